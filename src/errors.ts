@@ -1,0 +1,50 @@
+// A small error hierarchy. The CLI maps each class to an exit code and prints one line:
+// "newsgraph: <file>: <reason>". Tests check errors by class name.
+
+export const EXIT = {
+  ok: 0,
+  warnings: 1,
+  usage: 2,
+  io: 3,
+  internal: 4,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export abstract class NewsgraphError extends Error {
+  abstract readonly exitCode: ExitCode;
+  /** The file (or option) the error is about, when there is one. */
+  readonly file: string | undefined;
+  readonly reason: string;
+
+  constructor(reason: string, file?: string, options?: { cause?: unknown }) {
+    super(file ? `${file}: ${reason}` : reason, options);
+    this.name = new.target.name;
+    this.file = file;
+    this.reason = reason;
+  }
+}
+
+/** Wrong flags, unknown options, invalid option values. */
+export class UsageError extends NewsgraphError {
+  readonly exitCode = EXIT.usage;
+}
+
+/** An input that cannot be read or understood. */
+export class InputError extends NewsgraphError {
+  readonly exitCode = EXIT.io;
+}
+
+/** An output that cannot be written. */
+export class OutputError extends NewsgraphError {
+  readonly exitCode = EXIT.io;
+}
+
+export function isNewsgraphError(e: unknown): e is NewsgraphError {
+  return e instanceof NewsgraphError;
+}
+
+/** The message of any thrown value, without a stack. */
+export function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

@@ -1,0 +1,64 @@
+// The attributes of graph.json (graphology `graph.export()` of a MultiDirectedGraph).
+// A contract: the viewer, the exporters, the scorer and users' scripts read these names.
+import type { EntityType, Evidence, Relation } from '../types';
+
+export interface NodeAttributes {
+  label: string;
+  /** Every surface form seen for this actor (label excluded), sorted. */
+  aliases: string[];
+  /** Never `type`: sigma reserves it for the node program. */
+  entityType: EntityType;
+  roles: string[];
+  /** Number of mentions over all documents. */
+  mentions: number;
+  /** Number of documents that mention it. */
+  documents: number;
+  wikidata?: string;
+  /** Louvain community index, computed at build time. */
+  community?: number;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+}
+
+export interface EdgeAttributes {
+  relation: Relation;
+  /** Same as relation; Gephi and sigma show `label`. */
+  label: string;
+  negated: boolean;
+  hypothetical: boolean;
+  /** Number of facts behind this edge. */
+  count: number;
+  /** Same as count, for Gephi. */
+  weight: number;
+  evidence: Evidence[];
+  firstSeen?: string;
+  lastSeen?: string;
+  /** CAMEO event code and its Goldstein score (−10 conflict … +10 cooperation). */
+  cameo: string;
+  goldstein: number;
+  color: string;
+  size: number;
+}
+
+export interface SourceInfo {
+  id: string;
+  title?: string;
+  date?: string;
+  url?: string;
+}
+
+export interface GraphAttributes {
+  generator: string;
+  version: string;
+  /** Number of input documents. */
+  documentCount: number;
+  /** Per-document metadata for evidence panels, in input order. */
+  sources: SourceInfo[];
+}
+
+/** Edge key: one edge per (source, relation, target, negated, hypothetical). */
+export function edgeKey(source: string, relation: Relation, target: string, negated: boolean, hypothetical: boolean): string {
+  return `${source}|${relation}|${target}${negated ? '|negated' : ''}${hypothetical ? '|hypothetical' : ''}`;
+}

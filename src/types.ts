@@ -1,0 +1,123 @@
+// The data that flows through the pipeline, one document at a time:
+// SourceDocument → AnnotatedDocument (tokens) → mentions and entities → facts → DocumentResult.
+// These shapes are contracts: `newsgraph extract` prints DocumentResult as NDJSON and the graph
+// stage turns a stream of them into graph.json.
+
+export const ENTITY_TYPES = ['person', 'country', 'organization', 'place', 'other'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The fixed relation vocabulary (../shared/README.md). `met` is symmetric. */
+export const RELATIONS = [
+  'met', 'urged', 'proposed', 'promised', 'accepted', 'rejected', 'supported',
+  'accused', 'warned', 'informed', 'aided', 'attacked', 'sanctioned',
+  'leader_of', 'member_of', 'located_in',
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const SYMMETRIC_RELATIONS: ReadonlySet<Relation> = new Set<Relation>(['met']);
+
+/** A document as read from disk or stdin, before any analysis. */
+export interface SourceDocument {
+  /** Stable id: path relative to the input root, or the JSONL `id`. */
+  readonly id: string;
+  readonly text: string;
+  readonly title?: string;
+  /** ISO date (YYYY-MM-DD) when known. */
+  readonly date?: string;
+  readonly url?: string;
+  /** Where it came from, for messages: a file path, `file.jsonl:12` or `<stdin>`. */
+  readonly origin: string;
+}
+
+export interface Token {
+  readonly index: number;
+  /** Character offsets into the document text: text.slice(start, end) === value. */
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  readonly lower: string;
+  readonly pos: string;
+  readonly lemma: string;
+  /** wink-nlp's negation flag: the token lies in the scope of a negation. */
+  readonly negated: boolean;
+  readonly sentence: number;
+  /** True when a line break lies between this token and the previous one. */
+  readonly lineStart: boolean;
+}
+
+export interface Sentence {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly firstToken: number;
+  /** Inclusive. */
+  readonly lastToken: number;
+}
+
+export interface AnnotatedDocument {
+  readonly source: SourceDocument;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+}
+
+/** One stretch of text that names an actor, place or topic. */
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly entityType: EntityType;
+  /** Id (stable slug) of the entity this mention resolves to. */
+  readonly entity: string;
+  readonly firstToken: number;
+  /** Inclusive. */
+  readonly lastToken: number;
+  readonly sentence: number;
+  /** Which rule found it (for explanations and tests). */
+  readonly rule: string;
+}
+
+/** A resolved actor as known after one document (or after merging many). */
+export interface EntityRecord {
+  readonly id: string;
+  readonly label: string;
+  readonly entityType: EntityType;
+  readonly aliases: readonly string[];
+  /** Roles given by titles, e.g. "President of Russia". */
+  readonly roles: readonly string[];
+  readonly wikidata?: string;
+}
+
+/** The proof of a fact: where in which document it is said. */
+export interface Evidence {
+  readonly doc: string;
+  /** The sentence text, exactly text.slice(start, end). */
+  readonly sentence: string;
+  readonly start: number;
+  readonly end: number;
+  /** The word(s) that signal the relation, e.g. "urged". */
+  readonly trigger: string;
+  /** Id of the rule (verb frame, pattern) that produced the fact. */
+  readonly rule: string;
+  /** Who reports the fact when it is a third party's claim. */
+  readonly reportedBy?: string;
+  readonly date?: string;
+}
+
+export interface Fact extends Evidence {
+  readonly source: string;
+  readonly relation: Relation;
+  readonly target: string;
+  readonly negated: boolean;
+  readonly hypothetical: boolean;
+}
+
+/** Everything extraction knows about one document: one NDJSON line of `newsgraph extract`. */
+export interface DocumentResult {
+  readonly doc: string;
+  readonly title?: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly origin: string;
+  readonly mentions: readonly Mention[];
+  readonly entities: readonly EntityRecord[];
+  readonly facts: readonly Fact[];
+}
