@@ -108,6 +108,8 @@ export interface Fact extends Evidence {
   readonly target: string;
   readonly negated: boolean;
   readonly hypothetical: boolean;
+  /** CAMEO event code of the act (see relations/frames.ts). */
+  readonly cameo?: string;
 }
 
 /** Everything extraction knows about one document: one NDJSON line of `newsgraph extract`. */

@@ -1,0 +1,580 @@
+// Entities: tokens → mentions of actors, places and topics, each resolved to one entity id.
+// Pass 1 reads names, titles and gazetteer matches; pass 2 resolves what needs the whole
+// document: lone surnames ("Putin" → Vladimir Putin, even in the headline before the full
+// name), titles without names ("the Russian President"), pronouns and anaphoric topics.
+import type { AnnotatedDocument, EntityRecord, EntityType, Fact, Mention, Relation, Token } from '../types';
+import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
+import { slugify } from './slug';
+import {
+  GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NOT_NAME_WORDS, ORGANIZATION_HEADS,
+  ORGANIZATION_STARTS, PERSON_PRONOUNS, TITLES, TOPICS, type TitleRow,
+} from './tables';
+
+export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexicon } from './lexicon';
+export { slugify } from './slug';
+
+/** How an actor is referred to at a place in the text; relations read these. */
+export type ReferenceVia = 'name' | 'lexicon' | 'seat' | 'capital' | 'demonym' | 'title' | 'pronoun' | 'topic';
+
+export interface ActorReference {
+  readonly entity: string;
+  readonly entityType: EntityType;
+  readonly firstToken: number;
+  readonly lastToken: number;
+  readonly sentence: number;
+  readonly via: ReferenceVia;
+  /** "his support", "Russia's acceptance": the actor owns the next noun. */
+  readonly possessive: boolean;
+  /** A name inside a title phrase ("Russian" in "Russian President Vladimir Putin") is not an actor. */
+  readonly modifier: boolean;
+}
+
+export interface EntityLayer {
+  readonly mentions: Mention[];
+  readonly entities: EntityRecord[];
+  /** Every actor reference (names, pronouns, titles, topics), sorted by position. */
+  readonly references: ActorReference[];
+  /** Facts that titles and gazetteers give: leader_of, member_of, located_in. */
+  readonly facts: Fact[];
+}
+
+const SPEECH_VERBS: ReadonlySet<string> = new Set(['say', 'tell', 'add', 'state', 'claim', 'announce', 'insist', 'note', 'write', 'warn', 'reply', 'argue', 'declare', 'confirm', 'deny', 'explain', 'urge', 'accuse', 'meet', 'call', 'ask', 'agree', 'propose', 'reject', 'sign', 'visit']);
+const TITLE_CASE_SHARE = 0.6;
+const MAX_NAME_TOKENS = 4;
+const PRONOUN_LOOKBACK_SENTENCES = 2;
+
+const LETTER = /\p{L}/u;
+const UPPER_START = /^\p{Lu}/u;
+/** "TodayIn": a lowercase letter followed by a capital inside one token means two glued words. */
+const GLUED = /\p{Ll}\p{Lu}/u;
+const GLUE_OK = /^(Mc|Mac|O'|D'|De|Di|La|Le|Van|Von|Al|El|bin|iP|eB|YouT)/;
+const INITIAL = /^\p{Lu}\.$/u;
+
+interface PersonRecord {
+  id: string;
+  label: string;
+  first: string;
+  last: string;
+  tokens: number;
+}
+
+interface Draft {
+  mentions: Mention[];
+  references: ActorReference[];
+  facts: Fact[];
+  aliases: Map<string, Set<string>>;
+  roles: Map<string, Set<string>>;
+  types: Map<string, EntityType>;
+  labels: Map<string, string>;
+}
+
+function isCapitalized(t: Token): boolean {
+  return UPPER_START.test(t.value) && LETTER.test(t.value);
+}
+
+function gluePoint(t: Token): number {
+  if (GLUE_OK.test(t.value)) return -1;
+  const m = GLUED.exec(t.value);
+  return m ? m.index + 1 : -1;
+}
+
+export function recognizeEntities(doc: AnnotatedDocument, lexicon: Lexicon = defaultLexicon()): EntityLayer {
+  return new Recognizer(doc, lexicon).run();
+}
+
+class Recognizer {
+  private readonly tokens: readonly Token[];
+  private readonly text: string;
+  private readonly draft: Draft = {
+    mentions: [], references: [], facts: [], aliases: new Map(), roles: new Map(), types: new Map(), labels: new Map(),
+  };
+  private readonly persons = new Map<string, PersonRecord>();
+  private readonly claimed: Int8Array;
+  private readonly titleCaseSentence: boolean[];
+  private readonly acronyms = new Map<string, LexiconEntry>();
+  /** "President|russia" → person id: who holds a title in this document. */
+  private readonly roleHolders = new Map<string, string>();
+  private readonly pendingSingles: Array<{ first: number; last: number; rule: string }> = [];
+  private readonly pendingTitles: Array<{ first: number; last: number; title: TitleRow; affiliation: string | undefined }> = [];
+
+  constructor(private readonly doc: AnnotatedDocument, private readonly lexicon: Lexicon) {
+    this.tokens = doc.tokens;
+    this.text = doc.source.text;
+    this.claimed = new Int8Array(this.tokens.length);
+    this.titleCaseSentence = doc.sentences.map((s) => {
+      let words = 0;
+      let caps = 0;
+      for (let i = s.firstToken; i <= s.lastToken; i++) {
+        const t = this.tokens[i];
+        if (!t || !LETTER.test(t.value) || t.value.length < 3) continue;
+        words++;
+        if (isCapitalized(t)) caps++;
+      }
+      return words >= 4 && caps / words >= TITLE_CASE_SHARE;
+    });
+  }
+
+  run(): EntityLayer {
+    this.passNames();
+    this.resolveSingles();
+    this.resolveTitleReferences();
+    this.resolvePronouns();
+    this.findTopics();
+    this.draft.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    this.draft.references.sort((a, b) => a.firstToken - b.firstToken || a.lastToken - b.lastToken);
+    return { mentions: this.draft.mentions, entities: this.records(), references: this.draft.references, facts: this.draft.facts };
+  }
+
+  // ---- pass 1 -------------------------------------------------------------------------------
+
+  private passNames(): void {
+    const n = this.tokens.length;
+    let i = 0;
+    while (i < n) {
+      const next = this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.nameChunk(i);
+      i = next ?? i + 1;
+    }
+  }
+
+  private token(i: number): Token | undefined {
+    return this.tokens[i];
+  }
+
+  /** Longest gazetteer (or in-document acronym) match starting at token i. */
+  private matchLexicon(i: number): { entry: LexiconEntry; last: number; end: number } | undefined {
+    const first = this.token(i);
+    if (!first || !isCapitalized(first)) return undefined;
+    let best: { entry: LexiconEntry; last: number; end: number } | undefined;
+    const acronym = this.acronyms.get(first.value);
+    if (acronym) best = { entry: acronym, last: i, end: first.end };
+    for (let j = i; j < Math.min(this.tokens.length, i + this.lexicon.maxWords); j++) {
+      const t = this.token(j);
+      if (!t || t.sentence !== first.sentence) break;
+      const glue = gluePoint(t);
+      const end = glue > 0 ? t.start + glue : t.end;
+      const entry = this.lexicon.phrases.get(normalizeSurface(this.text.slice(first.start, end)));
+      if (entry) best = { entry, last: j, end };
+      if (glue > 0) break;
+    }
+    return best;
+  }
+
+  private titleAt(i: number): { title: TitleRow; last: number } | undefined {
+    let best: { title: TitleRow; last: number } | undefined;
+    for (const title of TITLES) {
+      const k = title.words.length;
+      if (best && best.title.words.length >= k) continue;
+      let ok = true;
+      for (let w = 0; w < k; w++) {
+        const t = this.token(i + w);
+        if (!t || t.lower !== title.words[w]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) best = { title, last: i + k - 1 };
+    }
+    return best;
+  }
+
+  /** Tokens i.. that can be a person's name: capitalised words, initials, connectors inside. */
+  private nameTokens(i: number, max = MAX_NAME_TOKENS): number {
+    let last = -1;
+    let count = 0;
+    for (let j = i; j < this.tokens.length && count < max; j++) {
+      const t = this.token(j);
+      const prev = this.token(j - 1);
+      if (!t) break;
+      if (j > i && prev && t.sentence !== prev.sentence) break;
+      if (j > i && (t.value === '-' || NAME_CONNECTORS.has(t.lower)) && t.lower !== 'and' && t.lower !== 'of' && t.lower !== 'for') {
+        const after = this.token(j + 1);
+        if (after && isCapitalized(after)) continue;
+        break;
+      }
+      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || HONORIFICS.has(t.lower)) break;
+      if (this.titleAt(j) && !INITIAL.test(t.value)) break;
+      const lex = this.lexicon.phrases.get(t.value);
+      if (lex && lex.kind !== 'user' && !this.lexicon.givenNames.has(t.lower) && lex.entityType !== 'person') break;
+      last = j;
+      count++;
+    }
+    return last;
+  }
+
+  private titlePhrase(i: number): number | undefined {
+    let j = i;
+    if (this.token(j)?.lower === 'the') j++;
+    const affiliationMatch = this.matchLexicon(j);
+    const affiliationOk = affiliationMatch && ['country', 'seat', 'demonym', 'organization', 'capital', 'user'].includes(affiliationMatch.entry.kind);
+    let afterAffiliation = affiliationOk ? affiliationMatch.last + 1 : j;
+    let title = this.titleAt(afterAffiliation);
+    if (!title) return undefined;
+    // "United States special envoy": several title words in a row — keep the longest last one.
+    let titleLast = title.last;
+    for (let more = this.titleAt(titleLast + 1); more; more = this.titleAt(titleLast + 1)) {
+      title = more;
+      titleLast = more.last;
+    }
+    let k = titleLast + 1;
+    if (this.token(k) && HONORIFICS.has(this.token(k)?.lower ?? '')) k++;
+    const nameLast = this.nameTokens(k);
+    let affiliation = affiliationOk ? this.countryOf(affiliationMatch.entry) : undefined;
+    const titleTokens = this.tokens.slice(afterAffiliation, titleLast + 1).map((t) => t.value).join(' ');
+    if (nameLast < 0) {
+      // A title without a name: "the Russian President" — resolved once the holder is known.
+      if (!affiliationOk || affiliationMatch.entry.kind === 'capital') return undefined;
+      const firstTitle = this.token(afterAffiliation);
+      if (firstTitle && firstTitle.sentence !== this.token(i)?.sentence) return undefined;
+      this.pendingTitles.push({ first: j, last: titleLast, title: title.title, affiliation });
+      if (affiliationMatch.entry.kind !== 'demonym') this.addLexiconMention(affiliationMatch.entry, j, affiliationMatch.last, affiliationMatch.end, true);
+      return titleLast + 1;
+    }
+    // "President Vladimir Putin of Russia"
+    let end = nameLast + 1;
+    if (!affiliation && this.token(nameLast + 1)?.lower === 'of') {
+      const of = this.matchLexicon(nameLast + 2);
+      if (of && (of.entry.kind === 'country' || of.entry.kind === 'organization')) {
+        affiliation = this.countryOf(of.entry);
+        this.addLexiconMention(of.entry, nameLast + 2, of.last, of.end, true);
+        end = of.last + 1;
+      }
+    }
+    if (affiliationOk && affiliationMatch.entry.kind !== 'demonym') {
+      this.addLexiconMention(affiliationMatch.entry, j, affiliationMatch.last, affiliationMatch.end, true);
+    }
+    const person = this.addPerson(k, nameLast, 'title+name');
+    if (affiliation) {
+      const role = `${title.title.role} of ${this.lexicon.entities.get(affiliation)?.label ?? affiliation}`;
+      this.addRole(person, role, title.title, affiliation, afterAffiliation, titleTokens);
+    }
+    this.roleHolders.set(`${title.title.role}|${affiliation ?? ''}`, person);
+    this.roleHolders.set(`${title.title.role}|`, person);
+    return end;
+  }
+
+  private countryOf(entry: LexiconEntry): string {
+    return entry.kind === 'seat' || entry.kind === 'demonym' || entry.kind === 'capital' ? (entry.country ?? entry.id) : entry.id;
+  }
+
+  private lexiconPhrase(i: number): number | undefined {
+    const match = this.matchLexicon(i);
+    if (!match) return undefined;
+    const { entry, last, end } = match;
+    const t = this.token(i);
+    if (!t) return undefined;
+    if (entry.kind === 'demonym') {
+      // "Ukrainian troops", "American and Ukrainian officials"
+      let k = last + 1;
+      const coordinated: Array<{ entry: LexiconEntry; first: number; last: number; end: number }> = [{ entry, first: i, last, end }];
+      while (this.token(k)?.lower === 'and' || this.token(k)?.value === ',') {
+        const other = this.matchLexicon(k + 1);
+        if (!other || other.entry.kind !== 'demonym') break;
+        coordinated.push({ entry: other.entry, first: k + 1, last: other.last, end: other.end });
+        k = other.last + 1;
+      }
+      const noun = this.token(k);
+      const afterAdjective = this.token(k + 1);
+      const isGroup = (x: Token | undefined): boolean => x !== undefined && GROUP_NOUNS.has(x.lower);
+      if (isGroup(noun) || (noun?.pos === 'ADJ' && isGroup(afterAdjective))) {
+        for (const c of coordinated) this.addLexiconMention({ ...c.entry, id: this.countryOf(c.entry) }, c.first, c.last, c.end, false, 'demonym');
+        return k;
+      }
+      return last + 1;
+    }
+    if (entry.kind === 'capital') {
+      const prev = this.token(i - 1);
+      const locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence;
+      if (locative || !entry.country) this.addLexiconMention(entry, i, last, end, false);
+      else this.addLexiconMention({ ...entry, id: entry.country, entityType: 'country' }, i, last, end, false, 'capital');
+      this.locatedIn(entry, i, last);
+      return last + 1;
+    }
+    this.addLexiconMention(entry, i, last, end, false, entry.kind === 'seat' ? 'seat' : 'lexicon');
+    if (entry.kind === 'place') this.locatedIn(entry, i, last);
+    return last + 1;
+  }
+
+  /** A place gives `located_in` its country: from the gazetteer, or "Jeddah, Saudi Arabia". */
+  private locatedIn(entry: LexiconEntry, first: number, last: number): void {
+    let country = entry.country;
+    let trigger = 'gazetteer';
+    if (this.token(last + 1)?.value === ',') {
+      const after = this.matchLexicon(last + 2);
+      if (after && after.entry.kind === 'country') {
+        country = after.entry.id;
+        trigger = ',';
+      }
+    }
+    if (country && country !== entry.id) this.fact(entry.id, 'located_in', country, first, trigger, trigger === ',' ? 'place, country' : 'gazetteer:place');
+  }
+
+  private nameChunk(i: number): number | undefined {
+    const t = this.token(i);
+    if (!t || !isCapitalized(t) || this.claimed[i]) return undefined;
+    const last = this.nameTokens(i, 8);
+    if (last < 0) return undefined;
+    const words = this.tokens.slice(i, last + 1);
+    const lowers = words.map((w) => w.lower);
+    const head = lowers[lowers.length - 1] ?? '';
+    const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === i;
+    // Organisations by their head word ("Defence Ministry") or start ("Ministry of Defence").
+    const ofLast = this.orgWithOf(i, last);
+    if (ORGANIZATION_HEADS.has(head) || ofLast !== undefined) {
+      const orgLast = ofLast ?? last;
+      if (sentenceStart && orgLast === i) return last + 1;
+      const id = this.addMention(slugify(this.text.slice(t.start, this.tokens[orgLast]?.end)), 'organization', i, orgLast, undefined, 'org-head', false, 'name');
+      this.acronymDefinition(orgLast + 1, id, 'organization');
+      return orgLast + 1;
+    }
+    if (this.titleCaseSentence[t.sentence]) {
+      for (let k = i; k <= last; k++) this.pendingSingles.push({ first: k, last: k, rule: 'headline-name' });
+      return last + 1;
+    }
+    if (last === i || words.length > MAX_NAME_TOKENS) {
+      if (last === i) this.pendingSingles.push({ first: i, last, rule: 'surname' });
+      return last + 1;
+    }
+    const prev = this.token(i - 1);
+    const byline = prev?.lower === 'by' && prev.lineStart;
+    const given = this.lexicon.givenNames.has(lowers[0] ?? '') || INITIAL.test(words[0]?.value ?? '');
+    const after = this.token(last + 1);
+    const speaks = after !== undefined && (SPEECH_VERBS.has(after.lemma) || (after.pos === 'AUX' && SPEECH_VERBS.has(this.token(last + 2)?.lemma ?? '')));
+    if (given || byline || speaks || this.surnameKnown(lowers[lowers.length - 1] ?? '')) {
+      if (sentenceStart && !given && !speaks && !byline) return last + 1;
+      const person = this.addPerson(i, last, byline ? 'byline' : given ? 'given-name' : 'name+verb');
+      if (byline) this.bylineOutlet(person, last + 1);
+      return last + 1;
+    }
+    return last + 1;
+  }
+
+  private orgWithOf(i: number, last: number): number | undefined {
+    const first = this.token(i);
+    if (!first || !ORGANIZATION_STARTS.has(first.lower)) return undefined;
+    let k = i + 1;
+    if (this.token(k)?.lower !== 'of') return last > i && ORGANIZATION_STARTS.has(first.lower) ? undefined : undefined;
+    k++;
+    let end = -1;
+    while (this.token(k) && (isCapitalized(this.token(k) as Token) || this.token(k)?.lower === 'and')) {
+      if (isCapitalized(this.token(k) as Token)) end = k;
+      k++;
+    }
+    return end > 0 ? end : undefined;
+  }
+
+  /** "the International Atomic Energy Agency (IAEA)": the acronym names the same entity. */
+  private acronymDefinition(k: number, id: string, entityType: EntityType): void {
+    const open = this.token(k);
+    const acronym = this.token(k + 1);
+    const close = this.token(k + 2);
+    if (open?.value === '(' && close?.value === ')' && acronym && /^[\p{Lu}&]{2,}$/u.test(acronym.value)) {
+      this.acronyms.set(acronym.value, { id, entityType, kind: 'user' });
+      this.addMention(id, entityType, k + 1, k + 1, undefined, 'acronym', false, 'name');
+    }
+  }
+
+  private bylineOutlet(person: string, k: number): void {
+    let j = k;
+    while (this.token(j) && !LETTER.test(this.token(j)?.value ?? '') && this.token(j)?.sentence === this.token(k)?.sentence) j++;
+    const outlet = this.matchLexicon(j);
+    if (outlet && outlet.entry.entityType === 'organization') {
+      this.addLexiconMention(outlet.entry, j, outlet.last, outlet.end, false);
+      this.fact(person, 'member_of', outlet.entry.id, j, 'by', 'byline');
+    }
+  }
+
+  // ---- pass 2 -------------------------------------------------------------------------------
+
+  private surnameKnown(lower: string): boolean {
+    for (const p of this.persons.values()) if (p.last === lower) return true;
+    return false;
+  }
+
+  private personBySurname(lower: string): PersonRecord | undefined {
+    let found: PersonRecord | undefined;
+    for (const p of this.persons.values()) {
+      if (p.last !== lower || p.tokens < 2) continue;
+      if (found && found.id !== p.id) return undefined; // two people share it: do not guess
+      found = p;
+    }
+    return found;
+  }
+
+  private resolveSingles(): void {
+    for (const s of this.pendingSingles) {
+      if (this.claimed[s.first]) continue;
+      const t = this.token(s.first);
+      if (!t) continue;
+      const known = this.personBySurname(t.lower) ?? this.persons.get(slugify(t.value));
+      if (known) {
+        this.addMention(known.id, 'person', s.first, s.last, undefined, s.rule, false, 'name');
+        continue;
+      }
+      if (s.rule === 'headline-name') continue;
+      // A lone unknown capitalised word acts as a person when it speaks: "Zelenskyy said".
+      const after = this.token(s.last + 1);
+      const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === s.first;
+      const speaks = after !== undefined && (after.lemma === 'say' || after.lemma === 'tell' || after.lemma === 'add') && t.pos === 'PROPN';
+      if (speaks && (!sentenceStart || t.pos === 'PROPN')) this.addPerson(s.first, s.last, 'name+said');
+    }
+  }
+
+  private resolveTitleReferences(): void {
+    for (const p of this.pendingTitles) {
+      const holder = this.roleHolders.get(`${p.title.role}|${p.affiliation ?? ''}`);
+      const t = this.token(p.first);
+      if (!holder || !t) continue;
+      this.draft.references.push({
+        entity: holder, entityType: 'person', firstToken: p.first, lastToken: p.last, sentence: t.sentence,
+        via: 'title', possessive: this.token(p.last + 1)?.value === "'s", modifier: false,
+      });
+    }
+  }
+
+  private resolvePronouns(): void {
+    const people = this.draft.references.filter((r) => r.entityType === 'person' && !r.modifier);
+    people.sort((a, b) => a.firstToken - b.firstToken);
+    for (const t of this.tokens) {
+      const row = PERSON_PRONOUNS.find((p) => p.word === t.lower);
+      if (!row || t.pos === 'PROPN') continue;
+      const antecedent = this.antecedent(people, t);
+      if (!antecedent) continue;
+      this.draft.references.push({
+        entity: antecedent.entity, entityType: 'person', firstToken: t.index, lastToken: t.index, sentence: t.sentence,
+        via: 'pronoun', possessive: row.possessive, modifier: false,
+      });
+    }
+  }
+
+  /** The most recent subject-like person: in this sentence before the pronoun, else in the last two. */
+  private antecedent(people: readonly ActorReference[], pronoun: Token): ActorReference | undefined {
+    const before = people.filter((p) => p.lastToken < pronoun.index && pronoun.sentence - p.sentence <= PRONOUN_LOOKBACK_SENTENCES);
+    if (before.length === 0) return undefined;
+    const subjectLike = (p: ActorReference): boolean => {
+      const next = this.token(p.lastToken + 1);
+      const firstInSentence = before.find((q) => q.sentence === p.sentence) === p;
+      return firstInSentence || (next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX'));
+    };
+    const same = before.filter((p) => p.sentence === pronoun.sentence);
+    const sameSubject = [...same].reverse().find(subjectLike);
+    if (sameSubject) return sameSubject;
+    const earlier = before.filter((p) => p.sentence < pronoun.sentence);
+    const lastSentence = earlier[earlier.length - 1]?.sentence;
+    const inLast = earlier.filter((p) => p.sentence === lastSentence);
+    return [...inLast].reverse().find(subjectLike) ?? same[same.length - 1] ?? inLast[inLast.length - 1];
+  }
+
+  private findTopics(): void {
+    let recent: string | undefined;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i];
+      if (!t || this.claimed[i]) continue;
+      let best: { row: (typeof TOPICS)[number]; last: number } | undefined;
+      for (const row of TOPICS) {
+        if (best && best.row.words.length >= row.words.length) continue;
+        if (row.words.every((w, k) => this.token(i + k)?.lower === w || this.token(i + k)?.lemma === w)) best = { row, last: i + row.words.length - 1 };
+      }
+      if (!best) continue;
+      const topic = best.row.anaphoric && recent ? recent : best.row.topic;
+      if (!best.row.anaphoric) recent = best.row.topic;
+      this.addMention(slugify(topic), 'other', i, best.last, topic, `topic:${best.row.topic}`, false, 'topic');
+      i = best.last;
+    }
+  }
+
+  // ---- recording -----------------------------------------------------------------------------
+
+  private addPerson(first: number, last: number, rule: string): string {
+    const a = this.token(first);
+    const b = this.token(last);
+    if (!a || !b) return '';
+    const label = this.text.slice(a.start, b.end);
+    const parts = label.split(/\s+/);
+    const firstName = (parts[0] ?? '').toLowerCase();
+    const lastName = (parts[parts.length - 1] ?? '').toLowerCase();
+    // "Vladimir Vladimirovich Putin" and "Vladimir Putin" are one person; so are "Putin" and the
+    // only full name ending in it.
+    let record: PersonRecord | undefined;
+    for (const p of this.persons.values()) {
+      if (p.last === lastName && (parts.length === 1 || p.tokens === 1 || p.first === firstName)) record = p;
+    }
+    if (!record) {
+      record = { id: slugify(label), label, first: firstName, last: lastName, tokens: parts.length };
+      this.persons.set(record.id, record);
+    } else if (parts.length > record.tokens && record.tokens === 1) {
+      // A surname seen first, then the full name: keep the surname's id stable within the document.
+      record.label = label;
+      record.first = firstName;
+      record.tokens = parts.length;
+    }
+    this.addMention(record.id, 'person', first, last, record.label, rule, false, 'name');
+    return record.id;
+  }
+
+  private addRole(person: string, role: string, title: TitleRow, affiliation: string, titleToken: number, trigger: string): void {
+    let set = this.draft.roles.get(person);
+    if (!set) this.draft.roles.set(person, (set = new Set()));
+    set.add(role);
+    this.fact(person, title.relation, affiliation, titleToken, trigger, `title:${title.words.join(' ')}`);
+  }
+
+  private fact(source: string, relation: Relation, target: string, tokenIndex: number, trigger: string, rule: string): void {
+    const t = this.token(tokenIndex);
+    const sentence = t ? this.doc.sentences[t.sentence] : undefined;
+    if (!sentence || source === target) return;
+    this.draft.facts.push({
+      source, relation, target, negated: false, hypothetical: false,
+      doc: this.doc.source.id, sentence: this.text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end,
+      trigger, rule, ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
+    });
+  }
+
+  private addLexiconMention(entry: LexiconEntry, first: number, last: number, end: number, modifier: boolean, via: ReferenceVia = 'lexicon'): void {
+    this.addMention(entry.id, entry.entityType, first, last, undefined, `lexicon:${entry.kind}`, modifier, via, end);
+  }
+
+  private addMention(id: string, entityType: EntityType, first: number, last: number, label: string | undefined, rule: string, modifier: boolean, via: ReferenceVia, endOverride?: number): string {
+    const a = this.token(first);
+    const b = this.token(last);
+    if (!a || !b) return id;
+    for (let k = first; k <= last; k++) this.claimed[k] = 1;
+    const end = endOverride ?? b.end;
+    const text = this.text.slice(a.start, end);
+    this.draft.mentions.push({ start: a.start, end, text, entityType, entity: id, firstToken: first, lastToken: last, sentence: a.sentence, rule });
+    this.draft.references.push({
+      entity: id, entityType, firstToken: first, lastToken: last, sentence: a.sentence, via,
+      possessive: this.token(last + 1)?.value === "'s" || this.token(last + 1)?.value === "'", modifier,
+    });
+    let aliases = this.draft.aliases.get(id);
+    if (!aliases) this.draft.aliases.set(id, (aliases = new Set()));
+    aliases.add(text);
+    if (!this.draft.types.has(id)) this.draft.types.set(id, entityType);
+    if (label) this.draft.labels.set(id, label);
+    return id;
+  }
+
+  private records(): EntityRecord[] {
+    const out: EntityRecord[] = [];
+    for (const [id, aliases] of this.draft.aliases) {
+      const known = this.lexicon.entities.get(id);
+      const label = this.persons.get(id)?.label ?? known?.label ?? this.draft.labels.get(id) ?? [...aliases][0] ?? id;
+      out.push({
+        id,
+        label,
+        entityType: known?.entityType ?? this.draft.types.get(id) ?? 'other',
+        aliases: [...aliases].filter((a) => a !== label).sort(),
+        roles: [...(this.draft.roles.get(id) ?? [])].sort(),
+        ...(known?.wikidata ? { wikidata: known.wikidata } : {}),
+      });
+    }
+    // Entities named only in facts (a role's country never written out) still need a record.
+    for (const f of this.draft.facts) {
+      for (const id of [f.source, f.target]) {
+        if (out.some((r) => r.id === id)) continue;
+        const known = this.lexicon.entities.get(id);
+        if (known) out.push({ id, label: known.label, entityType: known.entityType, aliases: [], roles: [], ...(known.wikidata ? { wikidata: known.wikidata } : {}) });
+      }
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}

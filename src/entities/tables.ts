@@ -1,0 +1,165 @@
+// Linguistic tables the entity recogniser interprets. Each row says why it is there.
+// Written for newsgraph (MIT). Words are lowercase.
+import type { Relation } from '../types';
+
+export interface TitleRow {
+  /** The title's words, lowercase, e.g. ['prime', 'minister']. */
+  readonly words: readonly string[];
+  /** What holding the title says about the person and the country/organisation named with it. */
+  readonly relation: Extract<Relation, 'leader_of' | 'member_of'>;
+  /** Role label: "President of Russia" is built as `${role} of ${country}`. */
+  readonly role: string;
+  readonly reason: string;
+}
+
+const leader = (words: string, role: string, reason: string): TitleRow => ({ words: words.split(' '), relation: 'leader_of', role, reason });
+const member = (words: string, role: string, reason: string): TitleRow => ({ words: words.split(' '), relation: 'member_of', role, reason });
+
+/** Longest first when matching. */
+export const TITLES: readonly TitleRow[] = [
+  leader('president', 'President', 'heads a state (or an organisation) named with the title'),
+  leader('vice president', 'Vice President', 'second in a state executive; listed so "vice" is not read as part of a name'),
+  leader('prime minister', 'Prime Minister', 'heads a government'),
+  leader('premier', 'Premier', 'heads a government'),
+  leader('chancellor', 'Chancellor', 'heads the German/Austrian government'),
+  leader('king', 'King', 'monarch'),
+  leader('queen', 'Queen', 'monarch'),
+  leader('emir', 'Emir', 'monarch'),
+  leader('crown prince', 'Crown Prince', 'de facto ruler in several monarchies'),
+  leader('supreme leader', 'Supreme Leader', 'heads the Iranian state'),
+  leader('leader', 'Leader', '"Russian leader Vladimir Putin"'),
+  leader('secretary-general', 'Secretary-General', 'heads the UN or NATO'),
+  leader('secretary general', 'Secretary-General', 'heads the UN or NATO'),
+  leader('chief executive', 'Chief Executive', 'heads a company'),
+  leader('ceo', 'CEO', 'heads a company'),
+  leader('chairman', 'Chairman', 'heads an organisation'),
+  leader('chairwoman', 'Chairwoman', 'heads an organisation'),
+  member('foreign minister', 'Foreign Minister', 'member of a government'),
+  member('defence minister', 'Defence Minister', 'member of a government'),
+  member('defense minister', 'Defense Minister', 'member of a government'),
+  member('minister', 'Minister', 'member of a government'),
+  member('secretary of state', 'Secretary of State', 'member of a government'),
+  member('secretary', 'Secretary', 'member of a government ("Defense Secretary")'),
+  member('special envoy', 'Special Envoy', 'represents a state'),
+  member('envoy', 'Envoy', 'represents a state'),
+  member('ambassador', 'Ambassador', 'represents a state'),
+  member('spokesman', 'Spokesman', 'speaks for a government or organisation'),
+  member('spokeswoman', 'Spokeswoman', 'speaks for a government or organisation'),
+  member('spokesperson', 'Spokesperson', 'speaks for a government or organisation'),
+  member('national security adviser', 'National Security Adviser', 'member of a government'),
+  member('security adviser', 'Security Adviser', 'member of a government'),
+  member('adviser', 'Adviser', 'works for a government or organisation'),
+  member('advisor', 'Advisor', 'works for a government or organisation'),
+  member('aide', 'Aide', 'works for a government or leader'),
+  member('official', 'Official', 'works for a government or organisation'),
+  member('diplomat', 'Diplomat', 'represents a state'),
+  member('negotiator', 'Negotiator', 'represents a state in talks'),
+  member('general', 'General', 'officer of a state\'s armed forces'),
+  member('commander', 'Commander', 'officer of armed forces'),
+  member('senator', 'Senator', 'member of a legislature'),
+  member('lawmaker', 'Lawmaker', 'member of a legislature'),
+  member('governor', 'Governor', 'holds office in a state'),
+  member('mayor', 'Mayor', 'holds office in a city'),
+  member('director', 'Director', 'heads part of an organisation'),
+  member('chief', 'Chief', 'heads part of an organisation'),
+  member('head', 'Head', '"intelligence head"'),
+  member('correspondent', 'Correspondent', 'works for a news outlet'),
+  member('reporter', 'Reporter', 'works for a news outlet'),
+  member('editor', 'Editor', 'works for a news outlet'),
+];
+
+/** Honorifics stand before a name but say nothing about office. */
+export const HONORIFICS: ReadonlySet<string> = new Set([
+  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'prof', 'prof.', 'professor',
+  'rev', 'rev.', 'sheikh', 'sen.', 'rep.', 'gen.', 'lt.', 'col.', 'capt.', 'gov.', 'pres.',
+]);
+
+/** "Ukrainian troops", "American officials": a demonym before one of these nouns stands for its country. */
+export const GROUP_NOUNS: ReadonlySet<string> = new Set([
+  'troops', 'forces', 'force', 'army', 'military', 'navy', 'soldiers', 'officials', 'official', 'government',
+  'authorities', 'delegates', 'delegation', 'diplomats', 'negotiators', 'leaders', 'leadership', 'side',
+  'lawmakers', 'ministry', 'officers', 'administration', 'counterparts', 'counterpart', 'team', 'regime',
+  'president', 'prime', 'envoy', 'drones', 'missiles', 'strikes', 'warplanes', 'jets', 'units', 'defences',
+  'defenses', 'intelligence', 'embassy', 'state', 'people', 'parliament', 'prosecutors', 'police', 'border',
+]);
+
+/** Words that end a proper-name organisation and say it is one. */
+export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
+  'agency', 'ministry', 'council', 'party', 'bank', 'inc', 'inc.', 'ltd', 'ltd.', 'corp', 'corp.', 'corporation',
+  'group', 'university', 'committee', 'commission', 'army', 'forces', 'navy', 'court', 'company', 'co.',
+  'association', 'union', 'organization', 'organisation', 'institute', 'foundation', 'department', 'office',
+  'service', 'news', 'times', 'post', 'guardian', 'journal', 'network', 'fund', 'federation', 'league',
+  'parliament', 'assembly', 'congress', 'senate', 'authority', 'board', 'bureau', 'police', 'guard', 'brigade',
+  'battalion', 'front', 'movement', 'alliance', 'coalition', 'airlines', 'airways', 'motors', 'technologies',
+  'systems', 'holdings', 'plc', 'llc', 'gmbh', 'ag', 'sa', 'media', 'press', 'television', 'tv', 'radio',
+  'club', 'fc', 'centre', 'center', 'school', 'college', 'hospital', 'church', 'society', 'trust', 'exchange',
+]);
+
+/** Words that start an organisation name ("Ministry of Defence", "Bank of England"). */
+export const ORGANIZATION_STARTS: ReadonlySet<string> = new Set([
+  'ministry', 'bank', 'university', 'department', 'office', 'council', 'commission', 'committee', 'institute',
+  'court', 'house', 'federation', 'league', 'union', 'organization', 'organisation', 'church', 'party',
+]);
+
+/** Capitalised words that are never part of a name: months, days, sentence openers, titles of address. */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+  'tomorrow', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'you',
+  'his', 'her', 'their', 'our', 'my', 'its', 'but', 'and', 'or', 'if', 'however', 'meanwhile', 'after', 'before',
+  'when', 'while', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'as', 'of', 'to', 'also', 'there', 'here',
+  'weeks', 'days', 'earlier', 'later', 'last', 'next', 'new', 'read', 'watch', 'advertisement', 'photo', 'video',
+  'update', 'breaking', 'live', 'opinion', 'analysis', 'editorial', 'exclusive', 'short', 'according', 'so', 'yet',
+  'what', 'who', 'why', 'how', 'where', 'which', 'not', 'no', 'yes', 'all', 'some', 'many', 'both', 'each', 'one',
+  'two', 'three', 'first', 'second', 'third', 'just', 'now', 'then', 'thus', 'still', 'even', 'despite', 'under',
+  'over', 'about', 'around', 'since', 'until', 'because', 'although', 'though', 'unless', 'once', 'amid',
+  'war', 'world', 'god', 'mr', 'mrs', 'ms', 'dr', 'sir', 'christmas', 'easter', 'ramadan', 'internet',
+]);
+
+/** Prepositions after which a capital city is a place, not its government acting. */
+export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'from', 'to', 'into', 'via', 'through', 'toward',
+  'towards', 'between', 'within', 'over', 'of', 'visit', 'visited', 'visiting', 'arrived', 'flew', 'travelled',
+  'traveled',
+]);
+
+export interface PronounRow {
+  readonly word: string;
+  readonly gender: 'male' | 'female' | 'any';
+  /** Possessives ("his support") are resolved like subjects but mark a possessor. */
+  readonly possessive: boolean;
+}
+export const PERSON_PRONOUNS: readonly PronounRow[] = [
+  { word: 'he', gender: 'male', possessive: false },
+  { word: 'him', gender: 'male', possessive: false },
+  { word: 'his', gender: 'male', possessive: true },
+  { word: 'she', gender: 'female', possessive: false },
+  { word: 'her', gender: 'female', possessive: true },
+];
+
+/** Topics that proposals and agreements are about: head noun → canonical topic node. */
+export interface TopicRow {
+  readonly words: readonly string[];
+  readonly topic: string;
+  /** An anaphoric noun ("the deal") resolves to the document's most recent topic when there is one. */
+  readonly anaphoric: boolean;
+  readonly reason: string;
+}
+export const TOPICS: readonly TopicRow[] = [
+  { words: ['ceasefire'], topic: 'ceasefire', anaphoric: false, reason: 'a halt to fighting' },
+  { words: ['cease-fire'], topic: 'ceasefire', anaphoric: false, reason: 'spelling variant' },
+  { words: ['truce'], topic: 'ceasefire', anaphoric: false, reason: 'synonym of ceasefire' },
+  { words: ['armistice'], topic: 'ceasefire', anaphoric: false, reason: 'synonym of ceasefire' },
+  { words: ['peace', 'plan'], topic: 'peace plan', anaphoric: false, reason: 'a plan to end a war' },
+  { words: ['peace', 'deal'], topic: 'peace deal', anaphoric: false, reason: 'an agreement ending a war' },
+  { words: ['peace', 'agreement'], topic: 'peace deal', anaphoric: false, reason: 'an agreement ending a war' },
+  { words: ['peace', 'talks'], topic: 'peace talks', anaphoric: false, reason: 'negotiations to end a war' },
+  { words: ['deal'], topic: 'deal', anaphoric: true, reason: '"the deal": usually the agreement the story is about' },
+  { words: ['agreement'], topic: 'deal', anaphoric: true, reason: '"the agreement": usually the agreement the story is about' },
+  { words: ['proposal'], topic: 'proposal', anaphoric: true, reason: '"the proposal": usually the plan the story is about' },
+  { words: ['plan'], topic: 'plan', anaphoric: true, reason: '"the plan": usually the plan the story is about' },
+  { words: ['sanctions'], topic: 'sanctions', anaphoric: false, reason: 'economic measures' },
+];
+
+/** Words that glue name parts: "Bank of England", "Abu Bakr al-Baghdadi", "Ursula von der Leyen". */
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'du', 'dos', 'das', 'for', 'and', '&']);

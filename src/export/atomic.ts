@@ -1,0 +1,108 @@
+// Atomic file replacement: readers see the old file or the complete new one, never a part.
+// Write a temp file beside the target, fsync it, rename it over the target, fsync the directory.
+import { randomBytes } from 'node:crypto';
+import { promises as nodeFs } from 'node:fs';
+import * as path from 'node:path';
+import { OutputError } from '../errors';
+
+/** The file-system calls used, so tests can inject failures (tests run as root: chmod stops nothing). */
+export interface AtomicFs {
+  open(file: string, flags: string, mode?: number): Promise<AtomicFileHandle>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+  stat(file: string): Promise<{ mode: number }>;
+}
+
+export interface AtomicFileHandle {
+  writeFile(data: string | Buffer): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AtomicWriteOptions {
+  fs: AtomicFs;
+  /** Mode of a new file (before umask); an existing target keeps its own mode. */
+  mode: number;
+}
+
+export const DEFAULT_ATOMIC_WRITE_OPTIONS: Readonly<AtomicWriteOptions> = {
+  fs: nodeFs as unknown as AtomicFs,
+  mode: 0o666,
+};
+
+/** What the user is told for each error code; others give "cannot write: <code or message>". */
+export const WRITE_ERROR_REASONS: Readonly<Record<string, string>> = {
+  EACCES: 'cannot write: permission denied',
+  EPERM: 'cannot write: operation not permitted',
+  ENOSPC: 'disk full',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'cannot write: read-only file system',
+  ENOENT: 'cannot write: directory does not exist',
+  ENOTDIR: 'cannot write: a parent path is not a directory',
+  EISDIR: 'cannot write: is a directory',
+  EMFILE: 'cannot write: too many open files',
+  ENAMETOOLONG: 'cannot write: file name too long',
+  EIO: 'cannot write: input/output error',
+};
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function writeErrorReason(error: unknown): string {
+  const code = codeOf(error);
+  const known = code === undefined ? undefined : WRITE_ERROR_REASONS[code];
+  if (known) return known;
+  return `cannot write: ${code ?? (error instanceof Error ? error.message : String(error))}`;
+}
+
+/** `.name.<pid>.<random>.tmp` in the target's directory (same file system, so rename is atomic). */
+export function tempPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+async function syncDirectory(fs: AtomicFs, directory: string): Promise<void> {
+  // Makes the rename durable. Not possible everywhere (e.g. Windows, some network file systems):
+  // the data is already synced, so a failure here is ignored.
+  let handle: AtomicFileHandle | undefined;
+  try {
+    handle = await fs.open(directory, 'r');
+    await handle.sync();
+  } catch {
+    // ignored, see above
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+export async function writeFileAtomic(
+  file: string,
+  data: string | Buffer,
+  partial: Partial<AtomicWriteOptions> = {},
+): Promise<void> {
+  const { fs, mode: newMode } = { ...DEFAULT_ATOMIC_WRITE_OPTIONS, ...partial };
+  const temp = tempPathFor(file);
+  const mode = await fs.stat(file).then(
+    (stats) => stats.mode & 0o7777,
+    () => newMode,
+  );
+  let handle: AtomicFileHandle | undefined;
+  let created = false;
+  try {
+    handle = await fs.open(temp, 'wx', mode);
+    created = true;
+    await handle.writeFile(data);
+    await handle.sync();
+    const opened = handle;
+    handle = undefined;
+    await opened.close();
+    await fs.rename(temp, file);
+    created = false;
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    if (created) await fs.unlink(temp).catch(() => undefined);
+    throw new OutputError(writeErrorReason(error), file, { cause: error });
+  }
+  await syncDirectory(fs, path.dirname(file));
+}

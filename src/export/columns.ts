@@ -1,0 +1,97 @@
+// GEXF attribute columns (<attributes class="node|edge">): which attributes become <attvalue>s, with
+// which declared type, and how each value is written. Types are inferred from the values actually
+// present, so a declared type always fits every value written under it.
+
+/** GEXF attribute types we write. Arrays and objects are JSON-encoded under `string`. */
+export type GexfType = 'boolean' | 'integer' | 'long' | 'double' | 'string';
+
+export type ValueKind = GexfType | 'json';
+
+export interface Column {
+  readonly id: string;
+  readonly type: GexfType;
+  /** Non-string values are JSON-encoded (arrays, objects, or a column of mixed kinds). */
+  readonly json: boolean;
+}
+
+/** Numeric kinds widen along this order; any other mix becomes JSON-encoded strings. */
+const NUMERIC_RANK: Readonly<Partial<Record<ValueKind, number>>> = { integer: 0, long: 1, double: 2 };
+
+const INT32_MAX = 0x7fffffff;
+
+/** The kind of one value, or undefined for values that are not written (null, undefined, NaN, ±∞). */
+export function kindOf(value: unknown): ValueKind | undefined {
+  switch (typeof value) {
+    case 'boolean':
+      return 'boolean';
+    case 'string':
+      return 'string';
+    case 'number':
+      if (!Number.isFinite(value)) return undefined;
+      if (!Number.isSafeInteger(value)) return 'double';
+      return Math.abs(value) <= INT32_MAX ? 'integer' : 'long';
+    case 'undefined':
+      return undefined;
+    case 'object':
+      return value === null ? undefined : 'json';
+    default:
+      // bigint, function, symbol: written as their JSON encoding (or string form).
+      return 'json';
+  }
+}
+
+function join(a: ValueKind, b: ValueKind): ValueKind {
+  if (a === b) return a;
+  const ra = NUMERIC_RANK[a];
+  const rb = NUMERIC_RANK[b];
+  if (ra !== undefined && rb !== undefined) return ra >= rb ? a : b;
+  return 'json';
+}
+
+/** A column known in advance: its name and the narrowest type its values are declared with. */
+export type ColumnSpec = readonly [name: string, kind: ValueKind];
+
+/**
+ * Columns for a set of attribute records. Order: the `known` columns that occur, then the others in
+ * order of first appearance. A known column keeps its declared type (so goldstein is a double even when
+ * every score happens to be whole) unless a value does not fit it. Names in `reserved` (written
+ * elsewhere: label, viz…) are skipped. A column is declared only when some value of it is written.
+ */
+export function inferColumns(
+  records: Iterable<Readonly<Record<string, unknown>>>,
+  known: readonly ColumnSpec[],
+  reserved: ReadonlySet<string>,
+): Column[] {
+  const declared = new Map<string, ValueKind>(known);
+  // null: the name occurs, but so far only with values that are not written.
+  const kinds = new Map<string, ValueKind | null>(known.filter(([n]) => !reserved.has(n)).map(([n]) => [n, null]));
+  for (const record of records) {
+    for (const name of Object.keys(record)) {
+      if (reserved.has(name)) continue;
+      const kind = kindOf(record[name]);
+      const current = kinds.get(name) ?? null;
+      if (kind === undefined) kinds.set(name, current);
+      else kinds.set(name, join(current ?? declared.get(name) ?? kind, kind));
+    }
+  }
+  const columns: Column[] = [];
+  for (const [id, kind] of kinds) {
+    if (kind === null) continue;
+    columns.push(kind === 'json' ? { id, type: 'string', json: true } : { id, type: kind, json: false });
+  }
+  return columns;
+}
+
+function stringify(value: unknown): string {
+  if (typeof value === 'bigint') return value.toString();
+  const json = JSON.stringify(value) as string | undefined;
+  return json ?? String(value);
+}
+
+/** The attvalue text of a value in a column, or undefined when nothing is written. */
+export function encodeValue(column: Column, value: unknown): string | undefined {
+  if (kindOf(value) === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (column.json) return stringify(value);
+  return String(value);
+}

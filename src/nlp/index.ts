@@ -1,0 +1,107 @@
+// The one file that owns wink-nlp: tokens with character offsets, sentences, POS, lemmas and
+// negation scope. Everything downstream works on our Token/Sentence types, never on wink's.
+import winkNLP, { type ItsFunction, type ItemSentence } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { AnnotatedDocument, Sentence, SourceDocument, Token } from '../types';
+
+type WinkNlp = ReturnType<typeof winkNLP>;
+let shared: WinkNlp | undefined;
+
+/** Loading the model takes ~100 ms, so it is done once per process (or worker). */
+function nlp(): WinkNlp {
+  shared ??= winkNLP(model);
+  return shared;
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+export function annotate(source: SourceDocument): AnnotatedDocument {
+  const engine = nlp();
+  const its = engine.its;
+  const doc = engine.readDoc(source.text);
+  const tokenItems = doc.tokens();
+  // wink's typings disagree with its own `its` helpers (lemma takes model add-ons): one cast here.
+  const column = <T>(f: unknown): T[] => tokenItems.out(f as ItsFunction<T>) as unknown as T[];
+  const values = column<string>(its.value);
+  const spaces = column<string>(its.precedingSpaces);
+  const pos = column<string>(its.pos);
+  const lemmas = column<string>(its.lemma);
+  const negations = column<boolean>(its.negationFlag);
+
+  const sentenceOfToken = new Int32Array(values.length);
+  const spans: Array<[number, number]> = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const span = s.out(its.span) as unknown as [number, number];
+    spans.push(span);
+  });
+  spans.forEach(([first, last], index) => sentenceOfToken.fill(index, first, last + 1));
+
+  // wink's tokenisation is lossless: preceding spaces + values rebuild the text exactly,
+  // which is what lets us give every token exact character offsets.
+  const tokens: Token[] = [];
+  let offset = 0;
+  let wordIndex = 0;
+  let pendingBreak = true;
+  const wordTokenIndex = new Int32Array(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? '';
+    const space = spaces[i] ?? '';
+    offset += space.length;
+    const start = offset;
+    offset += value.length;
+    if (LINE_BREAK.test(space)) pendingBreak = true;
+    if (value.trim() === '') {
+      // whitespace tokens (line breaks wink keeps as tokens) only mark line starts
+      if (LINE_BREAK.test(value)) pendingBreak = true;
+      continue;
+    }
+    wordTokenIndex[i] = wordIndex;
+    tokens.push({
+      index: wordIndex++,
+      start,
+      end: offset,
+      value,
+      lower: value.toLowerCase(),
+      pos: pos[i] ?? 'X',
+      lemma: lemmas[i] ?? value.toLowerCase(),
+      negated: negations[i] === true,
+      sentence: sentenceOfToken[i] ?? 0,
+      lineStart: pendingBreak,
+    });
+    pendingBreak = false;
+  }
+  if (offset !== source.text.length) {
+    throw new Error(`tokeniser lost characters in ${source.origin} (${offset} of ${source.text.length})`);
+  }
+
+  // Sentences: wink sentences re-indexed to our word tokens; a line break also ends a
+  // sentence, because headlines, bylines and bullet lists carry no final punctuation.
+  const sentences: Sentence[] = [];
+  let first = -1;
+  for (const t of tokens) {
+    const prev = first >= 0 ? tokens[t.index - 1] : undefined;
+    const breaks = prev !== undefined && (prev.sentence !== t.sentence || t.lineStart);
+    if (first < 0) first = t.index;
+    else if (breaks) {
+      pushSentence(sentences, tokens, first, t.index - 1);
+      first = t.index;
+    }
+  }
+  if (first >= 0) pushSentence(sentences, tokens, first, tokens.length - 1);
+
+  const reindexed = tokens.map((t) => t);
+  for (const s of sentences) {
+    for (let i = s.firstToken; i <= s.lastToken; i++) {
+      const t = reindexed[i];
+      if (t && t.sentence !== s.index) reindexed[i] = { ...t, sentence: s.index };
+    }
+  }
+  return { source, tokens: reindexed, sentences };
+}
+
+function pushSentence(sentences: Sentence[], tokens: readonly Token[], first: number, last: number): void {
+  const a = tokens[first];
+  const b = tokens[last];
+  if (!a || !b) return;
+  sentences.push({ index: sentences.length, start: a.start, end: b.end, firstToken: first, lastToken: last });
+}

@@ -1,0 +1,267 @@
+// A small static server for the viewer: the viewer's files at `/`, the graph files of one output
+// directory by name. Read-only (GET and HEAD), local by default, and strict about paths: nothing
+// outside its two directories is ever served, whatever the URL or the symlinks say.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { InputError, UsageError, messageOf } from '../errors';
+
+export interface ServeOptions {
+  /** Directory with graph.json (and graph.gexf, …), served by file name. */
+  dir: string;
+  /** Directory of the built viewer (index.html, app.js, style.css). */
+  viewerDir: string;
+  /** Interface to bind; loopback unless told otherwise. */
+  host: string;
+  /** TCP port; 0 picks a free one (the real port is in the returned url). */
+  port: number;
+}
+
+export const DEFAULT_SERVE_OPTIONS: Readonly<ServeOptions> = Object.freeze({
+  dir: '.',
+  // Compiled to dist/src/serve/index.js, the built viewer lives in dist/viewer.
+  viewerDir: path.resolve(__dirname, '../../viewer'),
+  host: '127.0.0.1',
+  port: 8080,
+});
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Sent with every response: the viewer has no inline script, so forbid it. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-cache',
+});
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.ndjson': 'application/x-ndjson; charset=utf-8',
+  '.jsonl': 'application/x-ndjson; charset=utf-8',
+  '.gexf': 'application/xml; charset=utf-8',
+  '.graphml': 'application/xml; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Checks and completes options; throws UsageError / InputError naming the bad option. */
+export function resolveServeOptions(options: Partial<ServeOptions> & { dir: string }): ServeOptions {
+  const resolved: ServeOptions = { ...DEFAULT_SERVE_OPTIONS, ...definedOnly(options) };
+  if (typeof resolved.host !== 'string' || resolved.host.trim() === '') {
+    throw new UsageError('expected a host name or address', '--host');
+  }
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
+    throw new UsageError(`expected an integer port from 0 to 65535, got ${String(resolved.port)}`, '--port');
+  }
+  resolved.dir = path.resolve(resolved.dir);
+  resolved.viewerDir = path.resolve(resolved.viewerDir);
+  requireDirectory(resolved.dir, 'not a directory');
+  requireDirectory(resolved.viewerDir, 'viewer not found (run `npm run build`)');
+  if (!isFile(path.join(resolved.viewerDir, 'index.html'))) {
+    throw new InputError('viewer not built: index.html is missing (run `npm run build`)', resolved.viewerDir);
+  }
+  return resolved;
+}
+
+/** Starts serving; resolves once listening. Rejects with UsageError when the port is taken. */
+export async function startServer(options: Partial<ServeOptions> & { dir: string }): Promise<RunningServer> {
+  const opts = resolveServeOptions(options);
+  const roots = [realpathOrThrow(opts.viewerDir), realpathOrThrow(opts.dir)];
+  const server = http.createServer((req, res) => {
+    handle(req, res, roots).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, 'internal error\n', req.method === 'HEAD');
+      else res.destroy(e instanceof Error ? e : undefined);
+    });
+  });
+  server.keepAliveTimeout = 2000;
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException): void => {
+      server.close();
+      if (e.code === 'EADDRINUSE') {
+        reject(new UsageError(`port ${opts.port} on ${opts.host} is already in use`, '--port', { cause: e }));
+      } else if (e.code === 'EACCES') {
+        reject(new UsageError(`no permission to listen on port ${opts.port} on ${opts.host}`, '--port', { cause: e }));
+      } else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') {
+        reject(new UsageError(`cannot listen on ${opts.host}: no such local address`, '--host', { cause: e }));
+      } else {
+        reject(new UsageError(`cannot listen on ${opts.host}:${opts.port}: ${messageOf(e)}`, '--port', { cause: e }));
+      }
+    };
+    server.once('error', onError);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+
+  const address = server.address() as AddressInfo;
+  const hostForUrl = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostForUrl}:${address.port}/`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, roots: readonly string[]): Promise<void> {
+  const method = req.method ?? 'GET';
+  const head = method === 'HEAD';
+  if (method !== 'GET' && method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    send(res, 405, 'method not allowed\n', false);
+    return;
+  }
+  const segments = parseRequestPath(req.url ?? '/');
+  if (segments === null) {
+    send(res, 400, 'bad request\n', head);
+    return;
+  }
+  const relative = segments.length === 0 ? ['index.html'] : segments;
+  for (const root of roots) {
+    const file = await resolveInside(root, relative);
+    if (file !== null) {
+      await sendFile(res, file, head);
+      return;
+    }
+  }
+  send(res, 404, 'not found\n', head);
+}
+
+/**
+ * Splits the URL path into decoded segments, or null when it is malformed or tries anything odd:
+ * `..`, `.`, encoded slashes or backslashes, NUL and other control characters, dotfiles, empty segments.
+ */
+export function parseRequestPath(rawUrl: string): string[] | null {
+  if (!rawUrl.startsWith('/')) return null; // absolute-form or authority-form requests
+  const cut = rawUrl.search(/[?#]/);
+  const rawPath = cut === -1 ? rawUrl : rawUrl.slice(0, cut);
+  if (rawPath === '/') return [];
+  const rawSegments = rawPath.slice(1).split('/');
+  const segments: string[] = [];
+  for (const raw of rawSegments) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (
+      segment === '' ||
+      segment.startsWith('.') ||
+      /[/\\:]/.test(segment) ||
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u001f\u007f]/.test(segment)
+    ) {
+      return null;
+    }
+    segments.push(segment);
+  }
+  return segments;
+}
+
+/** The real path of root/segments when it is a regular file inside root, else null. */
+async function resolveInside(root: string, segments: readonly string[]): Promise<string | null> {
+  const candidate = path.resolve(root, ...segments);
+  if (!isWithin(root, candidate)) return null;
+  let real: string;
+  try {
+    real = await fs.promises.realpath(candidate);
+  } catch {
+    return null;
+  }
+  if (!isWithin(root, real)) return null; // a symlink pointing out
+  try {
+    const stat = await fs.promises.stat(real);
+    return stat.isFile() ? real : null; // no directory listings
+  } catch {
+    return null;
+  }
+}
+
+function isWithin(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+async function sendFile(res: http.ServerResponse, file: string, head: boolean): Promise<void> {
+  const body = await fs.promises.readFile(file);
+  res.statusCode = 200;
+  setCommonHeaders(res);
+  res.setHeader('Content-Type', contentTypeOf(file));
+  res.setHeader('Content-Length', body.length);
+  res.end(head ? undefined : body);
+}
+
+function send(res: http.ServerResponse, status: number, text: string, head: boolean): void {
+  const body = Buffer.from(text, 'utf8');
+  res.statusCode = status;
+  setCommonHeaders(res);
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Content-Length', body.length);
+  res.end(head ? undefined : body);
+}
+
+function setCommonHeaders(res: http.ServerResponse): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function requireDirectory(dir: string, reason: string): void {
+  let ok = false;
+  try {
+    ok = fs.statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new InputError(reason, dir);
+}
+
+function realpathOrThrow(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch (e) {
+    throw new InputError(`cannot read directory: ${messageOf(e)}`, dir, { cause: e });
+  }
+}
