@@ -284,9 +284,10 @@ class Recognizer {
     if (entry.kind === 'capital') {
       const prev = this.token(i - 1);
       const locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence;
-      if (locative || !entry.country) this.addLexiconMention(entry, i, last, end, false);
-      else this.addLexiconMention({ ...entry, id: entry.country, entityType: 'country' }, i, last, end, false, 'capital');
-      this.locatedIn(entry, i, last);
+      if (locative || !entry.country) {
+        this.addLexiconMention(entry, i, last, end, false);
+        this.locatedIn(entry, i, last);
+      } else this.addLexiconMention({ ...entry, id: entry.country, entityType: 'country' }, i, last, end, false, 'capital');
       return last + 1;
     }
     this.addLexiconMention(entry, i, last, end, false, entry.kind === 'seat' ? 'seat' : 'lexicon');

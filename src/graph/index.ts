@@ -171,6 +171,10 @@ export class GraphAccumulator {
         size: 1,
       });
     }
+    // A topic (ceasefire, deal) is a node only as the target of some act.
+    graph.forEachNode((id, attrs) => {
+      if (attrs.entityType === 'other' && graph.degree(id) === 0) graph.dropNode(id);
+    });
     return graph;
   }
 }

@@ -104,4 +104,4 @@ export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', "n't", 'never
 export const NEGATING_VERBS: ReadonlySet<string> = new Set(['refuse', 'decline', 'fail', 'reject', 'deny', 'avoid', 'stop']);
 export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'claim', 'report', 'tell', 'add', 'state', 'announce', 'write', 'quote', 'allege', 'insist', 'note']);
 /** Words that end the search for a target to the right: a new clause begins. */
-export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', 'while', 'but', 'whereas', 'because', 'although', 'though', 'which', 'who', 'after', 'before', 'when', 'since', 'as', 'and', '—', '–']);
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', 'while', 'but', 'whereas', 'because', 'although', 'though', 'which', 'who', 'after', 'before', 'when', 'since', 'as', '—', '–']);

@@ -168,7 +168,9 @@ class Extractor {
       if (frame.requires?.includes(t.lower)) requiredSeen = true;
       if (frame.preps?.includes(t.lower)) prepSeen = true;
       if (CLAUSE_BREAKS.has(t.lower) && !(t.lower === 'and' && !requiredSeen)) return undefined;
-      if (t.pos === 'VERB' && i > trigger.index + 1 && !frame.requires) {
+      // A gerund ("resuming military aid and intelligence sharing with Kyiv") names an activity, not a new clause.
+      const gerund = t.lower.endsWith('ing');
+      if (t.pos === 'VERB' && i > trigger.index + 1 && !frame.requires && !gerund) {
         // another verb: its own object follows; "urged X to spare Y" stops at X.
         return undefined;
       }
@@ -208,9 +210,11 @@ class Extractor {
 
   private nounFrame(noun: Token, frame: NounFrame): void {
     if (frame.between) {
-      const prep = this.tok(noun.index + 1);
-      if (prep?.lower !== 'between') return;
-      const first = this.refAt[noun.index + 2];
+      // "talks earlier this week between X and Y": a short adverbial may come first.
+      let k = noun.index + 1;
+      while (k <= noun.index + 4 && this.tok(k) && this.tok(k)?.lower !== 'between' && !this.refAt[k] && this.tok(k)?.pos !== 'VERB' && this.tok(k)?.value !== ',') k++;
+      if (this.tok(k)?.lower !== 'between') return;
+      const first = this.refAt[k + 1];
       if (!first || first.entityType === 'other' || first.entityType === 'place') return;
       const both = this.coordinated(first, 1);
       if (both.length < 2) return;

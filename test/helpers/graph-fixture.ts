@@ -40,7 +40,7 @@ function nodeAttributes(spec: NodeSpec, index: number, laidOut: boolean): NodeAt
     mentions: 1,
     documents: 1,
     x: index * 10,
-    y: -index * 5,
+    y: index * 5 + 1,
     size: 5,
     color: '#4e79a7',
     ...given,
