@@ -298,15 +298,18 @@ class Recognizer {
   /** A place gives `located_in` its country: from the gazetteer, or "Jeddah, Saudi Arabia". */
   private locatedIn(entry: LexiconEntry, first: number, last: number): void {
     let country = entry.country;
-    let trigger = 'gazetteer';
+    const place = this.token(first);
+    let trigger = place ? this.text.slice(place.start, this.token(last)?.end ?? place.end) : '';
+    let rule = 'gazetteer:place';
     if (this.token(last + 1)?.value === ',') {
       const after = this.matchLexicon(last + 2);
       if (after && after.entry.kind === 'country') {
+        trigger = this.text.slice(place?.start ?? 0, this.token(after.last)?.end ?? 0);
         country = after.entry.id;
-        trigger = ',';
+        rule = 'place, country';
       }
     }
-    if (country && country !== entry.id) this.fact(entry.id, 'located_in', country, first, trigger, trigger === ',' ? 'place, country' : 'gazetteer:place');
+    if (country && country !== entry.id) this.fact(entry.id, 'located_in', country, first, trigger, rule);
   }
 
   private nameChunk(i: number): number | undefined {

@@ -79,8 +79,8 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'troops', 'forces', 'force', 'army', 'military', 'navy', 'soldiers', 'officials', 'official', 'government',
   'authorities', 'delegates', 'delegation', 'diplomats', 'negotiators', 'leaders', 'leadership', 'side',
   'lawmakers', 'ministry', 'officers', 'administration', 'counterparts', 'counterpart', 'team', 'regime',
-  'president', 'prime', 'envoy', 'drones', 'missiles', 'strikes', 'warplanes', 'jets', 'units', 'defences',
-  'defenses', 'intelligence', 'embassy', 'state', 'people', 'parliament', 'prosecutors', 'police', 'border',
+  'drones', 'missiles', 'warplanes', 'jets', 'units', 'defences', 'defenses', 'embassy', 'parliament',
+  'prosecutors', 'police',
 ]);
 
 /** Words that end a proper-name organisation and say it is one. */
@@ -118,7 +118,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
 
 /** Prepositions after which a capital city is a place, not its government acting. */
 export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set([
-  'in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'from', 'to', 'into', 'via', 'through', 'toward',
+  'in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'from', 'into', 'via', 'through', 'toward',
   'towards', 'between', 'within', 'over', 'of', 'visit', 'visited', 'visiting', 'arrived', 'flew', 'travelled',
   'traveled',
 ]);

@@ -199,6 +199,11 @@ class Extractor {
       const joiner = this.tok(edge + direction);
       if (!joiner || (joiner.lower !== 'and' && joiner.value !== ',')) break;
       const next = this.refAt[edge + 2 * direction];
+      // A comma joins a list only when the list goes on ("A, B and C"), not across clauses.
+      if (joiner.value === ',' && next) {
+        const after = this.tok(direction > 0 ? next.lastToken + 1 : next.firstToken - 1);
+        if (after?.lower !== 'and' && after?.value !== ',') break;
+      }
       if (!next || next.entityType === 'place' || next.entityType === 'other' !== (r.entityType === 'other')) break;
       out.push(next);
       edge = direction > 0 ? next.lastToken : next.firstToken;

@@ -9,6 +9,7 @@ import { UsageError } from '../../src/errors';
 import { toGexf, type GexfOptions } from '../../src/export';
 import { layoutGraph } from '../../src/layout';
 import { makeGraph, sampleGraph, type NewsGraph } from '../helpers/graph-fixture';
+import { xmlSafe } from './xml-safe';
 import { NETWORKX, XMLLINT, requireTool, runPythonJson, xmllintErrors } from '../helpers/external-tools';
 
 let dir: string;
@@ -176,7 +177,7 @@ describe('toGexf', () => {
     it('keeps markup, newlines and tabs; replaces only what XML cannot carry', () => {
       const graph = hostileGraph();
       const back = parseBack(toGexf(graph));
-      const expected = HOSTILE.replace(/[\u0000-\u0008\u000b\u001f\uD800\uDFFF\uFFFE\uFFFF]/g, '\uFFFD');
+      const expected = xmlSafe(HOSTILE);
       assert.equal(back.getNodeAttribute('a<&>"b', 'label'), expected);
       assert.deepEqual(JSON.parse(back.getNodeAttribute('a<&>"b', 'aliases') as string), [
         HOSTILE.replace(/[\uFFFE\uFFFF]/g, '\uFFFD'),
@@ -257,7 +258,7 @@ describe('toGexf', () => {
     it('reads hostile strings, the empty graph and a static graph', function () {
       requireTool(this, NETWORKX);
       const hostile = readWithNetworkx(toGexf(hostileGraph()));
-      const expected = HOSTILE.replace(/[\u0000-\u0008\u000b\u001f\uD800\uDFFF\uFFFE\uFFFF]/g, '\uFFFD');
+      const expected = xmlSafe(HOSTILE);
       assert.equal(hostile.nodes.find((n) => n.id === 'a<&>"b')?.data.label, expected);
       const empty = readWithNetworkx(toGexf(makeGraph({ nodes: [] })));
       assert.deepEqual([empty.nodes.length, empty.edges.length, empty.mode], [0, 0, 'static']);
@@ -289,7 +290,7 @@ describe('toGexf', () => {
       assert.equal(nx.edges.length, 299);
       for (const { id, data } of nx.nodes) {
         const label = graph.getNodeAttribute(id, 'label');
-        assert.equal(data.label, label.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/g, '\uFFFD'));
+        assert.equal(data.label, xmlSafe(label));
       }
     });
   });

@@ -1,0 +1,403 @@
+#!/usr/bin/env node
+// Evaluates newsgraph against the data in ../shared (never part of the project):
+//   1. graph level: the seed article and the 24 GUM news docs (kg-gold-news), scored with
+//      ../shared/tools/score-graph.mjs;
+//   2. mention level: GUM proper-noun person/organization/place mentions vs `newsgraph extract`;
+//   3. direction: PETRARCH-2 expected (source, target, event) vs our facts.
+//
+//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch] [--keep]
+//
+// Without ../shared it prints a skip line and exits 0. A document on which bin/newsgraph fails is
+// reported with its error and the run goes on.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(repoRoot, '../shared');
+// NEWSGRAPH_BIN lets a test point the script at another build of the CLI.
+const bin = process.env.NEWSGRAPH_BIN ? path.resolve(process.env.NEWSGRAPH_BIN) : path.join(repoRoot, 'bin', 'newsgraph');
+
+// CAMEO root (first two digits) → relations of ours that count as the same kind of event.
+// Three- or four-digit rows override the root. Checked against ../shared/eval/petrarch/cameo_event_codes.json.
+export const CAMEO_RELATIONS = {
+  '01': ['informed', 'urged'],        // make public statement
+  '02': ['urged', 'proposed'],        // appeal
+  '03': ['promised', 'proposed'],     // express intent to cooperate
+  '036': ['met', 'promised', 'proposed'], // express intent to meet or negotiate
+  '04': ['met'],                      // consult (visits, meetings, negotiations)
+  '05': ['supported', 'met'],         // engage in diplomatic cooperation
+  '06': ['aided', 'supported'],       // engage in material cooperation
+  '07': ['aided'],                    // provide aid
+  '08': ['accepted'],                 // yield
+  '09': [],                           // investigate: nothing of ours
+  '10': ['urged'],                    // demand
+  '11': ['accused'],                  // disapprove (112 accuse)
+  '12': ['rejected'],                 // reject
+  '13': ['warned'],                   // threaten
+  '14': ['accused'],                  // protest
+  '15': ['warned'],                   // exhibit force posture
+  '16': ['sanctioned'],               // reduce relations (163 embargo, sanctions)
+  '17': ['attacked', 'sanctioned'],   // coerce (arrest, expel, seize)
+  '18': ['attacked'],                 // assault
+  '19': ['attacked'],                 // fight
+  '20': ['attacked'],                 // unconventional mass violence
+};
+
+export function relationsForCameo(code) {
+  for (let n = code.length; n >= 2; n--) {
+    const row = CAMEO_RELATIONS[code.slice(0, n)];
+    if (row) return row;
+  }
+  return [];
+}
+
+/** Country or IGO root of a CAMEO/Phoenix actor code: "USAGOV" → "USA", "IGOUNOMIL" → "IGOUNO". */
+export function actorRoot(code) {
+  if (!code) return '';
+  return /^(IGO|NGO|IMG)/.test(code) ? code.slice(0, 6) : code.slice(0, 3);
+}
+
+export function normalize(s) {
+  return String(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[’']s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '');
+}
+
+function titleCase(s) {
+  return s.toLowerCase().replace(/(^|[\s\-.'/])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());
+}
+
+function readJsonl(file) {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
+
+/** Runs bin/newsgraph; never throws. */
+function runCli(args, { input } = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: repoRoot, input, encoding: 'utf8', maxBuffer: 1 << 30, timeout: 10 * 60 * 1000,
+  });
+  const error = r.error ? r.error.message
+    : r.status !== 0 ? `exit ${r.status ?? r.signal}: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' | ').slice(0, 300)}`
+      : undefined;
+  return { ok: !error, error, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+function parseNdjson(text) {
+  const out = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try { out.push(JSON.parse(line)); } catch { /* a stray log line */ }
+  }
+  return out;
+}
+
+const pct = (x) => (x === null || x === undefined || Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}`);
+const prf = (tp, np, ng) => {
+  const p = np ? tp / np : 0;
+  const r = ng ? tp / ng : 0;
+  return { tp, predicted: np, gold: ng, precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+
+// ---------------------------------------------------------------------------------------------
+// 1. Graph level: seed + GUM kg-gold-news
+async function evalGraphs(tmp) {
+  const { score } = await import(pathToFileURL(path.join(shared, 'tools/score-graph.mjs')).href);
+  const docs = [{ name: 'seed', text: path.join(shared, 'corpus/seed-article.txt'), gold: path.join(shared, 'gold/seed.gold.json') }];
+  const gumDir = path.join(shared, 'eval/gum/kg-gold-news');
+  if (existsSync(gumDir)) {
+    for (const f of readdirSync(gumDir).filter((f) => f.endsWith('.txt')).sort()) {
+      const gold = path.join(gumDir, f.replace(/\.txt$/, '.gold.json'));
+      if (existsSync(gold)) docs.push({ name: f.replace(/\.txt$/, ''), text: path.join(gumDir, f), gold });
+    }
+  }
+  const rows = [];
+  for (const d of docs) {
+    const out = path.join(tmp, 'graph', d.name);
+    const run = runCli(['build', d.text, '--out', out]);
+    const row = { doc: d.name };
+    if (!run.ok) { row.error = run.error; rows.push(row); continue; }
+    try {
+      const graph = JSON.parse(readFileSync(path.join(out, 'graph.json'), 'utf8'));
+      const gold = JSON.parse(readFileSync(d.gold, 'utf8'));
+      const s = score(graph, gold);
+      Object.assign(row, {
+        required: s.entities.required, found: s.entities.found, split: s.entities.fragmented.length,
+        nodes: graph.nodes.length, nodePrecision: s.entities.precision,
+        relations: { gold: s.relations.gold, predicted: s.relations.predicted, precision: s.relations.precision, recall: s.relations.recall, f1: s.relations.f1 },
+        missing: s.entities.missing, fragmented: s.entities.fragmented,
+        relationMisses: s.relations.misses, relationFalsePositives: s.relations.falsePositives,
+      });
+    } catch (e) {
+      row.error = `scoring failed: ${e.message}`;
+    }
+    rows.push(row);
+  }
+  const gum = rows.filter((r) => r.doc !== 'seed');
+  const scored = gum.filter((r) => !r.error);
+  const totals = {
+    seed: rows.find((r) => r.doc === 'seed'),
+    gum: {
+      docs: gum.length, failed: gum.length - scored.length,
+      requiredFound: scored.reduce((a, r) => a + r.found, 0),
+      required: scored.reduce((a, r) => a + r.required, 0),
+      microRecall: 0,
+      meanNodePrecision: scored.length ? scored.reduce((a, r) => a + r.nodePrecision, 0) / scored.length : 0,
+      split: scored.reduce((a, r) => a + r.split, 0),
+    },
+  };
+  totals.gum.microRecall = totals.gum.required ? totals.gum.requiredFound / totals.gum.required : 0;
+  return { rows, totals };
+}
+
+function printGraphs(g) {
+  console.log('## Graph level (score-graph.mjs)\n');
+  console.log('| doc | required found | split | node precision % | rel P % | rel R % | rel F1 % |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of g.rows) {
+    if (r.error) { console.log(`| ${r.doc} | error: ${r.error.replace(/\|/g, '/')} | | | | | |`); continue; }
+    console.log(`| ${r.doc} | ${r.found}/${r.required} | ${r.split} | ${pct(r.nodePrecision)} | ${pct(r.relations.precision)} | ${pct(r.relations.recall)} | ${pct(r.relations.f1)} |`);
+  }
+  const s = g.totals.seed;
+  console.log('');
+  if (s && !s.error) {
+    console.log(`seed: required entities ${s.found}/${s.required}, split ${s.split}, node precision ${pct(s.nodePrecision)}%, ` +
+      `relations P ${pct(s.relations.precision)}% R ${pct(s.relations.recall)}% F1 ${pct(s.relations.f1)}% (${s.relations.gold} gold, ${s.relations.predicted} judged)`);
+  } else console.log(`seed: ${s?.error ?? 'not run'}`);
+  const t = g.totals.gum;
+  console.log(`GUM kg-gold-news (${t.docs - t.failed}/${t.docs} docs scored): required entities micro recall ${pct(t.microRecall)}% ` +
+    `(${t.requiredFound}/${t.required}), mean node precision ${pct(t.meanNodePrecision)}%, split entities ${t.split}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Mention level: GUM named person/organization/place mentions (head PROPN), ../shared/eval/gum/README.md
+const GUM_TYPES = ['person', 'organization', 'place'];
+// Our type → the GUM types it may stand for (GUM types a country by role: agent = organization, location = place).
+const TYPE_MAP = { person: ['person'], organization: ['organization'], place: ['place'], country: ['organization', 'place'] };
+
+function stripThe(text, start, end) {
+  const m = /^the\s+/i.exec(text.slice(start, end));
+  return m ? [start + m[0].length, end] : [start, end];
+}
+
+function evalMentions(tmp) {
+  const file = path.join(shared, 'eval/gum/gum_news_interview_speech.jsonl');
+  const docs = readJsonl(file);
+  const input = path.join(tmp, 'gum-docs.jsonl');
+  writeFileSync(input, docs.map((d) => JSON.stringify({ id: d.doc_id, text: d.text })).join('\n') + '\n');
+  const run = runCli(['extract', input]);
+  const results = new Map(parseNdjson(run.stdout).map((r) => [r.doc, r]));
+  const counts = {};
+  const bump = (key, field) => { counts[key] ??= { tp: 0, predicted: 0, gold: 0 }; counts[key][field]++; };
+  const missingDocs = [];
+  for (const d of docs) {
+    const gold = d.mentions.filter((m) => m.head_upos === 'PROPN' && GUM_TYPES.includes(m.etype))
+      .map((m) => { const [s, e] = stripThe(d.text, m.start, m.end); return { key: `${s}:${e}`, type: m.etype }; });
+    const res = results.get(d.doc_id);
+    if (!res) missingDocs.push(d.doc_id);
+    const pred = (res?.mentions ?? []).filter((m) => TYPE_MAP[m.entityType])
+      .map((m) => { const [s, e] = stripThe(d.text, m.start, m.end); return { key: `${s}:${e}`, type: m.entityType }; });
+    const goldByKey = new Map();
+    for (const g of gold) goldByKey.set(g.key, g);
+    const matchedGold = new Set();
+    const predKeys = new Set();
+    for (const p of pred) {
+      if (predKeys.has(p.key)) continue; // one prediction per span
+      predKeys.add(p.key);
+      const g = goldByKey.get(p.key);
+      const typeOk = g && TYPE_MAP[p.type].includes(g.type);
+      // per type of ours (country kept apart: precision of "country" predictions)
+      bump(p.type, 'predicted');
+      if (typeOk) bump(p.type, 'tp');
+      bump('all (typed)', 'predicted');
+      if (typeOk) bump('all (typed)', 'tp');
+      bump('all (span only)', 'predicted');
+      if (g) bump('all (span only)', 'tp');
+      if (typeOk) matchedGold.add(p.key);
+      for (const gt of GUM_TYPES) if (TYPE_MAP[p.type].includes(gt)) {
+        // per GUM type: a country prediction counts for the type it matched, else for neither
+        if (p.type === 'country' && !(g && g.type === gt)) continue;
+        bump(`gum:${gt}`, 'predicted');
+        if (g && g.type === gt) bump(`gum:${gt}`, 'tp');
+      }
+    }
+    for (const g of gold) {
+      bump(`gum:${g.type}`, 'gold');
+      bump('all (typed)', 'gold');
+      bump('all (span only)', 'gold');
+      if (matchedGold.has(g.key)) { /* counted above */ }
+    }
+  }
+  const rows = {};
+  for (const [k, c] of Object.entries(counts)) rows[k] = prf(c.tp, c.predicted, c.gold);
+  return { error: run.ok ? undefined : run.error, docs: docs.length, docsWithOutput: docs.length - missingDocs.length, rows };
+}
+
+function printMentions(m) {
+  console.log('## Mention level (GUM news/interview/speech, PROPN-headed person/organization/place, exact span, leading "the" stripped)\n');
+  if (m.error) console.log(`newsgraph extract: ${m.error}\n`);
+  console.log(`documents with output: ${m.docsWithOutput}/${m.docs}\n`);
+  console.log('| type | gold | predicted | correct | P % | R % | F1 % |');
+  console.log('|---|---|---|---|---|---|---|');
+  const order = ['gum:person', 'gum:organization', 'gum:place', 'country', 'all (typed)', 'all (span only)'];
+  for (const k of order) {
+    const r = m.rows[k] ?? prf(0, 0, 0);
+    const noGold = k === 'country';
+    console.log(`| ${k} | ${noGold ? '—' : r.gold} | ${r.predicted} | ${r.tp} | ${pct(r.precision)} | ${noGold ? '—' : pct(r.recall)} | ${noGold ? '—' : pct(r.f1)} |`);
+  }
+  console.log('\n`gum:organization` and `gum:place` include our `country` mentions that matched a gold mention of that type ' +
+    '(GUM types a country by role); `country` = precision of our country mentions against organization|place.\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. PETRARCH-2: is the (source → target) direction right?
+// Tolkien-world names in the validation dictionary that are people, not places or groups.
+const PETRARCH_PEOPLE = new Set(['ARAGORN', 'BILBO', 'FRODO', 'SAM GAMGEE', 'HAMFAST GAMGEE', 'ELFSTAN FAIRBAIRN', 'BOROMIR',
+  'ROMENDACIL', 'ELROND', 'GALADRIEL', 'CALIMEHTAR', 'TELEMAR', 'GANDALF', 'SMEAGOL', 'ISILDUR', 'RADAGAST THE BROWN', 'DODERIC BRANDYBUCK']);
+
+export function aliasListFromDictionary(dict) {
+  const list = [];
+  for (const [code, names] of Object.entries(dict.actors)) {
+    for (const raw of names) {
+      const name = raw.replace(/^(PRESIDENT|PRIME MINISTER|KING) /, '');
+      const person = PETRARCH_PEOPLE.has(raw) || name !== raw;
+      const entityType = person ? 'person' : code.length === 3 && /^[A-Z]{3}$/.test(code) ? 'country' : 'organization';
+      const aliases = [titleCase(raw)].filter((a) => a !== titleCase(name));
+      if (/^[A-Z.]{2,5}$/.test(raw)) { list.push({ name: raw, entityType, aliases }); continue; }
+      list.push({ name: titleCase(name), entityType, aliases });
+    }
+  }
+  return list;
+}
+
+function buildCodeIndex(dict, legend, countries) {
+  const byName = new Map(); // normalized name → Set of codes
+  const add = (n, code) => { const k = normalize(n); if (!k) return; if (!byName.has(k)) byName.set(k, new Set()); byName.get(k).add(code); };
+  for (const [code, names] of Object.entries(dict.actors)) for (const n of names) { add(n, code); add(n.replace(/^(PRESIDENT|PRIME MINISTER|KING) /, ''), code); }
+  // ISO alpha-3 codes for our countries through the Phoenix legend's names
+  const legendByName = new Map(Object.entries(legend.countries).map(([code, name]) => [normalize(name), code]));
+  const overrides = { russia: 'RUS', germany: 'DEU', 'united-states': 'USA', 'united-kingdom': 'GBR', palestine: 'PSE', 'dr-congo': 'COD', 'republic-of-the-congo': 'COG', 'ivory-coast': 'CIV', 'north-korea': 'PRK', 'south-korea': 'KOR', iran: 'IRN', syria: 'SYR', vietnam: 'VNM', laos: 'LAO', taiwan: 'TWN', kosovo: 'XKX', vatican: 'VAT', 'czech-republic': 'CZE', 'north-macedonia': 'MKD', moldova: 'MDA', tanzania: 'TZA', bolivia: 'BOL', venezuela: 'VEN', 'east-timor': 'TLS', eswatini: 'SWZ', 'cape-verde': 'CPV', myanmar: 'MMR', micronesia: 'FSM', brunei: 'BRN', turkey: 'TUR' };
+  const countryNames = [];
+  for (const c of countries) {
+    const names = [c.name, ...c.aliases, ...c.demonyms];
+    let iso3 = overrides[c.id];
+    if (!iso3) for (const n of names) { iso3 = legendByName.get(normalize(n)); if (iso3) break; }
+    if (!iso3) continue;
+    for (const n of [...names, ...c.capitals, ...c.seats]) add(n, iso3);
+    countryNames.push([c, iso3]);
+  }
+  return { byName, countryNames };
+}
+
+function entityCodes(entity, index) {
+  const codes = new Set();
+  if (!entity) return codes;
+  for (const n of [entity.label, ...(entity.aliases ?? [])]) for (const c of index.byName.get(normalize(n)) ?? []) codes.add(c);
+  // a person whose role names a country ("President of Russia", "Russian President") stands for its government
+  for (const role of entity.roles ?? []) {
+    const words = ` ${normalize(role)} `;
+    for (const [c, iso3] of index.countryNames) {
+      if ([c.name, ...c.aliases, ...c.demonyms].some((n) => words.includes(` ${normalize(n)} `))) codes.add(`${iso3}GOV`);
+    }
+  }
+  return codes;
+}
+
+function evalPetrarch(tmp) {
+  const dir = path.join(shared, 'eval/petrarch');
+  const dict = JSON.parse(readFileSync(path.join(dir, 'petrarch2_validation_actor_dictionary.json'), 'utf8'));
+  const legend = JSON.parse(readFileSync(path.join(dir, 'phoenix_actor_code_legend.json'), 'utf8'));
+  const countries = JSON.parse(readFileSync(path.join(repoRoot, 'src/entities/data/countries.json'), 'utf8')).countries;
+  const aliasFile = path.join(tmp, 'petrarch-aliases.json');
+  writeFileSync(aliasFile, JSON.stringify(aliasListFromDictionary(dict), null, 1));
+  const index = buildCodeIndex(dict, legend, countries);
+  const suites = {};
+  for (const [name, file, cameo] of [['unittest', 'petrarch2_unittest_records.jsonl', false], ['gsr', 'petrarch2_gsr_validation.jsonl', true]]) {
+    const records = readJsonl(path.join(dir, file)).filter((r) => r.text && !r.error);
+    const input = path.join(tmp, `petrarch-${name}.jsonl`);
+    writeFileSync(input, records.map((r) => JSON.stringify({
+      id: r.id, text: r.text, ...(/^\d{8}$/.test(r.date ?? '') ? { date: `${r.date.slice(0, 4)}-${r.date.slice(4, 6)}-${r.date.slice(6, 8)}` } : {}),
+    })).join('\n') + '\n');
+    const run = runCli(['extract', input, '--aliases', aliasFile]);
+    const results = new Map(parseNdjson(run.stdout).map((r) => [r.doc, r]));
+    let events = 0; let direction = 0; let reversed = 0; let relation = 0; let noEventFacts = 0; let noEventRecords = 0;
+    const misses = [];
+    for (const r of records) {
+      const res = results.get(r.id);
+      const entities = new Map((res?.entities ?? []).map((e) => [e.id, e]));
+      const facts = (res?.facts ?? []).filter((f) => !f.negated && f.source !== f.target).map((f) => ({
+        relation: f.relation,
+        src: new Set([...entityCodes(entities.get(f.source) ?? { label: f.source }, index)].map(actorRoot)),
+        tgt: new Set([...entityCodes(entities.get(f.target) ?? { label: f.target }, index)].map(actorRoot)),
+      }));
+      if (r.noevents) { noEventRecords++; noEventFacts += facts.filter((f) => f.src.size && f.tgt.size).length; continue; }
+      for (const e of r.expected) {
+        if (!e.source || !e.target) continue;
+        events++;
+        const s = actorRoot(e.source); const t = actorRoot(e.target);
+        const fwd = facts.filter((f) => (f.src.has(s) && f.tgt.has(t)) || (f.relation === 'met' && f.src.has(t) && f.tgt.has(s)));
+        if (fwd.length) {
+          direction++;
+          if (cameo && fwd.some((f) => relationsForCameo(e.event).includes(f.relation))) relation++;
+        } else {
+          if (facts.some((f) => f.src.has(t) && f.tgt.has(s))) reversed++;
+          misses.push(`${r.id}: ${e.source} ${e.event} ${e.target}  «${r.text.slice(0, 100)}»`);
+        }
+      }
+    }
+    suites[name] = {
+      error: run.ok ? undefined : run.error, records: records.length, recordsWithOutput: records.filter((r) => results.has(r.id)).length,
+      events, direction, reversed, directionShare: events ? direction / events : 0,
+      relation: cameo ? relation : null, relationShare: cameo && events ? relation / events : null,
+      noEventRecords, factsOnNoEventRecords: noEventFacts, misses,
+    };
+  }
+  return suites;
+}
+
+function printPetrarch(p) {
+  console.log('## PETRARCH-2 direction (actors compared by country/IGO root of the code)\n');
+  console.log('| suite | records (with output) | expected events | direction right (any relation) | relation also right | reversed | facts on no-event records |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [name, s] of Object.entries(p)) {
+    console.log(`| ${name} | ${s.records} (${s.recordsWithOutput}) | ${s.events} | ${s.direction} (${pct(s.directionShare)}%) | ` +
+      `${s.relation === null ? 'n/a (WEIS test codes)' : `${s.relation} (${pct(s.relationShare)}%)`} | ${s.reversed} | ${s.factsOnNoEventRecords} on ${s.noEventRecords} |`);
+  }
+  for (const [name, s] of Object.entries(p)) if (s.error) console.log(`\n${name}: newsgraph extract: ${s.error}`);
+  console.log('');
+}
+
+// ---------------------------------------------------------------------------------------------
+async function main(argv) {
+  if (!existsSync(shared)) {
+    console.log('eval: skipped — ../shared not found');
+    return 0;
+  }
+  const json = argv.includes('--json');
+  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : 'graph,mentions,petrarch';
+  const only = new Set(onlyArg.split(','));
+  const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-eval-'));
+  const out = {};
+  const step = async (name, fn) => {
+    if (!only.has(name)) return;
+    try { out[name] = await fn(); } catch (e) { out[name] = { error: e.stack ?? String(e) }; }
+  };
+  try {
+    await step('graph', () => evalGraphs(tmp));
+    await step('mentions', () => evalMentions(tmp));
+    await step('petrarch', () => evalPetrarch(tmp));
+  } finally {
+    if (!argv.includes('--keep')) rmSync(tmp, { recursive: true, force: true });
+    else console.error(`eval: kept ${tmp}`);
+  }
+  if (json) { console.log(JSON.stringify(out, null, 2)); return 0; }
+  if (out.graph) out.graph.rows ? printGraphs(out.graph) : console.log(`graph: ${out.graph.error}\n`);
+  if (out.mentions) out.mentions.rows ? printMentions(out.mentions) : console.log(`mentions: ${out.mentions.error}\n`);
+  if (out.petrarch) out.petrarch.error && !out.petrarch.unittest ? console.log(`petrarch: ${out.petrarch.error}\n`) : printPetrarch(out.petrarch);
+  return 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

@@ -1,0 +1,213 @@
+// The viewer's state machine: selection, hover focus and filters, applied to sigma as states, and
+// mirrored in the URL hash. Everything visual goes through the renderer's states; the graph's
+// attributes are read, never written.
+import type { ViewerGraph } from './data';
+import { clear } from './dom';
+import { cloneFilters, defaultFilters, edgePasses, nodePasses, type FilterState } from './filters';
+import { decodeHash, encodeHash, type CameraView, type ViewState } from './hash';
+import { renderEdgeDetails, renderEmpty, renderNodeDetails, type PanelActions } from './panel';
+import type { Renderer } from './renderer';
+
+export interface AppElements {
+  details: HTMLElement;
+}
+
+export class ViewerApp {
+  filters: FilterState = defaultFilters();
+  selectedNode: string | null = null;
+  selectedEdge: string | null = null;
+  readonly hiddenNodes = new Set<string>();
+  readonly hiddenEdges = new Set<string>();
+  private hoveredNode: string | null = null;
+  private highlighted: string | null = null;
+  private activeNodes = new Set<string>();
+  private activeEdges = new Set<string>();
+  private hashTimer: number | undefined;
+  private readonly listeners: { filters: ((f: FilterState) => void)[] } = { filters: [] };
+
+  constructor(
+    readonly graph: ViewerGraph,
+    readonly renderer: Renderer,
+    private readonly elements: AppElements,
+  ) {
+    renderer.on('enterNode', ({ node }) => {
+      this.hoveredNode = node;
+      this.applyFocus();
+    });
+    renderer.on('leaveNode', () => {
+      this.hoveredNode = null;
+      this.applyFocus();
+    });
+    renderer.on('clickNode', ({ node }) => this.selectNode(node));
+    renderer.on('clickEdge', ({ edge }) => this.selectEdge(edge));
+    renderer.on('clickStage', () => this.clearSelection());
+    renderer.getCamera().on('updated', () => this.scheduleHashWrite());
+  }
+
+  onFiltersChange(listener: (f: FilterState) => void): void {
+    this.listeners.filters.push(listener);
+  }
+
+  readonly actions: PanelActions = {
+    selectNode: (node, options) => this.selectNode(node, options),
+    selectEdge: (edge) => this.selectEdge(edge),
+    isEdgeHidden: (edge) => this.hiddenEdges.has(edge),
+  };
+
+  selectNode(node: string, options: { center?: boolean; highlight?: boolean; writeHash?: boolean } = {}): void {
+    if (!this.graph.hasNode(node)) return;
+    this.setSelection(node, null);
+    if (options.highlight === true) this.setHighlighted(node);
+    if (options.center === true) this.centerOn(node);
+    if (options.writeHash !== false) this.writeHash();
+  }
+
+  selectEdge(edge: string, options: { writeHash?: boolean } = {}): void {
+    if (!this.graph.hasEdge(edge)) return;
+    this.setSelection(null, edge);
+    if (options.writeHash !== false) this.writeHash();
+  }
+
+  clearSelection(options: { writeHash?: boolean } = {}): void {
+    this.setSelection(null, null);
+    if (options.writeHash !== false) this.writeHash();
+  }
+
+  setFilters(filters: FilterState, options: { writeHash?: boolean; notify?: boolean } = {}): void {
+    this.filters = cloneFilters(filters);
+    const nextNodes = new Set<string>();
+    const nextEdges = new Set<string>();
+    this.graph.forEachNode((node, attrs) => {
+      if (!nodePasses(attrs, this.filters)) nextNodes.add(node);
+    });
+    this.graph.forEachEdge((edge, attrs, source, target) => {
+      if (!edgePasses(attrs, this.filters) || nextNodes.has(source) || nextNodes.has(target)) nextEdges.add(edge);
+    });
+    this.renderer.setNodesState(difference(nextNodes, this.hiddenNodes), { isHidden: true });
+    this.renderer.setNodesState(difference(this.hiddenNodes, nextNodes), { isHidden: false });
+    this.renderer.setEdgesState(difference(nextEdges, this.hiddenEdges), { isHidden: true });
+    this.renderer.setEdgesState(difference(this.hiddenEdges, nextEdges), { isHidden: false });
+    replace(this.hiddenNodes, nextNodes);
+    replace(this.hiddenEdges, nextEdges);
+    this.applyFocus();
+    this.renderDetails();
+    if (options.notify === true) for (const l of this.listeners.filters) l(cloneFilters(this.filters));
+    if (options.writeHash !== false) this.writeHash();
+  }
+
+  /** Applies a view (from the URL hash): filters, selection, camera. */
+  applyView(view: ViewState): void {
+    this.setFilters(view.filters, { writeHash: false, notify: true });
+    if (view.node !== null && this.graph.hasNode(view.node)) this.selectNode(view.node, { writeHash: false, highlight: true });
+    else if (view.edge !== null && this.graph.hasEdge(view.edge)) this.selectEdge(view.edge, { writeHash: false });
+    else this.clearSelection({ writeHash: false });
+    if (view.camera !== null) {
+      const camera = this.renderer.getCamera();
+      camera.cancelAnimation();
+      camera.setState(view.camera);
+    }
+  }
+
+  applyHash(hash: string): void {
+    this.applyView(decodeHash(hash));
+  }
+
+  currentView(): ViewState {
+    const c = this.renderer.getCamera().getState();
+    const camera: CameraView = { x: c.x, y: c.y, ratio: c.ratio, angle: c.angle };
+    return { node: this.selectedNode, edge: this.selectedEdge, filters: this.filters, camera };
+  }
+
+  writeHash(): void {
+    window.clearTimeout(this.hashTimer);
+    this.hashTimer = undefined;
+    const hash = encodeHash(this.currentView());
+    const url = `${location.pathname}${location.search}${hash === '' ? '' : `#${hash}`}`;
+    if (`${location.pathname}${location.search}${location.hash}` !== url) history.replaceState(history.state, '', url);
+  }
+
+  private scheduleHashWrite(): void {
+    window.clearTimeout(this.hashTimer);
+    this.hashTimer = window.setTimeout(() => this.writeHash(), 250);
+  }
+
+  centerOn(node: string): void {
+    const data = this.renderer.getNodeDisplayData(node);
+    if (data === undefined) return;
+    const camera = this.renderer.getCamera();
+    void camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.75) }, { duration: 450 });
+  }
+
+  private setSelection(node: string | null, edge: string | null): void {
+    const r = this.renderer;
+    if (this.selectedNode !== null && this.selectedNode !== node && this.graph.hasNode(this.selectedNode)) {
+      r.setNodeState(this.selectedNode, { isSelected: false });
+    }
+    if (this.selectedEdge !== null && this.selectedEdge !== edge && this.graph.hasEdge(this.selectedEdge)) {
+      r.setEdgeState(this.selectedEdge, { isSelected: false });
+    }
+    if (this.highlighted !== null && this.highlighted !== node) this.setHighlighted(null);
+    this.selectedNode = node;
+    this.selectedEdge = edge;
+    if (node !== null) r.setNodeState(node, { isSelected: true });
+    if (edge !== null) r.setEdgeState(edge, { isSelected: true });
+    document.body.classList.toggle('has-selection', node !== null || edge !== null);
+    this.applyFocus();
+    this.renderDetails();
+  }
+
+  private setHighlighted(node: string | null): void {
+    if (this.highlighted !== null && this.graph.hasNode(this.highlighted)) {
+      this.renderer.setNodeState(this.highlighted, { isHighlighted: false });
+    }
+    this.highlighted = node;
+    if (node !== null) this.renderer.setNodeState(node, { isHighlighted: true });
+  }
+
+  /** Hovered node, else the selected node or edge: it and its neighbourhood stand out. */
+  private applyFocus(): void {
+    const nodes = new Set<string>();
+    const edges = new Set<string>();
+    const focus = this.hoveredNode ?? this.selectedNode;
+    if (focus !== null && this.graph.hasNode(focus)) {
+      nodes.add(focus);
+      this.graph.forEachEdge(focus, (edge, _attrs, source, target) => {
+        if (this.hiddenEdges.has(edge)) return;
+        edges.add(edge);
+        nodes.add(source === focus ? target : source);
+      });
+    } else if (this.selectedEdge !== null && this.graph.hasEdge(this.selectedEdge)) {
+      edges.add(this.selectedEdge);
+      nodes.add(this.graph.source(this.selectedEdge));
+      nodes.add(this.graph.target(this.selectedEdge));
+    }
+    const r = this.renderer;
+    r.setNodesState(difference(nodes, this.activeNodes), { isActive: true });
+    r.setNodesState(difference(this.activeNodes, nodes), { isActive: false });
+    r.setEdgesState(difference(edges, this.activeEdges), { isActive: true });
+    r.setEdgesState(difference(this.activeEdges, edges), { isActive: false });
+    this.activeNodes = nodes;
+    this.activeEdges = edges;
+    r.setGraphState({ hasFocus: nodes.size > 0 });
+  }
+
+  private renderDetails(): void {
+    const box = this.elements.details;
+    clear(box);
+    if (this.selectedNode !== null) box.append(renderNodeDetails(this.graph, this.selectedNode, this.actions));
+    else if (this.selectedEdge !== null) box.append(renderEdgeDetails(this.graph, this.selectedEdge, this.actions));
+    else box.append(renderEmpty());
+    box.scrollTop = 0;
+  }
+}
+
+function difference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const x of a) if (!b.has(x)) out.push(x);
+  return out;
+}
+
+function replace(target: Set<string>, source: ReadonlySet<string>): void {
+  target.clear();
+  for (const x of source) target.add(x);
+}

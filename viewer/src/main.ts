@@ -1,0 +1,122 @@
+// Entry point: load the graph (embedded or graph.json), draw it with the precomputed layout, wire
+// the search, filters, legend, panels, keyboard and URL hash.
+import { ViewerApp } from './app';
+import { buildGraph, loadGraphJson, type ViewerGraph } from './data';
+import { byId, clear, el } from './dom';
+import { mountFilters } from './filters-ui';
+import { renderLegend } from './legend';
+import { createRenderer, type Renderer } from './renderer';
+import { makeEntry } from './search';
+import { mountSearch } from './search-ui';
+
+/** Exposed on window only with `?test` in the URL, for the browser tests. */
+export interface TestHook {
+  app: ViewerApp;
+  renderer: Renderer;
+  graph: ViewerGraph;
+  /** Viewport (CSS pixel, relative to the graph container) position of a node. */
+  nodeViewport(node: string): { x: number; y: number } | null;
+  edgeState(edge: string): { isHidden: boolean; isSelected: boolean; isActive: boolean; parallelIndex: number; parallelCount: number };
+  isAnimating(): boolean;
+}
+
+declare global {
+  interface Window {
+    __newsgraph?: TestHook;
+  }
+}
+
+async function start(): Promise<void> {
+  const stats = byId('stats', HTMLElement);
+  let graph: ViewerGraph;
+  try {
+    graph = buildGraph(await loadGraphJson());
+  } catch (e) {
+    showError(`Could not load the graph: ${e instanceof Error ? e.message : String(e)}`);
+    stats.textContent = 'no graph';
+    return;
+  }
+
+  const docs = graph.getAttribute('documentCount');
+  stats.textContent = '';
+  stats.append(
+    el('strong', { text: plural(docs, 'document') }),
+    el('span', { className: 'sep', text: ' · ' }),
+    plural(graph.order, 'actor'),
+    el('span', { className: 'sep', text: ' · ' }),
+    plural(graph.size, 'relation'),
+  );
+  const generator = graph.getAttribute('generator');
+  const version = graph.getAttribute('version');
+  stats.title = `${generator}${version ? ` ${version}` : ''}`;
+
+  const container = byId('graph', HTMLElement);
+  const renderer = createRenderer(graph, container);
+  const app = new ViewerApp(graph, renderer, { details: byId('details-body', HTMLElement) });
+
+  const filters = mountFilters(byId('filters', HTMLFormElement), graph, (f) => app.setFilters(f));
+  app.onFiltersChange((f) => filters.set(f));
+  renderLegend(byId('legend', HTMLElement), graph);
+
+  const entries = graph.mapNodes((node, a) => makeEntry(node, a.label, a.aliases, a.entityType, a.mentions));
+  const searchInput = byId('search', HTMLInputElement);
+  const search = mountSearch(searchInput, byId('search-results', HTMLUListElement), entries, (node) =>
+    app.selectNode(node, { center: true, highlight: true }),
+  );
+
+  app.applyHash(location.hash);
+  window.addEventListener('hashchange', () => app.applyHash(location.hash));
+
+  document.addEventListener('keydown', (e) => {
+    const target = e.target;
+    const typing =
+      target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+    if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      searchInput.focus();
+      searchInput.select();
+    } else if (e.key === 'Escape') {
+      if (search.isOpen()) return;
+      if (typing && target instanceof HTMLElement) target.blur();
+      app.clearSelection();
+    }
+  });
+
+  if (new URLSearchParams(location.search).has('test')) {
+    window.__newsgraph = {
+      app,
+      renderer,
+      graph,
+      nodeViewport(node) {
+        const d = renderer.getNodeDisplayData(node);
+        return d === undefined ? null : renderer.framedGraphToViewport({ x: d.x, y: d.y });
+      },
+      edgeState(edge) {
+        const s = renderer.getEdgeState(edge);
+        return { isHidden: s.isHidden, isSelected: s.isSelected, isActive: s.isActive, parallelIndex: s.parallelIndex, parallelCount: s.parallelCount };
+      },
+      isAnimating: () => renderer.getCamera().isAnimating(),
+    };
+  }
+  // The first render happens inside the Sigma constructor: the graph is on screen now.
+  document.body.dataset['ready'] = 'true';
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function showError(message: string): void {
+  const box = document.getElementById('error');
+  if (!box) return;
+  clear(box);
+  box.append(el('strong', { text: 'newsgraph: ' }), message);
+  box.hidden = false;
+}
+
+function boot(): void {
+  start().catch((e: unknown) => showError(e instanceof Error ? e.message : String(e)));
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+else boot();

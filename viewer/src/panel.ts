@@ -1,0 +1,200 @@
+// The details panel: a node (who it is, what it did, to whom) or an edge (every sentence that
+// supports it). Built with createElement/textContent only: labels and sentences are untrusted.
+import { RELATIONS } from '../../src/types';
+import { ENTITY_NAMES, entityColor, goldsteinColor } from './colors';
+import type { ViewerGraph } from './data';
+import { el, httpUrl, safeLink } from './dom';
+import { segmentSentence, type MarkTerms } from './highlight';
+import { edgeLabel, relationText } from './renderer';
+import type { SourceInfo, VEdge, VNode } from './types';
+
+export interface PanelActions {
+  selectNode(node: string, options?: { center?: boolean }): void;
+  selectEdge(edge: string): void;
+  isEdgeHidden(edge: string): boolean;
+}
+
+export function renderEmpty(): HTMLElement {
+  return el(
+    'div',
+    { className: 'empty' },
+    el('p', { className: 'empty-title', text: 'Nothing selected' }),
+    el('p', { text: 'Click a node to see who it is and what it did, or an edge to read the sentences behind it.' }),
+    el(
+      'ul',
+      { className: 'hints' },
+      el('li', {}, el('kbd', { text: '/' }), ' search'),
+      el('li', {}, el('kbd', { text: 'Esc' }), ' clear selection'),
+      el('li', {}, 'scroll to zoom, drag to pan'),
+    ),
+  );
+}
+
+export function renderNodeDetails(graph: ViewerGraph, node: string, actions: PanelActions): HTMLElement {
+  const a = graph.getNodeAttributes(node);
+  const root = el('article', { className: 'details-node', dataset: { node } });
+  const dot = el('span', { className: `type-dot shape-${a.entityType}` });
+  dot.style.backgroundColor = entityColor(a.entityType);
+  root.append(
+    el('p', { className: 'kicker' }, dot, ENTITY_NAMES[a.entityType] ?? a.entityType),
+    el('h2', { className: 'title', text: a.label }),
+  );
+  if (a.roles.length > 0) root.append(el('p', { className: 'roles', text: a.roles.join(' · ') }));
+  const stats = el(
+    'dl',
+    { className: 'stats-grid' },
+    el('div', {}, el('dt', { text: 'Mentions' }), el('dd', { text: String(a.mentions) })),
+    el('div', {}, el('dt', { text: 'Documents' }), el('dd', { text: String(a.documents) })),
+    el('div', {}, el('dt', { text: 'Relations' }), el('dd', { text: String(graph.degree(node)) })),
+  );
+  root.append(stats);
+  if (a.aliases.length > 0) {
+    root.append(
+      el('h3', { text: 'Also called' }),
+      el('ul', { className: 'chips' }, ...a.aliases.map((alias) => el('li', { className: 'chip', text: alias }))),
+    );
+  }
+  if (a.wikidata !== undefined && /^Q\d+$/.test(a.wikidata)) {
+    root.append(
+      el('p', { className: 'meta' }, 'Wikidata: ', safeLink(`https://www.wikidata.org/wiki/${a.wikidata}`, a.wikidata)),
+    );
+  }
+
+  // Relations grouped by kind, in vocabulary order, each line clickable.
+  const groups = new Map<string, { edge: string; attrs: VEdge; other: string; outgoing: boolean }[]>();
+  graph.forEachEdge(node, (edge, attrs, source, target) => {
+    const outgoing = source === node;
+    const list = groups.get(attrs.relation) ?? [];
+    list.push({ edge, attrs, other: outgoing ? target : source, outgoing });
+    groups.set(attrs.relation, list);
+  });
+  const order = (r: string): number => {
+    const i = (RELATIONS as readonly string[]).indexOf(r);
+    return i === -1 ? RELATIONS.length : i;
+  };
+  const kinds = [...groups.keys()].sort((x, y) => order(x) - order(y) || x.localeCompare(y));
+  root.append(el('h3', { text: kinds.length === 0 ? 'No relations' : 'Relations' }));
+  for (const kind of kinds) {
+    const items = groups.get(kind) ?? [];
+    items.sort((x, y) => y.attrs.count - x.attrs.count || label(graph, x.other).localeCompare(label(graph, y.other)));
+    const section = el('section', { className: 'relation-group', dataset: { relation: kind } });
+    section.append(
+      el('h4', {}, el('span', { text: relationText(kind) }), el('span', { className: 'count', text: String(items.length) })),
+    );
+    const ul = el('ul', { className: 'relation-list' });
+    for (const item of items) {
+      const button = el(
+        'button',
+        {
+          className: 'relation',
+          attrs: { type: 'button' },
+          dataset: { edge: item.edge },
+          title: item.outgoing ? `${a.label} ${edgeLabel(item.attrs)} ${label(graph, item.other)}` : `${label(graph, item.other)} ${edgeLabel(item.attrs)} ${a.label}`,
+        },
+        el('span', { className: 'dir', text: item.outgoing ? '→' : '←' }),
+        el('span', { className: 'other', text: label(graph, item.other) }),
+        flagsOf(item.attrs),
+        el('span', { className: 'count', text: `×${item.attrs.count}` }),
+      );
+      const swatch = el('span', { className: 'edge-swatch' });
+      swatch.style.backgroundColor = goldsteinColor(item.attrs.goldstein);
+      button.prepend(swatch);
+      if (actions.isEdgeHidden(item.edge)) button.classList.add('is-filtered');
+      button.addEventListener('click', () => actions.selectEdge(item.edge));
+      ul.append(el('li', {}, button));
+    }
+    section.append(ul);
+    root.append(section);
+  }
+  return root;
+}
+
+export function renderEdgeDetails(graph: ViewerGraph, edge: string, actions: PanelActions): HTMLElement {
+  const a = graph.getEdgeAttributes(edge);
+  const source = graph.source(edge);
+  const target = graph.target(edge);
+  const s = graph.getNodeAttributes(source);
+  const t = graph.getNodeAttributes(target);
+  const root = el('article', { className: 'details-edge', dataset: { edge } });
+
+  const nodeButton = (key: string, attrs: VNode, role: string): HTMLElement => {
+    const b = el('button', { className: `node-link ${role}`, attrs: { type: 'button' }, text: attrs.label });
+    b.addEventListener('click', () => actions.selectNode(key, { center: true }));
+    return b;
+  };
+  const swatch = el('span', { className: 'edge-swatch' });
+  swatch.style.backgroundColor = goldsteinColor(a.goldstein);
+  root.append(
+    el('p', { className: 'kicker' }, swatch, 'Relation'),
+    el(
+      'h2',
+      { className: 'title statement' },
+      nodeButton(source, s, 'source'),
+      ' ',
+      el('span', { className: 'verb', text: edgeLabel(a) }),
+      ' ',
+      nodeButton(target, t, 'target'),
+    ),
+  );
+  const tags = el('p', { className: 'tags' });
+  if (a.negated) tags.append(el('span', { className: 'tag tag-negated', text: 'negated', title: 'The text says this did not happen' }));
+  if (a.hypothetical) tags.append(el('span', { className: 'tag tag-hypothetical', text: 'hypothetical', title: 'The text says this could, might or would happen' }));
+  if (tags.childNodes.length > 0) root.append(tags);
+
+  const seen = a.firstSeen === undefined ? '—' : a.firstSeen === a.lastSeen || a.lastSeen === undefined ? a.firstSeen : `${a.firstSeen} → ${a.lastSeen}`;
+  root.append(
+    el(
+      'dl',
+      { className: 'stats-grid' },
+      el('div', {}, el('dt', { text: 'Evidence' }), el('dd', { text: String(a.count) })),
+      el('div', {}, el('dt', { text: 'Goldstein' }), el('dd', { text: formatGoldstein(a.goldstein) })),
+      el('div', {}, el('dt', { text: 'CAMEO' }), el('dd', { text: a.cameo === '' ? '—' : a.cameo })),
+      el('div', { className: 'wide' }, el('dt', { text: 'Seen' }), el('dd', { text: seen })),
+    ),
+  );
+
+  const sources = new Map<string, SourceInfo>();
+  for (const info of graph.getAttribute('sources')) sources.set(info.id, info);
+  const groups: MarkTerms[] = [
+    { kind: 'source', terms: [s.label, ...s.aliases] },
+    { kind: 'target', terms: [t.label, ...t.aliases] },
+  ];
+  root.append(el('h3', { text: a.evidence.length === 1 ? '1 sentence' : `${a.evidence.length} sentences` }));
+  const list = el('ol', { className: 'evidence' });
+  for (const ev of a.evidence) {
+    const quote = el('blockquote', { className: 'sentence' });
+    // The trigger first: it wins where it overlaps a name.
+    for (const seg of segmentSentence(ev.sentence, [{ kind: 'trigger', terms: [ev.trigger] }, ...groups])) {
+      quote.append(seg.kind === null ? document.createTextNode(seg.text) : el('mark', { className: `mark-${seg.kind}`, text: seg.text }));
+    }
+    const info = sources.get(ev.doc);
+    const meta = el('p', { className: 'meta' });
+    const title = info?.title ?? ev.doc;
+    meta.append(safeLink(info?.url, title, 'doc-title'));
+    const date = ev.date ?? info?.date;
+    if (date !== undefined) meta.append(el('span', { className: 'sep', text: ' · ' }), el('time', { text: date, attrs: { datetime: date } }));
+    if (info?.url !== undefined && httpUrl(info.url) === null) {
+      meta.append(el('span', { className: 'sep', text: ' · ' }), el('span', { className: 'muted', text: 'link withheld (not http)' }));
+    }
+    const extra = el('p', { className: 'meta muted' });
+    if (ev.reportedBy !== undefined) extra.append(el('span', { className: 'reported', text: `reported by ${ev.reportedBy}` }), ' · ');
+    extra.append(el('span', { text: `trigger “${ev.trigger}”` }), ' · ', el('code', { text: ev.rule }));
+    list.append(el('li', {}, quote, meta, extra));
+  }
+  root.append(list);
+  return root;
+}
+
+function flagsOf(a: VEdge): HTMLElement | null {
+  if (a.negated) return el('span', { className: 'tag tag-negated small', text: 'not' });
+  if (a.hypothetical) return el('span', { className: 'tag tag-hypothetical small', text: 'maybe' });
+  return null;
+}
+
+function label(graph: ViewerGraph, node: string): string {
+  return graph.getNodeAttribute(node, 'label');
+}
+
+function formatGoldstein(g: number): string {
+  return `${g > 0 ? '+' : g < 0 ? '−' : ''}${Math.abs(g).toFixed(1)}`;
+}
