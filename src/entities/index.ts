@@ -131,7 +131,7 @@ class Recognizer {
     const n = this.tokens.length;
     let i = 0;
     while (i < n) {
-      const next = this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.nameChunk(i);
+      const next = this.claimed[i] ? i + 1 : (this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.nameChunk(i));
       i = next ?? i + 1;
     }
   }
@@ -330,7 +330,9 @@ class Recognizer {
       this.acronymDefinition(orgLast + 1, id, 'organization');
       return orgLast + 1;
     }
-    if (this.titleCaseSentence[t.sentence]) {
+    const prev = this.token(i - 1);
+    const byline = prev?.lower === 'by' && prev.lineStart && last > i;
+    if (this.titleCaseSentence[t.sentence] && !byline) {
       for (let k = i; k <= last; k++) this.pendingSingles.push({ first: k, last: k, rule: 'headline-name' });
       return last + 1;
     }
@@ -338,8 +340,6 @@ class Recognizer {
       if (last === i) this.pendingSingles.push({ first: i, last, rule: 'surname' });
       return last + 1;
     }
-    const prev = this.token(i - 1);
-    const byline = prev?.lower === 'by' && prev.lineStart;
     const given = this.lexicon.givenNames.has(lowers[0] ?? '') || INITIAL.test(words[0]?.value ?? '');
     const after = this.token(last + 1);
     const speaks = after !== undefined && (SPEECH_VERBS.has(after.lemma) || (after.pos === 'AUX' && SPEECH_VERBS.has(this.token(last + 2)?.lemma ?? '')));

@@ -57,7 +57,7 @@ describe('layoutGraph', () => {
       assert.equal(a.color, ENTITY_COLORS[a.entityType]);
     });
     assert.equal(graph.getNodeAttribute('z1', 'size'), 4);
-    assert.equal(graph.getNodeAttribute('a5', 'size'), 4 + 2 * Math.sqrt(5));
+    assert.equal(graph.getNodeAttribute('a5', 'size'), Math.round((4 + 2 * Math.sqrt(5)) * 100) / 100);
   });
 
   it('colours entity types from the palette table', () => {
@@ -141,8 +141,7 @@ describe('layoutGraph', () => {
 
   it('lays out a 1500-node graph with Barnes–Hut, finite everywhere', () => {
     const nodes: NodeSpec[] = Array.from({ length: 1500 }, (_, i) => ({ key: `n${i}` }));
-    const edges: EdgeSpec[] = Array.from({ length: 3000 }, (_, i) => ({ source: `n${(i * 7) % 1500}`, target: `n${(i * 13 + 1) % 1500}`, relation: i % 2 ? 'met' : 'urged' }))
-      .filter((e, i, all) => all.findIndex((f) => f.source === e.source && f.target === e.target && f.relation === e.relation) === i);
+    const edges: EdgeSpec[] = Array.from({ length: 3000 }, (_, i) => ({ source: `n${i % 1500}`, target: `n${(i * 13 + 1) % 1500}`, relation: i < 1500 ? 'met' : 'urged' }));
     const graph = makeGraph({ nodes, edges }, { laidOut: false });
     layoutGraph(graph);
     graph.forEachNode((n, a) => assert.ok(Number.isFinite(a.x) && Number.isFinite(a.y) && Number.isInteger(a.community), n));

@@ -1,6 +1,6 @@
 // The filters form: relation kinds and entity types present in the graph, minimum evidence, flags,
 // and a date range. Emits a new FilterState on every change.
-import { RELATIONS } from '../../src/types';
+import { ENTITY_TYPES, RELATIONS } from '../../src/types';
 import { ENTITY_NAMES, entityColor } from './colors';
 import type { ViewerGraph } from './data';
 import { clear, el } from './dom';
@@ -35,7 +35,11 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
     return i === -1 ? RELATIONS.length : i;
   };
   const relations = [...relationCounts.keys()].sort((x, y) => order(x) - order(y) || x.localeCompare(y));
-  const types = [...typeCounts.keys()].sort();
+  const typeOrder = (t: string): number => {
+    const i = (ENTITY_TYPES as readonly string[]).indexOf(t);
+    return i === -1 ? ENTITY_TYPES.length : i;
+  };
+  const types = [...typeCounts.keys()].sort((x, y) => typeOrder(x) - typeOrder(y) || x.localeCompare(y));
 
   clear(form);
   const relationBoxes = new Map<string, HTMLInputElement>();
@@ -50,18 +54,20 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
     return { row, input };
   };
 
-  const relFieldset = el('fieldset', { className: 'filter-group' }, el('legend', { text: 'Relations' }));
-  const relGrid = el('div', { className: 'checks' });
+  const allButton = el('button', { className: 'link-button', attrs: { type: 'button' }, text: 'all' });
+  const noneButton = el('button', { className: 'link-button', attrs: { type: 'button' }, text: 'none' });
+  const relFieldset = el(
+    'fieldset',
+    { className: 'filter-group' },
+    el('legend', {}, el('span', { text: 'Relations' }), el('span', { className: 'mini-actions' }, allButton, ' · ', noneButton)),
+  );
+  const relGrid = el('div', { className: 'checks two-columns' });
   for (const r of relations) {
     const { row, input } = checkbox('relation', r, relationText(r), relationCounts.get(r) ?? 0);
     relationBoxes.set(r, input);
     relGrid.append(row);
   }
-  const allNone = el('div', { className: 'mini-actions' });
-  const allButton = el('button', { className: 'link-button', attrs: { type: 'button' }, text: 'all' });
-  const noneButton = el('button', { className: 'link-button', attrs: { type: 'button' }, text: 'none' });
-  allNone.append(allButton, ' · ', noneButton);
-  relFieldset.append(allNone, relGrid);
+  relFieldset.append(relGrid);
 
   const typeFieldset = el('fieldset', { className: 'filter-group' }, el('legend', { text: 'Entity types' }));
   const typeGrid = el('div', { className: 'checks' });

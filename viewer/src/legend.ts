@@ -1,4 +1,5 @@
 // Legends drawn from the same scales as the renderer.
+import { ENTITY_TYPES } from '../../src/types';
 import { ENTITY_NAMES, entityColor, goldsteinColor } from './colors';
 import type { ViewerGraph } from './data';
 import { clear, el } from './dom';
@@ -8,7 +9,11 @@ export function renderLegend(container: HTMLElement, graph: ViewerGraph): void {
   const types = new Set<string>();
   graph.forEachNode((_n, a) => types.add(a.entityType));
   const typeList = el('ul', { className: 'legend-types' });
-  for (const t of [...types].sort()) {
+  const order = (t: string): number => {
+    const i = (ENTITY_TYPES as readonly string[]).indexOf(t);
+    return i === -1 ? ENTITY_TYPES.length : i;
+  };
+  for (const t of [...types].sort((x, y) => order(x) - order(y) || x.localeCompare(y))) {
     const dot = el('span', { className: `type-dot shape-${t}` });
     dot.style.backgroundColor = entityColor(t);
     typeList.append(el('li', {}, dot, el('span', { text: ENTITY_NAMES[t as keyof typeof ENTITY_NAMES] ?? t })));

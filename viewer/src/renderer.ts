@@ -36,7 +36,7 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
   });
   // Sizes in graph.json are in layout units of whatever scale; map them to screen pixels.
   const nodeSize = (size: number): number =>
-    maxSize > minSize ? 5 + (17 * Math.sqrt((size - minSize) / (maxSize - minSize))) : 9;
+    maxSize > minSize ? 5 + (14 * Math.sqrt((size - minSize) / (maxSize - minSize))) : 9;
   const edgeSize = (count: number): number => 1.4 + (3.2 * Math.sqrt(Math.max(0, count - 1))) / Math.sqrt(Math.max(1, maxCount - 1));
 
   const baseNodeColor = (a: VNode): string => entityColor(a.entityType);

@@ -1,0 +1,60 @@
+// Sentences → expected mentions and merges, one row per recognition or resolution rule.
+import { strict as assert } from 'node:assert';
+import { extractText } from './helpers/extract';
+
+type Row = readonly [text: string, expected: ReadonlyArray<readonly [surface: string, entity: string, entityType: string]>, why: string];
+
+const ROWS: readonly Row[] = [
+  ['Russian President Vladimir Putin spoke.', [['Vladimir Putin', 'vladimir-putin', 'person']], 'title + full name; demonym in a title is no mention'],
+  ['US envoy Steve Witkoff arrived.', [['US', 'united-states', 'country'], ['Steve Witkoff', 'steve-witkoff', 'person']], 'country + lowercase title + name'],
+  ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
+  ['Vladimir Putin spoke. Later Putin left.', [['Vladimir Putin', 'vladimir-putin', 'person'], ['Putin', 'vladimir-putin', 'person']], 'surname → full name'],
+  ['Putin on the talks\nVladimir Putin spoke to reporters at length on Friday.', [['Putin', 'vladimir-putin', 'person'], ['Vladimir Putin', 'vladimir-putin', 'person']], 'surname before the full name (headline)'],
+  ['Ukrainian troops held the line.', [['Ukrainian', 'ukraine', 'country']], 'demonym + group noun → country'],
+  ['Russian oil prices rose.', [], 'demonym without a group noun is no actor'],
+  ['Talks were held in Moscow.', [['Moscow', 'moscow', 'place']], 'capital after a locative preposition is a place'],
+  ['Moscow rejected the plan.', [['Moscow', 'russia', 'country']], 'capital acting is its government'],
+  ['The U.S. and the USA and America are one.', [['U.S.', 'united-states', 'country'], ['USA', 'united-states', 'country'], ['America', 'united-states', 'country']], 'country short forms'],
+  ['Officials met in Jeddah, Saudi Arabia.', [['Jeddah', 'jeddah', 'place'], ['Saudi Arabia', 'saudi-arabia', 'country']], 'city and country from the gazetteer'],
+  ['Reuters reported the talks.', [['Reuters', 'reuters', 'organization']], 'news agency'],
+  ['NATO and the European Union met.', [['NATO', 'nato', 'organization'], ['European Union', 'european-union', 'organization']], 'international bodies'],
+  ['The Baltic Grain Traders Association (BGTA) said on Monday that the BGTA would inspect.', [['Baltic Grain Traders Association', 'baltic-grain-traders-association', 'organization'], ['BGTA', 'baltic-grain-traders-association', 'organization'], ['BGTA', 'baltic-grain-traders-association', 'organization']], 'organisation by head word; acronym defined in text'],
+  ['by Jane Smithson · Reuters', [['Jane Smithson', 'jane-smithson', 'person'], ['Reuters', 'reuters', 'organization']], 'byline'],
+  ['by Akhil Sharma · India TodayIn Short', [['Akhil Sharma', 'akhil-sharma', 'person'], ['India Today', 'india-today', 'organization']], 'glued words: the outlet is found, "TodayIn Short" is no person'],
+  ['On Monday, March 3, the talks began.', [], 'days and months are not names'],
+  ['Maria Kowalczyk-Nowak said the vote was close.', [['Maria Kowalczyk-Nowak', 'maria-kowalczyk-nowak', 'person']], 'hyphenated surname'],
+  ['Mr Starmer said he agreed.', [['Starmer', 'starmer', 'person']], 'honorific + unknown surname that speaks'],
+];
+
+describe('entities: sentences → mentions', () => {
+  for (const [text, expected, why] of ROWS) {
+    it(`${why}: ${text.replace(/\n/g, ' / ')}`, () => {
+      const result = extractText(text);
+      const got = result.mentions.filter((m) => m.entityType !== 'other').map((m) => [m.text, m.entity, m.entityType]);
+      assert.deepEqual(got, expected.map((e) => [...e]));
+    });
+  }
+});
+
+describe('entities: facts from titles and bylines', () => {
+  it('Russian President Vladimir Putin → leader_of russia; role recorded', () => {
+    const r = extractText('Russian President Vladimir Putin spoke.');
+    assert.ok(r.facts.some((f) => f.source === 'vladimir-putin' && f.relation === 'leader_of' && f.target === 'russia'));
+    assert.deepEqual(r.entities.find((e) => e.id === 'vladimir-putin')?.roles, ['President of Russia']);
+  });
+  it('US envoy → member_of; Kremlin spokesman → member_of russia', () => {
+    const r = extractText('US envoy Steve Witkoff and Kremlin spokesman Dmitry Peskov spoke.');
+    const facts = r.facts.map((f) => `${f.source} ${f.relation} ${f.target}`);
+    assert.ok(facts.includes('steve-witkoff member_of united-states'));
+    assert.ok(facts.includes('dmitry-peskov member_of russia'));
+  });
+  it('a byline makes the author a member of the outlet', () => {
+    const r = extractText('by Jane Smithson · Reuters\nThe talks ended.');
+    assert.ok(r.facts.some((f) => f.source === 'jane-smithson' && f.relation === 'member_of' && f.target === 'reuters'));
+  });
+  it('every mention offset slices the document to its text', () => {
+    const text = 'Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow. Putin said Ukraine must withdraw.';
+    const r = extractText(text);
+    for (const m of r.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+});
