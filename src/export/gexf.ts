@@ -7,7 +7,7 @@ import { parseColor, toHex } from './color';
 import { encodeValue, inferColumns, type Column, type ColumnSpec } from './columns';
 import { resolveGexfOptions, GEXF_VERSIONS, type GexfOptions } from './options';
 import { computeTimeline, type Span } from './timeline';
-import { escapeText, sanitizeXmlText, xmlAttributes } from './xml';
+import { escapeText, sanitizeXmlText, xmlAttribute, xmlAttributes } from './xml';
 
 /** Contract attributes first, in this order and with these types (src/graph/contract.ts). */
 const NODE_COLUMNS: readonly ColumnSpec[] = [
@@ -56,64 +56,57 @@ const finite = (value: unknown): value is number => typeof value === 'number' &&
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : finite(value) ? String(value) : undefined;
 
-class GexfBuilder {
-  private readonly lines: string[] = [];
+/** Builds the document as nested strings (V8 ropes): no array of a million lines to collect. */
+class Writer {
+  private readonly indents: string[] = [];
   constructor(private readonly pretty: boolean) {}
 
-  line(depth: number, content: string): void {
-    this.lines.push(this.pretty ? '  '.repeat(depth) + content : content);
+  private indent(depth: number): string {
+    if (!this.pretty) return '';
+    return (this.indents[depth] ??= '  '.repeat(depth));
   }
 
-  /** An element whose children are lines; self-closing when there are none. */
-  element(depth: number, open: string, children: (depth: number) => void): void {
-    const before = this.lines.length;
-    this.line(depth, `<${open}>`);
-    children(depth + 1);
-    const tag = open.split(' ', 1)[0] ?? open;
-    if (this.lines.length === before + 1) this.lines[before] = (this.lines[before] ?? '').replace(/>$/, '/>');
-    else this.line(depth, `</${tag}>`);
+  line(depth: number, content: string): string {
+    return this.pretty ? `${this.indent(depth)}${content}\n` : content;
   }
 
-  toString(): string {
-    return this.lines.join(this.pretty ? '\n' : '') + '\n';
+  /** `<open>body</tag>`, or `<open/>` when body is empty. */
+  element(depth: number, tag: string, attributes: string, body: string): string {
+    if (body === '') return this.line(depth, `<${tag}${attributes}/>`);
+    return `${this.line(depth, `<${tag}${attributes}>`)}${body}${this.line(depth, `</${tag}>`)}`;
   }
 }
 
-function writeColumns(out: GexfBuilder, depth: number, cls: 'node' | 'edge', columns: readonly Column[]): void {
-  if (columns.length === 0) return;
-  out.element(depth, `attributes${xmlAttributes([['class', cls], ['mode', 'static']])}`, (d) => {
-    for (const column of columns) {
-      out.line(d, `<attribute${xmlAttributes([['id', column.id], ['title', column.id], ['type', column.type]])}/>`);
-    }
-  });
+function columnsXml(w: Writer, depth: number, cls: 'node' | 'edge', columns: readonly Column[]): string {
+  if (columns.length === 0) return '';
+  let body = '';
+  for (const column of columns) {
+    body += w.line(depth + 1, `<attribute${xmlAttributes([['id', column.id], ['title', column.id], ['type', column.type]])}/>`);
+  }
+  return w.element(depth, 'attributes', xmlAttributes([['class', cls], ['mode', 'static']]), body);
 }
 
-function writeAttvalues(out: GexfBuilder, depth: number, columns: readonly Column[], attributes: Attributes): void {
-  const values: string[] = [];
+function attvaluesXml(w: Writer, depth: number, columns: readonly Column[], attributes: Attributes): string {
+  let body = '';
   for (const column of columns) {
     const value = encodeValue(column, attributes[column.id]);
-    if (value !== undefined) values.push(`<attvalue${xmlAttributes([['for', column.id], ['value', value]])}/>`);
+    if (value !== undefined) body += w.line(depth + 1, `<attvalue${xmlAttribute('for', column.id)}${xmlAttribute('value', value)}/>`);
   }
-  if (values.length === 0) return;
-  out.element(depth, 'attvalues', (d) => {
-    for (const value of values) out.line(d, value);
-  });
+  return body === '' ? '' : w.element(depth, 'attvalues', '', body);
 }
 
 /** r, g, b for networkx and Gephi; hex beside them so graphology-gexf reads back the original string. */
-function writeColor(out: GexfBuilder, depth: number, value: unknown): void {
+function colorXml(w: Writer, depth: number, value: unknown): string {
   const rgba = parseColor(value);
-  if (!rgba) return;
-  out.line(
-    depth,
-    `<viz:color${xmlAttributes([
-      ['r', String(rgba.r)],
-      ['g', String(rgba.g)],
-      ['b', String(rgba.b)],
-      ['a', rgba.a === undefined ? undefined : String(rgba.a)],
-      ['hex', rgba.a === undefined ? toHex(rgba) : undefined],
-    ])}/>`,
-  );
+  if (!rgba) return '';
+  const attributes = xmlAttributes([
+    ['r', String(rgba.r)],
+    ['g', String(rgba.g)],
+    ['b', String(rgba.b)],
+    ['a', rgba.a === undefined ? undefined : String(rgba.a)],
+    ['hex', rgba.a === undefined ? toHex(rgba) : undefined],
+  ]);
+  return w.line(depth, `<viz:color${attributes}/>`);
 }
 
 const spanAttributes = (span: Span | undefined): [string, string | undefined][] => [
@@ -125,7 +118,7 @@ const spanAttributes = (span: Span | undefined): [string, string | undefined][] 
 export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): string {
   const options = resolveGexfOptions(partial);
   const dialect = GEXF_VERSIONS[options.version];
-  const out = new GexfBuilder(options.pretty);
+  const w = new Writer(options.pretty);
   const graphAttributes = graph.getAttributes();
 
   const timeline = computeTimeline(graph);
@@ -150,70 +143,69 @@ export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): str
       ? `Knowledge graph of ${documentCount} news document${documentCount === 1 ? '' : 's'}`
       : 'Knowledge graph of news documents');
 
-  out.line(0, '<?xml version="1.0" encoding="UTF-8"?>');
-  out.element(
+  const nodeId = idMapper();
+  let nodes = '';
+  graph.forEachNode((node, a) => {
+    const span = dynamic ? timeline.nodes.get(node) : undefined;
+    let body = attvaluesXml(w, 4, nodeColumns, a) + colorXml(w, 4, a.color);
+    if (finite(a.size)) body += w.line(4, `<viz:size value="${a.size}"/>`);
+    if (finite(a.x) && finite(a.y)) {
+      body += w.line(4, `<viz:position x="${a.x}" y="${a.y}"${finite(a.z) ? ` z="${a.z}"` : ''}/>`);
+    }
+    nodes += w.element(3, 'node', xmlAttributes([['id', nodeId(node)], ['label', text(a.label)], ...spanAttributes(span)]), body);
+  });
+
+  const edgeId = idMapper();
+  let edges = '';
+  graph.forEachEdge((edge, a, source, target, _sa, _ta, undirected) => {
+    const span = dynamic ? timeline.edges.get(edge) : undefined;
+    const type = undirected ? 'undirected' : 'directed';
+    const weight = finite(a.weight) ? a.weight : finite(a.count) ? a.count : undefined;
+    const attributes = xmlAttributes([
+      ['id', edgeId(edge)],
+      ['source', nodeId(source)],
+      ['target', nodeId(target)],
+      ['type', type === defaultEdgeType ? undefined : type],
+      ['kind', text(a.relation) ?? text(a.kind)],
+      ['label', text(a.label) ?? text(a.relation)],
+      ['weight', weight === undefined ? undefined : String(weight)],
+      ...spanAttributes(span),
+    ]);
+    let body = attvaluesXml(w, 4, edgeColumns, a) + colorXml(w, 4, a.color);
+    if (finite(a.size)) body += w.line(4, `<viz:thickness value="${a.size}"/>`);
+    edges += w.element(3, 'edge', attributes, body);
+  });
+
+  const meta = w.element(
+    1,
+    'meta',
+    xmlAttributes([['lastmodifieddate', options.lastModified]]),
+    w.line(2, `<creator>${escapeText(creator)}</creator>`) + w.line(2, `<description>${escapeText(description)}</description>`),
+  );
+  const graphXml = w.element(
+    1,
+    'graph',
+    xmlAttributes([
+      ['defaultedgetype', defaultEdgeType],
+      ['mode', dynamic ? 'dynamic' : 'static'],
+      ['timeformat', dynamic ? 'date' : undefined],
+    ]),
+    columnsXml(w, 2, 'node', nodeColumns) +
+      columnsXml(w, 2, 'edge', edgeColumns) +
+      w.element(2, 'nodes', '', nodes) +
+      w.element(2, 'edges', '', edges),
+  );
+  const gexf = w.element(
     0,
-    `gexf${xmlAttributes([
+    'gexf',
+    xmlAttributes([
       ['xmlns', dialect.xmlns],
       ['xmlns:viz', dialect.viz],
       ['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'],
       ['xsi:schemaLocation', dialect.schemaLocation],
       ['version', dialect.version],
-    ])}`,
-    (d1) => {
-      out.element(d1, `meta${xmlAttributes([['lastmodifieddate', options.lastModified]])}`, (d2) => {
-        out.line(d2, `<creator>${escapeText(creator)}</creator>`);
-        out.line(d2, `<description>${escapeText(description)}</description>`);
-      });
-      const graphOpen = `graph${xmlAttributes([
-        ['defaultedgetype', defaultEdgeType],
-        ['mode', dynamic ? 'dynamic' : 'static'],
-        ['timeformat', dynamic ? 'date' : undefined],
-      ])}`;
-      out.element(d1, graphOpen, (d2) => {
-        writeColumns(out, d2, 'node', nodeColumns);
-        writeColumns(out, d2, 'edge', edgeColumns);
-        const nodeId = idMapper();
-        out.element(d2, 'nodes', (d3) => {
-          graph.forEachNode((node, a) => {
-            const span = dynamic ? timeline.nodes.get(node) : undefined;
-            const open = `node${xmlAttributes([['id', nodeId(node)], ['label', text(a.label)], ...spanAttributes(span)])}`;
-            out.element(d3, open, (d4) => {
-              writeAttvalues(out, d4, nodeColumns, a);
-              writeColor(out, d4, a.color);
-              if (finite(a.size)) out.line(d4, `<viz:size value="${a.size}"/>`);
-              if (finite(a.x) && finite(a.y)) {
-                const z = finite(a.z) ? ` z="${a.z}"` : '';
-                out.line(d4, `<viz:position x="${a.x}" y="${a.y}"${z}/>`);
-              }
-            });
-          });
-        });
-        const edgeId = idMapper();
-        out.element(d2, 'edges', (d3) => {
-          graph.forEachEdge((edge, a, source, target, _sa, _ta, undirected) => {
-            const span = dynamic ? timeline.edges.get(edge) : undefined;
-            const type = undirected ? 'undirected' : 'directed';
-            const weight = finite(a.weight) ? a.weight : finite(a.count) ? a.count : undefined;
-            const open = `edge${xmlAttributes([
-              ['id', edgeId(edge)],
-              ['source', nodeId(source)],
-              ['target', nodeId(target)],
-              ['type', type === defaultEdgeType ? undefined : type],
-              ['kind', text(a.relation) ?? text(a.kind)],
-              ['label', text(a.label) ?? text(a.relation)],
-              ['weight', weight === undefined ? undefined : String(weight)],
-              ...spanAttributes(span),
-            ])}`;
-            out.element(d3, open, (d4) => {
-              writeAttvalues(out, d4, edgeColumns, a);
-              writeColor(out, d4, a.color);
-              if (finite(a.size)) out.line(d4, `<viz:thickness value="${a.size}"/>`);
-            });
-          });
-        });
-      });
-    },
+    ]),
+    meta + graphXml,
   );
-  return out.toString();
+  return `${w.line(0, '<?xml version="1.0" encoding="UTF-8"?>')}${gexf}${options.pretty ? '' : '\n'}`;
 }

@@ -15,35 +15,48 @@ export function sanitizeXmlText(value: string): string {
 }
 
 /** Tab, LF and CR are written as character references: literal ones are normalised to spaces in attributes. */
-const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
+const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
   '"': '&quot;',
+  "'": '&apos;',
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
 };
-const ATTRIBUTE_SPECIALS = /[&<>"\t\n\r]/g;
+const escape = (c: string): string => ESCAPES[c] ?? c;
+const IN_DOUBLE_QUOTES = /[&<>"\t\n\r]/g;
+const IN_SINGLE_QUOTES = /[&<>'\t\n\r]/g;
+const IN_TEXT = /[&<>\r]/g;
+const NEEDS_SANITIZING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
-const TEXT_SPECIALS = /[&<>\r]/g;
+function sanitized(value: string): string {
+  // The cheap test first: most strings need nothing.
+  return NEEDS_SANITIZING.test(value) ? sanitizeXmlText(value) : value;
+}
 
-/** A string as the value of a double-quoted XML attribute. */
-export function escapeAttribute(value: string): string {
-  return sanitizeXmlText(value).replace(ATTRIBUTE_SPECIALS, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+/**
+ * ` name="value"`, escaped. Values holding double quotes (JSON) are single-quoted instead, which
+ * keeps JSON-encoded evidence about 40% smaller than with &quot; everywhere.
+ */
+export function xmlAttribute(name: string, value: string): string {
+  const clean = sanitized(value);
+  return clean.includes('"')
+    ? ` ${name}='${clean.replace(IN_SINGLE_QUOTES, escape)}'`
+    : ` ${name}="${clean.replace(IN_DOUBLE_QUOTES, escape)}"`;
 }
 
 /** A string as element text content. */
 export function escapeText(value: string): string {
-  return sanitizeXmlText(value).replace(TEXT_SPECIALS, (c) => TEXT_ESCAPES[c] ?? c);
+  return sanitized(value).replace(IN_TEXT, escape);
 }
 
 /** ` name="value"` for each defined pair, in order. */
 export function xmlAttributes(pairs: readonly (readonly [string, string | undefined])[]): string {
   let out = '';
   for (const [name, value] of pairs) {
-    if (value !== undefined) out += ` ${name}="${escapeAttribute(value)}"`;
+    if (value !== undefined) out += xmlAttribute(name, value);
   }
   return out;
 }

@@ -57,6 +57,7 @@ function runForceAtlas2(graph: LayoutGraph, options: LayoutOptions): void {
     settings: {
       ...forceAtlas2.inferSettings(order),
       barnesHutOptimize: order > options.barnesHutThreshold,
+      barnesHutTheta: options.barnesHutTheta,
     },
   });
 

@@ -168,6 +168,8 @@ export function parseRequestPath(rawUrl: string): string[] | null {
   const rawPath = cut === -1 ? rawUrl : rawUrl.slice(0, cut);
   if (rawPath === '/') return [];
   const rawSegments = rawPath.slice(1).split('/');
+  // A trailing slash names a directory: keep the name so that it answers 404 (no listings).
+  if (rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
   const segments: string[] = [];
   for (const raw of rawSegments) {
     let segment: string;

@@ -41,6 +41,16 @@ export class ViewerApp {
     renderer.on('clickNode', ({ node }) => this.selectNode(node));
     renderer.on('clickEdge', ({ edge }) => this.selectEdge(edge));
     renderer.on('clickStage', () => this.clearSelection());
+    // A second click within the double-click delay arrives as a double click: on an item it
+    // selects (and centres) instead of zooming; on the background sigma zooms as usual.
+    renderer.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
+      preventSigmaDefault();
+      this.selectNode(node, { center: true });
+    });
+    renderer.on('doubleClickEdge', ({ edge, preventSigmaDefault }) => {
+      preventSigmaDefault();
+      this.selectEdge(edge);
+    });
     renderer.getCamera().on('updated', () => this.scheduleHashWrite());
   }
 

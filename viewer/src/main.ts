@@ -18,6 +18,7 @@ export interface TestHook {
   nodeViewport(node: string): { x: number; y: number } | null;
   edgeState(edge: string): { isHidden: boolean; isSelected: boolean; isActive: boolean; parallelIndex: number; parallelCount: number };
   isAnimating(): boolean;
+  hoveredEdge(): string | null;
 }
 
 declare global {
@@ -96,6 +97,7 @@ async function start(): Promise<void> {
         return { isHidden: s.isHidden, isSelected: s.isSelected, isActive: s.isActive, parallelIndex: s.parallelIndex, parallelCount: s.parallelCount };
       },
       isAnimating: () => renderer.getCamera().isAnimating(),
+      hoveredEdge: () => graph.findEdge((edge) => renderer.getEdgeState(edge).isHovered) ?? null,
     };
   }
   // The first render happens inside the Sigma constructor: the graph is on screen now.
