@@ -73,7 +73,9 @@ class Writer {
   /** `<open>body</tag>`, or `<open/>` when body is empty. */
   element(depth: number, tag: string, attributes: string, body: string): string {
     if (body === '') return this.line(depth, `<${tag}${attributes}/>`);
-    return `${this.line(depth, `<${tag}${attributes}>`)}${body}${this.line(depth, `</${tag}>`)}`;
+    // join() gives a flat string: ropes of many small pieces that survive a few young-generation GCs
+    // made writing 10k nodes / 50k edges three times slower.
+    return [this.line(depth, `<${tag}${attributes}>`), body, this.line(depth, `</${tag}>`)].join('');
   }
 }
 
@@ -87,12 +89,12 @@ function columnsXml(w: Writer, depth: number, cls: 'node' | 'edge', columns: rea
 }
 
 function attvaluesXml(w: Writer, depth: number, columns: readonly Column[], attributes: Attributes): string {
-  let body = '';
+  const lines: string[] = [];
   for (const column of columns) {
     const value = encodeValue(column, attributes[column.id]);
-    if (value !== undefined) body += w.line(depth + 1, `<attvalue${xmlAttribute('for', column.id)}${xmlAttribute('value', value)}/>`);
+    if (value !== undefined) lines.push(w.line(depth + 1, `<attvalue${xmlAttribute('for', column.id)}${xmlAttribute('value', value)}/>`));
   }
-  return body === '' ? '' : w.element(depth, 'attvalues', '', body);
+  return lines.length === 0 ? '' : w.element(depth, 'attvalues', '', lines.join(''));
 }
 
 /** r, g, b for networkx and Gephi; hex beside them so graphology-gexf reads back the original string. */
@@ -144,7 +146,7 @@ export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): str
       : 'Knowledge graph of news documents');
 
   const nodeId = idMapper();
-  let nodes = '';
+  const nodes: string[] = [];
   graph.forEachNode((node, a) => {
     const span = dynamic ? timeline.nodes.get(node) : undefined;
     let body = attvaluesXml(w, 4, nodeColumns, a) + colorXml(w, 4, a.color);
@@ -152,11 +154,11 @@ export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): str
     if (finite(a.x) && finite(a.y)) {
       body += w.line(4, `<viz:position x="${a.x}" y="${a.y}"${finite(a.z) ? ` z="${a.z}"` : ''}/>`);
     }
-    nodes += w.element(3, 'node', xmlAttributes([['id', nodeId(node)], ['label', text(a.label)], ...spanAttributes(span)]), body);
+    nodes.push(w.element(3, 'node', xmlAttributes([['id', nodeId(node)], ['label', text(a.label)], ...spanAttributes(span)]), body));
   });
 
   const edgeId = idMapper();
-  let edges = '';
+  const edges: string[] = [];
   graph.forEachEdge((edge, a, source, target, _sa, _ta, undirected) => {
     const span = dynamic ? timeline.edges.get(edge) : undefined;
     const type = undirected ? 'undirected' : 'directed';
@@ -173,7 +175,7 @@ export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): str
     ]);
     let body = attvaluesXml(w, 4, edgeColumns, a) + colorXml(w, 4, a.color);
     if (finite(a.size)) body += w.line(4, `<viz:thickness value="${a.size}"/>`);
-    edges += w.element(3, 'edge', attributes, body);
+    edges.push(w.element(3, 'edge', attributes, body));
   });
 
   const meta = w.element(
@@ -192,8 +194,8 @@ export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): str
     ]),
     columnsXml(w, 2, 'node', nodeColumns) +
       columnsXml(w, 2, 'edge', edgeColumns) +
-      w.element(2, 'nodes', '', nodes) +
-      w.element(2, 'edges', '', edges),
+      w.element(2, 'nodes', '', nodes.join('')) +
+      w.element(2, 'edges', '', edges.join('')),
   );
   const gexf = w.element(
     0,

@@ -11,7 +11,7 @@ const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = Object.fromEntries
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** Date patterns, tried in order on the first lines of the text. */
 const DATE_PATTERNS: ReadonlyArray<{ readonly re: RegExp; readonly pick: (m: RegExpExecArray) => [string, string, string] }> = [
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/, pick: (m) => [m[1] ?? '', m[2] ?? '', m[3] ?? ''] },
+  { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/, pick: (m) => [m[1] ?? '', m[2] ?? '', m[3] ?? ''] },
   { re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i'), pick: (m) => [m[3] ?? '', m[1] ?? '', m[2] ?? ''] },
   { re: new RegExp(`\\b(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i'), pick: (m) => [m[3] ?? '', m[2] ?? '', m[1] ?? ''] },
 ];

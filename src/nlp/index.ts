@@ -36,26 +36,30 @@ export function annotate(source: SourceDocument): AnnotatedDocument {
   });
   spans.forEach(([first, last], index) => sentenceOfToken.fill(index, first, last + 1));
 
-  // wink's tokenisation is lossless: preceding spaces + values rebuild the text exactly,
-  // which is what lets us give every token exact character offsets.
+  // wink's tokenisation is nearly lossless: preceding spaces + values rebuild the text, which
+  // gives every token exact character offsets. It drops some control whitespace (\v, \f), so
+  // each token is located from where the previous one ended rather than by adding lengths.
+  const text = source.text;
   const tokens: Token[] = [];
   let offset = 0;
   let wordIndex = 0;
   let pendingBreak = true;
-  const wordTokenIndex = new Int32Array(values.length).fill(-1);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
     const space = spaces[i] ?? '';
-    offset += space.length;
-    const start = offset;
-    offset += value.length;
     if (LINE_BREAK.test(space)) pendingBreak = true;
     if (value.trim() === '') {
       // whitespace tokens (line breaks wink keeps as tokens) only mark line starts
       if (LINE_BREAK.test(value)) pendingBreak = true;
+      const at = text.indexOf(value, offset);
+      if (at >= 0 && value !== '') offset = at + value.length;
       continue;
     }
-    wordTokenIndex[i] = wordIndex;
+    const expected = offset + space.length;
+    const start = text.startsWith(value, expected) ? expected : text.indexOf(value, offset);
+    if (start < 0) continue; // a token wink normalised away from the text: no offsets to give
+    if (LINE_BREAK.test(text.slice(offset, start))) pendingBreak = true;
+    offset = start + value.length;
     tokens.push({
       index: wordIndex++,
       start,
@@ -69,9 +73,6 @@ export function annotate(source: SourceDocument): AnnotatedDocument {
       lineStart: pendingBreak,
     });
     pendingBreak = false;
-  }
-  if (offset !== source.text.length) {
-    throw new Error(`tokeniser lost characters in ${source.origin} (${offset} of ${source.text.length})`);
   }
 
   // Sentences: wink sentences re-indexed to our word tokens; a line break also ends a
