@@ -1,0 +1,373 @@
+// The viewer in headless chromium, against startServer serving the fixture graph. Real clicks and
+// key presses; sigma's own state (exposed on window.__newsgraph only with ?test) to check what is
+// shown. Any console error, page error or dialog fails the test.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/serve/index';
+import { renderStandaloneHtml } from '../../src/serve/standalone';
+import type { TestHook } from '../../viewer/src/main';
+
+const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../..');
+const FIXTURE = path.join(ROOT, 'test/fixtures/sample-graph.json');
+
+type Hooked = Window & { __newsgraph: TestHook };
+type Point = { x: number; y: number };
+
+describe('viewer in a browser', function () {
+  this.timeout(60000);
+  let tmp: string;
+  let viewerDir: string;
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  before(async function () {
+    if (!fs.existsSync(CHROMIUM)) {
+      if (process.env['CI']) throw new Error(`${CHROMIUM} not found: CI must install the Debian package chromium`);
+      console.log(`      skipped: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM=/path/to/chrome)`);
+      this.skip();
+    }
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browser-'));
+    viewerDir = path.join(tmp, 'viewer');
+    const dataDir = path.join(tmp, 'out');
+    fs.mkdirSync(dataDir);
+    fs.copyFileSync(FIXTURE, path.join(dataDir, 'graph.json'));
+    // Build the viewer from the current sources (about a second), beside dist/ so as not to race a build.
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-viewer.mjs'), '--outdir', viewerDir], { stdio: 'pipe' });
+    server = await startServer({ dir: dataDir, viewerDir, port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+
+  after(async function () {
+    await browser?.close();
+    await server?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Opens the viewer (with ?test and an optional hash), runs body, then fails on any console error. */
+  async function withPage(hash: string, body: (page: Page) => Promise<void>, url?: string): Promise<void> {
+    assert.ok(browser && server);
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const problems: string[] = [];
+    try {
+      const page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('dialog', (d) => {
+        problems.push(`dialog: ${d.type()} ${d.message()}`);
+        void d.dismiss();
+      });
+      await page.goto(`${url ?? server.url}?test${hash}`);
+      await page.waitForFunction(() => document.body.dataset['ready'] === 'true' && (window as Partial<Hooked>).__newsgraph !== undefined);
+      await body(page);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, [], 'the page reported errors');
+  }
+
+  /** Page coordinates of a node's centre. */
+  async function nodePoint(page: Page, node: string): Promise<Point> {
+    await page.waitForFunction(() => !(window as Hooked).__newsgraph.isAnimating());
+    const box = await page.locator('#graph').boundingBox();
+    const p = await page.evaluate((n) => (window as Hooked).__newsgraph.nodeViewport(n), node);
+    assert.ok(box && p, `node ${node} is on screen`);
+    return { x: box.x + p.x, y: box.y + p.y };
+  }
+
+  /** Waits until sigma has drawn a few frames (hover is resolved from the last frame). */
+  async function frames(page: Page, n = 3): Promise<void> {
+    await page.evaluate(
+      (count) =>
+        new Promise<void>((resolve) => {
+          const step = (left: number): void => {
+            if (left === 0) resolve();
+            else requestAnimationFrame(() => step(left - 1));
+          };
+          step(count);
+        }),
+      n,
+    );
+  }
+
+  async function detailsTitle(page: Page): Promise<string> {
+    return (await page.locator('#details-body .title').textContent()) ?? '';
+  }
+
+  it('opens with the precomputed layout and the header counts', async function () {
+    await withPage('', async (page) => {
+      assert.match((await page.locator('#stats').textContent()) ?? '', /5 documents · 11 actors · 20 relations/);
+      const info = await page.evaluate(() => {
+        const { renderer, graph } = (window as Hooked).__newsgraph;
+        const d = renderer.getNodeDisplayData('putin');
+        return { order: graph.order, size: graph.size, putin: d ? { x: d.x, y: d.y } : null, canvases: document.querySelectorAll('#graph canvas').length };
+      });
+      assert.equal(info.order, 11);
+      assert.equal(info.size, 20);
+      assert.ok(info.putin !== null && Number.isFinite(info.putin.x));
+      assert.ok(info.canvases > 0);
+      assert.equal(await page.locator('input[name=relation]').count(), 13);
+      assert.equal(await page.locator('#legend .legend-types li').count(), 4);
+    });
+  });
+
+  it('searches "Putin", shows his panel and centres on him', async function () {
+    await withPage('', async (page) => {
+      await page.locator('#search').click();
+      await page.keyboard.type('Putin');
+      await page.locator('#search-results .option').first().waitFor();
+      assert.equal(await page.locator('#search-results .option .label').first().textContent(), 'Vladimir Putin');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('#details-body .title')?.textContent === 'Vladimir Putin');
+      assert.match((await page.locator('#details-body .roles').textContent()) ?? '', /President of Russia/);
+      assert.deepEqual(await page.locator('#details-body .chip').allTextContents(), ['Putin', 'V. Putin']);
+      const groups = await page.locator('#details-body .relation-group').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['relation']));
+      assert.deepEqual(groups, ['met', 'urged', 'proposed', 'rejected', 'leader_of']);
+      await page.waitForFunction(() => location.hash.includes('node=putin'));
+      const state = await page.evaluate(() => {
+        const s = (window as Hooked).__newsgraph.renderer.getNodeState('putin');
+        return { highlighted: s.isHighlighted, selected: s.isSelected };
+      });
+      assert.deepEqual(state, { highlighted: true, selected: true });
+      // The camera moves to him.
+      await page.waitForFunction(() => !(window as Hooked).__newsgraph.isAnimating());
+      const centre = await page.evaluate(() => {
+        const { renderer } = (window as Hooked).__newsgraph;
+        const d = renderer.getNodeDisplayData('putin');
+        const c = renderer.getCamera().getState();
+        return d ? Math.hypot(d.x - c.x, d.y - c.y) : 1;
+      });
+      assert.ok(centre < 1e-3, `camera centred on Putin (${centre})`);
+    });
+  });
+
+  it('finds actors by alias', async function () {
+    await withPage('', async (page) => {
+      await page.keyboard.press('/');
+      await page.waitForFunction(() => document.activeElement?.id === 'search');
+      await page.keyboard.type('zelensk');
+      await page.locator('#search-results .option').first().waitFor();
+      assert.equal(await page.locator('#search-results .option .label').first().textContent(), 'Volodymyr Zelenskyy');
+      assert.equal(await page.locator('#search-results .option .alias').first().textContent(), 'Zelensky');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('#details-body .title')?.textContent === 'Volodymyr Zelenskyy');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('#details-body .empty') !== null);
+      await page.waitForFunction(() => !location.hash.includes('node='));
+    });
+  });
+
+  it('clicks an edge and shows its evidence with trigger and actors marked', async function () {
+    await withPage('', async (page) => {
+      const a = await nodePoint(page, 'witkoff');
+      const b = await nodePoint(page, 'putin');
+      await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+      await page.waitForFunction(() => document.querySelector('#details-body .details-edge') !== null);
+      assert.equal(await page.locator('#details-body .details-edge').getAttribute('data-edge'), 'witkoff|met|putin');
+      assert.equal(await page.locator('#details-body .sentence').first().textContent(), 'Witkoff met Putin in Moscow late on Thursday.');
+      assert.deepEqual(await page.locator('#details-body .sentence mark.mark-trigger').allTextContents(), ['met']);
+      assert.deepEqual(await page.locator('#details-body .sentence mark.mark-source').allTextContents(), ['Witkoff']);
+      assert.deepEqual(await page.locator('#details-body .sentence mark.mark-target').allTextContents(), ['Putin']);
+      assert.match((await page.locator('#details-body .evidence .meta').first().textContent()) ?? '', /Witkoff in Moscow · 2025-03-14/);
+      const selected = await page.evaluate(() => (window as Hooked).__newsgraph.edgeState('witkoff|met|putin').isSelected);
+      assert.equal(selected, true);
+      // Clicking a name in the statement opens that node.
+      await page.locator('#details-body .node-link.target').click();
+      await page.waitForFunction(() => document.querySelector('#details-body .title')?.textContent === 'Vladimir Putin');
+    });
+  });
+
+  it('draws parallel edges apart, each one hoverable and clickable', async function () {
+    await withPage('', async (page) => {
+      const parallel = await page.evaluate(() => {
+        const h = (window as Hooked).__newsgraph;
+        return [h.edgeState('trump|urged|putin'), h.edgeState('trump|met|putin')].map((s) => s.parallelCount);
+      });
+      assert.deepEqual(parallel, [2, 2]);
+      const a = await nodePoint(page, 'trump');
+      const b = await nodePoint(page, 'putin');
+      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      const len = Math.hypot(b.x - a.x, b.y - a.y);
+      const normal = { x: -(b.y - a.y) / len, y: (b.x - a.x) / len };
+      // Sweep across the pair at mid-length and record which edge is under the pointer.
+      const found = new Map<string, number[]>();
+      for (let offset = -48; offset <= 48; offset += 3) {
+        await page.mouse.move(mid.x + normal.x * offset, mid.y + normal.y * offset);
+        await frames(page);
+        const edge = await page.evaluate(() => (window as Hooked).__newsgraph.hoveredEdge());
+        if (edge !== null) found.set(edge, [...(found.get(edge) ?? []), offset]);
+      }
+      assert.deepEqual([...found.keys()].sort(), ['trump|met|putin', 'trump|urged|putin'], `edges under the sweep: ${JSON.stringify([...found])}`);
+      const offsets = (key: string): number[] => found.get(key) ?? [];
+      const urged = offsets('trump|urged|putin');
+      const met = offsets('trump|met|putin');
+      assert.ok(Math.max(...urged) < Math.min(...met) || Math.max(...met) < Math.min(...urged), 'the two edges do not overlap');
+      for (const [key, list] of [['trump|urged|putin', urged], ['trump|met|putin', met]] as const) {
+        const o = list[Math.floor(list.length / 2)] ?? 0;
+        await page.mouse.click(mid.x + normal.x * o, mid.y + normal.y * o);
+        await page.waitForFunction((k) => document.querySelector('#details-body .details-edge')?.getAttribute('data-edge') === k, key);
+      }
+      assert.match((await page.locator('#details-body .sentence').first().textContent()) ?? '', /Trump met Putin in Helsinki/);
+      // Edge labels show on hover only.
+      const labels = await page.evaluate(() => {
+        const { renderer } = (window as Hooked).__newsgraph;
+        return ['trump|met|putin', 'russia|attacked|ukraine'].map((e) => renderer.getEdgeDisplayData(e)?.labelVisibility);
+      });
+      assert.deepEqual(labels, ['visible', 'hidden']);
+    });
+  });
+
+  it('fades all but the hovered node and its neighbours, through sigma states', async function () {
+    await withPage('', async (page) => {
+      const p = await nodePoint(page, 'putin');
+      await page.mouse.move(p.x, p.y);
+      await page.waitForFunction(() => {
+        const { renderer } = (window as Hooked).__newsgraph;
+        return renderer.getGraphState().hasFocus && renderer.getNodeState('putin').isHovered;
+      });
+      const s = await page.evaluate(() => {
+        const { renderer, graph } = (window as Hooked).__newsgraph;
+        return {
+          trump: renderer.getNodeState('trump').isActive,
+          ceasefire: renderer.getNodeState('ceasefire').isActive,
+          nato: renderer.getNodeState('nato').isActive,
+          natoColor: renderer.getNodeDisplayData('nato')?.color,
+          natoAttr: graph.getNodeAttribute('nato', 'color'),
+          trumpColor: renderer.getNodeDisplayData('trump')?.color,
+        };
+      });
+      assert.equal(s.trump, true);
+      assert.equal(s.ceasefire, true);
+      assert.equal(s.nato, false);
+      assert.notEqual(s.natoColor, s.trumpColor);
+      assert.equal(s.natoAttr, '#13a3b5', 'graph attributes untouched');
+      const box = await page.locator('#graph').boundingBox();
+      assert.ok(box);
+      await page.mouse.move(box.x + 4, box.y + 4);
+      await page.waitForFunction(() => !(window as Hooked).__newsgraph.renderer.getGraphState().hasFocus);
+    });
+  });
+
+  it('filters relations, types, evidence count and dates through sigma states', async function () {
+    await withPage('', async (page) => {
+      const hidden = (keys: string[]): Promise<boolean[]> =>
+        page.evaluate((ks) => ks.map((k) => (window as Hooked).__newsgraph.edgeState(k).isHidden), keys);
+      await page.locator('input[name=relation][value=met]').uncheck();
+      await page.waitForFunction(() => {
+        const { renderer } = (window as Hooked).__newsgraph;
+        return renderer.getEdgeState('trump|met|putin').isHidden && renderer.getEdgeDisplayData('trump|met|putin')?.visibility === 'hidden';
+      });
+      assert.deepEqual(await hidden(['trump|met|putin', 'witkoff|met|putin', 'trump|urged|putin']), [true, true, false]);
+      await page.waitForFunction(() => location.hash.includes('hiderel=met'));
+      const graphColor = await page.evaluate(() => (window as Hooked).__newsgraph.graph.getEdgeAttributes('trump|met|putin').color);
+      assert.equal(typeof graphColor, 'string');
+
+      await page.locator('input[name=relation][value=met]').check();
+      await page.waitForFunction(() => !(window as Hooked).__newsgraph.edgeState('trump|met|putin').isHidden);
+
+      await page.locator('input[name=entityType][value=other]').uncheck();
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.renderer.getNodeState('ceasefire').isHidden);
+      assert.deepEqual(await hidden(['putin|rejected|ceasefire', 'xss-probe|supported|zelenskyy', 'trump|urged|putin']), [true, true, false]);
+      await page.locator('input[name=entityType][value=other]').check();
+
+      await page.locator('input[name=hideNegated]').check();
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.edgeState('trump|sanctioned|russia|negated').isHidden);
+      await page.locator('input[name=hideHypothetical]').check();
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.edgeState('putin|proposed|ceasefire|hypothetical').isHidden);
+
+      await page.locator('input[name=minCount]').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.edgeState('witkoff|met|putin').isHidden);
+      assert.deepEqual(await hidden(['trump|urged|putin', 'russia|attacked|ukraine']), [false, false]);
+      await page.waitForFunction(() => location.hash.includes('min=2'));
+
+      await page.locator('button.reset').click();
+      await page.waitForFunction(() => !(window as Hooked).__newsgraph.edgeState('witkoff|met|putin').isHidden);
+
+      await page.locator('input[name=from]').fill('2025-03-15');
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.edgeState('trump|urged|putin').isHidden);
+      assert.deepEqual(await hidden(['russia|attacked|ukraine', 'united-states|aided|ukraine']), [false, false]);
+      await page.locator('input[name=to]').fill('2025-03-19');
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.edgeState('united-states|aided|ukraine').isHidden);
+      assert.deepEqual(await hidden(['russia|attacked|ukraine']), [false]);
+    });
+  });
+
+  it('restores selection, filters and camera from the URL hash', async function () {
+    const hash = `#edge=${encodeURIComponent('trump|urged|putin')}&hiderel=met&cam=0.4,0.6,0.5`;
+    await withPage(hash, async (page) => {
+      assert.equal(await page.locator('#details-body .details-edge').getAttribute('data-edge'), 'trump|urged|putin');
+      assert.deepEqual(await page.locator('#details-body .sentence').allTextContents(), [
+        'Trump urged Putin on Tuesday to spare the Ukrainian troops encircled in Kursk.',
+        'President Trump again urged Vladimir Putin to accept a 30-day ceasefire.',
+      ]);
+      assert.deepEqual(await page.locator('#details-body .sentence').nth(1).locator('mark').allTextContents(), [
+        'President Trump',
+        'urged',
+        'Vladimir Putin',
+      ]);
+      assert.equal(await page.locator('input[name=relation][value=met]').isChecked(), false);
+      const s = await page.evaluate(() => {
+        const h = (window as Hooked).__newsgraph;
+        const c = h.renderer.getCamera().getState();
+        return { met: h.edgeState('trump|met|putin').isHidden, x: c.x, y: c.y, ratio: c.ratio };
+      });
+      assert.deepEqual(s, { met: true, x: 0.4, y: 0.6, ratio: 0.5 });
+      // A link followed later (hashchange) applies too.
+      await page.evaluate(() => {
+        location.hash = '#node=russia';
+      });
+      await page.waitForFunction(() => document.querySelector('#details-body .title')?.textContent === 'Russia');
+      assert.equal(await page.locator('input[name=relation][value=met]').isChecked(), true);
+    });
+  });
+
+  it('shows hostile labels and sentences as text (no markup, no dialog)', async function () {
+    await withPage('#node=xss-probe', async (page) => {
+      assert.equal(await detailsTitle(page), '<img src=x onerror=alert(1)>');
+      assert.deepEqual(await page.locator('#details-body .chip').allTextContents(), ['<script>alert("alias")</script>']);
+      assert.equal(await page.locator('#details-body .roles').textContent(), '<b onmouseover=alert(1)>role</b>');
+      assert.equal(await page.locator('#details-body img, #details-body script, #details-body b').count(), 0);
+      await page.locator('#details-body button.relation').first().click();
+      await page.waitForFunction(() => document.querySelector('#details-body .details-edge') !== null);
+      const sentence = (await page.locator('#details-body .sentence').textContent()) ?? '';
+      assert.equal(sentence, 'A post said <img src=x onerror=alert(1)> supported Zelenskyy <script>alert(1)</script> loudly.');
+      assert.deepEqual(await page.locator('#details-body .sentence mark.mark-source').allTextContents(), ['<img src=x onerror=alert(1)>']);
+      assert.match((await page.locator('#details-body .doc-title').textContent()) ?? '', /Washington weighs aid <script>alert\(1\)<\/script>/);
+      assert.equal(await page.locator('#details-body a').count(), 0, 'a javascript: url is not a link');
+      assert.equal(await page.locator('#details-body img, #details-body script').count(), 0);
+      // Search shows the label as text too.
+      await page.locator('#search').fill('<img');
+      await page.locator('#search-results .option .label').first().waitFor();
+      assert.equal(await page.locator('#search-results .option .label').first().textContent(), '<img src=x onerror=alert(1)>');
+      assert.equal(await page.locator('#search-results img').count(), 0);
+      // http(s) document links are links, opened safely.
+      await page.evaluate(() => (window as Hooked).__newsgraph.app.selectEdge('trump|urged|putin'));
+      const link = page.locator('#details-body a.doc-title').first();
+      assert.equal(await link.getAttribute('href'), 'https://example.org/news/trump-urges-putin');
+      assert.equal(await link.getAttribute('rel'), 'noopener noreferrer nofollow');
+    });
+  });
+
+  it('works as one standalone offline file', async function () {
+    const html = renderStandaloneHtml(fs.readFileSync(FIXTURE, 'utf8'), viewerDir);
+    const file = path.join(tmp, 'standalone.html');
+    fs.writeFileSync(file, html);
+    await withPage(
+      '#node=putin',
+      async (page) => {
+        assert.match((await page.locator('#stats').textContent()) ?? '', /5 documents/);
+        assert.equal(await detailsTitle(page), 'Vladimir Putin');
+        assert.equal(await page.evaluate(() => (window as Hooked).__newsgraph.graph.order), 11);
+      },
+      pathToFileURL(file).href,
+    );
+  });
+});
