@@ -1,6 +1,6 @@
 // GEXF writer. Written here rather than through graphology-gexf's writer, whose output networkx cannot
 // read (hex-only colours), whose graph attributes land illegally inside <meta>, which passes control
-// characters through into the XML, and which writes no timeline (see ../../shared/notes/gexf.md).
+// characters through into the XML, and which writes no timeline (see the shared notes, gexf.md).
 // graphology-gexf's parser and networkx's read_gexf both read this output (test/export/gexf.test.ts).
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { parseColor, toHex } from './color';
