@@ -84,7 +84,7 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
     'fieldset',
     { className: 'filter-group' },
     el('legend', { text: 'Evidence' }),
-    el('label', { className: 'range' }, el('span', { text: 'at least' }), minInput, minValue, el('span', { text: 'sentence(s)' })),
+    el('label', { className: 'range' }, el('span', { text: 'min. sentences' }), minInput, minValue),
   );
   if (maxCount <= 1) minInput.disabled = true;
   const negInput = el('input', { attrs: { type: 'checkbox', name: 'hideNegated' } });

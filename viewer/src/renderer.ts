@@ -40,8 +40,8 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
   const edgeSize = (count: number): number => 1.4 + (3.2 * Math.sqrt(Math.max(0, count - 1))) / Math.sqrt(Math.max(1, maxCount - 1));
 
   const baseNodeColor = (a: VNode): string => entityColor(a.entityType);
-  const fadedNodeColor = (a: VNode): string => fade(entityColor(a.entityType), 0.78);
-  const fadedEdgeColor = (a: VEdge): string => fade(goldsteinColor(a.goldstein), 0.86);
+  const fadedNodeColor = (a: VNode): string => fade(entityColor(a.entityType), 0.72);
+  const fadedEdgeColor = (a: VEdge): string => fade(goldsteinColor(a.goldstein), 0.8);
 
   const renderer: Renderer = new Sigma<VNode, VEdge, VGraph, NodeUiState, EdgeUiState, GraphUiState>(graph, container, {
     customNodeState: { isActive: false, isSelected: false },
@@ -86,7 +86,7 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
         },
         {
           when: (_a, s, g) => g.hasFocus && !s.isActive && !s.isHovered,
-          then: { color: fadedNodeColor, labelColor: '#aab0bb', labelVisibility: 'hidden' },
+          then: { color: fadedNodeColor, labelColor: '#b9bec8' },
         },
         { whenState: 'isActive', then: { labelVisibility: 'visible', depth: 'topNodes' } },
         {
@@ -128,7 +128,7 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
       labelRenderedSizeThreshold: 4,
       labelDensity: 1.2,
       edgePickingPadding: 5,
-      stagePadding: 40,
+      stagePadding: 56,
     },
   });
   return renderer;
