@@ -322,7 +322,7 @@ class Recognizer {
     const head = lowers[lowers.length - 1] ?? '';
     const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === i;
     // Organisations by their head word ("Defence Ministry") or start ("Ministry of Defence").
-    const ofLast = this.orgWithOf(i, last);
+    const ofLast = this.orgWithOf(i);
     if (ORGANIZATION_HEADS.has(head) || ofLast !== undefined) {
       const orgLast = ofLast ?? last;
       if (sentenceStart && orgLast === i) return last + 1;
@@ -352,11 +352,11 @@ class Recognizer {
     return last + 1;
   }
 
-  private orgWithOf(i: number, last: number): number | undefined {
+  private orgWithOf(i: number): number | undefined {
     const first = this.token(i);
     if (!first || !ORGANIZATION_STARTS.has(first.lower)) return undefined;
     let k = i + 1;
-    if (this.token(k)?.lower !== 'of') return last > i && ORGANIZATION_STARTS.has(first.lower) ? undefined : undefined;
+    if (this.token(k)?.lower !== 'of') return undefined;
     k++;
     let end = -1;
     while (this.token(k) && (isCapitalized(this.token(k) as Token) || this.token(k)?.lower === 'and')) {
