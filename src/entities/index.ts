@@ -6,8 +6,9 @@ import type { AnnotatedDocument, EntityRecord, EntityType, Fact, Mention, Relati
 import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { slugify } from './slug';
 import {
-  GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NOT_NAME_WORDS, ORGANIZATION_HEADS,
-  ORGANIZATION_STARTS, PERSON_PRONOUNS, TITLES, TOPICS, type TitleRow,
+  GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
+  NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
+  TITLES, TOPICS, type TitleRow,
 } from './tables';
 
 export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexicon } from './lexicon';
@@ -49,6 +50,11 @@ const UPPER_START = /^\p{Lu}/u;
 const GLUED = /\p{Ll}\p{Lu}/u;
 const GLUE_OK = /^(Mc|Mac|O'|D'|De|Di|La|Le|Van|Von|Al|El|bin|iP|eB|YouT)/;
 const INITIAL = /^\p{Lu}\.$/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,5}$/u;
+/** Words after which an unknown acronym names an organisation ("of LSD", "from the FTU"). */
+const ACRONYM_CONTEXT: ReadonlySet<string> = new Set(['of', 'from', 'the', 'by', 'with', 'and', 'for', 'at', 'joined', 'left']);
+/** Words that link a person to the organisation named next ("Cheng Chung-tai of Civic Passion"). */
+const AFFILIATION_WORDS: ReadonlySet<string> = new Set(['of', 'from', 'at']);
 
 interface PersonRecord {
   id: string;
@@ -90,6 +96,8 @@ class Recognizer {
   };
   private readonly persons = new Map<string, PersonRecord>();
   private readonly claimed: Int8Array;
+  /** Tokens inside a person's name: what follows "X of" such a name is an affiliation. */
+  private readonly personToken: Int8Array;
   private readonly titleCaseSentence: boolean[];
   private readonly acronyms = new Map<string, LexiconEntry>();
   /** "President|russia" → person id: who holds a title in this document. */
@@ -101,6 +109,7 @@ class Recognizer {
     this.tokens = doc.tokens;
     this.text = doc.source.text;
     this.claimed = new Int8Array(this.tokens.length);
+    this.personToken = new Int8Array(this.tokens.length);
     this.titleCaseSentence = doc.sentences.map((s) => {
       let words = 0;
       let caps = 0;
@@ -194,11 +203,28 @@ class Recognizer {
       if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || HONORIFICS.has(t.lower)) break;
       if (this.titleAt(j) && !INITIAL.test(t.value)) break;
       const lex = this.lexicon.phrases.get(t.value);
-      if (lex && lex.kind !== 'user' && !this.lexicon.givenNames.has(t.lower) && lex.entityType !== 'person') break;
+      if (lex && !lex.broad && lex.kind !== 'user' && !this.lexicon.givenNames.has(t.lower) && lex.entityType !== 'person') break;
       last = j;
       count++;
+      // "Cheng Chung-tai": wink splits a hyphenated syllable pair; the lowercase half belongs to the name.
+      const hyphen = this.token(j + 1);
+      const rest = this.token(j + 2);
+      if (hyphen?.value === '-' && rest && hyphen.start === t.end && rest.start === hyphen.end && LETTER.test(rest.value)) {
+        last = j + 2;
+        j += 2;
+      }
     }
+    const suffix = this.token(last + 1);
+    if (last >= 0 && suffix && NAME_SUFFIXES.has(suffix.lower) && this.token(last)?.sentence === suffix.sentence) last++;
     return last;
+  }
+
+  /** "Cheng Chung-tai", "Kim Shin-wook": a name with a hyphenated lowercase syllable is a person's. */
+  private hasSyllablePair(first: number, last: number): boolean {
+    for (let k = first + 1; k < last; k++) {
+      if (this.token(k)?.value === '-' && /^\p{Ll}/u.test(this.token(k + 1)?.value ?? '')) return true;
+    }
+    return false;
   }
 
   private titlePhrase(i: number): number | undefined {
@@ -262,6 +288,8 @@ class Recognizer {
     const { entry, last, end } = match;
     const t = this.token(i);
     if (!t) return undefined;
+    // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
+    if (entry.broad && last === i && !this.placeContext(i, last)) return undefined;
     if (entry.kind === 'demonym') {
       // "Ukrainian troops", "American and Ukrainian officials"
       let k = last + 1;
@@ -295,6 +323,23 @@ class Recognizer {
     return last + 1;
   }
 
+  /** "in Volgograd", "Livorno, Tuscany", "Queensland and Tasmania", "Sochi city": a place is expected here. */
+  private placeContext(first: number, last: number): boolean {
+    const t = this.token(first);
+    const prev = this.token(first - 1);
+    const next = this.token(last + 1);
+    if (!t) return false;
+    if (prev && prev.sentence === t.sentence && LOCATIVE_PREPOSITIONS.has(prev.lower)) return true;
+    if (next && PLACE_HEADS.has(next.lower)) return true;
+    if (next?.value === ',') {
+      const after = this.matchLexicon(last + 2);
+      if (after && !after.entry.broad && (after.entry.kind === 'country' || after.entry.kind === 'place')) return true;
+    }
+    const previousMention = this.draft.mentions[this.draft.mentions.length - 1];
+    const listed = prev !== undefined && (prev.value === ',' || prev.lower === 'and' || prev.lower === 'or');
+    return listed && previousMention !== undefined && previousMention.lastToken === first - 2 && previousMention.entityType === 'place';
+  }
+
   /** A place gives `located_in` its country: from the gazetteer, or "Jeddah, Saudi Arabia". */
   private locatedIn(entry: LexiconEntry, first: number, last: number): void {
     let country = entry.country;
@@ -315,20 +360,28 @@ class Recognizer {
   private nameChunk(i: number): number | undefined {
     const t = this.token(i);
     if (!t || !isCapitalized(t) || this.claimed[i]) return undefined;
+    const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === i;
+    // Every sentence starts with a capital: its first word starts a name only when wink reads it as one.
+    if (sentenceStart && t.pos !== 'PROPN' && !this.lexicon.givenNames.has(t.lower) && !ACRONYM.test(t.value)) return i + 1;
     const last = this.nameTokens(i, 8);
     if (last < 0) return undefined;
     const words = this.tokens.slice(i, last + 1);
     const lowers = words.map((w) => w.lower);
     const head = lowers[lowers.length - 1] ?? '';
-    const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === i;
+    const label = (to: number): string => this.text.slice(t.start, this.tokens[to]?.end);
     // Organisations by their head word ("Defence Ministry") or start ("Ministry of Defence").
     const ofLast = this.orgWithOf(i);
     if (ORGANIZATION_HEADS.has(head) || ofLast !== undefined) {
       const orgLast = ofLast ?? last;
       if (sentenceStart && orgLast === i) return last + 1;
-      const id = this.addMention(slugify(this.text.slice(t.start, this.tokens[orgLast]?.end)), 'organization', i, orgLast, undefined, 'org-head', false, 'name');
+      const id = this.addMention(slugify(label(orgLast)), 'organization', i, orgLast, undefined, 'org-head', false, 'name');
       this.acronymDefinition(orgLast + 1, id, 'organization');
       return orgLast + 1;
+    }
+    // Places by their head or first word ("Volgograd Arena", "Mount Fisht").
+    if (last > i && (PLACE_HEADS.has(head) || PLACE_STARTS.has(lowers[0] ?? ''))) {
+      this.addMention(slugify(label(last)), 'place', i, last, undefined, 'place-head', false, 'name');
+      return last + 1;
     }
     const prev = this.token(i - 1);
     const byline = prev?.lower === 'by' && prev.lineStart && last > i;
@@ -336,20 +389,57 @@ class Recognizer {
       for (let k = i; k <= last; k++) this.pendingSingles.push({ first: k, last: k, rule: 'headline-name' });
       return last + 1;
     }
-    if (last === i || words.length > MAX_NAME_TOKENS) {
-      if (last === i) this.pendingSingles.push({ first: i, last, rule: 'surname' });
+    const affiliation = this.afterPersonAffiliation(i);
+    if (last === i) {
+      if (ACRONYM.test(t.value) && !NOT_ORGANIZATION_ACRONYMS.has(t.lower) && (affiliation || this.acronymContext(i))) {
+        this.addMention(slugify(t.value), 'organization', i, i, undefined, 'acronym-in-context', false, 'name');
+      } else if (affiliation && t.pos === 'PROPN' && !this.lexicon.givenNames.has(t.lower)) {
+        this.addMention(slugify(t.value), 'organization', i, i, undefined, 'person-of-org', false, 'name');
+      } else this.pendingSingles.push({ first: i, last, rule: 'surname' });
       return last + 1;
     }
+    if (words.length > MAX_NAME_TOKENS) return last + 1;
     const given = this.lexicon.givenNames.has(lowers[0] ?? '') || INITIAL.test(words[0]?.value ?? '');
     const after = this.token(last + 1);
     const speaks = after !== undefined && (SPEECH_VERBS.has(after.lemma) || (after.pos === 'AUX' && SPEECH_VERBS.has(this.token(last + 2)?.lemma ?? '')));
-    if (given || byline || speaks || this.surnameKnown(lowers[lowers.length - 1] ?? '')) {
-      if (sentenceStart && !given && !speaks && !byline) return last + 1;
-      const person = this.addPerson(i, last, byline ? 'byline' : given ? 'given-name' : 'name+verb');
+    const role = prev !== undefined && prev.sentence === t.sentence && (PERSON_ROLE_NOUNS.has(prev.lower) || this.titleAt(i - 1) !== undefined);
+    const personCue = given || byline || speaks || role || this.hasSyllablePair(i, last) || this.surnameKnown(lowers[lowers.length - 1] ?? '');
+    if (personCue) {
+      if (sentenceStart && !given && !speaks && !byline && !this.hasSyllablePair(i, last)) return last + 1;
+      const person = this.addPerson(i, last, byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape');
       if (byline) this.bylineOutlet(person, last + 1);
       return last + 1;
     }
+    if (after?.value === ',' && this.placeContext(i, last)) {
+      this.addMention(slugify(label(last)), 'place', i, last, undefined, 'place, region', false, 'name');
+      return last + 1;
+    }
+    // "Cheng Chung-tai of Civic Passion", "Youngspiration's Baggio Leung": an unknown name tied to a person is their organisation.
+    const possessor = (after?.value === "'s" || after?.value === "'") && isCapitalized(this.token(last + 2) ?? t) && this.token(last + 2) !== undefined;
+    if (affiliation || possessor) {
+      this.addMention(slugify(label(last)), 'organization', i, last, undefined, affiliation ? 'person-of-org' : 'org-possessive', false, 'name');
+      return last + 1;
+    }
+    // Two to four capitalised words with nothing that makes them a thing: in news, a person's name.
+    if (!sentenceStart && !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value))) {
+      this.addPerson(i, last, 'name-shape');
+    }
     return last + 1;
+  }
+
+  /** "X of" or "X from" right after a person's name: what follows is where they belong. */
+  private afterPersonAffiliation(i: number): boolean {
+    let k = i - 1;
+    if (this.token(k)?.lower === 'the') k--;
+    const link = this.token(k);
+    return link !== undefined && AFFILIATION_WORDS.has(link.lower) && this.personToken[k - 1] === 1;
+  }
+
+  /** An unknown acronym names an organisation after "of", "the", "from" … or before "'s". */
+  private acronymContext(i: number): boolean {
+    const prev = this.token(i - 1);
+    const next = this.token(i + 1);
+    return (prev !== undefined && ACRONYM_CONTEXT.has(prev.lower)) || next?.value === "'s";
   }
 
   private orgWithOf(i: number): number | undefined {
@@ -512,6 +602,7 @@ class Recognizer {
       record.tokens = parts.length;
     }
     this.addMention(record.id, 'person', first, last, record.label, rule, false, 'name');
+    this.personToken.fill(1, first, last + 1);
     return record.id;
   }
 

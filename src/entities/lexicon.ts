@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import countriesData from './data/countries.json';
 import organizationsData from './data/organizations.json';
 import placesData from './data/places.json';
+import worldPlacesData from './data/world-places.json';
 import givenNamesData from './data/given-names.json';
 import { InputError } from '../errors';
 import { ENTITY_TYPES, type EntityType } from '../types';
@@ -19,6 +20,8 @@ export interface LexiconEntry {
   readonly kind: LexiconKind;
   /** For seats, capitals, demonyms and places: the country they belong to. */
   readonly country?: string;
+  /** From the broad generated gazetteer: a one-word match needs place context to count. */
+  readonly broad?: boolean;
 }
 
 export interface KnownEntity {
@@ -107,10 +110,16 @@ export function buildLexicon(userAliases: readonly AliasEntry[]): Lexicon {
     b.entity({ id: o.id, label: o.name, entityType: 'organization', ...(o.wikidata ? { wikidata: o.wikidata } : {}) });
     for (const n of [o.name, ...(o.aliases ?? []), ...(o.acronyms ?? [])]) b.add(n, { id: o.id, entityType: 'organization', kind: 'organization' });
   }
-  for (const p of places) {
-    b.entity({ id: p.id, label: p.name, entityType: 'place' });
-    for (const n of [p.name, ...(p.aliases ?? [])]) b.add(n, { id: p.id, entityType: 'place', kind: 'place', ...(p.country ? { country: p.country } : {}) });
-  }
+  const addPlaces = (rows: readonly PlaceRow[], broad: boolean): void => {
+    for (const p of rows) {
+      b.entity({ id: p.id, label: p.name, entityType: 'place' });
+      for (const n of [p.name, ...(p.aliases ?? [])]) {
+        b.add(n, { id: p.id, entityType: 'place', kind: 'place', ...(broad ? { broad } : {}), ...(p.country ? { country: p.country } : {}) });
+      }
+    }
+  };
+  addPlaces(places, false);
+  addPlaces((worldPlacesData as { places: PlaceRow[] }).places, true);
   for (const u of userAliases) {
     const id = slugify(u.name);
     b.entity({ id, label: u.name, entityType: u.entityType, ...(u.wikidata ? { wikidata: u.wikidata } : {}) }, true);

@@ -93,6 +93,96 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   'battalion', 'front', 'movement', 'alliance', 'coalition', 'airlines', 'airways', 'motors', 'technologies',
   'systems', 'holdings', 'plc', 'llc', 'gmbh', 'ag', 'sa', 'media', 'press', 'television', 'tv', 'radio',
   'club', 'fc', 'centre', 'center', 'school', 'college', 'hospital', 'church', 'society', 'trust', 'exchange',
+  // news outlets are named by these heads ("Saudi Gazette", "The Brooklyn Paper", "LA Weekly")
+  'paper', 'herald', 'gazette', 'magazine', 'weekly', 'daily', 'tribune', 'chronicle', 'telegraph', 'observer',
+  'courier', 'mail', 'review', 'examiner', 'inquirer', 'globe',
+  // bodies and groups
+  'institution', 'legion', 'team', 'conference', 'corps', 'academy', 'democrats', 'republicans', 'ministries',
+  'studios', 'entertainment', 'pictures', 'records', 'laboratories', 'labs', 'industries', 'enterprises',
+  'partners', 'bancorp', 'pharmaceuticals', 'airline', 'institutes', 'directorate', 'secretariat',
+  'tribunal', 'cabinet', 'regiment', 'division', 'squadron', 'fleet', 'militia',
+]);
+
+/** Words that end a proper name of a place ("Volgograd Arena", "Jamarat Bridge", "Hong Kong Island"). */
+export const PLACE_HEADS: ReadonlySet<string> = new Set([
+  'stadium', 'arena', 'airport', 'station', 'bridge', 'street', 'st', 'road', 'rd', 'avenue', 'ave', 'boulevard',
+  'square', 'island', 'islands', 'county', 'province', 'district', 'region', 'river', 'lake', 'mountains',
+  'mountain', 'valley', 'bay', 'sea', 'ocean', 'peninsula', 'hall', 'temple', 'mosque', 'cathedral', 'palace',
+  'tower', 'towers', 'plaza', 'park', 'base', 'hotel', 'memorial', 'strait', 'straits', 'canal', 'desert', 'coast',
+  'beach', 'harbour', 'harbor', 'prison', 'village', 'heights', 'hills', 'falls', 'gulf', 'channel', 'forest',
+  'museum', 'gallery', 'zoo', 'theatre', 'theater', 'planetarium', 'complex', 'crossing', 'checkpoint',
+  'territory', 'territories', 'town', 'municipality', 'prefecture', 'oblast', 'governorate',
+  'highway', 'motorway', 'quarter', 'pier', 'dam', 'mine',
+]);
+
+/** Words that start a place name ("Mount Fisht", "Lake Victoria", "Cape Canaveral", "Fort Harrison"). */
+export const PLACE_STARTS: ReadonlySet<string> = new Set([
+  'mount', 'mt', 'mt.', 'lake', 'fort', 'cape', 'port', 'gulf', 'isle', 'saint', 'st.', 'san', 'santa', 'são',
+  'sao', 'lago', 'rio', 'bahr', 'wadi', 'jebel', 'jabal', 'tel', 'kafr', 'ras',
+]);
+
+/**
+ * Capitalised words that make a name a thing, not a person ("World Cup", "Nobel Prize", "Paris
+ * Agreement", "Google Science Fair"): a chunk holding one is not read as a person by default.
+ */
+export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
+  'award', 'awards', 'cup', 'prize', 'festival', 'day', 'week', 'games', 'olympics', 'championship', 'championships',
+  'act', 'bill', 'law', 'treaty', 'crisis', 'summit', 'agreement', 'accord', 'accords', 'plan', 'program',
+  'programme', 'project', 'report', 'index', 'fair', 'expo', 'show', 'series', 'season', 'film', 'movie', 'book',
+  'album', 'song', 'edition', 'trophy', 'open', 'prix', 'system', 'app', 'phone', 'model', 'code', 'language',
+  'protocol', 'initiative', 'strategy', 'doctrine', 'declaration', 'convention', 'charter', 'constitution',
+  'amendment', 'election', 'elections', 'referendum', 'revolution', 'era', 'age', 'war', 'battle', 'operation',
+  'campaign', 'tour', 'match', 'final', 'finals', 'league', 'division', 'stage', 'round', 'group', 'science',
+  'technology', 'engineering', 'research', 'studies', 'history', 'news', 'online', 'live', 'network', 'channel',
+  'radio', 'tv', 'weather', 'climate', 'energy', 'health', 'education', 'security', 'defence', 'defense', 'trade',
+  'economy', 'internet', 'web', 'site', 'website', 'blog', 'page', 'twitter', 'facebook', 'image', 'images',
+  'photo', 'photos', 'video', 'videos', 'file', 'map', 'source', 'sources', 'interview', 'press', 'release',
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'national',
+  'international', 'global', 'world', 'federal', 'state', 'royal', 'republic', 'kingdom', 'empire', 'union',
+  'christian', 'muslim', 'islamic', 'jewish', 'catholic', 'protestant', 'orthodox', 'buddhist', 'hindu',
+  'democratic', 'republican', 'liberal', 'conservative', 'socialist', 'communist', 'labour', 'green', 'civic',
+  'people', 'peoples', 'popular', 'social', 'public', 'free', 'freedom', 'new', 'old', 'great', 'grand', 'big',
+  'first', 'second', 'third', 'general', 'special', 'annual', 'summer', 'winter', 'spring', 'autumn', 'fall',
+  'series', 'university', 'college', 'school', 'love', 'life', 'house', 'home', 'family', 'community', 'camp',
+  'christmas', 'easter', 'mr', 'mrs', 'ms', 'miss', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'llc', 'plc',
+]);
+
+/**
+ * Lowercase nouns right before a capitalised name that say the name is a person
+ * ("pan-democrat Gary Fan", "photographer Nat Finkelstein", "goalkeeper Mouez Hassen").
+ */
+export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
+  'politician', 'politicians', 'councillor', 'councilor', 'candidate', 'nominee', 'incumbent', 'challenger',
+  'coach', 'manager', 'player', 'players', 'striker', 'forward', 'midfielder', 'defender', 'goalkeeper', 'keeper',
+  'captain', 'teammate', 'athlete', 'athletes', 'champion', 'photographer', 'photographers', 'author', 'writer',
+  'novelist', 'poet', 'singer', 'songwriter', 'singer-songwriter', 'musician', 'musicians', 'artist', 'artists',
+  'actor', 'actress', 'producer', 'designer', 'student', 'teacher', 'scientist', 'researcher', 'biologist',
+  'physicist', 'chemist', 'economist', 'analyst', 'lawyer', 'attorney', 'judge', 'prosecutor', 'detective',
+  'officer', 'sergeant', 'founder', 'co-founder', 'cofounder', 'owner', 'executive', 'member', 'activist',
+  'campaigner', 'blogger', 'journalist', 'columnist', 'presenter', 'host', 'comedian', 'chef', 'doctor', 'nurse',
+  'pilot', 'astronaut', 'engineer', 'businessman', 'businesswoman', 'entrepreneur', 'billionaire', 'investor',
+  'banker', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'friend', 'colleague',
+  'boss', 'interviewee', 'resident', 'victim', 'suspect', 'defendant', 'witness', 'inmate', 'prisoner', 'cleric',
+  'pastor', 'priest', 'bishop', 'imam', 'rabbi', 'monk', 'democrat', 'pan-democrat', 'republican', 'nonpartisan',
+  'localist', 'legislator', 'mp', 'congressman', 'congresswoman', 'representative', 'secretary', 'commissioner',
+  'superintendent', 'principal', 'professor', 'lecturer', 'academic', 'historian', 'philosopher', 'critic',
+  'magician', 'dancer', 'model', 'rapper', 'drummer', 'guitarist', 'composer', 'conductor', 'painter', 'sculptor',
+  'architect', 'filmmaker', 'cartoonist', 'illustrator', 'publisher', 'publishers', 'veteran', 'star', 'legend',
+  'stars', 'skipper', 'referee', 'umpire', 'jockey', 'driver', 'cyclist', 'runner', 'swimmer', 'boxer', 'wrestler',
+  'golfer', 'tennis', 'winger', 'substitute', 'defenders', 'strikers', 'candidates', 'councillors', 'chairperson',
+]);
+
+/** A person's name may end in these ("Martin Luther King Jr."). */
+export const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+/** All-capital words that are not organisations although they look like acronyms. */
+export const NOT_ORGANIZATION_ACRONYMS: ReadonlySet<string> = new Set([
+  'ceo', 'cfo', 'coo', 'cto', 'gdp', 'tv', 'ai', 'aids', 'hiv', 'dna', 'rna', 'cctv', 'pc', 'ok', 'am', 'pm', 'usb',
+  'gps', 'sms', 'pdf', 'faq', 'diy', 'vip', 'mp', 'mps', 'phd', 'mba', 'bc', 'ad', 'ce', 'bce', 'pr', 'hr', 'it',
+  'id', 'iq', 'ufo', 'vr', 'ar', 'hd', 'lgbt', 'lgbtq', 'covid', 'sars', 'mers', 'ebola', 'gmt', 'utc', 'est',
+  'pst', 'edt', 'cet', 'kg', 'km', 'mph', 'rpm', 'usd', 'eur', 'gbp', 'sec', 'mr', 'ms', 'dr', 'st', 'no', 'ps',
+  'rip', 'omg', 'lol', 'tba', 'tbc', 'aka', 'asap', 'fyi', 'ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi',
+  'i', 'a', 'q', 'tnt', 'wmd', 'icbm', 'ied', 'rpg', 'lng', 'oil', 'co2', 'ghg', 'ipo', 'etf', 'vat', 'irs',
 ]);
 
 /** Words that start an organisation name ("Ministry of Defence", "Bank of England"). */
@@ -108,7 +198,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'tomorrow', 'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'you',
   'his', 'her', 'their', 'our', 'my', 'its', 'but', 'and', 'or', 'if', 'however', 'meanwhile', 'after', 'before',
   'when', 'while', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'as', 'of', 'to', 'also', 'there', 'here',
-  'weeks', 'days', 'earlier', 'later', 'last', 'next', 'new', 'read', 'watch', 'advertisement', 'photo', 'video',
+  'weeks', 'days', 'earlier', 'later', 'last', 'next', 'read', 'watch', 'advertisement', 'photo', 'video',
   'update', 'breaking', 'live', 'opinion', 'analysis', 'editorial', 'exclusive', 'short', 'according', 'so', 'yet',
   'what', 'who', 'why', 'how', 'where', 'which', 'not', 'no', 'yes', 'all', 'some', 'many', 'both', 'each', 'one',
   'two', 'three', 'first', 'second', 'third', 'just', 'now', 'then', 'thus', 'still', 'even', 'despite', 'under',

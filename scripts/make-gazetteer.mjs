@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Regenerates src/entities/data/world-places.json, the broad gazetteer of cities and regions
+// (the hand-written places.json stays the first choice; this file fills the long tail).
+//
+//   npm install --no-save city-timezones@1.3.4 country-region-data@4.1.0
+//   node scripts/make-gazetteer.mjs [--common-words CORPUS.jsonl]
+//
+// Sources, both MIT-licensed npm packages: city-timezones (7,329 cities with population, country
+// and province) and country-region-data (states, provinces and regions of every country).
+// A place name that is also a common English word ("Mobile", "Reading", "Split", "Of") would turn
+// ordinary words into places, so names whose lowercase form is frequent in an English news corpus
+// are left out; the corpus (default ../shared/bench/bbc-news) is only counted, never copied.
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const corpus = argv.includes('--common-words') ? argv[argv.indexOf('--common-words') + 1] : path.resolve(repoRoot, '../shared/bench/bbc-news/bbc_news_2225.jsonl');
+const MIN_LOWERCASE_USES = 3;
+const MIN_CITY_POPULATION = 20000;
+/** Region names in the source that are only a direction ("Nord", "Sud"): not a place on their own. */
+const DIRECTION_WORDS = new Set(['nord', 'sud', 'est', 'ouest', 'norte', 'sur', 'centre', 'centro', 'oeste', 'leste', 'este', 'sul']);
+
+const cities = require('city-timezones/data/cityMap.json');
+const regions = require('country-region-data/data.json');
+const countries = JSON.parse(readFileSync(path.join(repoRoot, 'src/entities/data/countries.json'), 'utf8')).countries;
+const curated = JSON.parse(readFileSync(path.join(repoRoot, 'src/entities/data/places.json'), 'utf8')).places;
+const givenNames = new Set(JSON.parse(readFileSync(path.join(repoRoot, 'src/entities/data/given-names.json'), 'utf8')).names.map((n) => n.toLowerCase()));
+
+function slugify(name) {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s\b/g, '').replace(/['’.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Lowercase word → uses in running text: a place name used lowercase is an ordinary word. */
+function lowercaseUses() {
+  const uses = new Map();
+  if (!existsSync(corpus)) {
+    console.error(`make-gazetteer: ${corpus} not found; cannot filter common words`);
+    process.exit(2);
+  }
+  for (const line of readFileSync(corpus, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const text = JSON.parse(line).text ?? '';
+    for (const w of text.match(/\b\p{Ll}[\p{Ll}'-]*\b/gu) ?? []) uses.set(w, (uses.get(w) ?? 0) + 1);
+  }
+  return uses;
+}
+
+const uses = lowercaseUses();
+const countryByIso = new Map(countries.map((c) => [c.iso2, c.id]));
+const taken = new Set();
+for (const c of countries) for (const n of [c.name, ...(c.aliases ?? []), ...(c.capitals ?? []), ...(c.demonyms ?? []), ...(c.seats ?? [])]) taken.add(n.toLowerCase());
+for (const p of curated) for (const n of [p.name, ...(p.aliases ?? [])]) taken.add(n.toLowerCase());
+const takenIds = new Set([...countries.map((c) => c.id), ...curated.map((p) => p.id)]);
+
+/** Why a name is left out, or undefined when it is kept. */
+function rejection(name) {
+  if (!/^\p{Lu}/u.test(name) || /[()\d/,]/.test(name) || name.length < 3) return 'not a plain capitalised name';
+  if (taken.has(name.toLowerCase())) return 'already in countries.json or places.json';
+  const words = name.split(/\s+/);
+  if (words.length === 1 && givenNames.has(name.toLowerCase())) return 'a given name';
+  if (words.length === 1 && name.length < 4) return 'too short to tell from an abbreviation or a name part';
+  if (DIRECTION_WORDS.has(name.toLowerCase())) return 'a compass word in another language';
+  if (words.every((w) => (uses.get(w.toLowerCase()) ?? 0) >= MIN_LOWERCASE_USES)) return 'a common English word';
+  return undefined;
+}
+
+const out = new Map();
+function add(name, row) {
+  if (rejection(name)) return;
+  const key = name.toLowerCase();
+  const old = out.get(key);
+  if (old && (old.pop ?? 0) >= (row.pop ?? 0)) return;
+  out.set(key, { name, ...row });
+}
+
+for (const c of cities) {
+  const country = countryByIso.get(c.iso2);
+  if (!country || c.pop < MIN_CITY_POPULATION) continue;
+  const row = { country, kind: 'city', pop: Math.round(c.pop) };
+  add(c.city, row);
+  if (c.city_ascii && c.city_ascii !== c.city) add(c.city_ascii, { ...row, asciiOf: c.city });
+}
+for (const r of regions) {
+  const country = countryByIso.get(r.countryShortCode);
+  if (!country) continue;
+  for (const reg of r.regions) add(reg.name, { country, kind: 'region' });
+}
+
+// ASCII spellings become aliases of their accented city.
+const places = [];
+const byName = new Map();
+for (const row of [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  if (row.asciiOf && out.has(row.asciiOf.toLowerCase())) continue;
+  const name = row.asciiOf ?? row.name;
+  let id = slugify(name);
+  if (takenIds.has(id)) id = `${id}-${row.country}`;
+  if (byName.has(id)) continue;
+  const place = { id, name, aliases: row.asciiOf ? [row.name] : [], country: row.country, kind: row.kind };
+  byName.set(id, place);
+  places.push(place);
+}
+const file = path.join(repoRoot, 'src/entities/data/world-places.json');
+writeFileSync(file, JSON.stringify({
+  source: 'generated by scripts/make-gazetteer.mjs from the npm packages city-timezones 1.3.4 (cities with population ≥ 20,000) and country-region-data 4.1.0 (states, provinces, regions)',
+  license: 'MIT (both packages)',
+  reason: 'The long tail of cities and regions that news names ("Irving, Texas", "Volgograd", "Tasmania"); places.json is consulted first. Names that are common lowercase English words or given names are left out so that ordinary words and people are not read as places.',
+  places,
+}, null, 0).replace(/\},\{/g, '},\n{') + '\n');
+console.log(`make-gazetteer: ${places.length} places → ${path.relative(repoRoot, file)}`);
