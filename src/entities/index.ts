@@ -50,11 +50,31 @@ const UPPER_START = /^\p{Lu}/u;
 const GLUED = /\p{Ll}\p{Lu}/u;
 const GLUE_OK = /^(Mc|Mac|O'|D'|De|Di|La|Le|Van|Von|Al|El|bin|iP|eB|YouT)/;
 const INITIAL = /^\p{Lu}\.$/u;
+
+// Lookups precomputed once so that the per-token scans below can skip most tokens at once
+// (they run for every token of every document).
+const TITLE_FIRST_WORDS: ReadonlySet<string> = new Set(TITLES.map((t) => t.words[0] ?? ''));
+const TOPIC_FIRST_WORDS: ReadonlySet<string> = new Set(TOPICS.map((t) => t.words[0] ?? ''));
+const phrasePrefixCache = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/** Every prefix of every gazetteer phrase: a longer match is only possible while the text read so far is one. */
+function phrasePrefixes(lexicon: Lexicon): ReadonlySet<string> {
+  let prefixes = phrasePrefixCache.get(lexicon);
+  if (!prefixes) {
+    const set = new Set<string>();
+    for (const key of lexicon.phrases.keys()) for (let n = 1; n <= key.length; n++) set.add(key.slice(0, n));
+    phrasePrefixCache.set(lexicon, (prefixes = set));
+  }
+  return prefixes;
+}
 const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,5}$/u;
 /** Words after which an unknown acronym names an organisation ("of LSD", "from the FTU"). */
 const ACRONYM_CONTEXT: ReadonlySet<string> = new Set(['of', 'from', 'the', 'by', 'with', 'and', 'for', 'at', 'joined', 'left']);
 /** Words that link a person to the organisation named next ("Cheng Chung-tai of Civic Passion"). */
 const AFFILIATION_WORDS: ReadonlySet<string> = new Set(['of', 'from', 'at']);
+const GAZETTEER_LOCATED_IN = 'gazetteer:place';
+/** "Warhol-like", "T-shirt", "Booker Prize-winner": a hyphenated word that ends in an English word is no name. */
+const HYPHEN_WORD = /^\p{L}-\p{Ll}|-(?:like|style|based|born|led|backed|run|owned|made|winner|winning|level|room|shirt|era|type|related|speaking|free|wide|class|sized|old|year|long|term|scale|friendly|focused|minded|inspired|themed|critic|language|only|up|in|out)$/u;
 
 interface PersonRecord {
   id: string;
@@ -76,6 +96,11 @@ interface Draft {
 
 function isCapitalized(t: Token): boolean {
   return UPPER_START.test(t.value) && LETTER.test(t.value);
+}
+
+/** "New People Party" → "NPP", "University of Southern Indiana" → "USI". */
+function initials(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
 }
 
 function gluePoint(t: Token): number {
@@ -104,11 +129,13 @@ class Recognizer {
   private readonly roleHolders = new Map<string, string>();
   private readonly pendingSingles: Array<{ first: number; last: number; rule: string }> = [];
   private readonly pendingTitles: Array<{ first: number; last: number; title: TitleRow; affiliation: string | undefined }> = [];
+  private readonly phrasePrefixes: ReadonlySet<string>;
 
   constructor(private readonly doc: AnnotatedDocument, private readonly lexicon: Lexicon) {
     this.tokens = doc.tokens;
     this.text = doc.source.text;
     this.claimed = new Int8Array(this.tokens.length);
+    this.phrasePrefixes = phrasePrefixes(lexicon);
     this.personToken = new Int8Array(this.tokens.length);
     this.titleCaseSentence = doc.sentences.map((s) => {
       let words = 0;
@@ -129,6 +156,8 @@ class Recognizer {
     this.resolveTitleReferences();
     this.resolvePronouns();
     this.findTopics();
+    // "Volgograd located_in Russia" from the gazetteer alone would add a country the article never names.
+    this.draft.facts = this.draft.facts.filter((f) => f.rule !== GAZETTEER_LOCATED_IN || this.draft.aliases.has(f.target));
     this.draft.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     this.draft.references.sort((a, b) => a.firstToken - b.firstToken || a.lastToken - b.lastToken);
     return { mentions: this.draft.mentions, entities: this.records(), references: this.draft.references, facts: this.draft.facts };
@@ -161,14 +190,16 @@ class Recognizer {
       if (!t || t.sentence !== first.sentence) break;
       const glue = gluePoint(t);
       const end = glue > 0 ? t.start + glue : t.end;
-      const entry = this.lexicon.phrases.get(normalizeSurface(this.text.slice(first.start, end)));
+      const surface = normalizeSurface(this.text.slice(first.start, end));
+      const entry = this.lexicon.phrases.get(surface);
       if (entry) best = { entry, last: j, end };
-      if (glue > 0) break;
+      if (glue > 0 || !this.phrasePrefixes.has(surface)) break;
     }
     return best;
   }
 
   private titleAt(i: number): { title: TitleRow; last: number } | undefined {
+    if (!TITLE_FIRST_WORDS.has(this.token(i)?.lower ?? '')) return undefined;
     let best: { title: TitleRow; last: number } | undefined;
     for (const title of TITLES) {
       const k = title.words.length;
@@ -200,7 +231,7 @@ class Recognizer {
         if (after && isCapitalized(after)) continue;
         break;
       }
-      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || HONORIFICS.has(t.lower)) break;
+      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || HONORIFICS.has(t.lower) || HYPHEN_WORD.test(t.value)) break;
       if (this.titleAt(j) && !INITIAL.test(t.value)) break;
       const lex = this.lexicon.phrases.get(t.value);
       if (lex && !lex.broad && lex.kind !== 'user' && !this.lexicon.givenNames.has(t.lower) && lex.entityType !== 'person') break;
@@ -288,6 +319,11 @@ class Recognizer {
     const { entry, last, end } = match;
     const t = this.token(i);
     if (!t) return undefined;
+    // "Sydney Morning Herald", "California Science Center": a place that starts a longer name.
+    if (entry.kind === 'place' || entry.kind === 'capital') {
+      const named = this.nameAfterPlace(i, last);
+      if (named !== undefined) return named;
+    }
     // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
     if (entry.broad && last === i && !this.placeContext(i, last)) return undefined;
     if (entry.kind === 'demonym') {
@@ -323,6 +359,18 @@ class Recognizer {
     return last + 1;
   }
 
+  private nameAfterPlace(first: number, placeLast: number): number | undefined {
+    const next = this.token(placeLast + 1);
+    if (!next || next.sentence !== this.token(first)?.sentence || !isCapitalized(next)) return undefined;
+    const last = this.nameTokens(placeLast + 1);
+    const head = this.token(last)?.lower ?? '';
+    const entityType: EntityType | undefined = ORGANIZATION_HEADS.has(head) ? 'organization' : PLACE_HEADS.has(head) ? 'place' : undefined;
+    if (last < 0 || !entityType) return undefined;
+    const name = this.text.slice(this.token(first)?.start ?? 0, this.token(last)?.end);
+    this.addMention(slugify(name), entityType, first, last, undefined, `place+${entityType}-head`, false, 'name');
+    return last + 1;
+  }
+
   /** "in Volgograd", "Livorno, Tuscany", "Queensland and Tasmania", "Sochi city": a place is expected here. */
   private placeContext(first: number, last: number): boolean {
     const t = this.token(first);
@@ -345,7 +393,7 @@ class Recognizer {
     let country = entry.country;
     const place = this.token(first);
     let trigger = place ? this.text.slice(place.start, this.token(last)?.end ?? place.end) : '';
-    let rule = 'gazetteer:place';
+    let rule = GAZETTEER_LOCATED_IN;
     if (this.token(last + 1)?.value === ',') {
       const after = this.matchLexicon(last + 2);
       if (after && after.entry.kind === 'country') {
@@ -363,8 +411,12 @@ class Recognizer {
     const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === i;
     // Every sentence starts with a capital: its first word starts a name only when wink reads it as one.
     if (sentenceStart && t.pos !== 'PROPN' && !this.lexicon.givenNames.has(t.lower) && !ACRONYM.test(t.value)) return i + 1;
-    const last = this.nameTokens(i, 8);
+    let last = this.nameTokens(i, 8);
     if (last < 0) return undefined;
+    // "Refugee Council Enver Solomon": an organisation's head word ends it when a given name follows.
+    for (let k = i + 1; k < last; k++) {
+      if (ORGANIZATION_HEADS.has(this.token(k)?.lower ?? '') && this.lexicon.givenNames.has(this.token(k + 1)?.lower ?? '')) last = k;
+    }
     const words = this.tokens.slice(i, last + 1);
     const lowers = words.map((w) => w.lower);
     const head = lowers[lowers.length - 1] ?? '';
@@ -373,10 +425,20 @@ class Recognizer {
     const ofLast = this.orgWithOf(i);
     if (ORGANIZATION_HEADS.has(head) || ofLast !== undefined) {
       const orgLast = ofLast ?? last;
-      if (sentenceStart && orgLast === i) return last + 1;
+      if (orgLast === i) {
+        // "the Church", "the Gazette": the organisation with that head named earlier, else nothing.
+        const earlier = this.recentOrganization((m) => m.text.toLowerCase().endsWith(` ${head}`));
+        if (earlier && !sentenceStart) this.addMention(earlier, 'organization', i, i, undefined, 'org-head-anaphor', false, 'name');
+        return last + 1;
+      }
       const id = this.addMention(slugify(label(orgLast)), 'organization', i, orgLast, undefined, 'org-head', false, 'name');
       this.acronymDefinition(orgLast + 1, id, 'organization');
       return orgLast + 1;
+    }
+    // "Scientologist Tom Cruise", "Education Stefania Giannini": the name starts at its given name.
+    if (!this.lexicon.givenNames.has(lowers[0] ?? '') && !INITIAL.test(t.value)) {
+      const givenAt = lowers.findIndex((w, k) => k > 0 && k < lowers.length - 1 && this.lexicon.givenNames.has(w));
+      if (givenAt > 0) return i + givenAt;
     }
     // Places by their head or first word ("Volgograd Arena", "Mount Fisht").
     if (last > i && (PLACE_HEADS.has(head) || PLACE_STARTS.has(lowers[0] ?? ''))) {
@@ -392,7 +454,9 @@ class Recognizer {
     const affiliation = this.afterPersonAffiliation(i);
     if (last === i) {
       if (ACRONYM.test(t.value) && !NOT_ORGANIZATION_ACRONYMS.has(t.lower) && (affiliation || this.acronymContext(i))) {
-        this.addMention(slugify(t.value), 'organization', i, i, undefined, 'acronym-in-context', false, 'name');
+        // "NPP" after "New People Party": the acronym of an organisation already named is that organisation.
+        const spelled = this.recentOrganization((m) => initials(m.text) === t.value);
+        this.addMention(spelled ?? slugify(t.value), 'organization', i, i, undefined, 'acronym-in-context', false, 'name');
       } else if (affiliation && t.pos === 'PROPN' && !this.lexicon.givenNames.has(t.lower)) {
         this.addMention(slugify(t.value), 'organization', i, i, undefined, 'person-of-org', false, 'name');
       } else this.pendingSingles.push({ first: i, last, rule: 'surname' });
@@ -425,6 +489,14 @@ class Recognizer {
       this.addPerson(i, last, 'name-shape');
     }
     return last + 1;
+  }
+
+  private recentOrganization(test: (m: Mention) => boolean): string | undefined {
+    for (let k = this.draft.mentions.length - 1; k >= 0; k--) {
+      const m = this.draft.mentions[k];
+      if (m && m.entityType === 'organization' && test(m)) return m.entity;
+    }
+    return undefined;
   }
 
   /** "X of" or "X from" right after a person's name: what follows is where they belong. */
@@ -563,6 +635,7 @@ class Recognizer {
     for (let i = 0; i < this.tokens.length; i++) {
       const t = this.tokens[i];
       if (!t || this.claimed[i]) continue;
+      if (!TOPIC_FIRST_WORDS.has(t.lower) && !TOPIC_FIRST_WORDS.has(t.lemma)) continue;
       let best: { row: (typeof TOPICS)[number]; last: number } | undefined;
       for (const row of TOPICS) {
         if (best && best.row.words.length >= row.words.length) continue;

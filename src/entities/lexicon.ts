@@ -56,7 +56,12 @@ const KIND_RANK: Readonly<Record<LexiconKind, number>> = {
   user: 0, country: 1, organization: 2, seat: 3, capital: 4, place: 5, demonym: 6,
 };
 
+/** Anything normalizeSurface would change inside a string: a curly apostrophe, a run of spaces, a space that is not ' '. */
+const NEEDS_NORMALIZING = /’|\s\s|[^\S ]/;
+
 export function normalizeSurface(s: string): string {
+  // Called for every capitalised token run: skip the replaces when they would change nothing.
+  if (!NEEDS_NORMALIZING.test(s)) return s.trim();
   return s.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 }
 

@@ -145,6 +145,9 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'first', 'second', 'third', 'general', 'special', 'annual', 'summer', 'winter', 'spring', 'autumn', 'fall',
   'series', 'university', 'college', 'school', 'love', 'life', 'house', 'home', 'family', 'community', 'camp',
   'christmas', 'easter', 'mr', 'mrs', 'ms', 'miss', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'llc', 'plc',
+  'space', 'shuttle', 'shuttles', 'orbiter', 'orbiters', 'spacecraft', 'rocket', 'mission', 'satellite', 'relations',
+  'affairs', 'services', 'arts', 'art', 'sciences', 'museum', 'gallery', 'stadium', 'soup', 'wars', 'aid', 'room',
+  'standards', 'disorders', 'deficiency', 'syndrome', 'disease', 'virus', 'flu', 'fever', 'cancer', 'vaccine',
 ]);
 
 /**
