@@ -40,7 +40,10 @@ export interface EntityLayer {
 }
 
 const SPEECH_VERBS: ReadonlySet<string> = new Set(['say', 'tell', 'add', 'state', 'claim', 'announce', 'insist', 'note', 'write', 'warn', 'reply', 'argue', 'declare', 'confirm', 'deny', 'explain', 'urge', 'accuse', 'meet', 'call', 'ask', 'agree', 'propose', 'reject', 'sign', 'visit']);
-const TITLE_CASE_SHARE = 0.6;
+/** A headline in Title Case capitalises nearly every content word; prose with many names does not. */
+const TITLE_CASE_SHARE = 0.9;
+/** Words a Title Case headline may leave lowercase. */
+const HEADLINE_SMALL_WORDS: ReadonlySet<string> = new Set(['with', 'from', 'into', 'over', 'after', 'than', 'that', 'this', 'about', 'amid', 'upon', 'onto', 'says', 'said']);
 const MAX_NAME_TOKENS = 4;
 const PRONOUN_LOOKBACK_SENTENCES = 2;
 
@@ -73,6 +76,8 @@ const ACRONYM_CONTEXT: ReadonlySet<string> = new Set(['of', 'from', 'the', 'by',
 /** Words that link a person to the organisation named next ("Cheng Chung-tai of Civic Passion"). */
 const AFFILIATION_WORDS: ReadonlySet<string> = new Set(['of', 'from', 'at']);
 const GAZETTEER_LOCATED_IN = 'gazetteer:place';
+/** "Scientologist", "Republican", "Councillor": a word that names what someone is, not who. */
+const ROLE_SUFFIX = /(?:ist|ian|er|or|ant|ent)$/u;
 /** "Warhol-like", "T-shirt", "Booker Prize-winner": a hyphenated word that ends in an English word is no name. */
 const HYPHEN_WORD = /^\p{L}-\p{Ll}|-(?:like|style|based|born|led|backed|run|owned|made|winner|winning|level|room|shirt|era|type|related|speaking|free|wide|class|sized|old|year|long|term|scale|friendly|focused|minded|inspired|themed|critic|language|only|up|in|out)$/u;
 
@@ -142,11 +147,11 @@ class Recognizer {
       let caps = 0;
       for (let i = s.firstToken; i <= s.lastToken; i++) {
         const t = this.tokens[i];
-        if (!t || !LETTER.test(t.value) || t.value.length < 3) continue;
+        if (!t || !LETTER.test(t.value) || t.value.length < 4 || HEADLINE_SMALL_WORDS.has(t.lower)) continue;
         words++;
         if (isCapitalized(t)) caps++;
       }
-      return words >= 4 && caps / words >= TITLE_CASE_SHARE;
+      return words >= 3 && caps / words >= TITLE_CASE_SHARE;
     });
   }
 
@@ -436,7 +441,7 @@ class Recognizer {
       return orgLast + 1;
     }
     // "Scientologist Tom Cruise", "Education Stefania Giannini": the name starts at its given name.
-    if (!this.lexicon.givenNames.has(lowers[0] ?? '') && !INITIAL.test(t.value)) {
+    if (!this.lexicon.givenNames.has(lowers[0] ?? '') && (NOT_PERSON_WORDS.has(lowers[0] ?? '') || PERSON_ROLE_NOUNS.has(lowers[0] ?? '') || ROLE_SUFFIX.test(lowers[0] ?? ''))) {
       const givenAt = lowers.findIndex((w, k) => k > 0 && k < lowers.length - 1 && this.lexicon.givenNames.has(w));
       if (givenAt > 0) return i + givenAt;
     }
