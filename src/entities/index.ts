@@ -76,6 +76,8 @@ const ACRONYM_CONTEXT: ReadonlySet<string> = new Set(['of', 'from', 'the', 'by',
 /** Words that link a person to the organisation named next ("Cheng Chung-tai of Civic Passion"). */
 const AFFILIATION_WORDS: ReadonlySet<string> = new Set(['of', 'from', 'at']);
 const GAZETTEER_LOCATED_IN = 'gazetteer:place';
+/** Words that continue an organisation's name: "Institute of Technology", "Council for the Welfare of …". */
+const OF_TAIL_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'at']);
 /** "Scientologist", "Republican", "Councillor": a word that names what someone is, not who. */
 const ROLE_SUFFIX = /(?:ist|ian|er|or|ant|ent)$/u;
 /** "Warhol-like", "T-shirt", "Booker Prize-winner": a hyphenated word that ends in an English word is no name. */
@@ -325,8 +327,8 @@ class Recognizer {
     const t = this.token(i);
     if (!t) return undefined;
     // "Sydney Morning Herald", "California Science Center": a place that starts a longer name.
-    if (entry.kind === 'place' || entry.kind === 'capital') {
-      const named = this.nameAfterPlace(i, last);
+    if (entry.kind !== 'organization' && entry.kind !== 'user' && entry.kind !== 'seat') {
+      const named = this.nameAfterLexicon(entry, i, last);
       if (named !== undefined) return named;
     }
     // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
@@ -364,16 +366,47 @@ class Recognizer {
     return last + 1;
   }
 
-  private nameAfterPlace(first: number, placeLast: number): number | undefined {
-    const next = this.token(placeLast + 1);
+  /**
+   * "Sydney Morning Herald", "Indonesian Navy", "Massachusetts Institute of Technology": a country,
+   * demonym or place that starts a longer proper name is part of it. An organisation named after a
+   * country is that country's (member_of); a place named after a place lies in it.
+   */
+  private nameAfterLexicon(entry: LexiconEntry, first: number, lexiconLast: number): number | undefined {
+    const next = this.token(lexiconLast + 1);
     if (!next || next.sentence !== this.token(first)?.sentence || !isCapitalized(next)) return undefined;
-    const last = this.nameTokens(placeLast + 1);
+    let last = this.nameTokens(lexiconLast + 1);
     const head = this.token(last)?.lower ?? '';
     const entityType: EntityType | undefined = ORGANIZATION_HEADS.has(head) ? 'organization' : PLACE_HEADS.has(head) ? 'place' : undefined;
     if (last < 0 || !entityType) return undefined;
+    last = this.ofTail(last);
     const name = this.text.slice(this.token(first)?.start ?? 0, this.token(last)?.end);
-    this.addMention(slugify(name), entityType, first, last, undefined, `place+${entityType}-head`, false, 'name');
+    const id = this.addMention(slugify(name), entityType, first, last, undefined, `${entry.kind}+${entityType}-head`, false, 'name');
+    const owner = this.countryOf(entry);
+    if (entityType === 'organization' && (entry.kind === 'country' || entry.kind === 'demonym')) this.fact(id, 'member_of', owner, first, name, 'country+org-head');
+    if (entityType === 'organization') this.acronymDefinition(last + 1, id, 'organization');
     return last + 1;
+  }
+
+  /** "Institute of Technology", "Council for the Welfare of Immigrants", "University of Texas at Arlington". */
+  private ofTail(last: number): number {
+    let end = last;
+    let k = last + 1;
+    const sentence = this.token(last)?.sentence;
+    while (OF_TAIL_LINKS.has(this.token(k)?.lower ?? '') && this.token(k)?.sentence === sentence) {
+      let j = k + 1;
+      if (this.token(j)?.lower === 'the') j++;
+      let runEnd = -1;
+      for (let n = 0; n < MAX_NAME_TOKENS + 2; n++, j++) {
+        const t = this.token(j);
+        if (!t || t.sentence !== sentence) break;
+        if (isCapitalized(t) && !NOT_NAME_WORDS.has(t.lower)) runEnd = j;
+        else if (!((t.lower === 'and' || t.value === '&' || t.value === '-') && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.lower !== 'the')) break;
+      }
+      if (runEnd < 0) break;
+      end = runEnd;
+      k = runEnd + 1;
+    }
+    return end;
   }
 
   /** "in Volgograd", "Livorno, Tuscany", "Queensland and Tasmania", "Sochi city": a place is expected here. */
@@ -390,7 +423,7 @@ class Recognizer {
     }
     const previousMention = this.draft.mentions[this.draft.mentions.length - 1];
     const listed = prev !== undefined && (prev.value === ',' || prev.lower === 'and' || prev.lower === 'or');
-    return listed && previousMention !== undefined && previousMention.lastToken === first - 2 && previousMention.entityType === 'place';
+    return listed && previousMention !== undefined && previousMention.lastToken === first - 2 && (previousMention.entityType === 'place' || previousMention.entityType === 'country');
   }
 
   /** A place gives `located_in` its country: from the gazetteer, or "Jeddah, Saudi Arabia". */
@@ -429,7 +462,7 @@ class Recognizer {
     // Organisations by their head word ("Defence Ministry") or start ("Ministry of Defence").
     const ofLast = this.orgWithOf(i);
     if (ORGANIZATION_HEADS.has(head) || ofLast !== undefined) {
-      const orgLast = ofLast ?? last;
+      const orgLast = ofLast ?? this.ofTail(last);
       if (orgLast === i) {
         // "the Church", "the Gazette": the organisation with that head named earlier, else nothing.
         const earlier = this.recentOrganization((m) => m.text.toLowerCase().endsWith(` ${head}`));
@@ -457,6 +490,10 @@ class Recognizer {
       return last + 1;
     }
     const affiliation = this.afterPersonAffiliation(i);
+    if (this.token(last + 1)?.value === ',' && this.placeContext(i, last)) {
+      this.addMention(slugify(label(last)), 'place', i, last, undefined, 'place, region', false, 'name');
+      return last + 1;
+    }
     if (last === i) {
       if (ACRONYM.test(t.value) && !NOT_ORGANIZATION_ACRONYMS.has(t.lower) && (affiliation || this.acronymContext(i))) {
         // "NPP" after "New People Party": the acronym of an organisation already named is that organisation.
@@ -477,10 +514,6 @@ class Recognizer {
       if (sentenceStart && !given && !speaks && !byline && !this.hasSyllablePair(i, last)) return last + 1;
       const person = this.addPerson(i, last, byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape');
       if (byline) this.bylineOutlet(person, last + 1);
-      return last + 1;
-    }
-    if (after?.value === ',' && this.placeContext(i, last)) {
-      this.addMention(slugify(label(last)), 'place', i, last, undefined, 'place, region', false, 'name');
       return last + 1;
     }
     // "Cheng Chung-tai of Civic Passion", "Youngspiration's Baggio Leung": an unknown name tied to a person is their organisation.
@@ -521,16 +554,9 @@ class Recognizer {
 
   private orgWithOf(i: number): number | undefined {
     const first = this.token(i);
-    if (!first || !ORGANIZATION_STARTS.has(first.lower)) return undefined;
-    let k = i + 1;
-    if (this.token(k)?.lower !== 'of') return undefined;
-    k++;
-    let end = -1;
-    while (this.token(k) && (isCapitalized(this.token(k) as Token) || this.token(k)?.lower === 'and')) {
-      if (isCapitalized(this.token(k) as Token)) end = k;
-      k++;
-    }
-    return end > 0 ? end : undefined;
+    if (!first || !ORGANIZATION_STARTS.has(first.lower) || this.token(i + 1)?.lower !== 'of') return undefined;
+    const end = this.ofTail(i);
+    return end > i ? end : undefined;
   }
 
   /** "the International Atomic Energy Agency (IAEA)": the acronym names the same entity. */
