@@ -46,6 +46,8 @@ const TITLE_CASE_SHARE = 0.9;
 const HEADLINE_SMALL_WORDS: ReadonlySet<string> = new Set(['with', 'from', 'into', 'over', 'after', 'than', 'that', 'this', 'about', 'amid', 'upon', 'onto', 'says', 'said']);
 const MAX_NAME_TOKENS = 4;
 const PRONOUN_LOOKBACK_SENTENCES = 2;
+/** How many words after "Name," a role noun may come and still describe the name. */
+const APPOSITION_REACH = 4;
 
 const LETTER = /\p{L}/u;
 const UPPER_START = /^\p{Lu}/u;
@@ -81,7 +83,7 @@ const OF_TAIL_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'at']);
 /** "Scientologist", "Republican", "Councillor": a word that names what someone is, not who. */
 const ROLE_SUFFIX = /(?:ist|ian|er|or|ant|ent)$/u;
 /** "Warhol-like", "T-shirt", "Booker Prize-winner": a hyphenated word that ends in an English word is no name. */
-const HYPHEN_WORD = /^\p{L}-\p{Ll}|-(?:like|style|based|born|led|backed|run|owned|made|winner|winning|level|room|shirt|era|type|related|speaking|free|wide|class|sized|old|year|long|term|scale|friendly|focused|minded|inspired|themed|critic|language|only|up|in|out)$/u;
+const HYPHEN_WORD = /^\p{L}-\p{Ll}|^(?:pro|anti|non|ex|post|pre|neo|semi)-|-(?:like|style|based|born|led|backed|run|owned|made|winner|winning|level|room|shirt|era|type|related|speaking|free|wide|class|sized|old|year|long|term|scale|friendly|focused|minded|inspired|themed|critic|language|only|up|in|out)$/u;
 
 interface PersonRecord {
   id: string;
@@ -238,7 +240,7 @@ class Recognizer {
         if (after && isCapitalized(after)) continue;
         break;
       }
-      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || HONORIFICS.has(t.lower) || HYPHEN_WORD.test(t.value)) break;
+      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || HONORIFICS.has(t.lower) || HYPHEN_WORD.test(t.lower)) break;
       if (this.titleAt(j) && !INITIAL.test(t.value)) break;
       const lex = this.lexicon.phrases.get(t.value);
       if (lex && !lex.broad && lex.kind !== 'user' && !this.lexicon.givenNames.has(t.lower) && lex.entityType !== 'person') break;
@@ -509,9 +511,9 @@ class Recognizer {
     const after = this.token(last + 1);
     const speaks = after !== undefined && (SPEECH_VERBS.has(after.lemma) || (after.pos === 'AUX' && SPEECH_VERBS.has(this.token(last + 2)?.lemma ?? '')));
     const role = prev !== undefined && prev.sentence === t.sentence && (PERSON_ROLE_NOUNS.has(prev.lower) || this.titleAt(i - 1) !== undefined);
-    const personCue = given || byline || speaks || role || this.hasSyllablePair(i, last) || this.surnameKnown(lowers[lowers.length - 1] ?? '');
+    const personCue = given || byline || speaks || role || this.hasSyllablePair(i, last) || this.appositiveRole(last) || this.surnameKnown(lowers[lowers.length - 1] ?? '');
     if (personCue) {
-      if (sentenceStart && !given && !speaks && !byline && !this.hasSyllablePair(i, last)) return last + 1;
+      if (sentenceStart && !given && !speaks && !byline && !this.hasSyllablePair(i, last) && !this.appositiveRole(last)) return last + 1;
       const person = this.addPerson(i, last, byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape');
       if (byline) this.bylineOutlet(person, last + 1);
       return last + 1;
@@ -523,7 +525,9 @@ class Recognizer {
       return last + 1;
     }
     // Two to four capitalised words with nothing that makes them a thing: in news, a person's name.
-    if (!sentenceStart && !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value))) {
+    // At a sentence's start every word is capitalised, so there wink must read all of them as names.
+    const nameShaped = !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value));
+    if (nameShaped && (!sentenceStart || words.every((w) => w.pos === 'PROPN' || w.value === '-' || !UPPER_START.test(w.value)))) {
       this.addPerson(i, last, 'name-shape');
     }
     return last + 1;
@@ -535,6 +539,18 @@ class Recognizer {
       if (m && m.entityType === 'organization' && test(m)) return m.entity;
     }
     return undefined;
+  }
+
+  /** "Hilary Braysmith, USI associate professor of art history": a role in apposition makes a person. */
+  private appositiveRole(last: number): boolean {
+    if (this.token(last + 1)?.value !== ',') return false;
+    const sentence = this.token(last)?.sentence;
+    for (let k = last + 2; k <= last + 1 + APPOSITION_REACH; k++) {
+      const t = this.token(k);
+      if (!t || t.sentence !== sentence || t.value === ',') return false;
+      if (PERSON_ROLE_NOUNS.has(t.lower) || this.titleAt(k) !== undefined) return true;
+    }
+    return false;
   }
 
   /** "X of" or "X from" right after a person's name: what follows is where they belong. */

@@ -60,6 +60,7 @@ export const TITLES: readonly TitleRow[] = [
   member('lawmaker', 'Lawmaker', 'member of a legislature'),
   member('governor', 'Governor', 'holds office in a state'),
   member('mayor', 'Mayor', 'holds office in a city'),
+  leader('administrator', 'Administrator', 'heads an agency ("NASA Administrator Charles Bolden")'),
   member('director', 'Director', 'heads part of an organisation'),
   member('chief', 'Chief', 'heads part of an organisation'),
   member('head', 'Head', '"intelligence head"'),
