@@ -24,6 +24,26 @@ const ROWS: readonly Row[] = [
   ['On Monday, March 3, the talks began.', [], 'days and months are not names'],
   ['Maria Kowalczyk-Nowak said the vote was close.', [['Maria Kowalczyk-Nowak', 'maria-kowalczyk-nowak', 'person']], 'hyphenated surname'],
   ['Mr Starmer said he agreed.', [['Starmer', 'starmer', 'person']], 'honorific + unknown surname that speaks'],
+  // names nobody listed: the shape and the context decide
+  ['The award went to Dries Mertens and Nacer Chadli.', [['Dries Mertens', 'dries-mertens', 'person'], ['Nacer Chadli', 'nacer-chadli', 'person']], 'two capitalised words mid-sentence: a person by default'],
+  ['Voters backed Cheng Chung-tai of Civic Passion.', [['Cheng Chung-tai', 'cheng-chung-tai', 'person'], ['Civic Passion', 'civic-passion', 'organization']], 'hyphenated syllables make a person; "of X" after a person names their organisation'],
+  ['The prize went to goalkeeper Mouez Hassen.', [['Mouez Hassen', 'mouez-hassen', 'person']], 'a role noun before a name'],
+  ['Hilary Braysmith, an associate professor of art, spoke.', [['Hilary Braysmith', 'hilary-braysmith', 'person']], 'a role in apposition'],
+  ['Scientologist Tom Cruise attended.', [['Tom Cruise', 'tom-cruise', 'person']], 'a role word before a given name is no part of the name'],
+  ['She won the Nobel Prize and the World Cup.', [], 'a chunk with a thing word (Prize, Cup) is no person'],
+  ['Ground-level ozone damages crops.', [], 'a hyphenated English word is no name'],
+  ['A crowd gathered outside the Volgograd Arena near Mount Fisht.', [['Volgograd Arena', 'volgograd-arena', 'place'], ['Mount Fisht', 'mount-fisht', 'place']], 'place heads and place starts'],
+  ['He was born in Irving, Texas.', [['Irving', 'irving', 'place'], ['Texas', 'texas', 'place']], '"X, Region": an unknown word before a known region is a place'],
+  ['The team flew to Volgograd.', [['Volgograd', 'volgograd', 'place']], 'broad gazetteer city after a locative preposition'],
+  ['Goya said sales rose.', [['Goya', 'goya', 'person']], 'a one-word broad-gazetteer name without place context is no place; speaking, it is a person'],
+  ['The story ran in the Sydney Morning Herald and the Saudi Gazette.', [['Sydney Morning Herald', 'sydney-morning-herald', 'organization'], ['Saudi Gazette', 'saudi-gazette', 'organization']], 'a place or demonym that starts an outlet\'s name is part of it'],
+  ['She studied at the Massachusetts Institute of Technology.', [['Massachusetts Institute of Technology', 'massachusetts-institute-of-technology', 'organization']], 'of-tail of an organisation name'],
+  ['Refugee Council Chris Solomon spoke.', [['Refugee Council', 'refugee-council', 'organization'], ['Chris Solomon', 'chris-solomon', 'person']], 'an organisation head ends the name before a given name'],
+  ['The New People Party won. Michael Tien of NPP spoke.', [['New People Party', 'new-people-party', 'organization'], ['Michael Tien', 'michael-tien', 'person'], ['NPP', 'new-people-party', 'organization']], 'an acronym that spells an organisation named earlier is that organisation'],
+  ['The Church of Scientology sued. The Church denied it.', [['Church of Scientology', 'church-of-scientology', 'organization'], ['Church', 'church-of-scientology', 'organization']], 'a lone head word refers back to the organisation it ends'],
+  ["Pro-Beijing DAB's Starry Lee won.", [['DAB', 'dab', 'organization'], ['Starry Lee', 'starry-lee', 'person']], 'pro-/anti- words are no part of a name; an acronym before \'s is an organisation'],
+  ['Image: Nick Moreau.', [['Nick Moreau', 'nick-moreau', 'person']], 'caption words are no part of a name'],
+  ['The Indonesian Navy rescued them.', [['Indonesian Navy', 'indonesian-navy', 'organization']], 'demonym + capitalised organisation head: the organisation, member_of its country'],
 ];
 
 describe('entities: sentences → mentions', () => {

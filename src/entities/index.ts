@@ -151,7 +151,7 @@ class Recognizer {
       let caps = 0;
       for (let i = s.firstToken; i <= s.lastToken; i++) {
         const t = this.tokens[i];
-        if (!t || !LETTER.test(t.value) || t.value.length < 4 || HEADLINE_SMALL_WORDS.has(t.lower)) continue;
+        if (!t || !LETTER.test(t.value) || t.value.length < 4 || HEADLINE_SMALL_WORDS.has(t.lower) || NOT_NAME_WORDS.has(t.lower)) continue;
         words++;
         if (isCapitalized(t)) caps++;
       }
@@ -249,7 +249,8 @@ class Recognizer {
       // "Cheng Chung-tai": wink splits a hyphenated syllable pair; the lowercase half belongs to the name.
       const hyphen = this.token(j + 1);
       const rest = this.token(j + 2);
-      if (hyphen?.value === '-' && rest && hyphen.start === t.end && rest.start === hyphen.end && LETTER.test(rest.value)) {
+      if (hyphen?.value === '-' && rest && hyphen.start === t.end && rest.start === hyphen.end && LETTER.test(rest.value)
+        && !HYPHEN_WORD.test(`${t.lower}-${rest.lower}`)) {
         last = j + 2;
         j += 2;
       }
@@ -417,7 +418,7 @@ class Recognizer {
     const prev = this.token(first - 1);
     const next = this.token(last + 1);
     if (!t) return false;
-    if (prev && prev.sentence === t.sentence && LOCATIVE_PREPOSITIONS.has(prev.lower)) return true;
+    if (prev && prev.sentence === t.sentence && (LOCATIVE_PREPOSITIONS.has(prev.lower) || prev.lower === 'to')) return true;
     if (next && PLACE_HEADS.has(next.lower)) return true;
     if (next?.value === ',') {
       const after = this.matchLexicon(last + 2);
@@ -467,7 +468,7 @@ class Recognizer {
       const orgLast = ofLast ?? this.ofTail(last);
       if (orgLast === i) {
         // "the Church", "the Gazette": the organisation with that head named earlier, else nothing.
-        const earlier = this.recentOrganization((m) => m.text.toLowerCase().endsWith(` ${head}`));
+        const earlier = this.recentOrganization((m) => m.text.toLowerCase().split(/\s+/).includes(head) && m.firstToken !== m.lastToken);
         if (earlier && !sentenceStart) this.addMention(earlier, 'organization', i, i, undefined, 'org-head-anaphor', false, 'name');
         return last + 1;
       }
@@ -627,7 +628,7 @@ class Recognizer {
       // A lone unknown capitalised word acts as a person when it speaks: "Zelenskyy said".
       const after = this.token(s.last + 1);
       const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === s.first;
-      const speaks = after !== undefined && (after.lemma === 'say' || after.lemma === 'tell' || after.lemma === 'add') && t.pos === 'PROPN';
+      const speaks = after !== undefined && (after.lemma === 'say' || after.lemma === 'tell' || after.lemma === 'add') && t.pos === 'PROPN' && !GROUP_NOUNS.has(t.lower);
       if (speaks && (!sentenceStart || t.pos === 'PROPN')) this.addPerson(s.first, s.last, 'name+said');
     }
   }

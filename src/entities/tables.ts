@@ -208,6 +208,8 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'two', 'three', 'first', 'second', 'third', 'just', 'now', 'then', 'thus', 'still', 'even', 'despite', 'under',
   'over', 'about', 'around', 'since', 'until', 'because', 'although', 'though', 'unless', 'once', 'amid',
   'war', 'world', 'god', 'mr', 'mrs', 'ms', 'dr', 'sir', 'christmas', 'easter', 'ramadan', 'internet',
+  // picture captions ("Image: Nick Moreau") and credits
+  'image', 'images', 'file', 'credit', 'credits', 'caption', 'pictured',
 ]);
 
 /** Prepositions after which a capital city is a place, not its government acting. */
