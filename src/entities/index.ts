@@ -93,6 +93,21 @@ interface PersonRecord {
   tokens: number;
 }
 
+/** A run of capitalised words that the tables did not claim, with what decides its reading. */
+interface Chunk {
+  readonly first: number;
+  readonly last: number;
+  readonly words: readonly Token[];
+  readonly lowers: readonly string[];
+  readonly head: string;
+  readonly sentenceStart: boolean;
+  /** "By Jane Smithson" at a line's start. */
+  readonly byline: boolean;
+  /** Right after "PERSON of/from (the)". */
+  readonly affiliation: boolean;
+  readonly name: (to?: number) => string;
+}
+
 interface Draft {
   mentions: Mention[];
   references: ActorReference[];
@@ -446,6 +461,10 @@ class Recognizer {
     if (country && country !== entry.id) this.fact(entry.id, 'located_in', country, first, trigger, rule);
   }
 
+  /**
+   * A run of capitalised words that no table claimed: its head, its first word and its context
+   * decide what it is. Each step either claims the chunk (returning where to go on) or passes.
+   */
   private nameChunk(i: number): number | undefined {
     const t = this.token(i);
     if (!t || !isCapitalized(t) || this.claimed[i]) return undefined;
@@ -460,69 +479,109 @@ class Recognizer {
     }
     const words = this.tokens.slice(i, last + 1);
     const lowers = words.map((w) => w.lower);
-    const head = lowers[lowers.length - 1] ?? '';
-    const label = (to: number): string => this.text.slice(t.start, this.tokens[to]?.end);
-    // Organisations by their head word ("Defence Ministry") or start ("Ministry of Defence").
-    const ofLast = this.orgWithOf(i);
-    if (ORGANIZATION_HEADS.has(head) || ofLast !== undefined) {
-      const orgLast = ofLast ?? this.ofTail(last);
-      if (orgLast === i) {
-        // "the Church", "the Gazette": the organisation with that head named earlier, else nothing.
-        const earlier = this.recentOrganization((m) => m.text.toLowerCase().split(/\s+/).includes(head) && m.firstToken !== m.lastToken);
-        if (earlier && !sentenceStart) this.addMention(earlier, 'organization', i, i, undefined, 'org-head-anaphor', false, 'name');
-        return last + 1;
-      }
-      const id = this.addMention(slugify(label(orgLast)), 'organization', i, orgLast, undefined, 'org-head', false, 'name');
-      this.acronymDefinition(orgLast + 1, id, 'organization');
-      return orgLast + 1;
-    }
-    // "Scientologist Tom Cruise", "Education Stefania Giannini": the name starts at its given name.
-    if (!this.lexicon.givenNames.has(lowers[0] ?? '') && (NOT_PERSON_WORDS.has(lowers[0] ?? '') || PERSON_ROLE_NOUNS.has(lowers[0] ?? '') || ROLE_SUFFIX.test(lowers[0] ?? ''))) {
-      const givenAt = lowers.findIndex((w, k) => k > 0 && k < lowers.length - 1 && this.lexicon.givenNames.has(w));
-      if (givenAt > 0) return i + givenAt;
-    }
-    // Places by their head or first word ("Volgograd Arena", "Mount Fisht").
-    if (last > i && (PLACE_HEADS.has(head) || PLACE_STARTS.has(lowers[0] ?? ''))) {
-      this.addMention(slugify(label(last)), 'place', i, last, undefined, 'place-head', false, 'name');
-      return last + 1;
-    }
     const prev = this.token(i - 1);
-    const byline = prev?.lower === 'by' && prev.lineStart && last > i;
-    if (this.titleCaseSentence[t.sentence] && !byline) {
-      for (let k = i; k <= last; k++) this.pendingSingles.push({ first: k, last: k, rule: 'headline-name' });
-      return last + 1;
+    const chunk: Chunk = {
+      first: i, last, words, lowers, sentenceStart, head: lowers[lowers.length - 1] ?? '',
+      byline: prev?.lower === 'by' && prev.lineStart === true && last > i,
+      affiliation: this.afterPersonAffiliation(i),
+      name: (to = last) => this.text.slice(t.start, this.tokens[to]?.end),
+    };
+    return this.organizationByHead(chunk) ?? this.placeByHead(chunk) ?? this.headlineWords(chunk) ?? this.placeBeforeRegion(chunk)
+      ?? this.organizationOfPerson(chunk) ?? this.singleWord(chunk) ?? this.roleWordFirst(chunk) ?? this.personOrOrganization(chunk);
+  }
+
+  /** "Defence Ministry", "Ministry of Defence", "the Church" (→ the church named before). */
+  private organizationByHead(c: Chunk): number | undefined {
+    const ofLast = this.orgWithOf(c.first);
+    if (!ORGANIZATION_HEADS.has(c.head) && ofLast === undefined) return undefined;
+    const orgLast = ofLast ?? this.ofTail(c.last);
+    if (orgLast === c.first) {
+      const earlier = this.recentOrganization((m) => m.text.toLowerCase().split(/\s+/).includes(c.head) && m.firstToken !== m.lastToken);
+      if (earlier && !c.sentenceStart) this.addMention(earlier, 'organization', c.first, c.first, undefined, 'org-head-anaphor', false, 'name');
+      return c.last + 1;
     }
-    const affiliation = this.afterPersonAffiliation(i);
-    if (this.token(last + 1)?.value === ',' && this.placeContext(i, last)) {
-      this.addMention(slugify(label(last)), 'place', i, last, undefined, 'place, region', false, 'name');
-      return last + 1;
-    }
-    if (last === i) {
-      if (ACRONYM.test(t.value) && !NOT_ORGANIZATION_ACRONYMS.has(t.lower) && (affiliation || this.acronymContext(i))) {
-        // "NPP" after "New People Party": the acronym of an organisation already named is that organisation.
-        const spelled = this.recentOrganization((m) => initials(m.text) === t.value);
-        this.addMention(spelled ?? slugify(t.value), 'organization', i, i, undefined, 'acronym-in-context', false, 'name');
-      } else if (affiliation && t.pos === 'PROPN' && !this.lexicon.givenNames.has(t.lower)) {
-        this.addMention(slugify(t.value), 'organization', i, i, undefined, 'person-of-org', false, 'name');
-      } else this.pendingSingles.push({ first: i, last, rule: 'surname' });
-      return last + 1;
-    }
-    if (words.length > MAX_NAME_TOKENS) return last + 1;
+    const id = this.addMention(slugify(c.name(orgLast)), 'organization', c.first, orgLast, undefined, 'org-head', false, 'name');
+    this.acronymDefinition(orgLast + 1, id, 'organization');
+    return orgLast + 1;
+  }
+
+  /** "Volgograd Arena", "Mount Fisht". */
+  private placeByHead(c: Chunk): number | undefined {
+    if (c.last === c.first || !(PLACE_HEADS.has(c.head) || PLACE_STARTS.has(c.lowers[0] ?? ''))) return undefined;
+    this.addMention(slugify(c.name()), 'place', c.first, c.last, undefined, 'place-head', false, 'name');
+    return c.last + 1;
+  }
+
+  /** In a Title Case headline every word is capitalised: only names known from the body count. */
+  private headlineWords(c: Chunk): number | undefined {
+    const t = this.token(c.first);
+    if (!t || !this.titleCaseSentence[t.sentence] || c.byline) return undefined;
+    for (let k = c.first; k <= c.last; k++) this.pendingSingles.push({ first: k, last: k, rule: 'headline-name' });
+    return c.last + 1;
+  }
+
+  /** "Irving, Texas", "Mountain View, California". */
+  private placeBeforeRegion(c: Chunk): number | undefined {
+    if (this.token(c.last + 1)?.value !== ',' || !this.placeContext(c.first, c.last)) return undefined;
+    this.addMention(slugify(c.name()), 'place', c.first, c.last, undefined, 'place, region', false, 'name');
+    return c.last + 1;
+  }
+
+  /** "Cheng Chung-tai of Civic Passion", "Michael Tien of NPP": after "PERSON of", an organisation. */
+  private organizationOfPerson(c: Chunk): number | undefined {
+    if (!c.affiliation || this.lexicon.givenNames.has(c.lowers[0] ?? '') || this.hasSyllablePair(c.first, c.last)) return undefined;
+    const t = this.token(c.first);
+    if (c.last === c.first && t?.pos !== 'PROPN' && !ACRONYM.test(t?.value ?? '')) return undefined;
+    const spelled = c.last === c.first ? this.recentOrganization((m) => initials(m.text) === t?.value) : undefined;
+    this.addMention(spelled ?? slugify(c.name()), 'organization', c.first, c.last, undefined, 'person-of-org', false, 'name');
+    return c.last + 1;
+  }
+
+  /** One word: an acronym in an organisation's place, else a surname resolved in pass 2. */
+  private singleWord(c: Chunk): number | undefined {
+    if (c.last !== c.first) return undefined;
+    const t = this.token(c.first);
+    if (t && ACRONYM.test(t.value) && !NOT_ORGANIZATION_ACRONYMS.has(t.lower) && this.acronymContext(c.first)) {
+      // "NPP" after "New People Party": the acronym of an organisation already named is that organisation.
+      const spelled = this.recentOrganization((m) => initials(m.text) === t.value);
+      this.addMention(spelled ?? slugify(t.value), 'organization', c.first, c.first, undefined, 'acronym-in-context', false, 'name');
+    } else this.pendingSingles.push({ first: c.first, last: c.last, rule: 'surname' });
+    return c.last + 1;
+  }
+
+  /**
+   * "Pan-democrat Lam Cheuk-ting", "Education Stefania Giannini": a role or a thing word is no part
+   * of the name after it; "Scientologist Tom Cruise": nor is a role-like word before a given name.
+   */
+  private roleWordFirst(c: Chunk): number | undefined {
+    const firstWord = c.lowers[0] ?? '';
+    if (this.lexicon.givenNames.has(firstWord)) return undefined;
+    if (NOT_PERSON_WORDS.has(firstWord) || PERSON_ROLE_NOUNS.has(firstWord)) return c.first + 1;
+    const givenAt = ROLE_SUFFIX.test(firstWord) ? c.lowers.findIndex((w, k) => k > 0 && k < c.lowers.length - 1 && this.lexicon.givenNames.has(w)) : -1;
+    return givenAt > 0 ? c.first + givenAt : undefined;
+  }
+
+  /** Cues for a person; else an organisation owning a person ("Youngspiration's Baggio Leung"); else the name's shape. */
+  private personOrOrganization(c: Chunk): number {
+    const { first: i, last, words, lowers, sentenceStart } = c;
+    if (words.filter((w) => UPPER_START.test(w.value)).length > MAX_NAME_TOKENS) return last + 1;
+    const prev = this.token(i - 1);
+    const t = this.token(i);
     const given = this.lexicon.givenNames.has(lowers[0] ?? '') || INITIAL.test(words[0]?.value ?? '');
     const after = this.token(last + 1);
     const speaks = after !== undefined && (SPEECH_VERBS.has(after.lemma) || (after.pos === 'AUX' && SPEECH_VERBS.has(this.token(last + 2)?.lemma ?? '')));
-    const role = prev !== undefined && prev.sentence === t.sentence && (PERSON_ROLE_NOUNS.has(prev.lower) || this.titleAt(i - 1) !== undefined);
-    const personCue = given || byline || speaks || role || this.hasSyllablePair(i, last) || this.appositiveRole(last) || this.surnameKnown(lowers[lowers.length - 1] ?? '');
-    if (personCue) {
-      if (sentenceStart && !given && !speaks && !byline && !this.hasSyllablePair(i, last) && !this.appositiveRole(last)) return last + 1;
-      const person = this.addPerson(i, last, byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape');
-      if (byline) this.bylineOutlet(person, last + 1);
+    const role = prev !== undefined && prev.sentence === t?.sentence && (PERSON_ROLE_NOUNS.has(prev.lower) || this.titleAt(i - 1) !== undefined || (ROLE_SUFFIX.test(prev.lower) && isCapitalized(prev)));
+    const syllables = this.hasSyllablePair(i, last);
+    const apposition = this.appositiveRole(last);
+    if (given || c.byline || speaks || role || syllables || apposition || this.surnameKnown(lowers[lowers.length - 1] ?? '')) {
+      if (sentenceStart && !given && !speaks && !c.byline && !syllables && !apposition) return last + 1;
+      const person = this.addPerson(i, last, c.byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape');
+      if (c.byline) this.bylineOutlet(person, last + 1);
       return last + 1;
     }
-    // "Cheng Chung-tai of Civic Passion", "Youngspiration's Baggio Leung": an unknown name tied to a person is their organisation.
-    const possessor = (after?.value === "'s" || after?.value === "'") && isCapitalized(this.token(last + 2) ?? t) && this.token(last + 2) !== undefined;
-    if (affiliation || possessor) {
-      this.addMention(slugify(label(last)), 'organization', i, last, undefined, affiliation ? 'person-of-org' : 'org-possessive', false, 'name');
+    const possessor = (after?.value === "'s" || after?.value === "'") && this.token(last + 2) !== undefined && isCapitalized(this.token(last + 2) as Token);
+    if (possessor) {
+      this.addMention(slugify(c.name()), 'organization', i, last, undefined, 'org-possessive', false, 'name');
       return last + 1;
     }
     // Two to four capitalised words with nothing that makes them a thing: in news, a person's name.
