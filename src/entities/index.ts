@@ -435,10 +435,7 @@ class Recognizer {
     if (!t) return false;
     if (prev && prev.sentence === t.sentence && (LOCATIVE_PREPOSITIONS.has(prev.lower) || prev.lower === 'to')) return true;
     if (next && PLACE_HEADS.has(next.lower)) return true;
-    if (next?.value === ',') {
-      const after = this.matchLexicon(last + 2);
-      if (after && !after.entry.broad && (after.entry.kind === 'country' || after.entry.kind === 'place')) return true;
-    }
+    if (this.regionAfter(last)) return true;
     const previousMention = this.draft.mentions[this.draft.mentions.length - 1];
     const listed = prev !== undefined && (prev.value === ',' || prev.lower === 'and' || prev.lower === 'or');
     return listed && previousMention !== undefined && previousMention.lastToken === first - 2 && (previousMention.entityType === 'place' || previousMention.entityType === 'country');
@@ -446,19 +443,30 @@ class Recognizer {
 
   /** A place gives `located_in` its country: from the gazetteer, or "Jeddah, Saudi Arabia". */
   private locatedIn(entry: LexiconEntry, first: number, last: number): void {
-    let country = entry.country;
-    const place = this.token(first);
-    let trigger = place ? this.text.slice(place.start, this.token(last)?.end ?? place.end) : '';
-    let rule = GAZETTEER_LOCATED_IN;
-    if (this.token(last + 1)?.value === ',') {
-      const after = this.matchLexicon(last + 2);
-      if (after && after.entry.kind === 'country') {
-        trigger = this.text.slice(place?.start ?? 0, this.token(after.last)?.end ?? 0);
-        country = after.entry.id;
-        rule = 'place, country';
-      }
+    this.placeIn(entry.id, first, last, entry.country);
+  }
+
+  /**
+   * "Huntsville, Alabama", "Jeddah, Saudi Arabia": the place lies in the region or country written
+   * after it, and "Huntsville, Alabama" is one of its names; else in the gazetteer's country.
+   */
+  private placeIn(id: string, first: number, last: number, gazetteerCountry: string | undefined): void {
+    const region = this.regionAfter(last);
+    const start = this.token(first)?.start ?? 0;
+    if (region) {
+      const written = this.text.slice(start, this.token(region.last)?.end ?? 0);
+      this.draft.aliases.get(id)?.add(written);
+      if (region.entry.id !== id) this.fact(id, 'located_in', region.entry.id, first, written, region.entry.kind === 'country' ? 'place, country' : 'place, region');
+      return;
     }
-    if (country && country !== entry.id) this.fact(entry.id, 'located_in', country, first, trigger, rule);
+    if (gazetteerCountry && gazetteerCountry !== id) this.fact(id, 'located_in', gazetteerCountry, first, this.text.slice(start, this.token(last)?.end ?? start), GAZETTEER_LOCATED_IN);
+  }
+
+  /** ", Texas" or ", Saudi Arabia" right after a place. */
+  private regionAfter(last: number): { entry: LexiconEntry; last: number } | undefined {
+    if (this.token(last + 1)?.value !== ',' || this.token(last + 2)?.sentence !== this.token(last)?.sentence) return undefined;
+    const after = this.matchLexicon(last + 2);
+    return after && !after.entry.broad && (after.entry.kind === 'country' || after.entry.kind === 'place') ? after : undefined;
   }
 
   /**
@@ -523,7 +531,8 @@ class Recognizer {
   /** "Irving, Texas", "Mountain View, California". */
   private placeBeforeRegion(c: Chunk): number | undefined {
     if (this.token(c.last + 1)?.value !== ',' || !this.placeContext(c.first, c.last)) return undefined;
-    this.addMention(slugify(c.name()), 'place', c.first, c.last, undefined, 'place, region', false, 'name');
+    const id = this.addMention(slugify(c.name()), 'place', c.first, c.last, undefined, 'place, region', false, 'name');
+    this.placeIn(id, c.first, c.last, undefined);
     return c.last + 1;
   }
 
