@@ -78,6 +78,12 @@ const ACRONYM_CONTEXT: ReadonlySet<string> = new Set(['of', 'from', 'the', 'by',
 /** Words that link a person to the organisation named next ("Cheng Chung-tai of Civic Passion"). */
 const AFFILIATION_WORDS: ReadonlySet<string> = new Set(['of', 'from', 'at']);
 const GAZETTEER_LOCATED_IN = 'gazetteer:place';
+/** Before an unknown one-word name, these make it a place ("in Kowloon"); "at" and "from" also precede companies. */
+/** Suffixes of adjectives, groups and abstract nouns: "English", "Texans", "Islamophobia", "Tourism". */
+const NOT_A_LONE_NAME = /(?:ish|ean|ian|ic|ese|ans|ism|isms|phobia|ity|ment|tion|sion|ness|ance|ence|ency|ancy|ship|hood|ists|ites|ims|ers)$/u;
+/** Words that join the parts of one longer name. */
+const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'and', '&', 'for', 'de', 'the']);
+const LONE_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout', 'around', 'across', 'towards', 'toward']);
 /** Words that continue an organisation's name: "Institute of Technology", "Council for the Welfare of …". */
 const OF_TAIL_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'at']);
 /** "Scientologist", "Republican", "Councillor": a word that names what someone is, not who. */
@@ -595,7 +601,8 @@ class Recognizer {
     }
     // Two to four capitalised words with nothing that makes them a thing: in news, a person's name.
     // At a sentence's start every word is capitalised, so there wink must read all of them as names.
-    const nameShaped = !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value));
+    const nameShaped = !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value))
+      && !lowers.every((w) => this.lexicon.commonWords.has(w) || !LETTER.test(w));
     if (nameShaped && (!sentenceStart || words.every((w) => w.pos === 'PROPN' || w.value === '-' || !UPPER_START.test(w.value)))) {
       this.addPerson(i, last, 'name-shape');
     }
@@ -698,6 +705,44 @@ class Recognizer {
       const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === s.first;
       const speaks = after !== undefined && (after.lemma === 'say' || after.lemma === 'tell' || after.lemma === 'add') && t.pos === 'PROPN' && !GROUP_NOUNS.has(t.lower);
       if (speaks && (!sentenceStart || t.pos === 'PROPN')) this.addPerson(s.first, s.last, 'name+said');
+    }
+    this.resolveLoneNames();
+  }
+
+  /** "Daughters of the American Revolution", "Science and Technology": the word is part of a longer name. */
+  private insideLongerName(k: number): boolean {
+    const linked = (link: Token | undefined, other: Token | undefined): boolean =>
+      link !== undefined && other !== undefined && NAME_LINKS.has(link.lower) && isCapitalized(other) && link.sentence === other.sentence;
+    return linked(this.token(k + 1), this.token(k + 2)) || linked(this.token(k - 1), this.token(k - 2));
+  }
+
+  /**
+   * "Ubisoft", "Kowloon", "Wikinews": one capitalised word that no table knows, that wink reads as a
+   * proper noun everywhere, that stands mid-sentence at least once and that the article never
+   * writes in lowercase, is a name. In a place's position it is a place; else, since people are
+   * introduced by full names, an organisation (a company, a site, a group).
+   */
+  private resolveLoneNames(): void {
+    const open = this.pendingSingles.filter((s) => s.rule === 'surname' && !this.claimed[s.first]);
+    if (open.length === 0) return;
+    const lowercase = new Set(this.tokens.filter((t) => t.value === t.lower).map((t) => t.lower));
+    const bySurface = new Map<string, number[]>();
+    for (const s of open) {
+      const value = this.token(s.first)?.value ?? '';
+      bySurface.set(value, [...(bySurface.get(value) ?? []), s.first]);
+    }
+    for (const [value, at] of bySurface) {
+      const tokens = at.map((k) => this.token(k) as Token);
+      const lower = value.toLowerCase();
+      const name = tokens.every((t) => t.pos === 'PROPN' && !this.insideLongerName(t.index)) && !lowercase.has(lower) && value.length > 2
+        && LETTER.test(value) && !this.lexicon.commonWords.has(lower) && !NOT_PERSON_WORDS.has(lower) && !PERSON_ROLE_NOUNS.has(lower)
+        && !GROUP_NOUNS.has(lower) && !this.lexicon.givenNames.has(lower) && !ACRONYM.test(value) && !HYPHEN_WORD.test(lower)
+        && !NOT_A_LONE_NAME.test(lower)
+        && tokens.some((t) => this.doc.sentences[t.sentence]?.firstToken !== t.index && !this.titleCaseSentence[t.sentence]);
+      if (!name) continue;
+      const place = tokens.some((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? ''));
+      const entityType: EntityType = place ? 'place' : 'organization';
+      for (const t of tokens) this.addMention(slugify(value), entityType, t.index, t.index, undefined, `lone-name:${entityType}`, false, 'name');
     }
   }
 

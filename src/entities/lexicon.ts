@@ -6,6 +6,7 @@ import organizationsData from './data/organizations.json';
 import placesData from './data/places.json';
 import worldPlacesData from './data/world-places.json';
 import givenNamesData from './data/given-names.json';
+import commonWordsData from './data/common-words.json';
 import { InputError } from '../errors';
 import { ENTITY_TYPES, type EntityType } from '../types';
 import { slugify } from './slug';
@@ -44,6 +45,8 @@ export interface Lexicon {
   /** Longest phrase, in words. */
   readonly maxWords: number;
   readonly givenNames: ReadonlySet<string>;
+  /** Everyday lowercase English words: "Studio" or "Easy Rider" is no name on its own. */
+  readonly commonWords: ReadonlySet<string>;
   readonly entities: ReadonlyMap<string, KnownEntity>;
 }
 
@@ -88,6 +91,12 @@ class LexiconBuilder {
 }
 
 let builtIn: Lexicon | undefined;
+let common: ReadonlySet<string> | undefined;
+
+function commonWords(): ReadonlySet<string> {
+  common ??= new Set((commonWordsData as { words: string }).words.split(' '));
+  return common;
+}
 
 export function defaultLexicon(): Lexicon {
   builtIn ??= buildLexicon([]);
@@ -131,7 +140,7 @@ export function buildLexicon(userAliases: readonly AliasEntry[]): Lexicon {
     for (const n of [u.name, ...(u.aliases ?? [])]) b.add(n, { id, entityType: u.entityType, kind: 'user' });
   }
   const givenNames = new Set((givenNamesData as { names: string[] }).names.map((n) => n.toLowerCase()));
-  return { phrases: b.phrases, maxWords: b.maxWords, givenNames, entities: b.entities };
+  return { phrases: b.phrases, maxWords: b.maxWords, givenNames, commonWords: commonWords(), entities: b.entities };
 }
 
 /** Reads and validates a `--aliases` JSON file: an array of {name, entityType, aliases?, wikidata?}. */
