@@ -399,6 +399,9 @@ class Recognizer {
     const next = this.token(lexiconLast + 1);
     if (!next || next.sentence !== this.token(first)?.sentence || !isCapitalized(next)) return undefined;
     let last = this.nameTokens(lexiconLast + 1);
+    // "United Kingdom Home Office": the rest is an organisation we know; it keeps its own name.
+    const rest = this.matchLexicon(lexiconLast + 1);
+    if (rest && rest.entry.kind === 'organization' && rest.last >= last) return undefined;
     const head = this.token(last)?.lower ?? '';
     const entityType: EntityType | undefined = ORGANIZATION_HEADS.has(head) ? 'organization' : PLACE_HEADS.has(head) ? 'place' : undefined;
     if (last < 0 || !entityType) return undefined;
@@ -514,7 +517,10 @@ class Recognizer {
       if (earlier && !c.sentenceStart) this.addMention(earlier, 'organization', c.first, c.first, undefined, 'org-head-anaphor', false, 'name');
       return c.last + 1;
     }
-    const id = this.addMention(slugify(c.name(orgLast)), 'organization', c.first, orgLast, undefined, 'org-head', false, 'name');
+    // "the Andy Warhol Foundation" after "the Andy Warhol Foundation for the Visual Arts": the same body.
+    const name = c.name(orgLast);
+    const longer = this.recentOrganization((m) => m.text.startsWith(`${name} `) && OF_TAIL_LINKS.has(m.text.slice(name.length + 1).split(' ')[0] ?? ''));
+    const id = this.addMention(longer ?? slugify(name), 'organization', c.first, orgLast, undefined, 'org-head', false, 'name');
     this.acronymDefinition(orgLast + 1, id, 'organization');
     return orgLast + 1;
   }
@@ -536,7 +542,7 @@ class Recognizer {
 
   /** "Irving, Texas", "Mountain View, California". */
   private placeBeforeRegion(c: Chunk): number | undefined {
-    if (this.token(c.last + 1)?.value !== ',' || !this.placeContext(c.first, c.last)) return undefined;
+    if (!this.regionAfter(c.last) || this.surnameKnown(c.head)) return undefined;
     const id = this.addMention(slugify(c.name()), 'place', c.first, c.last, undefined, 'place, region', false, 'name');
     this.placeIn(id, c.first, c.last, undefined);
     return c.last + 1;
@@ -740,9 +746,11 @@ class Recognizer {
         && !NOT_A_LONE_NAME.test(lower)
         && tokens.some((t) => this.doc.sentences[t.sentence]?.firstToken !== t.index && !this.titleCaseSentence[t.sentence]);
       if (!name) continue;
-      const place = tokens.some((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? ''));
+      // "Scientology" in an article about "the Church of Scientology" is that church.
+      const named = this.recentOrganization((m) => m.text.endsWith(` of ${value}`));
+      const place = !named && tokens.some((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? ''));
       const entityType: EntityType = place ? 'place' : 'organization';
-      for (const t of tokens) this.addMention(slugify(value), entityType, t.index, t.index, undefined, `lone-name:${entityType}`, false, 'name');
+      for (const t of tokens) this.addMention(named ?? slugify(value), entityType, t.index, t.index, undefined, `lone-name:${entityType}`, false, 'name');
     }
   }
 
