@@ -1,14 +1,26 @@
 #!/usr/bin/env node
-// Throughput on the BBC corpus (../shared/bench/bbc-news, research use only: read, never copied).
+// Throughput and scale on the BBC corpus (../shared/bench/bbc-news, research use only: read, never
+// copied). A script, not a test: it prints figures, it asserts nothing. `npm run bench` builds first.
 //
-//   node scripts/bench.mjs [--runs 3] [--limit N] [--json]
+//   node scripts/bench.mjs [--runs 3] [--limit N] [--scale 10] [--skip-scale] [--json]
 //
-// Each row is a pass over every text: one warm-up, then the median of --runs timed passes.
-// Rows: the wink-nlp baseline (readDoc + POS of every token, as in ../shared/notes/extraction.md)
-// and newsgraph extraction (createExtractor from dist/, i.e. after `npm run build`).
-// To add a row, push { name, setup?, run(doc) } to PASSES.
-import { existsSync, readFileSync } from 'node:fs';
+// --limit N uses the first N articles only (a quick check of the script, not a figure to quote).
+//
+// 1. Throughput, in this process, median of --runs timed passes after a warm-up, the passes
+//    interleaved so that load from other processes hits them alike:
+//      - wink-nlp's own readDoc + POS of every token (the baseline, as in ../shared/notes/extraction.md)
+//      - newsgraph extraction in this thread (createExtractor → the `newsgraph extract` line)
+//      - newsgraph extraction in worker threads (ExtractPool, os.availableParallelism() workers)
+// 2. Scale, each build in a child process (its peak RSS includes the worker threads):
+//      - `build` of the corpus (1×) and of --scale copies of it (10×: ids and texts changed so that no
+//        copy is a duplicate), time, peak RSS and the time of each phase (layout, graph files)
+//      - peak RSS extrapolated to 100,000 articles from the 1× → 10× slope
+//      - GEXF written for the 1× graph and for a synthetic 10k-node / 50k-edge graph
+//      - `build --update` with one new article into the 1× store, against the full 1× build
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +28,11 @@ import { performance } from 'node:perf_hooks';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusFile = path.resolve(repoRoot, '../shared/bench/bbc-news/bbc_news_2225.jsonl');
 const require = createRequire(path.join(repoRoot, 'package.json'));
+const dist = (file) => {
+  const full = path.join(repoRoot, 'dist', 'src', file);
+  if (!existsSync(full)) throw new Error(`${full} not found: run \`npm run build\` first`);
+  return require(full);
+};
 
 function arg(argv, name, fallback) {
   const i = argv.indexOf(name);
@@ -24,84 +41,222 @@ function arg(argv, name, fallback) {
 
 function loadCorpus(limit) {
   const docs = readFileSync(corpusFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-  return (limit ? docs.slice(0, limit) : docs).map((d) => ({
-    id: d.id, text: d.text, title: d.title, origin: `bbc_news_2225.jsonl:${d.id}`,
-  }));
+  return (limit ? docs.slice(0, limit) : docs).map((d) => ({ id: d.id, text: d.text, title: d.title, origin: `bbc_news_2225.jsonl:${d.id}` }));
 }
 
-/** The passes to time. `setup` runs once before the warm-up and returns the per-document function. */
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const mb = (bytes) => bytes / 1e6;
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+
+// ---- 1. throughput ---------------------------------------------------------------------------------
+
+/** The passes; `setup` returns the per-corpus function (async allowed) and an optional close. */
 const PASSES = [
   {
-    name: 'wink-nlp + wink-eng-lite-web-model: readDoc + POS of every token',
-    baseline: true,
+    key: 'wink',
+    name: 'wink-nlp readDoc + POS of every token (baseline)',
     setup() {
       const winkNLP = require('wink-nlp');
-      const model = require('wink-eng-lite-web-model');
-      const nlp = winkNLP(model);
-      const its = nlp.its;
-      return (doc) => nlp.readDoc(doc.text).tokens().out(its.pos).length;
+      const nlp = winkNLP(require('wink-eng-lite-web-model'));
+      return { run: (docs) => { for (const d of docs) nlp.readDoc(d.text).tokens().out(nlp.its.pos); } };
     },
   },
   {
-    name: 'newsgraph extraction: createExtractor({})(doc)',
+    key: 'single',
+    name: 'newsgraph extraction, one thread',
     setup() {
-      const pipeline = path.join(repoRoot, 'dist/src/pipeline.js');
-      if (!existsSync(pipeline)) throw new Error('dist/src/pipeline.js not found: run `npm run build` first');
-      const { createExtractor } = require(pipeline);
+      const { createExtractor, documentLine } = dist('pipeline.js');
       const extract = createExtractor({});
-      return (doc) => extract(doc).facts.length;
+      return { run: (docs) => { for (const d of docs) documentLine(extract(d), d.text); } };
+    },
+  },
+  {
+    key: 'workers',
+    name: `newsgraph extraction, ${os.availableParallelism()} worker threads`,
+    setup() {
+      const { ExtractPool, orderedMap } = dist('workers/pool.js');
+      const jobs = os.availableParallelism();
+      const pool = new ExtractPool(jobs, []);
+      return {
+        run: async (docs) => { for await (const line of orderedMap(docs, (d) => pool.extract(d), jobs * 8)) void line; },
+        close: () => pool.close(),
+      };
     },
   },
 ];
 
-function timePass(fn, docs) {
-  let sink = 0;
-  const t0 = performance.now();
-  for (const d of docs) sink += Number(fn(d)) || 0;
-  const ms = performance.now() - t0;
-  return { ms, sink };
+async function throughput(docs, runs) {
+  const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d.text, 'utf8'), 0);
+  const passes = [];
+  for (const pass of PASSES) {
+    const p = { ...pass, times: [], cpu: [] };
+    try {
+      p.impl = pass.setup();
+      await p.impl.run(docs); // warm-up (and the workers load their model)
+    } catch (e) {
+      p.error = e.message;
+    }
+    passes.push(p);
+  }
+  for (let r = 0; r < runs; r++) {
+    for (const p of passes) {
+      if (p.error) continue;
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      await p.impl.run(docs);
+      p.times.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      p.cpu.push((c.user + c.system) / 1000);
+    }
+  }
+  for (const p of passes) await p.impl?.close?.();
+  const rows = Object.fromEntries(passes.map((p) => [p.key, p.error ? { name: p.name, error: p.error } : {
+    name: p.name, seconds: median(p.times) / 1000, mbPerSecond: mb(bytes) / (median(p.times) / 1000), docsPerSecond: docs.length / (median(p.times) / 1000),
+    // CPU time of the whole process (all threads) per pass, and the cores it actually got (CPU / wall):
+    // on a shared machine a pass can only go as fast as the share of the CPUs it is given.
+    cpuSeconds: median(p.cpu) / 1000, coresUsed: median(p.cpu.map((c, i) => c / p.times[i])),
+  }]));
+  const ratio = (a, b) => (rows[a]?.mbPerSecond && rows[b]?.mbPerSecond ? rows[a].mbPerSecond / rows[b].mbPerSecond : undefined);
+  return { docs: docs.length, megabytes: mb(bytes), runs, rows, ratios: { singleToWink: ratio('single', 'wink'), workersToSingle: ratio('workers', 'single'), workersToWink: ratio('workers', 'wink') } };
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+// ---- 2. scale (child processes) ----------------------------------------------------------------------
 
-function main(argv) {
+/** The corpus `copies` times as JSONL; copy k > 0 gets new ids and a changed text (else it would be a duplicate). */
+async function writeCopies(file, copies, limit) {
+  const all = readFileSync(corpusFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const lines = limit ? all.slice(0, limit) : all;
+  const out = createWriteStream(file);
+  for (let k = 0; k < copies; k++) {
+    for (const d of lines) {
+      const line = k === 0 ? { id: d.id, title: d.title, text: d.text } : { id: `${d.id}-copy${k}`, title: d.title, text: `${d.text}\n\n(Copy ${k}.)` };
+      if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    }
+  }
+  await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
+}
+
+function child(task) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', JSON.stringify(task)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`child ${task.kind} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+async function runChild(task) {
+  const t0 = performance.now();
+  if (task.kind === 'build') {
+    const { build } = dist('pipeline.js');
+    const { exportGraph } = dist('export/index.js');
+    const summary = await build([task.input], { out: task.out, update: task.update === true }, { onWarning: () => undefined });
+    const ms = performance.now() - t0;
+    const g0 = performance.now();
+    await exportGraph(summary.graph, 'gexf', path.join(task.out, 'bench.gexf'));
+    const gexfMs = performance.now() - g0;
+    return { ms, timings: summary.timings, outcomes: summary.outcomes, documents: summary.documents, nodes: summary.graph.order, edges: summary.graph.size, gexfMs, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  }
+  if (task.kind === 'gexf-synthetic') {
+    const { MultiDirectedGraph } = require('graphology');
+    const { exportGraph } = dist('export/index.js');
+    const graph = new MultiDirectedGraph();
+    graph.replaceAttributes({ generator: 'newsgraph', version: 'bench', documentCount: 1, sources: [{ id: 'd' }] });
+    const types = ['person', 'country', 'organization', 'place'];
+    for (let i = 0; i < task.nodes; i++) {
+      graph.addNode(`n${i}`, { label: `Node ${i}`, aliases: [`N${i}`], entityType: types[i % 4], roles: [], mentions: 1 + (i % 7), documents: 1, community: i % 50, x: (i % 100) * 3.5, y: Math.floor(i / 100) * 2.25, size: 4, color: '#4e79a7' });
+    }
+    const relations = ['met', 'urged', 'accused', 'supported', 'warned'];
+    for (let e = 0; e < task.edges; e++) {
+      const s = e % task.nodes;
+      const t = (e * 7919 + 1) % task.nodes;
+      const relation = relations[e % relations.length];
+      const key = `n${s}|${relation}|n${t}|${e}`;
+      graph.addDirectedEdgeWithKey(key, `n${s}`, `n${t}`, {
+        relation, label: relation, negated: false, hypothetical: false, count: 1, weight: 1, cameo: '040', goldstein: 1, color: '#999999', size: 1,
+        evidence: [{ doc: 'd', sentence: `Node ${s} ${relation} node ${t} on Tuesday, officials said.`, start: 0, end: 50, trigger: relation, rule: 'bench' }],
+      });
+    }
+    const g0 = performance.now();
+    await exportGraph(graph, 'gexf', task.out);
+    return { gexfMs: performance.now() - g0, nodes: graph.order, edges: graph.size };
+  }
+  throw new Error(`unknown child task ${task.kind}`);
+}
+
+async function scale(factor, limit) {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-'));
+  try {
+    const single = path.join(work, 'bbc-x1.jsonl');
+    await writeCopies(single, 1, limit);
+    const tenfold = path.join(work, `bbc-x${factor}.jsonl`);
+    await writeCopies(tenfold, factor, limit);
+    const one = child({ kind: 'build', input: single, out: path.join(work, 'x1') });
+    const many = child({ kind: 'build', input: tenfold, out: path.join(work, `x${factor}`) });
+    // One new article: the first BBC text with a new id and a new last line, added to the 1× store.
+    const first = JSON.parse(readFileSync(corpusFile, 'utf8').split('\n')[0]);
+    const article = path.join(work, 'new-article.jsonl');
+    await writeLines(article, [{ id: 'bench-new-article', title: first.title, text: `${first.text}\n\nThe talks continue next week.` }]);
+    const update = child({ kind: 'build', input: article, out: path.join(work, 'x1'), update: true });
+    const synthetic = child({ kind: 'gexf-synthetic', nodes: 10000, edges: 50000, out: path.join(work, 'synthetic.gexf') });
+    const slope = (many.maxRssMB - one.maxRssMB) / (many.documents - one.documents);
+    return { factor, one, many, update, synthetic, rss100kMB: one.maxRssMB + slope * (100000 - one.documents), timeRatio: many.ms / one.ms, updateRatio: update.ms / one.ms };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function writeLines(file, objects) {
+  const out = createWriteStream(file);
+  for (const o of objects) out.write(`${JSON.stringify(o)}\n`);
+  await new Promise((resolve, reject) => out.end((e) => (e ? reject(e) : resolve())));
+}
+
+// ---- report ------------------------------------------------------------------------------------------
+
+const f2 = (x) => (x === undefined ? '—' : x.toFixed(2));
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function print(result) {
+  const t = result.throughput;
+  console.log(`BBC corpus: ${t.docs} docs, ${t.megabytes.toFixed(2)} MB; node ${result.node}; ${result.cpus} CPUs; load average ${result.loadBefore} before, ${result.loadAfter} after`);
+  console.log(`\nThroughput (median of ${t.runs} interleaved passes after a warm-up):\n`);
+  console.log('| pass | MB/s | docs/s | CPU s per pass (all threads) | cores used (CPU / wall) |');
+  console.log('|---|---|---|---|---|');
+  for (const r of Object.values(t.rows)) {
+    console.log(r.error ? `| ${r.name} | error: ${r.error} | | | |` : `| ${r.name} | ${r.mbPerSecond.toFixed(2)} | ${Math.round(r.docsPerSecond).toLocaleString('en-US')} | ${r.cpuSeconds.toFixed(1)} | ${r.coresUsed.toFixed(2)} |`);
+  }
+  console.log(`\nRatios: one thread / wink = ${f2(t.ratios.singleToWink)} (target ≥ 0.5); workers / one thread = ${f2(t.ratios.workersToSingle)} (target ≥ 1.7 on 2 cores); workers / wink = ${f2(t.ratios.workersToWink)}`);
+  const s = result.scale;
+  if (!s) return;
+  const row = (name, b) => `| ${name} | ${b.documents.toLocaleString('en-US')} | ${secs(b.ms)} | ${Math.round(b.maxRssMB)} MB | ${b.nodes.toLocaleString('en-US')} / ${b.edges.toLocaleString('en-US')} | ${secs(b.timings.extract)} | ${secs(b.timings.layout)} | ${secs(b.timings.write)} | ${secs(b.gexfMs)} |`;
+  console.log(`\nBuilds (\`build\`, default --jobs, each in a fresh process; peak RSS includes the worker threads):\n`);
+  console.log('| build | documents | time | peak RSS | nodes / edges | read + extract + store | layout | graph.json + graph.gexf | graph.gexf alone |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(row('1× corpus', s.one));
+  console.log(row(`${s.factor}× corpus`, s.many));
+  console.log(row('--update, 1 new article into the 1× store', s.update));
+  console.log(`\n${s.factor}× / 1× time: ${f2(s.timeRatio)} (target ≤ ${s.factor + 1}). Peak RSS at 100,000 articles, EXTRAPOLATED linearly from the 1× → ${s.factor}× slope: ${Math.round(s.rss100kMB)} MB (target < 1,500 MB).`);
+  console.log(`--update with one article: ${secs(s.update.ms)} = ${(100 * s.updateRatio).toFixed(1)}% of the full 1× build (target ≤ 5%).`);
+  console.log(`GEXF of a synthetic ${s.synthetic.nodes.toLocaleString('en-US')}-node / ${s.synthetic.edges.toLocaleString('en-US')}-edge graph: ${secs(s.synthetic.gexfMs)} (target ≤ 1 s).`);
+}
+
+async function main(argv) {
+  if (argv[0] === '--child') {
+    console.log(JSON.stringify(await runChild(JSON.parse(argv[1]))));
+    return 0;
+  }
   if (!existsSync(corpusFile)) {
     console.log('bench: skipped — ../shared/bench/bbc-news not found (the BBC corpus stays outside the project)');
     return 0;
   }
   const runs = Math.max(1, Number(arg(argv, '--runs', '3')) || 3);
   const limit = Number(arg(argv, '--limit', '0')) || 0;
-  const docs = loadCorpus(limit);
-  const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d.text, 'utf8'), 0);
-  const rows = [];
-  for (const pass of PASSES) {
-    const row = { name: pass.name, runs };
-    try {
-      const fn = pass.setup();
-      timePass(fn, docs); // warm-up
-      const times = [];
-      for (let i = 0; i < runs; i++) times.push(timePass(fn, docs).ms);
-      row.seconds = median(times) / 1000;
-      row.mbPerSecond = bytes / 1e6 / row.seconds;
-      row.docsPerSecond = docs.length / row.seconds;
-      row.baseline = Boolean(pass.baseline);
-    } catch (e) {
-      row.error = e.message;
-    }
-    rows.push(row);
-  }
-  const base = rows.find((r) => r.baseline && !r.error);
-  for (const r of rows) if (base && !r.error) r.ratioToBaseline = r.mbPerSecond / base.mbPerSecond;
-  const result = { corpus: { docs: docs.length, megabytes: bytes / 1e6, file: 'bbc_news_2225.jsonl' }, node: process.version, rows };
-  if (argv.includes('--json')) { console.log(JSON.stringify(result, null, 2)); return 0; }
-  console.log(`BBC corpus: ${docs.length} docs, ${(bytes / 1e6).toFixed(2)} MB; median of ${runs} after a warm-up; node ${process.version}\n`);
-  console.log('| pass | MB/s | docs/s | × baseline |');
-  console.log('|---|---|---|---|');
-  for (const r of rows) {
-    if (r.error) { console.log(`| ${r.name} | error: ${r.error} | | |`); continue; }
-    console.log(`| ${r.name} | ${r.mbPerSecond.toFixed(2)} | ${Math.round(r.docsPerSecond).toLocaleString('en-US')} | ${r.ratioToBaseline === undefined ? '—' : r.ratioToBaseline.toFixed(2)} |`);
-  }
+  const factor = Math.max(2, Number(arg(argv, '--scale', '10')) || 10);
+  const result = { node: process.version, cpus: os.availableParallelism(), loadBefore: load(), date: new Date().toISOString() };
+  result.throughput = await throughput(loadCorpus(limit), runs);
+  if (!argv.includes('--skip-scale')) result.scale = await scale(factor, limit);
+  result.loadAfter = load();
+  if (argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  else print(result);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { console.error(`bench: ${e.stack ?? e}`); process.exitCode = 1; });

@@ -5,7 +5,8 @@
 //   2. mention level: GUM proper-noun person/organization/place mentions vs `newsgraph extract`;
 //   3. direction: PETRARCH-2 expected (source, target, event) vs our facts.
 //
-//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch] [--keep]
+//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch] [--keep] [--misses]
+//   (--misses lists every missed PETRARCH event with its cause and the facts we produced)
 //
 // Without ../shared it prints a skip line and exits 0. A document on which bin/newsgraph fails is
 // reported with its error and the run goes on.
@@ -53,6 +54,13 @@ export function relationsForCameo(code) {
   }
   return [];
 }
+
+/**
+ * Roots that name no actor: "---" is an unknown country ("a senior official", "crowds"), "###" an
+ * uncoded one, "XYZ" a placeholder. An event with such an end has no direction to get right: it is
+ * counted apart, not in the share.
+ */
+export const UNKNOWN_ROOTS = new Set(['---', '###', 'XYZ']);
 
 /** Country or IGO root of a CAMEO/Phoenix actor code: "USAGOV" → "USA", "IGOUNOMIL" → "IGOUNO". */
 export function actorRoot(code) {
@@ -182,9 +190,12 @@ const GUM_TYPES = ['person', 'organization', 'place'];
 // Our type → the GUM types it may stand for (GUM types a country by role: agent = organization, location = place).
 const TYPE_MAP = { person: ['person'], organization: ['organization'], place: ['place'], country: ['organization', 'place'] };
 
+// GUM spans keep a leading "the" and a possessive "'s" ("the Kremlin", "Warhol's"); ours never do.
 function stripThe(text, start, end) {
   const m = /^the\s+/i.exec(text.slice(start, end));
-  return m ? [start + m[0].length, end] : [start, end];
+  const s = m ? start + m[0].length : start;
+  const possessive = /['’]s?$/.exec(text.slice(s, end));
+  return [s, possessive && end - possessive[0].length > s ? end - possessive[0].length : end];
 }
 
 function evalMentions(tmp) {
@@ -232,7 +243,20 @@ function evalMentions(tmp) {
       bump(`gum:${g.type}`, 'gold');
       bump('all (typed)', 'gold');
       bump('all (span only)', 'gold');
-      if (matchedGold.has(g.key)) { /* counted above */ }
+      bump('all (typed, inside gold span)', 'gold');
+    }
+    // Relaxed: a prediction of the right type lying inside a gold span ("Donald Trump" inside GUM's
+    // "U.S. President Donald Trump") finds that gold mention; one prediction per gold mention.
+    const insideMatched = new Set();
+    const seen = new Set();
+    for (const p of pred) {
+      if (seen.has(p.key)) continue;
+      seen.add(p.key);
+      bump('all (typed, inside gold span)', 'predicted');
+      const [ps, pe] = p.key.split(':').map(Number);
+      const g = gold.find((x) => !insideMatched.has(x.key) && TYPE_MAP[p.type].includes(x.type)
+        && Number(x.key.split(':')[0]) <= ps && pe <= Number(x.key.split(':')[1]));
+      if (g) { insideMatched.add(g.key); bump('all (typed, inside gold span)', 'tp'); }
     }
   }
   const rows = {};
@@ -246,7 +270,7 @@ function printMentions(m) {
   console.log(`documents with output: ${m.docsWithOutput}/${m.docs}\n`);
   console.log('| type | gold | predicted | correct | P % | R % | F1 % |');
   console.log('|---|---|---|---|---|---|---|');
-  const order = ['gum:person', 'gum:organization', 'gum:place', 'country', 'all (typed)', 'all (span only)'];
+  const order = ['gum:person', 'gum:organization', 'gum:place', 'country', 'all (typed)', 'all (span only)', 'all (typed, inside gold span)'];
   for (const k of order) {
     const r = m.rows[k] ?? prf(0, 0, 0);
     const noGold = k === 'country';
@@ -254,6 +278,8 @@ function printMentions(m) {
   }
   console.log('\n`gum:organization` and `gum:place` include our `country` mentions that matched a gold mention of that type ' +
     '(GUM types a country by role); `country` = precision of our country mentions against organization|place.\n');
+  console.log('For scale (../shared/notes/extraction.md): compromise 14 `.people()/.places()/.organizations()` on a standard ' +
+    'news NER test set, exact spans: PER F1 43.8, LOC 68.1, ORG 20.6 (micro 48.6), at 1/20 of wink\'s speed.\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,14 +311,17 @@ export function aliasListFromDictionary(dict) {
     }
     if (!group.length) continue;
     const entityType = /^[A-Z]{3}$/.test(code) && !PETRARCH_ORGANIZATIONS.has(code) ? 'country' : 'organization';
-    list.push({ name: group[0], entityType, aliases: group.slice(1) });
+    // "THE SHIRE" is written "the Shire" in running text: the name without its article is an alias too.
+    const bare = group.filter((n) => /^The /.test(n)).map((n) => n.slice(4));
+    list.push({ name: group[0], entityType, aliases: [...group.slice(1), ...bare] });
   }
   return list;
 }
 
 function buildCodeIndex(dict, legend, countries) {
   const byName = new Map(); // normalized name → Set of codes
-  const add = (n, code) => { const k = normalize(n); if (!k) return; if (!byName.has(k)) byName.set(k, new Set()); byName.get(k).add(code); };
+  // "FRO/BIL/SAM": the dictionary gives the Shire three codes, and the unit tests expect one event per code.
+  const add = (n, code) => { const k = normalize(n); if (!k) return; if (!byName.has(k)) byName.set(k, new Set()); for (const c of code.split('/')) byName.get(k).add(c); };
   for (const [code, names] of Object.entries(dict.actors)) for (const n of names) { add(n, code); add(n.replace(/^(PRESIDENT|PRIME MINISTER|KING) /, ''), code); }
   // ISO alpha-3 codes for our countries through the Phoenix legend's names
   const legendByName = new Map(Object.entries(legend.countries).map(([code, name]) => [normalize(name), code]));
@@ -319,8 +348,44 @@ function entityCodes(entity, index) {
     for (const [c, iso3] of index.countryNames) {
       if ([c.name, ...c.aliases, ...c.demonyms].some((n) => words.includes(` ${normalize(n)} `))) codes.add(`${iso3}GOV`);
     }
+    // … and so does a role in a dictionary actor ("Prime Minister of Gondor" → GONGOV), as PETRARCH codes it
+    const of = / of (.+)$/.exec(role);
+    for (const c of (of ? index.byName.get(normalize(of[1])) : undefined) ?? []) codes.add(`${c}GOV`);
   }
   return codes;
+}
+
+// Facts that titles and gazetteers give are not events; they never count as a match.
+const NON_EVENT_RELATIONS = new Set(['leader_of', 'member_of', 'located_in']);
+
+/** The word of the sentence that PETRARCH's verb list for this event names ("RENEW: * DIPLOMATIC" → "renewed"). */
+function triggerWord(text, event) {
+  const words = text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  for (const pattern of event.event_verbs ?? []) {
+    const head = pattern.split(':')[0].trim().toLowerCase().replace(/_/g, ' ').split(' ')[0];
+    if (!head) continue;
+    const stem = head.slice(0, Math.max(4, head.length - 2));
+    const w = words.find((x) => x.startsWith(stem));
+    if (w) return w;
+  }
+  return undefined;
+}
+
+/**
+ * Why an expected event was missed, from what extraction produced for its sentence:
+ * an actor not recognised (entity layer), a fact in the wrong direction, a fact to another actor,
+ * or no fact at all (no frame for the trigger). Used to list the structures still missed.
+ */
+function missCause(event, record, mentionRoots, facts, s, t) {
+  const hasS = mentionRoots.has(s);
+  const hasT = mentionRoots.has(t);
+  if (!hasS && !hasT) return 'actor: neither actor recognised';
+  if (!hasS) return 'actor: source not recognised';
+  if (!hasT) return 'actor: target not recognised';
+  if (facts.some((f) => f.src.has(t) && f.tgt.has(s))) return 'direction reversed';
+  if (facts.some((f) => f.src.has(s) || f.tgt.has(t))) return 'fact links another actor';
+  const word = triggerWord(record.text, event);
+  return `no fact: ${word ? `«${word}»` : event.event_label ? `(${event.event_label})` : '(trigger not found)'}`;
 }
 
 function evalPetrarch(tmp) {
@@ -348,49 +413,93 @@ function evalPetrarch(tmp) {
     const byDoc = new Map(parseNdjson(run.stdout).map((r) => [r.doc, r]));
     const resultOf = (r) => byDoc.get(firstIdOfText.get(r.text));
     let events = 0; let direction = 0; let reversed = 0; let relation = 0; let noEventFacts = 0; let noEventRecords = 0;
+    let unknownActor = 0;
+    let factsScored = 0; let factsUnmatched = 0;
     const misses = [];
+    const unmatched = [];
     for (const r of records) {
       const res = resultOf(r);
       const entities = new Map((res?.entities ?? []).map((e) => [e.id, e]));
-      const facts = (res?.facts ?? []).filter((f) => !f.negated && f.source !== f.target).map((f) => ({
-        relation: f.relation,
-        src: new Set([...entityCodes(entities.get(f.source) ?? { label: f.source }, index)].map(actorRoot)),
-        tgt: new Set([...entityCodes(entities.get(f.target) ?? { label: f.target }, index)].map(actorRoot)),
+      const roots = (id) => new Set([...entityCodes(entities.get(id) ?? { label: id }, index)].map(actorRoot));
+      const mentionRoots = new Set((res?.mentions ?? []).flatMap((m) => [...roots(m.entity)]));
+      // Negated facts say the act did not happen; they never count as the expected event.
+      const facts = (res?.facts ?? []).filter((f) => !f.negated && f.source !== f.target && !NON_EVENT_RELATIONS.has(f.relation)).map((f) => ({
+        relation: f.relation, label: `${f.source} ${f.relation} ${f.target}${f.hypothetical ? ' (hyp)' : ''}`,
+        src: roots(f.source), tgt: roots(f.target),
       }));
       if (r.noevents) { noEventRecords++; noEventFacts += facts.filter((f) => f.src.size && f.tgt.size).length; continue; }
+      const used = new Set();
       for (const e of r.expected) {
         if (!e.source || !e.target) continue;
-        events++;
         const s = actorRoot(e.source); const t = actorRoot(e.target);
+        if (UNKNOWN_ROOTS.has(s) || UNKNOWN_ROOTS.has(t)) { unknownActor++; continue; }
+        events++;
         const fwd = facts.filter((f) => (f.src.has(s) && f.tgt.has(t)) || (f.relation === 'met' && f.src.has(t) && f.tgt.has(s)));
+        for (const f of fwd) used.add(f);
         if (fwd.length) {
           direction++;
           if (cameo && fwd.some((f) => relationsForCameo(e.event).includes(f.relation))) relation++;
         } else {
           if (facts.some((f) => f.src.has(t) && f.tgt.has(s))) reversed++;
-          misses.push(`${r.id}: ${e.source} ${e.event} ${e.target}  «${r.text.slice(0, 100)}»`);
+          misses.push({
+            id: r.id, category: r.category, event: `${e.source} ${e.event} ${e.target}`, cause: missCause(e, r, mentionRoots, facts, s, t),
+            text: r.text, facts: facts.map((f) => f.label),
+          });
         }
       }
+      // Facts between two coded actors that match no expected event: a rough guard against
+      // rules that fire everywhere (the gold is not exhaustive, so these are not all wrong).
+      for (const f of facts) {
+        if (!f.src.size || !f.tgt.size) continue;
+        factsScored++;
+        if (!used.has(f)) { factsUnmatched++; unmatched.push(`${r.id}: ${f.label}  «${r.text}»`); }
+      }
     }
+    const causes = {};
+    for (const m of misses) causes[m.cause] = (causes[m.cause] ?? 0) + 1;
     suites[name] = {
       ...runProblem(run), records: records.length, recordsWithOutput: records.filter((r) => resultOf(r)).length,
-      events, direction, reversed, directionShare: events ? direction / events : 0,
+      events, unknownActor, direction, reversed, directionShare: events ? direction / events : 0,
       relation: cameo ? relation : null, relationShare: cameo && events ? relation / events : null,
-      noEventRecords, factsOnNoEventRecords: noEventFacts, misses,
+      noEventRecords, factsOnNoEventRecords: noEventFacts, factsScored, factsUnmatched, unmatched, causes, misses,
     };
   }
   return suites;
 }
 
-function printPetrarch(p) {
+function printPetrarch(p, { misses: listMisses = false } = {}) {
   console.log('## PETRARCH-2 direction (actors compared by country/IGO root of the code)\n');
-  console.log('| suite | records (with output) | expected events | direction right (any relation) | relation also right | reversed | facts on no-event records |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| suite | records (with output) | expected events with two known actors (+ with an unknown one) | direction right (any relation) | relation also right | reversed | facts on no-event records | coded facts matching no event |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const [name, s] of Object.entries(p)) {
-    console.log(`| ${name} | ${s.records} (${s.recordsWithOutput}) | ${s.events} | ${s.direction} (${pct(s.directionShare)}%) | ` +
-      `${s.relation === null ? 'n/a (WEIS test codes)' : `${s.relation} (${pct(s.relationShare)}%)`} | ${s.reversed} | ${s.factsOnNoEventRecords} on ${s.noEventRecords} |`);
+    console.log(`| ${name} | ${s.records} (${s.recordsWithOutput}) | ${s.events} (+${s.unknownActor}) | ${s.direction} (${pct(s.directionShare)}%) | ` +
+      `${s.relation === null ? 'n/a (WEIS test codes)' : `${s.relation} (${pct(s.relationShare)}%)`} | ${s.reversed} | ${s.factsOnNoEventRecords} on ${s.noEventRecords} | ${s.factsUnmatched}/${s.factsScored} |`);
   }
   for (const [name, s] of Object.entries(p)) if (s.error || s.warning) console.log(`\n${name}: newsgraph extract: ${s.error ?? `warning: ${s.warning}`}`);
+  for (const [name, s] of Object.entries(p)) {
+    console.log(`\n### ${name}: structures still missed (${s.misses.length} events; cause → count, example ids)\n`);
+    const groups = new Map();
+    for (const m of s.misses) {
+      const group = m.cause.startsWith('no fact') ? 'no fact (no frame or pattern for the trigger)' : m.cause;
+      if (!groups.has(group)) groups.set(group, []);
+      groups.get(group).push(m);
+    }
+    for (const [group, list] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+      console.log(`- ${group}: ${list.length} (${[...new Set(list.map((m) => m.id))].slice(0, 4).join(', ')})`);
+      if (!group.startsWith('no fact')) continue;
+      const byTrigger = new Map();
+      for (const m of list) byTrigger.set(m.cause, [...(byTrigger.get(m.cause) ?? []), m]);
+      for (const [cause, ms] of [...byTrigger].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))) {
+        console.log(`    - ${cause.replace(/^no fact: /, '')}: ${ms.length} (${[...new Set(ms.map((m) => m.id))].slice(0, 3).join(', ')})`);
+      }
+    }
+    if (listMisses) {
+      console.log('');
+      for (const m of s.misses) console.log(`${m.id} [${m.cause}] expected ${m.event}; facts: ${m.facts.join('; ') || '—'}\n    «${m.text}»`);
+      console.log(`\n${name}: coded facts that match no expected event:`);
+      for (const u of s.unmatched) console.log(`  ${u}`);
+    }
+  }
   console.log('');
 }
 
@@ -420,7 +529,7 @@ async function main(argv) {
   if (json) { console.log(JSON.stringify(out, null, 2)); return 0; }
   if (out.graph) out.graph.rows ? printGraphs(out.graph) : console.log(`graph: ${out.graph.error}\n`);
   if (out.mentions) out.mentions.rows ? printMentions(out.mentions) : console.log(`mentions: ${out.mentions.error}\n`);
-  if (out.petrarch) out.petrarch.error && !out.petrarch.unittest ? console.log(`petrarch: ${out.petrarch.error}\n`) : printPetrarch(out.petrarch);
+  if (out.petrarch) out.petrarch.error && !out.petrarch.unittest ? console.log(`petrarch: ${out.petrarch.error}\n`) : printPetrarch(out.petrarch, { misses: argv.includes('--misses') });
   return 0;
 }
 

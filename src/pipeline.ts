@@ -1,13 +1,19 @@
-// The whole flow on one screen: ingest → nlp → entities → relations → graph → layout → export.
-// Each stage is a folder with one public entry; one document flows through and is released.
+// The whole flow on one screen: ingest → nlp → entities → relations → store → graph → layout → export.
+// Each stage is a folder with one public entry. Documents stream through one at a time: read,
+// extracted (in worker threads when --jobs > 1, results put back in input order), written to the
+// store and released; the graph is then derived from the store, so memory follows the graph, not
+// the corpus.
 import * as path from 'node:path';
 import { readDocuments, type IngestOptions, type InputWarning } from './ingest';
 import { annotate } from './nlp';
-import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry } from './entities';
+import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type Lexicon } from './entities';
 import { extractRelations } from './relations';
-import { GraphAccumulator, type NewsGraph } from './graph';
-import { layoutGraph, type LayoutOptions } from './layout';
+import { GraphAccumulator, resolveGraphOptions, type GraphOptions, type NewsGraph } from './graph';
+import { layoutGraph, resolveLayoutOptions, type LayoutOptions } from './layout';
 import { exportGraph } from './export';
+import { cacheKey, contentHash, pipelineVersion, StoreCache, StoreWriter, type ExtractLine } from './store';
+import { readFactLines } from './store/from-facts';
+import { ExtractPool, orderedMap, resolveJobs } from './workers/pool';
 import { InputError } from './errors';
 import type { DocumentResult, SourceDocument } from './types';
 
@@ -16,15 +22,18 @@ export interface PipelineOptions {
   aliases: readonly AliasEntry[];
   ingest: Partial<IngestOptions>;
   layout: Partial<LayoutOptions>;
+  graph: Partial<GraphOptions>;
+  /** Extraction threads (`--jobs`); 1 extracts in this thread. Default: one per core. */
+  jobs?: number;
 }
 
-export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = { aliases: [], ingest: {}, layout: {} };
+export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = { aliases: [], ingest: {}, layout: {}, graph: {} };
 
 export type Extractor = (source: SourceDocument) => DocumentResult;
 
 /** One document in, everything known about it out: a pure map (what `newsgraph extract` prints). */
 export function createExtractor(options: Partial<PipelineOptions> = {}): Extractor {
-  const lexicon = options.aliases?.length ? buildLexicon(options.aliases) : defaultLexicon();
+  const lexicon = lexiconFor(options.aliases);
   return (source) => {
     const annotated = annotate(source);                       // nlp: tokens, sentences, POS
     const entities = recognizeEntities(annotated, lexicon);    // entities: mentions → one id per actor
@@ -42,40 +51,311 @@ export function createExtractor(options: Partial<PipelineOptions> = {}): Extract
   };
 }
 
-export interface BuildHooks {
-  onWarning: (w: InputWarning) => void;
-  onDocument?: (result: DocumentResult) => void;
+function lexiconFor(aliases: readonly AliasEntry[] | undefined): Lexicon {
+  return aliases?.length ? buildLexicon(aliases) : defaultLexicon();
 }
 
-/** Reads every input and returns the laid-out graph. Throws InputError when no document is usable. */
-export async function buildGraph(inputs: readonly string[], options: Partial<PipelineOptions>, hooks: BuildHooks): Promise<NewsGraph> {
-  const extract = createExtractor(options);
-  const lexicon = options.aliases?.length ? buildLexicon(options.aliases) : defaultLexicon();
-  const graph = new GraphAccumulator(new Map([...lexicon.entities].map(([id, e]) => [id, e.label])));
-  let documents = 0;
-  let firstWarning: InputWarning | undefined;
-  const onWarning = (w: InputWarning): void => {
-    firstWarning ??= w;
-    hooks.onWarning(w);
+/** A result as one line of `newsgraph extract` (without the trailing newline): no origin, plus the text's content hash. */
+export function documentLine(result: DocumentResult, text: string): string {
+  const { origin: _origin, ...line } = result;
+  void _origin;
+  return JSON.stringify({ ...line, hash: contentHash(text) });
+}
+
+/** How many documents may be read ahead of the one being stored, per extraction thread. */
+const READ_AHEAD_PER_JOB = 8;
+
+/**
+ * Worker threads pay off only with enough to do: each first loads the language model and the
+ * gazetteers (about a second of CPU, and their memory). The pool starts once a run has had this
+ * many documents to extract; until then they are extracted in this thread.
+ */
+export const POOL_AFTER_DOCUMENTS = 16;
+
+interface Waiting {
+  readonly source: SourceDocument;
+  readonly resolve: (line: string) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/**
+ * Extraction as a service for the commands: in this thread (`jobs` = 1, or little to extract) or in
+ * a worker pool. Each call gives the document's extract line. With jobs > 1, documents are held
+ * back until POOL_AFTER_DOCUMENTS have asked (the pool starts and takes them) or until the reader
+ * must wait for a result (`settle()`: with fewer, they are extracted here). Nothing loads before it
+ * is needed, so a run that extracts nothing (everything cached) never loads the language model.
+ */
+class Extraction {
+  private pool: ExtractPool | undefined;
+  private local: Extractor | undefined;
+  private waiting: Waiting[] = [];
+  private requests = 0;
+
+  constructor(readonly jobs: number, private readonly aliases: readonly AliasEntry[]) {}
+
+  /** How far orderedMap may read ahead: far enough for a pure extraction run to start the pool at once. */
+  get readAhead(): number {
+    return Math.max(this.jobs * READ_AHEAD_PER_JOB, POOL_AFTER_DOCUMENTS);
+  }
+
+  line(source: SourceDocument): Promise<string> | string {
+    this.requests++;
+    if (this.jobs === 1) return this.here(source);
+    if (this.pool) return this.pool.extract(source);
+    return new Promise<string>((resolve, reject) => {
+      this.waiting.push({ source, resolve, reject });
+      if (this.requests >= POOL_AFTER_DOCUMENTS) this.startPool();
+    });
+  }
+
+  /** The reader is about to wait: nothing may stay held back. */
+  readonly settle = (): void => {
+    if (this.waiting.length === 0) return;
+    if (this.requests >= POOL_AFTER_DOCUMENTS) {
+      this.startPool();
+      return;
+    }
+    const held = this.waiting;
+    this.waiting = [];
+    for (const w of held) {
+      try {
+        w.resolve(this.here(w.source));
+      } catch (e) {
+        w.reject(e);
+      }
+    }
   };
-  for await (const source of readDocuments(inputs, options.ingest ?? {}, onWarning)) {   // ingest
-    const result = extract(source);
-    graph.add(result);                                                                     // graph
-    hooks.onDocument?.(result);
-    documents++;
+
+  private startPool(): void {
+    const pool = (this.pool ??= new ExtractPool(this.jobs, this.aliases));
+    const held = this.waiting;
+    this.waiting = [];
+    for (const w of held) pool.extract(w.source).then(w.resolve, w.reject);
   }
-  if (documents === 0) {
-    throw new InputError(firstWarning ? firstWarning.reason : 'no documents found', firstWarning?.file ?? inputs.join(' '));
+
+  private here(source: SourceDocument): string {
+    this.local ??= createExtractor({ aliases: this.aliases });
+    return documentLine(this.local(source), source.text);
   }
-  const built = graph.finish();
-  layoutGraph(built, options.layout ?? {});                                                // layout
-  return built;
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+export interface ExtractHooks {
+  onWarning: (w: InputWarning) => void;
+}
+
+/** Reads the inputs and yields each document's extract line, in input order (`newsgraph extract`). */
+export async function* extractLines(inputs: readonly string[], options: Partial<PipelineOptions>, hooks: ExtractHooks): AsyncGenerator<string> {
+  const jobs = resolveJobs(options.jobs);
+  const extraction = new Extraction(jobs, options.aliases ?? []);
+  try {
+    yield* orderedMap(readDocuments(inputs, options.ingest ?? {}, hooks.onWarning), (source) => extraction.line(source), extraction.readAhead, extraction.settle);
+  } finally {
+    await extraction.close();
+  }
+}
+
+export interface BuildOptions extends PipelineOptions {
+  /** The output directory: DIR/newsgraph.db, DIR/graph.json, DIR/graph.gexf. */
+  out: string;
+  /** Add the inputs to the store already in `out` instead of building it anew (`--update DIR`). */
+  update: boolean;
+  /** The inputs are `newsgraph extract` NDJSON, not documents (`--from-facts`). */
+  fromFacts: boolean;
+}
+
+export type DocumentOutcome = 'extracted' | 'cached' | 'unchanged' | 'replaced' | 'refreshed';
+
+export interface BuildHooks {
+  onWarning: (w: InputWarning) => void;
+  /** Called once per input document, in input order, with what happened to it. */
+  onDocument?: (outcome: DocumentOutcome, id: string) => void;
+}
+
+export interface BuildSummary {
+  readonly graph: NewsGraph;
+  readonly files: string[];
+  /** Documents in the store, hence in the graph. */
+  readonly documents: number;
+  readonly outcomes: Readonly<Record<DocumentOutcome, number>>;
+  /** Wall-clock milliseconds per phase, for `npm run bench` and --verbose. */
+  readonly timings: Readonly<{ extract: number; graph: number; layout: number; write: number }>;
+}
+
+/** One input on its way into the store: a document to extract, or a result already known. */
+type Planned =
+  | { kind: 'extract'; source: SourceDocument; hash: string; key: string; outcome: DocumentOutcome }
+  | { kind: 'known'; id: string; origin: string; hash: string; key: string | null; line: string; result: ExtractLine; text: string | null; outcome: DocumentOutcome; source?: SourceDocument };
+
+/**
+ * `newsgraph build`: inputs → store → graph → DIR/graph.json and DIR/graph.gexf.
+ *
+ * A full build writes a new store and reuses the old store's extractions whose cache key (pipeline
+ * version + document) still matches. `update` adds to the existing store: documents already in it
+ * (same id and text) are skipped, changed ones replaced in place, and documents extracted by an
+ * older pipeline redone; the graph is then derived from the whole store, so it equals a full build
+ * of every document in store order.
+ */
+export async function build(inputs: readonly string[], options: Partial<BuildOptions> & { out: string }, hooks: BuildHooks): Promise<BuildSummary> {
+  const aliases = options.aliases ?? [];
+  const jobs = resolveJobs(options.jobs);
+  const graphOptions = resolveGraphOptions(options.graph ?? {});
+  const layoutOptions = resolveLayoutOptions(options.layout ?? {});
+  const version = pipelineVersion(aliases);
+  const outcomes: Record<DocumentOutcome, number> = { extracted: 0, cached: 0, unchanged: 0, replaced: 0, refreshed: 0 };
+  const extraction = new Extraction(jobs, aliases);
+
+  const store = options.update ? StoreWriter.update(options.out) : StoreWriter.create(options.out);
+  const cache = options.update ? undefined : StoreCache.open(options.out);
+  try {
+    const count = (outcome: DocumentOutcome, id: string): void => {
+      outcomes[outcome]++;
+      hooks.onDocument?.(outcome, id);
+    };
+    const lookup = (key: string): string | undefined => cache?.get(key) ?? store.cached(key);
+
+    // What each input becomes; decided in input order, before extraction starts on it.
+    const plan = (source: SourceDocument): Planned | undefined => {
+      const hash = contentHash(source.text);
+      const key = cacheKey(version, source);
+      let outcome: DocumentOutcome = 'extracted';
+      if (options.update) {
+        const same = store.byId(source.id);
+        if (same && same.hash === hash && same.cacheKey === key) {
+          count('unchanged', source.id);
+          return undefined;
+        }
+        const twin = same ? undefined : store.byHash(hash);
+        if (twin) {
+          hooks.onWarning({ file: source.origin, reason: `same text as ${twin.id} (already in the store), skipped` });
+          return undefined;
+        }
+        if (same) outcome = 'replaced';
+      }
+      const cached = lookup(key);
+      if (cached !== undefined) {
+        const line = JSON.parse(cached) as ExtractLine;
+        return { kind: 'known', id: source.id, origin: source.origin, hash, key, line: cached, result: line, text: source.text, outcome: outcome === 'extracted' ? 'cached' : outcome, source };
+      }
+      return { kind: 'extract', source, hash, key, outcome };
+    };
+
+    const planFacts = (fact: { origin: string; line: string; result: ExtractLine }): Planned | undefined => {
+      const id = fact.result.doc;
+      const same = store.byId(id);
+      if (same && same.hash === fact.result.hash) {
+        count('unchanged', id);
+        return undefined;
+      }
+      const twin = same ? undefined : store.byHash(fact.result.hash);
+      if (twin) {
+        hooks.onWarning({ file: fact.origin, reason: `same document as ${twin.id}, skipped` });
+        return undefined;
+      }
+      return { kind: 'known', id, origin: fact.origin, hash: fact.result.hash, key: null, line: fact.line, result: fact.result, text: null, outcome: same ? 'replaced' : 'extracted' };
+    };
+
+    async function* planned(): AsyncGenerator<Planned> {
+      if (options.update) {
+        // Documents extracted by an older pipeline: redo them so the store is as a full build leaves it.
+        for (const seq of store.stale(version)) {
+          const source = store.source(seq);
+          if (source) yield { kind: 'extract', source, hash: contentHash(source.text), key: cacheKey(version, source), outcome: 'refreshed' };
+        }
+      }
+      if (options.fromFacts) {
+        const seenIds = new Set<string>();
+        for await (const fact of readFactLines(inputs, hooks.onWarning, options.ingest?.stdin)) {
+          if (seenIds.has(fact.result.doc)) {
+            hooks.onWarning({ file: fact.origin, reason: `document id "${fact.result.doc}" already used, skipped` });
+            continue;
+          }
+          seenIds.add(fact.result.doc);
+          const p = planFacts(fact);
+          if (p) yield p;
+        }
+        return;
+      }
+      for await (const source of readDocuments(inputs, options.ingest ?? {}, hooks.onWarning)) {
+        const p = plan(source);
+        if (p) yield p;
+      }
+    }
+
+    const resolve = async (p: Planned): Promise<Extract<Planned, { kind: 'known' }>> => {
+      if (p.kind === 'known') return p;
+      const line = await extraction.line(p.source);
+      return {
+        kind: 'known', id: p.source.id, origin: p.source.origin, hash: p.hash, key: p.key, line, result: JSON.parse(line) as ExtractLine,
+        text: p.source.text, outcome: p.outcome, source: p.source,
+      };
+    };
+
+    const started = performance.now();
+    for await (const doc of orderedMap(planned(), resolve, extraction.readAhead, extraction.settle)) {  // nlp → entities → relations
+      const meta = doc.source ?? doc.result;
+      store.put({                                                                              // store
+        id: doc.id, hash: doc.hash, cacheKey: doc.key, pipeline: doc.key === null ? null : version,
+        ...(meta.title ? { title: meta.title } : {}), ...(meta.date ? { date: meta.date } : {}), ...(meta.url ? { url: meta.url } : {}),
+        origin: doc.origin, text: doc.text, line: doc.line, result: doc.result,
+      });
+      count(doc.outcome, doc.id);
+    }
+    await extraction.close();
+    if (store.documentCount === 0) throw new InputError('no usable documents', inputs.join(' '));
+
+    const extracted = performance.now();
+    const accumulator = new GraphAccumulator(knownLabels(aliases), graphOptions);        // graph
+    for (const result of store.results()) accumulator.add(result);
+    const graph = accumulator.finish();
+    store.setMerges(accumulator.merges);
+    const merged = performance.now();
+    layoutGraph(graph, layoutOptions);                                                     // layout
+    const laidOut = performance.now();
+    store.setMeta('pipeline', version);
+    store.commit();
+    cache?.close();
+    const files = await writeGraph(graph, options.out);                                    // export
+    store.publish();
+    const timings = { extract: extracted - started, graph: merged - extracted, layout: laidOut - merged, write: performance.now() - laidOut };
+    return { graph, files, documents: graph.getAttribute('documentCount'), outcomes, timings };
+  } catch (e) {
+    store.rollback();
+    throw e;
+  } finally {
+    cache?.close();
+    await extraction.close();
+  }
+}
+
+/** Labels of the gazetteer's and alias file's entities: a known entity keeps its name. */
+function knownLabels(aliases: readonly AliasEntry[]): Map<string, string> {
+  return new Map([...lexiconFor(aliases).entities].map(([id, e]) => [id, e.label]));
+}
+
+/** Builds the graph of a list of results in memory (no store): for tests and library use. */
+export function graphOfResults(results: Iterable<DocumentResult>, options: Partial<PipelineOptions> = {}): NewsGraph {
+  const accumulator = new GraphAccumulator(knownLabels(options.aliases ?? []), options.graph ?? {});
+  for (const result of results) accumulator.add(result);
+  const graph = accumulator.finish();
+  layoutGraph(graph, options.layout ?? {});
+  return graph;
 }
 
 /** Writes DIR/graph.json and DIR/graph.gexf, each atomically. */
 export async function writeGraph(graph: NewsGraph, outDir: string): Promise<string[]> {
   const files = [path.join(outDir, 'graph.json'), path.join(outDir, 'graph.gexf')];
-  await exportGraph(graph, 'json', files[0] as string);                                    // export
+  await exportGraph(graph, 'json', files[0] as string);
   await exportGraph(graph, 'gexf', files[1] as string);
   return files;
+}
+
+/** Checks options that are easy to get wrong before any work starts. */
+export function checkBuildOptions(options: Partial<BuildOptions>): void {
+  resolveJobs(options.jobs);
+  resolveGraphOptions(options.graph ?? {});
+  resolveLayoutOptions(options.layout ?? {});
 }

@@ -110,6 +110,8 @@ export interface Fact extends Evidence {
   readonly hypothetical: boolean;
   /** CAMEO event code of the act (see relations/frames.ts). */
   readonly cameo?: string;
+  /** Goldstein (1992) cooperation–conflict score of the CAMEO code, −10 … +10. */
+  readonly goldstein?: number;
 }
 
 /** Everything extraction knows about one document: one NDJSON line of `newsgraph extract`. */

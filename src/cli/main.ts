@@ -6,22 +6,22 @@ import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import { buildGraph, createExtractor, writeGraph } from '../pipeline';
-import { readDocuments, type InputWarning } from '../ingest';
+import { build, checkBuildOptions, extractLines, type DocumentOutcome } from '../pipeline';
+import type { InputWarning } from '../ingest';
 import { readAliasFile, type AliasEntry } from '../entities';
-import { exportGraph, isExportFormat, writeFileAtomic, EXPORT_FORMATS } from '../export';
-import { startServer } from '../serve';
-import { renderStandaloneHtml } from '../serve/standalone';
+import { ensureDirectory, exportGraph, isExportFormat, EXPORT_FORMATS } from '../export';
+import { isLoopback, startServer } from '../serve';
 import { EXIT, InputError, OutputError, UsageError, isNewsgraphError, messageOf, type ExitCode } from '../errors';
 import { GENERATOR_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NewsGraph } from '../graph';
 import { Progress } from './progress';
+import { defaultJobs } from '../workers/pool';
 
 interface Io {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }
 
-const OUTPUT_FORMATS = [...Object.keys(EXPORT_FORMATS), 'html'] as const;
+const OUTPUT_FORMATS = Object.keys(EXPORT_FORMATS);
 
 function positiveInt(value: string, name: string): number {
   const n = Number(value);
@@ -36,6 +36,27 @@ class WarningLog {
     this.count++;
     if (!this.quiet) this.io.stderr.write(`newsgraph: warning: ${w.file}: ${w.reason}\n`);
   };
+}
+
+interface BuildFlags {
+  out?: string;
+  update?: string;
+  fromFacts?: boolean;
+  jobs?: number;
+  minCount?: number;
+  top?: number;
+  evidence?: number;
+  aliases?: string;
+  maxDocBytes: number;
+  quiet?: boolean;
+}
+
+/** " (3 extracted, 2 from the cache, …)" when a build reused or skipped anything; "" otherwise. */
+function outcomeNote(outcomes: Readonly<Record<DocumentOutcome, number>>): string {
+  const labels: Record<DocumentOutcome, string> = { extracted: 'extracted', cached: 'from the cache', unchanged: 'already in the store', replaced: 'replaced', refreshed: 're-extracted by a newer pipeline' };
+  if (outcomes.extracted > 0 && outcomes.cached + outcomes.unchanged + outcomes.replaced + outcomes.refreshed === 0) return '';
+  const parts = (Object.keys(labels) as DocumentOutcome[]).filter((k) => outcomes[k] > 0).map((k) => `${outcomes[k]} ${labels[k]}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
 function loadAliases(file: string | undefined): AliasEntry[] {
@@ -65,14 +86,6 @@ export function readGraphFile(file: string): NewsGraph {
   return graph;
 }
 
-function ensureDir(dir: string): void {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new OutputError(`cannot create output directory (${messageOf(e)})`, dir);
-  }
-}
-
 export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command()
     .name('newsgraph')
@@ -85,23 +98,43 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
 
   program
     .command('build')
-    .description('read articles and write DIR/graph.json (graphology) and DIR/graph.gexf (Gephi)')
-    .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin')
-    .requiredOption('-o, --out <dir>', 'output directory')
+    .description('read articles into DIR/newsgraph.db and write DIR/graph.json (graphology) and DIR/graph.gexf (Gephi)')
+    .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin; with --from-facts, `newsgraph extract` NDJSON')
+    .option('-o, --out <dir>', 'output directory (a new store; extractions of unchanged documents are reused)')
+    .option('--update <dir>', 'add the inputs to the store in DIR (documents already there are skipped) and rewrite its graph')
+    .option('--from-facts', 'the inputs are NDJSON lines printed by `newsgraph extract` (extracted elsewhere)')
+    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, one per core; 1 = no worker threads)`, (v) => positiveInt(v, '--jobs'))
+    .option('--min-count <n>', 'drop edges backed by fewer than N facts', (v) => positiveInt(v, '--min-count'))
+    .option('--top <n>', 'keep only the N most connected entities', (v) => positiveInt(v, '--top'))
+    .option('--evidence <n>', 'keep at most N evidence sentences per edge in graph.json (the store keeps all; default: all)', (v) => positiveInt(v, '--evidence'))
     .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
     .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
     .option('-q, --quiet', 'no warnings on stderr')
-    .action(async (inputs: string[], opts: { out: string; aliases?: string; maxDocBytes: number; quiet?: boolean }) => {
+    .action(async (inputs: string[], opts: BuildFlags) => {
+      if ((opts.out === undefined) === (opts.update === undefined)) {
+        throw new UsageError(
+          opts.out === undefined ? "required option '-o, --out <dir>' not specified (or --update <dir>)" : 'use either --out or --update, not both',
+          '--out',
+        );
+      }
+      const out = opts.out ?? (opts.update as string);
+      const options = {
+        out,
+        update: opts.update !== undefined,
+        fromFacts: opts.fromFacts === true,
+        aliases: loadAliases(opts.aliases),
+        ingest: { maxDocBytes: opts.maxDocBytes },
+        graph: { ...(opts.minCount !== undefined ? { minCount: opts.minCount } : {}), ...(opts.top !== undefined ? { top: opts.top } : {}), ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}) },
+        ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+      };
+      checkBuildOptions(options);
       const warnings = new WarningLog(io, opts.quiet === true);
+      if (!options.update) await ensureDirectory(out);
       const progress = new Progress(io.stderr);
-      const graph = await buildGraph(inputs, { aliases: loadAliases(opts.aliases), ingest: { maxDocBytes: opts.maxDocBytes } }, {
-        onWarning: warnings.warn,
-        onDocument: () => progress.tick(),
-      });
+      const summary = await build(inputs, options, { onWarning: warnings.warn, onDocument: () => progress.tick() });
       progress.stop();
-      ensureDir(opts.out);
-      const files = await writeGraph(graph, opts.out);
-      if (!opts.quiet) io.stderr.write(`newsgraph: ${graph.getAttribute('documentCount')} documents → ${graph.order} nodes, ${graph.size} edges: ${files.join(', ')}\n`);
+      const { graph, files, outcomes } = summary;
+      if (!opts.quiet) io.stderr.write(`newsgraph: ${summary.documents} documents → ${graph.order} nodes, ${graph.size} edges: ${files.join(', ')}${outcomeNote(outcomes)}\n`);
       if (warnings.count > 0) setExit(EXIT.warnings);
     });
 
@@ -111,16 +144,16 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin')
     .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
     .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
+    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, one per core; 1 = no worker threads)`, (v) => positiveInt(v, '--jobs'))
     .option('-q, --quiet', 'no warnings on stderr')
-    .action(async (inputs: string[], opts: { aliases?: string; maxDocBytes: number; quiet?: boolean }) => {
+    .action(async (inputs: string[], opts: { aliases?: string; maxDocBytes: number; jobs?: number; quiet?: boolean }) => {
       const warnings = new WarningLog(io, opts.quiet === true);
-      const extract = createExtractor({ aliases: loadAliases(opts.aliases) });
+      const options = { aliases: loadAliases(opts.aliases), ingest: { maxDocBytes: opts.maxDocBytes }, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) };
+      checkBuildOptions(options);
       let documents = 0;
-      for await (const source of readDocuments(inputs, { maxDocBytes: opts.maxDocBytes }, warnings.warn)) {
-        const result = extract(source);
-        const { origin: _origin, ...line } = result;
-        void _origin;
-        io.stdout.write(`${JSON.stringify({ ...line, entities: result.entities })}\n`);
+      // One line per document, in input order whatever thread extracted it.
+      for await (const line of extractLines(inputs, options, { onWarning: warnings.warn })) {
+        if (!io.stdout.write(`${line}\n`)) await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
         documents++;
       }
       if (documents === 0) throw new InputError('no usable documents', inputs.join(' '));
@@ -136,6 +169,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .action(async (dir: string, opts: { port: number; host: string }) => {
       if (!fs.existsSync(path.join(dir, 'graph.json'))) throw new InputError('no graph.json here (run `newsgraph build … --out DIR` first)', dir);
       const server = await startServer({ dir, port: opts.port, host: opts.host });
+      if (!isLoopback(opts.host)) io.stderr.write(`newsgraph: warning: --host ${opts.host}: other machines can read ${dir} and the viewer\n`);
       io.stdout.write(`newsgraph: serving ${dir} at ${server.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
@@ -148,19 +182,21 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
 
   program
     .command('export')
-    .description('convert a graph.json to another format')
+    .description('convert a graph.json to another format (csv and neo4j write a directory of files)')
     .argument('<graph>', 'a graph.json written by `newsgraph build`')
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).makeOptionMandatory())
-    .requiredOption('-o, --out <file>', 'output file')
+    .requiredOption('-o, --out <path>', 'output file; for csv and neo4j, a directory (created when missing)')
+    .addHelpText('after', `\nFormats:\n${Object.entries(EXPORT_FORMATS).map(([name, spec]) => `  ${name.padEnd(8)} ${spec.opensWith}`).join('\n')}`)
     .action(async (graphFile: string, opts: { format: string; out: string }) => {
+      if (!isExportFormat(opts.format)) throw new UsageError(`unknown format "${opts.format}"`, '--format');
       const graph = readGraphFile(graphFile);
-      ensureDir(path.dirname(path.resolve(opts.out)));
-      if (opts.format === 'html') {
-        await writeFileAtomic(opts.out, renderStandaloneHtml(JSON.stringify(graph.export())));
-      } else if (isExportFormat(opts.format)) {
+      if (EXPORT_FORMATS[opts.format].output === 'file') await ensureDirectory(path.dirname(path.resolve(opts.out)));
+      try {
         await exportGraph(graph, opts.format, opts.out);
-      } else {
-        throw new UsageError(`unknown format "${opts.format}"`, '--format');
+      } catch (e) {
+        // A graph this format cannot hold (neo4j: a relation outside the vocabulary): name the input.
+        if (e instanceof InputError && e.file === undefined) throw new InputError(e.reason, graphFile, { cause: e });
+        throw e;
       }
     });
 
@@ -194,9 +230,23 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
 }
 
 export function main(argv: readonly string[]): void {
+  // A reader that goes away (`newsgraph extract … | head`) is not an error: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    lastResort(e, argv);
+  });
+  // Anything that escapes run() still ends as one line (and the stack with --verbose), never a crash dump.
+  process.on('uncaughtException', (e) => lastResort(e, argv));
+  process.on('unhandledRejection', (e) => lastResort(e, argv));
   void run(argv).then((code) => {
     process.exitCode = code;
   });
+}
+
+function lastResort(e: unknown, argv: readonly string[]): never {
+  process.stderr.write(`newsgraph: internal error: ${messageOf(e)}\n`);
+  if (argv.includes('--verbose') && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  process.exit(EXIT.internal);
 }
 
 if (require.main === module) main(process.argv);

@@ -261,6 +261,13 @@ class Recognizer {
         if (after && isCapitalized(after)) continue;
         break;
       }
+      // "James To", "Wilson Or": mid-sentence, a capitalised little word right after a given name is a surname.
+      const shortSurname = j === i + 1 && t.value.length <= 3 && this.lexicon.givenNames.has(prev?.lower ?? '') && !t.lineStart
+        && this.doc.sentences[t.sentence]?.firstToken !== i && !this.titleCaseSentence[t.sentence];
+      if (shortSurname && isCapitalized(t) && NOT_NAME_WORDS.has(t.lower)) {
+        last = j;
+        break;
+      }
       if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || HONORIFICS.has(t.lower) || HYPHEN_WORD.test(t.lower)) break;
       if (this.titleAt(j) && !INITIAL.test(t.value)) break;
       const lex = this.lexicon.phrases.get(t.value);

@@ -76,12 +76,43 @@ async function syncDirectory(fs: AtomicFs, directory: string): Promise<void> {
   }
 }
 
+/**
+ * Temp files of this target left by a process that no longer runs (a build killed with SIGKILL
+ * cannot clean up after itself). Dotfiles, so never served or read as input; removed here so
+ * that they do not pile up. A temp file of a live process (another build writing now) is kept.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await nodeFs.readdir(path.dirname(target));
+  } catch {
+    return; // the write below reports a missing or unreadable directory
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length - 1))?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    await nodeFs.unlink(path.join(path.dirname(target), name)).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return codeOf(e) === 'EPERM'; // it exists, under another user
+  }
+}
+
 export async function writeFileAtomic(
   file: string,
   data: string | Buffer,
   partial: Partial<AtomicWriteOptions> = {},
 ): Promise<void> {
   const { fs, mode: newMode } = { ...DEFAULT_ATOMIC_WRITE_OPTIONS, ...partial };
+  await removeStaleTemps(file);
   const temp = tempPathFor(file);
   const mode = await fs.stat(file).then(
     (stats) => stats.mode & 0o7777,

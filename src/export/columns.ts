@@ -1,8 +1,8 @@
-// GEXF attribute columns (<attributes class="node|edge">): which attributes become <attvalue>s, with
-// which declared type, and how each value is written. Types are inferred from the values actually
-// present, so a declared type always fits every value written under it.
+// Attribute columns shared by the exporters: which attributes become columns (GEXF <attribute>s,
+// GraphML <key>s, CSV headers), with which declared type, and how each value is written. Types are
+// inferred from the values actually present, so a declared type always fits every value under it.
 
-/** GEXF attribute types we write. Arrays and objects are JSON-encoded under `string`. */
+/** Attribute types we declare (GEXF's names). Arrays and objects are JSON-encoded under `string`. */
 export type GexfType = 'boolean' | 'integer' | 'long' | 'double' | 'string';
 
 export type ValueKind = GexfType | 'json';
@@ -51,16 +51,79 @@ function join(a: ValueKind, b: ValueKind): ValueKind {
 /** A column known in advance: its name and the narrowest type its values are declared with. */
 export type ColumnSpec = readonly [name: string, kind: ValueKind];
 
+/** graph.json's node attributes (src/graph/contract.ts), in the order every export lists them. */
+export const NODE_CONTRACT: readonly ColumnSpec[] = [
+  ['label', 'string'],
+  ['entityType', 'string'],
+  ['aliases', 'json'],
+  ['roles', 'json'],
+  ['mentions', 'integer'],
+  ['documents', 'integer'],
+  ['wikidata', 'string'],
+  ['community', 'integer'],
+  ['x', 'double'],
+  ['y', 'double'],
+  ['size', 'double'],
+  ['color', 'string'],
+];
+
+/** graph.json's edge attributes. */
+export const EDGE_CONTRACT: readonly ColumnSpec[] = [
+  ['relation', 'string'],
+  ['label', 'string'],
+  ['negated', 'boolean'],
+  ['hypothetical', 'boolean'],
+  ['count', 'integer'],
+  ['weight', 'integer'],
+  ['cameo', 'string'],
+  ['goldstein', 'double'],
+  ['firstSeen', 'string'],
+  ['lastSeen', 'string'],
+  ['evidence', 'json'],
+  ['color', 'string'],
+  ['size', 'double'],
+];
+
+/** The fields of one evidence item (src/types.ts, Evidence). */
+export const EVIDENCE_CONTRACT: readonly ColumnSpec[] = [
+  ['doc', 'string'],
+  ['date', 'string'],
+  ['sentence', 'string'],
+  ['start', 'integer'],
+  ['end', 'integer'],
+  ['trigger', 'string'],
+  ['rule', 'string'],
+  ['reportedBy', 'string'],
+];
+
+/** graph.json's graph attributes. */
+export const GRAPH_CONTRACT: readonly ColumnSpec[] = [
+  ['generator', 'string'],
+  ['version', 'string'],
+  ['documentCount', 'integer'],
+  ['sources', 'json'],
+];
+
+/** The fields of one entry of the graph's `sources`. */
+export const SOURCE_CONTRACT: readonly ColumnSpec[] = [
+  ['id', 'string'],
+  ['title', 'string'],
+  ['date', 'string'],
+  ['url', 'string'],
+];
+
 /**
  * Columns for a set of attribute records. Order: the `known` columns that occur, then the others in
  * order of first appearance. A known column keeps its declared type (so goldstein is a double even when
  * every score happens to be whole) unless a value does not fit it. Names in `reserved` (written
- * elsewhere: label, viz…) are skipped. A column is declared only when some value of it is written.
+ * elsewhere: label, viz…) are skipped. A column is declared only when some value of it is written,
+ * except that `keepKnown` keeps every known column (a fixed CSV header, whatever the graph holds).
  */
 export function inferColumns(
   records: Iterable<Readonly<Record<string, unknown>>>,
   known: readonly ColumnSpec[],
   reserved: ReadonlySet<string>,
+  keepKnown = false,
 ): Column[] {
   const declared = new Map<string, ValueKind>(known);
   // null: the name occurs, but so far only with values that are not written.
@@ -75,7 +138,8 @@ export function inferColumns(
     }
   }
   const columns: Column[] = [];
-  for (const [id, kind] of kinds) {
+  for (const [id, found] of kinds) {
+    const kind = found ?? (keepKnown ? declared.get(id) ?? null : null);
     if (kind === null) continue;
     columns.push(kind === 'json' ? { id, type: 'string', json: true } : { id, type: kind, json: false });
   }

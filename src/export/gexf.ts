@@ -4,82 +4,22 @@
 // graphology-gexf's parser and networkx's read_gexf both read this output (test/export/gexf.test.ts).
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { parseColor, toHex } from './color';
-import { encodeValue, inferColumns, type Column, type ColumnSpec } from './columns';
+import { EDGE_CONTRACT, NODE_CONTRACT, encodeValue, inferColumns, type Column } from './columns';
 import { resolveGexfOptions, GEXF_VERSIONS, type GexfOptions } from './options';
 import { computeTimeline, type Span } from './timeline';
-import { escapeText, sanitizeXmlText, xmlAttribute, xmlAttributes } from './xml';
+import { XmlWriter, escapeText, idMapper, xmlAttribute, xmlAttributes } from './xml';
 
-/** Contract attributes first, in this order and with these types (src/graph/contract.ts). */
-const NODE_COLUMNS: readonly ColumnSpec[] = [
-  ['entityType', 'string'],
-  ['aliases', 'json'],
-  ['roles', 'json'],
-  ['mentions', 'integer'],
-  ['documents', 'integer'],
-  ['wikidata', 'string'],
-  ['community', 'integer'],
-];
-const EDGE_COLUMNS: readonly ColumnSpec[] = [
-  ['relation', 'string'],
-  ['negated', 'boolean'],
-  ['hypothetical', 'boolean'],
-  ['count', 'integer'],
-  ['cameo', 'string'],
-  ['goldstein', 'double'],
-  ['firstSeen', 'string'],
-  ['lastSeen', 'string'],
-  ['evidence', 'json'],
-];
 /** Written as XML attributes or viz elements, not as <attvalue>s. */
 const NODE_RESERVED: ReadonlySet<string> = new Set(['label', 'x', 'y', 'z', 'size', 'color']);
 const EDGE_RESERVED: ReadonlySet<string> = new Set(['label', 'weight', 'kind', 'color', 'size']);
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
-/** Maps keys to XML-safe ids that stay unique even when sanitising makes two keys equal. */
-function idMapper(): (key: string) => string {
-  const ids = new Map<string, string>();
-  const used = new Set<string>();
-  return (key) => {
-    const known = ids.get(key);
-    if (known !== undefined) return known;
-    const base = sanitizeXmlText(key);
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}~${n}`;
-    ids.set(key, id);
-    used.add(id);
-    return id;
-  };
-}
-
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : finite(value) ? String(value) : undefined;
 
-/** Builds the document as nested strings (V8 ropes): no array of a million lines to collect. */
-class Writer {
-  private readonly indents: string[] = [];
-  constructor(private readonly pretty: boolean) {}
-
-  private indent(depth: number): string {
-    if (!this.pretty) return '';
-    return (this.indents[depth] ??= '  '.repeat(depth));
-  }
-
-  line(depth: number, content: string): string {
-    return this.pretty ? `${this.indent(depth)}${content}\n` : content;
-  }
-
-  /** `<open>body</tag>`, or `<open/>` when body is empty. */
-  element(depth: number, tag: string, attributes: string, body: string): string {
-    if (body === '') return this.line(depth, `<${tag}${attributes}/>`);
-    // join() gives a flat string: ropes of many small pieces that survive a few young-generation GCs
-    // made writing 10k nodes / 50k edges three times slower.
-    return [this.line(depth, `<${tag}${attributes}>`), body, this.line(depth, `</${tag}>`)].join('');
-  }
-}
-
-function columnsXml(w: Writer, depth: number, cls: 'node' | 'edge', columns: readonly Column[]): string {
+function columnsXml(w: XmlWriter, depth: number, cls: 'node' | 'edge', columns: readonly Column[]): string {
   if (columns.length === 0) return '';
   let body = '';
   for (const column of columns) {
@@ -88,7 +28,7 @@ function columnsXml(w: Writer, depth: number, cls: 'node' | 'edge', columns: rea
   return w.element(depth, 'attributes', xmlAttributes([['class', cls], ['mode', 'static']]), body);
 }
 
-function attvaluesXml(w: Writer, depth: number, columns: readonly Column[], attributes: Attributes): string {
+function attvaluesXml(w: XmlWriter, depth: number, columns: readonly Column[], attributes: Attributes): string {
   const lines: string[] = [];
   for (const column of columns) {
     const value = encodeValue(column, attributes[column.id]);
@@ -98,7 +38,7 @@ function attvaluesXml(w: Writer, depth: number, columns: readonly Column[], attr
 }
 
 /** r, g, b for networkx and Gephi; hex beside them so graphology-gexf reads back the original string. */
-function colorXml(w: Writer, depth: number, value: unknown): string {
+function colorXml(w: XmlWriter, depth: number, value: unknown): string {
   const rgba = parseColor(value);
   if (!rgba) return '';
   const attributes = xmlAttributes([
@@ -120,7 +60,7 @@ const spanAttributes = (span: Span | undefined): [string, string | undefined][] 
 export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): string {
   const options = resolveGexfOptions(partial);
   const dialect = GEXF_VERSIONS[options.version];
-  const w = new Writer(options.pretty);
+  const w = new XmlWriter(options.pretty);
   const graphAttributes = graph.getAttributes();
 
   const timeline = computeTimeline(graph);
@@ -131,8 +71,8 @@ export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): str
   graph.forEachNode((_node, attributes) => void nodeRecords.push(attributes));
   const edgeRecords: Attributes[] = [];
   graph.forEachEdge((_edge, attributes) => void edgeRecords.push(attributes));
-  const nodeColumns = inferColumns(nodeRecords, NODE_COLUMNS, NODE_RESERVED);
-  const edgeColumns = inferColumns(edgeRecords, EDGE_COLUMNS, EDGE_RESERVED);
+  const nodeColumns = inferColumns(nodeRecords, NODE_CONTRACT, NODE_RESERVED);
+  const edgeColumns = inferColumns(edgeRecords, EDGE_CONTRACT, EDGE_RESERVED);
 
   const creator =
     options.creator ??
@@ -154,7 +94,9 @@ export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): str
     if (finite(a.x) && finite(a.y)) {
       body += w.line(4, `<viz:position x="${a.x}" y="${a.y}"${finite(a.z) ? ` z="${a.z}"` : ''}/>`);
     }
-    nodes.push(w.element(3, 'node', xmlAttributes([['id', nodeId(node)], ['label', text(a.label)], ...spanAttributes(span)]), body));
+    // An empty label is kept as label="" (readers would otherwise show the id).
+    const label = typeof a.label === 'string' ? a.label : text(a.label);
+    nodes.push(w.element(3, 'node', xmlAttributes([['id', nodeId(node)], ['label', label], ...spanAttributes(span)]), body));
   });
 
   const edgeId = idMapper();

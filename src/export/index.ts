@@ -1,13 +1,24 @@
-// The export stage: a laid-out graph to a file, in one of EXPORT_FORMATS, written atomically.
+// The export stage: a laid-out graph to a file or a directory of files, in one of EXPORT_FORMATS,
+// each file written atomically.
+import { promises as nodeFs } from 'node:fs';
+import * as path from 'node:path';
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import { UsageError } from '../errors';
-import { writeFileAtomic, type AtomicWriteOptions } from './atomic';
+import { OutputError, UsageError } from '../errors';
+import { renderStandaloneHtml } from '../serve/standalone';
+import { writeErrorReason, writeFileAtomic, type AtomicWriteOptions } from './atomic';
+import { toCsvFiles, type ExportFile } from './csv';
 import { toGexf } from './gexf';
+import { toGraphml } from './graphml';
 import { toJson } from './json';
+import { toNeo4jFiles } from './neo4j';
 import type { GexfOptions } from './options';
 
 export { toGexf } from './gexf';
+export { toGraphml, GRAPHML_JSON_DESC } from './graphml';
 export { toJson } from './json';
+export { toCsvFiles, csvField, csvRecord, csvTable } from './csv';
+export type { ExportFile } from './csv';
+export { toNeo4jFiles, NEO4J_ARRAY_DELIMITER, NEO4J_FILES, NEO4J_LABELS, NEO4J_RELATIONSHIP_TYPES } from './neo4j';
 export { writeFileAtomic, writeErrorReason, WRITE_ERROR_REASONS } from './atomic';
 export type { AtomicFs, AtomicFileHandle, AtomicWriteOptions } from './atomic';
 export { DEFAULT_GEXF_OPTIONS, GEXF_VERSIONS, resolveGexfOptions } from './options';
@@ -22,16 +33,67 @@ export interface ExportOptions {
   write: Partial<AtomicWriteOptions>;
 }
 
-interface ExportFormatSpec {
+interface FormatInfo {
+  /** What opens it, for --help and the README. */
+  readonly opensWith: string;
+}
+
+/** One file at the output path. */
+interface FileFormatSpec extends FormatInfo {
+  readonly output: 'file';
   readonly extension: string;
   readonly mediaType: string;
   readonly serialize: (graph: AnyGraph, options: Partial<ExportOptions>) => string;
 }
 
-/** Output formats; add graphml, csv or neo4j as rows here. */
+/** A directory at the output path, holding these files. */
+interface DirectoryFormatSpec extends FormatInfo {
+  readonly output: 'directory';
+  readonly files: (graph: AnyGraph, options: Partial<ExportOptions>) => ExportFile[];
+}
+
+type ExportFormatSpec = FileFormatSpec | DirectoryFormatSpec;
+
+/** Output formats, one row each. */
 export const EXPORT_FORMATS = {
-  json: { extension: '.json', mediaType: 'application/json', serialize: (graph) => toJson(graph) },
-  gexf: { extension: '.gexf', mediaType: 'application/gexf+xml', serialize: (graph, o) => toGexf(graph, o.gexf) },
+  json: {
+    output: 'file',
+    extension: '.json',
+    mediaType: 'application/json',
+    opensWith: 'graphology (graph.import), the viewer, any JSON reader',
+    serialize: (graph) => toJson(graph),
+  },
+  gexf: {
+    output: 'file',
+    extension: '.gexf',
+    mediaType: 'application/gexf+xml',
+    opensWith: 'Gephi (with its timeline), networkx read_gexf, graphology-gexf',
+    serialize: (graph, o) => toGexf(graph, o.gexf),
+  },
+  graphml: {
+    output: 'file',
+    extension: '.graphml',
+    mediaType: 'application/graphml+xml',
+    opensWith: 'networkx read_graphml, igraph Read_GraphML, yEd, Cytoscape',
+    serialize: (graph) => toGraphml(graph),
+  },
+  csv: {
+    output: 'directory',
+    opensWith: 'pandas, R, spreadsheets: nodes.csv, edges.csv, evidence.csv, documents.csv',
+    files: (graph) => toCsvFiles(graph),
+  },
+  neo4j: {
+    output: 'directory',
+    opensWith: 'neo4j-admin database import, or load.cypher (LOAD CSV) in a running Neo4j',
+    files: (graph) => toNeo4jFiles(graph),
+  },
+  html: {
+    output: 'file',
+    extension: '.html',
+    mediaType: 'text/html',
+    opensWith: 'a web browser, offline: the viewer with the graph inside',
+    serialize: (graph) => renderStandaloneHtml(JSON.stringify(graph.export())),
+  },
 } as const satisfies Record<string, ExportFormatSpec>;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
@@ -40,13 +102,56 @@ export function isExportFormat(value: string): value is ExportFormat {
   return Object.hasOwn(EXPORT_FORMATS, value);
 }
 
-/** Serializes the graph and replaces outPath atomically. Throws UsageError or OutputError. */
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
+/**
+ * Creates a directory and its missing parents (mkdir -p). Not Node's `recursive: true`, which loops
+ * for ever where mkdir fails with ENOENT under an existing parent (e.g. anywhere in /proc).
+ * Throws OutputError naming `directory`.
+ */
+export async function ensureDirectory(directory: string): Promise<void> {
+  const target = path.resolve(directory);
+  const make = async (dir: string): Promise<void> => {
+    try {
+      await nodeFs.mkdir(dir);
+      return;
+    } catch (error) {
+      const parent = path.dirname(dir);
+      if (codeOf(error) === 'EEXIST') {
+        const isDirectory = await nodeFs.stat(dir).then((s) => s.isDirectory(), () => false);
+        if (isDirectory) return;
+        throw Object.assign(new Error(`${dir} is not a directory`), { code: dir === target ? 'EEXIST_FILE' : 'ENOTDIR' });
+      }
+      if (codeOf(error) !== 'ENOENT' || parent === dir) throw error;
+      await make(parent);
+    }
+    // The parent exists now: one more try, which may fail for good (never a loop).
+    await nodeFs.mkdir(dir).catch(async (error: unknown) => {
+      if (codeOf(error) !== 'EEXIST' || !(await nodeFs.stat(dir).then((s) => s.isDirectory(), () => false))) throw error;
+    });
+  };
+  try {
+    await make(target);
+  } catch (error) {
+    const reason = codeOf(error) === 'EEXIST_FILE' ? 'cannot write: exists and is not a directory' : writeErrorReason(error);
+    throw new OutputError(reason, directory, { cause: error });
+  }
+}
+
+/**
+ * Serializes the graph and writes it: one file replaced atomically at outPath, or for directory
+ * formats, outPath created when missing and each of its files replaced atomically (a reader may see
+ * new and old files side by side while the export runs, never a partial file). Nothing is written
+ * when serializing fails. Throws UsageError, InputError (a graph the format cannot hold) or OutputError.
+ */
 export async function exportGraph(
   graph: AnyGraph,
   format: ExportFormat,
   outPath: string,
   options: Partial<ExportOptions> = {},
-): Promise<void> {
+): Promise<string[]> {
   if (!isExportFormat(format)) {
     throw new UsageError(
       `unknown format ${JSON.stringify(format)}: expected ${Object.keys(EXPORT_FORMATS).join(', ')}`,
@@ -54,5 +159,17 @@ export async function exportGraph(
     );
   }
   const spec: ExportFormatSpec = EXPORT_FORMATS[format];
-  await writeFileAtomic(outPath, spec.serialize(graph, options), options.write);
+  if (spec.output === 'file') {
+    await writeFileAtomic(outPath, spec.serialize(graph, options), options.write);
+    return [outPath];
+  }
+  const files = spec.files(graph, options);
+  await ensureDirectory(outPath);
+  const written: string[] = [];
+  for (const file of files) {
+    const target = path.join(outPath, file.name);
+    await writeFileAtomic(target, file.content, options.write);
+    written.push(target);
+  }
+  return written;
 }

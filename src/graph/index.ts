@@ -9,10 +9,14 @@ import { SYMMETRIC_RELATIONS } from '../types';
 import { GOLDSTEIN, RELATION_CAMEO } from '../relations/frames';
 import { VERSION } from '../version';
 import { edgeKey, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type SourceInfo } from './contract';
+import { resolveGraphOptions, type GraphOptions } from './options';
+import { filterGraph } from './filter';
 
 export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 export type { EdgeAttributes, GraphAttributes, NodeAttributes, SourceInfo } from './contract';
 export { edgeKey } from './contract';
+export { DEFAULT_GRAPH_OPTIONS, resolveGraphOptions, type GraphOptions } from './options';
+export { filterGraph } from './filter';
 
 export const GENERATOR = 'newsgraph';
 export const GENERATOR_VERSION: string = VERSION;
@@ -38,8 +42,17 @@ export class GraphAccumulator {
   private readonly facts: FactWithCameo[] = [];
   private readonly sources: SourceInfo[] = [];
   private readonly docOrder = new Map<string, number>();
+  private readonly options: GraphOptions;
+  private mergedInto: ReadonlyMap<string, string> = new Map();
 
-  constructor(private readonly knownLabels: ReadonlyMap<string, string> = new Map()) {}
+  constructor(private readonly knownLabels: ReadonlyMap<string, string> = new Map(), options: Partial<GraphOptions> = {}) {
+    this.options = resolveGraphOptions(options);
+  }
+
+  /** Entity ids merged into another node by the last finish() ("putin" → "vladimir-putin"). */
+  get merges(): ReadonlyMap<string, string> {
+    return this.mergedInto;
+  }
 
   add(result: DocumentResult): void {
     this.docOrder.set(result.doc, this.sources.length);
@@ -94,6 +107,7 @@ export class GraphAccumulator {
 
   finish(): NewsGraph {
     const merges = this.surnameMerges();
+    this.mergedInto = merges;
     const canonical = (id: string): string => merges.get(id) ?? id;
     for (const [from, to] of merges) {
       const a = this.entities.get(from);
@@ -154,6 +168,7 @@ export class GraphAccumulator {
           ...(f.date ? { date: f.date } : {}),
         });
       }
+      if (evidence.length < this.options.minCount) continue;
       const dates = evidence.map((e) => e.date).filter((d): d is string => d !== undefined).sort();
       const cameo = mostCommon(facts.map((f) => f.cameo ?? RELATION_CAMEO[f.relation]));
       graph.addDirectedEdgeWithKey(key, g.source, g.target, {
@@ -163,7 +178,7 @@ export class GraphAccumulator {
         hypothetical: g.hypothetical,
         count: evidence.length,
         weight: evidence.length,
-        evidence,
+        evidence: this.options.evidence > 0 ? evidence.slice(0, this.options.evidence) : evidence,
         ...(dates.length ? { firstSeen: dates[0] as string, lastSeen: dates[dates.length - 1] as string } : {}),
         cameo,
         goldstein: GOLDSTEIN[cameo] ?? 0,
@@ -175,6 +190,7 @@ export class GraphAccumulator {
     graph.forEachNode((id, attrs) => {
       if (attrs.entityType === 'other' && graph.degree(id) === 0) graph.dropNode(id);
     });
+    if (this.options.top > 0) filterGraph(graph, { top: this.options.top });
     return graph;
   }
 }

@@ -3,12 +3,12 @@
 // cannot be used becomes a warning naming the file and the reason, and the rest go on.
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
-import { UsageError } from '../errors';
+import { InputError, UsageError } from '../errors';
 import type { SourceDocument } from '../types';
-import { decodeText } from './decode';
+import { binaryReason, decodeText, windows1252 } from './decode';
 import { htmlToText } from './html';
+import { notEnglishReason } from './language';
 import { dateFromText, normalizeDate, titleFromText } from './metadata';
 
 export interface IngestOptions {
@@ -16,18 +16,22 @@ export interface IngestOptions {
   maxDocBytes: number;
   /** Where `-` reads from. */
   stdin: NodeJS.ReadableStream;
+  /** Skip documents that are clearly not English (the rules read English only; see language.ts). */
+  englishOnly: boolean;
 }
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
   maxDocBytes: 10 * 1024 * 1024,
   stdin: process.stdin,
+  englishOnly: true,
 };
 
 export function resolveIngestOptions(partial: Partial<IngestOptions> = {}): IngestOptions {
   const options = { ...DEFAULT_INGEST_OPTIONS, ...partial };
   if (!Number.isInteger(options.maxDocBytes) || options.maxDocBytes < 1) {
-    throw new UsageError(`--max-doc-bytes must be a positive integer, got ${String(options.maxDocBytes)}`);
+    throw new UsageError(`must be a positive integer, got ${String(options.maxDocBytes)}`, '--max-doc-bytes');
   }
+  if (typeof options.englishOnly !== 'boolean') throw new UsageError(`must be true or false, got ${String(options.englishOnly)}`, 'englishOnly');
   return options;
 }
 
@@ -52,6 +56,10 @@ export const STDIN = '-';
 /**
  * Reads every input lazily. Warnings go to `onWarning`; a document whose content was already
  * seen (same text) is skipped, so duplicated inputs are processed once.
+ *
+ * Throws InputError when no input gives a usable document. Warnings are held back until the
+ * first usable document: when the only input is bad, its one error line is all the user sees
+ * (not a warning and then the same words again as the error).
  */
 export async function* readDocuments(
   inputs: readonly string[],
@@ -59,27 +67,55 @@ export async function* readDocuments(
   onWarning: (w: InputWarning) => void,
 ): AsyncGenerator<SourceDocument> {
   const options = resolveIngestOptions(partialOptions);
-  const seenIds = new Set<string>();
-  const seenContent = new Set<string>();
+  let held: InputWarning[] | undefined = [];
+  const warn = (w: InputWarning): void => {
+    if (held) held.push(w);
+    else onWarning(w);
+  };
+  const seenIds = new Map<string, string>();
+  const seenContent = new Map<string, string>();
   for (const input of inputs) {
-    for await (const doc of readInput(input, options, onWarning)) {
+    for await (const doc of readInput(input, options, warn)) {
       if (doc.text.trim() === '') {
-        onWarning({ file: doc.origin, reason: 'empty document (no text), skipped' });
+        warn({ file: doc.origin, reason: 'no text (blank, or markup only), skipped' });
+        continue;
+      }
+      const foreign = options.englishOnly ? notEnglishReason(doc.text) : undefined;
+      if (foreign !== undefined) {
+        warn({ file: doc.origin, reason: `${foreign} (the rules read English only), skipped` });
         continue;
       }
       const hash = createHash('sha1').update(doc.text).digest('hex');
-      if (seenContent.has(hash)) {
-        onWarning({ file: doc.origin, reason: 'same text as an earlier document, skipped' });
+      const sameText = seenContent.get(hash);
+      if (sameText !== undefined) {
+        warn({ file: doc.origin, reason: `same text as ${sameText}, skipped` });
         continue;
       }
-      if (seenIds.has(doc.id)) {
-        onWarning({ file: doc.origin, reason: `document id "${doc.id}" already used, skipped` });
+      const sameId = seenIds.get(doc.id);
+      if (sameId !== undefined) {
+        warn({ file: doc.origin, reason: `document id "${doc.id}" already used by ${sameId}, skipped` });
         continue;
       }
-      seenContent.add(hash);
-      seenIds.add(doc.id);
+      seenContent.set(hash, doc.origin);
+      seenIds.set(doc.id, doc.origin);
+      if (held) {
+        for (const w of held) onWarning(w);
+        held = undefined;
+      }
       yield doc;
     }
+  }
+  if (held) {
+    const only = held.length === 1 ? held[0] : undefined;
+    if (only) throw new InputError(only.reason.replace(/, skipped$/, ''), only.file);
+    for (const w of held) onWarning(w);
+    const where = inputs.length > 0 ? inputs.join(' ') : '(no inputs)';
+    throw new InputError(
+      held.length === 0
+        ? `no documents found (looked for ${Object.keys(FORMATS).join(' ')} files)`
+        : `no usable documents (${held.length} problems, see the warnings above)`,
+      where,
+    );
   }
 }
 
@@ -117,6 +153,7 @@ async function* walk(dir: string, onWarning: (w: InputWarning) => void): AsyncGe
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
+    // Symbolic links to directories are not followed: no loops, no escaping the folder.
     if (entry.isDirectory()) yield* walk(full, onWarning);
     else if (formatOf(entry.name)) yield full;
   }
@@ -134,24 +171,51 @@ async function* readFile(
     if (explicit) onWarning({ file, reason: `unsupported file type "${path.extname(file) || '(none)'}" (use .txt, .md, .html or .jsonl)` });
     return;
   }
-  if (format === 'jsonl') {
-    yield* readJsonl(createReadStream(file), file, id, options, onWarning);
-    return;
-  }
-  let bytes: Buffer;
+  let read: Awaited<ReturnType<typeof readBounded>>;
   try {
     const stat = await fs.stat(file);
-    if (stat.size > options.maxDocBytes) {
-      onWarning({ file, reason: `document is ${stat.size} bytes, over --max-doc-bytes ${options.maxDocBytes}, skipped` });
+    // A FIFO or a device (a link to /dev/zero named .txt) would block or never end.
+    if (!stat.isFile()) {
+      onWarning({ file, reason: 'not a regular file, skipped' });
       return;
     }
-    bytes = await fs.readFile(file);
+    if (format === 'jsonl') {
+      yield* readJsonl(createReadStream(file), file, id, options, onWarning);
+      return;
+    }
+    read = await readBounded(file, options.maxDocBytes);
   } catch (e) {
     onWarning({ file, reason: describeFsError(e) });
     return;
   }
-  const doc = documentFromBytes(bytes, format, id, file, onWarning);
+  if ('tooLarge' in read) {
+    onWarning({ file, reason: `document is ${read.tooLarge} bytes, over --max-doc-bytes ${options.maxDocBytes}, skipped` });
+    return;
+  }
+  const doc = documentFromBytes(read.bytes, format, id, file, onWarning);
   if (doc) yield doc;
+}
+
+/** The file's bytes, or its size when over the limit; never holds more than limit + 1 bytes, even if the file grows. */
+async function readBounded(file: string, limit: number): Promise<{ bytes: Buffer } | { tooLarge: number }> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    if (size > limit) return { tooLarge: size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.alloc(Math.min(1 << 20, limit + 1 - total));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) return { tooLarge: total };
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } finally {
+    await handle.close();
+  }
 }
 
 function documentFromBytes(bytes: Uint8Array, format: Format, id: string, origin: string, onWarning: (w: InputWarning) => void): SourceDocument | undefined {
@@ -188,27 +252,71 @@ function makeDocument(fields: { id: string; text: string; origin: string; format
   };
 }
 
+type ByteStream = AsyncIterable<Buffer | string>;
+
+async function* bytesOf(stream: ByteStream): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
+async function* prepend(first: readonly Buffer[], rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield* first;
+  for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+}
+
 async function* readStdin(options: IngestOptions, onWarning: (w: InputWarning) => void): AsyncGenerator<SourceDocument> {
   // stdin is JSONL when its first non-blank character opens an object, plain text otherwise.
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of options.stdin) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    chunks.push(buf);
-    size += buf.length;
+  // Both are streamed: a huge paste is never held whole in memory.
+  const chunks = bytesOf(options.stdin as unknown as ByteStream)[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headSize = 0;
+  let firstByte: number | undefined;
+  /** Where the scan for the first non-blank byte goes on; undefined until the BOM question is settled. */
+  let scanFrom: number | undefined;
+  const isBlank = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+  for (;;) {
+    const r = await chunks.next();
+    if (!r.done) {
+      head.push(r.value);
+      headSize += r.value.length;
+    }
+    // A BOM can arrive split over chunks: decide once three bytes (or all there is) are in.
+    if (scanFrom === undefined && (headSize >= 3 || r.done)) {
+      const start = Buffer.concat(head, headSize).subarray(0, 3);
+      scanFrom = start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf ? 3 : 0;
+    }
+    if (scanFrom !== undefined) {
+      // Only the bytes not scanned yet: a long blank prefix is read once.
+      let offset = 0;
+      for (const chunk of head) {
+        const from = Math.max(0, scanFrom - offset);
+        offset += chunk.length;
+        if (from >= chunk.length) continue;
+        firstByte = chunk.subarray(from).find((b) => !isBlank(b));
+        if (firstByte !== undefined) break;
+      }
+      scanFrom = headSize;
+    }
+    if (firstByte !== undefined || r.done) break;
   }
-  const bytes = Buffer.concat(chunks, size);
-  const head = bytes.subarray(0, 64).toString('utf8').trimStart();
-  if (head.startsWith('{')) {
-    const { Readable } = await import('node:stream');
-    yield* readJsonl(Readable.from([bytes]), '<stdin>', 'stdin', options, onWarning);
+  if (firstByte === 0x7b /* { */) {
+    yield* readJsonl(prepend(head, chunks), '<stdin>', 'stdin', options, onWarning);
     return;
+  }
+  const kept: Buffer[] = [...head];
+  let size = headSize;
+  if (size <= options.maxDocBytes) {
+    for (let r = await chunks.next(); !r.done; r = await chunks.next()) {
+      kept.push(r.value);
+      size += r.value.length;
+      if (size > options.maxDocBytes) break;
+    }
   }
   if (size > options.maxDocBytes) {
-    onWarning({ file: '<stdin>', reason: `document is ${size} bytes, over --max-doc-bytes ${options.maxDocBytes}, skipped` });
+    await chunks.return?.(undefined);
+    onWarning({ file: '<stdin>', reason: `document is over --max-doc-bytes ${options.maxDocBytes}, skipped` });
     return;
   }
-  const doc = documentFromBytes(bytes, 'text', 'stdin', '<stdin>', onWarning);
+  const doc = documentFromBytes(Buffer.concat(kept, size), 'text', 'stdin', '<stdin>', onWarning);
   if (doc) yield doc;
 }
 
@@ -221,39 +329,127 @@ interface JsonlRecord {
   format?: unknown;
 }
 
+interface Line {
+  /** 1-based; CRLF, LF and a lone CR each end one line. */
+  readonly number: number;
+  /** The bytes without the line end, or undefined when the line is longer than the limit (never buffered). */
+  readonly bytes: Buffer | undefined;
+}
+
+/** Splits a byte stream into lines; a line over `limit` bytes is counted but its bytes are dropped as they arrive. */
+export async function* splitLines(chunks: AsyncIterable<Buffer>, limit: number): AsyncGenerator<Line> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  let number = 0;
+  let afterCR = false;
+  let open = false;
+  const add = (piece: Buffer): void => {
+    if (piece.length === 0) return;
+    open = true;
+    if (tooLong) return;
+    if (size + piece.length > limit) {
+      tooLong = true;
+      parts = [];
+      return;
+    }
+    parts.push(piece);
+    size += piece.length;
+  };
+  const end = (): Line => {
+    number++;
+    const line: Line = { number, bytes: tooLong ? undefined : Buffer.concat(parts, size) };
+    parts = [];
+    size = 0;
+    tooLong = false;
+    open = false;
+    return line;
+  };
+  for await (const chunk of chunks) {
+    let from = 0;
+    if (afterCR && chunk[0] === 0x0a) from = 1; // the LF of a CRLF split across chunks
+    afterCR = false;
+    for (let i = from; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b !== 0x0a && b !== 0x0d) continue;
+      add(chunk.subarray(from, i));
+      yield end();
+      if (b === 0x0d) {
+        if (i + 1 < chunk.length) {
+          if (chunk[i + 1] === 0x0a) i++;
+        } else {
+          afterCR = true;
+        }
+      }
+      from = i + 1;
+    }
+    add(chunk.subarray(from));
+  }
+  if (open) yield end();
+}
+
+/** How many malformed lines of one file are named one by one; the rest are counted in one warning. */
+const MAX_LINE_WARNINGS = 20;
+
 async function* readJsonl(
-  stream: NodeJS.ReadableStream,
+  stream: ByteStream,
   file: string,
   fileId: string,
   options: IngestOptions,
   onWarning: (w: InputWarning) => void,
 ): AsyncGenerator<SourceDocument> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let lineNumber = 0;
+  let lineWarnings = 0;
+  let unnamed = 0;
+  const lineWarning = (w: InputWarning): void => {
+    if (++lineWarnings <= MAX_LINE_WARNINGS) onWarning(w);
+    else unnamed++;
+  };
+  let records = 0;
+  let notUtf8: number | undefined;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    for await (const raw of lines) {
-      lineNumber++;
-      const where = `${file}:${lineNumber}`;
-      const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (line.trim() === '') continue;
-      if (Buffer.byteLength(line) > options.maxDocBytes) {
-        onWarning({ file: where, reason: `line is over --max-doc-bytes ${options.maxDocBytes}, skipped` });
+    for await (const { number, bytes } of splitLines(bytesOf(stream), options.maxDocBytes)) {
+      const where = `${file}:${number}`;
+      if (bytes === undefined) {
+        lineWarning({ file: where, reason: `line is over --max-doc-bytes ${options.maxDocBytes}, skipped` });
         continue;
       }
+      let raw = bytes;
+      if (number === 1) {
+        if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) raw = raw.subarray(3);
+        else if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) {
+          onWarning({ file, reason: 'UTF-16 JSONL is not supported (save it as UTF-8), skipped' });
+          return;
+        }
+        const binary = binaryReason(raw);
+        if (binary) {
+          onWarning({ file, reason: `${binary}, skipped` });
+          return;
+        }
+      }
+      let line: string;
+      try {
+        line = decoder.decode(raw);
+      } catch {
+        notUtf8 ??= number;
+        line = windows1252(raw);
+      }
+      if (line.trim() === '') continue;
       let record: JsonlRecord;
       try {
         const parsed: unknown = JSON.parse(line);
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
         record = parsed as JsonlRecord;
       } catch (e) {
-        onWarning({ file: where, reason: `malformed JSON line (${e instanceof Error ? e.message : String(e)}), skipped` });
+        lineWarning({ file: where, reason: `malformed JSON line (${e instanceof Error ? e.message : String(e)}), skipped` });
         continue;
       }
       if (typeof record.text !== 'string') {
-        onWarning({ file: where, reason: 'no "text" string in this line, skipped' });
+        lineWarning({ file: where, reason: 'no "text" string in this line, skipped' });
         continue;
       }
-      const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : `${fileId}#${lineNumber}`;
+      records++;
+      const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : `${fileId}#${number}`;
       yield makeDocument({
         id,
         text: record.text,
@@ -266,7 +462,11 @@ async function* readJsonl(
     }
   } catch (e) {
     onWarning({ file, reason: describeFsError(e) });
+    return;
   }
+  if (unnamed > 0) onWarning({ file, reason: `${unnamed} more lines skipped (only the first ${MAX_LINE_WARNINGS} problems are named)` });
+  if (notUtf8 !== undefined) onWarning({ file, reason: `not valid UTF-8 (first at line ${notUtf8}); those lines decoded as Windows-1252` });
+  if (records === 0 && lineWarnings === 0) onWarning({ file, reason: 'empty file (no JSON lines), skipped' });
 }
 
 const FS_REASONS: Readonly<Record<string, string>> = {

@@ -23,9 +23,11 @@ export function computeCommunities(
   graph: AbstractGraph<object, { count?: unknown }>,
   options: { seed: number; resolution: number },
 ): Map<string, number> {
+  // A node without edges is a community of its own; Louvain only gets the others (in a news
+  // archive most entities have no edge, and they made up most of Louvain's time).
   const projection = new UndirectedGraph<Record<string, never>, ProjectionEdge>();
   graph.forEachNode((node) => {
-    projection.addNode(node);
+    if (graph.degree(node) > 0) projection.addNode(node);
   });
   graph.forEachEdge((_edge, attributes, source, target) => {
     if (source === target) return;
@@ -37,6 +39,10 @@ export function computeCommunities(
     getEdgeWeight: 'weight',
     resolution: options.resolution,
     rng: seededRandom(options.seed),
+  });
+  let next = Object.values(raw).reduce((max, c) => Math.max(max, c), -1) + 1;
+  graph.forEachNode((node) => {
+    if (!projection.hasNode(node)) raw[node] = next++;
   });
 
   const smallestKey = new Map<number, string>();

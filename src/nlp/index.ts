@@ -7,9 +7,17 @@ import type { AnnotatedDocument, Sentence, SourceDocument, Token } from '../type
 type WinkNlp = ReturnType<typeof winkNLP>;
 let shared: WinkNlp | undefined;
 
+/**
+ * The wink annotations we read: sentences, negation and POS (lemmas are computed on demand).
+ * wink's default pipe also runs its date/money NER, sentiment and custom-entity passes, which
+ * nothing here reads; leaving them out gives identical tokens, POS, lemmas, negation flags and
+ * sentences (checked on the 2,225 BBC articles) in about 15% less time.
+ */
+const WINK_PIPE = ['sbd', 'negation', 'pos'];
+
 /** Loading the model takes ~100 ms, so it is done once per process (or worker). */
 function nlp(): WinkNlp {
-  shared ??= winkNLP(model);
+  shared ??= winkNLP(model, WINK_PIPE);
   return shared;
 }
 

@@ -1,4 +1,6 @@
-// Verb frames and noun frames: which words signal which relation, and where its target sits.
+// Verb frames, noun frames and verb + noun collocations: which words signal which relation, and
+// where its two ends sit. Each row is data with a `reason`; ./index.ts only interprets them
+// (./words.ts holds the function words and word classes the walks read).
 // CAMEO codes with their Goldstein (1992) cooperation–conflict scores, as GDELT uses them.
 import type { Relation } from '../types';
 
@@ -15,15 +17,25 @@ export interface Frame {
   readonly requires?: readonly string[];
   /** Whether a topic node (ceasefire, deal) may be the target. */
   readonly topicTarget?: boolean;
+  /** With no target, coordinated subjects act on each other: "Trump and Putin met". */
+  readonly mutual?: boolean;
+  /** Words one of which must follow the target: "asked X *to* …", "wants X *to* …" (not "asked X if …"). */
+  readonly after?: readonly string[];
+  /** The preposition must follow the verb directly: "agreed with X", not "agreed a deal with X". */
+  readonly prepAdjacent?: boolean;
   readonly reason: string;
 }
 
-/** Goldstein score per CAMEO code used by our frames (Goldstein 1992, CAMEO 1.1b3 scale). */
+/**
+ * Goldstein score per CAMEO code used by our frames (Goldstein 1992, "A Conflict-Cooperation Scale
+ * for WEIS Events Data", J. Conflict Resolution 36(2); the values GDELT publishes for CAMEO 1.1b3).
+ */
 export const GOLDSTEIN: Readonly<Record<string, number>> = {
-  '010': 0.0, '020': 3.0, '021': 3.4, '030': 4.0, '036': 4.0, '040': 1.0, '043': 2.8, '051': 3.4,
-  '057': 8.0, '060': 6.0, '070': 7.0, '080': 5.0, '081': 5.0, '084': 7.0, '100': -5.0, '111': -2.0, '112': -2.0,
-  '120': -4.0, '130': -4.4, '138': -7.0, '163': -8.0, '190': -10.0, '195': -10.0, '032': 4.5, '033': 5.2,
-  '031': 5.2, '042': 1.9, '061': 6.4, '071': 7.4, '073': 7.4, '090': -2.0,
+  '010': 0.0, '020': 3.0, '021': 3.4, '030': 4.0, '031': 5.2, '032': 4.5, '033': 5.2, '036': 4.0,
+  '040': 1.0, '042': 1.9, '043': 2.8, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
+  '070': 7.0, '071': 7.4, '072': 8.3, '073': 7.4, '080': 5.0, '081': 5.0, '084': 7.0, '090': -2.0,
+  '100': -5.0, '111': -2.0, '112': -2.0, '120': -4.0, '130': -4.4, '138': -7.0, '161': -4.0, '163': -8.0,
+  '190': -10.0, '195': -10.0,
 };
 
 /** Default CAMEO code of each relation, for facts not produced by a frame (titles, gazetteer). */
@@ -34,24 +46,33 @@ export const RELATION_CAMEO: Readonly<Record<Relation, string>> = {
 };
 
 export const VERB_FRAMES: readonly Frame[] = [
-  { id: 'meet', lemmas: ['meet'], relation: 'met', cameo: '040', preps: ['with'], direct: true, reason: '"X met (with) Y": a meeting in person' },
-  { id: 'speak-with', lemmas: ['speak', 'talk'], relation: 'met', cameo: '040', preps: ['with', 'to'], reason: '"X spoke with Y": a conversation, by phone or in person' },
-  { id: 'hold-talks', lemmas: ['negotiate', 'confer', 'consult'], relation: 'met', cameo: '040', preps: ['with'], direct: true, reason: '"X negotiated with Y"' },
-  { id: 'visit', lemmas: ['host', 'receive'], relation: 'met', cameo: '042', reason: '"X hosted Y": a meeting' },
-  { id: 'urge', lemmas: ['urge', 'press', 'implore', 'appeal', 'push', 'exhort', 'encourage'], relation: 'urged', cameo: '020', preps: ['to', 'on'], direct: true, reason: '"X urged Y to …": X appeals to Y' },
-  { id: 'ask', lemmas: ['ask', 'request', 'call', 'demand'], relation: 'urged', cameo: '020', preps: ['on', 'upon'], direct: true, reason: '"X asked / called on Y to …": a request' },
-  { id: 'want', lemmas: ['want', 'wish'], relation: 'urged', cameo: '020', reason: '"X wants Y to …": a demand on Y (needs "to" after Y)' },
-  { id: 'propose', lemmas: ['propose', 'offer', 'suggest', 'float'], relation: 'proposed', cameo: '036', topicTarget: true, preps: ['to'], direct: true, reason: '"X proposed Z (to Y)": a proposal' },
+  { id: 'meet', lemmas: ['meet'], relation: 'met', cameo: '040', preps: ['with'], direct: true, mutual: true, reason: '"X met (with) Y", "X and Y met": a meeting in person' },
+  { id: 'speak-with', lemmas: ['speak', 'talk', 'chat'], relation: 'met', cameo: '040', preps: ['with', 'to'], mutual: true, reason: '"X spoke with Y", "X and Y spoke by phone": a conversation, by phone or in person' },
+  { id: 'hold-talks', lemmas: ['negotiate', 'confer', 'consult'], relation: 'met', cameo: '040', preps: ['with'], direct: true, mutual: true, reason: '"X negotiated with Y", "X and Y negotiated"' },
+  { id: 'host', lemmas: ['host', 'receive'], relation: 'met', cameo: '043', reason: '"X hosted Y": a visit received (CAMEO 043)' },
+  { id: 'visit', lemmas: ['visit'], relation: 'met', cameo: '042', reason: '"X visited Y": a visit (CAMEO 042); a city visited is a place, never a target; a person needs a known country of their own (see VISIT_FRAMES)' },
+  { id: 'dine-with', lemmas: ['dine', 'lunch', 'celebrate', 'breakfast'], relation: 'met', cameo: '040', preps: ['with'], reason: '"X dined / celebrated (a holiday) with Y": a meeting in person' },
+  { id: 'travel-to', lemmas: ['travel', 'fly', 'head', 'arrive'], relation: 'met', cameo: '042', preps: ['to', 'in'], reason: '"X arrived in / flew to Y" with Y a country or organisation: a visit (CAMEO 042); "return" is left out (going home, or sending people back)' },
+  { id: 'leave-for', lemmas: ['leave', 'depart'], relation: 'met', cameo: '042', preps: ['for'], reason: '"X left for Y": the start of a visit (CAMEO 042); "left Y" and "left Z to Y" are no visit' },
+  { id: 'urge', lemmas: ['urge', 'press', 'implore', 'appeal', 'push', 'exhort', 'encourage', 'pressure', 'plead'], relation: 'urged', cameo: '020', preps: ['to', 'on', 'with'], direct: true, reason: '"X urged Y to …": X appeals to Y' },
+  { id: 'ask', lemmas: ['ask', 'request'], relation: 'urged', cameo: '020', direct: true, after: ['to', 'for', 'not'], reason: '"X asked Y to … / for …": a request; "asked Y if …" is a question' },
+  { id: 'call-on', lemmas: ['call', 'demand'], relation: 'urged', cameo: '020', preps: ['on', 'upon'], reason: '"X called on Y to …": a request' },
+  { id: 'want', lemmas: ['want', 'wish'], relation: 'urged', cameo: '020', after: ['to'], reason: '"X wants Y to …": a demand on Y' },
+  { id: 'propose', lemmas: ['propose', 'offer', 'float'], relation: 'proposed', cameo: '036', topicTarget: true, preps: ['to'], direct: true, reason: '"X proposed Z (to Y)": a proposal' },
   { id: 'promise', lemmas: ['promise', 'pledge', 'vow', 'guarantee', 'commit', 'spare'], relation: 'promised', cameo: '030', topicTarget: true, preps: ['to', 'with'], direct: true, reason: '"X promised Y …", "X committed to … with Y", "X will spare Y": a pledge' },
-  { id: 'accept', lemmas: ['accept', 'agree', 'approve', 'endorse', 'embrace', 'welcome'], relation: 'accepted', cameo: '081', topicTarget: true, preps: ['to', 'on', 'with'], direct: true, reason: '"X accepted / agreed to Z": X yields to a proposal' },
+  { id: 'accept', lemmas: ['accept', 'agree', 'approve', 'endorse', 'embrace'], relation: 'accepted', cameo: '081', topicTarget: true, preps: ['to', 'on'], direct: true, reason: '"X accepted / agreed to Z": X yields to a proposal' },
+  { id: 'agree-with', lemmas: ['agree', 'side', 'concur'], relation: 'supported', cameo: '051', preps: ['with'], mutual: true, prepAdjacent: true, reason: '"X agrees / sided with Y (that …)", "X and Y agree that …": X takes Y\'s position' },
   { id: 'support', lemmas: ['support', 'back', 'favour', 'favor', 'champion'], relation: 'supported', cameo: '051', topicTarget: true, reason: '"X supports Y/Z": political support' },
-  { id: 'reject', lemmas: ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'decline', 'spurn'], relation: 'rejected', cameo: '120', topicTarget: true, reason: '"X rejected Y/Z": a refusal' },
-  { id: 'accuse', lemmas: ['accuse', 'blame', 'condemn', 'criticise', 'criticize', 'denounce', 'slam', 'fault'], relation: 'accused', cameo: '112', preps: ['for'], direct: true, reason: '"X accused / blamed Y (of …)": an accusation' },
+  { id: 'welcome', lemmas: ['welcome', 'praise', 'hail', 'applaud', 'commend', 'laud', 'salute'], relation: 'supported', cameo: '051', topicTarget: true, preps: ['from', 'by', 'of', 'with', 'between'], direct: true, reason: '"X welcomed / praised Y", "X welcomed the offer from Y", "X hailed the resumption of ties with Y": praise or endorse (CAMEO 051)' },
+  { id: 'reject', lemmas: ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'decline', 'spurn', 'oppose'], relation: 'rejected', cameo: '120', topicTarget: true, reason: '"X rejected / opposed Y/Z": a refusal' },
+  { id: 'accuse', lemmas: ['accuse', 'blame', 'condemn', 'criticise', 'criticize', 'denounce', 'slam', 'fault', 'deplore', 'decry', 'chide', 'rebuke', 'censure', 'reprimand', 'castigate', 'lambast', 'lambaste'], relation: 'accused', cameo: '112', preps: ['for', 'by'], direct: true, reason: '"X accused / blamed / condemned Y (of …)", "X condemned the attack by Y": an accusation or denunciation' },
   { id: 'warn', lemmas: ['warn', 'threaten', 'caution'], relation: 'warned', cameo: '130', reason: '"X warned Y": a warning or threat' },
   { id: 'inform', lemmas: ['tell', 'inform', 'brief', 'notify', 'update', 'assure'], relation: 'informed', cameo: '010', reason: '"X told / briefed Y": X informs Y' },
   { id: 'send-message', lemmas: ['send', 'convey', 'pass', 'deliver', 'relay'], relation: 'informed', cameo: '010', preps: ['to'], requires: ['message', 'messages', 'signal', 'signals', 'letter', 'note', 'word'], reason: '"X sent a message to Y": X informs Y' },
-  { id: 'aid', lemmas: ['aid', 'help', 'assist', 'arm', 'supply', 'fund', 'resupply'], relation: 'aided', cameo: '070', preps: ['to'], direct: true, reason: '"X aided / armed Y": material help' },
-  { id: 'attack', lemmas: ['attack', 'strike', 'shell', 'bomb', 'invade', 'raid', 'hit', 'target', 'shoot'], relation: 'attacked', cameo: '190', reason: '"X attacked / struck / shelled Y": military force' },
+  { id: 'aid', lemmas: ['aid', 'help', 'assist', 'arm', 'supply', 'fund', 'resupply', 'bankroll', 'finance'], relation: 'aided', cameo: '070', preps: ['to'], direct: true, reason: '"X aided / armed Y": material help' },
+  { id: 'donate', lemmas: ['donate'], relation: 'aided', cameo: '070', preps: ['to'], reason: '"X donated … to Y": material help ("contributed to the decline" is no gift; "contributed money to" is a collocation)' },
+  { id: 'attack', lemmas: ['attack', 'strike', 'shell', 'bomb', 'invade', 'raid', 'hit', 'target', 'shoot', 'bombard', 'ambush'], relation: 'attacked', cameo: '190', reason: '"X attacked / struck / shelled Y": military force' },
+  { id: 'fire-at', lemmas: ['fire', 'lob', 'hurl'], relation: 'attacked', cameo: '190', preps: ['at', 'on', 'into', 'towards', 'toward'], reason: '"X fired (shells) at Y": military force; "fired Y" (dismissed) has no preposition and is not read' },
   { id: 'sanction', lemmas: ['sanction', 'embargo', 'blacklist'], relation: 'sanctioned', cameo: '163', reason: '"X sanctioned Y": economic coercion' },
 ];
 
@@ -66,42 +87,113 @@ export interface NounFrame {
   /** "talks between X and Y": both ends follow the noun. */
   readonly between?: boolean;
   readonly topicTarget?: boolean;
+  /** With no target, coordinated owners act on each other: "X and Y held talks". */
+  readonly mutual?: boolean;
   readonly reason: string;
 }
 
+export const ATTACK_NOUNS: readonly string[] = [
+  'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'invasion', 'offensive', 'assault', 'raid', 'raids',
+  'bombardment', 'bombing', 'bombings', 'shelling', 'incursion', 'incursions', 'onslaught', 'counteroffensive', 'counter-offensive',
+];
+const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'blacklist'];
+const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship'];
+const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts'];
+const AID_NOUNS: readonly string[] = [
+  'aid', 'assistance', 'money', 'funds', 'funding', 'loan', 'loans', 'grant', 'grants', 'weapons', 'arms', 'ammunition',
+  'equipment', 'food', 'wheat', 'grain', 'supplies', 'million', 'billion', 'dollars', 'euros', 'vaccines', 'fuel', 'credit',
+  'credits', 'tanks', 'missiles', 'shells', 'relief', 'donations', 'medicine', 'medicines',
+];
+const PROJECTILE_NOUNS: readonly string[] = [
+  'shells', 'shell', 'missiles', 'missile', 'rockets', 'rocket', 'drones', 'drone', 'mortars', 'mortar', 'shots', 'shot',
+  'artillery', 'bombs', 'bomb', 'projectiles', 'salvo', 'salvos', 'volley', 'barrage', 'torpedoes', 'grenades', 'bullets',
+];
+
 export const NOUN_FRAMES: readonly NounFrame[] = [
-  { id: 'talks-with', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'discussion', 'conversation', 'summit', 'negotiations'], relation: 'met', cameo: '040', preps: ['with'], reason: '"X had talks / a meeting with Y"' },
-  { id: 'talks-between', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'negotiations', 'summit'], relation: 'met', cameo: '040', preps: ['between'], between: true, reason: '"talks between X and Y"' },
+  { id: 'talks-with', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'discussion', 'conversation', 'summit', 'negotiations', 'consultations', 'dinner', 'lunch', 'breakfast'], relation: 'met', cameo: '040', preps: ['with'], mutual: true, reason: '"X had talks / a meeting with Y", "X and Y held talks", "X and Y postponed their meeting"' },
+  { id: 'talks-between', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'negotiations', 'summit', 'consultations'], relation: 'met', cameo: '040', preps: ['between'], between: true, reason: '"talks between X and Y"' },
+  { id: 'visit-to', nouns: ['visit', 'trip', 'tour'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X\'s visit to Y" with Y a country or organisation: a visit (CAMEO 042)' },
   { id: 'acceptance-of', nouns: ['acceptance', 'approval', 'endorsement'], relation: 'accepted', cameo: '081', preps: ['of', 'for'], topicTarget: true, reason: '"X\'s acceptance of Z"' },
   { id: 'support-of', nouns: ['support', 'backing'], relation: 'supported', cameo: '051', preps: ['of', 'for'], topicTarget: true, reason: '"X\'s support of/for Z"' },
   { id: 'rejection-of', nouns: ['rejection'], relation: 'rejected', cameo: '120', preps: ['of'], topicTarget: true, reason: '"X\'s rejection of Z"' },
   { id: 'call-for', nouns: ['call', 'appeal', 'plea', 'demand', 'request'], relation: 'urged', cameo: '020', preps: ['to', 'for', 'on'], reason: '"X\'s call for/on Y to …"' },
   { id: 'proposal-of', nouns: ['proposal', 'offer', 'plan'], relation: 'proposed', cameo: '036', preps: ['to', 'for'], reason: '"X\'s proposal to Y"' },
   { id: 'message-to', nouns: ['message', 'letter', 'signals'], relation: 'informed', cameo: '010', preps: ['to'], reason: '"X\'s message to Y"' },
-  { id: 'attack-on', nouns: ['attack', 'attacks', 'strike', 'strikes', 'invasion', 'offensive', 'assault'], relation: 'attacked', cameo: '190', preps: ['on', 'against', 'of'], reason: '"X\'s attack on Y"' },
-  { id: 'sanctions-on', nouns: ['sanctions'], relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X\'s sanctions on Y"' },
+  { id: 'warning-to', nouns: ['warning', 'ultimatum'], relation: 'warned', cameo: '130', preps: ['to'], reason: '"X\'s warning to Y"' },
+  { id: 'accusation-against', nouns: ['accusation', 'accusations', 'allegations', 'criticism', 'condemnation'], relation: 'accused', cameo: '112', preps: ['against', 'of'], reason: '"X\'s accusations against Y", "X\'s criticism of Y"' },
+  { id: 'attack-on', nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'of', 'into'], reason: '"X\'s attack on Y"' },
+  { id: 'sanctions-on', nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X\'s sanctions on Y"' },
   { id: 'aid-to', nouns: ['aid', 'assistance', 'support'], relation: 'aided', cameo: '070', preps: ['to', 'with'], reason: '"X\'s aid to Y"' },
+];
+
+/**
+ * Verb + noun collocations whose meaning comes from the pair: "restored ties with Y" (recognition)
+ * and "broke ties with Y" (a break) share a noun; "signed a deal with Y" and "launched an attack on
+ * Y" put the act in the noun. The verb's subject is the source, a target follows one of `preps`
+ * after the noun. `mutual`: with no target, coordinated subjects act on each other ("Gondor and
+ * Rohan restored ties"). `reverse`: the target is the source ("X received aid from Y": Y aided X).
+ * `hypothetical`: the verb only asks for or announces the act ("called for sanctions on Y").
+ */
+export interface CollocationFrame {
+  readonly id: string;
+  readonly verbs: readonly string[];
+  readonly nouns: readonly string[];
+  readonly relation: Relation;
+  readonly cameo: string;
+  readonly preps: readonly string[];
+  readonly mutual?: boolean;
+  readonly reverse?: boolean;
+  readonly hypothetical?: boolean;
+  readonly reason: string;
+}
+
+export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
+  { id: 'restore-ties', verbs: ['restore', 'renew', 'resume', 'reestablish', 're-establish', 'establish', 'normalise', 'normalize', 'forge', 'upgrade', 'mend', 'rebuild'], nouns: TIES_NOUNS, relation: 'supported', cameo: '054', preps: ['with'], mutual: true, reason: '"X restored / established (diplomatic) ties with Y": diplomatic recognition (CAMEO 054)' },
+  { id: 'strengthen-ties', verbs: ['strengthen', 'deepen', 'expand', 'reaffirm', 'reassert', 'boost', 'bolster', 'enhance', 'improve', 'cement', 'broaden'], nouns: ['ties', 'relations', 'relationship', 'partnership', 'cooperation', 'friendship', 'alliance', 'links', 'bonds'], relation: 'supported', cameo: '050', preps: ['with'], mutual: true, reason: '"X strengthened / reaffirmed its partnership with Y": diplomatic cooperation (CAMEO 050)' },
+  { id: 'break-ties', verbs: ['break', 'sever', 'cut', 'abandon', 'suspend', 'freeze', 'downgrade', 'rupture'], nouns: TIES_NOUNS, relation: 'sanctioned', cameo: '161', preps: ['with'], mutual: true, reason: '"X broke off / severed ties with Y": reduce or break relations (CAMEO 161)' },
+  { id: 'sign-agreement', verbs: ['sign', 'conclude', 'ink', 'seal', 'ratify', 'reach', 'strike'], nouns: AGREEMENT_NOUNS, relation: 'promised', cameo: '057', preps: ['with'], mutual: true, reason: '"X signed / reached an agreement with Y": a formal commitment to Y (CAMEO 057)' },
+  { id: 'joint-declaration', verbs: ['adopt', 'issue', 'sign', 'release', 'publish', 'agree'], nouns: ['declaration', 'communique', 'communiqué', 'resolution', 'resolutions', 'statement'], relation: 'supported', cameo: '051', preps: ['with'], mutual: true, reason: '"X adopted a resolution / issued a joint statement with Y": X and Y take one position' },
+  { id: 'launch-attack', verbs: ['launch', 'carry', 'stage', 'mount', 'conduct', 'unleash', 'intensify', 'escalate', 'step', 'resume', 'begin', 'start'], nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'into', 'at'], reason: '"X launched / carried out an attack on Y": military force' },
+  { id: 'wage-war', verbs: ['wage', 'declare'], nouns: ['war', 'campaign', 'offensive'], relation: 'attacked', cameo: '190', preps: ['on', 'against'], reason: '"X waged / declared war on Y": military force' },
+  { id: 'fire-weapons', verbs: ['fire', 'launch', 'lob', 'drop'], nouns: PROJECTILE_NOUNS, relation: 'attacked', cameo: '190', preps: ['at', 'on', 'into', 'towards', 'toward', 'against'], reason: '"X fired shells / launched missiles at Y": military force' },
+  { id: 'impose-sanctions', verbs: ['impose', 'slap', 'announce', 'levy', 'extend', 'tighten', 'expand', 'introduce', 'adopt', 'approve', 'enforce'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X imposed sanctions on Y": economic coercion (lifting or easing sanctions is not listed)' },
+  { id: 'appeal-for-calm', verbs: ['appeal', 'call', 'plead', 'press', 'push', 'urge'], nouns: ['peace', 'calm', 'restraint', 'dialogue', 'de-escalation', 'reconciliation', 'negotiations'], relation: 'urged', cameo: '020', preps: ['in', 'between', 'from', 'on'], reason: '"X appealed for peace in Y", "X called for dialogue between Y and Z", "X urged restraint from Y": an appeal to the parties' },
+  { id: 'call-for-sanctions', verbs: ['call', 'demand', 'urge', 'seek', 'propose', 'threaten', 'push', 'press', 'want'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], hypothetical: true, reason: '"X called for / threatened sanctions against Y": sanctions asked for, not (yet) imposed' },
+  { id: 'send-aid', verbs: ['give', 'provide', 'send', 'deliver', 'grant', 'extend', 'ship', 'transfer', 'lend', 'allocate', 'contribute', 'donate', 'approve', 'release'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['to', 'for'], reason: '"X sent / gave aid (money, weapons) to Y": material help' },
+  { id: 'receive-aid', verbs: ['receive', 'get', 'obtain', 'accept', 'secure'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['from'], reverse: true, reason: '"X received aid / money from Y": Y aided X' },
+  { id: 'pay-visit', verbs: ['pay', 'make', 'begin', 'start'], nouns: ['visit', 'trip'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X paid a visit to Y": a visit (CAMEO 042)' },
+  { id: 'present-credentials', verbs: ['present', 'submit', 'hand'], nouns: ['credentials'], relation: 'met', cameo: '042', preps: ['to'], reason: '"the ambassador presented credentials to Y": an envoy received by a head of state' },
+  { id: 'present-evidence', verbs: ['present', 'produce', 'submit', 'publish', 'release', 'unveil', 'compile', 'gather'], nouns: ['evidence', 'proof', 'dossier'], relation: 'accused', cameo: '112', preps: ['against', 'of'], reason: '"X presented evidence against Y": an accusation' },
+  { id: 'issue-warning', verbs: ['issue', 'give', 'send', 'deliver'], nouns: ['warning', 'ultimatum'], relation: 'warned', cameo: '130', preps: ['to'], reason: '"X issued a warning to Y"' },
+  { id: 'level-accusations', verbs: ['level', 'make', 'raise', 'file', 'bring'], nouns: ['accusations', 'allegations', 'charges', 'complaint', 'complaints'], relation: 'accused', cameo: '112', preps: ['against'], reason: '"X levelled accusations against Y"' },
 ];
 
 /** Verbs after which a noun frame's subject is the verb's subject: "Witkoff *had* a meeting with Putin". */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'have', 'hold', 'describe', 'conduct', 'begin', 'start', 'continue', 'host', 'join', 'schedule', 'arrange',
   'seek', 'make', 'end', 'wrap', 'complete', 'finish', 'reiterate', 'repeat', 'issue', 'proclaim', 'express',
-  'confirm', 'announce', 'voice', 'declare', 'renew', 'signal', 'offer', 'pledge',
+  'confirm', 'announce', 'voice', 'declare', 'renew', 'signal', 'offer', 'pledge', 'pay',
 ]);
 
-/** Words that signal the fact is not asserted as having happened. */
-export const HYPOTHETICAL_MARKERS: ReadonlySet<string> = new Set([
-  'would', 'could', 'might', 'may', 'should', 'will', "'ll", 'wo', 'can', 'ca', 'shall', 'must', 'if', 'unless', 'whether',
+/** Verbs whose coordinated subjects share the meeting named by their object: "X and Y *held* talks", "X and Y *postponed* their meeting". */
+export const MUTUAL_NOUN_VERBS: ReadonlySet<string> = new Set([
+  'have', 'hold', 'conduct', 'begin', 'start', 'continue', 'resume', 'open', 'end', 'wrap', 'complete', 'finish', 'schedule',
+  'arrange', 'plan', 'postpone', 'delay', 'reschedule', 'defer', 'cancel', 'downplay', 'attend',
 ]);
-/** Verbs whose infinitive complement is not (yet) a fact: "plans to meet", "wants X to agree". */
-export const IRREALIS_VERBS: ReadonlySet<string> = new Set([
-  'plan', 'want', 'hope', 'expect', 'intend', 'seek', 'try', 'aim', 'wish', 'prepare', 'threaten', 'urge', 'ask',
-  'request', 'press', 'call', 'need', 'demand', 'propose', 'offer', 'set', 'likely', 'ready', 'willing', 'prepared',
-]);
-export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
-/** "refused to accept", "failed to meet": the complement did not happen. */
-export const NEGATING_VERBS: ReadonlySet<string> = new Set(['refuse', 'decline', 'fail', 'reject', 'deny', 'avoid', 'stop']);
-export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'claim', 'report', 'tell', 'add', 'state', 'announce', 'write', 'quote', 'allege', 'insist', 'note']);
-/** Words that end the search for a target to the right: a new clause begins. */
-export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', 'while', 'but', 'whereas', 'because', 'although', 'though', 'which', 'who', 'after', 'before', 'when', 'since', 'as', '—', '–']);
+
+/**
+ * "X attacked Y" between a person and a person or organisation is a verbal attack: criticism
+ * (CAMEO 111), not military force. "Putin attacked Ukraine" (a country) stays an attack.
+ */
+export const VERBAL_ATTACK = {
+  relation: 'accused', cameo: '111',
+  /** Only these words can be read as words; "Brown targets pensioners" or "hit" between persons is no attack at all. */
+  lemmas: ['attack', 'attacks', 'assault', 'lambast', 'slam'] as readonly string[],
+  reason: 'a person attacking a person or organisation in words',
+} as const;
+
+/** Frames whose target is visited: a person visits another country only, so their own must be known. */
+export const VISIT_FRAMES: ReadonlySet<string> = new Set(['visit', 'travel-to', 'leave-for', 'visit-to', 'pay-visit']);
+
+/** Relations that judge an act, so that "X condemned Y's decision" is about Y. */
+export const EVALUATIVE: ReadonlySet<Relation> = new Set<Relation>(['accused', 'supported', 'rejected', 'attacked', 'sanctioned']);

@@ -1,47 +1,91 @@
 // Relations: tokens + actor references → facts, each with the sentence that proves it.
 // Frames (./frames.ts) say which words signal which relation; this file finds the two ends
 // (subject to the left, target to the right, swapped in the passive), reads modality
-// (negation, conditions, futures) and attributes reported speech.
+// (negation, conditions, futures) and attributes reported speech and quotes.
+//
+// There is no parser: ends are found by walking the tokens of one clause. What keeps that
+// precise is what the walks refuse: an actor after a preposition the frame does not name, an
+// actor inside a parenthetical or apposition, an actor across a finite verb or a clause break.
 import type { AnnotatedDocument, Fact, Relation, Token } from '../types';
 import type { ActorReference, EntityLayer } from '../entities';
 import {
-  CLAUSE_BREAKS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS, LIGHT_VERBS, NEGATING_VERBS, NEGATION_WORDS, NOUN_FRAMES,
-  SPEECH_LEMMAS, VERB_FRAMES, type Frame, type NounFrame,
+  COLLOCATION_FRAMES, EVALUATIVE, GOLDSTEIN, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, VERB_FRAMES, VERBAL_ATTACK, VISIT_FRAMES,
+  type CollocationFrame, type Frame, type NounFrame,
 } from './frames';
+import {
+  BE_FORMS, CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, DETERMINERS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS,
+  HYPOTHETICAL_MARKERS, IRREALIS_VERBS, IRREGULAR_PARTICIPLES, MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, NON_ACTOR_HEADS,
+  OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
+} from './words';
+import organizationsData from '../entities/data/organizations.json';
 
-export { GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
+export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
+
+/**
+ * News outlets (gazetteer kind "news"): "X told the BBC" or "spoke to Reuters" is a public
+ * statement, not an exchange between two actors, so `informed` and `met` never target them.
+ */
+const NEWS_OUTLETS: ReadonlySet<string> = new Set(
+  (organizationsData as { organizations: Array<{ id: string; kind?: string }> }).organizations.filter((o) => o.kind === 'news').map((o) => o.id),
+);
 
 const TARGET_WINDOW = 12;
-const SUBJECT_WINDOW = 14;
-const BE_FORMS: ReadonlySet<string> = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', 'get', 'got']);
-const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our']);
-const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”', '«', '»']);
+const SUBJECT_WINDOW = 16;
+/** How far a collocation's noun may stand from its verb, and its target from the noun. */
+const COLLOCATION_NOUN_WINDOW = 7;
+const COLLOCATION_TARGET_WINDOW = 8;
+/** Longest comma-delimited stretch read as a parenthetical ("…, the state's fiercest foe, …"). */
+const PARENTHETICAL_MAX = 12;
+/** How far a quote's speaker is looked for from a word inside it. */
+const QUOTE_WINDOW = 120;
 
 const framesByLemma = new Map<string, Frame[]>();
 for (const f of VERB_FRAMES) for (const l of f.lemmas) framesByLemma.set(l, [...(framesByLemma.get(l) ?? []), f]);
 const nounFramesByWord = new Map<string, NounFrame[]>();
 for (const f of NOUN_FRAMES) for (const n of f.nouns) nounFramesByWord.set(n, [...(nounFramesByWord.get(n) ?? []), f]);
+const collocationsByVerb = new Map<string, CollocationFrame[]>();
+for (const f of COLLOCATION_FRAMES) for (const v of f.verbs) collocationsByVerb.set(v, [...(collocationsByVerb.get(v) ?? []), f]);
 
 export interface RelationFact extends Fact {
   readonly cameo: string;
+  readonly goldstein: number;
 }
 
 export function extractRelations(doc: AnnotatedDocument, layer: EntityLayer): RelationFact[] {
   return new Extractor(doc, layer).run();
 }
 
+/** Options of one emitted fact beyond its two ends. */
+interface EmitOptions {
+  readonly topicOk: boolean;
+  /** The fact is asked for or announced, not asserted ("called for sanctions"). */
+  readonly hypothetical?: boolean;
+  /** Where the source's coordination starts: "*Neither* A nor B" negates every conjunct. */
+  readonly sourceGroupStart?: number;
+  /** The clause subject when it is not the source ("X did not receive aid from Y": Y aided X). */
+  readonly clauseSubject?: ActorReference;
+}
+
 class Extractor {
   private readonly tokens: readonly Token[];
-  private readonly refs: readonly ActorReference[];
+  private readonly refs: ActorReference[];
   /** Reference (if any) that covers each token. */
   private readonly refAt: Array<ActorReference | undefined>;
   private readonly quoteDepth: Int8Array;
+  /** Tokens inside a comma-delimited parenthetical or apposition. */
+  private readonly parenthetical: Uint8Array;
+  /** "person|country" pairs from titles: an actor does not visit or meet its own country. */
+  private readonly belongs = new Set<string>();
+  /** Entity id → label, to recognise news outlets by name ("… Press", "… Times"). */
+  private readonly labels = new Map<string, string>();
   private readonly facts: RelationFact[] = [];
   private readonly seen = new Set<string>();
 
   constructor(private readonly doc: AnnotatedDocument, layer: EntityLayer) {
     this.tokens = doc.tokens;
     this.refs = layer.references.filter((r) => !r.modifier);
+    for (const f of layer.facts) if (f.relation === 'leader_of' || f.relation === 'member_of') this.belongs.add(`${f.source}|${f.target}`);
+    for (const e of layer.entities) this.labels.set(e.id, e.label);
     this.refAt = new Array<ActorReference | undefined>(this.tokens.length);
     for (const r of this.refs) for (let i = r.firstToken; i <= r.lastToken; i++) this.refAt[i] = r;
     this.quoteDepth = new Int8Array(this.tokens.length);
@@ -55,13 +99,23 @@ class Extractor {
         this.quoteDepth[t.index] = 0;
       } else this.quoteDepth[t.index] = inside;
     }
+    this.parenthetical = new Uint8Array(this.tokens.length);
+    for (const s of doc.sentences) this.markParentheticals(s.firstToken, s.lastToken);
+    this.addQuotedSpeakers();
+    this.addReportedPronouns();
+    this.addPossessiveSubjects();
   }
 
   run(): RelationFact[] {
     for (const t of this.tokens) {
-      const verbFrames = t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'NOUN' && /ed$/.test(t.lower)) ? framesByLemma.get(t.lemma) : undefined;
+      const mistagged = this.mistaggedVerb(t);
+      const verbal = t.pos === 'VERB' || t.pos === 'AUX' || mistagged !== undefined;
+      const lemma = mistagged ?? t.lemma;
+      const verbFrames = verbal || (t.pos === 'NOUN' && /ed$/.test(t.lower)) ? framesByLemma.get(lemma) : undefined;
       if (verbFrames) for (const f of verbFrames) this.verbFrame(t, f);
-      const nounFrames = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' ? nounFramesByWord.get(t.lower) : undefined;
+      const collocations = verbal ? collocationsByVerb.get(lemma) : undefined;
+      if (collocations) for (const f of collocations) this.collocation(t, f);
+      const nounFrames = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'ADJ' ? nounFramesByWord.get(t.lower) : undefined;
       if (nounFrames) for (const f of nounFrames) this.nounFrame(t, f);
       if (t.value === '-') this.compoundAdjective(t);
     }
@@ -72,8 +126,511 @@ class Extractor {
     return this.tokens[i];
   }
 
+  /** "the", "its", … and "that" only as a determiner ("that deal"), not as a conjunction ("noted that Gondor …"). */
+  private isDeterminer(t: Token | undefined): boolean {
+    return t !== undefined && DETERMINERS.has(t.lower) && (t.lower !== 'that' || t.pos === 'DET');
+  }
+
+  /**
+   * "Fornost and Gondor welcome a resumption …", "Germany armed Ukraine", "declined to back the
+   * plan": the tagger reads a verb as an adjective, noun or adverb. Right after a (non-possessive)
+   * actor or an infinitive "to", and right before a determiner or an actor, a frame word can only
+   * be the verb. Returns its lemma, or undefined when the token is no mistagged verb.
+   */
+  private mistaggedVerb(t: Token): string | undefined {
+    if (t.pos !== 'ADJ' && t.pos !== 'NOUN' && t.pos !== 'ADV') return undefined;
+    const before = this.refAt[t.index - 1];
+    const prev = this.tok(t.index - 1);
+    const afterActor = before !== undefined && !before.possessive && before.entityType !== 'other';
+    const afterTo = prev?.lower === 'to' && prev.pos === 'PART';
+    if (!afterActor && !afterTo) return undefined;
+    const next = this.tok(t.index + 1);
+    const nextRef = next ? this.refAt[next.index] : undefined;
+    if (!next || !(['a', 'an', 'the', 'its', 'their'].includes(next.lower) || (nextRef && nextRef.entityType !== 'other'))) return undefined;
+    const known = (l: string): boolean => framesByLemma.has(l) || collocationsByVerb.has(l);
+    for (const l of [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')]) if (known(l)) return l;
+    return undefined;
+  }
+
   private sameClause(a: Token, b: Token): boolean {
     return a.sentence === b.sentence && this.quoteDepth[a.index] === this.quoteDepth[b.index];
+  }
+
+  // ---- sentence structure ------------------------------------------------------------------------
+
+  /**
+   * Marks "…, the state's fiercest foe, …", "…, who met Putin on Monday, …", "…, in remarks
+   * published on Monday, …": stretches between two commas that a subject search must jump over.
+   * A stretch that is one actor ("A, B and C", "Ukraine's leader, Zelenskyy, said") is not one.
+   */
+  private markParentheticals(first: number, last: number): void {
+    const commas: number[] = [];
+    for (let i = first; i <= last; i++) if (this.tok(i)?.value === ',') commas.push(i);
+    for (let c = 0; c + 1 < commas.length; c++) {
+      const a = commas[c] as number;
+      const b = commas[c + 1] as number;
+      if (b - a - 1 < 1 || b - a - 1 > PARENTHETICAL_MAX) continue;
+      const head = this.tok(a + 1);
+      if (!head) continue;
+      const refAtHead = this.refAt[a + 1];
+      if (refAtHead && refAtHead.lastToken === b - 1) continue; // one actor: a list item or the named apposition
+      const refAtEnd = this.refAt[b - 1];
+      const inner = this.tokens.slice(a + 1, b);
+      const hasVerb = inner.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      const opener = PARENTHETICAL_OPENERS.has(head.lower) || head.pos === 'ADP' || head.pos === 'ADV' || head.pos === 'SCONJ'
+        || (head.pos === 'VERB' && /(ing|ed)$/.test(head.lower));
+      const apposition = !hasVerb && (head.pos === 'DET' || head.pos === 'ADJ' || head.pos === 'NOUN' || head.pos === 'PRON' || head.pos === 'NUM');
+      if (!opener && !apposition) continue;
+      // "The US commander in Iraq, General David Petraeus, held talks": the apposition names the actor.
+      if (!opener && refAtEnd && refAtEnd.entityType === 'person') continue;
+      // A list goes on after it ("A, the B, and C"): then it is a list item, not an aside.
+      // "A, the awful B, and C": a list item is only determiners and adjectives before its actor.
+      const listItem = refAtEnd !== undefined && this.tokens.slice(a + 1, refAtEnd.firstToken).every((t) => this.isDeterminer(t) || t.pos === 'ADJ');
+      if (apposition && (CONJUNCTIONS.has(this.tok(b + 1)?.lower ?? '') || listItem)) continue;
+      for (let i = a + 1; i < b; i++) this.parenthetical[i] = 1;
+    }
+  }
+
+  /** A finite verb that ends a walk: not an auxiliary, not a gerund, not an attributive participle ("the affected villages"). */
+  private isClauseVerb(t: Token): boolean {
+    if (t.pos !== 'VERB') return false;
+    if (t.lower.endsWith('ing')) return false;
+    const prev = this.tok(t.index - 1);
+    if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'ADP' || prev.value === '-' || prev.value === "'s")) return false;
+    // "memos sent by Bree", "aid sent from Gondor": a participle after a noun is a reduced relative.
+    const next = this.tok(t.index + 1);
+    if (prev?.pos === 'NOUN' && (next?.lower === 'by' || next?.lower === 'from') && (/(ed|en)$/.test(t.lower) || IRREGULAR_PARTICIPLES.has(t.lower))) return false;
+    return true;
+  }
+
+  private isPassive(trigger: Token): boolean {
+    if (!/(ed|en|wn|ht|ck|ld|ne)$/.test(trigger.lower) && !IRREGULAR_PARTICIPLES.has(trigger.lower)) return false;
+    // "Blair and Brown criticised by MPs" (a headline): a participle followed by its agent.
+    if (this.tok(trigger.index + 1)?.lower === 'by' && this.refAt[trigger.index - 1] !== undefined) return true;
+    for (let k = 1; k <= 3; k++) {
+      const t = this.tok(trigger.index - k);
+      if (!t || t.sentence !== trigger.sentence) return false;
+      if (BE_FORMS.has(t.lower) || (BE_FORMS.has(t.lemma) && t.pos === 'AUX')) return true;
+      if (t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART') return false;
+    }
+    return false;
+  }
+
+  /** Whether an actor stands in a prepositional phrase ("in Moscow", "with Ukraine") — not a subject or object. */
+  private inPrepositionalPhrase(r: ActorReference): boolean {
+    if (r.via === 'pronoun') return false;
+    let k = r.firstToken - 1;
+    while (this.tok(k) && (this.isDeterminer(this.tok(k)) || this.tok(k)?.pos === 'ADJ')) k--;
+    const before = this.tok(k);
+    if (!before || before.pos !== 'ADP' || SUBORDINATORS.has(before.lower) || (before.lower === 'about' && this.tok(k + 1)?.lower === 'to')) return false;
+    // "officials in Gondor", "soldiers from Gondor", "the government of Gondor": Gondor acts.
+    if (['of', 'in', 'from'].includes(before.lower) && MEMBER_NOUNS.has(this.tok(k - 1)?.lower ?? '')) return false;
+    return true;
+  }
+
+  /** "called on X", "appealed to X", "pleaded with X": X is the object of an appeal verb's preposition. */
+  private appealObject(r: ActorReference): boolean {
+    const prep = this.tok(r.firstToken - 1);
+    const verb = this.tok(r.firstToken - 2);
+    if (!prep || !verb || prep.pos !== 'ADP' || verb.pos !== 'VERB') return false;
+    return (framesByLemma.get(verb.lemma) ?? []).some((f) => f.relation === 'urged' && (f.preps?.includes(prep.lower) ?? false));
+  }
+
+  /**
+   * "an EU visit", "the Iran deal": a country or organisation right before a noun such as those in
+   * `heads` (or, without them, any noun that is not one of its members or organs) modifies that
+   * noun and does not act. "Gondor police", "Arnor security officials" do act.
+   */
+  private nounModifier(r: ActorReference, nonActorHeads?: ReadonlySet<string>): boolean {
+    if (r.possessive || r.via === 'pronoun' || !(r.entityType === 'country' || r.entityType === 'organization')) return false;
+    let k = r.lastToken + 1;
+    let head: Token | undefined;
+    while (this.tok(k) && (this.tok(k)?.pos === 'NOUN' || this.tok(k)?.pos === 'ADJ') && /^\p{Ll}/u.test(this.tok(k)?.value ?? '') && !this.refAt[k]) {
+      if (this.tok(k)?.pos === 'NOUN') head = this.tok(k);
+      k++;
+    }
+    if (head === undefined) return false;
+    return nonActorHeads ? nonActorHeads.has(head.lower) : !MEMBER_NOUNS.has(head.lower);
+  }
+
+  /** Whether verb governs the infinitive trigger: "vowed (on Thursday) to wage", with no actor or verb between. */
+  private controls(verb: Token, trigger: Token): boolean {
+    let to = trigger.index - 1;
+    while (this.tok(to)?.pos === 'ADV') to--;
+    if (this.tok(to)?.lower !== 'to' || to <= verb.index) return false;
+    for (let i = verb.index + 1; i < to; i++) {
+      const t = this.tok(i);
+      // "is said to be about to restore": a chain of infinitives is one control chain.
+      if (t && (t.lower === 'to' || t.lemma === 'be' || t.lower === 'about')) continue;
+      const r = this.refAt[i];
+      // "will travel to Washington to meet Trump": an actor in a prepositional phrase is no subject.
+      if (r && this.inPrepositionalPhrase(r)) { i = r.lastToken; continue; }
+      if (!t || r || t.pos === 'VERB' || t.pos === 'AUX' || t.value === ',') return false;
+    }
+    return true;
+  }
+
+  /** Nearest actor to the left, in the same clause, that can act (not a topic, place or prepositional object). */
+  private subjectOf(trigger: Token): ActorReference | undefined {
+    const shared = this.sharedSubject(trigger);
+    if (shared !== null) return shared;
+    for (let i = trigger.index - 1; i >= 0 && trigger.index - i <= SUBJECT_WINDOW; i--) {
+      const t = this.tok(i);
+      if (!t || !this.sameClause(t, trigger)) break;
+      if (t.value === ';' || t.value === ':') break;
+      if (this.parenthetical[i] && !this.parenthetical[trigger.index]) continue;
+      // "the European Union (EU) agree": a bracketed acronym or aside is skipped.
+      if (t.value === ')') {
+        const open = this.matchingOpen(i);
+        if (open >= 0) i = open;
+        continue;
+      }
+      const r = this.refAt[i];
+      // "Kennedy, whose party opposes the plan": the subject is the noun after "whose".
+      if (t.lower === 'whose') break;
+      if (!r && RELATIVE_PRONOUNS.has(t.lower) && t.pos !== 'DET') {
+        // "Russia, which attacked Ukraine": the relative pronoun stands for the actor before it.
+        const antecedent = this.refAt[this.tok(i - 1)?.value === ',' ? i - 2 : i - 1];
+        return antecedent && antecedent.entityType !== 'other' && antecedent.entityType !== 'place' ? antecedent : undefined;
+      }
+      // "…, days after the US proposed": a subordinate clause has its own subject inside it.
+      if (!r && SUBORDINATORS.has(t.lower) && t.pos !== 'DET') break;
+      if (!r) {
+        // A finite verb ends the clause, unless it governs this infinitive ("refused to accept",
+        // "vowed on Thursday to wage war").
+        if (i < trigger.index - 1 && this.isClauseVerb(t) && !this.isPassive(trigger) && !this.controls(t, trigger)) break;
+        continue;
+      }
+      // "called on Scholz to back the plan": the actor right before an infinitive is its subject.
+      const infinitiveSubject = this.tok(r.lastToken + 1)?.lower === 'to' && this.tok(r.lastToken + 1)?.pos === 'PART' && this.appealObject(r);
+      if (r.entityType === 'other' || r.entityType === 'place' || (this.inPrepositionalPhrase(r) && !infinitiveSubject) || this.nounModifier(r, NON_ACTOR_HEADS)) {
+        i = r.firstToken;
+        continue;
+      }
+      return r;
+    }
+    return undefined;
+  }
+
+  /**
+   * "X condemned the attack and promised aid": a verb after "and" with no subject of its own
+   * shares the subject of the verb before. null = not such a verb.
+   */
+  private sharedSubject(trigger: Token): ActorReference | undefined | null {
+    let k = trigger.index - 1;
+    while (this.tok(k) && (this.tok(k)?.pos === 'ADV' || this.tok(k)?.pos === 'AUX' || NEGATION_WORDS.has(this.tok(k)?.lower ?? ''))) k--;
+    const conj = this.tok(k);
+    if (!conj || !CONJUNCTIONS.has(conj.lower) || conj.sentence !== trigger.sentence) return null;
+    if (this.refAt[k - 1]) {
+      // "A and B urged": a subject list, unless B is the object of an earlier verb.
+      const r = this.refAt[k - 1] as ActorReference;
+      const before = this.tok(r.firstToken - 1);
+      if (!before || !(before.pos === 'VERB' || before.pos === 'ADP' || before.pos === 'DET')) return null;
+    }
+    for (let i = k - 1; i >= 0 && k - i <= SUBJECT_WINDOW; i--) {
+      const t = this.tok(i);
+      if (!t || !this.sameClause(t, trigger) || t.value === ';') return null;
+      // "opposed any bloc that targeted a country and warned Seoul": a verb in a relative clause is skipped.
+      if (t.pos === 'VERB' && !t.lower.endsWith('ing') && this.isClauseVerb(t) && !RELATIVE_PRONOUNS.has(this.tok(i - 1)?.lower ?? '')) return this.subjectOf(t);
+    }
+    return null;
+  }
+
+  /** Skips determiners, adjectives, numbers and attributive participles: "the affected", "besieged". */
+  private skipModifiers(i: number, max = 4): number {
+    let k = i;
+    while (k < i + max) {
+      const t = this.tok(k);
+      if (!t || this.refAt[k]) break;
+      if (this.isDeterminer(t) || t.pos === 'ADJ' || t.pos === 'NUM' || (t.pos === 'VERB' && /(ed|en)$/.test(t.lower)) || t.pos === 'ADV') k++;
+      else break;
+    }
+    return k;
+  }
+
+  /** The target to the right: after one of the frame's prepositions, or a direct object. */
+  private targetOf(trigger: Token, frame: Frame): ActorReference | undefined {
+    let requiredSeen = frame.requires === undefined;
+    let prepSeen = false;
+    /** A preposition the frame does not name: what follows is no direct object ("an attack by X in Y"). */
+    let foreignSeen = false;
+    /** A common noun already filled the object slot: "told voters his party will …". */
+    let headPassed = false;
+    for (let i = trigger.index + 1; i < this.tokens.length && i - trigger.index <= TARGET_WINDOW; i++) {
+      const t = this.tok(i);
+      if (!t || !this.sameClause(t, trigger)) return undefined;
+      const r = this.refAt[i];
+      if (r) {
+        const prepBefore = this.prepositionBefore(r);
+        const adjacentOk = frame.prepAdjacent !== true || this.onlyAdverbsBetween(trigger.index, this.skipModifiersLeft(r.firstToken - 1));
+        const afterPrep = prepSeen || (prepBefore !== undefined && (frame.preps?.includes(prepBefore) ?? false) && adjacentOk);
+        const foreignPrep = !afterPrep && ((prepBefore !== undefined && !(frame.preps?.includes(prepBefore) ?? false)) || foreignSeen);
+        if (r.entityType === 'place') {
+          if (afterPrep && !foreignPrep) return undefined;
+          i = r.lastToken;
+          continue;
+        }
+        if (r.entityType === 'other' && !frame.topicTarget) {
+          i = r.lastToken;
+          continue;
+        }
+        // "spoken to her counterpart": a possessive pronoun is not the object, its noun is.
+        if (r.via === 'pronoun' && r.possessive) {
+          i = r.lastToken;
+          continue;
+        }
+        // "the US-proposed ceasefire", "a Gondor-led force", "Turkey-EU talks": actors joined to a
+        // noun by a hyphen modify it.
+        const hyphenAfter = this.tok(r.lastToken + 1)?.value === '-';
+        const hyphenBefore = this.tok(r.firstToken - 1)?.value === '-' && this.refAt[r.firstToken - 2] !== undefined;
+        if ((hyphenAfter && (this.tok(r.lastToken + 2)?.pos !== 'PROPN' || this.refAt[r.lastToken + 2])) || hyphenBefore) {
+          i = r.lastToken;
+          continue;
+        }
+        // "told voters his Liberal Democrats will …": after a noun object, a bare actor is no object.
+        if (headPassed && prepBefore === undefined && !afterPrep) return undefined;
+        // "told a London news conference", "attacked UK policy": an actor modifying such a noun is no
+        // object; one meets or tells only an actor or its members ("met the Lisbon goals").
+        if (r.entityType !== 'other' && this.nounModifier(r, frame.relation === 'met' || frame.relation === 'informed' ? undefined : NON_ACTOR_HEADS)) {
+          i = r.lastToken;
+          continue;
+        }
+        // "met Putin in Moscow", "attacked targets in Gondor": an actor after another preposition is
+        // no object — except in the object's own "of" phrase ("spare the lives of Ukrainian troops").
+        if (foreignPrep && !(prepBefore === 'of' && !prepSeen && this.objectHeadOnly(trigger.index + 1, r.firstToken, frame.relation === 'met'))) {
+          i = r.lastToken;
+          continue;
+        }
+        const directOk = frame.preps === undefined || frame.direct === true;
+        if (requiredSeen && ((directOk && !prepSeen) || afterPrep)) {
+          // "her Philippine counterpart, Enrique Manalo,": the named apposition is the more precise end.
+          let head = r.lastToken + 1;
+          while (this.tok(head)?.pos === 'NOUN') head++;
+          const named = r.entityType !== 'person' && this.tok(head)?.value === ',' ? this.refAt[head + 1] : undefined;
+          const closing = named ? this.tok(named.lastToken + 1) : undefined;
+          if (named && named.entityType === 'person' && (!closing || closing.value === ',' || closing.value === '.')) return named;
+          // "urged Russia's leaders", "presented credentials to Ithilen's president": the actor's own people;
+          // "condemned North Korea's launch", "praised Trump's efforts": judging an actor by its act.
+          if (r.possessive && !frame.topicTarget && !this.ownsMember(r) && !EVALUATIVE.has(frame.relation)) return undefined;
+          return r;
+        }
+        if (!afterPrep && frame.preps && !directOk) {
+          i = r.lastToken;
+          continue;
+        }
+        return undefined;
+      }
+      // "declined to back the plan": the object belongs to the infinitive, whose own frame reads it.
+      if (i === trigger.index + 1 && t.lower === 'to' && !(frame.preps?.includes('to') ?? false)) return undefined;
+      // "dismissed claims (that) government plans would …": the object is the claim.
+      if (HEARSAY_NOUNS.has(t.lower)) return undefined;
+      if (frame.requires?.includes(t.lower)) requiredSeen = true;
+      else if ((t.pos === 'NOUN' || t.pos === 'PROPN') && !prepSeen && this.endsNounPhrase(t)) headPassed = true;
+      // "criticised the government for claiming …": after a filled object, "for" gives a reason, not a target.
+      const reason = t.lower === 'for' && headPassed;
+      // "agreed a package with X": the frame's preposition must follow the verb itself.
+      const tooLate = frame.prepAdjacent === true && !this.onlyAdverbsBetween(trigger.index, i);
+      if (frame.preps?.includes(t.lower) && t.pos !== 'PART' && !(t.lower === 'to' && this.tok(i + 1)?.pos === 'VERB') && !reason && !tooLate) prepSeen = true;
+      else if (t.pos === 'ADP' && t.lower !== 'of' && !prepSeen) foreignSeen = true;
+      // "met with exiled dissidents from Myanmar": an actor in a phrase nested after the object is not the target
+      // (but "met with the leaders of Gondor" is: a noun for an actor's members).
+      else if (t.pos === 'ADP' && prepSeen && !(['of', 'in', 'from'].includes(t.lower) && MEMBER_NOUNS.has(this.tok(i - 1)?.lower ?? ''))) return undefined;
+      if (CLAUSE_BREAKS.has(t.lower) && !(t.lower === 'that' && t.pos === 'DET')) return undefined;
+      // A gerund ("resuming military aid and intelligence sharing with Kyiv") names an activity, not a new clause.
+      if (t.pos === 'VERB' && !frame.requires && this.isClauseVerb(t)) {
+        // another verb: its own object follows; "urged X to spare Y" stops at X, "help get Y" at help.
+        return undefined;
+      }
+      // "blamed X for attacking Y", "by claiming …": a gerund after the reason's preposition takes its own object.
+      if (t.pos === 'VERB' && t.lower.endsWith('ing') && ['for', 'by', 'of'].includes(this.tok(i - 1)?.lower ?? '')) return undefined;
+      if (t.value === ',' && !(this.tok(i + 1)?.pos === 'ADJ')) {
+        // "spoke to her Philippine counterpart, Enrique Manalo, and …": the apposition names the object.
+        const named = this.refAt[i + 1];
+        const after = named ? this.tok(named.lastToken + 1) : undefined;
+        const headBefore = this.tok(i - 1);
+        if (named && named.entityType === 'person' && (prepSeen || (frame.direct ?? frame.preps === undefined)) && requiredSeen
+          && headBefore?.pos === 'NOUN' && (!after || after.value === ',' || after.value === '.')) return named;
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** "Ithilen's president", "Russia's leaders": a possessive actor before a noun for its members or bodies. */
+  private ownsMember(r: ActorReference): boolean {
+    let k = r.lastToken + 1;
+    if (this.tok(k)?.value === "'s" || this.tok(k)?.value === "'") k++;
+    while (this.tok(k)?.pos === 'ADJ') k++;
+    return MEMBER_NOUNS.has(this.tok(k)?.lower ?? '');
+  }
+
+  private onlyAdverbsBetween(a: number, b: number): boolean {
+    for (let i = a + 1; i < b; i++) if (this.tok(i)?.pos !== 'ADV') return false;
+    return true;
+  }
+
+  /** Whether tokens from..to are one noun phrase head and its "of": "the lives of", "the government of". */
+  private objectHeadOnly(from: number, to: number, membersOnly: boolean): boolean {
+    let nouns = 0;
+    let head: Token | undefined;
+    for (let i = from; i < to; i++) {
+      const t = this.tok(i);
+      if (!t) return false;
+      if (t.pos === 'NOUN') { nouns++; head = t; }
+      else if (!(this.isDeterminer(t) || t.pos === 'ADJ' || t.pos === 'NUM' || t.lower === 'of')) return false;
+    }
+    // "met the leaders of Gondor" but not "visited the tomb of Arafat"; "spared the lives of …" but not "backed the invasion of …".
+    if (!MEMBER_NOUNS.has(head?.lower ?? '') && (membersOnly || !OF_HEADS.has(head?.lower ?? ''))) return false;
+    return nouns >= 1 && nouns <= 2;
+  }
+
+  /** A noun not followed by another noun, a name or a hyphen: the head of its phrase ("30-day *ceasefire*" has "day" as a modifier). */
+  private endsNounPhrase(t: Token): boolean {
+    const next = this.tok(t.index + 1);
+    const ref = next ? this.refAt[next.index] : undefined;
+    // "told reporters Russia would …": an actor with its own verb after the noun starts a clause.
+    const after = ref ? this.tok(ref.lastToken + 1) : undefined;
+    if (ref && ref.via !== 'pronoun' && after && (after.pos === 'AUX' || (after.pos === 'VERB' && this.isClauseVerb(after)))) return true;
+    return !next || !(next.pos === 'NOUN' || next.pos === 'PROPN' || next.value === '-' || next.value === "'s" || (ref !== undefined && ref.via !== 'pronoun'));
+  }
+
+  /** The preposition that introduces an actor's noun phrase, if any ("with the evil Gondor" → "with"). */
+  private prepositionBefore(r: ActorReference): string | undefined {
+    let k = r.firstToken - 1;
+    while (this.tok(k) && (this.isDeterminer(this.tok(k)) || this.tok(k)?.pos === 'ADJ' || (this.tok(k)?.pos === 'VERB' && /(ed|en)$/.test(this.tok(k)?.lower ?? '')))) k--;
+    const t = this.tok(k);
+    return t && t.pos === 'ADP' ? t.lower : undefined;
+  }
+
+  /** "by X" within a few words after the trigger: the agent of a passive. */
+  private afterWord(trigger: Token, word: string, window = 6): ActorReference | undefined {
+    for (let i = trigger.index + 1; i < this.tokens.length && i - trigger.index <= window; i++) {
+      const t = this.tok(i);
+      if (!t || !this.sameClause(t, trigger)) return undefined;
+      if (t.lower === word) {
+        const k = this.skipModifiers(i + 1);
+        const r = this.refAt[k];
+        return r && r.entityType !== 'other' && r.entityType !== 'place' ? r : undefined;
+      }
+      if (CLAUSE_BREAKS.has(t.lower) || t.value === ',') return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * "Moscow and Kyiv", "Mordor, Rohan, Fornost and Bree", "Fornost and the evil Gondor": the
+   * references coordinated with r on one side. Between two conjuncts stand a comma and/or a
+   * conjunction, then the next conjunct's determiner and adjectives. A comma alone joins only in a
+   * list that ends with a conjunction. Leftwards, a conjunct after a verb or preposition is
+   * another clause's object (unless the list is that object and the subject of an infinitive:
+   * "wants Moscow and Kyiv to agree"); rightwards, a conjunct followed by its own verb starts a
+   * new clause.
+   */
+  private coordinated(r: ActorReference, direction: 1 | -1, objectList = false): ActorReference[] {
+    const out = [r];
+    const joinedByConjunction: boolean[] = [];
+    let current = r;
+    for (;;) {
+      const gap: Token[] = [];
+      let next: ActorReference | undefined;
+      let i = direction > 0 ? current.lastToken : current.firstToken;
+      for (let step = 1; step <= 6; step++) {
+        i += direction;
+        let t = this.tok(i);
+        // "the European Union (EU) and France": a bracketed acronym belongs to its conjunct.
+        if (t && direction > 0 && t.value === '(' && step === 1) {
+          const close = this.matchingClose(i);
+          if (close >= 0) { i = close + 1; t = this.tok(i); }
+        } else if (t && direction < 0 && t.value === ')' && step === 1) {
+          const open = this.matchingOpen(i);
+          if (open >= 0) { i = open - 1; t = this.tok(i); }
+        }
+        if (!t || t.sentence !== r.sentence || this.quoteDepth[i] !== this.quoteDepth[r.firstToken]) break;
+        if (this.refAt[i]) {
+          next = this.refAt[i];
+          break;
+        }
+        gap.push(t);
+      }
+      if (!next || gap.length === 0) break;
+      const ordered = direction > 0 ? gap : [...gap].reverse();
+      const joiner = this.joiner(ordered);
+      if (joiner === undefined) break;
+      if (next.entityType === 'place' || (next.entityType === 'other') !== (r.entityType === 'other')) break;
+      if (direction < 0 && this.inPrepositionalPhrase(next)) break;
+      if (direction < 0 && !objectList) {
+        const before = this.tok(this.skipModifiersLeft(next.firstToken - 1));
+        if (before && (before.pos === 'VERB' || before.pos === 'AUX') && this.isClauseVerb(before)) break;
+      }
+      if (direction > 0) {
+        const after = this.tok(next.lastToken + 1);
+        if (after && (after.pos === 'AUX' || (after.pos === 'VERB' && this.isClauseVerb(after)))) break;
+      }
+      out.push(next);
+      joinedByConjunction.push(joiner);
+      current = next;
+    }
+    // "A, B" without a conjunction is no list (two clauses, or an apposition). In text order a
+    // list ends with its conjunction: rightwards keep conjuncts up to the last one a conjunction
+    // joins; leftwards the conjunction must be the first joiner met.
+    if (direction > 0) return out.slice(0, joinedByConjunction.lastIndexOf(true) + 2);
+    return joinedByConjunction[0] === true ? out : [r];
+  }
+
+  /** Index of the "(" that a ")" at i closes, within a short aside; -1 if none. */
+  private matchingOpen(i: number): number {
+    for (let k = i - 1; k >= i - 8 && k >= 0; k--) {
+      if (this.tok(k)?.value === '(') return k;
+      if (this.tok(k)?.value === ')') return -1;
+    }
+    return -1;
+  }
+
+  private matchingClose(i: number): number {
+    for (let k = i + 1; k <= i + 8; k++) {
+      if (this.tok(k)?.value === ')') return k;
+      if (this.tok(k)?.value === '(') return -1;
+    }
+    return -1;
+  }
+
+  /** Validates a gap between conjuncts, in text order: [","] [and|or|nor] [the] [ADJ…]. true = has a conjunction. */
+  private joiner(gap: readonly Token[]): boolean | undefined {
+    let i = 0;
+    let comma = false;
+    let conjunction = false;
+    if (gap[i]?.value === ',') { comma = true; i++; }
+    if (gap[i] && CONJUNCTIONS.has(gap[i]?.lower ?? '')) { conjunction = true; i++; }
+    if (!comma && !conjunction) return undefined;
+    if (gap[i]?.lower === 'the') i++;
+    while (gap[i]?.pos === 'ADJ' || (gap[i]?.pos === 'ADV' && gap[i + 1]?.pos === 'ADJ') || HONORIFIC_WORDS.has(gap[i]?.lower ?? '')) i++;
+    return i === gap.length ? conjunction : undefined;
+  }
+
+  private skipModifiersLeft(i: number): number {
+    let k = i;
+    while (this.tok(k) && (this.isDeterminer(this.tok(k)) || this.tok(k)?.pos === 'ADJ')) k--;
+    return k;
+  }
+
+  /** Whether most words of a sentence are capitalised (a headline), where capitals say nothing about names. */
+  private titleCased(sentenceIndex: number): boolean {
+    const s = this.doc.sentences[sentenceIndex];
+    if (!s) return false;
+    let words = 0;
+    let caps = 0;
+    for (let i = s.firstToken; i <= s.lastToken; i++) {
+      const t = this.tok(i);
+      if (!t || !/\p{L}/u.test(t.value) || t.value.length < 3) continue;
+      words++;
+      if (/^\p{Lu}/u.test(t.value)) caps++;
+    }
+    return words >= 3 && caps / words >= 0.6;
+  }
+
+  /** Where the coordination that ends with r starts: the token before its first conjunct. */
+  private groupStart(group: readonly ActorReference[]): number {
+    return Math.min(...group.map((g) => g.firstToken));
   }
 
   // ---- verb frames -------------------------------------------------------------------------------
@@ -81,7 +638,7 @@ class Extractor {
   private verbFrame(trigger: Token, frame: Frame): void {
     const prev = this.tok(trigger.index - 1);
     // "the proposed truce": an attributive participle names a thing, it reports no act.
-    if (prev && DETERMINERS.has(prev.lower) && frame.id !== 'meet') return;
+    if (prev && this.isDeterminer(prev) && frame.id !== 'meet') return;
     if (this.refAt[trigger.index]) return;
     const passive = this.isPassive(trigger);
     let sources: ActorReference[];
@@ -94,132 +651,184 @@ class Extractor {
       if (!patient) return;
       targets = this.coordinated(patient, -1);
     } else {
+      // "Labour accused of propaganda" (a headline's passive): the object would stand before "of".
+      if (this.tok(trigger.index + 1)?.lower === 'of' && !(frame.preps?.includes('of') ?? false)) return;
       const target = this.targetOf(trigger, frame);
-      if (!target) return;
-      if (frame.id === 'want' && this.tok(target.lastToken + 1)?.lower !== 'to' && this.tok(this.coordinated(target, 1).at(-1)!.lastToken + 1)?.lower !== 'to') return;
+      if (!target) {
+        if (frame.mutual) this.mutualVerb(trigger, frame);
+        return;
+      }
+      targets = this.coordinated(target, 1);
+      if (frame.after && !frame.after.includes(this.tok((targets.at(-1) ?? target).lastToken + 1)?.lower ?? '')) return;
       const subject = this.subjectOf(trigger);
       if (!subject) return;
-      sources = this.coordinated(subject, -1);
-      targets = this.coordinated(target, 1);
+      sources = this.coordinated(subject, -1, this.tok(trigger.index - 1)?.lower === 'to');
     }
-    for (const s of sources) for (const o of targets) this.emit(s, frame.relation, o, trigger, frame.id, frame.cameo, frame.topicTarget === true);
+    const start = this.groupStart(sources);
+    for (const s of sources) {
+      for (const o of targets) {
+        this.emit(s, frame.relation, o, trigger, frame.id, frame.cameo, { topicOk: frame.topicTarget === true, sourceGroupStart: start });
+      }
+    }
   }
 
-  private isPassive(trigger: Token): boolean {
-    if (!/(ed|en|wn|ht|ck|ld|ne)$/.test(trigger.lower)) return false;
-    for (let k = 1; k <= 3; k++) {
-      const t = this.tok(trigger.index - k);
-      if (!t || t.sentence !== trigger.sentence) return false;
-      if (BE_FORMS.has(t.lower) || BE_FORMS.has(t.lemma) && t.pos === 'AUX') return true;
-      if (t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART') return false;
+  /** "Trump and Putin met in Helsinki": with no object, coordinated subjects act on each other. */
+  private mutualVerb(trigger: Token, frame: Frame): void {
+    if (!this.intransitiveAfter(trigger, frame.preps ?? [])) return;
+    const subject = this.subjectOf(trigger);
+    if (!subject) return;
+    const group = this.coordinated(subject, -1);
+    if (group.length < 2) return;
+    const start = this.groupStart(group);
+    for (let a = 0; a < group.length; a++) {
+      for (let b = a + 1; b < group.length; b++) {
+        const x = group[a] as ActorReference;
+        const y = group[b] as ActorReference;
+        this.emit(y, frame.relation, x, trigger, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start });
+        // "X and Y agree": a directed relation holds both ways.
+        if (frame.relation !== 'met') this.emit(x, frame.relation, y, trigger, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start });
+      }
+    }
+  }
+
+  /**
+   * Whether nothing that could be an object follows the verb: a preposition the frame does not
+   * name ("met in Geneva"), a time word ("met last week"), punctuation or a conjunction. "met
+   * senior officials" or "met with tribal leaders" have an object, just not a recognised one.
+   */
+  private intransitiveAfter(trigger: Token, ownPreps: readonly string[]): boolean {
+    // "agreed to a ceasefire": a preposition that another frame of the same verb reads is an object.
+    const preps = [...ownPreps, ...(framesByLemma.get(trigger.lemma) ?? []).flatMap((f) => f.preps ?? [])];
+    let k = trigger.index + 1;
+    while (this.tok(k)?.pos === 'ADV' && !TIME_WORDS.has(this.tok(k)?.lower ?? '')) k++;
+    const t = this.tok(k);
+    if (!t || t.sentence !== trigger.sentence) return true;
+    if (preps.includes(t.lower)) return false;
+    return t.pos === 'ADP' || t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || TIME_WORDS.has(t.lower);
+  }
+
+  // ---- collocations ------------------------------------------------------------------------------
+
+  /** "restored diplomatic ties with Y", "launched a new offensive against Y", "received money from Y". */
+  private collocation(verb: Token, frame: CollocationFrame): void {
+    const prev = this.tok(verb.index - 1);
+    if (prev && this.isDeterminer(prev)) return;
+    if (this.isPassive(verb)) {
+      this.passiveCollocation(verb, frame);
+      return;
+    }
+    const noun = this.collocationNoun(verb, frame);
+    if (!noun) return;
+    let target = noun.indirect ?? this.collocationTarget(noun.token, frame);
+    const subject = this.subjectOf(verb);
+    if (!subject) return;
+    const sources = this.coordinated(subject, -1);
+    const start = this.groupStart(sources);
+    const options: EmitOptions = { topicOk: false, sourceGroupStart: start, ...(frame.hypothetical ? { hypothetical: true } : {}) };
+    if (!target) {
+      // "Gondor and Rohan restored ties": the coordinated subjects act on each other.
+      if (!frame.mutual || sources.length < 2 || this.followingPreposition(noun.token, frame)) return;
+      for (const a of sources) for (const b of sources) if (a !== b) this.emit(a, frame.relation, b, verb, frame.id, frame.cameo, options);
+      return;
+    }
+    if (target.entityType === 'place' || target.entityType === 'other') return;
+    target = target as ActorReference;
+    for (const s of sources) {
+      for (const o of this.coordinated(target, 1)) {
+        if (frame.reverse) this.emit(o, frame.relation, s, verb, frame.id, frame.cameo, { ...options, clauseSubject: s });
+        else this.emit(s, frame.relation, o, verb, frame.id, frame.cameo, options);
+      }
+    }
+  }
+
+  /** The collocation's noun after its verb: "restored *full diplomatic* ties", "gave Gondor $5 million in aid". */
+  private collocationNoun(verb: Token, frame: CollocationFrame): { token: Token; indirect?: ActorReference } | undefined {
+    let indirect: ActorReference | undefined;
+    let counted = 0;
+    for (let i = verb.index + 1; i < this.tokens.length && counted < COLLOCATION_NOUN_WINDOW; i++) {
+      const t = this.tok(i);
+      if (!this.parenthetical[i] && t?.value !== ',') counted++;
+      if (!t || !this.sameClause(t, verb)) return undefined;
+      const r = this.refAt[i];
+      if (r && r.entityType !== 'other') {
+        // "gave Gondor aid", "sent Kyiv weapons": an indirect object before the noun.
+        if (indirect || i !== verb.index + 1 || !(frame.id === 'send-aid' || frame.id === 'issue-warning')) return undefined;
+        indirect = r;
+        i = r.lastToken;
+        continue;
+      }
+      if (frame.nouns.includes(t.lower)) return { token: t, ...(indirect ? { indirect } : {}) };
+      if (this.parenthetical[i] && !this.parenthetical[verb.index]) continue; // "restore, it seems, full ties"
+      const next = this.tok(i + 1);
+      const ok = t.pos === 'DET' || this.isDeterminer(t) || t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PART'
+        || t.pos === 'SYM' || t.value === '-' || CONJUNCTIONS.has(t.lower) || ['off', 'down', 'up', 'out', 'in', 'of', 'with', 'by', 'for'].includes(t.lower)
+        || (t.value === ',' && (next?.pos === 'ADJ' || next?.pos === 'ADV' || this.parenthetical[i + 1] === 1)) || (t.pos === 'VERB' && !this.isClauseVerb(t)) || (t.pos === 'PROPN' && !this.refAt[i])
+        // "abandon improved economic relations": a participle before an adjective or noun is attributive
+        || (t.pos === 'VERB' && /(ed|en)$/.test(t.lower) && (next?.pos === 'ADJ' || next?.pos === 'NOUN'));
+      if (!ok) return undefined;
+    }
+    return undefined;
+  }
+
+  /** The target after the noun: "… ties *with* Gondor", "… protocol for 1990 *with* Dagolath". */
+  private collocationTarget(noun: Token, frame: { preps: readonly string[] }): ActorReference | undefined {
+    for (let i = noun.index + 1; i < this.tokens.length && i - noun.index <= COLLOCATION_TARGET_WINDOW; i++) {
+      const t = this.tok(i);
+      if (!t || !this.sameClause(t, noun)) return undefined;
+      if (this.refAt[i]) return undefined;
+      if (frame.preps.includes(t.lower) && t.pos !== 'PART') {
+        const r = this.refAt[this.skipModifiers(i + 1)];
+        return r && r.entityType !== 'place' && r.entityType !== 'other' ? r : undefined;
+      }
+      if (CLAUSE_BREAKS.has(t.lower) || t.value === ',' || this.isClauseVerb(t)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether one of the frame's prepositions follows the noun (then a target was named but not recognised). */
+  private followingPreposition(noun: Token, frame: CollocationFrame): boolean {
+    for (let i = noun.index + 1; i <= noun.index + 3; i++) {
+      const t = this.tok(i);
+      if (!t || t.sentence !== noun.sentence) return false;
+      if (frame.preps.includes(t.lower)) return true;
     }
     return false;
   }
 
-  /** Nearest actor to the left, in the same clause, that can act (not a topic). */
-  private subjectOf(trigger: Token): ActorReference | undefined {
-    for (let i = trigger.index - 1; i >= 0 && trigger.index - i <= SUBJECT_WINDOW; i--) {
+  /** "Sanctions were imposed on Russia by the EU": noun before the verb, agent after "by". */
+  private passiveCollocation(verb: Token, frame: CollocationFrame): void {
+    let noun: Token | undefined;
+    for (let i = verb.index - 1; i >= verb.index - 6 && i >= 0; i--) {
       const t = this.tok(i);
-      if (!t || !this.sameClause(t, trigger)) break;
-      if (t.value === ';') break;
-      const r = this.refAt[i];
-      if (!r) continue;
-      if (r.entityType === 'other' || r.entityType === 'place') {
-        i = r.firstToken;
-        continue;
-      }
-      // "the lives of Ukrainian troops": an actor after "of" belongs to a noun phrase.
-      const before = this.tok(r.firstToken - 1);
-      if (before && ['of', 'with', 'between', 'to', 'from', 'for', 'against', 'on'].includes(before.lower) && r.via !== 'pronoun') {
-        i = r.firstToken;
-        continue;
-      }
-      return r;
+      if (!t || t.sentence !== verb.sentence) break;
+      if (frame.nouns.includes(t.lower)) noun = t;
     }
-    return undefined;
-  }
-
-  /** The target to the right: after one of the frame's prepositions, or a direct object. */
-  private targetOf(trigger: Token, frame: Frame): ActorReference | undefined {
-    let requiredSeen = frame.requires === undefined;
-    let prepSeen = false;
-    for (let i = trigger.index + 1; i < this.tokens.length && i - trigger.index <= TARGET_WINDOW; i++) {
-      const t = this.tok(i);
-      if (!t || !this.sameClause(t, trigger)) return undefined;
-      const r = this.refAt[i];
-      if (r) {
-        if (r.entityType === 'place') return undefined;
-        if (r.entityType === 'other' && !frame.topicTarget) {
-          i = r.lastToken;
-          continue;
-        }
-        const directOk = frame.preps === undefined || frame.direct === true;
-        const afterPrep = prepSeen || (frame.preps?.includes(this.tok(r.firstToken - 1)?.lower ?? '') ?? false);
-        if (requiredSeen && ((directOk && !prepSeen) || afterPrep)) {
-          if (r.possessive && !frame.topicTarget) return undefined;
-          return r;
-        }
-        if (!afterPrep && frame.preps && !directOk) {
-          i = r.lastToken;
-          continue;
-        }
-        return undefined;
-      }
-      if (frame.requires?.includes(t.lower)) requiredSeen = true;
-      if (frame.preps?.includes(t.lower)) prepSeen = true;
-      if (CLAUSE_BREAKS.has(t.lower) && !(t.lower === 'and' && !requiredSeen)) return undefined;
-      // A gerund ("resuming military aid and intelligence sharing with Kyiv") names an activity, not a new clause.
-      const gerund = t.lower.endsWith('ing');
-      if (t.pos === 'VERB' && i > trigger.index + 1 && !frame.requires && !gerund) {
-        // another verb: its own object follows; "urged X to spare Y" stops at X.
-        return undefined;
-      }
-      if (t.value === ',' ) return undefined;
+    if (!noun) return;
+    const agent = this.afterWord(verb, 'by', 8);
+    // "Sanctions were imposed on Russia by the EU" or "Evidence against Russia was presented by the US".
+    const target = this.collocationTarget(verb, frame) ?? this.collocationTarget(noun, frame);
+    if (!agent || !target) return;
+    const options: EmitOptions = { topicOk: false, ...(frame.hypothetical ? { hypothetical: true } : {}) };
+    for (const s of this.coordinated(agent, 1)) {
+      if (frame.reverse) this.emit(target, frame.relation, s, verb, frame.id, frame.cameo, options);
+      else this.emit(s, frame.relation, target, verb, frame.id, frame.cameo, options);
     }
-    return undefined;
-  }
-
-  private afterWord(trigger: Token, word: string): ActorReference | undefined {
-    for (let i = trigger.index + 1; i < this.tokens.length && i - trigger.index <= 6; i++) {
-      const t = this.tok(i);
-      if (!t || !this.sameClause(t, trigger)) return undefined;
-      if (t.lower === word) {
-        const r = this.refAt[i + 1] ?? this.refAt[i + 2];
-        return r && r.entityType !== 'other' && r.entityType !== 'place' ? r : undefined;
-      }
-    }
-    return undefined;
-  }
-
-  /** "Moscow and Kyiv", "Trump and Zelenskyy": the references coordinated with r on one side. */
-  private coordinated(r: ActorReference, direction: 1 | -1): ActorReference[] {
-    const out = [r];
-    let edge = direction > 0 ? r.lastToken : r.firstToken;
-    for (;;) {
-      const joiner = this.tok(edge + direction);
-      if (!joiner || (joiner.lower !== 'and' && joiner.value !== ',')) break;
-      const next = this.refAt[edge + 2 * direction];
-      // A comma joins a list only when the list goes on ("A, B and C"), not across clauses.
-      if (joiner.value === ',' && next) {
-        const after = this.tok(direction > 0 ? next.lastToken + 1 : next.firstToken - 1);
-        if (after?.lower !== 'and' && after?.value !== ',') break;
-      }
-      if (!next || next.entityType === 'place' || next.entityType === 'other' !== (r.entityType === 'other')) break;
-      out.push(next);
-      edge = direction > 0 ? next.lastToken : next.firstToken;
-    }
-    return out;
   }
 
   // ---- noun frames -------------------------------------------------------------------------------
 
   private nounFrame(noun: Token, frame: NounFrame): void {
+    if (this.refAt[noun.index] && this.refAt[noun.index]?.entityType !== 'other') return;
+    // "the BBC's Breakfast with Frost": a capitalised noun inside a sentence is part of a name.
+    if (/^\p{Lu}/u.test(noun.value) && this.doc.sentences[noun.sentence]?.firstToken !== noun.index && !this.titleCased(noun.sentence)) return;
+    // "offensive", "call" and the like are nouns only when a frame preposition follows or they head a noun phrase.
+    if (noun.pos === 'ADJ' && !frame.preps.includes(this.tok(noun.index + 1)?.lower ?? '')) return;
     if (frame.between) {
       // "talks earlier this week between X and Y": a short adverbial may come first.
       let k = noun.index + 1;
       while (k <= noun.index + 4 && this.tok(k) && this.tok(k)?.lower !== 'between' && !this.refAt[k] && this.tok(k)?.pos !== 'VERB' && this.tok(k)?.value !== ',') k++;
       if (this.tok(k)?.lower !== 'between') return;
-      const first = this.refAt[k + 1];
+      const first = this.refAt[this.skipModifiers(k + 1)];
       if (!first || first.entityType === 'other' || first.entityType === 'place') return;
       const both = this.coordinated(first, 1);
       if (both.length < 2) return;
@@ -227,7 +836,7 @@ class Extractor {
         for (let b = a + 1; b < both.length; b++) {
           const x = both[a];
           const y = both[b];
-          if (x && y) this.emit(x, frame.relation, y, noun, frame.id, frame.cameo, false);
+          if (x && y) this.emit(x, frame.relation, y, noun, frame.id, frame.cameo, { topicOk: false });
         }
       }
       return;
@@ -235,41 +844,79 @@ class Extractor {
     let target: ActorReference | undefined;
     for (let i = noun.index + 1; i <= noun.index + 4; i++) {
       const t = this.tok(i);
-      if (!t || !this.sameClause(t, noun)) return;
-      if (frame.preps.includes(t.lower)) {
-        const r = this.refAt[i + 1] ?? (DETERMINERS.has(this.tok(i + 1)?.lower ?? '') ? this.refAt[i + 2] : undefined) ?? this.refAt[i + 3];
-        if (r && r.entityType !== 'place' && (r.entityType !== 'other' || frame.topicTarget)) target = r;
+      if (!t || !this.sameClause(t, noun)) break;
+      if (frame.preps.includes(t.lower) && t.pos !== 'PART' && !(t.lower === 'to' && this.tok(i + 1)?.pos === 'VERB')) {
+        const r = this.refAt[this.skipModifiers(i + 1)];
+        // "talks with the London market": an actor modifying a noun is no party.
+        if (r && r.entityType !== 'place' && (r.entityType !== 'other' || frame.topicTarget) && !(r.entityType !== 'other' && this.nounModifier(r, frame.relation === 'met' ? undefined : NON_ACTOR_HEADS))) target = r;
         break;
       }
-      if (t.pos === 'VERB' || t.value === ',') return;
+      if (t.pos === 'VERB' || t.value === ',' || this.refAt[i]) break;
     }
-    if (!target) return;
-    const owner = this.possessor(noun) ?? this.lightVerbSubject(noun);
+    if (!target) {
+      if (frame.mutual) this.mutualNoun(noun, frame);
+      return;
+    }
+    const light = this.lightVerb(noun);
+    const owner = this.possessor(noun) ?? (light ? this.subjectOf(light) : undefined);
     if (!owner) return;
-    for (const o of this.coordinated(target, 1)) this.emit(owner, frame.relation, o, noun, frame.id, frame.cameo, frame.topicTarget === true);
+    const irrealis = light !== undefined && IRREALIS_VERBS.has(light.lemma);
+    for (const o of this.coordinated(target, 1)) {
+      this.emit(owner, frame.relation, o, noun, frame.id, frame.cameo, { topicOk: frame.topicTarget === true, ...(irrealis ? { hypothetical: true } : {}) });
+    }
   }
 
-  /** "Russia's acceptance", "his support", "Trump's 30-minute call". */
+  /** "X and Y held talks", "X and Y postponed their meeting": coordinated subjects of the verb that governs the noun meet. */
+  private mutualNoun(noun: Token, frame: NounFrame): void {
+    for (let i = noun.index + 1; i <= noun.index + 3; i++) {
+      if (frame.preps.includes(this.tok(i)?.lower ?? '') || this.tok(i)?.lower === 'between') return;
+    }
+    let verb: Token | undefined;
+    for (let i = noun.index - 1; i >= noun.index - 5 && i >= 0; i--) {
+      const t = this.tok(i);
+      if (!t || t.sentence !== noun.sentence || this.refAt[i]) return;
+      if (t.pos === 'VERB' || t.pos === 'AUX') {
+        if (MUTUAL_NOUN_VERBS.has(t.lemma)) verb = t;
+        break;
+      }
+      if (!(this.isDeterminer(t) || t.pos === 'ADJ' || t.pos === 'NUM' || t.value === '-' || t.pos === 'NOUN')) return;
+    }
+    if (!verb) return;
+    const subject = this.subjectOf(verb);
+    if (!subject) return;
+    const group = this.coordinated(subject, -1);
+    if (group.length < 2) return;
+    const start = this.groupStart(group);
+    for (let a = 0; a < group.length; a++) {
+      for (let b = a + 1; b < group.length; b++) {
+        this.emit(group[b] as ActorReference, frame.relation, group[a] as ActorReference, noun, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start });
+      }
+    }
+  }
+
+  /** "Russia's acceptance", "his support", "Trump's 30-minute call", "US aid", "EU sanctions". */
   private possessor(noun: Token): ActorReference | undefined {
-    for (let i = noun.index - 1; i >= noun.index - 4 && i >= 0; i--) {
+    const modifier = this.refAt[noun.index - 1];
+    if (modifier && !modifier.possessive && (modifier.entityType === 'country' || modifier.entityType === 'organization')) return modifier;
+    for (let i = noun.index - 1; i >= noun.index - 5 && i >= 0; i--) {
       const t = this.tok(i);
       if (!t || t.sentence !== noun.sentence) return undefined;
       const r = this.refAt[i];
-      if (r) return r.possessive || r.via === 'pronoun' && ['his', 'her'].includes(this.tok(r.firstToken)?.lower ?? '') ? r : undefined;
+      if (r) return r.possessive || (r.via === 'pronoun' && ['his', 'her'].includes(this.tok(r.firstToken)?.lower ?? '')) ? r : undefined;
       if (t.value === "'s" || t.value === "'" || t.pos === 'ADJ' || t.pos === 'NUM' || t.value === '-' || t.pos === 'ADV' || t.pos === 'NOUN') continue;
       return undefined;
     }
     return undefined;
   }
 
-  /** "Witkoff had a lengthy meeting with Putin": the subject of a light verb just before the noun. */
-  private lightVerbSubject(noun: Token): ActorReference | undefined {
-    for (let i = noun.index - 1; i >= noun.index - 5 && i >= 0; i--) {
+  /** "Witkoff had a lengthy meeting with Putin": a light verb just before the noun, whose subject owns it. */
+  private lightVerb(noun: Token): Token | undefined {
+    for (let i = noun.index - 1; i >= noun.index - 6 && i >= 0; i--) {
       const t = this.tok(i);
       if (!t || t.sentence !== noun.sentence) return undefined;
       if (this.refAt[i]) return undefined;
-      if ((t.pos === 'VERB' || t.pos === 'AUX') && LIGHT_VERBS.has(t.lemma)) return this.subjectOf(t);
-      if (t.pos === 'VERB') return undefined;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && LIGHT_VERBS.has(t.lemma)) return t;
+      if (t.pos === 'VERB' && this.isClauseVerb(t)) return undefined;
     }
     return undefined;
   }
@@ -282,75 +929,304 @@ class Extractor {
     const frame = framesByLemma.get(verb.lemma)?.[0];
     const target = this.refAt[hyphen.index + 2];
     if (!frame || !target || target.entityType === 'place') return;
-    this.emit(actor, frame.relation, target, verb, `${frame.id}:compound`, frame.cameo, frame.topicTarget === true);
+    this.emit(actor, frame.relation, target, verb, `${frame.id}:compound`, frame.cameo, { topicOk: frame.topicTarget === true });
+  }
+
+  // ---- quotes and pronouns -----------------------------------------------------------------------
+
+  /**
+   * "North Korea did not respond, but its state media accused Japan": "its" before a noun for an
+   * actor's members or organs, in subject position, stands for the actor that opens the sentence
+   * (or the previous one). Only such opening actors are taken: they are the topic, not an object.
+   */
+  private addPossessiveSubjects(): void {
+    for (const t of this.tokens) {
+      if (t.lower !== 'its' || this.refAt[t.index]) continue;
+      let k = t.index + 1;
+      while (this.tok(k) && (this.tok(k)?.pos === 'ADJ' || (this.tok(k)?.pos === 'NOUN' && !MEMBER_NOUNS.has(this.tok(k)?.lower ?? '')))) k++;
+      if (!MEMBER_NOUNS.has(this.tok(k)?.lower ?? '')) continue;
+      const verb = this.tok(k + 1);
+      if (!verb || !(verb.pos === 'VERB' || verb.pos === 'AUX')) continue;
+      const antecedent = this.openingActor(t.sentence, t.index) ?? this.openingActor(t.sentence - 1, Number.MAX_SAFE_INTEGER);
+      if (!antecedent) continue;
+      const r: ActorReference = { ...antecedent, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: true, modifier: false };
+      this.refs.push(r);
+      this.refAt[t.index] = r;
+    }
+  }
+
+  /** The country or organisation that opens a sentence ("The Philippines accused …", "North Korea did not …"). */
+  private openingActor(sentenceIndex: number, before: number): ActorReference | undefined {
+    const sentence = this.doc.sentences[sentenceIndex];
+    if (!sentence) return undefined;
+    let k = sentence.firstToken;
+    while (this.isDeterminer(this.tok(k)) || this.tok(k)?.pos === 'ADJ') k++;
+    const r = this.refAt[k];
+    if (!r || r.firstToken >= before || !(r.entityType === 'country' || r.entityType === 'organization')) return undefined;
+    return r;
+  }
+
+  /**
+   * "Ethiopia indicated it deplored Libya", "Gondor said they would sign": "it"/"they" right
+   * after a reporting verb is that verb's subject (a country or organisation; people's pronouns
+   * are resolved by the entity layer).
+   */
+  private addReportedPronouns(): void {
+    for (const t of this.tokens) {
+      if ((t.lower !== 'it' && t.lower !== 'they') || this.refAt[t.index]) continue;
+      const next = this.tok(t.index + 1);
+      if (!next || !(next.pos === 'VERB' || next.pos === 'AUX')) continue;
+      let k = t.index - 1;
+      if (this.tok(k)?.lower === 'that') k--;
+      const verb = this.tok(k);
+      if (!verb || verb.pos !== 'VERB' || !REPORTING_VERBS.has(verb.lemma) || verb.sentence !== t.sentence) continue;
+      const subject = this.subjectOf(verb);
+      if (!subject || subject.entityType === 'person' || subject.entityType === 'other' || subject.entityType === 'place') continue;
+      const r: ActorReference = { ...subject, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: false, modifier: false };
+      this.refs.push(r);
+      this.refAt[t.index] = r;
+    }
+  }
+
+  /**
+   * “We will never accept it,” Zelenskyy said: inside a quote, "I" and "we" stand for the quoted
+   * speaker ("we" for the speaker's country when a title says which). Adds those references.
+   */
+  private addQuotedSpeakers(): void {
+    const added: ActorReference[] = [];
+    for (const t of this.tokens) {
+      if (!FIRST_PERSON.has(t.lower) || this.quoteDepth[t.index] !== 1 || this.refAt[t.index]) continue;
+      const speaker = this.quoteSpeaker(t);
+      if (!speaker) continue;
+      let entity = speaker.entity;
+      let entityType = speaker.entityType;
+      if (t.lower === 'we') {
+        const country = [...this.belongs].find((b) => b.startsWith(`${speaker.entity}|`));
+        if (country) {
+          entity = country.slice(speaker.entity.length + 1);
+          entityType = 'country';
+        }
+      }
+      const r: ActorReference = { entity, entityType, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: false, modifier: false };
+      added.push(r);
+      this.refAt[t.index] = r;
+    }
+    this.refs.push(...added);
+  }
+
+  /** The speaker of the quote around a token: “…,” X said / said X / X said: “…”. */
+  private quoteSpeaker(inside: Token): ActorReference | undefined {
+    // Quotes are bounded: a stray quote mark must not make every later token a quote.
+    let close = inside.index + 1;
+    while (this.tok(close) && this.quoteDepth[close] === 1 && close - inside.index < QUOTE_WINDOW) close++;
+    // after the quote: ", X said" / "X said" / "said X"
+    for (let i = close + 1; i <= close + 3; i++) {
+      const t = this.tok(i);
+      if (!t) break;
+      const r = this.refAt[i];
+      if (r && r.entityType !== 'other' && r.entityType !== 'place') {
+        const next = this.tok(r.lastToken + 1);
+        const prev = this.tok(r.firstToken - 1);
+        if ((next && SPEECH_LEMMAS.has(next.lemma)) || (prev && SPEECH_LEMMAS.has(prev.lemma))) return r;
+        break;
+      }
+    }
+    // before the quote: "X said: “…”"
+    let open = inside.index - 1;
+    while (this.tok(open) && this.quoteDepth[open] === 1 && inside.index - open < QUOTE_WINDOW) open--;
+    for (let i = open - 1; i >= open - 4 && i >= 0; i--) {
+      const t = this.tok(i);
+      if (!t) break;
+      if (SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB') {
+        const r = this.refAt[i - 1] ?? this.refAt[i + 1];
+        return r && r.entityType !== 'other' && r.entityType !== 'place' ? r : undefined;
+      }
+    }
+    return undefined;
   }
 
   // ---- modality and output -----------------------------------------------------------------------
 
-  private emit(source: ActorReference, relation: Relation, target: ActorReference, trigger: Token, rule: string, cameo: string, topicOk: boolean): void {
+  private emit(source: ActorReference, givenRelation: Relation, target: ActorReference, trigger: Token, givenRule: string, givenCameo: string, options: EmitOptions): void {
     if (source.entity === target.entity) return;
-    if (target.entityType === 'other' && !topicOk) return;
+    let relation = givenRelation;
+    let rule = givenRule;
+    let cameo = givenCameo;
+    // "Fox attacks Blair", "his attack on Labour": words, not force.
+    if (relation === 'attacked' && source.entityType === 'person' && (target.entityType === 'person' || target.entityType === 'organization')) {
+      if (!VERBAL_ATTACK.lemmas.includes(trigger.lemma) && !VERBAL_ATTACK.lemmas.includes(trigger.lower)) return;
+      relation = VERBAL_ATTACK.relation;
+      cameo = VERBAL_ATTACK.cameo;
+      rule = `${rule}:verbal`;
+    }
+    if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return;
+    if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return;
+    if (target.entityType === 'other' && !options.topicOk) return;
     if (source.entityType === 'other' || source.entityType === 'place') return;
     const sentence = this.doc.sentences[trigger.sentence];
     if (!sentence) return;
-    const negated = this.isNegated(trigger, source);
-    const hypothetical = this.isHypothetical(trigger, source);
+    const subject = options.clauseSubject ?? source;
+    const negated = this.isNegated(trigger, subject, options.sourceGroupStart);
+    const hypothetical = options.hypothetical === true || this.isHypothetical(trigger, subject);
     const reportedBy = this.reporter(source, trigger);
-    const key = `${source.entity}|${relation}|${target.entity}|${trigger.index}`;
+    // One fact per triple and sentence: two rules reading the same words give one piece of evidence.
+    const [a, b] = relation === 'met' && target.entity < source.entity ? [target.entity, source.entity] : [source.entity, target.entity];
+    const key = `${a}|${relation}|${b}|${trigger.sentence}|${negated}|${hypothetical}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.facts.push({
       source: source.entity, relation, target: target.entity, negated, hypothetical,
       doc: this.doc.source.id, sentence: this.doc.source.text.slice(sentence.start, sentence.end),
       start: sentence.start, end: sentence.end, trigger: trigger.value, rule: `frame:${rule}`, cameo,
+      goldstein: GOLDSTEIN[cameo] ?? 0,
       ...(reportedBy ? { reportedBy } : {}),
       ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
     });
+  }
+
+  /** "told the BBC", "told the Daily Record newspaper", "told ITV's Jonathan Dimbleby programme": a news outlet. */
+  private isOutlet(r: ActorReference): boolean {
+    if (NEWS_OUTLETS.has(r.entity)) return true;
+    const label = this.labels.get(r.entity) ?? '';
+    if (r.entityType === 'organization' && OUTLET_WORDS.has(label.split(/\s+/).at(-1)?.toLowerCase() ?? '')) return true;
+    let k = r.lastToken + 1;
+    if (this.tok(k)?.value === "'s") k++;
+    for (let n = 0; n < 5 && this.tok(k) && this.tok(k)?.sentence === r.sentence; n++, k++) {
+      const t = this.tok(k) as Token;
+      if (OUTLET_WORDS.has(t.lower) && t.pos !== 'VERB') return true;
+      if (!(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM')) break;
+    }
+    return false;
+  }
+
+  /**
+   * A visit is to a country or organisation, not a city ("flew to Moscow"); a person visits only
+   * when a title names their own country and it is another one ("Putin returned to Russia",
+   * "Blair arrived in Britain" are no visits).
+   */
+  private canVisit(source: ActorReference, target: ActorReference): boolean {
+    if (target.via === 'capital') return false;
+    if (source.entityType !== 'person') return true;
+    const own = [...this.belongs].filter((b) => b.startsWith(`${source.entity}|`)).map((b) => b.slice(source.entity.length + 1));
+    // "Dagolath's first Deputy Prime Minister Telemar": a possessive country before the title.
+    const byTitle = this.possessiveAffiliation(source);
+    if (byTitle) own.push(byTitle);
+    return own.length > 0 && !own.includes(target.entity);
+  }
+
+  /** The country in "X's (first) Deputy Prime Minister NAME": capitalised title words between a possessive and the name. */
+  private possessiveAffiliation(person: ActorReference): string | undefined {
+    for (let i = person.firstToken - 1; i >= person.firstToken - 6 && i >= 0; i--) {
+      const t = this.tok(i);
+      if (!t || t.sentence !== person.sentence) return undefined;
+      const r = this.refAt[i];
+      if (r) return r.possessive && r.entityType === 'country' ? r.entity : undefined;
+      if (!(/^\p{Lu}/u.test(t.value) || t.pos === 'ADJ' || t.value === "'s")) return undefined;
+    }
+    return undefined;
   }
 
   private between(a: number, b: number): Token[] {
     return this.tokens.slice(Math.min(a, b) + 1, Math.max(a, b)) as Token[];
   }
 
-  private isNegated(trigger: Token, source: ActorReference): boolean {
-    if (trigger.negated && this.between(source.lastToken, trigger.index).some((t) => NEGATION_WORDS.has(t.lower))) return true;
-    const span = this.between(source.lastToken, trigger.index);
-    return span.some((t) => NEGATION_WORDS.has(t.lower) || NEGATING_VERBS.has(t.lemma));
+  private isNegated(trigger: Token, source: ActorReference, groupStart?: number): boolean {
+    // "Neither A nor B met C"
+    const before = this.tok((groupStart ?? source.firstToken) - 1);
+    if (before?.lower === 'neither' || (before?.lower === 'not' && this.tok(before.index + 1)?.lower !== 'only')) return true;
+    if (trigger.index < source.firstToken) return false;
+    // Only the trigger's own clause counts: in "X did not respond, but its media accused Y" the
+    // negation stops at the comma. A negating verb negates its infinitive ("refused to accept"),
+    // not a verb it is coordinated with ("rejected the deal and accused Y").
+    for (let i = trigger.index - 1; i > source.lastToken; i--) {
+      const t = this.tok(i);
+      if (!t) break;
+      if (this.parenthetical[i] && !this.parenthetical[trigger.index]) continue;
+      if (t.value === ',' || t.value === ';' || (CLAUSE_BREAKS.has(t.lower) && t.pos !== 'DET') || (CONJUNCTIONS.has(t.lower) && i < trigger.index - 1 && this.tok(i + 1)?.pos === 'VERB')) return false;
+      if (NEGATION_WORDS.has(t.lower)) return true;
+      if ((NEGATING_VERBS.has(t.lemma) || NEGATING_VERBS.has(t.lower)) && this.governsInfinitive(t, trigger)) return true;
+    }
+    return false;
+  }
+
+  /** "refused to accept", "refusal to talk", "failed to reach": the word's "to" leads to the trigger. */
+  private governsInfinitive(word: Token, trigger: Token): boolean {
+    for (let i = word.index + 1; i < trigger.index && i <= word.index + 3; i++) {
+      if (this.tok(i)?.lower === 'to') return true;
+    }
+    return false;
   }
 
   private isHypothetical(trigger: Token, source: ActorReference): boolean {
     const sentence = this.doc.sentences[trigger.sentence];
     const last = sentence ? this.tok(sentence.lastToken) : undefined;
-    if (last?.value === '?') return true;
+    // A question, when the question mark closes the trigger's own clause.
+    if (last?.value === '?' && !this.tokens.slice(trigger.index + 1, sentence?.lastToken ?? trigger.index).some((t) => t.value === '-' || t.value === '—' || t.value === ';' || t.lower === 'but')) return true;
     const span = this.between(Math.min(source.lastToken, trigger.index - 1), trigger.index);
-    if (span.some((t) => HYPOTHETICAL_MARKERS.has(t.lower))) return true;
+    if (span.some((t) => HYPOTHETICAL_MARKERS.has(t.lower) || DEFERRING_VERBS.has(t.lemma))) return true;
+    // "dismissed reports (that) he told Brown", "the paper claimed he received": hearsay and claims are not asserted.
+    let h = source.firstToken - 1;
+    while (HONORIFIC_WORDS.has(this.tok(h)?.lower ?? '')) h--;
+    if (this.tok(h)?.lower === 'that') h--;
+    if (HEARSAY_NOUNS.has(this.tok(h)?.lower ?? '') || (this.tok(h)?.pos === 'VERB' && CLAIM_VERBS.has(this.tok(h)?.lemma ?? ''))) return true;
+    // "France will host talks between Iran and the US": when the source follows the trigger, the
+    // verb that governs the noun carries the modality.
+    if (source.firstToken > trigger.index) {
+      for (let i = trigger.index - 1; i >= Math.max(sentence?.firstToken ?? 0, trigger.index - 6); i--) {
+        const t = this.tok(i);
+        if (!t || t.value === ',' || (CLAUSE_BREAKS.has(t.lower) && t.pos !== 'DET')) break;
+        if (HYPOTHETICAL_MARKERS.has(t.lower) || DEFERRING_VERBS.has(t.lemma) || (IRREALIS_VERBS.has(t.lemma) && t.pos === 'VERB')) return true;
+      }
+    }
     // "if they surrender, we will …" and "wants Moscow to agree": a condition or an irrealis verb before.
     const first = sentence?.firstToken ?? 0;
+    // "If Russia accepts, …" makes the whole sentence conditional; "asked whether …," only its own clause.
+    let commaSeen = false;
     for (let i = trigger.index - 1; i >= first; i--) {
       const t = this.tok(i);
       if (!t) break;
-      if (t.lower === 'if' || t.lower === 'unless') return true;
+      if (t.value === ',') commaSeen = true;
+      if (t.lower === 'if' || t.lower === 'unless' || (t.lower === 'whether' && !commaSeen)) return true;
     }
-    const prev = this.tok(trigger.index - 1);
-    if (prev?.lower === 'to') {
-      for (let i = trigger.index - 2; i >= Math.max(first, trigger.index - 8); i--) {
+    let k = trigger.index - 1;
+    while (this.tok(k)?.pos === 'ADV') k--;
+    if (this.tok(k)?.lower === 'to' || (this.tok(k)?.lower === 'be' && this.tok(k - 1)?.lower === 'to')) {
+      for (let i = k - 1; i >= Math.max(first, k - 8); i--) {
         const t = this.tok(i);
-        if (t && IRREALIS_VERBS.has(t.lemma)) return true;
+        if (!t || t.value === ';' || (CLAUSE_BREAKS.has(t.lower) && t.pos !== 'DET')) break;
+        // "wants X to agree", "will host Y to celebrate": the infinitive is no more real than its governing verb.
+        if (IRREALIS_VERBS.has(t.lemma) || IRREALIS_VERBS.has(t.lower) || HYPOTHETICAL_MARKERS.has(t.lower)) return true;
       }
     }
     return false;
   }
 
-  /** "Peskov said Putin had conveyed …": the speaker, when it is not the actor itself. */
+  /**
+   * Who reports the fact when it is a third party's claim: "Peskov said Putin had conveyed …",
+   * "Putin had conveyed …, Peskov said", or the speaker of the quote the fact stands in.
+   */
   private reporter(source: ActorReference, trigger: Token): string | undefined {
     const sentence = this.doc.sentences[trigger.sentence];
     if (!sentence) return undefined;
+    const own = (r: ActorReference | undefined): string | undefined => (r && r.entity !== source.entity && r.entityType !== 'other' && r.entityType !== 'place' ? r.entity : undefined);
+    if (this.quoteDepth[trigger.index] === 1) return own(this.quoteSpeaker(trigger));
     for (let i = Math.min(source.firstToken, trigger.index) - 1; i >= sentence.firstToken; i--) {
       const t = this.tok(i);
-      if (t && SPEECH_LEMMAS.has(t.lemma) && (t.pos === 'VERB')) {
-        const speaker = this.subjectOf(t);
-        return speaker && speaker.entity !== source.entity ? speaker.entity : undefined;
+      if (t && SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB') return own(this.subjectOf(t));
+    }
+    // "…, a senior official said", "…, Peskov told reporters"
+    for (let i = trigger.index + 1; i <= sentence.lastToken; i++) {
+      const t = this.tok(i);
+      if (!t || !(SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB')) continue;
+      let comma = -1;
+      for (let k = i - 1; k > trigger.index; k--) if (this.tok(k)?.value === ',') { comma = k; break; }
+      if (comma < 0) continue;
+      for (let k = comma + 1; k < i; k++) {
+        const r = this.refAt[k];
+        if (r) return own(r);
       }
+      const after = this.refAt[i + 1];
+      if (after) return own(after);
     }
     return undefined;
   }

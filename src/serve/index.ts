@@ -6,6 +6,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { InputError, UsageError, messageOf } from '../errors';
+import { StoreApi } from '../store/api';
 
 export interface ServeOptions {
   /** Directory with graph.json (and graph.gexf, …), served by file name. */
@@ -94,7 +95,33 @@ export function resolveServeOptions(options: Partial<ServeOptions> & { dir: stri
 export async function startServer(options: Partial<ServeOptions> & { dir: string }): Promise<RunningServer> {
   const opts = resolveServeOptions(options);
   const roots = [realpathOrThrow(opts.viewerDir), realpathOrThrow(opts.dir)];
+  const api = new StoreApi(opts.dir);
+  const loopbackOnly = isLoopback(opts.host);
   const server = http.createServer((req, res) => {
+    // DNS rebinding: a web page from elsewhere can point its own name at 127.0.0.1 and read what
+    // this server answers. A loopback server therefore only answers to loopback names.
+    if (loopbackOnly && !isLoopbackHostHeader(req.headers.host)) {
+      send(res, 403, 'forbidden: this server only answers requests for localhost\n', req.method === 'HEAD');
+      return;
+    }
+    // /api/evidence and /api/search, answered from DIR/newsgraph.db (src/store/api.ts).
+    let answer: ReturnType<StoreApi['answer']>;
+    try {
+      answer = req.method === 'GET' || req.method === 'HEAD' ? api.answer(req.url ?? '/') : undefined;
+    } catch {
+      // A request never takes the server down: a throw here would end `newsgraph serve`.
+      send(res, 500, 'internal error\n', req.method === 'HEAD');
+      return;
+    }
+    if (answer) {
+      const body = Buffer.from(answer.body, 'utf8');
+      res.statusCode = answer.status;
+      setCommonHeaders(res);
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Content-Length', body.length);
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
     handle(req, res, roots).catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, 'internal error\n', req.method === 'HEAD');
       else res.destroy(e instanceof Error ? e : undefined);
@@ -106,7 +133,7 @@ export async function startServer(options: Partial<ServeOptions> & { dir: string
     const onError = (e: NodeJS.ErrnoException): void => {
       server.close();
       if (e.code === 'EADDRINUSE') {
-        reject(new UsageError(`port ${opts.port} on ${opts.host} is already in use`, '--port', { cause: e }));
+        reject(new UsageError(`port ${opts.port} on ${opts.host} is already in use (pick another, or --port 0 for any free port)`, '--port', { cause: e }));
       } else if (e.code === 'EACCES') {
         reject(new UsageError(`no permission to listen on port ${opts.port} on ${opts.host}`, '--port', { cause: e }));
       } else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') {
@@ -128,6 +155,7 @@ export async function startServer(options: Partial<ServeOptions> & { dir: string
     url: `http://${hostForUrl}:${address.port}/`,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        api.close();
         server.close((e) => (e ? reject(e) : resolve()));
         server.closeAllConnections();
       }),
@@ -236,6 +264,20 @@ function send(res: http.ServerResponse, status: number, text: string, head: bool
 
 function setCommonHeaders(res: http.ServerResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+}
+
+/** True for addresses and names that only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/** The Host header names this machine (any port); a request without one (HTTP/1.0) is let through. */
+export function isLoopbackHostHeader(header: string | undefined): boolean {
+  if (header === undefined) return true;
+  const h = header.trim();
+  const name = h.startsWith('[') ? h.slice(0, h.indexOf(']') + 1) : h.replace(/:\d*$/, '');
+  return name !== '' && isLoopback(name);
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { promises as fs, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { OutputError, UsageError } from '../../src/errors';
-import { exportGraph, toGexf, toJson, writeFileAtomic, type AtomicFs, type ExportFormat } from '../../src/export';
-import { sampleGraph } from '../helpers/graph-fixture';
+import { InputError, OutputError, UsageError } from '../../src/errors';
+import { ensureDirectory, exportGraph, toCsvFiles, toGexf, toJson, writeFileAtomic, type AtomicFs, type ExportFormat } from '../../src/export';
+import { makeGraph, sampleGraph } from '../helpers/graph-fixture';
 
 function codedError(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code });
@@ -109,8 +109,45 @@ describe('exportGraph', () => {
   });
 
   it('rejects an unknown format with UsageError and writes nothing', async () => {
-    await assert.rejects(exportGraph(sampleGraph(), 'graphml' as ExportFormat, path.join(dir, 'g.graphml')), UsageError);
+    await assert.rejects(exportGraph(sampleGraph(), 'pdf' as ExportFormat, path.join(dir, 'g.pdf')), UsageError);
     assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('writes a directory format as one atomically replaced file each, creating the directory', async () => {
+    const graph = sampleGraph();
+    const out = path.join(dir, 'a', 'b', 'csv');
+    const written = await exportGraph(graph, 'csv', out);
+    const expected = toCsvFiles(graph);
+    assert.deepEqual(written, expected.map((f) => path.join(out, f.name)));
+    for (const f of expected) assert.equal(readFileSync(path.join(out, f.name), 'utf8'), f.content);
+    assert.deepEqual(readdirSync(out).sort(), expected.map((f) => f.name).sort());
+  });
+
+  it('leaves the old files of a directory export whole when a write fails', async () => {
+    const out = path.join(dir, 'csv');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'nodes.csv'), 'old');
+    await assert.rejects(exportGraph(sampleGraph(), 'csv', out, { write: { fs: failing('writeFile', 'ENOSPC') } }), {
+      name: 'OutputError',
+      reason: 'disk full',
+    });
+    assert.deepEqual(readdirSync(out), ['nodes.csv']);
+    assert.equal(readFileSync(path.join(out, 'nodes.csv'), 'utf8'), 'old');
+  });
+
+  it('writes nothing when the graph does not fit the format (neo4j: relation outside the vocabulary)', async () => {
+    const graph = makeGraph({ nodes: [{ key: 'a' }, { key: 'b' }], edges: [{ source: 'a', target: 'b' }] });
+    graph.setEdgeAttribute('a|met|b', 'relation', 'befriended' as never);
+    await assert.rejects(exportGraph(graph, 'neo4j', path.join(dir, 'neo4j')), InputError);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('ensureDirectory: mkdir -p, and OutputError when a file is in the way', async () => {
+    await ensureDirectory(path.join(dir, 'x', 'y'));
+    await ensureDirectory(path.join(dir, 'x', 'y'));
+    writeFileSync(path.join(dir, 'f'), '');
+    await assert.rejects(ensureDirectory(path.join(dir, 'f')), { name: 'OutputError', reason: 'cannot write: exists and is not a directory' });
+    await assert.rejects(ensureDirectory(path.join(dir, 'f', 'g', 'h')), { name: 'OutputError', reason: 'cannot write: a parent path is not a directory' });
   });
 
   it('reports write failures as OutputError naming the file', async () => {

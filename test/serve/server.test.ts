@@ -4,7 +4,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_SERVE_OPTIONS, parseRequestPath, startServer, type RunningServer } from '../../src/serve/index';
+import { DEFAULT_SERVE_OPTIONS, isLoopback, parseRequestPath, startServer, type RunningServer } from '../../src/serve/index';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -38,6 +38,18 @@ function rawRequest(base: string, requestLine: string): Promise<string> {
     const socket = net.connect(Number(port), hostname, () => {
       socket.write(`${requestLine}\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`);
     });
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    socket.on('error', reject);
+  });
+}
+
+/** Writes a whole request by hand and returns the raw reply (for bytes http.request will not send). */
+function rawExchange(base: string, raw: string): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(raw, 'latin1'));
     const chunks: Buffer[] = [];
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
@@ -185,12 +197,57 @@ describe('serve: static server', function () {
     assert.ok(!reply.includes(SECRET));
   });
 
+  it('answers only to loopback Host names when bound to loopback (DNS rebinding)', async function () {
+    const port = new URL(server.url).port;
+    const cases: Array<[string, number]> = [
+      [`Host: 127.0.0.1:${port}`, 200],
+      [`Host: localhost:${port}`, 200],
+      ['Host: LOCALHOST', 200],
+      [`Host: [::1]:${port}`, 200],
+      [`Host: 127.1.2.3:${port}`, 200],
+      [`Host: attacker.example:${port}`, 403],
+      ['Host: 127.0.0.1.attacker.example', 403],
+      ['Host: ', 403],
+      ['Host: [::1', 403],
+    ];
+    for (const [header, status] of cases) {
+      const reply = await rawExchange(server.url, `GET /graph.json HTTP/1.1\r\n${header}\r\nConnection: close\r\n\r\n`);
+      assert.match(reply, new RegExp(`^HTTP/1\\.1 ${status} `), header);
+      if (status === 403) assert.ok(!reply.includes('"nodes"'), header);
+    }
+    // HTTP/1.0 has no Host header at all: nothing to rebind, let through.
+    assert.match(await rawExchange(server.url, 'GET /graph.json HTTP/1.0\r\n\r\n'), /^HTTP\/1\.1 200 /);
+  });
+
+  it('refuses raw NUL bytes and backslashes on the request line', async function () {
+    for (const target of ['/graph.json\0', '/..\\secret.txt', '/\\..\\secret.txt', '/%5c..%5csecret.txt']) {
+      const reply = await rawExchange(server.url, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      assert.match(reply, /^HTTP\/1\.1 40[04] /, JSON.stringify(target));
+      assert.ok(!reply.includes(SECRET), JSON.stringify(target));
+    }
+  });
+
+  it('answers a 404 to HEAD without a body, and never lists the graph directory', async function () {
+    const r = await request(server.url, '/nope.json', 'HEAD');
+    assert.equal(r.status, 404);
+    assert.equal(r.body, '');
+    for (const p of ['/?dir', '/./', '/sub/..']) {
+      const listing = await request(server.url, p);
+      assert.ok(!listing.body.includes('graph.gexf'), p);
+    }
+  });
+
+  it('classifies loopback addresses', function () {
+    for (const host of ['127.0.0.1', '127.255.0.9', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1']) assert.ok(isLoopback(host), host);
+    for (const host of ['0.0.0.0', '::', '192.168.1.2', '10.0.0.1', 'example.com', '128.0.0.1', '127.0.0.1.nip.io', 'localhost.example']) assert.ok(!isLoopback(host), host);
+  });
+
   it('rejects a taken port with UsageError and a clear reason', async function () {
     const port = Number(new URL(server.url).port);
     await assert.rejects(startServer({ dir: dataDir, viewerDir, port }), (e: unknown) => {
       assert.ok(e instanceof Error);
       assert.equal(e.name, 'UsageError');
-      assert.equal((e as Error & { reason: string }).reason, `port ${port} on 127.0.0.1 is already in use`);
+      assert.equal((e as Error & { reason: string }).reason, `port ${port} on 127.0.0.1 is already in use (pick another, or --port 0 for any free port)`);
       return true;
     });
   });

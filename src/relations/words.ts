@@ -1,0 +1,122 @@
+// Function words and small word classes the relation walks interpret: modality, clause
+// boundaries, members of actors, and the like. Data with a reason each; ./index.ts reads them.
+// Words are lowercase.
+
+/** Words that signal the fact is not asserted as having happened. */
+export const HYPOTHETICAL_MARKERS: ReadonlySet<string> = new Set([
+  'would', 'could', 'might', 'may', 'should', 'will', "'ll", 'wo', 'can', 'ca', 'shall', 'must', 'if', 'unless', 'whether',
+]);
+
+/** Verbs (and adjectives) whose infinitive complement is not (yet) a fact: "plans to meet", "wants X to agree", "is about to sign". */
+export const IRREALIS_VERBS: ReadonlySet<string> = new Set([
+  'plan', 'want', 'hope', 'expect', 'intend', 'seek', 'try', 'aim', 'wish', 'prepare', 'threaten', 'urge', 'ask',
+  'request', 'press', 'call', 'need', 'demand', 'propose', 'offer', 'set', 'likely', 'ready', 'willing', 'prepared',
+  'about', 'due', 'scheduled', 'expected', 'poised', 'going', 'vow', 'promise', 'pledge', 'agree', 'decide', 'invite',
+  'encourage', 'push', 'pressure', 'allow', 'consider', 'mull', 'weigh', 'sign',
+  // nouns: "Trump's decision to meet Putin", "an offer to mediate", "a bid to join"
+  'close', 'near', 'decision', 'plan', 'plans', 'bid', 'attempt', 'effort', 'efforts', 'willingness', 'readiness', 'proposal', 'threat',
+  'demand', 'request', 'call', 'intention', 'commitment', 'invitation',
+]);
+
+export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+
+/** "refused to accept", "failed to meet", "X's refusal to talk": the complement did not happen. */
+export const NEGATING_VERBS: ReadonlySet<string> = new Set(['refuse', 'decline', 'fail', 'reject', 'deny', 'avoid', 'stop', 'refusal', 'failure', 'cancel', 'scrap', 'abandon']);
+
+/** "the newspaper claimed he received money": what is claimed or alleged is not asserted. */
+export const CLAIM_VERBS: ReadonlySet<string> = new Set(['claim', 'allege', 'rumour', 'rumor', 'speculate', 'suggest', 'suspect']);
+
+/**
+ * Heads whose "of" phrase names the actor acted upon: "spare the *lives* of Ukrainian troops",
+ * "praised the *efforts* of Japan". An event noun does not: "backed the invasion of Iraq" is no
+ * support of Iraq.
+ */
+export const OF_HEADS: ReadonlySet<string> = new Set([
+  'lives', 'life', 'safety', 'security', 'sovereignty', 'territory', 'independence', 'interests', 'rights', 'efforts', 'work',
+  'role', 'stance', 'position', 'decision', 'proposal', 'plan', 'offer', 'call', 'demand', 'request', 'leadership', 'policy',
+  'policies', 'record', 'conduct', 'actions', 'handling', 'behaviour', 'behavior', 'courage', 'restraint', 'resilience',
+]);
+
+/** Honorifics that may stand between conjuncts: "Mr Blair and *Mr* Brown". */
+export const HONORIFIC_WORDS: ReadonlySet<string> = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'lord', 'lady', 'sir', 'dame', 'president', 'prime', 'minister']);
+
+/** Words after an organisation that make it a news outlet: "told the Daily Record newspaper", "told ITV's Good Morning programme". */
+export const OUTLET_WORDS: ReadonlySet<string> = new Set([
+  'newspaper', 'paper', 'programme', 'program', 'show', 'radio', 'television', 'channel', 'magazine', 'website', 'podcast', 'broadcaster',
+  'press', 'news', 'times', 'post', 'herald', 'telegraph', 'journal', 'gazette', 'tribune', 'tv', 'agency', 'daily', 'weekly', 'record',
+]);
+
+/** "dismissed reports (that) he told Brown": what reports, claims or rumours say is not asserted. */
+export const HEARSAY_NOUNS: ReadonlySet<string> = new Set(['reports', 'report', 'claims', 'claim', 'allegations', 'allegation', 'rumours', 'rumors', 'speculation', 'suggestions', 'suspicion', 'suspicions', 'fears']);
+
+/** "X and Y postponed their meeting": the act is moved to a later date, so it is still to happen. */
+export const DEFERRING_VERBS: ReadonlySet<string> = new Set(['postpone', 'delay', 'reschedule', 'defer', 'push']);
+
+export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'claim', 'report', 'tell', 'add', 'state', 'announce', 'write', 'quote', 'allege', 'insist', 'note', 'confirm']);
+
+/** Words that end the search for a target to the right: a new clause begins. */
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', 'while', 'but', 'whereas', 'because', 'although', 'though', 'which', 'who', 'after', 'before', 'when', 'since', 'as', '—', '–', 'that', 'whom', 'whose', 'where', 'until', 'unless', 'if']);
+
+/**
+ * Nouns for the members or bodies of an actor: in "officials *in* Gondor", "soldiers *from*
+ * Gondor", "the government *of* Gondor" the actor after the preposition is the one who acts.
+ */
+export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
+  'officials', 'official', 'government', 'soldiers', 'troops', 'forces', 'army', 'military', 'lawmakers', 'legislators',
+  'ambassador', 'ambassadors', 'envoy', 'envoys', 'diplomats', 'delegation', 'delegates', 'negotiators', 'leaders', 'leader',
+  'leadership', 'authorities', 'ministry', 'minister', 'ministers', 'activists', 'militia', 'militias', 'police', 'president',
+  'people', 'parliament', 'cabinet', 'administration', 'spokesman', 'spokeswoman', 'spokesperson', 'representatives',
+  'citizens', 'residents', 'rebels', 'fighters', 'clerics', 'prosecutors', 'navy', 'units', 'population', 'media',
+  'counterpart', 'counterparts', 'spokesmen', 'cleric', 'diplomat', 'soldier', 'officer', 'officers', 'lawmaker', 'legislature',
+  'newspaper', 'television', 'radio', 'agency', 'embassy', 'mission', 'delegations', 'negotiator', 'guard', 'guards', 'coastguard',
+  'group', 'groups', 'opposition', 'party', 'ministries', 'regime', 'junta', 'council', 'members', 'member', 'supporters', 'mps',
+  'team', 'squad', 'committee', 'committees', 'board',
+]);
+
+/**
+ * Heads after which an actor is a mere modifier, never the target: "told a London news
+ * *conference*", "attacked UK *policy*", "spoke at a Japan trade *fair*". (An actor before its
+ * villages, cities or banks is still the target: "promised aid to the Ithilen villages".)
+ */
+export const NON_ACTOR_HEADS: ReadonlySet<string> = new Set([
+  'policy', 'policies', 'plan', 'plans', 'record', 'stance', 'conference', 'visit', 'trip', 'fair', 'election', 'elections',
+  'economy', 'law', 'laws', 'rules', 'proposal', 'proposals', 'decision', 'strategy', 'approach', 'budget', 'debt', 'market',
+  'markets', 'programme', 'program', 'report', 'reports', 'claims', 'bid', 'move', 'deal', 'agreement', 'talks', 'summit',
+  'cooperation', 'membership', 'constitution', 'presidency', 'controls', 'goals', 'targets', 'court', 'courts', 'index',
+  'stake', 'shares', 'currency', 'inquiry', 'case', 'trial', 'crisis', 'dispute', 'row', 'war',
+]);
+
+export const BE_FORMS: ReadonlySet<string> = new Set(['be', 'is', 'was', 'were', 'been', 'being', 'are', 'get', 'got', "'s", "'re"]);
+
+export const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'some', 'several', 'all', 'both', 'two', 'three']);
+
+export const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”', '«', '»']);
+
+export const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', 'nor', '&']);
+
+/** Relative pronouns and openers that make a comma-delimited stretch a parenthetical. */
+export const PARENTHETICAL_OPENERS: ReadonlySet<string> = new Set(['who', 'which', 'whose', 'whom', 'where', 'according', 'however', 'meanwhile', 'though', 'it']);
+
+/** Irregular past participles (the regular ones end in -ed/-en). */
+export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
+  'shot', 'hit', 'struck', 'met', 'told', 'held', 'sent', 'put', 'cut', 'set', 'brought', 'bought', 'caught', 'fought',
+  'sought', 'taught', 'thought', 'built', 'lent', 'spent', 'left', 'led', 'fed', 'read', 'heard', 'made', 'paid', 'said',
+  'laid', 'won', 'lost', 'found', 'bound', 'hung', 'struck', 'slain', 'sold', 'urged', 'run', 'begun', 'shut', 'quit',
+]);
+
+/** Words that open a subordinate clause: its subject is inside it ("after the US proposed"). */
+export const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'while', 'because', 'although', 'though', 'since', 'if', 'unless', 'until', 'whether', 'that', 'once', 'as', 'whereas']);
+
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which', 'that']);
+
+/** Words that start a time adverbial, not an object: "met *last* week". */
+export const TIME_WORDS: ReadonlySet<string> = new Set(['last', 'this', 'next', 'today', 'yesterday', 'tonight', 'tomorrow', 'earlier', 'later', 'again', 'twice', 'briefly', 'privately', 'separately', 'virtually', 'face']);
+
+/** Verbs after which "it"/"they" is the verb's own subject: "Ethiopia indicated it …". */
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'say', 'indicate', 'announce', 'add', 'state', 'claim', 'insist', 'warn', 'believe', 'think', 'hope', 'signal', 'confirm',
+  'deny', 'note', 'argue', 'stress', 'vow', 'promise', 'threaten', 'declare', 'suggest', 'reply', 'report', 'fear', 'expect',
+]);
+
+/** First-person pronouns inside a quote stand for the quoted speaker. */
+export const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'we']);

@@ -1,0 +1,373 @@
+// The embedded store: DIR/newsgraph.db (SQLite through better-sqlite3). graph.json and graph.gexf
+// are views derived from it; it is also the extraction cache and what `serve` answers evidence and
+// search queries from. Writes happen inside one transaction (an update) or in a new file renamed
+// over the old one (a full build), so a crash never leaves a half-written store.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { InputError, OutputError, messageOf } from '../errors';
+import { WRITE_ERROR_REASONS, writeErrorReason } from '../export/atomic';
+import type { DocumentResult, SourceDocument } from '../types';
+import { SCHEMA, SCHEMA_VERSION } from './schema';
+
+export { contentHash, cacheKey, pipelineVersion } from './hash';
+
+export const STORE_FILE = 'newsgraph.db';
+
+/** One line of `newsgraph extract`: a document's result without its origin, plus its content hash. */
+export type ExtractLine = Omit<DocumentResult, 'origin'> & { readonly hash: string };
+
+/** A document as the store keeps it. */
+export interface StoredDocument {
+  readonly id: string;
+  /** Content hash of the text (for --from-facts documents: the hash their line carries). */
+  readonly hash: string;
+  /** Extraction cache key; null when the extraction came from elsewhere (--from-facts). */
+  readonly cacheKey: string | null;
+  readonly pipeline: string | null;
+  readonly title?: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly origin: string;
+  /** The text; null for --from-facts documents, whose text newsgraph never saw. */
+  readonly text: string | null;
+  /** The extract line (JSON), exactly as `newsgraph extract` prints it. */
+  readonly line: string;
+  readonly result: ExtractLine;
+}
+
+export interface DocumentInfo {
+  readonly seq: number;
+  readonly id: string;
+  readonly hash: string;
+}
+
+function openDatabase(file: string, options: Database.Options = {}): Database.Database {
+  try {
+    return new Database(file, options);
+  } catch (e) {
+    throw new InputError(`cannot open the store (${messageOf(e)})`, file, { cause: e });
+  }
+}
+
+/** SQLite's error codes in the words the other outputs use ("disk full", "cannot write: …"). */
+const SQLITE_REASONS: Readonly<Record<string, string>> = {
+  SQLITE_FULL: WRITE_ERROR_REASONS.ENOSPC ?? 'disk full',
+  SQLITE_READONLY: WRITE_ERROR_REASONS.EROFS ?? 'cannot write: read-only file system',
+  SQLITE_PERM: WRITE_ERROR_REASONS.EACCES ?? 'cannot write: permission denied',
+  SQLITE_IOERR: WRITE_ERROR_REASONS.EIO ?? 'cannot write: input/output error',
+};
+
+function storeWriteReason(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    const sqlite = SQLITE_REASONS[code] ?? SQLITE_REASONS[code.replace(/_[A-Z_]*$/, '')];
+    if (code.startsWith('SQLITE_')) return sqlite ?? `cannot write the store (${messageOf(e)})`;
+    return writeErrorReason(e);
+  }
+  return `cannot write the store (${messageOf(e)})`;
+}
+
+function schemaOf(db: Database.Database): string | undefined {
+  try {
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value?: unknown } | undefined;
+    return typeof row?.value === 'string' ? row.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a store. `StoreWriter.create` starts a new store in a temporary file that `commit()`
+ * renames over DIR/newsgraph.db; `StoreWriter.update` opens the existing one and holds all
+ * changes in one transaction until `commit()`. Either way, until commit the old store is intact.
+ */
+export class StoreWriter {
+  private readonly statements: ReturnType<StoreWriter['prepare']>;
+  private finished = false;
+  private published = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    /** The file the store ends up in. */
+    readonly file: string,
+    /** Where it is written until commit (the same file for an update). */
+    private readonly workFile: string,
+  ) {
+    this.statements = this.prepare();
+    this.db.exec('BEGIN');
+  }
+
+  /** A new, empty store for DIR (a full build), written beside the old one until publish(). */
+  static create(dir: string): StoreWriter {
+    const file = path.join(dir, STORE_FILE);
+    const workFile = path.join(dir, `.${STORE_FILE}.${process.pid}.${Date.now()}.tmp`);
+    let db: Database.Database;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      removeAbandoned(dir);
+      // Created by hand first: a file-system error then has its errno (EACCES, ENOSPC…), not SQLite's "cannot open".
+      fs.closeSync(fs.openSync(workFile, 'wx'));
+      db = new Database(workFile);
+      db.pragma('journal_mode = DELETE');
+      db.exec(SCHEMA);
+      db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
+    } catch (e) {
+      removeQuietly(workFile);
+      throw new OutputError(storeWriteReason(e), file, { cause: e });
+    }
+    return new StoreWriter(db, file, workFile);
+  }
+
+  /** The existing store of DIR, to add documents to (`build --update DIR`). */
+  static update(dir: string): StoreWriter {
+    const file = path.join(dir, STORE_FILE);
+    if (!fs.existsSync(file)) throw new InputError(`no ${STORE_FILE} here to update (build it first with --out)`, dir);
+    const db = openDatabase(file, { fileMustExist: true });
+    const schema = schemaOf(db);
+    if (schema !== SCHEMA_VERSION) {
+      db.close();
+      throw new InputError(`the store has schema ${schema ?? 'unknown'}, this newsgraph writes ${SCHEMA_VERSION}: rebuild it with --out instead of --update`, file);
+    }
+    db.pragma('journal_mode = DELETE');
+    return new StoreWriter(db, file, file);
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      byId: db.prepare('SELECT seq, id, hash, cache_key AS cacheKey FROM documents WHERE id = ?'),
+      byHash: db.prepare('SELECT seq, id, hash FROM documents WHERE hash = ? ORDER BY seq LIMIT 1'),
+      cached: db.prepare('SELECT result FROM documents WHERE cache_key = ? LIMIT 1').pluck(),
+      insertDocument: db.prepare(
+        'INSERT INTO documents (id, hash, cache_key, pipeline, title, date, url, origin, text, result) VALUES (@id, @hash, @cacheKey, @pipeline, @title, @date, @url, @origin, @text, @result)',
+      ),
+      replaceDocument: db.prepare(
+        'UPDATE documents SET hash = @hash, cache_key = @cacheKey, pipeline = @pipeline, title = @title, date = @date, url = @url, origin = @origin, text = @text, result = @result WHERE seq = @seq',
+      ),
+      deleteMentions: db.prepare('DELETE FROM mentions WHERE doc = ?'),
+      deleteFacts: db.prepare('DELETE FROM facts WHERE doc = ?'),
+      deleteSentences: db.prepare('DELETE FROM sentences WHERE doc = ?'),
+      insertMention: db.prepare('INSERT INTO mentions (doc, char_start, char_end, text, entity, entity_type, rule) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertSentence: db.prepare('INSERT INTO sentences (doc, char_start, char_end, text) VALUES (?, ?, ?, ?)'),
+      insertFact: db.prepare(
+        'INSERT INTO facts (doc, ord, sentence, source, relation, target, negated, hypothetical, trigger, rule, cameo, reported_by, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      // Documents with a text always have a pipeline; --from-facts ones (no text) have none.
+      stale: db.prepare('SELECT seq FROM documents WHERE pipeline IS NOT NULL AND pipeline <> ? ORDER BY seq').pluck(),
+      source: db.prepare('SELECT id, title, date, url, origin, text FROM documents WHERE seq = ? AND text IS NOT NULL'),
+      results: db.prepare('SELECT origin, result FROM documents ORDER BY seq'),
+      count: db.prepare('SELECT count(*) FROM documents').pluck(),
+      clearMerges: db.prepare('DELETE FROM merges'),
+      insertMerge: db.prepare('INSERT INTO merges (id, node) VALUES (?, ?)'),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  byId(id: string): (DocumentInfo & { cacheKey: string | null }) | undefined {
+    return this.statements.byId.get(id) as (DocumentInfo & { cacheKey: string | null }) | undefined;
+  }
+
+  /** The first document with this content hash, if any. */
+  byHash(hash: string): DocumentInfo | undefined {
+    return this.statements.byHash.get(hash) as DocumentInfo | undefined;
+  }
+
+  /** A cached extraction line for this cache key, if this store has one. */
+  cached(key: string): string | undefined {
+    return this.statements.cached.get(key) as string | undefined;
+  }
+
+  get documentCount(): number {
+    return Number(this.statements.count.get());
+  }
+
+  /** Documents (by seq) whose extraction is older than `pipeline` and whose text is here to redo it. */
+  stale(pipeline: string): number[] {
+    return (this.statements.stale.all(pipeline) as unknown[]).map(Number);
+  }
+
+  /** A stored document as ingest gave it, to extract again; undefined when its text is not stored. */
+  source(seq: number): SourceDocument | undefined {
+    const row = this.statements.source.get(seq) as { id: string; title: string | null; date: string | null; url: string | null; origin: string; text: string } | undefined;
+    if (!row) return undefined;
+    return {
+      id: row.id, text: row.text, origin: row.origin,
+      ...(row.title !== null ? { title: row.title } : {}), ...(row.date !== null ? { date: row.date } : {}), ...(row.url !== null ? { url: row.url } : {}),
+    };
+  }
+
+  /** Adds a document, or replaces the one with the same id (keeping its place in the order). */
+  put(doc: StoredDocument): void {
+    const s = this.statements;
+    const fields = {
+      id: doc.id, hash: doc.hash, cacheKey: doc.cacheKey, pipeline: doc.pipeline, title: doc.title ?? null, date: doc.date ?? null,
+      url: doc.url ?? null, origin: doc.origin, text: doc.text, result: doc.line,
+    };
+    const existing = this.byId(doc.id);
+    let seq: number;
+    if (existing) {
+      seq = existing.seq;
+      s.deleteMentions.run(seq);
+      s.deleteFacts.run(seq);
+      s.deleteSentences.run(seq);
+      s.replaceDocument.run({ ...fields, seq });
+    } else {
+      seq = Number(s.insertDocument.run(fields).lastInsertRowid);
+    }
+    for (const m of doc.result.mentions) s.insertMention.run(seq, m.start, m.end, m.text, m.entity, m.entityType, m.rule);
+    const sentenceIds = new Map<string, number>();
+    doc.result.facts.forEach((f, ord) => {
+      const key = `${f.start}:${f.end}`;
+      let sentence = sentenceIds.get(key);
+      if (sentence === undefined) {
+        sentence = Number(s.insertSentence.run(seq, f.start, f.end, f.sentence).lastInsertRowid);
+        sentenceIds.set(key, sentence);
+      }
+      s.insertFact.run(
+        seq, ord, sentence, f.source, f.relation, f.target, f.negated ? 1 : 0, f.hypothetical ? 1 : 0, f.trigger, f.rule,
+        f.cameo ?? null, f.reportedBy ?? null, f.date ?? null,
+      );
+    });
+  }
+
+  /** Every document's result, in store order: what the graph is derived from. */
+  *results(): Generator<DocumentResult> {
+    for (const row of this.statements.results.iterate() as IterableIterator<{ origin: string; result: string }>) {
+      const line = JSON.parse(row.result) as ExtractLine;
+      const { hash: _hash, ...result } = line;
+      void _hash;
+      yield { ...result, origin: row.origin };
+    }
+  }
+
+  /** Records which entity ids the graph merged into which node. */
+  setMerges(merges: ReadonlyMap<string, string>): void {
+    this.statements.clearMerges.run();
+    for (const [id, node] of [...merges].sort((a, b) => (a[0] < b[0] ? -1 : 1))) this.statements.insertMerge.run(id, node);
+  }
+
+  setMeta(key: string, value: string): void {
+    this.statements.setMeta.run(key, value);
+  }
+
+  /**
+   * Makes every change durable at once. An update is then in place; a new store is complete in its
+   * temporary file and replaces the old one at publish(), so the caller can write the graph files
+   * first and leave every output as it was if one of them fails.
+   */
+  commit(): void {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      this.db.exec('COMMIT');
+      this.db.close();
+    } catch (e) {
+      this.abortQuietly();
+      throw new OutputError(storeWriteReason(e), this.file, { cause: e });
+    }
+  }
+
+  /** Puts a committed new store in place of the old one (an update is already in place). */
+  publish(): void {
+    if (this.workFile === this.file || this.published) return;
+    this.published = true;
+    try {
+      fs.renameSync(this.workFile, this.file);
+    } catch (e) {
+      removeQuietly(this.workFile);
+      throw new OutputError(storeWriteReason(e), this.file, { cause: e });
+    }
+  }
+
+  /**
+   * Drops every change not yet in place: an open transaction is rolled back, a new store's
+   * temporary file removed. The store stays as it was (an update committed before stays committed).
+   */
+  rollback(): void {
+    if (!this.finished) {
+      this.finished = true;
+      this.abortQuietly();
+    } else if (!this.published && this.workFile !== this.file) removeQuietly(this.workFile);
+  }
+
+  private abortQuietly(): void {
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // the transaction is gone with the connection
+    }
+    try {
+      if (this.db.open) this.db.close();
+    } catch {
+      // nothing more to release
+    }
+    if (this.workFile !== this.file) removeQuietly(this.workFile);
+  }
+}
+
+/**
+ * Read access to an existing store: the cache a full rebuild reuses extractions from. A store of
+ * another schema, or a file that is not a store, gives no cache rather than an error.
+ */
+export class StoreCache {
+  private constructor(private readonly db: Database.Database, private readonly lookup: Database.Statement) {}
+
+  static open(dir: string): StoreCache | undefined {
+    const file = path.join(dir, STORE_FILE);
+    if (!fs.existsSync(file)) return undefined;
+    let db: Database.Database;
+    try {
+      // Read-write so that SQLite can roll back a hot journal left by a crash before it is read.
+      db = new Database(file, { fileMustExist: true });
+    } catch {
+      return undefined;
+    }
+    if (schemaOf(db) !== SCHEMA_VERSION) {
+      db.close();
+      return undefined;
+    }
+    return new StoreCache(db, db.prepare('SELECT result FROM documents WHERE cache_key = ? LIMIT 1').pluck());
+  }
+
+  get(key: string): string | undefined {
+    return this.lookup.get(key) as string | undefined;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Temporary stores of builds that were killed (their process is gone): removed at the next build. */
+function removeAbandoned(dir: string): void {
+  const pattern = new RegExp(`^\\.${STORE_FILE.replace('.', '\\.')}\\.(\\d+)\\.\\d+\\.tmp(-journal)?$`);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isRunning(pid)) continue;
+    removeQuietly(path.join(dir, name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+export function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // best effort: a temporary file
+  }
+}

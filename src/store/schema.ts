@@ -1,0 +1,91 @@
+// The tables of DIR/newsgraph.db. One row per document (with its extraction, the cache), and the
+// rows queries need: mentions, facts with their evidence offsets, evidence sentences with a
+// full-text index, and the entity ids the graph merged into another node.
+
+/** Bumped whenever a table changes; a store of another schema is rebuilt, never misread. */
+export const SCHEMA_VERSION = '1';
+
+export const SCHEMA = `
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One row per document, in input order (seq). result is the document's \`newsgraph extract\`
+-- line: the extraction cache, valid while pipeline (the pipeline version) is current.
+CREATE TABLE documents (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  hash TEXT NOT NULL,
+  cache_key TEXT,
+  pipeline TEXT,
+  title TEXT,
+  date TEXT,
+  url TEXT,
+  origin TEXT NOT NULL,
+  -- result before text: SQLite walks a row's columns in order, so reading result (every build)
+  -- does not read through the text, which only a re-extraction needs.
+  result TEXT NOT NULL,
+  text TEXT
+);
+CREATE INDEX documents_hash ON documents (hash);
+CREATE INDEX documents_cache_key ON documents (cache_key);
+CREATE INDEX documents_pipeline ON documents (pipeline);
+
+CREATE TABLE mentions (
+  doc INTEGER NOT NULL,
+  char_start INTEGER NOT NULL,
+  char_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_type TEXT NOT NULL,
+  rule TEXT NOT NULL
+);
+CREATE INDEX mentions_doc ON mentions (doc);
+CREATE INDEX mentions_entity ON mentions (entity);
+
+-- Evidence sentences, once per document and span; sentences_fts indexes their words.
+CREATE TABLE sentences (
+  id INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL,
+  char_start INTEGER NOT NULL,
+  char_end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (doc, char_start, char_end)
+);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER sentences_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+-- Facts as extracted (entity ids before the graph's merges), in document order (ord).
+CREATE TABLE facts (
+  id INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL,
+  ord INTEGER NOT NULL,
+  sentence INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  relation TEXT NOT NULL,
+  target TEXT NOT NULL,
+  negated INTEGER NOT NULL,
+  hypothetical INTEGER NOT NULL,
+  trigger TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  cameo TEXT,
+  reported_by TEXT,
+  date TEXT
+);
+CREATE INDEX facts_edge ON facts (relation, source, target);
+CREATE INDEX facts_doc ON facts (doc);
+CREATE INDEX facts_sentence ON facts (sentence);
+
+-- Entity ids that the graph merged into another node ("putin" into "vladimir-putin"), as of the
+-- last build: /api/evidence reads an edge's facts through it.
+CREATE TABLE merges (
+  id TEXT PRIMARY KEY,
+  node TEXT NOT NULL
+) WITHOUT ROWID;
+`;
