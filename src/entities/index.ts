@@ -81,6 +81,8 @@ const GAZETTEER_LOCATED_IN = 'gazetteer:place';
 /** Before an unknown one-word name, these make it a place ("in Kowloon"); "at" and "from" also precede companies. */
 /** Suffixes of adjectives, groups and abstract nouns: "English", "Texans", "Islamophobia", "Tourism". */
 const NOT_A_LONE_NAME = /(?:ish|ean|ian|ic|ese|ans|ism|isms|phobia|ity|ment|tion|sion|ness|ance|ence|ency|ancy|ship|hood|ists|ites|ims|ers)$/u;
+/** Inside an organisation's name: "Science and Technology", "Sea, Air & Space", "Udvar-Hazy". */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', '-']);
 /** Words that join the parts of one longer name. */
 const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'and', '&', 'for', 'de', 'the']);
 const LONE_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout', 'around', 'across', 'towards', 'toward']);
@@ -417,6 +419,11 @@ class Recognizer {
     const id = this.addMention(slugify(name), entityType, first, last, undefined, `${entry.kind}+${entityType}-head`, false, 'name');
     const owner = this.countryOf(entry);
     if (entityType === 'organization' && (entry.kind === 'country' || entry.kind === 'demonym')) this.fact(id, 'member_of', owner, first, name, 'country+org-head');
+    if (entityType === 'place' && (entry.kind === 'place' || entry.kind === 'capital')) {
+      // "Volgograd Arena" names the arena and, inside it, the city it stands in.
+      this.addNestedMention(entry.id, 'place', first, lexiconLast, 'place-in-name');
+      this.fact(id, 'located_in', entry.id, first, name, 'place-in-name');
+    }
     if (entityType === 'organization') this.acronymDefinition(last + 1, id, 'organization');
     return last + 1;
   }
@@ -426,21 +433,34 @@ class Recognizer {
     let end = last;
     let k = last + 1;
     const sentence = this.token(last)?.sentence;
-    while (OF_TAIL_LINKS.has(this.token(k)?.lower ?? '') && this.token(k)?.sentence === sentence) {
+    for (let links = 0; OF_TAIL_LINKS.has(this.token(k)?.lower ?? '') && this.token(k)?.sentence === sentence; links++) {
       let j = k + 1;
       if (this.token(j)?.lower === 'the') j++;
+      const runStart = j;
       let runEnd = -1;
       for (let n = 0; n < MAX_NAME_TOKENS + 2; n++, j++) {
         const t = this.token(j);
         if (!t || t.sentence !== sentence) break;
         if (isCapitalized(t) && !NOT_NAME_WORDS.has(t.lower)) runEnd = j;
-        else if (!((t.lower === 'and' || t.value === '&' || t.value === '-') && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.lower !== 'the')) break;
+        else if (!(NAME_JOINERS.has(t.lower) && this.oneWordAfter(j))) break;
       }
       if (runEnd < 0) break;
+      // "University of Sheffield of the UK", "Colorado State University of the US": a country after a
+      // second link, or after "of the", says where the body is, not which.
+      const country = this.matchLexicon(runStart);
+      const bareCountry = country?.entry.kind === 'country' && country.last === runEnd;
+      if (bareCountry && (links > 0 || this.token(runStart - 1)?.lower === 'the')) break;
       end = runEnd;
       k = runEnd + 1;
     }
     return end;
+  }
+
+  /** "Science and Technology", not "Technology and Colorado State University": one capitalised word follows. */
+  private oneWordAfter(j: number): boolean {
+    const next = this.token(j + 1);
+    const afterNext = this.token(j + 2);
+    return next !== undefined && isCapitalized(next) && next.lower !== 'the' && !(afterNext && isCapitalized(afterNext) && afterNext.sentence === next.sentence);
   }
 
   /** "in Volgograd", "Livorno, Tuscany", "Queensland and Tasmania", "Sochi city": a place is expected here. */
@@ -889,12 +909,26 @@ class Recognizer {
       entity: id, entityType, firstToken: first, lastToken: last, sentence: a.sentence, via,
       possessive: this.token(last + 1)?.value === "'s" || this.token(last + 1)?.value === "'", modifier,
     });
+    this.noteName(id, text, entityType, label);
+    return id;
+  }
+
+  /** A mention inside another ("Volgograd" in "Volgograd Arena"): recorded, but no actor of its own. */
+  private addNestedMention(id: string, entityType: EntityType, first: number, last: number, rule: string): void {
+    const a = this.token(first);
+    const b = this.token(last);
+    if (!a || !b) return;
+    const text = this.text.slice(a.start, b.end);
+    this.draft.mentions.push({ start: a.start, end: b.end, text, entityType, entity: id, firstToken: first, lastToken: last, sentence: a.sentence, rule });
+    this.noteName(id, text, entityType, undefined);
+  }
+
+  private noteName(id: string, text: string, entityType: EntityType, label: string | undefined): void {
     let aliases = this.draft.aliases.get(id);
     if (!aliases) this.draft.aliases.set(id, (aliases = new Set()));
     aliases.add(text);
     if (!this.draft.types.has(id)) this.draft.types.set(id, entityType);
     if (label) this.draft.labels.set(id, label);
-    return id;
   }
 
   private records(): EntityRecord[] {
