@@ -44,6 +44,11 @@ const ROWS: readonly Row[] = [
   ['The Church of Scientology sued. The Church denied it.', [['Church of Scientology', 'church-of-scientology', 'organization'], ['Church', 'church-of-scientology', 'organization']], 'a lone head word refers back to the organisation it ends'],
   ["Pro-Beijing DAB's Starry Lee won.", [['DAB', 'dab', 'organization'], ['Starry Lee', 'starry-lee', 'person']], 'pro-/anti- words are no part of a name; an acronym before \'s is an organisation'],
   ['Image: Nick Moreau.', [['Nick Moreau', 'nick-moreau', 'person']], 'caption words are no part of a name'],
+  ['She studied at the University of Sheffield.', [['University of Sheffield', 'university-of-sheffield', 'organization'], ['Sheffield', 'sheffield', 'place']], 'a place inside an organisation\'s name is a nested mention'],
+  ['He left the Sea Org in 2010.', [['Sea Org', 'sea-org', 'organization']], 'a name after "the" with no person cue is an organisation'],
+  ['The magazine MicroMega and the site YouTube reported it.', [['MicroMega', 'micromega', 'organization'], ['YouTube', 'youtube', 'organization']], 'camel-case brands are one word (glue splits only before a little word)'],
+  ['Officers of the Border Force boarded the boat.', [['Border Force', 'border-force', 'organization']], '"Force" ends an organisation\'s name'],
+  ['Tasmania was excluded from the study.', [['Tasmania', 'tasmania', 'place']], 'a broad-gazetteer place opening a sentence before a verb'],
   ['The Indonesian Navy rescued them.', [['Indonesian Navy', 'indonesian-navy', 'organization']], 'demonym + capitalised organisation head: the organisation, member_of its country'],
 ];
 

@@ -135,10 +135,13 @@ function initials(name: string): string {
   return name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
 }
 
+/** "TodayIn": two words glued where a little word starts; "PlayStation" or "MicroMega" is one name. */
 function gluePoint(t: Token): number {
   if (GLUE_OK.test(t.value)) return -1;
   const m = GLUED.exec(t.value);
-  return m ? m.index + 1 : -1;
+  if (!m) return -1;
+  const second = /^\p{Lu}\p{Ll}*/u.exec(t.value.slice(m.index + 1))?.[0].toLowerCase() ?? '';
+  return NOT_NAME_WORDS.has(second) ? m.index + 1 : -1;
 }
 
 export function recognizeEntities(doc: AnnotatedDocument, lexicon: Lexicon = defaultLexicon()): EntityLayer {
@@ -365,7 +368,7 @@ class Recognizer {
       if (named !== undefined) return named;
     }
     // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
-    if (entry.broad && last === i && !this.placeContext(i, last)) return undefined;
+    if (entry.broad && last === i && !this.placeContext(i, last) && !this.placeSubject(i)) return undefined;
     if (entry.kind === 'demonym') {
       // "Ukrainian troops", "American and Ukrainian officials"
       let k = last + 1;
@@ -463,6 +466,14 @@ class Recognizer {
     return next !== undefined && isCapitalized(next) && next.lower !== 'the' && !(afterNext && isCapitalized(afterNext) && afterNext.sentence === next.sentence);
   }
 
+  /** "Tasmania was excluded": a sentence opens with the place, then a verb that is not one of speech. */
+  private placeSubject(i: number): boolean {
+    const t = this.token(i);
+    const next = this.token(i + 1);
+    return t !== undefined && next !== undefined && this.doc.sentences[t.sentence]?.firstToken === i
+      && (next.pos === 'AUX' || next.pos === 'VERB') && !SPEECH_VERBS.has(next.lemma);
+  }
+
   /** "in Volgograd", "Livorno, Tuscany", "Queensland and Tasmania", "Sochi city": a place is expected here. */
   private placeContext(first: number, last: number): boolean {
     const t = this.token(first);
@@ -549,7 +560,19 @@ class Recognizer {
     const longer = this.recentOrganization((m) => m.text.startsWith(`${name} `) && OF_TAIL_LINKS.has(m.text.slice(name.length + 1).split(' ')[0] ?? ''));
     const id = this.addMention(longer ?? slugify(name), 'organization', c.first, orgLast, undefined, 'org-head', false, 'name');
     this.acronymDefinition(orgLast + 1, id, 'organization');
+    this.placesInName(id, c.first, orgLast);
     return orgLast + 1;
+  }
+
+  /** "University of Sheffield", "University of North Carolina at Greensboro": the places a name holds. */
+  private placesInName(id: string, first: number, last: number): void {
+    for (let k = first + 1; k <= last; k++) {
+      const inner = this.matchLexicon(k);
+      if (!inner || inner.last > last || (inner.entry.kind !== 'place' && inner.entry.kind !== 'capital' && inner.entry.kind !== 'country')) continue;
+      this.addNestedMention(inner.entry.id, inner.entry.entityType, k, inner.last, 'place-in-name');
+      if (inner.entry.kind !== 'country') this.fact(id, 'located_in', inner.entry.id, k, this.text.slice(this.token(first)?.start ?? 0, this.token(last)?.end), 'place-in-name');
+      k = inner.last;
+    }
   }
 
   /** "Volgograd Arena", "Mount Fisht". */
@@ -628,8 +651,10 @@ class Recognizer {
       return last + 1;
     }
     const possessor = (after?.value === "'s" || after?.value === "'") && this.token(last + 2) !== undefined && isCapitalized(this.token(last + 2) as Token);
-    if (possessor) {
-      this.addMention(slugify(c.name()), 'organization', i, last, undefined, 'org-possessive', false, 'name');
+    // "the Sea Org", "the Velvet Underground": people are seldom named with "the"; bodies often are.
+    const definite = prev?.lower === 'the' && !sentenceStart && !lowers.some((w) => NOT_PERSON_WORDS.has(w));
+    if (possessor || definite) {
+      this.addMention(slugify(c.name()), 'organization', i, last, undefined, possessor ? 'org-possessive' : 'the+name', false, 'name');
       return last + 1;
     }
     // Two to four capitalised words with nothing that makes them a thing: in news, a person's name.

@@ -101,7 +101,7 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   'institution', 'legion', 'team', 'conference', 'corps', 'academy', 'democrats', 'republicans', 'ministries',
   'studios', 'entertainment', 'pictures', 'records', 'laboratories', 'labs', 'industries', 'enterprises',
   'partners', 'bancorp', 'pharmaceuticals', 'airline', 'institutes', 'directorate', 'secretariat',
-  'tribunal', 'cabinet', 'regiment', 'division', 'squadron', 'fleet', 'militia',
+  'tribunal', 'cabinet', 'regiment', 'force', 'division', 'squadron', 'fleet', 'militia',
 ]);
 
 /** Words that end a proper name of a place ("Volgograd Arena", "Jamarat Bridge", "Hong Kong Island"). */
