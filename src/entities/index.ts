@@ -82,7 +82,7 @@ const GAZETTEER_LOCATED_IN = 'gazetteer:place';
 /** Suffixes of adjectives, groups and abstract nouns: "English", "Texans", "Islamophobia", "Tourism". */
 const NOT_A_LONE_NAME = /(?:ish|ean|ian|ic|ese|ans|ism|isms|phobia|ity|ment|tion|sion|ness|ance|ence|ency|ancy|ship|hood|ists|ites|ims|ers)$/u;
 /** Inside an organisation's name: "Science and Technology", "Sea, Air & Space", "Udvar-Hazy". */
-const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', '-']);
+const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', '-', '–']);
 /** Words that join the parts of one longer name. */
 const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'and', '&', 'for', 'de', 'the']);
 const LONE_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout', 'around', 'across', 'towards', 'toward']);
@@ -444,7 +444,7 @@ class Recognizer {
       for (let n = 0; n < MAX_NAME_TOKENS + 2; n++, j++) {
         const t = this.token(j);
         if (!t || t.sentence !== sentence) break;
-        if (isCapitalized(t) && !NOT_NAME_WORDS.has(t.lower)) runEnd = j;
+        if (isCapitalized(t) && !NOT_NAME_WORDS.has(t.lower) && !/\d/.test(t.value)) runEnd = j;
         else if (!(NAME_JOINERS.has(t.lower) && this.oneWordAfter(j))) break;
       }
       if (runEnd < 0) break;

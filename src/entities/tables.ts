@@ -149,6 +149,9 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'space', 'shuttle', 'shuttles', 'orbiter', 'orbiters', 'spacecraft', 'rocket', 'mission', 'satellite', 'relations',
   'affairs', 'services', 'arts', 'art', 'sciences', 'museum', 'gallery', 'stadium', 'soup', 'wars', 'aid', 'room',
   'standards', 'disorders', 'deficiency', 'syndrome', 'disease', 'virus', 'flu', 'fever', 'cancer', 'vaccine',
+  // faiths, rites and scriptures are no actors
+  'islam', 'hajj', 'umrah', 'satan', 'allah', 'christianity', 'judaism', 'hinduism', 'buddhism', 'bible', 'koran',
+  'quran', 'torah', 'gospel', 'sharia', 'jihad',
 ]);
 
 /**
