@@ -49,6 +49,7 @@ const ROWS: readonly Row[] = [
   ['The magazine MicroMega and the site YouTube reported it.', [['MicroMega', 'micromega', 'organization'], ['YouTube', 'youtube', 'organization']], 'camel-case brands are one word (glue splits only before a little word)'],
   ['Officers of the Border Force boarded the boat.', [['Border Force', 'border-force', 'organization']], '"Force" ends an organisation\'s name'],
   ['Tasmania was excluded from the study.', [['Tasmania', 'tasmania', 'place']], 'a broad-gazetteer place opening a sentence before a verb'],
+  ["Sweden beat South Korea. Korea's coach left.", [['Sweden', 'sweden', 'country'], ['South Korea', 'south-korea', 'country'], ['Korea', 'south-korea', 'country']], 'an ambiguous short form means the country the article names in full'],
   ['The Indonesian Navy rescued them.', [['Indonesian Navy', 'indonesian-navy', 'organization']], 'demonym + capitalised organisation head: the organisation, member_of its country'],
 ];
 

@@ -6,7 +6,7 @@ import type { AnnotatedDocument, EntityRecord, EntityType, Fact, Mention, Relati
 import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { slugify } from './slug';
 import {
-  GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
+  AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
   NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
   TITLES, TOPICS, type TitleRow,
 } from './tables';
@@ -752,6 +752,11 @@ class Recognizer {
       if (this.claimed[s.first]) continue;
       const t = this.token(s.first);
       if (!t) continue;
+      const country = this.countryNamedInFull(t.value);
+      if (country) {
+        this.addMention(country, 'country', s.first, s.last, undefined, 'short-form', false, 'lexicon');
+        continue;
+      }
       const known = this.personBySurname(t.lower) ?? this.persons.get(slugify(t.value));
       if (known) {
         this.addMention(known.id, 'person', s.first, s.last, undefined, s.rule, false, 'name');
@@ -772,6 +777,13 @@ class Recognizer {
     const linked = (link: Token | undefined, other: Token | undefined): boolean =>
       link !== undefined && other !== undefined && NAME_LINKS.has(link.lower) && isCapitalized(other) && link.sentence === other.sentence;
     return linked(this.token(k + 1), this.token(k + 2)) || linked(this.token(k - 1), this.token(k - 2));
+  }
+
+  /** "Korea" in an article that names "South Korea" (and not North Korea). */
+  private countryNamedInFull(surface: string): string | undefined {
+    const row = AMBIGUOUS_SHORT_FORMS.find((r) => r.surface === surface);
+    const named = row?.candidates.filter((id) => this.draft.aliases.has(id)) ?? [];
+    return named.length === 1 ? named[0] : undefined;
   }
 
   /**

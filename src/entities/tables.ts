@@ -262,3 +262,15 @@ export const TOPICS: readonly TopicRow[] = [
 
 /** Words that glue name parts: "Bank of England", "Abu Bakr al-Baghdadi", "Ursula von der Leyen". */
 export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'du', 'dos', 'das', 'for', 'and', '&']);
+
+/** A short form that names one of several countries: it means the one the article names in full. */
+export interface AmbiguousShortForm {
+  readonly surface: string;
+  readonly candidates: readonly string[];
+  readonly reason: string;
+}
+export const AMBIGUOUS_SHORT_FORMS: readonly AmbiguousShortForm[] = [
+  { surface: 'Korea', candidates: ['south-korea', 'north-korea'], reason: '"Korea" after "South Korea" is South Korea; on its own it could be either' },
+  { surface: 'Congo', candidates: ['dr-congo', 'republic-of-the-congo'], reason: 'two Congos; the one named in full decides' },
+  { surface: 'Guinea', candidates: ['guinea', 'equatorial-guinea', 'guinea-bissau', 'papua-new-guinea'], reason: 'four Guineas; the listed "Guinea" entry is only the Republic of Guinea' },
+];
