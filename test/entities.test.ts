@@ -50,6 +50,8 @@ const ROWS: readonly Row[] = [
   ['Officers of the Border Force boarded the boat.', [['Border Force', 'border-force', 'organization']], '"Force" ends an organisation\'s name'],
   ['Tasmania was excluded from the study.', [['Tasmania', 'tasmania', 'place']], 'a broad-gazetteer place opening a sentence before a verb'],
   ["Sweden beat South Korea. Korea's coach left.", [['Sweden', 'sweden', 'country'], ['South Korea', 'south-korea', 'country'], ['Korea', 'south-korea', 'country']], 'an ambiguous short form means the country the article names in full'],
+  ['They met the Daughters of the American Revolution.', [['Daughters of the American Revolution', 'daughters-of-the-american-revolution', 'organization']], 'a plural word + "of" + a name is a group'],
+  ['Yesterday Khaled Al-Maeena said so.', [['Khaled Al-Maeena', 'khaled-al-maeena', 'person']], 'a particle hyphenated to the next name part (Al-, el-)'],
   ['The Indonesian Navy rescued them.', [['Indonesian Navy', 'indonesian-navy', 'organization']], 'demonym + capitalised organisation head: the organisation, member_of its country'],
 ];
 

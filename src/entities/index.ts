@@ -264,6 +264,12 @@ class Recognizer {
       if (j > i && (t.value === '-' || NAME_CONNECTORS.has(t.lower)) && t.lower !== 'and' && t.lower !== 'of' && t.lower !== 'for') {
         const after = this.token(j + 1);
         if (after && isCapitalized(after)) continue;
+        // "Khaled Al-Maeena", "Suleiman al-Amr": a particle joined by a hyphen to the next name part.
+        const joined = this.token(j + 2);
+        if (after?.value === '-' && joined && after.start === t.end && joined.start === after.end && isCapitalized(joined)) {
+          j++;
+          continue;
+        }
         break;
       }
       // "James To", "Wilson Or": mid-sentence, a capitalised little word right after a given name is a surname.
@@ -704,7 +710,11 @@ class Recognizer {
 
   private orgWithOf(i: number): number | undefined {
     const first = this.token(i);
-    if (!first || !ORGANIZATION_STARTS.has(first.lower) || this.token(i + 1)?.lower !== 'of') return undefined;
+    if (!first || this.token(i + 1)?.lower !== 'of') return undefined;
+    // "Daughters of the American Revolution", "Friends of the Earth": a group named by a plural.
+    const pluralGroup = /^\p{Lu}\p{Ll}{2,}s$/u.test(first.value) && this.doc.sentences[first.sentence]?.firstToken !== i
+      && !this.lexicon.givenNames.has(first.lower) && !NOT_PERSON_WORDS.has(first.lower);
+    if (!ORGANIZATION_STARTS.has(first.lower) && !pluralGroup) return undefined;
     const end = this.ofTail(i);
     return end > i ? end : undefined;
   }
