@@ -188,6 +188,7 @@ class Recognizer {
   run(): EntityLayer {
     this.passNames();
     this.resolveSingles();
+    this.mergeParentheticals();
     this.resolveTitleReferences();
     this.resolvePronouns();
     this.findTopics();
@@ -787,6 +788,43 @@ class Recognizer {
     const linked = (link: Token | undefined, other: Token | undefined): boolean =>
       link !== undefined && other !== undefined && NAME_LINKS.has(link.lower) && isCapitalized(other) && link.sentence === other.sentence;
     return linked(this.token(k + 1), this.token(k + 2)) || linked(this.token(k - 1), this.token(k - 2));
+  }
+
+  /**
+   * "the Masjid Al-Haram (Grand Mosque)", "CEI (Italian Episcopal Conference)": a name of the same
+   * kind in brackets right after a name is another name of it.
+   */
+  private mergeParentheticals(): void {
+    const byFirstToken = new Map(this.draft.mentions.map((m) => [m.firstToken, m]));
+    for (const m of [...this.draft.mentions]) {
+      const inner = byFirstToken.get(m.lastToken + 2);
+      if (this.token(m.lastToken + 1)?.value !== '(' || !inner || this.token(inner.lastToken + 1)?.value !== ')') continue;
+      if (inner.entityType !== m.entityType || inner.entity === m.entity) continue;
+      const innerKnown = this.lexicon.entities.has(inner.entity) && !this.lexicon.entities.has(m.entity);
+      if (innerKnown) this.mergeEntity(m.entity, inner.entity);
+      else this.mergeEntity(inner.entity, m.entity);
+    }
+  }
+
+  /** Every trace of entity `from` now names `into`. */
+  private mergeEntity(from: string, into: string): void {
+    const d = this.draft;
+    d.mentions = d.mentions.map((m) => (m.entity === from ? { ...m, entity: into } : m));
+    d.references = d.references.map((r) => (r.entity === from ? { ...r, entity: into } : r));
+    d.facts = d.facts.map((f) => (f.source === from || f.target === from ? { ...f, source: f.source === from ? into : f.source, target: f.target === from ? into : f.target } : f))
+      .filter((f) => f.source !== f.target);
+    for (const map of [d.aliases, d.roles]) {
+      const moved = map.get(from);
+      if (!moved) continue;
+      const kept = map.get(into) ?? new Set<string>();
+      for (const x of moved) kept.add(x);
+      map.set(into, kept);
+      map.delete(from);
+    }
+    if (!d.labels.has(into) && d.labels.has(from)) d.labels.set(into, d.labels.get(from) as string);
+    d.labels.delete(from);
+    d.types.delete(from);
+    this.persons.delete(from);
   }
 
   /** "Korea" in an article that names "South Korea" (and not North Korea). */
