@@ -216,6 +216,8 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
       hooks.onDocument?.(outcome, id);
     };
     const lookup = (key: string): string | undefined => cache?.get(key) ?? store.cached(key);
+    /** Stored documents being extracted again for a new pipeline (id → their new cache key). */
+    const refreshing = new Map<string, string>();
 
     // What each input becomes; decided in input order, before extraction starts on it.
     const plan = (source: SourceDocument): Planned | undefined => {
@@ -224,7 +226,7 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
       let outcome: DocumentOutcome = 'extracted';
       if (options.update) {
         const same = store.byId(source.id);
-        if (same && same.hash === hash && same.cacheKey === key) {
+        if (same && same.hash === hash && (same.cacheKey === key || refreshing.get(source.id) === key)) {
           count('unchanged', source.id);
           return undefined;
         }
@@ -263,7 +265,10 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
         // Documents extracted by an older pipeline: redo them so the store is as a full build leaves it.
         for (const seq of store.stale(version)) {
           const source = store.source(seq);
-          if (source) yield { kind: 'extract', source, hash: contentHash(source.text), key: cacheKey(version, source), outcome: 'refreshed' };
+          if (!source) continue;
+          const key = cacheKey(version, source);
+          refreshing.set(source.id, key);
+          yield { kind: 'extract', source, hash: contentHash(source.text), key, outcome: 'refreshed' };
         }
       }
       if (options.fromFacts) {

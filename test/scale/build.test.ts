@@ -129,6 +129,22 @@ describe('scale: builds', function () {
     assertSameGraph(expected, updated, 'replaced document');
   });
 
+  it('--update extracts again, from the stored text, what an older pipeline extracted', () => {
+    const updated = path.join(dir, 'stale');
+    ok(['build', ...files.slice(0, 6), '--out', updated, '--jobs', '1', '-q']);
+    const expected = read(updated, 'graph.json');
+    const db = new Database(path.join(updated, 'newsgraph.db'));
+    try {
+      // As if the rules had changed since: the stored extractions are stale, and wrong.
+      db.prepare("UPDATE documents SET pipeline = 'an older pipeline', cache_key = 'old', result = json_set(result, '$.facts', json('[]'))").run();
+    } finally {
+      db.close();
+    }
+    const r = ok(['build', files[0] as string, '--update', updated, '--jobs', '1']);
+    assert.match(r.stderr, /\(1 already in the store, 6 re-extracted by a newer pipeline\)/);
+    assert.ok(read(updated, 'graph.json').equals(expected), 'the graph of a full build again');
+  });
+
   it('--update skips a new file whose text is already in the store, with a warning (exit 1)', () => {
     const updated = path.join(dir, 'twin');
     ok(['build', ...files.slice(0, 5), '--out', updated, '--jobs', '1', '-q']);
