@@ -173,6 +173,19 @@ const ROWS: readonly Row[] = [
   ['Scholz visited the tomb of Charles de Gaulle.', [], 'a visit to a tomb is no meeting'],
   ['Macron spoke at a Japan trade fair.', [], 'an actor modifying a noun is no target'],
 
+  ['Russia would withdraw its troops and restore ties with Ukraine.', ['russia supported ukraine (hypothetical)'], 'a modal scopes over a coordinated bare verb'],
+  ['Macron said France would help and criticised Russia.', ['emmanuel-macron accused russia'], 'a past verb after "and" goes with "said", not with the modal clause'],
+  ['Prosecutors blamed Boeing for the delays.', [], 'a common-noun subject is no actor'],
+  ['The UK-wide strike hit Germany.', [], 'an actor in a hyphen compound does not act'],
+
+  ["Scholz's colleagues refused to support him.", [], 'the controlling verb has a common-noun subject'],
+  ['Scholz denied accusing Germany of stalling.', ['olaf-scholz accused germany (negated)'], 'denied + gerund negates'],
+  ['Macron is proposing a system similar to Japan’s.', [], '"similar to" is no proposal to Japan'],
+  ['Scholz told the German newspaper Bild that he would stay.', [], 'an outlet named after its kind'],
+  ['The withdrawal did not mean that Libya had cut its ties with Egypt.', ['libya sanctioned egypt (hypothetical)'], 'complement of a negated verb is not asserted'],
+  ['Japan and China have agreed to begin talks on fishing rights.', ['china met japan (hypothetical)'], 'agreed to begin talks: the talks are still to come'],
+  ['Russia stepped up its attacks against Gazprom.', ['russia accused gazprom'], 'attacks on a company are words or lawsuits, not force'],
+
   // ---- no fact
   ['The weather in Moscow was cold.', [], 'no act'],
   ['The proposed truce was discussed.', [], 'attributive participle is no act'],

@@ -187,8 +187,8 @@ export const MUTUAL_NOUN_VERBS: ReadonlySet<string> = new Set([
  */
 export const VERBAL_ATTACK = {
   relation: 'accused', cameo: '111',
-  /** Only these words can be read as words; "Brown targets pensioners" or "hit" between persons is no attack at all. */
-  lemmas: ['attack', 'attacks', 'assault', 'lambast', 'slam'] as readonly string[],
+  /** Verbs of physical force that have no verbal reading: "Brown targets pensioners" or "hit" between persons is no attack at all. */
+  physical: ['hit', 'strike', 'shoot', 'shell', 'bomb', 'target', 'raid', 'invade', 'ambush', 'fire', 'bombard', 'lob', 'hurl', 'drop'] as readonly string[],
   reason: 'a person attacking a person or organisation in words',
 } as const;
 
@@ -197,3 +197,16 @@ export const VISIT_FRAMES: ReadonlySet<string> = new Set(['visit', 'travel-to', 
 
 /** Relations that judge an act, so that "X condemned Y's decision" is about Y. */
 export const EVALUATIVE: ReadonlySet<Relation> = new Set<Relation>(['accused', 'supported', 'rejected', 'attacked', 'sanctioned']);
+
+/** Relations that judge an act, whose actor may stand as a modifier of it: "rejected the Tory offer", "praised the US plan". */
+export const JUDGING: ReadonlySet<Relation> = new Set<Relation>(['accused', 'supported', 'rejected']);
+
+/**
+ * Verbs whose infinitive belongs to their object: "urged the club to reject the deal" (the club
+ * rejects). With an object between, the verb's own subject is not the infinitive's.
+ */
+export const OBJECT_CONTROL: ReadonlySet<string> = new Set([
+  ...VERB_FRAMES.filter((f) => f.relation === 'urged').flatMap((f) => f.lemmas),
+  'tell', 'order', 'force', 'allow', 'permit', 'invite', 'persuade', 'convince', 'advise', 'instruct', 'authorize', 'authorise',
+  'require', 'expect', 'help',
+]);

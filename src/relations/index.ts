@@ -9,13 +9,14 @@
 import type { AnnotatedDocument, Fact, Relation, Token } from '../types';
 import type { ActorReference, EntityLayer } from '../entities';
 import {
-  COLLOCATION_FRAMES, EVALUATIVE, GOLDSTEIN, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, VERB_FRAMES, VERBAL_ATTACK, VISIT_FRAMES,
+  COLLOCATION_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
+  VISIT_FRAMES,
   type CollocationFrame, type Frame, type NounFrame,
 } from './frames';
 import {
   BE_FORMS, CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, DETERMINERS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS,
   HYPOTHETICAL_MARKERS, IRREALIS_VERBS, IRREGULAR_PARTICIPLES, MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, NON_ACTOR_HEADS,
-  OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
+  ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 
@@ -25,9 +26,10 @@ export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES
  * News outlets (gazetteer kind "news"): "X told the BBC" or "spoke to Reuters" is a public
  * statement, not an exchange between two actors, so `informed` and `met` never target them.
  */
-const NEWS_OUTLETS: ReadonlySet<string> = new Set(
-  (organizationsData as { organizations: Array<{ id: string; kind?: string }> }).organizations.filter((o) => o.kind === 'news').map((o) => o.id),
+const ORGANIZATION_KINDS: ReadonlyMap<string, string> = new Map(
+  (organizationsData as { organizations: Array<{ id: string; kind?: string }> }).organizations.map((o) => [o.id, o.kind ?? 'other']),
 );
+const NEWS_OUTLETS: ReadonlySet<string> = new Set([...ORGANIZATION_KINDS].filter(([, kind]) => kind === 'news').map(([id]) => id));
 
 const TARGET_WINDOW = 12;
 const SUBJECT_WINDOW = 16;
@@ -64,6 +66,8 @@ interface EmitOptions {
   readonly sourceGroupStart?: number;
   /** The clause subject when it is not the source ("X did not receive aid from Y": Y aided X). */
   readonly clauseSubject?: ActorReference;
+  /** The verb whose modality the fact takes when the trigger is a noun ("agreed to *begin* talks"). */
+  readonly anchor?: Token;
 }
 
 class Extractor {
@@ -109,7 +113,9 @@ class Extractor {
   run(): RelationFact[] {
     for (const t of this.tokens) {
       const mistagged = this.mistaggedVerb(t);
-      const verbal = t.pos === 'VERB' || t.pos === 'AUX' || mistagged !== undefined;
+      // "an early start to talks": after an infinitive "to" a verb has its bare form.
+      const nounAfterTo = this.tok(t.index - 1)?.lower === 'to' && t.lower !== t.lemma && /s$/.test(t.lower);
+      const verbal = (t.pos === 'VERB' || t.pos === 'AUX' || mistagged !== undefined) && !nounAfterTo;
       const lemma = mistagged ?? t.lemma;
       const verbFrames = verbal || (t.pos === 'NOUN' && /ed$/.test(t.lower)) ? framesByLemma.get(lemma) : undefined;
       if (verbFrames) for (const f of verbFrames) this.verbFrame(t, f);
@@ -220,7 +226,7 @@ class Extractor {
   private inPrepositionalPhrase(r: ActorReference): boolean {
     if (r.via === 'pronoun') return false;
     let k = r.firstToken - 1;
-    while (this.tok(k) && (this.isDeterminer(this.tok(k)) || this.tok(k)?.pos === 'ADJ')) k--;
+    while (this.tok(k) && (this.isDeterminer(this.tok(k)) || this.tok(k)?.pos === 'ADJ' || HONORIFIC_WORDS.has(this.tok(k)?.lower ?? ''))) k--;
     const before = this.tok(k);
     if (!before || before.pos !== 'ADP' || SUBORDINATORS.has(before.lower) || (before.lower === 'about' && this.tok(k + 1)?.lower === 'to')) return false;
     // "officials in Gondor", "soldiers from Gondor", "the government of Gondor": Gondor acts.
@@ -245,12 +251,16 @@ class Extractor {
     if (r.possessive || r.via === 'pronoun' || !(r.entityType === 'country' || r.entityType === 'organization')) return false;
     let k = r.lastToken + 1;
     let head: Token | undefined;
-    while (this.tok(k) && (this.tok(k)?.pos === 'NOUN' || this.tok(k)?.pos === 'ADJ') && /^\p{Ll}/u.test(this.tok(k)?.value ?? '') && !this.refAt[k]) {
+    let member = false;
+    // A topic ("a US *proposal*") counts as the noun it is.
+    while (this.tok(k) && (this.tok(k)?.pos === 'NOUN' || this.tok(k)?.pos === 'ADJ') && /^\p{Ll}/u.test(this.tok(k)?.value ?? '') && (!this.refAt[k] || this.refAt[k]?.entityType === 'other')) {
       if (this.tok(k)?.pos === 'NOUN') head = this.tok(k);
+      if (MEMBER_NOUNS.has(this.tok(k)?.lower ?? '')) member = true;
       k++;
     }
     if (head === undefined) return false;
-    return nonActorHeads ? nonActorHeads.has(head.lower) : !MEMBER_NOUNS.has(head.lower);
+    // ("the Calenardhon government issue": a member noun anywhere in the chain makes the actor act.)
+    return nonActorHeads ? nonActorHeads.has(head.lower) : !member;
   }
 
   /** Whether verb governs the infinitive trigger: "vowed (on Thursday) to wage", with no actor or verb between. */
@@ -258,6 +268,8 @@ class Extractor {
     let to = trigger.index - 1;
     while (this.tok(to)?.pos === 'ADV') to--;
     if (this.tok(to)?.lower !== 'to' || to <= verb.index) return false;
+    // "urged the club to reject": with an object between, an appeal verb's infinitive belongs to that object.
+    if (OBJECT_CONTROL.has(verb.lemma) && this.tok(verb.index + 1)?.lower !== 'to') return false;
     for (let i = verb.index + 1; i < to; i++) {
       const t = this.tok(i);
       // "is said to be about to restore": a chain of infinitives is one control chain.
@@ -274,6 +286,7 @@ class Extractor {
   private subjectOf(trigger: Token): ActorReference | undefined {
     const shared = this.sharedSubject(trigger);
     if (shared !== null) return shared;
+    if (this.nounSubject(trigger)) return undefined;
     for (let i = trigger.index - 1; i >= 0 && trigger.index - i <= SUBJECT_WINDOW; i--) {
       const t = this.tok(i);
       if (!t || !this.sameClause(t, trigger)) break;
@@ -299,17 +312,63 @@ class Extractor {
         // A finite verb ends the clause, unless it governs this infinitive ("refused to accept",
         // "vowed on Thursday to wage war").
         if (i < trigger.index - 1 && this.isClauseVerb(t) && !this.isPassive(trigger) && !this.controls(t, trigger)) break;
+        // "Thorpe's colleagues refused to support him": the controlling verb's subject is a common noun.
+        if (i < trigger.index - 1 && this.isClauseVerb(t) && this.controls(t, trigger) && this.nounSubject(t)) break;
         continue;
       }
       // "called on Scholz to back the plan": the actor right before an infinitive is its subject.
-      const infinitiveSubject = this.tok(r.lastToken + 1)?.lower === 'to' && this.tok(r.lastToken + 1)?.pos === 'PART' && this.appealObject(r);
-      if (r.entityType === 'other' || r.entityType === 'place' || (this.inPrepositionalPhrase(r) && !infinitiveSubject) || this.nounModifier(r, NON_ACTOR_HEADS)) {
+      // ("urged Putin to accept": the object of the verb before is the infinitive's subject too.)
+      const toFollows = this.tok(r.lastToken + 1)?.lower === 'to' && this.tok(r.lastToken + 1)?.pos === 'PART';
+      const verbBefore = this.tok(this.skipModifiersLeft(r.firstToken - 1));
+      const infinitiveSubject = toFollows && (this.appealObject(r) || verbBefore?.pos === 'VERB');
+      // "the UK-wide action": an actor joined to a word by a hyphen modifies it.
+      const compound = this.tok(r.lastToken + 1)?.value === '-' && /^\p{Ll}/u.test(this.tok(r.lastToken + 2)?.value ?? '');
+      // "who presents The Weakest Link tells …": an actor right after a finite verb is its object.
+      const before = this.tok(this.skipModifiersLeft(r.firstToken - 1));
+      // (After a verb of saying the actor opens its complement: "said Putin had met …".)
+      const objectOfVerb = before !== undefined && before.pos === 'VERB' && !infinitiveSubject && before.index < trigger.index
+        && r.via !== 'pronoun' && !REPORTING_VERBS.has(before.lemma) && !SPEECH_LEMMAS.has(before.lemma);
+      // "councillors who back Mr Flight met …": an actor inside a relative clause before the verb is its object.
+      // ("that" only after a noun: "the bloc that targeted X", not "reported that X …").
+      const relativeAt = (d: number): boolean => {
+        const w = this.tok(r.firstToken - d);
+        if (!w || w.pos === 'DET' || !RELATIVE_PRONOUNS.has(w.lower)) return false;
+        return w.lower !== 'that' || this.tok(w.index - 1)?.pos === 'NOUN';
+      };
+      const inRelative = [2, 3].some(relativeAt) && r.via !== 'pronoun';
+      if (r.entityType === 'other' || r.entityType === 'place' || (this.inPrepositionalPhrase(r) && !infinitiveSubject) || this.nounModifier(r) || compound || objectOfVerb || inRelative) {
         i = r.firstToken;
         continue;
       }
       return r;
     }
     return undefined;
+  }
+
+  /**
+   * "prosecutors blamed Boeing", "the report accused Russia": a common noun right before a finite
+   * verb is its subject, and it is no actor. (Not so for an actor's members: "Ukraine's army
+   * attacked", "Russian officials met", where the actor precedes the noun.)
+   */
+  private nounSubject(trigger: Token): boolean {
+    let k = trigger.index - 1;
+    while (this.tok(k) && (this.tok(k)?.pos === 'ADV' || this.tok(k)?.pos === 'AUX' || NEGATION_WORDS.has(this.tok(k)?.lower ?? ''))) k--;
+    const t = this.tok(k);
+    if (!t || t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.value) || this.refAt[k] || t.sentence !== trigger.sentence) return false;
+    if (this.tok(trigger.index - 1)?.lower === 'to') return false;
+    // The members' actor just before: "Ukraine's army", "US officials", "the Calenardhon government
+    // issue", "Danish media and government" (a member noun anywhere in the noun chain).
+    let j = k;
+    let member = false;
+    while (this.tok(j) && !this.refAt[j] && (this.tok(j)?.pos === 'NOUN' || this.tok(j)?.pos === 'ADJ' || this.tok(j)?.value === "'s" || this.tok(j)?.pos === 'CCONJ')) {
+      if (MEMBER_NOUNS.has(this.tok(j)?.lower ?? '')) member = true;
+      j--;
+    }
+    if (member && this.refAt[j]) return false;
+    // "the affected villages" etc. are objects, not subjects, only after a verb or preposition
+    const before = this.tok(this.skipModifiersLeft(k - 1));
+    if (before && (before.pos === 'ADP' || before.pos === 'VERB')) return false;
+    return true;
   }
 
   /**
@@ -321,7 +380,7 @@ class Extractor {
     while (this.tok(k) && (this.tok(k)?.pos === 'ADV' || this.tok(k)?.pos === 'AUX' || NEGATION_WORDS.has(this.tok(k)?.lower ?? ''))) k--;
     const conj = this.tok(k);
     if (!conj || !CONJUNCTIONS.has(conj.lower) || conj.sentence !== trigger.sentence) return null;
-    if (this.refAt[k - 1]) {
+    if (this.refAt[k - 1] && this.refAt[k - 1]?.entityType !== 'other') {
       // "A and B urged": a subject list, unless B is the object of an earlier verb.
       const r = this.refAt[k - 1] as ActorReference;
       const before = this.tok(r.firstToken - 1);
@@ -330,8 +389,10 @@ class Extractor {
     for (let i = k - 1; i >= 0 && k - i <= SUBJECT_WINDOW; i--) {
       const t = this.tok(i);
       if (!t || !this.sameClause(t, trigger) || t.value === ';') return null;
-      // "opposed any bloc that targeted a country and warned Seoul": a verb in a relative clause is skipped.
-      if (t.pos === 'VERB' && !t.lower.endsWith('ing') && this.isClauseVerb(t) && !RELATIVE_PRONOUNS.has(this.tok(i - 1)?.lower ?? '')) return this.subjectOf(t);
+      // "opposed any bloc that targeted a country and warned Seoul": a verb in a relative clause is skipped;
+      // "said Labour would set out plans and attacked the Tories": a past form does not continue a modal's verb.
+      const afterModal = HYPOTHETICAL_MARKERS.has(this.tok(i - 1)?.lower ?? '') && trigger.lower !== trigger.lemma && !HYPOTHETICAL_MARKERS.has(this.tok(trigger.index - 1)?.lower ?? '');
+      if (t.pos === 'VERB' && !t.lower.endsWith('ing') && this.isClauseVerb(t) && !RELATIVE_PRONOUNS.has(this.tok(i - 1)?.lower ?? '') && !afterModal) return this.subjectOf(t);
     }
     return null;
   }
@@ -362,8 +423,11 @@ class Extractor {
       const r = this.refAt[i];
       if (r) {
         const prepBefore = this.prepositionBefore(r);
-        const adjacentOk = frame.prepAdjacent !== true || this.onlyAdverbsBetween(trigger.index, this.skipModifiersLeft(r.firstToken - 1));
-        const afterPrep = prepSeen || (prepBefore !== undefined && (frame.preps?.includes(prepBefore) ?? false) && adjacentOk);
+        const prepIndex = this.skipModifiersLeft(r.firstToken - 1);
+        const adjacentOk = frame.prepAdjacent !== true || this.onlyAdverbsBetween(trigger.index, prepIndex);
+        // ("similar to Japan's": an adjective's preposition is not the frame's)
+        const adjectival = this.tok(prepIndex - 1)?.pos === 'ADJ';
+        const afterPrep = prepSeen || (prepBefore !== undefined && (frame.preps?.includes(prepBefore) ?? false) && adjacentOk && !adjectival);
         const foreignPrep = !afterPrep && ((prepBefore !== undefined && !(frame.preps?.includes(prepBefore) ?? false)) || foreignSeen);
         if (r.entityType === 'place') {
           if (afterPrep && !foreignPrep) return undefined;
@@ -389,9 +453,12 @@ class Extractor {
         }
         // "told voters his Liberal Democrats will …": after a noun object, a bare actor is no object.
         if (headPassed && prepBefore === undefined && !afterPrep) return undefined;
+        // "pledged Labour would …": an actor followed by an auxiliary is the subject of a clause.
+        if (this.tok(r.lastToken + 1)?.pos === 'AUX' && !afterPrep) return undefined;
         // "told a London news conference", "attacked UK policy": an actor modifying such a noun is no
         // object; one meets or tells only an actor or its members ("met the Lisbon goals").
-        if (r.entityType !== 'other' && this.nounModifier(r, frame.relation === 'met' || frame.relation === 'informed' ? undefined : NON_ACTOR_HEADS)) {
+        // Judging an act is judging its owner ("rejected the Tory offer", "attacked UK policy").
+        if (r.entityType !== 'other' && !JUDGING.has(frame.relation) && this.nounModifier(r, frame.relation === 'met' || frame.relation === 'informed' ? undefined : NON_ACTOR_HEADS)) {
           i = r.lastToken;
           continue;
         }
@@ -429,7 +496,9 @@ class Extractor {
       // "criticised the government for claiming …": after a filled object, "for" gives a reason, not a target.
       const reason = t.lower === 'for' && headPassed;
       // "agreed a package with X": the frame's preposition must follow the verb itself.
-      const tooLate = frame.prepAdjacent === true && !this.onlyAdverbsBetween(trigger.index, i);
+      const tooLate = (frame.prepAdjacent === true && !this.onlyAdverbsBetween(trigger.index, i))
+        // "a system similar to Australia's", "close to Moscow": the adjective's preposition
+        || this.tok(i - 1)?.pos === 'ADJ';
       if (frame.preps?.includes(t.lower) && t.pos !== 'PART' && !(t.lower === 'to' && this.tok(i + 1)?.pos === 'VERB') && !reason && !tooLate) prepSeen = true;
       else if (t.pos === 'ADP' && t.lower !== 'of' && !prepSeen) foreignSeen = true;
       // "met with exiled dissidents from Myanmar": an actor in a phrase nested after the object is not the target
@@ -497,7 +566,7 @@ class Extractor {
   /** The preposition that introduces an actor's noun phrase, if any ("with the evil Gondor" → "with"). */
   private prepositionBefore(r: ActorReference): string | undefined {
     let k = r.firstToken - 1;
-    while (this.tok(k) && (this.isDeterminer(this.tok(k)) || this.tok(k)?.pos === 'ADJ' || (this.tok(k)?.pos === 'VERB' && /(ed|en)$/.test(this.tok(k)?.lower ?? '')))) k--;
+    while (this.tok(k) && (this.isDeterminer(this.tok(k)) || this.tok(k)?.pos === 'ADJ' || HONORIFIC_WORDS.has(this.tok(k)?.lower ?? '') || (this.tok(k)?.pos === 'VERB' && /(ed|en)$/.test(this.tok(k)?.lower ?? '')))) k--;
     const t = this.tok(k);
     return t && t.pos === 'ADP' ? t.lower : undefined;
   }
@@ -603,7 +672,9 @@ class Extractor {
     if (gap[i] && CONJUNCTIONS.has(gap[i]?.lower ?? '')) { conjunction = true; i++; }
     if (!comma && !conjunction) return undefined;
     if (gap[i]?.lower === 'the') i++;
-    while (gap[i]?.pos === 'ADJ' || (gap[i]?.pos === 'ADV' && gap[i + 1]?.pos === 'ADJ') || HONORIFIC_WORDS.has(gap[i]?.lower ?? '')) i++;
+    // ("Berlusconi and German Chancellor Gerhard Schroeder": title words before the next name.)
+    while (gap[i]?.pos === 'ADJ' || (gap[i]?.pos === 'ADV' && gap[i + 1]?.pos === 'ADJ') || HONORIFIC_WORDS.has(gap[i]?.lower ?? '')
+      || (conjunction && /^\p{Lu}/u.test(gap[i]?.value ?? '') && (gap[i]?.pos === 'PROPN' || gap[i]?.pos === 'NOUN'))) i++;
     return i === gap.length ? conjunction : undefined;
   }
 
@@ -719,7 +790,7 @@ class Extractor {
     }
     const noun = this.collocationNoun(verb, frame);
     if (!noun) return;
-    let target = noun.indirect ?? this.collocationTarget(noun.token, frame);
+    const target = noun.indirect ?? this.collocationTarget(noun.token, frame);
     const subject = this.subjectOf(verb);
     if (!subject) return;
     const sources = this.coordinated(subject, -1);
@@ -732,7 +803,6 @@ class Extractor {
       return;
     }
     if (target.entityType === 'place' || target.entityType === 'other') return;
-    target = target as ActorReference;
     for (const s of sources) {
       for (const o of this.coordinated(target, 1)) {
         if (frame.reverse) this.emit(o, frame.relation, s, verb, frame.id, frame.cameo, { ...options, clauseSubject: s });
@@ -848,7 +918,7 @@ class Extractor {
       if (frame.preps.includes(t.lower) && t.pos !== 'PART' && !(t.lower === 'to' && this.tok(i + 1)?.pos === 'VERB')) {
         const r = this.refAt[this.skipModifiers(i + 1)];
         // "talks with the London market": an actor modifying a noun is no party.
-        if (r && r.entityType !== 'place' && (r.entityType !== 'other' || frame.topicTarget) && !(r.entityType !== 'other' && this.nounModifier(r, frame.relation === 'met' ? undefined : NON_ACTOR_HEADS))) target = r;
+        if (r && r.entityType !== 'place' && (r.entityType !== 'other' || frame.topicTarget) && !(r.entityType !== 'other' && this.nounModifier(r, JUDGING.has(frame.relation) ? NON_ACTOR_HEADS : undefined))) target = r;
         break;
       }
       if (t.pos === 'VERB' || t.value === ',' || this.refAt[i]) break;
@@ -861,8 +931,9 @@ class Extractor {
     const owner = this.possessor(noun) ?? (light ? this.subjectOf(light) : undefined);
     if (!owner) return;
     const irrealis = light !== undefined && IRREALIS_VERBS.has(light.lemma);
+    const anchor = light && !owner.possessive ? { anchor: light } : {};
     for (const o of this.coordinated(target, 1)) {
-      this.emit(owner, frame.relation, o, noun, frame.id, frame.cameo, { topicOk: frame.topicTarget === true, ...(irrealis ? { hypothetical: true } : {}) });
+      this.emit(owner, frame.relation, o, noun, frame.id, frame.cameo, { topicOk: frame.topicTarget === true, ...(irrealis ? { hypothetical: true } : {}), ...anchor });
     }
   }
 
@@ -889,7 +960,7 @@ class Extractor {
     const start = this.groupStart(group);
     for (let a = 0; a < group.length; a++) {
       for (let b = a + 1; b < group.length; b++) {
-        this.emit(group[b] as ActorReference, frame.relation, group[a] as ActorReference, noun, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start });
+        this.emit(group[b] as ActorReference, frame.relation, group[a] as ActorReference, noun, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start, anchor: verb });
       }
     }
   }
@@ -1053,8 +1124,8 @@ class Extractor {
     let rule = givenRule;
     let cameo = givenCameo;
     // "Fox attacks Blair", "his attack on Labour": words, not force.
-    if (relation === 'attacked' && source.entityType === 'person' && (target.entityType === 'person' || target.entityType === 'organization')) {
-      if (!VERBAL_ATTACK.lemmas.includes(trigger.lemma) && !VERBAL_ATTACK.lemmas.includes(trigger.lower)) return;
+    if (relation === 'attacked' && this.attacksInWords(source, target)) {
+      if (VERBAL_ATTACK.physical.includes(trigger.lemma)) return;
       relation = VERBAL_ATTACK.relation;
       cameo = VERBAL_ATTACK.cameo;
       rule = `${rule}:verbal`;
@@ -1066,8 +1137,10 @@ class Extractor {
     const sentence = this.doc.sentences[trigger.sentence];
     if (!sentence) return;
     const subject = options.clauseSubject ?? source;
-    const negated = this.isNegated(trigger, subject, options.sourceGroupStart);
-    const hypothetical = options.hypothetical === true || this.isHypothetical(trigger, subject);
+    // A noun's modality is its governing verb's: "X and Y agreed to begin talks", "did not hold talks".
+    const modal = options.anchor ?? trigger;
+    const negated = this.isNegated(modal, subject, options.sourceGroupStart);
+    const hypothetical = options.hypothetical === true || this.isHypothetical(modal, subject);
     const reportedBy = this.reporter(source, trigger);
     // One fact per triple and sentence: two rules reading the same words give one piece of evidence.
     const [a, b] = relation === 'met' && target.entity < source.entity ? [target.entity, source.entity] : [source.entity, target.entity];
@@ -1084,11 +1157,34 @@ class Extractor {
     });
   }
 
+  /**
+   * Who "attacks" in words: a person attacking a person or organisation ("Fox attacks Blair"), or
+   * an organisation that bears no arms attacking anyone ("Tories attack EU moves"). Countries,
+   * armed groups and persons attacking countries keep the military reading.
+   */
+  private attacksInWords(source: ActorReference, target: ActorReference): boolean {
+    // "continuing attacks against Yukos": a company, party or newspaper is attacked in words or in court.
+    const targetKind = ORGANIZATION_KINDS.get(target.entity);
+    if (targetKind !== undefined && ['company', 'party', 'news', 'ngo', 'sports'].includes(targetKind)) return true;
+    if (source.entityType === 'person') return target.entityType === 'person' || target.entityType === 'organization';
+    if (source.entityType !== 'organization') return false;
+    const kind = ORGANIZATION_KINDS.get(source.entity);
+    if (kind !== undefined) return kind !== 'military';
+    const head = (this.labels.get(source.entity) ?? '').split(/\s+/).at(-1)?.toLowerCase() ?? '';
+    return !ARMED_HEADS.has(head);
+  }
+
   /** "told the BBC", "told the Daily Record newspaper", "told ITV's Jonathan Dimbleby programme": a news outlet. */
   private isOutlet(r: ActorReference): boolean {
     if (NEWS_OUTLETS.has(r.entity)) return true;
     const label = this.labels.get(r.entity) ?? '';
-    if (r.entityType === 'organization' && OUTLET_WORDS.has(label.split(/\s+/).at(-1)?.toLowerCase() ?? '')) return true;
+    if (r.entityType === 'organization' && label.split(/\s+/).some((w) => OUTLET_WORDS.has(w.toLowerCase()))) return true;
+    // "the Argentine newspaper Clarin", "German magazine Der Spiegel"
+    for (let k = r.firstToken - 1; k >= r.firstToken - 3 && k >= 0; k--) {
+      const t = this.tok(k);
+      if (!t || !(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN')) break;
+      if (OUTLET_WORDS.has(t.lower)) return true;
+    }
     let k = r.lastToken + 1;
     if (this.tok(k)?.value === "'s") k++;
     for (let n = 0; n < 5 && this.tok(k) && this.tok(k)?.sentence === r.sentence; n++, k++) {
@@ -1142,7 +1238,7 @@ class Extractor {
       const t = this.tok(i);
       if (!t) break;
       if (this.parenthetical[i] && !this.parenthetical[trigger.index]) continue;
-      if (t.value === ',' || t.value === ';' || (CLAUSE_BREAKS.has(t.lower) && t.pos !== 'DET') || (CONJUNCTIONS.has(t.lower) && i < trigger.index - 1 && this.tok(i + 1)?.pos === 'VERB')) return false;
+      if (t.value === ',' || t.value === ';' || (CLAUSE_BREAKS.has(t.lower) && t.pos !== 'DET') || (CONJUNCTIONS.has(t.lower) && this.tok(i + 1)?.pos === 'VERB' && trigger.lower !== trigger.lemma)) return false;
       if (NEGATION_WORDS.has(t.lower)) return true;
       if ((NEGATING_VERBS.has(t.lemma) || NEGATING_VERBS.has(t.lower)) && this.governsInfinitive(t, trigger)) return true;
     }
@@ -1151,6 +1247,8 @@ class Extractor {
 
   /** "refused to accept", "refusal to talk", "failed to reach": the word's "to" leads to the trigger. */
   private governsInfinitive(word: Token, trigger: Token): boolean {
+    // "denied accusing Germany", "stopped attacking": a gerund right after it.
+    if (trigger.index === word.index + 1 && trigger.lower.endsWith('ing')) return true;
     for (let i = word.index + 1; i < trigger.index && i <= word.index + 3; i++) {
       if (this.tok(i)?.lower === 'to') return true;
     }
@@ -1162,8 +1260,29 @@ class Extractor {
     const last = sentence ? this.tok(sentence.lastToken) : undefined;
     // A question, when the question mark closes the trigger's own clause.
     if (last?.value === '?' && !this.tokens.slice(trigger.index + 1, sentence?.lastToken ?? trigger.index).some((t) => t.value === '-' || t.value === '—' || t.value === ';' || t.lower === 'but')) return true;
-    const span = this.between(Math.min(source.lastToken, trigger.index - 1), trigger.index);
-    if (span.some((t) => HYPOTHETICAL_MARKERS.has(t.lower) || DEFERRING_VERBS.has(t.lemma))) return true;
+    // "X and Y postponed their meeting" (the noun's modality comes from the verb itself)
+    if (DEFERRING_VERBS.has(trigger.lemma)) return true;
+    // A modal or a deferring verb between the source and the trigger, in the trigger's own clause
+    // ("said Labour would set out plans and attacked …": the modal belongs to the first verb; a
+    // bare verb after "and" shares it: "would withdraw and restore ties").
+    for (let i = trigger.index - 1; i > source.lastToken; i--) {
+      const t = this.tok(i);
+      if (!t) break;
+      if (this.parenthetical[i] && !this.parenthetical[trigger.index]) continue;
+      if (t.value === ';' || (CONJUNCTIONS.has(t.lower) && this.tok(i + 1)?.pos === 'VERB' && trigger.lower !== trigger.lemma)) break;
+      if (HYPOTHETICAL_MARKERS.has(t.lower) || DEFERRING_VERBS.has(t.lemma)) return true;
+    }
+    // "did not mean that Libya had cut ties", "denied that Russia attacked": a complement of a negated
+    // or denying verb is not asserted.
+    {
+      let v = source.firstToken - 1;
+      if (this.tok(v)?.lower === 'that') v--;
+      const verb = this.tok(v);
+      if (verb && verb.pos === 'VERB' && verb.index < trigger.index) {
+        const negatedVerb = [1, 2, 3].some((d) => NEGATION_WORDS.has(this.tok(verb.index - d)?.lower ?? ''));
+        if (verb.lemma === 'deny' || (negatedVerb && (SPEECH_LEMMAS.has(verb.lemma) || REPORTING_VERBS.has(verb.lemma) || verb.lemma === 'mean'))) return true;
+      }
+    }
     // "dismissed reports (that) he told Brown", "the paper claimed he received": hearsay and claims are not asserted.
     let h = source.firstToken - 1;
     while (HONORIFIC_WORDS.has(this.tok(h)?.lower ?? '')) h--;

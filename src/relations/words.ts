@@ -12,12 +12,13 @@ export const IRREALIS_VERBS: ReadonlySet<string> = new Set([
   'plan', 'want', 'hope', 'expect', 'intend', 'seek', 'try', 'aim', 'wish', 'prepare', 'threaten', 'urge', 'ask',
   'request', 'press', 'call', 'need', 'demand', 'propose', 'offer', 'set', 'likely', 'ready', 'willing', 'prepared',
   'about', 'due', 'scheduled', 'expected', 'poised', 'going', 'vow', 'promise', 'pledge', 'agree', 'decide', 'invite',
-  'encourage', 'push', 'pressure', 'allow', 'consider', 'mull', 'weigh', 'sign',
+  'encourage', 'push', 'pressure', 'allow', 'consider', 'mull', 'weigh', 'sign', 'bound', 'obliged', 'required',
   // nouns: "Trump's decision to meet Putin", "an offer to mediate", "a bid to join"
-  'close', 'near', 'decision', 'plan', 'plans', 'bid', 'attempt', 'effort', 'efforts', 'willingness', 'readiness', 'proposal', 'threat',
-  'demand', 'request', 'call', 'intention', 'commitment', 'invitation',
+  'close', 'near', 'decision', 'plans', 'bid', 'attempt', 'effort', 'efforts', 'willingness', 'readiness', 'proposal', 'threat',
+  'intention', 'commitment', 'invitation',
 ]);
 
+/** Words that negate the verb of their clause: "did not meet", "never accused", "neither A nor B". */
 export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 
 /** "refused to accept", "failed to meet", "X's refusal to talk": the complement did not happen. */
@@ -44,6 +45,7 @@ export const HONORIFIC_WORDS: ReadonlySet<string> = new Set(['mr', 'mr.', 'mrs',
 export const OUTLET_WORDS: ReadonlySet<string> = new Set([
   'newspaper', 'paper', 'programme', 'program', 'show', 'radio', 'television', 'channel', 'magazine', 'website', 'podcast', 'broadcaster',
   'press', 'news', 'times', 'post', 'herald', 'telegraph', 'journal', 'gazette', 'tribune', 'tv', 'agency', 'daily', 'weekly', 'record',
+  'supplement', 'standard', 'express', 'mirror', 'observer', 'chronicle', 'newsnight',
 ]);
 
 /** "dismissed reports (that) he told Brown": what reports, claims or rumours say is not asserted. */
@@ -52,6 +54,7 @@ export const HEARSAY_NOUNS: ReadonlySet<string> = new Set(['reports', 'report', 
 /** "X and Y postponed their meeting": the act is moved to a later date, so it is still to happen. */
 export const DEFERRING_VERBS: ReadonlySet<string> = new Set(['postpone', 'delay', 'reschedule', 'defer', 'push']);
 
+/** Verbs of saying: their subject reports the facts of their complement ("Peskov said Putin had met Witkoff"). */
 export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'claim', 'report', 'tell', 'add', 'state', 'announce', 'write', 'quote', 'allege', 'insist', 'note', 'confirm']);
 
 /** Words that end the search for a target to the right: a new clause begins. */
@@ -71,6 +74,10 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
   'newspaper', 'television', 'radio', 'agency', 'embassy', 'mission', 'delegations', 'negotiator', 'guard', 'guards', 'coastguard',
   'group', 'groups', 'opposition', 'party', 'ministries', 'regime', 'junta', 'council', 'members', 'member', 'supporters', 'mps',
   'team', 'squad', 'committee', 'committees', 'board',
+  // titles: "Caras Galadhon's new mayor left …", "Iraq's national security adviser met …"
+  'mayor', 'governor', 'premier', 'chancellor', 'king', 'queen', 'emir', 'prince', 'secretary', 'chief', 'head', 'chairman',
+  'chairwoman', 'ceo', 'general', 'commander', 'senator', 'adviser', 'advisor', 'advisers', 'advisors', 'aide', 'aides',
+  'deputy', 'foreign', 'presidency', 'monarch', 'ruler', 'rulers', 'dictator', 'boss',
 ]);
 
 /**
@@ -120,3 +127,9 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
 
 /** First-person pronouns inside a quote stand for the quoted speaker. */
 export const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'we']);
+
+/** Last words of an organisation's name that say it bears arms ("… Brigade", "… Liberation Army"). */
+export const ARMED_HEADS: ReadonlySet<string> = new Set([
+  'army', 'forces', 'force', 'brigade', 'brigades', 'battalion', 'front', 'guard', 'guards', 'militia', 'corps', 'navy',
+  'command', 'regiment', 'division', 'legion', 'movement', 'group',
+]);
