@@ -14,21 +14,12 @@ const { layoutGraph } = require(path.join(root, 'dist/src/layout'));
 const { toGexf, toJson } = require(path.join(root, 'dist/src/export'));
 const { edgeKey } = require(path.join(root, 'dist/src/graph/contract'));
 const { RELATIONS, ENTITY_TYPES } = require(path.join(root, 'dist/src/types'));
+// mulberry32, seeded, so every run measures the same graph.
+const { seededRandom: prng } = require(path.join(root, 'dist/src/layout/random'));
 
 const NODES = Number(process.argv[2] ?? 10_000);
 const EDGES = Number(process.argv[3] ?? 50_000);
 
-/** mulberry32, so every run measures the same graph. */
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticGraph(nodeCount, edgeCount) {
   const rnd = prng(42);
