@@ -53,6 +53,7 @@ const ROWS: readonly Row[] = [
   ['They met the Daughters of the American Revolution.', [['Daughters of the American Revolution', 'daughters-of-the-american-revolution', 'organization']], 'a plural word + "of" + a name is a group'],
   ['Yesterday Khaled Al-Maeena said so.', [['Khaled Al-Maeena', 'khaled-al-maeena', 'person']], 'a particle hyphenated to the next name part (Al-, el-)'],
   ['The secretary general of CEI (Italian Episcopal Conference) spoke.', [['CEI', 'cei', 'organization'], ['Italian Episcopal Conference', 'cei', 'organization']], 'a name in brackets after a name of the same kind is another name of it'],
+  ['Ubisoft, Microsoft and Sony showed games.', [['Ubisoft', 'ubisoft', 'organization'], ['Microsoft', 'microsoft', 'organization'], ['Sony', 'sony', 'organization']], 'an unknown name listed with organisations is one, even at a sentence start'],
   ['The Indonesian Navy rescued them.', [['Indonesian Navy', 'indonesian-navy', 'organization']], 'demonym + capitalised organisation head: the organisation, member_of its country'],
 ];
 

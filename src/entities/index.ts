@@ -855,15 +855,26 @@ class Recognizer {
       const name = tokens.every((t) => t.pos === 'PROPN' && !this.insideLongerName(t.index)) && !lowercase.has(lower) && value.length > 2
         && LETTER.test(value) && !this.lexicon.commonWords.has(lower) && !NOT_PERSON_WORDS.has(lower) && !PERSON_ROLE_NOUNS.has(lower)
         && !GROUP_NOUNS.has(lower) && !this.lexicon.givenNames.has(lower) && !ACRONYM.test(value) && !HYPHEN_WORD.test(lower)
-        && !NOT_A_LONE_NAME.test(lower)
-        && tokens.some((t) => this.doc.sentences[t.sentence]?.firstToken !== t.index && !this.titleCaseSentence[t.sentence]);
-      if (!name) continue;
+        && !NOT_A_LONE_NAME.test(lower);
+      // "Ubisoft, Microsoft, and PlayStation": in a list, a name is of its neighbours' kind.
+      const partner = tokens.map((t) => this.listPartner(t.index)).find((type) => type !== undefined);
+      const seenMidSentence = tokens.some((t) => this.doc.sentences[t.sentence]?.firstToken !== t.index && !this.titleCaseSentence[t.sentence]);
+      if (!name || (!seenMidSentence && !partner) || partner === 'person') continue;
       // "Scientology" in an article about "the Church of Scientology" is that church.
       const named = this.recentOrganization((m) => m.text.endsWith(` of ${value}`));
-      const place = !named && tokens.some((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? ''));
+      const place = !named && (partner === 'place' || partner === 'country' || tokens.some((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? '')));
       const entityType: EntityType = place ? 'place' : 'organization';
       for (const t of tokens) this.addMention(named ?? slugify(value), entityType, t.index, t.index, undefined, `lone-name:${entityType}`, false, 'name');
     }
+  }
+
+  /** The kind of the name listed right before or after token k ("A, B and C"). */
+  private listPartner(k: number): EntityType | undefined {
+    const linked = (link: Token | undefined): boolean => link !== undefined && (link.value === ',' || link.lower === 'and' || link.lower === 'or');
+    for (const m of this.draft.mentions) {
+      if ((m.firstToken === k + 2 && linked(this.token(k + 1))) || (m.lastToken === k - 2 && linked(this.token(k - 1)))) return m.entityType;
+    }
+    return undefined;
   }
 
   private resolveTitleReferences(): void {
