@@ -54,6 +54,9 @@ const ROWS: readonly Row[] = [
   ['Yesterday Khaled Al-Maeena said so.', [['Khaled Al-Maeena', 'khaled-al-maeena', 'person']], 'a particle hyphenated to the next name part (Al-, el-)'],
   ['The secretary general of CEI (Italian Episcopal Conference) spoke.', [['CEI', 'cei', 'organization'], ['Italian Episcopal Conference', 'cei', 'organization']], 'a name in brackets after a name of the same kind is another name of it'],
   ['Ubisoft, Microsoft and Sony showed games.', [['Ubisoft', 'ubisoft', 'organization'], ['Microsoft', 'microsoft', 'organization'], ['Sony', 'sony', 'organization']], 'an unknown name listed with organisations is one, even at a sentence start'],
+  ['Xi Jinping spoke. Later Xi left.', [['Xi Jinping', 'xi-jinping', 'person'], ['Xi', 'xi-jinping', 'person']], 'a lone surname of a name written surname first'],
+  ['Ferdinand Marcos Jr. spoke. Marcos left.', [['Ferdinand Marcos Jr.', 'ferdinand-marcos-jr', 'person'], ['Marcos', 'ferdinand-marcos-jr', 'person']], 'the surname before a suffix'],
+  ['Ships gathered near the Scarborough Shoal.', [['Scarborough Shoal', 'scarborough-shoal', 'place']], 'a shoal is a place'],
   ['The Indonesian Navy rescued them.', [['Indonesian Navy', 'indonesian-navy', 'organization']], 'demonym + capitalised organisation head: the organisation, member_of its country'],
 ];
 

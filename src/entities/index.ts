@@ -749,13 +749,25 @@ class Recognizer {
   }
 
   private personBySurname(lower: string): PersonRecord | undefined {
+    return this.onlyPerson((p) => p.last === lower && p.tokens >= 2)
+      // "Xi" after "Xi Jinping", "Yoon" after "Yoon Suk Yeol": names written surname first.
+      ?? (this.lexicon.givenNames.has(lower) ? undefined : this.onlyPerson((p) => p.first === lower && p.tokens >= 2 && this.hasSurnameFirstShape(p)));
+  }
+
+  /** The one person a test picks; none when two different people pass (do not guess). */
+  private onlyPerson(test: (p: PersonRecord) => boolean): PersonRecord | undefined {
     let found: PersonRecord | undefined;
     for (const p of this.persons.values()) {
-      if (p.last !== lower || p.tokens < 2) continue;
-      if (found && found.id !== p.id) return undefined; // two people share it: do not guess
+      if (!test(p)) continue;
+      if (found && found.id !== p.id) return undefined;
       found = p;
     }
     return found;
+  }
+
+  /** East Asian order: the first word is no given name we know ("Xi Jinping", "Kim Jong-un"). */
+  private hasSurnameFirstShape(p: PersonRecord): boolean {
+    return !this.lexicon.givenNames.has(p.first) && p.label.split(/\s+/).length <= 3;
   }
 
   private resolveSingles(): void {
@@ -950,7 +962,9 @@ class Recognizer {
     const label = this.text.slice(a.start, b.end);
     const parts = label.split(/\s+/);
     const firstName = (parts[0] ?? '').toLowerCase();
-    const lastName = (parts[parts.length - 1] ?? '').toLowerCase();
+    // "Ferdinand Marcos Jr.": the surname is the last part before a suffix.
+    const named = parts.length > 2 && NAME_SUFFIXES.has((parts[parts.length - 1] ?? '').toLowerCase()) ? parts.slice(0, -1) : parts;
+    const lastName = (named[named.length - 1] ?? '').toLowerCase();
     // "Vladimir Vladimirovich Putin" and "Vladimir Putin" are one person; so are "Putin" and the
     // only full name ending in it.
     let record: PersonRecord | undefined;

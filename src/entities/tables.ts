@@ -61,6 +61,7 @@ export const TITLES: readonly TitleRow[] = [
   member('governor', 'Governor', 'holds office in a state'),
   member('mayor', 'Mayor', 'holds office in a city'),
   leader('administrator', 'Administrator', 'heads an agency ("NASA Administrator Charles Bolden")'),
+  member('commissioner', 'Commissioner', 'member of the European Commission or a public body'),
   member('director', 'Director', 'heads part of an organisation'),
   member('chief', 'Chief', 'heads part of an organisation'),
   member('head', 'Head', '"intelligence head"'),
@@ -113,7 +114,7 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set([
   'beach', 'harbour', 'harbor', 'prison', 'village', 'heights', 'hills', 'falls', 'gulf', 'channel', 'forest',
   'museum', 'gallery', 'zoo', 'theatre', 'theater', 'planetarium', 'complex', 'crossing', 'checkpoint',
   'territory', 'territories', 'town', 'municipality', 'prefecture', 'oblast', 'governorate',
-  'highway', 'motorway', 'quarter', 'pier', 'dam', 'mine',
+  'highway', 'motorway', 'quarter', 'pier', 'dam', 'mine', 'shoal', 'reef', 'atoll', 'archipelago', 'glacier',
 ]);
 
 /** Words that start a place name ("Mount Fisht", "Lake Victoria", "Cape Canaveral", "Fort Harrison"). */
