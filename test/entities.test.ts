@@ -56,7 +56,7 @@ const ROWS: readonly Row[] = [
   ['Ubisoft, Microsoft and Sony showed games.', [['Ubisoft', 'ubisoft', 'organization'], ['Microsoft', 'microsoft', 'organization'], ['Sony', 'sony', 'organization']], 'an unknown name listed with organisations is one, even at a sentence start'],
   ['Xi Jinping spoke. Later Xi left.', [['Xi Jinping', 'xi-jinping', 'person'], ['Xi', 'xi-jinping', 'person']], 'a lone surname of a name written surname first'],
   ['Ferdinand Marcos Jr. spoke. Marcos left.', [['Ferdinand Marcos Jr.', 'ferdinand-marcos-jr', 'person'], ['Marcos', 'ferdinand-marcos-jr', 'person']], 'the surname before a suffix'],
-  ['Ships gathered near the Scarborough Shoal.', [['Scarborough Shoal', 'scarborough-shoal', 'place']], 'a shoal is a place'],
+  ['Ships gathered near the Mischief Reef.', [['Mischief Reef', 'mischief-reef', 'place']], 'reefs and shoals are places'],
   ['The Indonesian Navy rescued them.', [['Indonesian Navy', 'indonesian-navy', 'organization']], 'demonym + capitalised organisation head: the organisation, member_of its country'],
 ];
 
