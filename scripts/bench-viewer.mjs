@@ -56,17 +56,8 @@ for (const [name, value] of [['--nodes', NODES], ['--edges', EDGES], ['--runs', 
 // ---------------------------------------------------------------------------------------------
 // The synthetic graph: communities placed on a disc, most edges inside a community, a few hubs.
 
-/** mulberry32: seeded floats in [0, 1). */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, seeded: the layout's own generator (`npm run build` first).
+const { seededRandom: random } = require(path.join(root, 'dist/src/layout/random.js'));
 
 const TYPES = [['person', 0.45, '#4e79a7'], ['country', 0.1, '#f28e2b'], ['organization', 0.25, '#b07aa1'], ['place', 0.1, '#76b7b2'], ['other', 0.1, '#bab0ac']];
 // Relation, share of edges, CAMEO code, Goldstein score.
@@ -311,7 +302,8 @@ try {
         if (Math.abs(constructed - render) > 50) throw new Error(`afterRender (${render} ms) is not the end of the constructor (${constructed} ms)`);
         m = { loaded, graph: built, render };
       } else {
-        const [loaded, built, render, ready] = await measure(chromium, `${base}/viewer/`, ['newsgraph:loaded', 'newsgraph:graph', 'newsgraph:first-render', 'newsgraph:ready']);
+        const marks = ['newsgraph:loaded', 'newsgraph:graph', 'newsgraph:first-render', 'newsgraph:ready'];
+        const [loaded, built, render, ready] = await measure(chromium, `${base}/viewer/`, marks);
         m = { loaded, graph: built, render, ready };
       }
       runs[which].push(m);

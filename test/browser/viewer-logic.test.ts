@@ -1,9 +1,13 @@
-// The viewer's pure modules (no DOM): URL hash, filters, sentence marking, search ranking.
+// The viewer's pure modules (no DOM): URL hash, filters, sentence marking, search ranking, graph
+// loading, communities and the timeline.
 import { strict as assert } from 'node:assert';
+import { communityPalette, COMMUNITY_COLORS, OTHER_COMMUNITY_COLOR } from '../../viewer/src/communities';
+import { buildGraph, readEvidence } from '../../viewer/src/data';
 import { defaultFilters, edgePasses, nodePasses } from '../../viewer/src/filters';
 import { decodeHash, encodeHash } from '../../viewer/src/hash';
 import { segmentSentence } from '../../viewer/src/highlight';
 import { makeEntry, search } from '../../viewer/src/search';
+import { buildTimeline, dayNumber, isoDay } from '../../viewer/src/timeline';
 import type { VEdge, VNode } from '../../viewer/src/types';
 
 const edge = (over: Partial<VEdge>): VEdge => ({
@@ -20,11 +24,12 @@ describe('viewer logic', function () {
     filters.hideNegated = true;
     filters.from = '2025-03-01';
     filters.to = '2025-03-31';
-    const view = { node: null, edge: 'trump|urged|putin|negated', filters, camera: { x: 0.25, y: 0.5, ratio: 0.8, angle: 0 } };
+    const view = { node: null, edge: 'trump|urged|putin|negated', filters, colorBy: 'community' as const, camera: { x: 0.25, y: 0.5, ratio: 0.8, angle: 0 } };
     const hash = encodeHash(view);
-    assert.equal(hash, 'edge=trump%7Curged%7Cputin%7Cnegated&hiderel=met%2Curged&hidetype=other&min=2&noneg=1&from=2025-03-01&to=2025-03-31&cam=0.25%2C0.5%2C0.8');
+    assert.equal(hash, 'edge=trump%7Curged%7Cputin%7Cnegated&hiderel=met%2Curged&hidetype=other&min=2&noneg=1&from=2025-03-01&to=2025-03-31&color=community&cam=0.25%2C0.5%2C0.8');
     assert.deepEqual(decodeHash(`#${hash}`), view);
     assert.equal(encodeHash(decodeHash('')), '');
+    assert.equal(decodeHash('#color=rainbow').colorBy, 'type');
   });
 
   it('ignores malformed hash values', function () {
@@ -83,5 +88,70 @@ describe('viewer logic', function () {
     assert.deepEqual(search(entries, 'BRUSSEL').map((r) => r.node), ['eu']);
     assert.deepEqual(search(entries, 'v').map((r) => r.node), ['putin', 'zelenskyy', 'peskov']);
     assert.deepEqual(search(entries, '   '), []);
+  });
+
+  it('loads graph.json in place: invalid fields get defaults, refused entries are skipped', function () {
+    const g = buildGraph({
+      attributes: { documentCount: 'two', sources: [{ id: 'd1', title: 'T', url: 5 }, { title: 'no id' }] },
+      nodes: [
+        { key: 'a', attributes: { label: 'A', entityType: 'person', aliases: ['Ay', 3], x: 1, y: 2, size: 3, community: 1 } },
+        { key: 'b', attributes: { entityType: 'spaceship', x: 'left', mentions: -1, community: 1.5 } },
+        { key: 'a', attributes: { label: 'duplicate' } },
+      ],
+      edges: [
+        { key: 'a|met|b', source: 'a', target: 'b', attributes: { relation: 'met', evidence: [{ sentence: 'A met B.', trigger: 'met', start: 'x' }, 'junk'], firstSeen: 20250311 } },
+        { key: 'a|met|b', source: 'a', target: 'b', attributes: { relation: 'met' } },
+        { source: 'a', target: 'ghost', attributes: {} },
+        { source: 'b', target: 'a', attributes: { label: 'warned', evidence: 'none' } },
+      ],
+    });
+    assert.equal(g.order, 2);
+    assert.deepEqual(g.getNodeAttributes('a'), { label: 'A', entityType: 'person', aliases: ['Ay'], roles: [], mentions: 0, documents: 0, x: 1, y: 2, size: 3, color: '#888888', community: 1 });
+    const b = g.getNodeAttributes('b');
+    assert.deepEqual([b.label, b.entityType, b.mentions, b.community, Number.isFinite(b.x) && Number.isFinite(b.y)], ['b', 'other', -1, undefined, true]);
+    assert.deepEqual(g.edges(), ['a|met|b', 'b|warned|a#3']);
+    const e = g.getEdgeAttributes('a|met|b');
+    assert.deepEqual([e.count, e.goldstein, e.firstSeen, e.evidence.length], [2, 0, undefined, 2]);
+    assert.deepEqual(readEvidence(e.evidence), [{ doc: '', sentence: 'A met B.', start: 0, end: 0, trigger: 'met', rule: '' }]);
+    assert.deepEqual(g.getEdgeAttributes('b|warned|a#3').evidence, []);
+    assert.deepEqual(g.getAttributes(), { generator: 'newsgraph', version: '', documentCount: 1, sources: [{ id: 'd1', title: 'T' }] });
+    assert.throws(() => buildGraph({ nodes: {} }), /"nodes" and "edges" arrays/);
+    assert.throws(() => buildGraph({ nodes: [{ attributes: {} }], edges: [] }), /node 0 has no key/);
+  });
+
+  it('colours the largest communities, named after their most mentioned member', function () {
+    const nodes = [];
+    // Community sizes 3, 1, 2 and twelve more of size 1; one node without a community.
+    for (const [key, community, mentions] of [['a', 7, 1], ['b', 7, 9], ['c', 7, 9], ['d', 2, 5], ['e', 4, 1], ['f', 4, 2]] as const) {
+      nodes.push({ key, attributes: { label: key.toUpperCase(), community, mentions } });
+    }
+    for (let i = 0; i < 12; i++) nodes.push({ key: `z${i}`, attributes: { label: `Z${i}`, community: 100 + i } });
+    nodes.push({ key: 'lone', attributes: { label: 'Lone' } });
+    const palette = communityPalette(buildGraph({ nodes, edges: [] }));
+    assert.deepEqual(palette.groups.slice(0, 3).map((g) => [g.community, g.size, g.label]), [[7, 3, 'B'], [4, 2, 'F'], [2, 1, 'D']]);
+    assert.equal(palette.groups.length, 15);
+    assert.equal(palette.unassigned, 1);
+    assert.equal(palette.color(7), COMMUNITY_COLORS[0]);
+    assert.equal(palette.color(4), COMMUNITY_COLORS[1]);
+    // Ten colours: the eleventh community and after share the grey, as do unknown ones.
+    assert.equal(palette.groups.filter((g) => g.color !== OTHER_COMMUNITY_COLOR).length, COMMUNITY_COLORS.length);
+    assert.equal(palette.color(111), OTHER_COMMUNITY_COLOR);
+    assert.equal(palette.color(undefined), OTHER_COMMUNITY_COLOR);
+  });
+
+  it('builds the timeline over firstSeen/lastSeen, a bar a day or wider bars for long spans', function () {
+    assert.equal(dayNumber('2025-03-11'), Date.UTC(2025, 2, 11) / 86400000);
+    assert.equal(dayNumber('2025-03-11T23:59:00Z'), dayNumber('2025-03-11'));
+    assert.equal(dayNumber('March'), null);
+    assert.equal(isoDay(dayNumber('2024-02-29') ?? 0), '2024-02-29');
+    const t = buildTimeline([['2025-03-11', '2025-03-13'], ['2025-03-13', undefined], [undefined, '2025-03-15'], [undefined, undefined], ['soon', 'later']]);
+    assert.ok(t);
+    assert.deepEqual([isoDay(t.first), isoDay(t.last), t.bucketDays, t.counts], ['2025-03-11', '2025-03-15', 1, [1, 0, 1, 0, 1]]);
+    assert.equal(buildTimeline([[undefined, undefined]]), null);
+    const year = buildTimeline([['2025-01-01', undefined], ['2025-12-31', undefined]], 52);
+    assert.ok(year);
+    assert.equal(year.bucketDays, 8);
+    assert.equal(year.counts.length, 46);
+    assert.deepEqual([year.counts[0], year.counts[45]], [1, 1]);
   });
 });

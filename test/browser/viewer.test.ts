@@ -51,11 +51,13 @@ describe('viewer in a browser', function () {
   });
 
   /** Opens a page on the viewer (with ?test and a hash), recording console errors, page errors and dialogs. */
-  async function open(hash: string, url?: string): Promise<{ page: Page; context: BrowserContext; problems: string[] }> {
+  async function open(hash: string, url?: string): Promise<{ page: Page; context: BrowserContext; problems: string[]; requests: string[] }> {
     assert.ok(browser && server);
     const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
     const problems: string[] = [];
+    const requests: string[] = [];
     const page = await context.newPage();
+    page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
@@ -66,21 +68,21 @@ describe('viewer in a browser', function () {
     });
     await page.goto(`${url ?? server.url}?test${hash}`);
     await page.waitForFunction(() => document.body.dataset['ready'] === 'true' && (window as Partial<Hooked>).__newsgraph !== undefined);
-    return { page, context, problems };
+    return { page, context, problems, requests };
   }
 
   /** A fresh page for one test (a page load costs seconds on software WebGL: most tests share one). */
-  async function withPage(hash: string, body: (page: Page) => Promise<void>, url?: string): Promise<void> {
-    const { page, context, problems } = await open(hash, url);
+  async function withPage(hash: string, body: (page: Page, requests: readonly string[]) => Promise<void>, url?: string): Promise<void> {
+    const { page, context, problems, requests } = await open(hash, url);
     try {
-      await body(page);
+      await body(page, requests);
     } finally {
       await context.close();
     }
     assert.deepEqual(problems, [], 'the page reported errors');
   }
 
-  let shared: { page: Page; context: BrowserContext; problems: string[] } | undefined;
+  let shared: { page: Page; context: BrowserContext; problems: string[]; requests: string[] } | undefined;
 
   /** The shared page, reset to the default view: no selection, no filter, no hover, whole graph. */
   async function withSharedPage(body: (page: Page) => Promise<void>): Promise<void> {
@@ -99,7 +101,7 @@ describe('viewer in a browser', function () {
       app.applyHash('');
       app.writeHash();
     });
-    await page.waitForFunction(() => !(window as Hooked).__newsgraph.renderer.getGraphState().hasFocus);
+    await page.waitForFunction(() => !(window as Hooked).__newsgraph.app.hasFocus);
     problems.length = 0;
     await body(page);
     assert.deepEqual(problems, [], 'the page reported errors');
@@ -147,6 +149,26 @@ describe('viewer in a browser', function () {
       assert.ok(info.canvases > 0);
       assert.equal(await page.locator('input[name=relation]').count(), 13);
       assert.equal(await page.locator('#legend .legend-types li').count(), 4);
+      // The layout is graph.json's: display positions are one affine map of its x and y (sigma
+      // normalises them), and they do not move while the page runs.
+      const positions = (): Promise<[number, number, number, number][]> =>
+        page.evaluate(() => {
+          const { renderer, graph } = (window as Hooked).__newsgraph;
+          return graph.mapNodes((n, a): [number, number, number, number] => {
+            const d = renderer.getNodeDisplayData(n);
+            return [a.x, a.y, d?.x ?? NaN, d?.y ?? NaN];
+          });
+        });
+      const before = await positions();
+      const [p0, p1] = [before[0], before[1]];
+      assert.ok(p0 && p1);
+      const scale = (p1[2] - p0[2]) / (p1[0] - p0[0]);
+      for (const [x, y, dx, dy] of before) {
+        assert.ok(Math.abs(dx - (p0[2] + (x - p0[0]) * scale)) < 1e-6, 'x follows graph.json');
+        assert.ok(Math.abs(dy - (p0[3] + (y - p0[1]) * scale)) < 1e-6, 'y follows graph.json');
+      }
+      await frames(page, 10);
+      assert.deepEqual(await positions(), before, 'no layout runs in the browser');
     });
   });
 
@@ -216,6 +238,23 @@ describe('viewer in a browser', function () {
     });
   });
 
+  it('marks negated and hypothetical facts in both panels', async function () {
+    await withSharedPage(async (page) => {
+      await page.evaluate(() => (window as Hooked).__newsgraph.app.selectEdge('trump|sanctioned|russia|negated'));
+      await page.waitForFunction(() => document.querySelector('#details-body .details-edge')?.getAttribute('data-edge') === 'trump|sanctioned|russia|negated');
+      assert.equal(await page.locator('#details-body .statement .verb').textContent(), 'not sanctioned');
+      assert.deepEqual(await page.locator('#details-body .tags .tag').allTextContents(), ['negated']);
+      await page.evaluate(() => (window as Hooked).__newsgraph.app.selectEdge('putin|proposed|ceasefire|hypothetical'));
+      await page.waitForFunction(() => document.querySelector('#details-body .details-edge')?.getAttribute('data-edge') === 'putin|proposed|ceasefire|hypothetical');
+      assert.equal(await page.locator('#details-body .statement .verb').textContent(), 'proposed?');
+      assert.deepEqual(await page.locator('#details-body .tags .tag').allTextContents(), ['hypothetical']);
+      await page.locator('#details-body .node-link.source').click();
+      await page.waitForFunction(() => document.querySelector('#details-body .title')?.textContent === 'Vladimir Putin');
+      const proposed = page.locator('#details-body button.relation[data-edge="putin|proposed|ceasefire|hypothetical"]');
+      assert.equal(await proposed.locator('.tag').textContent(), 'maybe');
+    });
+  });
+
   it('draws parallel edges apart, each one hoverable and clickable', async function () {
     await withSharedPage(async (page) => {
       const parallel = await page.evaluate(() => {
@@ -223,6 +262,10 @@ describe('viewer in a browser', function () {
         return [h.edgeState('trump|urged|putin'), h.edgeState('trump|met|putin')].map((s) => s.parallelCount);
       });
       assert.deepEqual(parallel, [2, 2]);
+      // Trump → Russia (sanctioned) runs close to the pair near its middle: out of the way, so the
+      // sweep sees only the two parallel edges whatever their drawing order.
+      await page.locator('input[name=relation][value=sanctioned]').uncheck();
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.edgeState('trump|sanctioned|russia|negated').isHidden);
       const a = await nodePoint(page, 'trump');
       const b = await nodePoint(page, 'putin');
       const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
@@ -262,7 +305,7 @@ describe('viewer in a browser', function () {
       await page.mouse.move(p.x, p.y);
       await page.waitForFunction(() => {
         const { renderer } = (window as Hooked).__newsgraph;
-        return renderer.getGraphState().hasFocus && renderer.getNodeState('putin').isHovered;
+        return (window as Hooked).__newsgraph.app.hasFocus && renderer.getNodeState('putin').isHovered;
       });
       const s = await page.evaluate(() => {
         const { renderer, graph } = (window as Hooked).__newsgraph;
@@ -271,6 +314,9 @@ describe('viewer in a browser', function () {
           ceasefire: renderer.getNodeState('ceasefire').isActive,
           nato: renderer.getNodeState('nato').isActive,
           natoColor: renderer.getNodeDisplayData('nato')?.color,
+          natoFaded: renderer.getNodeState('nato').isFaded,
+          trumpFaded: renderer.getNodeState('trump').isFaded,
+          fadedEdge: renderer.getEdgeState('russia|attacked|ukraine').isFaded,
           natoAttr: graph.getNodeAttribute('nato', 'color'),
           trumpColor: renderer.getNodeDisplayData('trump')?.color,
         };
@@ -278,12 +324,13 @@ describe('viewer in a browser', function () {
       assert.equal(s.trump, true);
       assert.equal(s.ceasefire, true);
       assert.equal(s.nato, false);
+      assert.deepEqual([s.natoFaded, s.trumpFaded, s.fadedEdge], [true, false, true]);
       assert.notEqual(s.natoColor, s.trumpColor);
       assert.equal(s.natoAttr, '#13a3b5', 'graph attributes untouched');
       const box = await page.locator('#graph').boundingBox();
       assert.ok(box);
       await page.mouse.move(box.x + 4, box.y + 4);
-      await page.waitForFunction(() => !(window as Hooked).__newsgraph.renderer.getGraphState().hasFocus);
+      await page.waitForFunction(() => !(window as Hooked).__newsgraph.app.hasFocus);
     });
   });
 
@@ -332,8 +379,108 @@ describe('viewer in a browser', function () {
     });
   });
 
+  it('colours nodes by community on request, with its own legend and hash entry', async function () {
+    await withSharedPage(async (page) => {
+      const colors = (): Promise<{ putin?: string; witkoff?: string; trump?: string; colorBy: string }> =>
+        page.evaluate(() => {
+          const { renderer } = (window as Hooked).__newsgraph;
+          const c = (n: string): string | undefined => renderer.getNodeDisplayData(n)?.color;
+          return { putin: c('putin'), witkoff: c('witkoff'), trump: c('trump'), colorBy: (window as Hooked).__newsgraph.app.colorBy };
+        });
+      const byType = await colors();
+      assert.equal(byType.colorBy, 'type');
+      assert.equal(byType.putin, byType.trump, 'two people share the person colour');
+      await page.locator('#legend label', { hasText: 'Community' }).click();
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.renderer.getNodeDisplayData('putin')?.color !== undefined && (window as Hooked).__newsgraph.renderer.getNodeState('putin').byCommunity);
+      const byCommunity = await colors();
+      // Putin and Witkoff are in community 0, Trump in community 1 (test/fixtures/sample-graph.json).
+      assert.equal(byCommunity.putin, byCommunity.witkoff);
+      assert.notEqual(byCommunity.putin, byCommunity.trump);
+      assert.notEqual(byCommunity.putin, byType.putin);
+      const legend = await page.locator('#legend .legend-communities li').evaluateAll((els) =>
+        els.map((e) => [(e as HTMLElement).dataset['community'], e.querySelector('.name')?.textContent, e.querySelector('.count')?.textContent]),
+      );
+      assert.deepEqual(legend, [['0', 'Vladimir Putin', '4'], ['1', 'Donald Trump', '4'], ['2', 'Russia', '3']]);
+      await page.waitForFunction(() => location.hash.includes('color=community'));
+      const attr = await page.evaluate(() => (window as Hooked).__newsgraph.graph.getNodeAttribute('putin', 'color'));
+      assert.equal(attr, '#5b6cf0', 'graph attributes untouched');
+      await page.locator('#legend label', { hasText: 'Type' }).click();
+      await page.waitForFunction(() => !(window as Hooked).__newsgraph.renderer.getNodeState('putin').byCommunity);
+      assert.equal((await colors()).putin, byType.putin);
+      await page.waitForFunction(() => !location.hash.includes('color='));
+    });
+  });
+
+  it('shows edge labels on hover and when zoomed in', async function () {
+    await withSharedPage(async (page) => {
+      const labels = (): Promise<(string | undefined)[]> =>
+        page.evaluate(() => {
+          const { renderer } = (window as Hooked).__newsgraph;
+          return ['russia|attacked|ukraine', 'trump|met|putin'].map((e) => renderer.getEdgeDisplayData(e)?.labelVisibility);
+        });
+      assert.deepEqual(await labels(), ['hidden', 'hidden']);
+      await page.evaluate(() => (window as Hooked).__newsgraph.renderer.getCamera().setState({ ratio: 0.3 }));
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.renderer.getEdgeState('russia|attacked|ukraine').zoomLabel);
+      assert.deepEqual(await labels(), ['auto', 'auto']);
+      const auto = await page.evaluate(() => {
+        const { renderer, graph } = (window as Hooked).__newsgraph;
+        return graph.filterEdges((e) => renderer.getEdgeDisplayData(e)?.labelVisibility === 'auto').length;
+      });
+      assert.equal(auto, 20, 'every edge may show its label (sigma draws those whose two nodes show theirs)');
+      await page.evaluate(() => (window as Hooked).__newsgraph.renderer.getCamera().setState({ ratio: 1 }));
+      await page.waitForFunction(() => !(window as Hooked).__newsgraph.renderer.getEdgeState('russia|attacked|ukraine').zoomLabel);
+      assert.deepEqual(await labels(), ['hidden', 'hidden']);
+    });
+  });
+
+  it('narrows dates with the timeline slider, in step with the date fields', async function () {
+    await withSharedPage(async (page) => {
+      const hidden = (keys: string[]): Promise<boolean[]> =>
+        page.evaluate((ks) => ks.map((k) => (window as Hooked).__newsgraph.edgeState(k).isHidden), keys);
+      // 2025-03-11 … 2025-03-20, one bar a day.
+      assert.equal(await page.locator('.timeline .bar').count(), 10);
+      assert.equal(await page.locator('.timeline .bar.in-range').count(), 10);
+      await page.locator('input[name=toDay]').focus();
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.edgeState('united-states|aided|ukraine').isHidden);
+      assert.equal(await page.locator('input[name=to]').inputValue(), '2025-03-18');
+      assert.equal(await page.locator('input[name=from]').inputValue(), '');
+      assert.deepEqual(await hidden(['russia|attacked|ukraine', 'trump|urged|putin', 'zelenskyy|urged|nato']), [false, false, true]);
+      assert.equal(await page.locator('.timeline .bar.in-range').count(), 8);
+      await page.waitForFunction(() => location.hash.includes('to=2025-03-18') && !location.hash.includes('from='));
+      // The start handle stops at the end handle.
+      await page.locator('input[name=fromDay]').focus();
+      await page.keyboard.press('End');
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.edgeState('trump|urged|putin').isHidden);
+      assert.equal(await page.locator('input[name=from]').inputValue(), '2025-03-18');
+      assert.deepEqual(await hidden(['russia|attacked|ukraine', 'peskov|accused|ukraine']), [false, false]);
+      // Typing a date moves the handle.
+      await page.locator('input[name=from]').fill('2025-03-13');
+      await page.waitForFunction(() => (document.querySelector('input[name=fromDay]') as HTMLInputElement).value === String(Date.UTC(2025, 2, 13) / 86400000));
+      assert.deepEqual(await hidden(['trump|urged|putin', 'putin|leader_of|russia']), [false, true]);
+      await page.locator('button.reset').click();
+      await page.waitForFunction(() => !(window as Hooked).__newsgraph.edgeState('united-states|aided|ukraine').isHidden);
+      assert.equal(await page.locator('.timeline .bar.in-range').count(), 10);
+    });
+  });
+
+  it('clears the selection with Esc and focuses the search with /', async function () {
+    await withSharedPage(async (page) => {
+      await page.evaluate(() => (window as Hooked).__newsgraph.app.selectEdge('russia|attacked|ukraine'));
+      await page.waitForFunction(() => location.hash.includes('edge='));
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelector('#details-body .empty') !== null && !location.hash.includes('edge='));
+      assert.equal(await page.evaluate(() => (window as Hooked).__newsgraph.edgeState('russia|attacked|ukraine').isSelected), false);
+      await page.keyboard.press('/');
+      await page.waitForFunction(() => document.activeElement?.id === 'search');
+      assert.equal(await page.locator('#search').inputValue(), '', 'the slash is not typed into the box');
+      await page.keyboard.press('Escape');
+    });
+  });
+
   it('restores selection, filters and camera from the URL hash', async function () {
-    const hash = `#edge=${encodeURIComponent('trump|urged|putin')}&hiderel=met&cam=0.4,0.6,0.5`;
+    const hash = `#edge=${encodeURIComponent('trump|urged|putin')}&hiderel=met&color=community&cam=0.4,0.6,0.5`;
     await withPage(hash, async (page) => {
       assert.equal(await page.locator('#details-body .details-edge').getAttribute('data-edge'), 'trump|urged|putin');
       assert.deepEqual(await page.locator('#details-body .sentence').allTextContents(), [
@@ -346,12 +493,13 @@ describe('viewer in a browser', function () {
         'Vladimir Putin',
       ]);
       assert.equal(await page.locator('input[name=relation][value=met]').isChecked(), false);
+      assert.equal(await page.locator('input[name=colorBy][value=community]').isChecked(), true);
       const s = await page.evaluate(() => {
         const h = (window as Hooked).__newsgraph;
         const c = h.renderer.getCamera().getState();
-        return { met: h.edgeState('trump|met|putin').isHidden, x: c.x, y: c.y, ratio: c.ratio };
+        return { met: h.edgeState('trump|met|putin').isHidden, x: c.x, y: c.y, ratio: c.ratio, colorBy: h.app.colorBy };
       });
-      assert.deepEqual(s, { met: true, x: 0.4, y: 0.6, ratio: 0.5 });
+      assert.deepEqual(s, { met: true, x: 0.4, y: 0.6, ratio: 0.5, colorBy: 'community' });
       // A link followed later (hashchange) applies too.
       await page.evaluate(() => {
         location.hash = '#node=russia';
@@ -392,16 +540,53 @@ describe('viewer in a browser', function () {
     });
   });
 
-  it('works as one standalone offline file', async function () {
+  it('works as one standalone offline file, with no network request', async function () {
     const html = renderStandaloneHtml(fs.readFileSync(FIXTURE, 'utf8'), viewerDir);
     const file = path.join(tmp, 'standalone.html');
     fs.writeFileSync(file, html);
     await withPage(
       '#node=putin',
-      async (page) => {
+      async (page, requests) => {
         assert.match((await page.locator('#stats').textContent()) ?? '', /5 documents/);
         assert.equal(await detailsTitle(page), 'Vladimir Putin');
         assert.equal(await page.evaluate(() => (window as Hooked).__newsgraph.graph.order), 11);
+        // Evidence (with its links) and search work from the one file.
+        await page.locator('#details-body button.relation', { hasText: 'Steve Witkoff' }).click();
+        await page.waitForFunction(() => document.querySelector('#details-body .sentence')?.textContent === 'Witkoff met Putin in Moscow late on Thursday.');
+        await page.locator('#search').fill('zelensk');
+        await page.locator('#search-results .option').first().waitFor();
+        await page.keyboard.press('Escape');
+        assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), [], 'only the file itself is read');
+        assert.deepEqual(requests.filter((u) => u.startsWith('file:')), [`${pathToFileURL(file).href}?test`]);
+      },
+      pathToFileURL(file).href,
+    );
+  });
+
+  it('keeps a <script> in an entity name and a sentence inert in the standalone file', async function () {
+    const graph = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { nodes: { key: string; attributes: Record<string, unknown> }[]; edges: { key: string; attributes: Record<string, unknown> }[] };
+    const probe = graph.nodes.find((n) => n.key === 'xss-probe');
+    assert.ok(probe);
+    probe.attributes['label'] = '<script>alert("name")</script><img src=x onerror=alert(2)>';
+    const file = path.join(tmp, 'hostile.html');
+    fs.writeFileSync(file, renderStandaloneHtml(JSON.stringify(graph), viewerDir));
+    await withPage(
+      `#edge=${encodeURIComponent('xss-probe|supported|zelenskyy')}`,
+      async (page) => {
+        assert.equal(await page.locator('#details-body .node-link.source').textContent(), '<script>alert("name")</script><img src=x onerror=alert(2)>');
+        assert.equal(
+          await page.locator('#details-body .sentence').textContent(),
+          'A post said <img src=x onerror=alert(1)> supported Zelenskyy <script>alert(1)</script> loudly.',
+        );
+        await page.locator('#details-body .node-link.source').click();
+        await page.waitForFunction(() => document.querySelector('#details-body .title')?.textContent?.startsWith('<script>') === true);
+        await page.locator('#search').fill('<script');
+        await page.locator('#search-results .option .label').first().waitFor();
+        assert.equal(await page.locator('#search-results .option .label').first().textContent(), '<script>alert("name")</script><img src=x onerror=alert(2)>');
+        // Only the page's own two script elements (data and app), and no image anywhere.
+        assert.equal(await page.locator('script').count(), 2);
+        assert.equal(await page.locator('body img').count(), 0);
+        assert.equal(await page.title(), 'newsgraph');
       },
       pathToFileURL(file).href,
     );

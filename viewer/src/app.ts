@@ -3,10 +3,11 @@
 // attributes are read, never written.
 import type { ViewerGraph } from './data';
 import { clear } from './dom';
-import { cloneFilters, defaultFilters, edgePasses, nodePasses, type FilterState } from './filters';
+import { cloneFilters, defaultFilters, edgePasses, isDefaultFilters, nodePasses, type FilterState } from './filters';
 import { decodeHash, encodeHash, type CameraView, type ViewState } from './hash';
 import { renderEdgeDetails, renderEmpty, renderNodeDetails, type PanelActions } from './panel';
-import type { Renderer } from './renderer';
+import { showCommunities, type Renderer } from './renderer';
+import type { ColorBy } from './types';
 
 export interface AppElements {
   details: HTMLElement;
@@ -22,21 +23,27 @@ export class ViewerApp {
   private highlighted: string | null = null;
   private activeNodes = new Set<string>();
   private activeEdges = new Set<string>();
+  private fadedNodes = new Set<string>();
+  private fadedEdges = new Set<string>();
+  private focusQueued = false;
+  private colorMode: ColorBy = 'type';
   private hashTimer: number | undefined;
-  private readonly listeners: { filters: ((f: FilterState) => void)[] } = { filters: [] };
+  private readonly listeners: { filters: ((f: FilterState) => void)[]; colorBy: ((c: ColorBy) => void)[] } = { filters: [], colorBy: [] };
 
   constructor(
     readonly graph: ViewerGraph,
     readonly renderer: Renderer,
     private readonly elements: AppElements,
   ) {
+    // Hover changes are applied once per task: leaving one node and entering the next arrive
+    // together, and applying the pair as one change keeps the rest of the graph untouched.
     renderer.on('enterNode', ({ node }) => {
       this.hoveredNode = node;
-      this.applyFocus();
+      this.queueFocus();
     });
     renderer.on('leaveNode', () => {
       this.hoveredNode = null;
-      this.applyFocus();
+      this.queueFocus();
     });
     renderer.on('clickNode', ({ node }) => this.selectNode(node));
     renderer.on('clickEdge', ({ edge }) => this.selectEdge(edge));
@@ -56,6 +63,24 @@ export class ViewerApp {
 
   onFiltersChange(listener: (f: FilterState) => void): void {
     this.listeners.filters.push(listener);
+  }
+
+  onColorByChange(listener: (c: ColorBy) => void): void {
+    this.listeners.colorBy.push(listener);
+  }
+
+  get colorBy(): ColorBy {
+    return this.colorMode;
+  }
+
+  /** Node colour by entity type or by community (an item state of every node). */
+  setColorBy(colorBy: ColorBy, options: { writeHash?: boolean } = {}): void {
+    if (colorBy !== this.colorMode) {
+      this.colorMode = colorBy;
+      showCommunities(this.renderer, this.graph, colorBy === 'community');
+      for (const l of this.listeners.colorBy) l(colorBy);
+    }
+    if (options.writeHash !== false) this.writeHash();
   }
 
   readonly actions: PanelActions = {
@@ -87,12 +112,15 @@ export class ViewerApp {
     this.filters = cloneFilters(filters);
     const nextNodes = new Set<string>();
     const nextEdges = new Set<string>();
-    this.graph.forEachNode((node, attrs) => {
-      if (!nodePasses(attrs, this.filters)) nextNodes.add(node);
-    });
-    this.graph.forEachEdge((edge, attrs, source, target) => {
-      if (!edgePasses(attrs, this.filters) || nextNodes.has(source) || nextNodes.has(target)) nextEdges.add(edge);
-    });
+    // Default filters hide nothing: no need to visit every item (this runs at start-up).
+    if (!isDefaultFilters(this.filters)) {
+      this.graph.forEachNode((node, attrs) => {
+        if (!nodePasses(attrs, this.filters)) nextNodes.add(node);
+      });
+      this.graph.forEachEdge((edge, attrs, source, target) => {
+        if (!edgePasses(attrs, this.filters) || nextNodes.has(source) || nextNodes.has(target)) nextEdges.add(edge);
+      });
+    }
     this.renderer.setNodesState(difference(nextNodes, this.hiddenNodes), { isHidden: true });
     this.renderer.setNodesState(difference(this.hiddenNodes, nextNodes), { isHidden: false });
     this.renderer.setEdgesState(difference(nextEdges, this.hiddenEdges), { isHidden: true });
@@ -105,9 +133,10 @@ export class ViewerApp {
     if (options.writeHash !== false) this.writeHash();
   }
 
-  /** Applies a view (from the URL hash): filters, selection, camera. */
+  /** Applies a view (from the URL hash): filters, colours, selection, camera. */
   applyView(view: ViewState): void {
     this.setFilters(view.filters, { writeHash: false, notify: true });
+    this.setColorBy(view.colorBy, { writeHash: false });
     if (view.node !== null && this.graph.hasNode(view.node)) this.selectNode(view.node, { writeHash: false, highlight: true });
     else if (view.edge !== null && this.graph.hasEdge(view.edge)) this.selectEdge(view.edge, { writeHash: false });
     else this.clearSelection({ writeHash: false });
@@ -125,7 +154,7 @@ export class ViewerApp {
   currentView(): ViewState {
     const c = this.renderer.getCamera().getState();
     const camera: CameraView = { x: c.x, y: c.y, ratio: c.ratio, angle: c.angle };
-    return { node: this.selectedNode, edge: this.selectedEdge, filters: this.filters, camera };
+    return { node: this.selectedNode, edge: this.selectedEdge, filters: this.filters, colorBy: this.colorBy, camera };
   }
 
   writeHash(): void {
@@ -174,7 +203,20 @@ export class ViewerApp {
     if (node !== null) this.renderer.setNodeState(node, { isHighlighted: true });
   }
 
-  /** Hovered node, else the selected node or edge: it and its neighbourhood stand out. */
+  private queueFocus(): void {
+    if (this.focusQueued) return;
+    this.focusQueued = true;
+    queueMicrotask(() => {
+      this.focusQueued = false;
+      this.applyFocus();
+    });
+  }
+
+  /**
+   * Hovered node, else the selected node or edge: it and its neighbourhood stand out (isActive),
+   * the rest fades (isFaded). Only items whose state changes are touched, so moving from one
+   * node to the next restyles the two neighbourhoods, not the graph.
+   */
   private applyFocus(): void {
     const nodes = new Set<string>();
     const edges = new Set<string>();
@@ -191,14 +233,35 @@ export class ViewerApp {
       nodes.add(this.graph.source(this.selectedEdge));
       nodes.add(this.graph.target(this.selectedEdge));
     }
+    const fadedNodes = new Set<string>();
+    const fadedEdges = new Set<string>();
+    if (nodes.size > 0) {
+      this.graph.forEachNode((node) => {
+        if (!nodes.has(node)) fadedNodes.add(node);
+      });
+      // The selected edge keeps its colour while another node is hovered.
+      this.graph.forEachEdge((edge) => {
+        if (!edges.has(edge) && edge !== this.selectedEdge) fadedEdges.add(edge);
+      });
+    }
     const r = this.renderer;
     r.setNodesState(difference(nodes, this.activeNodes), { isActive: true });
     r.setNodesState(difference(this.activeNodes, nodes), { isActive: false });
     r.setEdgesState(difference(edges, this.activeEdges), { isActive: true });
     r.setEdgesState(difference(this.activeEdges, edges), { isActive: false });
+    r.setNodesState(difference(fadedNodes, this.fadedNodes), { isFaded: true });
+    r.setNodesState(difference(this.fadedNodes, fadedNodes), { isFaded: false });
+    r.setEdgesState(difference(fadedEdges, this.fadedEdges), { isFaded: true });
+    r.setEdgesState(difference(this.fadedEdges, fadedEdges), { isFaded: false });
     this.activeNodes = nodes;
     this.activeEdges = edges;
-    r.setGraphState({ hasFocus: nodes.size > 0 });
+    this.fadedNodes = fadedNodes;
+    this.fadedEdges = fadedEdges;
+  }
+
+  /** True while a node or edge is in focus (the rest of the graph is faded). */
+  get hasFocus(): boolean {
+    return this.activeNodes.size > 0;
   }
 
   private renderDetails(): void {

@@ -1,5 +1,5 @@
 // Reads graph.json (graphology `graph.export()` of a MultiDirectedGraph) into a graphology graph,
-// checking every field it relies on. Unknown extra attributes are ignored; missing optional ones
+// checking every field it relies on. Unknown extra attributes are ignored; missing or invalid ones
 // get neutral defaults so that a partial or older graph still opens.
 import { MultiDirectedGraph } from 'graphology';
 import { ENTITY_TYPES, RELATIONS } from '../../src/types';
@@ -22,6 +22,13 @@ export async function loadGraphJson(doc: Document = document): Promise<unknown> 
   return (await response.json()) as unknown;
 }
 
+/**
+ * The graph for the viewer. The parsed objects are checked and completed in place and handed to
+ * graphology as they are: copying every attribute and evidence item of a 50k-edge graph is work
+ * the first frame does not need. Evidence lists are only checked to be arrays here; each item is
+ * read with `readEvidence` when a panel shows it. Duplicate keys and edges with a missing end are
+ * skipped.
+ */
 export function buildGraph(data: unknown): ViewerGraph {
   if (!isObject(data)) throw new GraphDataError('graph.json: expected an object');
   const nodes = data['nodes'];
@@ -31,33 +38,36 @@ export function buildGraph(data: unknown): ViewerGraph {
   }
   const graph: ViewerGraph = new MultiDirectedGraph<VNode, VEdge, VGraph>({ allowSelfLoops: true });
   graph.replaceAttributes(graphAttributes(isObject(data['attributes']) ? data['attributes'] : {}));
-  nodes.forEach((raw: unknown, i: number) => {
+  for (let i = 0; i < nodes.length; i++) {
+    const raw: unknown = nodes[i];
     if (!isObject(raw) || typeof raw['key'] !== 'string') throw new GraphDataError(`graph.json: node ${i} has no key`);
     const key = raw['key'];
-    if (graph.hasNode(key)) return;
-    graph.addNode(key, nodeAttributes(key, isObject(raw['attributes']) ? raw['attributes'] : {}, i, nodes.length));
-  });
-  edges.forEach((raw: unknown, i: number) => {
-    if (!isObject(raw)) return;
+    if (graph.hasNode(key)) continue;
+    graph.addNode(key, nodeAttributes(key, objectAt(raw, 'attributes'), i, nodes.length));
+  }
+  for (let i = 0; i < edges.length; i++) {
+    const raw: unknown = edges[i];
+    if (!isObject(raw)) continue;
     const source = raw['source'];
     const target = raw['target'];
-    if (typeof source !== 'string' || typeof target !== 'string') return;
-    if (!graph.hasNode(source) || !graph.hasNode(target)) return;
-    const attrs = edgeAttributes(isObject(raw['attributes']) ? raw['attributes'] : {});
+    if (typeof source !== 'string' || typeof target !== 'string' || !graph.hasNode(source) || !graph.hasNode(target)) continue;
+    const attrs = edgeAttributes(objectAt(raw, 'attributes'));
     const key = typeof raw['key'] === 'string' ? raw['key'] : `${source}|${attrs.relation}|${target}#${i}`;
-    if (graph.hasEdge(key)) return;
+    if (graph.hasEdge(key)) continue;
     graph.addDirectedEdgeWithKey(key, source, target, attrs);
-  });
+  }
   return graph;
 }
 
 function graphAttributes(a: Json): VGraph {
-  const sources = Array.isArray(a['sources']) ? a['sources'].filter(isObject).map(sourceInfo) : [];
+  const sources = (Array.isArray(a['sources']) ? a['sources'].filter(isObject).map(sourceInfo) : []).filter(
+    (s): s is SourceInfo => s !== null,
+  );
   return {
     generator: str(a['generator'], 'newsgraph'),
     version: str(a['version'], ''),
     documentCount: num(a['documentCount'], sources.length),
-    sources: sources.filter((s): s is SourceInfo => s !== null),
+    sources,
   };
 }
 
@@ -71,49 +81,52 @@ function sourceInfo(s: Json): SourceInfo | null {
   return info;
 }
 
+const TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
+
+/** Checks and completes a node's attributes in place; extra attributes stay, unread. */
 function nodeAttributes(key: string, a: Json, index: number, total: number): VNode {
-  const entityType = (ENTITY_TYPES as readonly string[]).includes(str(a['entityType'], ''))
-    ? (a['entityType'] as EntityType)
-    : 'other';
+  if (typeof a['label'] !== 'string') a['label'] = key;
+  a['aliases'] = strings(a['aliases']);
+  if (typeof a['entityType'] !== 'string' || !TYPES.has(a['entityType'])) a['entityType'] = 'other';
+  a['roles'] = strings(a['roles']);
+  fixNumber(a, 'mentions', 0);
+  fixNumber(a, 'documents', 0);
   // A graph without layout still opens: nodes on a circle.
-  const angle = (2 * Math.PI * index) / Math.max(1, total);
-  const node: VNode = {
-    label: str(a['label'], key),
-    aliases: strings(a['aliases']),
-    entityType,
-    roles: strings(a['roles']),
-    mentions: num(a['mentions'], 0),
-    documents: num(a['documents'], 0),
-    x: num(a['x'], Math.cos(angle) * 100),
-    y: num(a['y'], Math.sin(angle) * 100),
-    size: num(a['size'], 5),
-    color: str(a['color'], '#888888'),
-  };
-  if (typeof a['wikidata'] === 'string') node.wikidata = a['wikidata'];
-  if (typeof a['community'] === 'number') node.community = a['community'];
-  return node;
+  if (!isFiniteNumber(a['x']) || !isFiniteNumber(a['y'])) {
+    const angle = (2 * Math.PI * index) / Math.max(1, total);
+    a['x'] = Math.cos(angle) * 100;
+    a['y'] = Math.sin(angle) * 100;
+  }
+  fixNumber(a, 'size', 5);
+  if (typeof a['color'] !== 'string') a['color'] = '#888888';
+  if (a['wikidata'] !== undefined && typeof a['wikidata'] !== 'string') delete a['wikidata'];
+  if (a['community'] !== undefined && !Number.isSafeInteger(a['community'])) delete a['community'];
+  return a as unknown as VNode;
 }
 
+/** Checks and completes an edge's attributes in place (evidence items: see readEvidence). */
 function edgeAttributes(a: Json): VEdge {
-  const relationText = str(a['relation'], str(a['label'], 'related'));
-  const evidence = Array.isArray(a['evidence']) ? a['evidence'].filter(isObject).map(evidenceOf) : [];
-  const edge: VEdge = {
-    // Relations outside the vocabulary are kept (a newer graph); the viewer only displays them.
-    relation: relationText as VEdge['relation'],
-    label: str(a['label'], relationText),
-    negated: a['negated'] === true,
-    hypothetical: a['hypothetical'] === true,
-    count: num(a['count'], Math.max(1, evidence.length)),
-    weight: num(a['weight'], Math.max(1, evidence.length)),
-    evidence,
-    cameo: str(a['cameo'], ''),
-    goldstein: num(a['goldstein'], 0),
-    color: str(a['color'], '#999999'),
-    size: num(a['size'], 1),
-  };
-  if (typeof a['firstSeen'] === 'string') edge.firstSeen = a['firstSeen'];
-  if (typeof a['lastSeen'] === 'string') edge.lastSeen = a['lastSeen'];
-  return edge;
+  // Relations outside the vocabulary are kept (a newer graph); the viewer only displays them.
+  if (typeof a['relation'] !== 'string') a['relation'] = typeof a['label'] === 'string' ? a['label'] : 'related';
+  if (typeof a['label'] !== 'string') a['label'] = a['relation'];
+  if (!Array.isArray(a['evidence'])) a['evidence'] = [];
+  const evidenceCount = Math.max(1, (a['evidence'] as unknown[]).length);
+  a['negated'] = a['negated'] === true;
+  a['hypothetical'] = a['hypothetical'] === true;
+  fixNumber(a, 'count', evidenceCount);
+  fixNumber(a, 'weight', evidenceCount);
+  if (typeof a['cameo'] !== 'string') a['cameo'] = '';
+  fixNumber(a, 'goldstein', 0);
+  if (typeof a['color'] !== 'string') a['color'] = '#999999';
+  fixNumber(a, 'size', 1);
+  if (a['firstSeen'] !== undefined && typeof a['firstSeen'] !== 'string') delete a['firstSeen'];
+  if (a['lastSeen'] !== undefined && typeof a['lastSeen'] !== 'string') delete a['lastSeen'];
+  return a as unknown as VEdge;
+}
+
+/** The evidence items of an edge that are objects, each with every field checked. */
+export function readEvidence(items: readonly unknown[]): Evidence[] {
+  return items.filter(isObject).map(evidenceOf);
 }
 
 function evidenceOf(e: Json): Evidence {
@@ -137,6 +150,16 @@ export function isKnownRelation(relation: string): boolean {
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+function objectAt(o: Json, name: string): Json {
+  const v = o[name];
+  return isObject(v) ? v : {};
+}
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+function fixNumber(o: Json, name: string, fallback: number): void {
+  if (!isFiniteNumber(o[name])) o[name] = fallback;
+}
 function str(v: unknown, fallback: string): string {
   return typeof v === 'string' ? v : fallback;
 }
@@ -144,5 +167,6 @@ function num(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  if (!Array.isArray(v)) return [];
+  return v.every((x) => typeof x === 'string') ? (v as string[]) : v.filter((x): x is string => typeof x === 'string');
 }

@@ -1,11 +1,13 @@
 // The filters form: relation kinds and entity types present in the graph, minimum evidence, flags,
-// and a date range. Emits a new FilterState on every change.
+// and a date range (a timeline slider over firstSeen/lastSeen, with exact date fields). Emits a new
+// FilterState on every change.
 import { ENTITY_TYPES, RELATIONS } from '../../src/types';
 import { ENTITY_NAMES, entityColor } from './colors';
 import type { ViewerGraph } from './data';
 import { clear, el } from './dom';
 import { cloneFilters, defaultFilters, isDefaultFilters, type FilterState } from './filters';
 import { relationText } from './renderer';
+import { buildTimeline, dayNumber, isoDay, type Timeline } from './timeline';
 
 export interface FiltersControl {
   set(filters: FilterState): void;
@@ -16,18 +18,15 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
   const relationCounts = new Map<string, number>();
   const typeCounts = new Map<string, number>();
   let maxCount = 1;
-  let minDate: string | null = null;
-  let maxDate: string | null = null;
+  const spans: [string | undefined, string | undefined][] = [];
   graph.forEachEdge((_e, a) => {
     relationCounts.set(a.relation, (relationCounts.get(a.relation) ?? 0) + 1);
     maxCount = Math.max(maxCount, a.count);
-    for (const d of [a.firstSeen, a.lastSeen]) {
-      if (d === undefined) continue;
-      const day = d.slice(0, 10);
-      if (minDate === null || day < minDate) minDate = day;
-      if (maxDate === null || day > maxDate) maxDate = day;
-    }
+    if (a.firstSeen !== undefined || a.lastSeen !== undefined) spans.push([a.firstSeen, a.lastSeen]);
   });
+  const timeline = buildTimeline(spans);
+  const minDate = timeline === null ? null : isoDay(timeline.first);
+  const maxDate = timeline === null ? null : isoDay(timeline.last);
   graph.forEachNode((_n, a) => typeCounts.set(a.entityType, (typeCounts.get(a.entityType) ?? 0) + 1));
 
   const order = (r: string): number => {
@@ -100,16 +99,26 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
     if (minDate !== null) input.min = minDate;
     if (maxDate !== null) input.max = maxDate;
   }
+  const slider = timeline === null ? null : timelineSlider(timeline);
   const dateFieldset = el(
     'fieldset',
     { className: 'filter-group' },
     el('legend', { text: 'Dates seen' }),
+    slider?.element ?? null,
     el('div', { className: 'dates' }, fromInput, el('span', { text: '–' }), toInput),
   );
-  if (minDate === null) {
+  if (timeline === null) {
     fromInput.disabled = true;
     toInput.disabled = true;
     dateFieldset.append(el('p', { className: 'muted small', text: 'No dated evidence in this graph.' }));
+  }
+  // The slider moves the date fields (and the other way round); both end up in the same state.
+  if (slider !== null && timeline !== null) {
+    slider.onInput((fromDay, toDay) => {
+      fromInput.value = fromDay <= timeline.first ? '' : isoDay(fromDay);
+      toInput.value = toDay >= timeline.last ? '' : isoDay(toDay);
+      emit();
+    });
   }
 
   const reset = el('button', { className: 'reset', attrs: { type: 'button' }, text: 'Reset filters' });
@@ -131,6 +140,7 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
     current = read();
     minValue.textContent = String(current.minCount);
     reset.disabled = isDefaultFilters(current);
+    slider?.set(current.from, current.to);
     onChange(cloneFilters(current));
   };
   form.addEventListener('change', emit);
@@ -160,9 +170,98 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
       hypInput.checked = f.hideHypothetical;
       fromInput.value = f.from ?? '';
       toInput.value = f.to ?? '';
+      slider?.set(f.from, f.to);
       reset.disabled = isDefaultFilters(f);
     },
   };
   control.set(current);
   return control;
+}
+
+interface TimelineSlider {
+  element: HTMLElement;
+  /** Puts the handles on a date range (null: that end of the timeline). */
+  set(from: string | null, to: string | null): void;
+  onInput(listener: (fromDay: number, toDay: number) => void): void;
+}
+
+/**
+ * A histogram of when edges were first seen, under two range inputs (start and end handles) over
+ * the days of the graph. Native range inputs: keyboard, touch and screen readers work as usual.
+ */
+function timelineSlider(t: Timeline): TimelineSlider {
+  const peak = Math.max(1, ...t.counts);
+  const bars = t.counts.map((count, i) => {
+    const start = t.first + i * t.bucketDays;
+    const end = Math.min(t.last, start + t.bucketDays - 1);
+    const bar = el('span', {
+      className: 'bar',
+      title: `${start === end ? isoDay(start) : `${isoDay(start)} – ${isoDay(end)}`}: ${count} ${count === 1 ? 'relation' : 'relations'} first seen`,
+    });
+    bar.style.height = `${count === 0 ? 0 : Math.max(8, Math.round((100 * count) / peak))}%`;
+    return { bar, start, end };
+  });
+  const histogram = el('div', { className: 'histogram', attrs: { 'aria-hidden': 'true' } }, ...bars.map((b) => b.bar));
+  const range = (name: string, label: string, value: number): HTMLInputElement =>
+    el('input', { attrs: { type: 'range', name, min: String(t.first), max: String(t.last), step: '1', value: String(value), 'aria-label': label } });
+  const fromRange = range('fromDay', 'Timeline start', t.first);
+  const toRange = range('toDay', 'Timeline end', t.last);
+  if (t.first === t.last) {
+    fromRange.disabled = true;
+    toRange.disabled = true;
+  }
+  const startLabel = el('span', { text: isoDay(t.first) });
+  const endLabel = el('span', { text: isoDay(t.last) });
+  const element = el(
+    'div',
+    { className: 'timeline' },
+    histogram,
+    el('div', { className: 'dual-range' }, fromRange, toRange),
+    el('div', { className: 'timeline-scale' }, startLabel, endLabel),
+  );
+  // Form events would also reach the form's change listener: keep the slider's own.
+  for (const input of [fromRange, toRange]) input.addEventListener('change', (e) => e.stopPropagation());
+
+  const paint = (fromDay: number, toDay: number): void => {
+    for (const b of bars) b.bar.classList.toggle('in-range', b.end >= fromDay && b.start <= toDay);
+    startLabel.textContent = isoDay(fromDay);
+    endLabel.textContent = isoDay(toDay);
+  };
+  const listeners: ((fromDay: number, toDay: number) => void)[] = [];
+  const onMove = (moved: HTMLInputElement): void => {
+    let from = Number(fromRange.value);
+    let to = Number(toRange.value);
+    // The handles do not cross: the one being moved stops at the other.
+    if (from > to) {
+      if (moved === fromRange) from = to;
+      else to = from;
+      fromRange.value = String(from);
+      toRange.value = String(to);
+    }
+    paint(from, to);
+    for (const l of listeners) l(from, to);
+  };
+  fromRange.addEventListener('input', (e) => {
+    e.stopPropagation();
+    onMove(fromRange);
+  });
+  toRange.addEventListener('input', (e) => {
+    e.stopPropagation();
+    onMove(toRange);
+  });
+
+  const clamp = (day: number | null, fallback: number): number => (day === null ? fallback : Math.min(t.last, Math.max(t.first, day)));
+  return {
+    element,
+    set(from, to) {
+      const fromDay = clamp(from === null ? null : dayNumber(from), t.first);
+      const toDay = clamp(to === null ? null : dayNumber(to), t.last);
+      fromRange.value = String(fromDay);
+      toRange.value = String(toDay);
+      paint(fromDay, toDay);
+    },
+    onInput(listener) {
+      listeners.push(listener);
+    },
+  };
 }

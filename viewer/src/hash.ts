@@ -1,7 +1,8 @@
 // The view in the URL hash, so that a link reopens the same selection, filters and camera:
-//   #node=putin&hiderel=met,urged&hidetype=other&min=2&noneg=1&nohyp=1&from=2025-03-01&to=2025-03-31&cam=0.5,0.5,0.8
-// Pure: encode and decode only.
+//   #node=putin&hiderel=met,urged&hidetype=other&min=2&noneg=1&nohyp=1&from=2025-03-01&to=2025-03-31&color=community&cam=0.5,0.5,0.8
+// Pure: encode and decode only. Defaults are left out, so the plain view has an empty hash.
 import { defaultFilters, type FilterState } from './filters';
+import type { ColorBy } from './types';
 
 export interface CameraView {
   x: number;
@@ -14,6 +15,7 @@ export interface ViewState {
   node: string | null;
   edge: string | null;
   filters: FilterState;
+  colorBy: ColorBy;
   camera: CameraView | null;
 }
 
@@ -31,6 +33,7 @@ export function encodeHash(view: ViewState): string {
   if (f.hideHypothetical) p.set('nohyp', '1');
   if (f.from !== null) p.set('from', f.from);
   if (f.to !== null) p.set('to', f.to);
+  if (view.colorBy !== 'type') p.set('color', view.colorBy);
   if (view.camera !== null) {
     const c = view.camera;
     const parts = [round(c.x), round(c.y), round(c.ratio)];
@@ -57,6 +60,7 @@ export function decodeHash(hash: string): ViewState {
     node: nonEmpty(p.get('node')),
     edge: p.has('node') ? null : nonEmpty(p.get('edge')),
     filters,
+    colorBy: p.get('color') === 'community' ? 'community' : 'type',
     camera: camera(p.get('cam')),
   };
 }

@@ -2,7 +2,7 @@
 // supports it). Built with createElement/textContent only: labels and sentences are untrusted.
 import { RELATIONS } from '../../src/types';
 import { ENTITY_NAMES, entityColor, goldsteinColor } from './colors';
-import type { ViewerGraph } from './data';
+import { readEvidence, type ViewerGraph } from './data';
 import { el, httpUrl, safeLink } from './dom';
 import { segmentSentence, type MarkTerms } from './highlight';
 import { edgeLabel, relationText } from './renderer';
@@ -159,9 +159,10 @@ export function renderEdgeDetails(graph: ViewerGraph, edge: string, actions: Pan
     { kind: 'source', terms: [s.label, ...s.aliases] },
     { kind: 'target', terms: [t.label, ...t.aliases] },
   ];
-  root.append(el('h3', { text: a.evidence.length === 1 ? '1 sentence' : `${a.evidence.length} sentences` }));
+  const evidence = readEvidence(a.evidence);
+  root.append(el('h3', { text: evidence.length === 1 ? '1 sentence' : `${evidence.length} sentences` }));
   const list = el('ol', { className: 'evidence' });
-  for (const ev of a.evidence) {
+  for (const ev of evidence) {
     const quote = el('blockquote', { className: 'sentence' });
     // The trigger first: it wins where it overlaps a name.
     for (const seg of segmentSentence(ev.sentence, [{ kind: 'trigger', terms: [ev.trigger] }, ...groups])) {

@@ -1,13 +1,35 @@
 // sigma 4 set-up: precomputed layout, colours and sizes from scales, arrows, curved parallel edges,
-// and every display change (hover, selection, filters) through sigma states and style rules.
-// The graph's attributes are never written.
+// and every display change (hover, selection, filters, community colours, zoomed-in labels) through
+// sigma item states and style rules. The graph's attributes are never written.
+//
+// The styles use only attribute bindings and item-state conditions, never functions: sigma
+// restyles every item whenever any graph-level state changes (its own isPanning, isZooming,
+// hasHovered… included) once a style contains a function, which on a 50k-edge graph turns each pan
+// and each hover into a full re-upload. With bindings, a state change restyles only the items whose
+// state changed.
 import Sigma, { DEFAULT_STYLES } from 'sigma';
 import { extremityArrow, layerFill, layerPlain, pathCurved, pathLine, sdfCircle, sdfDiamond, sdfSquare } from 'sigma/rendering';
-import { ENTITY_SHAPES, entityColor, fade, goldsteinColor } from './colors';
+import { ENTITY_COLORS, ENTITY_SHAPES, fade, goldsteinColor } from './colors';
+import { communityPalette, OTHER_COMMUNITY_COLOR } from './communities';
 import type { ViewerGraph } from './data';
 import type { EdgeUiState, GraphUiState, NodeUiState, VEdge, VGraph, VNode } from './types';
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** Edge labels show for every edge whose two nodes show theirs once the camera zooms in past this ratio. */
+export const EDGE_LABELS_ZOOM_RATIO = 0.5;
+
+/**
+ * Segments of a curved edge. sigma's edge program gives every edge the vertex count of its longest
+ * path, so this sets the vertex work of all 50k edges of a big graph, curved or not; 8 keeps the
+ * gentle curves of parallel edges smooth at half the vertices of sigma's default 16.
+ */
+const CURVE_SEGMENTS = 8;
+
+/** How far faded items go towards the background. */
+const FADE_NODE = 0.72;
+const FADE_EDGE = 0.8;
+const FADED_LABEL = '#b9bec8';
 
 export type Renderer = Sigma<VNode, VEdge, VGraph, NodeUiState, EdgeUiState, GraphUiState>;
 
@@ -16,37 +38,69 @@ export function relationText(relation: string): string {
   return relation.replace(/_/g, ' ');
 }
 
-export function edgeLabel(e: VEdge): string {
+export function edgeLabel(e: Pick<VEdge, 'relation' | 'negated' | 'hypothetical'>): string {
   const base = relationText(e.relation);
   if (e.negated) return `not ${base}`;
   if (e.hypothetical) return `${base}?`;
   return base;
 }
 
+/** `{ key: f(key) }` for each key. */
+function dict<T>(keys: Iterable<string>, f: (key: string) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of keys) out[k] = f(k);
+  return out;
+}
+
+// Community colour dictionaries: empty until communities are first shown (see showCommunities).
+interface CommunityDicts {
+  colors: Record<string, string>;
+  faded: Record<string, string>;
+}
+const communityDicts = new WeakMap<Renderer, CommunityDicts>();
+
 export function createRenderer(graph: ViewerGraph, container: HTMLElement): Renderer {
+  // One pass over the data for the scales: size ranges, and the few distinct Goldstein scores and
+  // relations whose colours and labels become dictionaries.
   let minSize = Infinity;
   let maxSize = -Infinity;
   graph.forEachNode((_n, a) => {
-    minSize = Math.min(minSize, a.size);
-    maxSize = Math.max(maxSize, a.size);
+    if (a.size < minSize) minSize = a.size;
+    if (a.size > maxSize) maxSize = a.size;
   });
   let maxCount = 1;
+  const scores = new Set<number>();
+  const relations = new Set<string>();
   graph.forEachEdge((_e, a) => {
-    maxCount = Math.max(maxCount, a.count);
+    if (a.count > maxCount) maxCount = a.count;
+    scores.add(a.goldstein);
+    relations.add(a.relation);
   });
-  // Sizes in graph.json are in layout units of whatever scale; map them to screen pixels.
-  const nodeSize = (size: number): number =>
-    maxSize > minSize ? 5 + (14 * Math.sqrt((size - minSize) / (maxSize - minSize))) : 9;
-  const edgeSize = (count: number): number => 1.4 + (3.2 * Math.sqrt(Math.max(0, count - 1))) / Math.sqrt(Math.max(1, maxCount - 1));
 
-  const baseNodeColor = (a: VNode): string => entityColor(a.entityType);
-  const fadedNodeColor = (a: VNode): string => fade(entityColor(a.entityType), 0.72);
-  const fadedEdgeColor = (a: VEdge): string => fade(goldsteinColor(a.goldstein), 0.8);
+  // Sizes in graph.json are in layout units of whatever scale; map them to 5–19 screen pixels
+  // (square-root scale), edges by evidence count to 1.4–4.6 pixels.
+  const nodeSize = (k: number) =>
+    maxSize > minSize
+      ? { attribute: 'size', minValue: minSize, maxValue: maxSize, min: 5 * k, max: 19 * k, easing: Math.sqrt, defaultValue: 9 * k }
+      : 9 * k;
+  const edgeSize = (k: number) =>
+    maxCount > 1 ? { attribute: 'count', minValue: 1, maxValue: maxCount, min: 1.4 * k, max: 4.6 * k, easing: Math.sqrt, defaultValue: 1.4 * k } : 1.4 * k;
+
+  const scoreKeys = [...scores].map(String);
+  const goldstein = dict(scoreKeys, (s) => goldsteinColor(Number(s)));
+  const fadedGoldstein = dict(scoreKeys, (s) => fade(goldsteinColor(Number(s)), FADE_EDGE));
+  const typeColors: Record<string, string> = { ...ENTITY_COLORS };
+  const fadedTypeColors = dict(Object.keys(ENTITY_COLORS), (t) => fade(typeColors[t] ?? ENTITY_COLORS.other, FADE_NODE));
+  const labels = {
+    plain: dict(relations, (r) => edgeLabel({ relation: r as VEdge['relation'], negated: false, hypothetical: false })),
+    negated: dict(relations, (r) => edgeLabel({ relation: r as VEdge['relation'], negated: true, hypothetical: false })),
+    hypothetical: dict(relations, (r) => edgeLabel({ relation: r as VEdge['relation'], negated: false, hypothetical: true })),
+  };
+  const community: CommunityDicts = { colors: {}, faded: {} };
 
   const renderer: Renderer = new Sigma<VNode, VEdge, VGraph, NodeUiState, EdgeUiState, GraphUiState>(graph, container, {
-    customNodeState: { isActive: false, isSelected: false },
-    customEdgeState: { isActive: false, isSelected: false },
-    customGraphState: { hasFocus: false },
+    customNodeState: { isActive: false, isSelected: false, isFaded: false, byCommunity: false },
+    customEdgeState: { isActive: false, isSelected: false, isFaded: false, zoomLabel: false },
     primitives: {
       nodes: {
         shapes: [sdfCircle(), sdfSquare(), sdfDiamond()],
@@ -54,7 +108,7 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
         label: { font: { family: FONT_FAMILY, weight: '500', size: 13 }, color: '#1f2430', margin: 5 },
       },
       edges: {
-        paths: [pathLine(), pathCurved()],
+        paths: [pathLine(), pathCurved({ segments: CURVE_SEGMENTS })],
         extremities: [extremityArrow()],
         layers: [layerPlain()],
         label: {
@@ -70,10 +124,10 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
       nodes: [
         DEFAULT_STYLES.nodes,
         {
-          color: baseNodeColor,
-          size: (a, s) => nodeSize(a.size) * (s.isHovered || s.isSelected ? 1.15 : 1),
-          shape: (a) => ENTITY_SHAPES[a.entityType] ?? 'circle',
-          label: (a) => a.label,
+          color: { attribute: 'entityType', dict: typeColors, defaultValue: ENTITY_COLORS.other },
+          size: nodeSize(1),
+          shape: { attribute: 'entityType', dict: ENTITY_SHAPES, defaultValue: 'circle' },
+          label: { attribute: 'label', defaultValue: '' },
           labelFont: FONT_FAMILY,
           labelSize: 13,
           labelColor: '#1f2430',
@@ -84,10 +138,13 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
           backdropPadding: 5,
           backdropCornerRadius: 4,
         },
+        { whenState: 'byCommunity', then: { color: { attribute: 'community', dict: community.colors, defaultValue: OTHER_COMMUNITY_COLOR } } },
+        { whenState: 'isFaded', then: { color: { attribute: 'entityType', dict: fadedTypeColors, defaultValue: fade(ENTITY_COLORS.other, FADE_NODE) }, labelColor: FADED_LABEL } },
         {
-          when: (_a, s, g) => g.hasFocus && !s.isActive && !s.isHovered,
-          then: { color: fadedNodeColor, labelColor: '#b9bec8' },
+          whenState: { isFaded: true, byCommunity: true },
+          then: { color: { attribute: 'community', dict: community.faded, defaultValue: fade(OTHER_COMMUNITY_COLOR, FADE_NODE) } },
         },
+        { whenState: 'isHovered', then: { size: nodeSize(1.15) } },
         { whenState: 'isActive', then: { labelVisibility: 'visible', depth: 'topNodes' } },
         {
           whenState: 'isHighlighted',
@@ -95,15 +152,15 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
         },
         {
           whenState: 'isSelected',
-          then: { labelVisibility: 'visible', backdropVisibility: 'visible', depth: 'topNodes', zIndex: 2 },
+          then: { size: nodeSize(1.15), labelVisibility: 'visible', backdropVisibility: 'visible', depth: 'topNodes' },
         },
       ],
       edges: [
         DEFAULT_STYLES.edges,
         {
-          color: (a) => goldsteinColor(a.goldstein),
-          size: (a, s) => edgeSize(a.count) * (s.isSelected ? 1.8 : s.isHovered ? 1.5 : 1),
-          label: edgeLabel,
+          color: { attribute: 'goldstein', dict: goldstein, defaultValue: goldsteinColor(0) },
+          size: edgeSize(1),
+          label: { attribute: 'relation', dict: labels.plain, defaultValue: '' },
           labelVisibility: 'hidden',
           labelColor: '#1f2430',
           head: 'arrow',
@@ -111,25 +168,49 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
           parallelPath: 'curved',
           cursor: 'pointer',
         },
-        {
-          when: (_a, s, g) => g.hasFocus && !s.isActive && !s.isHovered && !s.isSelected,
-          then: { color: fadedEdgeColor },
-        },
+        { whenData: { hypothetical: true }, then: { label: { attribute: 'relation', dict: labels.hypothetical, defaultValue: '' } } },
+        { whenData: { negated: true }, then: { label: { attribute: 'relation', dict: labels.negated, defaultValue: '' } } },
+        { whenState: 'isFaded', then: { color: { attribute: 'goldstein', dict: fadedGoldstein, defaultValue: fade(goldsteinColor(0), FADE_EDGE) } } },
+        // Zoomed in, an edge shows its label where both its nodes show theirs.
+        { whenState: 'zoomLabel', then: { labelVisibility: 'auto' } },
         { whenState: 'isActive', then: { depth: 'topEdges', labelVisibility: 'visible' } },
-        { whenState: 'isHovered', then: { depth: 'topEdges', labelVisibility: 'visible' } },
-        { whenState: 'isSelected', then: { depth: 'topEdges', labelVisibility: 'visible' } },
+        { whenState: 'isHovered', then: { size: edgeSize(1.5), depth: 'topEdges', labelVisibility: 'visible' } },
+        { whenState: 'isSelected', then: { size: edgeSize(1.8), depth: 'topEdges', labelVisibility: 'visible' } },
       ],
     },
     settings: {
       itemSizesReference: 'screen',
       enableEdgeEvents: true,
       renderEdgeLabels: true,
-      edgeLabelAnchors: 'allNodes',
+      edgeLabelAnchors: 'nodeLabels',
       labelRenderedSizeThreshold: 4,
       labelDensity: 1.2,
       edgePickingPadding: 5,
       stagePadding: 56,
     },
   });
+  communityDicts.set(renderer, community);
+
+  // Zoomed-in labels: an item state on every edge, changed only when the zoom crosses the threshold.
+  let zoomed = false;
+  renderer.getCamera().on('updated', (state) => {
+    const next = state.ratio <= EDGE_LABELS_ZOOM_RATIO;
+    if (next === zoomed) return;
+    zoomed = next;
+    renderer.setEdgesState(graph.edges(), { zoomLabel: next });
+  });
   return renderer;
+}
+
+/** Node colour by Louvain community (true) or by entity type (false). */
+export function showCommunities(renderer: Renderer, graph: ViewerGraph, on: boolean): void {
+  const dicts = communityDicts.get(renderer);
+  if (on && dicts !== undefined && Object.keys(dicts.colors).length === 0) {
+    // The palette is computed the first time it is shown; the style rules hold these objects.
+    for (const g of communityPalette(graph).groups) {
+      dicts.colors[String(g.community)] = g.color;
+      dicts.faded[String(g.community)] = fade(g.color, FADE_NODE);
+    }
+  }
+  renderer.setNodesState(graph.nodes(), { byCommunity: on });
 }

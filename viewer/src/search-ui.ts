@@ -11,9 +11,10 @@ export interface SearchControl {
 export function mountSearch(
   input: HTMLInputElement,
   list: HTMLUListElement,
-  entries: readonly SearchEntry[],
+  index: () => readonly SearchEntry[],
   onChoose: (node: string) => void,
 ): SearchControl {
+  let entries: readonly SearchEntry[] | null = null;
   let results: SearchResult[] = [];
   let active = -1;
 
@@ -47,6 +48,7 @@ export function mountSearch(
   };
 
   const update = (): void => {
+    entries ??= index();
     results = search(entries, input.value);
     active = results.length > 0 ? 0 : -1;
     render();
