@@ -70,6 +70,13 @@ interface EmitOptions {
   readonly anchor?: Token;
 }
 
+/** Calls fn(x, y) for every pair of a group, x before y: "Trump, Putin and Xi met" → three pairs. */
+function forEachPair<T>(group: readonly T[], fn: (x: T, y: T) => void): void {
+  for (let a = 0; a < group.length; a++) {
+    for (let b = a + 1; b < group.length; b++) fn(group[a] as T, group[b] as T);
+  }
+}
+
 class Extractor {
   private readonly tokens: readonly Token[];
   private readonly refs: ActorReference[];
@@ -751,15 +758,11 @@ class Extractor {
     const group = this.coordinated(subject, -1);
     if (group.length < 2) return;
     const start = this.groupStart(group);
-    for (let a = 0; a < group.length; a++) {
-      for (let b = a + 1; b < group.length; b++) {
-        const x = group[a] as ActorReference;
-        const y = group[b] as ActorReference;
-        this.emit(y, frame.relation, x, trigger, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start });
-        // "X and Y agree": a directed relation holds both ways.
-        if (frame.relation !== 'met') this.emit(x, frame.relation, y, trigger, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start });
-      }
-    }
+    forEachPair(group, (x, y) => {
+      this.emit(y, frame.relation, x, trigger, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start });
+      // "X and Y agree": a directed relation holds both ways.
+      if (frame.relation !== 'met') this.emit(x, frame.relation, y, trigger, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start });
+    });
   }
 
   /**
@@ -958,11 +961,7 @@ class Extractor {
     const group = this.coordinated(subject, -1);
     if (group.length < 2) return;
     const start = this.groupStart(group);
-    for (let a = 0; a < group.length; a++) {
-      for (let b = a + 1; b < group.length; b++) {
-        this.emit(group[b] as ActorReference, frame.relation, group[a] as ActorReference, noun, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start, anchor: verb });
-      }
-    }
+    forEachPair(group, (x, y) => this.emit(y, frame.relation, x, noun, frame.id, frame.cameo, { topicOk: false, sourceGroupStart: start, anchor: verb }));
   }
 
   /** "Russia's acceptance", "his support", "Trump's 30-minute call", "US aid", "EU sanctions". */

@@ -30,7 +30,8 @@ export const API_LIMITS = Object.freeze({
   queryTerms: 12,
 });
 
-export interface EvidenceItem {
+/** A sentence of a stored document, with where it stands. */
+export interface SentenceRef {
   doc: string;
   title?: string;
   date?: string;
@@ -38,19 +39,15 @@ export interface EvidenceItem {
   sentence: string;
   start: number;
   end: number;
+}
+
+export interface EvidenceItem extends SentenceRef {
   trigger: string;
   rule: string;
   reportedBy?: string;
 }
 
-export interface SearchHit {
-  doc: string;
-  title?: string;
-  date?: string;
-  url?: string;
-  sentence: string;
-  start: number;
-  end: number;
+export interface SearchHit extends SentenceRef {
   /** Keys of the graph edges this sentence is evidence for. */
   edges: string[];
 }

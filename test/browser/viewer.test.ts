@@ -421,6 +421,7 @@ describe('viewer in a browser', function () {
       assert.deepEqual(await labels(), ['hidden', 'hidden']);
       await page.evaluate(() => (window as Hooked).__newsgraph.renderer.getCamera().setState({ ratio: 0.3 }));
       await page.waitForFunction(() => (window as Hooked).__newsgraph.renderer.getEdgeState('russia|attacked|ukraine').zoomLabel);
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.renderer.getEdgeDisplayData('trump|met|putin')?.labelVisibility === 'auto');
       assert.deepEqual(await labels(), ['auto', 'auto']);
       const auto = await page.evaluate(() => {
         const { renderer, graph } = (window as Hooked).__newsgraph;
@@ -429,6 +430,8 @@ describe('viewer in a browser', function () {
       assert.equal(auto, 20, 'every edge may show its label (sigma draws those whose two nodes show theirs)');
       await page.evaluate(() => (window as Hooked).__newsgraph.renderer.getCamera().setState({ ratio: 1 }));
       await page.waitForFunction(() => !(window as Hooked).__newsgraph.renderer.getEdgeState('russia|attacked|ukraine').zoomLabel);
+      // The display data follows the state on sigma's next refresh: wait for it, not for a fixed time.
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.renderer.getEdgeDisplayData('trump|met|putin')?.labelVisibility === 'hidden');
       assert.deepEqual(await labels(), ['hidden', 'hidden']);
     });
   });
