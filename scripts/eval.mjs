@@ -192,7 +192,7 @@ const GUM_TYPES = ['person', 'organization', 'place'];
 const TYPE_MAP = { person: ['person'], organization: ['organization'], place: ['place'], country: ['organization', 'place'] };
 
 // GUM spans keep a leading "the" and a possessive "'s" ("the Kremlin", "Warhol's"); ours never do.
-function stripThe(text, start, end) {
+function comparableSpan(text, start, end) {
   const m = /^the\s+/i.exec(text.slice(start, end));
   const s = m ? start + m[0].length : start;
   const possessive = /['’]s?$/.exec(text.slice(s, end));
@@ -211,11 +211,11 @@ function evalMentions(tmp) {
   const missingDocs = [];
   for (const d of docs) {
     const gold = d.mentions.filter((m) => m.head_upos === 'PROPN' && GUM_TYPES.includes(m.etype))
-      .map((m) => { const [s, e] = stripThe(d.text, m.start, m.end); return { key: `${s}:${e}`, type: m.etype }; });
+      .map((m) => { const [s, e] = comparableSpan(d.text, m.start, m.end); return { key: `${s}:${e}`, type: m.etype }; });
     const res = results.get(d.doc_id);
     if (!res) missingDocs.push(d.doc_id);
     const pred = (res?.mentions ?? []).filter((m) => TYPE_MAP[m.entityType])
-      .map((m) => { const [s, e] = stripThe(d.text, m.start, m.end); return { key: `${s}:${e}`, type: m.entityType }; });
+      .map((m) => { const [s, e] = comparableSpan(d.text, m.start, m.end); return { key: `${s}:${e}`, type: m.entityType }; });
     const goldByKey = new Map();
     for (const g of gold) goldByKey.set(g.key, g);
     const matchedGold = new Set();

@@ -85,7 +85,9 @@ const NOT_A_LONE_NAME = /(?:ish|ean|ian|ic|ese|ans|ism|isms|phobia|ity|ment|tion
 const NAME_JOINERS: ReadonlySet<string> = new Set(['and', '&', '-', '–']);
 /** Words that join the parts of one longer name. */
 const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'and', '&', 'for', 'de', 'the']);
-const LONE_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout', 'around', 'across', 'towards', 'toward']);
+const LONE_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout', 'around', 'towards', 'toward']);
+/** Before a one-word name of the broad gazetteer, these make it a place ("flew to Volgograd"). */
+const PLACE_CONTEXT_WORDS: ReadonlySet<string> = new Set([...LOCATIVE_PREPOSITIONS, 'to']);
 /** Words that continue an organisation's name: "Institute of Technology", "Council for the Welfare of …". */
 const OF_TAIL_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'at']);
 /** "Scientologist", "Republican", "Councillor": a word that names what someone is, not who. */
@@ -487,7 +489,7 @@ class Recognizer {
     const prev = this.token(first - 1);
     const next = this.token(last + 1);
     if (!t) return false;
-    if (prev && prev.sentence === t.sentence && (LOCATIVE_PREPOSITIONS.has(prev.lower) || prev.lower === 'to')) return true;
+    if (prev && prev.sentence === t.sentence && PLACE_CONTEXT_WORDS.has(prev.lower)) return true;
     if (next && PLACE_HEADS.has(next.lower)) return true;
     if (this.regionAfter(last)) return true;
     const previousMention = this.draft.mentions[this.draft.mentions.length - 1];
@@ -610,9 +612,14 @@ class Recognizer {
     if (!c.affiliation || this.lexicon.givenNames.has(c.lowers[0] ?? '') || this.hasSyllablePair(c.first, c.last)) return undefined;
     const t = this.token(c.first);
     if (c.last === c.first && t?.pos !== 'PROPN' && !ACRONYM.test(t?.value ?? '')) return undefined;
-    const spelled = c.last === c.first ? this.recentOrganization((m) => initials(m.text) === t?.value) : undefined;
-    this.addMention(spelled ?? slugify(c.name()), 'organization', c.first, c.last, undefined, 'person-of-org', false, 'name');
+    this.addMention(this.organizationId(c), 'organization', c.first, c.last, undefined, 'person-of-org', false, 'name');
     return c.last + 1;
+  }
+
+  /** A new organisation's id, unless one word spells one named before ("NPP" after "New People Party"). */
+  private organizationId(c: Chunk): string {
+    const word = c.last === c.first ? this.token(c.first)?.value : undefined;
+    return (word !== undefined ? this.recentOrganization((m) => initials(m.text) === word) : undefined) ?? slugify(c.name());
   }
 
   /** One word: an acronym in an organisation's place, else a surname resolved in pass 2. */
@@ -620,9 +627,7 @@ class Recognizer {
     if (c.last !== c.first) return undefined;
     const t = this.token(c.first);
     if (t && ACRONYM.test(t.value) && !NOT_ORGANIZATION_ACRONYMS.has(t.lower) && this.acronymContext(c.first)) {
-      // "NPP" after "New People Party": the acronym of an organisation already named is that organisation.
-      const spelled = this.recentOrganization((m) => initials(m.text) === t.value);
-      this.addMention(spelled ?? slugify(t.value), 'organization', c.first, c.first, undefined, 'acronym-in-context', false, 'name');
+      this.addMention(this.organizationId(c), 'organization', c.first, c.first, undefined, 'acronym-in-context', false, 'name');
     } else this.pendingSingles.push({ first: c.first, last: c.last, rule: 'surname' });
     return c.last + 1;
   }
