@@ -5,7 +5,6 @@ import model from 'wink-eng-lite-web-model';
 import type { AnnotatedDocument, Sentence, SourceDocument, Token } from '../types';
 
 type WinkNlp = ReturnType<typeof winkNLP>;
-let shared: WinkNlp | undefined;
 
 /**
  * The wink annotations we read: sentences, negation and POS (lemmas are computed on demand).
@@ -15,16 +14,92 @@ let shared: WinkNlp | undefined;
  */
 const WINK_PIPE = ['sbd', 'negation', 'pos'];
 
+/** The part of wink's core model we touch: the lexeme hash (text → lexeme index). */
+interface CoreModel {
+  features: { lexeme: { hash: Record<string, number>; intrinsicSize: number } };
+}
+type LoadCore = () => CoreModel;
+
+/**
+ * A wink instance whose tokeniser sees every document as a fresh instance would.
+ *
+ * wink adds each unseen word to its lexeme hash, and its tokeniser decides splits by looking
+ * words up there: once any document has taught it "U.S", every later "U.S." is split into
+ * "U.S" + "." — so a document's tokens (and then its entities) depended on which documents the
+ * process read before it, breaking byte-identical output across `--jobs` and the cache.
+ * Building an instance per document costs ~200 ms, so instead the tokeniser's lookups go to a
+ * separate hash: the model's own lexicon underneath (as prototype) plus only the words this
+ * document has added, cleared before the next one. wink's adds still go to the real hash, so
+ * lexemes keep their indices and properties (which depend on the word alone) across documents
+ * and memory grows with distinct words, as before.
+ */
+class IsolatedWink {
+  readonly engine: WinkNlp;
+  /** What wink's lookups see: own keys = words added in this document; prototype = lexicon. */
+  private readonly visible: Record<string, number>;
+  private readonly addedHere: string[] = [];
+
+  constructor() {
+    let visible: Record<string, number> | undefined;
+    let core: CoreModel | undefined;
+    const loadCore = (): CoreModel => {
+      core = (model.core as LoadCore)();
+      const lexicon: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, core.features.lexeme.hash);
+      visible = Object.create(lexicon) as Record<string, number>;
+      // wink's cache captures this object for its lookups when it is built, just below
+      core.features.lexeme.hash = visible;
+      return core;
+    };
+    this.engine = winkNLP({ ...model, core: loadCore }, WINK_PIPE);
+    if (!core || !visible) throw new Error('wink-nlp did not load its core model');
+    this.visible = visible;
+    // From here on wink's adds read and write the real hash (it reads this property per call).
+    core.features.lexeme.hash = this.recordingHash(core.features.lexeme.intrinsicSize);
+  }
+
+  /** Forget the previous document's words, so lookups match a fresh instance. */
+  beginDocument(): void {
+    for (const word of this.addedHere) delete this.visible[word];
+    this.addedHere.length = 0;
+  }
+
+  /** The real hash, wrapped so every out-of-lexicon word an add touches becomes visible. */
+  private recordingHash(intrinsicSize: number): Record<string, number> {
+    const real: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, Object.getPrototypeOf(this.visible) as Record<string, number>);
+    const reveal = (word: string, index: number): void => {
+      if (index < intrinsicSize || Object.prototype.hasOwnProperty.call(this.visible, word)) return;
+      this.visible[word] = index;
+      this.addedHere.push(word);
+    };
+    return new Proxy(real, {
+      get(target, word) {
+        const index = target[word as string];
+        if (typeof word === 'string' && index !== undefined) reveal(word, index);
+        return index;
+      },
+      set(target, word, index: number) {
+        target[word as string] = index;
+        if (typeof word === 'string') reveal(word, index);
+        return true;
+      },
+    });
+  }
+}
+
+let shared: IsolatedWink | undefined;
+
 /** Loading the model takes ~100 ms, so it is done once per process (or worker). */
-function nlp(): WinkNlp {
-  shared ??= winkNLP(model, WINK_PIPE);
+function nlp(): IsolatedWink {
+  shared ??= new IsolatedWink();
   return shared;
 }
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 export function annotate(source: SourceDocument): AnnotatedDocument {
-  const engine = nlp();
+  const wink = nlp();
+  wink.beginDocument();
+  const engine = wink.engine;
   const its = engine.its;
   const doc = engine.readDoc(source.text);
   const tokenItems = doc.tokens();
