@@ -44,8 +44,7 @@ class IsolatedWink {
     let core: CoreModel | undefined;
     const loadCore = (): CoreModel => {
       core = (model.core as LoadCore)();
-      const lexicon: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, core.features.lexeme.hash);
-      visible = Object.create(lexicon) as Record<string, number>;
+      visible = Object.create(core.features.lexeme.hash) as Record<string, number>;
       // wink's cache captures this object for its lookups when it is built, just below
       core.features.lexeme.hash = visible;
       return core;
@@ -63,9 +62,13 @@ class IsolatedWink {
     this.addedHere.length = 0;
   }
 
-  /** The real hash, wrapped so every out-of-lexicon word an add touches becomes visible. */
+  /**
+   * The real hash: every word ever added (own keys) over the lexicon (prototype, never written),
+   * wrapped so that each out-of-lexicon word an add touches becomes visible to this document.
+   */
   private recordingHash(intrinsicSize: number): Record<string, number> {
-    const real: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, Object.getPrototypeOf(this.visible) as Record<string, number>);
+    const lexicon = Object.getPrototypeOf(this.visible) as Record<string, number>;
+    const real = Object.create(lexicon) as Record<string, number>;
     const reveal = (word: string, index: number): void => {
       if (index < intrinsicSize || Object.prototype.hasOwnProperty.call(this.visible, word)) return;
       this.visible[word] = index;
