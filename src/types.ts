@@ -84,6 +84,8 @@ export interface EntityRecord {
   /** Roles given by titles, e.g. "President of Russia". */
   readonly roles: readonly string[];
   readonly wikidata?: string;
+  /** A group of people acting as one ("Muslims", "Afghans", "refugees"); entityType 'other'. */
+  readonly group?: true;
 }
 
 /** The proof of a fact: where in which document it is said. */

@@ -8,7 +8,7 @@ import { slugify } from './slug';
 import {
   AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
   NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
-  TITLES, TOPICS, type TitleRow,
+  PEOPLE_GROUPS, TITLES, TOPICS, type PeopleGroupRow, type TitleRow,
 } from './tables';
 
 export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexicon } from './lexicon';
@@ -126,7 +126,25 @@ interface Draft {
   roles: Map<string, Set<string>>;
   types: Map<string, EntityType>;
   labels: Map<string, string>;
+  /** Ids of groups of people ("Muslims"). */
+  groups: Set<string>;
 }
+
+/** "Masjid Al-Haram (Grand Mosque)": types a named site may be read as. */
+const SITE_TYPES: ReadonlySet<EntityType> = new Set(['organization', 'place']);
+
+/** What a name may hold as a place: "University of Sheffield", "Colorado State University". */
+const NESTED_PLACE_KINDS: ReadonlySet<LexiconEntry['kind']> = new Set(['place', 'capital', 'country']);
+
+/** People-group rows by their first word. */
+const GROUPS_BY_FIRST_WORD: ReadonlyMap<string, readonly PeopleGroupRow[]> = (() => {
+  const map = new Map<string, PeopleGroupRow[]>();
+  for (const row of PEOPLE_GROUPS) {
+    const first = row.words[0] ?? '';
+    map.set(first, [...(map.get(first) ?? []), row]);
+  }
+  return map;
+})();
 
 function isCapitalized(t: Token): boolean {
   return UPPER_START.test(t.value) && LETTER.test(t.value);
@@ -154,7 +172,7 @@ class Recognizer {
   private readonly tokens: readonly Token[];
   private readonly text: string;
   private readonly draft: Draft = {
-    mentions: [], references: [], facts: [], aliases: new Map(), roles: new Map(), types: new Map(), labels: new Map(),
+    mentions: [], references: [], facts: [], aliases: new Map(), roles: new Map(), types: new Map(), labels: new Map(), groups: new Set(),
   };
   private readonly persons = new Map<string, PersonRecord>();
   private readonly claimed: Int8Array;
@@ -207,7 +225,7 @@ class Recognizer {
     const n = this.tokens.length;
     let i = 0;
     while (i < n) {
-      const next = this.claimed[i] ? i + 1 : (this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.nameChunk(i));
+      const next = this.claimed[i] ? i + 1 : (this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
       i = next ?? i + 1;
     }
   }
@@ -217,7 +235,7 @@ class Recognizer {
   }
 
   /** Longest gazetteer (or in-document acronym) match starting at token i. */
-  private matchLexicon(i: number): { entry: LexiconEntry; last: number; end: number } | undefined {
+  private matchLexicon(i: number, accept: (entry: LexiconEntry) => boolean = () => true): { entry: LexiconEntry; last: number; end: number } | undefined {
     const first = this.token(i);
     if (!first || !isCapitalized(first)) return undefined;
     let best: { entry: LexiconEntry; last: number; end: number } | undefined;
@@ -230,7 +248,7 @@ class Recognizer {
       const end = glue > 0 ? t.start + glue : t.end;
       const surface = normalizeSurface(this.text.slice(first.start, end));
       const entry = this.lexicon.phrases.get(surface);
-      if (entry) best = { entry, last: j, end };
+      if (entry && accept(entry)) best = { entry, last: j, end };
       if (glue > 0 || !this.phrasePrefixes.has(surface)) break;
     }
     return best;
@@ -395,9 +413,18 @@ class Recognizer {
         for (const c of coordinated) this.addLexiconMention({ ...c.entry, id: this.countryOf(c.entry) }, c.first, c.last, c.end, false, 'demonym');
         return k;
       }
+      // "Afghans fled": the people, not the state; "the Belgians won": the country (or its team) acting
+      if (last === i && coordinated.length === 1 && noun?.pos !== 'NOUN' && noun?.pos !== 'PROPN') {
+        if (this.token(i - 1)?.lower !== 'the' || !this.pluralDemonym(t)) return this.groupPhrase(i) ?? last + 1;
+        this.addLexiconMention({ ...entry, id: this.countryOf(entry) }, i, last, end, false, 'demonym');
+      }
       return last + 1;
     }
     if (entry.kind === 'capital') {
+      // "Mexico City", "Kuwait City": the capital's name holds its country
+      if (last > i && entry.country && this.lexicon.phrases.get(normalizeSurface(this.token(i)?.value ?? ''))?.id === entry.country) {
+        this.addNestedMention(entry.country, 'country', i, i, 'country-in-name');
+      }
       const prev = this.token(i - 1);
       const locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence;
       if (locative || !entry.country) {
@@ -408,7 +435,31 @@ class Recognizer {
     }
     this.addLexiconMention(entry, i, last, end, false, entry.kind === 'seat' ? 'seat' : 'lexicon');
     if (entry.kind === 'place') this.locatedIn(entry, i, last);
+    // "Toronto Star", "New York Times": a known organisation named after the place it is in
+    if (entry.kind === 'organization' && last > i) this.placesInName(entry.id, i, last, i);
     return last + 1;
+  }
+
+  /** "Muslims", "asylum seekers", "Afghans": a group of people, one actor ('other', marked group). */
+  private groupPhrase(i: number): number | undefined {
+    const t = this.token(i);
+    if (!t) return undefined;
+    const row = GROUPS_BY_FIRST_WORD.get(t.lower)?.find((r) => r.words.every((w, k) => this.token(i + k)?.lower === w));
+    const label = row && (row.lowercase || isCapitalized(t)) ? row.label : this.pluralDemonym(t) ? t.value : undefined;
+    if (label === undefined) return undefined;
+    const last = i + (row?.words.length ?? 1) - 1;
+    // "Muslims Against Hunger", "Kurds Party": the first word of a longer name is no group.
+    const next = this.token(last + 1);
+    if (next && next.sentence === t.sentence && isCapitalized(next) && next.pos === 'PROPN') return undefined;
+    const id = this.addMention(slugify(label), 'other', i, last, label, 'people-group', false, 'name');
+    this.draft.groups.add(id);
+    return last + 1;
+  }
+
+  /** "Afghans", "Bangladeshis": the plural of a demonym the gazetteer knows. */
+  private pluralDemonym(t: Token): boolean {
+    if (!isCapitalized(t) || !t.value.endsWith('s') || t.value.length < 5) return false;
+    return this.lexicon.phrases.get(normalizeSurface(t.value.slice(0, -1)))?.kind === 'demonym';
   }
 
   /**
@@ -431,8 +482,8 @@ class Recognizer {
     const id = this.addMention(slugify(name), entityType, first, last, undefined, `${entry.kind}+${entityType}-head`, false, 'name');
     const owner = this.countryOf(entry);
     if (entityType === 'organization' && (entry.kind === 'country' || entry.kind === 'demonym')) this.fact(id, 'member_of', owner, first, name, 'country+org-head');
-    if (entityType === 'place' && (entry.kind === 'place' || entry.kind === 'capital')) {
-      // "Volgograd Arena" names the arena and, inside it, the city it stands in.
+    if (entry.kind === 'place' || entry.kind === 'capital') {
+      // "Volgograd Arena", "Colorado State University": the name holds the place it stands in.
       this.addNestedMention(entry.id, 'place', first, lexiconLast, 'place-in-name');
       this.fact(id, 'located_in', entry.id, first, name, 'place-in-name');
     }
@@ -574,10 +625,10 @@ class Recognizer {
   }
 
   /** "University of Sheffield", "University of North Carolina at Greensboro": the places a name holds. */
-  private placesInName(id: string, first: number, last: number): void {
-    for (let k = first + 1; k <= last; k++) {
-      const inner = this.matchLexicon(k);
-      if (!inner || inner.last > last || (inner.entry.kind !== 'place' && inner.entry.kind !== 'capital' && inner.entry.kind !== 'country')) continue;
+  private placesInName(id: string, first: number, last: number, from = first + 1): void {
+    for (let k = from; k <= last; k++) {
+      const inner = this.matchLexicon(k, (e) => NESTED_PLACE_KINDS.has(e.kind));
+      if (!inner || inner.last > last) continue;
       this.addNestedMention(inner.entry.id, inner.entry.entityType, k, inner.last, 'place-in-name');
       if (inner.entry.kind !== 'country') this.fact(id, 'located_in', inner.entry.id, k, this.text.slice(this.token(first)?.start ?? 0, this.token(last)?.end), 'place-in-name');
       k = inner.last;
@@ -816,7 +867,9 @@ class Recognizer {
     for (const m of [...this.draft.mentions]) {
       const inner = byFirstToken.get(m.lastToken + 2);
       if (this.token(m.lastToken + 1)?.value !== '(' || !inner || this.token(inner.lastToken + 1)?.value !== ')') continue;
-      if (inner.entityType !== m.entityType || inner.entity === m.entity) continue;
+      // a building is read as an organisation or a place depending on its head word: either way one site
+      const sameKind = inner.entityType === m.entityType || (SITE_TYPES.has(inner.entityType) && SITE_TYPES.has(m.entityType));
+      if (!sameKind || inner.entity === m.entity) continue;
       const innerKnown = this.lexicon.entities.has(inner.entity) && !this.lexicon.entities.has(m.entity);
       if (innerKnown) this.mergeEntity(m.entity, inner.entity);
       else this.mergeEntity(inner.entity, m.entity);
@@ -1058,6 +1111,7 @@ class Recognizer {
         aliases: [...aliases].filter((a) => a !== label).sort(),
         roles: [...(this.draft.roles.get(id) ?? [])].sort(),
         ...(known?.wikidata ? { wikidata: known.wikidata } : {}),
+        ...(this.draft.groups.has(id) && !known ? { group: true as const } : {}),
       });
     }
     // Entities named only in facts (a role's country never written out) still need a record.

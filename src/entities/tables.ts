@@ -275,3 +275,28 @@ export const AMBIGUOUS_SHORT_FORMS: readonly AmbiguousShortForm[] = [
   { surface: 'Congo', candidates: ['dr-congo', 'republic-of-the-congo'], reason: 'two Congos; the one named in full decides' },
   { surface: 'Guinea', candidates: ['guinea', 'equatorial-guinea', 'guinea-bissau', 'papua-new-guinea'], reason: 'four Guineas; the listed "Guinea" entry is only the Republic of Guinea' },
 ];
+
+/**
+ * Groups of people that act in news as one actor ("Muslims protested", "refugees crossed the
+ * Channel"): a node of entityType 'other' marked `group`, kept even when no relation reaches it.
+ * Plural demonyms ("Afghans", "Bangladeshis") are found from the demonym gazetteer, not listed here.
+ */
+export interface PeopleGroupRow {
+  /** The words, lower-cased: plural forms only ("Muslim" alone is usually an adjective). */
+  readonly words: readonly string[];
+  readonly label: string;
+  /** Also in lower case ("refugees"); otherwise only capitalised. */
+  readonly lowercase: boolean;
+  readonly reason: string;
+}
+const RELIGIOUS_GROUP = 'adherents of a religion, an actor in news of protests, laws and attacks';
+const ETHNIC_GROUP = 'a people without a state of its own: no demonym in the country gazetteer';
+const DISPLACED_GROUP = 'displaced people: an actor in their own right (CAMEO codes refugees as REF)';
+export const PEOPLE_GROUPS: readonly PeopleGroupRow[] = [
+  ...['Muslims', 'Christians', 'Jews', 'Hindus', 'Buddhists', 'Sikhs', 'Catholics', 'Protestants', 'Evangelicals', 'Mormons', 'Shiites', 'Sunnis', 'Atheists', 'Agnostics']
+    .map((label) => ({ words: label.toLowerCase().split(' '), label, lowercase: false, reason: RELIGIOUS_GROUP })),
+  ...['Rohingya', 'Kurds', 'Uyghurs', 'Uighurs', 'Tamils', 'Pashtuns', 'Hazaras', 'Yazidis', 'Roma', 'Tibetans', 'Druze', 'Maori', 'Aborigines']
+    .map((label) => ({ words: label.toLowerCase().split(' '), label, lowercase: false, reason: ETHNIC_GROUP })),
+  ...['Refugees', 'Migrants', 'Immigrants', 'Asylum seekers']
+    .map((label) => ({ words: label.toLowerCase().split(' '), label, lowercase: true, reason: DISPLACED_GROUP })),
+];

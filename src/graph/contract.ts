@@ -14,6 +14,8 @@ export interface NodeAttributes {
   /** Number of documents that mention it. */
   documents: number;
   wikidata?: string;
+  /** A group of people acting as one ("Muslims", "Afghans"); entityType 'other'. */
+  group?: true;
   /** Louvain community index, computed at build time. */
   community?: number;
   x: number;

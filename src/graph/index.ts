@@ -29,6 +29,7 @@ interface EntityAccumulator {
   mentions: number;
   documents: Set<string>;
   wikidata?: string;
+  group?: true;
   /** A name from a gazetteer or alias file is authoritative. */
   fixedLabel?: string;
 }
@@ -78,6 +79,7 @@ export class GraphAccumulator {
       acc.mentions += mentionCount.get(e.id) ?? 0;
       if ((mentionCount.get(e.id) ?? 0) > 0) acc.documents.add(result.doc);
       if (e.wikidata) acc.wikidata = e.wikidata;
+      if (e.group) acc.group = true;
     }
     for (const f of result.facts) this.facts.push(f);
   }
@@ -137,6 +139,7 @@ export class GraphAccumulator {
         mentions: acc.mentions,
         documents: acc.documents.size,
         ...(acc.wikidata ? { wikidata: acc.wikidata } : {}),
+        ...(acc.group ? { group: true as const } : {}),
         x: 0, y: 0, size: 1, color: '#999999',
       });
     }
@@ -186,9 +189,9 @@ export class GraphAccumulator {
         size: 1,
       });
     }
-    // A topic (ceasefire, deal) is a node only as the target of some act.
+    // A topic (ceasefire, deal) is a node only as the target of some act; a group of people always is.
     graph.forEachNode((id, attrs) => {
-      if (attrs.entityType === 'other' && graph.degree(id) === 0) graph.dropNode(id);
+      if (attrs.entityType === 'other' && !attrs.group && graph.degree(id) === 0) graph.dropNode(id);
     });
     if (this.options.top > 0) filterGraph(graph, { top: this.options.top });
     return graph;
