@@ -68,6 +68,13 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * Sent with graph.json when /api/evidence and /api/search can answer from the directory's store.
+ * The viewer asks them only then: no extra request on page load, and no 404 in the browser console
+ * when there is no store (viewer/src/archive.ts reads it).
+ */
+export const API_HEADER = 'X-Newsgraph-Api';
+
 export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -94,8 +101,11 @@ export function resolveServeOptions(options: Partial<ServeOptions> & { dir: stri
 /** Starts serving; resolves once listening. Rejects with UsageError when the port is taken. */
 export async function startServer(options: Partial<ServeOptions> & { dir: string }): Promise<RunningServer> {
   const opts = resolveServeOptions(options);
-  const roots = [realpathOrThrow(opts.viewerDir), realpathOrThrow(opts.dir)];
+  const dataRoot = realpathOrThrow(opts.dir);
+  const roots = [realpathOrThrow(opts.viewerDir), dataRoot];
   const api = new StoreApi(opts.dir);
+  const extraHeaders = (root: string, relative: readonly string[]): Record<string, string> =>
+    root === dataRoot && relative.length === 1 && relative[0] === 'graph.json' && storeAnswers(api) ? { [API_HEADER]: 'evidence, search' } : {};
   const loopbackOnly = isLoopback(opts.host);
   const server = http.createServer((req, res) => {
     // DNS rebinding: a web page from elsewhere can point its own name at 127.0.0.1 and read what
@@ -122,7 +132,7 @@ export async function startServer(options: Partial<ServeOptions> & { dir: string
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
-    handle(req, res, roots).catch((e: unknown) => {
+    handle(req, res, roots, extraHeaders).catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, 'internal error\n', req.method === 'HEAD');
       else res.destroy(e instanceof Error ? e : undefined);
     });
@@ -162,7 +172,23 @@ export async function startServer(options: Partial<ServeOptions> & { dir: string
   };
 }
 
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, roots: readonly string[]): Promise<void> {
+/** Whether the store can answer /api/evidence and /api/search. */
+function storeAnswers(api: StoreApi): boolean {
+  try {
+    // StoreApi looks for a usable store before it reads any parameter: a bare /api/evidence gets
+    // 404 without one and 400 ("edge is required") with one.
+    return api.answer('/api/evidence')?.status === 400;
+  } catch {
+    return false;
+  }
+}
+
+async function handle(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  roots: readonly string[],
+  extraHeaders: (root: string, relative: readonly string[]) => Record<string, string>,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const head = method === 'HEAD';
   if (method !== 'GET' && method !== 'HEAD') {
@@ -179,7 +205,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, roots
   for (const root of roots) {
     const file = await resolveInside(root, relative);
     if (file !== null) {
-      await sendFile(res, file, head);
+      await sendFile(res, file, head, extraHeaders(root, relative));
       return;
     }
   }
@@ -244,10 +270,11 @@ function isWithin(root: string, candidate: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-async function sendFile(res: http.ServerResponse, file: string, head: boolean): Promise<void> {
+async function sendFile(res: http.ServerResponse, file: string, head: boolean, headers: Record<string, string>): Promise<void> {
   const body = await fs.promises.readFile(file);
   res.statusCode = 200;
   setCommonHeaders(res);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', contentTypeOf(file));
   res.setHeader('Content-Length', body.length);
   res.end(head ? undefined : body);

@@ -1,12 +1,14 @@
 // The viewer's pure modules (no DOM): URL hash, filters, sentence marking, search ranking, graph
-// loading, communities and the timeline.
+// loading, communities, the timeline, and reading and paging the archive's replies.
 import { strict as assert } from 'node:assert';
+import { archiveEvidence, searchWords, sentenceHit, type Archive, type ArchiveEvidence, type EvidencePage } from '../../viewer/src/archive';
 import { communityPalette, COMMUNITY_COLORS, OTHER_COMMUNITY_COLOR } from '../../viewer/src/communities';
 import { buildGraph, readEvidence } from '../../viewer/src/data';
+import { EvidenceFeed } from '../../viewer/src/evidence';
 import { defaultFilters, edgePasses, nodePasses } from '../../viewer/src/filters';
 import { decodeHash, encodeHash } from '../../viewer/src/hash';
 import { segmentSentence } from '../../viewer/src/highlight';
-import { makeEntry, search } from '../../viewer/src/search';
+import { hitTarget, makeEntry, search } from '../../viewer/src/search';
 import { buildTimeline, dayNumber, isoDay } from '../../viewer/src/timeline';
 import type { VEdge, VNode } from '../../viewer/src/types';
 
@@ -153,5 +155,75 @@ describe('viewer logic', function () {
     assert.equal(year.bucketDays, 8);
     assert.equal(year.counts.length, 46);
     assert.deepEqual([year.counts[0], year.counts[45]], [1, 1]);
+  });
+  it('reads archive replies field by field: junk fields dropped, items without text refused', function () {
+    const full: ArchiveEvidence = { doc: 'd', title: 'T', date: '2025-04-01', url: 'https://example.org/', sentence: 'A met B.', start: 3, end: 11, trigger: 'met', rule: 'frame:meet', reportedBy: 'c' };
+    assert.deepEqual(archiveEvidence({ ...full }), full);
+    assert.deepEqual(archiveEvidence({ doc: 'd', sentence: 'S.', start: -1, end: 'x', title: 5, trigger: ['met'], extra: 1 }), { doc: 'd', sentence: 'S.', start: 0, end: 0, trigger: '', rule: '' });
+    assert.equal(archiveEvidence({ doc: 'd' }), null);
+    assert.equal(archiveEvidence({ sentence: 'S.' }), null);
+    assert.deepEqual(sentenceHit({ doc: 'd', sentence: 'S.', start: 0, end: 2, edges: ['a|met|b', 7, null] }), { doc: 'd', sentence: 'S.', start: 0, end: 2, edges: ['a|met|b'] });
+    assert.deepEqual(sentenceHit({ doc: 'd', sentence: 'S.', edges: 'a|met|b' })?.edges, []);
+    assert.deepEqual(searchWords('  "Putin" OR cease-fire*, día '), ['Putin', 'OR', 'cease', 'fire', 'día']);
+    assert.deepEqual(searchWords('<<< >>>'), []);
+  });
+
+  it('marks the words of a search, whole words only', function () {
+    const segs = segmentSentence('The lighthouse, not the Lighthouses, lit the LIGHTHOUSE.', [{ kind: 'match', terms: searchWords('lighthouse') }]);
+    assert.deepEqual(segs.filter((s) => s.kind === 'match').map((s) => s.text), ['lighthouse', 'LIGHTHOUSE']);
+  });
+
+  it('picks what a sentence hit selects: its first edge in the graph, else an actor of its edges', function () {
+    const graph = { hasEdge: (k: string) => k === 'a|met|b', hasNode: (k: string) => k === 'a' || k === 'b' || k === 'c' };
+    assert.deepEqual(hitTarget(['x|met|y', 'a|met|b'], graph), { edge: 'a|met|b' });
+    assert.deepEqual(hitTarget(['x|urged|c|negated'], graph), { node: 'c' });
+    assert.deepEqual(hitTarget(['x|urged|y', '|met|'], graph), null);
+    assert.deepEqual(hitTarget([], graph), null);
+  });
+
+  it('pages an edge through the archive after the sentences graph.json holds, each page once', async function () {
+    const all = Array.from({ length: 7 }, (_, i): ArchiveEvidence => ({ doc: `d${i}`, sentence: `S${i}.`, start: 0, end: 3, trigger: 'met', rule: 'r' }));
+    const asked: Array<[string, number, number]> = [];
+    let fail = false;
+    let claimed = all.length;
+    const archive: Archive = {
+      evidence(edge, offset, limit): Promise<EvidencePage> {
+        asked.push([edge, offset, limit]);
+        if (fail) return Promise.reject(new Error('HTTP 500: store query failed'));
+        return Promise.resolve({ total: claimed, offset, evidence: all.slice(offset, offset + limit) });
+      },
+      search: () => Promise.resolve([]),
+    };
+    const feed = new EvidenceFeed(archive, 3);
+    const entry = feed.entry('a|met|b', 2, 7);
+    assert.equal(EvidenceFeed.hasMore(entry), true);
+    // Two panels asking at once share one request.
+    const first = feed.more(entry);
+    assert.equal(feed.more(entry), first);
+    await first;
+    assert.deepEqual(entry.items.map((e) => e.doc), ['d2', 'd3', 'd4']);
+    fail = true;
+    await feed.more(entry);
+    assert.match(entry.error ?? '', /HTTP 500/);
+    assert.equal(entry.items.length, 3);
+    fail = false;
+    await feed.more(entry);
+    assert.equal(entry.error, null);
+    assert.deepEqual(entry.items.map((e) => e.doc), ['d2', 'd3', 'd4', 'd5', 'd6']);
+    assert.equal(EvidenceFeed.hasMore(entry), false);
+    assert.deepEqual(asked, [['a|met|b', 2, 3], ['a|met|b', 5, 3], ['a|met|b', 5, 3]]);
+    // The same edge later: the same entry, nothing asked again.
+    assert.equal(feed.entry('a|met|b', 2, 7), entry);
+    // The archive's total wins over the graph's count once a page has said it.
+    const other = feed.entry('c|met|d', 0, 40);
+    await feed.more(other);
+    assert.deepEqual([other.total, EvidenceFeed.hasMore(other)], [7, true]);
+    // A total the pages do not reach (a store rebuilt under the viewer) ends at the first empty page.
+    claimed = 9;
+    await feed.more(other);
+    await feed.more(other);
+    assert.deepEqual([other.items.length, other.total, EvidenceFeed.hasMore(other)], [7, 9, true]);
+    await feed.more(other);
+    assert.deepEqual([other.items.length, other.total, EvidenceFeed.hasMore(other)], [7, 7, false]);
   });
 });

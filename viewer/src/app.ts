@@ -4,6 +4,7 @@
 import type { ViewerGraph } from './data';
 import { clear } from './dom';
 import { cloneFilters, defaultFilters, edgePasses, isDefaultFilters, nodePasses, type FilterState } from './filters';
+import type { EvidenceFeed } from './evidence';
 import { decodeHash, encodeHash, type CameraView, type ViewState } from './hash';
 import { renderEdgeDetails, renderEmpty, renderNodeDetails, type PanelActions } from './panel';
 import { showCommunities, type Renderer } from './renderer';
@@ -28,6 +29,8 @@ export class ViewerApp {
   private focusQueued = false;
   private colorMode: ColorBy = 'type';
   private hashTimer: number | undefined;
+  /** The archive's evidence, once `newsgraph serve` has said it has a store. */
+  private evidenceFeed: EvidenceFeed | null = null;
   private readonly listeners: { filters: ((f: FilterState) => void)[]; colorBy: ((c: ColorBy) => void)[] } = { filters: [], colorBy: [] };
 
   constructor(
@@ -97,10 +100,17 @@ export class ViewerApp {
     if (options.writeHash !== false) this.writeHash();
   }
 
-  selectEdge(edge: string, options: { writeHash?: boolean } = {}): void {
+  selectEdge(edge: string, options: { center?: boolean; writeHash?: boolean } = {}): void {
     if (!this.graph.hasEdge(edge)) return;
     this.setSelection(null, edge);
+    if (options.center === true) this.centerOnEdge(edge);
     if (options.writeHash !== false) this.writeHash();
+  }
+
+  /** Edge panels from now on page through the archive; an open one is redrawn to do so. */
+  setEvidenceFeed(feed: EvidenceFeed | null): void {
+    this.evidenceFeed = feed;
+    if (this.selectedEdge !== null) this.renderDetails();
   }
 
   clearSelection(options: { writeHash?: boolean } = {}): void {
@@ -175,6 +185,15 @@ export class ViewerApp {
     if (data === undefined) return;
     const camera = this.renderer.getCamera();
     void camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.75) }, { duration: 450 });
+  }
+
+  /** Moves the camera to the middle of an edge, zooming in no further than centerOn does. */
+  centerOnEdge(edge: string): void {
+    const a = this.renderer.getNodeDisplayData(this.graph.source(edge));
+    const b = this.renderer.getNodeDisplayData(this.graph.target(edge));
+    if (a === undefined || b === undefined) return;
+    const camera = this.renderer.getCamera();
+    void camera.animate({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.min(camera.ratio, 0.75) }, { duration: 450 });
   }
 
   private setSelection(node: string | null, edge: string | null): void {
@@ -268,7 +287,7 @@ export class ViewerApp {
     const box = this.elements.details;
     clear(box);
     if (this.selectedNode !== null) box.append(renderNodeDetails(this.graph, this.selectedNode, this.actions));
-    else if (this.selectedEdge !== null) box.append(renderEdgeDetails(this.graph, this.selectedEdge, this.actions));
+    else if (this.selectedEdge !== null) box.append(renderEdgeDetails(this.graph, this.selectedEdge, this.actions, this.evidenceFeed));
     else box.append(renderEmpty());
     box.scrollTop = 0;
   }

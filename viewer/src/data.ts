@@ -3,6 +3,7 @@
 // get neutral defaults so that a partial or older graph still opens.
 import { MultiDirectedGraph } from 'graphology';
 import { ENTITY_TYPES, RELATIONS } from '../../src/types';
+import { servesArchive } from './archive';
 import type { EntityType, Evidence, SourceInfo, VEdge, VGraph, VNode } from './types';
 
 export type ViewerGraph = MultiDirectedGraph<VNode, VEdge, VGraph>;
@@ -11,15 +12,21 @@ type Json = Record<string, unknown>;
 
 export class GraphDataError extends Error {}
 
+export interface LoadedGraph {
+  data: unknown;
+  /** The server has the archive: every sentence and a full-text search (archive.ts). */
+  archive: boolean;
+}
+
 /** Where the graph comes from: the embedded block of a standalone export, else graph.json. */
-export async function loadGraphJson(doc: Document = document): Promise<unknown> {
+export async function loadGraphJson(doc: Document = document): Promise<LoadedGraph> {
   const embedded = doc.getElementById('graph-data');
   if (embedded && embedded.textContent !== null && embedded.textContent.trim() !== '') {
-    return JSON.parse(embedded.textContent) as unknown;
+    return { data: JSON.parse(embedded.textContent) as unknown, archive: false };
   }
   const response = await fetch('graph.json', { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new GraphDataError(`graph.json: HTTP ${response.status}`);
-  return (await response.json()) as unknown;
+  return { data: (await response.json()) as unknown, archive: servesArchive(response.headers) };
 }
 
 /**

@@ -1,7 +1,8 @@
 // Splits an evidence sentence into plain and marked stretches: the trigger word and the names of
-// both actors. Pure; the panel turns segments into text nodes and <mark> elements.
+// both actors, or the words of a search. Pure; the panel and the search list turn segments into
+// text nodes and <mark> elements.
 
-export type MarkKind = 'trigger' | 'source' | 'target';
+export type MarkKind = 'trigger' | 'source' | 'target' | 'match';
 
 export interface Segment {
   text: string;

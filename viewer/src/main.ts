@@ -1,12 +1,14 @@
 // Entry point: load the graph (embedded or graph.json), draw it with the precomputed layout, wire
 // the search, filters, legend, panels, keyboard and URL hash.
 import { ViewerApp } from './app';
+import { httpArchive } from './archive';
 import { buildGraph, loadGraphJson, type ViewerGraph } from './data';
 import { byId, clear, el } from './dom';
+import { EvidenceFeed } from './evidence';
 import { mountFilters } from './filters-ui';
 import { mountLegend } from './legend';
 import { createRenderer, type Renderer } from './renderer';
-import { makeEntry, type SearchEntry } from './search';
+import { hitTarget, makeEntry, type SearchEntry } from './search';
 import { mountSearch } from './search-ui';
 
 /** Exposed on window only with `?test` in the URL, for the browser tests. */
@@ -30,10 +32,12 @@ declare global {
 async function start(): Promise<void> {
   const stats = byId('stats', HTMLElement);
   let graph: ViewerGraph;
+  let hasArchive: boolean;
   try {
-    const data = await loadGraphJson();
+    const loaded = await loadGraphJson();
     performance.mark('newsgraph:loaded');
-    graph = buildGraph(data);
+    hasArchive = loaded.archive;
+    graph = buildGraph(loaded.data);
     performance.mark('newsgraph:graph');
   } catch (e) {
     showError(`Could not load the graph: ${e instanceof Error ? e.message : String(e)}`);
@@ -69,9 +73,26 @@ async function start(): Promise<void> {
   // The search index is built on first use: most page loads never search.
   const entries = (): SearchEntry[] => graph.mapNodes((node, a) => makeEntry(node, a.label, a.aliases, a.entityType, a.mentions));
   const searchInput = byId('search', HTMLInputElement);
-  const search = mountSearch(searchInput, byId('search-results', HTMLUListElement), entries, (node) =>
+  const search = mountSearch(searchInput, byId('search-results', HTMLUListElement), byId('search-mode', HTMLSelectElement), entries, (node) =>
     app.selectNode(node, { center: true, highlight: true }),
   );
+
+  // `newsgraph serve` with a store: edge panels page through every sentence, the search box can
+  // search them. Relative URLs, so that a proxy's path prefix is kept.
+  if (hasArchive) {
+    const archive = httpArchive(new URL(document.baseURI), (input, init) => fetch(input, init));
+    app.setEvidenceFeed(new EvidenceFeed(archive));
+    search.enableSentences(archive, {
+      inGraph: (hit) => hitTarget(hit.edges, graph) !== null,
+      choose: (hit) => {
+        const target = hitTarget(hit.edges, graph);
+        if (target === null) return;
+        if ('edge' in target) app.selectEdge(target.edge, { center: true });
+        else app.selectNode(target.node, { center: true, highlight: true });
+      },
+    });
+  }
+  document.body.dataset['archive'] = hasArchive ? 'store' : 'none';
 
   app.applyHash(location.hash);
   window.addEventListener('hashchange', () => app.applyHash(location.hash));

@@ -1,12 +1,14 @@
 // The details panel: a node (who it is, what it did, to whom) or an edge (every sentence that
-// supports it). Built with createElement/textContent only: labels and sentences are untrusted.
+// supports it: graph.json's, then the archive's when `newsgraph serve` has a store). Built with
+// createElement/textContent only: labels and sentences are untrusted.
 import { RELATIONS } from '../../src/types';
 import { ENTITY_NAMES, entityColor, goldsteinColor } from './colors';
 import { readEvidence, type ViewerGraph } from './data';
 import { el, httpUrl, safeLink } from './dom';
+import { EvidenceFeed, type EvidenceEntry } from './evidence';
 import { segmentSentence, type MarkTerms } from './highlight';
 import { edgeLabel, relationText } from './renderer';
-import type { SourceInfo, VEdge, VNode } from './types';
+import type { Evidence, SourceInfo, VEdge, VNode } from './types';
 
 export interface PanelActions {
   selectNode(node: string, options?: { center?: boolean }): void;
@@ -109,7 +111,7 @@ export function renderNodeDetails(graph: ViewerGraph, node: string, actions: Pan
   return root;
 }
 
-export function renderEdgeDetails(graph: ViewerGraph, edge: string, actions: PanelActions): HTMLElement {
+export function renderEdgeDetails(graph: ViewerGraph, edge: string, actions: PanelActions, feed: EvidenceFeed | null = null): HTMLElement {
   const a = graph.getEdgeAttributes(edge);
   const source = graph.source(edge);
   const target = graph.target(edge);
@@ -159,31 +161,98 @@ export function renderEdgeDetails(graph: ViewerGraph, edge: string, actions: Pan
     { kind: 'source', terms: [s.label, ...s.aliases] },
     { kind: 'target', terms: [t.label, ...t.aliases] },
   ];
-  const evidence = readEvidence(a.evidence);
-  root.append(el('h3', { text: evidence.length === 1 ? '1 sentence' : `${evidence.length} sentences` }));
+  const embedded = readEvidence(a.evidence);
+  // count is the full number even when graph.json keeps fewer sentences (`--evidence N`).
+  const total = Math.max(a.count, embedded.length);
+  root.append(el('h3', { text: total === 1 ? '1 sentence' : `${total} sentences` }));
   const list = el('ol', { className: 'evidence' });
-  for (const ev of evidence) {
-    const quote = el('blockquote', { className: 'sentence' });
-    // The trigger first: it wins where it overlaps a name.
-    for (const seg of segmentSentence(ev.sentence, [{ kind: 'trigger', terms: [ev.trigger] }, ...groups])) {
-      quote.append(seg.kind === null ? document.createTextNode(seg.text) : el('mark', { className: `mark-${seg.kind}`, text: seg.text }));
-    }
-    const info = sources.get(ev.doc);
-    const meta = el('p', { className: 'meta' });
-    const title = info?.title ?? ev.doc;
-    meta.append(safeLink(info?.url, title, 'doc-title'));
-    const date = ev.date ?? info?.date;
-    if (date !== undefined) meta.append(el('span', { className: 'sep', text: ' · ' }), el('time', { text: date, attrs: { datetime: date } }));
-    if (info?.url !== undefined && httpUrl(info.url) === null) {
-      meta.append(el('span', { className: 'sep', text: ' · ' }), el('span', { className: 'muted', text: 'link withheld (not http)' }));
-    }
-    const extra = el('p', { className: 'meta muted' });
-    if (ev.reportedBy !== undefined) extra.append(el('span', { className: 'reported', text: `reported by ${ev.reportedBy}` }), ' · ');
-    extra.append(el('span', { text: `trigger “${ev.trigger}”` }), ' · ', el('code', { text: ev.rule }));
-    list.append(el('li', {}, quote, meta, extra));
-  }
+  const show = (ev: ShownEvidence): void => {
+    list.append(renderEvidence(ev, sources.get(ev.doc), groups, (node) => (graph.hasNode(node) ? label(graph, node) : node)));
+  };
+  for (const ev of embedded) show(ev);
   root.append(list);
+  if (embedded.length < total) root.append(feed === null ? truncatedNote(embedded.length, total) : moreEvidence(feed.entry(edge, embedded.length, total), feed, list, show));
   return root;
+}
+
+/** An evidence item from graph.json (Evidence) or from the archive (which adds title and url). */
+type ShownEvidence = Evidence & { readonly title?: string; readonly url?: string };
+
+function renderEvidence(ev: ShownEvidence, info: SourceInfo | undefined, groups: readonly MarkTerms[], nodeLabel: (node: string) => string): HTMLElement {
+  const quote = el('blockquote', { className: 'sentence' });
+  // The trigger first: it wins where it overlaps a name.
+  for (const seg of segmentSentence(ev.sentence, [{ kind: 'trigger', terms: [ev.trigger] }, ...groups])) {
+    quote.append(seg.kind === null ? document.createTextNode(seg.text) : el('mark', { className: `mark-${seg.kind}`, text: seg.text }));
+  }
+  const meta = el('p', { className: 'meta' });
+  const url = ev.url ?? info?.url;
+  const title = ev.title ?? info?.title;
+  meta.append(safeLink(url, title ?? ev.doc, 'doc-title'));
+  const date = ev.date ?? info?.date;
+  if (date !== undefined) meta.append(el('span', { className: 'sep', text: ' · ' }), el('time', { text: date, attrs: { datetime: date } }));
+  if (url !== undefined && httpUrl(url) === null) {
+    meta.append(el('span', { className: 'sep', text: ' · ' }), el('span', { className: 'muted', text: 'link withheld (not http)' }));
+  }
+  const extra = el('p', { className: 'meta muted' });
+  // The document id too when a title stands in for it: the id is what `newsgraph` and the store key on.
+  if (title !== undefined && title !== ev.doc) extra.append(el('span', { className: 'doc-id', text: ev.doc }), ' · ');
+  if (ev.reportedBy !== undefined) extra.append(el('span', { className: 'reported', text: `reported by ${nodeLabel(ev.reportedBy)}` }), ' · ');
+  extra.append(el('span', { text: `trigger “${ev.trigger}”` }), ' · ', el('code', { text: ev.rule }));
+  return el('li', { dataset: { doc: ev.doc } }, quote, meta, extra);
+}
+
+/** No archive to ask (standalone file, or served without a store): say what is missing and where it is. */
+function truncatedNote(shown: number, total: number): HTMLElement {
+  return el(
+    'div',
+    { className: 'evidence-more' },
+    el('p', { className: 'evidence-status muted', text: `${shown} of ${total} shown.` }),
+    el('p', { className: 'muted', text: 'graph.json keeps only the first sentences of each edge; `newsgraph serve` on the build directory shows all of them.' }),
+  );
+}
+
+/**
+ * The archive's sentences after the graph's own, a page at a time: the first page at once, the
+ * next on "More sentences". Fetched pages stay in the feed, so a rebuilt panel shows them again.
+ */
+function moreEvidence(entry: EvidenceEntry, feed: EvidenceFeed, list: HTMLElement, show: (ev: ShownEvidence) => void): HTMLElement {
+  const box = el('div', { className: 'evidence-more', attrs: { 'aria-live': 'polite' } });
+  const status = el('p', { className: 'evidence-status muted' });
+  const error = el('p', { className: 'evidence-error' });
+  const button = el('button', { className: 'more-button', attrs: { type: 'button' } });
+  box.append(status, error, button);
+  let shown = 0;
+  const sync = (): void => {
+    while (shown < entry.items.length) {
+      const ev = entry.items[shown++];
+      if (ev !== undefined) show(ev);
+    }
+    const count = list.childElementCount;
+    const more = EvidenceFeed.hasMore(entry);
+    status.textContent = entry.pending !== null ? `${count} of ${entry.total} shown; loading…` : more ? `${count} of ${entry.total} shown.` : '';
+    error.textContent = entry.error === null ? '' : `Could not load the sentences: ${entry.error}`;
+    error.hidden = entry.error === null;
+    button.hidden = !more;
+    button.disabled = entry.pending !== null;
+    button.textContent = entry.error === null ? 'More sentences' : 'Try again';
+  };
+  const load = (): void => {
+    const pending = feed.more(entry);
+    sync();
+    void pending.then(() => {
+      if (box.isConnected) sync();
+    });
+  };
+  button.addEventListener('click', load);
+  if (entry.pending !== null) {
+    void entry.pending.then(() => {
+      if (box.isConnected) sync();
+    });
+  } else if (entry.items.length === 0 && entry.error === null && EvidenceFeed.hasMore(entry)) {
+    load();
+  }
+  sync();
+  return box;
 }
 
 function flagsOf(a: VEdge): HTMLElement | null {

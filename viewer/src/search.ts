@@ -67,3 +67,18 @@ export function search(entries: readonly SearchEntry[], query: string, limit = 8
   results.sort((a, b) => a.score - b.score || a.label.localeCompare(b.label));
   return results.slice(0, limit);
 }
+
+/** What choosing a sentence hit shows: the first of its edges in the graph, else one of their actors. */
+export function hitTarget(
+  edges: readonly string[],
+  graph: { hasEdge(key: string): boolean; hasNode(key: string): boolean },
+): { edge: string } | { node: string } | null {
+  const edge = edges.find((key) => graph.hasEdge(key));
+  if (edge !== undefined) return { edge };
+  // The edge was cut from this graph (--min-count, --top) while its sentence stays in the store.
+  for (const key of edges) {
+    const [source, , target] = key.split('|');
+    for (const node of [source, target]) if (node !== undefined && node !== '' && graph.hasNode(node)) return { node };
+  }
+  return null;
+}
