@@ -588,6 +588,7 @@ class Recognizer {
     if (sentenceStart && t.pos !== 'PROPN' && !this.lexicon.givenNames.has(t.lower) && !ACRONYM.test(t.value)) return i + 1;
     let last = this.nameTokens(i, 8);
     if (last < 0) return undefined;
+    last = this.headAfterAnd(i, last);
     // "Refugee Council Enver Solomon": an organisation's head word ends it when a given name follows.
     for (let k = i + 1; k < last; k++) {
       if (ORGANIZATION_HEADS.has(this.token(k)?.lower ?? '') && this.lexicon.givenNames.has(this.token(k + 1)?.lower ?? '')) last = k;
@@ -635,11 +636,26 @@ class Recognizer {
     }
   }
 
-  /** "Volgograd Arena", "Mount Fisht". */
+  /**
+   * "National Air and Space Museum", "Fish and Wildlife Service": "and" inside one name, whose head
+   * comes after it. A first part that has a head of its own ("Refugee Council and Red Cross") is
+   * a name of its own.
+   */
+  private headAfterAnd(first: number, last: number): number {
+    const headOf = (k: number): string => this.token(k)?.lower ?? '';
+    if (this.token(last + 1)?.lower !== 'and' || ORGANIZATION_HEADS.has(headOf(last)) || PLACE_HEADS.has(headOf(last))) return last;
+    const right = this.nameTokens(last + 2, 4);
+    if (right < 0 || right - first >= 8 || this.token(right)?.sentence !== this.token(first)?.sentence) return last;
+    return ORGANIZATION_HEADS.has(headOf(right)) || PLACE_HEADS.has(headOf(right)) ? right : last;
+  }
+
+  /** "Volgograd Arena", "Mount Fisht", "Museum of Flight", "Gulf of Mexico". */
   private placeByHead(c: Chunk): number | undefined {
-    if (c.last === c.first || !(PLACE_HEADS.has(c.head) || PLACE_STARTS.has(c.lowers[0] ?? ''))) return undefined;
-    this.addMention(slugify(c.name()), 'place', c.first, c.last, undefined, 'place-head', false, 'name');
-    return c.last + 1;
+    const ofName = c.last === c.first && PLACE_HEADS.has(c.head) && this.token(c.last + 1)?.lower === 'of' ? this.ofTail(c.last) : c.last;
+    if (ofName === c.first || !(PLACE_HEADS.has(c.head) || PLACE_STARTS.has(c.lowers[0] ?? ''))) return undefined;
+    const id = this.addMention(slugify(c.name(ofName)), 'place', c.first, ofName, undefined, 'place-head', false, 'name');
+    if (ofName > c.last) this.placesInName(id, c.first, ofName);
+    return ofName + 1;
   }
 
   /** In a Title Case headline every word is capitalised: only names known from the body count. */
