@@ -9,7 +9,7 @@ import { annotate } from './nlp';
 import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type Lexicon } from './entities';
 import { extractRelations } from './relations';
 import { GraphAccumulator, resolveGraphOptions, type GraphOptions, type NewsGraph } from './graph';
-import { layoutGraph, resolveLayoutOptions, type LayoutOptions } from './layout';
+import { layoutGraph, resolveLayoutOptions, type LayoutOptions, type LayoutSummary } from './layout';
 import { exportGraph } from './export';
 import { cacheKey, contentHash, pipelineVersion, StoreCache, StoreWriter, type ExtractLine } from './store';
 import { readFactLines } from './store/from-facts';
@@ -183,6 +183,8 @@ export interface BuildSummary {
   readonly outcomes: Readonly<Record<DocumentOutcome, number>>;
   /** Wall-clock milliseconds per phase, for `npm run bench` and --verbose. */
   readonly timings: Readonly<{ extract: number; graph: number; layout: number; write: number }>;
+  /** Connected components laid out, and how many of them came from the store's layout cache. */
+  readonly layout: Readonly<LayoutSummary>;
 }
 
 /** One input on its way into the store: a document to extract, or a result already known. */
@@ -314,11 +316,22 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
 
     const extracted = performance.now();
     const accumulator = new GraphAccumulator(knownLabels(aliases), graphOptions);        // graph
-    for (const result of store.results()) accumulator.add(result);
+    for (const input of store.graphInputs()) accumulator.add(input);
     const graph = accumulator.finish();
     store.setMerges(accumulator.merges);
     const merged = performance.now();
-    layoutGraph(graph, layoutOptions);                                                     // layout
+    // Components laid out by the last build (this store's, or the old store's for a full build)
+    // are taken from it; the store keeps the ones this graph has.
+    const layouts = new Map<string, string>();
+    const layout = layoutGraph(graph, layoutOptions, {                                      // layout
+      get: (key) => {
+        const positions = store.layout(key) ?? cache?.layout(key);
+        if (positions !== undefined) layouts.set(key, positions);
+        return positions;
+      },
+      set: (key, positions) => layouts.set(key, positions),
+    });
+    store.setLayouts(layouts);
     const laidOut = performance.now();
     store.setMeta('pipeline', version);
     store.commit();
@@ -326,7 +339,7 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
     const files = await writeGraph(graph, options.out);                                    // export
     store.publish();
     const timings = { extract: extracted - started, graph: merged - extracted, layout: laidOut - merged, write: performance.now() - laidOut };
-    return { graph, files, documents: graph.getAttribute('documentCount'), outcomes, timings };
+    return { graph, files, documents: graph.getAttribute('documentCount'), outcomes, timings, layout };
   } catch (e) {
     store.rollback();
     throw e;

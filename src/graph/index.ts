@@ -4,7 +4,7 @@
 // end (nodes by id, edges by key, evidence by document then offset), so output never depends on
 // the order documents finished in.
 import { MultiDirectedGraph } from 'graphology';
-import type { DocumentResult, EntityType, Evidence, Fact, Relation } from '../types';
+import type { DocumentResult, EntityRecord, EntityType, Evidence, Fact, Relation } from '../types';
 import { SYMMETRIC_RELATIONS } from '../types';
 import { GOLDSTEIN, RELATION_CAMEO } from '../relations/frames';
 import { VERSION } from '../version';
@@ -38,6 +38,41 @@ interface FactWithCameo extends Fact {
   readonly cameo?: string;
 }
 
+/**
+ * What the graph takes from one document: its result with the list of mentions reduced to a count
+ * per entity. The store keeps it beside the result (so a change here needs a new store schema), so
+ * that deriving the graph from every stored document does not read and parse every mention.
+ */
+export interface GraphInput {
+  readonly doc: string;
+  readonly title?: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly entities: readonly EntityRecord[];
+  /** How many mentions of entities[i] the document has. */
+  readonly entityMentions: readonly number[];
+  readonly facts: readonly Fact[];
+}
+
+export function graphInput(result: Omit<DocumentResult, 'origin'>): GraphInput {
+  const counts = countMentions(result);
+  return {
+    doc: result.doc,
+    ...(result.title ? { title: result.title } : {}),
+    ...(result.date ? { date: result.date } : {}),
+    ...(result.url ? { url: result.url } : {}),
+    entities: result.entities,
+    entityMentions: result.entities.map((e) => counts.get(e.id) ?? 0),
+    facts: result.facts,
+  };
+}
+
+function countMentions(result: Pick<DocumentResult, 'mentions'>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of result.mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  return counts;
+}
+
 export class GraphAccumulator {
   private readonly entities = new Map<string, EntityAccumulator>();
   private readonly facts: FactWithCameo[] = [];
@@ -55,7 +90,7 @@ export class GraphAccumulator {
     return this.mergedInto;
   }
 
-  add(result: DocumentResult): void {
+  add(result: DocumentResult | GraphInput): void {
     this.docOrder.set(result.doc, this.sources.length);
     this.sources.push({
       id: result.doc,
@@ -63,8 +98,9 @@ export class GraphAccumulator {
       ...(result.date ? { date: result.date } : {}),
       ...(result.url ? { url: result.url } : {}),
     });
-    const mentionCount = new Map<string, number>();
-    for (const m of result.mentions) mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
+    const mentionCount = 'entityMentions' in result
+      ? new Map(result.entities.map((e, i) => [e.id, result.entityMentions[i] ?? 0]))
+      : countMentions(result);
     for (const e of result.entities) {
       let acc = this.entities.get(e.id);
       if (!acc) {

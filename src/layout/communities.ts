@@ -40,13 +40,15 @@ export function computeCommunities(
     resolution: options.resolution,
     rng: seededRandom(options.seed),
   });
+  // A Map, not louvain's object: most nodes are added here, and an object with that many keys is slow.
+  const communityOf = new Map<string, number>(Object.entries(raw));
   let next = Object.values(raw).reduce((max, c) => Math.max(max, c), -1) + 1;
   graph.forEachNode((node) => {
-    if (!projection.hasNode(node)) raw[node] = next++;
+    if (!projection.hasNode(node)) communityOf.set(node, next++);
   });
 
   const smallestKey = new Map<number, string>();
-  for (const [node, community] of Object.entries(raw)) {
+  for (const [node, community] of communityOf) {
     const current = smallestKey.get(community);
     if (current === undefined || node < current) smallestKey.set(community, node);
   }
@@ -55,7 +57,7 @@ export function computeCommunities(
 
   const result = new Map<string, number>();
   graph.forEachNode((node) => {
-    const community = raw[node];
+    const community = communityOf.get(node);
     const index = community === undefined ? undefined : renumber.get(community);
     if (index === undefined) throw new Error(`louvain gave no community to node ${node}`);
     result.set(node, index);

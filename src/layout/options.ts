@@ -2,9 +2,9 @@
 import { UsageError } from '../errors';
 
 export interface LayoutOptions {
-  /** ForceAtlas2 iterations; 'auto' picks them from the graph size (ITERATION_STEPS). */
+  /** ForceAtlas2 iterations; 'auto' picks them from each component's size (ITERATION_STEPS). */
   iterations: number | 'auto';
-  /** Barnes–Hut approximation above this many nodes. */
+  /** Barnes–Hut approximation when ForceAtlas2 moves more than this many nodes of a component. */
   barnesHutThreshold: number;
   /** Barnes–Hut accuracy: lower is slower and more exact. 1.2 is Gephi's default (graphology's is 0.5,
    * about 3× slower at 10k nodes). */
@@ -41,7 +41,10 @@ export const DEFAULT_LAYOUT_OPTIONS: Readonly<LayoutOptions> = {
   maxEdgeSize: 8,
 };
 
-/** Iterations by graph size: the first row whose maxNodes is ≥ the node count wins. */
+/**
+ * Iterations by the number of nodes ForceAtlas2 moves in a component (its leaves are placed
+ * afterwards): the first row whose maxNodes is ≥ that number wins.
+ */
 export const ITERATION_STEPS: readonly { readonly maxNodes: number; readonly iterations: number }[] = [
   { maxNodes: 100, iterations: 500 },
   { maxNodes: 1000, iterations: 300 },
@@ -95,7 +98,7 @@ export function resolveLayoutOptions(partial: Partial<LayoutOptions> = {}): Layo
   return options;
 }
 
-/** The iteration count for a graph of `order` nodes. */
+/** The iteration count when ForceAtlas2 moves `order` nodes. */
 export function iterationsFor(order: number, options: Pick<LayoutOptions, 'iterations'>): number {
   if (options.iterations !== 'auto') return options.iterations;
   const step = ITERATION_STEPS.find((s) => order <= s.maxNodes);

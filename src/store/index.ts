@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, OutputError, messageOf } from '../errors';
 import { WRITE_ERROR_REASONS, writeErrorReason } from '../export/atomic';
+import { graphInput, type GraphInput } from '../graph';
 import type { DocumentResult, SourceDocument } from '../types';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 
@@ -148,6 +149,12 @@ export class StoreWriter {
       deleteMentions: db.prepare('DELETE FROM mentions WHERE doc = ?'),
       deleteFacts: db.prepare('DELETE FROM facts WHERE doc = ?'),
       deleteSentences: db.prepare('DELETE FROM sentences WHERE doc = ?'),
+      putGraphInput: db.prepare('INSERT INTO graph_inputs (doc, input) VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET input = excluded.input'),
+      graphInputs: db.prepare('SELECT input FROM graph_inputs ORDER BY doc').pluck(),
+      layout: db.prepare('SELECT positions FROM layouts WHERE key = ?').pluck(),
+      layoutKeys: db.prepare('SELECT key FROM layouts').pluck(),
+      putLayout: db.prepare('INSERT INTO layouts (key, positions) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET positions = excluded.positions WHERE positions <> excluded.positions'),
+      deleteLayout: db.prepare('DELETE FROM layouts WHERE key = ?'),
       insertMention: db.prepare('INSERT INTO mentions (doc, char_start, char_end, text, entity, entity_type, rule) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insertSentence: db.prepare('INSERT INTO sentences (doc, char_start, char_end, text) VALUES (?, ?, ?, ?)'),
       insertFact: db.prepare(
@@ -156,7 +163,6 @@ export class StoreWriter {
       // Documents with a text always have a pipeline; --from-facts ones (no text) have none.
       stale: db.prepare('SELECT seq FROM documents WHERE pipeline IS NOT NULL AND pipeline <> ? ORDER BY seq').pluck(),
       source: db.prepare('SELECT id, title, date, url, origin, text FROM documents WHERE seq = ? AND text IS NOT NULL'),
-      results: db.prepare('SELECT origin, result FROM documents ORDER BY seq'),
       count: db.prepare('SELECT count(*) FROM documents').pluck(),
       clearMerges: db.prepare('DELETE FROM merges'),
       insertMerge: db.prepare('INSERT INTO merges (id, node) VALUES (?, ?)'),
@@ -216,6 +222,7 @@ export class StoreWriter {
       seq = Number(s.insertDocument.run(fields).lastInsertRowid);
     }
     for (const m of doc.result.mentions) s.insertMention.run(seq, m.start, m.end, m.text, m.entity, m.entityType, m.rule);
+    s.putGraphInput.run(seq, JSON.stringify(graphInput(doc.result)));
     const sentenceIds = new Map<string, number>();
     doc.result.facts.forEach((f, ord) => {
       const key = `${f.start}:${f.end}`;
@@ -231,14 +238,20 @@ export class StoreWriter {
     });
   }
 
-  /** Every document's result, in store order: what the graph is derived from. */
-  *results(): Generator<DocumentResult> {
-    for (const row of this.statements.results.iterate() as IterableIterator<{ origin: string; result: string }>) {
-      const line = JSON.parse(row.result) as ExtractLine;
-      const { hash: _hash, ...result } = line;
-      void _hash;
-      yield { ...result, origin: row.origin };
-    }
+  /** What the graph is derived from: every document's graph input, in store order. */
+  *graphInputs(): Generator<GraphInput> {
+    for (const input of this.statements.graphInputs.iterate() as IterableIterator<string>) yield JSON.parse(input) as GraphInput;
+  }
+
+  /** A component layout kept by the last build (see layout.LayoutCache). */
+  layout(key: string): string | undefined {
+    return this.statements.layout.get(key) as string | undefined;
+  }
+
+  /** Keeps exactly these component layouts: the ones the graph now has. */
+  setLayouts(layouts: ReadonlyMap<string, string>): void {
+    for (const key of this.statements.layoutKeys.all() as string[]) if (!layouts.has(key)) this.statements.deleteLayout.run(key);
+    for (const [key, positions] of [...layouts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) this.statements.putLayout.run(key, positions);
   }
 
   /** Records which entity ids the graph merged into which node. */
@@ -307,11 +320,16 @@ export class StoreWriter {
 }
 
 /**
- * Read access to an existing store: the cache a full rebuild reuses extractions from. A store of
- * another schema, or a file that is not a store, gives no cache rather than an error.
+ * Read access to an existing store: the cache a full rebuild reuses extractions and component
+ * layouts from. A store of another schema, or a file that is not a store, gives no cache rather
+ * than an error.
  */
 export class StoreCache {
-  private constructor(private readonly db: Database.Database, private readonly lookup: Database.Statement) {}
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly lookup: Database.Statement,
+    private readonly layoutLookup: Database.Statement,
+  ) {}
 
   static open(dir: string): StoreCache | undefined {
     const file = path.join(dir, STORE_FILE);
@@ -327,11 +345,16 @@ export class StoreCache {
       db.close();
       return undefined;
     }
-    return new StoreCache(db, db.prepare('SELECT result FROM documents WHERE cache_key = ? LIMIT 1').pluck());
+    return new StoreCache(db, db.prepare('SELECT result FROM documents WHERE cache_key = ? LIMIT 1').pluck(), db.prepare('SELECT positions FROM layouts WHERE key = ?').pluck());
   }
 
   get(key: string): string | undefined {
     return this.lookup.get(key) as string | undefined;
+  }
+
+  /** A component layout the old store kept: a rebuild lays out again only what changed. */
+  layout(key: string): string | undefined {
+    return this.layoutLookup.get(key) as string | undefined;
   }
 
   close(): void {

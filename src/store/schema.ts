@@ -1,9 +1,10 @@
 // The tables of DIR/newsgraph.db. One row per document (with its extraction, the cache), and the
 // rows queries need: mentions, facts with their evidence offsets, evidence sentences with a
-// full-text index, and the entity ids the graph merged into another node.
+// full-text index, and the entity ids the graph merged into another node. Two tables only make
+// builds faster: each document's graph input, and the layouts of connected components.
 
 /** Bumped whenever a table changes; a store of another schema is rebuilt, never misread. */
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
 
 export const SCHEMA = `
 CREATE TABLE meta (
@@ -88,4 +89,21 @@ CREATE TABLE merges (
   id TEXT PRIMARY KEY,
   node TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- Per document (doc = documents.seq), what the graph is derived from: the result with the list of
+-- mentions reduced to a count per entity (graph.graphInput(result) as JSON; a change to it needs a
+-- new SCHEMA_VERSION). Mentions are two thirds of a result, and the graph is derived from every
+-- document at every build and update.
+CREATE TABLE graph_inputs (
+  doc INTEGER PRIMARY KEY,
+  input TEXT NOT NULL
+);
+
+-- Positions of laid-out connected components, by content key (layout.componentKey: the
+-- component's nodes, edges and weights, the layout options and code), as of the last build: an
+-- update lays out again only the components that changed.
+CREATE TABLE layouts (
+  key TEXT PRIMARY KEY,
+  positions TEXT NOT NULL
+);
 `;

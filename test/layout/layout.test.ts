@@ -164,7 +164,7 @@ describe('layout options', () => {
     }
   });
 
-  it('picks iterations from the graph size', () => {
+  it('picks iterations from the number of nodes ForceAtlas2 moves', () => {
     assert.deepEqual([10, 100, 101, 1000, 5000, 10000].map((n) => iterationsFor(n, { iterations: 'auto' })), [500, 500, 300, 300, 150, 80]);
     assert.equal(iterationsFor(10000, { iterations: 42 }), 42);
   });
