@@ -13,6 +13,7 @@ import { ensureDirectory, exportGraph, isExportFormat, EXPORT_FORMATS } from '..
 import { isLoopback, startServer } from '../serve';
 import { EXIT, InputError, OutputError, UsageError, isNewsgraphError, messageOf, type ExitCode } from '../errors';
 import { GENERATOR_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NewsGraph } from '../graph';
+import { GRAPH_FILE, exportNeo4jFromBuild } from '../store/stream';
 import { Progress } from './progress';
 import { defaultJobs } from '../workers/pool';
 
@@ -182,13 +183,30 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
 
   program
     .command('export')
-    .description('convert a graph.json to another format (csv and neo4j write a directory of files)')
-    .argument('<graph>', 'a graph.json written by `newsgraph build`')
+    .description('convert a graph.json, or a build directory, to another format (csv and neo4j write a directory of files)')
+    .argument('<graph>', 'a graph.json written by `newsgraph build`, or its directory DIR (DIR/graph.json; neo4j also reads DIR/newsgraph.db)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).makeOptionMandatory())
     .requiredOption('-o, --out <path>', 'output file; for csv and neo4j, a directory (created when missing)')
-    .addHelpText('after', `\nFormats:\n${Object.entries(EXPORT_FORMATS).map(([name, spec]) => `  ${name.padEnd(8)} ${spec.opensWith}`).join('\n')}`)
-    .action(async (graphFile: string, opts: { format: string; out: string }) => {
+    .addHelpText(
+      'after',
+      `\nFormats:\n${Object.entries(EXPORT_FORMATS).map(([name, spec]) => `  ${name.padEnd(8)} ${spec.opensWith}`).join('\n')}\n\n` +
+        'From a build directory, neo4j streams evidence and documents from DIR/newsgraph.db: every piece of\n' +
+        'evidence (even when --evidence trimmed graph.json), holding one edge\'s evidence in memory at a time.',
+    )
+    .action(async (input: string, opts: { format: string; out: string }) => {
       if (!isExportFormat(opts.format)) throw new UsageError(`unknown format "${opts.format}"`, '--format');
+      const isDirectory = ((): boolean => {
+        try {
+          return fs.statSync(input).isDirectory();
+        } catch {
+          return false; // reading it as a file says what is wrong
+        }
+      })();
+      if (isDirectory && opts.format === 'neo4j') {
+        await exportNeo4jFromBuild(input, opts.out);
+        return;
+      }
+      const graphFile = isDirectory ? path.join(input, GRAPH_FILE) : input;
       const graph = readGraphFile(graphFile);
       if (EXPORT_FORMATS[opts.format].output === 'file') await ensureDirectory(path.dirname(path.resolve(opts.out)));
       try {

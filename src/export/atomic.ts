@@ -62,7 +62,7 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-async function syncDirectory(fs: AtomicFs, directory: string): Promise<void> {
+export async function syncDirectory(fs: AtomicFs, directory: string): Promise<void> {
   // Makes the rename durable. Not possible everywhere (e.g. Windows, some network file systems):
   // the data is already synced, so a failure here is ignored.
   let handle: AtomicFileHandle | undefined;
@@ -81,7 +81,7 @@ async function syncDirectory(fs: AtomicFs, directory: string): Promise<void> {
  * cannot clean up after itself). Dotfiles, so never served or read as input; removed here so
  * that they do not pile up. A temp file of a live process (another build writing now) is kept.
  */
-async function removeStaleTemps(target: string): Promise<void> {
+export async function removeStaleTemps(target: string): Promise<void> {
   const prefix = `.${path.basename(target)}.`;
   let names: string[];
   try {
