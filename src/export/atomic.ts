@@ -106,9 +106,73 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** The data source failed (not the file system): its error goes to the caller as it is. */
+class SourceFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/** Chunks are gathered, as UTF-8, into writes of up to about this many bytes. */
+const STAGING_BYTES = 1 << 20;
+
+/**
+ * Writes chunks in order, each encoded on its own as UTF-8 (a file handle writes at its current
+ * position, so successive writes follow one another). A chunk is asked for only once the ones before
+ * are staged, so a document made chunk by chunk never needs to be in memory whole. Two staging
+ * buffers: the chunks after a write are made while it runs, and a buffer is refilled only once its
+ * write has resolved (fresh memory for every write costs more than the copy).
+ */
+async function writeChunks(handle: AtomicFileHandle, chunks: Iterable<string>): Promise<void> {
+  const iterator = chunks[Symbol.iterator]();
+  let filling = Buffer.allocUnsafe(STAGING_BYTES);
+  let spare = Buffer.allocUnsafe(STAGING_BYTES);
+  let staged = 0;
+  let writing: Promise<void> | undefined;
+  const flush = async (): Promise<void> => {
+    if (staged === 0) return;
+    const bytes = filling.subarray(0, staged);
+    await writing;
+    writing = handle.writeFile(bytes);
+    [filling, spare] = [spare, filling];
+    staged = 0;
+  };
+  let done = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = iterator.next();
+      } catch (error) {
+        done = true;
+        throw new SourceFailure(error);
+      }
+      if (next.done === true) {
+        done = true;
+        break;
+      }
+      const chunk = next.value;
+      // At most 3 bytes per UTF-16 unit.
+      if (staged + 3 * chunk.length > STAGING_BYTES) await flush();
+      if (3 * chunk.length > STAGING_BYTES) {
+        await writing;
+        writing = handle.writeFile(chunk);
+      } else staged += filling.write(chunk, staged, 'utf8');
+    }
+    await flush();
+    await writing;
+  } finally {
+    if (!done) iterator.return?.();
+    // Never leave a write running behind a failure: the caller closes and removes the file next.
+    await writing?.catch(() => undefined);
+  }
+}
+
+/**
+ * `data` may be chunks (e.g. toGexfChunks): then an error of their source (a graph the format
+ * cannot hold) is thrown as it is, not as OutputError; either way the target is left untouched.
+ */
 export async function writeFileAtomic(
   file: string,
-  data: string | Buffer,
+  data: string | Buffer | Iterable<string>,
   partial: Partial<AtomicWriteOptions> = {},
 ): Promise<void> {
   const { fs, mode: newMode } = { ...DEFAULT_ATOMIC_WRITE_OPTIONS, ...partial };
@@ -123,7 +187,8 @@ export async function writeFileAtomic(
   try {
     handle = await fs.open(temp, 'wx', mode);
     created = true;
-    await handle.writeFile(data);
+    if (typeof data === 'string' || Buffer.isBuffer(data)) await handle.writeFile(data);
+    else await writeChunks(handle, data);
     await handle.sync();
     const opened = handle;
     handle = undefined;
@@ -133,6 +198,7 @@ export async function writeFileAtomic(
   } catch (error) {
     await handle?.close().catch(() => undefined);
     if (created) await fs.unlink(temp).catch(() => undefined);
+    if (error instanceof SourceFailure) throw error.error;
     throw new OutputError(writeErrorReason(error), file, { cause: error });
   }
   await syncDirectory(fs, path.dirname(file));

@@ -126,19 +126,25 @@ export function inferColumns(
   keepKnown = false,
 ): Column[] {
   const declared = new Map<string, ValueKind>(known);
-  // null: the name occurs, but so far only with values that are not written.
-  const kinds = new Map<string, ValueKind | null>(known.filter(([n]) => !reserved.has(n)).map(([n]) => [n, null]));
+  // kind null: the name occurs, but so far only with values that are not written. One mutable slot
+  // per name, so that each value costs one map lookup (a graph has 10⁵ records of a dozen names).
+  const slots = new Map<string, { kind: ValueKind | null }>(
+    known.filter(([n]) => !reserved.has(n)).map(([n]) => [n, { kind: null }]),
+  );
   for (const record of records) {
     for (const name of Object.keys(record)) {
-      if (reserved.has(name)) continue;
+      let slot = slots.get(name);
+      if (slot === undefined) {
+        if (reserved.has(name)) continue;
+        slot = { kind: null };
+        slots.set(name, slot);
+      }
       const kind = kindOf(record[name]);
-      const current = kinds.get(name) ?? null;
-      if (kind === undefined) kinds.set(name, current);
-      else kinds.set(name, join(current ?? declared.get(name) ?? kind, kind));
+      if (kind !== undefined && kind !== slot.kind) slot.kind = join(slot.kind ?? declared.get(name) ?? kind, kind);
     }
   }
   const columns: Column[] = [];
-  for (const [id, found] of kinds) {
+  for (const [id, { kind: found }] of slots) {
     const kind = found ?? (keepKnown ? declared.get(id) ?? null : null);
     if (kind === null) continue;
     columns.push(kind === 'json' ? { id, type: 'string', json: true } : { id, type: kind, json: false });

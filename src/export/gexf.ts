@@ -2,12 +2,26 @@
 // read (hex-only colours), whose graph attributes land illegally inside <meta>, which passes control
 // characters through into the XML, and which writes no timeline (see the shared notes, gexf.md).
 // graphology-gexf's parser and networkx's read_gexf both read this output (test/export/gexf.test.ts).
+//
+// The document is written line by line, in document order, and handed out in chunks (see XmlWriter):
+// a node's or edge's parts are worked out first (so that an empty one is written as `<node …/>`).
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { parseColor, toHex } from './color';
 import { EDGE_CONTRACT, NODE_CONTRACT, encodeValue, inferColumns, type Column } from './columns';
 import { resolveGexfOptions, GEXF_VERSIONS, type GexfOptions } from './options';
-import { computeTimeline, type Span } from './timeline';
-import { XmlWriter, escapeText, idMapper, xmlAttribute, xmlAttributes } from './xml';
+import { TimelineBuilder, type Span, type Timeline } from './timeline';
+import {
+  NodeIds,
+  ValueLines,
+  XmlWriter,
+  distinctIdMapper,
+  escapeText,
+  joinChunks,
+  quotedValue,
+  readGraphItems,
+  xmlAttribute,
+  xmlAttributes,
+} from './xml';
 
 /** Written as XML attributes or viz elements, not as <attvalue>s. */
 const NODE_RESERVED: ReadonlySet<string> = new Set(['label', 'x', 'y', 'z', 'size', 'color']);
@@ -15,30 +29,65 @@ const EDGE_RESERVED: ReadonlySet<string> = new Set(['label', 'weight', 'kind', '
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
+const NO_SPANS: Timeline = { nodes: new Map(), edges: new Map() };
+
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : finite(value) ? String(value) : undefined;
 
-function columnsXml(w: XmlWriter, depth: number, cls: 'node' | 'edge', columns: readonly Column[]): string {
-  if (columns.length === 0) return '';
-  let body = '';
+function writeColumns(w: XmlWriter, depth: number, cls: 'node' | 'edge', columns: readonly Column[]): void {
+  if (columns.length === 0) return;
+  w.start(depth, 'attributes', xmlAttributes([['class', cls], ['mode', 'static']]));
   for (const column of columns) {
-    body += w.line(depth + 1, `<attribute${xmlAttributes([['id', column.id], ['title', column.id], ['type', column.type]])}/>`);
+    w.empty(depth + 1, 'attribute', xmlAttributes([['id', column.id], ['title', column.id], ['type', column.type]]));
   }
-  return w.element(depth, 'attributes', xmlAttributes([['class', cls], ['mode', 'static']]), body);
+  w.end(depth, 'attributes');
 }
 
-function attvaluesXml(w: XmlWriter, depth: number, columns: readonly Column[], attributes: Attributes): string {
-  const lines: string[] = [];
-  for (const column of columns) {
-    const value = encodeValue(column, attributes[column.id]);
-    if (value !== undefined) lines.push(w.line(depth + 1, `<attvalue${xmlAttribute('for', column.id)}${xmlAttribute('value', value)}/>`));
+/** Writes the <attvalues> of one item at `depth`: encode() its values, then write() them. */
+class AttvalueWriter {
+  /** Per column: `<attvalue for="…" value="…"/>` lines. */
+  private readonly lines: ValueLines[];
+  /** The encoded value of each column for the current item (undefined: not written). */
+  private readonly values: (string | undefined)[];
+
+  constructor(
+    private readonly w: XmlWriter,
+    private readonly depth: number,
+    private readonly columns: readonly Column[],
+  ) {
+    const prefix = `${w.indent(depth + 1)}<attvalue`;
+    const suffix = `/>${w.newline}`;
+    this.lines = columns.map((c) => new ValueLines(`${prefix}${xmlAttribute('for', c.id)} value=`, quotedValue, suffix));
+    this.values = columns.map(() => undefined);
   }
-  return lines.length === 0 ? '' : w.element(depth, 'attvalues', '', lines.join(''));
+
+  /** Encodes the item's values; returns how many are written. */
+  encode(attributes: Attributes): number {
+    let count = 0;
+    for (let i = 0; i < this.columns.length; i++) {
+      const column = this.columns[i] as Column;
+      const value = encodeValue(column, attributes[column.id]);
+      this.values[i] = value;
+      if (value !== undefined) count++;
+    }
+    return count;
+  }
+
+  /** The <attvalues> element of the values last encoded (at least one). */
+  write(): void {
+    const { w, depth } = this;
+    w.start(depth, 'attvalues', '');
+    for (let i = 0; i < this.values.length; i++) {
+      const value = this.values[i];
+      if (value !== undefined) (this.lines[i] as ValueLines).write(w, value);
+    }
+    w.end(depth, 'attvalues');
+  }
 }
 
 /** r, g, b for networkx and Gephi; hex beside them so graphology-gexf reads back the original string. */
-function colorXml(w: XmlWriter, depth: number, value: unknown): string {
+function colorLine(w: XmlWriter, depth: number, value: unknown): string {
   const rgba = parseColor(value);
   if (!rgba) return '';
   const attributes = xmlAttributes([
@@ -48,31 +97,37 @@ function colorXml(w: XmlWriter, depth: number, value: unknown): string {
     ['a', rgba.a === undefined ? undefined : String(rgba.a)],
     ['hex', rgba.a === undefined ? toHex(rgba) : undefined],
   ]);
-  return w.line(depth, `<viz:color${attributes}/>`);
+  return `${w.indent(depth)}<viz:color${attributes}/>${w.newline}`;
 }
 
-const spanAttributes = (span: Span | undefined): [string, string | undefined][] => [
-  ['start', span?.start],
-  ['end', span?.end],
-];
+/** colorLine, remembered per colour string: a graph has few distinct colours and many items. */
+function colorLines(w: XmlWriter, depth: number): (value: unknown) => string {
+  const known = new Map<string, string>();
+  return (value) => {
+    if (typeof value !== 'string') return colorLine(w, depth, value);
+    let line = known.get(value);
+    if (line === undefined) known.set(value, (line = colorLine(w, depth, value)));
+    return line;
+  };
+}
 
-/** GEXF of a graph (MultiDirectedGraph per src/graph/contract.ts, or any graphology graph). */
-export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): string {
-  const options = resolveGexfOptions(partial);
-  const dialect = GEXF_VERSIONS[options.version];
+const spanAttributes = (span: Span | undefined): string =>
+  span === undefined ? '' : `${xmlAttribute('start', span.start)}${xmlAttribute('end', span.end)}`;
+
+/** The document's chunks, written as they are asked for (see XmlWriter). */
+function* gexfChunks(graph: AnyGraph, options: GexfOptions): Generator<string, void, undefined> {
   const w = new XmlWriter(options.pretty);
+  const dialect = GEXF_VERSIONS[options.version];
   const graphAttributes = graph.getAttributes();
 
-  const timeline = computeTimeline(graph);
-  const dynamic = options.timeline === 'auto' && timeline.edges.size > 0;
+  // With the timeline off, no spans are written: none need computing.
+  const spans = options.timeline === 'auto' ? new TimelineBuilder() : undefined;
+  const items = readGraphItems<Attributes>(graph, spans && ((edge, a, source, target) => spans.add(edge, a, source, target)));
+  const timeline = spans?.timeline() ?? NO_SPANS;
+  const dynamic = timeline.edges.size > 0;
   const defaultEdgeType = graph.type === 'undirected' ? 'undirected' : 'directed';
-
-  const nodeRecords: Attributes[] = [];
-  graph.forEachNode((_node, attributes) => void nodeRecords.push(attributes));
-  const edgeRecords: Attributes[] = [];
-  graph.forEachEdge((_edge, attributes) => void edgeRecords.push(attributes));
-  const nodeColumns = inferColumns(nodeRecords, NODE_CONTRACT, NODE_RESERVED);
-  const edgeColumns = inferColumns(edgeRecords, EDGE_CONTRACT, EDGE_RESERVED);
+  const nodeColumns = inferColumns(items.nodeAttributes, NODE_CONTRACT, NODE_RESERVED);
+  const edgeColumns = inferColumns(items.edgeAttributes, EDGE_CONTRACT, EDGE_RESERVED);
 
   const creator =
     options.creator ??
@@ -85,61 +140,8 @@ export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): str
       ? `Knowledge graph of ${documentCount} news document${documentCount === 1 ? '' : 's'}`
       : 'Knowledge graph of news documents');
 
-  const nodeId = idMapper();
-  const nodes: string[] = [];
-  graph.forEachNode((node, a) => {
-    const span = dynamic ? timeline.nodes.get(node) : undefined;
-    let body = attvaluesXml(w, 4, nodeColumns, a) + colorXml(w, 4, a.color);
-    if (finite(a.size)) body += w.line(4, `<viz:size value="${a.size}"/>`);
-    if (finite(a.x) && finite(a.y)) {
-      body += w.line(4, `<viz:position x="${a.x}" y="${a.y}"${finite(a.z) ? ` z="${a.z}"` : ''}/>`);
-    }
-    // An empty label is kept as label="" (readers would otherwise show the id).
-    const label = typeof a.label === 'string' ? a.label : text(a.label);
-    nodes.push(w.element(3, 'node', xmlAttributes([['id', nodeId(node)], ['label', label], ...spanAttributes(span)]), body));
-  });
-
-  const edgeId = idMapper();
-  const edges: string[] = [];
-  graph.forEachEdge((edge, a, source, target, _sa, _ta, undirected) => {
-    const span = dynamic ? timeline.edges.get(edge) : undefined;
-    const type = undirected ? 'undirected' : 'directed';
-    const weight = finite(a.weight) ? a.weight : finite(a.count) ? a.count : undefined;
-    const attributes = xmlAttributes([
-      ['id', edgeId(edge)],
-      ['source', nodeId(source)],
-      ['target', nodeId(target)],
-      ['type', type === defaultEdgeType ? undefined : type],
-      ['kind', text(a.relation) ?? text(a.kind)],
-      ['label', text(a.label) ?? text(a.relation)],
-      ['weight', weight === undefined ? undefined : String(weight)],
-      ...spanAttributes(span),
-    ]);
-    let body = attvaluesXml(w, 4, edgeColumns, a) + colorXml(w, 4, a.color);
-    if (finite(a.size)) body += w.line(4, `<viz:thickness value="${a.size}"/>`);
-    edges.push(w.element(3, 'edge', attributes, body));
-  });
-
-  const meta = w.element(
-    1,
-    'meta',
-    xmlAttributes([['lastmodifieddate', options.lastModified]]),
-    w.line(2, `<creator>${escapeText(creator)}</creator>`) + w.line(2, `<description>${escapeText(description)}</description>`),
-  );
-  const graphXml = w.element(
-    1,
-    'graph',
-    xmlAttributes([
-      ['defaultedgetype', defaultEdgeType],
-      ['mode', dynamic ? 'dynamic' : 'static'],
-      ['timeformat', dynamic ? 'date' : undefined],
-    ]),
-    columnsXml(w, 2, 'node', nodeColumns) +
-      columnsXml(w, 2, 'edge', edgeColumns) +
-      w.element(2, 'nodes', '', nodes.join('')) +
-      w.element(2, 'edges', '', edges.join('')),
-  );
-  const gexf = w.element(
+  w.line(0, '<?xml version="1.0" encoding="UTF-8"?>');
+  w.start(
     0,
     'gexf',
     xmlAttributes([
@@ -149,7 +151,134 @@ export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): str
       ['xsi:schemaLocation', dialect.schemaLocation],
       ['version', dialect.version],
     ]),
-    meta + graphXml,
   );
-  return `${w.line(0, '<?xml version="1.0" encoding="UTF-8"?>')}${gexf}${options.pretty ? '' : '\n'}`;
+  w.start(1, 'meta', xmlAttributes([['lastmodifieddate', options.lastModified]]));
+  w.line(2, `<creator>${escapeText(creator)}</creator>`);
+  w.line(2, `<description>${escapeText(description)}</description>`);
+  w.end(1, 'meta');
+  w.start(
+    1,
+    'graph',
+    xmlAttributes([
+      ['defaultedgetype', defaultEdgeType],
+      ['mode', dynamic ? 'dynamic' : 'static'],
+      ['timeformat', dynamic ? 'date' : undefined],
+    ]),
+  );
+  writeColumns(w, 2, 'node', nodeColumns);
+  writeColumns(w, 2, 'edge', edgeColumns);
+
+  // Per item: `<tag attributes` + `>` or `/>`; the pieces below are the fixed parts of those lines.
+  const nl = w.newline;
+  const open = `>${nl}`;
+  const selfClose = `/>${nl}`;
+  const nodeStart = `${w.indent(3)}<node id=`;
+  const nodeEnd = `${w.indent(3)}</node>${nl}`;
+  const edgeStart = `${w.indent(3)}<edge id=`;
+  const edgeEnd = `${w.indent(3)}</edge>${nl}`;
+  const vizIndent = w.indent(4);
+  const nodeColor = colorLines(w, 4);
+  const edgeColor = colorLines(w, 4);
+
+  const nodeIds = new NodeIds();
+  const nodeValues = new AttvalueWriter(w, 4, nodeColumns);
+  if (items.nodes.length === 0) w.empty(2, 'nodes', '');
+  else {
+    w.start(2, 'nodes', '');
+    for (let i = 0; i < items.nodes.length; i++) {
+      const node = items.nodes[i] as string;
+      const a = items.nodeAttributes[i] as Attributes;
+      // An empty label is kept as label="" (readers would otherwise show the id).
+      const label = typeof a.label === 'string' ? a.label : text(a.label);
+      const values = nodeValues.encode(a);
+      const color = nodeColor(a.color);
+      const size = finite(a.size);
+      const position = finite(a.x) && finite(a.y);
+      w.write(nodeStart);
+      nodeIds.define(w, node);
+      if (label !== undefined) {
+        w.write(' label=');
+        w.quoted(label);
+      }
+      if (dynamic) w.write(spanAttributes(timeline.nodes.get(node)));
+      if (values === 0 && color === '' && !size && !position) w.write(selfClose);
+      else {
+        w.write(open);
+        if (values > 0) nodeValues.write();
+        w.write(color);
+        if (size) w.write(`${vizIndent}<viz:size value="${a.size}"/>${nl}`);
+        if (position) w.write(`${vizIndent}<viz:position x="${a.x}" y="${a.y}"${finite(a.z) ? ` z="${a.z}"` : ''}/>${nl}`);
+        w.write(nodeEnd);
+      }
+      if (w.ready) yield w.take();
+    }
+    w.end(2, 'nodes');
+  }
+
+  const edgeId = distinctIdMapper();
+  const edgeValues = new AttvalueWriter(w, 4, edgeColumns);
+  if (items.edges.length === 0) w.empty(2, 'edges', '');
+  else {
+    w.start(2, 'edges', '');
+    for (let i = 0; i < items.edges.length; i++) {
+      const edge = items.edges[i] as string;
+      const a = items.edgeAttributes[i] as Attributes;
+      const type = items.undirected[i] === true ? 'undirected' : 'directed';
+      const kind = text(a.relation) ?? text(a.kind);
+      const label = text(a.label) ?? text(a.relation);
+      const weight = finite(a.weight) ? a.weight : finite(a.count) ? a.count : undefined;
+      const values = edgeValues.encode(a);
+      const color = edgeColor(a.color);
+      const size = finite(a.size);
+      w.write(edgeStart);
+      w.quoted(edgeId(edge));
+      w.write(' source=');
+      nodeIds.refer(w, items.sources[i] as string);
+      w.write(' target=');
+      nodeIds.refer(w, items.targets[i] as string);
+      if (type !== defaultEdgeType) w.write(` type="${type}"`);
+      if (kind !== undefined) {
+        w.write(' kind=');
+        w.quoted(kind);
+      }
+      if (label !== undefined) {
+        w.write(' label=');
+        w.quoted(label);
+      }
+      if (weight !== undefined) {
+        w.write(' weight=');
+        w.quoted(String(weight));
+      }
+      if (dynamic) w.write(spanAttributes(timeline.edges.get(edge)));
+      if (values === 0 && color === '' && !size) w.write(selfClose);
+      else {
+        w.write(open);
+        if (values > 0) edgeValues.write();
+        w.write(color);
+        if (size) w.write(`${vizIndent}<viz:thickness value="${a.size}"/>${nl}`);
+        w.write(edgeEnd);
+      }
+      if (w.ready) yield w.take();
+    }
+    w.end(2, 'edges');
+  }
+
+  w.end(1, 'graph');
+  w.end(0, 'gexf');
+  if (!options.pretty) w.write('\n');
+  yield w.take();
+}
+
+/**
+ * toGexf's document in chunks, each made when it is asked for: exportGraph writes each to the file
+ * before the next is made, so the document is never in memory whole. Options are checked now; the
+ * graph must not change while the chunks are being taken.
+ */
+export function toGexfChunks(graph: AnyGraph, partial: Partial<GexfOptions> = {}): Iterable<string> {
+  return gexfChunks(graph, resolveGexfOptions(partial));
+}
+
+/** GEXF of a graph (MultiDirectedGraph per src/graph/contract.ts, or any graphology graph). */
+export function toGexf(graph: AnyGraph, partial: Partial<GexfOptions> = {}): string {
+  return joinChunks(toGexfChunks(graph, partial));
 }

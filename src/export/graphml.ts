@@ -1,9 +1,10 @@
 // GraphML writer, for networkx, igraph, yEd and Cytoscape. Every attribute (graph, node, edge) is a
 // <key> with its attr.type; arrays and objects are JSON strings, and their key says so in <desc>.
 // networkx's read_graphml and igraph's Read_GraphML read it back (test/export/graphml.test.ts).
+// Written in document order and handed out in chunks, as the GEXF writer is (see gexf.ts).
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { EDGE_CONTRACT, GRAPH_CONTRACT, NODE_CONTRACT, encodeValue, inferColumns, type Column, type GexfType } from './columns';
-import { XmlWriter, escapeText, idMapper, xmlAttributes } from './xml';
+import { NodeIds, ValueLines, XmlWriter, distinctIdMapper, escapeText, joinChunks, readGraphItems, xmlAttributes } from './xml';
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
@@ -29,8 +30,7 @@ function keyed(prefix: string, columns: readonly Column[]): KeyedColumn[] {
   return columns.map((column, i) => ({ ...column, key: `${prefix}${i}` }));
 }
 
-function keysXml(w: XmlWriter, domain: 'graph' | 'node' | 'edge', columns: readonly KeyedColumn[]): string {
-  let out = '';
+function writeKeys(w: XmlWriter, domain: 'graph' | 'node' | 'edge', columns: readonly KeyedColumn[]): void {
   for (const column of columns) {
     const attributes = xmlAttributes([
       ['id', column.key],
@@ -38,61 +38,65 @@ function keysXml(w: XmlWriter, domain: 'graph' | 'node' | 'edge', columns: reado
       ['attr.name', column.id],
       ['attr.type', GRAPHML_TYPES[column.type]],
     ]);
-    out += w.element(1, 'key', attributes, column.json ? w.line(2, `<desc>${GRAPHML_JSON_DESC}</desc>`) : '');
+    if (!column.json) {
+      w.empty(1, 'key', attributes);
+      continue;
+    }
+    w.start(1, 'key', attributes);
+    w.line(2, `<desc>${GRAPHML_JSON_DESC}</desc>`);
+    w.end(1, 'key');
   }
-  return out;
 }
 
-function dataXml(w: XmlWriter, depth: number, columns: readonly KeyedColumn[], attributes: Attributes): string {
-  let out = '';
-  for (const column of columns) {
-    const value = encodeValue(column, attributes[column.id]);
-    if (value !== undefined) out += w.line(depth, `<data key="${column.key}">${escapeText(value)}</data>`);
+/** Writes one item's <data> lines at `depth`: encode() its values (none: `<tag …/>`), then write() them. */
+class DataWriter {
+  /** Per column: `<data key="…">…</data>` lines. */
+  private readonly lines: ValueLines[];
+  /** The encoded value of each column for the current item (undefined: not written). */
+  private readonly values: (string | undefined)[];
+
+  constructor(
+    private readonly w: XmlWriter,
+    depth: number,
+    private readonly columns: readonly KeyedColumn[],
+  ) {
+    const suffix = `</data>${w.newline}`;
+    this.lines = columns.map((c) => new ValueLines(`${w.indent(depth)}<data key="${c.key}">`, escapeText, suffix));
+    this.values = columns.map(() => undefined);
   }
-  return out;
+
+  /** Encodes the item's values; returns how many are written. */
+  encode(attributes: Attributes): number {
+    let count = 0;
+    for (let i = 0; i < this.columns.length; i++) {
+      const column = this.columns[i] as KeyedColumn;
+      const value = encodeValue(column, attributes[column.id]);
+      this.values[i] = value;
+      if (value !== undefined) count++;
+    }
+    return count;
+  }
+
+  /** The <data> lines of the values last encoded. */
+  write(): void {
+    for (let i = 0; i < this.values.length; i++) {
+      const value = this.values[i];
+      if (value !== undefined) (this.lines[i] as ValueLines).write(this.w, value);
+    }
+  }
 }
 
-/** GraphML of any graphology graph; byte-identical for identical graphs. */
-export function toGraphml(graph: AnyGraph): string {
+/** The document's chunks, written as they are asked for (see XmlWriter). */
+function* graphmlChunks(graph: AnyGraph): Generator<string, void, undefined> {
   const w = new XmlWriter(true);
-  const nodeRecords: Attributes[] = [];
-  graph.forEachNode((_node, attributes) => void nodeRecords.push(attributes));
-  const edgeRecords: Attributes[] = [];
-  graph.forEachEdge((_edge, attributes) => void edgeRecords.push(attributes));
+  const items = readGraphItems<Attributes>(graph);
   const graphColumns = keyed('g', inferColumns([graph.getAttributes()], GRAPH_CONTRACT, NONE));
-  const nodeColumns = keyed('n', inferColumns(nodeRecords, NODE_CONTRACT, NONE));
-  const edgeColumns = keyed('e', inferColumns(edgeRecords, EDGE_CONTRACT, NONE));
+  const nodeColumns = keyed('n', inferColumns(items.nodeAttributes, NODE_CONTRACT, NONE));
+  const edgeColumns = keyed('e', inferColumns(items.edgeAttributes, EDGE_CONTRACT, NONE));
   const edgeDefault = graph.type === 'undirected' ? 'undirected' : 'directed';
 
-  const nodeId = idMapper();
-  const nodes: string[] = [];
-  graph.forEachNode((node, attributes) => {
-    nodes.push(w.element(2, 'node', xmlAttributes([['id', nodeId(node)]]), dataXml(w, 3, nodeColumns, attributes)));
-  });
-  const edgeId = idMapper();
-  const edges: string[] = [];
-  graph.forEachEdge((edge, attributes, source, target, _sa, _ta, undirected) => {
-    const directed = !undirected;
-    const tag = xmlAttributes([
-      ['id', edgeId(edge)],
-      ['source', nodeId(source)],
-      ['target', nodeId(target)],
-      ['directed', directed === (edgeDefault === 'directed') ? undefined : String(directed)],
-    ]);
-    edges.push(w.element(2, 'edge', tag, dataXml(w, 3, edgeColumns, attributes)));
-  });
-
-  const body =
-    keysXml(w, 'graph', graphColumns) +
-    keysXml(w, 'node', nodeColumns) +
-    keysXml(w, 'edge', edgeColumns) +
-    w.element(
-      1,
-      'graph',
-      xmlAttributes([['id', 'G'], ['edgedefault', edgeDefault]]),
-      dataXml(w, 2, graphColumns, graph.getAttributes()) + nodes.join('') + edges.join(''),
-    );
-  const root = w.element(
+  w.line(0, '<?xml version="1.0" encoding="UTF-8"?>');
+  w.start(
     0,
     'graphml',
     xmlAttributes([
@@ -100,7 +104,78 @@ export function toGraphml(graph: AnyGraph): string {
       ['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'],
       ['xsi:schemaLocation', 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd'],
     ]),
-    body,
   );
-  return `${w.line(0, '<?xml version="1.0" encoding="UTF-8"?>')}${root}`;
+  writeKeys(w, 'graph', graphColumns);
+  writeKeys(w, 'node', nodeColumns);
+  writeKeys(w, 'edge', edgeColumns);
+
+  const graphData = new DataWriter(w, 2, graphColumns);
+  const graphValues = graphData.encode(graph.getAttributes());
+  const graphTag = xmlAttributes([['id', 'G'], ['edgedefault', edgeDefault]]);
+  if (graphValues === 0 && items.nodes.length === 0 && items.edges.length === 0) {
+    w.empty(1, 'graph', graphTag);
+  } else {
+    w.start(1, 'graph', graphTag);
+    graphData.write();
+
+    // Per item: `<tag attributes` + `>` or `/>`; the pieces below are the fixed parts of those lines.
+    const nl = w.newline;
+    const open = `>${nl}`;
+    const selfClose = `/>${nl}`;
+    const nodeStart = `${w.indent(2)}<node id=`;
+    const nodeEnd = `${w.indent(2)}</node>${nl}`;
+    const edgeStart = `${w.indent(2)}<edge id=`;
+    const edgeEnd = `${w.indent(2)}</edge>${nl}`;
+
+    const nodeIds = new NodeIds();
+    const nodeData = new DataWriter(w, 3, nodeColumns);
+    for (let i = 0; i < items.nodes.length; i++) {
+      const node = items.nodes[i] as string;
+      const attributes = items.nodeAttributes[i] as Attributes;
+      w.write(nodeStart);
+      nodeIds.define(w, node);
+      if (nodeData.encode(attributes) === 0) w.write(selfClose);
+      else {
+        w.write(open);
+        nodeData.write();
+        w.write(nodeEnd);
+      }
+      if (w.ready) yield w.take();
+    }
+
+    const edgeId = distinctIdMapper();
+    const edgeData = new DataWriter(w, 3, edgeColumns);
+    for (let i = 0; i < items.edges.length; i++) {
+      const edge = items.edges[i] as string;
+      const attributes = items.edgeAttributes[i] as Attributes;
+      const directed = items.undirected[i] !== true;
+      w.write(edgeStart);
+      w.quoted(edgeId(edge));
+      w.write(' source=');
+      nodeIds.refer(w, items.sources[i] as string);
+      w.write(' target=');
+      nodeIds.refer(w, items.targets[i] as string);
+      if (directed !== (edgeDefault === 'directed')) w.write(` directed="${String(directed)}"`);
+      if (edgeData.encode(attributes) === 0) w.write(selfClose);
+      else {
+        w.write(open);
+        edgeData.write();
+        w.write(edgeEnd);
+      }
+      if (w.ready) yield w.take();
+    }
+    w.end(1, 'graph');
+  }
+  w.end(0, 'graphml');
+  yield w.take();
+}
+
+/** toGraphml's document in chunks, each made when it is asked for (see toGexfChunks). */
+export function toGraphmlChunks(graph: AnyGraph): Iterable<string> {
+  return graphmlChunks(graph);
+}
+
+/** GraphML of any graphology graph; byte-identical for identical graphs. */
+export function toGraphml(graph: AnyGraph): string {
+  return joinChunks(graphmlChunks(graph));
 }

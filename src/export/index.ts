@@ -7,14 +7,14 @@ import { OutputError, UsageError } from '../errors';
 import { renderStandaloneHtml } from '../serve/standalone';
 import { writeErrorReason, writeFileAtomic, type AtomicWriteOptions } from './atomic';
 import { toCsvFiles, type ExportFile } from './csv';
-import { toGexf } from './gexf';
-import { toGraphml } from './graphml';
+import { toGexfChunks } from './gexf';
+import { toGraphmlChunks } from './graphml';
 import { toJson } from './json';
 import { toNeo4jFiles } from './neo4j';
 import type { GexfOptions } from './options';
 
-export { toGexf } from './gexf';
-export { toGraphml, GRAPHML_JSON_DESC } from './graphml';
+export { toGexf, toGexfChunks } from './gexf';
+export { toGraphml, toGraphmlChunks, GRAPHML_JSON_DESC } from './graphml';
 export { toJson } from './json';
 export { toCsvFiles, csvField, csvRecord, csvTable } from './csv';
 export type { ExportFile } from './csv';
@@ -43,7 +43,8 @@ interface FileFormatSpec extends FormatInfo {
   readonly output: 'file';
   readonly extension: string;
   readonly mediaType: string;
-  readonly serialize: (graph: AnyGraph, options: Partial<ExportOptions>) => string;
+  /** The content; chunks (made as they are written) for documents that can be large. */
+  readonly serialize: (graph: AnyGraph, options: Partial<ExportOptions>) => string | Iterable<string>;
 }
 
 /** A directory at the output path, holding these files. */
@@ -68,14 +69,14 @@ export const EXPORT_FORMATS = {
     extension: '.gexf',
     mediaType: 'application/gexf+xml',
     opensWith: 'Gephi (with its timeline), networkx read_gexf, graphology-gexf',
-    serialize: (graph, o) => toGexf(graph, o.gexf),
+    serialize: (graph, o) => toGexfChunks(graph, o.gexf),
   },
   graphml: {
     output: 'file',
     extension: '.graphml',
     mediaType: 'application/graphml+xml',
     opensWith: 'networkx read_graphml, igraph Read_GraphML, yEd, Cytoscape',
-    serialize: (graph) => toGraphml(graph),
+    serialize: (graph) => toGraphmlChunks(graph),
   },
   csv: {
     output: 'directory',

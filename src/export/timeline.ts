@@ -17,17 +17,7 @@ export function isoDate(value: unknown): string | undefined {
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return `${m[1]}-${m[2]}-${m[3]}`;
-}
-
-function widen(span: Span | undefined, date: string | undefined): Span | undefined {
-  if (date === undefined) return span;
-  if (span === undefined) return { start: date, end: date };
-  return { start: date < span.start ? date : span.start, end: date > span.end ? date : span.end };
-}
-
-function merge(a: Span | undefined, b: Span | undefined): Span | undefined {
-  return b === undefined ? a : widen(widen(a, b.start), b.end);
+  return m[0];
 }
 
 interface DatedEdge {
@@ -38,15 +28,22 @@ interface DatedEdge {
 
 /** The span of one edge: firstSeen, lastSeen and every evidence date. */
 export function edgeSpan(attributes: DatedEdge): Span | undefined {
-  let span = widen(widen(undefined, isoDate(attributes.firstSeen)), isoDate(attributes.lastSeen));
+  // Earliest and latest date so far in two variables, not a new span per date (10⁵ edges).
+  let start: string | undefined;
+  let end: string | undefined;
+  const dates: unknown[] = [attributes.firstSeen, attributes.lastSeen];
   if (Array.isArray(attributes.evidence)) {
     for (const evidence of attributes.evidence as unknown[]) {
-      if (typeof evidence === 'object' && evidence !== null) {
-        span = widen(span, isoDate((evidence as { date?: unknown }).date));
-      }
+      if (typeof evidence === 'object' && evidence !== null) dates.push((evidence as { date?: unknown }).date);
     }
   }
-  return span;
+  for (const value of dates) {
+    const date = isoDate(value);
+    if (date === undefined) continue;
+    if (start === undefined || date < start) start = date;
+    if (end === undefined || date > end) end = date;
+  }
+  return start === undefined || end === undefined ? undefined : { start, end };
 }
 
 export interface Timeline {
@@ -54,18 +51,37 @@ export interface Timeline {
   readonly edges: ReadonlyMap<string, Span>;
 }
 
-/** Spans of every dated edge and of every node touching one; empty maps when nothing is dated. */
-export function computeTimeline(graph: AbstractGraph<object, DatedEdge>): Timeline {
-  const nodes = new Map<string, Span>();
-  const edges = new Map<string, Span>();
-  graph.forEachEdge((edge, attributes, source, target) => {
+/** Builds a Timeline edge by edge, so that a writer's one pass over the edges can feed it. */
+export class TimelineBuilder {
+  private readonly nodes = new Map<string, { start: string; end: string }>();
+  private readonly edges = new Map<string, Span>();
+
+  add(edge: string, attributes: DatedEdge, source: string, target: string): void {
     const span = edgeSpan(attributes);
     if (span === undefined) return;
-    edges.set(edge, span);
-    for (const node of [source, target]) {
-      const merged = merge(nodes.get(node), span);
-      if (merged) nodes.set(node, merged);
+    this.edges.set(edge, span);
+    this.widen(source, span);
+    this.widen(target, span);
+  }
+
+  private widen(node: string, span: Span): void {
+    const known = this.nodes.get(node);
+    if (known === undefined) this.nodes.set(node, { start: span.start, end: span.end });
+    else {
+      if (span.start < known.start) known.start = span.start;
+      if (span.end > known.end) known.end = span.end;
     }
-  });
-  return { nodes, edges };
+  }
+
+  /** Spans of every dated edge and of every node touching one; empty maps when nothing is dated. */
+  timeline(): Timeline {
+    return { nodes: this.nodes, edges: this.edges };
+  }
+}
+
+/** Spans of every dated edge and of every node touching one; empty maps when nothing is dated. */
+export function computeTimeline(graph: AbstractGraph<object, DatedEdge>): Timeline {
+  const builder = new TimelineBuilder();
+  graph.forEachEdge((edge, attributes, source, target) => builder.add(edge, attributes, source, target));
+  return builder.timeline();
 }

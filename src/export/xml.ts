@@ -1,4 +1,5 @@
-// XML text hygiene: what may appear in an XML 1.0 document, and how to escape the rest.
+// XML text hygiene: what may appear in an XML 1.0 document, and how to escape the rest; and the
+// writer that the GEXF and GraphML exporters stream their documents into.
 
 /**
  * Characters XML 1.0 forbids (C0 controls except tab, LF, CR; U+FFFE, U+FFFF) and lone UTF-16
@@ -30,6 +31,14 @@ const IN_DOUBLE_QUOTES = /[&<>"\t\n\r]/g;
 const IN_SINGLE_QUOTES = /[&<>'\t\n\r]/g;
 const IN_TEXT = /[&<>\r]/g;
 const NEEDS_SANITIZING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/**
+ * Anything that either escaping or sanitising would touch, in any context. One scan that most
+ * strings (names, numbers, plain labels) pass, instead of a scan per step.
+ */
+const NEEDS_WORK = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** The same between single quotes, and in text content. */
+const NEEDS_WORK_IN_SINGLE_QUOTES = /[&<>'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const NEEDS_WORK_IN_TEXT = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 function sanitized(value: string): string {
   // The cheap test first: most strings need nothing.
@@ -37,19 +46,25 @@ function sanitized(value: string): string {
 }
 
 /**
- * ` name="value"`, escaped. Values holding double quotes (JSON) are single-quoted instead, which
- * keeps JSON-encoded evidence about 40% smaller than with &quot; everywhere.
+ * An attribute value with its quotes, escaped. Values holding double quotes (JSON) are single-quoted
+ * instead, which keeps JSON-encoded evidence about 40% smaller than with &quot; everywhere.
  */
-export function xmlAttribute(name: string, value: string): string {
+export function quotedValue(value: string): string {
+  if (!NEEDS_WORK.test(value)) return `"${value}"`;
+  // JSON text: double quotes, and most often nothing to do once between single quotes.
+  if (value.includes('"') && !NEEDS_WORK_IN_SINGLE_QUOTES.test(value)) return `'${value}'`;
   const clean = sanitized(value);
-  return clean.includes('"')
-    ? ` ${name}='${clean.replace(IN_SINGLE_QUOTES, escape)}'`
-    : ` ${name}="${clean.replace(IN_DOUBLE_QUOTES, escape)}"`;
+  return clean.includes('"') ? `'${clean.replace(IN_SINGLE_QUOTES, escape)}'` : `"${clean.replace(IN_DOUBLE_QUOTES, escape)}"`;
+}
+
+/** ` name="value"`, escaped (see quotedValue). */
+export function xmlAttribute(name: string, value: string): string {
+  return ` ${name}=${quotedValue(value)}`;
 }
 
 /** A string as element text content. */
 export function escapeText(value: string): string {
-  return sanitized(value).replace(IN_TEXT, escape);
+  return NEEDS_WORK_IN_TEXT.test(value) ? sanitized(value).replace(IN_TEXT, escape) : value;
 }
 
 /** ` name="value"` for each defined pair, in order. */
@@ -61,41 +76,220 @@ export function xmlAttributes(pairs: readonly (readonly [string, string | undefi
   return out;
 }
 
-/** Maps keys to XML-safe ids that stay unique even when sanitising makes two keys equal. */
-export function idMapper(): (key: string) => string {
-  const ids = new Map<string, string>();
-  const used = new Set<string>();
+/**
+ * Maps distinct keys (a graph's node keys, its edge keys), each given once, to XML-safe ids that stay
+ * unique even when sanitising makes two keys equal: the first keeps the sanitised key, the next get
+ * `~2`, `~3`….
+ */
+export function distinctIdMapper(): (key: string) => string {
+  // Until some key is changed by sanitising, every id is its own key, and distinct keys cannot
+  // collide: the set of ids given is needed only from then on.
+  let given: string[] = [];
+  let used: Set<string> | undefined;
   return (key) => {
-    const known = ids.get(key);
-    if (known !== undefined) return known;
-    const base = sanitizeXmlText(key);
+    const base = sanitized(key);
+    if (used === undefined) {
+      if (base === key) {
+        given.push(key);
+        return key;
+      }
+      used = new Set(given);
+      given = [];
+    }
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}~${n}`;
-    ids.set(key, id);
     used.add(id);
     return id;
   };
 }
 
-/** Builds the document as nested strings (V8 ropes): no array of a million lines to collect. */
-export class XmlWriter {
-  private readonly indents: string[] = [];
-  constructor(private readonly pretty: boolean) {}
+/**
+ * The ids of a graph's nodes (distinctIdMapper), written as quoted attribute values: each node's
+ * where it is defined, then wherever an edge refers to it. Most keys are their own id and need no
+ * escaping; only the others are remembered.
+ */
+export class NodeIds {
+  private readonly ids = distinctIdMapper();
+  private readonly quoted = new Map<string, string>();
 
-  private indent(depth: number): string {
+  /** Writes the node's quoted id; each node once, before any edge refers to it. */
+  define(w: XmlWriter, node: string): void {
+    const id = this.ids(node);
+    if (id === node) w.quoted(node);
+    else {
+      const quoted = quotedValue(id);
+      this.quoted.set(node, quoted);
+      w.write(quoted);
+    }
+  }
+
+  /** Writes the quoted id of a node defined before. */
+  refer(w: XmlWriter, node: string): void {
+    const quoted = this.quoted.size === 0 ? undefined : this.quoted.get(node);
+    if (quoted === undefined) w.quoted(node);
+    else w.write(quoted);
+  }
+}
+
+/**
+ * About how many UTF-16 units a chunk holds. Small enough that a chunk is an ordinary young-generation
+ * string (V8 puts strings over 128 KB in large-object space, fresh memory every time), large enough
+ * that a file gets few writes.
+ */
+const CHUNK_LENGTH = 1 << 15;
+
+/**
+ * Gathers a document as pieces, in order, and hands it out in chunks: callers write whole lines
+ * (`line`, `start`, `end`, `write`) and, between elements, take a chunk whenever one is `ready`.
+ * A document is never built by nesting element strings (joins of joins copied a 40 MB document
+ * several times over), and never needs to be in memory whole: each piece dies young, joined into
+ * its chunk, and each chunk can be written out before the next is made.
+ */
+export class XmlWriter {
+  /** '\n' when pretty, else ''. */
+  readonly newline: string;
+  private readonly indents: string[] = [];
+  private pieces: string[] = [];
+  private length = 0;
+
+  constructor(readonly pretty: boolean) {
+    this.newline = pretty ? '\n' : '';
+  }
+
+  /** The indentation of a line at this depth ('' when not pretty). */
+  indent(depth: number): string {
     if (!this.pretty) return '';
     return (this.indents[depth] ??= '  '.repeat(depth));
   }
 
-  line(depth: number, content: string): string {
-    return this.pretty ? `${this.indent(depth)}${content}\n` : content;
+  /** Raw text, already escaped. */
+  write(text: string): void {
+    this.pieces.push(text);
+    this.length += text.length;
   }
 
-  /** `<open>body</tag>`, or `<open/>` when body is empty. */
-  element(depth: number, tag: string, attributes: string, body: string): string {
-    if (body === '') return this.line(depth, `<${tag}${attributes}/>`);
-    // join() gives a flat string: ropes of many small pieces that survive a few young-generation GCs
-    // made writing 10k nodes / 50k edges three times slower.
-    return [this.line(depth, `<${tag}${attributes}>`), body, this.line(depth, `</${tag}>`)].join('');
+  /** quotedValue(value), written without building that string first. */
+  quoted(value: string): void {
+    if (NEEDS_WORK.test(value)) this.write(quotedValue(value));
+    else {
+      this.pieces.push('"', value, '"');
+      this.length += value.length + 2;
+    }
   }
+
+  /** One line: indentation, content, newline (just the content when not pretty). */
+  line(depth: number, content: string): void {
+    if (this.pretty) this.write(`${this.indent(depth)}${content}\n`);
+    else this.write(content);
+  }
+
+  /** `<tag attributes>` on its own line. */
+  start(depth: number, tag: string, attributes: string): void {
+    this.line(depth, `<${tag}${attributes}>`);
+  }
+
+  /** `</tag>` on its own line. */
+  end(depth: number, tag: string): void {
+    this.line(depth, `</${tag}>`);
+  }
+
+  /** `<tag attributes/>` on its own line. */
+  empty(depth: number, tag: string, attributes: string): void {
+    this.line(depth, `<${tag}${attributes}/>`);
+  }
+
+  /** Whether a chunk's worth has been written since the last take(). */
+  get ready(): boolean {
+    return this.length >= CHUNK_LENGTH;
+  }
+
+  /** What was written since the last take(), as one string ('' when nothing). */
+  take(): string {
+    const chunk = this.pieces.join('');
+    this.pieces = [];
+    this.length = 0;
+    return chunk;
+  }
+}
+
+/** Values up to this length have their line remembered, up to this many per column. */
+const REMEMBERED_LENGTH = 32;
+const REMEMBERED_VALUES = 512;
+
+/**
+ * The lines `prefix + escape(value) + suffix` of one column. Most columns (types, counts, flags,
+ * relations) repeat a few short values over 10⁵ items: their lines are made once, then each is one
+ * piece to write, with no escaping. Other values are written as three pieces.
+ */
+export class ValueLines {
+  private readonly known = new Map<string, string>();
+
+  constructor(
+    private readonly prefix: string,
+    private readonly escape: (value: string) => string,
+    private readonly suffix: string,
+  ) {}
+
+  write(w: XmlWriter, value: string): void {
+    if (value.length > REMEMBERED_LENGTH) {
+      w.write(this.prefix);
+      w.write(this.escape(value));
+      w.write(this.suffix);
+      return;
+    }
+    let line = this.known.get(value);
+    if (line === undefined) {
+      line = `${this.prefix}${this.escape(value)}${this.suffix}`;
+      if (this.known.size < REMEMBERED_VALUES) this.known.set(value, line);
+    }
+    w.write(line);
+  }
+}
+
+/**
+ * A graph's nodes and edges, read once into arrays: a writer goes over them more than once (columns,
+ * timeline, document), indexed loops cost less than graphology's entry iterators, and a document made
+ * chunk by chunk keeps to the items it started with.
+ */
+export interface GraphItems<A> {
+  readonly nodes: string[];
+  readonly nodeAttributes: A[];
+  readonly edges: string[];
+  readonly sources: string[];
+  readonly targets: string[];
+  readonly undirected: boolean[];
+  readonly edgeAttributes: A[];
+}
+
+interface ReadableGraph<A> {
+  forEachNode(callback: (node: string, attributes: A) => void): void;
+  forEachEdge(
+    callback: (edge: string, attributes: A, source: string, target: string, sa: A, ta: A, undirected: boolean) => void,
+  ): void;
+}
+
+/** Reads the graph's items in graphology's order; `onEdge` sees each edge during the same pass. */
+export function readGraphItems<A>(
+  graph: ReadableGraph<A>,
+  onEdge?: (edge: string, attributes: A, source: string, target: string) => void,
+): GraphItems<A> {
+  const items: GraphItems<A> = { nodes: [], nodeAttributes: [], edges: [], sources: [], targets: [], undirected: [], edgeAttributes: [] };
+  graph.forEachNode((node, attributes) => {
+    items.nodes.push(node);
+    items.nodeAttributes.push(attributes);
+  });
+  graph.forEachEdge((edge, attributes, source, target, _sa, _ta, undirected) => {
+    items.edges.push(edge);
+    items.edgeAttributes.push(attributes);
+    items.sources.push(source);
+    items.targets.push(target);
+    items.undirected.push(undirected);
+    onEdge?.(edge, attributes, source, target);
+  });
+  return items;
+}
+
+/** A document made of chunks, as one string (small documents, tests, callers that want a string). */
+export function joinChunks(chunks: Iterable<string>): string {
+  return [...chunks].join('');
 }
