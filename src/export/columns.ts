@@ -165,3 +165,27 @@ export function encodeValue(column: Column, value: unknown): string | undefined 
   if (column.json) return stringify(value);
   return String(value);
 }
+
+/**
+ * One item's values, column by column, as the XML writers write them: encode() an item, then the
+ * writer reads `values` (undefined: not written).
+ */
+export class EncodedValues {
+  readonly values: (string | undefined)[];
+
+  constructor(private readonly valueColumns: readonly Column[]) {
+    this.values = valueColumns.map(() => undefined);
+  }
+
+  /** Encodes the item's values; returns how many are written. */
+  encode(attributes: Readonly<Record<string, unknown>>): number {
+    let count = 0;
+    for (let i = 0; i < this.valueColumns.length; i++) {
+      const column = this.valueColumns[i] as Column;
+      const value = encodeValue(column, attributes[column.id]);
+      this.values[i] = value;
+      if (value !== undefined) count++;
+    }
+    return count;
+  }
+}

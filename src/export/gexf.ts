@@ -7,7 +7,7 @@
 // a node's or edge's parts are worked out first (so that an empty one is written as `<node …/>`).
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { parseColor, toHex } from './color';
-import { EDGE_CONTRACT, NODE_CONTRACT, encodeValue, inferColumns, type Column } from './columns';
+import { EDGE_CONTRACT, EncodedValues, NODE_CONTRACT, inferColumns, type Column } from './columns';
 import { resolveGexfOptions, GEXF_VERSIONS, type GexfOptions } from './options';
 import { TimelineBuilder, type Span, type Timeline } from './timeline';
 import {
@@ -45,33 +45,19 @@ function writeColumns(w: XmlWriter, depth: number, cls: 'node' | 'edge', columns
 }
 
 /** Writes the <attvalues> of one item at `depth`: encode() its values, then write() them. */
-class AttvalueWriter {
+class AttvalueWriter extends EncodedValues {
   /** Per column: `<attvalue for="…" value="…"/>` lines. */
   private readonly lines: ValueLines[];
-  /** The encoded value of each column for the current item (undefined: not written). */
-  private readonly values: (string | undefined)[];
 
   constructor(
     private readonly w: XmlWriter,
     private readonly depth: number,
-    private readonly columns: readonly Column[],
+    columns: readonly Column[],
   ) {
+    super(columns);
     const prefix = `${w.indent(depth + 1)}<attvalue`;
     const suffix = `/>${w.newline}`;
     this.lines = columns.map((c) => new ValueLines(`${prefix}${xmlAttribute('for', c.id)} value=`, quotedValue, suffix));
-    this.values = columns.map(() => undefined);
-  }
-
-  /** Encodes the item's values; returns how many are written. */
-  encode(attributes: Attributes): number {
-    let count = 0;
-    for (let i = 0; i < this.columns.length; i++) {
-      const column = this.columns[i] as Column;
-      const value = encodeValue(column, attributes[column.id]);
-      this.values[i] = value;
-      if (value !== undefined) count++;
-    }
-    return count;
   }
 
   /** The <attvalues> element of the values last encoded (at least one). */

@@ -3,7 +3,7 @@
 // networkx's read_graphml and igraph's Read_GraphML read it back (test/export/graphml.test.ts).
 // Written in document order and handed out in chunks, as the GEXF writer is (see gexf.ts).
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import { EDGE_CONTRACT, GRAPH_CONTRACT, NODE_CONTRACT, encodeValue, inferColumns, type Column, type GexfType } from './columns';
+import { EDGE_CONTRACT, EncodedValues, GRAPH_CONTRACT, NODE_CONTRACT, inferColumns, type Column, type GexfType } from './columns';
 import { NodeIds, ValueLines, XmlWriter, distinctIdMapper, escapeText, joinChunks, readGraphItems, xmlAttributes } from './xml';
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
@@ -49,32 +49,18 @@ function writeKeys(w: XmlWriter, domain: 'graph' | 'node' | 'edge', columns: rea
 }
 
 /** Writes one item's <data> lines at `depth`: encode() its values (none: `<tag …/>`), then write() them. */
-class DataWriter {
+class DataWriter extends EncodedValues {
   /** Per column: `<data key="…">…</data>` lines. */
   private readonly lines: ValueLines[];
-  /** The encoded value of each column for the current item (undefined: not written). */
-  private readonly values: (string | undefined)[];
 
   constructor(
     private readonly w: XmlWriter,
     depth: number,
-    private readonly columns: readonly KeyedColumn[],
+    columns: readonly KeyedColumn[],
   ) {
+    super(columns);
     const suffix = `</data>${w.newline}`;
     this.lines = columns.map((c) => new ValueLines(`${w.indent(depth)}<data key="${c.key}">`, escapeText, suffix));
-    this.values = columns.map(() => undefined);
-  }
-
-  /** Encodes the item's values; returns how many are written. */
-  encode(attributes: Attributes): number {
-    let count = 0;
-    for (let i = 0; i < this.columns.length; i++) {
-      const column = this.columns[i] as KeyedColumn;
-      const value = encodeValue(column, attributes[column.id]);
-      this.values[i] = value;
-      if (value !== undefined) count++;
-    }
-    return count;
   }
 
   /** The <data> lines of the values last encoded. */
