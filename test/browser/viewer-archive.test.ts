@@ -18,6 +18,7 @@ import { API_LIMITS, type EvidenceItem, type SearchHit } from '../../src/store/a
 import { API_HEADER as VIEWER_API_HEADER, archiveEvidence, sentenceHit } from '../../viewer/src/archive';
 import { EVIDENCE_PAGE } from '../../viewer/src/evidence';
 import type { TestHook } from '../../viewer/src/main';
+import { watchPage } from '../helpers/page-watch';
 
 const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -103,19 +104,9 @@ describe('viewer with the archive (serve with a store)', function () {
   async function withPage(url: string, hash: string, archive: 'store' | 'none', body: (page: Page, requests: readonly string[]) => Promise<void>): Promise<void> {
     assert.ok(browser);
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1200, height: 760 } });
-    const problems: string[] = [];
-    const requests: string[] = [];
+    const page = await context.newPage();
+    const { problems, requests } = watchPage(page);
     try {
-      const page = await context.newPage();
-      page.on('request', (r) => requests.push(r.url()));
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('dialog', (d) => {
-        problems.push(`dialog: ${d.type()} ${d.message()}`);
-        void d.dismiss();
-      });
       await page.goto(`${url}?test${hash}`);
       await page.waitForFunction(() => document.body.dataset['archive'] !== undefined && (window as Partial<Hooked>).__newsgraph !== undefined);
       assert.equal(await page.evaluate(() => document.body.dataset['archive']), archive);

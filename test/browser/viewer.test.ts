@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startServer, type RunningServer } from '../../src/serve/index';
 import { renderStandaloneHtml } from '../../src/serve/standalone';
 import type { TestHook } from '../../viewer/src/main';
+import { watchPage } from '../helpers/page-watch';
 
 const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -54,18 +55,8 @@ describe('viewer in a browser', function () {
   async function open(hash: string, url?: string): Promise<{ page: Page; context: BrowserContext; problems: string[]; requests: string[] }> {
     assert.ok(browser && server);
     const context = await browser.newContext({ viewport: { width: 1200, height: 760 } });
-    const problems: string[] = [];
-    const requests: string[] = [];
     const page = await context.newPage();
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('dialog', (d) => {
-      problems.push(`dialog: ${d.type()} ${d.message()}`);
-      void d.dismiss();
-    });
+    const { problems, requests } = watchPage(page);
     await page.goto(`${url ?? server.url}?test${hash}`);
     await page.waitForFunction(() => document.body.dataset['ready'] === 'true' && (window as Partial<Hooked>).__newsgraph !== undefined);
     return { page, context, problems, requests };
