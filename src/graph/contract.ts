@@ -64,3 +64,31 @@ export interface GraphAttributes {
 export function edgeKey(source: string, relation: Relation, target: string, negated: boolean, hypothetical: boolean): string {
   return `${source}|${relation}|${target}${negated ? '|negated' : ''}${hypothetical ? '|hypothetical' : ''}`;
 }
+
+/** What orders and identifies a piece of an edge's evidence. */
+export interface EvidenceSort {
+  readonly doc: string;
+  readonly start: number;
+  readonly trigger: string;
+  readonly rule: string;
+}
+
+/**
+ * The order of an edge's evidence list, wherever it is made (graph.json, /api/evidence, the Neo4j
+ * stream): documents in store order (`rank`), then position in the text, then trigger. Ties keep
+ * the order the facts were found in, which a stable sort gives.
+ */
+export function evidenceOrder<T extends EvidenceSort>(rank: (item: T) => number): (a: T, b: T) => number {
+  return (a, b) => rank(a) - rank(b) || a.start - b.start || a.trigger.localeCompare(b.trigger);
+}
+
+/** The sorted items without repeats: the same fact found twice (same place, trigger and rule) is evidence once. */
+export function* uniqueEvidence<T extends EvidenceSort>(sorted: Iterable<T>): Generator<T> {
+  const seen = new Set<string>();
+  for (const item of sorted) {
+    const id = `${item.doc}|${item.start}|${item.trigger}|${item.rule}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    yield item;
+  }
+}

@@ -8,7 +8,7 @@ import type { DocumentResult, EntityRecord, EntityType, Evidence, Fact, Relation
 import { SYMMETRIC_RELATIONS } from '../types';
 import { GOLDSTEIN, RELATION_CAMEO } from '../relations/frames';
 import { VERSION } from '../version';
-import { edgeKey, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type SourceInfo } from './contract';
+import { edgeKey, evidenceOrder, uniqueEvidence, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type SourceInfo } from './contract';
 import { resolveGraphOptions, type GraphOptions } from './options';
 import { filterGraph } from './filter';
 
@@ -194,13 +194,9 @@ export class GraphAccumulator {
     for (const key of [...grouped.keys()].sort()) {
       const g = grouped.get(key);
       if (!g) continue;
-      const facts = [...g.facts].sort((a, b) => (this.docOrder.get(a.doc) ?? 0) - (this.docOrder.get(b.doc) ?? 0) || a.start - b.start || a.trigger.localeCompare(b.trigger));
+      const facts = [...g.facts].sort(evidenceOrder((f) => this.docOrder.get(f.doc) ?? 0));
       const evidence: Evidence[] = [];
-      const seen = new Set<string>();
-      for (const f of facts) {
-        const id = `${f.doc}|${f.start}|${f.trigger}|${f.rule}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
+      for (const f of uniqueEvidence(facts)) {
         evidence.push({
           doc: f.doc, sentence: f.sentence, start: f.start, end: f.end, trigger: f.trigger, rule: f.rule,
           ...(f.reportedBy ? { reportedBy: canonical(f.reportedBy) } : {}),

@@ -9,10 +9,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { edgeKey } from '../graph/contract';
+import { edgeKey, evidenceOrder, uniqueEvidence } from '../graph/contract';
 import { RELATIONS, SYMMETRIC_RELATIONS, type Relation } from '../types';
+import type { EvidenceItem, SearchHit } from './replies';
 import { SCHEMA_VERSION } from './schema';
 import { STORE_FILE } from './index';
+
+export type { EvidenceItem, SearchHit, SentenceRef } from './replies';
 
 export interface ApiResponse {
   readonly status: number;
@@ -29,28 +32,6 @@ export const API_LIMITS = Object.freeze({
   queryChars: 200,
   queryTerms: 12,
 });
-
-/** A sentence of a stored document, with where it stands. */
-export interface SentenceRef {
-  doc: string;
-  title?: string;
-  date?: string;
-  url?: string;
-  sentence: string;
-  start: number;
-  end: number;
-}
-
-export interface EvidenceItem extends SentenceRef {
-  trigger: string;
-  rule: string;
-  reportedBy?: string;
-}
-
-export interface SearchHit extends SentenceRef {
-  /** Keys of the graph edges this sentence is evidence for. */
-  edges: string[];
-}
 
 interface FactRow {
   seq: number;
@@ -121,13 +102,9 @@ class StoreReader {
     // A symmetric relation's edge holds its two ends in key order; the facts keep the text's order.
     if (SYMMETRIC_RELATIONS.has(key.relation)) rows = rows.concat(this.edgeFacts.all(key.relation, ...flags, targets, sources) as FactRow[]);
     // The same order and de-duplication as the graph's evidence lists (src/graph).
-    rows.sort((a, b) => a.seq - b.seq || a.start - b.start || a.trigger.localeCompare(b.trigger));
-    const seen = new Set<string>();
+    rows.sort(evidenceOrder((r) => r.seq));
     const items: EvidenceItem[] = [];
-    for (const r of rows) {
-      const id = `${r.doc}|${r.start}|${r.trigger}|${r.rule}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+    for (const r of uniqueEvidence(rows)) {
       items.push({
         doc: r.doc, ...(r.title !== null ? { title: r.title } : {}), ...(r.docDate !== null ? { date: r.docDate } : {}), ...(r.url !== null ? { url: r.url } : {}),
         sentence: r.sentence, start: r.start, end: r.end, trigger: r.trigger, rule: r.rule,

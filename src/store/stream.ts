@@ -12,7 +12,7 @@ import { InputError, messageOf } from '../errors';
 import { ensureDirectory } from '../export';
 import type { AtomicWriteOptions } from '../export/atomic';
 import { writeNeo4jFiles, type Neo4jEdge, type Neo4jNode } from '../export/neo4j';
-import { edgeKey } from '../graph/contract';
+import { edgeKey, evidenceOrder, uniqueEvidence } from '../graph/contract';
 import { SYMMETRIC_RELATIONS, type Relation } from '../types';
 import { SCHEMA_VERSION } from './schema';
 import { STORE_FILE } from './index';
@@ -268,13 +268,10 @@ export class StoreEvidence {
 
   /** A group's facts as the graph stage lists them; `ord` stands for its stable sort over facts in store order. */
   private items(rows: FactRow[]): Item[] {
-    rows.sort((x, y) => x.seq - y.seq || x.start - y.start || x.trigger.localeCompare(y.trigger) || x.ord - y.ord);
-    const seen = new Set<string>();
+    const graphOrder = evidenceOrder<FactRow>((r) => r.seq);
+    rows.sort((x, y) => graphOrder(x, y) || x.ord - y.ord);
     const items: Item[] = [];
-    for (const r of rows) {
-      const id = `${r.doc}|${r.start}|${r.trigger}|${r.rule}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+    for (const r of uniqueEvidence(rows)) {
       items.push({
         doc: r.doc, sentence: r.sentence, start: r.start, end: r.end, trigger: r.trigger, rule: r.rule,
         ...(r.reportedBy ? { reportedBy: this.node(r.reportedBy) } : {}),

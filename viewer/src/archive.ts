@@ -2,20 +2,10 @@
 // a full-text search over them (/api/search), asked for only when the panel or the search box needs
 // them. graph.json may keep only a few sentences per edge (`--evidence N`); the store keeps all.
 // Replies are checked field by field, as graph.json is (data.ts): they carry article text.
+import type { EvidenceItem, SearchHit } from '../../src/store/replies';
 
-/** One evidence item of /api/evidence (src/store/api.ts EvidenceItem). */
-export interface ArchiveEvidence {
-  doc: string;
-  title?: string;
-  date?: string;
-  url?: string;
-  sentence: string;
-  start: number;
-  end: number;
-  trigger: string;
-  rule: string;
-  reportedBy?: string;
-}
+/** One evidence item of /api/evidence. */
+export type ArchiveEvidence = EvidenceItem;
 
 export interface EvidencePage {
   /** Evidence items behind the edge in all. */
@@ -24,18 +14,8 @@ export interface EvidencePage {
   evidence: ArchiveEvidence[];
 }
 
-/** One hit of /api/search (src/store/api.ts SearchHit). */
-export interface SentenceHit {
-  doc: string;
-  title?: string;
-  date?: string;
-  url?: string;
-  sentence: string;
-  start: number;
-  end: number;
-  /** Keys of the edges the sentence is evidence for (some may be cut from this graph). */
-  edges: string[];
-}
+/** One hit of /api/search. */
+export type SentenceHit = SearchHit;
 
 export interface Archive {
   evidence(edge: string, offset: number, limit: number): Promise<EvidencePage>;

@@ -1,0 +1,24 @@
+// The shapes of /api/evidence and /api/search replies: what the server sends and the viewer reads
+// (no imports, so the browser bundle can share them).
+
+/** A sentence of a stored document, with where it stands. */
+export interface SentenceRef {
+  doc: string;
+  title?: string;
+  date?: string;
+  url?: string;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+export interface EvidenceItem extends SentenceRef {
+  trigger: string;
+  rule: string;
+  reportedBy?: string;
+}
+
+export interface SearchHit extends SentenceRef {
+  /** Keys of the graph edges this sentence is evidence for. */
+  edges: string[];
+}
