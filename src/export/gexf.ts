@@ -11,10 +11,9 @@ import { EDGE_CONTRACT, EncodedValues, NODE_CONTRACT, inferColumns, type Column 
 import { resolveGexfOptions, GEXF_VERSIONS, type GexfOptions } from './options';
 import { TimelineBuilder, type Span, type Timeline } from './timeline';
 import {
-  NodeIds,
+  ItemLines,
   ValueLines,
   XmlWriter,
-  distinctIdMapper,
   escapeText,
   joinChunks,
   quotedValue,
@@ -154,19 +153,12 @@ function* gexfChunks(graph: AnyGraph, options: GexfOptions): Generator<string, v
   writeColumns(w, 2, 'node', nodeColumns);
   writeColumns(w, 2, 'edge', edgeColumns);
 
-  // Per item: `<tag attributes` + `>` or `/>`; the pieces below are the fixed parts of those lines.
   const nl = w.newline;
-  const open = `>${nl}`;
-  const selfClose = `/>${nl}`;
-  const nodeStart = `${w.indent(3)}<node id=`;
-  const nodeEnd = `${w.indent(3)}</node>${nl}`;
-  const edgeStart = `${w.indent(3)}<edge id=`;
-  const edgeEnd = `${w.indent(3)}</edge>${nl}`;
+  const lines = new ItemLines(w, 3);
   const vizIndent = w.indent(4);
   const nodeColor = colorLines(w, 4);
   const edgeColor = colorLines(w, 4);
 
-  const nodeIds = new NodeIds();
   const nodeValues = new AttvalueWriter(w, 4, nodeColumns);
   if (items.nodes.length === 0) w.empty(2, 'nodes', '');
   else {
@@ -180,28 +172,26 @@ function* gexfChunks(graph: AnyGraph, options: GexfOptions): Generator<string, v
       const color = nodeColor(a.color);
       const size = finite(a.size);
       const position = finite(a.x) && finite(a.y);
-      w.write(nodeStart);
-      nodeIds.define(w, node);
+      lines.startNode(node);
       if (label !== undefined) {
         w.write(' label=');
         w.quoted(label);
       }
       if (dynamic) w.write(spanAttributes(timeline.nodes.get(node)));
-      if (values === 0 && color === '' && !size && !position) w.write(selfClose);
+      if (values === 0 && color === '' && !size && !position) w.write(lines.selfClose);
       else {
-        w.write(open);
+        w.write(lines.open);
         if (values > 0) nodeValues.write();
         w.write(color);
         if (size) w.write(`${vizIndent}<viz:size value="${a.size}"/>${nl}`);
         if (position) w.write(`${vizIndent}<viz:position x="${a.x}" y="${a.y}"${finite(a.z) ? ` z="${a.z}"` : ''}/>${nl}`);
-        w.write(nodeEnd);
+        w.write(lines.nodeEnd);
       }
       if (w.ready) yield w.take();
     }
     w.end(2, 'nodes');
   }
 
-  const edgeId = distinctIdMapper();
   const edgeValues = new AttvalueWriter(w, 4, edgeColumns);
   if (items.edges.length === 0) w.empty(2, 'edges', '');
   else {
@@ -216,12 +206,7 @@ function* gexfChunks(graph: AnyGraph, options: GexfOptions): Generator<string, v
       const values = edgeValues.encode(a);
       const color = edgeColor(a.color);
       const size = finite(a.size);
-      w.write(edgeStart);
-      w.quoted(edgeId(edge));
-      w.write(' source=');
-      nodeIds.refer(w, items.sources[i] as string);
-      w.write(' target=');
-      nodeIds.refer(w, items.targets[i] as string);
+      lines.startEdge(edge, items.sources[i] as string, items.targets[i] as string);
       if (type !== defaultEdgeType) w.write(` type="${type}"`);
       if (kind !== undefined) {
         w.write(' kind=');
@@ -236,13 +221,13 @@ function* gexfChunks(graph: AnyGraph, options: GexfOptions): Generator<string, v
         w.quoted(String(weight));
       }
       if (dynamic) w.write(spanAttributes(timeline.edges.get(edge)));
-      if (values === 0 && color === '' && !size) w.write(selfClose);
+      if (values === 0 && color === '' && !size) w.write(lines.selfClose);
       else {
-        w.write(open);
+        w.write(lines.open);
         if (values > 0) edgeValues.write();
         w.write(color);
         if (size) w.write(`${vizIndent}<viz:thickness value="${a.size}"/>${nl}`);
-        w.write(edgeEnd);
+        w.write(lines.edgeEnd);
       }
       if (w.ready) yield w.take();
     }

@@ -4,7 +4,7 @@
 // Written in document order and handed out in chunks, as the GEXF writer is (see gexf.ts).
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { EDGE_CONTRACT, EncodedValues, GRAPH_CONTRACT, NODE_CONTRACT, inferColumns, type Column, type GexfType } from './columns';
-import { NodeIds, ValueLines, XmlWriter, distinctIdMapper, escapeText, joinChunks, readGraphItems, xmlAttributes } from './xml';
+import { ItemLines, ValueLines, XmlWriter, escapeText, joinChunks, readGraphItems, xmlAttributes } from './xml';
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
@@ -104,49 +104,33 @@ function* graphmlChunks(graph: AnyGraph): Generator<string, void, undefined> {
     w.start(1, 'graph', graphTag);
     graphData.write();
 
-    // Per item: `<tag attributes` + `>` or `/>`; the pieces below are the fixed parts of those lines.
-    const nl = w.newline;
-    const open = `>${nl}`;
-    const selfClose = `/>${nl}`;
-    const nodeStart = `${w.indent(2)}<node id=`;
-    const nodeEnd = `${w.indent(2)}</node>${nl}`;
-    const edgeStart = `${w.indent(2)}<edge id=`;
-    const edgeEnd = `${w.indent(2)}</edge>${nl}`;
-
-    const nodeIds = new NodeIds();
+    const lines = new ItemLines(w, 2);
     const nodeData = new DataWriter(w, 3, nodeColumns);
     for (let i = 0; i < items.nodes.length; i++) {
       const node = items.nodes[i] as string;
       const attributes = items.nodeAttributes[i] as Attributes;
-      w.write(nodeStart);
-      nodeIds.define(w, node);
-      if (nodeData.encode(attributes) === 0) w.write(selfClose);
+      lines.startNode(node);
+      if (nodeData.encode(attributes) === 0) w.write(lines.selfClose);
       else {
-        w.write(open);
+        w.write(lines.open);
         nodeData.write();
-        w.write(nodeEnd);
+        w.write(lines.nodeEnd);
       }
       if (w.ready) yield w.take();
     }
 
-    const edgeId = distinctIdMapper();
     const edgeData = new DataWriter(w, 3, edgeColumns);
     for (let i = 0; i < items.edges.length; i++) {
       const edge = items.edges[i] as string;
       const attributes = items.edgeAttributes[i] as Attributes;
       const directed = items.undirected[i] !== true;
-      w.write(edgeStart);
-      w.quoted(edgeId(edge));
-      w.write(' source=');
-      nodeIds.refer(w, items.sources[i] as string);
-      w.write(' target=');
-      nodeIds.refer(w, items.targets[i] as string);
+      lines.startEdge(edge, items.sources[i] as string, items.targets[i] as string);
       if (directed !== (edgeDefault === 'directed')) w.write(` directed="${String(directed)}"`);
-      if (edgeData.encode(attributes) === 0) w.write(selfClose);
+      if (edgeData.encode(attributes) === 0) w.write(lines.selfClose);
       else {
-        w.write(open);
+        w.write(lines.open);
         edgeData.write();
-        w.write(edgeEnd);
+        w.write(lines.edgeEnd);
       }
       if (w.ready) yield w.take();
     }

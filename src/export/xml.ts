@@ -81,7 +81,7 @@ export function xmlAttributes(pairs: readonly (readonly [string, string | undefi
  * unique even when sanitising makes two keys equal: the first keeps the sanitised key, the next get
  * `~2`, `~3`….
  */
-export function distinctIdMapper(): (key: string) => string {
+function distinctIdMapper(): (key: string) => string {
   // Until some key is changed by sanitising, every id is its own key, and distinct keys cannot
   // collide: the set of ids given is needed only from then on.
   let given: string[] = [];
@@ -108,7 +108,7 @@ export function distinctIdMapper(): (key: string) => string {
  * where it is defined, then wherever an edge refers to it. Most keys are their own id and need no
  * escaping; only the others are remembered.
  */
-export class NodeIds {
+class NodeIds {
   private readonly ids = distinctIdMapper();
   private readonly quoted = new Map<string, string>();
 
@@ -128,6 +128,50 @@ export class NodeIds {
     const quoted = this.quoted.size === 0 ? undefined : this.quoted.get(node);
     if (quoted === undefined) w.quoted(node);
     else w.write(quoted);
+  }
+}
+
+/**
+ * Node and edge lines at one depth, as GEXF and GraphML write them: `<node id="…"` or
+ * `<edge id="…" source="…" target="…"`, the format's attributes, then `/>` (selfClose), or `>`
+ * (open), the children and the end tag. Node ids are defined once and referred to by edges.
+ */
+export class ItemLines {
+  readonly open: string;
+  readonly selfClose: string;
+  readonly nodeEnd: string;
+  readonly edgeEnd: string;
+  private readonly nodeStart: string;
+  private readonly edgeStart: string;
+  private readonly nodeIds = new NodeIds();
+  private readonly edgeIds = distinctIdMapper();
+
+  constructor(private readonly w: XmlWriter, depth: number) {
+    const nl = w.newline;
+    const pad = w.indent(depth);
+    this.open = `>${nl}`;
+    this.selfClose = `/>${nl}`;
+    this.nodeStart = `${pad}<node id=`;
+    this.nodeEnd = `${pad}</node>${nl}`;
+    this.edgeStart = `${pad}<edge id=`;
+    this.edgeEnd = `${pad}</edge>${nl}`;
+  }
+
+  /** `<node id="…"`; each node once, before any edge refers to it. */
+  startNode(node: string): void {
+    this.w.write(this.nodeStart);
+    this.nodeIds.define(this.w, node);
+  }
+
+  /** `<edge id="…" source="…" target="…"`. */
+  startEdge(edge: string, source: string, target: string): void {
+    const w = this.w;
+    w.write(this.edgeStart);
+    w.quoted(this.edgeIds(edge));
+    w.write(' source=');
+    this.nodeIds.refer(w, source);
+    w.write(' target=');
+    this.nodeIds.refer(w, target);
   }
 }
 
