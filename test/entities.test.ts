@@ -1,5 +1,6 @@
 // Sentences → expected mentions and merges, one row per recognition or resolution rule.
 import { strict as assert } from 'node:assert';
+import { graphOfResults } from '../src/pipeline';
 import { extractText } from './helpers/extract';
 
 type Row = readonly [text: string, expected: ReadonlyArray<readonly [surface: string, entity: string, entityType: string]>, why: string];
@@ -98,5 +99,17 @@ describe('entities: facts from titles and bylines', () => {
     const text = 'Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow. Putin said Ukraine must withdraw.';
     const r = extractText(text);
     for (const m of r.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  });
+});
+
+describe('entities: groups of people in the graph', () => {
+  it('keeps a group node without edges, marked group, and drops a topic without edges', () => {
+    const result = extractText('Muslims gathered in the square. The deal was discussed for hours.');
+    assert.ok(result.mentions.some((m) => m.rule.startsWith('topic:')), 'the text names a topic');
+    const graph = graphOfResults([result]);
+    assert.equal(graph.getNodeAttribute('muslims', 'group'), true);
+    assert.equal(graph.getNodeAttribute('muslims', 'entityType'), 'other');
+    assert.equal(graph.degree('muslims'), 0);
+    assert.ok(!graph.hasNode('deal'), 'a topic is a node only as the target of some act');
   });
 });
