@@ -2,15 +2,25 @@
 // Throughput and scale on the BBC corpus (../shared/bench/bbc-news, research use only: read, never
 // copied). A script, not a test: it prints figures, it asserts nothing. `npm run bench` builds first.
 //
-//   node scripts/bench.mjs [--runs 3] [--limit N] [--scale 10] [--skip-scale] [--json]
+//   node scripts/bench.mjs [--runs 3] [--processes 3] [--limit N] [--scale 10] [--skip-scale] [--json]
 //
 // --limit N uses the first N articles only (a quick check of the script, not a figure to quote).
 //
-// 1. Throughput, in this process, median of --runs timed passes after a warm-up, the passes
-//    interleaved so that load from other processes hits them alike:
+// 1. Throughput, median of --runs timed passes after a warm-up, the passes interleaved so that load
+//    from other processes hits them alike; all of that in each of --processes fresh processes, and
+//    the medians over those. One process is not enough: how fast a thread extracts, once warm,
+//    differs by up to ±20% from one process to the next with the same code (V8 compiles the hot
+//    functions in the background, and what it ends up with varies), so one process measures one
+//    draw of each thread:
 //      - wink-nlp's own readDoc + POS of every token (the baseline, as in ../shared/notes/extraction.md)
 //      - newsgraph extraction in this thread (createExtractor → the `newsgraph extract` line)
-//      - newsgraph extraction in worker threads (ExtractPool, os.availableParallelism() workers)
+//      - newsgraph extraction with --jobs = os.availableParallelism(), as `build` and `extract` run it
+//        (Extraction: that many worker threads)
+//    Each thread that extracts gets the same warm-up, one pass over the corpus: V8 compiles the
+//    extraction code again in every worker (seconds of CPU each, on background threads, and slower
+//    code until it is done), so the --jobs pass warms up once per thread. With a single warm-up
+//    pass each worker had seen only its share of the corpus, and its compiling spilled into the
+//    timed passes: a cost a long build pays once per worker, not per document.
 // 2. Scale, each build in a child process (its peak RSS includes the worker threads):
 //      - `build` of the corpus (1×) and of --scale copies of it (10×: ids and texts changed so that no
 //        copy is a duplicate), time, peak RSS and the time of each phase (layout, graph files)
@@ -72,14 +82,17 @@ const PASSES = [
   },
   {
     key: 'workers',
-    name: `newsgraph extraction, ${os.availableParallelism()} worker threads`,
+    name: `newsgraph extraction, --jobs ${os.availableParallelism()} (worker threads)`,
     setup() {
-      const { ExtractPool, orderedMap } = dist('workers/pool.js');
+      // What `build`/`extract --jobs N` run: the Extraction of src/pipeline.ts, kept across passes.
+      const { Extraction } = dist('pipeline.js');
+      const { orderedMap } = dist('workers/pool.js');
       const jobs = os.availableParallelism();
-      const pool = new ExtractPool(jobs, []);
+      const extraction = new Extraction(jobs, []);
       return {
-        run: async (docs) => { for await (const line of orderedMap(docs, (d) => pool.extract(d), jobs * 8)) void line; },
-        close: () => pool.close(),
+        warmups: jobs,
+        run: async (docs) => { for await (const line of orderedMap(docs, (d) => extraction.line(d), extraction.readAhead)) void line; },
+        close: () => extraction.close(),
       };
     },
   },
@@ -92,7 +105,8 @@ async function throughput(docs, runs) {
     const p = { ...pass, times: [], cpu: [] };
     try {
       p.impl = pass.setup();
-      await p.impl.run(docs); // warm-up (and the workers load their model)
+      // warm-up (and the workers load their model): one pass per thread that extracts
+      for (let w = 0; w < (p.impl.warmups ?? 1); w++) await p.impl.run(docs);
     } catch (e) {
       p.error = e.message;
     }
@@ -120,6 +134,19 @@ async function throughput(docs, runs) {
   return { docs: docs.length, megabytes: mb(bytes), runs, rows, ratios: { singleToWink: ratio('single', 'wink'), workersToSingle: ratio('workers', 'single'), workersToWink: ratio('workers', 'wink') } };
 }
 
+/** The medians, field by field, of the throughput measured in several processes; ratios are medians of each process's own. */
+function combine(results) {
+  const [first] = results;
+  const rows = Object.fromEntries(Object.entries(first.rows).map(([key, row]) => {
+    const all = results.map((r) => r.rows[key]).filter((r) => r && !r.error);
+    if (all.length === 0) return [key, row];
+    const m = (field) => median(all.map((r) => r[field]));
+    return [key, { name: row.name, seconds: m('seconds'), mbPerSecond: m('mbPerSecond'), docsPerSecond: m('docsPerSecond'), cpuSeconds: m('cpuSeconds'), coresUsed: m('coresUsed') }];
+  }));
+  const ratios = Object.fromEntries(Object.keys(first.ratios).map((k) => [k, median(results.map((r) => r.ratios[k]).filter((x) => x !== undefined))]));
+  return { ...first, rows, ratios, processes: results.length, perProcess: results.map((r) => r.ratios) };
+}
+
 // ---- 2. scale (child processes) ----------------------------------------------------------------------
 
 /** The corpus `copies` times as JSONL; copy k > 0 gets new ids and a changed text (else it would be a duplicate). */
@@ -144,6 +171,7 @@ function child(task) {
 
 async function runChild(task) {
   const t0 = performance.now();
+  if (task.kind === 'throughput') return throughput(loadCorpus(task.limit), task.runs);
   if (task.kind === 'build') {
     const { build } = dist('pipeline.js');
     const { exportGraph } = dist('export/index.js');
@@ -217,13 +245,15 @@ const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 function print(result) {
   const t = result.throughput;
   console.log(`BBC corpus: ${t.docs} docs, ${t.megabytes.toFixed(2)} MB; node ${result.node}; ${result.cpus} CPUs; load average ${result.loadBefore} before, ${result.loadAfter} after`);
-  console.log(`\nThroughput (median of ${t.runs} interleaved passes after a warm-up):\n`);
+  const where = t.processes ? `, then the median over ${t.processes} fresh processes` : ', in one process';
+  console.log(`\nThroughput (median of ${t.runs} interleaved passes after a warm-up of one pass per extracting thread${where}):\n`);
   console.log('| pass | MB/s | docs/s | CPU s per pass (all threads) | cores used (CPU / wall) |');
   console.log('|---|---|---|---|---|');
   for (const r of Object.values(t.rows)) {
     console.log(r.error ? `| ${r.name} | error: ${r.error} | | | |` : `| ${r.name} | ${r.mbPerSecond.toFixed(2)} | ${Math.round(r.docsPerSecond).toLocaleString('en-US')} | ${r.cpuSeconds.toFixed(1)} | ${r.coresUsed.toFixed(2)} |`);
   }
-  console.log(`\nRatios: one thread / wink = ${f2(t.ratios.singleToWink)} (target ≥ 0.5); workers / one thread = ${f2(t.ratios.workersToSingle)} (target ≥ 1.7 on 2 cores); workers / wink = ${f2(t.ratios.workersToWink)}`);
+  console.log(`\nRatios: one thread / wink = ${f2(t.ratios.singleToWink)} (target ≥ 0.5); --jobs ${result.cpus} / one thread = ${f2(t.ratios.workersToSingle)} (target ≥ 1.7 on 2 cores); --jobs ${result.cpus} / wink = ${f2(t.ratios.workersToWink)}`);
+  if (t.perProcess) console.log(`Per process, --jobs ${result.cpus} / one thread: ${t.perProcess.map((r) => f2(r.workersToSingle)).join(', ')}; one thread / wink: ${t.perProcess.map((r) => f2(r.singleToWink)).join(', ')}`);
   const s = result.scale;
   if (!s) return;
   const row = (name, b) => `| ${name} | ${b.documents.toLocaleString('en-US')} | ${secs(b.ms)} | ${Math.round(b.maxRssMB)} MB | ${b.nodes.toLocaleString('en-US')} / ${b.edges.toLocaleString('en-US')} | ${secs(b.timings.extract)} | ${secs(b.timings.layout)} | ${secs(b.timings.write)} | ${secs(b.gexfMs)} |`;
@@ -251,7 +281,10 @@ async function main(argv) {
   const limit = Number(arg(argv, '--limit', '0')) || 0;
   const factor = Math.max(2, Number(arg(argv, '--scale', '10')) || 10);
   const result = { node: process.version, cpus: os.availableParallelism(), loadBefore: load(), date: new Date().toISOString() };
-  result.throughput = await throughput(loadCorpus(limit), runs);
+  const processes = Math.max(1, Number(arg(argv, '--processes', '3')) || 3);
+  result.throughput = processes === 1
+    ? await throughput(loadCorpus(limit), runs)
+    : combine(Array.from({ length: processes }, () => child({ kind: 'throughput', runs, limit })));
   if (!argv.includes('--skip-scale')) result.scale = await scale(factor, limit);
   result.loadAfter = load();
   if (argv.includes('--json')) console.log(JSON.stringify(result, null, 2));

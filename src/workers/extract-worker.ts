@@ -1,22 +1,30 @@
 // One extraction worker: builds the extractor once (the wink model and the gazetteers load once per
-// thread), then answers each document with its result as the JSON text `newsgraph extract` prints.
+// thread), then answers each batch of documents with their results as the JSON text `newsgraph
+// extract` prints, one string per document.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createExtractor, documentLine } from '../pipeline';
 import { messageOf } from '../errors';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import type { WorkerReady, WorkerReply, WorkerRequest, WorkerResult, WorkerSetup } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker.js runs as a worker thread (see ExtractPool)');
 
 const setup = workerData as WorkerSetup;
 const extract = createExtractor({ aliases: setup.aliases });
+// An empty document loads the language model now, before the worker says it is ready: the pool
+// gives documents only to ready workers, so none waits behind a worker that is still loading.
+extract({ id: '', text: '', origin: '' });
+const ready: WorkerReady = { ready: true };
+port.postMessage(ready);
 
 port.on('message', (request: WorkerRequest) => {
-  let reply: WorkerReply;
-  try {
-    reply = { id: request.id, ok: true, json: documentLine(extract(request.source), request.source.text) };
-  } catch (e) {
-    reply = { id: request.id, ok: false, message: messageOf(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
-  }
+  const results = request.sources.map((source): WorkerResult => {
+    try {
+      return { ok: true, line: documentLine(extract(source), source.text) };
+    } catch (e) {
+      return { ok: false, message: messageOf(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
+    }
+  });
+  const reply: WorkerReply = { id: request.id, results };
   port.postMessage(reply);
 });

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors';
 import type { AliasEntry } from '../entities';
 import type { SourceDocument } from '../types';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import type { WorkerMessage, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
 
 export { orderedMap } from './ordered';
 
@@ -43,46 +43,73 @@ export function workerScript(): string {
 }
 
 interface Task {
-  readonly id: number;
   readonly source: SourceDocument;
-  readonly resolve: (json: string) => void;
+  readonly resolve: (line: string) => void;
   readonly reject: (e: Error) => void;
+}
+
+interface Batch {
+  readonly id: number;
+  readonly tasks: Task[];
 }
 
 interface Slot {
   readonly worker: Worker;
-  /** Tasks sent to this worker and not answered yet, oldest first. */
-  readonly busy: Task[];
+  /** Batches sent to this worker and not answered yet, oldest first. */
+  readonly busy: Batch[];
+  /** The worker has loaded its model; until then it gets no documents. */
+  ready: boolean;
 }
 
 /**
  * Runs extraction in `size` worker threads. `extract(doc)` resolves to the document's result as
  * the JSON text `newsgraph extract` prints (the worker serialises it: one string crosses the
  * thread boundary instead of a deep object graph).
+ *
+ * Documents travel in batches: a worker that already has work gets the documents that queued up
+ * meanwhile in one message, so the per-message costs (cloning, waking the other thread) are paid
+ * once per batch rather than once per document. A worker with nothing to do gets a document at once.
+ * A worker gets documents only once it has loaded its model (`whenReady()`).
  */
 export class ExtractPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private nextId = 0;
+  private sent = 0;
   private failure: Error | undefined;
   private closed = false;
+  private dispatchScheduled = false;
+  private readyWorkers = 0;
+  private readonly readyWaiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
 
-  /** Two tasks per worker: one running, one waiting, so a worker never idles for a round trip. */
+  /** Two batches per worker: one running, one waiting, so a worker never idles for a round trip. */
   private static readonly PER_WORKER = 2;
+  /** At most this many documents per message, so that the work stays spread over the workers. */
+  static readonly MAX_BATCH = 4;
+  /**
+   * How many documents a caller should keep in flight per worker (orderedMap's window): four times
+   * what a worker holds. Results are handed on in input order, so while the oldest document is
+   * still in one worker's batch, the others' finished results wait; the window must leave room for
+   * their next batches or they idle (with 8 per worker and batches of 8, two workers kept only
+   * ~1.8 of 2 cores busy).
+   */
+  static readonly READ_AHEAD = 4 * ExtractPool.PER_WORKER * ExtractPool.MAX_BATCH;
 
   constructor(size: number, aliases: readonly AliasEntry[]) {
     const script = workerScript();
     const setup: WorkerSetup = { aliases: [...aliases] };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: setup });
-      const slot: Slot = { worker, busy: [] };
-      worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
+      const slot: Slot = { worker, busy: [], ready: false };
+      worker.on('message', (message: WorkerMessage) => {
+        if ('ready' in message) this.onWorkerReady(slot);
+        else this.onReply(slot, message);
+      });
       worker.on('error', (e: Error) => this.fail(e));
       worker.on('exit', (code) => {
         if (!this.closed) this.fail(new Error(`extraction worker stopped unexpectedly (exit code ${code})`));
       });
-      // A pool that is idle must not keep the process alive.
-      worker.unref();
+      // A loading worker keeps the process alive (documents may be waiting for it); an idle one does not.
       this.slots.push(slot);
     }
   }
@@ -91,58 +118,101 @@ export class ExtractPool {
     return this.slots.length;
   }
 
+  /** Resolves once every worker has loaded its model (rejects if the pool fails or closes first). */
+  whenReady(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error('extraction pool is closed'));
+    if (this.readyWorkers === this.slots.length) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  /** Messages sent to the workers so far (each a batch of one or more documents). */
+  get batches(): number {
+    return this.sent;
+  }
+
   extract(source: SourceDocument): Promise<string> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.reject(new Error('extraction pool is closed'));
     return new Promise<string>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, source, resolve, reject });
-      this.dispatch();
+      this.queue.push({ source, resolve, reject });
+      // An idle worker starts at once; otherwise let the documents the caller is queuing in this
+      // turn of the event loop gather into one batch.
+      if (this.slots.some((s) => s.ready && s.busy.length === 0)) this.dispatch();
+      else this.scheduleDispatch();
     });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const pending = [...this.queue.splice(0), ...this.slots.flatMap((s) => s.busy.splice(0))];
-    for (const task of pending) task.reject(new Error('extraction pool closed'));
+    this.rejectPending(new Error('extraction pool closed'));
+    for (const w of this.readyWaiters.splice(0)) w.reject(new Error('extraction pool closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
+  private scheduleDispatch(): void {
+    if (this.dispatchScheduled) return;
+    this.dispatchScheduled = true;
+    setImmediate(() => {
+      this.dispatchScheduled = false;
+      this.dispatch();
+    });
+  }
+
   private dispatch(): void {
-    for (;;) {
-      const task = this.queue[0];
-      if (!task) return;
-      // The least busy worker; ties go to the first, so assignment is simple and fair.
+    while (this.queue.length > 0) {
+      // The least busy workers; ties go to the first, so assignment is simple and fair.
+      const open = this.slots.filter((s) => s.ready && s.busy.length < ExtractPool.PER_WORKER);
       let best: Slot | undefined;
-      for (const slot of this.slots) if (slot.busy.length < ExtractPool.PER_WORKER && (!best || slot.busy.length < best.busy.length)) best = slot;
+      for (const slot of open) if (!best || slot.busy.length < best.busy.length) best = slot;
       if (!best) return;
-      this.queue.shift();
-      best.busy.push(task);
+      // Share what is queued among the workers that can take it.
+      const take = Math.min(ExtractPool.MAX_BATCH, Math.ceil(this.queue.length / open.length));
+      const batch: Batch = { id: this.nextId++, tasks: this.queue.splice(0, take) };
+      best.busy.push(batch);
       if (best.busy.length === 1) best.worker.ref();
-      const request: WorkerRequest = { id: task.id, source: task.source };
+      const request: WorkerRequest = { id: batch.id, sources: batch.tasks.map((t) => t.source) };
       best.worker.postMessage(request);
+      this.sent++;
     }
   }
 
+  private onWorkerReady(slot: Slot): void {
+    slot.ready = true;
+    if (slot.busy.length === 0) slot.worker.unref();
+    this.dispatch();
+    if (++this.readyWorkers === this.slots.length) for (const w of this.readyWaiters.splice(0)) w.resolve();
+  }
+
   private onReply(slot: Slot, reply: WorkerReply): void {
-    const index = slot.busy.findIndex((t) => t.id === reply.id);
-    const task = slot.busy[index];
-    if (!task) return;
+    const index = slot.busy.findIndex((b) => b.id === reply.id);
+    const batch = slot.busy[index];
+    if (!batch) return;
     slot.busy.splice(index, 1);
     if (slot.busy.length === 0) slot.worker.unref();
-    if (reply.ok) task.resolve(reply.json);
-    else {
-      const error = new Error(reply.message);
-      if (reply.stack) error.stack = reply.stack;
-      task.reject(error);
-    }
+    batch.tasks.forEach((task, i) => {
+      const result = reply.results[i];
+      if (!result) task.reject(new Error('extraction worker gave no result for a document'));
+      else if (result.ok) task.resolve(result.line);
+      else {
+        const error = new Error(result.message);
+        if (result.stack) error.stack = result.stack;
+        task.reject(error);
+      }
+    });
     this.dispatch();
   }
 
   private fail(e: Error): void {
     if (this.failure) return;
     this.failure = e;
-    const pending = [...this.queue.splice(0), ...this.slots.flatMap((s) => s.busy.splice(0))];
+    this.rejectPending(e);
+    for (const w of this.readyWaiters.splice(0)) w.reject(e);
+  }
+
+  private rejectPending(e: Error): void {
+    const pending = [...this.queue.splice(0), ...this.slots.flatMap((s) => s.busy.splice(0).flatMap((b) => b.tasks))];
     for (const task of pending) task.reject(e);
   }
 }

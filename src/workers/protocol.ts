@@ -7,11 +7,25 @@ export interface WorkerSetup {
   readonly aliases: AliasEntry[];
 }
 
+/** Several documents per message: one round trip (and one wake-up of each thread) per batch. */
 export interface WorkerRequest {
   readonly id: number;
-  readonly source: SourceDocument;
+  readonly sources: SourceDocument[];
 }
 
-export type WorkerReply =
-  | { readonly id: number; readonly ok: true; readonly json: string }
-  | { readonly id: number; readonly ok: false; readonly message: string; readonly stack?: string };
+/** One outcome per document of the batch, in the batch's order: a failure is that document's alone. */
+export type WorkerResult =
+  | { readonly ok: true; readonly line: string }
+  | { readonly ok: false; readonly message: string; readonly stack?: string };
+
+export interface WorkerReply {
+  readonly id: number;
+  readonly results: WorkerResult[];
+}
+
+/** Sent once, when the worker has built its extractor and loaded the language model. */
+export interface WorkerReady {
+  readonly ready: true;
+}
+
+export type WorkerMessage = WorkerReply | WorkerReady;

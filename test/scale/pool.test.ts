@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { UsageError } from '../../src/errors';
+import { Extraction, POOL_AFTER_DOCUMENTS } from '../../src/pipeline';
 import { ExtractPool, orderedMap, resolveJobs, workerScript } from '../../src/workers/pool';
 import type { DocumentResult, SourceDocument } from '../../src/types';
 import { itemText } from './corpus';
@@ -119,6 +120,34 @@ describe('--jobs', () => {
   });
 });
 
+/** Extract lines from the same compiled code, in this thread: what every worker must give. */
+function inThread(): (source: SourceDocument) => string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dist = require(DIST_PIPELINE) as { createExtractor: () => (s: SourceDocument) => DocumentResult; documentLine: (r: DocumentResult, text: string) => string };
+  const extract = dist.createExtractor();
+  return (source) => dist.documentLine(extract(source), source.text);
+}
+
+/** Not a string: the extractor throws on it, as it would on any document it cannot handle. */
+const bad: SourceDocument = { id: 'bad', text: 42 as unknown as string, origin: 'bad' };
+
+/** The message the extractor in this thread throws for a document. */
+function failureOf(lineOf: (source: SourceDocument) => string, source: SourceDocument): string {
+  try {
+    lineOf(source);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return assert.fail(`the extractor did not throw on ${source.id}`);
+}
+
+/** A pool whose workers have all loaded their model. */
+async function readyPool(size: number): Promise<ExtractPool> {
+  const pool = new ExtractPool(size, []);
+  await pool.whenReady();
+  return pool;
+}
+
 describe('ExtractPool', function () {
   this.timeout(120_000);
 
@@ -134,15 +163,76 @@ describe('ExtractPool', function () {
   });
 
   it('gives each document the line the single-threaded extractor gives, whatever thread ran it', async () => {
-    // The reference is the same compiled code, in this thread.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const dist = require(DIST_PIPELINE) as { createExtractor: () => (s: SourceDocument) => DocumentResult; documentLine: (r: DocumentResult, text: string) => string };
-    const extract = dist.createExtractor();
+    const lineOf = inThread();
     const sources: SourceDocument[] = Array.from({ length: 24 }, (_, i) => ({ id: `item-${i}`, text: itemText(i), origin: `item-${i}` }));
     const pool = new ExtractPool(3, []);
     try {
       const lines = await collect(orderedMap(sources, (s) => pool.extract(s), 6));
-      assert.deepEqual(lines, sources.map((s) => dist.documentLine(extract(s), s.text)));
+      assert.deepEqual(lines, sources.map((s) => lineOf(s)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('sends the documents that queue up while its workers are busy in batches; results stay in input order', async () => {
+    const lineOf = inThread();
+    const sources: SourceDocument[] = Array.from({ length: 30 }, (_, i) => ({ id: `item-${i}`, text: itemText(i), origin: `item-${i}` }));
+    const pool = await readyPool(2);
+    try {
+      // All at once: the two idle workers start on one document each, the rest go in batches.
+      const lines = await Promise.all(sources.map((s) => pool.extract(s)));
+      assert.deepEqual(lines, sources.map((s) => lineOf(s)));
+      assert.ok(pool.batches < sources.length / 2, `${sources.length} documents in ${pool.batches} messages`);
+      assert.ok(pool.batches >= 2 + Math.ceil((sources.length - 2) / ExtractPool.MAX_BATCH), `batches of at most ${ExtractPool.MAX_BATCH}`);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails a document alone: the rest of its batch succeeds, in input order, and the worker goes on', async () => {
+    const lineOf = inThread();
+    const good = (i: number): SourceDocument => ({ id: `item-${i}`, text: itemText(i), origin: `item-${i}` });
+    const expected = failureOf(lineOf, bad);
+    assert.ok(expected.length > 0 && !expected.includes('\n'), 'the extractor throws a one-line message on the bad document');
+    // One worker: the first document goes alone, the next MAX_BATCH in one batch, the bad one at its middle.
+    const half = Math.floor(ExtractPool.MAX_BATCH / 2);
+    const sources = [good(0), ...Array.from({ length: half }, (_, i) => good(1 + i)), bad, ...Array.from({ length: ExtractPool.MAX_BATCH - half - 1 }, (_, i) => good(1 + half + i))];
+    const failing = sources.indexOf(bad);
+    const pool = await readyPool(1);
+    try {
+      const settled = await Promise.allSettled(sources.map((s) => pool.extract(s)));
+      assert.equal(pool.batches, 2, 'the bad document shared its batch with others');
+      settled.forEach((outcome, i) => {
+        const source = sources[i] as SourceDocument;
+        if (source === bad) {
+          assert.equal(outcome.status, 'rejected');
+          assert.equal(outcome.status === 'rejected' && (outcome.reason as Error).message, expected);
+        } else {
+          assert.equal(outcome.status, 'fulfilled', `${source.id}`);
+          assert.equal(outcome.status === 'fulfilled' && outcome.value, lineOf(source), source.id);
+        }
+      });
+      // In order through orderedMap: the lines before it, then its error, as with --jobs 1.
+      const seen: string[] = [];
+      await assert.rejects(async () => {
+        for await (const line of orderedMap(sources, (s) => pool.extract(s), 8)) seen.push(line);
+      }, (e: unknown) => e instanceof Error && e.message === expected);
+      assert.deepEqual(seen, sources.slice(0, failing).map((s) => lineOf(s)));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives documents only to workers that have loaded their model; what waits meanwhile is not lost', async () => {
+    const lineOf = inThread();
+    const sources: SourceDocument[] = Array.from({ length: 10 }, (_, i) => ({ id: `item-${i}`, text: itemText(i), origin: `item-${i}` }));
+    const pool = new ExtractPool(2, []);
+    try {
+      const lines = Promise.all(sources.map((s) => pool.extract(s)));
+      assert.equal(pool.batches, 0, 'nothing sent to a loading worker');
+      assert.deepEqual(await lines, sources.map((s) => lineOf(s)));
+      await pool.whenReady();
+      assert.ok(pool.batches > 0);
     } finally {
       await pool.close();
     }
@@ -154,5 +244,45 @@ describe('ExtractPool', function () {
     await pool.close();
     await pending;
     await assert.rejects(pool.extract({ id: 'b', text: itemText(2), origin: 'b' }), /closed/);
+  });
+});
+
+describe('Extraction: this thread for a few documents, the workers for more', function () {
+  this.timeout(120_000);
+
+  const sources: SourceDocument[] = Array.from({ length: 40 }, (_, i) => ({ id: `item-${i}`, text: itemText(i), origin: `item-${i}` }));
+
+  it('gives the lines --jobs 1 gives, in input order, from the workers once POOL_AFTER_DOCUMENTS have asked', async () => {
+    const lineOf = inThread();
+    for (const [count, inWorkers] of [[POOL_AFTER_DOCUMENTS - 1, 0], [sources.length, sources.length]] as const) {
+      const items = sources.slice(0, count);
+      const extraction = new Extraction(2, []);
+      try {
+        const lines = await collect(orderedMap(items, (s) => extraction.line(s), extraction.readAhead, extraction.settle));
+        assert.deepEqual(lines, items.map((s) => lineOf(s)));
+        assert.equal(extraction.inWorkers, inWorkers, `${count} documents`);
+      } finally {
+        await extraction.close();
+      }
+    }
+  });
+
+  it('a document that fails ends the run after the lines before it, with its one-line message, in this thread as in a worker', async () => {
+    const lineOf = inThread();
+    const expected = failureOf(lineOf, bad);
+    // 5 documents stay in this thread; 40 go to the workers.
+    for (const items of [[...sources.slice(0, 3), bad, sources[3] as SourceDocument], [...sources.slice(0, 20), bad, ...sources.slice(20)]]) {
+      const at = items.indexOf(bad);
+      const extraction = new Extraction(2, []);
+      const seen: string[] = [];
+      try {
+        await assert.rejects(async () => {
+          for await (const line of orderedMap(items, (s) => extraction.line(s), extraction.readAhead, extraction.settle)) seen.push(line);
+        }, (e: unknown) => e instanceof Error && e.message === expected);
+        assert.deepEqual(seen, items.slice(0, at).map((s) => lineOf(s)), `bad document at ${at} of ${items.length}`);
+      } finally {
+        await extraction.close();
+      }
+    }
   });
 });
