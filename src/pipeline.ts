@@ -11,7 +11,7 @@ import { extractRelations } from './relations';
 import { GraphAccumulator, resolveGraphOptions, type GraphOptions, type NewsGraph } from './graph';
 import { layoutGraph, resolveLayoutOptions, type LayoutOptions, type LayoutSummary } from './layout';
 import { exportGraph } from './export';
-import { cacheKey, contentHash, pipelineVersion, StoreCache, StoreWriter, type ExtractLine } from './store';
+import { cacheKey, contentHash, extractionCodeHash, parseCodeHash, pipelineVersion, StoreCache, StoreWriter, type ExtractLine } from './store';
 import { readFactLines } from './store/from-facts';
 import { ExtractPool, orderedMap, resolveJobs } from './workers/pool';
 import { InputError } from './errors';
@@ -229,13 +229,13 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
   const jobs = resolveJobs(options.jobs);
   const graphOptions = resolveGraphOptions(options.graph ?? {});
   const layoutOptions = resolveLayoutOptions(options.layout ?? {});
-  const version = pipelineVersion(aliases);
   const outcomes: Record<DocumentOutcome, number> = { extracted: 0, cached: 0, unchanged: 0, replaced: 0, refreshed: 0 };
   const extraction = new Extraction(jobs, aliases);
 
   const store = options.update ? StoreWriter.update(options.out) : StoreWriter.create(options.out);
   const cache = options.update ? undefined : StoreCache.open(options.out);
   try {
+    const version = pipelineVersion(aliases, parseCodeHash(store.meta(CODE_HASH) ?? cache?.meta(CODE_HASH)));
     const count = (outcome: DocumentOutcome, id: string): void => {
       outcomes[outcome]++;
       hooks.onDocument?.(outcome, id);
@@ -338,7 +338,7 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
     if (store.documentCount === 0) throw new InputError('no usable documents', inputs.join(' '));
 
     const extracted = performance.now();
-    const accumulator = new GraphAccumulator(knownLabels(aliases), graphOptions);        // graph
+    const accumulator = new GraphAccumulator(knownLabels(aliases, { version, store }), graphOptions);   // graph
     for (const input of store.graphInputs()) accumulator.add(input);
     const graph = accumulator.finish();
     store.setMerges(accumulator.merges);
@@ -357,6 +357,7 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
     store.setLayouts(layouts);
     const laidOut = performance.now();
     store.setMeta('pipeline', version);
+    store.setMeta(CODE_HASH, JSON.stringify(extractionCodeHash()));
     store.commit();
     cache?.close();
     const files = await writeGraph(graph, options.out);                                    // export
@@ -372,10 +373,31 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
   }
 }
 
-/** Labels of the gazetteer's and alias file's entities: a known entity keeps its name. */
-function knownLabels(aliases: readonly AliasEntry[]): Map<string, string> {
-  return new Map([...lexiconFor(aliases).entities].map(([id, e]) => [id, e.label]));
+/**
+ * Labels of the gazetteer's and alias file's entities: a known entity keeps its name. With `keep`,
+ * they are kept in the store for its pipeline version (which covers the gazetteers and the alias
+ * file), so that an update that extracts nothing here never loads the gazetteers for them.
+ */
+function knownLabels(aliases: readonly AliasEntry[], keep?: { version: string; store: StoreWriter }): Map<string, string> {
+  const kept = keptLabels(keep?.store.meta(KNOWN_LABELS));
+  if (kept && kept.pipeline === keep?.version) return new Map(kept.labels);
+  const labels = new Map([...lexiconFor(aliases).entities].map(([id, e]) => [id, e.label]));
+  keep?.store.setMeta(KNOWN_LABELS, JSON.stringify({ pipeline: keep.version, labels: [...labels] }));
+  return labels;
 }
+
+function keptLabels(json: string | undefined): { pipeline: string; labels: [string, string][] } | undefined {
+  try {
+    const kept = JSON.parse(json ?? 'null') as { pipeline?: unknown; labels?: unknown } | null;
+    return typeof kept?.pipeline === 'string' && Array.isArray(kept.labels) ? { pipeline: kept.pipeline, labels: kept.labels as [string, string][] } : undefined;
+  } catch {
+    return undefined; // damaged: the gazetteer's labels are taken, and kept anew
+  }
+}
+
+/** Store meta keys: the extraction code's hash (see extractionCodeHash) and knownLabels. */
+const CODE_HASH = 'code-hash';
+const KNOWN_LABELS = 'known-labels';
 
 /** Builds the graph of a list of results in memory (no store): for tests and library use. */
 export function graphOfResults(results: Iterable<DocumentResult>, options: Partial<PipelineOptions> = {}): NewsGraph {

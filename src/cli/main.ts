@@ -10,7 +10,6 @@ import { build, checkBuildOptions, extractLines, type DocumentOutcome } from '..
 import type { InputWarning } from '../ingest';
 import { readAliasFile, type AliasEntry } from '../entities';
 import { ensureDirectory, exportGraph, isExportFormat, EXPORT_FORMATS } from '../export';
-import { isLoopback, startServer } from '../serve';
 import { EXIT, InputError, OutputError, UsageError, isNewsgraphError, messageOf, type ExitCode } from '../errors';
 import { GENERATOR_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NewsGraph } from '../graph';
 import { GRAPH_FILE, exportNeo4jFromBuild } from '../store/stream';
@@ -169,6 +168,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .option('--host <host>', 'address to bind (default 127.0.0.1: only this machine)', '127.0.0.1')
     .action(async (dir: string, opts: { port: number; host: string }) => {
       if (!fs.existsSync(path.join(dir, 'graph.json'))) throw new InputError('no graph.json here (run `newsgraph build … --out DIR` first)', dir);
+      // Loaded here: the other commands never need the server (less to load for a quick update).
+      const { isLoopback, startServer } = await import('../serve');
       const server = await startServer({ dir, port: opts.port, host: opts.host });
       if (!isLoopback(opts.host)) io.stderr.write(`newsgraph: warning: --host ${opts.host}: other machines can read ${dir} and the viewer\n`);
       io.stdout.write(`newsgraph: serving ${dir} at ${server.url} (Ctrl-C to stop)\n`);

@@ -17,33 +17,56 @@ export function contentHash(text: string): string {
 const EXTRACTION_SOURCES = ['nlp', 'entities', 'relations', 'ingest', 'pipeline', 'types'];
 const CODE_FILES = /\.(js|ts|json)$/;
 
-let codeHash: string | undefined;
+/** The extraction code's hash, with the signature of the files it was computed from. */
+export interface CodeHash {
+  /** Every file's path, size and modification time: when these are unchanged, so is the hash. */
+  readonly signature: string;
+  readonly hash: string;
+}
+
+/** The last hash computed per root: one process builds many times (tests, a server). */
+const computed = new Map<string, CodeHash>();
 
 /**
  * A hash of the extraction code and data as installed (compiled JS under dist/, or TypeScript
  * under ts-node), plus the wink-nlp and model versions: any change to a rule, a table or a
  * gazetteer changes it, so a cached extraction is never reused by a different pipeline.
+ *
+ * Reading and hashing every file (about 2 MB of gazetteers) costs tens of milliseconds, a good
+ * part of a one-article `--update`; so a hash remembered with the files' signature (`known`, kept
+ * in the store) is taken as it is when no file has changed size or modification time since.
+ * `root` is where the stage folders are (tests point it elsewhere).
  */
-function extractionCodeHash(): string {
-  if (codeHash !== undefined) return codeHash;
-  const root = path.resolve(__dirname, '..');
-  const hash = createHash('sha256');
+export function extractionCodeHash(known?: CodeHash, root: string = path.resolve(__dirname, '..')): CodeHash {
   const files: string[] = [];
   for (const name of EXTRACTION_SOURCES) {
     for (const candidate of [path.join(root, name), path.join(root, `${name}.js`), path.join(root, `${name}.ts`)]) collect(candidate, files);
   }
-  for (const file of files.sort()) {
-    hash.update(path.relative(root, file).split(path.sep).join('/')).update('\0').update(fs.readFileSync(file)).update('\0');
-  }
-  for (const pkg of ['wink-nlp/package.json', 'wink-eng-lite-web-model/package.json']) {
+  files.sort();
+  const versions = ['wink-nlp/package.json', 'wink-eng-lite-web-model/package.json'].map((pkg) => {
     try {
-      hash.update(String((JSON.parse(fs.readFileSync(require.resolve(pkg), 'utf8')) as { version?: unknown }).version)).update('\0');
+      return String((JSON.parse(fs.readFileSync(require.resolve(pkg), 'utf8')) as { version?: unknown }).version);
     } catch {
-      hash.update(`${pkg}: unknown\0`);
+      return `${pkg}: unknown`;
     }
+  });
+  const relative = (file: string): string => path.relative(root, file).split(path.sep).join('/');
+  const signature = createHash('sha256');
+  for (const file of files) {
+    const stat = fs.statSync(file);
+    signature.update(`${relative(file)}\0${stat.size}\0${stat.mtimeMs}\0`);
   }
-  codeHash = hash.digest('hex').slice(0, 16);
-  return codeHash;
+  signature.update(versions.join('\0'));
+  const current = signature.digest('hex').slice(0, 32);
+  if (known?.signature === current) return known;
+  const last = computed.get(root);
+  if (last?.signature === current) return last;
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(relative(file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  for (const version of versions) hash.update(version).update('\0');
+  const result = { signature: current, hash: hash.digest('hex').slice(0, 16) };
+  computed.set(root, result);
+  return result;
 }
 
 function collect(entry: string, out: string[]): void {
@@ -61,10 +84,21 @@ function collect(entry: string, out: string[]): void {
   for (const name of fs.readdirSync(entry)) collect(path.join(entry, name), out);
 }
 
+/** A CodeHash as the store keeps it (JSON in its meta table); undefined for anything else. */
+export function parseCodeHash(json: string | undefined): CodeHash | undefined {
+  if (json === undefined) return undefined;
+  try {
+    const value = JSON.parse(json) as Partial<CodeHash> | null;
+    return typeof value?.signature === 'string' && typeof value.hash === 'string' ? { signature: value.signature, hash: value.hash } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The pipeline version a cached extraction must match: package version, code hash, alias file. */
-export function pipelineVersion(aliases: readonly AliasEntry[]): string {
+export function pipelineVersion(aliases: readonly AliasEntry[], known?: CodeHash): string {
   const aliasHash = aliases.length ? createHash('sha256').update(JSON.stringify(aliases)).digest('hex').slice(0, 12) : 'none';
-  return `${VERSION}+${extractionCodeHash()}+aliases:${aliasHash}`;
+  return `${VERSION}+${extractionCodeHash(known).hash}+aliases:${aliasHash}`;
 }
 
 /** The key of one document's extraction in the cache: pipeline version + what the extractor reads. */

@@ -137,6 +137,8 @@ describe('scale: builds', function () {
     try {
       // As if the rules had changed since: the stored extractions are stale, and wrong.
       db.prepare("UPDATE documents SET pipeline = 'an older pipeline', cache_key = 'old', result = json_set(result, '$.facts', json('[]'))").run();
+      // (the older pipeline recorded itself in meta too: an update looks for stale documents only then)
+      db.prepare("UPDATE meta SET value = 'an older pipeline' WHERE key = 'pipeline'").run();
     } finally {
       db.close();
     }
