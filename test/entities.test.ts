@@ -10,6 +10,8 @@ const ROWS: readonly Row[] = [
   ['US envoy Steve Witkoff arrived.', [['US', 'united-states', 'country'], ['Steve Witkoff', 'steve-witkoff', 'person']], 'country + lowercase title + name'],
   ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
   ['Vladimir Putin spoke. Later Putin left.', [['Vladimir Putin', 'vladimir-putin', 'person'], ['Putin', 'vladimir-putin', 'person']], 'surname → full name'],
+  ['Angela Merkel met Donald Trump.', [['Angela Merkel', 'angela-merkel', 'person'], ['Donald Trump', 'donald-trump', 'person']], 'names and a short lowercase verb: prose, not a Title Case headline'],
+  ['Merkel Meets Trump Amid Trade Dispute\nAngela Merkel met Donald Trump in Berlin.', [['Merkel', 'angela-merkel', 'person'], ['Trump', 'donald-trump', 'person'], ['Angela Merkel', 'angela-merkel', 'person'], ['Donald Trump', 'donald-trump', 'person'], ['Berlin', 'berlin', 'place']], 'a Title Case headline: its names resolve through the body'],
   ['Putin on the talks\nVladimir Putin spoke to reporters at length on Friday.', [['Putin', 'vladimir-putin', 'person'], ['Vladimir Putin', 'vladimir-putin', 'person']], 'surname before the full name (headline)'],
   ['Ukrainian troops held the line.', [['Ukrainian', 'ukraine', 'country']], 'demonym + group noun → country'],
   ['Russian oil prices rose.', [], 'demonym without a group noun is no actor'],

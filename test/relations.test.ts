@@ -145,6 +145,7 @@ const ROWS: readonly Row[] = [
   // ---- harder news sentences
   ["Russia's invasion of Ukraine shocked Europe.", ['russia attacked ukraine'], 'nominalised invasion of'],
   ['The meeting between Trump and Putin in Helsinki was tense.', ['donald-trump met vladimir-putin'], 'meeting between'],
+  ['Angela Merkel met Donald Trump.', ['angela-merkel met donald-trump'], 'a sentence of two names and a short verb is prose, not a headline'],
   ['China accused the United States of bullying and warned Japan.', ['china accused united-states', 'china warned japan'], 'shared subject after "and"'],
   ['Macron told reporters that France would support Ukraine.', ['france supported ukraine (hypothetical) [by emmanuel-macron]'], 'reported future'],
   ['The EU, which sanctioned Russia in 2022, urged China to help.', ['european-union sanctioned russia', 'european-union urged china'], 'relative clause: "which" stands for the EU'],

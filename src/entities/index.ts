@@ -42,8 +42,17 @@ export interface EntityLayer {
 const SPEECH_VERBS: ReadonlySet<string> = new Set(['say', 'tell', 'add', 'state', 'claim', 'announce', 'insist', 'note', 'write', 'warn', 'reply', 'argue', 'declare', 'confirm', 'deny', 'explain', 'urge', 'accuse', 'meet', 'call', 'ask', 'agree', 'propose', 'reject', 'sign', 'visit']);
 /** A headline in Title Case capitalises nearly every content word; prose with many names does not. */
 const TITLE_CASE_SHARE = 0.9;
-/** Words a Title Case headline may leave lowercase. */
-const HEADLINE_SMALL_WORDS: ReadonlySet<string> = new Set(['with', 'from', 'into', 'over', 'after', 'than', 'that', 'this', 'about', 'amid', 'upon', 'onto', 'says', 'said']);
+/**
+ * Words a Title Case headline may leave lowercase. Three-letter words count for the share: short
+ * verbs ("Merkel met Trump", "Spain won", "Oil hit a high") show prose, whose names alone would
+ * look like a headline.
+ */
+const HEADLINE_SMALL_WORDS: ReadonlySet<string> = new Set([
+  'the', 'and', 'for', 'but', 'nor', 'yet', 'off', 'out', 'via', 'per', 'its', 'his', 'her', 'our', 'who', 'how', 'why', 'new',
+  'with', 'from', 'into', 'over', 'after', 'than', 'that', 'this', 'about', 'amid', 'upon', 'onto', 'says', 'said',
+]);
+/** Shorter words never count towards Title Case (a, in, of, to, US, UK). */
+const HEADLINE_WORD_LENGTH = 3;
 const MAX_NAME_TOKENS = 4;
 const PRONOUN_LOOKBACK_SENTENCES = 2;
 /** How many words after "Name," a role noun may come and still describe the name. */
@@ -197,7 +206,7 @@ class Recognizer {
       let caps = 0;
       for (let i = s.firstToken; i <= s.lastToken; i++) {
         const t = this.tokens[i];
-        if (!t || !LETTER.test(t.value) || t.value.length < 4 || HEADLINE_SMALL_WORDS.has(t.lower) || NOT_NAME_WORDS.has(t.lower)) continue;
+        if (!t || !LETTER.test(t.value) || t.value.length < HEADLINE_WORD_LENGTH || HEADLINE_SMALL_WORDS.has(t.lower) || NOT_NAME_WORDS.has(t.lower)) continue;
         words++;
         if (isCapitalized(t)) caps++;
       }
