@@ -45,50 +45,127 @@ export function seedPosition(key: string, order: number, seed: number): { x: num
 }
 
 /**
+ * The graph in index form, for one pass over it: node i is the i-th node of the graph's iteration
+ * order, the order of forEachNode and of updateEachNodeAttributes, so results kept by index are
+ * written back without a lookup by key.
+ */
+export interface GraphScan {
+  /** Node keys in iteration order. */
+  readonly keys: readonly string[];
+  /** Each node's degree (graph.degree: a self-loop counts twice). */
+  readonly degree: Int32Array;
+  /** The nodes with edges, in iteration order. */
+  readonly linked: readonly number[];
+  /** The nodes without edges, in key order. */
+  readonly lonely: readonly number[];
+  /** As findComponents. */
+  readonly components: readonly Component[];
+  /** Per component, the index of each of its nodes, in the component's node order. */
+  readonly members: readonly (readonly number[])[];
+  /** The nodes without a neighbour (lonely ones and those with only self-loops), in key order. */
+  readonly isolated: readonly number[];
+}
+
+/**
  * The connected components of two or more nodes, largest first (ties: smallest first key), and
  * the nodes without a neighbour, in key order. A node whose only edges are self-loops counts as
  * isolated: it has nothing to be placed near.
  */
 export function findComponents(graph: ComponentSource): { components: Component[]; isolated: string[] } {
-  const componentOf = new Map<string, number>();
-  const members: string[][] = [];
-  const isolated: string[] = [];
-  graph.forEachNode((start) => {
-    if (componentOf.has(start)) return;
-    if (graph.degree(start) === 0) {
-      isolated.push(start);
-      return;
+  const { keys, components, isolated } = scanGraph(graph);
+  return { components: [...components], isolated: isolated.map((i) => keys[i] as string) };
+}
+
+/**
+ * findComponents, and what the layout needs besides, by node index. Most nodes of a news archive
+ * have no edge: they are visited once, and sorted only if the graph does not list them in key
+ * order already (the graph stage adds nodes in key order).
+ */
+export function scanGraph(graph: ComponentSource): GraphScan {
+  const keys: string[] = [];
+  const degree = new Int32Array(graph.order);
+  const linked: number[] = [];
+  const lonely: number[] = [];
+  const indexOf = new Map<string, number>();
+  graph.forEachNode((node) => {
+    const i = keys.length;
+    const d = graph.degree(node);
+    keys.push(node);
+    degree[i] = d;
+    if (d === 0) {
+      lonely.push(i);
+    } else {
+      linked.push(i);
+      indexOf.set(node, i);
     }
-    const id = members.length;
-    const nodes = [start];
-    componentOf.set(start, id);
-    for (let i = 0; i < nodes.length; i++) {
-      graph.forEachNeighbor(nodes[i] as string, (neighbour) => {
-        if (componentOf.has(neighbour)) return;
-        componentOf.set(neighbour, id);
-        nodes.push(neighbour);
-      });
-    }
-    members.push(nodes);
-    if (nodes.length === 1) isolated.push(start); // only self-loops
   });
-  const index = new Map<string, number>();
-  for (const nodes of members) nodes.sort().forEach((node, i) => index.set(node, i));
-  const edges: [number, number, number][][] = members.map(() => []);
+  const byKey = (a: number, b: number): number => compareKeys(keys[a] as string, keys[b] as string);
+  if (!inOrder(keys, lonely)) lonely.sort(byKey);
+  // Union–find over the edges: the components come out in canonical form, so how they are found
+  // does not matter.
+  const parent = new Int32Array(keys.length);
+  for (const i of linked) parent[i] = i;
+  const root = (i: number): number => {
+    while (parent[i] !== i) {
+      const up = parent[parent[i] as number] as number;
+      parent[i] = up;
+      i = up;
+    }
+    return i;
+  };
+  const ends: number[] = [];
+  const weights: number[] = [];
   graph.forEachEdge((_edge, attributes, source, target) => {
-    const id = componentOf.get(source) as number;
-    edges[id]?.push([index.get(source) as number, index.get(target) as number, edgeWeight(attributes)]);
+    const s = indexOf.get(source) as number;
+    const t = indexOf.get(target) as number;
+    ends.push(s, t);
+    weights.push(edgeWeight(attributes));
+    const a = root(s);
+    const b = root(t);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   });
-  const components: Component[] = [];
-  members.forEach((nodes, id) => {
-    if (nodes.length < 2) return;
-    const list = edges[id] ?? [];
-    list.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-    components.push({ nodes, edges: list });
-  });
-  components.sort((a, b) => b.nodes.length - a.nodes.length || compareKeys(a.nodes[0] as string, b.nodes[0] as string));
-  isolated.sort();
-  return { components, isolated };
+  const groups = new Map<number, number[]>();
+  for (const i of linked) {
+    const r = root(i);
+    const group = groups.get(r);
+    if (group) group.push(i);
+    else groups.set(r, [i]);
+  }
+  const local = new Int32Array(keys.length);
+  const found: { nodes: number[]; edges: [number, number, number][] }[] = [];
+  const foundOf = new Map<number, number>();
+  const selfLooped: number[] = [];
+  for (const [r, nodes] of groups) {
+    if (nodes.length < 2) {
+      selfLooped.push(...nodes);
+      continue;
+    }
+    nodes.sort(byKey).forEach((node, i) => (local[node] = i));
+    foundOf.set(r, found.length);
+    found.push({ nodes, edges: [] });
+  }
+  for (let e = 0; e < weights.length; e++) {
+    const s = ends[2 * e] as number;
+    const t = ends[2 * e + 1] as number;
+    found[foundOf.get(root(s)) ?? -1]?.edges.push([local[s] as number, local[t] as number, weights[e] as number]);
+  }
+  for (const { edges } of found) edges.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  found.sort((a, b) => b.nodes.length - a.nodes.length || byKey(a.nodes[0] as number, b.nodes[0] as number));
+  return {
+    keys,
+    degree,
+    linked,
+    lonely,
+    components: found.map(({ nodes, edges }) => ({ nodes: nodes.map((i) => keys[i] as string), edges })),
+    members: found.map(({ nodes }) => nodes),
+    isolated: selfLooped.length > 0 ? [...lonely, ...selfLooped].sort(byKey) : lonely,
+  };
+}
+
+/** Whether these nodes are in key order. */
+function inOrder(keys: readonly string[], nodes: readonly number[]): boolean {
+  for (let k = 1; k < nodes.length; k++) if ((keys[nodes[k - 1] as number] as string) >= (keys[nodes[k] as number] as string)) return false;
+  return true;
 }
 
 function compareKeys(a: string, b: string): number {

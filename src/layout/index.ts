@@ -2,10 +2,9 @@
 // Deterministic: positions start from a hash of each node key, Louvain gets a seeded PRNG, and every
 // number written is rounded, so the same graph always gives byte-identical graph.json.
 import type { MultiDirectedGraph } from 'graphology';
-import type { AbstractGraph } from 'graphology-types';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/contract';
-import { computeCommunities, edgeWeight } from './communities';
-import { cachedLayout, findComponents, packComponents, type LayoutCache } from './components';
+import { communitiesByIndex, edgeWeight } from './communities';
+import { cachedLayout, packComponents, scanGraph, type GraphScan, type LayoutCache } from './components';
 import { resolveLayoutOptions, type LayoutOptions } from './options';
 import { entityColor, goldsteinColor } from './palette';
 import { roundTo } from './random';
@@ -17,9 +16,6 @@ export { computeCommunities } from './communities';
 export { componentKey, findComponents, layoutComponent, packComponents, seedPosition, type Component, type LayoutCache, type Positions } from './components';
 
 export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
-
-/** The view of the graph the layout reads, and writes positions on. */
-type LayoutGraph = AbstractGraph<{ x: number; y: number }, { count?: unknown }>;
 
 export function nodeSize(degree: number, options: LayoutOptions): number {
   const size = options.minNodeSize + options.nodeSizeScale * Math.sqrt(Math.max(0, degree));
@@ -37,29 +33,35 @@ export interface LayoutSummary {
   cached: number;
 }
 
-function positionNodes(graph: LayoutGraph, options: LayoutOptions, cache: LayoutCache | undefined): LayoutSummary {
+/** Positions by node index (see GraphScan). */
+interface Placement {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly summary: LayoutSummary;
+}
+
+function positionNodes(scan: GraphScan, options: LayoutOptions, cache: LayoutCache | undefined): Placement {
   // Each connected component is laid out alone (between components ForceAtlas2 only pushes them
   // apart), then they are packed around the largest. Nodes without a neighbour feel no attraction:
   // they skip ForceAtlas2 (in a news archive most entities are such nodes) and are placed around
   // the components afterwards.
-  const { components, isolated } = findComponents(graph);
+  const { components, members } = scan;
+  const x = new Float64Array(scan.keys.length);
+  const y = new Float64Array(scan.keys.length);
   const parts = components.map((component) => cachedLayout(component, options, cache));
   const centres = packComponents(parts.map((p) => p.positions));
-  const connected: { x: number; y: number }[] = [];
   components.forEach((component, c) => {
     const positions = parts[c]?.positions ?? [];
     const centre = centres[c] ?? { x: 0, y: 0 };
-    component.nodes.forEach((node, i) => {
-      const at = {
-        x: roundTo(centre.x + (positions[2 * i] ?? 0), options.precision),
-        y: roundTo(centre.y + (positions[2 * i + 1] ?? 0), options.precision),
-      };
-      graph.mergeNodeAttributes(node, at);
-      connected.push(at);
-    });
+    const nodes = members[c] ?? [];
+    for (let i = 0; i < component.nodes.length; i++) {
+      const node = nodes[i] as number;
+      x[node] = roundTo(centre.x + (positions[2 * i] ?? 0), options.precision);
+      y[node] = roundTo(centre.y + (positions[2 * i + 1] ?? 0), options.precision);
+    }
   });
-  if (isolated.length > 0) placeIsolated(graph, connected, isolated, options);
-  return { components: components.length, cached: parts.filter((p) => p.cached).length };
+  if (scan.isolated.length > 0) placeIsolated(scan, x, y, options);
+  return { x, y, summary: { components: components.length, cached: parts.filter((p) => p.cached).length } };
 }
 
 /** The golden angle: successive points of a Vogel spiral never line up. */
@@ -70,29 +72,36 @@ const ISOLATED_GAP = 1.1;
 const DEFAULT_NODE_AREA = 100;
 
 /**
- * Isolated nodes (given in key order) on a Vogel spiral ring around the connected nodes (given by
- * their positions), at the same density: deterministic and independent of insertion order.
+ * Isolated nodes (in key order) on a Vogel spiral ring around the connected nodes (already placed),
+ * at the same density: deterministic and independent of insertion order.
  */
-function placeIsolated(graph: LayoutGraph, connected: readonly { x: number; y: number }[], isolated: readonly string[], options: LayoutOptions): void {
+function placeIsolated(scan: GraphScan, x: Float64Array, y: Float64Array, options: LayoutOptions): void {
+  // Sums in component order, node order: the same rounding whatever the graph's insertion order.
+  let count = 0;
   let cx = 0;
   let cy = 0;
-  for (const { x, y } of connected) {
-    cx += x;
-    cy += y;
+  for (const nodes of scan.members) {
+    for (const node of nodes) {
+      cx += x[node] as number;
+      cy += y[node] as number;
+    }
+    count += nodes.length;
   }
-  if (connected.length > 0) {
-    cx /= connected.length;
-    cy /= connected.length;
+  if (count > 0) {
+    cx /= count;
+    cy /= count;
   }
   let radius = 0;
-  for (const { x, y } of connected) radius = Math.max(radius, Math.hypot(x - cx, y - cy));
-  const area = connected.length >= 2 && radius > 0 ? Math.max(1, (Math.PI * radius * radius) / connected.length) : DEFAULT_NODE_AREA;
+  for (const nodes of scan.members) for (const node of nodes) radius = Math.max(radius, Math.hypot((x[node] as number) - cx, (y[node] as number) - cy));
+  const area = count >= 2 && radius > 0 ? Math.max(1, (Math.PI * radius * radius) / count) : DEFAULT_NODE_AREA;
   const inner = radius > 0 ? radius * ISOLATED_GAP : 0;
-  isolated.forEach((node, i) => {
+  for (let i = 0; i < scan.isolated.length; i++) {
+    const node = scan.isolated[i] as number;
     const r = Math.sqrt(inner * inner + ((i + 0.5) * area) / Math.PI);
     const angle = i * GOLDEN_ANGLE;
-    graph.mergeNodeAttributes(node, { x: roundTo(cx + r * Math.cos(angle), options.precision), y: roundTo(cy + r * Math.sin(angle), options.precision) });
-  });
+    x[node] = roundTo(cx + r * Math.cos(angle), options.precision);
+    y[node] = roundTo(cy + r * Math.sin(angle), options.precision);
+  }
 }
 
 /**
@@ -100,28 +109,45 @@ function placeIsolated(graph: LayoutGraph, connected: readonly { x: number; y: n
  * edge. Any previous values of these attributes are ignored and overwritten. With a cache, a
  * component laid out before (same nodes, edges, weights and options) takes its positions from it:
  * the same numbers as computing them again.
+ *
+ * The attributes are written in place, in that order, by one updateEachNodeAttributes and one
+ * updateEachEdgeAttributes (listeners get one eachNodeAttributesUpdated and one
+ * eachEdgeAttributesUpdated event): an attribute the graph lacked is appended in that order, as
+ * graph.json shows it.
  */
 export function layoutGraph(graph: NewsGraph, partial: Partial<LayoutOptions> = {}, cache?: LayoutCache): LayoutSummary {
   const options = resolveLayoutOptions(partial);
 
-  const summary = positionNodes(graph as unknown as LayoutGraph, options, cache);
+  const scan = scanGraph(graph);
+  const { keys, degree } = scan;
+  const { x, y, summary } = positionNodes(scan, options, cache);
+  const communities = options.communities ? communitiesByIndex(graph, scan, options) : undefined;
 
-  const communities = options.communities ? computeCommunities(graph, options) : undefined;
+  // Most nodes share a handful of degrees, and edges a handful of Goldstein scores.
+  const sizes = new Map<number, number>();
+  let i = 0;
+  graph.updateEachNodeAttributes((node, attributes) => {
+    // Iteration order is the scan's; a graph changed in between would get wrong values.
+    if (node !== keys[i]) throw new Error(`the graph changed during layout (node ${node})`);
+    const d = degree[i] as number;
+    let size = sizes.get(d);
+    if (size === undefined) sizes.set(d, (size = nodeSize(d, options)));
+    attributes.x = x[i] as number;
+    attributes.y = y[i] as number;
+    attributes.size = size;
+    attributes.color = entityColor(attributes.entityType);
+    if (communities) attributes.community = communities[i] as number;
+    i++;
+    return attributes;
+  }, { attributes: options.communities ? ['x', 'y', 'size', 'color', 'community'] : ['x', 'y', 'size', 'color'] });
 
-  graph.forEachNode((node, attributes) => {
-    graph.mergeNodeAttributes(node, {
-      size: nodeSize(graph.degree(node), options),
-      color: entityColor(attributes.entityType),
-    });
-    const community = communities?.get(node);
-    if (community !== undefined) graph.setNodeAttribute(node, 'community', community);
-  });
-
-  graph.forEachEdge((edge, attributes) => {
-    graph.mergeEdgeAttributes(edge, {
-      color: goldsteinColor(attributes.goldstein),
-      size: edgeSize(edgeWeight(attributes), options),
-    });
-  });
+  const colors = new Map<number, string>();
+  graph.updateEachEdgeAttributes((_edge, attributes) => {
+    let color = colors.get(attributes.goldstein);
+    if (color === undefined) colors.set(attributes.goldstein, (color = goldsteinColor(attributes.goldstein)));
+    attributes.color = color;
+    attributes.size = edgeSize(edgeWeight(attributes), options);
+    return attributes;
+  }, { attributes: ['color', 'size'] });
   return summary;
 }
