@@ -1,12 +1,8 @@
 // The gazetteer as one lookup: surface form → what it names. Built once per process from the
 // data files (see each file's `source` and `license`) and the user's `--aliases` file.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import countriesData from './data/countries.json';
-import organizationsData from './data/organizations.json';
-import placesData from './data/places.json';
-import worldPlacesData from './data/world-places.json';
-import givenNamesData from './data/given-names.json';
-import commonWordsData from './data/common-words.json';
+import * as path from 'node:path';
 import { InputError } from '../errors';
 import { ENTITY_TYPES, type EntityType } from '../types';
 import { slugify } from './slug';
@@ -69,9 +65,11 @@ export function normalizeSurface(s: string): string {
 }
 
 class LexiconBuilder {
-  readonly phrases = new Map<string, LexiconEntry>();
-  readonly entities = new Map<string, KnownEntity>();
-  maxWords = 1;
+  constructor(
+    readonly phrases = new Map<string, LexiconEntry>(),
+    readonly entities = new Map<string, KnownEntity>(),
+    public maxWords = 1,
+  ) {}
 
   /** The first table to name an entity gives its label; a user's alias file overrides. */
   entity(e: KnownEntity, override = false): void {
@@ -90,25 +88,48 @@ class LexiconBuilder {
   }
 }
 
-let builtIn: Lexicon | undefined;
-let common: ReadonlySet<string> | undefined;
+/** The gazetteer files under data/, read when the lexicon is built from them. */
+const DATA_FILES = ['countries.json', 'organizations.json', 'places.json', 'world-places.json', 'given-names.json', 'common-words.json'] as const;
+type DataFile = (typeof DATA_FILES)[number];
 
-function commonWords(): ReadonlySet<string> {
-  common ??= new Set((commonWordsData as { words: string }).words.split(' '));
-  return common;
+function readData(name: DataFile): unknown {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, 'data', name), 'utf8'));
 }
 
+let builtIn: Lexicon | undefined;
+
+/** The gazetteer alone (no aliases): the prepared copy when `npm run build` wrote a current one, else built from data/. */
 export function defaultLexicon(): Lexicon {
-  builtIn ??= buildLexicon([]);
+  builtIn ??= readPreparedLexicon() ?? buildLexiconFromData();
   return builtIn;
 }
 
+/** The gazetteer plus a user's aliases, which override it. */
 export function buildLexicon(userAliases: readonly AliasEntry[]): Lexicon {
+  if (userAliases.length === 0) return buildLexiconFromData([]);
+  const base = defaultLexicon();
+  // Aliases come last and always win, so adding them to a copy of the built gazetteer gives what
+  // buildLexiconFromData gives (same entries, same Map order; tested).
+  const b = new LexiconBuilder(new Map(base.phrases), new Map(base.entities), base.maxWords);
+  addAliases(b, userAliases);
+  return { phrases: b.phrases, maxWords: b.maxWords, givenNames: base.givenNames, commonWords: base.commonWords, entities: b.entities };
+}
+
+function addAliases(b: LexiconBuilder, userAliases: readonly AliasEntry[]): void {
+  for (const u of userAliases) {
+    const id = slugify(u.name);
+    b.entity({ id, label: u.name, entityType: u.entityType, ...(u.wikidata ? { wikidata: u.wikidata } : {}) }, true);
+    for (const n of [u.name, ...(u.aliases ?? [])]) b.add(n, { id, entityType: u.entityType, kind: 'user' });
+  }
+}
+
+/** The gazetteer and a user's aliases, built from the data files in one pass. */
+export function buildLexiconFromData(userAliases: readonly AliasEntry[] = []): Lexicon {
   const b = new LexiconBuilder();
-  const places = (placesData as { places: PlaceRow[] }).places;
+  const places = (readData('places.json') as { places: PlaceRow[] }).places;
   const placeIds = new Map<string, string>();
   for (const p of places) for (const n of [p.name, ...(p.aliases ?? [])]) placeIds.set(normalizeSurface(n), p.id);
-  for (const c of (countriesData as { countries: CountryRow[] }).countries) {
+  for (const c of (readData('countries.json') as { countries: CountryRow[] }).countries) {
     b.entity({ id: c.id, label: c.name, entityType: 'country', ...(c.wikidata ? { wikidata: c.wikidata } : {}) });
     for (const n of [c.name, ...(c.aliases ?? [])]) b.add(n, { id: c.id, entityType: 'country', kind: 'country' });
     for (const n of c.seats ?? []) b.add(n, { id: c.id, entityType: 'country', kind: 'seat', country: c.id });
@@ -120,7 +141,7 @@ export function buildLexicon(userAliases: readonly AliasEntry[]): Lexicon {
       b.add(n, { id: cityId, entityType: 'place', kind: 'capital', country: c.id });
     }
   }
-  for (const o of (organizationsData as { organizations: OrganizationRow[] }).organizations) {
+  for (const o of (readData('organizations.json') as { organizations: OrganizationRow[] }).organizations) {
     b.entity({ id: o.id, label: o.name, entityType: 'organization', ...(o.wikidata ? { wikidata: o.wikidata } : {}) });
     for (const n of [o.name, ...(o.aliases ?? []), ...(o.acronyms ?? [])]) b.add(n, { id: o.id, entityType: 'organization', kind: 'organization' });
   }
@@ -133,14 +154,168 @@ export function buildLexicon(userAliases: readonly AliasEntry[]): Lexicon {
     }
   };
   addPlaces(places, false);
-  addPlaces((worldPlacesData as { places: PlaceRow[] }).places, true);
-  for (const u of userAliases) {
-    const id = slugify(u.name);
-    b.entity({ id, label: u.name, entityType: u.entityType, ...(u.wikidata ? { wikidata: u.wikidata } : {}) }, true);
-    for (const n of [u.name, ...(u.aliases ?? [])]) b.add(n, { id, entityType: u.entityType, kind: 'user' });
+  addPlaces((readData('world-places.json') as { places: PlaceRow[] }).places, true);
+  addAliases(b, userAliases);
+  const givenNames = new Set((readData('given-names.json') as { names: string[] }).names.map((n) => n.toLowerCase()));
+  const commonWords = new Set((readData('common-words.json') as { words: string }).words.split(' '));
+  return { phrases: b.phrases, maxWords: b.maxWords, givenNames, commonWords, entities: b.entities };
+}
+
+// ---- the prepared lexicon -------------------------------------------------------------------
+//
+// Building the lexicon parses 1.2 MB of gazetteer JSON and normalises and ranks every name
+// (~0.2 s per process, and again in each worker thread). `npm run build` (scripts/prepare-data.mjs)
+// stores the built lexicon in dist/prepared/, in columns that load straight into its Maps. It is
+// used only when its fingerprint (of the data files and of the code that reads them) is the
+// current one: after a data file changed, or a plain `tsc` of changed code, it is built anew.
+
+/** Where `npm run build` puts the prepared lexicon: dist/prepared/ (a path no file is at under ts-node). */
+export const PREPARED_LEXICON_FILE = path.resolve(__dirname, '..', '..', 'prepared', 'lexicon.json');
+/** Bumped when the prepared file's layout changes. */
+const PREPARED_FORMAT = 2;
+
+/**
+ * The built lexicon in columns: strings joined into one string per column (one JSON string parses
+ * much faster than thousands), small codes one character per row, references as indices. The file
+ * is pure ASCII (other characters escaped), which Node reads without UTF-8 decoding.
+ */
+interface PreparedLexicon {
+  format: number;
+  fingerprint: string;
+  maxWords: number;
+  /** Every id once, newline-separated; the *Ids and *Countries columns index it. */
+  ids: string;
+  /** Entities in Map order. Types: one ENTITY_TYPES index a character; wikidata '' for none. */
+  entityIds: number[];
+  entityLabels: string;
+  entityTypes: string;
+  entityWikidata: string;
+  /** Phrases in Map order: the surface forms, newline-separated, and their entries. */
+  phraseKeys: string;
+  phraseIds: number[];
+  /** Per phrase three characters: ENTITY_TYPES index, LEXICON_KINDS index, 1 when broad. */
+  phraseCodes: string;
+  /** Index into ids, or -1 for none. */
+  phraseCountries: number[];
+  givenNames: string;
+  /** Space-separated, as in common-words.json. */
+  commonWords: string;
+}
+
+const SEPARATOR = '\n';
+
+/** What the built lexicon depends on: every data file and the code that reads them. */
+function lexiconFingerprint(): string {
+  const hash = createHash('sha256').update(`format ${PREPARED_FORMAT}\0`);
+  const code = [__filename, require.resolve('./slug')];
+  for (const file of [...code, ...DATA_FILES.map((name) => path.join(__dirname, 'data', name))]) {
+    hash.update(path.basename(file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
-  const givenNames = new Set((givenNamesData as { names: string[] }).names.map((n) => n.toLowerCase()));
-  return { phrases: b.phrases, maxWords: b.maxWords, givenNames, commonWords: commonWords(), entities: b.entities };
+  return hash.digest('hex');
+}
+
+function decodePrepared(p: PreparedLexicon): Lexicon {
+  const ids = p.ids.split(SEPARATOR);
+  const at = <T>(list: readonly T[], index: number | undefined): T => {
+    const value = list[index ?? -1];
+    if (value === undefined) throw new Error(`prepared lexicon: no item ${String(index)}`);
+    return value;
+  };
+  const entities = new Map<string, KnownEntity>();
+  const labels = p.entityLabels.split(SEPARATOR);
+  const wikidata = p.entityWikidata.split(SEPARATOR);
+  for (let i = 0; i < p.entityIds.length; i++) {
+    const id = at(ids, p.entityIds[i]);
+    const w = wikidata[i];
+    // keys in the order the builder writes them: id, label, entityType, wikidata
+    const e: { id: string; label: string; entityType: EntityType; wikidata?: string } = { id, label: at(labels, i), entityType: at(ENTITY_TYPES, p.entityTypes.charCodeAt(i) - 48) };
+    if (w) e.wikidata = w;
+    entities.set(id, e);
+  }
+  const phrases = new Map<string, LexiconEntry>();
+  const keys = p.phraseKeys.split(SEPARATOR);
+  for (let i = 0; i < keys.length; i++) {
+    const codes = 3 * i;
+    // keys in the order the builder writes them: id, entityType, kind, broad, country
+    const entry: { id: string; entityType: EntityType; kind: LexiconKind; broad?: boolean; country?: string } = {
+      id: at(ids, p.phraseIds[i]),
+      entityType: at(ENTITY_TYPES, p.phraseCodes.charCodeAt(codes) - 48),
+      kind: at(LEXICON_KINDS, p.phraseCodes.charCodeAt(codes + 1) - 48),
+    };
+    if (p.phraseCodes.charCodeAt(codes + 2) === 49) entry.broad = true;
+    const country = p.phraseCountries[i] ?? -1;
+    if (country >= 0) entry.country = at(ids, country);
+    phrases.set(at(keys, i), entry);
+  }
+  return {
+    phrases,
+    maxWords: p.maxWords,
+    givenNames: new Set(p.givenNames.split(SEPARATOR)),
+    commonWords: new Set(p.commonWords.split(' ')),
+    entities,
+  };
+}
+
+function encodePrepared(lexicon: Lexicon, fingerprint: string): PreparedLexicon {
+  const ids: string[] = [];
+  const idIndex = new Map<string, number>();
+  const idOf = (id: string): number => {
+    let index = idIndex.get(id);
+    if (index === undefined) idIndex.set(id, (index = ids.push(id) - 1));
+    return index;
+  };
+  const joined = (list: readonly string[], separator: string): string => {
+    if (list.some((item) => item.includes(separator))) throw new Error(`prepared lexicon: an item contains ${JSON.stringify(separator)}`);
+    return list.join(separator);
+  };
+  const entities = [...lexicon.entities.values()];
+  const entries = [...lexicon.phrases.values()];
+  const code = (list: readonly string[], value: string): string => String(list.indexOf(value));
+  return {
+    format: PREPARED_FORMAT,
+    fingerprint,
+    maxWords: lexicon.maxWords,
+    entityIds: entities.map((e) => idOf(e.id)),
+    entityLabels: joined(entities.map((e) => e.label), SEPARATOR),
+    entityTypes: entities.map((e) => code(ENTITY_TYPES, e.entityType)).join(''),
+    entityWikidata: joined(entities.map((e) => e.wikidata ?? ''), SEPARATOR),
+    phraseKeys: joined([...lexicon.phrases.keys()], SEPARATOR),
+    phraseIds: entries.map((e) => idOf(e.id)),
+    phraseCodes: entries.map((e) => `${code(ENTITY_TYPES, e.entityType)}${code(LEXICON_KINDS, e.kind)}${e.broad ? 1 : 0}`).join(''),
+    phraseCountries: entries.map((e) => (e.country === undefined ? -1 : idOf(e.country))),
+    ids: joined(ids, SEPARATOR),
+    givenNames: joined([...lexicon.givenNames], SEPARATOR),
+    commonWords: joined([...lexicon.commonWords], ' '),
+  };
+}
+
+/** Everything a lexicon holds, in order, as text: equal texts, equal lexicons (key order of entries included). */
+export function lexiconText(lexicon: Lexicon): string {
+  return JSON.stringify([lexicon.maxWords, [...lexicon.phrases], [...lexicon.entities], [...lexicon.givenNames], [...lexicon.commonWords]]);
+}
+
+/** The prepared lexicon in `file` when it was written for the current data and code; otherwise undefined. */
+export function readPreparedLexicon(file = PREPARED_LEXICON_FILE): Lexicon | undefined {
+  let prepared: PreparedLexicon;
+  try {
+    // ASCII by construction (see writePreparedLexicon), so no UTF-8 decoding is needed
+    prepared = JSON.parse(fs.readFileSync(file, 'latin1')) as PreparedLexicon;
+  } catch {
+    return undefined; // not prepared (ts-node, or compiled with tsc alone): build it
+  }
+  if (prepared.format !== PREPARED_FORMAT || prepared.fingerprint !== lexiconFingerprint()) return undefined;
+  return decodePrepared(prepared);
+}
+
+/**
+ * The prepared lexicon's contents, for scripts/prepare-data.mjs to write to PREPARED_LEXICON_FILE:
+ * ASCII JSON (other characters escaped), checked to read back as the lexicon it was made from.
+ */
+export function preparedLexiconData(): string {
+  const lexicon = buildLexiconFromData();
+  const prepared = encodePrepared(lexicon, lexiconFingerprint());
+  if (lexiconText(decodePrepared(prepared)) !== lexiconText(lexicon)) throw new Error('prepared lexicon: does not read back as the built lexicon');
+  return JSON.stringify(prepared).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Reads and validates a `--aliases` JSON file: an array of {name, entityType, aliases?, wikidata?}. */
