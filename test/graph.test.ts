@@ -172,6 +172,20 @@ describe('graph: attribute key order (graph.json is compared byte for byte)', ()
   });
 });
 
+describe('graph: evidence order', () => {
+  it('facts at one place in one document are ordered by trigger in code-unit order, whatever the locale', () => {
+    // "Zurich" < "Élysée" in code units; a locale collation would put "Élysée" first (and differ by machine).
+    const facts = [
+      fact('d0', 'fr', 'met', 'de', { trigger: 'Élysée', rule: 'a' }),
+      fact('d0', 'fr', 'met', 'de', { trigger: 'met', rule: 'b' }),
+      fact('d0', 'fr', 'met', 'de', { trigger: 'Zurich', rule: 'c' }),
+    ];
+    const { graph } = build([doc('d0', [entity('fr', 'France', 'country'), entity('de', 'Germany', 'country')], facts)]);
+    const evidence = graph.getEdgeAttribute(edgeKey('de', 'met', 'fr', false, false), 'evidence');
+    assert.deepEqual(evidence.map((e) => e.trigger), ['Zurich', 'met', 'Élysée']);
+  });
+});
+
 // ---- property: nodes as a plain statement of the rules says -------------------------------------
 
 /** The ids the generator draws from: surnames with one, two or no full name, topics, a group. */

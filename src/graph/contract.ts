@@ -79,7 +79,9 @@ export interface EvidenceSort {
  * the order the facts were found in, which a stable sort gives.
  */
 export function evidenceOrder<T extends EvidenceSort>(rank: (item: T) => number): (a: T, b: T) => number {
-  return (a, b) => rank(a) - rank(b) || a.start - b.start || a.trigger.localeCompare(b.trigger);
+  // Triggers in code-unit order: localeCompare would follow the machine's locale (and cost an ICU
+  // collator per process), so the same input could give other bytes on another machine.
+  return (a, b) => rank(a) - rank(b) || a.start - b.start || (a.trigger < b.trigger ? -1 : a.trigger > b.trigger ? 1 : 0);
 }
 
 /** The sorted items without repeats: the same fact found twice (same place, trigger and rule) is evidence once. */
