@@ -7,7 +7,7 @@
 // a node's or edge's parts are worked out first (so that an empty one is written as `<node …/>`).
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { parseColor, toHex } from './color';
-import { EDGE_CONTRACT, EncodedValues, NODE_CONTRACT, inferColumns, type Column } from './columns';
+import { EDGE_CONTRACT, EncodedValues, NODE_CONTRACT, inferColumns, numberText, type Column } from './columns';
 import { resolveGexfOptions, GEXF_VERSIONS, type GexfOptions } from './options';
 import { TimelineBuilder, type Span, type Timeline } from './timeline';
 import {
@@ -32,7 +32,7 @@ const NO_SPANS: Timeline = { nodes: new Map(), edges: new Map() };
 
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : finite(value) ? String(value) : undefined;
+  typeof value === 'string' && value !== '' ? value : finite(value) ? numberText(value) : undefined;
 
 function writeColumns(w: XmlWriter, depth: number, cls: 'node' | 'edge', columns: readonly Column[]): void {
   if (columns.length === 0) return;
@@ -47,27 +47,31 @@ function writeColumns(w: XmlWriter, depth: number, cls: 'node' | 'edge', columns
 class AttvalueWriter extends EncodedValues {
   /** Per column: `<attvalue for="…" value="…"/>` lines. */
   private readonly lines: ValueLines[];
+  private readonly startLine: string;
+  private readonly endLine: string;
 
   constructor(
     private readonly w: XmlWriter,
-    private readonly depth: number,
+    depth: number,
     columns: readonly Column[],
   ) {
     super(columns);
     const prefix = `${w.indent(depth + 1)}<attvalue`;
     const suffix = `/>${w.newline}`;
     this.lines = columns.map((c) => new ValueLines(`${prefix}${xmlAttribute('for', c.id)} value=`, quotedValue, suffix));
+    this.startLine = w.lineText(depth, '<attvalues>');
+    this.endLine = w.lineText(depth, '</attvalues>');
   }
 
   /** The <attvalues> element of the values last encoded (at least one). */
   write(): void {
-    const { w, depth } = this;
-    w.start(depth, 'attvalues', '');
+    const w = this.w;
+    w.write(this.startLine);
     for (let i = 0; i < this.values.length; i++) {
       const value = this.values[i];
       if (value !== undefined) (this.lines[i] as ValueLines).write(w, value);
     }
-    w.end(depth, 'attvalues');
+    w.write(this.endLine);
   }
 }
 
@@ -96,8 +100,103 @@ function colorLines(w: XmlWriter, depth: number): (value: unknown) => string {
   };
 }
 
-const spanAttributes = (span: Span | undefined): string =>
-  span === undefined ? '' : `${xmlAttribute('start', span.start)}${xmlAttribute('end', span.end)}`;
+/** Numbers as numberText writes them need no escaping. */
+const asIs = (value: string): string => value;
+
+const spanAttributes = (span: Span): string => `${xmlAttribute('start', span.start)}${xmlAttribute('end', span.end)}`;
+
+/**
+ * Writes one `<node>` element (at depth 3) per call. A function of its own rather than the loop body
+ * of gexfChunks: it is called once per node, so it is compiled on its own, soon, and not thrown away
+ * when the document moves on to the edges.
+ */
+function nodeWriter(
+  w: XmlWriter,
+  lines: ItemLines,
+  columns: readonly Column[],
+  spans: ReadonlyMap<string, Span> | undefined,
+): (node: string, a: Attributes) => void {
+  const nl = w.newline;
+  const vizIndent = w.indent(4);
+  const values = new AttvalueWriter(w, 4, columns);
+  const colors = colorLines(w, 4);
+  // Sizes repeat (a few dozen distinct ones): their lines are made once each.
+  const sizes = new ValueLines(`${vizIndent}<viz:size value="`, asIs, `"/>${nl}`);
+  return (node, a) => {
+    // An empty label is kept as label="" (readers would otherwise show the id).
+    const label = typeof a.label === 'string' ? a.label : text(a.label);
+    const count = values.encode(a);
+    const color = colors(a.color);
+    const size = finite(a.size);
+    const position = finite(a.x) && finite(a.y);
+    lines.startNode(node);
+    if (label !== undefined) {
+      w.write(' label=');
+      w.quoted(label);
+    }
+    const span = spans?.get(node);
+    if (span !== undefined) w.write(spanAttributes(span));
+    if (count === 0 && color === '' && !size && !position) {
+      w.write(lines.selfClose);
+      return;
+    }
+    w.write(lines.open);
+    if (count > 0) values.write();
+    w.write(color);
+    if (size) sizes.write(w, numberText(a.size));
+    if (position) {
+      const z = finite(a.z) ? ` z="${numberText(a.z)}"` : '';
+      w.write(`${vizIndent}<viz:position x="${numberText(a.x)}" y="${numberText(a.y)}"${z}/>${nl}`);
+    }
+    w.write(lines.nodeEnd);
+  };
+}
+
+/** Writes one `<edge>` element (at depth 3) per call (see nodeWriter). */
+function edgeWriter(
+  w: XmlWriter,
+  lines: ItemLines,
+  columns: readonly Column[],
+  spans: ReadonlyMap<string, Span> | undefined,
+  defaultEdgeType: 'directed' | 'undirected',
+): (edge: string, a: Attributes, source: string, target: string, type: 'directed' | 'undirected') => void {
+  const values = new AttvalueWriter(w, 4, columns);
+  const colors = colorLines(w, 4);
+  const sizes = new ValueLines(`${w.indent(4)}<viz:thickness value="`, asIs, `"/>${w.newline}`);
+  return (edge, a, source, target, type) => {
+    const kind = text(a.relation) ?? text(a.kind);
+    const label = text(a.label) ?? text(a.relation);
+    const weight = finite(a.weight) ? a.weight : finite(a.count) ? a.count : undefined;
+    const count = values.encode(a);
+    const color = colors(a.color);
+    const size = finite(a.size);
+    lines.startEdge(edge, source, target);
+    if (type !== defaultEdgeType) w.write(` type="${type}"`);
+    if (kind !== undefined) {
+      w.write(' kind=');
+      w.quoted(kind);
+    }
+    if (label !== undefined) {
+      w.write(' label=');
+      w.quoted(label);
+    }
+    if (weight !== undefined) {
+      w.write(' weight=');
+      w.quoted(numberText(weight));
+    }
+    const span = spans?.get(edge);
+    if (span !== undefined) w.write(spanAttributes(span));
+    if (count === 0 && color === '' && !size) {
+      w.write(lines.selfClose);
+      return;
+    }
+    w.write(lines.open);
+    if (count > 0) values.write();
+    w.write(color);
+    if (size) sizes.write(w, numberText(a.size));
+    w.write(lines.edgeEnd);
+  };
+}
 
 /** The document's chunks, written as they are asked for (see XmlWriter). */
 function* gexfChunks(graph: AnyGraph, options: GexfOptions): Generator<string, void, undefined> {
@@ -153,82 +252,25 @@ function* gexfChunks(graph: AnyGraph, options: GexfOptions): Generator<string, v
   writeColumns(w, 2, 'node', nodeColumns);
   writeColumns(w, 2, 'edge', edgeColumns);
 
-  const nl = w.newline;
   const lines = new ItemLines(w, 3);
-  const vizIndent = w.indent(4);
-  const nodeColor = colorLines(w, 4);
-  const edgeColor = colorLines(w, 4);
-
-  const nodeValues = new AttvalueWriter(w, 4, nodeColumns);
   if (items.nodes.length === 0) w.empty(2, 'nodes', '');
   else {
     w.start(2, 'nodes', '');
+    const writeNode = nodeWriter(w, lines, nodeColumns, dynamic ? timeline.nodes : undefined);
     for (let i = 0; i < items.nodes.length; i++) {
-      const node = items.nodes[i] as string;
-      const a = items.nodeAttributes[i] as Attributes;
-      // An empty label is kept as label="" (readers would otherwise show the id).
-      const label = typeof a.label === 'string' ? a.label : text(a.label);
-      const values = nodeValues.encode(a);
-      const color = nodeColor(a.color);
-      const size = finite(a.size);
-      const position = finite(a.x) && finite(a.y);
-      lines.startNode(node);
-      if (label !== undefined) {
-        w.write(' label=');
-        w.quoted(label);
-      }
-      if (dynamic) w.write(spanAttributes(timeline.nodes.get(node)));
-      if (values === 0 && color === '' && !size && !position) w.write(lines.selfClose);
-      else {
-        w.write(lines.open);
-        if (values > 0) nodeValues.write();
-        w.write(color);
-        if (size) w.write(`${vizIndent}<viz:size value="${a.size}"/>${nl}`);
-        if (position) w.write(`${vizIndent}<viz:position x="${a.x}" y="${a.y}"${finite(a.z) ? ` z="${a.z}"` : ''}/>${nl}`);
-        w.write(lines.nodeEnd);
-      }
+      writeNode(items.nodes[i] as string, items.nodeAttributes[i] as Attributes);
       if (w.ready) yield w.take();
     }
     w.end(2, 'nodes');
   }
 
-  const edgeValues = new AttvalueWriter(w, 4, edgeColumns);
   if (items.edges.length === 0) w.empty(2, 'edges', '');
   else {
     w.start(2, 'edges', '');
+    const writeEdge = edgeWriter(w, lines, edgeColumns, dynamic ? timeline.edges : undefined, defaultEdgeType);
     for (let i = 0; i < items.edges.length; i++) {
-      const edge = items.edges[i] as string;
-      const a = items.edgeAttributes[i] as Attributes;
       const type = items.undirected[i] === true ? 'undirected' : 'directed';
-      const kind = text(a.relation) ?? text(a.kind);
-      const label = text(a.label) ?? text(a.relation);
-      const weight = finite(a.weight) ? a.weight : finite(a.count) ? a.count : undefined;
-      const values = edgeValues.encode(a);
-      const color = edgeColor(a.color);
-      const size = finite(a.size);
-      lines.startEdge(edge, items.sources[i] as string, items.targets[i] as string);
-      if (type !== defaultEdgeType) w.write(` type="${type}"`);
-      if (kind !== undefined) {
-        w.write(' kind=');
-        w.quoted(kind);
-      }
-      if (label !== undefined) {
-        w.write(' label=');
-        w.quoted(label);
-      }
-      if (weight !== undefined) {
-        w.write(' weight=');
-        w.quoted(String(weight));
-      }
-      if (dynamic) w.write(spanAttributes(timeline.edges.get(edge)));
-      if (values === 0 && color === '' && !size) w.write(lines.selfClose);
-      else {
-        w.write(lines.open);
-        if (values > 0) edgeValues.write();
-        w.write(color);
-        if (size) w.write(`${vizIndent}<viz:thickness value="${a.size}"/>${nl}`);
-        w.write(lines.edgeEnd);
-      }
+      writeEdge(items.edges[i] as string, items.edgeAttributes[i] as Attributes, items.sources[i] as string, items.targets[i] as string, type);
       if (w.ready) yield w.take();
     }
     w.end(2, 'edges');

@@ -9,13 +9,13 @@ import { writeErrorReason, writeFileAtomic, type AtomicWriteOptions } from './at
 import { toCsvFiles, type ExportFile } from './csv';
 import { toGexfChunks } from './gexf';
 import { toGraphmlChunks } from './graphml';
-import { toJson } from './json';
+import { toJsonChunks } from './json';
 import { toNeo4jFiles } from './neo4j';
 import type { GexfOptions } from './options';
 
 export { toGexf, toGexfChunks } from './gexf';
 export { toGraphml, toGraphmlChunks, GRAPHML_JSON_DESC } from './graphml';
-export { toJson } from './json';
+export { toJson, toJsonChunks } from './json';
 export { toCsvFiles, csvField, csvRecord, csvTable } from './csv';
 export type { ExportFile } from './csv';
 export { toNeo4jFiles, NEO4J_ARRAY_DELIMITER, NEO4J_FILES, NEO4J_LABELS, NEO4J_RELATIONSHIP_TYPES } from './neo4j';
@@ -62,7 +62,7 @@ export const EXPORT_FORMATS = {
     extension: '.json',
     mediaType: 'application/json',
     opensWith: 'graphology (graph.import), the viewer, any JSON reader',
-    serialize: (graph) => toJson(graph),
+    serialize: (graph) => toJsonChunks(graph),
   },
   gexf: {
     output: 'file',

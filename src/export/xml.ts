@@ -1,5 +1,8 @@
 // XML text hygiene: what may appear in an XML 1.0 document, and how to escape the rest; and the
 // writer that the GEXF and GraphML exporters stream their documents into.
+import { ChunkWriter } from './chunks';
+
+export { joinChunks, readGraphItems, type GraphItems } from './chunks';
 
 /**
  * Characters XML 1.0 forbids (C0 controls except tab, LF, CR; U+FFFE, U+FFFF) and lone UTF-16
@@ -176,27 +179,16 @@ export class ItemLines {
 }
 
 /**
- * About how many UTF-16 units a chunk holds. Small enough that a chunk is an ordinary young-generation
- * string (V8 puts strings over 128 KB in large-object space, fresh memory every time), large enough
- * that a file gets few writes.
+ * A document's chunks (see ChunkWriter), written line by line: callers write whole lines (`line`,
+ * `start`, `end`, `write`) and, between elements, take a chunk whenever one is `ready`.
  */
-const CHUNK_LENGTH = 1 << 15;
-
-/**
- * Gathers a document as pieces, in order, and hands it out in chunks: callers write whole lines
- * (`line`, `start`, `end`, `write`) and, between elements, take a chunk whenever one is `ready`.
- * A document is never built by nesting element strings (joins of joins copied a 40 MB document
- * several times over), and never needs to be in memory whole: each piece dies young, joined into
- * its chunk, and each chunk can be written out before the next is made.
- */
-export class XmlWriter {
+export class XmlWriter extends ChunkWriter {
   /** '\n' when pretty, else ''. */
   readonly newline: string;
   private readonly indents: string[] = [];
-  private pieces: string[] = [];
-  private length = 0;
 
   constructor(readonly pretty: boolean) {
+    super();
     this.newline = pretty ? '\n' : '';
   }
 
@@ -204,12 +196,6 @@ export class XmlWriter {
   indent(depth: number): string {
     if (!this.pretty) return '';
     return (this.indents[depth] ??= '  '.repeat(depth));
-  }
-
-  /** Raw text, already escaped. */
-  write(text: string): void {
-    this.pieces.push(text);
-    this.length += text.length;
   }
 
   /** quotedValue(value), written without building that string first. */
@@ -221,10 +207,14 @@ export class XmlWriter {
     }
   }
 
+  /** The text of line(depth, content), for lines written again and again. */
+  lineText(depth: number, content: string): string {
+    return this.pretty ? `${this.indent(depth)}${content}\n` : content;
+  }
+
   /** One line: indentation, content, newline (just the content when not pretty). */
   line(depth: number, content: string): void {
-    if (this.pretty) this.write(`${this.indent(depth)}${content}\n`);
-    else this.write(content);
+    this.write(this.lineText(depth, content));
   }
 
   /** `<tag attributes>` on its own line. */
@@ -240,19 +230,6 @@ export class XmlWriter {
   /** `<tag attributes/>` on its own line. */
   empty(depth: number, tag: string, attributes: string): void {
     this.line(depth, `<${tag}${attributes}/>`);
-  }
-
-  /** Whether a chunk's worth has been written since the last take(). */
-  get ready(): boolean {
-    return this.length >= CHUNK_LENGTH;
-  }
-
-  /** What was written since the last take(), as one string ('' when nothing). */
-  take(): string {
-    const chunk = this.pieces.join('');
-    this.pieces = [];
-    this.length = 0;
-    return chunk;
   }
 }
 
@@ -288,52 +265,4 @@ export class ValueLines {
     }
     w.write(line);
   }
-}
-
-/**
- * A graph's nodes and edges, read once into arrays: a writer goes over them more than once (columns,
- * timeline, document), indexed loops cost less than graphology's entry iterators, and a document made
- * chunk by chunk keeps to the items it started with.
- */
-export interface GraphItems<A> {
-  readonly nodes: string[];
-  readonly nodeAttributes: A[];
-  readonly edges: string[];
-  readonly sources: string[];
-  readonly targets: string[];
-  readonly undirected: boolean[];
-  readonly edgeAttributes: A[];
-}
-
-interface ReadableGraph<A> {
-  forEachNode(callback: (node: string, attributes: A) => void): void;
-  forEachEdge(
-    callback: (edge: string, attributes: A, source: string, target: string, sa: A, ta: A, undirected: boolean) => void,
-  ): void;
-}
-
-/** Reads the graph's items in graphology's order; `onEdge` sees each edge during the same pass. */
-export function readGraphItems<A>(
-  graph: ReadableGraph<A>,
-  onEdge?: (edge: string, attributes: A, source: string, target: string) => void,
-): GraphItems<A> {
-  const items: GraphItems<A> = { nodes: [], nodeAttributes: [], edges: [], sources: [], targets: [], undirected: [], edgeAttributes: [] };
-  graph.forEachNode((node, attributes) => {
-    items.nodes.push(node);
-    items.nodeAttributes.push(attributes);
-  });
-  graph.forEachEdge((edge, attributes, source, target, _sa, _ta, undirected) => {
-    items.edges.push(edge);
-    items.edgeAttributes.push(attributes);
-    items.sources.push(source);
-    items.targets.push(target);
-    items.undirected.push(undirected);
-    onEdge?.(edge, attributes, source, target);
-  });
-  return items;
-}
-
-/** A document made of chunks, as one string (small documents, tests, callers that want a string). */
-export function joinChunks(chunks: Iterable<string>): string {
-  return [...chunks].join('');
 }
