@@ -5,15 +5,14 @@
 // the corpus.
 import * as path from 'node:path';
 import { readDocuments, type IngestOptions, type InputWarning } from './ingest';
-import { annotate } from './nlp';
-import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type Lexicon } from './entities';
-import { extractRelations } from './relations';
+import { Extraction, lexiconFor } from './extract';
+import type { AliasEntry } from './entities';
 import { GraphAccumulator, resolveGraphOptions, type GraphOptions, type NewsGraph } from './graph';
 import { layoutGraph, resolveLayoutOptions, type LayoutOptions, type LayoutSummary } from './layout';
 import { exportGraph } from './export';
 import { cacheKey, contentHash, extractionCodeHash, parseCodeHash, pipelineVersion, StoreCache, StoreWriter, type ExtractLine } from './store';
 import { readFactLines } from './store/from-facts';
-import { ExtractPool, orderedMap, resolveJobs } from './workers/pool';
+import { orderedMap, resolveJobs } from './workers/pool';
 import { InputError } from './errors';
 import type { DocumentResult, SourceDocument } from './types';
 
@@ -29,142 +28,7 @@ export interface PipelineOptions {
 
 export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = { aliases: [], ingest: {}, layout: {}, graph: {} };
 
-export type Extractor = (source: SourceDocument) => DocumentResult;
-
-/** One document in, everything known about it out: a pure map (what `newsgraph extract` prints). */
-export function createExtractor(options: Partial<PipelineOptions> = {}): Extractor {
-  const lexicon = lexiconFor(options.aliases);
-  return (source) => {
-    const annotated = annotate(source);                       // nlp: tokens, sentences, POS
-    const entities = recognizeEntities(annotated, lexicon);    // entities: mentions → one id per actor
-    const relations = extractRelations(annotated, entities);   // relations: who did what to whom
-    return {
-      doc: source.id,
-      ...(source.title ? { title: source.title } : {}),
-      ...(source.date ? { date: source.date } : {}),
-      ...(source.url ? { url: source.url } : {}),
-      origin: source.origin,
-      mentions: entities.mentions,
-      entities: entities.entities,
-      facts: [...entities.facts, ...relations],
-    };
-  };
-}
-
-function lexiconFor(aliases: readonly AliasEntry[] | undefined): Lexicon {
-  return aliases?.length ? buildLexicon(aliases) : defaultLexicon();
-}
-
-/** A result as one line of `newsgraph extract` (without the trailing newline): no origin, plus the text's content hash. */
-export function documentLine(result: DocumentResult, text: string): string {
-  const { origin: _origin, ...line } = result;
-  void _origin;
-  return JSON.stringify({ ...line, hash: contentHash(text) });
-}
-
-/** How many documents may be read ahead of the one being stored, per extraction thread (see ExtractPool.READ_AHEAD). */
-const READ_AHEAD_PER_JOB = ExtractPool.READ_AHEAD;
-
-/**
- * Worker threads pay off only with enough to do: each first loads the language model and the
- * gazetteers, and V8 compiles the extraction code again in each (seconds of CPU before a worker
- * runs at full speed). The pool starts once a run has had this many documents to extract; until
- * then they are extracted in this thread.
- */
-export const POOL_AFTER_DOCUMENTS = 16;
-
-interface Waiting {
-  readonly source: SourceDocument;
-  readonly resolve: (line: string) => void;
-  readonly reject: (e: unknown) => void;
-}
-
-/**
- * Extraction as a service for the commands: in this thread (`jobs` = 1, or little to extract) or in
- * a pool of `jobs` worker threads. Each call gives the document's extract line. With jobs > 1,
- * documents are held back until POOL_AFTER_DOCUMENTS have asked (the pool starts and takes them)
- * or until the reader must wait for a result (`settle()`: with fewer, they are extracted here).
- * Nothing loads before it is needed, so a run that extracts nothing (everything cached) never
- * loads the language model.
- *
- * Once the pool runs, this thread does not extract, although it is mostly idle. Each thread that
- * extracts compiles the extraction code anew (V8 optimises per thread), which is what decides:
- * jobs − 1 workers plus this thread measured ~5% slower once warm (faster only for cold runs of
- * under ~2,000 documents, by one cold worker fewer), and this thread extracting just while the
- * workers load was slower than both (a third thread compiling).
- */
-export class Extraction {
-  private pool: ExtractPool | undefined;
-  private local: Extractor | undefined;
-  private waiting: Waiting[] = [];
-  private requests = 0;
-  private fromPool = 0;
-
-  constructor(readonly jobs: number, private readonly aliases: readonly AliasEntry[]) {}
-
-  /** How far orderedMap may read ahead: enough to keep the workers busy, and to start the pool at once. */
-  get readAhead(): number {
-    return Math.max(this.jobs * READ_AHEAD_PER_JOB, POOL_AFTER_DOCUMENTS);
-  }
-
-  /** Documents the workers have answered so far (the rest were extracted in this thread). */
-  get inWorkers(): number {
-    return this.fromPool;
-  }
-
-  line(source: SourceDocument): Promise<string> | string {
-    this.requests++;
-    if (this.jobs === 1) return this.here(source);
-    if (this.pool) return this.viaPool(this.pool, source);
-    return new Promise<string>((resolve, reject) => {
-      this.waiting.push({ source, resolve, reject });
-      if (this.requests >= POOL_AFTER_DOCUMENTS) this.startPool();
-    });
-  }
-
-  /** The reader is about to wait: nothing may stay held back. */
-  readonly settle = (): void => {
-    if (this.waiting.length === 0) return;
-    if (this.requests >= POOL_AFTER_DOCUMENTS) {
-      this.startPool();
-      return;
-    }
-    const held = this.waiting;
-    this.waiting = [];
-    for (const w of held) {
-      try {
-        w.resolve(this.here(w.source));
-      } catch (e) {
-        w.reject(e);
-      }
-    }
-  };
-
-  private startPool(): void {
-    const pool = (this.pool ??= new ExtractPool(this.jobs, this.aliases));
-    const held = this.waiting;
-    this.waiting = [];
-    for (const w of held) this.viaPool(pool, w.source).then(w.resolve, w.reject);
-  }
-
-  private viaPool(pool: ExtractPool, source: SourceDocument): Promise<string> {
-    const line = pool.extract(source);
-    const count = (): void => {
-      this.fromPool++;
-    };
-    line.then(count, count);
-    return line;
-  }
-
-  private here(source: SourceDocument): string {
-    this.local ??= createExtractor({ aliases: this.aliases });
-    return documentLine(this.local(source), source.text);
-  }
-
-  async close(): Promise<void> {
-    await this.pool?.close();
-  }
-}
+export { createExtractor, documentLine, Extraction, POOL_AFTER_DOCUMENTS, type Extractor } from './extract';
 
 export interface ExtractHooks {
   onWarning: (w: InputWarning) => void;

@@ -2,7 +2,7 @@
 // thread), then answers each batch of documents with their results as the JSON text `newsgraph
 // extract` prints, one string per document.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createExtractor, documentLine } from '../pipeline';
+import { createExtractor, documentLine } from '../extract';
 import { messageOf } from '../errors';
 import type { WorkerReady, WorkerReply, WorkerRequest, WorkerResult, WorkerSetup } from './protocol';
 
