@@ -106,6 +106,42 @@ const asIs = (value: string): string => value;
 const spanAttributes = (span: Span): string => `${xmlAttribute('start', span.start)}${xmlAttribute('end', span.end)}`;
 
 /**
+ * What follows an item's own XML attributes, alike for nodes and edges: its time span, then its
+ * <attvalues>, colour, size (`<viz:size>` or `<viz:thickness>`) and `extra` lines and `end`, or a
+ * self-closing tag when it has none of them.
+ */
+class ItemBody {
+  private readonly values: AttvalueWriter;
+  private readonly colors: (value: unknown) => string;
+  /** Sizes repeat (a few dozen distinct ones): their lines are made once each. */
+  private readonly sizes: ValueLines;
+
+  constructor(private readonly w: XmlWriter, private readonly lines: ItemLines, columns: readonly Column[], sizeElement: 'size' | 'thickness') {
+    this.values = new AttvalueWriter(w, 4, columns);
+    this.colors = colorLines(w, 4);
+    this.sizes = new ValueLines(`${w.indent(4)}<viz:${sizeElement} value="`, asIs, `"/>${w.newline}`);
+  }
+
+  write(a: Attributes, span: Span | undefined, extra: string, end: string): void {
+    const w = this.w;
+    const count = this.values.encode(a);
+    const color = this.colors(a.color);
+    const size = finite(a.size);
+    if (span !== undefined) w.write(spanAttributes(span));
+    if (count === 0 && color === '' && !size && extra === '') {
+      w.write(this.lines.selfClose);
+      return;
+    }
+    w.write(this.lines.open);
+    if (count > 0) this.values.write();
+    w.write(color);
+    if (size) this.sizes.write(w, numberText(a.size));
+    w.write(extra);
+    w.write(end);
+  }
+}
+
+/**
  * Writes one `<node>` element (at depth 3) per call. A function of its own rather than the loop body
  * of gexfChunks: it is called once per node, so it is compiled on its own, soon, and not thrown away
  * when the document moves on to the edges.
@@ -118,37 +154,18 @@ function nodeWriter(
 ): (node: string, a: Attributes) => void {
   const nl = w.newline;
   const vizIndent = w.indent(4);
-  const values = new AttvalueWriter(w, 4, columns);
-  const colors = colorLines(w, 4);
-  // Sizes repeat (a few dozen distinct ones): their lines are made once each.
-  const sizes = new ValueLines(`${vizIndent}<viz:size value="`, asIs, `"/>${nl}`);
+  const body = new ItemBody(w, lines, columns, 'size');
   return (node, a) => {
     // An empty label is kept as label="" (readers would otherwise show the id).
     const label = typeof a.label === 'string' ? a.label : text(a.label);
-    const count = values.encode(a);
-    const color = colors(a.color);
-    const size = finite(a.size);
-    const position = finite(a.x) && finite(a.y);
     lines.startNode(node);
     if (label !== undefined) {
       w.write(' label=');
       w.quoted(label);
     }
-    const span = spans?.get(node);
-    if (span !== undefined) w.write(spanAttributes(span));
-    if (count === 0 && color === '' && !size && !position) {
-      w.write(lines.selfClose);
-      return;
-    }
-    w.write(lines.open);
-    if (count > 0) values.write();
-    w.write(color);
-    if (size) sizes.write(w, numberText(a.size));
-    if (position) {
-      const z = finite(a.z) ? ` z="${numberText(a.z)}"` : '';
-      w.write(`${vizIndent}<viz:position x="${numberText(a.x)}" y="${numberText(a.y)}"${z}/>${nl}`);
-    }
-    w.write(lines.nodeEnd);
+    const z = finite(a.z) ? ` z="${numberText(a.z)}"` : '';
+    const position = finite(a.x) && finite(a.y) ? `${vizIndent}<viz:position x="${numberText(a.x)}" y="${numberText(a.y)}"${z}/>${nl}` : '';
+    body.write(a, spans?.get(node), position, lines.nodeEnd);
   };
 }
 
@@ -160,16 +177,11 @@ function edgeWriter(
   spans: ReadonlyMap<string, Span> | undefined,
   defaultEdgeType: 'directed' | 'undirected',
 ): (edge: string, a: Attributes, source: string, target: string, type: 'directed' | 'undirected') => void {
-  const values = new AttvalueWriter(w, 4, columns);
-  const colors = colorLines(w, 4);
-  const sizes = new ValueLines(`${w.indent(4)}<viz:thickness value="`, asIs, `"/>${w.newline}`);
+  const body = new ItemBody(w, lines, columns, 'thickness');
   return (edge, a, source, target, type) => {
     const kind = text(a.relation) ?? text(a.kind);
     const label = text(a.label) ?? text(a.relation);
     const weight = finite(a.weight) ? a.weight : finite(a.count) ? a.count : undefined;
-    const count = values.encode(a);
-    const color = colors(a.color);
-    const size = finite(a.size);
     lines.startEdge(edge, source, target);
     if (type !== defaultEdgeType) w.write(` type="${type}"`);
     if (kind !== undefined) {
@@ -184,17 +196,7 @@ function edgeWriter(
       w.write(' weight=');
       w.quoted(numberText(weight));
     }
-    const span = spans?.get(edge);
-    if (span !== undefined) w.write(spanAttributes(span));
-    if (count === 0 && color === '' && !size) {
-      w.write(lines.selfClose);
-      return;
-    }
-    w.write(lines.open);
-    if (count > 0) values.write();
-    w.write(color);
-    if (size) sizes.write(w, numberText(a.size));
-    w.write(lines.edgeEnd);
+    body.write(a, spans?.get(edge), '', lines.edgeEnd);
   };
 }
 
