@@ -117,16 +117,24 @@ describe('scale: builds', function () {
     assertSameGraph(all, updated, 'update with known documents');
   });
 
-  it('--update replaces a document whose text changed, in its place', () => {
-    const updated = path.join(dir, 'replaced');
-    ok(['build', ...files, '--out', updated, '--jobs', '1', '-q']);
+  it('--update replaces a document whose text changed, in its place (also beside a new one, with a worker)', () => {
     const newer = writeCorpus(path.join(dir, 'newer'), N);
     fs.appendFileSync(newer[3] as string, 'Norway supported Egypt.\n');
-    const r = ok(['build', newer[3] as string, '--update', updated, '--jobs', '1']);
-    assert.match(r.stderr, /\(1 replaced\)/);
     const expected = path.join(dir, 'replaced-expected');
     ok(['build', ...newer, '--out', expected, '--jobs', '1', '-q']);
-    assertSameGraph(expected, updated, 'replaced document');
+    for (const jobs of ['1', '2']) {
+      const updated = path.join(dir, `replaced-${jobs}`);
+      ok(['build', ...files, '--out', updated, '--jobs', '1', '-q']);
+      const r = ok(['build', newer[3] as string, '--update', updated, '--jobs', jobs]);
+      assert.match(r.stderr, /\(1 replaced\)/);
+      assertSameGraph(expected, updated, `replaced document, --jobs ${jobs}`);
+    }
+    // A new document and a replaced one in one update, extracted by workers.
+    const mixed = path.join(dir, 'replaced-mixed');
+    ok(['build', ...files.slice(0, N - 1), '--out', mixed, '--jobs', '1', '-q']);
+    const r = ok(['build', newer[N - 1] as string, newer[3] as string, '--update', mixed, '--jobs', '2']);
+    assert.match(r.stderr, /1 replaced/);
+    assertSameGraph(expected, mixed, 'a new and a replaced document, --jobs 2');
   });
 
   it('--update extracts again, from the stored text, what an older pipeline extracted', () => {
