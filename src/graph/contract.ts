@@ -84,6 +84,15 @@ export function evidenceOrder<T extends EvidenceSort>(rank: (item: T) => number)
   return (a, b) => rank(a) - rank(b) || a.start - b.start || (a.trigger < b.trigger ? -1 : a.trigger > b.trigger ? 1 : 0);
 }
 
+/**
+ * evidenceOrder for facts read from the store (store order = `seq`, then `ord` within a document):
+ * its ties fall back to store order, which is the order the graph stage's stable sort keeps.
+ */
+export function storedFactOrder<T extends EvidenceSort & { readonly seq: number; readonly ord: number }>(): (a: T, b: T) => number {
+  const order = evidenceOrder<T>((r) => r.seq);
+  return (a, b) => order(a, b) || a.seq - b.seq || a.ord - b.ord;
+}
+
 /** The sorted items without repeats: the same fact found twice (same place, trigger and rule) is evidence once. */
 export function* uniqueEvidence<T extends EvidenceSort>(sorted: Iterable<T>): Generator<T> {
   const seen = new Set<string>();

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { edgeKey, evidenceOrder, uniqueEvidence } from '../graph/contract';
+import { edgeKey, storedFactOrder, uniqueEvidence } from '../graph/contract';
 import { RELATIONS, SYMMETRIC_RELATIONS, type Relation } from '../types';
 import type { EvidenceItem, SearchHit } from './replies';
 import { SCHEMA_VERSION } from './schema';
@@ -35,6 +35,7 @@ export const API_LIMITS = Object.freeze({
 
 interface FactRow {
   seq: number;
+  ord: number;
   doc: string;
   title: string | null;
   docDate: string | null;
@@ -52,7 +53,7 @@ interface FactRow {
   reportedBy: string | null;
 }
 
-const FACT_COLUMNS = `d.seq AS seq, d.id AS doc, d.title AS title, d.date AS docDate, d.url AS url, s.text AS sentence,
+const FACT_COLUMNS = `d.seq AS seq, f.ord AS ord, d.id AS doc, d.title AS title, d.date AS docDate, d.url AS url, s.text AS sentence,
   s.char_start AS start, s.char_end AS end, f.source AS source, f.relation AS relation, f.target AS target,
   f.negated AS negated, f.hypothetical AS hypothetical, f.trigger AS trigger, f.rule AS rule, f.reported_by AS reportedBy`;
 
@@ -102,7 +103,7 @@ class StoreReader {
     // A symmetric relation's edge holds its two ends in key order; the facts keep the text's order.
     if (SYMMETRIC_RELATIONS.has(key.relation)) rows = rows.concat(this.edgeFacts.all(key.relation, ...flags, targets, sources) as FactRow[]);
     // The same order and de-duplication as the graph's evidence lists (src/graph).
-    rows.sort(evidenceOrder((r) => r.seq));
+    rows.sort(storedFactOrder<FactRow>());
     const items: EvidenceItem[] = [];
     for (const r of uniqueEvidence(rows)) {
       items.push({

@@ -12,7 +12,7 @@ import { InputError, messageOf } from '../errors';
 import { ensureDirectory } from '../export';
 import type { AtomicWriteOptions } from '../export/atomic';
 import { writeNeo4jFiles, type Neo4jEdge, type Neo4jNode } from '../export/neo4j';
-import { edgeKey, evidenceOrder, uniqueEvidence } from '../graph/contract';
+import { edgeKey, storedFactOrder, uniqueEvidence } from '../graph/contract';
 import { SYMMETRIC_RELATIONS, type Relation } from '../types';
 import { SCHEMA_VERSION } from './schema';
 import { STORE_FILE } from './index';
@@ -268,8 +268,7 @@ export class StoreEvidence {
 
   /** A group's facts as the graph stage lists them; `ord` stands for its stable sort over facts in store order. */
   private items(rows: FactRow[]): Item[] {
-    const graphOrder = evidenceOrder<FactRow>((r) => r.seq);
-    rows.sort((x, y) => graphOrder(x, y) || x.ord - y.ord);
+    rows.sort(storedFactOrder<FactRow>());
     const items: Item[] = [];
     for (const r of uniqueEvidence(rows)) {
       items.push({

@@ -168,6 +168,51 @@ describe('scale: store API', function () {
   });
 });
 
+describe('scale: store API, evidence ties', function () {
+  this.timeout(60_000);
+
+  it('lists facts tied on document, place and trigger in store order, as graph.json does, also across a merge', async () => {
+    // "Putin" merges into "Vladimir Putin"; the symmetric met edge then holds facts from both ids,
+    // found by two SQL queries (one per direction) in the reverse of their order in the text.
+    const sentence = 'Vladimir Putin met Donald Trump.';
+    const fact = (source: string, target: string, rule: string): Record<string, unknown> => ({
+      source, relation: 'met', target, negated: false, hypothetical: false, doc: 'd1', sentence, start: 0, end: sentence.length, trigger: 'met', rule,
+    });
+    const mention = (start: number, text: string, entity: string): Record<string, unknown> => ({ start, end: start + text.length, text, entityType: 'person', entity, firstToken: 0, lastToken: 1, sentence: 0, rule: 'test' });
+    const line = {
+      doc: 'd1', title: 'Talks',
+      mentions: [mention(0, 'Vladimir Putin', 'vladimir-putin'), mention(19, 'Donald Trump', 'donald-trump'), mention(40, 'Putin', 'putin')],
+      entities: [
+        { id: 'vladimir-putin', label: 'Vladimir Putin', entityType: 'person', aliases: [], roles: [] },
+        { id: 'donald-trump', label: 'Donald Trump', entityType: 'person', aliases: [], roles: [] },
+        { id: 'putin', label: 'Putin', entityType: 'person', aliases: [], roles: [] },
+      ],
+      facts: [fact('vladimir-putin', 'donald-trump', 'rule-z'), fact('donald-trump', 'putin', 'rule-a')],
+      hash: 'f'.repeat(40),
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-api-ties-'));
+    try {
+      const facts = path.join(dir, 'facts.ndjson');
+      fs.writeFileSync(facts, `${JSON.stringify(line)}\n`);
+      const out = path.join(dir, 'out');
+      await build([facts], { out, fromFacts: true, jobs: 1 }, { onWarning: (w) => assert.fail(`${w.file}: ${w.reason}`) });
+      const graph = JSON.parse(fs.readFileSync(path.join(out, 'graph.json'), 'utf8')) as GraphJson;
+      const edge = graph.edges.find((e) => e.key === 'donald-trump|met|vladimir-putin');
+      assert.ok(edge, 'one met edge after the merge');
+      assert.deepEqual(edge.attributes.evidence.map((e) => e.rule), ['rule-z', 'rule-a'], 'graph.json keeps store order for ties');
+      const api = new StoreApi(out);
+      try {
+        const r = get(api, `/api/evidence?edge=${encodeURIComponent(edge.key)}`);
+        assert.deepEqual((r.body.evidence as EvidenceItem[]).map(proof), edge.attributes.evidence.map(proof));
+      } finally {
+        api.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('scale: API parsing', () => {
   it('reads only canonical edge keys', () => {
     assert.deepEqual(parseEdgeKey('a|met|b'), { source: 'a', relation: 'met', target: 'b', negated: false, hypothetical: false });
