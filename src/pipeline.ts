@@ -99,7 +99,8 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
   const store = options.update ? StoreWriter.update(options.out) : StoreWriter.create(options.out);
   const cache = options.update ? undefined : StoreCache.open(options.out);
   try {
-    const version = pipelineVersion(aliases, parseCodeHash(store.meta(CODE_HASH) ?? cache?.meta(CODE_HASH)));
+    const code = extractionCodeHash(parseCodeHash(store.meta(CODE_HASH) ?? cache?.meta(CODE_HASH)));
+    const version = pipelineVersion(aliases, code);
     const count = (outcome: DocumentOutcome, id: string): void => {
       outcomes[outcome]++;
       hooks.onDocument?.(outcome, id);
@@ -221,7 +222,7 @@ export async function build(inputs: readonly string[], options: Partial<BuildOpt
     store.setLayouts(layouts);
     const laidOut = performance.now();
     store.setMeta('pipeline', version);
-    store.setMeta(CODE_HASH, JSON.stringify(extractionCodeHash()));
+    store.setMeta(CODE_HASH, JSON.stringify(code));
     store.commit();
     cache?.close();
     const files = await writeGraph(graph, options.out);                                    // export

@@ -96,9 +96,9 @@ export function parseCodeHash(json: string | undefined): CodeHash | undefined {
 }
 
 /** The pipeline version a cached extraction must match: package version, code hash, alias file. */
-export function pipelineVersion(aliases: readonly AliasEntry[], known?: CodeHash): string {
+export function pipelineVersion(aliases: readonly AliasEntry[], code: CodeHash = extractionCodeHash()): string {
   const aliasHash = aliases.length ? createHash('sha256').update(JSON.stringify(aliases)).digest('hex').slice(0, 12) : 'none';
-  return `${VERSION}+${extractionCodeHash(known).hash}+aliases:${aliasHash}`;
+  return `${VERSION}+${code.hash}+aliases:${aliasHash}`;
 }
 
 /** The key of one document's extraction in the cache: pipeline version + what the extractor reads. */
