@@ -72,6 +72,17 @@ class DataWriter extends EncodedValues {
   }
 }
 
+/** A node's or an edge's <data> children and `end`, or a self-closing tag when it has none. */
+function writeData(w: XmlWriter, lines: ItemLines, data: DataWriter, attributes: Attributes, end: string): void {
+  if (data.encode(attributes) === 0) {
+    w.write(lines.selfClose);
+    return;
+  }
+  w.write(lines.open);
+  data.write();
+  w.write(end);
+}
+
 /** The document's chunks, written as they are asked for (see XmlWriter). */
 function* graphmlChunks(graph: AnyGraph): Generator<string, void, undefined> {
   const w = new XmlWriter(true);
@@ -110,12 +121,7 @@ function* graphmlChunks(graph: AnyGraph): Generator<string, void, undefined> {
       const node = items.nodes[i] as string;
       const attributes = items.nodeAttributes[i] as Attributes;
       lines.startNode(node);
-      if (nodeData.encode(attributes) === 0) w.write(lines.selfClose);
-      else {
-        w.write(lines.open);
-        nodeData.write();
-        w.write(lines.nodeEnd);
-      }
+      writeData(w, lines, nodeData, attributes, lines.nodeEnd);
       if (w.ready) yield w.take();
     }
 
@@ -126,12 +132,7 @@ function* graphmlChunks(graph: AnyGraph): Generator<string, void, undefined> {
       const directed = items.undirected[i] !== true;
       lines.startEdge(edge, items.sources[i] as string, items.targets[i] as string);
       if (directed !== (edgeDefault === 'directed')) w.write(` directed="${String(directed)}"`);
-      if (edgeData.encode(attributes) === 0) w.write(lines.selfClose);
-      else {
-        w.write(lines.open);
-        edgeData.write();
-        w.write(lines.edgeEnd);
-      }
+      writeData(w, lines, edgeData, attributes, lines.edgeEnd);
       if (w.ready) yield w.take();
     }
     w.end(1, 'graph');
