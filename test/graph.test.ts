@@ -324,3 +324,29 @@ describe('graph: property', () => {
     console.log(`      graph property: ${cases} generated cases`);
   });
 });
+
+describe('graph: finishing more than once (a resident watch adds documents to the same accumulator)', () => {
+  it('finish() leaves the accumulator as it was: adding the rest and finishing again equals one pass over all', () => {
+    let cases = 0;
+    fc.assert(
+      fc.property(randomInputs, fc.nat(), fc.subarray(['russia', 'lee'], { maxLength: 1 }), fc.integer({ min: 1, max: 2 }), (inputs, cut, fixed, minCount) => {
+        cases++;
+        const known = new Map(fixed.map((id) => [id, `Known ${id}`]));
+        const split = cut % (inputs.length + 1);
+        const accumulator = new GraphAccumulator(known, { minCount });
+        inputs.slice(0, split).forEach((input) => accumulator.add(input));
+        const before = accumulator.finish();
+        const beforeText = JSON.stringify(before.export());
+        assert.equal(JSON.stringify(accumulator.finish().export()), beforeText, 'a second finish() with nothing added');
+        inputs.slice(split).forEach((input) => accumulator.add(input));
+        const again = accumulator.finish();
+        const once = build(inputs, known, { minCount });
+        assert.equal(JSON.stringify(again.export()), JSON.stringify(once.graph.export()));
+        assert.deepEqual([...accumulator.merges], [...once.merges]);
+        assert.equal(JSON.stringify(before.export()), beforeText, 'the first graph is not changed by later adds');
+      }),
+      { numRuns: 800 },
+    );
+    console.log(`      finish-twice property: ${cases} generated cases`);
+  });
+});

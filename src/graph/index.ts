@@ -178,17 +178,28 @@ export class GraphAccumulator {
     return merges;
   }
 
+  /**
+   * The graph of every input added so far. The accumulator is left as it was, so more inputs can
+   * be added and finish() called again (a resident `watch` process folds only new documents).
+   */
   finish(): NewsGraph {
     // A merge adds aliases, never labels, so each entity's best label is the same before and after.
     for (const acc of this.entities.values()) acc.best = bestLabel(acc);
     const merges = this.surnameMerges();
     this.mergedInto = merges;
     const canonical = (id: string): string => merges.get(id) ?? id;
+    /** Merge targets with what merged into them: copies, so the accumulators stay per entity id. */
+    const merged = new Map<string, EntityAccumulator>();
     for (const [from, to] of merges) {
       const a = this.entities.get(from);
-      const b = this.entities.get(to);
-      if (!a || !b) continue;
-      const aliases = (b.aliases ??= new Set());
+      const original = this.entities.get(to);
+      if (!a || !original) continue;
+      let b = merged.get(to);
+      if (!b) {
+        b = { ...original, aliases: new Set(original.aliases), roles: original.roles && new Set(original.roles), documents: original.documents };
+        merged.set(to, b);
+      }
+      const aliases = b.aliases ?? new Set<string>();
       for (const l of labelsOf(a)) aliases.add(l);
       for (const x of a.aliases ?? []) aliases.add(x);
       if (a.roles?.size) {
@@ -197,8 +208,8 @@ export class GraphAccumulator {
       }
       b.mentions += a.mentions;
       b.documents = [...new Set([...b.documents, ...a.documents])];
-      this.entities.delete(from);
     }
+    const kept = (id: string): boolean => this.entities.has(id) && !merges.has(id);
 
     // Edges first: a topic is kept only if an edge that survives --min-count touches it, and
     // knowing that before the nodes are added spares adding it and dropping it again.
@@ -207,7 +218,7 @@ export class GraphAccumulator {
       for (const f of facts) {
         let source = canonical(f.source);
         let target = canonical(f.target);
-        if (source === target || !this.entities.has(source) || !this.entities.has(target)) continue;
+        if (source === target || !kept(source) || !kept(target)) continue;
         if (SYMMETRIC_RELATIONS.has(f.relation) && target < source) [source, target] = [target, source];
         const key = edgeKey(source, f.relation, target, f.negated, f.hypothetical);
         let g = grouped.get(key);
@@ -252,9 +263,11 @@ export class GraphAccumulator {
     }
 
     const graph: NewsGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
-    graph.replaceAttributes({ generator: GENERATOR, version: GENERATOR_VERSION, documentCount: this.sources.length, sources: this.sources });
+    // A copy of the sources: add() goes on appending to this accumulator's list.
+    graph.replaceAttributes({ generator: GENERATOR, version: GENERATOR_VERSION, documentCount: this.sources.length, sources: this.sources.slice() });
     for (const id of [...this.entities.keys()].sort()) {
-      const acc = this.entities.get(id);
+      if (merges.has(id)) continue;
+      const acc = merged.get(id) ?? this.entities.get(id);
       if (!acc) continue;
       // A topic (ceasefire, deal) is a node only as the end of some act; a group of people always is.
       if (acc.entityType === 'other' && !acc.group && !connected.has(id)) continue;
