@@ -3,14 +3,15 @@
 // extracted (in worker threads when --jobs > 1, results put back in input order), written to the
 // store and released; the graph is then derived from the store, so memory follows the graph, not
 // the corpus.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readDocuments, type IngestOptions, type InputWarning } from './ingest';
+import { readDocuments, type IngestOptions, type InputFile, type InputWarning } from './ingest';
 import { Extraction, lexiconFor } from './extract';
 import type { AliasEntry } from './entities';
-import { GraphAccumulator, resolveGraphOptions, type GraphOptions, type NewsGraph } from './graph';
+import { GraphAccumulator, resolveGraphOptions, type GraphInput, type GraphOptions, type NewsGraph } from './graph';
 import { layoutGraph, resolveLayoutOptions, type LayoutOptions, type LayoutSummary } from './layout';
 import { exportGraph } from './export';
-import { cacheKey, contentHash, extractionCodeHash, parseCodeHash, pipelineVersion, StoreCache, StoreWriter, type ExtractLine } from './store';
+import { cacheKey, contentHash, extractionCodeHash, parseCodeHash, pipelineVersion, StoreCache, StoreWriter, type CodeHash, type ExtractLine } from './store';
 import { readFactLines } from './store/from-facts';
 import { orderedMap, resolveJobs } from './workers/pool';
 import { InputError } from './errors';
@@ -88,154 +89,225 @@ type Planned =
  * older pipeline redone; the graph is then derived from the whole store, so it equals a full build
  * of every document in store order.
  */
-export async function build(inputs: readonly string[], options: Partial<BuildOptions> & { out: string }, hooks: BuildHooks): Promise<BuildSummary> {
-  const aliases = options.aliases ?? [];
-  const jobs = resolveJobs(options.jobs);
-  const graphOptions = resolveGraphOptions(options.graph ?? {});
-  const layoutOptions = resolveLayoutOptions(options.layout ?? {});
-  const outcomes: Record<DocumentOutcome, number> = { extracted: 0, cached: 0, unchanged: 0, replaced: 0, refreshed: 0 };
-  const extraction = new Extraction(jobs, aliases);
-
-  const store = options.update ? StoreWriter.update(options.out) : StoreWriter.create(options.out);
-  const cache = options.update ? undefined : StoreCache.open(options.out);
+export async function build(inputs: readonly BuildInput[], options: Partial<BuildOptions> & { out: string }, hooks: BuildHooks): Promise<BuildSummary> {
+  const session = new BuildSession(options);
   try {
-    const code = extractionCodeHash(parseCodeHash(store.meta(CODE_HASH) ?? cache?.meta(CODE_HASH)));
-    const version = pipelineVersion(aliases, code);
-    const count = (outcome: DocumentOutcome, id: string): void => {
-      outcomes[outcome]++;
-      hooks.onDocument?.(outcome, id);
-    };
-    const lookup = (key: string): string | undefined => cache?.get(key) ?? store.cached(key);
-    /** Stored documents being extracted again for a new pipeline (id → their new cache key). */
-    const refreshing = new Map<string, string>();
+    return await session.run(inputs, options, hooks);
+  } finally {
+    await session.close();
+  }
+}
 
-    // What each input becomes; decided in input order, before extraction starts on it.
-    const plan = (source: SourceDocument): Planned | undefined => {
-      const hash = contentHash(source.text);
-      const key = cacheKey(version, source);
-      let outcome: DocumentOutcome = 'extracted';
-      if (options.update) {
-        const same = store.byId(source.id);
-        if (same && same.hash === hash && (same.cacheKey === key || refreshing.get(source.id) === key)) {
-          count('unchanged', source.id);
-          return undefined;
-        }
-        const twin = same ? undefined : store.byHash(hash);
-        if (twin) {
-          hooks.onWarning({ file: source.origin, reason: `same text as ${twin.id} (already in the store), skipped` });
-          return undefined;
-        }
-        if (same) outcome = 'replaced';
-      }
-      const cached = lookup(key);
-      if (cached !== undefined) {
-        const line = JSON.parse(cached) as ExtractLine;
-        return { kind: 'known', id: source.id, origin: source.origin, hash, key, line: cached, result: line, text: source.text, outcome: outcome === 'extracted' ? 'cached' : outcome, source };
-      }
-      return { kind: 'extract', source, hash, key, outcome };
-    };
+/** What a build reads besides documents: a file under a directory input keeps the id a walk of that directory gives it. */
+export type BuildInput = string | InputFile;
 
-    const planFacts = (fact: { origin: string; line: string; result: ExtractLine }): Planned | undefined => {
-      const id = fact.result.doc;
-      const same = store.byId(id);
-      if (same && same.hash === fact.result.hash) {
-        count('unchanged', id);
-        return undefined;
-      }
-      const twin = same ? undefined : store.byHash(fact.result.hash);
-      if (twin) {
-        hooks.onWarning({ file: fact.origin, reason: `same document as ${twin.id}, skipped` });
-        return undefined;
-      }
-      return { kind: 'known', id, origin: fact.origin, hash: fact.result.hash, key: null, line: fact.line, result: fact.result, text: null, outcome: same ? 'replaced' : 'extracted' };
-    };
+/**
+ * Builds of one output directory that share what is slow to load: the language model (or the
+ * worker threads holding it), the gazetteer's labels, and the graph folded from the store. A
+ * resident process (`newsgraph watch`) keeps one open, so an update that only adds documents
+ * folds just those into the graph of the store as it left it. Every run gives the bytes a
+ * one-shot build() of the same store would.
+ */
+export class BuildSession {
+  private readonly aliases: readonly AliasEntry[];
+  private readonly graphOptions: GraphOptions;
+  private readonly layoutOptions: LayoutOptions;
+  private readonly extraction: Extraction;
+  private versions: { code: CodeHash; version: string } | undefined;
+  private labels: { map: Map<string, string>; kept: string | undefined } | undefined;
+  /** The store's graph inputs as of this session's last commit, folded; `stamp` tells whether another process changed it since. */
+  private folded: { accumulator: GraphAccumulator; stamp: string } | undefined;
 
-    async function* planned(): AsyncGenerator<Planned> {
-      if (options.update) {
-        // Documents extracted by an older pipeline: redo them so the store is as a full build leaves it.
-        for (const seq of store.stale(version)) {
-          const source = store.source(seq);
-          if (!source) continue;
-          const key = cacheKey(version, source);
-          refreshing.set(source.id, key);
-          yield { kind: 'extract', source, hash: contentHash(source.text), key, outcome: 'refreshed' };
-        }
-      }
-      if (options.fromFacts) {
-        const seenIds = new Set<string>();
-        for await (const fact of readFactLines(inputs, hooks.onWarning, options.ingest?.stdin)) {
-          if (seenIds.has(fact.result.doc)) {
-            hooks.onWarning({ file: fact.origin, reason: `document id "${fact.result.doc}" already used, skipped` });
-            continue;
+  constructor(private readonly options: Partial<PipelineOptions> & { out: string }) {
+    this.aliases = options.aliases ?? [];
+    this.graphOptions = resolveGraphOptions(options.graph ?? {});
+    this.layoutOptions = resolveLayoutOptions(options.layout ?? {});
+    this.extraction = new Extraction(resolveJobs(options.jobs), this.aliases);
+  }
+
+  async close(): Promise<void> {
+    this.folded = undefined;
+    await this.extraction.close();
+  }
+
+  async run(inputs: readonly BuildInput[], mode: { update?: boolean; fromFacts?: boolean }, hooks: BuildHooks): Promise<BuildSummary> {
+    const { options, extraction } = this;
+    const out = options.out;
+    const update = mode.update === true;
+    const outcomes: Record<DocumentOutcome, number> = { extracted: 0, cached: 0, unchanged: 0, replaced: 0, refreshed: 0 };
+    const folded = this.folded;
+    this.folded = undefined; // until this run commits: a failed run leaves the accumulator half-added
+    const store = update ? StoreWriter.update(out) : StoreWriter.create(out);
+    const cache = update ? undefined : StoreCache.open(out);
+    try {
+      const { code, version } = (this.versions ??= ((): { code: CodeHash; version: string } => {
+        const code = extractionCodeHash(parseCodeHash(store.meta(CODE_HASH) ?? cache?.meta(CODE_HASH)));
+        return { code, version: pipelineVersion(this.aliases, code) };
+      })());
+      const count = (outcome: DocumentOutcome, id: string): void => {
+        outcomes[outcome]++;
+        hooks.onDocument?.(outcome, id);
+      };
+      const lookup = (key: string): string | undefined => cache?.get(key) ?? store.cached(key);
+      /** Stored documents being extracted again for a new pipeline (id → their new cache key). */
+      const refreshing = new Map<string, string>();
+
+      // What each input becomes; decided in input order, before extraction starts on it.
+      const plan = (source: SourceDocument): Planned | undefined => {
+        const hash = contentHash(source.text);
+        const key = cacheKey(version, source);
+        let outcome: DocumentOutcome = 'extracted';
+        if (update) {
+          const same = store.byId(source.id);
+          if (same && same.hash === hash && (same.cacheKey === key || refreshing.get(source.id) === key)) {
+            count('unchanged', source.id);
+            return undefined;
           }
-          seenIds.add(fact.result.doc);
-          const p = planFacts(fact);
+          const twin = same ? undefined : store.byHash(hash);
+          if (twin) {
+            hooks.onWarning({ file: source.origin, reason: `same text as ${twin.id} (already in the store), skipped` });
+            return undefined;
+          }
+          if (same) outcome = 'replaced';
+        }
+        const cached = lookup(key);
+        if (cached !== undefined) {
+          const line = JSON.parse(cached) as ExtractLine;
+          return { kind: 'known', id: source.id, origin: source.origin, hash, key, line: cached, result: line, text: source.text, outcome: outcome === 'extracted' ? 'cached' : outcome, source };
+        }
+        return { kind: 'extract', source, hash, key, outcome };
+      };
+
+      const planFacts = (fact: { origin: string; line: string; result: ExtractLine }): Planned | undefined => {
+        const id = fact.result.doc;
+        const same = store.byId(id);
+        if (same && same.hash === fact.result.hash) {
+          count('unchanged', id);
+          return undefined;
+        }
+        const twin = same ? undefined : store.byHash(fact.result.hash);
+        if (twin) {
+          hooks.onWarning({ file: fact.origin, reason: `same document as ${twin.id}, skipped` });
+          return undefined;
+        }
+        return { kind: 'known', id, origin: fact.origin, hash: fact.result.hash, key: null, line: fact.line, result: fact.result, text: null, outcome: same ? 'replaced' : 'extracted' };
+      };
+
+      async function* planned(): AsyncGenerator<Planned> {
+        if (update) {
+          // Documents extracted by an older pipeline: redo them so the store is as a full build leaves it.
+          for (const seq of store.stale(version)) {
+            const source = store.source(seq);
+            if (!source) continue;
+            const key = cacheKey(version, source);
+            refreshing.set(source.id, key);
+            yield { kind: 'extract', source, hash: contentHash(source.text), key, outcome: 'refreshed' };
+          }
+        }
+        if (mode.fromFacts) {
+          const seenIds = new Set<string>();
+          for await (const fact of readFactLines(inputs.map(inputPath), hooks.onWarning, options.ingest?.stdin)) {
+            if (seenIds.has(fact.result.doc)) {
+              hooks.onWarning({ file: fact.origin, reason: `document id "${fact.result.doc}" already used, skipped` });
+              continue;
+            }
+            seenIds.add(fact.result.doc);
+            const p = planFacts(fact);
+            if (p) yield p;
+          }
+          return;
+        }
+        for await (const source of readDocuments(inputs, options.ingest ?? {}, hooks.onWarning)) {
+          const p = plan(source);
           if (p) yield p;
         }
-        return;
       }
-      for await (const source of readDocuments(inputs, options.ingest ?? {}, hooks.onWarning)) {
-        const p = plan(source);
-        if (p) yield p;
-      }
-    }
 
-    const resolve = async (p: Planned): Promise<Extract<Planned, { kind: 'known' }>> => {
-      if (p.kind === 'known') return p;
-      const line = await extraction.line(p.source);
-      return {
-        kind: 'known', id: p.source.id, origin: p.source.origin, hash: p.hash, key: p.key, line, result: JSON.parse(line) as ExtractLine,
-        text: p.source.text, outcome: p.outcome, source: p.source,
+      const resolve = async (p: Planned): Promise<Extract<Planned, { kind: 'known' }>> => {
+        if (p.kind === 'known') return p;
+        const line = await extraction.line(p.source);
+        return {
+          kind: 'known', id: p.source.id, origin: p.source.origin, hash: p.hash, key: p.key, line, result: JSON.parse(line) as ExtractLine,
+          text: p.source.text, outcome: p.outcome, source: p.source,
+        };
       };
-    };
 
-    const started = performance.now();
-    for await (const doc of orderedMap(planned(), resolve, extraction.readAhead, extraction.settle)) {  // nlp → entities → relations
-      const meta = doc.source ?? doc.result;
-      store.put({                                                                              // store
-        id: doc.id, hash: doc.hash, cacheKey: doc.key, pipeline: doc.key === null ? null : version,
-        ...(meta.title ? { title: meta.title } : {}), ...(meta.date ? { date: meta.date } : {}), ...(meta.url ? { url: meta.url } : {}),
-        origin: doc.origin, text: doc.text, line: doc.line, result: doc.result,
+      // The fold of the store this session committed last goes on, if nothing but new documents
+      // (appended to the store's order) comes in and no other process wrote the store since.
+      let appended: GraphInput[] | undefined = folded && update && folded.stamp === storeStamp(store.file) ? [] : undefined;
+      const started = performance.now();
+      for await (const doc of orderedMap(planned(), resolve, extraction.readAhead, extraction.settle)) {  // nlp → entities → relations
+        const meta = doc.source ?? doc.result;
+        const input = store.put({                                                              // store
+          id: doc.id, hash: doc.hash, cacheKey: doc.key, pipeline: doc.key === null ? null : version,
+          ...(meta.title ? { title: meta.title } : {}), ...(meta.date ? { date: meta.date } : {}), ...(meta.url ? { url: meta.url } : {}),
+          origin: doc.origin, text: doc.text, line: doc.line, result: doc.result,
+        });
+        if (doc.outcome === 'extracted' || doc.outcome === 'cached') appended?.push(input);
+        else appended = undefined;
+        count(doc.outcome, doc.id);
+      }
+      if (!this.versions || store.documentCount === 0) throw new InputError('no usable documents', inputs.map(inputPath).join(' '));
+
+      const extracted = performance.now();
+      let accumulator: GraphAccumulator;                                                    // graph
+      if (appended && folded) {
+        accumulator = folded.accumulator;
+        for (const input of appended) accumulator.add(input);
+      } else {
+        accumulator = new GraphAccumulator(this.knownLabels(store, version), this.graphOptions);
+        for (const input of store.graphInputs()) accumulator.add(input);
+      }
+      const graph = accumulator.finish();
+      store.setMerges(accumulator.merges);
+      const merged = performance.now();
+      // Components laid out by the last build (this store's, or the old store's for a full build)
+      // are taken from it; the store keeps the ones this graph has.
+      const layouts = new Map<string, string>();
+      const layout = layoutGraph(graph, this.layoutOptions, {                               // layout
+        get: (key) => {
+          const positions = store.layout(key) ?? cache?.layout(key);
+          if (positions !== undefined) layouts.set(key, positions);
+          return positions;
+        },
+        set: (key, positions) => layouts.set(key, positions),
       });
-      count(doc.outcome, doc.id);
+      store.setLayouts(layouts);
+      const laidOut = performance.now();
+      store.setMeta('pipeline', version);
+      store.setMeta(CODE_HASH, JSON.stringify(code));
+      store.commit();
+      cache?.close();
+      const files = await writeGraph(graph, out);                                           // export
+      store.publish();
+      this.folded = { accumulator, stamp: storeStamp(store.file) };
+      const timings = { extract: extracted - started, graph: merged - extracted, layout: laidOut - merged, write: performance.now() - laidOut };
+      return { graph, files, documents: graph.getAttribute('documentCount'), outcomes, timings, layout };
+    } catch (e) {
+      store.rollback();
+      throw e;
+    } finally {
+      cache?.close();
     }
-    await extraction.close();
-    if (store.documentCount === 0) throw new InputError('no usable documents', inputs.join(' '));
-
-    const extracted = performance.now();
-    const accumulator = new GraphAccumulator(knownLabels(aliases, { version, store }), graphOptions);   // graph
-    for (const input of store.graphInputs()) accumulator.add(input);
-    const graph = accumulator.finish();
-    store.setMerges(accumulator.merges);
-    const merged = performance.now();
-    // Components laid out by the last build (this store's, or the old store's for a full build)
-    // are taken from it; the store keeps the ones this graph has.
-    const layouts = new Map<string, string>();
-    const layout = layoutGraph(graph, layoutOptions, {                                      // layout
-      get: (key) => {
-        const positions = store.layout(key) ?? cache?.layout(key);
-        if (positions !== undefined) layouts.set(key, positions);
-        return positions;
-      },
-      set: (key, positions) => layouts.set(key, positions),
-    });
-    store.setLayouts(layouts);
-    const laidOut = performance.now();
-    store.setMeta('pipeline', version);
-    store.setMeta(CODE_HASH, JSON.stringify(code));
-    store.commit();
-    cache?.close();
-    const files = await writeGraph(graph, options.out);                                    // export
-    store.publish();
-    const timings = { extract: extracted - started, graph: merged - extracted, layout: laidOut - merged, write: performance.now() - laidOut };
-    return { graph, files, documents: graph.getAttribute('documentCount'), outcomes, timings, layout };
-  } catch (e) {
-    store.rollback();
-    throw e;
-  } finally {
-    cache?.close();
-    await extraction.close();
   }
+
+  /** See knownLabels; read or made once per session, and again only for a store that lacks them. */
+  private knownLabels(store: StoreWriter, version: string): Map<string, string> {
+    if (this.labels && store.meta(KNOWN_LABELS) === this.labels.kept) return this.labels.map;
+    const map = knownLabels(this.aliases, { version, store });
+    this.labels = { map, kept: store.meta(KNOWN_LABELS) };
+    return map;
+  }
+}
+
+/** The store file's identity and last change: equal stamps, an unchanged store (as far as another writer goes). */
+function storeStamp(file: string): string {
+  const stat = fs.statSync(file, { bigint: true });
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+}
+
+function inputPath(input: BuildInput): string {
+  return typeof input === 'string' ? input : input.file;
 }
 
 /**
@@ -273,7 +345,7 @@ export function graphOfResults(results: Iterable<DocumentResult>, options: Parti
   return graph;
 }
 
-/** Writes DIR/graph.json and DIR/graph.gexf, each atomically. */
+/** Writes DIR/graph.json and DIR/graph.gexf, each atomically; when the first fails, the second is not touched. */
 export async function writeGraph(graph: NewsGraph, outDir: string): Promise<string[]> {
   const files = [path.join(outDir, 'graph.json'), path.join(outDir, 'graph.gexf')];
   await exportGraph(graph, 'json', files[0] as string);

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import { build, checkBuildOptions, extractLines, type DocumentOutcome } from '../pipeline';
+import { build, checkBuildOptions, extractLines, type DocumentOutcome, type PipelineOptions } from '../pipeline';
+import { checkWatch, DEFAULT_WATCH_OPTIONS, watch } from '../watch';
 import type { InputWarning } from '../ingest';
 import { readAliasFile, type AliasEntry } from '../entities';
 import { ensureDirectory, exportGraph, isExportFormat, EXPORT_FORMATS } from '../export';
@@ -57,6 +58,17 @@ function outcomeNote(outcomes: Readonly<Record<DocumentOutcome, number>>): strin
   if (outcomes.extracted > 0 && outcomes.cached + outcomes.unchanged + outcomes.replaced + outcomes.refreshed === 0) return '';
   const parts = (Object.keys(labels) as DocumentOutcome[]).filter((k) => outcomes[k] > 0).map((k) => `${outcomes[k]} ${labels[k]}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** The options build and watch share, from their flags. */
+function pipelineOptions(opts: BuildFlags): PipelineOptions {
+  return {
+    aliases: loadAliases(opts.aliases),
+    ingest: { maxDocBytes: opts.maxDocBytes },
+    layout: {},
+    graph: { ...(opts.minCount !== undefined ? { minCount: opts.minCount } : {}), ...(opts.top !== undefined ? { top: opts.top } : {}), ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}) },
+    ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+  };
 }
 
 function loadAliases(file: string | undefined): AliasEntry[] {
@@ -118,15 +130,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
         );
       }
       const out = opts.out ?? (opts.update as string);
-      const options = {
-        out,
-        update: opts.update !== undefined,
-        fromFacts: opts.fromFacts === true,
-        aliases: loadAliases(opts.aliases),
-        ingest: { maxDocBytes: opts.maxDocBytes },
-        graph: { ...(opts.minCount !== undefined ? { minCount: opts.minCount } : {}), ...(opts.top !== undefined ? { top: opts.top } : {}), ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}) },
-        ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
-      };
+      const options = { ...pipelineOptions(opts), out, update: opts.update !== undefined, fromFacts: opts.fromFacts === true };
       checkBuildOptions(options);
       const warnings = new WarningLog(io, opts.quiet === true);
       if (!options.update) await ensureDirectory(out);
@@ -135,6 +139,54 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       progress.stop();
       const { graph, files, outcomes } = summary;
       if (!opts.quiet) io.stderr.write(`newsgraph: ${summary.documents} documents → ${graph.order} nodes, ${graph.size} edges: ${files.join(', ')}${outcomeNote(outcomes)}\n`);
+      if (warnings.count > 0) setExit(EXIT.warnings);
+    });
+
+  program
+    .command('watch')
+    .description('build DIR once, then keep it up to date: every --interval, files added or changed under the inputs are added to the store and both graph files rewritten (Ctrl-C to stop)')
+    .argument('<inputs...>', 'files (.txt .md .html .jsonl) and directories (recursive) to watch')
+    .requiredOption('-o, --out <dir>', 'output directory (updated in place when it already holds a store)')
+    .option('--interval <ms>', 'milliseconds between two looks at the inputs', (v) => positiveInt(v, '--interval'), DEFAULT_WATCH_OPTIONS.interval)
+    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, one per core; 1 = no worker threads)`, (v) => positiveInt(v, '--jobs'))
+    .option('--min-count <n>', 'drop edges backed by fewer than N facts', (v) => positiveInt(v, '--min-count'))
+    .option('--top <n>', 'keep only the N most connected entities', (v) => positiveInt(v, '--top'))
+    .option('--evidence <n>', 'keep at most N evidence sentences per edge in graph.json (the store keeps all; default: all)', (v) => positiveInt(v, '--evidence'))
+    .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
+    .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
+    .option('-q, --quiet', 'no warnings or update lines on stderr')
+    .action(async (inputs: string[], opts: BuildFlags & { out: string; interval: number }) => {
+      const options = { ...pipelineOptions(opts), out: opts.out };
+      checkBuildOptions(options);
+      checkWatch(inputs, { interval: opts.interval });
+      const warnings = new WarningLog(io, opts.quiet === true);
+      await ensureDirectory(opts.out);
+      const stop = new AbortController();
+      const abort = (): void => stop.abort();
+      process.once('SIGINT', abort);
+      process.once('SIGTERM', abort);
+      const say = (line: string): void => {
+        if (!opts.quiet) io.stderr.write(`newsgraph: ${line}\n`);
+      };
+      try {
+        say(`watching ${inputs.join(' ')} every ${opts.interval} ms → ${opts.out} (Ctrl-C to stop)`);
+        await watch(inputs, options, { interval: opts.interval }, {
+          onWarning: warnings.warn,
+          onUpdate: ({ summary, files, ms }) => {
+            const what = files.length === 1 ? files[0] : `${files.length} files`;
+            say(`${what}: ${summary.documents} documents → ${summary.graph.order} nodes, ${summary.graph.size} edges in ${(ms / 1000).toFixed(2)} s${outcomeNote(summary.outcomes)}`);
+          },
+          onFailure: (e, files) => {
+            warnings.count++;
+            const message = isNewsgraphError(e) ? e.message : `internal error: ${messageOf(e)}`;
+            io.stderr.write(`newsgraph: warning: update of ${files.length === 1 ? files[0] : `${files.length} files`} failed, the graph is as it was: ${message}\n`);
+          },
+        }, stop.signal);
+      } finally {
+        process.removeListener('SIGINT', abort);
+        process.removeListener('SIGTERM', abort);
+      }
+      say('stopped');
       if (warnings.count > 0) setExit(EXIT.warnings);
     });
 

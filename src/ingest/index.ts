@@ -53,6 +53,17 @@ export function formatOf(file: string): Format | undefined {
 
 export const STDIN = '-';
 
+/** One file under a directory input, read with the id the walk of `root` gives it (a watcher reads only what changed). */
+export interface InputFile {
+  readonly file: string;
+  readonly root: string;
+}
+
+/** A document's id: its path relative to the directory input it was found under, else its file name. */
+export function documentIdOf(file: string, root?: string): string {
+  return root === undefined ? path.basename(file) : path.relative(root, file).split(path.sep).join('/');
+}
+
 /**
  * Reads every input lazily. Warnings go to `onWarning`; a document whose content was already
  * seen (same text) is skipped, so duplicated inputs are processed once.
@@ -62,7 +73,7 @@ export const STDIN = '-';
  * (not a warning and then the same words again as the error).
  */
 export async function* readDocuments(
-  inputs: readonly string[],
+  inputs: readonly (string | InputFile)[],
   partialOptions: Partial<IngestOptions>,
   onWarning: (w: InputWarning) => void,
 ): AsyncGenerator<SourceDocument> {
@@ -109,7 +120,7 @@ export async function* readDocuments(
     const only = held.length === 1 ? held[0] : undefined;
     if (only) throw new InputError(only.reason.replace(/, skipped$/, ''), only.file);
     for (const w of held) onWarning(w);
-    const where = inputs.length > 0 ? inputs.join(' ') : '(no inputs)';
+    const where = inputs.length > 0 ? inputs.map((i) => (typeof i === 'string' ? i : i.file)).join(' ') : '(no inputs)';
     throw new InputError(
       held.length === 0
         ? `no documents found (looked for ${Object.keys(FORMATS).join(' ')} files)`
@@ -119,7 +130,11 @@ export async function* readDocuments(
   }
 }
 
-async function* readInput(input: string, options: IngestOptions, onWarning: (w: InputWarning) => void): AsyncGenerator<SourceDocument> {
+async function* readInput(input: string | InputFile, options: IngestOptions, onWarning: (w: InputWarning) => void): AsyncGenerator<SourceDocument> {
+  if (typeof input !== 'string') {
+    yield* readFile(input.file, documentIdOf(input.file, input.root), options, onWarning, false);
+    return;
+  }
   if (input === STDIN) {
     yield* readStdin(options, onWarning);
     return;
@@ -132,16 +147,16 @@ async function* readInput(input: string, options: IngestOptions, onWarning: (w: 
     return;
   }
   if (stat.isDirectory()) {
-    for await (const file of walk(input, onWarning)) {
-      yield* readFile(file, path.relative(input, file).split(path.sep).join('/'), options, onWarning, false);
+    for await (const file of filesUnder(input, onWarning)) {
+      yield* readFile(file, documentIdOf(file, input), options, onWarning, false);
     }
   } else {
-    yield* readFile(input, path.basename(input), options, onWarning, true);
+    yield* readFile(input, documentIdOf(input), options, onWarning, true);
   }
 }
 
 /** Files under a directory, sorted by name at each level, so ids and order are stable. */
-async function* walk(dir: string, onWarning: (w: InputWarning) => void): AsyncGenerator<string> {
+export async function* filesUnder(dir: string, onWarning: (w: InputWarning) => void): AsyncGenerator<string> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -154,7 +169,7 @@ async function* walk(dir: string, onWarning: (w: InputWarning) => void): AsyncGe
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     // Symbolic links to directories are not followed: no loops, no escaping the folder.
-    if (entry.isDirectory()) yield* walk(full, onWarning);
+    if (entry.isDirectory()) yield* filesUnder(full, onWarning);
     else if (formatOf(entry.name)) yield full;
   }
 }

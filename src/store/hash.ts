@@ -14,7 +14,7 @@ export function contentHash(text: string): string {
 }
 
 /** The folders whose code and data decide what extraction returns (paths from src/ or dist/src/). */
-const EXTRACTION_SOURCES = ['nlp', 'entities', 'relations', 'ingest', 'extract', 'pipeline', 'types'];
+const EXTRACTION_SOURCES = ['nlp', 'entities', 'relations', 'ingest', 'extract', 'types'];
 const CODE_FILES = /\.(js|ts|json)$/;
 
 /** The extraction code's hash, with the signature of the files it was computed from. */

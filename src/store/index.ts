@@ -209,8 +209,8 @@ export class StoreWriter {
     };
   }
 
-  /** Adds a document, or replaces the one with the same id (keeping its place in the order). */
-  put(doc: StoredDocument): void {
+  /** Adds a document, or replaces the one with the same id (keeping its place in the order); returns its graph input. */
+  put(doc: StoredDocument): GraphInput {
     const s = this.statements;
     const fields = {
       id: doc.id, hash: doc.hash, cacheKey: doc.cacheKey, pipeline: doc.pipeline, title: doc.title ?? null, date: doc.date ?? null,
@@ -228,7 +228,8 @@ export class StoreWriter {
       seq = Number(s.insertDocument.run(fields).lastInsertRowid);
     }
     for (const m of doc.result.mentions) s.insertMention.run(seq, m.start, m.end, m.text, m.entity, m.entityType, m.rule);
-    s.putGraphInput.run(seq, JSON.stringify(graphInput(doc.result)));
+    const input = graphInput(doc.result);
+    s.putGraphInput.run(seq, JSON.stringify(input));
     const sentenceIds = new Map<string, number>();
     doc.result.facts.forEach((f, ord) => {
       const key = `${f.start}:${f.end}`;
@@ -242,6 +243,7 @@ export class StoreWriter {
         f.cameo ?? null, f.reportedBy ?? null, f.date ?? null,
       );
     });
+    return input;
   }
 
   /** What the graph is derived from: every document's graph input, in store order. */

@@ -1,0 +1,157 @@
+// `newsgraph watch`: one resident process keeps DIR's store and graph up to date with its inputs.
+// It builds (or updates) once, then looks at the inputs every `interval` milliseconds and updates
+// the store with the files that changed, once a file has stayed the same for one interval (so a
+// file being written is read when it is complete). The language model and the folded graph stay
+// loaded between updates, which is what makes one new article cheap (see README, Scale).
+import * as fs from 'node:fs';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { filesUnder, formatOf, STDIN, type InputFile, type InputWarning } from '../ingest';
+import { BuildSession, type BuildHooks, type BuildInput, type BuildSummary, type PipelineOptions } from '../pipeline';
+import { STORE_FILE } from '../store';
+import { InputError, UsageError, messageOf } from '../errors';
+
+export interface WatchOptions {
+  /** Milliseconds between two looks at the inputs. */
+  interval: number;
+}
+
+export const DEFAULT_WATCH_OPTIONS: WatchOptions = { interval: 1000 };
+
+/** Shorter than this, scanning a big archive would keep a core busy; longer than a day is a typo. */
+const INTERVAL_RANGE = { min: 50, max: 24 * 60 * 60 * 1000 } as const;
+
+export function resolveWatchOptions(partial: Partial<WatchOptions> = {}): WatchOptions {
+  const options = { ...DEFAULT_WATCH_OPTIONS, ...partial };
+  if (!Number.isInteger(options.interval) || options.interval < INTERVAL_RANGE.min || options.interval > INTERVAL_RANGE.max) {
+    throw new UsageError(`must be a whole number of milliseconds from ${INTERVAL_RANGE.min} to ${INTERVAL_RANGE.max}, got ${String(options.interval)}`, '--interval');
+  }
+  return options;
+}
+
+export interface WatchHooks extends BuildHooks {
+  /** After each build or update: the files it read (all inputs for the first) and what came of it. */
+  onUpdate: (update: WatchUpdate) => void;
+  /** An update that failed (a changed file with no usable document, say): the watch goes on. */
+  onFailure: (error: unknown, files: readonly string[]) => void;
+}
+
+export interface WatchUpdate {
+  readonly summary: BuildSummary;
+  /** Files read: the inputs themselves for the first build, the changed files afterwards. */
+  readonly files: readonly string[];
+  /** Wall-clock milliseconds, from reading the files to both graph files in place. */
+  readonly ms: number;
+}
+
+/** A file as last seen: its size and modification time, and the directory input it was found under. */
+interface Seen {
+  readonly signature: string;
+  readonly root: string | undefined;
+}
+
+/**
+ * Watches `inputs` (files and directories) until `signal` aborts, keeping `options.out` up to date.
+ * Documents are added or replaced, never removed: a file deleted from the inputs stays in the store
+ * (as with `build --update`); rebuild with `build --out` to drop it.
+ */
+export async function watch(
+  inputs: readonly string[],
+  options: Partial<PipelineOptions> & { out: string },
+  watchOptions: Partial<WatchOptions>,
+  hooks: WatchHooks,
+  signal: AbortSignal,
+): Promise<void> {
+  const { interval } = checkWatch(inputs, watchOptions);
+  const quietWarn = onceEach(hooks.onWarning);
+  const session = new BuildSession(options);
+  try {
+    // Taken before the first build: a file changed while it runs differs from this and is read again.
+    let applied = await scan(inputs, quietWarn);
+    await runUpdate(session, options.out, inputs, inputs, hooks);
+    let previous = applied;
+    while (!signal.aborted) {
+      try {
+        await sleep(interval, undefined, { signal });
+      } catch {
+        break; // aborted
+      }
+      const now = await scan(inputs, quietWarn);
+      const ready: BuildInput[] = [];
+      const next = new Map<string, Seen>();
+      for (const [file, seen] of now) {
+        const settled = previous.get(file)?.signature === seen.signature;
+        if (applied.get(file)?.signature !== seen.signature && settled) ready.push(seen.root === undefined ? file : ({ file, root: seen.root } satisfies InputFile));
+        // Until it has settled, a changed file keeps the version read last.
+        next.set(file, settled ? seen : (applied.get(file) ?? { signature: '', root: seen.root }));
+      }
+      previous = now;
+      applied = next;
+      if (ready.length > 0) await runUpdate(session, options.out, ready, ready.map((r) => (typeof r === 'string' ? r : r.file)), hooks);
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+/** What watch() refuses before it starts: standard input, an input that is not there, a bad interval. */
+export function checkWatch(inputs: readonly string[], watchOptions: Partial<WatchOptions>): WatchOptions {
+  const options = resolveWatchOptions(watchOptions);
+  for (const input of inputs) {
+    if (input === STDIN) throw new UsageError('watch reads files and directories, not standard input', STDIN);
+    if (!fs.existsSync(input)) throw new InputError('no such file or directory', input);
+  }
+  return options;
+}
+
+/** One build (the first time there is no store) or update; a failure is reported and the watch goes on. */
+async function runUpdate(session: BuildSession, out: string, inputs: readonly BuildInput[], files: readonly string[], hooks: WatchHooks): Promise<void> {
+  const started = performance.now();
+  try {
+    const summary = await session.run(inputs, { update: fs.existsSync(path.join(out, STORE_FILE)) }, hooks);
+    hooks.onUpdate({ summary, files, ms: performance.now() - started });
+  } catch (e) {
+    hooks.onFailure(e, files);
+  }
+}
+
+/** Every file a build of `inputs` would read, with its signature, in input and walk order. */
+async function scan(inputs: readonly string[], onWarning: (w: InputWarning) => void): Promise<Map<string, Seen>> {
+  const seen = new Map<string, Seen>();
+  const look = async (file: string, root: string | undefined): Promise<void> => {
+    try {
+      const stat = await fsp.stat(file, { bigint: true });
+      if (stat.isFile()) seen.set(file, { signature: `${stat.size}:${stat.mtimeNs}:${stat.ino}`, root });
+    } catch (e) {
+      // Gone between the listing and the look: it is read when it is back.
+      if ((e as { code?: string }).code !== 'ENOENT') onWarning({ file, reason: messageOf(e) });
+    }
+  };
+  for (const input of inputs) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await fsp.stat(input)).isDirectory();
+    } catch (e) {
+      onWarning({ file: input, reason: `cannot watch (${messageOf(e)})` });
+      continue;
+    }
+    if (!isDirectory) {
+      if (formatOf(input)) await look(input, undefined);
+      continue;
+    }
+    for await (const file of filesUnder(input, onWarning)) await look(file, input);
+  }
+  return seen;
+}
+
+/** Scans repeat every interval: each distinct warning is passed on once, not once a scan. */
+function onceEach(onWarning: (w: InputWarning) => void): (w: InputWarning) => void {
+  const said = new Set<string>();
+  return (w) => {
+    const key = `${w.file}\n${w.reason}`;
+    if (said.has(key)) return;
+    said.add(key);
+    onWarning(w);
+  };
+}
