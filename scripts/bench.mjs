@@ -2,7 +2,7 @@
 // Throughput and scale on the BBC corpus (../shared/bench/bbc-news, research use only: read, never
 // copied). A script, not a test: it prints figures, it asserts nothing. `npm run bench` builds first.
 //
-//   node scripts/bench.mjs [--runs 3] [--processes 3] [--limit N] [--scale 10] [--skip-scale] [--json]
+//   node scripts/bench.mjs [--runs 3] [--processes 3] [--limit N] [--scale 10] [--skip-scale] [--skip-throughput] [--json]
 //
 // --limit N uses the first N articles only (a quick check of the script, not a figure to quote).
 //
@@ -27,7 +27,9 @@
 //      - peak RSS extrapolated to 100,000 articles from the 1× → 10× slope
 //      - GEXF written for the 1× graph and for a synthetic 10k-node / 50k-edge graph
 //      - `build --update` with one new article into the 1× store, against the full 1× build; then
-//        two more updates in one process, the second timed (what a resident process would pay)
+//        one article after another added as `newsgraph watch` adds them (one BuildSession, so the
+//        model and the folded graph stay loaded): the first of them untimed (it loads what the
+//        session keeps), each of the others timed, with the median, fastest and slowest
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -208,16 +210,27 @@ async function runChild(task) {
     return { gexfMs: performance.now() - g0, nodes: graph.order, edges: graph.size };
   }
   if (task.kind === 'resident-update') {
-    // Two updates in one process: the second is what a process that stays running would pay per
-    // article (model, gazetteer and compiled code already loaded). Not a command yet; see README.
-    const { build } = dist('pipeline.js');
-    await build([task.inputs[0]], { out: task.out, update: true }, { onWarning: () => undefined });
-    const t1 = performance.now();
-    const summary = await build([task.inputs[1]], { out: task.out, update: true }, { onWarning: () => undefined });
-    return { ms: performance.now() - t1, timings: summary.timings, outcomes: summary.outcomes };
+    // What `newsgraph watch` pays per article once it is running: one session, one article per run.
+    const { BuildSession } = dist('pipeline.js');
+    const session = new BuildSession({ out: task.out });
+    const runs = [];
+    try {
+      for (const [i, input] of task.inputs.entries()) {
+        const t1 = performance.now();
+        const summary = await session.run([input], { update: true }, { onWarning: () => undefined });
+        if (i > 0) runs.push({ ms: performance.now() - t1, timings: summary.timings, relaidOut: summary.layout.components - summary.layout.cached });
+      }
+    } finally {
+      await session.close();
+    }
+    const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+    return { runs, median: sorted[Math.floor(sorted.length / 2)], fastest: sorted[0], slowest: sorted[sorted.length - 1] };
   }
   throw new Error(`unknown child task ${task.kind}`);
 }
+
+/** Articles added one by one in the resident (`watch`) measurement; the first is not timed. */
+const RESIDENT_ARTICLES = 10;
 
 async function scale(factor, limit) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-'));
@@ -233,8 +246,11 @@ async function scale(factor, limit) {
     const article = path.join(work, 'new-article.jsonl');
     await writeLines(article, [{ id: 'bench-new-article', title: first.title, text: `${first.text}\n\nThe talks continue next week.` }]);
     const update = child({ kind: 'build', input: article, out: path.join(work, 'x1'), update: true });
-    // Two more new articles (the second and third BBC texts, changed alike) for the resident update.
-    const more = readFileSync(corpusFile, 'utf8').split('\n').slice(1, 3).map((l) => JSON.parse(l)).map((a, i) => ({ id: `bench-new-article-${i + 2}`, title: a.title, text: `${a.text}\n\nThe talks continue next week.` }));
+    // Articles for the resident updates: BBC texts from across the corpus (every 200th from the
+    // second on), changed alike, each with an id of its own.
+    const texts = readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean);
+    const more = Array.from({ length: RESIDENT_ARTICLES }, (_, i) => JSON.parse(texts[(1 + 200 * i) % texts.length]))
+      .map((a, i) => ({ id: `bench-new-article-${i + 2}`, title: a.title, text: `${a.text}\n\nThe talks continue next week.` }));
     const articles = await Promise.all(more.map(async (a, i) => {
       const file = path.join(work, `new-article-${i + 2}.jsonl`);
       await writeLines(file, [a]);
@@ -259,10 +275,9 @@ async function writeLines(file, objects) {
 
 const f2 = (x) => (x === undefined ? '—' : x.toFixed(2));
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const ms = (t) => `${Math.round(t)} ms`;
 
-function print(result) {
-  const t = result.throughput;
-  console.log(`BBC corpus: ${t.docs} docs, ${t.megabytes.toFixed(2)} MB; node ${result.node}; ${result.cpus} CPUs; load average ${result.loadBefore} before, ${result.loadAfter} after`);
+function printThroughput(t, result) {
   const where = t.processes ? `, then the median over ${t.processes} fresh processes` : ', in one process';
   console.log(`\nThroughput (median of ${t.runs} interleaved passes after a warm-up of one pass per extracting thread${where}):\n`);
   console.log('| pass | MB/s | docs/s | CPU s per pass (all threads) | cores used (CPU / wall) |');
@@ -272,6 +287,12 @@ function print(result) {
   }
   console.log(`\nRatios: one thread / wink = ${f2(t.ratios.singleToWink)} (target ≥ 0.5); --jobs ${result.cpus} / one thread = ${f2(t.ratios.workersToSingle)} (target ≥ 1.7 on 2 cores); --jobs ${result.cpus} / wink = ${f2(t.ratios.workersToWink)}`);
   if (t.perProcess) console.log(`Per process, --jobs ${result.cpus} / one thread: ${t.perProcess.map((r) => f2(r.workersToSingle)).join(', ')}; one thread / wink: ${t.perProcess.map((r) => f2(r.singleToWink)).join(', ')}`);
+}
+
+function print(result) {
+  const t = result.throughput;
+  console.log(`BBC corpus${t ? `: ${t.docs} docs, ${t.megabytes.toFixed(2)} MB` : ''}; node ${result.node}; ${result.cpus} CPUs; load average ${result.loadBefore} before, ${result.loadAfter} after`);
+  if (t) printThroughput(t, result);
   const s = result.scale;
   if (!s) return;
   const row = (name, b) => `| ${name} | ${b.documents.toLocaleString('en-US')} | ${secs(b.ms)} | ${Math.round(b.maxRssMB)} MB | ${b.nodes.toLocaleString('en-US')} / ${b.edges.toLocaleString('en-US')} | ${secs(b.timings.extract)} | ${secs(b.timings.layout)} | ${secs(b.timings.write)} | ${secs(b.gexfMs)} |`;
@@ -283,7 +304,11 @@ function print(result) {
   console.log(row('--update, 1 new article into the 1× store', s.update));
   console.log(`\n${s.factor}× / 1× time: ${f2(s.timeRatio)} (target ≤ ${s.factor + 1}). Peak RSS at 100,000 articles, EXTRAPOLATED linearly from the 1× → ${s.factor}× slope: ${Math.round(s.rss100kMB)} MB (target < 1,500 MB).`);
   console.log(`--update with one article: ${secs(s.update.ms)} = ${(100 * s.updateRatio).toFixed(1)}% of the full 1× build (target ≤ 5%).`);
-  console.log(`The same, as the second update in one process (model and code loaded): ${secs(s.resident.ms)} = ${(100 * s.resident.ms / s.one.ms).toFixed(1)}% of the full 1× build (extract ${secs(s.resident.timings.extract)}, graph ${secs(s.resident.timings.graph)}, layout ${secs(s.resident.timings.layout)}, write ${secs(s.resident.timings.write)}).`);
+  const r = s.resident;
+  const pct = (run) => `${(100 * run.ms / s.one.ms).toFixed(1)}%`;
+  const phases = (run) => `extract ${ms(run.timings.extract)}, graph ${ms(run.timings.graph)}, layout ${ms(run.timings.layout)}, write ${ms(run.timings.write)}`;
+  console.log(`One new article as \`newsgraph watch\` adds it (resident process, ${r.runs.length} articles one after another, each timed): median ${ms(r.median.ms)} = ${pct(r.median)} of the full 1× build (target ≤ 5%); fastest ${ms(r.fastest.ms)} = ${pct(r.fastest)}, slowest ${ms(r.slowest.ms)} = ${pct(r.slowest)}.`);
+  console.log(`  per article: ${r.runs.map((run) => `${pct(run)}${run.relaidOut > 0 ? '*' : ''}`).join(', ')} (* = a component ForceAtlas2 laid out again); median article: ${phases(r.median)}.`);
   console.log(`GEXF of a synthetic ${s.synthetic.nodes.toLocaleString('en-US')}-node / ${s.synthetic.edges.toLocaleString('en-US')}-edge graph: ${secs(s.synthetic.gexfMs)} (target ≤ 1 s).`);
 }
 
@@ -301,9 +326,11 @@ async function main(argv) {
   const factor = Math.max(2, Number(arg(argv, '--scale', '10')) || 10);
   const result = { node: process.version, cpus: os.availableParallelism(), loadBefore: load(), date: new Date().toISOString() };
   const processes = Math.max(1, Number(arg(argv, '--processes', '3')) || 3);
-  result.throughput = processes === 1
-    ? await throughput(loadCorpus(limit), runs)
-    : combine(Array.from({ length: processes }, () => child({ kind: 'throughput', runs, limit })));
+  if (!argv.includes('--skip-throughput')) {
+    result.throughput = processes === 1
+      ? await throughput(loadCorpus(limit), runs)
+      : combine(Array.from({ length: processes }, () => child({ kind: 'throughput', runs, limit })));
+  }
   if (!argv.includes('--skip-scale')) result.scale = await scale(factor, limit);
   result.loadAfter = load();
   if (argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
