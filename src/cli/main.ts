@@ -177,9 +177,9 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
             say(`${what}: ${summary.documents} documents → ${summary.graph.order} nodes, ${summary.graph.size} edges in ${(ms / 1000).toFixed(2)} s${outcomeNote(summary.outcomes)}`);
           },
           onFailure: (e, files) => {
-            warnings.count++;
-            const message = isNewsgraphError(e) ? e.message : `internal error: ${messageOf(e)}`;
-            io.stderr.write(`newsgraph: warning: update of ${files.length === 1 ? files[0] : `${files.length} files`} failed, the graph is as it was: ${message}\n`);
+            const where = isNewsgraphError(e) && e.file !== undefined ? e.file : files.length === 1 ? (files[0] as string) : `${files.length} files`;
+            const reason = isNewsgraphError(e) ? e.reason : `internal error: ${messageOf(e)}`;
+            warnings.warn({ file: where, reason: `${reason} (not added; the graph is as it was)` });
           },
         }, stop.signal);
       } finally {

@@ -33,7 +33,10 @@ export function resolveWatchOptions(partial: Partial<WatchOptions> = {}): WatchO
 export interface WatchHooks extends BuildHooks {
   /** After each build or update: the files it read (all inputs for the first) and what came of it. */
   onUpdate: (update: WatchUpdate) => void;
-  /** An update that failed (a changed file with no usable document, say): the watch goes on. */
+  /**
+   * An update that failed: the watch goes on. A bad input is not read again until it changes;
+   * any other failure (a full disk) is tried again every interval, and reported once.
+   */
   onFailure: (error: unknown, files: readonly string[]) => void;
 }
 
@@ -66,10 +69,11 @@ export async function watch(
   const { interval } = checkWatch(inputs, watchOptions);
   const quietWarn = onceEach(hooks.onWarning);
   const session = new BuildSession(options);
+  const updater = new Updater(session, options.out, inputs, hooks);
   try {
     // Taken before the first build: a file changed while it runs differs from this and is read again.
     let applied = await scan(inputs, quietWarn);
-    await runUpdate(session, options.out, inputs, inputs, hooks);
+    let retryAll = (await updater.everything()) === 'retry';
     let previous = applied;
     while (!signal.aborted) {
       try {
@@ -86,9 +90,20 @@ export async function watch(
         // Until it has settled, a changed file keeps the version read last.
         next.set(file, settled ? seen : (applied.get(file) ?? { signature: '', root: seen.root }));
       }
+      const before = applied;
       previous = now;
       applied = next;
-      if (ready.length > 0) await runUpdate(session, options.out, ready, ready.map((r) => (typeof r === 'string' ? r : r.file)), hooks);
+      if (retryAll) {
+        retryAll = (await updater.everything()) === 'retry';
+      } else if (ready.length > 0 && (await updater.changed(ready)) === 'retry') {
+        // Not the files' fault (the disk, say): they stay pending and are tried again next time.
+        for (const r of ready) {
+          const file = typeof r === 'string' ? r : r.file;
+          const old = before.get(file);
+          if (old) applied.set(file, old);
+          else applied.delete(file);
+        }
+      }
     }
   } finally {
     await session.close();
@@ -105,14 +120,50 @@ export function checkWatch(inputs: readonly string[], watchOptions: Partial<Watc
   return options;
 }
 
-/** One build (the first time there is no store) or update; a failure is reported and the watch goes on. */
-async function runUpdate(session: BuildSession, out: string, inputs: readonly BuildInput[], files: readonly string[], hooks: WatchHooks): Promise<void> {
-  const started = performance.now();
-  try {
-    const summary = await session.run(inputs, { update: fs.existsSync(path.join(out, STORE_FILE)) }, hooks);
-    hooks.onUpdate({ summary, files, ms: performance.now() - started });
-  } catch (e) {
-    hooks.onFailure(e, files);
+/** What became of a run: done (or failed for good, as a bad input does), or to be tried again. */
+type Outcome = 'done' | 'retry';
+
+/** Runs builds and updates for watch(), reports them, and says which failures are worth a retry. */
+class Updater {
+  /** The last failure reported: the same failure again (a full disk, each interval) is not repeated. */
+  private lastFailure: string | undefined;
+
+  constructor(
+    private readonly session: BuildSession,
+    private readonly out: string,
+    private readonly inputs: readonly string[],
+    private readonly hooks: WatchHooks,
+  ) {}
+
+  /** Every input: the first build, or an update of the store already there. */
+  everything(): Promise<Outcome> {
+    return this.run(this.inputs, this.inputs);
+  }
+
+  /** The files that changed; every input when there is no store (yet, or any more) to add them to. */
+  changed(ready: readonly BuildInput[]): Promise<Outcome> {
+    if (!this.storeExists()) return this.everything();
+    return this.run(ready, ready.map((r) => (typeof r === 'string' ? r : r.file)));
+  }
+
+  private storeExists(): boolean {
+    return fs.existsSync(path.join(this.out, STORE_FILE));
+  }
+
+  private async run(inputs: readonly BuildInput[], files: readonly string[]): Promise<Outcome> {
+    const started = performance.now();
+    try {
+      const summary = await this.session.run(inputs, { update: this.storeExists() }, this.hooks);
+      this.lastFailure = undefined;
+      this.hooks.onUpdate({ summary, files, ms: performance.now() - started });
+      return 'done';
+    } catch (e) {
+      const said = messageOf(e);
+      if (said !== this.lastFailure) this.hooks.onFailure(e, files);
+      this.lastFailure = said;
+      // An input that cannot be used stays unusable until it changes; anything else may pass later.
+      return e instanceof InputError ? 'done' : 'retry';
+    }
   }
 }
 

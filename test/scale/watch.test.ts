@@ -3,13 +3,14 @@
 // documents, or the whole store again), its graph files are the bytes a one-shot build of the same
 // documents gives.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build, BuildSession, type BuildSummary } from '../../src/pipeline';
 import { resolveWatchOptions, watch, type WatchUpdate } from '../../src/watch';
-import { InputError, UsageError } from '../../src/errors';
+import { InputError, OutputError, UsageError } from '../../src/errors';
+import { DEFAULT_ATOMIC_WRITE_OPTIONS, type AtomicFs, type AtomicWriteOptions } from '../../src/export/atomic';
 import { itemText, writeCorpus } from './corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -177,6 +178,42 @@ describe('watch: watching inputs', function () {
     assert.ok(fs.existsSync(path.join(out, 'graph.json')));
   });
 
+  it('rebuilds from every input when the store has gone, and retries an update the disk refused', async () => {
+    const corpus = path.join(dir, 'corpus');
+    const out = path.join(dir, 'out');
+    writeCorpus(corpus, 2);
+    const defaults = DEFAULT_ATOMIC_WRITE_OPTIONS as AtomicWriteOptions;
+    const saved = defaults.fs;
+    const { updates, failures } = await watching([corpus], out, async (next) => {
+      await next();
+      fs.rmSync(path.join(out, 'newsgraph.db'));
+      writeItem(corpus, 2);
+      const rebuilt = (await next()) as WatchUpdate;
+      assert.equal(rebuilt.summary.documents, 3, 'all three inputs, not just the new file');
+      // A full disk: every graph file write fails until it is "freed".
+      let refused = 0;
+      defaults.fs = { ...(fs.promises as unknown as AtomicFs), open: async () => {
+        refused++;
+        throw Object.assign(new Error('ENOSPC: no space left on device, open'), { code: 'ENOSPC' });
+      } };
+      writeItem(corpus, 3);
+      const failed = await next();
+      assert.ok(failed instanceof OutputError && /disk full/.test(failed.message), String(failed));
+      while (refused < 3) await new Promise((resolve) => setTimeout(resolve, 20)); // tried again, quietly
+      defaults.fs = saved;
+      const retried = (await next()) as WatchUpdate;
+      assert.deepEqual(retried.files, [path.join(corpus, 'item-003.txt')]);
+      assert.equal(retried.summary.documents, 4);
+    }).finally(() => {
+      defaults.fs = saved;
+    });
+    assert.equal(failures.length, 1, 'the same failure is reported once');
+    assert.equal(updates.length, 3);
+    const cold = path.join(dir, 'cold');
+    await build([corpus], { out: cold, jobs: 1 }, quiet);
+    assertSameGraph(out, cold, 'after a rebuild and a retried update');
+  });
+
   it('refuses standard input, a missing input and a bad interval before it starts', async () => {
     const out = path.join(dir, 'out');
     const hooks = { onWarning: () => undefined, onUpdate: () => undefined, onFailure: () => undefined };
@@ -227,7 +264,6 @@ describe('watch: the command', function () {
   });
 
   it('refuses a bad interval and standard input with a usage error', () => {
-    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
     for (const [args, pattern] of [
       [['watch', '.', '--out', '/tmp/never', '--interval', '5'], /--interval: must be a whole number of milliseconds/],
       [['watch', '-', '--out', '/tmp/never'], /-: watch reads files and directories, not standard input/],
