@@ -10,17 +10,8 @@ import { parseColor, toHex } from './color';
 import { EDGE_CONTRACT, EncodedValues, NODE_CONTRACT, inferColumns, numberText, type Column } from './columns';
 import { resolveGexfOptions, GEXF_VERSIONS, type GexfOptions } from './options';
 import { TimelineBuilder, type Span, type Timeline } from './timeline';
-import {
-  ItemLines,
-  ValueLines,
-  XmlWriter,
-  escapeText,
-  joinChunks,
-  quotedValue,
-  readGraphItems,
-  xmlAttribute,
-  xmlAttributes,
-} from './xml';
+import { joinChunks, readGraphItems } from './chunks';
+import { ItemLines, ValueLines, XmlWriter, escapeText, quotedValue, xmlAttribute, xmlAttributes } from './xml';
 
 /** Written as XML attributes or viz elements, not as <attvalue>s. */
 const NODE_RESERVED: ReadonlySet<string> = new Set(['label', 'x', 'y', 'z', 'size', 'color']);

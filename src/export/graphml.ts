@@ -4,7 +4,8 @@
 // Written in document order and handed out in chunks, as the GEXF writer is (see gexf.ts).
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { EDGE_CONTRACT, EncodedValues, GRAPH_CONTRACT, NODE_CONTRACT, inferColumns, type Column, type GexfType } from './columns';
-import { ItemLines, ValueLines, XmlWriter, escapeText, joinChunks, readGraphItems, xmlAttributes } from './xml';
+import { joinChunks, readGraphItems } from './chunks';
+import { ItemLines, ValueLines, XmlWriter, escapeText, xmlAttributes } from './xml';
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 

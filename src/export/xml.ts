@@ -2,7 +2,6 @@
 // writer that the GEXF and GraphML exporters stream their documents into.
 import { ChunkWriter } from './chunks';
 
-export { joinChunks, readGraphItems, type GraphItems } from './chunks';
 
 /**
  * Characters XML 1.0 forbids (C0 controls except tab, LF, CR; U+FFFE, U+FFFF) and lone UTF-16
