@@ -98,6 +98,22 @@ export function readGraphFile(file: string): NewsGraph {
   return graph;
 }
 
+/** The flags of every command that extracts: threads, an alias file, the document size limit. */
+function withExtractionFlags(command: Command): Command {
+  return command
+    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, one per core; 1 = no worker threads)`, (v) => positiveInt(v, '--jobs'))
+    .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
+    .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024);
+}
+
+/** The flags of every command that builds a graph: extraction's, and which edges and nodes to keep. */
+function withPipelineFlags(command: Command): Command {
+  return withExtractionFlags(command)
+    .option('--min-count <n>', 'drop edges backed by fewer than N facts', (v) => positiveInt(v, '--min-count'))
+    .option('--top <n>', 'keep only the N most connected entities', (v) => positiveInt(v, '--top'))
+    .option('--evidence <n>', 'keep at most N evidence sentences per edge in graph.json (the store keeps all; default: all)', (v) => positiveInt(v, '--evidence'));
+}
+
 export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command()
     .name('newsgraph')
@@ -108,19 +124,13 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
-  program
+  withPipelineFlags(program
     .command('build')
     .description('read articles into DIR/newsgraph.db and write DIR/graph.json (graphology) and DIR/graph.gexf (Gephi)')
     .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin; with --from-facts, `newsgraph extract` NDJSON')
     .option('-o, --out <dir>', 'output directory (a new store; extractions of unchanged documents are reused)')
     .option('--update <dir>', 'add the inputs to the store in DIR (documents already there are skipped) and rewrite its graph')
-    .option('--from-facts', 'the inputs are NDJSON lines printed by `newsgraph extract` (extracted elsewhere)')
-    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, one per core; 1 = no worker threads)`, (v) => positiveInt(v, '--jobs'))
-    .option('--min-count <n>', 'drop edges backed by fewer than N facts', (v) => positiveInt(v, '--min-count'))
-    .option('--top <n>', 'keep only the N most connected entities', (v) => positiveInt(v, '--top'))
-    .option('--evidence <n>', 'keep at most N evidence sentences per edge in graph.json (the store keeps all; default: all)', (v) => positiveInt(v, '--evidence'))
-    .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
-    .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
+    .option('--from-facts', 'the inputs are NDJSON lines printed by `newsgraph extract` (extracted elsewhere)'))
     .option('-q, --quiet', 'no warnings on stderr')
     .action(async (inputs: string[], opts: BuildFlags) => {
       if ((opts.out === undefined) === (opts.update === undefined)) {
@@ -142,18 +152,12 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       if (warnings.count > 0) setExit(EXIT.warnings);
     });
 
-  program
+  withPipelineFlags(program
     .command('watch')
     .description('build DIR once, then keep it up to date: every --interval, files added or changed under the inputs are added to the store and both graph files rewritten (Ctrl-C to stop)')
     .argument('<inputs...>', 'files (.txt .md .html .jsonl) and directories (recursive) to watch')
     .requiredOption('-o, --out <dir>', 'output directory (updated in place when it already holds a store)')
-    .option('--interval <ms>', 'milliseconds between two looks at the inputs', (v) => positiveInt(v, '--interval'), DEFAULT_WATCH_OPTIONS.interval)
-    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, one per core; 1 = no worker threads)`, (v) => positiveInt(v, '--jobs'))
-    .option('--min-count <n>', 'drop edges backed by fewer than N facts', (v) => positiveInt(v, '--min-count'))
-    .option('--top <n>', 'keep only the N most connected entities', (v) => positiveInt(v, '--top'))
-    .option('--evidence <n>', 'keep at most N evidence sentences per edge in graph.json (the store keeps all; default: all)', (v) => positiveInt(v, '--evidence'))
-    .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
-    .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
+    .option('--interval <ms>', 'milliseconds between two looks at the inputs', (v) => positiveInt(v, '--interval'), DEFAULT_WATCH_OPTIONS.interval))
     .option('-q, --quiet', 'no warnings or update lines on stderr')
     .action(async (inputs: string[], opts: BuildFlags & { out: string; interval: number }) => {
       const options = { ...pipelineOptions(opts), out: opts.out };
@@ -190,13 +194,10 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       if (warnings.count > 0) setExit(EXIT.warnings);
     });
 
-  program
+  withExtractionFlags(program
     .command('extract')
     .description('print what each document says as NDJSON, one document a line (mentions with offsets, facts with evidence)')
-    .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin')
-    .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
-    .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
-    .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, one per core; 1 = no worker threads)`, (v) => positiveInt(v, '--jobs'))
+    .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin'))
     .option('-q, --quiet', 'no warnings on stderr')
     .action(async (inputs: string[], opts: { aliases?: string; maxDocBytes: number; jobs?: number; quiet?: boolean }) => {
       const warnings = new WarningLog(io, opts.quiet === true);
