@@ -205,7 +205,7 @@ async function handle(
   for (const root of roots) {
     const file = await resolveInside(root, relative);
     if (file !== null) {
-      await sendFile(res, file, head, extraHeaders(root, relative));
+      await sendFile(req, res, file, extraHeaders(root, relative));
       return;
     }
   }
@@ -270,14 +270,42 @@ function isWithin(root: string, candidate: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-async function sendFile(res: http.ServerResponse, file: string, head: boolean, headers: Record<string, string>): Promise<void> {
-  const body = await fs.promises.readFile(file);
-  res.statusCode = 200;
-  setCommonHeaders(res);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.setHeader('Content-Type', contentTypeOf(file));
-  res.setHeader('Content-Length', body.length);
-  res.end(head ? undefined : body);
+/**
+ * A file, with a validator: a build or `newsgraph watch` replaces graph.json while the viewer is
+ * open, and the viewer asks (HEAD, or GET with If-None-Match) whether it changed. The ETag comes
+ * from the opened file's inode, size and modification time: files are replaced by rename, so the bytes
+ * read through that handle are the ones it names. HEAD never reads the body.
+ */
+async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string, headers: Record<string, string>): Promise<void> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const stat = await handle.stat();
+    // The inode too: a file renamed into place within the same millisecond, at the same size, is another version.
+    const etag = `W/"${stat.ino.toString(16)}-${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    setCommonHeaders(res);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    res.setHeader('ETag', etag);
+    res.setHeader('Last-Modified', stat.mtime.toUTCString());
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', contentTypeOf(file));
+    const body = req.method === 'HEAD' ? undefined : await handle.readFile();
+    res.setHeader('Content-Length', body?.length ?? stat.size);
+    res.end(body);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** If-None-Match against an ETag, compared weakly (RFC 9110 §13.1.2): `*`, or any listed tag. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const bare = (tag: string): string => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
 }
 
 function send(res: http.ServerResponse, status: number, text: string, head: boolean): void {

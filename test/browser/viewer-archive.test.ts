@@ -101,13 +101,15 @@ describe('viewer with the archive (serve with a store)', function () {
    * A fresh page (with ?test and a hash) until the viewer knows whether it has an archive;
    * console errors, page errors and dialogs fail the test, as does an archive state other than expected.
    */
-  async function withPage(url: string, hash: string, archive: 'store' | 'none', body: (page: Page, requests: readonly string[]) => Promise<void>): Promise<void> {
+  async function withPage(
+    url: string, hash: string, archive: 'store' | 'none', body: (page: Page, requests: readonly string[]) => Promise<void>, query = '',
+  ): Promise<void> {
     assert.ok(browser);
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1200, height: 760 } });
     const page = await context.newPage();
     const { problems, requests } = watchPage(page);
     try {
-      await page.goto(`${url}?test${hash}`);
+      await page.goto(`${url}?test${query}${hash}`);
       await page.waitForFunction(() => document.body.dataset['archive'] !== undefined && (window as Partial<Hooked>).__newsgraph !== undefined);
       assert.equal(await page.evaluate(() => document.body.dataset['archive']), archive);
       await body(page, requests);
@@ -246,6 +248,35 @@ describe('viewer with the archive (serve with a store)', function () {
       await page.locator('#search').fill('novak');
       await page.locator('#search-results .option .label', { hasText: 'Peter Novak' }).waitFor();
     });
+  });
+
+  it('offers a reload once a build rewrites graph.json, and the reload shows the new graph with the selection kept', async function () {
+    // A copy of the store, served on its own, so that the other tests keep theirs.
+    const liveDir = path.join(tmp, 'live');
+    fs.cpSync(storeDir, liveDir, { recursive: true });
+    const live = await startServer({ dir: liveDir, viewerDir, port: 0 });
+    try {
+      await withPage(live.url, `#edge=${encodeURIComponent(QUIET)}`, 'store', async (page, requests) => {
+        assert.equal(await page.locator('#stats strong').textContent(), '28 documents');
+        // Asked every 100 ms (?poll=100): nothing changed yet, so nothing is offered.
+        await page.waitForTimeout(500);
+        const asked = requests.filter((u) => new URL(u).pathname === '/graph.json').length;
+        assert.ok(asked >= 2, `graph.json asked ${asked} times`);
+        assert.equal(await page.locator('#updated').isVisible(), false);
+        const later = path.join(tmp, 'later.jsonl');
+        fs.writeFileSync(later, `${JSON.stringify({ id: 'later', title: 'Later', date: '2025-04-29', text: 'Later\n\nMinister Peter Novak urged Minister Anna Keller to sign the second accord.\n' })}\n`);
+        await build([later], { out: liveDir, update: true, jobs: 1, graph: { evidence: 1 } }, { onWarning: (w) => assert.fail(`${w.file}: ${w.reason}`) });
+        await page.locator('#updated').waitFor({ state: 'visible' });
+        assert.equal(await page.locator('#updated').getAttribute('role'), 'status');
+        assert.equal(await page.locator('#stats strong').textContent(), '28 documents', 'the page keeps what it shows until asked');
+        await page.locator('#reload').click();
+        await page.waitForFunction(() => document.body.dataset['ready'] === 'true' && document.getElementById('updated')?.hidden === true);
+        assert.equal(await page.locator('#stats strong').textContent(), '29 documents');
+        assert.equal(await page.locator('#details-body h3').textContent(), '2 sentences', 'the selected edge, from the hash, with its new sentence');
+      }, '&poll=100');
+    } finally {
+      await live.close();
+    }
   });
 
   it('served without a store: the embedded sentence, a note, no API request', async function () {

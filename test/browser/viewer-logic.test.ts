@@ -11,6 +11,7 @@ import { segmentSentence } from '../../viewer/src/highlight';
 import { hitTarget, makeEntry, search } from '../../viewer/src/search';
 import { buildTimeline, dayNumber, isoDay } from '../../viewer/src/timeline';
 import type { VEdge, VNode } from '../../viewer/src/types';
+import { graphVersion, watchGraphVersion } from '../../viewer/src/updates';
 
 const edge = (over: Partial<VEdge>): VEdge => ({
   relation: 'urged', label: 'urged', negated: false, hypothetical: false, count: 1, weight: 1, evidence: [],
@@ -225,5 +226,30 @@ describe('viewer logic', function () {
     assert.deepEqual([other.items.length, other.total, EvidenceFeed.hasMore(other)], [7, 9, true]);
     await feed.more(other);
     assert.deepEqual([other.items.length, other.total, EvidenceFeed.hasMore(other)], [7, 7, false]);
+  });
+
+  it('watches graph.json for a new version: asks only while visible, retries failures, tells once', async function () {
+    const versions = ['W/"1"', 'W/"1"', 'fail', 'W/"1"', 'W/"2"', 'W/"3"'];
+    const asked: string[] = [];
+    let visible = false;
+    let changes = 0;
+    const fetchFn = (url: string, init?: RequestInit): Promise<Response> => {
+      asked.push(`${init?.method ?? 'GET'} ${url}`);
+      const v = versions.shift() ?? 'W/"3"';
+      return v === 'fail' ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(new Response(null, { headers: { ETag: v } }));
+    };
+    const stop = watchGraphVersion('http://x/graph.json', 'W/"1"', () => changes++, { interval: 5, fetchFn, visible: () => visible });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    assert.deepEqual(asked, [], 'a hidden tab asks nothing');
+    visible = true;
+    for (let i = 0; i < 100 && changes === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(changes, 1);
+    assert.deepEqual(asked, Array(5).fill('HEAD http://x/graph.json'), 'same, same, a failure, same, then the new version');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    assert.equal(changes, 1, 'told once, then quiet');
+    assert.equal(asked.length, 5);
+    stop();
+    assert.equal(graphVersion(new Headers({ 'Last-Modified': 'Tue, 25 Nov 2026 10:00:00 GMT' })), 'Tue, 25 Nov 2026 10:00:00 GMT');
+    assert.equal(graphVersion(new Headers()), null);
   });
 });

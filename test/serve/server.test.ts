@@ -18,10 +18,10 @@ interface Reply {
 }
 
 /** A raw request: the path goes on the wire exactly as written (no URL normalisation). */
-function request(base: string, rawPath: string, method = 'GET'): Promise<Reply> {
+function request(base: string, rawPath: string, method = 'GET', headers: http.OutgoingHttpHeaders = {}): Promise<Reply> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: hostname, port, path: rawPath, method, agent: false }, (res) => {
+    const req = http.request({ host: hostname, port, path: rawPath, method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -135,6 +135,32 @@ describe('serve: static server', function () {
     assert.equal(r.status, 200);
     assert.equal(r.headers['content-length'], String('{"nodes":[],"edges":[]}'.length));
     assert.equal(r.body, '');
+  });
+
+  it('gives files an ETag: 304 when it still matches, a new one once a build replaces the file', async function () {
+    const first = await request(server.url, '/graph.json');
+    const etag = first.headers.etag;
+    assert.match(etag ?? '', /^W\/"[0-9a-f]+-[0-9a-f]+-[0-9a-f]+"$/);
+    assert.ok(first.headers['last-modified']);
+    assert.equal((await request(server.url, '/graph.json', 'HEAD')).headers.etag, etag, 'HEAD names the same version');
+    const unchanged = await request(server.url, '/graph.json', 'GET', { 'If-None-Match': etag });
+    assert.equal(unchanged.status, 304);
+    assert.equal(unchanged.body, '');
+    assert.equal(unchanged.headers['content-security-policy'], CSP);
+    assert.equal((await request(server.url, '/graph.json', 'GET', { 'If-None-Match': `"other", ${(etag ?? '').slice(2)}` })).status, 304, 'weak comparison, in a list');
+    // Replaced as a build replaces it: a new file renamed over the old one.
+    const file = path.join(dataDir, 'graph.json');
+    const before = fs.readFileSync(file);
+    try {
+      fs.writeFileSync(`${file}.tmp`, '{"nodes":[],"edges":[],"attributes":{"documentCount":1}}');
+      fs.renameSync(`${file}.tmp`, file);
+      const changed = await request(server.url, '/graph.json', 'GET', { 'If-None-Match': etag });
+      assert.equal(changed.status, 200);
+      assert.notEqual(changed.headers.etag, etag);
+      assert.equal(changed.body, '{"nodes":[],"edges":[],"attributes":{"documentCount":1}}');
+    } finally {
+      fs.writeFileSync(file, before);
+    }
   });
 
   it('refuses other methods with 405 and an Allow header', async function () {

@@ -4,6 +4,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { ENTITY_TYPES, RELATIONS } from '../../src/types';
 import { servesArchive } from './archive';
+import { graphVersion } from './updates';
 import type { EntityType, Evidence, SourceInfo, VEdge, VGraph, VNode } from './types';
 
 export type ViewerGraph = MultiDirectedGraph<VNode, VEdge, VGraph>;
@@ -16,17 +17,19 @@ export interface LoadedGraph {
   data: unknown;
   /** The server has the archive: every sentence and a full-text search (archive.ts). */
   archive: boolean;
+  /** graph.json's version as the server named it (updates.ts); null when embedded or unnamed. */
+  version: string | null;
 }
 
 /** Where the graph comes from: the embedded block of a standalone export, else graph.json. */
 export async function loadGraphJson(doc: Document = document): Promise<LoadedGraph> {
   const embedded = doc.getElementById('graph-data');
   if (embedded && embedded.textContent !== null && embedded.textContent.trim() !== '') {
-    return { data: JSON.parse(embedded.textContent) as unknown, archive: false };
+    return { data: JSON.parse(embedded.textContent) as unknown, archive: false, version: null };
   }
   const response = await fetch('graph.json', { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new GraphDataError(`graph.json: HTTP ${response.status}`);
-  return { data: (await response.json()) as unknown, archive: servesArchive(response.headers) };
+  return { data: (await response.json()) as unknown, archive: servesArchive(response.headers), version: graphVersion(response.headers) };
 }
 
 /**

@@ -10,6 +10,7 @@ import { mountLegend } from './legend';
 import { createRenderer, type Renderer } from './renderer';
 import { hitTarget, makeEntry, type SearchEntry } from './search';
 import { mountSearch } from './search-ui';
+import { UPDATE_POLL_MS, watchGraphVersion } from './updates';
 
 /** Exposed on window only with `?test` in the URL, for the browser tests. */
 export interface TestHook {
@@ -33,10 +34,12 @@ async function start(): Promise<void> {
   const stats = byId('stats', HTMLElement);
   let graph: ViewerGraph;
   let hasArchive: boolean;
+  let graphVersion: string | null;
   try {
     const loaded = await loadGraphJson();
     performance.mark('newsgraph:loaded');
     hasArchive = loaded.archive;
+    graphVersion = loaded.version;
     graph = buildGraph(loaded.data);
     performance.mark('newsgraph:graph');
   } catch (e) {
@@ -97,6 +100,16 @@ async function start(): Promise<void> {
   app.applyHash(location.hash);
   window.addEventListener('hashchange', () => app.applyHash(location.hash));
 
+  // A served graph.json may be rewritten (`newsgraph watch`): say so, and let the user reload.
+  if (graphVersion !== null) {
+    const interval = Number(new URLSearchParams(location.search).get('poll')) || UPDATE_POLL_MS;
+    watchGraphVersion(new URL('graph.json', document.baseURI).href, graphVersion, showUpdated, {
+      interval,
+      fetchFn: (input, init) => fetch(input, init),
+      visible: () => document.visibilityState === 'visible',
+    });
+  }
+
   document.addEventListener('keydown', (e) => {
     const target = e.target;
     const typing =
@@ -135,6 +148,12 @@ async function start(): Promise<void> {
 
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function showUpdated(): void {
+  const notice = byId('updated', HTMLElement);
+  notice.hidden = false;
+  byId('reload', HTMLButtonElement).addEventListener('click', () => location.reload());
 }
 
 function showError(message: string): void {
