@@ -110,3 +110,30 @@ describe('entities: aliases added to the built gazetteer', () => {
     );
   });
 });
+
+describe('entities: the gazetteer of people the news names by surname (data/people.json)', () => {
+  const data = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'src', 'entities', 'data', 'people.json'), 'utf8')) as { people: { name: string; surnames: string[] }[] };
+  const lexicon = buildLexiconFromData();
+
+  it('gives each surname one person, who is a known person under the id the name rules give that full name', () => {
+    const seen = new Map<string, string>();
+    for (const p of data.people) {
+      assert.ok(p.surnames.length > 0, `${p.name}: no surname`);
+      for (const s of p.surnames) {
+        assert.match(s, /^\p{Lu}[\p{L}'-]*$/u, `${p.name}: "${s}" is one capitalised word`);
+        const other = seen.get(s.toLowerCase());
+        assert.equal(other, undefined, `"${s}" names both ${other} and ${p.name}`);
+        seen.set(s.toLowerCase(), p.name);
+        const id = lexicon.surnames.get(s.toLowerCase());
+        assert.equal(lexicon.entities.get(id ?? '')?.label, p.name);
+        assert.equal(lexicon.entities.get(id ?? '')?.entityType, 'person');
+      }
+    }
+    assert.equal(lexicon.surnames.size, seen.size);
+  });
+
+  it('holds no surname that is an everyday English word (those read as words, not as people)', () => {
+    const everyday = [...lexicon.surnames.keys()].filter((s) => lexicon.commonWords.has(s));
+    assert.deepEqual(everyday, []);
+  });
+});

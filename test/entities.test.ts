@@ -26,7 +26,14 @@ const ROWS: readonly Row[] = [
   ['by Akhil Sharma · India TodayIn Short', [['Akhil Sharma', 'akhil-sharma', 'person'], ['India Today', 'india-today', 'organization']], 'glued words: the outlet is found, "TodayIn Short" is no person'],
   ['On Monday, March 3, the talks began.', [], 'days and months are not names'],
   ['Maria Kowalczyk-Nowak said the vote was close.', [['Maria Kowalczyk-Nowak', 'maria-kowalczyk-nowak', 'person']], 'hyphenated surname'],
-  ['Mr Starmer said he agreed.', [['Starmer', 'starmer', 'person']], 'honorific + unknown surname that speaks'],
+  ['Mr Hollowell said he agreed.', [['Hollowell', 'hollowell', 'person']], 'honorific + unknown surname that speaks'],
+  // people the news names by surname alone (data/people.json)
+  ['Merkel met Trump in Berlin on Tuesday.', [['Merkel', 'angela-merkel', 'person'], ['Trump', 'donald-trump', 'person'], ['Berlin', 'berlin', 'place']], 'surnames the news gazetteer knows, even at the start of a sentence'],
+  ['Mr Starmer said he agreed.', [['Starmer', 'keir-starmer', 'person']], 'honorific + a known surname: that person'],
+  ['President Lula spoke in Brasilia.', [['Lula', 'luiz-inacio-lula-da-silva', 'person'], ['Brasilia', 'brasilia', 'place']], 'title + a known one-word name'],
+  ['Ivanka Trump arrived. Trump said she would stay.', [['Ivanka Trump', 'ivanka-trump', 'person'], ['Trump', 'ivanka-trump', 'person']], 'the article names its own Trump: the gazetteer gives way'],
+  ['Erdogan accused Netanyahu of war crimes.', [['Erdogan', 'recep-tayyip-erdogan', 'person'], ['Netanyahu', 'benjamin-netanyahu', 'person']], 'another spelling of a known surname'],
+  ['Reporters said the talks were tense.', [], 'an everyday word capitalised at the start of a sentence is no speaker'],
   // names nobody listed: the shape and the context decide
   ['The award went to Dries Mertens and Nacer Chadli.', [['Dries Mertens', 'dries-mertens', 'person'], ['Nacer Chadli', 'nacer-chadli', 'person']], 'two capitalised words mid-sentence: a person by default'],
   ['Voters backed Cheng Chung-tai of Civic Passion.', [['Cheng Chung-tai', 'cheng-chung-tai', 'person'], ['Civic Passion', 'civic-passion', 'organization']], 'hyphenated syllables make a person; "of X" after a person names their organisation'],

@@ -835,6 +835,24 @@ class Recognizer {
       ?? (this.lexicon.givenNames.has(lower) ? undefined : this.onlyPerson((p) => p.first === lower && p.tokens >= 2 && this.hasSurnameFirstShape(p)));
   }
 
+  /**
+   * The person of the news gazetteer (people.json) that a lone surname names ("Merkel"), unless
+   * this article names somebody else by that word: then the word is theirs, or nobody's.
+   */
+  private notablePerson(lower: string): PersonRecord | undefined {
+    const id = this.lexicon.surnames.get(lower);
+    if (id === undefined) return undefined;
+    for (const p of this.persons.values()) if (p.id !== id && (p.last === lower || p.first === lower)) return undefined;
+    let record = this.persons.get(id);
+    if (!record) {
+      const label = this.lexicon.entities.get(id)?.label ?? id;
+      const parts = label.toLowerCase().split(/\s+/);
+      record = { id, label, first: parts[0] ?? lower, last: parts[parts.length - 1] ?? lower, tokens: parts.length };
+      this.persons.set(id, record);
+    }
+    return record;
+  }
+
   /** The one person a test picks; none when two different people pass (do not guess). */
   private onlyPerson(test: (p: PersonRecord) => boolean): PersonRecord | undefined {
     let found: PersonRecord | undefined;
@@ -866,12 +884,19 @@ class Recognizer {
         this.addMention(known.id, 'person', s.first, s.last, undefined, s.rule, false, 'name');
         continue;
       }
+      const notable = this.notablePerson(t.lower);
+      if (notable) {
+        this.addMention(notable.id, 'person', s.first, s.last, notable.label, 'known-surname', false, 'name');
+        this.personToken.fill(1, s.first, s.last + 1);
+        continue;
+      }
       if (s.rule === 'headline-name') continue;
-      // A lone unknown capitalised word acts as a person when it speaks: "Zelenskyy said".
+      // A lone unknown capitalised word acts as a person when it speaks: "Zelenskyy said". At a
+      // sentence's start an everyday word is capitalised anyway: "Reporters said" names nobody.
       const after = this.token(s.last + 1);
       const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === s.first;
       const speaks = after !== undefined && (after.lemma === 'say' || after.lemma === 'tell' || after.lemma === 'add') && t.pos === 'PROPN' && !GROUP_NOUNS.has(t.lower);
-      if (speaks && (!sentenceStart || t.pos === 'PROPN')) this.addPerson(s.first, s.last, 'name+said');
+      if (speaks && !(sentenceStart && this.lexicon.commonWords.has(t.lower))) this.addPerson(s.first, s.last, 'name+said');
     }
     this.resolveLoneNames();
   }
@@ -1054,6 +1079,8 @@ class Recognizer {
     for (const p of this.persons.values()) {
       if (p.last === lastName && (parts.length === 1 || p.tokens === 1 || p.first === firstName)) record = p;
     }
+    // "Mr Blair", "President Lula": a lone surname the news gazetteer knows is that person.
+    if (!record && parts.length === 1) record = this.notablePerson(lastName);
     if (!record) {
       record = { id: slugify(label), label, first: firstName, last: lastName, tokens: parts.length };
       this.persons.set(record.id, record);

@@ -44,11 +44,14 @@ export interface Lexicon {
   /** Everyday lowercase English words: "Studio" or "Easy Rider" is no name on its own. */
   readonly commonWords: ReadonlySet<string>;
   readonly entities: ReadonlyMap<string, KnownEntity>;
+  /** Lower-cased surname → the person in the news it names when it stands alone (people.json). */
+  readonly surnames: ReadonlyMap<string, string>;
 }
 
 interface CountryRow { id: string; name: string; aliases?: string[]; demonyms?: string[]; capitals?: string[]; seats?: string[]; wikidata?: string }
 interface OrganizationRow { id: string; name: string; aliases?: string[]; acronyms?: string[]; wikidata?: string }
 interface PlaceRow { id: string; name: string; aliases?: string[]; country?: string }
+interface PersonRow { name: string; surnames: string[] }
 
 /** Lower rank wins when two data files claim the same surface form. */
 const KIND_RANK: Readonly<Record<LexiconKind, number>> = {
@@ -89,7 +92,7 @@ class LexiconBuilder {
 }
 
 /** The gazetteer files under data/, read when the lexicon is built from them. */
-const DATA_FILES = ['countries.json', 'organizations.json', 'places.json', 'world-places.json', 'given-names.json', 'common-words.json'] as const;
+const DATA_FILES = ['countries.json', 'organizations.json', 'places.json', 'world-places.json', 'people.json', 'given-names.json', 'common-words.json'] as const;
 type DataFile = (typeof DATA_FILES)[number];
 
 function readData(name: DataFile): unknown {
@@ -112,7 +115,7 @@ export function buildLexicon(userAliases: readonly AliasEntry[]): Lexicon {
   // buildLexiconFromData gives (same entries, same Map order; tested).
   const b = new LexiconBuilder(new Map(base.phrases), new Map(base.entities), base.maxWords);
   addAliases(b, userAliases);
-  return { phrases: b.phrases, maxWords: b.maxWords, givenNames: base.givenNames, commonWords: base.commonWords, entities: b.entities };
+  return { phrases: b.phrases, maxWords: b.maxWords, givenNames: base.givenNames, commonWords: base.commonWords, entities: b.entities, surnames: base.surnames };
 }
 
 function addAliases(b: LexiconBuilder, userAliases: readonly AliasEntry[]): void {
@@ -155,10 +158,16 @@ export function buildLexiconFromData(userAliases: readonly AliasEntry[] = []): L
   };
   addPlaces(places, false);
   addPlaces((readData('world-places.json') as { places: PlaceRow[] }).places, true);
+  const surnames = new Map<string, string>();
+  for (const p of (readData('people.json') as { people: PersonRow[] }).people) {
+    const id = slugify(p.name);
+    b.entity({ id, label: p.name, entityType: 'person' });
+    for (const surname of p.surnames) surnames.set(surname.toLowerCase(), id);
+  }
   addAliases(b, userAliases);
   const givenNames = new Set((readData('given-names.json') as { names: string[] }).names.map((n) => n.toLowerCase()));
   const commonWords = new Set((readData('common-words.json') as { words: string }).words.split(' '));
-  return { phrases: b.phrases, maxWords: b.maxWords, givenNames, commonWords, entities: b.entities };
+  return { phrases: b.phrases, maxWords: b.maxWords, givenNames, commonWords, entities: b.entities, surnames };
 }
 
 // ---- the prepared lexicon -------------------------------------------------------------------
@@ -172,7 +181,7 @@ export function buildLexiconFromData(userAliases: readonly AliasEntry[] = []): L
 /** Where `npm run build` puts the prepared lexicon: dist/prepared/ (a path no file is at under ts-node). */
 export const PREPARED_LEXICON_FILE = path.resolve(__dirname, '..', '..', 'prepared', 'lexicon.json');
 /** Bumped when the prepared file's layout changes. */
-const PREPARED_FORMAT = 2;
+const PREPARED_FORMAT = 3;
 
 /**
  * The built lexicon in columns: strings joined into one string per column (one JSON string parses
@@ -200,6 +209,9 @@ interface PreparedLexicon {
   givenNames: string;
   /** Space-separated, as in common-words.json. */
   commonWords: string;
+  /** The surnames, newline-separated, and the index in ids of the person each names. */
+  surnameKeys: string;
+  surnameIds: number[];
 }
 
 const SEPARATOR = '\n';
@@ -247,12 +259,16 @@ function decodePrepared(p: PreparedLexicon): Lexicon {
     if (country >= 0) entry.country = at(ids, country);
     phrases.set(at(keys, i), entry);
   }
+  const surnames = new Map<string, string>();
+  const surnameKeys = p.surnameKeys.split(SEPARATOR);
+  for (let i = 0; i < surnameKeys.length; i++) surnames.set(at(surnameKeys, i), at(ids, p.surnameIds[i]));
   return {
     phrases,
     maxWords: p.maxWords,
     givenNames: new Set(p.givenNames.split(SEPARATOR)),
     commonWords: new Set(p.commonWords.split(' ')),
     entities,
+    surnames,
   };
 }
 
@@ -270,6 +286,8 @@ function encodePrepared(lexicon: Lexicon, fingerprint: string): PreparedLexicon 
   };
   const entities = [...lexicon.entities.values()];
   const entries = [...lexicon.phrases.values()];
+  // Before the literal below: its `ids` column must hold every id an index points at.
+  const surnameIds = [...lexicon.surnames.values()].map(idOf);
   const code = (list: readonly string[], value: string): string => String(list.indexOf(value));
   return {
     format: PREPARED_FORMAT,
@@ -286,12 +304,14 @@ function encodePrepared(lexicon: Lexicon, fingerprint: string): PreparedLexicon 
     ids: joined(ids, SEPARATOR),
     givenNames: joined([...lexicon.givenNames], SEPARATOR),
     commonWords: joined([...lexicon.commonWords], ' '),
+    surnameKeys: joined([...lexicon.surnames.keys()], SEPARATOR),
+    surnameIds,
   };
 }
 
 /** Everything a lexicon holds, in order, as text: equal texts, equal lexicons (key order of entries included). */
 export function lexiconText(lexicon: Lexicon): string {
-  return JSON.stringify([lexicon.maxWords, [...lexicon.phrases], [...lexicon.entities], [...lexicon.givenNames], [...lexicon.commonWords]]);
+  return JSON.stringify([lexicon.maxWords, [...lexicon.phrases], [...lexicon.entities], [...lexicon.givenNames], [...lexicon.commonWords], [...lexicon.surnames]]);
 }
 
 /** The prepared lexicon in `file` when it was written for the current data and code; otherwise undefined. */
