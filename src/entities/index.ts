@@ -418,7 +418,8 @@ class Recognizer {
       const noun = this.token(k);
       const afterAdjective = this.token(k + 1);
       const isGroup = (x: Token | undefined): boolean => x !== undefined && GROUP_NOUNS.has(x.lower);
-      if (isGroup(noun) || (noun?.pos === 'ADJ' && isGroup(afterAdjective))) {
+      // ("Ukrainian energy facilities": one adjective or noun may stand between.)
+      if (isGroup(noun) || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && isGroup(afterAdjective))) {
         for (const c of coordinated) this.addLexiconMention({ ...c.entry, id: this.countryOf(c.entry) }, c.first, c.last, c.end, false, 'demonym');
         return k;
       }

@@ -83,6 +83,9 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'lawmakers', 'ministry', 'officers', 'administration', 'counterparts', 'counterpart', 'team', 'regime',
   'drones', 'missiles', 'warplanes', 'jets', 'units', 'defences', 'defenses', 'embassy', 'parliament',
   'prosecutors', 'police',
+  // what a side's strikes hit: "struck Ukrainian positions", "Russian cities came under fire"
+  'positions', 'bases', 'targets', 'facilities', 'infrastructure', 'territory', 'cities', 'towns', 'villages',
+  'ports', 'vessels', 'ships', 'warships', 'airfields', 'depots', 'outposts', 'checkpoints',
 ]);
 
 /** Words that end a proper-name organisation and say it is one. */

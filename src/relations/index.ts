@@ -15,7 +15,7 @@ import {
 } from './frames';
 import {
   BE_FORMS, CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, DETERMINERS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS,
-  HYPOTHETICAL_MARKERS, IRREALIS_VERBS, IRREGULAR_PARTICIPLES, MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, NON_ACTOR_HEADS,
+  ATTACKED_ASSETS, WEAPON_NOUNS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS, IRREGULAR_PARTICIPLES, MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, NON_ACTOR_HEADS,
   ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
@@ -262,7 +262,7 @@ class Extractor {
     // A topic ("a US *proposal*") counts as the noun it is.
     while (this.tok(k) && (this.tok(k)?.pos === 'NOUN' || this.tok(k)?.pos === 'ADJ') && /^\p{Ll}/u.test(this.tok(k)?.value ?? '') && (!this.refAt[k] || this.refAt[k]?.entityType === 'other')) {
       if (this.tok(k)?.pos === 'NOUN') head = this.tok(k);
-      if (MEMBER_NOUNS.has(this.tok(k)?.lower ?? '')) member = true;
+      if (MEMBER_NOUNS.has(this.tok(k)?.lower ?? '') || WEAPON_NOUNS.has(this.tok(k)?.lower ?? '')) member = true;
       k++;
     }
     if (head === undefined) return false;
@@ -368,7 +368,7 @@ class Extractor {
     let j = k;
     let member = false;
     while (this.tok(j) && !this.refAt[j] && (this.tok(j)?.pos === 'NOUN' || this.tok(j)?.pos === 'ADJ' || this.tok(j)?.value === "'s" || this.tok(j)?.pos === 'CCONJ')) {
-      if (MEMBER_NOUNS.has(this.tok(j)?.lower ?? '')) member = true;
+      if (MEMBER_NOUNS.has(this.tok(j)?.lower ?? '') || WEAPON_NOUNS.has(this.tok(j)?.lower ?? '')) member = true;
       j--;
     }
     if (member && this.refAt[j]) return false;
@@ -465,7 +465,8 @@ class Extractor {
         // "told a London news conference", "attacked UK policy": an actor modifying such a noun is no
         // object; one meets or tells only an actor or its members ("met the Lisbon goals").
         // Judging an act is judging its owner ("rejected the Tory offer", "attacked UK policy").
-        if (r.entityType !== 'other' && !JUDGING.has(frame.relation) && this.nounModifier(r, frame.relation === 'met' || frame.relation === 'informed' ? undefined : NON_ACTOR_HEADS)) {
+        const assetsAttacked = frame.relation === 'attacked' && this.nounModifier(r, ATTACKED_ASSETS);
+        if (!assetsAttacked && r.entityType !== 'other' && !JUDGING.has(frame.relation) && this.nounModifier(r, frame.relation === 'met' || frame.relation === 'informed' ? undefined : NON_ACTOR_HEADS)) {
           i = r.lastToken;
           continue;
         }
@@ -793,7 +794,9 @@ class Extractor {
     }
     const noun = this.collocationNoun(verb, frame);
     if (!noun) return;
-    const target = noun.indirect ?? this.collocationTarget(noun.token, frame);
+    // "sent Kyiv weapons": an indirect object; "sent Taurus missiles to Kyiv": a name before the noun
+    // was its modifier, and the target follows the noun.
+    const target = this.collocationTarget(noun.token, frame) ?? noun.indirect;
     const subject = this.subjectOf(verb);
     if (!subject) return;
     const sources = this.coordinated(subject, -1);

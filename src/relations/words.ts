@@ -81,6 +81,23 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Weapons that act for the side that fires them: "Russian drones hit Kyiv", "Israeli warplanes
+ * struck Gaza" report the side's attack, as "Russian troops" would.
+ */
+export const WEAPON_NOUNS: ReadonlySet<string> = new Set([
+  'drones', 'missiles', 'rockets', 'warplanes', 'jets', 'bombers', 'fighter', 'artillery', 'shells', 'warships', 'submarines', 'tanks', 'helicopters',
+]);
+
+/**
+ * What an attack hits when it hits an actor's things: "struck Hamas *targets*", "shelled Russian
+ * *positions*", "hit Ukrainian energy *facilities*" attack that actor (CAMEO 19x names the actor).
+ */
+export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([
+  'positions', 'bases', 'targets', 'facilities', 'infrastructure', 'territory', 'cities', 'towns', 'villages',
+  'ports', 'vessels', 'ships', 'warships', 'airfields', 'depots', 'outposts', 'checkpoints', 'troops', 'forces',
+]);
+
+/**
  * Heads after which an actor is a mere modifier, never the target: "told a London news
  * *conference*", "attacked UK *policy*", "spoke at a Japan trade *fair*". (An actor before its
  * villages, cities or banks is still the target: "promised aid to the Ithilen villages".)
