@@ -39,6 +39,8 @@ const ROWS: readonly Row[] = [
   ['Zelenskyy warned Russia.', ['volodymyr-zelenskyy warned russia'], 'warn'],
   ['The United States sanctioned Russia.', ['united-states sanctioned russia'], 'sanction'],
   ['Russia attacked Ukraine.', ['russia attacked ukraine'], 'attack'],
+  ['Apple sued Samsung over patents.', ['apple accused samsung'], 'a lawsuit accuses in court (CAMEO 115)'],
+  ['The European Commission fined Google 2.4 billion euros.', ['european-commission sanctioned google'], 'a regulator\'s fine is a sanction'],
   ['Russian forces shelled Ukrainian troops.', ['russia attacked ukraine'], 'demonym groups, shell'],
   ['Israeli forces struck Hamas targets in Gaza.', ['israel attacked hamas'], 'an actor\'s targets, positions, bases: attacking them attacks the actor'],
   ['Russia shelled Ukrainian positions near Bakhmut.', ['russia attacked ukraine'], 'demonym + a thing a strike hits'],

@@ -34,7 +34,7 @@ export const GOLDSTEIN: Readonly<Record<string, number>> = {
   '010': 0.0, '020': 3.0, '021': 3.4, '030': 4.0, '031': 5.2, '032': 4.5, '033': 5.2, '036': 4.0,
   '040': 1.0, '042': 1.9, '043': 2.8, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
   '070': 7.0, '071': 7.4, '072': 8.3, '073': 7.4, '080': 5.0, '081': 5.0, '084': 7.0, '090': -2.0,
-  '100': -5.0, '111': -2.0, '112': -2.0, '120': -4.0, '130': -4.4, '138': -7.0, '161': -4.0, '163': -8.0,
+  '100': -5.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '138': -7.0, '161': -4.0, '163': -8.0,
   '190': -10.0, '195': -10.0,
 };
 
@@ -74,6 +74,8 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'attack', lemmas: ['attack', 'strike', 'shell', 'bomb', 'invade', 'raid', 'hit', 'target', 'shoot', 'bombard', 'ambush'], relation: 'attacked', cameo: '190', reason: '"X attacked / struck / shelled Y": military force' },
   { id: 'fire-at', lemmas: ['fire', 'lob', 'hurl'], relation: 'attacked', cameo: '190', preps: ['at', 'on', 'into', 'towards', 'toward'], reason: '"X fired (shells) at Y": military force; "fired Y" (dismissed) has no preposition and is not read' },
   { id: 'sanction', lemmas: ['sanction', 'embargo', 'blacklist'], relation: 'sanctioned', cameo: '163', reason: '"X sanctioned Y": economic coercion' },
+  { id: 'fine', lemmas: ['fine', 'fin', 'penalise', 'penalize'], relation: 'sanctioned', cameo: '163', direct: true, preps: ['for'], reason: '"The European Commission fined Google": a regulator\'s penalty is a sanction on Y (wink lemmatises "fined" as "fin")' },
+  { id: 'sue', lemmas: ['sue'], relation: 'accused', cameo: '115', direct: true, preps: ['for', 'over'], reason: '"X sued Y (over …)": a lawsuit accuses Y in court (CAMEO 115, bring lawsuit against)' },
 ];
 
 /** Nouns that carry a relation: "X's meeting with Y", "talks between X and Y", "his support of Z". */
