@@ -34,6 +34,7 @@ const ROWS: readonly Row[] = [
   ['Ivanka Trump arrived. Trump said she would stay.', [['Ivanka Trump', 'ivanka-trump', 'person'], ['Trump', 'ivanka-trump', 'person']], 'the article names its own Trump: the gazetteer gives way'],
   ['Erdogan accused Netanyahu of war crimes.', [['Erdogan', 'recep-tayyip-erdogan', 'person'], ['Netanyahu', 'benjamin-netanyahu', 'person']], 'another spelling of a known surname'],
   ['Reporters said the talks were tense.', [], 'an everyday word capitalised at the start of a sentence is no speaker'],
+  ['Former Wimbledon champion Conchita Martinez won again.', [['Wimbledon', 'wimbledon', 'organization'], ['Conchita Martinez', 'conchita-martinez', 'person']], '"Former" starts no name'],
   // names nobody listed: the shape and the context decide
   ['The award went to Dries Mertens and Nacer Chadli.', [['Dries Mertens', 'dries-mertens', 'person'], ['Nacer Chadli', 'nacer-chadli', 'person']], 'two capitalised words mid-sentence: a person by default'],
   ['Voters backed Cheng Chung-tai of Civic Passion.', [['Cheng Chung-tai', 'cheng-chung-tai', 'person'], ['Civic Passion', 'civic-passion', 'organization']], 'hyphenated syllables make a person; "of X" after a person names their organisation'],

@@ -147,7 +147,7 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'christian', 'muslim', 'islamic', 'jewish', 'catholic', 'protestant', 'orthodox', 'buddhist', 'hindu',
   'democratic', 'republican', 'liberal', 'conservative', 'socialist', 'communist', 'labour', 'green', 'civic',
   'people', 'peoples', 'popular', 'social', 'public', 'free', 'freedom', 'new', 'old', 'great', 'grand', 'big',
-  'first', 'second', 'third', 'general', 'special', 'annual', 'summer', 'winter', 'spring', 'autumn', 'fall',
+  'former', 'ex', 'first', 'second', 'third', 'general', 'special', 'annual', 'summer', 'winter', 'spring', 'autumn', 'fall',
   'series', 'university', 'college', 'school', 'love', 'life', 'house', 'home', 'family', 'community', 'camp',
   'christmas', 'easter', 'mr', 'mrs', 'ms', 'miss', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'llc', 'plc',
   'space', 'shuttle', 'shuttles', 'orbiter', 'orbiters', 'spacecraft', 'rocket', 'mission', 'satellite', 'relations',

@@ -160,6 +160,10 @@ class Extractor {
     const next = this.tok(t.index + 1);
     const nextRef = next ? this.refAt[next.index] : undefined;
     if (!next || !(['a', 'an', 'the', 'its', 'their'].includes(next.lower) || (nextRef && nextRef.entityType !== 'other'))) return undefined;
+    // "Wimbledon champion Conchita Martinez": a bare singular noun before a person's name is their
+    // title; after one actor a verb would end in -s or -ed ("Gondor champions Bree").
+    const coordinatedActor = before !== undefined && this.tok(before.firstToken - 1)?.lower === 'and';
+    if (t.pos === 'NOUN' && t.lower === t.lemma && nextRef?.entityType === 'person' && afterActor && !coordinatedActor) return undefined;
     const known = (l: string): boolean => framesByLemma.has(l) || collocationsByVerb.has(l);
     for (const l of [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')]) if (known(l)) return l;
     return undefined;
