@@ -7,7 +7,7 @@ import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } fro
 import { slugify } from './slug';
 import {
   AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
-  NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
+  INVERTED_SPEECH, NOT_PERSON_WORDS, QUOTES, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
   PEOPLE_GROUPS, TITLES, TOPICS, type PeopleGroupRow, type TitleRow,
 } from './tables';
 
@@ -897,9 +897,30 @@ class Recognizer {
       const after = this.token(s.last + 1);
       const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === s.first;
       const speaks = after !== undefined && (after.lemma === 'say' || after.lemma === 'tell' || after.lemma === 'add') && t.pos === 'PROPN' && !GROUP_NOUNS.has(t.lower);
-      if (speaks && !(sentenceStart && this.lexicon.commonWords.has(t.lower))) this.addPerson(s.first, s.last, 'name+said');
+      if (speaks && !(sentenceStart && this.lexicon.commonWords.has(t.lower))) {
+        this.addPerson(s.first, s.last, 'name+said');
+        continue;
+      }
+      const cue = this.personCueAround(s.first, s.last);
+      if (cue && t.pos === 'PROPN' && !this.lexicon.commonWords.has(t.lower) && !GROUP_NOUNS.has(t.lower)) this.addPerson(s.first, s.last, cue);
     }
     this.resolveLoneNames();
+  }
+
+  /**
+   * A lone name that the words around it make a person: inverted attribution ("…,” said Mauer.",
+   * "…, says Peres,") or apposition to a role or kinship noun ("his brother, Philonise, asked").
+   * Returns the rule, or undefined.
+   */
+  private personCueAround(first: number, last: number): string | undefined {
+    const before = this.token(first - 1);
+    const after = this.token(last + 1);
+    const closes = after === undefined || after.value === ',' || after.value === '.' || after.sentence !== this.token(last)?.sentence;
+    if (!closes || !before) return undefined;
+    const opener = this.token(first - 2);
+    if (INVERTED_SPEECH.has(before.lower) && opener !== undefined && (opener.value === ',' || QUOTES.has(opener.value))) return 'said+name';
+    if (before.value === ',' && opener !== undefined && PERSON_ROLE_NOUNS.has(opener.lower) && !/s$/.test(opener.lower)) return 'role, name';
+    return undefined;
   }
 
   /** "Daughters of the American Revolution", "Science and Technology": the word is part of a longer name. */

@@ -303,3 +303,11 @@ export const PEOPLE_GROUPS: readonly PeopleGroupRow[] = [
   ...['Refugees', 'Migrants', 'Immigrants', 'Asylum seekers']
     .map((label) => ({ words: label.toLowerCase().split(' '), label, lowercase: true, reason: DISPLACED_GROUP })),
 ];
+
+/** Verbs of saying that come before their speaker after a quote: "…,” said Mauer. "…, says Peres,". */
+export const INVERTED_SPEECH: ReadonlySet<string> = new Set([
+  'said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'explained', 'explains', 'noted', 'notes', 'recalled', 'recalls',
+]);
+
+/** Closing quotation marks as the tokeniser gives them. */
+export const QUOTES: ReadonlySet<string> = new Set(['"', '”', '’', "'", '»']);
