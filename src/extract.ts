@@ -4,7 +4,7 @@
 import { annotate } from './nlp';
 import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type Lexicon } from './entities';
 import { extractRelations } from './relations';
-import { contentHash } from './store/hash';
+import { documentHash } from './store/hash';
 import { ExtractPool } from './workers/pool';
 import type { DocumentResult, SourceDocument } from './types';
 
@@ -35,10 +35,10 @@ export function lexiconFor(aliases: readonly AliasEntry[] | undefined): Lexicon 
 }
 
 /** A result as one line of `newsgraph extract` (without the trailing newline): no origin, plus the text's content hash. */
-export function documentLine(result: DocumentResult, text: string): string {
+export function documentLine(result: DocumentResult, source: Pick<SourceDocument, 'text' | 'hash'>): string {
   const { origin: _origin, ...line } = result;
   void _origin;
-  return JSON.stringify({ ...line, hash: contentHash(text) });
+  return JSON.stringify({ ...line, hash: documentHash(source) });
 }
 
 /** How many documents may be read ahead of the one being stored, per extraction thread (see ExtractPool.READ_AHEAD). */
@@ -137,7 +137,7 @@ export class Extraction {
 
   private here(source: SourceDocument): string {
     this.local ??= createExtractor({ aliases: this.aliases });
-    return documentLine(this.local(source), source.text);
+    return documentLine(this.local(source), source);
   }
 
   async close(): Promise<void> {

@@ -11,7 +11,7 @@ import type { AliasEntry } from './entities';
 import { GraphAccumulator, resolveGraphOptions, type GraphInput, type GraphOptions, type NewsGraph } from './graph';
 import { layoutGraph, resolveLayoutOptions, type LayoutOptions, type LayoutSummary } from './layout';
 import { exportGraph } from './export';
-import { cacheKey, contentHash, extractionCodeHash, parseCodeHash, pipelineVersion, StoreCache, StoreWriter, type CodeHash, type ExtractLine } from './store';
+import { cacheKey, documentHash, extractionCodeHash, parseCodeHash, pipelineVersion, StoreCache, StoreWriter, type CodeHash, type ExtractLine } from './store';
 import { readFactLines } from './store/from-facts';
 import { orderedMap, resolveJobs } from './workers/pool';
 import { InputError } from './errors';
@@ -154,7 +154,7 @@ export class BuildSession {
 
       // What each input becomes; decided in input order, before extraction starts on it.
       const plan = (source: SourceDocument): Planned | undefined => {
-        const hash = contentHash(source.text);
+        const hash = documentHash(source);
         const key = cacheKey(version, source);
         let outcome: DocumentOutcome = 'extracted';
         if (update) {
@@ -201,7 +201,7 @@ export class BuildSession {
             if (!source) continue;
             const key = cacheKey(version, source);
             refreshing.set(source.id, key);
-            yield { kind: 'extract', source, hash: contentHash(source.text), key, outcome: 'refreshed' };
+            yield { kind: 'extract', source, hash: documentHash(source), key, outcome: 'refreshed' };
           }
         }
         if (mode.fromFacts) {

@@ -26,6 +26,8 @@ export interface SourceDocument {
   readonly url?: string;
   /** Where it came from, for messages: a file path, `file.jsonl:12` or `<stdin>`. */
   readonly origin: string;
+  /** The text's content hash (store/hash.ts contentHash), when the reader has computed it already. */
+  readonly hash?: string;
 }
 
 export interface Token {

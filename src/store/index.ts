@@ -11,7 +11,7 @@ import { graphInput, type GraphInput } from '../graph';
 import type { DocumentResult, SourceDocument } from '../types';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 
-export { contentHash, cacheKey, extractionCodeHash, parseCodeHash, pipelineVersion, type CodeHash } from './hash';
+export { contentHash, cacheKey, documentHash, extractionCodeHash, parseCodeHash, pipelineVersion, type CodeHash } from './hash';
 
 export const STORE_FILE = 'newsgraph.db';
 

@@ -20,7 +20,7 @@ port.postMessage(ready);
 port.on('message', (request: WorkerRequest) => {
   const results = request.sources.map((source): WorkerResult => {
     try {
-      return { ok: true, line: documentLine(extract(source), source.text) };
+      return { ok: true, line: documentLine(extract(source), source) };
     } catch (e) {
       return { ok: false, message: messageOf(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
     }

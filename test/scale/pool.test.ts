@@ -123,9 +123,9 @@ describe('--jobs', () => {
 /** Extract lines from the same compiled code, in this thread: what every worker must give. */
 function inThread(): (source: SourceDocument) => string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const dist = require(DIST_PIPELINE) as { createExtractor: () => (s: SourceDocument) => DocumentResult; documentLine: (r: DocumentResult, text: string) => string };
+  const dist = require(DIST_PIPELINE) as { createExtractor: () => (s: SourceDocument) => DocumentResult; documentLine: (r: DocumentResult, source: SourceDocument) => string };
   const extract = dist.createExtractor();
-  return (source) => dist.documentLine(extract(source), source.text);
+  return (source) => dist.documentLine(extract(source), source);
 }
 
 /** Not a string: the extractor throws on it, as it would on any document it cannot handle. */
