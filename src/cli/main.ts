@@ -14,6 +14,7 @@ import { ensureDirectory, exportGraph, isExportFormat, EXPORT_FORMATS } from '..
 import { EXIT, InputError, OutputError, UsageError, isNewsgraphError, messageOf, type ExitCode } from '../errors';
 import { GENERATOR_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NewsGraph } from '../graph';
 import { GRAPH_FILE, exportNeo4jFromBuild } from '../store/stream';
+import type { RunningServer } from '../serve';
 import { Progress } from './progress';
 import { defaultJobs } from '../workers/pool';
 
@@ -98,6 +99,18 @@ export function readGraphFile(file: string): NewsGraph {
   return graph;
 }
 
+interface ServeFlags {
+  port: number;
+  host: string;
+}
+
+/** Where the viewer is served (serve, watch --serve). */
+function withServeFlags(command: Command): Command {
+  return command
+    .option('-p, --port <n>', 'port (0 = any free port)', (v) => positiveInt(v, '--port'), 8080)
+    .option('--host <host>', 'address to bind (default 127.0.0.1: only this machine)', '127.0.0.1');
+}
+
 /** The flags of every command that extracts: threads, an alias file, the document size limit. */
 function withExtractionFlags(command: Command): Command {
   return command
@@ -152,14 +165,15 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       if (warnings.count > 0) setExit(EXIT.warnings);
     });
 
-  withPipelineFlags(program
+  withServeFlags(withPipelineFlags(program
     .command('watch')
     .description('build DIR once, then keep it up to date: every --interval, files added or changed under the inputs are added to the store and both graph files rewritten (Ctrl-C to stop)')
     .argument('<inputs...>', 'files (.txt .md .html .jsonl) and directories (recursive) to watch')
     .requiredOption('-o, --out <dir>', 'output directory (updated in place when it already holds a store)')
-    .option('--interval <ms>', 'milliseconds between two looks at the inputs', (v) => positiveInt(v, '--interval'), DEFAULT_WATCH_OPTIONS.interval))
+    .option('--interval <ms>', 'milliseconds between two looks at the inputs', (v) => positiveInt(v, '--interval'), DEFAULT_WATCH_OPTIONS.interval)
+    .option('--serve', 'also serve the viewer on DIR once its graph is built (see serve; an open page offers a reload after each update)')))
     .option('-q, --quiet', 'no warnings or update lines on stderr')
-    .action(async (inputs: string[], opts: BuildFlags & { out: string; interval: number }) => {
+    .action(async (inputs: string[], opts: BuildFlags & ServeFlags & { out: string; interval: number; serve?: boolean }) => {
       const options = { ...pipelineOptions(opts), out: opts.out };
       checkBuildOptions(options);
       checkWatch(inputs, { interval: opts.interval });
@@ -172,6 +186,10 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       const say = (line: string): void => {
         if (!opts.quiet) io.stderr.write(`newsgraph: ${line}\n`);
       };
+      // --serve: the server starts once the first build has written graph.json; a port it cannot
+      // have ends the watch with that error.
+      let server: Promise<RunningServer> | undefined;
+      let serveError: unknown;
       try {
         say(`watching ${inputs.join(' ')} every ${opts.interval} ms → ${opts.out} (Ctrl-C to stop)`);
         await watch(inputs, options, { interval: opts.interval }, {
@@ -179,6 +197,13 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
           onUpdate: ({ summary, files, ms }) => {
             const what = files.length === 1 ? files[0] : `${files.length} files`;
             say(`${what}: ${summary.documents} documents → ${summary.graph.order} nodes, ${summary.graph.size} edges in ${(ms / 1000).toFixed(2)} s${outcomeNote(summary.outcomes)}`);
+            if (opts.serve && server === undefined) {
+              server = startServing(opts.out, opts);
+              server.catch((e: unknown) => {
+                serveError = e;
+                stop.abort();
+              });
+            }
           },
           onFailure: (e, files) => {
             const where = isNewsgraphError(e) && e.file !== undefined ? e.file : files.length === 1 ? (files[0] as string) : `${files.length} files`;
@@ -189,7 +214,9 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       } finally {
         process.removeListener('SIGINT', abort);
         process.removeListener('SIGTERM', abort);
+        await server?.then((s) => s.close(), () => undefined);
       }
+      if (serveError !== undefined) throw serveError;
       say('stopped');
       if (warnings.count > 0) setExit(EXIT.warnings);
     });
@@ -213,19 +240,23 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       if (warnings.count > 0) setExit(EXIT.warnings);
     });
 
-  program
+  /** Starts the viewer's server on DIR and says where (serve, and watch --serve). */
+  const startServing = async (dir: string, opts: ServeFlags): Promise<RunningServer> => {
+    // Loaded here: the other commands never need the server (less to load for a quick update).
+    const { isLoopback, startServer } = await import('../serve');
+    const server = await startServer({ dir, port: opts.port, host: opts.host });
+    if (!isLoopback(opts.host)) io.stderr.write(`newsgraph: warning: --host ${opts.host}: other machines can read ${dir} and the viewer\n`);
+    io.stdout.write(`newsgraph: serving ${dir} at ${server.url} (Ctrl-C to stop)\n`);
+    return server;
+  };
+
+  withServeFlags(program
     .command('serve')
     .description('serve the viewer and DIR/graph.json on http://127.0.0.1:PORT')
-    .argument('[dir]', 'directory holding graph.json', 'graph-data/out')
-    .option('-p, --port <n>', 'port (0 = any free port)', (v) => positiveInt(v, '--port'), 8080)
-    .option('--host <host>', 'address to bind (default 127.0.0.1: only this machine)', '127.0.0.1')
-    .action(async (dir: string, opts: { port: number; host: string }) => {
+    .argument('[dir]', 'directory holding graph.json', 'graph-data/out'))
+    .action(async (dir: string, opts: ServeFlags) => {
       if (!fs.existsSync(path.join(dir, 'graph.json'))) throw new InputError('no graph.json here (run `newsgraph build … --out DIR` first)', dir);
-      // Loaded here: the other commands never need the server (less to load for a quick update).
-      const { isLoopback, startServer } = await import('../serve');
-      const server = await startServer({ dir, port: opts.port, host: opts.host });
-      if (!isLoopback(opts.host)) io.stderr.write(`newsgraph: warning: --host ${opts.host}: other machines can read ${dir} and the viewer\n`);
-      io.stdout.write(`newsgraph: serving ${dir} at ${server.url} (Ctrl-C to stop)\n`);
+      const server = await startServing(dir, opts);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           void server.close().then(resolve);

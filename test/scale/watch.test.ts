@@ -263,6 +263,65 @@ describe('watch: the command', function () {
     }
   });
 
+  it('--serve serves the viewer once the graph is built, with a new ETag after each update, and stops with the watch', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-watch-serve-'));
+    try {
+      const corpus = path.join(dir, 'corpus');
+      writeCorpus(corpus, 2);
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsgraph'), 'watch', corpus, '--out', path.join(dir, 'out'), '--interval', '50', '--jobs', '1', '--serve', '--port', '0'], { cwd: ROOT });
+      let output = '';
+      const waiters: (() => void)[] = [];
+      const collect = (s: string): void => {
+        output += s;
+        waiters.splice(0).forEach((w) => w());
+      };
+      child.stdout.setEncoding('utf8').on('data', collect);
+      child.stderr.setEncoding('utf8').on('data', collect);
+      const waitFor = async (pattern: RegExp): Promise<RegExpExecArray> => {
+        for (;;) {
+          const m = pattern.exec(output);
+          if (m) return m;
+          if (child.exitCode !== null) throw new Error(`watch exited early:\n${output}`);
+          await new Promise<void>((resolve) => waiters.push(resolve));
+        }
+      };
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const url = (await waitFor(/serving \S+ at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] as string;
+      const first = await fetch(`${url}graph.json`);
+      assert.equal(first.status, 200);
+      const etag = first.headers.get('etag');
+      assert.equal(((await first.json()) as { attributes: { documentCount: number } }).attributes.documentCount, 2);
+      writeItem(corpus, 2);
+      await waitFor(/item-002\.txt: 3 documents/);
+      const second = await fetch(`${url}graph.json`, { headers: { 'If-None-Match': etag ?? '' } });
+      assert.equal(second.status, 200, 'graph.json changed, so no 304');
+      assert.notEqual(second.headers.get('etag'), etag);
+      child.kill('SIGINT');
+      assert.equal(await exited, 0, output);
+      await assert.rejects(fetch(`${url}graph.json`), 'the server stopped with the watch');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--serve on a port already taken: exit 2 and a line naming --port', async () => {
+    const net = await import('node:net');
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-watch-port-'));
+    try {
+      const corpus = path.join(dir, 'corpus');
+      writeCorpus(corpus, 1);
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'newsgraph'), 'watch', corpus, '--out', path.join(dir, 'out'), '--jobs', '1', '--serve', '--port', String(port)], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr.trim().split('\n').pop() ?? '', new RegExp(`^newsgraph: --port: port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    } finally {
+      holder.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a bad interval and standard input with a usage error', () => {
     for (const [args, pattern] of [
       [['watch', '.', '--out', '/tmp/never', '--interval', '5'], /--interval: must be a whole number of milliseconds/],
