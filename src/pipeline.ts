@@ -5,7 +5,7 @@
 // the corpus.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readDocuments, type IngestOptions, type InputFile, type InputWarning } from './ingest';
+import { inputPath, readDocuments, type IngestOptions, type InputFile, type InputWarning } from './ingest';
 import { Extraction, lexiconFor } from './extract';
 import type { AliasEntry } from './entities';
 import { GraphAccumulator, resolveGraphOptions, type GraphInput, type GraphOptions, type NewsGraph } from './graph';
@@ -247,7 +247,7 @@ export class BuildSession {
         else appended = undefined;
         count(doc.outcome, doc.id);
       }
-      if (!this.versions || store.documentCount === 0) throw new InputError('no usable documents', inputs.map(inputPath).join(' '));
+      if (store.documentCount === 0) throw new InputError('no usable documents', inputs.map(inputPath).join(' '));
 
       const extracted = performance.now();
       let accumulator: GraphAccumulator;                                                    // graph
@@ -304,10 +304,6 @@ export class BuildSession {
 function storeStamp(file: string): string {
   const stat = fs.statSync(file, { bigint: true });
   return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-}
-
-function inputPath(input: BuildInput): string {
-  return typeof input === 'string' ? input : input.file;
 }
 
 /**

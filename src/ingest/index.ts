@@ -59,6 +59,11 @@ export interface InputFile {
   readonly root: string;
 }
 
+/** The path an input names, for messages. */
+export function inputPath(input: string | InputFile): string {
+  return typeof input === 'string' ? input : input.file;
+}
+
 /** A document's id: its path relative to the directory input it was found under, else its file name. */
 export function documentIdOf(file: string, root?: string): string {
   return root === undefined ? path.basename(file) : path.relative(root, file).split(path.sep).join('/');
@@ -121,7 +126,7 @@ export async function* readDocuments(
     const only = held.length === 1 ? held[0] : undefined;
     if (only) throw new InputError(only.reason.replace(/, skipped$/, ''), only.file);
     for (const w of held) onWarning(w);
-    const where = inputs.length > 0 ? inputs.map((i) => (typeof i === 'string' ? i : i.file)).join(' ') : '(no inputs)';
+    const where = inputs.length > 0 ? inputs.map(inputPath).join(' ') : '(no inputs)';
     throw new InputError(
       held.length === 0
         ? `no documents found (looked for ${Object.keys(FORMATS).join(' ')} files)`

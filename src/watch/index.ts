@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { filesUnder, formatOf, STDIN, type InputFile, type InputWarning } from '../ingest';
+import { filesUnder, formatOf, inputPath, STDIN, type InputFile, type InputWarning } from '../ingest';
 import { BuildSession, type BuildHooks, type BuildInput, type BuildSummary, type PipelineOptions } from '../pipeline';
 import { STORE_FILE } from '../store';
 import { InputError, UsageError, messageOf } from '../errors';
@@ -98,7 +98,7 @@ export async function watch(
       } else if (ready.length > 0 && (await updater.changed(ready)) === 'retry') {
         // Not the files' fault (the disk, say): they stay pending and are tried again next time.
         for (const r of ready) {
-          const file = typeof r === 'string' ? r : r.file;
+          const file = inputPath(r);
           const old = before.get(file);
           if (old) applied.set(file, old);
           else applied.delete(file);
@@ -143,7 +143,7 @@ class Updater {
   /** The files that changed; every input when there is no store (yet, or any more) to add them to. */
   changed(ready: readonly BuildInput[]): Promise<Outcome> {
     if (!this.storeExists()) return this.everything();
-    return this.run(ready, ready.map((r) => (typeof r === 'string' ? r : r.file)));
+    return this.run(ready, ready.map(inputPath));
   }
 
   private storeExists(): boolean {
