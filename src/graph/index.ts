@@ -196,10 +196,10 @@ export class GraphAccumulator {
       if (!a || !original) continue;
       let b = merged.get(to);
       if (!b) {
-        b = { ...original, aliases: new Set(original.aliases), roles: original.roles && new Set(original.roles), documents: original.documents };
+        b = { ...original, aliases: new Set(original.aliases), roles: original.roles && new Set(original.roles) };
         merged.set(to, b);
       }
-      const aliases = b.aliases ?? new Set<string>();
+      const aliases = (b.aliases ??= new Set());
       for (const l of labelsOf(a)) aliases.add(l);
       for (const x of a.aliases ?? []) aliases.add(x);
       if (a.roles?.size) {
