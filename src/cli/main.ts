@@ -40,16 +40,19 @@ class WarningLog {
   };
 }
 
-interface BuildFlags {
+interface ExtractionFlags {
+  aliases?: string;
+  maxDocBytes: number;
+  jobs?: number;
+}
+
+interface BuildFlags extends ExtractionFlags {
   out?: string;
   update?: string;
   fromFacts?: boolean;
-  jobs?: number;
   minCount?: number;
   top?: number;
   evidence?: number;
-  aliases?: string;
-  maxDocBytes: number;
   quiet?: boolean;
 }
 
@@ -61,15 +64,23 @@ function outcomeNote(outcomes: Readonly<Record<DocumentOutcome, number>>): strin
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-/** The options build and watch share, from their flags. */
+/** The options every extracting command takes from its flags (withExtractionFlags). */
+function extractionOptions(opts: ExtractionFlags): Pick<PipelineOptions, 'aliases' | 'ingest' | 'jobs'> {
+  return { aliases: loadAliases(opts.aliases), ingest: { maxDocBytes: opts.maxDocBytes }, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) };
+}
+
+/** The options build and watch share, from their flags (withPipelineFlags). */
 function pipelineOptions(opts: BuildFlags): PipelineOptions {
   return {
-    aliases: loadAliases(opts.aliases),
-    ingest: { maxDocBytes: opts.maxDocBytes },
+    ...extractionOptions(opts),
     layout: {},
     graph: { ...(opts.minCount !== undefined ? { minCount: opts.minCount } : {}), ...(opts.top !== undefined ? { top: opts.top } : {}), ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}) },
-    ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
   };
+}
+
+/** The files an update read, as its line names them: the one file, or how many. */
+function filesLabel(files: readonly string[]): string {
+  return files.length === 1 ? (files[0] as string) : `${files.length} files`;
 }
 
 function loadAliases(file: string | undefined): AliasEntry[] {
@@ -195,8 +206,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
         await watch(inputs, options, { interval: opts.interval }, {
           onWarning: warnings.warn,
           onUpdate: ({ summary, files, ms }) => {
-            const what = files.length === 1 ? files[0] : `${files.length} files`;
-            say(`${what}: ${summary.documents} documents → ${summary.graph.order} nodes, ${summary.graph.size} edges in ${(ms / 1000).toFixed(2)} s${outcomeNote(summary.outcomes)}`);
+            say(`${filesLabel(files)}: ${summary.documents} documents → ${summary.graph.order} nodes, ${summary.graph.size} edges in ${(ms / 1000).toFixed(2)} s${outcomeNote(summary.outcomes)}`);
             if (opts.serve && server === undefined) {
               server = startServing(opts.out, opts);
               server.catch((e: unknown) => {
@@ -206,7 +216,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
             }
           },
           onFailure: (e, files) => {
-            const where = isNewsgraphError(e) && e.file !== undefined ? e.file : files.length === 1 ? (files[0] as string) : `${files.length} files`;
+            const where = isNewsgraphError(e) && e.file !== undefined ? e.file : filesLabel(files);
             const reason = isNewsgraphError(e) ? e.reason : `internal error: ${messageOf(e)}`;
             warnings.warn({ file: where, reason: `${reason} (not added; the graph is as it was)` });
           },
@@ -226,9 +236,9 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .description('print what each document says as NDJSON, one document a line (mentions with offsets, facts with evidence)')
     .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin'))
     .option('-q, --quiet', 'no warnings on stderr')
-    .action(async (inputs: string[], opts: { aliases?: string; maxDocBytes: number; jobs?: number; quiet?: boolean }) => {
+    .action(async (inputs: string[], opts: ExtractionFlags & { quiet?: boolean }) => {
       const warnings = new WarningLog(io, opts.quiet === true);
-      const options = { aliases: loadAliases(opts.aliases), ingest: { maxDocBytes: opts.maxDocBytes }, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) };
+      const options = extractionOptions(opts);
       checkBuildOptions(options);
       let documents = 0;
       // One line per document, in input order whatever thread extracted it.
