@@ -7,7 +7,7 @@ import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } fro
 import { slugify } from './slug';
 import {
   AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
-  INVERTED_SPEECH, NOT_PERSON_WORDS, QUOTES, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
+  CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
   PEOPLE_GROUPS, TITLES, TOPICS, type PeopleGroupRow, type TitleRow,
 } from './tables';
 
@@ -110,6 +110,14 @@ interface PersonRecord {
   first: string;
   last: string;
   tokens: number;
+}
+
+/** A person under `id`, named `label`: its first and last name parts, lowercased, and its length in words. */
+function personRecord(id: string, label: string): PersonRecord {
+  const parts = label.split(/\s+/);
+  // "Ferdinand Marcos Jr.": the surname is the last part before a suffix.
+  const named = parts.length > 2 && NAME_SUFFIXES.has((parts[parts.length - 1] ?? '').toLowerCase()) ? parts.slice(0, -1) : parts;
+  return { id, label, first: (parts[0] ?? '').toLowerCase(), last: (named[named.length - 1] ?? '').toLowerCase(), tokens: parts.length };
 }
 
 /** A run of capitalised words that the tables did not claim, with what decides its reading. */
@@ -846,9 +854,7 @@ class Recognizer {
     for (const p of this.persons.values()) if (p.id !== id && (p.last === lower || p.first === lower)) return undefined;
     let record = this.persons.get(id);
     if (!record) {
-      const label = this.lexicon.entities.get(id)?.label ?? id;
-      const parts = label.toLowerCase().split(/\s+/);
-      record = { id, label, first: parts[0] ?? lower, last: parts[parts.length - 1] ?? lower, tokens: parts.length };
+      record = personRecord(id, this.lexicon.entities.get(id)?.label ?? id);
       this.persons.set(id, record);
     }
     return record;
@@ -918,7 +924,7 @@ class Recognizer {
     const closes = after === undefined || after.value === ',' || after.value === '.' || after.sentence !== this.token(last)?.sentence;
     if (!closes || !before) return undefined;
     const opener = this.token(first - 2);
-    if (INVERTED_SPEECH.has(before.lower) && opener !== undefined && (opener.value === ',' || QUOTES.has(opener.value))) return 'said+name';
+    if (INVERTED_SPEECH.has(before.lower) && opener !== undefined && (opener.value === ',' || CLOSING_QUOTES.has(opener.value))) return 'said+name';
     if (before.value === ',' && opener !== undefined && PERSON_ROLE_NOUNS.has(opener.lower) && !/s$/.test(opener.lower)) return 'role, name';
     return undefined;
   }
@@ -1090,27 +1096,23 @@ class Recognizer {
     const b = this.token(last);
     if (!a || !b) return '';
     const label = this.text.slice(a.start, b.end);
-    const parts = label.split(/\s+/);
-    const firstName = (parts[0] ?? '').toLowerCase();
-    // "Ferdinand Marcos Jr.": the surname is the last part before a suffix.
-    const named = parts.length > 2 && NAME_SUFFIXES.has((parts[parts.length - 1] ?? '').toLowerCase()) ? parts.slice(0, -1) : parts;
-    const lastName = (named[named.length - 1] ?? '').toLowerCase();
+    const named = personRecord(slugify(label), label);
     // "Vladimir Vladimirovich Putin" and "Vladimir Putin" are one person; so are "Putin" and the
     // only full name ending in it.
     let record: PersonRecord | undefined;
     for (const p of this.persons.values()) {
-      if (p.last === lastName && (parts.length === 1 || p.tokens === 1 || p.first === firstName)) record = p;
+      if (p.last === named.last && (named.tokens === 1 || p.tokens === 1 || p.first === named.first)) record = p;
     }
     // "Mr Blair", "President Lula": a lone surname the news gazetteer knows is that person.
-    if (!record && parts.length === 1) record = this.notablePerson(lastName);
+    if (!record && named.tokens === 1) record = this.notablePerson(named.last);
     if (!record) {
-      record = { id: slugify(label), label, first: firstName, last: lastName, tokens: parts.length };
+      record = named;
       this.persons.set(record.id, record);
-    } else if (parts.length > record.tokens && record.tokens === 1) {
+    } else if (named.tokens > record.tokens && record.tokens === 1) {
       // A surname seen first, then the full name: keep the surname's id stable within the document.
       record.label = label;
-      record.first = firstName;
-      record.tokens = parts.length;
+      record.first = named.first;
+      record.tokens = named.tokens;
     }
     this.addMention(record.id, 'person', first, last, record.label, rule, false, 'name');
     this.personToken.fill(1, first, last + 1);

@@ -76,6 +76,15 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'rev', 'rev.', 'sheikh', 'sen.', 'rep.', 'gen.', 'lt.', 'col.', 'capt.', 'gov.', 'pres.',
 ]);
 
+/**
+ * What a side's strikes hit: "struck Ukrainian positions", "Russian cities came under fire" (a
+ * demonym before one stands for its country; relations reads an attack on them as one on their side).
+ */
+export const STRUCK_ASSETS: readonly string[] = [
+  'positions', 'bases', 'targets', 'facilities', 'infrastructure', 'territory', 'cities', 'towns', 'villages',
+  'ports', 'vessels', 'ships', 'warships', 'airfields', 'depots', 'outposts', 'checkpoints',
+];
+
 /** "Ukrainian troops", "American officials": a demonym before one of these nouns stands for its country. */
 export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'troops', 'forces', 'force', 'army', 'military', 'navy', 'soldiers', 'officials', 'official', 'government',
@@ -83,9 +92,7 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'lawmakers', 'ministry', 'officers', 'administration', 'counterparts', 'counterpart', 'team', 'regime',
   'drones', 'missiles', 'warplanes', 'jets', 'units', 'defences', 'defenses', 'embassy', 'parliament',
   'prosecutors', 'police',
-  // what a side's strikes hit: "struck Ukrainian positions", "Russian cities came under fire"
-  'positions', 'bases', 'targets', 'facilities', 'infrastructure', 'territory', 'cities', 'towns', 'villages',
-  'ports', 'vessels', 'ships', 'warships', 'airfields', 'depots', 'outposts', 'checkpoints',
+  ...STRUCK_ASSETS,
 ]);
 
 /** Words that end a proper-name organisation and say it is one. */
@@ -309,5 +316,5 @@ export const INVERTED_SPEECH: ReadonlySet<string> = new Set([
   'said', 'says', 'added', 'adds', 'asked', 'asks', 'wrote', 'writes', 'explained', 'explains', 'noted', 'notes', 'recalled', 'recalls',
 ]);
 
-/** Closing quotation marks as the tokeniser gives them. */
-export const QUOTES: ReadonlySet<string> = new Set(['"', '”', '’', "'", '»']);
+/** Marks that close a quotation before its attribution, single quotes included ("'…,' said Peres"). */
+export const CLOSING_QUOTES: ReadonlySet<string> = new Set(['"', '”', '’', "'", '»']);

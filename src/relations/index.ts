@@ -15,7 +15,7 @@ import {
 } from './frames';
 import {
   BE_FORMS, CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, DETERMINERS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS,
-  ATTACKED_ASSETS, WEAPON_NOUNS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS, IRREGULAR_PARTICIPLES, MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, NON_ACTOR_HEADS,
+  ACTING_NOUNS, ATTACKED_ASSETS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS, IRREGULAR_PARTICIPLES, MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, NON_ACTOR_HEADS,
   ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
@@ -266,7 +266,7 @@ class Extractor {
     // A topic ("a US *proposal*") counts as the noun it is.
     while (this.tok(k) && (this.tok(k)?.pos === 'NOUN' || this.tok(k)?.pos === 'ADJ') && /^\p{Ll}/u.test(this.tok(k)?.value ?? '') && (!this.refAt[k] || this.refAt[k]?.entityType === 'other')) {
       if (this.tok(k)?.pos === 'NOUN') head = this.tok(k);
-      if (MEMBER_NOUNS.has(this.tok(k)?.lower ?? '') || WEAPON_NOUNS.has(this.tok(k)?.lower ?? '')) member = true;
+      if (ACTING_NOUNS.has(this.tok(k)?.lower ?? '')) member = true;
       k++;
     }
     if (head === undefined) return false;
@@ -372,7 +372,7 @@ class Extractor {
     let j = k;
     let member = false;
     while (this.tok(j) && !this.refAt[j] && (this.tok(j)?.pos === 'NOUN' || this.tok(j)?.pos === 'ADJ' || this.tok(j)?.value === "'s" || this.tok(j)?.pos === 'CCONJ')) {
-      if (MEMBER_NOUNS.has(this.tok(j)?.lower ?? '') || WEAPON_NOUNS.has(this.tok(j)?.lower ?? '')) member = true;
+      if (ACTING_NOUNS.has(this.tok(j)?.lower ?? '')) member = true;
       j--;
     }
     if (member && this.refAt[j]) return false;

@@ -1,6 +1,7 @@
 // Function words and small word classes the relation walks interpret: modality, clause
 // boundaries, members of actors, and the like. Data with a reason each; ./index.ts reads them.
 // Words are lowercase.
+import { STRUCK_ASSETS } from '../entities/tables';
 
 /** Words that signal the fact is not asserted as having happened. */
 export const HYPOTHETICAL_MARKERS: ReadonlySet<string> = new Set([
@@ -84,18 +85,18 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
  * Weapons that act for the side that fires them: "Russian drones hit Kyiv", "Israeli warplanes
  * struck Gaza" report the side's attack, as "Russian troops" would.
  */
-export const WEAPON_NOUNS: ReadonlySet<string> = new Set([
+const WEAPON_NOUNS: readonly string[] = [
   'drones', 'missiles', 'rockets', 'warplanes', 'jets', 'bombers', 'fighter', 'artillery', 'shells', 'warships', 'submarines', 'tanks', 'helicopters',
-]);
+];
+
+/** Nouns for what acts for an actor just before them: its members or bodies, and its weapons. */
+export const ACTING_NOUNS: ReadonlySet<string> = new Set([...MEMBER_NOUNS, ...WEAPON_NOUNS]);
 
 /**
  * What an attack hits when it hits an actor's things: "struck Hamas *targets*", "shelled Russian
  * *positions*", "hit Ukrainian energy *facilities*" attack that actor (CAMEO 19x names the actor).
  */
-export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([
-  'positions', 'bases', 'targets', 'facilities', 'infrastructure', 'territory', 'cities', 'towns', 'villages',
-  'ports', 'vessels', 'ships', 'warships', 'airfields', 'depots', 'outposts', 'checkpoints', 'troops', 'forces',
-]);
+export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([...STRUCK_ASSETS, 'troops', 'forces']);
 
 /**
  * Heads after which an actor is a mere modifier, never the target: "told a London news
