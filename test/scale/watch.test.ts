@@ -225,83 +225,87 @@ describe('watch: watching inputs', function () {
   });
 });
 
+/** A temporary directory for one test, removed after it whatever happens. */
+async function inTempDir(prefix: string, body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    await body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `newsgraph watch ARGS` as a child process, with what it has printed so far and a way to wait for a line. */
+function runningWatch(args: readonly string[]) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsgraph'), 'watch', ...args], { cwd: ROOT });
+  let output = '';
+  let stderr = '';
+  const waiters: (() => void)[] = [];
+  const collect = (s: string): void => {
+    output += s;
+    waiters.splice(0).forEach((w) => w());
+  };
+  child.stdout.setEncoding('utf8').on('data', collect);
+  child.stderr.setEncoding('utf8').on('data', (s: string) => {
+    stderr += s;
+    collect(s);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    exited,
+    output: (): string => output,
+    stderr: (): string => stderr,
+    /** The first line printed (stdout or stderr) that matches, once there is one. */
+    async waitForLine(pattern: RegExp): Promise<string> {
+      for (;;) {
+        const line = output.split('\n').find((l) => pattern.test(l));
+        if (line !== undefined) return line;
+        if (child.exitCode !== null) throw new Error(`watch exited early:\n${output}`);
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+  };
+}
+
 describe('watch: the command', function () {
   this.timeout(120_000);
 
   it('prints one line per update and stops cleanly on SIGINT', async () => {
     assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js')), 'run `npm run build` first: this test runs dist/');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-watch-cli-'));
-    try {
+    await inTempDir('newsgraph-watch-cli-', async (dir) => {
       const corpus = path.join(dir, 'corpus');
       writeCorpus(corpus, 2);
-      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsgraph'), 'watch', corpus, '--out', path.join(dir, 'out'), '--interval', '50', '--jobs', '1'], { cwd: ROOT });
-      let stderr = '';
-      const lines: string[] = [];
-      const waiters: (() => void)[] = [];
-      child.stderr.setEncoding('utf8').on('data', (s: string) => {
-        stderr += s;
-        lines.push(...s.split('\n').filter(Boolean));
-        waiters.splice(0).forEach((w) => w());
-      });
-      const waitFor = async (pattern: RegExp): Promise<string> => {
-        for (;;) {
-          const line = lines.find((l) => pattern.test(l));
-          if (line) return line;
-          if (child.exitCode !== null) throw new Error(`watch exited early:\n${stderr}`);
-          await new Promise<void>((resolve) => waiters.push(resolve));
-        }
-      };
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      assert.match(await waitFor(/ 2 documents → /), /corpus: 2 documents → \d+ nodes, \d+ edges in \d+\.\d\d s/);
+      const run = runningWatch([corpus, '--out', path.join(dir, 'out'), '--interval', '50', '--jobs', '1']);
+      assert.match(await run.waitForLine(/ 2 documents → /), /corpus: 2 documents → \d+ nodes, \d+ edges in \d+\.\d\d s/);
       writeItem(corpus, 2);
-      assert.match(await waitFor(/item-002\.txt: 3 documents/), /item-002\.txt: 3 documents → \d+ nodes/);
-      child.kill('SIGINT');
-      assert.equal(await exited, 0, stderr);
-      assert.match(stderr, /newsgraph: stopped\n$/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+      assert.match(await run.waitForLine(/item-002\.txt: 3 documents/), /item-002\.txt: 3 documents → \d+ nodes/);
+      run.child.kill('SIGINT');
+      assert.equal(await run.exited, 0, run.stderr());
+      assert.match(run.stderr(), /newsgraph: stopped\n$/);
+    });
   });
 
   it('--serve serves the viewer once the graph is built, with a new ETag after each update, and stops with the watch', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-watch-serve-'));
-    try {
+    await inTempDir('newsgraph-watch-serve-', async (dir) => {
       const corpus = path.join(dir, 'corpus');
       writeCorpus(corpus, 2);
-      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'newsgraph'), 'watch', corpus, '--out', path.join(dir, 'out'), '--interval', '50', '--jobs', '1', '--serve', '--port', '0'], { cwd: ROOT });
-      let output = '';
-      const waiters: (() => void)[] = [];
-      const collect = (s: string): void => {
-        output += s;
-        waiters.splice(0).forEach((w) => w());
-      };
-      child.stdout.setEncoding('utf8').on('data', collect);
-      child.stderr.setEncoding('utf8').on('data', collect);
-      const waitFor = async (pattern: RegExp): Promise<RegExpExecArray> => {
-        for (;;) {
-          const m = pattern.exec(output);
-          if (m) return m;
-          if (child.exitCode !== null) throw new Error(`watch exited early:\n${output}`);
-          await new Promise<void>((resolve) => waiters.push(resolve));
-        }
-      };
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      const url = (await waitFor(/serving \S+ at (http:\/\/127\.0\.0\.1:\d+\/)/))[1] as string;
+      const run = runningWatch([corpus, '--out', path.join(dir, 'out'), '--interval', '50', '--jobs', '1', '--serve', '--port', '0']);
+      const serving = /serving \S+ at (http:\/\/127\.0\.0\.1:\d+\/)/;
+      const url = serving.exec(await run.waitForLine(serving))?.[1] as string;
       const first = await fetch(`${url}graph.json`);
       assert.equal(first.status, 200);
       const etag = first.headers.get('etag');
       assert.equal(((await first.json()) as { attributes: { documentCount: number } }).attributes.documentCount, 2);
       writeItem(corpus, 2);
-      await waitFor(/item-002\.txt: 3 documents/);
+      await run.waitForLine(/item-002\.txt: 3 documents/);
       const second = await fetch(`${url}graph.json`, { headers: { 'If-None-Match': etag ?? '' } });
       assert.equal(second.status, 200, 'graph.json changed, so no 304');
       assert.notEqual(second.headers.get('etag'), etag);
-      child.kill('SIGINT');
-      assert.equal(await exited, 0, output);
+      run.child.kill('SIGINT');
+      assert.equal(await run.exited, 0, run.output());
       await assert.rejects(fetch(`${url}graph.json`), 'the server stopped with the watch');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('--serve on a port already taken: exit 2 and a line naming --port', async () => {
@@ -309,16 +313,16 @@ describe('watch: the command', function () {
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const port = (holder.address() as { port: number }).port;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-watch-port-'));
     try {
-      const corpus = path.join(dir, 'corpus');
-      writeCorpus(corpus, 1);
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'newsgraph'), 'watch', corpus, '--out', path.join(dir, 'out'), '--jobs', '1', '--serve', '--port', String(port)], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-      assert.equal(r.status, 2, r.stderr);
-      assert.match(r.stderr.trim().split('\n').pop() ?? '', new RegExp(`^newsgraph: --port: port ${port} on 127\\.0\\.0\\.1 is already in use`));
+      await inTempDir('newsgraph-watch-port-', async (dir) => {
+        const corpus = path.join(dir, 'corpus');
+        writeCorpus(corpus, 1);
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'newsgraph'), 'watch', corpus, '--out', path.join(dir, 'out'), '--jobs', '1', '--serve', '--port', String(port)], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+        assert.equal(r.status, 2, r.stderr);
+        assert.match(r.stderr.trim().split('\n').pop() ?? '', new RegExp(`^newsgraph: --port: port ${port} on 127\\.0\\.0\\.1 is already in use`));
+      });
     } finally {
       holder.close();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
