@@ -6,7 +6,7 @@ import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type 
 import { extractRelations } from './relations';
 import { documentHash } from './store/hash';
 import { ExtractPool } from './workers/pool';
-import type { DocumentResult, SourceDocument } from './types';
+import { documentMetadata, type DocumentResult, type SourceDocument } from './types';
 
 export type Extractor = (source: SourceDocument) => DocumentResult;
 
@@ -19,9 +19,7 @@ export function createExtractor(options: { readonly aliases?: readonly AliasEntr
     const relations = extractRelations(annotated, entities);   // relations: who did what to whom
     return {
       doc: source.id,
-      ...(source.title ? { title: source.title } : {}),
-      ...(source.date ? { date: source.date } : {}),
-      ...(source.url ? { url: source.url } : {}),
+      ...documentMetadata(source),
       origin: source.origin,
       mentions: entities.mentions,
       entities: entities.entities,

@@ -15,7 +15,7 @@ import { cacheKey, documentHash, extractionCodeHash, parseCodeHash, pipelineVers
 import { readFactLines } from './store/from-facts';
 import { orderedMap, resolveJobs } from './workers/pool';
 import { InputError } from './errors';
-import type { DocumentResult, SourceDocument } from './types';
+import { documentMetadata, type DocumentResult, type SourceDocument } from './types';
 
 export interface PipelineOptions {
   /** Extra or overriding actors (`--aliases FILE`). */
@@ -237,10 +237,9 @@ export class BuildSession {
       let appended: GraphInput[] | undefined = folded && update && folded.stamp === storeStamp(store.file) ? [] : undefined;
       const started = performance.now();
       for await (const doc of orderedMap(planned(), resolve, extraction.readAhead, extraction.settle)) {  // nlp → entities → relations
-        const meta = doc.source ?? doc.result;
         const input = store.put({                                                              // store
           id: doc.id, hash: doc.hash, cacheKey: doc.key, pipeline: doc.key === null ? null : version,
-          ...(meta.title ? { title: meta.title } : {}), ...(meta.date ? { date: meta.date } : {}), ...(meta.url ? { url: meta.url } : {}),
+          ...documentMetadata(doc.source ?? doc.result),
           origin: doc.origin, text: doc.text, line: doc.line, result: doc.result,
         });
         if (doc.outcome === 'extracted' || doc.outcome === 'cached') appended?.push(input);

@@ -30,6 +30,18 @@ export interface SourceDocument {
   readonly hash?: string;
 }
 
+/** A document's title, date and url: the ones it has, in that key order (every output lists them so). */
+export type DocumentMetadata = Pick<SourceDocument, 'title' | 'date' | 'url'>;
+
+/** The title, date and url that are set (not empty, not null), as a document's outputs carry them. */
+export function documentMetadata(from: { readonly title?: string | null; readonly date?: string | null; readonly url?: string | null }): DocumentMetadata {
+  const metadata: { title?: string; date?: string; url?: string } = {};
+  if (from.title) metadata.title = from.title;
+  if (from.date) metadata.date = from.date;
+  if (from.url) metadata.url = from.url;
+  return metadata;
+}
+
 export interface Token {
   readonly index: number;
   /** Character offsets into the document text: text.slice(start, end) === value. */

@@ -5,7 +5,7 @@
 // the order documents finished in.
 import { MultiDirectedGraph } from 'graphology';
 import type { DocumentResult, EntityRecord, EntityType, Evidence, Fact, Relation } from '../types';
-import { SYMMETRIC_RELATIONS } from '../types';
+import { documentMetadata, SYMMETRIC_RELATIONS } from '../types';
 import { GOLDSTEIN, RELATION_CAMEO } from '../relations/frames';
 import { VERSION } from '../version';
 import { edgeKey, evidenceOrder, uniqueEvidence, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type SourceInfo } from './contract';
@@ -66,9 +66,7 @@ export function graphInput(result: Omit<DocumentResult, 'origin'>): GraphInput {
   const counts = countMentions(result);
   return {
     doc: result.doc,
-    ...(result.title ? { title: result.title } : {}),
-    ...(result.date ? { date: result.date } : {}),
-    ...(result.url ? { url: result.url } : {}),
+    ...documentMetadata(result),
     entities: result.entities,
     entityMentions: result.entities.map((e) => counts.get(e.id) ?? 0),
     facts: result.facts,
@@ -105,12 +103,7 @@ export class GraphAccumulator {
     const doc = result.doc;
     if (this.docOrder.has(doc)) this.docRepeated = true;
     this.docOrder.set(doc, this.sources.length);
-    this.sources.push({
-      id: doc,
-      ...(result.title ? { title: result.title } : {}),
-      ...(result.date ? { date: result.date } : {}),
-      ...(result.url ? { url: result.url } : {}),
-    });
+    this.sources.push({ id: doc, ...documentMetadata(result) });
     // A stored input has the count of entities[i] at entityMentions[i] (ids within a document
     // share one count, see graphInput), so no map per document is needed.
     const entityMentions = 'entityMentions' in result ? result.entityMentions : undefined;

@@ -5,7 +5,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, UsageError } from '../errors';
 import { contentHash } from '../store/hash';
-import type { SourceDocument } from '../types';
+import { documentMetadata, type SourceDocument } from '../types';
 import { binaryReason, decodeText, windows1252 } from './decode';
 import { htmlToText } from './html';
 import { notEnglishReason } from './language';
@@ -267,9 +267,7 @@ function makeDocument(fields: { id: string; text: string; origin: string; format
     id: fields.id,
     text,
     origin: fields.origin,
-    ...(title ? { title } : {}),
-    ...(isoDate ? { date: isoDate } : {}),
-    ...(fields.url ? { url: fields.url } : {}),
+    ...documentMetadata({ title, date: isoDate, url: fields.url }),
   };
 }
 

@@ -13,7 +13,7 @@ import { ensureDirectory } from '../export';
 import type { AtomicWriteOptions } from '../export/atomic';
 import { writeNeo4jFiles, type Neo4jEdge, type Neo4jNode } from '../export/neo4j';
 import { edgeKey, storedFactOrder, uniqueEvidence } from '../graph/contract';
-import { SYMMETRIC_RELATIONS, type Relation } from '../types';
+import { documentMetadata, SYMMETRIC_RELATIONS, type Relation } from '../types';
 import { SCHEMA_VERSION } from './schema';
 import { STORE_FILE } from './index';
 
@@ -284,7 +284,7 @@ export class StoreEvidence {
   *documents(): Generator<Item> {
     type DocumentRow = { id: string; title: string | null; date: string | null; url: string | null };
     for (const d of this.documentRows.iterate() as IterableIterator<DocumentRow>) {
-      yield { id: d.id, ...(d.title ? { title: d.title } : {}), ...(d.date ? { date: d.date } : {}), ...(d.url ? { url: d.url } : {}) };
+      yield { id: d.id, ...documentMetadata(d) };
     }
   }
 }
