@@ -39,6 +39,11 @@ export class OutputError extends NewsgraphError {
   readonly exitCode = EXIT.io;
 }
 
+/** A model file that is missing, truncated, corrupted or made for other code (`npm run train` remakes it). */
+export class ModelError extends NewsgraphError {
+  readonly exitCode = EXIT.io;
+}
+
 export function isNewsgraphError(e: unknown): e is NewsgraphError {
   return e instanceof NewsgraphError;
 }
