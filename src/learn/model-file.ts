@@ -45,9 +45,10 @@ export interface ModelSection {
 
 export type ModelContent = Omit<ModelHeader, 'formatVersion' | 'sections'> & { readonly sections: readonly ModelSection[] };
 
-function padded(buffer: Buffer): Buffer {
+/** Pads to a multiple of 4 bytes (with spaces for the JSON header, which JSON.parse then ignores). */
+function padded(buffer: Buffer, fill = 0): Buffer {
   const rest = buffer.length % 4;
-  return rest === 0 ? buffer : Buffer.concat([buffer, Buffer.alloc(4 - rest)]);
+  return rest === 0 ? buffer : Buffer.concat([buffer, Buffer.alloc(4 - rest, fill)]);
 }
 
 function bytesOf(array: Uint32Array | Uint16Array | Int16Array): Buffer {
@@ -76,7 +77,7 @@ export function encodeModel(content: ModelContent): Buffer {
       scale: s.model.weights.scale,
     })),
   };
-  const json = padded(Buffer.from(JSON.stringify(header), 'utf8'));
+  const json = padded(Buffer.from(JSON.stringify(header), 'utf8'), 0x20);
   const head = Buffer.alloc(8);
   head.writeUInt32LE(MODEL_FORMAT_VERSION, 0);
   head.writeUInt32LE(json.length, 4);
