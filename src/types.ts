@@ -73,6 +73,20 @@ export interface AnnotatedDocument {
   readonly sentences: readonly Sentence[];
 }
 
+/**
+ * The trained models' reading of a document (src/syntax), parallel to its tokens: UPOS from our
+ * tagger, a dependency tree per sentence, and named-entity tags.
+ */
+export interface SyntaxLayer {
+  readonly upos: readonly string[];
+  /** The head's token index, or -1 for a sentence's root. Heads never leave their sentence. */
+  readonly heads: Int32Array;
+  /** UD relation of each token to its head (`root` for the root). */
+  readonly deprels: readonly string[];
+  /** Named-entity tag of each token, BIO: `B-PER`, `I-ORG`, `O` (types PER, LOC, ORG, MISC). */
+  readonly ner: readonly string[];
+}
+
 /** One stretch of text that names an actor, place or topic. */
 export interface Mention {
   readonly start: number;

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AliasEntry } from '../entities';
 import type { SourceDocument } from '../types';
-import { VERSION } from '../version';
+import { MODELS_DIR, VERSION } from '../version';
 
 /** The content hash of a text: hex SHA-1, the same hash ingest uses to drop duplicate texts. */
 export function contentHash(text: string): string {
@@ -19,8 +19,8 @@ export function documentHash(source: Pick<SourceDocument, 'text' | 'hash'>): str
 }
 
 /** The folders whose code and data decide what extraction returns (paths from src/ or dist/src/). */
-const EXTRACTION_SOURCES = ['nlp', 'entities', 'relations', 'ingest', 'extract', 'types'];
-const CODE_FILES = /\.(js|ts|json)$/;
+const EXTRACTION_SOURCES = ['nlp', 'syntax', 'learn', 'random', 'entities', 'relations', 'ingest', 'extract', 'types'];
+const CODE_FILES = /\.(js|ts|json|bin)$/;
 
 /** The extraction code's hash, with the signature of the files it was computed from. */
 export interface CodeHash {
@@ -42,11 +42,12 @@ const computed = new Map<string, CodeHash>();
  * in the store) is taken as it is when no file has changed size or modification time since.
  * `root` is where the stage folders are (tests point it elsewhere).
  */
-export function extractionCodeHash(known?: CodeHash, root: string = path.resolve(__dirname, '..')): CodeHash {
+export function extractionCodeHash(known?: CodeHash, root: string = path.resolve(__dirname, '..'), models: string = MODELS_DIR): CodeHash {
   const files: string[] = [];
   for (const name of EXTRACTION_SOURCES) {
     for (const candidate of [path.join(root, name), path.join(root, `${name}.js`), path.join(root, `${name}.ts`)]) collect(candidate, files);
   }
+  collect(models, files);
   files.sort();
   const versions = ['wink-nlp/package.json', 'wink-eng-lite-web-model/package.json'].map((pkg) => {
     try {
