@@ -2,10 +2,14 @@
 // Throughput and scale on the BBC corpus (../shared/bench/bbc-news, research use only: read, never
 // copied). A script, not a test: it prints figures, it asserts nothing. `npm run bench` builds first.
 //
-//   node scripts/bench.mjs [--runs 3] [--processes 3] [--limit N] [--scale 10] [--skip-scale] [--skip-throughput] [--json]
+//   node scripts/bench.mjs [--runs 3] [--processes 3] [--limit N] [--scale 10] [--skip-whole] [--skip-scale] [--skip-throughput] [--json]
 //
 // --limit N uses the first N articles only (a quick check of the script, not a figure to quote).
 //
+// 0. Whole process, as a user waits for it: `newsgraph extract bbc_news_2225.jsonl --jobs 1 > /dev/null`
+//    and the same with --jobs 2, timed from spawn to exit (start-up, model loading, reading, output
+//    and GC included), beside wink-nlp's readDoc + POS pass over the same texts (timed inside its
+//    own process, model already loaded). --runs rounds, the three interleaved; medians.
 // 1. Throughput, median of --runs timed passes after a warm-up, the passes interleaved so that load
 //    from other processes hits them alike; all of that in each of --processes fresh processes, and
 //    the medians over those. One process is not enough: how fast a thread extracts, once warm,
@@ -150,6 +154,47 @@ function combine(results) {
   return { ...first, rows, ratios, processes: results.length, perProcess: results.map((r) => r.ratios) };
 }
 
+// ---- 0. whole process ---------------------------------------------------------------------------------
+
+function timedSpawn(args) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  return ms;
+}
+
+async function wholeProcess(limit, runs) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-whole-'));
+  try {
+    const input = limit ? path.join(dir, 'corpus.jsonl') : corpusFile;
+    if (limit) await writeCopies(input, 1, limit);
+    const bytes = loadCorpus(limit).reduce((a, d) => a + Buffer.byteLength(d.text, 'utf8'), 0);
+    const cli = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+    const times = { wink: [], jobs1: [], jobs2: [] };
+    for (let r = 0; r < runs; r++) {
+      times.wink.push(child({ kind: 'wink', limit }).ms);
+      times.jobs1.push(timedSpawn([cli, 'extract', input, '--jobs', '1', '-q']));
+      times.jobs2.push(timedSpawn([cli, 'extract', input, '--jobs', '2', '-q']));
+    }
+    const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+    return { megabytes: mb(bytes), runs, ms: m, all: times, ratios: { jobs1ToWink: m.wink / m.jobs1, jobs2ToWink: m.wink / m.jobs2, jobs2ToJobs1: m.jobs1 / m.jobs2 } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printWholeProcess(w) {
+  const s = (k) => `${secs(w.ms[k])} (${w.all[k].map((x) => (x / 1000).toFixed(1)).join(', ')})`;
+  console.log(`\nWhole process, as a user waits for it (median of ${w.runs} interleaved runs; ${w.megabytes.toFixed(2)} MB):\n`);
+  console.log('| what | time (each run) | MB/s |');
+  console.log('|---|---|---|');
+  console.log(`| wink-nlp readDoc + POS pass (in its process, model loaded) | ${s('wink')} | ${(w.megabytes / (w.ms.wink / 1000)).toFixed(2)} |`);
+  console.log(`| \`newsgraph extract FILE --jobs 1 > /dev/null\` | ${s('jobs1')} | ${(w.megabytes / (w.ms.jobs1 / 1000)).toFixed(2)} |`);
+  console.log(`| \`newsgraph extract FILE --jobs 2 > /dev/null\` | ${s('jobs2')} | ${(w.megabytes / (w.ms.jobs2 / 1000)).toFixed(2)} |`);
+  console.log(`\nRatios: --jobs 1 / wink = ${f2(w.ratios.jobs1ToWink)} (floor 0.2, aim 0.3); --jobs 2 / wink = ${f2(w.ratios.jobs2ToWink)}; --jobs 2 vs --jobs 1 = ${f2(w.ratios.jobs2ToJobs1)}× (target ≥ 1.6)`);
+}
+
 // ---- 2. scale (child processes) ----------------------------------------------------------------------
 
 /** The corpus `copies` times as JSONL; copy k > 0 gets new ids and a changed text (else it would be a duplicate). */
@@ -173,6 +218,14 @@ function child(task) {
 }
 
 async function runChild(task) {
+  if (task.kind === 'wink') {
+    const winkNLP = require('wink-nlp');
+    const nlp = winkNLP(require('wink-eng-lite-web-model'));
+    const docs = loadCorpus(task.limit);
+    const t0 = performance.now();
+    for (const d of docs) nlp.readDoc(d.text).tokens().out(nlp.its.pos);
+    return { ms: performance.now() - t0 };
+  }
   const t0 = performance.now();
   if (task.kind === 'throughput') return throughput(loadCorpus(task.limit), task.runs);
   if (task.kind === 'build') {
@@ -292,6 +345,7 @@ function printThroughput(t, result) {
 function print(result) {
   const t = result.throughput;
   console.log(`BBC corpus${t ? `: ${t.docs} docs, ${t.megabytes.toFixed(2)} MB` : ''}; node ${result.node}; ${result.cpus} CPUs; load average ${result.loadBefore} before, ${result.loadAfter} after`);
+  if (result.whole) printWholeProcess(result.whole);
   if (t) printThroughput(t, result);
   const s = result.scale;
   if (!s) return;
@@ -326,6 +380,7 @@ async function main(argv) {
   const factor = Math.max(2, Number(arg(argv, '--scale', '10')) || 10);
   const result = { node: process.version, cpus: os.availableParallelism(), loadBefore: load(), date: new Date().toISOString() };
   const processes = Math.max(1, Number(arg(argv, '--processes', '3')) || 3);
+  if (!argv.includes('--skip-whole')) result.whole = await wholeProcess(limit, runs);
   if (!argv.includes('--skip-throughput')) {
     result.throughput = processes === 1
       ? await throughput(loadCorpus(limit), runs)
