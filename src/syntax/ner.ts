@@ -1,0 +1,680 @@
+// Named-entity tagging (PER / LOC / ORG / MISC) as greedy BILOU sequence labelling with an averaged
+// perceptron (Ratinov & Roth 2009; spaCy v1's NER): each word's label is chosen left to right from
+// hashed integer features of the word, its shape and affixes, its POS, the words around it, the two
+// labels chosen before it, gazetteer n-grams covering it, and what the same word was labelled earlier
+// in the document. Only label sequences BILOU allows are ever produced.
+//
+// Strings are hashed once per word type (a per-tagger cache); the hot loop combines integers.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ModelError } from '../errors';
+import { argmax, FeatureBuffer, feature1, feature2, feature3, hashString, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
+
+// ---- labels and spans --------------------------------------------------------------------------
+
+export const ENTITY_TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
+export type EntityLabel = (typeof ENTITY_TYPES)[number];
+
+/** A named entity over words first … last (inclusive). */
+export interface EntitySpan {
+  readonly first: number;
+  readonly last: number;
+  readonly type: EntityLabel;
+}
+
+const POSITIONS = ['B', 'I', 'L', 'U'] as const;
+const B = 0;
+const I = 1;
+const L = 2;
+const U = 3;
+
+/** Label ids: 0 = O, then 1 + type × 4 + position (B, I, L, U). */
+export const BILOU_LABELS: readonly string[] = ['O', ...ENTITY_TYPES.flatMap((t) => POSITIONS.map((p) => `${p}-${t}`))];
+const LABEL_ID = new Map(BILOU_LABELS.map((l, i) => [l, i]));
+const CLASSES = BILOU_LABELS.length;
+
+function labelType(label: number): number {
+  return label === 0 ? -1 : (label - 1) >> 2;
+}
+function labelPosition(label: number): number {
+  return label === 0 ? -1 : (label - 1) & 3;
+}
+function labelOf(type: number, position: number): number {
+  return 1 + type * 4 + position;
+}
+
+export function labelId(label: string): number {
+  const id = LABEL_ID.get(label);
+  if (id === undefined) throw new Error(`not a BILOU label: ${label}`);
+  return id;
+}
+
+/** BILOU tags for a sentence of `length` words holding non-overlapping spans. */
+export function spansToBilou(length: number, spans: readonly EntitySpan[]): string[] {
+  const tags = new Array<string>(length).fill('O');
+  for (const s of spans) {
+    if (s.first < 0 || s.last >= length || s.last < s.first) throw new Error(`span ${s.first}-${s.last} outside a sentence of ${length} words`);
+    for (let i = s.first; i <= s.last; i++) {
+      if (tags[i] !== 'O') throw new Error(`overlapping spans at word ${i}`);
+      const p = s.first === s.last ? 'U' : i === s.first ? 'B' : i === s.last ? 'L' : 'I';
+      tags[i] = `${p}-${s.type}`;
+    }
+  }
+  return tags;
+}
+
+/**
+ * The spans of a BILOU (or BIO) tag sequence. Lenient on ill-formed input: an I or L without an
+ * open span of its type starts one, an open span ends at O, at a new B or U, or at a type change.
+ */
+export function bilouToSpans(tags: readonly string[]): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  let open: { first: number; type: EntityLabel } | undefined;
+  const close = (last: number): void => {
+    if (open) spans.push({ first: open.first, last, type: open.type });
+    open = undefined;
+  };
+  tags.forEach((tag, i) => {
+    if (tag === 'O' || tag.length < 3 || tag[1] !== '-') return close(i - 1);
+    const p = tag[0];
+    const type = tag.slice(2) as EntityLabel;
+    if (!(ENTITY_TYPES as readonly string[]).includes(type)) return close(i - 1);
+    if (p === 'B' || p === 'U' || !open || open.type !== type) {
+      close(i - 1);
+      open = { first: i, type };
+    }
+    if (p === 'L' || p === 'U') close(i);
+  });
+  close(tags.length - 1);
+  return spans;
+}
+
+/** Which labels may follow `prev` (0 = O or sentence start); `last` = the sentence's final word. */
+export function allowedAfter(prev: number, label: number, last: boolean): boolean {
+  const pp = labelPosition(prev);
+  const open = pp === B || pp === I;
+  if (label === 0) return !open;
+  const p = labelPosition(label);
+  if (open) return labelType(label) === labelType(prev) && (p === L || (p === I && !last));
+  return p === U || (p === B && !last);
+}
+
+// ---- gazetteer ---------------------------------------------------------------------------------
+
+/** Gazetteer categories (bits of a phrase's flags). */
+export const GAZETTEER_CATEGORIES = ['country', 'demonym', 'place', 'organization', 'person', 'surname', 'given', 'common', 'petrarch-country', 'petrarch-person', 'petrarch-organization'] as const;
+/** Set on every proper prefix of a phrase, so n-gram matching stops as soon as nothing can match. */
+export const GAZETTEER_PREFIX = 1 << 15;
+export const GAZETTEER_MAX_WORDS = 8;
+const GAZ_KEY_TEMPLATE = 9001;
+
+/** The key of a phrase after its first words' key `h` (0 for none), given the next word's lowercase hash. */
+export function gazetteerStep(h: number, lowerHash: number): number {
+  return feature2(GAZ_KEY_TEMPLATE, h, lowerHash);
+}
+
+/** Lowercase form used for gazetteer keys (and the `lower` feature). */
+export function lowerForm(word: string): string {
+  return word.toLowerCase();
+}
+
+/** A phrase's key: its lowercase words folded with gazetteerStep. */
+export function gazetteerKey(words: readonly string[]): number {
+  let h = 0;
+  for (const w of words) h = gazetteerStep(h, hashString(lowerForm(w)));
+  return h;
+}
+
+/** An open-addressing set of phrase keys → category flags. */
+export class Gazetteer {
+  private readonly mask: number;
+  private readonly keys: Uint32Array;
+  private readonly flags: Uint16Array;
+
+  constructor(keys: Uint32Array, flags: Uint16Array) {
+    let size = 16;
+    while (size < keys.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Uint32Array(size);
+    this.flags = new Uint16Array(size);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as number;
+      let s = k & this.mask;
+      while (this.keys[s] !== 0 && this.keys[s] !== k) s = (s + 1) & this.mask;
+      this.keys[s] = k;
+      this.flags[s] = (this.flags[s] as number) | (flags[i] as number);
+    }
+  }
+
+  get(key: number): number {
+    let s = key & this.mask;
+    for (;;) {
+      const k = this.keys[s] as number;
+      if (k === key) return this.flags[s] as number;
+      if (k === 0) return 0;
+      s = (s + 1) & this.mask;
+    }
+  }
+}
+
+export function encodeGazetteer(entries: ReadonlyMap<number, number>): { keys: string; flags: string } {
+  const keys = [...entries.keys()].sort((a, b) => a - b);
+  const k = Uint32Array.from(keys);
+  const f = Uint16Array.from(keys.map((key) => entries.get(key) ?? 0));
+  return { keys: Buffer.from(k.buffer).toString('base64'), flags: Buffer.from(f.buffer).toString('base64') };
+}
+
+function decodeGazetteer(table: unknown, file: string): Gazetteer {
+  const t = table as { keys?: unknown; flags?: unknown } | undefined;
+  if (!t || typeof t.keys !== 'string' || typeof t.flags !== 'string') throw new ModelError('model file has no gazetteer table', file);
+  const kb = Buffer.from(t.keys, 'base64');
+  const fb = Buffer.from(t.flags, 'base64');
+  if (kb.length % 4 !== 0 || fb.length !== kb.length / 2) throw new ModelError('model file is truncated or corrupted (gazetteer)', file);
+  const keys = new Uint32Array(kb.length / 4);
+  Buffer.from(keys.buffer).set(kb);
+  const flags = new Uint16Array(fb.length / 2);
+  Buffer.from(flags.buffer).set(fb);
+  return new Gazetteer(keys, flags);
+}
+
+// ---- features ----------------------------------------------------------------------------------
+
+/** Settings that change which features are computed (stored in the model header). */
+export interface NerFeatureSettings {
+  readonly pos: boolean;
+  readonly gazetteer: boolean;
+  /** Labels of the same word earlier in the document. */
+  readonly history: boolean;
+  /** Casing of the same word elsewhere in the document (for all-caps lines and sentence starts). */
+  readonly docCase: boolean;
+}
+
+export const DEFAULT_NER_FEATURES: NerFeatureSettings = { pos: true, gazetteer: true, history: true, docCase: true };
+
+/**
+ * The feature templates, in order; their list (with the version) is hashed into the model file so
+ * that a model trained with other templates is refused.
+ */
+const TEMPLATES = [
+  'bias', 'word', 'norm', 'shape', 'prefix2', 'prefix3', 'prefix4', 'suffix1', 'suffix2', 'suffix3', 'suffix4',
+  'norm-1', 'norm+1', 'norm-2', 'norm+2', 'shape-1|shape', 'shape|shape+1', 'norm-1|norm', 'norm|norm+1',
+  'prev', 'prev2|prev', 'prev|norm', 'prev|shape', 'start|shape', 'start|norm', 'caps|norm', 'caps|shape',
+  'gaz|pos|case', 'gaz-longest|case', 'history|case', 'pos', 'pos-1|pos', 'pos|pos+1', 'pos-1', 'pos+1',
+  'doccase|shape', 'shape-2|shape-1|shape', 'norm-1|shape', 'shape|norm+1', 'gaz-1', 'gaz+1', 'pos|shape', 'word-1', 'word+1',
+] as const;
+const T = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<(typeof TEMPLATES)[number], number>;
+export const NER_TEMPLATES_HASH = sha256(`ner-templates-v1:${TEMPLATES.join(',')}:${BILOU_LABELS.join(',')}:${GAZETTEER_CATEGORIES.join(',')}`);
+
+/** Per word type: the hashes of its strings, computed once. */
+interface WordInfo {
+  readonly word: number;
+  readonly lower: number;
+  readonly norm: number;
+  readonly shape: number;
+  readonly prefix2: number;
+  readonly prefix3: number;
+  readonly prefix4: number;
+  readonly suffix1: number;
+  readonly suffix2: number;
+  readonly suffix3: number;
+  readonly suffix4: number;
+  /** 0 lower/other, 1 Capitalised, 2 ALLCAPS, 3 has no letter. */
+  readonly caseClass: number;
+  /** Has a letter. */
+  readonly letters: boolean;
+}
+
+const CASE_LOWER = 0;
+const CASE_CAP = 1;
+const CASE_UPPER = 2;
+const CASE_NONE = 3;
+
+/** Word shape with runs of one character class collapsed: "Xx", "X", "d-d", "x.X." ("Xxxx" → "Xx"). */
+export function wordShape(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    let c: string;
+    if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch.toLowerCase() !== ch.toUpperCase()) c = ch === ch.toUpperCase() ? 'X' : 'x';
+    else c = ch;
+    if (c !== last || !(c === 'x' || c === 'X' || c === 'd')) out += c;
+    last = c;
+  }
+  if (out.length > 12) out = out.slice(0, 12);
+  // Short words keep their exact length class, a strong cue for initials and acronyms.
+  const n = word.length;
+  return n <= 3 ? `${out}${n}` : out;
+}
+
+function caseClassOf(word: string): number {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of word) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      if (ch === ch.toUpperCase()) upper++;
+      else lower++;
+    }
+  }
+  if (upper === 0 && lower === 0) return CASE_NONE;
+  const first = word.charAt(0);
+  if (lower === 0) return CASE_UPPER;
+  if (first !== first.toLowerCase()) return CASE_CAP;
+  return upper > 0 ? CASE_CAP : CASE_LOWER;
+}
+
+function wordInfo(word: string): WordInfo {
+  const lower = lowerForm(word);
+  const norm = lower.replace(/[0-9]/g, '0');
+  const h = hashString;
+  return {
+    word: h(word),
+    lower: h(lower),
+    norm: h(norm),
+    shape: h(wordShape(word)),
+    prefix2: h(norm.slice(0, 2)),
+    prefix3: h(norm.slice(0, 3)),
+    prefix4: h(norm.slice(0, 4)),
+    suffix1: h(norm.slice(-1)),
+    suffix2: h(norm.slice(-2)),
+    suffix3: h(norm.slice(-3)),
+    suffix4: h(norm.slice(-4)),
+    caseClass: caseClassOf(word),
+    letters: /\p{L}/u.test(word),
+  };
+}
+
+const NO_WORD = hashString('<none>');
+const NO_SHAPE = hashString('<none-shape>');
+const NO_POS = hashString('<none-pos>');
+
+/** A sentence of a document, prepared for featurisation: per-word integers in typed arrays. */
+export interface PreparedSentence {
+  readonly length: number;
+  readonly info: readonly WordInfo[];
+  readonly pos: Uint32Array;
+  /** Gazetteer matches: per word, one bit per category for each position (B, I, L, U). */
+  readonly gaz: readonly [Uint16Array, Uint16Array, Uint16Array, Uint16Array];
+  /** Categories of the longest match covering the word. */
+  readonly gazLongest: Uint16Array;
+  /** Whether the sentence is written in capitals (a headline or a table row). */
+  readonly allCaps: boolean;
+  /** Per word: casing of the same lowercase word at ordinary positions elsewhere in the document. */
+  readonly docCase: Uint8Array;
+}
+
+/** The document-level state of one tagging pass: labels already given to each lowercase word. */
+class History {
+  private readonly counts = new Map<number, Int32Array>();
+
+  add(lower: number, type: number): void {
+    let c = this.counts.get(lower);
+    if (!c) {
+      c = new Int32Array(ENTITY_TYPES.length);
+      this.counts.set(lower, c);
+    }
+    c[type] = (c[type] as number) + 1;
+  }
+
+  /** The type most often given to this word so far, or -1. */
+  best(lower: number): number {
+    const c = this.counts.get(lower);
+    if (!c) return -1;
+    let best = -1;
+    let n = 0;
+    for (let t = 0; t < c.length; t++) {
+      if ((c[t] as number) > n) {
+        n = c[t] as number;
+        best = t;
+      }
+    }
+    return best;
+  }
+}
+
+export interface NerModelParts {
+  readonly model: LinearModel;
+  readonly gazetteer: Gazetteer | undefined;
+  readonly settings: NerFeatureSettings;
+}
+
+/**
+ * Featurisation and greedy decoding, shared by training and run time. Keeps a cache of word
+ * hashes so each word type is hashed once.
+ */
+export class NerFeaturizer {
+  private readonly cache = new Map<string, WordInfo>();
+  private readonly posCache = new Map<string, number>();
+  readonly buffer = new FeatureBuffer(96);
+
+  constructor(
+    readonly settings: NerFeatureSettings,
+    readonly gazetteer: Gazetteer | undefined,
+  ) {}
+
+  info(word: string): WordInfo {
+    let w = this.cache.get(word);
+    if (!w) {
+      if (this.cache.size > 200_000) this.cache.clear();
+      w = wordInfo(word);
+      this.cache.set(word, w);
+    }
+    return w;
+  }
+
+  private posHash(tag: string): number {
+    let h = this.posCache.get(tag);
+    if (h === undefined) {
+      h = hashString(tag);
+      this.posCache.set(tag, h);
+    }
+    return h;
+  }
+
+  /** Prepares a document's sentences (words and, when the model uses them, POS tags). */
+  prepareDocument(sentences: readonly (readonly string[])[], tags?: readonly (readonly string[] | undefined)[]): PreparedSentence[] {
+    const prepared = sentences.map((words, s) => this.prepareSentence(words, tags?.[s]));
+    if (this.settings.docCase) this.fillDocCase(prepared);
+    return prepared;
+  }
+
+  prepareSentence(words: readonly string[], tags?: readonly string[]): PreparedSentence {
+    const n = words.length;
+    const info = words.map((w) => this.info(w));
+    const pos = new Uint32Array(n);
+    for (let i = 0; i < n; i++) pos[i] = this.settings.pos && tags ? this.posHash(tags[i] ?? '') : NO_POS;
+    const gaz: [Uint16Array, Uint16Array, Uint16Array, Uint16Array] = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)];
+    const gazLongest = new Uint16Array(n);
+    const longestLength = new Uint8Array(n);
+    if (this.settings.gazetteer && this.gazetteer) {
+      const g = this.gazetteer;
+      for (let s = 0; s < n; s++) {
+        let h = 0;
+        for (let e = s; e < n && e - s < GAZETTEER_MAX_WORDS; e++) {
+          h = gazetteerStep(h, (info[e] as WordInfo).lower);
+          const flags = g.get(h);
+          const cats = flags & ~GAZETTEER_PREFIX;
+          if (cats !== 0) {
+            const len = e - s + 1;
+            if (s === e) gaz[U][s] = (gaz[U][s] as number) | cats;
+            else {
+              gaz[B][s] = (gaz[B][s] as number) | cats;
+              gaz[L][e] = (gaz[L][e] as number) | cats;
+              for (let k = s + 1; k < e; k++) gaz[I][k] = (gaz[I][k] as number) | cats;
+            }
+            for (let k = s; k <= e; k++) {
+              if (len > (longestLength[k] as number)) {
+                longestLength[k] = len;
+                gazLongest[k] = cats;
+              } else if (len === longestLength[k]) gazLongest[k] = (gazLongest[k] as number) | cats;
+            }
+          }
+          if ((flags & GAZETTEER_PREFIX) === 0) break;
+        }
+      }
+    }
+    let letters = 0;
+    let upper = 0;
+    for (const w of info) {
+      if (!w.letters) continue;
+      letters++;
+      if (w.caseClass === CASE_UPPER) upper++;
+    }
+    // A line of capitals: every lettered word upper-case (single letters like "A" do not decide alone).
+    const allCaps = letters >= 2 && upper === letters;
+    return { length: n, info, pos, gaz, gazLongest, allCaps, docCase: new Uint8Array(n) };
+  }
+
+  /**
+   * For words whose own casing says little (a line of capitals, a sentence's first word), the
+   * casing the same word has at ordinary positions elsewhere in the document: 1 lower, 2 capitalised,
+   * 3 both, 0 never seen.
+   */
+  private fillDocCase(sentences: readonly PreparedSentence[]): void {
+    const seen = new Map<number, number>();
+    for (const s of sentences) {
+      if (s.allCaps) continue;
+      for (let i = 1; i < s.length; i++) {
+        const w = s.info[i] as WordInfo;
+        if (!w.letters) continue;
+        const bit = w.caseClass === CASE_LOWER ? 1 : w.caseClass === CASE_CAP ? 2 : 0;
+        if (bit) seen.set(w.lower, (seen.get(w.lower) ?? 0) | bit);
+      }
+    }
+    for (const s of sentences) {
+      for (let i = 0; i < s.length; i++) {
+        if (!s.allCaps && i > 0) continue;
+        s.docCase[i] = 4 + (seen.get((s.info[i] as WordInfo).lower) ?? 0);
+      }
+    }
+  }
+
+  /** Fills the buffer with the features of word i given the two previous labels and the history. */
+  features(s: PreparedSentence, i: number, prev: number, prev2: number, history: History | undefined): FeatureBuffer {
+    const buf = this.buffer;
+    buf.clear();
+    const info = s.info;
+    const w = info[i] as WordInfo;
+    const wp = info[i - 1];
+    const wn = info[i + 1];
+    const wp2 = info[i - 2];
+    const wn2 = info[i + 2];
+    const normP = wp ? wp.norm : NO_WORD;
+    const normN = wn ? wn.norm : NO_WORD;
+    const shapeP = wp ? wp.shape : NO_SHAPE;
+    const shapeN = wn ? wn.shape : NO_SHAPE;
+    buf.push(feature1(T.bias, 0));
+    buf.push(feature1(T.word, w.word));
+    buf.push(feature1(T.norm, w.norm));
+    buf.push(feature1(T.shape, w.shape));
+    buf.push(feature1(T.prefix2, w.prefix2));
+    buf.push(feature1(T.prefix3, w.prefix3));
+    buf.push(feature1(T.prefix4, w.prefix4));
+    buf.push(feature1(T.suffix1, w.suffix1));
+    buf.push(feature1(T.suffix2, w.suffix2));
+    buf.push(feature1(T.suffix3, w.suffix3));
+    buf.push(feature1(T.suffix4, w.suffix4));
+    buf.push(feature1(T['norm-1'], normP));
+    buf.push(feature1(T['norm+1'], normN));
+    buf.push(feature1(T['norm-2'], wp2 ? wp2.norm : NO_WORD));
+    buf.push(feature1(T['norm+2'], wn2 ? wn2.norm : NO_WORD));
+    buf.push(feature1(T['word-1'], wp ? wp.word : NO_WORD));
+    buf.push(feature1(T['word+1'], wn ? wn.word : NO_WORD));
+    buf.push(feature2(T['shape-1|shape'], shapeP, w.shape));
+    buf.push(feature2(T['shape|shape+1'], w.shape, shapeN));
+    buf.push(feature3(T['shape-2|shape-1|shape'], wp2 ? wp2.shape : NO_SHAPE, shapeP, w.shape));
+    buf.push(feature2(T['norm-1|norm'], normP, w.norm));
+    buf.push(feature2(T['norm|norm+1'], w.norm, normN));
+    buf.push(feature2(T['norm-1|shape'], normP, w.shape));
+    buf.push(feature2(T['shape|norm+1'], w.shape, normN));
+    buf.push(feature1(T.prev, prev));
+    buf.push(feature2(T['prev2|prev'], prev2, prev));
+    buf.push(feature2(T['prev|norm'], prev, w.norm));
+    buf.push(feature2(T['prev|shape'], prev, w.shape));
+    if (i === 0) {
+      buf.push(feature1(T['start|shape'], w.shape));
+      buf.push(feature1(T['start|norm'], w.norm));
+    }
+    if (s.allCaps) {
+      buf.push(feature1(T['caps|norm'], w.norm));
+      buf.push(feature1(T['caps|shape'], w.shape));
+    }
+    const docCase = s.docCase[i] as number;
+    if (docCase !== 0) buf.push(feature2(T['doccase|shape'], docCase, s.allCaps ? 1 : 0));
+    if (this.settings.gazetteer) {
+      // in a line of capitals the word's own case says nothing: use the case it has elsewhere
+      const caseKey = s.allCaps ? 8 + docCase : w.caseClass;
+      for (let p = 0; p < 4; p++) {
+        let bits = (s.gaz[p] as Uint16Array)[i] as number;
+        while (bits !== 0) {
+          const c = 31 - Math.clz32(bits);
+          bits &= ~(1 << c);
+          buf.push(feature3(T['gaz|pos|case'], c, p, caseKey));
+        }
+      }
+      const longest = s.gazLongest[i] as number;
+      if (longest !== 0) buf.push(feature2(T['gaz-longest|case'], longest, caseKey));
+      if (i > 0) {
+        const g = s.gazLongest[i - 1] as number;
+        if (g !== 0) buf.push(feature2(T['gaz-1'], g, w.caseClass));
+      }
+      if (i + 1 < s.length) {
+        const g = s.gazLongest[i + 1] as number;
+        if (g !== 0) buf.push(feature2(T['gaz+1'], g, w.caseClass));
+      }
+    }
+    if (history && w.caseClass !== CASE_LOWER && w.letters) {
+      const t = history.best(w.lower);
+      if (t >= 0) buf.push(feature2(T['history|case'], t, s.allCaps ? 4 + w.caseClass : w.caseClass));
+    }
+    if (this.settings.pos) {
+      const pos = s.pos;
+      const p0 = pos[i] as number;
+      const pP = i > 0 ? (pos[i - 1] as number) : NO_POS;
+      const pN = i + 1 < s.length ? (pos[i + 1] as number) : NO_POS;
+      buf.push(feature1(T.pos, p0));
+      buf.push(feature2(T['pos-1|pos'], pP, p0));
+      buf.push(feature2(T['pos|pos+1'], p0, pN));
+      buf.push(feature1(T['pos-1'], pP));
+      buf.push(feature1(T['pos+1'], pN));
+      buf.push(feature2(T['pos|shape'], p0, w.shape));
+    }
+    return buf;
+  }
+
+  /** Records a sentence's labels in the document history. */
+  static remember(history: History, s: PreparedSentence, labels: ArrayLike<number>): void {
+    for (let i = 0; i < s.length; i++) {
+      const label = labels[i] as number;
+      const w = s.info[i] as WordInfo;
+      if (label === 0 || w.caseClass === CASE_LOWER || !w.letters) continue;
+      history.add(w.lower, labelType(label));
+    }
+  }
+
+  static newHistory(): History {
+    return new History();
+  }
+}
+
+export type { History };
+
+/** The best label allowed after `prev` (BILOU), given scores. */
+export function bestAllowed(scores: Float64Array, prev: number, last: boolean): number {
+  return argmax(scores, CLASSES, (c) => allowedAfter(prev, c, last));
+}
+
+/** Greedy decoding of one prepared sentence into label ids. */
+export function decodeSentence(model: LinearModel, f: NerFeaturizer, s: PreparedSentence, history: History | undefined, scores: Float64Array, out: Uint8Array): void {
+  let prev = 0;
+  let prev2 = 0;
+  for (let i = 0; i < s.length; i++) {
+    const buf = f.features(s, i, prev, prev2, history);
+    scores.fill(0);
+    model.score(buf, scores);
+    const label = bestAllowed(scores, prev, i === s.length - 1);
+    out[i] = label;
+    prev2 = prev;
+    prev = label;
+  }
+}
+
+// ---- the run-time tagger -----------------------------------------------------------------------
+
+export const NER_MODEL_KIND = 'ner';
+
+/** The repository root: the nearest directory above `from` holding package.json. */
+function packageRoot(from: string): string {
+  let dir = from;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return path.resolve(from, '..', '..');
+    dir = up;
+  }
+}
+
+export function defaultNerModelFile(): string {
+  return path.join(packageRoot(__dirname), 'models', 'ner.bin');
+}
+
+function settingsOf(content: ModelContent, file: string): NerFeatureSettings {
+  const s = content.settings['features'] as Partial<NerFeatureSettings> | undefined;
+  if (!s || typeof s.pos !== 'boolean' || typeof s.gazetteer !== 'boolean' || typeof s.history !== 'boolean' || typeof s.docCase !== 'boolean') {
+    throw new ModelError('model file has no NER feature settings', file);
+  }
+  return { pos: s.pos, gazetteer: s.gazetteer, history: s.history, docCase: s.docCase };
+}
+
+/** The model parts of a decoded NER model file. */
+export function nerPartsOf(content: ModelContent, file: string): NerModelParts {
+  const section = content.sections.find((s) => s.name === 'ner');
+  if (!section) throw new ModelError('model file has no ner section', file);
+  if (section.labels.join(',') !== BILOU_LABELS.join(',')) throw new ModelError('model file has other NER labels than this code', file);
+  const settings = settingsOf(content, file);
+  const gazetteer = settings.gazetteer ? decodeGazetteer(content.tables['gazetteer'], file) : undefined;
+  return { model: section.model, gazetteer, settings };
+}
+
+export class EntityTagger {
+  private readonly featurizer: NerFeaturizer;
+  private readonly scores = new Float64Array(CLASSES);
+  private static readonly loaded = new Map<string, EntityTagger>();
+
+  constructor(
+    private readonly parts: NerModelParts,
+    readonly header: { readonly settings: Readonly<Record<string, unknown>>; readonly scores: Readonly<Record<string, unknown>> } = { settings: {}, scores: {} },
+  ) {
+    this.featurizer = new NerFeaturizer(parts.settings, parts.gazetteer);
+  }
+
+  /** Loads (once per process) the NER model; every failure is a one-line ModelError. */
+  static load(file: string = defaultNerModelFile()): EntityTagger {
+    const key = path.resolve(file);
+    let tagger = EntityTagger.loaded.get(key);
+    if (!tagger) {
+      const content = readModelFile(key, { kind: NER_MODEL_KIND, templates: NER_TEMPLATES_HASH });
+      tagger = new EntityTagger(nerPartsOf(content, key), { settings: content.settings, scores: content.scores });
+      EntityTagger.loaded.set(key, tagger);
+    }
+    return tagger;
+  }
+
+  /** Whether the model reads POS tags (callers may skip tagging when it does not). */
+  get usesPos(): boolean {
+    return this.parts.settings.pos;
+  }
+
+  /** BILOU tags of one sentence taken alone (no document context). */
+  tag(words: readonly string[], tags?: readonly string[]): string[] {
+    return this.tagDocument([words], tags ? [tags] : undefined)[0] ?? [];
+  }
+
+  /**
+   * BILOU tags of every sentence of a document, in order: a name typed once informs the same word
+   * later in the document.
+   */
+  tagDocument(sentences: readonly (readonly string[])[], tags?: readonly (readonly string[] | undefined)[]): string[][] {
+    return this.labelDocument(sentences, tags).map((labels) => Array.from(labels, (l) => BILOU_LABELS[l] as string));
+  }
+
+  /** Spans of every sentence of a document. */
+  spansOfDocument(sentences: readonly (readonly string[])[], tags?: readonly (readonly string[] | undefined)[]): EntitySpan[][] {
+    return this.tagDocument(sentences, tags).map(bilouToSpans);
+  }
+
+  /** Label ids (indices into BILOU_LABELS) of every sentence of a document. */
+  labelDocument(sentences: readonly (readonly string[])[], tags?: readonly (readonly string[] | undefined)[]): Uint8Array[] {
+    const f = this.featurizer;
+    const prepared = f.prepareDocument(sentences, tags);
+    const history = this.parts.settings.history ? NerFeaturizer.newHistory() : undefined;
+    return prepared.map((s) => {
+      const out = new Uint8Array(s.length);
+      decodeSentence(this.parts.model, f, s, history, this.scores, out);
+      if (history) NerFeaturizer.remember(history, s, out);
+      return out;
+    });
+  }
+}
