@@ -3,27 +3,13 @@
 // token forms, SpaceAfter=No), annotated alone, and wink's tokens are aligned to the treebank's
 // words by character offsets. Accuracy counts the words aligned 1:1; the others are counted by
 // why they could not be aligned (wink keeps a hyphenated compound whole, splits "U.S." …).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { annotate } from '../../nlp';
 import type { Token } from '../../types';
 import { readConllu, miscValue, type UdSentence } from './conllu';
-
-/** The repository root: the nearest directory above this file holding package.json. */
-export function packageRoot(from: string = __dirname): string {
-  let dir = from;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${from}`);
-    dir = up;
-  }
-}
-
-/** ../shared/train next to the repository. */
-export function defaultDataRoot(): string {
-  return path.resolve(packageRoot(), '..', 'shared', 'train');
-}
+import type { Tagger } from '../tagger';
+import { modelWords, tokenWords, type ModelWordOptions } from '../words';
+import { defaultDataRoot, modelSentence, treebankPieces } from './treebanks';
 
 /** A surface token of a UD sentence: its character span in the rebuilt text and the words it holds. */
 export interface SurfaceToken {
@@ -211,4 +197,72 @@ export function formatWinkPos(r: WinkPosReport): string[] {
 if (require.main === module) {
   const file = process.argv[2];
   for (const line of formatWinkPos(measureWinkPos({ ...(file ? { file } : {}), log: (l) => process.stderr.write(`${l}\n`) }))) console.log(line);
+}
+
+// ---- tags on run-time words ----------------------------------------------------------------
+
+export interface RunTimeTagReport {
+  readonly file: string;
+  /** Treebank words in the models' convention (modelSentence). */
+  readonly words: number;
+  /** Of those, the ones a run-time word lines up with 1:1 (same span, or in order within a split token). */
+  readonly aligned: number;
+  readonly correct: number;
+  /** correct / words, percent: unaligned words count as wrong. */
+  readonly accuracy: number;
+}
+
+/** Units of words whose spans overlap, as [goldFrom, goldTo, runFrom, runTo) index ranges. */
+function overlapUnits(gold: readonly (readonly [number, number])[], run: readonly (readonly [number, number])[]): [number, number, number, number][] {
+  const units: [number, number, number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < gold.length || j < run.length) {
+    const gi = i;
+    const rj = j;
+    let end = Math.max(gold[i]?.[1] ?? -1, run[j]?.[1] ?? -1);
+    if (i < gold.length) i++;
+    if (j < run.length) j++;
+    for (;;) {
+      if (i < gold.length && (gold[i] as [number, number])[0] < end) end = Math.max(end, (gold[i++] as [number, number])[1]);
+      else if (j < run.length && (run[j] as [number, number])[0] < end) end = Math.max(end, (run[j++] as [number, number])[1]);
+      else break;
+    }
+    units.push([gi, i, rj, j]);
+  }
+  return units;
+}
+
+/**
+ * UPOS accuracy on run-time words: each sentence's surface text goes through annotate() (wink's
+ * tokens), then modelWords (or the tokens as they are, `words: 'tokens'`), then the tagger (or
+ * wink's own POS); gold is the treebank in the same convention (modelSentence), aligned by spans.
+ */
+export function measureRunTimeTags(options: { file: string; tagger: Tagger | 'wink'; words: ModelWordOptions | 'tokens' }): RunTimeTagReport {
+  const sentences = readConllu(options.file);
+  const hyphens = options.words === 'tokens' ? undefined : options.words.hyphens;
+  let words = 0;
+  let aligned = 0;
+  let correct = 0;
+  for (const sentence of sentences) {
+    const { text, tokens: surface } = surfaceText(sentence);
+    const wordSpan = new Array<[number, number]>(sentence.words.length);
+    for (const s of surface) for (let w = s.firstWord; w <= s.lastWord; w++) wordSpan[w] = [s.start, s.end];
+    const groups = options.words === 'tokens' ? sentence.words.map((_, k) => ({ first: k, last: k })) : modelWords(treebankPieces(sentence), { split: false, ...(hyphens ? { hyphens } : {}) });
+    const goldSentence = options.words === 'tokens' ? sentence : modelSentence(sentence, hyphens ? { hyphens } : {});
+    const gold = groups.map((g): [number, number] => [(wordSpan[g.first] as [number, number])[0], (wordSpan[g.last] as [number, number])[1]]);
+    const tokens = annotate({ id: sentence.id, text, origin: options.file }).tokens;
+    const run = options.words === 'tokens' ? tokens.map((t, k) => ({ text: t.value, first: k, last: k })) : tokenWords(tokens, 0, tokens.length - 1, options.words);
+    const runSpan = run.map((w): [number, number] => [(tokens[w.first] as Token).start, (tokens[w.last] as Token).end]);
+    const tags = options.tagger === 'wink' ? run.map((w) => (tokens[w.first] as Token).pos) : options.tagger.tag(run.map((w) => w.text));
+    words += gold.length;
+    for (const [g0, g1, r0, r1] of overlapUnits(gold, runSpan)) {
+      if (g1 - g0 !== r1 - r0) continue;
+      for (let k = 0; k < g1 - g0; k++) {
+        aligned++;
+        if (tags[r0 + k] === (goldSentence.words[g0 + k] as { upos: string }).upos) correct++;
+      }
+    }
+  }
+  return { file: options.file, words, aligned, correct, accuracy: (100 * correct) / Math.max(1, words) };
 }
