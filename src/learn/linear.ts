@@ -19,11 +19,13 @@ export class LinearModel {
   readonly classes: number;
   readonly weights: LinearWeights;
   private readonly mask: number;
-  private readonly slots: Uint32Array;
-  private readonly slotRow: Int32Array;
-  private readonly offsets: Uint32Array;
-  private readonly classOf: Uint16Array;
-  private readonly values: Float32Array;
+  /**
+   * Open addressing, 4 uint32 per slot: feature (0 = empty), row, first entry, end entry, so that
+   * a lookup touches one cache line of the table and one of the entries.
+   */
+  private readonly table: Uint32Array;
+  /** Per entry: class id, weight (interleaved: a row's pairs are contiguous). */
+  private readonly entries: Float32Array;
 
   constructor(weights: LinearWeights) {
     this.weights = weights;
@@ -32,19 +34,22 @@ export class LinearModel {
     let size = 16;
     while (size < rows * 2) size *= 2;
     this.mask = size - 1;
-    this.slots = new Uint32Array(size);
-    this.slotRow = new Int32Array(size);
+    this.table = new Uint32Array(size * 4);
     for (let r = 0; r < rows; r++) {
       const key = weights.keys[r] as number;
       let s = key & this.mask;
-      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-      this.slots[s] = key;
-      this.slotRow[s] = r;
+      while (this.table[s * 4] !== 0) s = (s + 1) & this.mask;
+      this.table[s * 4] = key;
+      this.table[s * 4 + 1] = r;
+      this.table[s * 4 + 2] = weights.offsets[r] as number;
+      this.table[s * 4 + 3] = weights.offsets[r + 1] as number;
     }
-    this.offsets = weights.offsets;
-    this.classOf = weights.classOf;
-    this.values = new Float32Array(weights.quantised.length);
-    for (let i = 0; i < this.values.length; i++) this.values[i] = (weights.quantised[i] as number) * weights.scale;
+    const n = weights.quantised.length;
+    this.entries = new Float32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      this.entries[2 * i] = weights.classOf[i] as number;
+      this.entries[2 * i + 1] = (weights.quantised[i] as number) * weights.scale;
+    }
   }
 
   get rows(): number {
@@ -53,11 +58,16 @@ export class LinearModel {
 
   /** The row of a feature, or -1 when the model has no weight for it. */
   row(feature: number): number {
-    const slots = this.slots;
+    const s = this.slot(feature);
+    return s < 0 ? -1 : (this.table[s * 4 + 1] as number);
+  }
+
+  private slot(feature: number): number {
+    const table = this.table;
     let s = feature & this.mask;
     for (;;) {
-      const key = slots[s] as number;
-      if (key === feature) return this.slotRow[s] as number;
+      const key = table[s * 4] as number;
+      if (key === feature) return s;
       if (key === 0) return -1;
       s = (s + 1) & this.mask;
     }
@@ -66,13 +76,24 @@ export class LinearModel {
   /** Adds the features' weights to scores (which the caller has zeroed or seeded). */
   score(features: FeatureBuffer, scores: Float64Array): void {
     const values = features.values;
+    const table = this.table;
+    const entries = this.entries;
+    const mask = this.mask;
     for (let i = 0; i < features.length; i++) {
-      const r = this.row(values[i] as number);
-      if (r < 0) continue;
-      const end = this.offsets[r + 1] as number;
-      for (let j = this.offsets[r] as number; j < end; j++) {
-        const c = this.classOf[j] as number;
-        scores[c] = (scores[c] as number) + (this.values[j] as number);
+      const feature = values[i] as number;
+      let s = feature & mask;
+      for (;;) {
+        const key = table[s * 4] as number;
+        if (key === feature) {
+          const end = table[s * 4 + 3] as number;
+          for (let j = table[s * 4 + 2] as number; j < end; j++) {
+            const c = entries[2 * j] as number;
+            scores[c] = (scores[c] as number) + (entries[2 * j + 1] as number);
+          }
+          break;
+        }
+        if (key === 0) break;
+        s = (s + 1) & mask;
       }
     }
   }
