@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ModelError } from '../errors';
-import { argmax, FeatureBuffer, feature1, feature2, feature3, hashString, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
+import { FeatureBuffer, feature1, feature2, feature3, hashString, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
 
 // ---- labels and spans --------------------------------------------------------------------------
 
@@ -222,6 +222,8 @@ interface WordInfo {
   readonly caseClass: number;
   /** Has a letter. */
   readonly letters: boolean;
+  /** Run time: the summed weights of the word's own features (set by the tagger that owns the cache). */
+  scores?: Float64Array;
 }
 
 const CASE_LOWER = 0;
@@ -451,8 +453,26 @@ export class NerFeaturizer {
     }
   }
 
-  /** Fills the buffer with the features of word i given the two previous labels and the history. */
-  features(s: PreparedSentence, i: number, prev: number, prev2: number, history: History | undefined): FeatureBuffer {
+  /** Pushes the features of a word taken alone (the same for every occurrence of the word). */
+  wordFeatures(w: WordInfo, buf: FeatureBuffer): void {
+    buf.push(feature1(T.bias, 0));
+    buf.push(feature1(T.word, w.word));
+    buf.push(feature1(T.norm, w.norm));
+    buf.push(feature1(T.shape, w.shape));
+    buf.push(feature1(T.prefix2, w.prefix2));
+    buf.push(feature1(T.prefix3, w.prefix3));
+    buf.push(feature1(T.prefix4, w.prefix4));
+    buf.push(feature1(T.suffix1, w.suffix1));
+    buf.push(feature1(T.suffix2, w.suffix2));
+    buf.push(feature1(T.suffix3, w.suffix3));
+    buf.push(feature1(T.suffix4, w.suffix4));
+  }
+
+  /**
+   * Fills the buffer with the features of word i given the two previous labels and the history;
+   * without the word's own features (wordFeatures) when `withWord` is false.
+   */
+  features(s: PreparedSentence, i: number, prev: number, prev2: number, history: History | undefined, withWord = true): FeatureBuffer {
     const buf = this.buffer;
     buf.clear();
     const info = s.info;
@@ -465,17 +485,7 @@ export class NerFeaturizer {
     const normN = wn ? wn.norm : NO_WORD;
     const shapeP = wp ? wp.shape : NO_SHAPE;
     const shapeN = wn ? wn.shape : NO_SHAPE;
-    buf.push(feature1(T.bias, 0));
-    buf.push(feature1(T.word, w.word));
-    buf.push(feature1(T.norm, w.norm));
-    buf.push(feature1(T.shape, w.shape));
-    buf.push(feature1(T.prefix2, w.prefix2));
-    buf.push(feature1(T.prefix3, w.prefix3));
-    buf.push(feature1(T.prefix4, w.prefix4));
-    buf.push(feature1(T.suffix1, w.suffix1));
-    buf.push(feature1(T.suffix2, w.suffix2));
-    buf.push(feature1(T.suffix3, w.suffix3));
-    buf.push(feature1(T.suffix4, w.suffix4));
+    if (withWord) this.wordFeatures(w, buf);
     buf.push(feature1(T['norm-1'], normP));
     buf.push(feature1(T['norm+1'], normN));
     buf.push(feature1(T['norm-2'], wp2 ? wp2.norm : NO_WORD));
@@ -561,19 +571,52 @@ export class NerFeaturizer {
 
 export type { History };
 
-/** The best label allowed after `prev` (BILOU), given scores. */
+/** ALLOWED[last × C² + prev × C + label]: whether BILOU allows `label` after `prev`. */
+const ALLOWED = (() => {
+  const t = new Uint8Array(2 * CLASSES * CLASSES);
+  for (let last = 0; last < 2; last++) {
+    for (let p = 0; p < CLASSES; p++) for (let c = 0; c < CLASSES; c++) t[last * CLASSES * CLASSES + p * CLASSES + c] = allowedAfter(p, c, last === 1) ? 1 : 0;
+  }
+  return t;
+})();
+
+/** The best label allowed after `prev` (BILOU), given scores; ties go to the lower id. */
 export function bestAllowed(scores: Float64Array, prev: number, last: boolean): number {
-  return argmax(scores, CLASSES, (c) => allowedAfter(prev, c, last));
+  const base = (last ? CLASSES * CLASSES : 0) + prev * CLASSES;
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let c = 0; c < CLASSES; c++) {
+    if (ALLOWED[base + c] === 0) continue;
+    const v = scores[c] as number;
+    if (v > bestScore) {
+      best = c;
+      bestScore = v;
+    }
+  }
+  return best;
 }
 
-/** Greedy decoding of one prepared sentence into label ids. */
+/**
+ * Greedy decoding of one prepared sentence into label ids. The weights of each word's own
+ * features are summed once per word type and cached on its WordInfo (the featurizer must belong to
+ * this model).
+ */
 export function decodeSentence(model: LinearModel, f: NerFeaturizer, s: PreparedSentence, history: History | undefined, scores: Float64Array, out: Uint8Array): void {
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < s.length; i++) {
-    const buf = f.features(s, i, prev, prev2, history);
-    scores.fill(0);
-    model.score(buf, scores);
+    const w = s.info[i] as WordInfo;
+    let own = w.scores;
+    if (!own) {
+      const buf = f.buffer;
+      buf.clear();
+      f.wordFeatures(w, buf);
+      own = new Float64Array(CLASSES);
+      model.score(buf, own);
+      w.scores = own;
+    }
+    scores.set(own);
+    model.score(f.features(s, i, prev, prev2, history, false), scores);
     const label = bestAllowed(scores, prev, i === s.length - 1);
     out[i] = label;
     prev2 = prev;
