@@ -108,6 +108,8 @@ interface WordHashes {
   readonly ambiguity: number;
   /** The tag the tag dictionary gives the word, or -1. */
   readonly fixed: number;
+  /** At run time: the summed weights of the word's own features (wordFeatures), once computed. */
+  scores: Float64Array | undefined;
 }
 
 /** The word lists a trained tagger brings: ambiguity classes (lower-cased words) and the tag dictionary (forms). */
@@ -131,6 +133,7 @@ function wordHashes(raw: string, lexicon: TaggerLexicon | undefined): WordHashes
     affixes,
     ambiguity: lexicon?.ambiguity.get(lower) ?? 0,
     fixed: lexicon?.dictionary.get(word) ?? -1,
+    scores: undefined,
   };
 }
 
@@ -149,6 +152,8 @@ export class TaggerInput {
   ambiguity = new Uint32Array(64);
   /** The tag dictionary's tag, or -1. */
   fixed = new Int8Array(64);
+  /** Each word's hashes (shared between occurrences of the word). */
+  readonly words: WordHashes[] = [];
   private readonly cache = new Map<string, WordHashes>();
 
   constructor(
@@ -183,13 +188,27 @@ export class TaggerInput {
       this.affixes.set(h.affixes, i * 8);
       this.ambiguity[i] = h.ambiguity;
       this.fixed[i] = h.fixed;
+      this.words[i] = h;
     }
     return this;
   }
 }
 
-/** The features of word i given the two tags before it (NO_TAG ids at the start). */
-export function taggerFeatures(input: TaggerInput, i: number, prev1: number, prev2: number, out: FeatureBuffer): void {
+/** The features of a word on its own (they do not depend on context, so run time sums them once per word). */
+export function wordFeatures(h: WordHashes, out: FeatureBuffer): void {
+  out.clear();
+  out.push(feature1(0, 0));
+  out.push(feature1(1, h.form));
+  out.push(feature1(2, h.lower));
+  const affixes = h.affixes;
+  for (let k = 0; k < 4; k++) out.push(feature1(3 + k, affixes[k] as number));
+  for (let k = 0; k < 4; k++) out.push(feature1(7 + k, affixes[4 + k] as number));
+  out.push(feature1(11, h.shape));
+  out.push(feature1(28, h.ambiguity));
+}
+
+/** The features of word i in its sentence, given the two tags before it (NO_TAG ids at the start); appended to `out`. */
+export function contextFeatures(input: TaggerInput, i: number, prev1: number, prev2: number, out: FeatureBuffer): void {
   const n = input.length;
   const lower = input.lower;
   const shape = input.shape;
@@ -210,13 +229,6 @@ export function taggerFeatures(input: TaggerInput, i: number, prev1: number, pre
   const ambHere = ambiguity[i] as number;
   const ambNext = i + 1 < n ? (ambiguity[i + 1] as number) : END;
   const ambNext2 = i + 2 < n ? (ambiguity[i + 2] as number) : END;
-  out.clear();
-  out.push(feature1(0, 0));
-  out.push(feature1(1, input.form[i] as number));
-  out.push(feature1(2, w));
-  for (let k = 0; k < 4; k++) out.push(feature1(3 + k, affixes[a + k] as number));
-  for (let k = 0; k < 4; k++) out.push(feature1(7 + k, affixes[a + 4 + k] as number));
-  out.push(feature1(11, shapeHere));
   out.push(feature1(12, prev1));
   out.push(feature2(13, prev2, prev1));
   out.push(feature2(14, prev1, w));
@@ -233,12 +245,17 @@ export function taggerFeatures(input: TaggerInput, i: number, prev1: number, pre
   out.push(feature2(25, w, lowerNext));
   if (i === 0) out.push(feature1(26, shapeHere));
   out.push(feature2(27, prev1, lowerNext));
-  out.push(feature1(28, ambHere));
   out.push(feature1(29, ambNext));
   out.push(feature2(30, ambHere, ambNext));
   out.push(feature2(31, prev1, ambNext));
   out.push(feature2(32, ambNext, ambNext2));
   out.push(feature2(33, prev1, ambHere));
+}
+
+/** All features of word i (training): its own, then its context's. */
+export function taggerFeatures(input: TaggerInput, i: number, prev1: number, prev2: number, out: FeatureBuffer): void {
+  wordFeatures(input.words[i] as WordHashes, out);
+  contextFeatures(input, i, prev1, prev2, out);
 }
 
 export { NO_TAG, NO_TAG2 };
@@ -322,8 +339,17 @@ export class Tagger {
     for (let i = 0; i < n; i++) {
       let tag = input.fixed[i] as number;
       if (tag < 0) {
-        taggerFeatures(input, i, prev1, prev2, this.features);
-        scores.fill(0);
+        const word = input.words[i] as WordHashes;
+        let own = word.scores;
+        if (!own) {
+          wordFeatures(word, this.features);
+          own = new Float64Array(UPOS.length);
+          this.model.score(this.features, own);
+          word.scores = own;
+        }
+        scores.set(own);
+        this.features.clear();
+        contextFeatures(input, i, prev1, prev2, this.features);
         this.model.score(this.features, scores);
         tag = 0;
         for (let c = 1; c < UPOS.length; c++) if ((scores[c] as number) > (scores[tag] as number)) tag = c;
