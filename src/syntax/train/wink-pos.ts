@@ -7,9 +7,10 @@ import * as path from 'node:path';
 import { annotate } from '../../nlp';
 import type { Token } from '../../types';
 import { readConllu, miscValue, type UdSentence } from './conllu';
-import type { Tagger } from '../tagger';
+import { Tagger } from '../tagger';
 import { modelWords, tokenWords, type ModelWordOptions } from '../words';
-import { defaultDataRoot, modelSentence, treebankPieces } from './treebanks';
+import { taggerAccuracy } from './tagger';
+import { defaultDataRoot, missingTreebanks, modelSentence, treebank, treebankPieces, TREEBANK_FILES } from './treebanks';
 
 /** A surface token of a UD sentence: its character span in the rebuilt text and the words it holds. */
 export interface SurfaceToken {
@@ -194,10 +195,6 @@ export function formatWinkPos(r: WinkPosReport): string[] {
   return lines;
 }
 
-if (require.main === module) {
-  const file = process.argv[2];
-  for (const line of formatWinkPos(measureWinkPos({ ...(file ? { file } : {}), log: (l) => process.stderr.write(`${l}\n`) }))) console.log(line);
-}
 
 // ---- tags on run-time words ----------------------------------------------------------------
 
@@ -265,4 +262,61 @@ export function measureRunTimeTags(options: { file: string; tagger: Tagger | 'wi
     }
   }
   return { file: options.file, words, aligned, correct, accuracy: (100 * correct) / Math.max(1, words) };
+}
+
+export interface PosComparison {
+  /** wink's POS on EWT test, words aligned 1:1 (the issue's "measure both on EWT test"). */
+  readonly wink: WinkPosReport;
+  /** Our tagger, gold (treebank) words: UPOS accuracy, percent. */
+  readonly taggerGold: { readonly ewtTest: number; readonly gumTest: number };
+  /** Both on run-time words (annotate() → modelWords), unaligned words counted wrong. */
+  readonly runTime: {
+    readonly ewtTest: { readonly wink: number; readonly tagger: number; readonly taggerOnRawTokens: number };
+    readonly gumTest: { readonly wink: number; readonly tagger: number; readonly taggerOnRawTokens: number };
+  };
+}
+
+/**
+ * wink-nlp's POS beside ours (models/tagger.bin by default): on gold words, and on the words the
+ * models see at run time. Undefined (with a printed reason) without ../shared.
+ */
+export function comparePos(options: { dataRoot?: string; tagger?: Tagger; log?: (line: string) => void } = {}): PosComparison | undefined {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const dataRoot = options.dataRoot ?? defaultDataRoot();
+  const missing = missingTreebanks(dataRoot);
+  if (missing) {
+    log(`pos: skipped — ${missing}`);
+    return undefined;
+  }
+  const tagger = options.tagger ?? Tagger.load();
+  const file = (split: 'ewtTest' | 'gumTest'): string => path.join(dataRoot, TREEBANK_FILES[split]);
+  const runTime = (split: 'ewtTest' | 'gumTest'): { wink: number; tagger: number; taggerOnRawTokens: number } => ({
+    wink: measureRunTimeTags({ file: file(split), tagger: 'wink', words: 'tokens' }).accuracy,
+    tagger: measureRunTimeTags({ file: file(split), tagger, words: {} }).accuracy,
+    taggerOnRawTokens: measureRunTimeTags({ file: file(split), tagger, words: 'tokens' }).accuracy,
+  });
+  return {
+    wink: measureWinkPos({ file: file('ewtTest') }),
+    taggerGold: { ewtTest: taggerAccuracy(tagger, treebank(dataRoot, 'ewtTest')), gumTest: taggerAccuracy(tagger, treebank(dataRoot, 'gumTest')) },
+    runTime: { ewtTest: runTime('ewtTest'), gumTest: runTime('gumTest') },
+  };
+}
+
+export function formatPosComparison(c: PosComparison): string[] {
+  const f = (x: number): string => x.toFixed(2);
+  return [
+    ...formatWinkPos(c.wink),
+    `our tagger UPOS, gold words: EWT test ${f(c.taggerGold.ewtTest)}, GUM test ${f(c.taggerGold.gumTest)}`,
+    `run-time words (annotate → modelWords; unaligned words wrong): EWT test wink ${f(c.runTime.ewtTest.wink)}, ours ${f(c.runTime.ewtTest.tagger)} (on wink's tokens as they are ${f(c.runTime.ewtTest.taggerOnRawTokens)}); ` +
+      `GUM test wink ${f(c.runTime.gumTest.wink)}, ours ${f(c.runTime.gumTest.tagger)} (${f(c.runTime.gumTest.taggerOnRawTokens)})`,
+  ];
+}
+
+if (require.main === module) {
+  const file = process.argv[2];
+  if (file) for (const line of formatWinkPos(measureWinkPos({ file }))) console.log(line);
+  else {
+    const c = comparePos();
+    if (c) for (const line of formatPosComparison(c)) console.log(line);
+  }
 }
