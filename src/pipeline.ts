@@ -14,7 +14,9 @@ import { exportGraph } from './export';
 import { cacheKey, documentHash, extractionCodeHash, parseCodeHash, pipelineVersion, StoreCache, StoreWriter, type CodeHash, type ExtractLine } from './store';
 import { readFactLines } from './store/from-facts';
 import { orderedMap, resolveJobs } from './workers/pool';
-import { InputError } from './errors';
+import { InputError, messageOf } from './errors';
+import { annotate } from './nlp';
+import { analyseSyntax, annotateConllu, documentConllu, documentJson, readConllu, type UdSentence } from './syntax';
 import { documentMetadata, type DocumentResult, type SourceDocument } from './types';
 
 export interface PipelineOptions {
@@ -43,6 +45,31 @@ export async function* extractLines(inputs: readonly string[], options: Partial<
     yield* orderedMap(readDocuments(inputs, options.ingest ?? {}, hooks.onWarning), (source) => extraction.line(source), extraction.readAhead, extraction.settle);
   } finally {
     await extraction.close();
+  }
+}
+
+export type AnnotateFormat = 'conllu' | 'json';
+
+/** Reads the inputs and yields each document's analysis by the trained models, in input order (`newsgraph annotate`). */
+export async function* annotateLines(inputs: readonly string[], options: Partial<PipelineOptions>, format: AnnotateFormat, hooks: ExtractHooks): AsyncGenerator<string> {
+  for await (const source of readDocuments(inputs, options.ingest ?? {}, hooks.onWarning)) {
+    const doc = annotate(source);
+    const layer = analyseSyntax(doc);
+    yield format === 'json' ? `${documentJson(doc, layer)}\n` : documentConllu(doc, layer);
+  }
+}
+
+/** `newsgraph annotate --pretokenized`: each CoNLL-U file's own words analysed, as CoNLL-U. */
+export function* annotatePretokenized(files: readonly string[]): Generator<string> {
+  for (const file of files) {
+    let sentences: UdSentence[];
+    try {
+      sentences = readConllu(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(code === 'ENOENT' ? 'no such file' : code ? `cannot read (${code})` : messageOf(e).replace(/^.*?:\d+: /, 'not CoNLL-U: '), file);
+    }
+    yield annotateConllu(sentences);
   }
 }
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { MultiDirectedGraph } from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
-import { build, checkBuildOptions, extractLines, type DocumentOutcome, type PipelineOptions } from '../pipeline';
+import { annotateLines, annotatePretokenized, build, checkBuildOptions, extractLines, type AnnotateFormat, type DocumentOutcome, type PipelineOptions } from '../pipeline';
 import { checkWatch, DEFAULT_WATCH_OPTIONS, watch } from '../watch';
 import type { InputWarning } from '../ingest';
 import { readAliasFile, type AliasEntry } from '../entities';
@@ -244,6 +244,33 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       // One line per document, in input order whatever thread extracted it.
       for await (const line of extractLines(inputs, options, { onWarning: warnings.warn })) {
         if (!io.stdout.write(`${line}\n`)) await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
+        documents++;
+      }
+      if (documents === 0) throw new InputError('no usable documents', inputs.join(' '));
+      if (warnings.count > 0) setExit(EXIT.warnings);
+    });
+
+  program
+    .command('annotate')
+    .description("print the trained models' reading of each document: tokens, lemma, UPOS, head, dependency relation and entity tag (NER=B-PER in MISC)")
+    .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin; with --pretokenized, CoNLL-U files')
+    .addOption(new Option('-f, --format <format>', 'conllu (one sentence a block) or json (one document a line)').choices(['conllu', 'json']).default('conllu'))
+    .option('--pretokenized', "the inputs are CoNLL-U: keep their words and print CoNLL-U (score it with the CoNLL 2018 evaluation script)")
+    .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
+    .option('-q, --quiet', 'no warnings on stderr')
+    .action(async (inputs: string[], opts: { format: AnnotateFormat; pretokenized?: boolean; maxDocBytes: number; quiet?: boolean }) => {
+      const write = async (text: string): Promise<void> => {
+        if (!io.stdout.write(text)) await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
+      };
+      if (opts.pretokenized) {
+        if (opts.format !== 'conllu') throw new UsageError('--pretokenized prints CoNLL-U only', '--format');
+        for (const text of annotatePretokenized(inputs)) await write(text);
+        return;
+      }
+      const warnings = new WarningLog(io, opts.quiet === true);
+      let documents = 0;
+      for await (const text of annotateLines(inputs, { ingest: { maxDocBytes: opts.maxDocBytes } }, opts.format, { onWarning: warnings.warn })) {
+        await write(text);
         documents++;
       }
       if (documents === 0) throw new InputError('no usable documents', inputs.join(' '));

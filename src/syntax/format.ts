@@ -6,7 +6,7 @@ import type { AnnotatedDocument, SyntaxLayer } from '../types';
  * CoNLL-U forbids tabs and line breaks inside a field, and a field may not be empty; other
  * control characters become U+FFFD, so that article text never drives the terminal it is printed to.
  */
-function field(value: string): string {
+export function field(value: string): string {
   const clean = value.replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '\ufffd');
   return clean === '' ? '_' : clean;
 }
