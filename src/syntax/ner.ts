@@ -8,7 +8,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ModelError } from '../errors';
-import { FeatureBuffer, feature1, feature2, feature3, hashString, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
+import { decodeModel, FeatureBuffer, feature1, feature2, feature3, hashString, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
+import type { AnnotatedDocument, Token } from '../types';
+import { modelForm, tokenWords, type ModelWord } from './words';
 
 // ---- labels and spans --------------------------------------------------------------------------
 
@@ -164,7 +166,8 @@ export function encodeGazetteer(entries: ReadonlyMap<number, number>): { keys: s
   return { keys: Buffer.from(k.buffer).toString('base64'), flags: Buffer.from(f.buffer).toString('base64') };
 }
 
-function decodeGazetteer(table: unknown, file: string): Gazetteer {
+/** The gazetteer of a model header's `tables.gazetteer` (base64 keys and flags). */
+export function decodeGazetteer(table: unknown, file: string): Gazetteer {
   const t = table as { keys?: unknown; flags?: unknown } | undefined;
   if (!t || typeof t.keys !== 'string' || typeof t.flags !== 'string') throw new ModelError('model file has no gazetteer table', file);
   const kb = Buffer.from(t.keys, 'base64');
@@ -678,11 +681,19 @@ export class EntityTagger {
     const key = path.resolve(file);
     let tagger = EntityTagger.loaded.get(key);
     if (!tagger) {
-      const content = readModelFile(key, { kind: NER_MODEL_KIND, templates: NER_TEMPLATES_HASH });
-      tagger = new EntityTagger(nerPartsOf(content, key), { settings: content.settings, scores: content.scores });
+      tagger = EntityTagger.fromContent(readModelFile(key, { kind: NER_MODEL_KIND, templates: NER_TEMPLATES_HASH }), key);
       EntityTagger.loaded.set(key, tagger);
     }
     return tagger;
+  }
+
+  /** From a model file's bytes (not cached). */
+  static decode(bytes: Buffer, file = 'ner'): EntityTagger {
+    return EntityTagger.fromContent(decodeModel(bytes, file, { kind: NER_MODEL_KIND, templates: NER_TEMPLATES_HASH }), file);
+  }
+
+  static fromContent(content: ModelContent, file = 'ner'): EntityTagger {
+    return new EntityTagger(nerPartsOf(content, file), { settings: content.settings, scores: content.scores });
   }
 
   /** Whether the model reads POS tags (callers may skip tagging when it does not). */
@@ -713,11 +724,80 @@ export class EntityTagger {
     const f = this.featurizer;
     const prepared = f.prepareDocument(sentences, tags);
     const history = this.parts.settings.history ? NerFeaturizer.newHistory() : undefined;
-    return prepared.map((s) => {
+    const labels = prepared.map((s) => {
       const out = new Uint8Array(s.length);
       decodeSentence(this.parts.model, f, s, history, this.scores, out);
       if (history) NerFeaturizer.remember(history, s, out);
       return out;
     });
+    return labels;
   }
+}
+
+// ---- from annotated text to mentions -------------------------------------------------------------
+
+/** A named entity found in a document: character offsets, token range, sentence. */
+export interface EntityMention {
+  readonly start: number;
+  /** End-exclusive. */
+  readonly end: number;
+  readonly type: EntityLabel;
+  readonly firstToken: number;
+  /** Inclusive. */
+  readonly lastToken: number;
+  readonly sentence: number;
+}
+
+/**
+ * Character offsets of model words: a word made of whole tokens spans them; the words a token is
+ * split into ("McDonald's" → McDonald 's) are located inside it in order.
+ */
+export function wordOffsets(tokens: readonly Token[], words: readonly ModelWord[]): { start: Int32Array; end: Int32Array } {
+  const start = new Int32Array(words.length);
+  const end = new Int32Array(words.length);
+  let at = -1;
+  let inToken = 0;
+  words.forEach((w, k) => {
+    const first = tokens[w.first] as Token;
+    const last = tokens[w.last] as Token;
+    if (w.first !== w.last) {
+      start[k] = first.start;
+      end[k] = last.end;
+      at = -1;
+      return;
+    }
+    if (at !== w.first) {
+      at = w.first;
+      inToken = 0;
+    }
+    const form = modelForm(first.value);
+    const found = form.indexOf(w.text, inToken);
+    const from = found >= 0 ? found : inToken;
+    start[k] = first.start + Math.min(from, first.value.length);
+    end[k] = first.start + Math.min(from + w.text.length, first.value.length);
+    inToken = from + w.text.length;
+  });
+  return { start, end };
+}
+
+/**
+ * The named entities of an annotated document: each sentence's tokens become model words
+ * (words.ts), tagged with POS when the model reads it (`pos`), then labelled in document order.
+ */
+export function documentEntities(doc: AnnotatedDocument, tagger: EntityTagger, pos?: (words: readonly string[]) => string[]): EntityMention[] {
+  const sentenceWords = doc.sentences.map((s) => tokenWords(doc.tokens, s.firstToken, s.lastToken));
+  const texts = sentenceWords.map((ws) => ws.map((w) => w.text));
+  const tags = tagger.usesPos && pos ? texts.map((t) => pos(t)) : undefined;
+  const spans = tagger.spansOfDocument(texts, tags);
+  const mentions: EntityMention[] = [];
+  spans.forEach((list, s) => {
+    const words = sentenceWords[s] as ModelWord[];
+    const offsets = wordOffsets(doc.tokens, words);
+    for (const span of list) {
+      const a = words[span.first] as ModelWord;
+      const b = words[span.last] as ModelWord;
+      mentions.push({ start: offsets.start[span.first] as number, end: offsets.end[span.last] as number, type: span.type, firstToken: a.first, lastToken: b.last, sentence: s });
+    }
+  });
+  return mentions;
 }

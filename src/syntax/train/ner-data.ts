@@ -11,7 +11,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type EntityLabel, type EntitySpan } from '../ner';
+import { modelWords, type ModelWord, type Piece } from '../words';
 import { readConllu, miscValue, type UdSentence, type UdWord } from './conllu';
+import { treebankPieces } from './treebanks';
 
 export type NerSource = 'conll2003' | 'wikigold' | 'gum';
 
@@ -57,7 +59,7 @@ export function iob1ToSpans(tags: readonly string[]): EntitySpan[] {
 }
 
 /** CoNLL-2003 (`WORD POS CHUNK NER`) or WikiGold (`WORD NER`) text: documents split at -DOCSTART-. */
-export function parseConllNer(content: string, source: 'conll2003' | 'wikigold', origin: string): NerDocument[] {
+export function parseConllNer(content: string, source: 'conll2003' | 'wikigold', origin: string, convention: WordConvention = 'model'): NerDocument[] {
   const docs: NerDocument[] = [];
   let sentences: NerSentence[] = [];
   let words: string[] = [];
@@ -66,7 +68,7 @@ export function parseConllNer(content: string, source: 'conll2003' | 'wikigold',
   const endSentence = (): void => {
     if (words.length > 0) {
       const s: NerSentence = source === 'conll2003' ? { words, spans: iob1ToSpans(tags), goldPos: pos } : { words, spans: iob1ToSpans(tags) };
-      sentences.push(s);
+      sentences.push(convention === 'model' ? toModelWords(s, words.map((text) => ({ text, spaceBefore: true })), { merge: false }) : s);
     }
     words = [];
     pos = [];
@@ -92,12 +94,49 @@ export function parseConllNer(content: string, source: 'conll2003' | 'wikigold',
   return docs;
 }
 
-export function readConll2003(file: string): NerDocument[] {
-  return parseConllNer(fs.readFileSync(file, 'utf8'), 'conll2003', file);
+export function readConll2003(file: string, convention: WordConvention = 'model'): NerDocument[] {
+  return parseConllNer(fs.readFileSync(file, 'utf8'), 'conll2003', file, convention);
 }
 
-export function readWikiGold(file: string): NerDocument[] {
-  return parseConllNer(fs.readFileSync(file, 'utf8'), 'wikigold', file);
+export function readWikiGold(file: string, convention: WordConvention = 'model'): NerDocument[] {
+  return parseConllNer(fs.readFileSync(file, 'utf8'), 'wikigold', file, convention);
+}
+
+/**
+ * Which words a sentence is made of: the corpus's own ('corpus'), or the words the models see at
+ * run time ('model': src/syntax/words.ts applied to the corpus's words, so that "Al-Qaeda" is
+ * "Al - Qaeda" as wink's token becomes at run time, and curly quotes are straight).
+ */
+export type WordConvention = 'corpus' | 'model';
+
+/**
+ * A sentence re-cut into model words (words.ts). A span covers every model word made from its
+ * words; a merged word that would straddle two spans keeps the first.
+ */
+export function toModelWords(s: NerSentence, pieces: readonly Piece[], options: { merge?: boolean; split?: boolean }): NerSentence {
+  const words: ModelWord[] = modelWords(pieces, options);
+  const same = words.length === s.words.length && words.every((w, i) => w.text === s.words[i]);
+  if (same) return s;
+  const firstWord = new Int32Array(pieces.length).fill(-1);
+  const lastWord = new Int32Array(pieces.length).fill(-1);
+  words.forEach((w, k) => {
+    for (let p = w.first; p <= w.last; p++) {
+      if ((firstWord[p] as number) < 0) firstWord[p] = k;
+      lastWord[p] = k;
+    }
+  });
+  const spans: EntitySpan[] = [];
+  let end = -1;
+  for (const span of s.spans) {
+    const first = firstWord[span.first] as number;
+    const last = lastWord[span.last] as number;
+    if (first <= end) continue;
+    spans.push({ first, last, type: span.type });
+    end = last;
+  }
+  const unknown = s.unknown ? Uint8Array.from(words, (w) => (s.unknown?.[w.first] ?? 0)) : undefined;
+  const goldPos = s.goldPos ? words.map((w) => s.goldPos?.[w.first] ?? '') : undefined;
+  return { words: words.map((w) => w.text), spans, ...(goldPos ? { goldPos } : {}), ...(unknown ? { unknown } : {}) };
 }
 
 // ---- GUM ---------------------------------------------------------------------------------------
@@ -309,7 +348,7 @@ export function nonCommercialGumDocs(docsTsv: string): Set<string> {
   return out;
 }
 
-export function gumDocuments(sentences: readonly UdSentence[], leaveOut: ReadonlySet<string>, stats?: GumConversionStats, isCountry?: (name: string) => boolean): NerDocument[] {
+export function gumDocuments(sentences: readonly UdSentence[], leaveOut: ReadonlySet<string>, stats?: GumConversionStats, isCountry?: (name: string) => boolean, convention: WordConvention = 'model'): NerDocument[] {
   const byDoc = new Map<string, NerSentence[]>();
   const order: string[] = [];
   const left = new Set<string>();
@@ -325,7 +364,9 @@ export function gumDocuments(sentences: readonly UdSentence[], leaveOut: Readonl
       order.push(s.doc);
     }
     const { spans, unknown } = gumSentenceSpans(s.words, stats, isCountry);
-    list.push({ words: s.words.map((w) => w.form), spans, goldPos: s.words.map((w) => w.upos), unknown });
+    const sentence: NerSentence = { words: s.words.map((w) => w.form), spans, goldPos: s.words.map((w) => w.upos), unknown };
+    // the treebank's words already follow UD; only the merges apply (as for the tagger and parser)
+    list.push(convention === 'model' ? toModelWords(sentence, treebankPieces(s), { split: false }) : sentence);
   }
   if (stats) {
     stats.documents += order.length;

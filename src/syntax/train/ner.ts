@@ -3,7 +3,7 @@
 // Scores follow conlleval: a predicted span counts only with the exact first word, last word and type.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AveragedPerceptron, FeatureCounter, argmax, fileSha256, fit, writeModelFile, type LinearModel } from '../../learn';
+import { AveragedPerceptron, FeatureCounter, argmax, fileSha256, fit, writeModelFile, type LinearModel, type ModelContent } from '../../learn';
 import {
   BILOU_LABELS,
   DEFAULT_NER_FEATURES,
@@ -13,7 +13,7 @@ import {
   NER_MODEL_KIND,
   NER_TEMPLATES_HASH,
   NerFeaturizer,
-  bilouToSpans,
+  decodeGazetteer,
   encodeGazetteer,
   labelId,
   spansToBilou,
@@ -23,6 +23,7 @@ import {
 } from '../ner';
 import { nerDataFiles, readConll2003, readGumNer, readWikiGold, newGumStats, type GumConversionStats, type NerDocument, type NerSentence } from './ner-data';
 import { buildGazetteer } from './ner-gazetteer';
+import { defaultTaggerFile, Tagger } from '../tagger';
 
 /** A POS tagger for training data: words → tags (the run-time tagger, so training sees what run time sees). */
 export type PosTagging = (words: readonly string[]) => string[];
@@ -40,15 +41,23 @@ export interface TrainNerOptions {
   readonly minCount?: number;
   readonly features?: Partial<NerFeatureSettings>;
   readonly sources?: { readonly conll?: boolean; readonly wikigold?: boolean; readonly gum?: boolean };
-  /** GUM words of unknown label: no update ('skip', the default) or taught as O ('O'). */
-  readonly gumUnknown?: 'skip' | 'O';
+  /**
+   * GUM words of unknown label (names of a kind GUM does not mark): no update ('skip'), taught
+   * as O ('O'), or taught that they are no PER / LOC / ORG: a guess of those moves towards the
+   * best-scoring O or MISC label ('O-or-MISC', the default).
+   */
+  readonly gumUnknown?: 'skip' | 'O' | 'O-or-MISC';
   /** Use PETRARCH actor names in the gazetteer (when ../shared/lexicons/petrarch2 is there). */
   readonly petrarch?: boolean;
   /** Train on every n-th training document only (development runs). */
   readonly every?: number;
   /** Previous-label features from the gold labels (teacher forcing, default) or from the model's guesses. */
   readonly history?: 'gold' | 'guess';
-  readonly pos?: PosTagging;
+  /**
+   * POS tags for the training and dev words: none by default (POS features did not help: CoNLL dev
+   * -0.1 F1 over 3 seeds, GUM -0.6); 'shipped' = the shipped tagger (models/tagger.bin).
+   */
+  readonly pos?: PosTagging | 'none' | 'shipped';
   readonly log?: (line: string) => void;
 }
 
@@ -147,21 +156,150 @@ export function formatEvaluation(e: NerEvaluation): string {
 
 interface TrainSentence {
   readonly prepared: PreparedSentence;
+  /** Label ids; UNKNOWN or NOT_NAME where the label is not known. */
   readonly labels: Uint8Array;
-  /** 255 where the label is unknown. */
 }
 
 interface TrainDocument {
   readonly sentences: readonly TrainSentence[];
 }
 
+/** Label unknown: no update. */
 const UNKNOWN = 255;
+/** Label unknown but no PER / LOC / ORG. */
+const NOT_NAME = 254;
 
-function labelsOf(s: NerSentence, gumUnknown: 'skip' | 'O'): Uint8Array {
+function labelsOf(s: NerSentence, gumUnknown: 'skip' | 'O' | 'O-or-MISC'): Uint8Array {
   const tags = spansToBilou(s.words.length, s.spans);
   const labels = Uint8Array.from(tags, labelId);
-  if (s.unknown && gumUnknown === 'skip') s.unknown.forEach((u, i) => (u ? (labels[i] = UNKNOWN) : 0));
+  const mark = gumUnknown === 'skip' ? UNKNOWN : gumUnknown === 'O-or-MISC' ? NOT_NAME : 0;
+  if (s.unknown && mark) s.unknown.forEach((u, i) => (u ? (labels[i] = mark) : 0));
   return labels;
+}
+
+/** The labels a NOT_NAME word may take: O or any MISC label. */
+const MISC_TYPE = ENTITY_TYPES.indexOf('MISC');
+const O_OR_MISC = BILOU_LABELS.map((l, id) => id === 0 || (id - 1) >> 2 === MISC_TYPE);
+
+export interface NerFitConfig {
+  readonly settings: NerFeatureSettings;
+  readonly gazetteer?: Gazetteer | undefined;
+  readonly seed: number;
+  readonly maxEpochs: number;
+  readonly patience: number;
+  /** Keep features seen at least this many times (1 = all). */
+  readonly minCount?: number;
+  readonly gumUnknown?: 'skip' | 'O' | 'O-or-MISC';
+  readonly history?: 'gold' | 'guess';
+  readonly pos?: PosTagging;
+  readonly log?: (line: string) => void;
+}
+
+export interface NerFit {
+  readonly model: LinearModel;
+  readonly bestEpoch: number;
+  readonly devScores: readonly number[];
+  readonly dev: NerEvaluation;
+}
+
+/**
+ * Trains the perceptron on documents (left to right, one document's history at a time), scoring
+ * the averaged model on `dev` after each epoch and keeping the best (early stopping).
+ */
+export function fitNer(train: readonly NerDocument[], dev: readonly NerDocument[], config: NerFitConfig): NerFit {
+  const { settings, gazetteer, pos } = config;
+  const log = config.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const gumUnknown = config.gumUnknown ?? 'O-or-MISC';
+  const historyFrom = config.history ?? 'gold';
+  const featurizer = new NerFeaturizer(settings, gazetteer);
+  const prepared: TrainDocument[] = train.map((d) => {
+    const words = d.sentences.map((s) => s.words);
+    const ps = featurizer.prepareDocument(words, settings.pos && pos ? words.map((w) => pos(w)) : undefined);
+    return { sentences: d.sentences.map((s, i) => ({ prepared: ps[i] as PreparedSentence, labels: labelsOf(s, gumUnknown) })) };
+  });
+  const tokens = prepared.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.prepared.length, 0), 0);
+  log(`ner: ${train.length} training documents (${tokens} words), dev ${dev.length} documents`);
+
+  // vocabulary: features seen at least minCount times with gold context
+  const minCount = config.minCount ?? 1;
+  let vocabulary: Set<number> | undefined;
+  if (minCount > 1) {
+    const counter = new FeatureCounter();
+    for (const d of prepared) {
+      const history = settings.history ? NerFeaturizer.newHistory() : undefined;
+      for (const s of d.sentences) {
+        let prev = 0;
+        let prev2 = 0;
+        for (let i = 0; i < s.prepared.length; i++) {
+          counter.add(featurizer.features(s.prepared, i, prev, prev2, history));
+          const l = s.labels[i] as number;
+          prev2 = prev;
+          prev = l === UNKNOWN || l === NOT_NAME ? 0 : l;
+        }
+        if (history) NerFeaturizer.remember(history, s.prepared, s.labels.map((l) => (l === UNKNOWN || l === NOT_NAME ? 0 : l)));
+      }
+    }
+    vocabulary = counter.frequent(minCount);
+    log(`ner: ${vocabulary.size} of ${counter.size} features seen at least ${minCount} times`);
+  }
+
+  const C = BILOU_LABELS.length;
+  const perceptron = new AveragedPerceptron(C, vocabulary);
+  const scores = new Float64Array(C);
+  const guesses = new Uint8Array(1024);
+  const devWords = dev.map((d) => d.sentences.map((s) => s.words));
+  const devPos = settings.pos && pos ? devWords.map((doc) => doc.map((w) => pos(w))) : undefined;
+  const devGold = dev.flatMap((d) => d.sentences.map((s) => s.spans));
+  const evaluateModel = (model: LinearModel): NerEvaluation => {
+    const tagger = new EntityTagger({ model, gazetteer, settings });
+    const predicted = devWords.flatMap((doc, i) => tagger.spansOfDocument(doc, devPos?.[i]));
+    return scoreSpans(devGold, predicted);
+  };
+  const result = fit(perceptron, prepared, { maxEpochs: config.maxEpochs, patience: config.patience, seed: config.seed }, {
+    learn: (doc) => {
+      const history = settings.history ? NerFeaturizer.newHistory() : undefined;
+      for (const s of doc.sentences) {
+        const n = s.prepared.length;
+        const out = n <= guesses.length ? guesses.subarray(0, n) : new Uint8Array(n);
+        let prev = 0;
+        let prev2 = 0;
+        for (let i = 0; i < n; i++) {
+          const buf = featurizer.features(s.prepared, i, prev, prev2, history);
+          perceptron.score(buf, scores);
+          const guess = argmax(scores, C);
+          let truth = s.labels[i] as number;
+          if (truth === NOT_NAME) truth = O_OR_MISC[guess] ? guess : argmax(scores, C, (c) => O_OR_MISC[c] === true);
+          if (truth !== UNKNOWN) perceptron.update(buf, truth, guess);
+          perceptron.tick();
+          out[i] = guess;
+          prev2 = prev;
+          prev = historyFrom === 'gold' && truth !== UNKNOWN ? truth : guess;
+        }
+        if (history) NerFeaturizer.remember(history, s.prepared, out);
+      }
+    },
+    evaluate: (model) => evaluateModel(model).overall.f1,
+    log,
+  });
+  return { model: result.model, bestEpoch: result.bestEpoch, devScores: result.devScores, dev: evaluateModel(result.model) };
+}
+
+/** The model file's content for trained weights. */
+export function nerModelContent(
+  model: LinearModel,
+  settings: NerFeatureSettings,
+  gazetteerTable: { keys: string; flags: string } | undefined,
+  meta: { data?: ModelContent['data']; settings?: Record<string, unknown>; scores?: Record<string, unknown> } = {},
+): ModelContent {
+  return {
+    kind: NER_MODEL_KIND,
+    templates: NER_TEMPLATES_HASH,
+    data: meta.data ?? [],
+    settings: { features: settings, ...meta.settings },
+    scores: meta.scores ?? {},
+    tables: settings.gazetteer && gazetteerTable ? { gazetteer: gazetteerTable } : {},
+    sections: [{ name: 'ner', labels: BILOU_LABELS, model }],
+  };
 }
 
 /** Trains the NER tagger, writes the model file, returns its scores; undefined (with a printed reason) when the data is absent. */
@@ -175,9 +313,10 @@ export function trainNer(options: TrainNerOptions = {}): NerTrainResult | undefi
     log(`ner: skipped, no CoNLL-2003 data under ${dataRoot}`);
     return undefined;
   }
-  const settings: NerFeatureSettings = { ...DEFAULT_NER_FEATURES, ...(options.pos ? {} : { pos: false }), ...options.features };
+  const posTagging = options.pos === 'shipped' ? shippedTagger(log) : options.pos === 'none' || options.pos === undefined ? undefined : options.pos;
+  const settings: NerFeatureSettings = { ...DEFAULT_NER_FEATURES, ...(posTagging ? {} : { pos: false }), ...options.features };
   const seed = options.seed ?? 1;
-  const gumUnknown = options.gumUnknown ?? 'skip';
+  const gumUnknown = options.gumUnknown ?? 'O-or-MISC';
   const historyFrom = options.history ?? 'gold';
 
   // data
@@ -207,81 +346,16 @@ export function trainNer(options: TrainNerOptions = {}): NerTrainResult | undefi
   const gazetteerTable = settings.gazetteer
     ? encodeGazetteer(buildGazetteer({ projectDir: path.join(packageRoot(), 'src', 'entities', 'data'), petrarchDir: usePetrarch ? petrarchDir : undefined }).entries)
     : undefined;
-  const gazetteer = gazetteerTable ? gazetteerFromTable(gazetteerTable) : undefined;
+  const gazetteer = gazetteerTable ? decodeGazetteer(gazetteerTable, 'gazetteer') : undefined;
   if (usePetrarch) for (const f of ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt']) dataFiles.push(path.join(petrarchDir, f));
 
-  // prepared training documents
-  const featurizer = new NerFeaturizer(settings, gazetteer);
-  const pos = settings.pos ? options.pos : undefined;
-  const prepared: TrainDocument[] = train.map((d) => {
-    const words = d.sentences.map((s) => s.words);
-    const ps = featurizer.prepareDocument(words, pos ? words.map((w) => pos(w)) : undefined);
-    return { sentences: d.sentences.map((s, i) => ({ prepared: ps[i] as PreparedSentence, labels: labelsOf(s, gumUnknown) })) };
-  });
-  const tokens = prepared.reduce((n, d) => n + d.sentences.reduce((m, s) => m + s.prepared.length, 0), 0);
-  log(`ner: ${train.length} training documents, ${tokens} words (${JSON.stringify(counts)}), dev ${dev.length} documents; prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-  // vocabulary: features seen at least minCount times with gold context
+  const pos = settings.pos ? posTagging : undefined;
+  if (settings.pos && !pos) throw new Error('trainNer: POS features need a tagger');
   const minCount = options.minCount ?? 1;
-  let vocabulary: Set<number> | undefined;
-  if (minCount > 1) {
-    const counter = new FeatureCounter();
-    for (const d of prepared) {
-      const history = settings.history ? NerFeaturizer.newHistory() : undefined;
-      for (const s of d.sentences) {
-        let prev = 0;
-        let prev2 = 0;
-        for (let i = 0; i < s.prepared.length; i++) {
-          counter.add(featurizer.features(s.prepared, i, prev, prev2, history));
-          const l = s.labels[i] as number;
-          prev2 = prev;
-          prev = l === UNKNOWN ? 0 : l;
-        }
-        if (history) NerFeaturizer.remember(history, s.prepared, s.labels.map((l) => (l === UNKNOWN ? 0 : l)));
-      }
-    }
-    vocabulary = counter.frequent(minCount);
-    log(`ner: ${vocabulary.size} of ${counter.size} features seen at least ${minCount} times`);
-  }
-
-  const C = BILOU_LABELS.length;
-  const perceptron = new AveragedPerceptron(C, vocabulary);
-  const scores = new Float64Array(C);
-  const guesses = new Uint8Array(1024);
-  const devWords = dev.map((d) => d.sentences.map((s) => s.words));
-  const devPos = pos ? devWords.map((doc) => doc.map((w) => pos(w))) : undefined;
-  const devGold = dev.flatMap((d) => d.sentences.map((s) => s.spans));
-  const evaluateModel = (model: LinearModel): NerEvaluation => {
-    const tagger = new EntityTagger({ model, gazetteer, settings });
-    const predicted = devWords.flatMap((doc, i) => tagger.spansOfDocument(doc, devPos?.[i]));
-    return scoreSpans(devGold, predicted);
-  };
-  const result = fit(perceptron, prepared, { maxEpochs: options.maxEpochs ?? 30, patience: options.patience ?? 4, seed }, {
-    learn: (doc) => {
-      const history = settings.history ? NerFeaturizer.newHistory() : undefined;
-      for (const s of doc.sentences) {
-        const n = s.prepared.length;
-        const out = n <= guesses.length ? guesses.subarray(0, n) : new Uint8Array(n);
-        let prev = 0;
-        let prev2 = 0;
-        for (let i = 0; i < n; i++) {
-          const buf = featurizer.features(s.prepared, i, prev, prev2, history);
-          perceptron.score(buf, scores);
-          const guess = argmax(scores, C);
-          const truth = s.labels[i] as number;
-          if (truth !== UNKNOWN) perceptron.update(buf, truth, guess);
-          perceptron.tick();
-          out[i] = guess;
-          prev2 = prev;
-          prev = historyFrom === 'gold' && truth !== UNKNOWN ? truth : guess;
-        }
-        if (history) NerFeaturizer.remember(history, s.prepared, out);
-      }
-    },
-    evaluate: (model) => evaluateModel(model).overall.f1,
-    log,
-  });
-  const devEval = evaluateModel(result.model);
+  const maxEpochs = options.maxEpochs ?? 30;
+  const patience = options.patience ?? 4;
+  const result = fitNer(train, dev, { settings, gazetteer, seed, maxEpochs, patience, minCount, gumUnknown, history: historyFrom, ...(pos ? { pos } : {}), log });
+  const devEval = result.dev;
   log(`ner: dev (CoNLL-2003 testa), best epoch ${result.bestEpoch}\n${formatEvaluation(devEval)}`);
   const seconds = (Date.now() - started) / 1000;
 
@@ -292,31 +366,29 @@ export function trainNer(options: TrainNerOptions = {}): NerTrainResult | undefi
     file = options.out ?? path.join(packageRoot(), 'models', 'ner.bin');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const root = path.resolve(dataRoot, '..');
-    writeModelFile(file, {
-      kind: NER_MODEL_KIND,
-      templates: NER_TEMPLATES_HASH,
-      data: dataFiles.map((f) => ({ file: path.relative(root, f), sha256: fileSha256(f) })),
-      settings: {
-        features: settings,
-        seed,
-        maxEpochs: options.maxEpochs ?? 30,
-        patience: options.patience ?? 4,
-        minCount,
-        sources,
-        gumUnknown,
-        history: historyFrom,
-        petrarch: usePetrarch,
-        every: options.every ?? 1,
-        bestEpoch: result.bestEpoch,
-      },
-      scores: { conll2003Dev: roundEvaluation(devEval), devByEpoch: result.devScores.map((s) => Number(s.toFixed(2))), data },
-      tables: gazetteerTable ? { gazetteer: gazetteerTable } : {},
-      sections: [{ name: 'ner', labels: BILOU_LABELS, model: result.model }],
-    });
+    writeModelFile(
+      file,
+      nerModelContent(result.model, settings, gazetteerTable, {
+        data: dataFiles.map((f) => ({ file: path.relative(root, f), sha256: fileSha256(f) })),
+        settings: { seed, maxEpochs, patience, minCount, sources, gumUnknown, history: historyFrom, petrarch: usePetrarch, every: options.every ?? 1, bestEpoch: result.bestEpoch },
+        scores: { conll2003Dev: roundEvaluation(devEval), devByEpoch: result.devScores.map((x) => Number(x.toFixed(2))), data },
+      }),
+    );
     bytes = fs.statSync(file).size;
     log(`ner: wrote ${file} (${(bytes / 1e6).toFixed(2)} MB, ${result.model.rows} features) in ${seconds.toFixed(0)} s`);
   }
   return { file, dev: devEval, bestEpoch: result.bestEpoch, devScores: result.devScores, seconds, rows: result.model.rows, bytes, data };
+}
+
+/** The shipped POS tagger (models/tagger.bin), or undefined when it is not there. */
+export function shippedTagger(log?: (line: string) => void): PosTagging | undefined {
+  const file = defaultTaggerFile();
+  if (!fs.existsSync(file)) {
+    log?.(`ner: no ${file}: training without POS features`);
+    return undefined;
+  }
+  const tagger = Tagger.load(file);
+  return (words) => tagger.tag(words);
 }
 
 function roundEvaluation(e: NerEvaluation): Record<string, unknown> {
@@ -324,12 +396,3 @@ function roundEvaluation(e: NerEvaluation): Record<string, unknown> {
   return { all: r(e.overall), ...Object.fromEntries(ENTITY_TYPES.map((t) => [t, r(e.types[t] as TypeScore)])) };
 }
 
-function gazetteerFromTable(table: { keys: string; flags: string }): Gazetteer {
-  const kb = Buffer.from(table.keys, 'base64');
-  const fb = Buffer.from(table.flags, 'base64');
-  const keys = new Uint32Array(kb.length / 4);
-  Buffer.from(keys.buffer).set(kb);
-  const flags = new Uint16Array(fb.length / 2);
-  Buffer.from(flags.buffer).set(fb);
-  return new Gazetteer(keys, flags);
-}
