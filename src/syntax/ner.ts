@@ -205,7 +205,54 @@ const TEMPLATES = [
   'gaz|pos|case', 'gaz-longest|case', 'history|case', 'pos', 'pos-1|pos', 'pos|pos+1', 'pos-1', 'pos+1',
   'doccase|shape', 'shape-2|shape-1|shape', 'norm-1|shape', 'shape|norm+1', 'gaz-1', 'gaz+1', 'pos|shape', 'word-1', 'word+1',
 ] as const;
-const T = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<(typeof TEMPLATES)[number], number>;
+/** Template ids (positions in TEMPLATES), as plain numbers for the hot loop. */
+const T = {
+  bias: 0,
+  word: 1,
+  norm: 2,
+  shape: 3,
+  prefix2: 4,
+  prefix3: 5,
+  prefix4: 6,
+  suffix1: 7,
+  suffix2: 8,
+  suffix3: 9,
+  suffix4: 10,
+  normM1: 11,
+  normP1: 12,
+  normM2: 13,
+  normP2: 14,
+  shapeM1_shape: 15,
+  shape_shapeP1: 16,
+  normM1_norm: 17,
+  norm_normP1: 18,
+  prev: 19,
+  prev2_prev: 20,
+  prev_norm: 21,
+  prev_shape: 22,
+  start_shape: 23,
+  start_norm: 24,
+  caps_norm: 25,
+  caps_shape: 26,
+  gaz_pos_case: 27,
+  gaz_longest_case: 28,
+  history_case: 29,
+  pos: 30,
+  posM1_pos: 31,
+  pos_posP1: 32,
+  posM1: 33,
+  posP1: 34,
+  doccase_shape: 35,
+  shapeM2_shapeM1_shape: 36,
+  normM1_shape: 37,
+  shape_normP1: 38,
+  gazM1: 39,
+  gazP1: 40,
+  pos_shape: 41,
+  wordM1: 42,
+  wordP1: 43,
+} as const;
+if (Object.keys(T).length !== TEMPLATES.length) throw new Error('ner: template ids out of step');
 export const NER_TEMPLATES_HASH = sha256(`ner-templates-v1:${TEMPLATES.join(',')}:${BILOU_LABELS.join(',')}:${GAZETTEER_CATEGORIES.join(',')}`);
 
 /** Per word type: the hashes of its strings, computed once. */
@@ -480,42 +527,43 @@ export class NerFeaturizer {
     buf.clear();
     const info = s.info;
     const w = info[i] as WordInfo;
-    const wp = info[i - 1];
-    const wn = info[i + 1];
-    const wp2 = info[i - 2];
-    const wn2 = info[i + 2];
+    const n = s.length;
+    const wp = i >= 1 ? info[i - 1] : undefined;
+    const wn = i + 1 < n ? info[i + 1] : undefined;
+    const wp2 = i >= 2 ? info[i - 2] : undefined;
+    const wn2 = i + 2 < n ? info[i + 2] : undefined;
     const normP = wp ? wp.norm : NO_WORD;
     const normN = wn ? wn.norm : NO_WORD;
     const shapeP = wp ? wp.shape : NO_SHAPE;
     const shapeN = wn ? wn.shape : NO_SHAPE;
     if (withWord) this.wordFeatures(w, buf);
-    buf.push(feature1(T['norm-1'], normP));
-    buf.push(feature1(T['norm+1'], normN));
-    buf.push(feature1(T['norm-2'], wp2 ? wp2.norm : NO_WORD));
-    buf.push(feature1(T['norm+2'], wn2 ? wn2.norm : NO_WORD));
-    buf.push(feature1(T['word-1'], wp ? wp.word : NO_WORD));
-    buf.push(feature1(T['word+1'], wn ? wn.word : NO_WORD));
-    buf.push(feature2(T['shape-1|shape'], shapeP, w.shape));
-    buf.push(feature2(T['shape|shape+1'], w.shape, shapeN));
-    buf.push(feature3(T['shape-2|shape-1|shape'], wp2 ? wp2.shape : NO_SHAPE, shapeP, w.shape));
-    buf.push(feature2(T['norm-1|norm'], normP, w.norm));
-    buf.push(feature2(T['norm|norm+1'], w.norm, normN));
-    buf.push(feature2(T['norm-1|shape'], normP, w.shape));
-    buf.push(feature2(T['shape|norm+1'], w.shape, normN));
+    buf.push(feature1(T.normM1, normP));
+    buf.push(feature1(T.normP1, normN));
+    buf.push(feature1(T.normM2, wp2 ? wp2.norm : NO_WORD));
+    buf.push(feature1(T.normP2, wn2 ? wn2.norm : NO_WORD));
+    buf.push(feature1(T.wordM1, wp ? wp.word : NO_WORD));
+    buf.push(feature1(T.wordP1, wn ? wn.word : NO_WORD));
+    buf.push(feature2(T.shapeM1_shape, shapeP, w.shape));
+    buf.push(feature2(T.shape_shapeP1, w.shape, shapeN));
+    buf.push(feature3(T.shapeM2_shapeM1_shape, wp2 ? wp2.shape : NO_SHAPE, shapeP, w.shape));
+    buf.push(feature2(T.normM1_norm, normP, w.norm));
+    buf.push(feature2(T.norm_normP1, w.norm, normN));
+    buf.push(feature2(T.normM1_shape, normP, w.shape));
+    buf.push(feature2(T.shape_normP1, w.shape, normN));
     buf.push(feature1(T.prev, prev));
-    buf.push(feature2(T['prev2|prev'], prev2, prev));
-    buf.push(feature2(T['prev|norm'], prev, w.norm));
-    buf.push(feature2(T['prev|shape'], prev, w.shape));
+    buf.push(feature2(T.prev2_prev, prev2, prev));
+    buf.push(feature2(T.prev_norm, prev, w.norm));
+    buf.push(feature2(T.prev_shape, prev, w.shape));
     if (i === 0) {
-      buf.push(feature1(T['start|shape'], w.shape));
-      buf.push(feature1(T['start|norm'], w.norm));
+      buf.push(feature1(T.start_shape, w.shape));
+      buf.push(feature1(T.start_norm, w.norm));
     }
     if (s.allCaps) {
-      buf.push(feature1(T['caps|norm'], w.norm));
-      buf.push(feature1(T['caps|shape'], w.shape));
+      buf.push(feature1(T.caps_norm, w.norm));
+      buf.push(feature1(T.caps_shape, w.shape));
     }
     const docCase = s.docCase[i] as number;
-    if (docCase !== 0) buf.push(feature2(T['doccase|shape'], docCase, s.allCaps ? 1 : 0));
+    if (docCase !== 0) buf.push(feature2(T.doccase_shape, docCase, s.allCaps ? 1 : 0));
     if (this.settings.gazetteer) {
       // in a line of capitals the word's own case says nothing: use the case it has elsewhere
       const caseKey = s.allCaps ? 8 + docCase : w.caseClass;
@@ -524,23 +572,23 @@ export class NerFeaturizer {
         while (bits !== 0) {
           const c = 31 - Math.clz32(bits);
           bits &= ~(1 << c);
-          buf.push(feature3(T['gaz|pos|case'], c, p, caseKey));
+          buf.push(feature3(T.gaz_pos_case, c, p, caseKey));
         }
       }
       const longest = s.gazLongest[i] as number;
-      if (longest !== 0) buf.push(feature2(T['gaz-longest|case'], longest, caseKey));
+      if (longest !== 0) buf.push(feature2(T.gaz_longest_case, longest, caseKey));
       if (i > 0) {
         const g = s.gazLongest[i - 1] as number;
-        if (g !== 0) buf.push(feature2(T['gaz-1'], g, w.caseClass));
+        if (g !== 0) buf.push(feature2(T.gazM1, g, w.caseClass));
       }
       if (i + 1 < s.length) {
         const g = s.gazLongest[i + 1] as number;
-        if (g !== 0) buf.push(feature2(T['gaz+1'], g, w.caseClass));
+        if (g !== 0) buf.push(feature2(T.gazP1, g, w.caseClass));
       }
     }
     if (history && w.caseClass !== CASE_LOWER && w.letters) {
       const t = history.best(w.lower);
-      if (t >= 0) buf.push(feature2(T['history|case'], t, s.allCaps ? 4 + w.caseClass : w.caseClass));
+      if (t >= 0) buf.push(feature2(T.history_case, t, s.allCaps ? 4 + w.caseClass : w.caseClass));
     }
     if (this.settings.pos) {
       const pos = s.pos;
@@ -548,11 +596,11 @@ export class NerFeaturizer {
       const pP = i > 0 ? (pos[i - 1] as number) : NO_POS;
       const pN = i + 1 < s.length ? (pos[i + 1] as number) : NO_POS;
       buf.push(feature1(T.pos, p0));
-      buf.push(feature2(T['pos-1|pos'], pP, p0));
-      buf.push(feature2(T['pos|pos+1'], p0, pN));
-      buf.push(feature1(T['pos-1'], pP));
-      buf.push(feature1(T['pos+1'], pN));
-      buf.push(feature2(T['pos|shape'], p0, w.shape));
+      buf.push(feature2(T.posM1_pos, pP, p0));
+      buf.push(feature2(T.pos_posP1, p0, pN));
+      buf.push(feature1(T.posM1, pP));
+      buf.push(feature1(T.posP1, pN));
+      buf.push(feature2(T.pos_shape, p0, w.shape));
     }
     return buf;
   }
