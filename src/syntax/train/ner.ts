@@ -21,8 +21,10 @@ import {
   type NerFeatureSettings,
   type PreparedSentence,
 } from '../ner';
-import { nerDataFiles, readConll2003, readGumNer, readWikiGold, newGumStats, type GumConversionStats, type NerDocument, type NerSentence } from './ner-data';
+import { countryNames, nerDataFiles, readConll2003, readGumNer, readWikiGold, newGumStats, type GumConversionStats, type NerDocument, type NerSentence } from './ner-data';
+import { modelWords } from '../words';
 import { buildGazetteer } from './ner-gazetteer';
+import { evaluateNerOnGum, gumEvalFile, type GumNerEvaluation } from './ner-gum';
 import { defaultTaggerFile, Tagger } from '../tagger';
 
 /** A POS tagger for training data: words → tags (the run-time tagger, so training sees what run time sees). */
@@ -133,20 +135,45 @@ export function scoreSpans(gold: readonly (readonly EntitySpan[])[], predicted: 
   return { overall: of('*'), types: Object.fromEntries(ENTITY_TYPES.map((t) => [t, of(t)])) };
 }
 
-/** The tagger's spans on documents (document context as at run time). */
-export function evaluateNer(tagger: EntityTagger, docs: readonly NerDocument[], pos?: PosTagging): NerEvaluation {
-  const gold: EntitySpan[][] = [];
+/**
+ * Documents in the corpus's own words, as the tagger sees them: each sentence's model words
+ * (words.ts splits), and for each model word the corpus word it comes from.
+ */
+interface DevDocument {
+  readonly words: readonly (readonly string[])[];
+  readonly origin: readonly Int32Array[];
+  readonly gold: readonly (readonly EntitySpan[])[];
+}
+
+function devDocuments(docs: readonly NerDocument[]): DevDocument[] {
+  return docs.map((d) => {
+    const split = d.sentences.map((s) => modelWords(s.words.map((text) => ({ text, spaceBefore: true })), { merge: false }));
+    return { words: split.map((ws) => ws.map((w) => w.text)), origin: split.map((ws) => Int32Array.from(ws, (w) => w.first)), gold: d.sentences.map((s) => s.spans) };
+  });
+}
+
+function scoreDev(tagger: EntityTagger, dev: readonly DevDocument[], pos: PosTagging | undefined): NerEvaluation {
+  const gold: (readonly EntitySpan[])[] = [];
   const predicted: EntitySpan[][] = [];
-  for (const d of docs) {
-    const words = d.sentences.map((s) => s.words);
-    const tags = tagger.usesPos && pos ? words.map((w) => pos(w)) : undefined;
-    const spans = tagger.spansOfDocument(words, tags);
-    d.sentences.forEach((s, i) => {
-      gold.push([...s.spans]);
-      predicted.push(spans[i] ?? []);
+  for (const d of dev) {
+    const tags = tagger.usesPos && pos ? d.words.map((w) => pos(w)) : undefined;
+    const spans = tagger.spansOfDocument(d.words, tags);
+    d.gold.forEach((g, i) => {
+      const origin = d.origin[i] as Int32Array;
+      gold.push(g);
+      predicted.push((spans[i] ?? []).map((x) => ({ first: origin[x.first] as number, last: origin[x.last] as number, type: x.type })));
     });
   }
   return scoreSpans(gold, predicted);
+}
+
+/**
+ * The tagger's spans on documents given in the corpus's own words (read with the 'corpus'
+ * convention), scored on those words as conlleval does; the tagger sees them split as run-time
+ * tokens are (words.ts), with document context as at run time.
+ */
+export function evaluateNer(tagger: EntityTagger, docs: readonly NerDocument[], pos?: PosTagging): NerEvaluation {
+  return scoreDev(tagger, devDocuments(docs), pos);
 }
 
 export function formatEvaluation(e: NerEvaluation): string {
@@ -204,7 +231,8 @@ export interface NerFit {
 
 /**
  * Trains the perceptron on documents (left to right, one document's history at a time), scoring
- * the averaged model on `dev` after each epoch and keeping the best (early stopping).
+ * the averaged model on `dev` (in the corpus's own words, see evaluateNer) after each epoch and
+ * keeping the best (early stopping).
  */
 export function fitNer(train: readonly NerDocument[], dev: readonly NerDocument[], config: NerFitConfig): NerFit {
   const { settings, gazetteer, pos } = config;
@@ -247,14 +275,10 @@ export function fitNer(train: readonly NerDocument[], dev: readonly NerDocument[
   const perceptron = new AveragedPerceptron(C, vocabulary);
   const scores = new Float64Array(C);
   const guesses = new Uint8Array(1024);
-  const devWords = dev.map((d) => d.sentences.map((s) => s.words));
-  const devPos = settings.pos && pos ? devWords.map((doc) => doc.map((w) => pos(w))) : undefined;
-  const devGold = dev.flatMap((d) => d.sentences.map((s) => s.spans));
-  const evaluateModel = (model: LinearModel): NerEvaluation => {
-    const tagger = new EntityTagger({ model, gazetteer, settings });
-    const predicted = devWords.flatMap((doc, i) => tagger.spansOfDocument(doc, devPos?.[i]));
-    return scoreSpans(devGold, predicted);
-  };
+  const devDocs = devDocuments(dev);
+  const devPos = settings.pos && pos ? new Map(devDocs.flatMap((d) => d.words.map((w) => [w, pos(w)] as const))) : undefined;
+  const evaluateModel = (model: LinearModel): NerEvaluation =>
+    scoreDev(new EntityTagger({ model, gazetteer, settings }), devDocs, devPos ? (w) => devPos.get(w) ?? pos?.(w) ?? [] : undefined);
   const result = fit(perceptron, prepared, { maxEpochs: config.maxEpochs, patience: config.patience, seed: config.seed }, {
     learn: (doc) => {
       const history = settings.history ? NerFeaturizer.newHistory() : undefined;
@@ -337,7 +361,7 @@ export function trainNer(options: TrainNerOptions = {}): NerTrainResult | undefi
     add('gum', readGumNer(dataRoot, gumStats), files.gum);
     dataFiles.push(files.gumDocs);
   }
-  const dev = readConll2003(files.conllDev);
+  const dev = readConll2003(files.conllDev, 'corpus');
   dataFiles.push(files.conllDev);
 
   // gazetteer
@@ -396,3 +420,22 @@ function roundEvaluation(e: NerEvaluation): Record<string, unknown> {
   return { all: r(e.overall), ...Object.fromEntries(ENTITY_TYPES.map((t) => [t, r(e.types[t] as TypeScore)])) };
 }
 
+
+export interface NerEvalReport {
+  /** CoNLL-2003 dev (testa), exact span and type; undefined when the data is absent. */
+  readonly conll2003Dev: NerEvaluation | undefined;
+  /** ../shared/eval/gum through the run-time path; undefined when the file is absent. */
+  readonly gum: GumNerEvaluation | undefined;
+}
+
+/** Scores a model file (the shipped one by default) on CoNLL-2003 dev and the GUM eval documents. */
+export function evaluateNerModel(options: { dataRoot?: string; model?: string; pos?: PosTagging } = {}): NerEvalReport {
+  const dataRoot = options.dataRoot ?? defaultNerDataRoot();
+  const tagger = options.model ? EntityTagger.load(options.model) : EntityTagger.load();
+  const dev = nerDataFiles(dataRoot).conllDev;
+  const gum = gumEvalFile(dataRoot);
+  return {
+    conll2003Dev: fs.existsSync(dev) ? evaluateNer(tagger, readConll2003(dev, 'corpus'), options.pos) : undefined,
+    gum: fs.existsSync(gum) ? evaluateNerOnGum(tagger, gum, { isCountry: countryNames(), ...(options.pos ? { pos: options.pos } : {}) }) : undefined,
+  };
+}
