@@ -192,7 +192,8 @@ export interface NerFeatureSettings {
   readonly docCase: boolean;
 }
 
-export const DEFAULT_NER_FEATURES: NerFeatureSettings = { pos: true, gazetteer: true, history: true, docCase: true };
+/** What the shipped model uses: POS measured no gain (see train/ner.ts), so it is off. */
+export const DEFAULT_NER_FEATURES: NerFeatureSettings = { pos: false, gazetteer: true, history: true, docCase: true };
 
 /**
  * The feature templates, in order; their list (with the version) is hashed into the model file so

@@ -24,7 +24,7 @@ import {
 import { countryNames, nerDataFiles, readConll2003, readGumNer, readWikiGold, newGumStats, type GumConversionStats, type NerDocument, type NerSentence } from './ner-data';
 import { modelWords } from '../words';
 import { buildGazetteer } from './ner-gazetteer';
-import { evaluateNerOnGum, gumEvalFile, type GumNerEvaluation } from './ner-gum';
+import { evaluateNerOnGum, formatGumEvaluation, gumEvalFile, type GumNerEvaluation } from './ner-gum';
 import { defaultTaggerFile, Tagger } from '../tagger';
 
 /** A POS tagger for training data: words → tags (the run-time tagger, so training sees what run time sees). */
@@ -338,7 +338,7 @@ export function trainNer(options: TrainNerOptions = {}): NerTrainResult | undefi
     return undefined;
   }
   const posTagging = options.pos === 'shipped' ? shippedTagger(log) : options.pos === 'none' || options.pos === undefined ? undefined : options.pos;
-  const settings: NerFeatureSettings = { ...DEFAULT_NER_FEATURES, ...(posTagging ? {} : { pos: false }), ...options.features };
+  const settings: NerFeatureSettings = { ...DEFAULT_NER_FEATURES, pos: posTagging !== undefined, ...options.features };
   const seed = options.seed ?? 1;
   const gumUnknown = options.gumUnknown ?? 'O-or-MISC';
   const historyFrom = options.history ?? 'gold';
@@ -438,4 +438,16 @@ export function evaluateNerModel(options: { dataRoot?: string; model?: string; p
     conll2003Dev: fs.existsSync(dev) ? evaluateNer(tagger, readConll2003(dev, 'corpus'), options.pos) : undefined,
     gum: fs.existsSync(gum) ? evaluateNerOnGum(tagger, gum, { isCountry: countryNames(), ...(options.pos ? { pos: options.pos } : {}) }) : undefined,
   };
+}
+
+// `npx ts-node src/syntax/train/ner.ts [model file]`: trains (models/ner.bin by default), then
+// prints the CoNLL-2003 dev and GUM eval figures of the written file.
+if (require.main === module) {
+  const out = process.argv[2];
+  const trained = trainNer(out ? { out } : {});
+  if (trained?.file) {
+    const report = evaluateNerModel({ model: trained.file });
+    if (report.conll2003Dev) console.log(`CoNLL-2003 dev (testa), exact span and type:\n${formatEvaluation(report.conll2003Dev)}`);
+    if (report.gum) console.log(formatGumEvaluation(report.gum));
+  }
 }
