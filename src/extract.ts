@@ -4,6 +4,7 @@
 import { annotate } from './nlp';
 import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type Lexicon } from './entities';
 import { extractRelations } from './relations';
+import { tagDocument, tokenNames } from './syntax';
 import { documentHash } from './store/hash';
 import { ExtractPool } from './workers/pool';
 import { documentMetadata, type DocumentResult, type SourceDocument } from './types';
@@ -15,7 +16,8 @@ export function createExtractor(options: { readonly aliases?: readonly AliasEntr
   const lexicon = lexiconFor(options.aliases);
   return (source) => {
     const annotated = annotate(source);                       // nlp: tokens, sentences, POS
-    const entities = recognizeEntities(annotated, lexicon);    // entities: mentions → one id per actor
+    const names = tokenNames(annotated, tagDocument(annotated)); // syntax: the trained NER's names
+    const entities = recognizeEntities(annotated, lexicon, names); // entities: mentions → one id per actor
     const relations = extractRelations(annotated, entities);   // relations: who did what to whom
     return {
       doc: source.id,

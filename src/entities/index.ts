@@ -181,8 +181,39 @@ function gluePoint(t: Token): number {
   return NOT_NAME_WORDS.has(second) ? m.index + 1 : -1;
 }
 
-export function recognizeEntities(doc: AnnotatedDocument, lexicon: Lexicon = defaultLexicon()): EntityLayer {
-  return new Recognizer(doc, lexicon).run();
+/**
+ * `names` is the trained NER's tag of each token (BIO, `B-PER` … `O`; src/syntax): it types the
+ * names no rule is sure of and adds the ones no rule finds. Without it, the rules alone.
+ */
+export function recognizeEntities(doc: AnnotatedDocument, lexicon: Lexicon = defaultLexicon(), names?: readonly string[]): EntityLayer {
+  return new Recognizer(doc, lexicon, names).run();
+}
+
+/** The NER spans of a document as per-token arrays: each token's span (first, last) and type. */
+class NamedSpans {
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  readonly type: string[];
+
+  constructor(names: readonly string[] | undefined, count: number) {
+    this.first = new Int32Array(count).fill(-1);
+    this.last = new Int32Array(count).fill(-1);
+    this.type = new Array<string>(count).fill('');
+    if (!names) return;
+    let start = -1;
+    for (let i = 0; i <= count; i++) {
+      const tag = i < count ? (names[i] ?? 'O') : 'O';
+      const continues = start >= 0 && tag.startsWith('I-') && tag.slice(2) === this.type[start];
+      if (continues) continue;
+      if (start >= 0) {
+        this.first.fill(start, start, i);
+        this.last.fill(i - 1, start, i);
+        this.type.fill(this.type[start] as string, start, i);
+      }
+      start = tag === 'O' ? -1 : i;
+      if (start >= 0) this.type[start] = tag.slice(2);
+    }
+  }
 }
 
 class Recognizer {
@@ -203,8 +234,11 @@ class Recognizer {
   private readonly pendingTitles: Array<{ first: number; last: number; title: TitleRow; affiliation: string | undefined }> = [];
   private readonly phrasePrefixes: ReadonlySet<string>;
 
-  constructor(private readonly doc: AnnotatedDocument, private readonly lexicon: Lexicon) {
+  private readonly named: NamedSpans;
+
+  constructor(private readonly doc: AnnotatedDocument, private readonly lexicon: Lexicon, names: readonly string[] | undefined) {
     this.tokens = doc.tokens;
+    this.named = new NamedSpans(names, doc.tokens.length);
     this.text = doc.source.text;
     this.claimed = new Int8Array(this.tokens.length);
     this.phrasePrefixes = phrasePrefixes(lexicon);
@@ -225,6 +259,7 @@ class Recognizer {
   run(): EntityLayer {
     this.passNames();
     this.resolveSingles();
+    this.peopleNoRuleFound();
     this.mergeParentheticals();
     this.resolveTitleReferences();
     this.resolvePronouns();
@@ -914,6 +949,29 @@ class Recognizer {
   }
 
   /**
+   * People the trained NER found where no rule put a mention ("Nick Bos", "Scarne"). A lone word
+   * that is an everyday word, a role or a group noun ("Senator", "MP") is left alone: those are
+   * the NER's common mistakes. Its organisations and places are not added: on GUM they lower
+   * precision more than they raise recall (organisation F1 59.2 → 59.6, KG node precision
+   * 74.5% → 72.3%), and the rules type places better (F1 76.5 against the NER's 67.9).
+   */
+  private peopleNoRuleFound(): void {
+    for (let i = 0; i < this.tokens.length; i++) {
+      if (this.named.first[i] !== i || this.named.type[i] !== 'PER') continue;
+      const last = this.named.last[i] as number;
+      const a = this.token(i);
+      if (!a || !UPPER_START.test(a.value) || this.claimedWithin(i, last)) continue;
+      if (i === last && (this.lexicon.commonWords.has(a.lower) || PERSON_ROLE_NOUNS.has(a.lower) || GROUP_NOUNS.has(a.lower) || NOT_PERSON_WORDS.has(a.lower))) continue;
+      this.addPerson(i, last, 'ner:person');
+    }
+  }
+
+  private claimedWithin(first: number, last: number): boolean {
+    for (let k = first; k <= last; k++) if (this.claimed[k]) return true;
+    return false;
+  }
+
+  /**
    * A lone name that the words around it make a person: inverted attribution ("…,” said Mauer.",
    * "…, says Peres,") or apposition to a role or kinship noun ("his brother, Philonise, asked").
    * Returns the rule, or undefined.
@@ -1105,6 +1163,8 @@ class Recognizer {
     }
     // "Mr Blair", "President Lula": a lone surname the news gazetteer knows is that person.
     if (!record && named.tokens === 1) record = this.notablePerson(named.last);
+    // "Ahmed" after "Ahmed Mohamed": a lone given name is the one person of this document who bears it.
+    if (!record && named.tokens === 1 && this.lexicon.givenNames.has(named.first)) record = this.onlyPerson((p) => p.first === named.first && p.tokens >= 2);
     if (!record) {
       record = named;
       this.persons.set(record.id, record);

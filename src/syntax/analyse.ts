@@ -1,5 +1,6 @@
-// The models over a document's sentences: model words (words.ts), tags, a parse per sentence mapped
-// back onto the pieces, and names found over the whole document.
+// The models over a document's sentences, in two steps: tag (model words from words.ts, UPOS,
+// names found over the whole document), then parse the sentences the caller asks for (those that
+// can hold a fact), each tree mapped back onto the pieces.
 import type { AnnotatedDocument, SyntaxLayer } from '../types';
 import { Tagger } from './tagger';
 import { Parser } from './parser';
@@ -12,78 +13,140 @@ export interface SyntaxModels {
   readonly ner: EntityTagger;
 }
 
-let loaded: SyntaxModels | undefined;
+/** The shipped models (models/*.bin), each loaded on first use: a run that never parses never loads the parser. */
+class ShippedModels implements SyntaxModels {
+  private loadedTagger: Tagger | undefined;
+  private loadedParser: Parser | undefined;
+  private loadedNer: EntityTagger | undefined;
 
-/** The shipped models (models/*.bin), loaded on first use; a bad file is a ModelError. */
-export function syntaxModels(): SyntaxModels {
-  loaded ??= { tagger: Tagger.load(), parser: Parser.load(), ner: EntityTagger.load() };
-  return loaded;
+  get tagger(): Tagger {
+    return (this.loadedTagger ??= Tagger.load());
+  }
+
+  get parser(): Parser {
+    return (this.loadedParser ??= Parser.load());
+  }
+
+  get ner(): EntityTagger {
+    return (this.loadedNer ??= EntityTagger.load());
+  }
 }
 
-/** One sentence's analysis, per piece (token): head -1 = the sentence's root, else a piece index. */
-export interface PieceAnalysis {
-  readonly upos: string[];
+const shipped = new ShippedModels();
+
+/** The shipped models; a missing or bad file is a ModelError when that model is first used. */
+export function syntaxModels(): SyntaxModels {
+  return shipped;
+}
+
+/** One sentence as the models see it: its pieces (tokens), model words, their forms and UPOS tags. */
+export interface TaggedSentence {
+  readonly pieces: readonly Piece[];
+  readonly words: readonly ModelWord[];
+  readonly forms: readonly string[];
+  readonly tags: readonly string[];
+  /** Per piece: UPOS (of the word that carries the piece's arc, or covers it). */
+  readonly upos: readonly string[];
+  /** Per piece, BIO: B-PER, I-ORG, O. */
+  readonly ner: readonly string[];
+}
+
+/** One parsed sentence, per piece: head -1 = the sentence's root, else a piece index. */
+export interface SentenceTree {
   readonly heads: Int32Array;
-  readonly deprels: string[];
-  /** BIO: B-PER, I-ORG, O. */
-  readonly ner: string[];
+  readonly deprels: readonly string[];
+  /** Per piece: the UPOS of the word carrying its arc. */
+  readonly upos: readonly string[];
 }
 
 /**
- * Analyses the sentences of one document, each a run of pieces (our tokens, or a treebank's words
- * with `split: false`, which already follow UD). Names are found over the whole document, so a name
- * typed once informs the same word later on.
+ * Tags the sentences of one document, each a run of pieces (our tokens, or a treebank's words with
+ * `split: false`, which already follow UD), and finds names over the whole document, so that a
+ * name typed once informs the same word later on.
  */
-export function analysePieces(sentences: readonly (readonly Piece[])[], models: SyntaxModels = syntaxModels(), options: { readonly split?: boolean } = {}): PieceAnalysis[] {
+export function tagSentences(sentences: readonly (readonly Piece[])[], models: SyntaxModels = syntaxModels(), options: { readonly split?: boolean } = {}): TaggedSentence[] {
   const prepared = sentences.map((pieces) => {
     const words = modelWords(pieces, options.split === false ? { split: false } : {});
     const forms = words.map((w) => w.text);
     return { pieces, words, forms, tags: models.tagger.tag(forms) };
   });
   const names = models.ner.tagDocument(prepared.map((s) => s.forms), prepared.map((s) => s.tags));
-  return prepared.map(({ pieces, words, forms, tags }, index) => {
-    const count = pieces.length;
-    const parse = models.parser.parse(forms, tags);
-    const tree = tokenTree(words, Int32Array.from(parse.heads, (h) => h - 1), count);
+  return prepared.map((s, index) => {
+    const count = s.pieces.length;
     const upos = new Array<string>(count);
-    const deprels = new Array<string>(count);
-    for (let p = 0; p < count; p++) {
-      const w = tree.word[p] as number;
-      deprels[p] = w >= 0 ? (parse.labels[w] ?? 'dep') : 'goeswith';
-      upos[p] = tags[w >= 0 ? w : wordCovering(words, p)] ?? 'X';
-    }
+    for (let p = 0; p < count; p++) upos[p] = s.tags[wordCovering(s.words, p)] ?? 'X';
     const ner = new Array<string>(count).fill('O');
     for (const span of bilouToSpans(names[index] ?? [])) {
-      const first = words[span.first]?.first;
-      const last = words[span.last]?.last;
+      const first = s.words[span.first]?.first;
+      const last = s.words[span.last]?.last;
       if (first === undefined || last === undefined) continue;
       for (let p = first; p <= last; p++) ner[p] = `${p === first ? 'B' : 'I'}-${span.type}`;
     }
-    return { upos, heads: tree.head, deprels, ner };
+    return { ...s, upos, ner };
   });
+}
+
+/** The dependency tree of one tagged sentence, over its pieces. */
+export function parseSentence(s: TaggedSentence, models: SyntaxModels = syntaxModels()): SentenceTree {
+  const count = s.pieces.length;
+  const parse = models.parser.parse(s.forms, s.tags);
+  const tree = tokenTree(s.words, Int32Array.from(parse.heads, (h) => h - 1), count);
+  const deprels = new Array<string>(count);
+  const upos = new Array<string>(count);
+  for (let p = 0; p < count; p++) {
+    const w = tree.word[p] as number;
+    deprels[p] = w >= 0 ? (parse.labels[w] ?? 'dep') : 'goeswith';
+    upos[p] = w >= 0 ? (s.tags[w] ?? 'X') : (s.upos[p] ?? 'X');
+  }
+  return { heads: tree.head, deprels, upos };
+}
+
+/** A document's tokens, tagged (the first step): what the entity layer reads. */
+export function tagDocument(doc: AnnotatedDocument, models: SyntaxModels = syntaxModels()): TaggedSentence[] {
+  return tagSentences(doc.sentences.map((s) => tokenPieces(doc.tokens, s.firstToken, s.lastToken)), models);
+}
+
+/** The NER tag (BIO) of each of the document's tokens. */
+export function tokenNames(doc: AnnotatedDocument, tagged: readonly TaggedSentence[]): string[] {
+  const ner = new Array<string>(doc.tokens.length).fill('O');
+  doc.sentences.forEach((s, index) => {
+    const t = tagged[index];
+    if (t) for (let p = 0; p < t.ner.length; p++) ner[s.firstToken + p] = t.ner[p] as string;
+  });
+  return ner;
+}
+
+/**
+ * The SyntaxLayer of a tagged document, parsing the sentences `parse` picks (all by default); an
+ * unparsed sentence's tokens have head -1 and relation `dep`.
+ */
+export function syntaxLayer(doc: AnnotatedDocument, tagged: readonly TaggedSentence[], parse: (sentence: number) => boolean = () => true, models: SyntaxModels = syntaxModels()): SyntaxLayer {
+  const n = doc.tokens.length;
+  const upos = new Array<string>(n).fill('X');
+  const heads = new Int32Array(n).fill(-1);
+  const deprels = new Array<string>(n).fill('dep');
+  const ner = new Array<string>(n).fill('O');
+  const parsed = doc.sentences.map((_, index) => parse(index));
+  doc.sentences.forEach((s, index) => {
+    const t = tagged[index];
+    if (!t) return;
+    const tree = parsed[index] ? parseSentence(t, models) : undefined;
+    for (let p = 0; p < t.pieces.length; p++) {
+      const i = s.firstToken + p;
+      upos[i] = tree ? (tree.upos[p] as string) : (t.upos[p] as string);
+      ner[i] = t.ner[p] as string;
+      if (!tree) continue;
+      const h = tree.heads[p] as number;
+      heads[i] = h < 0 ? -1 : s.firstToken + h;
+      deprels[i] = tree.deprels[p] as string;
+    }
+  });
+  return { upos, heads, deprels, ner, parsed };
 }
 
 /** Tags, parses and finds names in every sentence of a document. */
 export function analyseSyntax(doc: AnnotatedDocument, models: SyntaxModels = syntaxModels()): SyntaxLayer {
-  const n = doc.tokens.length;
-  const upos = new Array<string>(n).fill('X');
-  const heads = new Int32Array(n).fill(-1);
-  const deprels = new Array<string>(n).fill('root');
-  const ner = new Array<string>(n).fill('O');
-  const analyses = analysePieces(doc.sentences.map((s) => tokenPieces(doc.tokens, s.firstToken, s.lastToken)), models);
-  doc.sentences.forEach((s, index) => {
-    const a = analyses[index];
-    if (!a) return;
-    for (let p = 0; p < a.upos.length; p++) {
-      const i = s.firstToken + p;
-      const h = a.heads[p] as number;
-      upos[i] = a.upos[p] as string;
-      heads[i] = h < 0 ? -1 : s.firstToken + h;
-      deprels[i] = a.deprels[p] as string;
-      ner[i] = a.ner[p] as string;
-    }
-  });
-  return { upos, heads, deprels, ner };
+  return syntaxLayer(doc, tagDocument(doc, models), () => true, models);
 }
 
 /** The first model word made from piece p (the words of a sentence cover all its pieces). */

@@ -1,7 +1,7 @@
 // `newsgraph annotate --pretokenized`: a CoNLL-U file's own words, with our tags, trees and names,
 // printed as CoNLL-U whose tokens (multiword lines included) are the input's, so that the CoNLL
 // 2018 evaluation script can score it against the gold file.
-import { analysePieces, syntaxModels, type SyntaxModels } from './analyse';
+import { parseSentence, syntaxModels, tagSentences, type SyntaxModels } from './analyse';
 import { field } from './format';
 import { miscValue, type UdSentence } from './train/conllu';
 import { treebankPieces } from './train/treebanks';
@@ -16,10 +16,11 @@ export function annotateConllu(sentences: readonly UdSentence[], models: SyntaxM
   }
   for (const group of byDocument) {
     out.push(`# newdoc id = ${field(group[0]?.doc ?? '')}`);
-    const analyses = analysePieces(group.map(treebankPieces), models, { split: false });
+    const tagged = tagSentences(group.map(treebankPieces), models, { split: false });
     group.forEach((s, index) => {
-      const a = analyses[index];
-      if (!a) return;
+      const t = tagged[index];
+      if (!t) return;
+      const a = { ...parseSentence(t, models), ner: t.ner };
       if (s.id) out.push(`# sent_id = ${field(s.id)}`);
       if (s.text) out.push(`# text = ${field(s.text)}`);
       const multiwords = new Map(s.multiwords.map((m) => [m.first, m]));
