@@ -39,14 +39,13 @@ export function syntaxModels(): SyntaxModels {
   return shipped;
 }
 
-/** One sentence as the models see it: its pieces (tokens), model words, their forms and UPOS tags. */
+/** One sentence as the models see it: its pieces (tokens), model words and their forms, and names. */
 export interface TaggedSentence {
   readonly pieces: readonly Piece[];
   readonly words: readonly ModelWord[];
   readonly forms: readonly string[];
-  readonly tags: readonly string[];
-  /** Per piece: UPOS (of the word that carries the piece's arc, or covers it). */
-  readonly upos: readonly string[];
+  /** The words' UPOS tags, when tagged already (the NER reads none: the parser tags what it parses). */
+  readonly tags: readonly string[] | undefined;
   /** Per piece, BIO: B-PER, I-ORG, O. */
   readonly ner: readonly string[];
 }
@@ -65,16 +64,15 @@ export interface SentenceTree {
  * name typed once informs the same word later on.
  */
 export function tagSentences(sentences: readonly (readonly Piece[])[], models: SyntaxModels = syntaxModels(), options: { readonly split?: boolean } = {}): TaggedSentence[] {
+  const pos = models.ner.usesPos;
   const prepared = sentences.map((pieces) => {
     const words = modelWords(pieces, options.split === false ? { split: false } : {});
     const forms = words.map((w) => w.text);
-    return { pieces, words, forms, tags: models.tagger.tag(forms) };
+    return { pieces, words, forms, tags: pos ? models.tagger.tag(forms) : undefined };
   });
-  const names = models.ner.tagDocument(prepared.map((s) => s.forms), prepared.map((s) => s.tags));
+  const names = models.ner.tagDocument(prepared.map((s) => s.forms), pos ? prepared.map((s) => s.tags) : undefined);
   return prepared.map((s, index) => {
     const count = s.pieces.length;
-    const upos = new Array<string>(count);
-    for (let p = 0; p < count; p++) upos[p] = s.tags[wordCovering(s.words, p)] ?? 'X';
     const ner = new Array<string>(count).fill('O');
     for (const span of bilouToSpans(names[index] ?? [])) {
       const first = s.words[span.first]?.first;
@@ -82,21 +80,22 @@ export function tagSentences(sentences: readonly (readonly Piece[])[], models: S
       if (first === undefined || last === undefined) continue;
       for (let p = first; p <= last; p++) ner[p] = `${p === first ? 'B' : 'I'}-${span.type}`;
     }
-    return { ...s, upos, ner };
+    return { ...s, ner };
   });
 }
 
-/** The dependency tree of one tagged sentence, over its pieces. */
+/** The UPOS tags and dependency tree of one sentence, over its pieces. */
 export function parseSentence(s: TaggedSentence, models: SyntaxModels = syntaxModels()): SentenceTree {
   const count = s.pieces.length;
-  const parse = models.parser.parse(s.forms, s.tags);
+  const tags = s.tags ?? models.tagger.tag(s.forms);
+  const parse = models.parser.parse(s.forms, tags);
   const tree = tokenTree(s.words, Int32Array.from(parse.heads, (h) => h - 1), count);
   const deprels = new Array<string>(count);
   const upos = new Array<string>(count);
   for (let p = 0; p < count; p++) {
     const w = tree.word[p] as number;
     deprels[p] = w >= 0 ? (parse.labels[w] ?? 'dep') : 'goeswith';
-    upos[p] = w >= 0 ? (s.tags[w] ?? 'X') : (s.upos[p] ?? 'X');
+    upos[p] = tags[w >= 0 ? w : wordCovering(s.words, p)] ?? 'X';
   }
   return { heads: tree.head, deprels, upos };
 }
@@ -118,7 +117,7 @@ export function tokenNames(doc: AnnotatedDocument, tagged: readonly TaggedSenten
 
 /**
  * The SyntaxLayer of a tagged document, parsing the sentences `parse` picks (all by default); an
- * unparsed sentence's tokens have head -1 and relation `dep`.
+ * unparsed sentence's tokens have head -1, relation `dep` and wink's POS.
  */
 export function syntaxLayer(doc: AnnotatedDocument, tagged: readonly TaggedSentence[], parse: (sentence: number) => boolean = () => true, models: SyntaxModels = syntaxModels()): SyntaxLayer {
   const n = doc.tokens.length;
@@ -133,7 +132,7 @@ export function syntaxLayer(doc: AnnotatedDocument, tagged: readonly TaggedSente
     const tree = parsed[index] ? parseSentence(t, models) : undefined;
     for (let p = 0; p < t.pieces.length; p++) {
       const i = s.firstToken + p;
-      upos[i] = tree ? (tree.upos[p] as string) : (t.upos[p] as string);
+      upos[i] = tree ? (tree.upos[p] as string) : (doc.tokens[i]?.pos ?? 'X');
       ner[i] = t.ner[p] as string;
       if (!tree) continue;
       const h = tree.heads[p] as number;
