@@ -113,8 +113,10 @@ describe('parser', () => {
     assert.throws(() => Parser.load(file), (e: unknown) => e instanceof ModelError && /not a parser model/.test(e.message));
     fs.writeFileSync(file, encodeModel({ ...tinyModel().content, templates: 'other' }));
     assert.throws(() => Parser.load(file), (e: unknown) => e instanceof ModelError && /feature templates/.test(e.message));
-    fs.writeFileSync(file, encodeModel({ ...tinyModel().content, sections: tinyModel().content.sections.slice(0, 1) }));
+    fs.writeFileSync(file, encodeModel({ ...tinyModel().content, sections: [] }));
     assert.throws(() => Parser.load(file), (e: unknown) => e instanceof ModelError && /parser sections/.test(e.message));
+    fs.writeFileSync(file, encodeModel({ ...tinyModel().content, tables: {} }));
+    assert.throws(() => Parser.load(file), (e: unknown) => e instanceof ModelError && /lexicon/.test(e.message));
   });
 
   (shippedExists ? it : it.skip)('the shipped model gives the pinned parses of the golden sentences', () => {

@@ -2,69 +2,24 @@
 //
 // Data: UD English EWT train + GUM train without the shared/eval overlap and without documents
 // whose text licence is non-commercial. Early stopping on EWT dev LAS.
-// Learning: averaged perceptron on the moves, trained with the dynamic oracle and exploration
-// (Goldberg & Nivre 2012): after the first epoch the parser follows its own prediction (with
-// probability `explore`) and learns, at every state, the best move that can still reach the
-// best tree; a second averaged perceptron labels each new arc whose head is right.
+// Learning: one averaged perceptron over the labelled moves, trained with the dynamic oracle and
+// exploration (Goldberg & Nivre 2012): after the first epoch the parser follows its own
+// prediction (with probability `explore`) and learns, at every state, the best-scoring labelled
+// move that can still reach the best tree (a wrong label on a right arc costs 1). Training tags
+// are jackknifed predictions of our own tagger, so the parser learns from the tag errors it will
+// see at run time.
 // Non-projective training trees are projectivised by lifting (transitions.ts projectivize) or
 // skipped (option); evaluation always scores every sentence.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AveragedPerceptron, FeatureBuffer, fileSha256, fit, writeModelFile, type LinearModel, type ModelContent } from '../../learn';
-import { LABEL_TEMPLATES, labelFeatures, MOVE_NAMES, MOVE_TEMPLATES, moveFeatures, Parser, PARSER_KIND, parserTemplatesHash, ROOT_LABEL, SentenceIds } from '../parser';
-import { ArcHybridState, internalHeads, isProjective, LEFT, MOVES, moveCosts, projectivize, RIGHT, SHIFT } from '../transitions';
-import { readConllu, universalRelation, type UdSentence } from './conllu';
-
-/** The repository root: the nearest directory above this file holding package.json. */
-function packageRoot(from: string = __dirname): string {
-  let dir = from;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${from}`);
-    dir = up;
-  }
-}
-
-export function defaultDataRoot(): string {
-  return path.resolve(packageRoot(), '..', 'shared', 'train');
-}
-
-export const EWT = {
-  train: 'ud-english-ewt/en_ewt-ud-train.conllu',
-  dev: 'ud-english-ewt/en_ewt-ud-dev.conllu',
-  test: 'ud-english-ewt/en_ewt-ud-test.conllu',
-};
-export const GUM = {
-  train: 'ud-english-gum/en_gum-ud-train.no-eval-overlap.conllu',
-  dev: 'ud-english-gum/en_gum-ud-dev.conllu',
-  test: 'ud-english-gum/en_gum-ud-test.conllu',
-  docs: 'ud-english-gum/docs.tsv',
-};
-
-/** GUM documents whose text licence is non-commercial (docs.tsv text_licence contains NC). */
-export function nonCommercialDocs(dataRoot: string): Set<string> {
-  const lines = fs.readFileSync(path.join(dataRoot, GUM.docs), 'utf8').split('\n');
-  const header = (lines[0] ?? '').split('\t');
-  const idCol = header.indexOf('doc_id');
-  const licenceCol = header.indexOf('text_licence');
-  if (idCol < 0 || licenceCol < 0) throw new Error(`${GUM.docs}: no doc_id / text_licence column`);
-  const out = new Set<string>();
-  for (const line of lines.slice(1)) {
-    const cols = line.split('\t');
-    if (/\bNC\b/.test(cols[licenceCol] ?? '')) out.add(cols[idCol] ?? '');
-  }
-  return out;
-}
-
-/** The parser's training sentences: EWT train + GUM train (no eval overlap, no NC documents). */
-export function parserTrainingSentences(dataRoot: string): { sentences: UdSentence[]; files: string[]; gumDropped: number } {
-  const ewt = readConllu(path.join(dataRoot, EWT.train));
-  const nc = nonCommercialDocs(dataRoot);
-  const gumAll = readConllu(path.join(dataRoot, GUM.train));
-  const gum = gumAll.filter((s) => !nc.has(s.doc));
-  return { sentences: [...ewt, ...gum], files: [EWT.train, GUM.train, GUM.docs], gumDropped: gumAll.length - gum.length };
-}
+import { AveragedPerceptron, FeatureBuffer, fit, writeModelFile, type LinearModel, type ModelContent } from '../../learn';
+import { classAllowed, classNames, labelOfClass, MOVE_TEMPLATES, moveFeatures, moveOfClass, Parser, PARSER_KIND, ParserLexicon, parserTemplatesHash, parserWordKey, ROOT_LABEL, SentenceIds } from '../parser';
+import { ArcHybridState, INVALID, internalHeads, isProjective, LEFT, MOVES, moveCosts, projectivize, RIGHT, SHIFT } from '../transitions';
+import { Tagger, UPOS, defaultTaggerFile } from '../tagger';
+import { modelForm } from '../words';
+import { universalRelation, type UdSentence } from './conllu';
+import { jackknifeTags } from './tagger';
+import { defaultDataRoot, missingTreebanks, modelSentence, packageRoot, treebank, treebankHashes, type ModelSentenceStats } from './treebanks';
 
 /** A training sentence as integers: ids for the features, gold heads (state convention) and labels. */
 interface Example {
@@ -74,8 +29,37 @@ interface Example {
   readonly goldLabels: Int32Array;
 }
 
-function toExample(words: readonly string[], tags: readonly string[], heads: ArrayLike<number>, labels: readonly number[]): Example {
-  const ids = new SentenceIds(words.length);
+/**
+ * The ambiguity classes of the training words seen at least minCount times: the UPOS tags
+ * (treebank, gold) that make up at least 5% of a word's occurrences, as a bit mask over UPOS.
+ */
+export function buildLexicon(sentences: readonly UdSentence[], minCount = 3): ParserLexicon {
+  const counts = new Map<string, Int32Array>();
+  for (const s of sentences) {
+    for (const w of s.words) {
+      const tag = UPOS.indexOf(w.upos as (typeof UPOS)[number]);
+      if (tag < 0) continue;
+      const key = parserWordKey(w.form);
+      let c = counts.get(key);
+      if (!c) counts.set(key, (c = new Int32Array(UPOS.length)));
+      c[tag] = (c[tag] as number) + 1;
+    }
+  }
+  const ambiguity = new Map<string, number>();
+  for (const [key, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const total = c.reduce((a, b) => a + b, 0);
+    if (total < minCount) continue;
+    let mask = 0;
+    c.forEach((n, tag) => {
+      if (n > 0 && n >= 0.05 * total) mask |= 1 << tag;
+    });
+    ambiguity.set(key, mask);
+  }
+  return new ParserLexicon(ambiguity);
+}
+
+function toExample(lexicon: ParserLexicon, words: readonly string[], tags: readonly string[], heads: ArrayLike<number>, labels: readonly number[]): Example {
+  const ids = new SentenceIds(lexicon, words.length);
   ids.fill(words, tags);
   const goldLabels = new Int32Array(words.length + 2).fill(-1);
   for (let i = 0; i < labels.length; i++) goldLabels[i + 1] = labels[i] as number;
@@ -177,8 +161,8 @@ export interface FittedParser {
   readonly trainSentences: number;
   readonly nonProjective: number;
   readonly lifts: number;
-  readonly moveFeatures: number;
-  readonly labelFeatures: number;
+  /** Rows (features with a weight) of the model. */
+  readonly features: number;
 }
 
 /** UAS / LAS (CoNLL 2018: every syntactic word, punctuation included, LAS on the universal relation). */
@@ -187,7 +171,7 @@ export function evaluateParser(parser: Parser, sentences: readonly UdSentence[],
   let uas = 0;
   let las = 0;
   sentences.forEach((s, k) => {
-    const forms = s.words.map((w) => w.form);
+    const forms = s.words.map((w) => modelForm(w.form));
     const sentenceTags = tags?.[k] ?? s.words.map((w) => w.upos);
     const parse = parser.parse(forms, sentenceTags);
     s.words.forEach((w, i) => {
@@ -224,6 +208,7 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
   const trainTags = options.trainTags;
 
   const labelNames = labelSetOf(train);
+  const lexicon = buildLexicon(train);
   const labelIndex = new Map(labelNames.map((l, i) => [l, i]));
   const rootLabel = labelIndex.get(ROOT_LABEL) as number;
 
@@ -240,102 +225,90 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
       lifts += lifted.lifts;
     }
     const tags = trainTags?.[k] ?? s.words.map((w) => w.upos);
-    examples.push(toExample(s.words.map((w) => w.form), tags, heads, s.words.map((w) => labelIndex.get(w.deprel) as number)));
+    examples.push(toExample(lexicon, s.words.map((w) => w.form), tags, heads, s.words.map((w) => labelIndex.get(w.deprel) as number)));
   });
   log(`parser: ${train.length} training sentences, ${nonProjective} non-projective (${nonProjectiveMode === 'skip' ? 'skipped' : `projectivised by ${lifts} lifts`}), ${labelNames.length} labels`);
 
   // frequency cutoff: count the features of the static oracle's decisions
   const st = new ArcHybridState(128);
   const costs = new Int32Array(MOVES);
-  const moveBuf = new FeatureBuffer(128);
-  const labelBuf = new FeatureBuffer(64);
-  const moveTally = new FeatureTally();
-  const labelTally = new FeatureTally();
+  const buf = new FeatureBuffer(256);
+  const tally = new FeatureTally();
   for (const ex of examples) {
     st.reset(ex.ids.n);
     while (!st.isFinal()) {
-      moveFeatures(st, ex.ids, moveBuf);
-      moveTally.add(moveBuf);
+      moveFeatures(st, ex.ids, buf);
+      tally.add(buf);
       const move = oracleMove(st, ex.gold, costs);
-      let label = -1;
-      if (move !== SHIFT) {
-        labelFeatures(st, ex.ids, move, labelBuf);
-        labelTally.add(labelBuf);
-        label = ex.goldLabels[st.s(0)] as number;
-      }
-      st.apply(move, label);
+      st.apply(move, move === SHIFT ? -1 : (ex.goldLabels[st.s(0)] as number));
     }
   }
-  const moveVocabulary = moveTally.frequent(minCount);
-  const labelVocabulary = labelTally.frequent(minCount);
-  log(`parser: ${moveVocabulary.size} of ${moveTally.size} move features and ${labelVocabulary.size} of ${labelTally.size} label features seen ≥ ${minCount} times`);
+  const vocabulary = tally.frequent(minCount);
+  log(`parser: ${vocabulary.size} of ${tally.size} features seen ≥ ${minCount} times`);
 
-  const moves = new AveragedPerceptron(MOVES, moveVocabulary);
-  const labeller = new AveragedPerceptron(labelNames.length, labelVocabulary);
-  const moveScores = new Float64Array(MOVES);
-  const labelScores = new Float64Array(labelNames.length);
+  const L = labelNames.length;
+  const classes = 1 + 2 * L;
+  const perceptron = new AveragedPerceptron(classes, vocabulary);
+  const scores = new Float64Array(classes);
+  const classCost = new Int32Array(classes);
 
   const devTags = options.devTags;
-  let bestLabeller: LinearModel | undefined;
   let bestDev: ParserScores = { uas: 0, las: 0, words: 0 };
   let bestParser: Parser | undefined;
   let bestScore = -Infinity;
   let epochs = 0;
 
+  /**
+   * The cost of each joint class (INVALID when not allowed): the move's cost (dynamic oracle),
+   * plus 1 for a wrong label on an arc whose head is right.
+   */
+  const costsOf = (ex: Example): number => {
+    moveCosts(st, ex.gold, costs);
+    let min = INVALID;
+    const s0 = st.s(0);
+    const goldLabel = ex.goldLabels[s0] as number;
+    for (let c = 0; c < classes; c++) {
+      let cost = INVALID;
+      if (classAllowed(st, c, L, rootLabel)) {
+        const move = moveOfClass(c, L);
+        cost = costs[move] as number;
+        if (move !== SHIFT && ex.gold[s0] === st.headOf(move) && labelOfClass(c, L) !== goldLabel) cost++;
+      }
+      classCost[c] = cost;
+      if (cost < min) min = cost;
+    }
+    return min;
+  };
+
   const learn = (ex: Example, epoch: number, random: () => number): void => {
     const exploring = epoch > 1 && explore > 0;
     st.reset(ex.ids.n);
     while (!st.isFinal()) {
-      moveFeatures(st, ex.ids, moveBuf);
-      moves.score(moveBuf, moveScores);
-      moveCosts(st, ex.gold, costs);
+      moveFeatures(st, ex.ids, buf);
+      perceptron.score(buf, scores);
+      const min = costsOf(ex);
       let guess = -1;
       let truth = -1;
-      let minCost = Infinity;
-      for (let m = 0; m < MOVES; m++) if ((costs[m] as number) < minCost) minCost = costs[m] as number;
-      for (let m = 0; m < MOVES; m++) {
-        if (!st.isValid(m)) continue;
-        if (guess < 0 || (moveScores[m] as number) > (moveScores[guess] as number)) guess = m;
-        if (costs[m] === minCost && (truth < 0 || (moveScores[m] as number) > (moveScores[truth] as number))) truth = m;
+      for (let c = 0; c < classes; c++) {
+        const cost = classCost[c] as number;
+        if (cost === INVALID) continue;
+        if (guess < 0 || (scores[c] as number) > (scores[guess] as number)) guess = c;
+        if (cost === min && (truth < 0 || (scores[c] as number) > (scores[truth] as number))) truth = c;
       }
-      moves.tick();
-      if (costs[guess] !== minCost) moves.update(moveBuf, truth, guess);
-      const move = exploring && random() < explore ? guess : truth;
-      let label = -1;
-      if (move !== SHIFT) {
-        const dependent = st.s(0);
-        const head = st.headOf(move);
-        if (move === LEFT && head === st.root) label = rootLabel;
-        else {
-          labelFeatures(st, ex.ids, move, labelBuf);
-          labeller.score(labelBuf, labelScores);
-          let lguess = -1;
-          for (let c = 0; c < labelNames.length; c++) {
-            if (c === rootLabel) continue;
-            if (lguess < 0 || (labelScores[c] as number) > (labelScores[lguess] as number)) lguess = c;
-          }
-          label = lguess;
-          if (ex.gold[dependent] === head) {
-            const goldLabel = ex.goldLabels[dependent] as number;
-            labeller.tick();
-            labeller.update(labelBuf, goldLabel, lguess);
-            if (!exploring) label = goldLabel;
-          }
-        }
-      }
-      st.apply(move, label);
+      perceptron.tick();
+      if (classCost[guess] !== min) perceptron.update(buf, truth, guess);
+      const c = exploring && random() < explore ? guess : truth;
+      st.apply(moveOfClass(c, L), labelOfClass(c, L));
     }
   };
 
   const evaluate = (model: LinearModel): number => {
-    const labels = labeller.freeze();
-    const parser = new Parser(model, labels, labelNames);
+    const parser = new Parser(model, labelNames, lexicon);
     // without dev sentences every epoch counts as better than the last: the last one is kept
     epochs++;
     const scores = dev.length > 0 ? evaluateParser(parser, dev, devTags) : { uas: 0, las: epochs, words: 0 };
     if (scores.las > bestScore) {
       bestScore = scores.las;
-      bestLabeller = labels;
       bestDev = scores;
       bestParser = parser;
     }
@@ -343,8 +316,8 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
     return scores.las;
   };
 
-  const result = fit(moves, examples, { maxEpochs, patience, seed }, { learn, evaluate, log });
-  if (!bestLabeller || !bestParser) throw new Error('parser: no epoch was run');
+  const result = fit(perceptron, examples, { maxEpochs, patience, seed }, { learn, evaluate, log });
+  if (!bestParser) throw new Error('parser: no epoch was run');
   const seconds = (Date.now() - started) / 1000;
   const round = (v: number): number => Math.round(v * 100) / 100;
   const content: ModelContent = {
@@ -353,7 +326,7 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
     data: [],
     settings: {
       transitions: 'arc-hybrid, root at the end, dynamic oracle with exploration',
-      labels: 'second perceptron on each new arc',
+      labels: 'part of the move (SHIFT, LEFT:<rel>, RIGHT:<rel>)',
       seed,
       maxEpochs,
       patience,
@@ -362,16 +335,12 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
       nonProjective: nonProjectiveMode,
       trainSentences: examples.length,
       trainTags: trainTags ? 'predicted' : 'gold UPOS',
-      moveTemplates: MOVE_TEMPLATES.length,
-      labelTemplates: LABEL_TEMPLATES.length,
+      templates: MOVE_TEMPLATES.length,
       bestEpoch: result.bestEpoch,
     },
     scores: dev.length > 0 ? { devUas: round(bestDev.uas), devLas: round(bestDev.las) } : {},
-    tables: {},
-    sections: [
-      { name: 'moves', labels: MOVE_NAMES, model: result.model },
-      { name: 'labels', labels: labelNames, model: bestLabeller },
-    ],
+    tables: { ambiguity: lexicon.toTable() },
+    sections: [{ name: 'moves', labels: classNames(labelNames), model: result.model }],
   };
   return {
     parser: bestParser,
@@ -383,59 +352,90 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
     trainSentences: examples.length,
     nonProjective,
     lifts,
-    moveFeatures: result.model.rows,
-    labelFeatures: bestLabeller.rows,
+    features: result.model.rows,
   };
 }
 
-export interface ParserTrainOptions extends ParserFitOptions {
+export interface ParserTrainOptions extends Omit<ParserFitOptions, 'trainTags' | 'devTags'> {
   /** Folder holding ud-english-ewt/ and ud-english-gum/ (default ../shared/train). */
   readonly dataRoot?: string;
   /** Where to write the model (default models/parser.bin); null writes nothing. */
   readonly out?: string | null;
-  /** Train on the first N training sentences only (development). */
-  readonly limit?: number;
+  /**
+   * 'predicted' (default): train on jackknifed tags of our tagger, score dev and test with the
+   * shipped tagger's tags (models/tagger.bin); 'gold': treebank UPOS everywhere.
+   */
+  readonly tags?: 'predicted' | 'gold';
+  /** Jackknife folds for the training tags (default 10). */
+  readonly folds?: number;
+  /** Tagger model for dev and test tags (default models/tagger.bin). */
+  readonly taggerFile?: string;
+  /** Train on every n-th training sentence only (development); 1 = all. */
+  readonly subsample?: number;
 }
 
 export interface ParserTrainResult extends FittedParser {
   readonly ewtTest: ParserScores;
   readonly gumTest: ParserScores;
+  /** Treebank words merged by the models' word convention (modelSentence). */
+  readonly merged: number;
+  readonly tags: 'predicted' | 'gold';
   readonly file?: string;
   readonly bytes?: number;
 }
 
 /**
- * Trains the shipped parser: EWT train + GUM train (no eval overlap, no NC documents), early
- * stopping on EWT dev LAS; writes models/parser.bin; returns the scores (also in the file).
+ * Trains the shipped parser: EWT train + GUM train (no eval overlap, no NC documents) in the
+ * models' word convention (modelSentence, as the tagger trains), on jackknifed predicted tags;
+ * early stopping on EWT dev LAS with the shipped tagger's tags; writes models/parser.bin; returns
+ * the scores (also in the file: EWT dev/test and GUM test, gold tokens, predicted tags).
  * Skips with a printed reason when the data is absent.
  */
 export function trainParser(options: ParserTrainOptions = {}): ParserTrainResult | undefined {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const dataRoot = options.dataRoot ?? defaultDataRoot();
-  for (const f of [EWT.train, EWT.dev, EWT.test, GUM.train, GUM.test, GUM.docs]) {
-    if (!fs.existsSync(path.join(dataRoot, f))) {
-      log(`parser: skipped, ${path.join(dataRoot, f)} not found`);
-      return undefined;
-    }
+  const missing = missingTreebanks(dataRoot);
+  if (missing) {
+    log(`parser: skipped — ${missing}`);
+    return undefined;
   }
-  const { sentences: all, files, gumDropped } = parserTrainingSentences(dataRoot);
-  const train = options.limit !== undefined ? all.slice(0, options.limit) : all;
-  log(`parser: EWT train + GUM train (${gumDropped} GUM sentences of NC documents left out)`);
-  const dev = readConllu(path.join(dataRoot, EWT.dev));
-  const fitted = fitParser(train, dev, { ...options, log });
-  const ewtTest = evaluateParser(fitted.parser, readConllu(path.join(dataRoot, EWT.test)));
-  const gumTest = evaluateParser(fitted.parser, readConllu(path.join(dataRoot, GUM.test)));
+  const started = Date.now();
+  const seed = options.seed ?? 1;
+  const every = Math.max(1, options.subsample ?? 1);
+  const stats: ModelSentenceStats = { merged: 0, unsplit: 0 };
+  const train = [...treebank(dataRoot, 'ewtTrain'), ...treebank(dataRoot, 'gumTrain')].filter((_, i) => i % every === 0).map((s) => modelSentence(s, { stats }));
+  const dev = treebank(dataRoot, 'ewtDev');
+  const ewtTest = treebank(dataRoot, 'ewtTest');
+  const gumTest = treebank(dataRoot, 'gumTest');
+  log(`parser: ${train.length} training sentences (EWT train + GUM train without eval overlap or NC text; ${stats.merged} words merged into others by the models' word convention)`);
+
+  let tagsMode = options.tags ?? 'predicted';
+  const taggerFile = options.taggerFile ?? defaultTaggerFile();
+  if (tagsMode === 'predicted' && !fs.existsSync(taggerFile)) {
+    log(`parser: no tagger model at ${taggerFile} (npm run train -- tagger makes it): training and scoring on gold UPOS`);
+    tagsMode = 'gold';
+  }
+  let trainTags: string[][] | undefined;
+  let tagger: Tagger | undefined;
+  if (tagsMode === 'predicted') {
+    trainTags = jackknifeTags(train, options.folds ?? 10, seed, { log });
+    tagger = Tagger.load(taggerFile);
+  }
+  const tagsOf = (sentences: readonly UdSentence[]): string[][] | undefined => tagger && sentences.map((s) => (tagger as Tagger).tag(s.words.map((w) => w.form)));
+  const devTags = tagsOf(dev);
+  const fitted = fitParser(train, dev, { ...options, seed, log, ...(trainTags ? { trainTags } : {}), ...(devTags ? { devTags } : {}) });
+  const ewt = evaluateParser(fitted.parser, ewtTest, tagsOf(ewtTest));
+  const gum = evaluateParser(fitted.parser, gumTest, tagsOf(gumTest));
   const round = (v: number): number => Math.round(v * 100) / 100;
   const content: ModelContent = {
     ...fitted.content,
-    data: files.map((f) => ({ file: f, sha256: fileSha256(path.join(dataRoot, f)) })),
+    data: treebankHashes(dataRoot, ['ewtTrain', 'ewtDev', 'gumTrain']),
+    settings: { ...fitted.content.settings, subsample: every, tags: tagsMode, folds: tagsMode === 'predicted' ? (options.folds ?? 10) : 0, merged: stats.merged },
     scores: {
-      ewtDevUas: round(fitted.dev.uas),
-      ewtDevLas: round(fitted.dev.las),
-      ewtTestUas: round(ewtTest.uas),
-      ewtTestLas: round(ewtTest.las),
-      gumTestUas: round(gumTest.uas),
-      gumTestLas: round(gumTest.las),
+      note: `UAS/LAS, percent, gold tokens, ${tagsMode === 'predicted' ? 'tags from models/tagger.bin' : 'gold UPOS'}, punctuation included, LAS on universal relations`,
+      ewtDev: { uas: round(fitted.dev.uas), las: round(fitted.dev.las) },
+      ewtTest: { uas: round(ewt.uas), las: round(ewt.las) },
+      gumTest: { uas: round(gum.uas), las: round(gum.las) },
     },
   };
   const out = options.out === undefined ? path.join(packageRoot(), 'models', 'parser.bin') : options.out;
@@ -445,6 +445,7 @@ export function trainParser(options: ParserTrainOptions = {}): ParserTrainResult
     writeModelFile(out, content);
     bytes = fs.statSync(out).size;
   }
-  log(`parser: dev UAS ${fitted.dev.uas.toFixed(2)} LAS ${fitted.dev.las.toFixed(2)} (epoch ${fitted.bestEpoch}); EWT test ${ewtTest.uas.toFixed(2)} / ${ewtTest.las.toFixed(2)}; GUM test ${gumTest.uas.toFixed(2)} / ${gumTest.las.toFixed(2)}; ${fitted.seconds.toFixed(0)} s${out ? `; wrote ${out} (${((bytes ?? 0) / 1e6).toFixed(1)} MB)` : ''}`);
-  return { ...fitted, content, ewtTest, gumTest, ...(out ? { file: out, bytes } : {}) };
+  const seconds = (Date.now() - started) / 1000;
+  log(`parser: EWT dev ${fitted.dev.uas.toFixed(2)} / ${fitted.dev.las.toFixed(2)} (epoch ${fitted.bestEpoch}); EWT test ${ewt.uas.toFixed(2)} / ${ewt.las.toFixed(2)}; GUM test ${gum.uas.toFixed(2)} / ${gum.las.toFixed(2)} (UAS / LAS, ${tagsMode} tags); ${seconds.toFixed(0)} s${out ? `; wrote ${out} (${((bytes ?? 0) / 1e6).toFixed(1)} MB)` : ''}`);
+  return { ...fitted, seconds, content, ewtTest: ewt, gumTest: gum, merged: stats.merged, tags: tagsMode, ...(out ? { file: out, bytes } : {}) };
 }
