@@ -5,11 +5,11 @@
 // in the document. Only label sequences BILOU allows are ever produced.
 //
 // Strings are hashed once per word type (a per-tagger cache); the hot loop combines integers.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ModelError } from '../errors';
 import { decodeModel, FeatureBuffer, feature1, feature2, feature3, hashString, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
 import type { AnnotatedDocument, Token } from '../types';
+import { MODELS_DIR } from '../version';
 import { modelForm, tokenWords, type ModelWord } from './words';
 
 // ---- labels and spans --------------------------------------------------------------------------
@@ -680,19 +680,8 @@ export function decodeSentence(model: LinearModel, f: NerFeaturizer, s: Prepared
 
 export const NER_MODEL_KIND = 'ner';
 
-/** The repository root: the nearest directory above `from` holding package.json. */
-function packageRoot(from: string): string {
-  let dir = from;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) return path.resolve(from, '..', '..');
-    dir = up;
-  }
-}
-
 export function defaultNerModelFile(): string {
-  return path.join(packageRoot(__dirname), 'models', 'ner.bin');
+  return path.join(MODELS_DIR, 'ner.bin');
 }
 
 function settingsOf(content: ModelContent, file: string): NerFeatureSettings {

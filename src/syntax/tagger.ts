@@ -5,13 +5,13 @@
 // set of tags it carried in training, for frequent words: a cheap look at the words ahead). A tag
 // dictionary gives frequent words that always carry one tag their tag directly. Trained by
 // src/syntax/train/tagger.ts.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ModelError } from '../errors';
 import { FeatureBuffer, feature1, feature2, hashString } from '../learn/features';
 import type { LinearModel } from '../learn/linear';
 import { readModelFile, decodeModel, sha256, type ModelContent } from '../learn/model-file';
 import { modelForm } from './words';
+import { MODELS_DIR } from '../version';
 
 /** UD's universal POS tags, in the order the model's classes use. */
 export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
@@ -56,12 +56,9 @@ const TEMPLATES = [
 ];
 export const TAGGER_TEMPLATES = sha256(`tagger v1\n${TEMPLATES.join('\n')}`);
 
-/** The shipped model: models/tagger.bin under the package root (found from this file, in src/ or dist/src/). */
+/** The shipped model: models/tagger.bin under the package root. */
 export function defaultTaggerFile(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'models', 'tagger.bin');
-    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', 'models', 'tagger.bin');
-  }
+  return path.join(MODELS_DIR, 'tagger.bin');
 }
 
 /** The word's shape: X for upper case, x for lower case, d for digits, others kept; runs capped at 3. */

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { type EntityLabel, type EntitySpan } from '../ner';
 import { modelWords, type ModelWord, type Piece } from '../words';
 import { readConllu, miscValue, type UdSentence, type UdWord } from './conllu';
-import { treebankPieces } from './treebanks';
+import { nonCommercialGumDocs, treebankPieces } from './treebanks';
 
 export type NerSource = 'conll2003' | 'wikigold' | 'gum';
 
@@ -333,20 +333,6 @@ export function gumSentenceSpans(words: readonly UdWord[], stats?: GumConversion
   return { spans, unknown };
 }
 
-/** GUM documents whose text licence (docs.tsv) contains NC. */
-export function nonCommercialGumDocs(docsTsv: string): Set<string> {
-  const out = new Set<string>();
-  const lines = fs.readFileSync(docsTsv, 'utf8').split('\n');
-  const header = (lines[0] ?? '').split('\t');
-  const idCol = header.indexOf('doc_id');
-  const licenceCol = header.indexOf('text_licence');
-  if (idCol < 0 || licenceCol < 0) throw new Error(`${docsTsv}: no doc_id / text_licence columns`);
-  for (const line of lines.slice(1)) {
-    const cols = line.split('\t');
-    if ((cols[licenceCol] ?? '').includes('NC')) out.add(cols[idCol] ?? '');
-  }
-  return out;
-}
 
 export function gumDocuments(sentences: readonly UdSentence[], leaveOut: ReadonlySet<string>, stats?: GumConversionStats, isCountry?: (name: string) => boolean, convention: WordConvention = 'model'): NerDocument[] {
   const byDoc = new Map<string, NerSentence[]>();
@@ -383,7 +369,7 @@ export function newGumStats(): GumConversionStats {
 /** GUM train without the eval overlap and without NC documents. */
 export function readGumNer(dataRoot: string, stats?: GumConversionStats): NerDocument[] {
   const dir = path.join(dataRoot, 'ud-english-gum');
-  const nc = nonCommercialGumDocs(path.join(dir, 'docs.tsv'));
+  const nc = nonCommercialGumDocs(dataRoot);
   return gumDocuments(readConllu(path.join(dir, 'en_gum-ud-train.no-eval-overlap.conllu')), nc, stats, countryNames());
 }
 

@@ -23,6 +23,8 @@ import {
 } from '../ner';
 import { countryNames, nerDataFiles, readConll2003, readGumNer, readWikiGold, newGumStats, type GumConversionStats, type NerDocument, type NerSentence } from './ner-data';
 import { modelWords } from '../words';
+import { defaultDataRoot } from './treebanks';
+import { MODELS_DIR } from '../../version';
 import { buildGazetteer } from './ner-gazetteer';
 import { evaluateNerOnGum, formatGumEvaluation, gumEvalFile, type GumNerEvaluation } from './ner-gum';
 import { defaultTaggerFile, Tagger } from '../tagger';
@@ -88,19 +90,6 @@ export interface NerTrainResult {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-function packageRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-}
-
-export function defaultNerDataRoot(): string {
-  return path.resolve(packageRoot(), '..', 'shared', 'train');
-}
 
 function score(correct: number, predicted: number, gold: number): TypeScore {
   const precision = predicted ? correct / predicted : 0;
@@ -330,7 +319,7 @@ export function nerModelContent(
 export function trainNer(options: TrainNerOptions = {}): NerTrainResult | undefined {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const started = Date.now();
-  const dataRoot = options.dataRoot ?? defaultNerDataRoot();
+  const dataRoot = options.dataRoot ?? defaultDataRoot();
   const files = nerDataFiles(dataRoot);
   const sources = { conll: true, wikigold: true, gum: true, ...options.sources };
   if (!fs.existsSync(files.conllTrain) || !fs.existsSync(files.conllDev)) {
@@ -368,7 +357,7 @@ export function trainNer(options: TrainNerOptions = {}): NerTrainResult | undefi
   const petrarchDir = path.resolve(dataRoot, '..', 'lexicons', 'petrarch2');
   const usePetrarch = (options.petrarch ?? true) && fs.existsSync(petrarchDir);
   const gazetteerTable = settings.gazetteer
-    ? encodeGazetteer(buildGazetteer({ projectDir: path.join(packageRoot(), 'src', 'entities', 'data'), petrarchDir: usePetrarch ? petrarchDir : undefined }).entries)
+    ? encodeGazetteer(buildGazetteer({ projectDir: path.join(__dirname, '..', '..', 'entities', 'data'), petrarchDir: usePetrarch ? petrarchDir : undefined }).entries)
     : undefined;
   const gazetteer = gazetteerTable ? decodeGazetteer(gazetteerTable, 'gazetteer') : undefined;
   if (usePetrarch) for (const f of ['Phoenix.Countries.actors.txt', 'Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt']) dataFiles.push(path.join(petrarchDir, f));
@@ -387,7 +376,7 @@ export function trainNer(options: TrainNerOptions = {}): NerTrainResult | undefi
   let file: string | undefined;
   let bytes: number | undefined;
   if (options.write ?? true) {
-    file = options.out ?? path.join(packageRoot(), 'models', 'ner.bin');
+    file = options.out ?? path.join(MODELS_DIR, 'ner.bin');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const root = path.resolve(dataRoot, '..');
     writeModelFile(
@@ -430,7 +419,7 @@ export interface NerEvalReport {
 
 /** Scores a model file (the shipped one by default) on CoNLL-2003 dev and the GUM eval documents. */
 export function evaluateNerModel(options: { dataRoot?: string; model?: string; pos?: PosTagging } = {}): NerEvalReport {
-  const dataRoot = options.dataRoot ?? defaultNerDataRoot();
+  const dataRoot = options.dataRoot ?? defaultDataRoot();
   const tagger = options.model ? EntityTagger.load(options.model) : EntityTagger.load();
   const dev = nerDataFiles(dataRoot).conllDev;
   const gum = gumEvalFile(dataRoot);

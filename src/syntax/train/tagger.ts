@@ -13,7 +13,8 @@ import { seededRandom, shuffleInPlace } from '../../random';
 import { NO_TAG, NO_TAG2, Tagger, TaggerInput, TAGGER_KIND, TAGGER_TEMPLATES, UPOS, taggerFeatures, uposId, type TaggerLexicon, type TaggerTables } from '../tagger';
 import { modelForm } from '../words';
 import type { UdSentence } from './conllu';
-import { defaultDataRoot, missingTreebanks, modelSentence, packageRoot, treebank, treebankHashes } from './treebanks';
+import { defaultDataRoot, missingTreebanks, modelSentence, treebank, treebankHashes } from './treebanks';
+import { MODELS_DIR } from '../../version';
 
 export interface TaggerSettings {
   readonly seed: number;
@@ -283,7 +284,7 @@ export function trainTagger(options: TrainTaggerOptions = {}): TaggerScores | un
     settings: { ...settings, subsample: every, bestEpoch: trained.bestEpoch },
     scores: { upos: scores, note: 'UPOS accuracy, percent, gold tokens' },
   };
-  const file = options.out ?? path.join(packageRoot(), 'models', 'tagger.bin');
+  const file = options.out ?? path.join(MODELS_DIR, 'tagger.bin');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeModelFile(file, content);
   const section = content.sections[0];

@@ -4,20 +4,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileSha256 } from '../../learn/model-file';
+import { PACKAGE_ROOT } from '../../version';
 import { modelForm, modelWords, type ModelWord, type ModelWordOptions, type Piece } from '../words';
 import { miscValue, readConllu, type UdSentence, type UdWord } from './conllu';
 
-/** The repository root: the nearest directory above this file holding package.json. */
-export function packageRoot(from: string = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
-  }
+/** The package root (kept for the parser's trainer until it reads PACKAGE_ROOT itself). */
+export function packageRoot(): string {
+  return PACKAGE_ROOT;
 }
 
 /** ../shared/train beside the repository. */
 export function defaultDataRoot(): string {
-  return path.resolve(packageRoot(), '..', 'shared', 'train');
+  return path.resolve(PACKAGE_ROOT, '..', 'shared', 'train');
 }
 
 export const TREEBANK_FILES = {
@@ -41,11 +39,12 @@ export function missingTreebanks(dataRoot: string): string | undefined {
 
 /** GUM documents whose text licence (docs.tsv) is non-commercial: never trained on. */
 export function nonCommercialGumDocs(dataRoot: string): Set<string> {
-  const lines = fs.readFileSync(path.join(dataRoot, TREEBANK_FILES.gumDocs), 'utf8').split('\n');
+  const docsTsv = path.join(dataRoot, TREEBANK_FILES.gumDocs);
+  const lines = fs.readFileSync(docsTsv, 'utf8').split('\n');
   const header = (lines[0] ?? '').split('\t');
   const idCol = header.indexOf('doc_id');
   const licenceCol = header.indexOf('text_licence');
-  if (idCol < 0 || licenceCol < 0) throw new Error(`${TREEBANK_FILES.gumDocs}: no doc_id / text_licence columns`);
+  if (idCol < 0 || licenceCol < 0) throw new Error(`${docsTsv}: no doc_id / text_licence columns`);
   const nc = new Set<string>();
   for (const line of lines.slice(1)) {
     const cols = line.split('\t');
