@@ -3,9 +3,10 @@
 //   1. graph level: the seed article and the 24 GUM news docs (kg-gold-news), scored with
 //      ../shared/tools/score-graph.mjs;
 //   2. mention level: GUM proper-noun person/organization/place mentions vs `newsgraph extract`;
-//   3. direction: PETRARCH-2 expected (source, target, event) vs our facts.
+//   3. direction: PETRARCH-2 expected (source, target, event) vs our facts;
+//   4. the trained models: UPOS, UAS/LAS on UD English EWT and GUM test, NER on CoNLL-2003 dev.
 //
-//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch] [--keep] [--misses]
+//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch,models] [--keep] [--misses]
 //   (--misses lists every missed PETRARCH event with its cause and the facts we produced)
 //
 // Without ../shared it prints a skip line and exits 0. A document on which bin/newsgraph fails is
@@ -15,9 +16,11 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '../shared');
+const require = createRequire(path.join(repoRoot, 'package.json'));
 // NEWSGRAPH_BIN lets a test point the script at another build of the CLI.
 const bin = process.env.NEWSGRAPH_BIN ? path.resolve(process.env.NEWSGRAPH_BIN) : path.join(repoRoot, 'bin', 'newsgraph');
 
@@ -205,7 +208,15 @@ function evalMentions(tmp) {
   const input = path.join(tmp, 'gum-docs.jsonl');
   writeFileSync(input, docs.map((d) => JSON.stringify({ id: d.doc_id, text: d.text })).join('\n') + '\n');
   const run = runCli(['extract', input]);
-  const results = new Map(parseNdjson(run.stdout).map((r) => [r.doc, r]));
+  const scored = scoreMentions(docs, new Map(parseNdjson(run.stdout).map((r) => [r.doc, r])));
+  // The rules alone (no trained NER), in this process, so that the models' gain is visible.
+  const { createExtractor } = require(path.join(repoRoot, 'dist', 'src', 'extract.js'));
+  const rules = createExtractor({ models: false });
+  const rulesOnly = scoreMentions(docs, new Map(docs.map((d) => [d.doc_id, rules({ id: d.doc_id, text: d.text, origin: d.doc_id })])));
+  return { ...runProblem(run), ...scored, rulesOnly: rulesOnly.rows };
+}
+
+function scoreMentions(docs, results) {
   const counts = {};
   const bump = (key, field) => { counts[key] ??= { tp: 0, predicted: 0, gold: 0 }; counts[key][field]++; };
   const missingDocs = [];
@@ -262,7 +273,7 @@ function evalMentions(tmp) {
   }
   const rows = {};
   for (const [k, c] of Object.entries(counts)) rows[k] = prf(c.tp, c.predicted, c.gold);
-  return { ...runProblem(run), docs: docs.length, docsWithOutput: docs.length - missingDocs.length, rows };
+  return { docs: docs.length, docsWithOutput: docs.length - missingDocs.length, rows };
 }
 
 function printMentions(m) {
@@ -276,6 +287,15 @@ function printMentions(m) {
     const r = m.rows[k] ?? prf(0, 0, 0);
     const noGold = k === 'country';
     console.log(`| ${k} | ${noGold ? '—' : r.gold} | ${r.predicted} | ${r.tp} | ${pct(r.precision)} | ${noGold ? '—' : pct(r.recall)} | ${noGold ? '—' : pct(r.f1)} |`);
+  }
+  if (m.rulesOnly) {
+    console.log('\nThe rules alone (`createExtractor({ models: false })`, no trained NER), same scoring:\n');
+    console.log('| type | predicted | correct | P % | R % | F1 % |');
+    console.log('|---|---|---|---|---|---|');
+    for (const k of ['gum:person', 'gum:organization', 'gum:place', 'all (typed)']) {
+      const r = m.rulesOnly[k] ?? prf(0, 0, 0);
+      console.log(`| ${k} | ${r.predicted} | ${r.tp} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.f1)} |`);
+    }
   }
   console.log('\n`gum:organization` and `gum:place` include our `country` mentions that matched a gold mention of that type ' +
     '(GUM types a country by role); `country` = precision of our country mentions against organization|place.\n');
@@ -514,13 +534,99 @@ function printPetrarch(p, { misses: listMisses = false } = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. The trained models alone (issue 16): UPOS, UAS/LAS and NER, each beside what the project had
+// before them. The parser is scored as a user would score it: `newsgraph annotate --pretokenized`
+// on the treebank's test file, compared here with the gold file (CoNLL 2018 conventions: every
+// syntactic word, punctuation included, LAS on the universal part of DEPREL).
+function conlluWords(text) {
+  const sentences = [];
+  let words = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') { if (words.length) sentences.push(words); words = []; continue; }
+    if (line.startsWith('#')) continue;
+    const cols = line.split('\t');
+    if (!/^\d+$/.test(cols[0])) continue; // multiword token lines and empty nodes
+    words.push({ form: cols[1], upos: cols[3], head: cols[6], deprel: cols[7].split(':')[0] });
+  }
+  if (words.length) sentences.push(words);
+  return sentences;
+}
+
+function scoreTreebank(goldFile) {
+  const t0 = Date.now();
+  const run = runCli(['annotate', '--pretokenized', goldFile]);
+  const seconds = (Date.now() - t0) / 1000;
+  if (run.status !== 0) return { error: runProblem(run).error ?? `exit ${run.status}` };
+  const gold = conlluWords(readFileSync(goldFile, 'utf8'));
+  const ours = conlluWords(run.stdout);
+  if (gold.length !== ours.length) return { error: `${ours.length} sentences out, ${gold.length} in` };
+  let words = 0, upos = 0, uas = 0, las = 0;
+  gold.forEach((g, k) => {
+    const o = ours[k];
+    if (o.length !== g.length) throw new Error(`sentence ${k + 1}: ${o.length} words out, ${g.length} in`);
+    g.forEach((w, i) => {
+      words++;
+      if (o[i].upos === w.upos) upos++;
+      if (o[i].head === w.head) { uas++; if (o[i].deprel === w.deprel) las++; }
+    });
+  });
+  return { words, upos: upos / words, uas: uas / words, las: las / words, seconds };
+}
+
+function evalModels() {
+  const train = path.join(shared, 'train');
+  const ewtTest = path.join(train, 'ud-english-ewt/en_ewt-ud-test.conllu');
+  const gumTest = path.join(train, 'ud-english-gum/en_gum-ud-test.conllu');
+  const out = { ewtTest: scoreTreebank(ewtTest), gumTest: scoreTreebank(gumTest) };
+  const lib = (file) => require(path.join(repoRoot, 'dist', 'src', 'syntax', file));
+  const quiet = () => {};
+  out.wink = lib('train/wink-pos.js').measureWinkPos({ file: ewtTest, log: quiet });
+  const { Parser } = lib('parser.js');
+  const { evaluateParser } = lib('train/parser.js');
+  const { treebank } = lib('train/treebanks.js');
+  const parser = Parser.load();
+  out.goldPos = { ewtTest: evaluateParser(parser, treebank(train, 'ewtTest')), gumTest: evaluateParser(parser, treebank(train, 'gumTest')) };
+  out.ner = lib('train/ner.js').evaluateNerModel({ dataRoot: train });
+  return out;
+}
+
+function printModels(m) {
+  console.log('## Trained models (models/*.bin; `newsgraph annotate --pretokenized` on the test files, gold tokens)\n');
+  const row = (name, r, g) => r.error ? `| ${name} | error: ${r.error} | | | |`
+    : `| ${name} | ${pct(r.upos)} | ${pct(r.uas)} | ${pct(r.las)} | ${g.uas.toFixed(1)} / ${g.las.toFixed(1)} | ${Math.round(r.words / r.seconds).toLocaleString('en-US')} |`;
+  console.log('| treebank | UPOS % | UAS % | LAS % | UAS / LAS with gold UPOS | words/s (whole process) |');
+  console.log('|---|---|---|---|---|---|');
+  console.log(row('UD English EWT test', m.ewtTest, m.goldPos.ewtTest));
+  console.log(row('UD English GUM test', m.gumTest, m.goldPos.gumTest));
+  const w = m.wink;
+  console.log(`\nBefore the models: wink-nlp's UPOS on EWT test ${w.accuracy.toFixed(1)}% of the ${w.aligned.toLocaleString('en-US')} words it tokenises as UD does (${(100 * w.aligned / w.words).toFixed(1)}%), ${w.accuracyAllWords.toFixed(1)}% of all words; no dependency parse at all. Targets: UAS ≥ 85, LAS ≥ 82 on EWT test.\n`);
+  const conll = m.ner.conll2003Dev;
+  if (conll) {
+    console.log('NER on CoNLL-2003 dev (testa), exact span and type (targets PER ≥ 92, LOC ≥ 90, ORG ≥ 82):\n');
+    console.log('| type | P % | R % | F1 % |');
+    console.log('|---|---|---|---|');
+    for (const t of ['PER', 'LOC', 'ORG', 'MISC']) {
+      const r = conll.types[t];
+      if (r) console.log(`| ${t} | ${r.precision.toFixed(1)} | ${r.recall.toFixed(1)} | ${r.f1.toFixed(1)} |`);
+    }
+    console.log(`| all | ${conll.overall.precision.toFixed(1)} | ${conll.overall.recall.toFixed(1)} | ${conll.overall.f1.toFixed(1)} |`);
+  }
+  const gum = m.ner.gum;
+  if (gum) {
+    const c = gum.countries;
+    const f = (t) => (c[t] ? c[t].f1.toFixed(1) : '—');
+    console.log(`\nThe NER alone on the GUM mentions (run-time tokens, scored as the mention level above): person ${f('person')}, organization ${f('organization')}, place ${f('place')} F1.\n`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 async function main(argv) {
   if (!existsSync(shared)) {
     console.log('eval: skipped — ../shared not found');
     return 0;
   }
   const json = argv.includes('--json');
-  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : 'graph,mentions,petrarch';
+  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : 'graph,mentions,petrarch,models';
   const only = new Set(onlyArg.split(','));
   const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-eval-'));
   const out = {};
@@ -532,6 +638,7 @@ async function main(argv) {
     await step('graph', () => evalGraphs(tmp));
     await step('mentions', () => evalMentions(tmp));
     await step('petrarch', () => evalPetrarch(tmp));
+    await step('models', () => evalModels());
   } finally {
     if (!argv.includes('--keep')) rmSync(tmp, { recursive: true, force: true });
     else console.error(`eval: kept ${tmp}`);
@@ -539,6 +646,7 @@ async function main(argv) {
   if (json) { console.log(JSON.stringify(out, null, 2)); return 0; }
   if (out.graph) out.graph.rows ? printGraphs(out.graph) : console.log(`graph: ${out.graph.error}\n`);
   if (out.mentions) out.mentions.rows ? printMentions(out.mentions) : console.log(`mentions: ${out.mentions.error}\n`);
+  if (out.models) out.models.error ? console.log(`models: ${out.models.error}\n`) : printModels(out.models);
   if (out.petrarch) out.petrarch.error && !out.petrarch.unittest ? console.log(`petrarch: ${out.petrarch.error}\n`) : printPetrarch(out.petrarch, { misses: argv.includes('--misses') });
   return 0;
 }

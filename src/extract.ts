@@ -11,12 +11,19 @@ import { documentMetadata, type DocumentResult, type SourceDocument } from './ty
 
 export type Extractor = (source: SourceDocument) => DocumentResult;
 
+export interface ExtractorOptions {
+  readonly aliases?: readonly AliasEntry[];
+  /** Read the trained NER (default); false gives the rules alone, for evaluations that compare. */
+  readonly models?: boolean;
+}
+
 /** One document in, everything known about it out: a pure map (what `newsgraph extract` prints). */
-export function createExtractor(options: { readonly aliases?: readonly AliasEntry[] } = {}): Extractor {
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const lexicon = lexiconFor(options.aliases);
+  const models = options.models ?? true;
   return (source) => {
     const annotated = annotate(source);                       // nlp: tokens, sentences, POS
-    const names = tokenNames(annotated, tagDocument(annotated)); // syntax: the trained NER's names
+    const names = models ? tokenNames(annotated, tagDocument(annotated)) : undefined; // syntax: the trained NER's names
     const entities = recognizeEntities(annotated, lexicon, names); // entities: mentions → one id per actor
     const relations = extractRelations(annotated, entities);   // relations: who did what to whom
     return {
