@@ -1066,6 +1066,8 @@ class Recognizer {
       const partner = tokens.map((t) => this.listPartner(t.index)).find((type) => type !== undefined);
       const seenMidSentence = tokens.some((t) => this.doc.sentences[t.sentence]?.firstToken !== t.index && !this.titleCaseSentence[t.sentence]);
       if (!name || (!seenMidSentence && !partner) || partner === 'person') continue;
+      // The trained NER reads this word as a person's name: it is added as one after this pass.
+      if (tokens.some((t) => this.named.type[t.index] === 'PER')) continue;
       // "Scientology" in an article about "the Church of Scientology" is that church.
       const named = this.recentOrganization((m) => m.text.endsWith(` of ${value}`));
       const place = !named && (partner === 'place' || partner === 'country' || tokens.some((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? '')));
