@@ -67,7 +67,7 @@ export function* annotatePretokenized(files: readonly string[]): Generator<strin
       sentences = readConllu(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(code === 'ENOENT' ? 'no such file' : code ? `cannot read (${code})` : messageOf(e).replace(/^.*?:\d+: /, 'not CoNLL-U: '), file);
+      throw new InputError(code === 'ENOENT' ? 'no such file' : code ? `cannot read (${code})` : messageOf(e).replace(/^.*?:(\d+): (.*)$/s, 'not CoNLL-U (line $1: $2)'), file);
     }
     yield annotateConllu(sentences);
   }
