@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { decodeModel, FeatureBuffer, feature2, hashString, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
 import { ModelError } from '../errors';
 import { ArcHybridState, LEFT, RIGHT, SHIFT } from './transitions';
+import { RowSummer } from './row-sum';
 import { modelForm } from './words';
 
 export const PARSER_KIND = 'parser';
@@ -32,12 +33,12 @@ export const MOVE_TEMPLATES: readonly string[] = [
   // single positions
   's0wt', 's0w', 's0t', 'b0wt', 'b0w', 'b0t', 'b1wt', 'b1w', 'b1t', 'b2w', 'b2t', 's1wt', 's1w', 's1t', 's2w', 's2t',
   // pairs
-  's0wt.b0wt', 's0wt.b0w', 's0w.b0wt', 's0wt.b0t', 's0t.b0wt', 's0w.b0w', 's0t.b0t', 'b0t.b1t',
-  's1wt.s0wt', 's1w.s0w', 's1t.s0t', 's1wt.s0t', 's1t.s0wt', 's1t.b0t',
+  's0wt.b0t', 's0t.b0wt', 's0w.b0w', 's0t.b0t', 'b0t.b1t',
+  's1w.s0w', 's1t.s0t', 's1wt.s0t', 's1t.s0wt', 's1t.b0t',
   // triples
   'b0t.b1t.b2t', 's0t.b0t.b1t', 's1t.s0t.b0t', 's0t.s0lt.b0t', 's0t.s0rt.b0t', 's0t.b0t.b0lt', 's2t.s1t.s0t', 's1t.s1rt.s0t',
   // distance
-  's0w.d', 's0t.d', 'b0w.d', 'b0t.d', 's0w.b0w.d', 's0t.b0t.d', 's1t.s0t.d1', 's1w.s0w.d1',
+  's0w.d', 's0t.d', 'b0w.d', 'b0t.d', 's0t.b0t.d', 's1t.s0t.d1',
   // valency
   's0w.vr', 's0t.vr', 's0w.vl', 's0t.vl', 'b0w.vl', 'b0t.vl', 's1t.vr', 's1w.vr',
   // children
@@ -51,7 +52,7 @@ export const MOVE_TEMPLATES: readonly string[] = [
   's0a', 'b0a', 'b1a', 's1a', 's0a.b0a', 's1a.s0a', 's0t.b0a', 's0a.b0t', 's0x', 'b0x', 'b1x', 's1x',
 ];
 
-const TEMPLATES_VERSION = 'parser-features-4 (joint labels; atoms hashed by hashAtoms; suffix = last 3 chars)';
+const TEMPLATES_VERSION = 'parser-features-6 (joint labels; atoms hashed by hashAtoms; suffix = last 3 chars)';
 
 export function parserTemplatesHash(): string {
   return sha256([TEMPLATES_VERSION, MOVE_TEMPLATES.join(' ')].join('\n'));
@@ -266,15 +267,11 @@ export function moveFeatures(st: ArcHybridState, x: SentenceIds, buf: FeatureBuf
   A[k] = W[s2] as number; B[k] = 0; C[k] = 0; k++;
   A[k] = s2t; B[k] = 0; C[k] = 0; k++;
   // pairs
-  A[k] = s0p; B[k] = b0p; C[k] = 0; k++;
-  A[k] = s0p; B[k] = b0w; C[k] = 0; k++;
-  A[k] = s0w; B[k] = b0p; C[k] = 0; k++;
   A[k] = s0p; B[k] = b0t; C[k] = 0; k++;
   A[k] = s0t; B[k] = b0p; C[k] = 0; k++;
   A[k] = s0w; B[k] = b0w; C[k] = 0; k++;
   A[k] = s0t; B[k] = b0t; C[k] = 0; k++;
   A[k] = b0t; B[k] = b1t; C[k] = 0; k++;
-  A[k] = s1p; B[k] = s0p; C[k] = 0; k++;
   A[k] = s1w; B[k] = s0w; C[k] = 0; k++;
   A[k] = s1t; B[k] = s0t; C[k] = 0; k++;
   A[k] = s1p; B[k] = s0t; C[k] = 0; k++;
@@ -294,10 +291,8 @@ export function moveFeatures(st: ArcHybridState, x: SentenceIds, buf: FeatureBuf
   A[k] = s0t; B[k] = d; C[k] = 0; k++;
   A[k] = b0w; B[k] = d; C[k] = 0; k++;
   A[k] = b0t; B[k] = d; C[k] = 0; k++;
-  A[k] = s0w; B[k] = b0w; C[k] = d; k++;
   A[k] = s0t; B[k] = b0t; C[k] = d; k++;
   A[k] = s1t; B[k] = s0t; C[k] = d1; k++;
-  A[k] = s1w; B[k] = s0w; C[k] = d1; k++;
   // valency
   const s0vr = small(st.rightCount[s0] as number);
   const s0vl = small(st.leftCount[s0] as number);
@@ -375,59 +370,91 @@ function tableSize(rows: number): number {
   return size;
 }
 
+/** Rows with more weights than this are stored dense and summed with SIMD (row-sum.ts). */
+const DENSE_MIN = 12;
+
 /**
- * A linear model packed for speed: 8-byte slots [key u32, first entry << 8 | entry count] and
- * entries [class << 16 | int16 weight] in one Int32Array; two probes per feature, weights summed
- * as integers (exact: ties break the same way on every machine).
+ * A linear model packed for speed: an open-addressing table of 8-byte slots [key u32, row];
+ * a row with few weights is a run of [class << 16 | int16 weight] entries (first << 8 | count),
+ * a row with many (the frequent features: tags, labels, common words) is a dense int16 row summed
+ * with SIMD (bit 31 | dense row index). Sums are integers (exact: ties break the same
+ * way on every machine).
  */
 class PackedModel {
   readonly classes: number;
+  get simd(): boolean {
+    return this.dense.simd;
+  }
   private readonly slots: Uint32Array;
   private readonly entries: Int32Array;
+  private readonly dense: RowSummer;
   private readonly mask: number;
 
-  constructor(model: LinearModel) {
+  constructor(model: LinearModel, options: { simd?: boolean } = {}) {
     const w = model.weights;
     const rows = w.keys.length;
     this.classes = w.classes;
-    if (w.classOf.length >= 1 << 24 || w.classes > 0x7fff) throw new Error('parser: model too large to pack');
+    if (w.classOf.length >= 1 << 23 || w.classes > 1024) throw new Error('parser: model too large to pack');
+    let denseRows = 0;
+    let sparseEntries = 0;
+    for (let r = 0; r < rows; r++) {
+      const count = (w.offsets[r + 1] as number) - (w.offsets[r] as number);
+      if (count > DENSE_MIN) denseRows++;
+      else sparseEntries += count;
+    }
+    this.dense = new RowSummer(denseRows, Math.ceil(w.classes / 16) * 16, options);
     const size = tableSize(rows);
     this.mask = size - 1;
     this.slots = new Uint32Array(size * 2);
-    this.entries = new Int32Array(w.classOf.length);
-    for (let j = 0; j < w.classOf.length; j++) this.entries[j] = ((w.classOf[j] as number) << 16) | ((w.quantised[j] as number) & 0xffff);
+    this.entries = new Int32Array(sparseEntries);
+    const lanes = this.dense.lanes;
+    let dense = 0;
+    let sparse = 0;
     for (let r = 0; r < rows; r++) {
       const key = w.keys[r] as number;
       const first = w.offsets[r] as number;
-      const count = (w.offsets[r + 1] as number) - first;
-      if (count > 255) throw new Error('parser: model row too long to pack');
+      const end = w.offsets[r + 1] as number;
+      let row: number;
+      if (end - first > DENSE_MIN) {
+        for (let j = first; j < end; j++) this.dense.rows[dense * lanes + (w.classOf[j] as number)] = w.quantised[j] as number;
+        row = (0x80000000 | dense++) >>> 0;
+      } else {
+        row = ((sparse << 8) | (end - first)) >>> 0;
+        for (let j = first; j < end; j++) this.entries[sparse++] = ((w.classOf[j] as number) << 16) | ((w.quantised[j] as number) & 0xffff);
+      }
       let s = key & this.mask;
       while (this.slots[s * 2] !== 0) s = (s + 1) & this.mask;
       this.slots[s * 2] = key;
-      this.slots[s * 2 + 1] = ((first << 8) | count) >>> 0;
+      this.slots[s * 2 + 1] = row;
     }
   }
 
   /** Sets scores to the sum of the features' integer weights. */
   score(buf: FeatureBuffer, scores: Int32Array): void {
-    scores.fill(0);
     const slots = this.slots;
     const entries = this.entries;
     const mask = this.mask;
     const values = buf.values;
+    const dense = this.dense;
+    dense.clear();
+    scores.fill(0);
     for (let i = 0; i < buf.length; i++) {
       const f = values[i] as number;
       let s = f & mask;
       for (;;) {
         const k = slots[s * 2] as number;
         if (k === f) {
-          const packed = slots[s * 2 + 1] as number;
-          const first = packed >>> 8;
-          const end = first + (packed & 0xff);
-          for (let j = first; j < end; j++) {
-            const e = entries[j] as number;
-            const c = e >>> 16;
-            scores[c] = (scores[c] as number) + ((e << 16) >> 16);
+          const row = slots[s * 2 + 1] as number;
+          if (row >= 0x80000000) {
+            dense.add(row & 0x7fffffff);
+          } else {
+            const first = row >>> 8;
+            const end = first + (row & 0xff);
+            for (let j = first; j < end; j++) {
+              const e = entries[j] as number;
+              const c = e >>> 16;
+              scores[c] = (scores[c] as number) + ((e << 16) >> 16);
+            }
           }
           break;
         }
@@ -435,6 +462,9 @@ class PackedModel {
         s = (s + 1) & mask;
       }
     }
+    dense.sum();
+    const out = dense.out;
+    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (out[c] as number);
   }
 }
 
@@ -502,6 +532,10 @@ export class Parser {
   /** The model file's header fields (settings, scores, data), for reports. */
   readonly info: Pick<ModelContent, 'settings' | 'scores' | 'data'> | undefined;
   private readonly packed: PackedModel;
+  /** Whether the dense weight rows are summed with WebAssembly SIMD. */
+  get simd(): boolean {
+    return this.packed.simd;
+  }
   private readonly labelCount: number;
   private readonly rootLabel: number;
   private readonly state = new ArcHybridState(128);
@@ -510,11 +544,12 @@ export class Parser {
   private readonly scores: Int32Array;
 
   /** model: the joint move-and-label model (classNames(labelNames) order). */
-  constructor(model: LinearModel, labelNames: readonly string[], lexicon: ParserLexicon, info?: Parser['info']) {
+  /** options.simd: false sums the dense rows in JavaScript (tests; the results are the same). */
+  constructor(model: LinearModel, labelNames: readonly string[], lexicon: ParserLexicon, info?: Parser['info'], options: { simd?: boolean } = {}) {
     if (model.classes !== 1 + 2 * labelNames.length) throw new Error(`parser: the model has ${model.classes} classes, not 1 + 2 × ${labelNames.length}`);
     this.rootLabel = labelNames.indexOf(ROOT_LABEL);
     if (this.rootLabel < 0) throw new Error('parser: no root label');
-    this.packed = new PackedModel(model);
+    this.packed = new PackedModel(model, options);
     this.labelNames = labelNames;
     this.labelCount = labelNames.length;
     this.lexicon = lexicon;
@@ -533,7 +568,7 @@ export class Parser {
     return Parser.fromContent(decodeModel(bytes, file, { kind: PARSER_KIND, templates: parserTemplatesHash() }), file);
   }
 
-  static fromContent(content: ModelContent, file = 'parser'): Parser {
+  static fromContent(content: ModelContent, file = 'parser', options: { simd?: boolean } = {}): Parser {
     const section = content.sections.find((s) => s.name === 'moves');
     const labels = section && labelsOfClasses(section.labels);
     if (!section || !labels || !labels.includes(ROOT_LABEL) || section.model.classes !== section.labels.length) {
@@ -541,7 +576,7 @@ export class Parser {
     }
     const lexicon = ParserLexicon.fromTable((content.tables as { ambiguity?: unknown }).ambiguity);
     if (!lexicon) throw new ModelError('model file lacks the parser lexicon (npm run train remakes it)', file);
-    return new Parser(section.model, labels, lexicon, { settings: content.settings, scores: content.scores, data: content.data });
+    return new Parser(section.model, labels, lexicon, { settings: content.settings, scores: content.scores, data: content.data }, options);
   }
 
   /**

@@ -9,11 +9,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { ModelError } from '../../src/errors';
-import { encodeModel, writeModelFile } from '../../src/learn';
-import { defaultParserFile, Parser } from '../../src/syntax/parser';
+import { encodeModel, FeatureBuffer, readModelFile, writeModelFile } from '../../src/learn';
+import { defaultParserFile, MOVE_TEMPLATES, moveFeatures, Parser, PARSER_KIND, ParserLexicon, parserTemplatesHash, SentenceIds } from '../../src/syntax/parser';
+import { RowSummer } from '../../src/syntax/row-sum';
 import { readConllu } from '../../src/syntax/train/conllu';
 import { evaluateParser, fitParser, type FittedParser } from '../../src/syntax/train/parser';
-import { isTree } from '../../src/syntax/transitions';
+import { ArcHybridState, isTree, LEFT, RIGHT, SHIFT } from '../../src/syntax/transitions';
 
 const SAMPLE = path.join(__dirname, '..', 'fixtures', 'parser-sample.conllu');
 const GOLDEN = path.join(__dirname, '..', 'golden', 'parser.json');
@@ -22,7 +23,7 @@ const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM',
 const quiet = (): void => undefined;
 let tiny: FittedParser | undefined;
 function tinyModel(): FittedParser {
-  tiny ??= fitParser(readConllu(SAMPLE), [], { maxEpochs: 8, minCount: 1, seed: 3, log: quiet });
+  tiny ??= fitParser(readConllu(SAMPLE), [], { maxEpochs: 8, minCount: 1, minWeight: 0, seed: 3, log: quiet });
   return tiny;
 }
 
@@ -81,7 +82,7 @@ describe('parser', () => {
   });
 
   it('trains deterministically: the same data and seed give the same bytes', () => {
-    const again = fitParser(readConllu(SAMPLE), [], { maxEpochs: 8, minCount: 1, seed: 3, log: quiet });
+    const again = fitParser(readConllu(SAMPLE), [], { maxEpochs: 8, minCount: 1, minWeight: 0, seed: 3, log: quiet });
     assert.ok(encodeModel(again.content).equals(encodeModel(tinyModel().content)));
   });
 
@@ -95,6 +96,53 @@ describe('parser', () => {
       assert.deepEqual(loaded.parse(words, tags), tinyModel().parser.parse(words, tags));
     }
     assert.deepEqual(loaded.labelNames, tinyModel().parser.labelNames);
+  });
+
+  it('emits one feature per template in every state', () => {
+    const st = new ArcHybridState();
+    const ids = new SentenceIds(new ParserLexicon(), 4);
+    ids.fill(['Prices', 'rose', 'sharply', '.'], ['NOUN', 'VERB', 'ADV', 'PUNCT']);
+    const buf = new FeatureBuffer();
+    st.reset(4);
+    for (const move of [SHIFT, SHIFT, RIGHT, SHIFT, RIGHT, SHIFT, RIGHT, LEFT]) {
+      moveFeatures(st, ids, buf);
+      assert.equal(buf.length, MOVE_TEMPLATES.length);
+      assert.ok(buf.values.subarray(0, buf.length).every((f) => f !== 0));
+      st.apply(move, 0);
+    }
+    assert.ok(st.isFinal());
+  });
+
+  it('RowSummer: WebAssembly SIMD sums equal plain sums (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(fc.integer({ min: -32768, max: 32767 }), { minLength: 1, maxLength: 200 }), fc.array(fc.nat(), { maxLength: 300 }), (blocks, weights, picks) => {
+        const lanes = blocks * 16;
+        const rowCount = 5;
+        const summers = [new RowSummer(rowCount, lanes), new RowSummer(rowCount, lanes, { simd: false })];
+        for (const r of summers) {
+          for (let i = 0; i < r.rows.length; i++) r.rows[i] = weights[i % weights.length] as number;
+          r.clear();
+          for (const p of picks) r.add(p % rowCount);
+          r.sum();
+        }
+        const expected = Array.from({ length: lanes }, (_, c) => picks.reduce((sum, p) => sum + (weights[((p % rowCount) * lanes + c) % weights.length] as number), 0));
+        assert.deepEqual([...(summers[0] as RowSummer).out], expected);
+        assert.deepEqual([...(summers[1] as RowSummer).out], expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('sums weights the same with and without WebAssembly SIMD', () => {
+    const content = shippedExists ? readModelFile(defaultParserFile(), { kind: PARSER_KIND, templates: parserTemplatesHash() }) : tinyModel().content;
+    const simd = Parser.fromContent(content);
+    const scalar = Parser.fromContent(content, 'parser', { simd: false });
+    assert.ok(!scalar.simd);
+    for (const s of readConllu(SAMPLE)) {
+      const words = s.words.map((w) => w.form);
+      const tags = s.words.map((w) => w.upos);
+      assert.deepEqual(simd.parse(words, tags), scalar.parse(words, tags));
+    }
   });
 
   it('a missing, truncated, corrupted or foreign model file is a ModelError', () => {

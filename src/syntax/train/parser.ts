@@ -12,7 +12,7 @@
 // skipped (option); evaluation always scores every sentence.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AveragedPerceptron, FeatureBuffer, fit, writeModelFile, type LinearModel, type ModelContent } from '../../learn';
+import { AveragedPerceptron, FeatureBuffer, fit, LinearModel, writeModelFile, type ModelContent } from '../../learn';
 import { classAllowed, classNames, labelOfClass, MOVE_TEMPLATES, moveFeatures, moveOfClass, Parser, PARSER_KIND, ParserLexicon, parserTemplatesHash, parserWordKey, ROOT_LABEL, SentenceIds } from '../parser';
 import { ArcHybridState, INVALID, internalHeads, isProjective, LEFT, MOVES, moveCosts, projectivize, RIGHT, SHIFT } from '../transitions';
 import { Tagger, UPOS, defaultTaggerFile } from '../tagger';
@@ -118,6 +118,36 @@ class FeatureTally {
   }
 }
 
+/** The model without its weights smaller than minWeight in absolute value (rows left empty go too). */
+export function pruneWeights(model: LinearModel, minWeight: number): LinearModel {
+  const w = model.weights;
+  const threshold = minWeight / w.scale;
+  const keys: number[] = [];
+  const offsets: number[] = [0];
+  const classOf: number[] = [];
+  const quantised: number[] = [];
+  for (let r = 0; r < w.keys.length; r++) {
+    const before = classOf.length;
+    for (let j = w.offsets[r] as number; j < (w.offsets[r + 1] as number); j++) {
+      const q = w.quantised[j] as number;
+      if (Math.abs(q) < threshold) continue;
+      classOf.push(w.classOf[j] as number);
+      quantised.push(q);
+    }
+    if (classOf.length === before) continue;
+    keys.push(w.keys[r] as number);
+    offsets.push(classOf.length);
+  }
+  return new LinearModel({
+    classes: w.classes,
+    keys: Uint32Array.from(keys),
+    offsets: Uint32Array.from(offsets),
+    classOf: Uint16Array.from(classOf),
+    quantised: Int16Array.from(quantised),
+    scale: w.scale,
+  });
+}
+
 /** The first zero-cost move in a fixed order: the static oracle (reproduces projective trees). */
 export function oracleMove(st: ArcHybridState, gold: Int32Array, costs: Int32Array): number {
   moveCosts(st, gold, costs);
@@ -133,6 +163,11 @@ export interface ParserFitOptions {
   readonly patience?: number;
   /** Features seen fewer times than this in the oracle's decisions are dropped. */
   readonly minCount?: number;
+  /**
+   * Weights smaller than this (in absolute value) are dropped from the shipped model: a smaller
+   * file and table, at a measured cost (EWT dev LAS −0.1 at 0.9).
+   */
+  readonly minWeight?: number;
   /** Probability of following the model's own (possibly wrong) move from epoch 2 on. */
   readonly explore?: number;
   /** 'lift' projectivises non-projective training trees, 'skip' leaves them out. */
@@ -204,6 +239,7 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
   const patience = options.patience ?? 3;
   const minCount = options.minCount ?? 2;
   const explore = options.explore ?? 0.9;
+  const minWeight = options.minWeight ?? 0.9;
   const nonProjectiveMode = options.nonProjective ?? 'lift';
   const trainTags = options.trainTags;
 
@@ -318,6 +354,14 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
 
   const result = fit(perceptron, examples, { maxEpochs, patience, seed }, { learn, evaluate, log });
   if (!bestParser) throw new Error('parser: no epoch was run');
+  const model = minWeight > 0 ? pruneWeights(result.model, minWeight) : result.model;
+  if (model !== result.model) {
+    bestParser = new Parser(model, labelNames, lexicon);
+    if (dev.length > 0) {
+      bestDev = evaluateParser(bestParser, dev, devTags);
+      log(`parser: weights below ${minWeight} dropped: ${result.model.weights.classOf.length} → ${model.weights.classOf.length} weights, dev UAS ${bestDev.uas.toFixed(2)} LAS ${bestDev.las.toFixed(2)}`);
+    }
+  }
   const seconds = (Date.now() - started) / 1000;
   const round = (v: number): number => Math.round(v * 100) / 100;
   const content: ModelContent = {
@@ -331,6 +375,7 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
       maxEpochs,
       patience,
       minCount,
+      minWeight,
       explore,
       nonProjective: nonProjectiveMode,
       trainSentences: examples.length,
@@ -340,7 +385,7 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
     },
     scores: dev.length > 0 ? { devUas: round(bestDev.uas), devLas: round(bestDev.las) } : {},
     tables: { ambiguity: lexicon.toTable() },
-    sections: [{ name: 'moves', labels: classNames(labelNames), model: result.model }],
+    sections: [{ name: 'moves', labels: classNames(labelNames), model }],
   };
   return {
     parser: bestParser,
@@ -352,7 +397,7 @@ export function fitParser(train: readonly UdSentence[], dev: readonly UdSentence
     trainSentences: examples.length,
     nonProjective,
     lifts,
-    features: result.model.rows,
+    features: model.rows,
   };
 }
 
