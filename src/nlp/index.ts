@@ -363,18 +363,7 @@ export function annotate(source: SourceDocument): AnnotatedDocument {
     if (start < 0) continue; // a token wink normalised away from the text: no offsets to give
     if (LINE_BREAK.test(text.slice(offset, start))) pendingBreak = true;
     offset = start + value.length;
-    tokens.push({
-      index: wordIndex++,
-      start,
-      end: offset,
-      value,
-      lower: value.toLowerCase(),
-      pos: pos[i] ?? 'X',
-      lemma: lemmas[i] ?? value.toLowerCase(),
-      negated: negations[i] === true,
-      sentence: sentenceOfToken[i] ?? 0,
-      lineStart: pendingBreak,
-    });
+    tokens.push(newToken(wordIndex++, start, offset, value, value.toLowerCase(), pos[i] ?? 'X', lemmas[i] ?? value.toLowerCase(), negations[i] === true, sentenceOfToken[i] ?? 0, pendingBreak));
     pendingBreak = false;
   }
 
@@ -397,10 +386,18 @@ export function annotate(source: SourceDocument): AnnotatedDocument {
   for (const s of sentences) {
     for (let i = s.firstToken; i <= s.lastToken; i++) {
       const t = reindexed[i];
-      if (t && t.sentence !== s.index) reindexed[i] = { ...t, sentence: s.index };
+      if (t && t.sentence !== s.index) reindexed[i] = newToken(t.index, t.start, t.end, t.value, t.lower, t.pos, t.lemma, t.negated, s.index, t.lineStart);
     }
   }
   return { source, tokens: reindexed, sentences };
+}
+
+/**
+ * Every token is made here, so all have one hidden class: a copy by spread would get another, and
+ * the code reading tokens would be deoptimised and recompiled each time it meets the other kind.
+ */
+function newToken(index: number, start: number, end: number, value: string, lower: string, pos: string, lemma: string, negated: boolean, sentence: number, lineStart: boolean): Token {
+  return { index, start, end, value, lower, pos, lemma, negated, sentence, lineStart };
 }
 
 function pushSentence(sentences: Sentence[], tokens: readonly Token[], first: number, last: number): void {
