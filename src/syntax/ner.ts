@@ -7,7 +7,9 @@
 // Strings are hashed once per word type (a per-tagger cache); the hot loop combines integers.
 import * as path from 'node:path';
 import { ModelError } from '../errors';
-import { decodeModel, FeatureBuffer, feature1, feature2, feature3, hashString, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
+import { decodeModel, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
+// The hot loop calls these directly, not through the package index's re-export getters.
+import { FeatureBuffer, feature1, feature2, feature3, hashString } from '../learn/features';
 import type { AnnotatedDocument, Token } from '../types';
 import { MODELS_DIR } from '../version';
 import { modelForm, tokenWords, type ModelWord } from './words';
@@ -273,8 +275,12 @@ interface WordInfo {
   readonly caseClass: number;
   /** Has a letter. */
   readonly letters: boolean;
-  /** Run time: the summed weights of the word's own features (set by the tagger that owns the cache). */
-  scores?: Float64Array;
+  /**
+   * Run time: summed weights of the features that read only this word, set by the decoder that
+   * owns the cache (NerDecoder: its own features, and its features as the previous word, as the
+   * next word, and after an O label).
+   */
+  scores: Float64Array | undefined;
 }
 
 const CASE_LOWER = 0;
@@ -336,6 +342,7 @@ function wordInfo(word: string): WordInfo {
     suffix4: h(norm.slice(-4)),
     caseClass: caseClassOf(word),
     letters: /\p{L}/u.test(word),
+    scores: undefined,
   };
 }
 
@@ -649,30 +656,222 @@ export function bestAllowed(scores: Float64Array, prev: number, last: boolean): 
 }
 
 /**
- * Greedy decoding of one prepared sentence into label ids. The weights of each word's own
- * features are summed once per word type and cached on its WordInfo (the featurizer must belong to
- * this model).
+ * Greedy decoding of one prepared sentence into label ids, scoring each decision's features as
+ * training does (features()): the reference for NerDecoder, and what runs when NerDecoder cannot.
  */
 export function decodeSentence(model: LinearModel, f: NerFeaturizer, s: PreparedSentence, history: History | undefined, scores: Float64Array, out: Uint8Array): void {
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < s.length; i++) {
-    const w = s.info[i] as WordInfo;
-    let own = w.scores;
-    if (!own) {
-      const buf = f.buffer;
-      buf.clear();
-      f.wordFeatures(w, buf);
-      own = new Float64Array(CLASSES);
-      model.score(buf, own);
-      w.scores = own;
-    }
-    scores.set(own);
-    model.score(f.features(s, i, prev, prev2, history, false), scores);
+    scores.fill(0);
+    model.score(f.features(s, i, prev, prev2, history), scores);
     const label = bestAllowed(scores, prev, i === s.length - 1);
     out[i] = label;
     prev2 = prev;
     prev = label;
+  }
+}
+
+/**
+ * Whether every sum of up to `terms` of the model's weights is exact in float64, in any order.
+ * Each weight is the float32 nearest q × scale, hence a whole multiple of the float32 ulp of the
+ * smallest weight; while the largest possible sum stays below 2^53 such units, no addition rounds.
+ * Then a decision's features may be summed in groups (NerDecoder's cached partial sums) and give
+ * the same scores, bit for bit, as summing them one by one in features() order.
+ */
+export function exactSums(model: LinearModel, terms: number): boolean {
+  const { quantised, scale } = model.weights;
+  let min = Infinity;
+  let max = 0;
+  for (let i = 0; i < quantised.length; i++) {
+    const a = Math.abs(quantised[i] as number);
+    if (a !== 0 && a < min) min = a;
+    if (a > max) max = a;
+  }
+  if (max === 0) return true;
+  const smallest = Math.fround(min * Math.abs(scale));
+  const largest = Math.fround(max * Math.abs(scale));
+  if (!(smallest > 1e-37) || !Number.isFinite(largest)) return false; // subnormal or odd: do not regroup
+  let e = Math.floor(Math.log2(smallest));
+  while (2 ** e > smallest) e--;
+  while (2 ** (e + 1) <= smallest) e++;
+  const unit = 2 ** (e - 23);
+  return (terms * largest) / unit < 2 ** 53;
+}
+
+/** A decision never has more features than this (NerFeaturizer.features gives ~30 to ~80). */
+const MAX_TERMS = 4096;
+/** Per word type, NerDecoder caches these sums of weights (each CLASSES wide, in one array). */
+const OWN = 0;
+const AS_PREV = CLASSES;
+const AS_NEXT = 2 * CLASSES;
+const AS_PREV2 = 3 * CLASSES;
+const AS_NEXT2 = 4 * CLASSES;
+const AFTER_O = 5 * CLASSES;
+const CACHED = 6 * CLASSES;
+
+/**
+ * The run-time greedy decoder: the same decisions as decodeSentence, faster. The weights of the
+ * features that read a single word are summed once per word type and cached on its WordInfo (its
+ * own features; as the word before or after the one being labelled; after an O label), so that a
+ * decision looks up only the features that combine words, shapes and labels. Valid only when
+ * sums are exact (exactSums): EntityTagger falls back to decodeSentence otherwise.
+ */
+export class NerDecoder {
+  /** Written directly (values, length): a decision has at most 11 + 6 + 4 × 15 + 4 + 6 features. */
+  private readonly buffer = new FeatureBuffer(128);
+  /** The cached sums of "no word" (before the first word, after the last). */
+  private readonly none: Float64Array;
+
+  constructor(
+    private readonly model: LinearModel,
+    private readonly f: NerFeaturizer,
+  ) {
+    this.none = this.sums({ ...wordInfo(''), word: NO_WORD, norm: NO_WORD });
+  }
+
+  private sums(w: WordInfo): Float64Array {
+    const cached = new Float64Array(CACHED);
+    const buf = this.buffer;
+    const add = (offset: number): void => {
+      this.model.score(buf, cached.subarray(offset, offset + CLASSES));
+      buf.clear();
+    };
+    buf.clear();
+    this.f.wordFeatures(w, buf);
+    add(OWN);
+    buf.push(feature1(T.normM1, w.norm));
+    buf.push(feature1(T.wordM1, w.word));
+    add(AS_PREV);
+    buf.push(feature1(T.normP1, w.norm));
+    buf.push(feature1(T.wordP1, w.word));
+    add(AS_NEXT);
+    buf.push(feature1(T.normM2, w.norm));
+    add(AS_PREV2);
+    buf.push(feature1(T.normP2, w.norm));
+    add(AS_NEXT2);
+    buf.push(feature2(T.prev_norm, 0, w.norm));
+    add(AFTER_O);
+    return cached;
+  }
+
+  private cached(w: WordInfo): Float64Array {
+    return (w.scores ??= this.sums(w));
+  }
+
+  decode(s: PreparedSentence, history: History | undefined, scores: Float64Array, out: Uint8Array): void {
+    const n = s.length;
+    let prev = 0;
+    let prev2 = 0;
+    for (let i = 0; i < n; i++) {
+      this.score(s, i, prev, prev2, history, scores);
+      const label = bestAllowed(scores, prev, i === n - 1);
+      out[i] = label;
+      prev2 = prev;
+      prev = label;
+    }
+  }
+
+  /** The scores of word i's labels after labels prev2, prev: the sums decodeSentence gets from features(). */
+  score(s: PreparedSentence, i: number, prev: number, prev2: number, history: History | undefined, scores: Float64Array): void {
+    const info = s.info;
+    const n = s.length;
+    const none = this.none;
+    const own = this.cached(info[i] as WordInfo);
+    const before = i >= 1 ? this.cached(info[i - 1] as WordInfo) : none;
+    const after = i + 1 < n ? this.cached(info[i + 1] as WordInfo) : none;
+    const before2 = i >= 2 ? this.cached(info[i - 2] as WordInfo) : none;
+    const after2 = i + 2 < n ? this.cached(info[i + 2] as WordInfo) : none;
+    for (let c = 0; c < CLASSES; c++) {
+      scores[c] = (own[OWN + c] as number) + (before[AS_PREV + c] as number) + (after[AS_NEXT + c] as number) + (before2[AS_PREV2 + c] as number) + (after2[AS_NEXT2 + c] as number);
+    }
+    if (prev === 0) for (let c = 0; c < CLASSES; c++) scores[c] = (scores[c] as number) + (own[AFTER_O + c] as number);
+    const buf = this.buffer;
+    buf.length = this.pairFeatures(s, i, prev, prev2, buf.values);
+    buf.length = this.sparseFeatures(s, i, history, buf.values, buf.length);
+    this.model.score(buf, scores);
+  }
+
+  /** The features of word i that combine words, shapes and labels (features() has them too); returns their count. */
+  private pairFeatures(s: PreparedSentence, i: number, prev: number, prev2: number, v: Uint32Array): number {
+    const info = s.info;
+    const n = s.length;
+    const w = info[i] as WordInfo;
+    const wp = i >= 1 ? info[i - 1] : undefined;
+    const wn = i + 1 < n ? info[i + 1] : undefined;
+    const normP = wp ? wp.norm : NO_WORD;
+    const normN = wn ? wn.norm : NO_WORD;
+    const shapeP = wp ? wp.shape : NO_SHAPE;
+    const shapeN = wn ? wn.shape : NO_SHAPE;
+    const shape = w.shape;
+    const norm = w.norm;
+    let k = 0;
+    v[k++] = feature2(T.shapeM1_shape, shapeP, shape);
+    v[k++] = feature2(T.shape_shapeP1, shape, shapeN);
+    v[k++] = feature3(T.shapeM2_shapeM1_shape, i >= 2 ? (info[i - 2] as WordInfo).shape : NO_SHAPE, shapeP, shape);
+    v[k++] = feature2(T.normM1_norm, normP, norm);
+    v[k++] = feature2(T.norm_normP1, norm, normN);
+    v[k++] = feature2(T.normM1_shape, normP, shape);
+    v[k++] = feature2(T.shape_normP1, shape, normN);
+    v[k++] = feature1(T.prev, prev);
+    v[k++] = feature2(T.prev2_prev, prev2, prev);
+    if (prev !== 0) v[k++] = feature2(T.prev_norm, prev, norm);
+    v[k++] = feature2(T.prev_shape, prev, shape);
+    return k;
+  }
+
+  /** The features of word i that only some words have (sentence start, capitals, gazetteer, history, POS), after `k` others. */
+  private sparseFeatures(s: PreparedSentence, i: number, history: History | undefined, v: Uint32Array, k: number): number {
+    const w = s.info[i] as WordInfo;
+    const settings = this.f.settings;
+    if (i === 0) {
+      v[k++] = feature1(T.start_shape, w.shape);
+      v[k++] = feature1(T.start_norm, w.norm);
+    }
+    if (s.allCaps) {
+      v[k++] = feature1(T.caps_norm, w.norm);
+      v[k++] = feature1(T.caps_shape, w.shape);
+    }
+    const docCase = s.docCase[i] as number;
+    if (docCase !== 0) v[k++] = feature2(T.doccase_shape, docCase, s.allCaps ? 1 : 0);
+    if (settings.gazetteer) {
+      const caseKey = s.allCaps ? 8 + docCase : w.caseClass;
+      for (let p = 0; p < 4; p++) {
+        let bits = (s.gaz[p] as Uint16Array)[i] as number;
+        while (bits !== 0) {
+          const c = 31 - Math.clz32(bits);
+          bits &= ~(1 << c);
+          v[k++] = feature3(T.gaz_pos_case, c, p, caseKey);
+        }
+      }
+      const longest = s.gazLongest[i] as number;
+      if (longest !== 0) v[k++] = feature2(T.gaz_longest_case, longest, caseKey);
+      if (i > 0) {
+        const g = s.gazLongest[i - 1] as number;
+        if (g !== 0) v[k++] = feature2(T.gazM1, g, w.caseClass);
+      }
+      if (i + 1 < s.length) {
+        const g = s.gazLongest[i + 1] as number;
+        if (g !== 0) v[k++] = feature2(T.gazP1, g, w.caseClass);
+      }
+    }
+    if (history && w.caseClass !== CASE_LOWER && w.letters) {
+      const t = history.best(w.lower);
+      if (t >= 0) v[k++] = feature2(T.history_case, t, s.allCaps ? 4 + w.caseClass : w.caseClass);
+    }
+    if (settings.pos) {
+      const pos = s.pos;
+      const p0 = pos[i] as number;
+      const pP = i > 0 ? (pos[i - 1] as number) : NO_POS;
+      const pN = i + 1 < s.length ? (pos[i + 1] as number) : NO_POS;
+      v[k++] = feature1(T.pos, p0);
+      v[k++] = feature2(T.posM1_pos, pP, p0);
+      v[k++] = feature2(T.pos_posP1, p0, pN);
+      v[k++] = feature1(T.posM1, pP);
+      v[k++] = feature1(T.posP1, pN);
+      v[k++] = feature2(T.pos_shape, p0, w.shape);
+    }
+    return k;
   }
 }
 
@@ -704,6 +903,8 @@ export function nerPartsOf(content: ModelContent, file: string): NerModelParts {
 
 export class EntityTagger {
   private readonly featurizer: NerFeaturizer;
+  /** The fast decoder, when the model's sums are exact (see exactSums); else decodeSentence. */
+  private readonly decoder: NerDecoder | undefined;
   private readonly scores = new Float64Array(CLASSES);
   private static readonly loaded = new Map<string, EntityTagger>();
 
@@ -712,6 +913,7 @@ export class EntityTagger {
     readonly header: { readonly settings: Readonly<Record<string, unknown>>; readonly scores: Readonly<Record<string, unknown>> } = { settings: {}, scores: {} },
   ) {
     this.featurizer = new NerFeaturizer(parts.settings, parts.gazetteer);
+    this.decoder = exactSums(parts.model, MAX_TERMS) ? new NerDecoder(parts.model, this.featurizer) : undefined;
   }
 
   /** Loads (once per process) the NER model; every failure is a one-line ModelError. */
@@ -764,7 +966,8 @@ export class EntityTagger {
     const history = this.parts.settings.history ? NerFeaturizer.newHistory() : undefined;
     const labels = prepared.map((s) => {
       const out = new Uint8Array(s.length);
-      decodeSentence(this.parts.model, f, s, history, this.scores, out);
+      if (this.decoder) this.decoder.decode(s, history, this.scores, out);
+      else decodeSentence(this.parts.model, f, s, history, this.scores, out);
       if (history) NerFeaturizer.remember(history, s, out);
       return out;
     });
