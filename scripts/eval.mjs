@@ -556,7 +556,7 @@ function scoreTreebank(goldFile) {
   const t0 = Date.now();
   const run = runCli(['annotate', '--pretokenized', goldFile]);
   const seconds = (Date.now() - t0) / 1000;
-  if (run.status !== 0) return { error: runProblem(run).error ?? `exit ${run.status}` };
+  if (!run.ok) return { error: run.error };
   const gold = conlluWords(readFileSync(goldFile, 'utf8'));
   const ours = conlluWords(run.stdout);
   if (gold.length !== ours.length) return { error: `${ours.length} sentences out, ${gold.length} in` };
@@ -593,7 +593,7 @@ function evalModels() {
 function printModels(m) {
   console.log('## Trained models (models/*.bin; `newsgraph annotate --pretokenized` on the test files, gold tokens)\n');
   const row = (name, r, g) => r.error ? `| ${name} | error: ${r.error} | | | |`
-    : `| ${name} | ${pct(r.upos)} | ${pct(r.uas)} | ${pct(r.las)} | ${g.uas.toFixed(1)} / ${g.las.toFixed(1)} | ${Math.round(r.words / r.seconds).toLocaleString('en-US')} |`;
+    : `| ${name} | ${(100 * r.upos).toFixed(2)} | ${(100 * r.uas).toFixed(2)} | ${(100 * r.las).toFixed(2)} | ${g.uas.toFixed(2)} / ${g.las.toFixed(2)} | ${Math.round(r.words / r.seconds).toLocaleString('en-US')} |`;
   console.log('| treebank | UPOS % | UAS % | LAS % | UAS / LAS with gold UPOS | words/s (whole process) |');
   console.log('|---|---|---|---|---|---|');
   console.log(row('UD English EWT test', m.ewtTest, m.goldPos.ewtTest));
