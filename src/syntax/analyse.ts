@@ -5,7 +5,7 @@ import type { AnnotatedDocument, SyntaxLayer } from '../types';
 import { Tagger } from './tagger';
 import { Parser } from './parser';
 import { EntityTagger, bilouToSpans } from './ner';
-import { modelWords, tokenPieces, tokenTree, type ModelWord, type Piece } from './words';
+import { modelWords, tokenPieces, tokenTree, type ModelWord, type ModelWordOptions, type Piece } from './words';
 
 export interface SyntaxModels {
   readonly tagger: Tagger;
@@ -59,14 +59,14 @@ export interface SentenceTree {
 }
 
 /**
- * Tags the sentences of one document, each a run of pieces (our tokens, or a treebank's words with
- * `split: false`, which already follow UD), and finds names over the whole document, so that a
+ * Tags the sentences of one document, each a run of pieces (our tokens, or a treebank's words kept
+ * as they are with `split: false, merge: false`), and finds names over the whole document, so that a
  * name typed once informs the same word later on.
  */
-export function tagSentences(sentences: readonly (readonly Piece[])[], models: SyntaxModels = syntaxModels(), options: { readonly split?: boolean } = {}): TaggedSentence[] {
+export function tagSentences(sentences: readonly (readonly Piece[])[], models: SyntaxModels = syntaxModels(), options: ModelWordOptions = {}): TaggedSentence[] {
   const pos = models.ner.usesPos;
   const prepared = sentences.map((pieces) => {
-    const words = modelWords(pieces, options.split === false ? { split: false } : {});
+    const words = modelWords(pieces, options);
     const forms = words.map((w) => w.text);
     return { pieces, words, forms, tags: pos ? models.tagger.tag(forms) : undefined };
   });

@@ -16,7 +16,7 @@ export function annotateConllu(sentences: readonly UdSentence[], models: SyntaxM
   }
   for (const group of byDocument) {
     out.push(`# newdoc id = ${field(group[0]?.doc ?? '')}`);
-    const tagged = tagSentences(group.map(treebankPieces), models, { split: false });
+    const tagged = tagSentences(group.map(treebankPieces), models, { split: false, merge: false });
     group.forEach((s, index) => {
       const t = tagged[index];
       if (!t) return;
