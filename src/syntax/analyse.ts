@@ -4,7 +4,7 @@
 import type { AnnotatedDocument, SyntaxLayer } from '../types';
 import { Tagger } from './tagger';
 import { Parser } from './parser';
-import { EntityTagger, bilouToSpans } from './ner';
+import { EntityTagger, ENTITY_TYPES, labelSpans, type EntityLabel } from './ner';
 import { modelWords, tokenPieces, tokenTree, type ModelWord, type ModelWordOptions, type Piece } from './words';
 
 export interface SyntaxModels {
@@ -70,19 +70,26 @@ export function tagSentences(sentences: readonly (readonly Piece[])[], models: S
     const forms = words.map((w) => w.text);
     return { pieces, words, forms, tags: pos ? models.tagger.tag(forms) : undefined };
   });
-  const names = models.ner.tagDocument(prepared.map((s) => s.forms), pos ? prepared.map((s) => s.tags) : undefined);
+  const names = models.ner.labelDocument(prepared.map((s) => s.forms), pos ? prepared.map((s) => s.tags) : undefined);
   return prepared.map((s, index) => {
     const count = s.pieces.length;
     const ner = new Array<string>(count).fill('O');
-    for (const span of bilouToSpans(names[index] ?? [])) {
-      const first = s.words[span.first]?.first;
-      const last = s.words[span.last]?.last;
-      if (first === undefined || last === undefined) continue;
-      for (let p = first; p <= last; p++) ner[p] = `${p === first ? 'B' : 'I'}-${span.type}`;
+    const labels = names[index];
+    if (labels && labels.some((l) => l !== 0)) {
+      for (const span of labelSpans(labels)) {
+        const first = s.words[span.first]?.first;
+        const last = s.words[span.last]?.last;
+        if (first === undefined || last === undefined) continue;
+        for (let p = first; p <= last; p++) ner[p] = (p === first ? BEGIN_TAG : INSIDE_TAG)[span.type];
+      }
     }
     return { ...s, ner };
   });
 }
+
+/** BIO tags by entity type, made once. */
+const BEGIN_TAG = Object.fromEntries(ENTITY_TYPES.map((t) => [t, `B-${t}`])) as Record<EntityLabel, string>;
+const INSIDE_TAG = Object.fromEntries(ENTITY_TYPES.map((t) => [t, `I-${t}`])) as Record<EntityLabel, string>;
 
 /** The UPOS tags and dependency tree of one sentence, over its pieces. */
 export function parseSentence(s: TaggedSentence, models: SyntaxModels = syntaxModels()): SentenceTree {

@@ -93,6 +93,34 @@ export function bilouToSpans(tags: readonly string[]): EntitySpan[] {
   return spans;
 }
 
+/** bilouToSpans over label ids (indices into BILOU_LABELS), with no strings made or parsed. */
+export function labelSpans(labels: ArrayLike<number>): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  let first = -1;
+  let type = -1;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i] as number;
+    if (label <= 0 || label >= CLASSES) {
+      if (first >= 0) spans.push({ first, last: i - 1, type: ENTITY_TYPES[type] as EntityLabel });
+      first = -1;
+      continue;
+    }
+    const p = labelPosition(label);
+    const t = labelType(label);
+    if (p === B || p === U || first < 0 || type !== t) {
+      if (first >= 0) spans.push({ first, last: i - 1, type: ENTITY_TYPES[type] as EntityLabel });
+      first = i;
+      type = t;
+    }
+    if (p === L || p === U) {
+      spans.push({ first, last: i, type: ENTITY_TYPES[type] as EntityLabel });
+      first = -1;
+    }
+  }
+  if (first >= 0) spans.push({ first, last: labels.length - 1, type: ENTITY_TYPES[type] as EntityLabel });
+  return spans;
+}
+
 /** Which labels may follow `prev` (0 = O or sentence start); `last` = the sentence's final word. */
 export function allowedAfter(prev: number, label: number, last: boolean): boolean {
   const pp = labelPosition(prev);

@@ -152,6 +152,19 @@ export function splitWord(text: string, hyphens = true): string[] {
   return [text];
 }
 
+/** splitWord(text) with each part through modelForm, per text: the run-time default, asked for every token. */
+const splitCache = new Map<string, readonly string[]>();
+
+function splitForms(text: string): readonly string[] {
+  let forms = splitCache.get(text);
+  if (forms === undefined) {
+    if (splitCache.size >= 100_000) splitCache.clear();
+    forms = splitWord(text).map(modelForm);
+    splitCache.set(text, forms);
+  }
+  return forms;
+}
+
 /** The model words of a run of pieces (a sentence's tokens), under UD's conventions. */
 export function modelWords(pieces: readonly Piece[], options: ModelWordOptions = {}): ModelWord[] {
   const split = options.split ?? true;
@@ -187,8 +200,12 @@ export function modelWords(pieces: readonly Piece[], options: ModelWordOptions =
         break;
       }
     }
-    const parts = split ? splitWord(text, options.hyphens !== 'merge') : [text];
-    for (const part of parts) words.push({ text: form(part), first: i, last });
+    if (split && normalise && options.hyphens !== 'merge') {
+      for (const part of splitForms(text)) words.push({ text: part, first: i, last });
+    } else {
+      const parts = split ? splitWord(text, options.hyphens !== 'merge') : [text];
+      for (const part of parts) words.push({ text: form(part), first: i, last });
+    }
     i = last + 1;
   }
   return words;

@@ -6,9 +6,11 @@ import fc from 'fast-check';
 import { readModelFile, type LinearModel } from '../../src/learn';
 import {
   BILOU_LABELS,
+  bilouToSpans,
   decodeSentence,
   defaultNerModelFile,
   exactSums,
+  labelSpans,
   NER_MODEL_KIND,
   NER_TEMPLATES_HASH,
   NerDecoder,
@@ -97,5 +99,14 @@ describe('NER decoder (cached partial sums)', function () {
       assert.deepEqual(fast, reference);
       assert.ok(reference.flat().some((l) => l !== 0), 'the sample has names');
     }
+  });
+
+  it('labelSpans reads label ids as bilouToSpans reads their tags, well-formed or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: CLASSES - 1 }), { maxLength: 30 }), (labels) => {
+        assert.deepEqual(labelSpans(labels), bilouToSpans(labels.map((l) => BILOU_LABELS[l] as string)));
+      }),
+      { numRuns: 500, seed: 16 },
+    );
   });
 });
