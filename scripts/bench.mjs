@@ -171,14 +171,15 @@ async function wholeProcess(limit, runs) {
     if (limit) await writeCopies(input, 1, limit);
     const bytes = loadCorpus(limit).reduce((a, d) => a + Buffer.byteLength(d.text, 'utf8'), 0);
     const cli = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
-    const times = { wink: [], jobs1: [], jobs2: [] };
+    const times = { wink: [], jobs1: [], jobs2: [], annotate: [] };
     for (let r = 0; r < runs; r++) {
       times.wink.push(child({ kind: 'wink', limit }).ms);
       times.jobs1.push(timedSpawn([cli, 'extract', input, '--jobs', '1', '-q']));
       times.jobs2.push(timedSpawn([cli, 'extract', input, '--jobs', '2', '-q']));
+      times.annotate.push(timedSpawn([cli, 'annotate', input, '-q']));
     }
     const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-    return { megabytes: mb(bytes), runs, ms: m, all: times, ratios: { jobs1ToWink: m.wink / m.jobs1, jobs2ToWink: m.wink / m.jobs2, jobs2ToJobs1: m.jobs1 / m.jobs2 } };
+    return { megabytes: mb(bytes), runs, ms: m, all: times, ratios: { jobs1ToWink: m.wink / m.jobs1, jobs2ToWink: m.wink / m.jobs2, jobs2ToJobs1: m.jobs1 / m.jobs2, annotateToWink: m.wink / m.annotate } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -192,7 +193,8 @@ function printWholeProcess(w) {
   console.log(`| wink-nlp readDoc + POS pass (in its process, model loaded) | ${s('wink')} | ${(w.megabytes / (w.ms.wink / 1000)).toFixed(2)} |`);
   console.log(`| \`newsgraph extract FILE --jobs 1 > /dev/null\` | ${s('jobs1')} | ${(w.megabytes / (w.ms.jobs1 / 1000)).toFixed(2)} |`);
   console.log(`| \`newsgraph extract FILE --jobs 2 > /dev/null\` | ${s('jobs2')} | ${(w.megabytes / (w.ms.jobs2 / 1000)).toFixed(2)} |`);
-  console.log(`\nRatios: --jobs 1 / wink = ${f2(w.ratios.jobs1ToWink)} (floor 0.2, aim 0.3); --jobs 2 / wink = ${f2(w.ratios.jobs2ToWink)}; --jobs 2 vs --jobs 1 = ${f2(w.ratios.jobs2ToJobs1)}× (target ≥ 1.6)`);
+  console.log(`| \`newsgraph annotate FILE > /dev/null\` (tagger, parser and NER on every sentence, one thread) | ${s('annotate')} | ${(w.megabytes / (w.ms.annotate / 1000)).toFixed(2)} |`);
+  console.log(`\nRatios: extract --jobs 1 / wink = ${f2(w.ratios.jobs1ToWink)} (floor 0.2, aim 0.3); --jobs 2 / wink = ${f2(w.ratios.jobs2ToWink)}; --jobs 2 vs --jobs 1 = ${f2(w.ratios.jobs2ToJobs1)}× (target ≥ 1.6); annotate / wink = ${f2(w.ratios.annotateToWink)}`);
 }
 
 // ---- 2. scale (child processes) ----------------------------------------------------------------------
