@@ -74,22 +74,66 @@ const MIN_OTHER_SHARE = 0.15;
 /** Only the start is looked at: enough to judge, and the cost stays flat on a huge document. */
 const SAMPLE_CHARS = 20_000;
 
-const WORD_SETS = FUNCTION_WORDS.map((row) => ({ language: row.language, words: new Set(row.words) }));
+/** Each function word → one bit per FUNCTION_WORDS row holding it. */
+const WORD_ROWS: ReadonlyMap<string, number> = (() => {
+  const rows = new Map<string, number>();
+  FUNCTION_WORDS.forEach((row, k) => {
+    for (const w of row.words) rows.set(w, (rows.get(w) ?? 0) | (1 << k));
+  });
+  return rows;
+})();
+
+const LETTER = /^\p{L}$/u;
+const LATIN = /^\p{Script=Latin}$/u;
+
+/**
+ * How many of the sample's characters (code points) are letters (\p{L}) and how many are in the
+ * Latin script, counted without making a string per letter: ASCII is decided by its code (a
+ * letter, and Latin, exactly when A–Z or a–z), any other character by the two patterns.
+ */
+function letterCounts(sample: string): { letters: number; latin: number } {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) {
+      const lower = c | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    const ch = String.fromCodePoint(sample.codePointAt(i) as number);
+    i += ch.length - 1;
+    if (LETTER.test(ch)) letters++;
+    if (LATIN.test(ch)) latin++;
+  }
+  return { letters, latin };
+}
 
 /** Why this text is not English ("looks like German"), or undefined when it may well be English. */
 export function notEnglishReason(text: string): string | undefined {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const letters = sample.match(/\p{L}/gu) ?? [];
-  if (letters.length < MIN_LETTERS) return undefined;
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  if (latin < letters.length * FOREIGN_SCRIPT_SHARE) {
+  const { letters, latin } = letterCounts(sample);
+  if (letters < MIN_LETTERS) return undefined;
+  if (latin < letters * FOREIGN_SCRIPT_SHARE) {
     const counts = SCRIPTS.map(({ name, re }) => ({ name, n: sample.match(new RegExp(re.source, 'gu'))?.length ?? 0 }));
     const top = counts.reduce((a, b) => (b.n > a.n ? b : a));
     return `written in ${top.n > 0 ? top.name : 'a non-Latin script'}, not English`;
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return undefined;
-  const shares = WORD_SETS.map(({ language, words: set }) => ({ language, share: words.filter((w) => set.has(w)).length / words.length }));
+  const hits = new Array<number>(FUNCTION_WORDS.length).fill(0);
+  for (const w of words) {
+    let rows = WORD_ROWS.get(w) ?? 0;
+    while (rows !== 0) {
+      const k = 31 - Math.clz32(rows);
+      rows &= ~(1 << k);
+      hits[k] = (hits[k] as number) + 1;
+    }
+  }
+  const shares = FUNCTION_WORDS.map(({ language }, k) => ({ language, share: (hits[k] as number) / words.length }));
   const english = shares.find((s) => s.language === 'English')?.share ?? 0;
   const other = shares.filter((s) => s.language !== 'English').reduce((a, b) => (b.share > a.share ? b : a));
   if (english < MAX_ENGLISH_SHARE && other.share > MIN_OTHER_SHARE) return `looks like ${other.language}, not English`;
