@@ -49,8 +49,10 @@ export function fit<T>(perceptron: AveragedPerceptron, examples: readonly T[], o
       bestEpoch = epoch;
     }
     const perEpoch = (Date.now() - started) / epoch;
-    const left = Math.min(options.maxEpochs - epoch, options.patience - (epoch - bestEpoch)) * perEpoch;
-    log(`  epoch ${epoch}/${options.maxEpochs}: dev ${score.toFixed(2)} (best ${bestScore.toFixed(2)} at ${bestEpoch}), ${model.rows} features, ${(perEpoch / 1000).toFixed(1)} s/epoch, at most ${(left / 1000).toFixed(0)} s left`);
+    // Early stopping makes the end uncertain: at most every epoch left; at least those patience still allows.
+    const most = (options.maxEpochs - epoch) * perEpoch;
+    const least = Math.min(options.maxEpochs - epoch, options.patience - (epoch - bestEpoch)) * perEpoch;
+    log(`  epoch ${epoch}/${options.maxEpochs}: dev ${score.toFixed(2)} (best ${bestScore.toFixed(2)} at ${bestEpoch}), ${model.rows} features, ${(perEpoch / 1000).toFixed(1)} s/epoch, ${(least / 1000).toFixed(0)}–${(most / 1000).toFixed(0)} s left`);
     if (epoch - bestEpoch >= options.patience) break;
   }
   if (!best) throw new Error('fit: no epoch was run');
