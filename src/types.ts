@@ -85,8 +85,6 @@ export interface SyntaxLayer {
   readonly deprels: readonly string[];
   /** Named-entity tag of each token, BIO: `B-PER`, `I-ORG`, `O` (types PER, LOC, ORG, MISC). */
   readonly ner: readonly string[];
-  /** Per sentence: whether it was parsed (an unparsed sentence's tokens have head -1, relation `dep`). */
-  readonly parsed: readonly boolean[];
 }
 
 /** One stretch of text that names an actor, place or topic. */

@@ -182,8 +182,9 @@ function gluePoint(t: Token): number {
 }
 
 /**
- * `names` is the trained NER's tag of each token (BIO, `B-PER` … `O`; src/syntax): it types the
- * names no rule is sure of and adds the ones no rule finds. Without it, the rules alone.
+ * `names` is the trained NER's tag of each token (BIO, `B-PER` … `O`; src/syntax): the people it
+ * finds where no rule put a mention are added, and a lone name it reads as a person is not taken
+ * for an organisation. Without it, the rules alone.
  */
 export function recognizeEntities(doc: AnnotatedDocument, lexicon: Lexicon = defaultLexicon(), names?: readonly string[]): EntityLayer {
   return new Recognizer(doc, lexicon, names).run();

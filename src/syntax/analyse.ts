@@ -1,6 +1,6 @@
-// The models over a document's sentences, in two steps: tag (model words from words.ts, UPOS,
-// names found over the whole document), then parse the sentences the caller asks for (those that
-// can hold a fact), each tree mapped back onto the pieces.
+// The models over a document's sentences, in two steps: tag (model words from words.ts, names found
+// over the whole document: what extraction needs), then parse (UPOS and a tree per sentence,
+// mapped back onto the pieces: what annotate prints).
 import type { AnnotatedDocument, SyntaxLayer } from '../types';
 import { Tagger } from './tagger';
 import { Parser } from './parser';
@@ -122,37 +122,27 @@ export function tokenNames(doc: AnnotatedDocument, tagged: readonly TaggedSenten
   return ner;
 }
 
-/**
- * The SyntaxLayer of a tagged document, parsing the sentences `parse` picks (all by default); an
- * unparsed sentence's tokens have head -1, relation `dep` and wink's POS.
- */
-export function syntaxLayer(doc: AnnotatedDocument, tagged: readonly TaggedSentence[], parse: (sentence: number) => boolean = () => true, models: SyntaxModels = syntaxModels()): SyntaxLayer {
+/** Tags, parses and finds names in every sentence of a document. */
+export function analyseSyntax(doc: AnnotatedDocument, models: SyntaxModels = syntaxModels()): SyntaxLayer {
+  const tagged = tagDocument(doc, models);
   const n = doc.tokens.length;
   const upos = new Array<string>(n).fill('X');
   const heads = new Int32Array(n).fill(-1);
   const deprels = new Array<string>(n).fill('dep');
-  const ner = new Array<string>(n).fill('O');
-  const parsed = doc.sentences.map((_, index) => parse(index));
+  const ner = tokenNames(doc, tagged);
   doc.sentences.forEach((s, index) => {
     const t = tagged[index];
     if (!t) return;
-    const tree = parsed[index] ? parseSentence(t, models) : undefined;
+    const tree = parseSentence(t, models);
     for (let p = 0; p < t.pieces.length; p++) {
       const i = s.firstToken + p;
-      upos[i] = tree ? (tree.upos[p] as string) : (doc.tokens[i]?.pos ?? 'X');
-      ner[i] = t.ner[p] as string;
-      if (!tree) continue;
       const h = tree.heads[p] as number;
+      upos[i] = tree.upos[p] as string;
       heads[i] = h < 0 ? -1 : s.firstToken + h;
       deprels[i] = tree.deprels[p] as string;
     }
   });
-  return { upos, heads, deprels, ner, parsed };
-}
-
-/** Tags, parses and finds names in every sentence of a document. */
-export function analyseSyntax(doc: AnnotatedDocument, models: SyntaxModels = syntaxModels()): SyntaxLayer {
-  return syntaxLayer(doc, tagDocument(doc, models), () => true, models);
+  return { upos, heads, deprels, ner };
 }
 
 /** The first model word made from piece p (the words of a sentence cover all its pieces). */
