@@ -729,6 +729,12 @@ export function exactSums(model: LinearModel, terms: number): boolean {
 
 /** A decision never has more features than this (NerFeaturizer.features gives ~30 to ~80). */
 const MAX_TERMS = 4096;
+/**
+ * At most this many features of a word do not read the labels being chosen and are not in the
+ * cached sums: 7 pairs, then start 2, capitals 2, document case 1, gazetteer 15 × 4 + 3, history 1,
+ * POS 6.
+ */
+const MAX_FIXED = 7 + 2 + 2 + 1 + 15 * 4 + 3 + 1 + 6;
 /** Per word type, NerDecoder caches these sums of weights (each CLASSES wide, in one array). */
 const OWN = 0;
 const AS_PREV = CLASSES;
@@ -746,8 +752,13 @@ const CACHED = 6 * CLASSES;
  * sums are exact (exactSums): EntityTagger falls back to decodeSentence otherwise.
  */
 export class NerDecoder {
-  /** Written directly (values, length): a decision has at most 11 + 6 + 4 × 15 + 4 + 6 features. */
-  private readonly buffer = new FeatureBuffer(128);
+  /** The features that read the previous labels (at most 4), written directly (values, length). */
+  private readonly buffer = new FeatureBuffer(8);
+  /** Scratch for fixedScores, grown as sentences need. */
+  private fixed = new Float64Array(64 * CLASSES);
+  private features = new Uint32Array(64 * MAX_FIXED);
+  private target = new Uint32Array(64 * MAX_FIXED);
+  private slots = new Uint32Array(64 * MAX_FIXED);
   /** The cached sums of "no word" (before the first word, after the last). */
   private readonly none: Float64Array;
 
@@ -789,10 +800,11 @@ export class NerDecoder {
 
   decode(s: PreparedSentence, history: History | undefined, scores: Float64Array, out: Uint8Array): void {
     const n = s.length;
+    const fixed = this.fixedScores(s, 0, n, history);
     let prev = 0;
     let prev2 = 0;
     for (let i = 0; i < n; i++) {
-      this.score(s, i, prev, prev2, history, scores);
+      this.labelScores(s, i, prev, prev2, fixed, i * CLASSES, scores);
       const label = bestAllowed(scores, prev, i === n - 1);
       out[i] = label;
       prev2 = prev;
@@ -802,26 +814,67 @@ export class NerDecoder {
 
   /** The scores of word i's labels after labels prev2, prev: the sums decodeSentence gets from features(). */
   score(s: PreparedSentence, i: number, prev: number, prev2: number, history: History | undefined, scores: Float64Array): void {
-    const info = s.info;
-    const n = s.length;
-    const none = this.none;
-    const own = this.cached(info[i] as WordInfo);
-    const before = i >= 1 ? this.cached(info[i - 1] as WordInfo) : none;
-    const after = i + 1 < n ? this.cached(info[i + 1] as WordInfo) : none;
-    const before2 = i >= 2 ? this.cached(info[i - 2] as WordInfo) : none;
-    const after2 = i + 2 < n ? this.cached(info[i + 2] as WordInfo) : none;
-    for (let c = 0; c < CLASSES; c++) {
-      scores[c] = (own[OWN + c] as number) + (before[AS_PREV + c] as number) + (after[AS_NEXT + c] as number) + (before2[AS_PREV2 + c] as number) + (after2[AS_NEXT2 + c] as number);
+    this.labelScores(s, i, prev, prev2, this.fixedScores(s, i, i + 1, history), 0, scores);
+  }
+
+  /** `fixed` (from offset `at`) plus the features that read the previous labels. */
+  private labelScores(s: PreparedSentence, i: number, prev: number, prev2: number, fixed: Float64Array, at: number, scores: Float64Array): void {
+    for (let c = 0; c < CLASSES; c++) scores[c] = fixed[at + c] as number;
+    const w = s.info[i] as WordInfo;
+    if (prev === 0) {
+      const own = this.cached(w);
+      for (let c = 0; c < CLASSES; c++) scores[c] = (scores[c] as number) + (own[AFTER_O + c] as number);
     }
-    if (prev === 0) for (let c = 0; c < CLASSES; c++) scores[c] = (scores[c] as number) + (own[AFTER_O + c] as number);
     const buf = this.buffer;
-    buf.length = this.pairFeatures(s, i, prev, prev2, buf.values);
-    buf.length = this.sparseFeatures(s, i, history, buf.values, buf.length);
+    const v = buf.values;
+    v[0] = feature1(T.prev, prev);
+    v[1] = feature2(T.prev2_prev, prev2, prev);
+    v[2] = feature2(T.prev_shape, prev, w.shape);
+    let k = 3;
+    if (prev !== 0) v[k++] = feature2(T.prev_norm, prev, w.norm);
+    buf.length = k;
     this.model.score(buf, scores);
   }
 
-  /** The features of word i that combine words, shapes and labels (features() has them too); returns their count. */
-  private pairFeatures(s: PreparedSentence, i: number, prev: number, prev2: number, v: Uint32Array): number {
+  /**
+   * For words first … end-1, the scores of the features that do not read the labels being chosen
+   * (CLASSES per word, from 0): cached per-word sums, then every other feature of all the words
+   * looked up in one batch (LinearModel.scoreBatch), which overlaps the table's cache misses.
+   */
+  private fixedScores(s: PreparedSentence, first: number, end: number, history: History | undefined): Float64Array {
+    const count = end - first;
+    if (this.fixed.length < count * CLASSES) this.fixed = new Float64Array(count * CLASSES * 2);
+    if (this.features.length < count * MAX_FIXED) {
+      this.features = new Uint32Array(count * MAX_FIXED * 2);
+      this.target = new Uint32Array(count * MAX_FIXED * 2);
+      this.slots = new Uint32Array(count * MAX_FIXED * 2);
+    }
+    const fixed = this.fixed;
+    const info = s.info;
+    const n = s.length;
+    const none = this.none;
+    let k = 0;
+    for (let i = first; i < end; i++) {
+      const own = this.cached(info[i] as WordInfo);
+      const before = i >= 1 ? this.cached(info[i - 1] as WordInfo) : none;
+      const after = i + 1 < n ? this.cached(info[i + 1] as WordInfo) : none;
+      const before2 = i >= 2 ? this.cached(info[i - 2] as WordInfo) : none;
+      const after2 = i + 2 < n ? this.cached(info[i + 2] as WordInfo) : none;
+      const at = (i - first) * CLASSES;
+      for (let c = 0; c < CLASSES; c++) {
+        fixed[at + c] = (own[OWN + c] as number) + (before[AS_PREV + c] as number) + (after[AS_NEXT + c] as number) + (before2[AS_PREV2 + c] as number) + (after2[AS_NEXT2 + c] as number);
+      }
+      const from = k;
+      k = this.pairFeatures(s, i, this.features, k);
+      k = this.sparseFeatures(s, i, history, this.features, k);
+      this.target.fill(i - first, from, k);
+    }
+    this.model.scoreBatch(this.features, this.target, k, fixed, this.slots);
+    return fixed;
+  }
+
+  /** The features of word i that combine neighbouring words and shapes (features() has them too), written from `k`; returns the new count. */
+  private pairFeatures(s: PreparedSentence, i: number, v: Uint32Array, k: number): number {
     const info = s.info;
     const n = s.length;
     const w = info[i] as WordInfo;
@@ -833,7 +886,6 @@ export class NerDecoder {
     const shapeN = wn ? wn.shape : NO_SHAPE;
     const shape = w.shape;
     const norm = w.norm;
-    let k = 0;
     v[k++] = feature2(T.shapeM1_shape, shapeP, shape);
     v[k++] = feature2(T.shape_shapeP1, shape, shapeN);
     v[k++] = feature3(T.shapeM2_shapeM1_shape, i >= 2 ? (info[i - 2] as WordInfo).shape : NO_SHAPE, shapeP, shape);
@@ -841,10 +893,6 @@ export class NerDecoder {
     v[k++] = feature2(T.norm_normP1, norm, normN);
     v[k++] = feature2(T.normM1_shape, normP, shape);
     v[k++] = feature2(T.shape_normP1, shape, normN);
-    v[k++] = feature1(T.prev, prev);
-    v[k++] = feature2(T.prev2_prev, prev2, prev);
-    if (prev !== 0) v[k++] = feature2(T.prev_norm, prev, norm);
-    v[k++] = feature2(T.prev_shape, prev, shape);
     return k;
   }
 
