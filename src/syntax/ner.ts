@@ -393,6 +393,24 @@ export interface PreparedSentence {
   readonly docCase: Uint8Array;
 }
 
+/** Where prepareDocument's sentences take their per-word arrays from: 5 × words of uint16, words of uint8. */
+interface Arena {
+  readonly u16: Uint16Array;
+  readonly u8: Uint8Array;
+  at: number;
+}
+
+/** NO_POS for each of n words, shared by the sentences of that length (nothing writes to it). */
+const noPosArrays: Uint32Array[] = [];
+function noPos(n: number): Uint32Array {
+  let a = noPosArrays[n];
+  if (!a) {
+    a = new Uint32Array(n).fill(NO_POS);
+    if (n < 1024) noPosArrays[n] = a;
+  }
+  return a;
+}
+
 /** The document-level state of one tagging pass: labels already given to each lowercase word. */
 class History {
   private readonly counts = new Map<number, Int32Array>();
@@ -452,6 +470,16 @@ export class NerFeaturizer {
     return w;
   }
 
+  private longest = new Uint8Array(256);
+
+  /** Zeroed scratch space for n words (prepareSentence's match lengths). */
+  private scratch(n: number): Uint8Array {
+    if (this.longest.length < n) this.longest = new Uint8Array(2 * n);
+    const a = this.longest.subarray(0, n);
+    a.fill(0);
+    return a;
+  }
+
   private posHash(tag: string): number {
     let h = this.posCache.get(tag);
     if (h === undefined) {
@@ -463,19 +491,32 @@ export class NerFeaturizer {
 
   /** Prepares a document's sentences (words and, when the model uses them, POS tags). */
   prepareDocument(sentences: readonly (readonly string[])[], tags?: readonly (readonly string[] | undefined)[]): PreparedSentence[] {
-    const prepared = sentences.map((words, s) => this.prepareSentence(words, tags?.[s]));
+    // the sentences' per-word arrays are views of two arrays for the whole document: one
+    // allocation each instead of several per sentence
+    let words = 0;
+    for (const w of sentences) words += w.length;
+    const arena: Arena = { u16: new Uint16Array(words * 5), u8: new Uint8Array(words), at: 0 };
+    const prepared = sentences.map((words, s) => this.prepareSentence(words, tags?.[s], arena));
     if (this.settings.docCase) this.fillDocCase(prepared);
     return prepared;
   }
 
-  prepareSentence(words: readonly string[], tags?: readonly string[]): PreparedSentence {
+  prepareSentence(words: readonly string[], tags?: readonly string[], arena?: Arena): PreparedSentence {
     const n = words.length;
+    const at = arena ? arena.at : 0;
+    const u16 = arena ? arena.u16 : new Uint16Array(5 * n);
+    const docCase = arena ? arena.u8.subarray(at, at + n) : new Uint8Array(n);
+    if (arena) arena.at += n;
     const info = words.map((w) => this.info(w));
-    const pos = new Uint32Array(n);
-    for (let i = 0; i < n; i++) pos[i] = this.settings.pos && tags ? this.posHash(tags[i] ?? '') : NO_POS;
-    const gaz: [Uint16Array, Uint16Array, Uint16Array, Uint16Array] = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)];
-    const gazLongest = new Uint16Array(n);
-    const longestLength = new Uint8Array(n);
+    let pos: Uint32Array;
+    if (this.settings.pos && tags) {
+      pos = new Uint32Array(n);
+      for (let i = 0; i < n; i++) pos[i] = this.posHash(tags[i] ?? '');
+    } else pos = noPos(n);
+    const view = (k: number): Uint16Array => u16.subarray(5 * at + k * n, 5 * at + (k + 1) * n);
+    const gaz: [Uint16Array, Uint16Array, Uint16Array, Uint16Array] = [view(0), view(1), view(2), view(3)];
+    const gazLongest = view(4);
+    const longestLength = this.scratch(n);
     if (this.settings.gazetteer && this.gazetteer) {
       const g = this.gazetteer;
       for (let s = 0; s < n; s++) {
@@ -512,7 +553,7 @@ export class NerFeaturizer {
     }
     // A line of capitals: every lettered word upper-case (single letters like "A" do not decide alone).
     const allCaps = letters >= 2 && upper === letters;
-    return { length: n, info, pos, gaz, gazLongest, allCaps, docCase: new Uint8Array(n) };
+    return { length: n, info, pos, gaz, gazLongest, allCaps, docCase };
   }
 
   /**
