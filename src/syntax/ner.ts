@@ -784,6 +784,7 @@ const AS_PREV2 = 3 * CLASSES;
 const AS_NEXT2 = 4 * CLASSES;
 const AFTER_O = 5 * CLASSES;
 const CACHED = 6 * CLASSES;
+const SLAB_TYPES = 512;
 
 /**
  * The run-time greedy decoder: the same decisions as decodeSentence, faster. The weights of the
@@ -810,11 +811,24 @@ export class NerDecoder {
     this.none = this.sums({ ...wordInfo(''), word: NO_WORD, norm: NO_WORD });
   }
 
+  /** Word types' cached sums are views of slabs of SLAB_TYPES types: one allocation per slab, not per type. */
+  private slab = new Float64Array(0);
+  private slabUsed = 0;
+  private readonly sumScratch = new Float64Array(CLASSES);
+
   private sums(w: WordInfo): Float64Array {
-    const cached = new Float64Array(CACHED);
+    if (this.slabUsed + CACHED > this.slab.length) {
+      this.slab = new Float64Array(SLAB_TYPES * CACHED);
+      this.slabUsed = 0;
+    }
+    const cached = this.slab.subarray(this.slabUsed, this.slabUsed + CACHED);
+    this.slabUsed += CACHED;
     const buf = this.buffer;
+    const scratch = this.sumScratch;
     const add = (offset: number): void => {
-      this.model.score(buf, cached.subarray(offset, offset + CLASSES));
+      scratch.fill(0);
+      this.model.score(buf, scratch);
+      cached.set(scratch, offset);
       buf.clear();
     };
     buf.clear();
