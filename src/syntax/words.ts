@@ -152,6 +152,16 @@ export function splitWord(text: string, hyphens = true): string[] {
   return [text];
 }
 
+/**
+ * A text that splitWord keeps whole and modelForm leaves as it is: no apostrophe, hyphen or curly
+ * quote, no leading digit, not a fused word. Most tokens are, and need no cache lookup.
+ */
+const NOT_PLAIN = /['’‘‛“”„‟-]|^[0-9]/;
+const FUSED_LENGTHS: ReadonlySet<number> = new Set([...FUSED.keys()].map((w) => w.length));
+export function plainWord(text: string): boolean {
+  return !NOT_PLAIN.test(text) && !(FUSED_LENGTHS.has(text.length) && FUSED.has(text.toLowerCase()));
+}
+
 /** splitWord(text) with each part through modelForm, per text: the run-time default, asked for every token. */
 const splitCache = new Map<string, readonly string[]>();
 
@@ -201,7 +211,8 @@ export function modelWords(pieces: readonly Piece[], options: ModelWordOptions =
       }
     }
     if (split && normalise && options.hyphens !== 'merge') {
-      for (const part of splitForms(text)) words.push({ text: part, first: i, last });
+      if (plainWord(text)) words.push({ text, first: i, last });
+      else for (const part of splitForms(text)) words.push({ text: part, first: i, last });
     } else {
       const parts = split ? splitWord(text, options.hyphens !== 'merge') : [text];
       for (const part of parts) words.push({ text: form(part), first: i, last });
