@@ -22,7 +22,7 @@ describe('cli', function () {
   this.timeout(60_000);
 
   it('has --help for every command', () => {
-    for (const args of [['--help'], ['build', '--help'], ['extract', '--help'], ['serve', '--help'], ['export', '--help']]) {
+    for (const args of [['--help'], ['build', '--help'], ['extract', '--help'], ['annotate', '--help'], ['serve', '--help'], ['export', '--help']]) {
       const r = cli(args);
       assert.equal(r.code, 0, args.join(' '));
       assert.match(r.stdout, /Usage: newsgraph/);
