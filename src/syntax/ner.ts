@@ -782,6 +782,7 @@ const AS_PREV = CLASSES;
 const AS_NEXT = 2 * CLASSES;
 const AS_PREV2 = 3 * CLASSES;
 const AS_NEXT2 = 4 * CLASSES;
+/** After an O label: the features of label O with this word (prev_norm, prev_shape). */
 const AFTER_O = 5 * CLASSES;
 const CACHED = 6 * CLASSES;
 const SLAB_TYPES = 512;
@@ -845,6 +846,7 @@ export class NerDecoder {
     buf.push(feature1(T.normP2, w.norm));
     add(AS_NEXT2);
     buf.push(feature2(T.prev_norm, 0, w.norm));
+    buf.push(feature2(T.prev_shape, 0, w.shape));
     add(AFTER_O);
     return cached;
   }
@@ -874,21 +876,39 @@ export class NerDecoder {
 
   /** `fixed` (from offset `at`) plus the features that read the previous labels. */
   private labelScores(s: PreparedSentence, i: number, prev: number, prev2: number, fixed: Float64Array, at: number, scores: Float64Array): void {
-    for (let c = 0; c < CLASSES; c++) scores[c] = fixed[at + c] as number;
+    const pairs = this.pairs;
+    const p = this.labelPair(prev2, prev);
+    for (let c = 0; c < CLASSES; c++) scores[c] = (fixed[at + c] as number) + (pairs[p + c] as number);
     const w = s.info[i] as WordInfo;
     if (prev === 0) {
       const own = this.cached(w);
       for (let c = 0; c < CLASSES; c++) scores[c] = (scores[c] as number) + (own[AFTER_O + c] as number);
+      return;
     }
     const buf = this.buffer;
     const v = buf.values;
-    v[0] = feature1(T.prev, prev);
-    v[1] = feature2(T.prev2_prev, prev2, prev);
-    v[2] = feature2(T.prev_shape, prev, w.shape);
-    let k = 3;
-    if (prev !== 0) v[k++] = feature2(T.prev_norm, prev, w.norm);
-    buf.length = k;
+    v[0] = feature2(T.prev_shape, prev, w.shape);
+    v[1] = feature2(T.prev_norm, prev, w.norm);
+    buf.length = 2;
     this.model.score(buf, scores);
+  }
+
+  /** The summed weights of the features of the two previous labels alone (prev; prev2 and prev), per pair. */
+  private readonly pairs = new Float64Array(CLASSES * CLASSES * CLASSES);
+  private readonly pairKnown = new Uint8Array(CLASSES * CLASSES);
+
+  /** Where in `pairs` the sums of (prev2, prev) start, computed on first use. */
+  private labelPair(prev2: number, prev: number): number {
+    const pair = prev2 * CLASSES + prev;
+    if (this.pairKnown[pair] === 0) {
+      const buf = this.buffer;
+      buf.clear();
+      buf.push(feature1(T.prev, prev));
+      buf.push(feature2(T.prev2_prev, prev2, prev));
+      this.model.score(buf, this.pairs.subarray(pair * CLASSES, (pair + 1) * CLASSES));
+      this.pairKnown[pair] = 1;
+    }
+    return pair * CLASSES;
   }
 
   /**
