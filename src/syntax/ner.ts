@@ -306,9 +306,10 @@ interface WordInfo {
   /**
    * Run time: summed weights of the features that read only this word, set by the decoder that
    * owns the cache (NerDecoder: its own features, and its features as the previous word, as the
-   * next word, and after an O label).
+   * next word, and after an O label): CACHED numbers of `slab` from `at`.
    */
-  scores: Float64Array | undefined;
+  slab: Float64Array | undefined;
+  at: number;
 }
 
 const CASE_LOWER = 0;
@@ -370,7 +371,8 @@ function wordInfo(word: string): WordInfo {
     suffix4: h(norm.slice(-4)),
     caseClass: caseClassOf(word),
     letters: /\p{L}/u.test(word),
-    scores: undefined,
+    slab: undefined,
+    at: 0,
   };
 }
 
@@ -802,34 +804,40 @@ export class NerDecoder {
   private features = new Uint32Array(64 * MAX_FIXED);
   private target = new Uint32Array(64 * MAX_FIXED);
   private slots = new Uint32Array(64 * MAX_FIXED);
-  /** The cached sums of "no word" (before the first word, after the last). */
-  private readonly none: Float64Array;
+  /** "No word" (before the first word, after the last), for its cached sums. */
+  private readonly none: WordInfo;
 
   constructor(
     private readonly model: LinearModel,
     private readonly f: NerFeaturizer,
   ) {
-    this.none = this.sums({ ...wordInfo(''), word: NO_WORD, norm: NO_WORD });
+    this.none = { ...wordInfo(''), word: NO_WORD, norm: NO_WORD };
+    this.sums(this.none);
   }
 
-  /** Word types' cached sums are views of slabs of SLAB_TYPES types: one allocation per slab, not per type. */
+  /**
+   * Word types' cached sums live in slabs of SLAB_TYPES types, found from the word by slab and
+   * offset: one allocation per slab, and no object per type to go through.
+   */
   private slab = new Float64Array(0);
   private slabUsed = 0;
   private readonly sumScratch = new Float64Array(CLASSES);
 
-  private sums(w: WordInfo): Float64Array {
+  /** Computes w's cached sums (sets w.slab, w.at). */
+  private sums(w: WordInfo): void {
     if (this.slabUsed + CACHED > this.slab.length) {
       this.slab = new Float64Array(SLAB_TYPES * CACHED);
       this.slabUsed = 0;
     }
-    const cached = this.slab.subarray(this.slabUsed, this.slabUsed + CACHED);
+    const slab = this.slab;
+    const at = this.slabUsed;
     this.slabUsed += CACHED;
     const buf = this.buffer;
     const scratch = this.sumScratch;
     const add = (offset: number): void => {
       scratch.fill(0);
       this.model.score(buf, scratch);
-      cached.set(scratch, offset);
+      slab.set(scratch, at + offset);
       buf.clear();
     };
     buf.clear();
@@ -848,11 +856,14 @@ export class NerDecoder {
     buf.push(feature2(T.prev_norm, 0, w.norm));
     buf.push(feature2(T.prev_shape, 0, w.shape));
     add(AFTER_O);
-    return cached;
+    w.slab = slab;
+    w.at = at;
   }
 
-  private cached(w: WordInfo): Float64Array {
-    return (w.scores ??= this.sums(w));
+  /** The word, its cached sums computed. */
+  private cached(w: WordInfo): WordInfo {
+    if (w.slab === undefined) this.sums(w);
+    return w;
   }
 
   decode(s: PreparedSentence, history: History | undefined, scores: Float64Array, out: Uint8Array): void {
@@ -882,7 +893,9 @@ export class NerDecoder {
     const w = s.info[i] as WordInfo;
     if (prev === 0) {
       const own = this.cached(w);
-      for (let c = 0; c < CLASSES; c++) scores[c] = (scores[c] as number) + (own[AFTER_O + c] as number);
+      const slab = own.slab as Float64Array;
+      const o = own.at + AFTER_O;
+      for (let c = 0; c < CLASSES; c++) scores[c] = (scores[c] as number) + (slab[o + c] as number);
       return;
     }
     const buf = this.buffer;
@@ -936,8 +949,18 @@ export class NerDecoder {
       const before2 = i >= 2 ? this.cached(info[i - 2] as WordInfo) : none;
       const after2 = i + 2 < n ? this.cached(info[i + 2] as WordInfo) : none;
       const at = (i - first) * CLASSES;
+      const s0 = own.slab as Float64Array;
+      const s1 = before.slab as Float64Array;
+      const s2 = after.slab as Float64Array;
+      const s3 = before2.slab as Float64Array;
+      const s4 = after2.slab as Float64Array;
+      const a0 = own.at + OWN;
+      const a1 = before.at + AS_PREV;
+      const a2 = after.at + AS_NEXT;
+      const a3 = before2.at + AS_PREV2;
+      const a4 = after2.at + AS_NEXT2;
       for (let c = 0; c < CLASSES; c++) {
-        fixed[at + c] = (own[OWN + c] as number) + (before[AS_PREV + c] as number) + (after[AS_NEXT + c] as number) + (before2[AS_PREV2 + c] as number) + (after2[AS_NEXT2 + c] as number);
+        fixed[at + c] = (s0[a0 + c] as number) + (s1[a1 + c] as number) + (s2[a2 + c] as number) + (s3[a3 + c] as number) + (s4[a4 + c] as number);
       }
       const from = k;
       k = this.pairFeatures(s, i, this.features, k);
