@@ -26,6 +26,8 @@ export class LinearModel {
   private readonly table: Uint32Array;
   /** Per entry: class id, weight (interleaved: a row's pairs are contiguous). */
   private readonly entries: Float32Array;
+  /** Where scoreBatch leaves the sum of the weights it reads ahead, so that the reads are kept. */
+  private readonly sink = new Float64Array(1);
 
   constructor(weights: LinearWeights) {
     this.weights = weights;
@@ -113,6 +115,14 @@ export class LinearModel {
     const classes = this.classes;
     // first the home slots' keys, all of them: independent loads the processor can overlap
     for (let j = 0; j < count; j++) slots[j] = table[((features[j] as number) & mask) * 4] as number;
+    // then, for the features found at home, the first weight of their row: the entries too are
+    // fetched together rather than one miss at a time below
+    let touched = 0;
+    for (let j = 0; j < count; j++) {
+      const feature = features[j] as number;
+      if (slots[j] === feature) touched += entries[2 * (table[(feature & mask) * 4 + 2] as number) + 1] as number;
+    }
+    this.sink[0] = touched;
     for (let j = 0; j < count; j++) {
       const feature = features[j] as number;
       if (slots[j] === 0) continue; // an empty home slot: the model has no weight for it
