@@ -18,10 +18,10 @@
 // dense int16 row summed with WebAssembly SIMD (row-sum.ts). Sums are integers. The state, the
 // feature buffer and the scores are allocated once per Parser and reused: parsing allocates only
 // its result.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeModel, FeatureBuffer, feature2, hashString, readModelFile, sha256, type LinearModel, type ModelContent } from '../learn';
 import { ModelError } from '../errors';
+import { MODELS_DIR } from '../version';
 import { ArcHybridState, LEFT, RIGHT, SHIFT } from './transitions';
 import { RowSummer } from './row-sum';
 import { modelForm } from './words';
@@ -534,19 +534,8 @@ export interface Parse {
   readonly labels: string[];
 }
 
-/** The nearest directory above `from` holding package.json (the repository or package root). */
-function packageRoot(from: string = __dirname): string {
-  let dir = from;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) return from;
-    dir = up;
-  }
-}
-
 export function defaultParserFile(): string {
-  return path.join(packageRoot(), 'models', 'parser.bin');
+  return path.join(MODELS_DIR, 'parser.bin');
 }
 
 export class Parser {

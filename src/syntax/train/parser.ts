@@ -19,7 +19,8 @@ import { Tagger, UPOS, defaultTaggerFile } from '../tagger';
 import { modelForm } from '../words';
 import { universalRelation, type UdSentence } from './conllu';
 import { jackknifeTags } from './tagger';
-import { defaultDataRoot, missingTreebanks, modelSentence, packageRoot, treebank, treebankHashes, type ModelSentenceStats } from './treebanks';
+import { defaultDataRoot, missingTreebanks, modelSentence, treebank, treebankHashes, type ModelSentenceStats } from './treebanks';
+import { MODELS_DIR } from '../../version';
 
 /** A training sentence as integers: ids for the features, gold heads (state convention) and labels. */
 interface Example {
@@ -483,7 +484,7 @@ export function trainParser(options: ParserTrainOptions = {}): ParserTrainResult
       gumTest: { uas: round(gum.uas), las: round(gum.las) },
     },
   };
-  const out = options.out === undefined ? path.join(packageRoot(), 'models', 'parser.bin') : options.out;
+  const out = options.out === undefined ? path.join(MODELS_DIR, 'parser.bin') : options.out;
   let bytes: number | undefined;
   if (out) {
     fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -8,11 +8,6 @@ import { PACKAGE_ROOT } from '../../version';
 import { modelForm, modelWords, type ModelWord, type ModelWordOptions, type Piece } from '../words';
 import { miscValue, readConllu, type UdSentence, type UdWord } from './conllu';
 
-/** The package root (kept for the parser's trainer until it reads PACKAGE_ROOT itself). */
-export function packageRoot(): string {
-  return PACKAGE_ROOT;
-}
-
 /** ../shared/train beside the repository. */
 export function defaultDataRoot(): string {
   return path.resolve(PACKAGE_ROOT, '..', 'shared', 'train');
