@@ -6,7 +6,7 @@
 //   3. direction: PETRARCH-2 expected (source, target, event) vs our facts;
 //   4. the trained models: UPOS, UAS/LAS on UD English EWT and GUM test, NER on CoNLL-2003 dev.
 //
-//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch,models] [--keep] [--misses]
+//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch,models,triples] [--keep] [--misses]
 //   (--misses lists every missed PETRARCH event with its cause and the facts we produced)
 //
 // Without ../shared it prints a skip line and exits 0. A document on which bin/newsgraph fails is
@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import { evalTriples, printTriples } from './eval-triples.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repoRoot, '../shared');
@@ -626,7 +627,7 @@ async function main(argv) {
     return 0;
   }
   const json = argv.includes('--json');
-  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : 'graph,mentions,petrarch,models';
+  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : 'graph,mentions,petrarch,models,triples';
   const only = new Set(onlyArg.split(','));
   const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-eval-'));
   const out = {};
@@ -639,6 +640,7 @@ async function main(argv) {
     await step('mentions', () => evalMentions(tmp));
     await step('petrarch', () => evalPetrarch(tmp));
     await step('models', () => evalModels());
+    await step('triples', () => evalTriples(tmp));
   } finally {
     if (!argv.includes('--keep')) rmSync(tmp, { recursive: true, force: true });
     else console.error(`eval: kept ${tmp}`);
@@ -648,6 +650,7 @@ async function main(argv) {
   if (out.mentions) out.mentions.rows ? printMentions(out.mentions) : console.log(`mentions: ${out.mentions.error}\n`);
   if (out.models) out.models.error ? console.log(`models: ${out.models.error}\n`) : printModels(out.models);
   if (out.petrarch) out.petrarch.error && !out.petrarch.unittest ? console.log(`petrarch: ${out.petrarch.error}\n`) : printPetrarch(out.petrarch, { misses: argv.includes('--misses') });
+  if (out.triples) printTriples(out.triples, { misses: argv.includes('--misses') });
   return 0;
 }
 
