@@ -9,6 +9,8 @@
 //     --dir DIR     build into DIR (reads DIR/graph.json if it is there already; --rebuild forces a build)
 //     --input FILE  what to build (default ../shared/bench/bbc-news/bbc_news_2225.jsonl)
 //     --md FILE     write the table there (default: print it after the summary)
+//     --no-text     cite the evidence as doc:start-end only (for a table that is committed: the BBC
+//                   texts are the BBC's copyright and stay out of the project)
 //
 // An edge is one (source, relation, target, negated, hypothetical) with all its evidence; the table
 // shows its first evidence (graph.json's order: document, then offset) and how many more it has.
@@ -101,15 +103,15 @@ export function summaryText(s) {
   return lines.join('\n');
 }
 
-export function sampleTable(graph, sample) {
+export function sampleTable(graph, sample, { text = true } = {}) {
   const labels = new Map(graph.nodes.map((n) => [n.key, n.attributes?.label ?? n.key]));
-  const lines = ['| # | source | relation | target | neg/hyp | trigger | rule | evidence (doc: sentence) | verdict |', '|---|---|---|---|---|---|---|---|---|'];
+  const lines = [`| # | source | relation | target | neg/hyp | trigger | rule | evidence (doc:start-end${text ? ': sentence' : ''}) | verdict |`, '|---|---|---|---|---|---|---|---|---|'];
   sample.forEach((e, i) => {
     const a = e.attributes;
     const ev = a.evidence?.[0];
     const mod = [a.negated ? 'negated' : '', a.hypothetical ? 'hypothetical' : ''].filter(Boolean).join(', ') || '—';
     const more = a.evidence && a.evidence.length > 1 ? ` (+${a.evidence.length - 1} more)` : '';
-    lines.push(`| ${i + 1} | ${cell(labels.get(e.source))} | ${a.relation} | ${cell(labels.get(e.target))} | ${mod} | ${cell(ev?.trigger)} | ${cell(ev?.rule)} | ${cell(ev?.doc)}: ${cell(ev?.sentence)}${more} | |`);
+    lines.push(`| ${i + 1} | ${cell(labels.get(e.source))} | ${a.relation} | ${cell(labels.get(e.target))} | ${mod} | ${cell(ev?.trigger)} | ${cell(ev?.rule)} | ${cell(ev?.doc)}:${ev?.start}-${ev?.end}${text ? `: ${cell(ev?.sentence)}` : ''}${more} | |`);
   });
   return lines.join('\n');
 }
@@ -139,7 +141,7 @@ function main(argv) {
   const graph = JSON.parse(readFileSync(graphFile, 'utf8'));
   const summary = graphSummary(graph);
   const sample = sampleEdges(graph.edges, n, seed);
-  const table = sampleTable(graph, sample);
+  const table = sampleTable(graph, sample, { text: !argv.includes('--no-text') });
   console.log(summaryText(summary));
   console.log(`\nsample: ${sample.length} of ${graph.edges.length} edges, seed ${seed}`);
   if (md) { writeFileSync(md, table + '\n'); console.log(`written: ${md}`); } else console.log(`\n${table}`);
