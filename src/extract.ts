@@ -4,7 +4,8 @@
 import { annotate } from './nlp';
 import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type Lexicon } from './entities';
 import { extractRelations } from './relations';
-import { tagDocument, tokenNames } from './syntax';
+import { parseDocument, tagDocument, tokenNames } from './syntax';
+import type { EntityLayer } from './entities';
 import { documentHash } from './store/hash';
 import { ExtractPool } from './workers/pool';
 import { documentMetadata, type DocumentResult, type SourceDocument } from './types';
@@ -23,9 +24,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const models = options.models ?? true;
   return (source) => {
     const annotated = annotate(source);                       // nlp: tokens, sentences, POS
-    const names = models ? tokenNames(annotated, tagDocument(annotated)) : undefined; // syntax: the trained NER's names
+    const tagged = models ? tagDocument(annotated) : undefined; // syntax: the trained NER's names
+    const names = tagged && tokenNames(annotated, tagged);
     const entities = recognizeEntities(annotated, lexicon, names); // entities: mentions → one id per actor
-    const relations = extractRelations(annotated, entities);   // relations: who did what to whom
+    // syntax: a tree for each sentence that can hold a fact
+    const syntax = tagged && names && parseDocument(annotated, tagged, names, factSentences(entities, annotated.sentences.length));
+    const relations = extractRelations(annotated, entities, syntax); // relations: who did what to whom
     return {
       doc: source.id,
       ...documentMetadata(source),
@@ -35,6 +39,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       facts: [...entities.facts, ...relations],
     };
   };
+}
+
+/** Sentences with two actor references or more (pronouns included): only they can link two actors. */
+function factSentences(layer: EntityLayer, count: number): (sentence: number) => boolean {
+  const refs = new Uint16Array(count);
+  for (const r of layer.references) if (!r.modifier && r.sentence < count) refs[r.sentence] = Math.min(65535, (refs[r.sentence] as number) + 1);
+  return (sentence) => (refs[sentence] as number) >= 2;
 }
 
 export function lexiconFor(aliases: readonly AliasEntry[] | undefined): Lexicon {

@@ -85,6 +85,11 @@ export interface SyntaxLayer {
   readonly deprels: readonly string[];
   /** Named-entity tag of each token, BIO: `B-PER`, `I-ORG`, `O` (types PER, LOC, ORG, MISC). */
   readonly ner: readonly string[];
+  /**
+   * Per sentence, 1 when it was parsed. Extraction parses only the sentences that can hold a fact;
+   * an unparsed sentence's tokens keep head -1, deprel `dep` and UPOS `X`.
+   */
+  readonly parsed: Uint8Array;
 }
 
 /** One stretch of text that names an actor, place or topic. */
@@ -114,6 +119,10 @@ export interface EntityRecord {
   readonly wikidata?: string;
   /** A group of people acting as one ("Muslims", "Afghans", "refugees"); entityType 'other'. */
   readonly group?: true;
+  /** Id of the country it lies in, known from the gazetteer, its name or the text (src/entities/containment.ts). */
+  readonly country?: string;
+  /** Id of the region (state, province) or city it lies in, known the same way. */
+  readonly region?: string;
 }
 
 /** The proof of a fact: where in which document it is said. */

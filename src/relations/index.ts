@@ -6,7 +6,7 @@
 // There is no parser: ends are found by walking the tokens of one clause. What keeps that
 // precise is what the walks refuse: an actor after a preposition the frame does not name, an
 // actor inside a parenthetical or apposition, an actor across a finite verb or a clause break.
-import type { AnnotatedDocument, Fact, Relation, Token } from '../types';
+import type { AnnotatedDocument, Fact, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference, EntityLayer } from '../entities';
 import {
   COLLOCATION_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
@@ -19,6 +19,7 @@ import {
   ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
+import { DependencyTree, readFrame, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 
@@ -53,9 +54,13 @@ export interface RelationFact extends Fact {
   readonly goldstein: number;
 }
 
-export function extractRelations(doc: AnnotatedDocument, layer: EntityLayer): RelationFact[] {
-  return new Extractor(doc, layer).run();
+/** Facts of one document; with `syntax`, the parsed sentences are read from their trees first. */
+export function extractRelations(doc: AnnotatedDocument, layer: EntityLayer, syntax?: SyntaxLayer): RelationFact[] {
+  return new Extractor(doc, layer, syntax).run();
 }
+
+/** Experiment switch while the tree reader is measured against the walks. */
+const TREE_MODE = process.env.NEWSGRAPH_TREE ?? 'prefer';
 
 /** Options of one emitted fact beyond its two ends. */
 interface EmitOptions {
@@ -68,6 +73,8 @@ interface EmitOptions {
   readonly clauseSubject?: ActorReference;
   /** The verb whose modality the fact takes when the trigger is a noun ("agreed to *begin* talks"). */
   readonly anchor?: Token;
+  /** Negation and modality read from the tree, in place of the walks'. */
+  readonly modality?: { readonly negated: boolean; readonly hypothetical: boolean };
 }
 
 /** Calls fn(x, y) for every pair of a group, x before y: "Trump, Putin and Xi met" → three pairs. */
@@ -91,9 +98,11 @@ class Extractor {
   private readonly labels = new Map<string, string>();
   private readonly facts: RelationFact[] = [];
   private readonly seen = new Set<string>();
+  private readonly tree: DependencyTree | undefined;
 
-  constructor(private readonly doc: AnnotatedDocument, layer: EntityLayer) {
+  constructor(private readonly doc: AnnotatedDocument, layer: EntityLayer, syntax?: SyntaxLayer) {
     this.tokens = doc.tokens;
+    this.tree = syntax && TREE_MODE !== 'off' ? new DependencyTree(doc.tokens, syntax) : undefined;
     this.refs = layer.references.filter((r) => !r.modifier);
     for (const f of layer.facts) if (f.relation === 'leader_of' || f.relation === 'member_of') this.belongs.add(`${f.source}|${f.target}`);
     for (const e of layer.entities) this.labels.set(e.id, e.label);
@@ -124,8 +133,12 @@ class Extractor {
       const nounAfterTo = this.tok(t.index - 1)?.lower === 'to' && t.lower !== t.lemma && /s$/.test(t.lower);
       const verbal = (t.pos === 'VERB' || t.pos === 'AUX' || mistagged !== undefined) && !nounAfterTo;
       const lemma = mistagged ?? t.lemma;
+      const parsed = this.tree?.parsed(t) === true;
       const verbFrames = verbal || (t.pos === 'NOUN' && /ed$/.test(t.lower)) ? framesByLemma.get(lemma) : undefined;
-      if (verbFrames) for (const f of verbFrames) this.verbFrame(t, f);
+      const treeFrames = parsed ? this.treeFrames(t) : undefined;
+      const read = new Set<Frame>();
+      if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read.add(f);
+      if (verbFrames) for (const f of verbFrames) if (TREE_MODE !== 'prefer' || !read.has(f)) this.verbFrame(t, f);
       const collocations = verbal ? collocationsByVerb.get(lemma) : undefined;
       if (collocations) for (const f of collocations) this.collocation(t, f);
       const nounFrames = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'ADJ' ? nounFramesByWord.get(t.lower) : undefined;
@@ -137,6 +150,43 @@ class Extractor {
 
   private tok(i: number): Token | undefined {
     return this.tokens[i];
+  }
+
+  // ---- the tree ----------------------------------------------------------------------------------
+
+  /** Frames of a word the parser reads as a verb, by its lemma or the lemma of its verb form ("fined" → fine). */
+  private treeFrames(t: Token): readonly Frame[] | undefined {
+    if (this.tree?.upos(t.index) !== 'VERB') return undefined;
+    for (const l of [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')]) {
+      const frames = framesByLemma.get(l);
+      if (frames) return frames;
+    }
+    return undefined;
+  }
+
+  /** Emits what the tree reads for one frame at a trigger; false when the tree gives no reading. */
+  private treeFrame(trigger: Token, frame: Frame): boolean {
+    if (!this.tree) return false;
+    const reading = readFrame(this.tree, this.refAt, trigger, frame, (r, object) => this.coordinated(r, 1, false, !object));
+    if (!reading) return false;
+    this.emitReading(reading);
+    return true;
+  }
+
+  private emitReading(r: TreeReading): void {
+    const { frame, trigger } = r;
+    const options: EmitOptions = {
+      topicOk: frame.topicTarget === true, sourceGroupStart: this.groupStart(r.sources),
+      modality: { negated: r.negated, hypothetical: r.hypothetical },
+    };
+    if (r.mutual) {
+      forEachPair(r.sources, (x, y) => {
+        this.emit(x, frame.relation, y, trigger, frame.id, frame.cameo, options);
+        if (frame.relation !== 'met') this.emit(y, frame.relation, x, trigger, frame.id, frame.cameo, options);
+      });
+      return;
+    }
+    for (const s of r.sources) for (const o of r.targets) this.emit(s, frame.relation, o, trigger, frame.id, frame.cameo, options);
   }
 
   /** "the", "its", … and "that" only as a determiner ("that deal"), not as a conjunction ("noted that Gondor …"). */
@@ -607,7 +657,7 @@ class Extractor {
    * "wants Moscow and Kyiv to agree"); rightwards, a conjunct followed by its own verb starts a
    * new clause.
    */
-  private coordinated(r: ActorReference, direction: 1 | -1, objectList = false): ActorReference[] {
+  private coordinated(r: ActorReference, direction: 1 | -1, objectList = false, subjectList = false): ActorReference[] {
     const out = [r];
     const joinedByConjunction: boolean[] = [];
     let current = r;
@@ -643,7 +693,7 @@ class Extractor {
         const before = this.tok(this.skipModifiersLeft(next.firstToken - 1));
         if (before && (before.pos === 'VERB' || before.pos === 'AUX') && this.isClauseVerb(before)) break;
       }
-      if (direction > 0) {
+      if (direction > 0 && !subjectList) {
         const after = this.tok(next.lastToken + 1);
         if (after && (after.pos === 'AUX' || (after.pos === 'VERB' && this.isClauseVerb(after)))) break;
       }
@@ -1145,8 +1195,9 @@ class Extractor {
     const subject = options.clauseSubject ?? source;
     // A noun's modality is its governing verb's: "X and Y agreed to begin talks", "did not hold talks".
     const modal = options.anchor ?? trigger;
-    const negated = this.isNegated(modal, subject, options.sourceGroupStart);
-    const hypothetical = options.hypothetical === true || this.isHypothetical(modal, subject);
+    const negated = options.modality ? options.modality.negated || this.neitherNor(source, options.sourceGroupStart) : this.isNegated(modal, subject, options.sourceGroupStart);
+    const hypothetical = options.hypothetical === true
+      || (options.modality ? options.modality.hypothetical || this.isQuestion(modal) : this.isHypothetical(modal, subject));
     const reportedBy = this.reporter(source, trigger);
     // One fact per triple and sentence: two rules reading the same words give one piece of evidence.
     const [a, b] = relation === 'met' && target.entity < source.entity ? [target.entity, source.entity] : [source.entity, target.entity];
@@ -1232,10 +1283,14 @@ class Extractor {
     return this.tokens.slice(Math.min(a, b) + 1, Math.max(a, b)) as Token[];
   }
 
-  private isNegated(trigger: Token, source: ActorReference, groupStart?: number): boolean {
-    // "Neither A nor B met C"
+  /** "Neither A nor B met C", "not Gondor but …": the negation stands before the subjects. */
+  private neitherNor(source: ActorReference, groupStart?: number): boolean {
     const before = this.tok((groupStart ?? source.firstToken) - 1);
-    if (before?.lower === 'neither' || (before?.lower === 'not' && this.tok(before.index + 1)?.lower !== 'only')) return true;
+    return before?.lower === 'neither' || (before?.lower === 'not' && this.tok(before.index + 1)?.lower !== 'only');
+  }
+
+  private isNegated(trigger: Token, source: ActorReference, groupStart?: number): boolean {
+    if (this.neitherNor(source, groupStart)) return true;
     if (trigger.index < source.firstToken) return false;
     // Only the trigger's own clause counts: in "X did not respond, but its media accused Y" the
     // negation stops at the comma. A negating verb negates its infinitive ("refused to accept"),
@@ -1261,11 +1316,16 @@ class Extractor {
     return false;
   }
 
-  private isHypothetical(trigger: Token, source: ActorReference): boolean {
+  /** A question, when the question mark closes the trigger's own clause. */
+  private isQuestion(trigger: Token): boolean {
     const sentence = this.doc.sentences[trigger.sentence];
     const last = sentence ? this.tok(sentence.lastToken) : undefined;
-    // A question, when the question mark closes the trigger's own clause.
-    if (last?.value === '?' && !this.tokens.slice(trigger.index + 1, sentence?.lastToken ?? trigger.index).some((t) => t.value === '-' || t.value === '—' || t.value === ';' || t.lower === 'but')) return true;
+    return last?.value === '?' && !this.tokens.slice(trigger.index + 1, sentence?.lastToken ?? trigger.index).some((t) => t.value === '-' || t.value === '—' || t.value === ';' || t.lower === 'but');
+  }
+
+  private isHypothetical(trigger: Token, source: ActorReference): boolean {
+    const sentence = this.doc.sentences[trigger.sentence];
+    if (this.isQuestion(trigger)) return true;
     // "X and Y postponed their meeting" (the noun's modality comes from the verb itself)
     if (DEFERRING_VERBS.has(trigger.lemma)) return true;
     // A modal or a deferring verb between the source and the trigger, in the trigger's own clause

@@ -125,14 +125,23 @@ export function tokenNames(doc: AnnotatedDocument, tagged: readonly TaggedSenten
 /** Tags, parses and finds names in every sentence of a document. */
 export function analyseSyntax(doc: AnnotatedDocument, models: SyntaxModels = syntaxModels()): SyntaxLayer {
   const tagged = tagDocument(doc, models);
+  return parseDocument(doc, tagged, tokenNames(doc, tagged), () => true, models);
+}
+
+/**
+ * The tree of each sentence that `select` picks (by sentence index), over a document tagged
+ * already: parsing is what costs, so extraction parses only the sentences that can hold a fact.
+ */
+export function parseDocument(doc: AnnotatedDocument, tagged: readonly TaggedSentence[], ner: readonly string[], select: (sentence: number) => boolean, models: SyntaxModels = syntaxModels()): SyntaxLayer {
   const n = doc.tokens.length;
   const upos = new Array<string>(n).fill('X');
   const heads = new Int32Array(n).fill(-1);
   const deprels = new Array<string>(n).fill('dep');
-  const ner = tokenNames(doc, tagged);
+  const parsed = new Uint8Array(doc.sentences.length);
   doc.sentences.forEach((s, index) => {
     const t = tagged[index];
-    if (!t) return;
+    if (!t || !select(index)) return;
+    parsed[index] = 1;
     const tree = parseSentence(t, models);
     for (let p = 0; p < t.pieces.length; p++) {
       const i = s.firstToken + p;
@@ -142,7 +151,7 @@ export function analyseSyntax(doc: AnnotatedDocument, models: SyntaxModels = syn
       deprels[i] = tree.deprels[p] as string;
     }
   });
-  return { upos, heads, deprels, ner };
+  return { upos, heads, deprels, ner, parsed };
 }
 
 /** The first model word made from piece p (the words of a sentence cover all its pieces). */

@@ -1,0 +1,344 @@
+// Relations read from the dependency tree (src/syntax): a frame's trigger verb, its subject
+// (nsubj; inherited through conj, xcomp with subject or object control, relative clauses and
+// participles), its object (obj, iobj, or an oblique whose preposition the frame names), the
+// passive (nsubj:pass is the target, the `by` oblique the source), coordination on both ends,
+// and the actor behind a common noun ("Russian delegates", "officials from Iran", "Iran's
+// envoy"). Modality comes from the tree too: negation, modals, conditions and irrealis governors.
+// ./index.ts turns each reading into facts with the checks every fact passes.
+import type { Relation, SyntaxLayer, Token } from '../types';
+import type { ActorReference } from '../entities';
+import type { Frame } from './frames';
+import { ACTING_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS } from './words';
+import { OBJECT_CONTROL, VISIT_FRAMES } from './frames';
+
+/** What the tree says about one trigger and frame. */
+export interface TreeReading {
+  readonly trigger: Token;
+  readonly frame: Frame;
+  readonly sources: readonly ActorReference[];
+  readonly targets: readonly ActorReference[];
+  /** No target: coordinated sources act on each other ("X and Y met"). */
+  readonly mutual: boolean;
+  readonly negated: boolean;
+  readonly hypothetical: boolean;
+}
+
+/** Modals that make a clause unreal; "will" too: a future act is announced, not done. */
+const MODALS: ReadonlySet<string> = new Set(['would', 'could', 'might', 'may', 'should', 'will', "'ll", 'wo', 'can', 'ca', 'shall', 'must', "'d"]);
+const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no']);
+const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
+/** Relations that link a clause to its governor ("wants to meet", "said he would"). */
+const CLAUSAL: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'advcl', 'conj', 'csubj']);
+/** Noun modifiers that name the actor behind a common noun: "Russian delegates", "Gondor's envoy", "officials from Iran". */
+const ACTOR_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nmod:poss', 'nmod']);
+/** Prepositions by which an nmod names the actor a member noun belongs to. */
+const MEMBER_PREPS: ReadonlySet<string> = new Set(['of', 'from', 'in', 'for']);
+const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
+
+/** The dependency trees of a document's parsed sentences, with children lists. */
+export class DependencyTree {
+  private readonly first: Int32Array;
+  private readonly list: Int32Array;
+
+  constructor(readonly tokens: readonly Token[], readonly syntax: SyntaxLayer) {
+    const n = tokens.length;
+    const count = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const h = syntax.heads[i] as number;
+      if (h >= 0) count[h + 1] = (count[h + 1] as number) + 1;
+    }
+    for (let i = 0; i < n; i++) count[i + 1] = (count[i + 1] as number) + (count[i] as number);
+    this.first = count;
+    this.list = new Int32Array(count[n] as number);
+    const fill = count.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      const h = syntax.heads[i] as number;
+      if (h >= 0) {
+        this.list[fill[h] as number] = i;
+        fill[h] = (fill[h] as number) + 1;
+      }
+    }
+  }
+
+  parsed(t: Token): boolean {
+    return this.syntax.parsed[t.sentence] === 1;
+  }
+
+  head(i: number): number {
+    return this.syntax.heads[i] ?? -1;
+  }
+
+  deprel(i: number): string {
+    return this.syntax.deprels[i] ?? 'dep';
+  }
+
+  upos(i: number): string {
+    return this.syntax.upos[i] ?? 'X';
+  }
+
+  children(i: number): Int32Array {
+    return this.list.subarray(this.first[i] as number, this.first[i + 1] as number);
+  }
+
+  child(i: number, deprel: string): number {
+    for (const c of this.children(i)) if (this.deprel(c) === deprel) return c;
+    return -1;
+  }
+
+  /** The preposition (case child) of a nominal: "with" in "met with Putin". */
+  caseOf(i: number): string | undefined {
+    for (const c of this.children(i)) if (this.deprel(c) === 'case') return this.tokens[c]?.lower;
+    return undefined;
+  }
+}
+
+/**
+ * Reads a frame at one trigger from the tree; undefined when the tree gives no reading (the token
+ * walks may still find one). `refAt` maps a token to the actor reference covering it.
+ */
+export function readFrame(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], trigger: Token, frame: Frame, expand: ListExpander = (r) => [r]): TreeReading | undefined {
+  const i = trigger.index;
+  const rel = tree.deprel(i);
+  // "the proposed truce", "a peace-keeping force": an attributive word names a thing.
+  if (rel === 'amod' || rel === 'compound' || rel === 'det' || rel === 'case' || refAt[i]) return undefined;
+  if (!VERB_TAGS.has(tree.upos(i))) return undefined;
+  const actors = new ActorFinder(tree, refAt, expand);
+  const passive = tree.child(i, 'nsubj:pass') >= 0 || tree.child(i, 'aux:pass') >= 0 || (rel === 'acl' && agentOf(tree, i) >= 0);
+  let sources: ActorReference[];
+  let targets: ActorReference[];
+  if (passive) {
+    const agent = agentOf(tree, i);
+    if (agent < 0) return undefined;
+    sources = actors.at(agent);
+    const patient = tree.child(i, 'nsubj:pass');
+    targets = patient >= 0 ? actors.at(patient) : rel === 'acl' ? actors.at(tree.head(i)) : [];
+  } else {
+    sources = subjectHeads(tree, i).flatMap((h) => actors.at(h));
+    targets = objectHeads(tree, i, frame).flatMap((h) => actors.at(h, true));
+    if (targets.length > 0 && frame.after && !frame.after.includes(tree.tokens[Math.max(...targets.map((t) => t.lastToken)) + 1]?.lower ?? '')) return undefined;
+  }
+  // Only actors act, and a topic is a target only where the frame allows one ("backed the plan").
+  sources = sources.filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+  if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
+  if (sources.length === 0) return undefined;
+  // "left the way open for Y", "sent troops to Y": with an object of its own, a visit verb sends or leaves something.
+  if (VISIT_FRAMES.has(frame.id) && hasObject(tree, i)) return undefined;
+  const mutual = targets.length === 0 && frame.mutual === true && sources.length > 1 && !hasObject(tree, i) && !hasComplement(tree, i, frame);
+  if (targets.length === 0 && !mutual) return undefined;
+  return { trigger, frame, sources, targets, mutual, negated: negated(tree, i), hypothetical: hypothetical(tree, i) };
+}
+
+/** The `by` oblique of a passive: "was attacked by Y". */
+function agentOf(tree: DependencyTree, i: number): number {
+  for (const c of tree.children(i)) {
+    const d = tree.deprel(c);
+    if (d === 'obl:agent' || ((d === 'obl' || d === 'nmod') && tree.caseOf(c) === 'by')) return c;
+  }
+  return -1;
+}
+
+/** Whether the verb has an object the reading could not resolve ("met senior officials"): then it is not mutual. */
+function hasObject(tree: DependencyTree, i: number): boolean {
+  for (const c of tree.children(i)) if (tree.deprel(c) === 'obj' || tree.deprel(c) === 'iobj') return true;
+  return false;
+}
+
+/**
+ * "X and Y agreed to continue …", "agreed on a plan": a complement or another frame's preposition
+ * makes the verb transitive, so coordinated subjects do not act on each other.
+ */
+function hasComplement(tree: DependencyTree, i: number, frame: Frame): boolean {
+  for (const c of tree.children(i)) {
+    const d = tree.deprel(c);
+    if (d === 'xcomp') return true;
+    if ((d === 'obl' || d === 'obl:unmarked') && !(frame.preps ?? []).includes(tree.caseOf(c) ?? '') && OBJECT_PREPS.has(tree.caseOf(c) ?? '')) return true;
+  }
+  return false;
+}
+
+/** Prepositions that introduce what a verb acts on ("agreed to …", "agreed on …"), not when or where. */
+const OBJECT_PREPS: ReadonlySet<string> = new Set(['to', 'on', 'with', 'against', 'for', 'over', 'about']);
+
+/** The heads of the trigger's subject, inherited where the clause has none of its own. */
+function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
+  if (depth > 6) return [];
+  const own = tree.child(i, 'nsubj');
+  const rel = tree.deprel(i);
+  const head = tree.head(i);
+  if (own >= 0) {
+    // "the envoy who met Putin": the relative pronoun stands for the noun the clause describes.
+    if (rel === 'acl:relcl' && RELATIVE_PRONOUNS.has(tree.tokens[own]?.lower ?? '') && head >= 0) return [head];
+    return [own];
+  }
+  if (head < 0) return [];
+  if (rel === 'conj' && VERB_TAGS.has(tree.upos(head))) return subjectHeads(tree, head, depth + 1);
+  if (rel === 'xcomp') {
+    // "urged Moscow to agree": the object of an appeal verb does what it is urged to.
+    const governor = tree.tokens[head];
+    if (governor && OBJECT_CONTROL.has(governor.lemma)) {
+      const object = tree.child(head, 'obj') >= 0 ? tree.child(head, 'obj') : tree.child(head, 'iobj');
+      if (object >= 0) return [object];
+    }
+    return subjectHeads(tree, head, depth + 1);
+  }
+  // "…, accusing Y of …": a participle clause shares its governor's subject.
+  if (rel === 'advcl' && /ing$/.test(tree.tokens[i]?.lower ?? '') && tree.child(i, 'mark') < 0) return subjectHeads(tree, head, depth + 1);
+  // "travelled to Paris to meet Y": a purpose infinitive shares its governor's subject.
+  if (rel === 'advcl' && tree.tokens[tree.child(i, 'mark')]?.lower === 'to') return subjectHeads(tree, head, depth + 1);
+  // "troops attacking the town": the noun a present participle describes acts.
+  if (rel === 'acl' && /ing$/.test(tree.tokens[i]?.lower ?? '')) return [head];
+  return [];
+}
+
+/** The heads of the trigger's targets: direct objects when the frame takes them, obliques with the frame's prepositions. */
+function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
+  const direct = frame.preps === undefined || frame.direct === true;
+  const out: number[] = [];
+  let requiredSeen = frame.requires === undefined;
+  // "would help and criticised Russia": an object after a coordinated verb is that verb's.
+  let nextVerb = Number.MAX_SAFE_INTEGER;
+  for (const c of tree.children(i)) if (c > i && tree.deprel(c) === 'conj' && VERB_TAGS.has(tree.upos(c))) nextVerb = Math.min(nextVerb, c);
+  for (const c of tree.children(i)) {
+    const d = tree.deprel(c);
+    if (c > nextVerb) continue;
+    if ((d === 'obj' || d === 'iobj') && frame.requires?.includes(tree.tokens[c]?.lower ?? '')) {
+      requiredSeen = true;
+      // "sent a message to X": the preposition may hang on the noun.
+      for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod' && frame.preps?.includes(tree.caseOf(m) ?? '')) out.push(m);
+      continue;
+    }
+    if ((d === 'obj' || d === 'iobj') && direct && frame.requires === undefined) out.push(c);
+    else if ((d === 'obl' || d === 'obl:unmarked') && frame.preps?.includes(tree.caseOf(c) ?? '')) out.push(c);
+  }
+  return requiredSeen ? out : [];
+}
+
+/**
+ * The list an actor opens, read from the words ("Japan and South Korea"): the parser misreads
+ * some lists of names (as one flat name), which the actor references already delimit.
+ */
+export type ListExpander = (first: ActorReference, object: boolean) => readonly ActorReference[];
+
+/** The actors a nominal stands for: its own reference, or the actor behind a member noun; with conjuncts. */
+class ActorFinder {
+  constructor(private readonly tree: DependencyTree, private readonly refAt: readonly (ActorReference | undefined)[], private readonly expand: ListExpander) {}
+
+  /** `object`: h is an object, whose conjuncts cannot be followed by their own verb. */
+  at(h: number, object = false, depth = 0): ActorReference[] {
+    if (depth > 8) return [];
+    const out: ActorReference[] = [];
+    for (const r of this.own(h)) out.push(...this.expand(r, object));
+    if (this.coordinated(h)) {
+      for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c))) out.push(...this.at(c, object, depth + 1));
+    }
+    const seen = new Set<ActorReference>();
+    return out.filter((r) => !seen.has(r) && seen.add(r) !== undefined);
+  }
+
+  /**
+   * Whether h's conjuncts are a real coordination: some conjunct has its "and"/"or". The parser
+   * reads some appositions as conjuncts ("Grossi, Director General of the IAEA, met …").
+   */
+  private coordinated(h: number): boolean {
+    for (const c of this.tree.children(h)) {
+      if (this.tree.deprel(c) === 'conj' && this.tree.child(c, 'cc') >= 0) return true;
+    }
+    return false;
+  }
+
+  /** "met Putin and Zelenskyy warned Russia": a conjunct followed by a verb is the subject of a new clause. */
+  private startsClause(c: number): boolean {
+    const last = this.refAt[c]?.lastToken ?? c;
+    const next = this.tree.tokens[last + 1];
+    return next !== undefined && next.sentence === this.tree.tokens[c]?.sentence && (next.pos === 'VERB' || next.pos === 'AUX') && VERB_TAGS.has(this.tree.upos(last + 1));
+  }
+
+  private own(h: number): ActorReference[] {
+    const r = this.refAt[h];
+    if (r) return r.modifier ? [] : [r];
+    const t = this.tree.tokens[h];
+    if (!t) return [];
+    // "Russian and Ukrainian delegates", "Gondor's envoy", "officials from Iran": a member noun's actor.
+    if (!ACTING_NOUNS.has(t.lower)) return this.apposed(h);
+    const out: ActorReference[] = [];
+    for (const c of this.tree.children(h)) {
+      const d = this.tree.deprel(c);
+      if (!ACTOR_MODIFIERS.has(d)) continue;
+      if (d === 'nmod' && !MEMBER_PREPS.has(this.tree.caseOf(c) ?? '')) continue;
+      const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) : undefined);
+      if (!m || m.entityType === 'other' || m.entityType === 'place') continue;
+      out.push(m);
+      for (const k of this.tree.children(c)) {
+        const kr = this.refAt[k];
+        if (this.tree.deprel(k) === 'conj' && kr && kr.entityType !== 'other') out.push(kr);
+      }
+    }
+    return out;
+  }
+
+  /** "the bloc's envoy, Kaja Kallas": an apposition that names the actor. */
+  private apposed(h: number): ActorReference[] {
+    for (const c of this.tree.children(h)) {
+      const r = this.refAt[c];
+      if (this.tree.deprel(c) === 'appos' && r && !r.modifier && r.entityType === 'person') return [r];
+    }
+    return [];
+  }
+
+  /** A demonym inside a title phrase is a modifier reference; before a member noun it names the actor. */
+  private modifierRef(c: number): ActorReference | undefined {
+    const r = this.refAt[c];
+    return r && (r.via === 'demonym' || r.entityType === 'country') ? r : undefined;
+  }
+}
+
+/** "did not meet", "refused to accept", "never accused": negation on the trigger or a governor that passes it down. */
+function negated(tree: DependencyTree, i: number): boolean {
+  let k = i;
+  for (let depth = 0; depth < 4 && k >= 0; depth++) {
+    for (const c of tree.children(k)) {
+      const d = tree.deprel(c);
+      if ((d === 'advmod' || d === 'neg' || d === 'det') && NEGATORS.has(tree.tokens[c]?.lower ?? '') && (d !== 'det' || depth === 0)) return true;
+    }
+    // Only an infinitive takes its governor's negation: "did not agree to meet", "refused to accept".
+    const governor = tree.tokens[tree.head(k)];
+    if (tree.deprel(k) !== 'xcomp' || !governor) return false;
+    if (NEGATING_VERBS.has(governor.lemma)) return true;
+    k = governor.index;
+  }
+  return false;
+}
+
+/** Modals, conditions, questions, irrealis governors ("wants to meet"), denied or claimed complements. */
+function hypothetical(tree: DependencyTree, i: number): boolean {
+  let k = i;
+  for (let depth = 0; depth < 5 && k >= 0; depth++) {
+    for (const c of tree.children(k)) {
+      const d = tree.deprel(c);
+      const w = tree.tokens[c]?.lower ?? '';
+      if ((d === 'aux' || d === 'aux:pass') && MODALS.has(w)) return true;
+      if (d === 'mark' && CONDITIONS.has(w)) return true;
+    }
+    const rel = tree.deprel(k);
+    const h = tree.head(k);
+    const governor = tree.tokens[h];
+    if (!governor || !(CLAUSAL.has(rel) || rel === 'acl' || rel === 'acl:relcl')) return false;
+    const irrealis = IRREALIS_VERBS.has(governor.lemma) || IRREALIS_VERBS.has(governor.lower);
+    if (rel === 'xcomp' && irrealis) return true;
+    // "rejected allegations (that) he pressured Y", "reports that X met Y": hearsay is not asserted.
+    if ((rel === 'acl' || rel === 'acl:relcl' || rel === 'ccomp') && HEARSAY_NOUNS.has(governor.lower)) return true;
+    if (rel === 'acl' || rel === 'acl:relcl') return false;
+    if (rel === 'ccomp') {
+      // "denied that X attacked", "hopes that X will agree": not asserted. What a speaker says is
+      // asserted by the speaker (reportedBy names them), whatever the speaker's own tense.
+      return governor.lemma === 'deny' || CLAIM_VERBS.has(governor.lemma) || irrealis;
+    }
+    // "travelled to Washington to meet Trump": a purpose is intended, not reported as done.
+    if (rel === 'advcl' && tree.tokens[tree.child(k, 'mark')]?.lower === 'to') return true;
+    // An adverbial clause keeps its own modality ("met Y after X had attacked"); a conjunct and an
+    // infinitive share their governor's ("would withdraw and restore ties", "will travel to meet").
+    if (rel === 'advcl' || rel === 'csubj') return false;
+    k = h;
+  }
+  return false;
+}
