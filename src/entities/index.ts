@@ -2,12 +2,13 @@
 // Pass 1 reads names, titles and gazetteer matches; pass 2 resolves what needs the whole
 // document: lone surnames ("Putin" → Vladimir Putin, even in the headline before the full
 // name), titles without names ("the Russian President"), pronouns and anaphoric topics.
-import type { AnnotatedDocument, EntityRecord, EntityType, Fact, Mention, Relation, Token } from '../types';
+import type { AnnotatedDocument, EntityRecord, EntityType, Fact, Mention, Relation, SyntaxLayer, Token } from '../types';
+import { resolveCoreference } from './coref';
 import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { slugify } from './slug';
 import {
   AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
-  CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
+  CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
   PEOPLE_GROUPS, TITLES, TOPICS, type PeopleGroupRow, type TitleRow,
 } from './tables';
 
@@ -15,7 +16,7 @@ export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexi
 export { slugify } from './slug';
 
 /** How an actor is referred to at a place in the text; relations read these. */
-export type ReferenceVia = 'name' | 'lexicon' | 'seat' | 'capital' | 'demonym' | 'title' | 'pronoun' | 'topic';
+export type ReferenceVia = 'name' | 'lexicon' | 'seat' | 'capital' | 'demonym' | 'title' | 'pronoun' | 'description' | 'topic';
 
 export interface ActorReference {
   readonly entity: string;
@@ -28,6 +29,8 @@ export interface ActorReference {
   readonly possessive: boolean;
   /** A name inside a title phrase ("Russian" in "Russian President Vladimir Putin") is not an actor. */
   readonly modifier: boolean;
+  /** Pronouns and descriptions (src/entities/coref.ts): character offsets of the mention of the entity they were resolved to. */
+  readonly antecedent?: { readonly start: number; readonly end: number };
 }
 
 export interface EntityLayer {
@@ -54,7 +57,6 @@ const HEADLINE_SMALL_WORDS: ReadonlySet<string> = new Set([
 /** Shorter words never count towards Title Case (a, in, of, to, US, UK). */
 const HEADLINE_WORD_LENGTH = 3;
 const MAX_NAME_TOKENS = 4;
-const PRONOUN_LOOKBACK_SENTENCES = 2;
 /** How many words after "Name," a role noun may come and still describe the name. */
 const APPOSITION_REACH = 4;
 
@@ -186,8 +188,8 @@ function gluePoint(t: Token): number {
  * finds where no rule put a mention are added, and a lone name it reads as a person is not taken
  * for an organisation. Without it, the rules alone.
  */
-export function recognizeEntities(doc: AnnotatedDocument, lexicon: Lexicon = defaultLexicon(), names?: readonly string[]): EntityLayer {
-  return new Recognizer(doc, lexicon, names).run();
+export function recognizeEntities(doc: AnnotatedDocument, lexicon: Lexicon = defaultLexicon(), names?: readonly string[], syntax?: SyntaxLayer): EntityLayer {
+  return new Recognizer(doc, lexicon, names, syntax).run();
 }
 
 /** The NER spans of a document as per-token arrays: each token's span (first, last) and type. */
@@ -237,7 +239,7 @@ class Recognizer {
 
   private readonly named: NamedSpans;
 
-  constructor(private readonly doc: AnnotatedDocument, private readonly lexicon: Lexicon, names: readonly string[] | undefined) {
+  constructor(private readonly doc: AnnotatedDocument, private readonly lexicon: Lexicon, names: readonly string[] | undefined, private readonly syntax?: SyntaxLayer) {
     this.tokens = doc.tokens;
     this.named = new NamedSpans(names, doc.tokens.length);
     this.text = doc.source.text;
@@ -263,7 +265,7 @@ class Recognizer {
     this.peopleNoRuleFound();
     this.mergeParentheticals();
     this.resolveTitleReferences();
-    this.resolvePronouns();
+    this.resolveCoreference();
     this.findTopics();
     // "Volgograd located_in Russia" from the gazetteer alone would add a country the article never names.
     this.draft.facts = this.draft.facts.filter((f) => f.rule !== GAZETTEER_LOCATED_IN || this.draft.aliases.has(f.target));
@@ -1098,37 +1100,18 @@ class Recognizer {
     }
   }
 
-  private resolvePronouns(): void {
-    const people = this.draft.references.filter((r) => r.entityType === 'person' && !r.modifier);
-    people.sort((a, b) => a.firstToken - b.firstToken);
-    for (const t of this.tokens) {
-      const row = PERSON_PRONOUNS.find((p) => p.word === t.lower);
-      if (!row || t.pos === 'PROPN') continue;
-      const antecedent = this.antecedent(people, t);
-      if (!antecedent) continue;
-      this.draft.references.push({
-        entity: antecedent.entity, entityType: 'person', firstToken: t.index, lastToken: t.index, sentence: t.sentence,
-        via: 'pronoun', possessive: row.possessive, modifier: false,
-      });
-    }
-  }
-
-  /** The most recent subject-like person: in this sentence before the pronoun, else in the last two. */
-  private antecedent(people: readonly ActorReference[], pronoun: Token): ActorReference | undefined {
-    const before = people.filter((p) => p.lastToken < pronoun.index && pronoun.sentence - p.sentence <= PRONOUN_LOOKBACK_SENTENCES);
-    if (before.length === 0) return undefined;
-    const subjectLike = (p: ActorReference): boolean => {
-      const next = this.token(p.lastToken + 1);
-      const firstInSentence = before.find((q) => q.sentence === p.sentence) === p;
-      return firstInSentence || (next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX'));
-    };
-    const same = before.filter((p) => p.sentence === pronoun.sentence);
-    const sameSubject = [...same].reverse().find(subjectLike);
-    if (sameSubject) return sameSubject;
-    const earlier = before.filter((p) => p.sentence < pronoun.sentence);
-    const lastSentence = earlier[earlier.length - 1]?.sentence;
-    const inLast = earlier.filter((p) => p.sentence === lastSentence);
-    return [...inLast].reverse().find(subjectLike) ?? same[same.length - 1] ?? inLast[inLast.length - 1];
+  /** Pronouns and descriptions ("the bloc") → the actor they stand for (coref.ts). */
+  private resolveCoreference(): void {
+    this.draft.references.push(...resolveCoreference({
+      doc: this.doc, references: this.draft.references, mentions: this.draft.mentions, syntax: this.syntax, groups: this.draft.groups,
+      roles: this.draft.roles, facts: this.draft.facts,
+      personLabel: (id) => this.persons.get(id)?.label,
+      label: (id) => this.persons.get(id)?.label ?? this.lexicon.entities.get(id)?.label ?? this.draft.labels.get(id) ?? [...(this.draft.aliases.get(id) ?? [])][0],
+      demonym: (word) => {
+        const entry = this.lexicon.phrases.get(word);
+        return entry?.kind === 'demonym' ? (entry.country ?? entry.id) : undefined;
+      },
+    }));
   }
 
   private findTopics(): void {

@@ -1,0 +1,598 @@
+// Coreference inside a document: third-person pronouns ("he", "its", "they") and descriptions
+// ("the president", "the bloc", "the company") → the actor they stand for, as ActorReferences
+// that name the antecedent mention. Rules, not a model: agreement (gender, number, person vs
+// organisation/country/place) filters the actors mentioned in the last few sentences, salience
+// (recency halved per sentence, subject > object > oblique, parallel roles, how often the actor was
+// named) ranks them, and a close second leaves the pronoun unresolved, because a wrong antecedent
+// makes a false fact. The dependency parse, where a sentence has one, gives the roles and the
+// clause-mate constraint ("Putin praised him": him is not Putin); surface cues stand in elsewhere.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AnnotatedDocument, EntityType, Fact, Mention, SyntaxLayer, Token } from '../types';
+import type { ActorReference } from './index';
+import { describes, findDescriptions, type ActorFacts, type DescriptionSpan } from './descriptions';
+
+const ENV = (name: string, fallback: number): number => Number(process.env[`COREF_${name}`] ?? fallback);
+type Gender = 'male' | 'female';
+type Role = 'subject' | 'object' | 'possessor' | 'oblique' | 'other';
+
+/** What a pronoun can stand for: a man, a woman, one organisation/country/place, or several. */
+type PronounKind = 'male' | 'female' | 'neuter' | 'plural';
+
+interface PronounRow {
+  readonly kind: PronounKind;
+  readonly form: 'subject' | 'object' | 'possessive' | 'reflexive' | 'object-or-possessive';
+}
+
+/** Third-person pronouns; "her" is an object or a possessive by what follows it. */
+const PRONOUNS: ReadonlyMap<string, PronounRow> = new Map<string, PronounRow>([
+  ['he', { kind: 'male', form: 'subject' }], ['him', { kind: 'male', form: 'object' }], ['his', { kind: 'male', form: 'possessive' }],
+  ['himself', { kind: 'male', form: 'reflexive' }],
+  ['she', { kind: 'female', form: 'subject' }], ['her', { kind: 'female', form: 'object-or-possessive' }], ['hers', { kind: 'female', form: 'object' }],
+  ['herself', { kind: 'female', form: 'reflexive' }],
+  ['it', { kind: 'neuter', form: 'subject' }], ['its', { kind: 'neuter', form: 'possessive' }], ['itself', { kind: 'neuter', form: 'reflexive' }],
+  ['they', { kind: 'plural', form: 'subject' }], ['them', { kind: 'plural', form: 'object' }], ['their', { kind: 'plural', form: 'possessive' }],
+  ['theirs', { kind: 'plural', form: 'object' }], ['themselves', { kind: 'plural', form: 'reflexive' }],
+]);
+
+/** Words right before a person's name that say their gender ("Mrs Lee", "Queen Rania", "actress Jo Ng"). */
+const GENDERED_WORDS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
+  ...['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'emir', 'sheikh', 'chairman', 'spokesman', 'congressman', 'businessman', 'actor', 'father', 'son',
+    'brother', 'husband', 'uncle', 'nephew', 'grandfather', 'boy', 'man', 'duke', 'count', 'baron', 'monsignor', 'archbishop', 'pope', 'cardinal']
+    .map((w) => [w, 'male'] as const),
+  ...['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'chairwoman', 'spokeswoman', 'congresswoman', 'businesswoman', 'actress',
+    'mother', 'daughter', 'sister', 'wife', 'aunt', 'niece', 'grandmother', 'girl', 'woman', 'duchess', 'countess', 'baroness', 'sister']
+    .map((w) => [w, 'female'] as const),
+]);
+
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'by', 'with', 'said', 'says', 'told', 'to', 'of', 'from']);
+
+/** Quote marks: a pronoun inside a quote does not stand for the quote's speaker. */
+const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”']);
+
+/** Verbs that report speech or thought: "X said he would…" — he is X. */
+const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  'say', 'tell', 'add', 'claim', 'insist', 'deny', 'note', 'state', 'announce', 'explain', 'argue', 'warn', 'admit', 'believe', 'think',
+  'hope', 'fear', 'suggest', 'reply', 'report', 'confirm', 'acknowledge', 'write', 'declare', 'promise', 'vow', 'assert', 'maintain', 'allege',
+  'concede', 'predict', 'recall', 'testify', 'indicate', 'feel', 'know', 'realise', 'realize', 'expect', 'remark', 'comment',
+]);
+
+/** Tokens a quotation is searched over for its end or start. */
+const QUOTE_REACH = 80;
+
+/** Words that start a new clause: a subject before one and an object pronoun after it are no clause-mates. */
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'after', 'before', 'if', 'as', 'since', 'until', 'unless', 'although',
+  'though', 'where', ',', ';', ':', 'and', 'but', 'or', 'to', '"', '“', '”',
+]);
+
+/** Irregular plurals among the nouns that compete with named actors for "they". */
+const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(['people', 'children', 'men', 'women', 'police', 'staff', 'media', 'public', 'crew', 'personnel']);
+
+/** Sentences back (before the pronoun's own) where an antecedent may stand. */
+const LOOKBACK_SENTENCES = ENV('LOOK', 3);
+/** Salience halves with each sentence back. */
+const DECAY = ENV('DECAY', 0.5);
+/** Salience by grammatical role (Lappin and Leass 1994, simplified). */
+const ROLE_WEIGHT: Readonly<Record<Role, number>> = { subject: ENV('SUBJ', 80), object: ENV('OBJ', 50), possessor: ENV('POSS', 40), oblique: ENV('OBL', 30), other: ENV('OTHER', 20) };
+/** Each earlier mention of the actor (up to three) adds this share: the story's topic stays salient. */
+const NAMED_WEIGHT = ENV('NAMED', 0.03);
+const LOOSE = ENV('LOOSE', 0);
+const SUM_MENTIONS = ENV('SUM', 1) === 1;
+const OTHER_MENTIONS = ENV('OTHERM', 0.2);
+/** Every mention's own weight, before its role: it was mentioned, recently. */
+const RECENCY_WEIGHT = ENV('REC', 100);
+/** The pronoun's role equals the antecedent's last role ("X met Y. He said…": he = X). */
+const PARALLEL_WEIGHT = ENV('PAR', 35);
+/** A gender known to agree beats an unknown one (a factor on the salience). */
+const KNOWN_GENDER_FACTOR = ENV('GENDER', 1.2);
+/** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
+const MARGIN = ENV('MARGIN', 0.25);
+/**
+ * "It" and "they" stand far more often for things and for people at large than for a named
+ * actor (in GUM news, about one in six): they are resolved only as the subject of a verb an
+ * actor does, or as a possessive, and only to an actor of this or the last sentence.
+ */
+const NEUTER_LOOKBACK_SENTENCES = ENV('NLOOK', 1);
+/** A common noun competes at this share of a name's weight: it is seldom what an actor's pronoun means. */
+const NOUN_FACTOR = ENV('NOUN', 1);
+/** "NASA tweeted … via its account": a possessive leans to its own clause's subject. */
+const OWN_SUBJECT_WEIGHT = ENV('OWNSUBJ', 0);
+
+/** Verbs whose subject acts on purpose: "it said", "they announced" stand for an actor. */
+const AGENT_VERBS: ReadonlySet<string> = new Set([
+  'say', 'tell', 'announce', 'state', 'claim', 'deny', 'confirm', 'add', 'insist', 'warn', 'accuse', 'urge', 'demand', 'call', 'ask',
+  'plan', 'want', 'agree', 'refuse', 'reject', 'accept', 'propose', 'offer', 'promise', 'pledge', 'vow', 'threaten', 'decide', 'intend',
+  'launch', 'attack', 'strike', 'fire', 'send', 'deploy', 'sign', 'meet', 'hold', 'host', 'impose', 'lift', 'sanction', 'support', 'back',
+  'condemn', 'criticise', 'criticize', 'respond', 'react', 'report', 'release', 'publish', 'file', 'sue', 'seek', 'hope', 'expect',
+  'believe', 'argue', 'note', 'explain', 'describe', 'order', 'ban', 'allow', 'approve', 'vote', 'elect', 'win', 'lose', 'buy', 'sell',
+  'acquire', 'invest', 'pay', 'hire', 'fire', 'employ', 'open', 'close', 'build', 'develop', 'create', 'introduce', 'provide', 'receive',
+  'invite', 'join', 'leave', 'withdraw', 'suspend', 'resume', 'continue', 'begin', 'start', 'stop', 'end', 'try', 'attempt', 'manage',
+  'investigate', 'arrest', 'detain', 'charge', 'kill', 'capture', 'seize', 'control', 'claim', 'admit', 'apologise', 'apologize',
+  'invade', 'bomb', 'shell', 'target', 'negotiate', 'discuss', 'recognise', 'recognize', 'operate', 'run', 'own', 'use', 'need', 'make',
+  'give', 'take', 'get', 'have', 'do', 'become', 'remain',
+]);
+
+/** An antecedent known so far: a name, a title, a description or a resolved pronoun. */
+interface Item {
+  readonly entity: string;
+  readonly entityType: EntityType;
+  readonly first: number;
+  readonly last: number;
+  readonly sentence: number;
+  readonly role: Role;
+  /** The head token's head (the verb of its clause), -1 when unknown. */
+  readonly governor: number;
+  /** A common noun that may be what the pronoun stands for ("officials … they"): if it wins, no actor does. */
+  readonly noun?: 'plural' | 'singular' | Gender | 'person';
+}
+
+export interface CorefInput {
+  readonly doc: AnnotatedDocument;
+  /** The references found so far (names, lexicon matches, titles), any order; pronouns among them are ignored. */
+  readonly references: readonly ActorReference[];
+  /** The mentions found so far: an antecedent's offsets are those of a mention of its entity. */
+  readonly mentions: readonly Mention[];
+  /** The dependency parse where there is one (sentences it did not parse fall back to surface cues). */
+  readonly syntax?: SyntaxLayer | undefined;
+  /** A person entity's full name ("Nick Bos"), whose given name may say their gender. */
+  readonly personLabel?: (entity: string) => string | undefined;
+  /** Entities that are groups of people ("Muslims"): "they" may stand for them. */
+  readonly groups?: ReadonlySet<string>;
+  /** An entity's label ("Foreign Ministry", "African Union"), for descriptions. */
+  readonly label?: (entity: string) => string | undefined;
+  /** Roles per person ("President of Russia"), for descriptions. */
+  readonly roles?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Facts the titles gave (leader_of, member_of): the countries a person is tied to. */
+  readonly facts?: readonly Fact[];
+  /** A word that names a country as an adjective ("Russian") → that country's id. */
+  readonly demonym?: (word: string) => string | undefined;
+}
+
+let genders: ReadonlyMap<string, Gender> | undefined;
+
+/** Given name → gender, from data/name-genders.json (scripts/make-name-genders.mjs). */
+function nameGenders(): ReadonlyMap<string, Gender> {
+  if (!genders) {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'name-genders.json'), 'utf8')) as { male: string; female: string };
+    const map = new Map<string, Gender>();
+    for (const n of data.male.split(' ')) map.set(n, 'male');
+    for (const n of data.female.split(' ')) map.set(n, 'female');
+    genders = map;
+  }
+  return genders;
+}
+
+/** Pronouns and descriptions resolved to the actors they stand for, in text order. */
+export function resolveCoreference(input: CorefInput): ActorReference[] {
+  return new Resolver(input).run();
+}
+
+class Resolver {
+  private readonly tokens: readonly Token[];
+  private readonly syntax: SyntaxLayer | undefined;
+  private readonly gender = new Map<string, Gender>();
+  /** Entity → how often it was named so far (its weight as the story's topic). */
+  private readonly named = new Map<string, number>();
+  private readonly groups: ReadonlySet<string>;
+  private readonly covered: Uint8Array;
+  /** 1 inside a quotation. */
+  private readonly quoted: Uint8Array;
+  /** The name, title or lexicon reference at each token. */
+  private readonly baseAt: Array<ActorReference | undefined> = [];
+  private readonly titles = new Map<string, Set<string>>();
+  private readonly countries = new Map<string, Set<string>>();
+  private readonly facts = new Map<string, ActorFacts>();
+
+  constructor(private readonly input: CorefInput) {
+    this.tokens = input.doc.tokens;
+    this.syntax = input.syntax;
+    this.groups = input.groups ?? new Set();
+    this.covered = new Uint8Array(this.tokens.length);
+    this.quoted = new Uint8Array(this.tokens.length);
+    let inside = 0;
+    let sentence = -1;
+    for (const t of this.tokens) {
+      if (t.sentence !== sentence && t.lineStart) inside = 0;
+      sentence = t.sentence;
+      if (QUOTES.has(t.value)) inside = t.value === '“' ? 1 : t.value === '”' ? 0 : 1 - inside;
+      else this.quoted[t.index] = inside;
+    }
+  }
+
+  run(): ActorReference[] {
+    const base = this.input.references.filter((r) => !r.modifier && r.via !== 'pronoun' && r.via !== 'topic' && (r.entityType !== 'other' || this.groups.has(r.entity)));
+    for (const r of this.input.references) for (let k = r.firstToken; k <= r.lastToken; k++) this.covered[k] = 1;
+    for (const r of base) for (let k = r.firstToken; k <= r.lastToken; k++) this.baseAt[k] = r;
+    const items = base.map((r) => this.item(r.entity, r.entityType, r.firstToken, r.lastToken));
+    items.push(...this.nounItems());
+    items.sort((a, b) => a.first - b.first || a.last - b.last);
+    this.learnGenders(base);
+    this.learnTitles(base);
+    const descriptions = findDescriptions(this.tokens, this.covered, this.input.demonym);
+    const out: ActorReference[] = [];
+    const seen: Item[] = [];
+    let next = 0;
+    let d = 0;
+    for (const t of this.tokens) {
+      while (next < items.length && (items[next] as Item).last < t.index) this.see(seen, items[next++] as Item);
+      const description = descriptions[d]?.first === t.index ? descriptions[d++] : undefined;
+      if (description) {
+        const r = this.resolveDescription(description, seen);
+        if (r) {
+          out.push(r);
+          this.see(seen, this.item(r.entity, r.entityType, r.firstToken, r.lastToken));
+        }
+        continue;
+      }
+      const row = PRONOUNS.get(t.lower);
+      if (!row || this.covered[t.index] || t.pos === 'PROPN') continue;
+      const r = this.resolvePronoun(t, row, seen);
+      if (!r) continue;
+      out.push(r);
+      this.see(seen, this.item(r.entity, r.entityType, t.index, t.index));
+    }
+    return out;
+  }
+
+  private see(seen: Item[], item: Item): void {
+    seen.push(item);
+    if (item.noun) return;
+    this.named.set(item.entity, (this.named.get(item.entity) ?? 0) + 1);
+  }
+
+  // ---- pronouns ------------------------------------------------------------------------------
+
+  private resolvePronoun(t: Token, row: PronounRow, seen: readonly Item[]): ActorReference | undefined {
+    const possessive = row.form === 'possessive' || (row.form === 'object-or-possessive' && this.possessiveHer(t));
+    const role = possessive ? 'possessor' : this.roleOf(t.index, t.index);
+    const neuter = row.kind === 'neuter' || row.kind === 'plural';
+    if (neuter && !this.actorPronoun(t, possessive)) return undefined;
+    const lookback = neuter ? NEUTER_LOOKBACK_SENTENCES : LOOKBACK_SENTENCES;
+    const governor = this.governorOf(t.index, t.index);
+    const reporter = role === 'subject' && !this.quoted[t.index] ? this.reporter(t, seen) : undefined;
+    if (reporter && this.agrees(reporter, row.kind)) return this.reference(reporter.entity, reporter.entityType, t.index, t.index, t.sentence, 'pronoun', false);
+    const speaker = this.quoted[t.index] ? this.quoteSpeaker(t.index) : undefined;
+    const objectForm = row.form === 'object' || (row.form === 'object-or-possessive' && !possessive);
+    const scores = new Map<string, { score: number; last: Item }>();
+    const banned = new Set<string>();
+    for (let k = seen.length - 1; k >= 0; k--) {
+      const m = seen[k] as Item;
+      const distance = t.sentence - m.sentence;
+      if (distance > lookback) break;
+      if (!this.agrees(m, row.kind)) continue;
+      // "When he was winning," X said: inside a quote, a third person is not the speaker.
+      if (m.entity === speaker) continue;
+      // "Putin praised him": an object is never its own clause's subject (a reflexive always is);
+      // the actor is ruled out as a whole, not just this mention of it.
+      if (objectForm && distance === 0 && m.role === 'subject' && this.clauseMates(m, t.index, governor)) {
+        banned.add(m.entity);
+        continue;
+      }
+      let weight = (RECENCY_WEIGHT + ROLE_WEIGHT[m.role]) * DECAY ** distance * (m.noun ? NOUN_FACTOR : 1);
+      if (possessive && distance === 0 && m.role === 'subject') weight += OWN_SUBJECT_WEIGHT;
+      const entry = scores.get(m.entity);
+      if (!entry) scores.set(m.entity, { score: weight, last: m });
+      else if (SUM_MENTIONS) entry.score += weight;
+      else entry.score = Math.max(entry.score, weight) + weight * OTHER_MENTIONS;
+    }
+    for (const b of banned) scores.delete(b);
+    const ranked = [...scores.entries()].map(([entity, { score, last }]) => {
+      let s = score;
+      if (last.role === role && (role === 'subject' || role === 'possessor')) s += PARALLEL_WEIGHT * DECAY ** (t.sentence - last.sentence);
+      s *= 1 + Math.min(3, this.named.get(entity) ?? 0) * NAMED_WEIGHT;
+      if ((row.kind === 'male' || row.kind === 'female') && this.gender.get(entity) === row.kind) s *= KNOWN_GENDER_FACTOR;
+      return { entity, score: s, last };
+    });
+    ranked.sort((a, b) => b.score - a.score || (a.entity < b.entity ? -1 : 1));
+    const best = ranked[0];
+    if (process.env.COREF_DEBUG) console.error(`${t.value}@${t.start} s${t.sentence} ${role}: ${ranked.slice(0, 4).map((r) => `${r.entity}=${r.score.toFixed(0)}`).join(' ')}`);
+    if (!best || best.last.noun) return undefined;
+    const second = ranked[1];
+    if (second && second.score > best.score * (1 - MARGIN)) return undefined;
+    // A resolved "he" for a person of unknown gender says it.
+    if ((row.kind === 'male' || row.kind === 'female') && !this.gender.has(best.entity) && !second) this.gender.set(best.entity, row.kind);
+    return this.reference(best.entity, best.last.entityType, t.index, t.index, t.sentence, 'pronoun', possessive);
+  }
+
+  /** Whether a subject and a later (object) pronoun stand in one clause: the parse says so, or no clause break lies between. */
+  private clauseMates(m: Item, pronoun: number, governor: number): boolean {
+    if (governor >= 0 && m.governor >= 0) return m.governor === governor;
+    for (let k = m.last + 1; k < pronoun; k++) if (CLAUSE_BREAKS.has(this.tokens[k]?.lower ?? '')) return false;
+    return true;
+  }
+
+  /** The actor named as the speaker of the quote around token k: `"…," X said`, `"…," said X`, `X said: "…"`. */
+  private quoteSpeaker(k: number): string | undefined {
+    const speakerAt = (from: number, to: number): string | undefined => {
+      for (let i = from; i <= to; i++) {
+        const r = this.baseAt[i];
+        if (r && !this.quoted[i] && r.entityType !== 'place') return r.entity;
+      }
+      return undefined;
+    };
+    let close = k;
+    while (close < this.tokens.length && this.quoted[close] && close - k < QUOTE_REACH) close++;
+    const after = this.tokens.slice(close + 1, close + 5);
+    if (after.some((w) => SPEECH_VERBS.has(w.lemma) && w.pos === 'VERB')) {
+      const found = speakerAt(close + 1, close + 4);
+      if (found) return found;
+    }
+    let open = k;
+    while (open > 0 && this.quoted[open] && k - open < QUOTE_REACH) open--;
+    const before = this.tokens.slice(Math.max(0, open - 4), open);
+    if (before.some((w) => SPEECH_VERBS.has(w.lemma) && w.pos === 'VERB')) return speakerAt(Math.max(0, open - 5), open - 1);
+    return undefined;
+  }
+
+  /** "her" before a noun (or an adjective, a number) is a possessive: "her party", "her first visit". */
+  private possessiveHer(t: Token): boolean {
+    const rel = this.deprel(t.index);
+    if (rel) return rel === 'nmod:poss';
+    const next = this.tokens[t.index + 1];
+    return next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'PROPN');
+  }
+
+  /** Whether "it"/"they" here likely stands for an actor: a possessive, or the subject of an agent's verb. */
+  private actorPronoun(t: Token, possessive: boolean): boolean {
+    if (possessive) return true;
+    const rel = this.deprel(t.index);
+    if (rel) {
+      if (rel !== 'nsubj') return false;
+      const head = this.syntax?.heads[t.index] ?? -1;
+      const verb = this.tokens[head];
+      return verb !== undefined && (AGENT_VERBS.has(verb.lemma) || (LOOSE > 0 && (t.lower === 'they' || LOOSE > 1) && verb.pos !== 'AUX' && verb.lemma !== 'be'));
+    }
+    // Surface: "it said", "they have announced", "it would not comment".
+    if (t.lower !== 'it' && t.lower !== 'they') return false;
+    for (let k = t.index + 1; k <= t.index + 3; k++) {
+      const w = this.tokens[k];
+      if (!w || w.sentence !== t.sentence) return false;
+      if (w.pos === 'VERB') return (AGENT_VERBS.has(w.lemma) || (LOOSE > 0 && (t.lower === 'they' || LOOSE > 1))) && w.lemma !== 'be';
+      if (w.pos !== 'AUX' && w.pos !== 'ADV' && w.pos !== 'PART') return false;
+      if (w.lemma === 'be' && this.tokens[k + 1]?.pos !== 'VERB') return false;
+    }
+    return false;
+  }
+
+  /**
+   * "Allton said he had…", "X told reporters that she…": a subject pronoun right after a verb of
+   * speech (and "that") stands for that verb's subject, when that is an actor named in this sentence.
+   */
+  private reporter(t: Token, seen: readonly Item[]): Item | undefined {
+    let k = t.index - 1;
+    if (this.tokens[k]?.lower === 'that') k--;
+    let verb = this.tokens[k];
+    if (verb && verb.pos !== 'VERB' && verb.sentence === t.sentence) {
+      // "told reporters he": skip a short object.
+      const back = this.tokens[k - 1];
+      if (back?.pos === 'VERB' && (verb.pos === 'NOUN' || verb.pos === 'PRON')) verb = back;
+    }
+    if (!verb || verb.sentence !== t.sentence || verb.pos !== 'VERB' || !SPEECH_VERBS.has(verb.lemma)) return undefined;
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence !== t.sentence) return undefined;
+      if (m.noun || m.last >= verb.index) continue;
+      if (m.governor >= 0) return m.governor === verb.index && m.role === 'subject' ? m : undefined;
+      // Surface: the actor right before the verb (auxiliaries and adverbs between).
+      for (let i = m.last + 1; i < verb.index; i++) {
+        const w = this.tokens[i];
+        if (!w || !(w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART')) return undefined;
+      }
+      return m;
+    }
+    return undefined;
+  }
+
+  private agrees(m: Item, kind: PronounKind): boolean {
+    if (m.noun) {
+      if (kind === 'plural') return m.noun === 'plural';
+      if (kind === 'neuter') return m.noun === 'singular';
+      return m.noun === kind;
+    }
+    switch (kind) {
+      case 'male':
+      case 'female': {
+        if (m.entityType !== 'person') return false;
+        const g = this.gender.get(m.entity);
+        return g === undefined || g === kind;
+      }
+      case 'neuter':
+        return m.entityType === 'organization' || m.entityType === 'country';
+      case 'plural':
+        return m.entityType === 'organization' || m.entityType === 'country' || this.groups.has(m.entity);
+    }
+  }
+
+  // ---- descriptions ----------------------------------------------------------------------------
+
+  private resolveDescription(d: DescriptionSpan, seen: readonly Item[]): ActorReference | undefined {
+    const first = this.tokens[d.first];
+    if (!first) return undefined;
+    for (let k = seen.length - 1; k >= 0; k--) {
+      const m = seen[k] as Item;
+      if (first.sentence - m.sentence > d.row.lookback) break;
+      if (!describes(d, this.actorFacts(m.entity, m.entityType))) continue;
+      return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+    }
+    return undefined;
+  }
+
+  private actorFacts(entity: string, entityType: EntityType): ActorFacts {
+    let facts = this.facts.get(entity);
+    if (!facts) {
+      const titles = new Set<string>(this.titles.get(entity) ?? []);
+      for (const role of this.input.roles?.get(entity) ?? []) titles.add(role.toLowerCase().split(' of ')[0] ?? '');
+      const countries = new Set<string>(this.countries.get(entity) ?? []);
+      for (const f of this.input.facts ?? []) if (f.source === entity && (f.relation === 'leader_of' || f.relation === 'member_of')) countries.add(f.target);
+      facts = { entity, entityType, label: this.input.label?.(entity), titles, countries };
+      this.facts.set(entity, facts);
+    }
+    return facts;
+  }
+
+  /** Title words written next to people's names ("Russian President Vladimir Putin", "Putin, the Russian president,"). */
+  private learnTitles(refs: readonly ActorReference[]): void {
+    const add = (entity: string, words: readonly Token[]): void => {
+      let titles = this.titles.get(entity);
+      if (!titles) this.titles.set(entity, (titles = new Set()));
+      let countries = this.countries.get(entity);
+      if (!countries) this.countries.set(entity, (countries = new Set()));
+      for (let i = 0; i < words.length; i++) {
+        const c = this.input.demonym?.((words[i] as Token).value);
+        if (c) countries.add(c);
+        for (let n = 1; n <= 3 && i + n <= words.length; n++) titles.add(words.slice(i, i + n).map((w) => w.lower).join(' '));
+      }
+    };
+    const wordy = (w: Token | undefined): w is Token => w !== undefined && /\p{L}/u.test(w.value) && !ARTICLES.has(w.lower);
+    for (const r of refs) {
+      if (r.entityType !== 'person') continue;
+      const before: Token[] = [];
+      for (let k = r.firstToken - 1; k >= r.firstToken - 4; k--) {
+        const w = this.tokens[k];
+        if (!wordy(w) || w.sentence !== this.tokens[r.firstToken]?.sentence) break;
+        before.unshift(w);
+      }
+      add(r.entity, before);
+      if (this.tokens[r.lastToken + 1]?.value !== ',') continue;
+      const after: Token[] = [];
+      for (let k = r.lastToken + 2; k <= r.lastToken + 6; k++) {
+        const w = this.tokens[k];
+        if (!w || w.value === ',' || w.sentence !== this.tokens[r.lastToken]?.sentence) break;
+        if (wordy(w)) after.push(w);
+      }
+      add(r.entity, after);
+    }
+  }
+
+  /** Common nouns that compete with named actors: plural ("officials"), singular things, gendered people ("her mother"). */
+  private nounItems(): Item[] {
+    const out: Item[] = [];
+    for (const t of this.tokens) {
+      if (this.covered[t.index] || t.pos !== 'NOUN') continue;
+      const next = this.tokens[t.index + 1];
+      if (next && next.pos === 'NOUN' && next.sentence === t.sentence) continue;
+      const gender = GENDERED_WORDS.get(t.lower);
+      const plural = IRREGULAR_PLURALS.has(t.lower) || (t.lemma !== t.lower && t.lower.endsWith('s'));
+      const noun = gender ?? (plural ? 'plural' : 'singular');
+      out.push({ ...this.item(`#${t.index}`, 'other', t.index, t.index), noun });
+    }
+    return out;
+  }
+
+  // ---- roles and genders -----------------------------------------------------------------------
+
+  private item(entity: string, entityType: EntityType, first: number, last: number): Item {
+    return { entity, entityType, first, last, sentence: this.tokens[first]?.sentence ?? 0, role: this.roleOf(first, last), governor: this.governorOf(first, last) };
+  }
+
+  /** Whether the parse covers token k's sentence. */
+  private parsedAt(k: number): boolean {
+    const s = this.syntax;
+    const t = this.tokens[k];
+    if (!s || !t) return false;
+    // A layer without `parsed` parsed every sentence.
+    const parsed = (s as SyntaxLayer & { readonly parsed?: Uint8Array }).parsed;
+    return parsed === undefined || parsed[t.sentence] === 1;
+  }
+
+  private deprel(k: number): string | undefined {
+    return this.parsedAt(k) ? this.syntax?.deprels[k] : undefined;
+  }
+
+  /** The span's head token: the one whose head lies outside it. */
+  private headOf(first: number, last: number): number {
+    const heads = this.syntax?.heads;
+    if (!heads) return last;
+    for (let k = first; k <= last; k++) {
+      const h = heads[k] ?? -1;
+      if (h < first || h > last) return k;
+    }
+    return last;
+  }
+
+  /** The verb (or noun) that governs the span, through names, compounds and appositions. */
+  private governorOf(first: number, last: number): number {
+    if (!this.parsedAt(first) || !this.syntax) return -1;
+    let k = this.headOf(first, last);
+    for (let steps = 0; steps < 4; steps++) {
+      const rel = this.syntax.deprels[k] ?? '';
+      const h = this.syntax.heads[k] ?? -1;
+      if (h < 0) return -1;
+      if (rel === 'flat' || rel === 'compound' || rel === 'appos' || rel === 'conj') k = h;
+      else return h;
+    }
+    return -1;
+  }
+
+  private roleOf(first: number, last: number): Role {
+    if (this.parsedAt(first) && this.syntax) {
+      let k = this.headOf(first, last);
+      for (let steps = 0; steps < 4; steps++) {
+        const rel = this.syntax.deprels[k] ?? '';
+        if (rel === 'nsubj' || rel === 'nsubj:pass' || rel === 'csubj') return 'subject';
+        if (rel === 'obj' || rel === 'iobj') return 'object';
+        if (rel === 'nmod:poss') return 'possessor';
+        if (rel.startsWith('obl') || rel.startsWith('nmod')) return 'oblique';
+        const h = this.syntax.heads[k] ?? -1;
+        if (h < 0 || !(rel === 'flat' || rel === 'compound' || rel === 'appos' || rel === 'conj')) return rel === 'root' ? 'subject' : 'other';
+        k = h;
+      }
+      return 'other';
+    }
+    const next = this.tokens[last + 1];
+    const before = this.tokens[first - 1];
+    if (next && (next.value === "'s" || next.value === "'")) return 'possessor';
+    if (next && next.sentence === this.tokens[last]?.sentence && (next.pos === 'VERB' || next.pos === 'AUX')) return 'subject';
+    if (!before || before.sentence !== this.tokens[first]?.sentence) return 'subject';
+    if (before.pos === 'VERB') return 'object';
+    if (before.pos === 'ADP') return 'oblique';
+    return 'other';
+  }
+
+  /** Genders the document or the name data say: "Mrs Lee", "Queen Rania", a given name. */
+  private learnGenders(refs: readonly ActorReference[]): void {
+    const names = nameGenders();
+    for (const r of refs) {
+      if (r.entityType !== 'person' || this.gender.has(r.entity)) continue;
+      const before = this.tokens[r.firstToken - 1]?.lower ?? '';
+      const first = this.tokens[r.firstToken]?.lower ?? '';
+      const cue = GENDERED_WORDS.get(first) ?? GENDERED_WORDS.get(before);
+      if (cue) {
+        this.gender.set(r.entity, cue);
+        continue;
+      }
+    }
+    for (const r of refs) {
+      if (r.entityType !== 'person' || this.gender.has(r.entity)) continue;
+      const label = this.input.personLabel?.(r.entity);
+      const parts = label?.split(/\s+/) ?? [];
+      const given = parts.length >= 2 ? names.get((parts[0] ?? '').toLowerCase()) : undefined;
+      if (given) this.gender.set(r.entity, given);
+    }
+  }
+
+  // ---- output ----------------------------------------------------------------------------------
+
+  private reference(entity: string, entityType: EntityType, first: number, last: number, sentence: number, via: 'pronoun' | 'description', possessive: boolean): ActorReference {
+    const at = this.tokens[first]?.start ?? 0;
+    const antecedent = this.antecedentMention(entity, at);
+    return {
+      entity, entityType, firstToken: first, lastToken: last, sentence, via, possessive, modifier: false,
+      ...(antecedent ? { antecedent: { start: antecedent.start, end: antecedent.end } } : {}),
+    };
+  }
+
+  /** The mention of the entity nearest before `at` (else the first after it). */
+  private antecedentMention(entity: string, at: number): Mention | undefined {
+    let best: Mention | undefined;
+    for (const m of this.input.mentions) {
+      if (m.entity !== entity) continue;
+      if (m.start < at) {
+        if (!best || best.start > at || m.start > best.start) best = m;
+      } else if (!best) best = m;
+    }
+    return best;
+  }
+}
+

@@ -1,0 +1,186 @@
+// Descriptions that stand for an actor named before: "the president", "the Russian leader",
+// "the bloc", "the group", "the company". Each row says which actors a head noun can describe;
+// coref.ts takes the most recent such actor within the row's reach.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { EntityType, Token } from '../types';
+
+/** What an actor must be for a description to stand for it. */
+export interface DescriptionRow {
+  /** The head noun's words, lowercase: ['prime', 'minister']. */
+  readonly words: readonly string[];
+  readonly entityType: Extract<EntityType, 'person' | 'organization' | 'country' | 'place'>;
+  /** People: one of these titles was written next to their name, or is in their role ("President of Russia"). */
+  readonly titles?: readonly string[];
+  /** Organisations: their kind in data/organizations.json is one of these… */
+  readonly kinds?: readonly string[];
+  /** …or their name has one of these words (organisations the gazetteer does not list). */
+  readonly labelWords?: readonly string[];
+  /** Sentences back (before the description's own) where the actor may have been named. */
+  readonly lookback: number;
+  readonly reason: string;
+}
+
+const LEADER_TITLES = ['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'supreme leader', 'leader', 'crown prince', 'sultan', 'monarch'];
+const ANY_ORG_KINDS = ['company', 'news', 'international', 'government', 'military', 'agency', 'party', 'ngo', 'sports', 'other'];
+
+const person = (words: string, titles: readonly string[], reason: string): DescriptionRow => ({ words: words.split(' '), entityType: 'person', titles, lookback: 8, reason });
+const org = (words: string, kinds: readonly string[], labelWords: readonly string[], reason: string, lookback = 4): DescriptionRow =>
+  ({ words: words.split(' '), entityType: 'organization', kinds, labelWords, lookback, reason });
+
+/** Rows are tried in order at each word after "the": longer heads first ("prime minister" before "minister"). */
+export const DESCRIPTIONS: readonly DescriptionRow[] = [
+  person('prime minister', ['prime minister', 'premier'], 'head of government named with the title before'),
+  person('foreign minister', ['foreign minister', 'minister of foreign affairs'], 'a government member named with the title before'),
+  person('defence minister', ['defence minister', 'defense minister'], 'a government member named with the title before'),
+  person('defense minister', ['defence minister', 'defense minister'], 'US spelling'),
+  person('secretary of state', ['secretary of state'], 'US foreign minister'),
+  person('secretary-general', ['secretary-general', 'secretary general'], 'heads the UN or NATO'),
+  person('chief executive', ['chief executive', 'ceo'], 'heads a company'),
+  person('president', ['president'], '"the president": the person named as president'),
+  person('chancellor', ['chancellor'], 'the person named as chancellor'),
+  person('premier', ['premier', 'prime minister'], 'head of government'),
+  person('leader', LEADER_TITLES, '"the Russian leader": a head of state or government named before'),
+  person('minister', ['minister', 'foreign minister', 'defence minister', 'defense minister', 'prime minister'], 'a government member named as minister'),
+  person('spokesman', ['spokesman', 'spokesperson'], 'the spokesman named before'),
+  person('spokeswoman', ['spokeswoman', 'spokesperson'], 'the spokeswoman named before'),
+  person('senator', ['senator', 'sen.'], 'the senator named before'),
+  person('governor', ['governor', 'gov.'], 'the governor named before'),
+  person('mayor', ['mayor'], 'the mayor named before'),
+  person('ambassador', ['ambassador'], 'the ambassador named before'),
+  person('envoy', ['envoy', 'special envoy'], 'the envoy named before'),
+  person('chairman', ['chairman'], 'the chairman named before'),
+  person('chairwoman', ['chairwoman'], 'the chairwoman named before'),
+  person('ceo', ['ceo', 'chief executive'], 'heads a company'),
+  person('king', ['king'], 'the king named before'),
+  person('queen', ['queen'], 'the queen named before'),
+  person('general', ['general', 'gen.'], 'the general named before'),
+  person('commander', ['commander'], 'the commander named before'),
+  org('bloc', ['international'], ['Union', 'Community', 'Bloc', 'Alliance', 'Organization', 'Organisation', 'Association', 'League'], 'a union of states: EU, ASEAN, BRICS'),
+  org('alliance', ['international', 'military'], ['Alliance', 'Treaty', 'Coalition'], 'a military or political alliance: NATO, AUKUS'),
+  org('group', ['military', 'ngo', 'party', 'other', 'company'], ['Group', 'Front', 'Movement', 'Brigade', 'Brigades', 'Army', 'Forces', 'Watch', 'International', 'Committee'], 'an armed, rights or business group named before'),
+  org('militia', ['military'], ['Militia', 'Forces', 'Brigade', 'Brigades', 'Army', 'Front', 'Movement', 'Hezbollah', 'Hamas', 'Houthis'], 'an armed group named before'),
+  org('militant group', ['military'], ['Brigade', 'Brigades', 'Army', 'Front', 'Movement'], 'an armed group named before'),
+  org('rebel group', ['military'], ['Forces', 'Army', 'Front', 'Movement'], 'an armed group named before'),
+  org('company', ['company'], ['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Ltd', 'Ltd.', 'Group', 'Holdings', 'Technologies', 'Motors', 'Airlines'], 'a company named before'),
+  org('firm', ['company'], ['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Ltd', 'Ltd.', 'Group', 'Holdings', 'Technologies', 'Partners'], 'a company named before'),
+  org('carmaker', ['company'], ['Motors', 'Motor', 'Automotive'], 'a car company'),
+  org('automaker', ['company'], ['Motors', 'Motor', 'Automotive'], 'a car company'),
+  org('airline', ['company'], ['Airlines', 'Airways', 'Air'], 'an airline'),
+  org('broadcaster', ['news'], ['News', 'Broadcasting', 'Television', 'TV', 'Radio'], 'a news outlet'),
+  org('newspaper', ['news'], ['Times', 'Post', 'Journal', 'Herald', 'Guardian', 'Telegraph', 'Gazette', 'Tribune'], 'a news outlet'),
+  org('news agency', ['news'], ['Agency', 'Press', 'News'], 'a news agency'),
+  org('ministry', ['government'], ['Ministry'], 'a ministry named before'),
+  org('department', ['government'], ['Department'], 'a government department named before'),
+  org('agency', ['agency', 'government'], ['Agency', 'Administration', 'Service', 'Bureau'], 'a public agency named before'),
+  org('party', ['party'], ['Party'], 'a political party named before'),
+  org('organisation', ANY_ORG_KINDS, ['Organisation', 'Organization', 'Foundation', 'Institute', 'Society', 'Association'], 'any organisation named before'),
+  org('organization', ANY_ORG_KINDS, ['Organisation', 'Organization', 'Foundation', 'Institute', 'Society', 'Association'], 'any organisation named before'),
+  org('union', ['international'], ['Union'], 'a union named before (EU, AU, a trade union)'),
+  org('court', [], ['Court', 'Tribunal'], 'a court named before'),
+  org('commission', [], ['Commission'], 'a commission named before'),
+  org('council', [], ['Council'], 'a council named before'),
+  org('committee', [], ['Committee'], 'a committee named before'),
+  org('parliament', ['government'], ['Parliament', 'Bundestag', 'Knesset', 'Duma', 'Assembly'], 'a parliament named before'),
+  org('university', [], ['University', 'College', 'Institute'], 'a university named before'),
+  { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
+  { words: ['nation'], entityType: 'country', lookback: 2, reason: '"the nation": the country named last' },
+  { words: ['kingdom'], entityType: 'country', lookback: 2, reason: '"the kingdom": a monarchy named last' },
+  { words: ['city'], entityType: 'place', lookback: 2, reason: '"the city": the place named last' },
+];
+
+/** Words between "the" and the head that keep the description about the same actor. */
+const MODIFIERS: ReadonlySet<string> = new Set([
+  'former', 'new', 'current', 'incumbent', 'outgoing', 'embattled', 'veteran', 'acting', 'interim', 'deputy', 'top', 'senior', 'then',
+  'militant', 'armed', 'rebel', 'paramilitary', 'islamist', 'tech', 'technology', 'energy', 'oil', 'mining', 'defence', 'defense',
+  'rights', 'opposition', 'ruling', 'governing', 'state', 'state-run', 'state-owned', 'private', 'public', 'global', 'international',
+  'national', 'regional', 'local', 'european', 'foreign', 'federal', 'communist', 'conservative', 'liberal', 'socialist', 'right-wing',
+  'left-wing', 'far-right', 'far-left', 'military', 'trade', 'economic', 'political', 'security', 'insurance', 'investment', 'media',
+  'car', 'social', 'online', 'us-based', 'uk-based', 'based', 'giant', 'island', 'small', 'large', 'largest', 'biggest', 'powerful',
+]);
+
+export interface DescriptionSpan {
+  readonly row: DescriptionRow;
+  /** First token after "the"; last is the head noun's last word. */
+  readonly first: number;
+  readonly last: number;
+  /** "the Russian leader": the country a demonym before the head names. */
+  readonly country?: string;
+}
+
+/**
+ * "the (Russian|former|…){0,3} HEAD", where HEAD is a row's words, not covered by a reference, and
+ * not a title before a name ("the president Emmanuel Macron") nor before "of" ("the president of
+ * the club" may be someone else).
+ */
+export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, demonym?: (word: string) => string | undefined): DescriptionSpan[] {
+  const out: DescriptionSpan[] = [];
+  for (const t of tokens) {
+    if (t.lower !== 'the') continue;
+    let country: string | undefined;
+    let found: DescriptionSpan | undefined;
+    for (let k = t.index + 1; k <= t.index + 4 && !found; k++) {
+      const row = DESCRIPTIONS.find((r) => r.words.every((word, i) => tokens[k + i]?.lower === word && tokens[k + i]?.sentence === t.sentence));
+      if (row) {
+        found = { row, first: t.index + 1, last: k + row.words.length - 1, ...(country ? { country } : {}) };
+        break;
+      }
+      const w = tokens[k];
+      if (!w || w.sentence !== t.sentence) break;
+      const c = /^\p{Lu}/u.test(w.value) ? demonym?.(w.value) : undefined;
+      if (c) country = c;
+      else if (!MODIFIERS.has(w.lower)) break;
+    }
+    if (!found) continue;
+    const after = tokens[found.last + 1];
+    if (after && after.sentence === t.sentence && (after.lower === 'of' || after.lower === 'for' || /^\p{Lu}/u.test(after.value))) continue;
+    let free = true;
+    for (let i = found.first; i <= found.last; i++) if (covered[i]) free = false;
+    if (free) out.push(found);
+  }
+  return out;
+}
+
+let kinds: ReadonlyMap<string, string> | undefined;
+
+/** Organisation id → its kind in data/organizations.json ("company", "international", …). */
+export function organizationKinds(): ReadonlyMap<string, string> {
+  if (!kinds) {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'organizations.json'), 'utf8')) as { organizations: Array<{ id: string; kind?: string }> };
+    kinds = new Map(data.organizations.filter((o) => o.kind).map((o) => [o.id, o.kind as string]));
+  }
+  return kinds;
+}
+
+/** What coref.ts knows about an actor when a description may stand for it. */
+export interface ActorFacts {
+  readonly entity: string;
+  readonly entityType: EntityType;
+  readonly label: string | undefined;
+  /** People: title words written next to their name and their roles, lowercase. */
+  readonly titles: ReadonlySet<string>;
+  /** People: countries a title tied them to ("Russian President …", "President of Russia"). */
+  readonly countries: ReadonlySet<string>;
+}
+
+/** Whether the description can stand for this actor. */
+export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
+  const row = d.row;
+  if (a.entityType !== row.entityType && !(row.entityType === 'country' && a.entityType === 'country')) return false;
+  switch (row.entityType) {
+    case 'person':
+      if (d.country && !a.countries.has(d.country)) return false;
+      return (row.titles ?? []).some((title) => a.titles.has(title));
+    case 'organization': {
+      if (d.country) return false;
+      const kind = organizationKinds().get(a.entity);
+      if (kind) return (row.kinds ?? []).includes(kind);
+      const words = new Set((a.label ?? '').split(/\s+/));
+      return (row.labelWords ?? []).some((w) => words.has(w));
+    }
+    case 'country':
+      return !d.country || d.country === a.entity;
+    case 'place':
+      return true;
+  }
+}
