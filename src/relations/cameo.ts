@@ -59,6 +59,19 @@ interface Pattern {
   readonly reciprocal?: string;
   readonly reverse: boolean;
   readonly score: number;
+  /** Position in its lemma's list, most specific first: candidates are tried in this order. */
+  rank: number;
+}
+
+/**
+ * A lemma's patterns, split so that a use only tries the ones its particle and object heads can fit:
+ * per particle ('' = none), those without an object slot and those by object head; and the ones whose
+ * open slot's preposition may come as the particle ("call on Y").
+ */
+interface LemmaIndex {
+  readonly all: readonly Pattern[];
+  readonly byParticle: ReadonlyMap<string, { readonly free: readonly Pattern[]; readonly byObject: ReadonlyMap<string, readonly Pattern[]> }>;
+  readonly byTargetPrep: ReadonlyMap<string, readonly Pattern[]>;
 }
 
 /**
@@ -140,7 +153,7 @@ function compile(lemma: string, p: PatternJson, id: string, particle = p.particl
   else if (target) score += 1;
   return {
     id: `cameo:${[lemma, id].filter(Boolean).join('-')}`, particle, objects, preps, target, agentObject: p.agentObject === true,
-    code: p.code, reciprocal: p.reciprocal, reverse: p.reverse === true, score,
+    code: p.code, reciprocal: p.reciprocal, reverse: p.reverse === true, score, rank: 0,
   };
 }
 
@@ -150,43 +163,81 @@ function entryId(e: VerbEntryJson): string {
     .filter((x): x is string => Boolean(x)).join('-');
 }
 
-/** Per lemma, its patterns most specific first (stable: dictionary order breaks ties). */
-function buildIndex(): ReadonlyMap<string, readonly Pattern[]> {
-  const index = new Map<string, readonly Pattern[]>();
-  for (const [lemma, entries] of Object.entries(VERBS)) {
-    const list: Pattern[] = [];
-    for (const e of entries ?? []) {
-      const own = Boolean(e.particle || e.objects || e.preps || e.target);
-      if (e.code !== '---' || own) list.push(compile(lemma, e, entryId(e)));
-      if (e.alone) continue;
-      for (const p of BLOCKS[e.block]?.patterns ?? []) {
-        if (p.verbs && !p.verbs.includes(lemma)) continue;
-        if (p.except?.includes(lemma)) continue;
-        // A verb + particle entry ("carry out") takes the block's patterns with its particle.
-        if (e.particle && p.particle && p.particle !== e.particle) continue;
-        const particle = e.particle ?? p.particle;
-        const id = e.particle && !p.particle ? `${e.particle}-${p.id ?? ''}` : p.id ?? '';
-        list.push(compile(lemma, p, id, particle));
-      }
+/** A lemma's patterns most specific first (stable: dictionary order breaks ties); built on first use. */
+function buildLemma(lemma: string): LemmaIndex | undefined {
+  const entries = Object.prototype.hasOwnProperty.call(VERBS, lemma) ? VERBS[lemma] : undefined;
+  if (!entries) return undefined;
+  const list: Pattern[] = [];
+  for (const e of entries) {
+    const own = Boolean(e.particle || e.objects || e.preps || e.target);
+    if (e.code !== '---' || own) list.push(compile(lemma, e, entryId(e)));
+    if (e.alone) continue;
+    for (const p of BLOCKS[e.block]?.patterns ?? []) {
+      if (p.verbs && !p.verbs.includes(lemma)) continue;
+      if (p.except?.includes(lemma)) continue;
+      // A verb + particle entry ("carry out") takes the block's patterns with its particle.
+      if (e.particle && p.particle && p.particle !== e.particle) continue;
+      const particle = e.particle ?? p.particle;
+      const id = e.particle && !p.particle ? `${e.particle}-${p.id ?? ''}` : p.id ?? '';
+      list.push(compile(lemma, p, id, particle));
     }
-    const order = new Map(list.map((p, i) => [p, i]));
-    list.sort((a, b) => b.score - a.score || (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    index.set(lemma, list);
   }
-  return index;
+  const order = new Map(list.map((p, i) => [p, i]));
+  list.sort((a, b) => b.score - a.score || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return lemmaIndex(list);
 }
 
-let INDEX: ReadonlyMap<string, readonly Pattern[]> | undefined;
+const INDEX = new Map<string, LemmaIndex | null>();
+function lemmaPatterns(lemma: string): LemmaIndex | undefined {
+  let ix = INDEX.get(lemma);
+  if (ix === undefined) INDEX.set(lemma, (ix = buildLemma(lemma) ?? null));
+  return ix ?? undefined;
+}
+
+function lemmaIndex(list: Pattern[]): LemmaIndex {
+  const byParticle = new Map<string, { free: Pattern[]; byObject: Map<string, Pattern[]> }>();
+  const byTargetPrep = new Map<string, Pattern[]>();
+  list.forEach((p, rank) => {
+    p.rank = rank;
+    let slot = byParticle.get(p.particle ?? '');
+    if (!slot) byParticle.set(p.particle ?? '', (slot = { free: [], byObject: new Map() }));
+    if (!p.objects) slot.free.push(p);
+    else for (const o of p.objects) {
+      const bucket = slot.byObject.get(o);
+      if (bucket) bucket.push(p); else slot.byObject.set(o, [p]);
+    }
+    if (!p.particle && p.target?.kind === 'prep') {
+      const bucket = byTargetPrep.get(p.target.prep);
+      if (bucket) bucket.push(p); else byTargetPrep.set(p.target.prep, [p]);
+    }
+  });
+  return { all: list, byParticle, byTargetPrep };
+}
+
+/** The patterns a use may fit, in rank order. */
+function candidates(ix: LemmaIndex, use: Use): readonly Pattern[] {
+  const slot = ix.byParticle.get(use.particle ?? '');
+  const out: Pattern[] = [];
+  if (slot) {
+    out.push(...slot.free);
+    for (const o of use.objects) out.push(...(slot.byObject.get(o) ?? []));
+  }
+  if (use.particle) out.push(...(ix.byTargetPrep.get(use.particle) ?? []));
+  if (out.length < 2) return out;
+  return [...new Set(out)].sort((a, b) => a.rank - b.rank);
+}
+
 
 /** The dictionary's lemma for what the caller passed: itself, an irregular form, or a regular inflection. */
-function dictionaryLemma(word: string, index: ReadonlyMap<string, readonly Pattern[]>): string | undefined {
+function dictionaryLemma(word: string): string | undefined {
+  const known = (w: string): boolean => Object.prototype.hasOwnProperty.call(VERBS, w);
   const w = word.toLowerCase();
-  if (index.has(w)) return w;
-  const form = FORMS[w];
-  if (form && index.has(form)) return form;
+  if (known(w)) return w;
+  const form = Object.prototype.hasOwnProperty.call(FORMS, w) ? FORMS[w] : undefined;
+  if (form && known(form)) return form;
   const candidates = [w.replace(/ies$/, 'y'), w.replace(/ied$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ed$/, ''),
     w.replace(/d$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/(.)\1(ed|ing)$/, '$1')];
-  return candidates.find((c) => c !== w && index.has(c));
+  return candidates.find((c) => c !== w && known(c));
 }
 
 interface Use {
@@ -247,16 +298,16 @@ function targetOf(p: Pattern, use: Use, f: Fit, relation: Relation): CameoTarget
  * of ours fits (cameo-codes.json) — a less specific pattern is then not tried.
  */
 export function matchCameo(use: VerbUse): CameoMatch | undefined {
-  INDEX ??= buildIndex();
-  const lemma = dictionaryLemma(use.lemma, INDEX);
+  const lemma = dictionaryLemma(use.lemma);
   if (!lemma) return undefined;
-  const patterns = INDEX.get(lemma) ?? [];
+  const ix = lemmaPatterns(lemma);
+  if (!ix) return undefined;
   const normal: Use = {
     particle: use.particle?.toLowerCase() || undefined,
     objects: use.objects.map(nounKey),
     obliques: use.obliques.map((o) => ({ prep: o.prep.toLowerCase(), head: nounKey(o.head) })),
   };
-  for (const p of patterns) {
+  for (const p of candidates(ix, normal)) {
     const f = fit(p, normal);
     if (!f) continue;
     if (p.code === '---') return undefined;
@@ -277,8 +328,7 @@ export function matchCameo(use: VerbUse): CameoMatch | undefined {
 
 /** Pattern ids per lemma, without "cameo:" (for tests and diagnostics). */
 export function cameoPatternIds(): ReadonlyMap<string, readonly string[]> {
-  INDEX ??= buildIndex();
-  return new Map([...INDEX].map(([lemma, list]) => [lemma, list.map((p) => p.id.slice('cameo:'.length))]));
+  return new Map(Object.keys(VERBS).map((lemma) => [lemma, (lemmaPatterns(lemma)?.all ?? []).map((p) => p.id.slice('cameo:'.length))]));
 }
 
 /** Ids that cameo-codes.json overrides (for tests: each must name a pattern). */
