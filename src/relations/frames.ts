@@ -34,7 +34,7 @@ export const GOLDSTEIN: Readonly<Record<string, number>> = {
   '010': 0.0, '020': 3.0, '021': 3.4, '030': 4.0, '031': 5.2, '032': 4.5, '033': 5.2, '036': 4.0,
   '040': 1.0, '042': 1.9, '043': 2.8, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
   '070': 7.0, '071': 7.4, '072': 8.3, '073': 7.4, '080': 5.0, '081': 5.0, '084': 7.0, '090': -2.0,
-  '100': -5.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '138': -7.0, '161': -4.0, '163': -8.0,
+  '100': -5.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '138': -7.0, '161': -4.0, '162': -5.6, '163': -8.0,
   '190': -10.0, '195': -10.0,
 };
 
@@ -99,7 +99,7 @@ export const ATTACK_NOUNS: readonly string[] = [
   'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'invasion', 'offensive', 'assault', 'raid', 'raids',
   'bombardment', 'bombing', 'bombings', 'shelling', 'incursion', 'incursions', 'onslaught', 'counteroffensive', 'counter-offensive',
 ];
-const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'blacklist'];
+const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levies', 'blacklist', 'curbs', 'controls'];
 const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship'];
 const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts'];
 const AID_NOUNS: readonly string[] = [
@@ -159,9 +159,12 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'launch-attack', verbs: ['launch', 'carry', 'stage', 'mount', 'conduct', 'unleash', 'intensify', 'escalate', 'step', 'resume', 'begin', 'start'], nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'into', 'at'], reason: '"X launched / carried out an attack on Y": military force' },
   { id: 'wage-war', verbs: ['wage', 'declare'], nouns: ['war', 'campaign', 'offensive'], relation: 'attacked', cameo: '190', preps: ['on', 'against'], reason: '"X waged / declared war on Y": military force' },
   { id: 'fire-weapons', verbs: ['fire', 'launch', 'lob', 'drop'], nouns: PROJECTILE_NOUNS, relation: 'attacked', cameo: '190', preps: ['at', 'on', 'into', 'towards', 'toward', 'against'], reason: '"X fired shells / launched missiles at Y": military force' },
-  { id: 'impose-sanctions', verbs: ['impose', 'slap', 'announce', 'levy', 'extend', 'tighten', 'expand', 'introduce', 'adopt', 'approve', 'enforce'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X imposed sanctions on Y": economic coercion (lifting or easing sanctions is not listed)' },
+  { id: 'impose-sanctions', verbs: ['impose', 'slap', 'announce', 'levy', 'extend', 'tighten', 'expand', 'introduce', 'adopt', 'approve', 'enforce', 'raise', 'hike', 'increase', 'double', 'triple', 'put', 'place'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X imposed sanctions on Y": economic coercion (lifting or easing sanctions is not listed)' },
   { id: 'appeal-for-calm', verbs: ['appeal', 'call', 'plead', 'press', 'push', 'urge'], nouns: ['peace', 'calm', 'restraint', 'dialogue', 'de-escalation', 'reconciliation', 'negotiations'], relation: 'urged', cameo: '020', preps: ['in', 'between', 'from', 'on'], reason: '"X appealed for peace in Y", "X called for dialogue between Y and Z", "X urged restraint from Y": an appeal to the parties' },
   { id: 'call-for-sanctions', verbs: ['call', 'demand', 'urge', 'seek', 'propose', 'threaten', 'push', 'press', 'want'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], hypothetical: true, reason: '"X called for / threatened sanctions against Y": sanctions asked for, not (yet) imposed' },
+  { id: 'retaliate-with-force', verbs: ['retaliate', 'respond', 'reply', 'hit'], nouns: [...ATTACK_NOUNS, ...PROJECTILE_NOUNS], relation: 'attacked', cameo: '190', preps: ['on', 'against', 'at', 'in'], reason: '"X retaliated / responded with strikes on Y": military force' },
+  { id: 'retaliate-with-sanctions', verbs: ['retaliate', 'respond', 'reply', 'hit'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X retaliated with tariffs on Y": economic coercion' },
+  { id: 'cut-aid', verbs: ['suspend', 'cut', 'halt', 'freeze', 'withhold', 'stop', 'pause', 'end', 'slash'], nouns: ['aid', 'assistance', 'funding', 'funds', 'support', 'loans', 'payments'], relation: 'sanctioned', cameo: '162', preps: ['to', 'for'], reason: '"X suspended aid to Y": reducing or stopping material aid is coercion (CAMEO 162)' },
   { id: 'send-aid', verbs: ['give', 'provide', 'send', 'deliver', 'grant', 'extend', 'ship', 'transfer', 'lend', 'allocate', 'contribute', 'donate', 'approve', 'release'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['to', 'for'], reason: '"X sent / gave aid (money, weapons) to Y": material help' },
   { id: 'receive-aid', verbs: ['receive', 'get', 'obtain', 'accept', 'secure'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['from'], reverse: true, reason: '"X received aid / money from Y": Y aided X' },
   { id: 'pay-visit', verbs: ['pay', 'make', 'begin', 'start'], nouns: ['visit', 'trip'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X paid a visit to Y": a visit (CAMEO 042)' },

@@ -19,7 +19,7 @@ import {
   ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
-import { DependencyTree, readFrame, type TreeReading } from './tree';
+import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 
@@ -99,6 +99,8 @@ class Extractor {
   private readonly facts: RelationFact[] = [];
   private readonly seen = new Set<string>();
   private readonly tree: DependencyTree | undefined;
+  /** "noun index|frame id" of event nouns the tree has read with their light verb. */
+  private readonly nounsRead = new Set<string>();
 
   constructor(private readonly doc: AnnotatedDocument, layer: EntityLayer, syntax?: SyntaxLayer) {
     this.tokens = doc.tokens;
@@ -139,10 +141,12 @@ class Extractor {
       const read = new Set<Frame>();
       if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read.add(f);
       if (verbFrames) for (const f of verbFrames) if (TREE_MODE !== 'prefer' || !read.has(f)) this.verbFrame(t, f);
-      const collocations = verbal ? collocationsByVerb.get(lemma) : undefined;
-      if (collocations) for (const f of collocations) this.collocation(t, f);
+      const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
+      const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;
+      if (collocations) for (const f of collocations) if (!(treeVerb && TREE_MODE === 'prefer' && this.treeCollocation(t, f))) this.collocation(t, f);
+      if (treeVerb) this.treeLightVerb(t);
       const nounFrames = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'ADJ' ? nounFramesByWord.get(t.lower) : undefined;
-      if (nounFrames) for (const f of nounFrames) this.nounFrame(t, f);
+      if (nounFrames) for (const f of nounFrames) if (!this.nounsRead.has(`${t.index}|${f.id}`)) this.nounFrame(t, f);
       if (t.value === '-') this.compoundAdjective(t);
     }
     return this.facts;
@@ -171,6 +175,30 @@ class Extractor {
     if (!reading) return false;
     this.emitReading(reading);
     return true;
+  }
+
+  /** A verb + event noun collocation from the tree; false when the tree gives no reading. */
+  private treeCollocation(verb: Token, frame: CollocationFrame): boolean {
+    if (!this.tree) return false;
+    const reading = readCollocation(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object));
+    if (!reading) return false;
+    this.emitReading(reading);
+    return true;
+  }
+
+  /** "held talks with Y", "had a meeting with Y": a light verb and the noun frame of its object. */
+  private treeLightVerb(verb: Token): void {
+    const tree = this.tree;
+    if (!tree || !(LIGHT_VERBS.has(verb.lemma) || MUTUAL_NOUN_VERBS.has(verb.lemma))) return;
+    const noun = eventNoun(tree, verb.index, (w) => nounFramesByWord.has(w));
+    const nounToken = this.tok(noun);
+    if (!nounToken) return;
+    for (const f of nounFramesByWord.get(nounToken.lower) ?? []) {
+      const reading = readLightVerb(tree, this.refAt, verb, noun, f, (r, object) => this.coordinated(r, 1, false, !object));
+      if (!reading) continue;
+      this.nounsRead.add(`${noun}|${f.id}`);
+      this.emitReading(reading);
+    }
   }
 
   private emitReading(r: TreeReading): void {

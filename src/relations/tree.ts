@@ -7,20 +7,30 @@
 // ./index.ts turns each reading into facts with the checks every fact passes.
 import type { Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
-import type { Frame } from './frames';
-import { ACTING_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS } from './words';
+import type { CollocationFrame, Frame, NounFrame } from './frames';
+import { ACTING_NOUNS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS } from './words';
 import { OBJECT_CONTROL, VISIT_FRAMES } from './frames';
+
+/** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
+export interface ReadFrame {
+  readonly id: string;
+  readonly relation: Relation;
+  readonly cameo: string;
+  readonly topicTarget?: boolean;
+}
 
 /** What the tree says about one trigger and frame. */
 export interface TreeReading {
   readonly trigger: Token;
-  readonly frame: Frame;
+  readonly frame: ReadFrame;
   readonly sources: readonly ActorReference[];
   readonly targets: readonly ActorReference[];
   /** No target: coordinated sources act on each other ("X and Y met"). */
   readonly mutual: boolean;
   readonly negated: boolean;
   readonly hypothetical: boolean;
+  /** The event noun of a collocation or light verb ("imposed *sanctions* on", "held *talks* with"). */
+  readonly noun?: Token;
 }
 
 /** Modals that make a clause unreal; "will" too: a future act is announced, not done. */
@@ -114,7 +124,7 @@ export function readFrame(tree: DependencyTree, refAt: readonly (ActorReference 
     targets = patient >= 0 ? actors.at(patient) : rel === 'acl' ? actors.at(tree.head(i)) : [];
   } else {
     sources = subjectHeads(tree, i).flatMap((h) => actors.at(h));
-    targets = objectHeads(tree, i, frame).flatMap((h) => actors.at(h, true));
+    targets = objectHeads(tree, i, frame).flatMap((h) => actors.at(h, true, assetsOf(frame.relation)));
     if (targets.length > 0 && frame.after && !frame.after.includes(tree.tokens[Math.max(...targets.map((t) => t.lastToken)) + 1]?.lower ?? '')) return undefined;
   }
   // Only actors act, and a topic is a target only where the frame allows one ("backed the plan").
@@ -224,12 +234,12 @@ class ActorFinder {
   constructor(private readonly tree: DependencyTree, private readonly refAt: readonly (ActorReference | undefined)[], private readonly expand: ListExpander) {}
 
   /** `object`: h is an object, whose conjuncts cannot be followed by their own verb. */
-  at(h: number, object = false, depth = 0): ActorReference[] {
+  at(h: number, object = false, assets?: ReadonlySet<string>, depth = 0): ActorReference[] {
     if (depth > 8) return [];
     const out: ActorReference[] = [];
-    for (const r of this.own(h)) out.push(...this.expand(r, object));
+    for (const r of this.own(h, assets)) out.push(...this.expand(r, object));
     if (this.coordinated(h)) {
-      for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c))) out.push(...this.at(c, object, depth + 1));
+      for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c))) out.push(...this.at(c, object, assets, depth + 1));
     }
     const seen = new Set<ActorReference>();
     return out.filter((r) => !seen.has(r) && seen.add(r) !== undefined);
@@ -253,13 +263,16 @@ class ActorFinder {
     return next !== undefined && next.sentence === this.tree.tokens[c]?.sentence && (next.pos === 'VERB' || next.pos === 'AUX') && VERB_TAGS.has(this.tree.upos(last + 1));
   }
 
-  private own(h: number): ActorReference[] {
+  private own(h: number, assets?: ReadonlySet<string>): ActorReference[] {
     const r = this.refAt[h];
     if (r) return r.modifier ? [] : [r];
     const t = this.tree.tokens[h];
     if (!t) return [];
-    // "Russian and Ukrainian delegates", "Gondor's envoy", "officials from Iran": a member noun's actor.
-    if (!ACTING_NOUNS.has(t.lower)) return this.apposed(h);
+    // "Russian and Ukrainian delegates", "Gondor's envoy", "officials from Iran": a member noun's
+    // actor; as a target also what it owns ("Houthi targets", "Chinese imports").
+    // "The US commander in Iraq, General Mark Olsen, …": a named apposition is the actor itself.
+    const apposed = this.apposed(h);
+    if (apposed.length > 0 || (!ACTING_NOUNS.has(t.lower) && !(assets?.has(t.lower) ?? false))) return apposed;
     const out: ActorReference[] = [];
     for (const c of this.tree.children(h)) {
       const d = this.tree.deprel(c);
@@ -329,9 +342,9 @@ function hypothetical(tree: DependencyTree, i: number): boolean {
     if ((rel === 'acl' || rel === 'acl:relcl' || rel === 'ccomp') && HEARSAY_NOUNS.has(governor.lower)) return true;
     if (rel === 'acl' || rel === 'acl:relcl') return false;
     if (rel === 'ccomp') {
-      // "denied that X attacked", "hopes that X will agree": not asserted. What a speaker says is
-      // asserted by the speaker (reportedBy names them), whatever the speaker's own tense.
-      return governor.lemma === 'deny' || CLAIM_VERBS.has(governor.lemma) || irrealis;
+      // "denied that X attacked", "hopes that X will agree", "did not mean that X had cut ties": not
+      // asserted. What a speaker says is asserted by the speaker (reportedBy names them).
+      return governor.lemma === 'deny' || CLAIM_VERBS.has(governor.lemma) || irrealis || negated(tree, h);
     }
     // "travelled to Washington to meet Trump": a purpose is intended, not reported as done.
     if (rel === 'advcl' && tree.tokens[tree.child(k, 'mark')]?.lower === 'to') return true;
@@ -340,5 +353,78 @@ function hypothetical(tree: DependencyTree, i: number): boolean {
     if (rel === 'advcl' || rel === 'csubj') return false;
     k = h;
   }
+  return false;
+}
+
+/** Nouns that stand for their owner as the target of a relation: "struck Houthi targets", "tariffs on Chinese imports". */
+function assetsOf(relation: Relation): ReadonlySet<string> | undefined {
+  return relation === 'attacked' ? ATTACKED_ASSETS : relation === 'sanctioned' ? GOODS_NOUNS : undefined;
+}
+
+/**
+ * "imposed sanctions on Y", "launched strikes against Y", "retaliated with tariffs on Y": a verb
+ * and its event noun (its object, or a `with` oblique) say the act; the target hangs on the noun
+ * or on the verb. `reverse`: the target is the source ("received aid from Y").
+ */
+export function readCollocation(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, frame: CollocationFrame, expand: ListExpander): TreeReading | undefined {
+  const nouns = new Set(frame.nouns);
+  const noun = eventNoun(tree, verb.index, (w) => nouns.has(w));
+  if (noun < 0) return undefined;
+  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: frame.reverse === true, mutual: frame.mutual === true }, expand, frame.hypothetical === true, false);
+}
+
+/** "Witkoff held talks with Putin", "X and Y held talks": a light verb's subject takes part in its event noun. */
+export function readLightVerb(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, noun: number, frame: NounFrame, expand: ListExpander): TreeReading | undefined {
+  if (frame.between) return undefined;
+  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: false, mutual: frame.mutual === true }, expand, false, true);
+}
+
+/** The verb's object (or `with` oblique) whose word passes the test, or -1. */
+export function eventNoun(tree: DependencyTree, verb: number, test: (word: string) => boolean): number {
+  for (const c of tree.children(verb)) {
+    const d = tree.deprel(c);
+    const word = tree.tokens[c]?.lower ?? '';
+    if ((d === 'obj' || ((d === 'obl' || d === 'nsubj:pass') && (tree.caseOf(c) === 'with' || d === 'nsubj:pass'))) && test(word)) return c;
+  }
+  return -1;
+}
+
+interface NounEventFrame extends ReadFrame {
+  readonly preps: readonly string[];
+  readonly reverse: boolean;
+  readonly mutual: boolean;
+}
+
+/** `light`: the noun carries the act and is the trigger ("held *talks*"); else the verb does ("*imposed* sanctions"). */
+function readNounEvent(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, noun: number, frame: NounEventFrame, expand: ListExpander, asked: boolean, light: boolean): TreeReading | undefined {
+  const i = verb.index;
+  if (!VERB_TAGS.has(tree.upos(i)) || refAt[i]) return undefined;
+  const actors = new ActorFinder(tree, refAt, expand);
+  const assets = assetsOf(frame.relation);
+  // The target's preposition hangs on the noun ("sanctions on Y") or on the verb ("imposed … on Y").
+  const targetHeads: number[] = [];
+  for (const [owner, rels] of [[noun, ['nmod', 'obl']], [i, ['obl']]] as const) {
+    for (const c of tree.children(owner)) if ((rels as readonly string[]).includes(tree.deprel(c)) && frame.preps.includes(tree.caseOf(c) ?? '')) targetHeads.push(c);
+  }
+  let targets = targetHeads.flatMap((h) => actors.at(h, true, assets));
+  const passive = tree.deprel(noun) === 'nsubj:pass';
+  let sources = passive ? ((a) => (a >= 0 ? actors.at(a) : []))(agentOf(tree, i)) : subjectHeads(tree, i).flatMap((h) => actors.at(h));
+  sources = sources.filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+  if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
+  if (sources.length === 0) return undefined;
+  const mutual = targets.length === 0 && frame.mutual && sources.length > 1;
+  if (targets.length === 0 && !mutual) return undefined;
+  if (frame.reverse) [sources, targets] = [targets.filter((r) => r.entityType !== 'other' && r.entityType !== 'place'), sources];
+  if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
+  return {
+    trigger: light ? (tree.tokens[noun] ?? verb) : verb, frame, sources, targets, mutual, noun: tree.tokens[noun],
+    // "pledged aid to Y", "offered talks with Y": the verb announces the act, it does not report it.
+    negated: negated(tree, i) || nounNegated(tree, noun), hypothetical: asked || ANNOUNCING_VERBS.has(verb.lemma) || DEFERRING_VERBS.has(verb.lemma) || hypothetical(tree, i),
+  };
+}
+
+/** "imposed no sanctions on Y". */
+function nounNegated(tree: DependencyTree, noun: number): boolean {
+  for (const c of tree.children(noun)) if (tree.deprel(c) === 'det' && NEGATORS.has(tree.tokens[c]?.lower ?? '')) return true;
   return false;
 }

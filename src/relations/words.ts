@@ -19,6 +19,11 @@ export const IRREALIS_VERBS: ReadonlySet<string> = new Set([
   'intention', 'commitment', 'invitation',
 ]);
 
+/** Verbs that announce their object's act rather than report it: "pledged aid to Y", "offered talks with Y", "scheduled a meeting". */
+export const ANNOUNCING_VERBS: ReadonlySet<string> = new Set([
+  'pledge', 'promise', 'offer', 'propose', 'seek', 'plan', 'schedule', 'arrange', 'vow', 'threaten', 'want', 'request', 'consider',
+]);
+
 /** Words that negate the verb of their clause: "did not meet", "never accused", "neither A nor B". */
 export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 
@@ -96,7 +101,13 @@ export const ACTING_NOUNS: ReadonlySet<string> = new Set([...MEMBER_NOUNS, ...WE
  * What an attack hits when it hits an actor's things: "struck Hamas *targets*", "shelled Russian
  * *positions*", "hit Ukrainian energy *facilities*" attack that actor (CAMEO 19x names the actor).
  */
-export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([...STRUCK_ASSETS, 'troops', 'forces']);
+export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([...STRUCK_ASSETS, 'troops', 'forces', 'grid', 'sites', 'site', 'military', 'army']);
+
+/** "tariffs on Chinese imports", "a ban on Russian oil": trade sanctioned for the country it comes from. */
+export const GOODS_NOUNS: ReadonlySet<string> = new Set([
+  'imports', 'exports', 'goods', 'products', 'steel', 'aluminium', 'aluminum', 'oil', 'gas', 'cars', 'vehicles', 'chips',
+  'semiconductors', 'companies', 'firms', 'banks', 'entities', 'individuals', 'officials', 'assets', 'shipments', 'produce',
+]);
 
 /**
  * Heads after which an actor is a mere modifier, never the target: "told a London news
