@@ -167,10 +167,10 @@ const ROWS: readonly Row[] = [
   ['Putin praised Trump’s efforts to end the war.', ['vladimir-putin supported donald-trump'], "praise X's efforts"],
   ['Israel and Hamas agreed to a ceasefire.', ['hamas accepted ceasefire', 'israel accepted ceasefire'], 'coordinated subject, topic target'],
   ['The ministers of Japan and South Korea will meet next month.', ['japan met south-korea (hypothetical)'], 'members of X and Y meet'],
-  ['Trump thanked Zelenskyy.', [], 'no frame for thank'],
+  ['Trump thanked Zelenskyy.', [], 'thanks are no support of the one thanked'],
   ['The sanctions against Russia hurt German exporters.', [], 'sanctions without an owner'],
   ['The attack on the embassy was condemned by France.', [], 'passive with no actor as patient'],
-  ['Turkey offered to mediate between Russia and Ukraine.', [], 'an offer to mediate is no proposal to anyone named'],
+  ['Turkey offered to mediate between Russia and Ukraine.', ['russia met turkey (hypothetical)', 'turkey met ukraine (hypothetical)'], 'an offer to mediate is no proposal to anyone named; the mediation (CAMEO 045) is only offered'],
 
   ['Fox attacked Blair’s record on Iraq.', [], 'unknown people: no fact'],
   ['Scholz attacked Macron over the budget.', ['olaf-scholz accused emmanuel-macron'], 'a person attacking a person: words (CAMEO 111)'],

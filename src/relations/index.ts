@@ -19,6 +19,7 @@ import {
   ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
+import { cameoCode, matchCameo, type VerbUse } from './cameo';
 import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
@@ -75,6 +76,8 @@ interface EmitOptions {
   readonly anchor?: Token;
   /** Negation and modality read from the tree, in place of the walks'. */
   readonly modality?: { readonly negated: boolean; readonly hypothetical: boolean };
+  /** The Goldstein score of a finer CAMEO code than our table lists. */
+  readonly goldstein?: number;
 }
 
 /** Calls fn(x, y) for every pair of a group, x before y: "Trump, Putin and Xi met" → three pairs. */
@@ -140,6 +143,8 @@ class Extractor {
       const treeFrames = parsed ? this.treeFrames(t) : undefined;
       const read = new Set<Frame>();
       if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read.add(f);
+      // A verb no frame knows: the CAMEO dictionary's patterns.
+      if (parsed && !treeFrames && this.tree?.upos(t.index) === 'VERB' && !collocationsByVerb.has(t.lemma)) this.treeCameo(t);
       if (verbFrames) for (const f of verbFrames) if (TREE_MODE !== 'prefer' || !read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
       const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;
@@ -166,6 +171,40 @@ class Extractor {
       if (frames) return frames;
     }
     return undefined;
+  }
+
+  /** The verb as CAMEO patterns read it: lemma, particle, object heads and obliques. */
+  private verbUse(verb: Token): VerbUse {
+    const tree = this.tree as DependencyTree;
+    let particle: string | undefined;
+    const objects: string[] = [];
+    const obliques: { prep: string; head: string }[] = [];
+    for (const c of tree.children(verb.index)) {
+      const d = tree.deprel(c);
+      const word = this.tok(c)?.lower ?? '';
+      if (d === 'compound:prt') particle = word;
+      else if (d === 'obj' || d === 'iobj') objects.push(word);
+      else if (d === 'obl' || d === 'obl:agent') {
+        const prep = tree.caseOf(c);
+        if (prep) obliques.push({ prep, head: word });
+      }
+    }
+    return { lemma: verb.lemma, ...(particle ? { particle } : {}), objects, obliques };
+  }
+
+  /** A CAMEO pattern's reading at a verb no frame knows. */
+  private treeCameo(verb: Token): void {
+    if (!this.tree) return;
+    const match = matchCameo(this.verbUse(verb));
+    if (!match) return;
+    const frame: Frame = {
+      id: match.pattern, lemmas: [verb.lemma], relation: match.relation, cameo: match.code,
+      ...(match.target.kind === 'prep' ? { preps: [match.target.prep] } : {}),
+      reason: match.label,
+    };
+    const reading = readFrame(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object));
+    if (!reading) return;
+    this.emitReading(match.reverse && !reading.mutual ? { ...reading, sources: reading.targets, targets: reading.sources } : reading, match.goldstein);
   }
 
   /** Emits what the tree reads for one frame at a trigger; false when the tree gives no reading. */
@@ -201,11 +240,12 @@ class Extractor {
     }
   }
 
-  private emitReading(r: TreeReading): void {
+  private emitReading(r: TreeReading, goldstein?: number): void {
     const { frame, trigger } = r;
     const options: EmitOptions = {
       topicOk: frame.topicTarget === true, sourceGroupStart: this.groupStart(r.sources),
       modality: { negated: r.negated, hypothetical: r.hypothetical },
+      ...(goldstein !== undefined ? { goldstein } : {}),
     };
     if (r.mutual) {
       forEachPair(r.sources, (x, y) => {
@@ -1209,7 +1249,8 @@ class Extractor {
     let cameo = givenCameo;
     // "Fox attacks Blair", "his attack on Labour": words, not force.
     if (relation === 'attacked' && this.attacksInWords(source, target)) {
-      if (VERBAL_ATTACK.physical.includes(trigger.lemma)) return;
+      // A CAMEO verb of force (kill, occupy, shell) has no verbal reading either.
+      if (VERBAL_ATTACK.physical.includes(trigger.lemma) || rule.startsWith('cameo:')) return;
       relation = VERBAL_ATTACK.relation;
       cameo = VERBAL_ATTACK.cameo;
       rule = `${rule}:verbal`;
@@ -1235,8 +1276,8 @@ class Extractor {
     this.facts.push({
       source: source.entity, relation, target: target.entity, negated, hypothetical,
       doc: this.doc.source.id, sentence: this.doc.source.text.slice(sentence.start, sentence.end),
-      start: sentence.start, end: sentence.end, trigger: trigger.value, rule: `frame:${rule}`, cameo,
-      goldstein: GOLDSTEIN[cameo] ?? 0,
+      start: sentence.start, end: sentence.end, trigger: trigger.value, rule: rule.startsWith('cameo:') ? rule : `frame:${rule}`, cameo,
+      goldstein: cameo === givenCameo && options.goldstein !== undefined ? options.goldstein : GOLDSTEIN[cameo] ?? cameoCode(cameo)?.goldstein ?? 0,
       ...(reportedBy ? { reportedBy } : {}),
       ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
     });
