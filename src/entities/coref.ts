@@ -11,107 +11,35 @@ import * as path from 'node:path';
 import type { AnnotatedDocument, EntityType, Fact, Mention, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from './index';
 import { describes, findDescriptions, type ActorFacts, type DescriptionSpan } from './descriptions';
+import {
+  AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, GENDERED_WORDS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
+  type Gender, type PronounKind, type PronounRow,
+} from './coref-words';
 
-const ENV = (name: string, fallback: number): number => Number(process.env[`COREF_${name}`] ?? fallback);
-type Gender = 'male' | 'female';
-type Role = 'subject' | 'object' | 'possessor' | 'oblique' | 'other';
-
-/** What a pronoun can stand for: a man, a woman, one organisation/country/place, or several. */
-type PronounKind = 'male' | 'female' | 'neuter' | 'plural';
-
-interface PronounRow {
-  readonly kind: PronounKind;
-  readonly form: 'subject' | 'object' | 'possessive' | 'reflexive' | 'object-or-possessive';
-}
-
-/** Third-person pronouns; "her" is an object or a possessive by what follows it. */
-const PRONOUNS: ReadonlyMap<string, PronounRow> = new Map<string, PronounRow>([
-  ['he', { kind: 'male', form: 'subject' }], ['him', { kind: 'male', form: 'object' }], ['his', { kind: 'male', form: 'possessive' }],
-  ['himself', { kind: 'male', form: 'reflexive' }],
-  ['she', { kind: 'female', form: 'subject' }], ['her', { kind: 'female', form: 'object-or-possessive' }], ['hers', { kind: 'female', form: 'object' }],
-  ['herself', { kind: 'female', form: 'reflexive' }],
-  ['it', { kind: 'neuter', form: 'subject' }], ['its', { kind: 'neuter', form: 'possessive' }], ['itself', { kind: 'neuter', form: 'reflexive' }],
-  ['they', { kind: 'plural', form: 'subject' }], ['them', { kind: 'plural', form: 'object' }], ['their', { kind: 'plural', form: 'possessive' }],
-  ['theirs', { kind: 'plural', form: 'object' }], ['themselves', { kind: 'plural', form: 'reflexive' }],
-]);
-
-/** Words right before a person's name that say their gender ("Mrs Lee", "Queen Rania", "actress Jo Ng"). */
-const GENDERED_WORDS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
-  ...['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'emir', 'sheikh', 'chairman', 'spokesman', 'congressman', 'businessman', 'actor', 'father', 'son',
-    'brother', 'husband', 'uncle', 'nephew', 'grandfather', 'boy', 'man', 'duke', 'count', 'baron', 'monsignor', 'archbishop', 'pope', 'cardinal']
-    .map((w) => [w, 'male'] as const),
-  ...['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'chairwoman', 'spokeswoman', 'congresswoman', 'businesswoman', 'actress',
-    'mother', 'daughter', 'sister', 'wife', 'aunt', 'niece', 'grandmother', 'girl', 'woman', 'duchess', 'countess', 'baroness', 'sister']
-    .map((w) => [w, 'female'] as const),
-]);
-
-const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'by', 'with', 'said', 'says', 'told', 'to', 'of', 'from']);
-
-/** Quote marks: a pronoun inside a quote does not stand for the quote's speaker. */
-const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”']);
-
-/** Verbs that report speech or thought: "X said he would…" — he is X. */
-const SPEECH_VERBS: ReadonlySet<string> = new Set([
-  'say', 'tell', 'add', 'claim', 'insist', 'deny', 'note', 'state', 'announce', 'explain', 'argue', 'warn', 'admit', 'believe', 'think',
-  'hope', 'fear', 'suggest', 'reply', 'report', 'confirm', 'acknowledge', 'write', 'declare', 'promise', 'vow', 'assert', 'maintain', 'allege',
-  'concede', 'predict', 'recall', 'testify', 'indicate', 'feel', 'know', 'realise', 'realize', 'expect', 'remark', 'comment',
-]);
-
-/** Tokens a quotation is searched over for its end or start. */
-const QUOTE_REACH = 80;
-
-/** Words that start a new clause: a subject before one and an object pronoun after it are no clause-mates. */
-const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
-  'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'after', 'before', 'if', 'as', 'since', 'until', 'unless', 'although',
-  'though', 'where', ',', ';', ':', 'and', 'but', 'or', 'to', '"', '“', '”',
-]);
-
-/** Irregular plurals among the nouns that compete with named actors for "they". */
-const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(['people', 'children', 'men', 'women', 'police', 'staff', 'media', 'public', 'crew', 'personnel']);
+type Role = 'subject' | 'object' | 'possessor' | 'oblique' | 'other' | 'modifier';
 
 /** Sentences back (before the pronoun's own) where an antecedent may stand. */
-const LOOKBACK_SENTENCES = ENV('LOOK', 3);
+const LOOKBACK_SENTENCES = 3;
 /** Salience halves with each sentence back. */
-const DECAY = ENV('DECAY', 0.5);
+const DECAY = 0.5;
 /** Salience by grammatical role (Lappin and Leass 1994, simplified). */
-const ROLE_WEIGHT: Readonly<Record<Role, number>> = { subject: ENV('SUBJ', 80), object: ENV('OBJ', 50), possessor: ENV('POSS', 40), oblique: ENV('OBL', 30), other: ENV('OTHER', 20) };
+const ROLE_WEIGHT: Readonly<Record<Role, number>> = { subject: 80, object: 50, possessor: 40, oblique: 30, other: 20, modifier: 0 };
 /** Each earlier mention of the actor (up to three) adds this share: the story's topic stays salient. */
-const NAMED_WEIGHT = ENV('NAMED', 0.03);
-const LOOSE = ENV('LOOSE', 0);
-const SUM_MENTIONS = ENV('SUM', 1) === 1;
-const OTHER_MENTIONS = ENV('OTHERM', 0.2);
+const NAMED_WEIGHT = 0.03;
 /** Every mention's own weight, before its role: it was mentioned, recently. */
-const RECENCY_WEIGHT = ENV('REC', 100);
+const RECENCY_WEIGHT = 100;
 /** The pronoun's role equals the antecedent's last role ("X met Y. He said…": he = X). */
-const PARALLEL_WEIGHT = ENV('PAR', 35);
+const PARALLEL_WEIGHT = 35;
 /** A gender known to agree beats an unknown one (a factor on the salience). */
-const KNOWN_GENDER_FACTOR = ENV('GENDER', 1.2);
+const KNOWN_GENDER_FACTOR = 1.2;
 /** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
-const MARGIN = ENV('MARGIN', 0.25);
+const MARGIN = 0.15;
 /**
  * "It" and "they" stand far more often for things and for people at large than for a named
  * actor (in GUM news, about one in six): they are resolved only as the subject of a verb an
  * actor does, or as a possessive, and only to an actor of this or the last sentence.
  */
-const NEUTER_LOOKBACK_SENTENCES = ENV('NLOOK', 1);
-/** A common noun competes at this share of a name's weight: it is seldom what an actor's pronoun means. */
-const NOUN_FACTOR = ENV('NOUN', 1);
-/** "NASA tweeted … via its account": a possessive leans to its own clause's subject. */
-const OWN_SUBJECT_WEIGHT = ENV('OWNSUBJ', 0);
-
-/** Verbs whose subject acts on purpose: "it said", "they announced" stand for an actor. */
-const AGENT_VERBS: ReadonlySet<string> = new Set([
-  'say', 'tell', 'announce', 'state', 'claim', 'deny', 'confirm', 'add', 'insist', 'warn', 'accuse', 'urge', 'demand', 'call', 'ask',
-  'plan', 'want', 'agree', 'refuse', 'reject', 'accept', 'propose', 'offer', 'promise', 'pledge', 'vow', 'threaten', 'decide', 'intend',
-  'launch', 'attack', 'strike', 'fire', 'send', 'deploy', 'sign', 'meet', 'hold', 'host', 'impose', 'lift', 'sanction', 'support', 'back',
-  'condemn', 'criticise', 'criticize', 'respond', 'react', 'report', 'release', 'publish', 'file', 'sue', 'seek', 'hope', 'expect',
-  'believe', 'argue', 'note', 'explain', 'describe', 'order', 'ban', 'allow', 'approve', 'vote', 'elect', 'win', 'lose', 'buy', 'sell',
-  'acquire', 'invest', 'pay', 'hire', 'fire', 'employ', 'open', 'close', 'build', 'develop', 'create', 'introduce', 'provide', 'receive',
-  'invite', 'join', 'leave', 'withdraw', 'suspend', 'resume', 'continue', 'begin', 'start', 'stop', 'end', 'try', 'attempt', 'manage',
-  'investigate', 'arrest', 'detain', 'charge', 'kill', 'capture', 'seize', 'control', 'claim', 'admit', 'apologise', 'apologize',
-  'invade', 'bomb', 'shell', 'target', 'negotiate', 'discuss', 'recognise', 'recognize', 'operate', 'run', 'own', 'use', 'need', 'make',
-  'give', 'take', 'get', 'have', 'do', 'become', 'remain',
-]);
+const NEUTER_LOOKBACK_SENTENCES = 1;
 
 /** An antecedent known so far: a name, a title, a description or a resolved pronoun. */
 interface Item {
@@ -251,8 +179,13 @@ class Resolver {
     const lookback = neuter ? NEUTER_LOOKBACK_SENTENCES : LOOKBACK_SENTENCES;
     const governor = this.governorOf(t.index, t.index);
     const reporter = role === 'subject' && !this.quoted[t.index] ? this.reporter(t, seen) : undefined;
-    if (reporter && this.agrees(reporter, row.kind)) return this.reference(reporter.entity, reporter.entityType, t.index, t.index, t.sentence, 'pronoun', false);
+    if (reporter !== undefined) {
+      // After "X said", the pronoun is X or, when X does not agree ("Putin said it…"), nobody we know.
+      return reporter && this.agrees(reporter, row.kind) ? this.reference(reporter.entity, reporter.entityType, t.index, t.index, t.sentence, 'pronoun', false) : undefined;
+    }
     const speaker = this.quoted[t.index] ? this.quoteSpeaker(t.index) : undefined;
+    const owner = possessive ? this.ownSubject(t, row.kind, seen) : undefined;
+    if (owner && owner.entity !== speaker) return this.reference(owner.entity, owner.entityType, t.index, t.index, t.sentence, 'pronoun', true);
     const objectForm = row.form === 'object' || (row.form === 'object-or-possessive' && !possessive);
     const scores = new Map<string, { score: number; last: Item }>();
     const banned = new Set<string>();
@@ -262,19 +195,17 @@ class Resolver {
       if (distance > lookback) break;
       if (!this.agrees(m, row.kind)) continue;
       // "When he was winning," X said: inside a quote, a third person is not the speaker.
-      if (m.entity === speaker) continue;
+      if (m.entity === speaker || (distance === 0 && this.quoted[t.index] && !this.quoted[m.first] && m.role === 'subject')) continue;
       // "Putin praised him": an object is never its own clause's subject (a reflexive always is);
       // the actor is ruled out as a whole, not just this mention of it.
       if (objectForm && distance === 0 && m.role === 'subject' && this.clauseMates(m, t.index, governor)) {
         banned.add(m.entity);
         continue;
       }
-      let weight = (RECENCY_WEIGHT + ROLE_WEIGHT[m.role]) * DECAY ** distance * (m.noun ? NOUN_FACTOR : 1);
-      if (possessive && distance === 0 && m.role === 'subject') weight += OWN_SUBJECT_WEIGHT;
+      const weight = (RECENCY_WEIGHT + ROLE_WEIGHT[m.role]) * DECAY ** distance;
       const entry = scores.get(m.entity);
-      if (!entry) scores.set(m.entity, { score: weight, last: m });
-      else if (SUM_MENTIONS) entry.score += weight;
-      else entry.score = Math.max(entry.score, weight) + weight * OTHER_MENTIONS;
+      if (entry) entry.score += weight;
+      else scores.set(m.entity, { score: weight, last: m });
     }
     for (const b of banned) scores.delete(b);
     const ranked = [...scores.entries()].map(([entity, { score, last }]) => {
@@ -286,13 +217,66 @@ class Resolver {
     });
     ranked.sort((a, b) => b.score - a.score || (a.entity < b.entity ? -1 : 1));
     const best = ranked[0];
-    if (process.env.COREF_DEBUG) console.error(`${t.value}@${t.start} s${t.sentence} ${role}: ${ranked.slice(0, 4).map((r) => `${r.entity}=${r.score.toFixed(0)}`).join(' ')}`);
     if (!best || best.last.noun) return undefined;
     const second = ranked[1];
     if (second && second.score > best.score * (1 - MARGIN)) return undefined;
+    // "France and Germany … their": the pronoun stands for both, which no one reference can say.
+    if (row.kind === 'plural' && this.conjoined(best.last)) return undefined;
     // A resolved "he" for a person of unknown gender says it.
     if ((row.kind === 'male' || row.kind === 'female') && !this.gender.has(best.entity) && !second) this.gender.set(best.entity, row.kind);
     return this.reference(best.entity, best.last.entityType, t.index, t.index, t.sentence, 'pronoun', possessive);
+  }
+
+  /**
+   * "NASA tweeted … via its account", "USI is holding its exhibit": a possessive stands for the
+   * subject of its own clause when that is an agreeing actor and no other agreeing actor stands between.
+   */
+  private ownSubject(t: Token, kind: PronounKind, seen: readonly Item[]): Item | undefined {
+    const governor = this.governorOf(t.index, t.index);
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence !== t.sentence) return undefined;
+      if (m.noun) {
+        // "the parents … their child", "inform passengers of their rights": a plural noun may own "their" itself.
+        if ((m.role === 'subject' || kind === 'plural') && this.agrees(m, kind)) return undefined;
+        continue;
+      }
+      if (!this.agrees(m, kind)) continue;
+      // A possessive inside a quote is not the speaker's ("X said, 'I think his …'").
+      if (m.role !== 'subject' || this.quoted[m.first] !== this.quoted[t.index]) return undefined;
+      if (governor >= 0 && m.governor >= 0) return this.dominates(m.governor, t.index) ? m : undefined;
+      for (let k = m.last + 1; k < t.index; k++) if (OWNER_BREAKS.has(this.tokens[k]?.lower ?? '')) return undefined;
+      return m;
+    }
+    return undefined;
+  }
+
+  /** Whether another actor is joined to this mention by "and", "or" or a comma ("A and B", "A, B"). */
+  private conjoined(m: Item): boolean {
+    const joiner = (w: Token | undefined): boolean => w !== undefined && (w.lower === 'and' || w.lower === 'or' || w.lower === 'nor' || w.value === ',' || w.value === '&');
+    let k = m.last + 1;
+    if (joiner(this.tokens[k])) {
+      while (joiner(this.tokens[k]) || this.tokens[k]?.lower === 'the') k++;
+      const r = this.baseAt[k];
+      if (r && r.entity !== m.entity) return true;
+    }
+    k = m.first - 1;
+    if (joiner(this.tokens[k])) {
+      while (joiner(this.tokens[k]) || this.tokens[k]?.lower === 'the') k--;
+      const r = this.baseAt[k];
+      if (r && r.entity !== m.entity && r.entityType === m.entityType) return true;
+    }
+    return false;
+  }
+
+  /** Whether token `head` is an ancestor of token k in the parse (within a few steps). */
+  private dominates(head: number, k: number): boolean {
+    let i = k;
+    for (let steps = 0; steps < 8 && i >= 0; steps++) {
+      i = this.syntax?.heads[i] ?? -1;
+      if (i === head) return true;
+    }
+    return false;
   }
 
   /** Whether a subject and a later (object) pronoun stand in one clause: the parse says so, or no clause break lies between. */
@@ -341,14 +325,14 @@ class Resolver {
       if (rel !== 'nsubj') return false;
       const head = this.syntax?.heads[t.index] ?? -1;
       const verb = this.tokens[head];
-      return verb !== undefined && (AGENT_VERBS.has(verb.lemma) || (LOOSE > 0 && (t.lower === 'they' || LOOSE > 1) && verb.pos !== 'AUX' && verb.lemma !== 'be'));
+      return verb !== undefined && AGENT_VERBS.has(verb.lemma);
     }
     // Surface: "it said", "they have announced", "it would not comment".
     if (t.lower !== 'it' && t.lower !== 'they') return false;
     for (let k = t.index + 1; k <= t.index + 3; k++) {
       const w = this.tokens[k];
       if (!w || w.sentence !== t.sentence) return false;
-      if (w.pos === 'VERB') return (AGENT_VERBS.has(w.lemma) || (LOOSE > 0 && (t.lower === 'they' || LOOSE > 1))) && w.lemma !== 'be';
+      if (w.pos === 'VERB') return AGENT_VERBS.has(w.lemma) && w.lemma !== 'be';
       if (w.pos !== 'AUX' && w.pos !== 'ADV' && w.pos !== 'PART') return false;
       if (w.lemma === 'be' && this.tokens[k + 1]?.pos !== 'VERB') return false;
     }
@@ -359,7 +343,7 @@ class Resolver {
    * "Allton said he had…", "X told reporters that she…": a subject pronoun right after a verb of
    * speech (and "that") stands for that verb's subject, when that is an actor named in this sentence.
    */
-  private reporter(t: Token, seen: readonly Item[]): Item | undefined {
+  private reporter(t: Token, seen: readonly Item[]): Item | null | undefined {
     let k = t.index - 1;
     if (this.tokens[k]?.lower === 'that') k--;
     let verb = this.tokens[k];
@@ -369,22 +353,21 @@ class Resolver {
       if (back?.pos === 'VERB' && (verb.pos === 'NOUN' || verb.pos === 'PRON')) verb = back;
     }
     if (!verb || verb.sentence !== t.sentence || verb.pos !== 'VERB' || !SPEECH_VERBS.has(verb.lemma)) return undefined;
+    // The verb's subject: the parse's nsubj, or the word right before it (auxiliaries and adverbs between).
+    let subject = verb.index - 1;
+    while (subject > 0 && ['AUX', 'ADV', 'PART'].includes(this.tokens[subject]?.pos ?? '')) subject--;
     for (let j = seen.length - 1; j >= 0; j--) {
       const m = seen[j] as Item;
-      if (m.sentence !== t.sentence) return undefined;
-      if (m.noun || m.last >= verb.index) continue;
-      if (m.governor >= 0) return m.governor === verb.index && m.role === 'subject' ? m : undefined;
-      // Surface: the actor right before the verb (auxiliaries and adverbs between).
-      for (let i = m.last + 1; i < verb.index; i++) {
-        const w = this.tokens[i];
-        if (!w || !(w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART')) return undefined;
-      }
-      return m;
+      if (m.sentence !== t.sentence) break;
+      if (m.last >= verb.index) continue;
+      if (m.governor >= 0 ? m.governor === verb.index && m.role === 'subject' : m.last === subject) return m.noun ? null : m;
     }
-    return undefined;
+    // "Standard Chartered said it": the speaker is no actor we know, so neither is "it".
+    return null;
   }
 
   private agrees(m: Item, kind: PronounKind): boolean {
+    if (m.role === 'modifier' && (kind === 'neuter' || kind === 'plural')) return false;
     if (m.noun) {
       if (kind === 'plural') return m.noun === 'plural';
       if (kind === 'neuter') return m.noun === 'singular';
@@ -534,6 +517,7 @@ class Resolver {
         if (rel === 'obj' || rel === 'iobj') return 'object';
         if (rel === 'nmod:poss') return 'possessor';
         if (rel.startsWith('obl') || rel.startsWith('nmod')) return 'oblique';
+        if (rel === 'compound' && steps === 0) return 'modifier';
         const h = this.syntax.heads[k] ?? -1;
         if (h < 0 || !(rel === 'flat' || rel === 'compound' || rel === 'appos' || rel === 'conj')) return rel === 'root' ? 'subject' : 'other';
         k = h;
@@ -542,11 +526,15 @@ class Resolver {
     }
     const next = this.tokens[last + 1];
     const before = this.tokens[first - 1];
-    if (next && (next.value === "'s" || next.value === "'")) return 'possessor';
-    if (next && next.sentence === this.tokens[last]?.sentence && (next.pos === 'VERB' || next.pos === 'AUX')) return 'subject';
-    if (!before || before.sentence !== this.tokens[first]?.sentence) return 'subject';
+    const sameSentence = (w: Token | undefined): w is Token => w !== undefined && w.sentence === this.tokens[first]?.sentence;
+    if (sameSentence(next) && (next.value === "'s" || next.value === "'")) return 'possessor';
+    // "LSE shareholders", "the Iran deal": a name before a common noun only modifies it.
+    if (sameSentence(next) && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.value)) return 'modifier';
+    // "directors at WorldCom have agreed": after a preposition, a name is no subject.
+    if (sameSentence(before) && before.pos === 'ADP') return 'oblique';
+    if (sameSentence(next) && (next.pos === 'VERB' || next.pos === 'AUX')) return 'subject';
+    if (!sameSentence(before)) return 'subject';
     if (before.pos === 'VERB') return 'object';
-    if (before.pos === 'ADP') return 'oblique';
     return 'other';
   }
 

@@ -64,11 +64,12 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   org('rebel group', ['military'], ['Forces', 'Army', 'Front', 'Movement'], 'an armed group named before'),
   org('company', ['company'], ['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Ltd', 'Ltd.', 'Group', 'Holdings', 'Technologies', 'Motors', 'Airlines'], 'a company named before'),
   org('firm', ['company'], ['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Ltd', 'Ltd.', 'Group', 'Holdings', 'Technologies', 'Partners'], 'a company named before'),
-  org('carmaker', ['company'], ['Motors', 'Motor', 'Automotive'], 'a car company'),
-  org('automaker', ['company'], ['Motors', 'Motor', 'Automotive'], 'a car company'),
-  org('airline', ['company'], ['Airlines', 'Airways', 'Air'], 'an airline'),
+  // An industry noun needs its word in the name: the gazetteer's kind "company" says no more than that.
+  org('carmaker', [], ['Motors', 'Motor', 'Automotive', 'Automobiles'], 'a car company named as one'),
+  org('automaker', [], ['Motors', 'Motor', 'Automotive', 'Automobiles'], 'a car company named as one'),
+  org('airline', [], ['Airlines', 'Airways', 'Air', 'Aviation'], 'an airline named as one'),
   org('broadcaster', ['news'], ['News', 'Broadcasting', 'Television', 'TV', 'Radio'], 'a news outlet'),
-  org('newspaper', ['news'], ['Times', 'Post', 'Journal', 'Herald', 'Guardian', 'Telegraph', 'Gazette', 'Tribune'], 'a news outlet'),
+  org('newspaper', [], ['Times', 'Post', 'Journal', 'Herald', 'Guardian', 'Telegraph', 'Gazette', 'Tribune', 'Mail', 'Express', 'Star', 'Mirror', 'Sun'], 'a newspaper named as one'),
   org('news agency', ['news'], ['Agency', 'Press', 'News'], 'a news agency'),
   org('ministry', ['government'], ['Ministry'], 'a ministry named before'),
   org('department', ['government'], ['Department'], 'a government department named before'),
@@ -133,7 +134,10 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     }
     if (!found) continue;
     const after = tokens[found.last + 1];
-    if (after && after.sentence === t.sentence && (after.lower === 'of' || after.lower === 'for' || /^\p{Lu}/u.test(after.value))) continue;
+    // "the president of …" may be someone else; "the president Emmanuel …" is a title; "the airline industry" is about an industry.
+    if (after && after.sentence === t.sentence && (after.lower === 'of' || after.lower === 'for' || /^\p{Lu}/u.test(after.value) || after.pos === 'NOUN')) continue;
+    // "the Union" capitalised is a name of its own (the EU), not a description.
+    if (/^\p{Lu}/u.test(tokens[found.last]?.value ?? '') && found.last === found.first) continue;
     let free = true;
     for (let i = found.first; i <= found.last; i++) if (covered[i]) free = false;
     if (free) out.push(found);

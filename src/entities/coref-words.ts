@@ -1,0 +1,75 @@
+// Word lists coreference reads (coref.ts): pronouns and what they can stand for, gendered words,
+// verbs of speech and agency, clause breaks. Written for newsgraph (MIT); each list says why.
+
+export type Gender = 'male' | 'female';
+
+/** What a pronoun can stand for: a man, a woman, one organisation/country/place, or several. */
+export type PronounKind = 'male' | 'female' | 'neuter' | 'plural';
+
+export interface PronounRow {
+  readonly kind: PronounKind;
+  readonly form: 'subject' | 'object' | 'possessive' | 'reflexive' | 'object-or-possessive';
+}
+
+/** Third-person pronouns; "her" is an object or a possessive by what follows it. */
+export const PRONOUNS: ReadonlyMap<string, PronounRow> = new Map<string, PronounRow>([
+  ['he', { kind: 'male', form: 'subject' }], ['him', { kind: 'male', form: 'object' }], ['his', { kind: 'male', form: 'possessive' }],
+  ['himself', { kind: 'male', form: 'reflexive' }],
+  ['she', { kind: 'female', form: 'subject' }], ['her', { kind: 'female', form: 'object-or-possessive' }], ['hers', { kind: 'female', form: 'object' }],
+  ['herself', { kind: 'female', form: 'reflexive' }],
+  ['it', { kind: 'neuter', form: 'subject' }], ['its', { kind: 'neuter', form: 'possessive' }], ['itself', { kind: 'neuter', form: 'reflexive' }],
+  ['they', { kind: 'plural', form: 'subject' }], ['them', { kind: 'plural', form: 'object' }], ['their', { kind: 'plural', form: 'possessive' }],
+  ['theirs', { kind: 'plural', form: 'object' }], ['themselves', { kind: 'plural', form: 'reflexive' }],
+]);
+
+/** Words right before a person's name that say their gender ("Mrs Lee", "Queen Rania", "actress Jo Ng"). */
+export const GENDERED_WORDS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
+  ...['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'emir', 'sheikh', 'chairman', 'spokesman', 'congressman', 'businessman', 'actor', 'father', 'son',
+    'brother', 'husband', 'uncle', 'nephew', 'grandfather', 'boy', 'man', 'duke', 'count', 'baron', 'monsignor', 'archbishop', 'pope', 'cardinal']
+    .map((w) => [w, 'male'] as const),
+  ...['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'chairwoman', 'spokeswoman', 'congresswoman', 'businesswoman', 'actress',
+    'mother', 'daughter', 'sister', 'wife', 'aunt', 'niece', 'grandmother', 'girl', 'woman', 'duchess', 'countess', 'baroness']
+    .map((w) => [w, 'female'] as const),
+]);
+
+/** Words that end the title words read next to a name ("the Russian President", "said Prime Minister …"). */
+export const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'by', 'with', 'said', 'says', 'told', 'to', 'of', 'from']);
+
+/** Quote marks: a pronoun inside a quote does not stand for the quote's speaker. */
+export const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”']);
+
+/** Verbs that report speech or thought: "X said he would…" — he is X. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  'say', 'tell', 'add', 'claim', 'insist', 'deny', 'note', 'state', 'announce', 'explain', 'argue', 'warn', 'admit', 'believe', 'think',
+  'hope', 'fear', 'suggest', 'reply', 'report', 'confirm', 'acknowledge', 'write', 'declare', 'promise', 'vow', 'assert', 'maintain', 'allege',
+  'concede', 'predict', 'recall', 'testify', 'indicate', 'feel', 'know', 'realise', 'realize', 'expect', 'remark', 'comment',
+]);
+
+/** Tokens a quotation is searched over for its end or start. */
+export const QUOTE_REACH = 80;
+
+/** Words that start a new clause: a subject before one and an object pronoun after it are no clause-mates. */
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'after', 'before', 'if', 'as', 'since', 'until', 'unless', 'although',
+  'though', 'where', ',', ';', ':', 'and', 'but', 'or', 'to', '"', '“', '”',
+]);
+
+/** Words between a subject and a possessive that start another clause or actor: "X said that Y … its". */
+export const OWNER_BREAKS: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'if', 'although', 'though', 'where', ';', ':', '"', '“', '”']);
+
+/** Irregular plurals among the nouns that compete with named actors for "they". */
+export const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(['people', 'children', 'men', 'women', 'police', 'staff', 'media', 'public', 'crew', 'personnel']);
+
+/** Verbs whose subject acts on purpose: "it said", "they announced" stand for an actor. */
+export const AGENT_VERBS: ReadonlySet<string> = new Set([
+  'say', 'tell', 'announce', 'state', 'claim', 'deny', 'confirm', 'add', 'insist', 'warn', 'accuse', 'urge', 'demand', 'call', 'ask',
+  'plan', 'want', 'agree', 'refuse', 'reject', 'accept', 'propose', 'offer', 'promise', 'pledge', 'vow', 'threaten', 'decide', 'intend',
+  'launch', 'attack', 'strike', 'fire', 'send', 'deploy', 'sign', 'meet', 'hold', 'host', 'impose', 'lift', 'sanction', 'support', 'back',
+  'condemn', 'criticise', 'criticize', 'respond', 'react', 'report', 'release', 'publish', 'file', 'sue', 'seek', 'hope', 'expect',
+  'believe', 'argue', 'note', 'explain', 'describe', 'order', 'ban', 'allow', 'approve', 'vote', 'elect', 'win', 'lose', 'buy', 'sell',
+  'acquire', 'invest', 'pay', 'hire', 'fire', 'employ', 'open', 'close', 'build', 'develop', 'create', 'introduce', 'provide', 'receive',
+  'invite', 'join', 'leave', 'withdraw', 'suspend', 'resume', 'continue', 'begin', 'start', 'stop', 'end', 'try', 'attempt', 'manage',
+  'investigate', 'arrest', 'detain', 'charge', 'kill', 'capture', 'seize', 'control', 'claim', 'admit', 'apologise', 'apologize',
+  'invade', 'bomb', 'shell', 'target', 'negotiate', 'discuss', 'recognise', 'recognize', 'operate', 'run', 'own', 'use', 'need', 'make',
+  'give', 'take', 'get', 'have', 'do', 'become', 'remain',
+]);
