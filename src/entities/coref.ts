@@ -132,7 +132,7 @@ class Resolver {
     const base = this.input.references.filter((r) => !r.modifier && r.via !== 'pronoun' && r.via !== 'topic' && (r.entityType !== 'other' || this.groups.has(r.entity)));
     for (const r of this.input.references) for (let k = r.firstToken; k <= r.lastToken; k++) this.covered[k] = 1;
     for (const r of base) for (let k = r.firstToken; k <= r.lastToken; k++) this.baseAt[k] = r;
-    const items = base.map((r) => this.item(r.entity, r.entityType, r.firstToken, r.lastToken));
+    const items = base.map((r) => this.item(r.entity, r.entityType, r.firstToken, r.lastToken, r.via === 'demonym'));
     items.push(...this.nounItems());
     items.sort((a, b) => a.first - b.first || a.last - b.last);
     this.learnGenders(base);
@@ -465,8 +465,10 @@ class Resolver {
 
   // ---- roles and genders -----------------------------------------------------------------------
 
-  private item(entity: string, entityType: EntityType, first: number, last: number): Item {
-    return { entity, entityType, first, last, sentence: this.tokens[first]?.sentence ?? 0, role: this.roleOf(first, last), governor: this.governorOf(first, last) };
+  /** `group`: "Afghan troops", "the Afghan team" — the demonym is the actor, with the role of its noun. */
+  private item(entity: string, entityType: EntityType, first: number, last: number, group = false): Item {
+    const end = group && this.tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
+    return { entity, entityType, first, last, sentence: this.tokens[first]?.sentence ?? 0, role: this.roleOf(first, end), governor: this.governorOf(first, end) };
   }
 
   /** Whether the parse covers token k's sentence. */
