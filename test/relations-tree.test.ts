@@ -26,11 +26,24 @@ const ROWS: readonly Row[] = [
   ['Macron met reporters and Scholz in Berlin.', ['emmanuel-macron met olaf-scholz'], 'a coordinated object, one end not an actor'],
   ['Putin left the door open for Scholz.', [], '"left X for Y" with an object of its own is no visit'],
   ['Scholz rejected suggestions that he had told Putin about the plan.', ['olaf-scholz informed vladimir-putin (hypothetical)'], 'what a suggestion says is not asserted'],
+  ['The Gondor ministry condemned an attack by Rohan on Thursday.', ['gondor accused rohan'], 'condemning an act is accusing its author'],
+  ['Macron welcomed the offer from Germany.', ['emmanuel-macron supported germany'], 'welcoming an offer supports its author'],
+  ['Putin rejected a proposal by Scholz.', ['vladimir-putin rejected olaf-scholz'], 'rejecting a proposal rejects its author'],
+  ['The Rapid Support Forces, led by Mohamed Hamdan Dagalo, shelled the city.', ['mohamed-hamdan-dagalo leader_of rsf-sudan'], 'a role at a distance: a participle with its by-agent'],
+  ['The French delegation was led by Foreign Minister Jean Barrot.', ['jean-barrot member_of france'], 'leading a country\'s delegation makes a member of that country, not its leader'],
+  ['The US delegation included Marco Rubio and Mike Waltz.', ['marco-rubio member_of united-states', 'mike-waltz member_of united-states'], 'a delegation\'s members'],
+  ['Germany was represented by Scholz.', ['olaf-scholz member_of germany'], 'represented by: acts for the country'],
+  ['Washington suspended aid to Niger.', ['united-states sanctioned niger'], 'suspending aid is coercion (CAMEO 162)'],
+  ['China retaliated with tariffs on American goods.', ['china sanctioned united-states'], 'retaliating with tariffs on what a country sells'],
+  ['Russia responded with strikes on Ukrainian positions.', ['russia attacked ukraine'], 'responding with strikes on what an actor holds'],
+  ['Qatar and Egypt have mediated between Israel and Hamas.', ['egypt met hamas', 'egypt met israel', 'hamas met qatar', 'israel met qatar'], 'a CAMEO verb: mediating meets both sides (045)'],
+  ['Secretary of State Marco Rubio held talks with Scholz in Riyadh.', ['marco-rubio met olaf-scholz'], 'a light verb and its event noun'],
 ];
 
 function factsOf(text: string): string[] {
   const result = extractText(CONTEXT + text);
-  const own = result.facts.filter((f) => f.start >= CONTEXT.length && !['leader_of', 'member_of', 'located_in'].includes(f.relation));
+  // Roles stated in the row's own sentence count; titles ("Foreign Minister X") are the entity layer's.
+  const own = result.facts.filter((f) => f.start >= CONTEXT.length && f.relation !== 'located_in' && !f.rule.startsWith('title'));
   const ends = (f: { source: string; relation: string; target: string }): string =>
     f.relation === 'met' && f.target < f.source ? `${f.target} met ${f.source}` : `${f.source} ${f.relation} ${f.target}`;
   return [...new Set(own.map((f) => `${ends(f)}${f.negated ? ' (negated)' : ''}${f.hypothetical ? ' (hypothetical)' : ''}${f.reportedBy ? ` [by ${f.reportedBy}]` : ''}`))].sort();

@@ -7,7 +7,7 @@ import { resolveCoreference } from './coref';
 import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { slugify } from './slug';
 import {
-  AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
+  AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, TRADED_GOODS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
   CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
   PEOPLE_GROUPS, TITLES, TOPICS, type PeopleGroupRow, type TitleRow,
 } from './tables';
@@ -465,7 +465,8 @@ class Recognizer {
       const afterAdjective = this.token(k + 1);
       const isGroup = (x: Token | undefined): boolean => x !== undefined && GROUP_NOUNS.has(x.lower);
       // ("Ukrainian energy facilities": one adjective or noun may stand between.)
-      if (isGroup(noun) || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && isGroup(afterAdjective))) {
+      const measuredGoods = ['on', 'against'].includes(this.token(i - 1)?.lower ?? '') && TRADED_GOODS.includes(noun?.lower ?? '');
+      if (isGroup(noun) || measuredGoods || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && isGroup(afterAdjective))) {
         for (const c of coordinated) this.addLexiconMention({ ...c.entry, id: this.countryOf(c.entry) }, c.first, c.last, c.end, false, 'demonym');
         return k;
       }

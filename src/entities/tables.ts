@@ -85,6 +85,15 @@ export const STRUCK_ASSETS: readonly string[] = [
   'ports', 'vessels', 'ships', 'warships', 'airfields', 'depots', 'outposts', 'checkpoints',
 ];
 
+/**
+ * "tariffs on Chinese imports", "a ban on Russian oil": trade stands for the country it comes from
+ * when measures fall on it (after "on" or "against"); "Russian oil prices rose" names no actor.
+ */
+export const TRADED_GOODS: readonly string[] = [
+  'imports', 'exports', 'goods', 'products', 'steel', 'aluminium', 'aluminum', 'oil', 'gas', 'cars', 'vehicles', 'chips',
+  'semiconductors', 'companies', 'firms', 'banks', 'entities', 'assets', 'shipments', 'produce',
+];
+
 /** "Ukrainian troops", "American officials": a demonym before one of these nouns stands for its country. */
 export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'troops', 'forces', 'force', 'army', 'military', 'navy', 'soldiers', 'officials', 'official', 'government',

@@ -79,6 +79,23 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'sue', lemmas: ['sue'], relation: 'accused', cameo: '115', direct: true, preps: ['for', 'over'], reason: '"X sued Y (over …)": a lawsuit accuses Y in court (CAMEO 115, bring lawsuit against)' },
 ];
 
+/**
+ * Verbs that state a role at a distance, read from the tree only: "the RSF, led by Dagalo", "the
+ * US delegation included Rubio", "Ukraine was represented by Umerov". The person is the source and
+ * the organisation or country the target; `reverse`: the verb's subject is the organisation.
+ */
+export interface RoleFrame extends Frame {
+  readonly relation: 'leader_of' | 'member_of';
+  readonly reverse?: boolean;
+}
+
+export const ROLE_FRAMES: readonly RoleFrame[] = [
+  { id: 'lead', lemmas: ['lead', 'head', 'chair', 'command', 'run'], relation: 'leader_of', cameo: '010', reason: '"Y leads X", "X, led / headed by Y": Y is the leader of organisation or country X' },
+  { id: 'represent', lemmas: ['represent'], relation: 'member_of', cameo: '010', reason: '"Y represented X", "X was represented by Y": Y acts for X' },
+  { id: 'include', lemmas: ['include', 'comprise'], relation: 'member_of', cameo: '010', reverse: true, reason: '"the X delegation included Y": Y is a member of (the delegation of) X' },
+  { id: 'join', lemmas: ['join'], relation: 'member_of', cameo: '010', reason: '"Y joined X" with Y a person and X an organisation: Y became a member' },
+];
+
 /** Nouns that carry a relation: "X's meeting with Y", "talks between X and Y", "his support of Z". */
 export interface NounFrame {
   readonly id: string;

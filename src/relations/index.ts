@@ -9,9 +9,9 @@
 import type { AnnotatedDocument, Fact, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference, EntityLayer } from '../entities';
 import {
-  COLLOCATION_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
+  COLLOCATION_FRAMES, ROLE_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
   VISIT_FRAMES,
-  type CollocationFrame, type Frame, type NounFrame,
+  type CollocationFrame, type Frame, type NounFrame, type RoleFrame,
 } from './frames';
 import {
   BE_FORMS, CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, DETERMINERS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS,
@@ -47,6 +47,8 @@ const framesByLemma = new Map<string, Frame[]>();
 for (const f of VERB_FRAMES) for (const l of f.lemmas) framesByLemma.set(l, [...(framesByLemma.get(l) ?? []), f]);
 const nounFramesByWord = new Map<string, NounFrame[]>();
 for (const f of NOUN_FRAMES) for (const n of f.nouns) nounFramesByWord.set(n, [...(nounFramesByWord.get(n) ?? []), f]);
+const roleFramesByLemma = new Map<string, RoleFrame[]>();
+for (const f of ROLE_FRAMES) for (const l of f.lemmas) roleFramesByLemma.set(l, [...(roleFramesByLemma.get(l) ?? []), f]);
 const collocationsByVerb = new Map<string, CollocationFrame[]>();
 for (const f of COLLOCATION_FRAMES) for (const v of f.verbs) collocationsByVerb.set(v, [...(collocationsByVerb.get(v) ?? []), f]);
 
@@ -143,6 +145,7 @@ class Extractor {
       const treeFrames = parsed ? this.treeFrames(t) : undefined;
       const read = new Set<Frame>();
       if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read.add(f);
+      if (parsed) this.treeRoles(t);
       // A verb no frame knows: the CAMEO dictionary's patterns.
       if (parsed && !treeFrames && this.tree?.upos(t.index) === 'VERB' && !collocationsByVerb.has(t.lemma)) this.treeCameo(t);
       if (verbFrames) for (const f of verbFrames) if (TREE_MODE !== 'prefer' || !read.has(f)) this.verbFrame(t, f);
@@ -171,6 +174,24 @@ class Extractor {
       if (frames) return frames;
     }
     return undefined;
+  }
+
+  /** "the RSF, led by Dagalo", "the US delegation included Rubio": a person's role in an organisation or country. */
+  private treeRoles(verb: Token): void {
+    if (!this.tree || this.tree.upos(verb.index) !== 'VERB') return;
+    for (const frame of roleFramesByLemma.get(verb.lemma) ?? []) {
+      const reading = readFrame(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object));
+      if (!reading || reading.mutual) continue;
+      const [people, groups] = frame.reverse ? [reading.targets, reading.sources] : [reading.sources, reading.targets];
+      const groupsOk = groups.filter((g) => g.entityType === 'country' || g.entityType === 'organization');
+      // "the Ukrainian delegation was led by Y": Y leads the delegation, and is a member of Ukraine.
+      const indirect = groupsOk.filter((g) => reading.indirect?.has(g) === true);
+      const direct = groupsOk.filter((g) => reading.indirect?.has(g) !== true);
+      const sources = people.filter((p) => p.entityType === 'person');
+      if (sources.length === 0 || reading.negated || reading.hypothetical) continue;
+      if (direct.length > 0) this.emitReading({ ...reading, sources, targets: direct });
+      if (indirect.length > 0) this.emitReading({ ...reading, frame: { ...frame, relation: 'member_of' }, sources, targets: indirect });
+    }
   }
 
   /** The verb as CAMEO patterns read it: lemma, particle, object heads and obliques. */

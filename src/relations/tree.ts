@@ -9,7 +9,7 @@ import type { Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { CollocationFrame, Frame, NounFrame } from './frames';
 import { ACTING_NOUNS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS } from './words';
-import { OBJECT_CONTROL, VISIT_FRAMES } from './frames';
+import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 
 /** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
 export interface ReadFrame {
@@ -31,6 +31,8 @@ export interface TreeReading {
   readonly hypothetical: boolean;
   /** The event noun of a collocation or light verb ("imposed *sanctions* on", "held *talks* with"). */
   readonly noun?: Token;
+  /** Ends found behind a member noun ("the *Ukrainian* delegation"), not named as the argument itself. */
+  readonly indirect?: ReadonlySet<ActorReference>;
 }
 
 /** Modals that make a clause unreal; "will" too: a future act is announced, not done. */
@@ -125,6 +127,12 @@ export function readFrame(tree: DependencyTree, refAt: readonly (ActorReference 
   } else {
     sources = subjectHeads(tree, i).flatMap((h) => actors.at(h));
     targets = objectHeads(tree, i, frame).flatMap((h) => actors.at(h, true, assetsOf(frame.relation)));
+    // "condemned the attack by Y", "welcomed the offer from Y", "praised the efforts of Y": a
+    // judgement of an act is one of its author.
+    if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation)) {
+      const authors = authorsOfObject(tree, i).flatMap((h) => actors.at(h, true));
+      if (authors.length > 0) targets = authors;
+    }
     if (targets.length > 0 && frame.after && !frame.after.includes(tree.tokens[Math.max(...targets.map((t) => t.lastToken)) + 1]?.lower ?? '')) return undefined;
   }
   // Only actors act, and a topic is a target only where the frame allows one ("backed the plan").
@@ -135,7 +143,7 @@ export function readFrame(tree: DependencyTree, refAt: readonly (ActorReference 
   if (VISIT_FRAMES.has(frame.id) && hasObject(tree, i)) return undefined;
   const mutual = targets.length === 0 && frame.mutual === true && sources.length > 1 && !hasObject(tree, i) && !hasComplement(tree, i, frame);
   if (targets.length === 0 && !mutual) return undefined;
-  return { trigger, frame, sources, targets, mutual, negated: negated(tree, i), hypothetical: hypothetical(tree, i) };
+  return { trigger, frame, sources, targets, mutual, negated: negated(tree, i), hypothetical: hypothetical(tree, i), indirect: actors.indirect };
 }
 
 /** The `by` oblique of a passive: "was attacked by Y". */
@@ -146,6 +154,19 @@ function agentOf(tree: DependencyTree, i: number): number {
   }
   return -1;
 }
+
+/** The by/from/of phrases on the verb's object: the author of the act it names. */
+function authorsOfObject(tree: DependencyTree, i: number): number[] {
+  const out: number[] = [];
+  for (const c of tree.children(i)) {
+    if (tree.deprel(c) !== 'obj') continue;
+    for (const m of tree.children(c)) if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'nmod:poss') && AUTHOR_PREPS.has(tree.caseOf(m) ?? "'s")) out.push(m);
+  }
+  return out;
+}
+
+/** Prepositions (and the possessive) that name the author of an act: "the attack by Y", "Y's offer". */
+const AUTHOR_PREPS: ReadonlySet<string> = new Set(['by', 'from', 'of', "'s", "'"]);
 
 /** Whether the verb has an object the reading could not resolve ("met senior officials"): then it is not mutual. */
 function hasObject(tree: DependencyTree, i: number): boolean {
@@ -231,6 +252,8 @@ export type ListExpander = (first: ActorReference, object: boolean) => readonly 
 
 /** The actors a nominal stands for: its own reference, or the actor behind a member noun; with conjuncts. */
 class ActorFinder {
+  readonly indirect = new Set<ActorReference>();
+
   constructor(private readonly tree: DependencyTree, private readonly refAt: readonly (ActorReference | undefined)[], private readonly expand: ListExpander) {}
 
   /** `object`: h is an object, whose conjuncts cannot be followed by their own verb. */
@@ -281,6 +304,7 @@ class ActorFinder {
       const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) : undefined);
       if (!m || m.entityType === 'other' || m.entityType === 'place') continue;
       out.push(m);
+      this.indirect.add(m);
       for (const k of this.tree.children(c)) {
         const kr = this.refAt[k];
         if (this.tree.deprel(k) === 'conj' && kr && kr.entityType !== 'other') out.push(kr);

@@ -1,7 +1,7 @@
 // Function words and small word classes the relation walks interpret: modality, clause
 // boundaries, members of actors, and the like. Data with a reason each; ./index.ts reads them.
 // Words are lowercase.
-import { STRUCK_ASSETS } from '../entities/tables';
+import { STRUCK_ASSETS, TRADED_GOODS } from '../entities/tables';
 
 /** Words that signal the fact is not asserted as having happened. */
 export const HYPOTHETICAL_MARKERS: ReadonlySet<string> = new Set([
@@ -104,10 +104,7 @@ export const ACTING_NOUNS: ReadonlySet<string> = new Set([...MEMBER_NOUNS, ...WE
 export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([...STRUCK_ASSETS, 'troops', 'forces', 'grid', 'sites', 'site', 'military', 'army']);
 
 /** "tariffs on Chinese imports", "a ban on Russian oil": trade sanctioned for the country it comes from. */
-export const GOODS_NOUNS: ReadonlySet<string> = new Set([
-  'imports', 'exports', 'goods', 'products', 'steel', 'aluminium', 'aluminum', 'oil', 'gas', 'cars', 'vehicles', 'chips',
-  'semiconductors', 'companies', 'firms', 'banks', 'entities', 'individuals', 'officials', 'assets', 'shipments', 'produce',
-]);
+export const GOODS_NOUNS: ReadonlySet<string> = new Set([...TRADED_GOODS, 'individuals', 'officials']);
 
 /**
  * Heads after which an actor is a mere modifier, never the target: "told a London news
