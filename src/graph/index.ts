@@ -11,6 +11,7 @@ import { VERSION } from '../version';
 import { edgeKey, evidenceOrder, uniqueEvidence, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type SourceInfo } from './contract';
 import { resolveGraphOptions, type GraphOptions } from './options';
 import { filterGraph } from './filter';
+import { nameMerges, type NameEntity } from './names';
 
 export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 export type { EdgeAttributes, GraphAttributes, NodeAttributes, SourceInfo } from './contract';
@@ -145,30 +146,16 @@ export class GraphAccumulator {
     this.factLists.push(result.facts);
   }
 
-  /** Person ids known only by a surname ("putin") that one full name ("vladimir-putin") ends in. */
-  private surnameMerges(): Map<string, string> {
-    const full = new Map<string, string[]>();
-    const surnames: string[] = [];
-    // forEach, not for-of: no [id, acc] array per entry.
+  /** Entity ids that name the same actor as another node (see ./names): id → that node's id. */
+  private nameMerges(): Map<string, string> {
+    const entities: NameEntity[] = [];
     this.entities.forEach((acc, id) => {
-      if (acc.entityType !== 'person') return;
-      const parts = acc.best.split(/\s+/);
-      if (parts.length === 1) {
-        surnames.push(id);
-      } else {
-        const last = (parts[parts.length - 1] ?? '').toLowerCase();
-        const ids = full.get(last);
-        if (ids) ids.push(id);
-        else full.set(last, [id]);
-      }
+      entities.push({
+        id, entityType: acc.entityType, label: acc.best, aliases: [...labelsOf(acc), ...(acc.aliases ?? [])], mentions: acc.mentions,
+        known: acc.fixedLabel !== undefined, ...(acc.wikidata ? { wikidata: acc.wikidata } : {}), documents: acc.documents,
+      });
     });
-    const merges = new Map<string, string>();
-    for (const id of surnames) {
-      const candidates = full.get((this.entities.get(id)?.best ?? '').toLowerCase());
-      const only = candidates?.[0];
-      if (candidates?.length === 1 && only && only !== id) merges.set(id, only);
-    }
-    return merges;
+    return nameMerges(entities);
   }
 
   /**
@@ -178,7 +165,7 @@ export class GraphAccumulator {
   finish(): NewsGraph {
     // A merge adds aliases, never labels, so each entity's best label is the same before and after.
     for (const acc of this.entities.values()) acc.best = bestLabel(acc);
-    const merges = this.surnameMerges();
+    const merges = this.nameMerges();
     this.mergedInto = merges;
     const canonical = (id: string): string => merges.get(id) ?? id;
     /** Merge targets with what merged into them: copies, so the accumulators stay per entity id. */
