@@ -125,6 +125,13 @@ export interface EntityRecord {
   readonly region?: string;
 }
 
+/** A stretch of a document's text: text === documentText.slice(start, end). */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 /** The proof of a fact: where in which document it is said. */
 export interface Evidence {
   readonly doc: string;
@@ -139,6 +146,11 @@ export interface Evidence {
   /** Who reports the fact when it is a third party's claim. */
   readonly reportedBy?: string;
   readonly date?: string;
+  /**
+   * Where an end is named when the sentence refers to it by a pronoun or a description ("he",
+   * "the bloc"): the antecedent mention the reference was resolved to, in the same document.
+   */
+  readonly antecedents?: { readonly source?: TextSpan; readonly target?: TextSpan };
 }
 
 export interface Fact extends Evidence {

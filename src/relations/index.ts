@@ -6,7 +6,7 @@
 // There is no parser: ends are found by walking the tokens of one clause. What keeps that
 // precise is what the walks refuse: an actor after a preposition the frame does not name, an
 // actor inside a parenthetical or apposition, an actor across a finite verb or a clause break.
-import type { AnnotatedDocument, Fact, Relation, SyntaxLayer, Token } from '../types';
+import type { AnnotatedDocument, Fact, Relation, SyntaxLayer, TextSpan, Token } from '../types';
 import type { ActorReference, EntityLayer } from '../entities';
 import {
   COLLOCATION_FRAMES, ROLE_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
@@ -146,13 +146,19 @@ class Extractor {
       const read = new Set<Frame>();
       if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read.add(f);
       if (parsed) this.treeRoles(t);
-      // A verb no frame knows: the CAMEO dictionary's patterns.
-      if (parsed && !treeFrames && this.tree?.upos(t.index) === 'VERB' && !collocationsByVerb.has(t.lemma)) this.treeCameo(t);
       if (verbFrames) for (const f of verbFrames) if (TREE_MODE !== 'prefer' || !read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
       const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;
-      if (collocations) for (const f of collocations) if (!(treeVerb && TREE_MODE === 'prefer' && this.treeCollocation(t, f))) this.collocation(t, f);
+      let collocated = false;
+      if (collocations) {
+        for (const f of collocations) {
+          if (treeVerb && TREE_MODE === 'prefer' && this.treeCollocation(t, f)) collocated = true;
+          else this.collocation(t, f);
+        }
+      }
       if (treeVerb) this.treeLightVerb(t);
+      // A verb no frame or collocation reads: the CAMEO dictionary's patterns.
+      if (treeVerb && !treeFrames && !collocated) this.treeCameo(t);
       const nounFrames = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'ADJ' ? nounFramesByWord.get(t.lower) : undefined;
       if (nounFrames) for (const f of nounFrames) if (!this.nounsRead.has(`${t.index}|${f.id}`)) this.nounFrame(t, f);
       if (t.value === '-') this.compoundAdjective(t);
@@ -1165,7 +1171,7 @@ class Extractor {
       if (!verb || !(verb.pos === 'VERB' || verb.pos === 'AUX')) continue;
       const antecedent = this.openingActor(t.sentence, t.index) ?? this.openingActor(t.sentence - 1, Number.MAX_SAFE_INTEGER);
       if (!antecedent) continue;
-      const r: ActorReference = { ...antecedent, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: true, modifier: false };
+      const r: ActorReference = { ...antecedent, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: true, modifier: false, antecedent: this.spanOf(antecedent) };
       this.refs.push(r);
       this.refAt[t.index] = r;
     }
@@ -1198,7 +1204,7 @@ class Extractor {
       if (!verb || verb.pos !== 'VERB' || !REPORTING_VERBS.has(verb.lemma) || verb.sentence !== t.sentence) continue;
       const subject = this.subjectOf(verb);
       if (!subject || subject.entityType === 'person' || subject.entityType === 'other' || subject.entityType === 'place') continue;
-      const r: ActorReference = { ...subject, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: false, modifier: false };
+      const r: ActorReference = { ...subject, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: false, modifier: false, antecedent: this.spanOf(subject) };
       this.refs.push(r);
       this.refAt[t.index] = r;
     }
@@ -1223,7 +1229,11 @@ class Extractor {
           entityType = 'country';
         }
       }
-      const r: ActorReference = { entity, entityType, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: false, modifier: false };
+      // "we" in a quote stands for the speaker (or the speaker's country, named by no mention here).
+      const r: ActorReference = {
+        entity, entityType, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: false, modifier: false,
+        ...(entity === speaker.entity ? { antecedent: this.spanOf(speaker) } : {}),
+      };
       added.push(r);
       this.refAt[t.index] = r;
     }
@@ -1301,7 +1311,22 @@ class Extractor {
       goldstein: cameo === givenCameo && options.goldstein !== undefined ? options.goldstein : GOLDSTEIN[cameo] ?? cameoCode(cameo)?.goldstein ?? 0,
       ...(reportedBy ? { reportedBy } : {}),
       ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
+      ...this.antecedents(source, target),
     });
+  }
+
+  /** Character offsets of a reference: its antecedent's own when it has one. */
+  private spanOf(r: ActorReference): { start: number; end: number } {
+    return r.antecedent ?? { start: this.tok(r.firstToken)?.start ?? 0, end: this.tok(r.lastToken)?.end ?? 0 };
+  }
+
+  /** The antecedent mentions of ends that the sentence names by a pronoun or description. */
+  private antecedents(source: ActorReference, target: ActorReference): Pick<Fact, 'antecedents'> {
+    const span = (r: ActorReference): TextSpan | undefined =>
+      r.antecedent ? { start: r.antecedent.start, end: r.antecedent.end, text: this.doc.source.text.slice(r.antecedent.start, r.antecedent.end) } : undefined;
+    const s = span(source);
+    const t = span(target);
+    return s || t ? { antecedents: { ...(s ? { source: s } : {}), ...(t ? { target: t } : {}) } } : {};
   }
 
   /**
