@@ -41,11 +41,22 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   };
 }
 
-/** Sentences with two actor references or more (pronouns included): only they can link two actors. */
+/**
+ * Sentences that name two different actors (pronouns and descriptions count as the actor they
+ * stand for; places do not act): only they can hold a fact between two actors, and parsing is
+ * what extraction spends most on. Measured on a sixth of the BBC corpus: 35% of the sentences,
+ * the same facts as parsing every sentence with two references (45%).
+ */
 function factSentences(layer: EntityLayer, count: number): (sentence: number) => boolean {
-  const refs = new Uint16Array(count);
-  for (const r of layer.references) if (!r.modifier && r.sentence < count) refs[r.sentence] = Math.min(65535, (refs[r.sentence] as number) + 1);
-  return (sentence) => (refs[sentence] as number) >= 2;
+  const first = new Array<string | undefined>(count);
+  const two = new Uint8Array(count);
+  for (const r of layer.references) {
+    if (r.modifier || r.entityType === 'place' || r.sentence >= count) continue;
+    const seen = first[r.sentence];
+    if (seen === undefined) first[r.sentence] = r.entity;
+    else if (seen !== r.entity) two[r.sentence] = 1;
+  }
+  return (sentence) => two[sentence] === 1;
 }
 
 export function lexiconFor(aliases: readonly AliasEntry[] | undefined): Lexicon {
