@@ -104,6 +104,8 @@ class Extractor {
   private readonly facts: RelationFact[] = [];
   private readonly seen = new Set<string>();
   private readonly tree: DependencyTree | undefined;
+  /** Names inside title phrases ("the *Kremlin* leader"): no actors themselves, but they say whose a member noun is. */
+  private readonly modifierAt: Array<ActorReference | undefined> = [];
   /** "noun index|frame id" of event nouns the tree has read with their light verb. */
   private readonly nounsRead = new Set<string>();
 
@@ -111,6 +113,7 @@ class Extractor {
     this.tokens = doc.tokens;
     this.tree = syntax && TREE_MODE !== 'off' ? new DependencyTree(doc.tokens, syntax) : undefined;
     this.refs = layer.references.filter((r) => !r.modifier);
+    for (const r of layer.references) if (r.modifier) for (let i = r.firstToken; i <= r.lastToken; i++) this.modifierAt[i] = r;
     for (const f of layer.facts) if (f.relation === 'leader_of' || f.relation === 'member_of') this.belongs.add(`${f.source}|${f.target}`);
     for (const e of layer.entities) this.labels.set(e.id, e.label);
     this.refAt = new Array<ActorReference | undefined>(this.tokens.length);
@@ -186,7 +189,7 @@ class Extractor {
   private treeRoles(verb: Token): void {
     if (!this.tree || this.tree.upos(verb.index) !== 'VERB') return;
     for (const frame of roleFramesByLemma.get(verb.lemma) ?? []) {
-      const reading = readFrame(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object));
+      const reading = readFrame(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
       if (!reading || reading.mutual) continue;
       const [people, groups] = frame.reverse ? [reading.targets, reading.sources] : [reading.sources, reading.targets];
       const groupsOk = groups.filter((g) => g.entityType === 'country' || g.entityType === 'organization');
@@ -210,7 +213,8 @@ class Extractor {
       const d = tree.deprel(c);
       const word = this.tok(c)?.lower ?? '';
       if (d === 'compound:prt') particle = word;
-      else if (d === 'obj' || d === 'iobj') objects.push(word);
+      // "granted him asylum": the parser reads some second objects as a nominal xcomp.
+      else if (d === 'obj' || d === 'iobj' || (d === 'xcomp' && tree.upos(c) === 'NOUN')) objects.push(word);
       else if (d === 'obl' || d === 'obl:agent') {
         const prep = tree.caseOf(c);
         if (prep) obliques.push({ prep, head: word });
@@ -229,7 +233,7 @@ class Extractor {
       ...(match.target.kind === 'prep' ? { preps: [match.target.prep] } : {}),
       reason: match.label,
     };
-    const reading = readFrame(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object));
+    const reading = readFrame(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
     if (!reading) return;
     this.emitReading(match.reverse && !reading.mutual ? { ...reading, sources: reading.targets, targets: reading.sources } : reading, match.goldstein);
   }
@@ -237,7 +241,7 @@ class Extractor {
   /** Emits what the tree reads for one frame at a trigger; false when the tree gives no reading. */
   private treeFrame(trigger: Token, frame: Frame): boolean {
     if (!this.tree) return false;
-    const reading = readFrame(this.tree, this.refAt, trigger, frame, (r, object) => this.coordinated(r, 1, false, !object));
+    const reading = readFrame(this.tree, this.refAt, trigger, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
     if (!reading) return false;
     this.emitReading(reading);
     return true;
@@ -246,7 +250,7 @@ class Extractor {
   /** A verb + event noun collocation from the tree; false when the tree gives no reading. */
   private treeCollocation(verb: Token, frame: CollocationFrame): boolean {
     if (!this.tree) return false;
-    const reading = readCollocation(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object));
+    const reading = readCollocation(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
     if (!reading) return false;
     this.emitReading(reading);
     return true;
@@ -260,7 +264,7 @@ class Extractor {
     const nounToken = this.tok(noun);
     if (!nounToken) return;
     for (const f of nounFramesByWord.get(nounToken.lower) ?? []) {
-      const reading = readLightVerb(tree, this.refAt, verb, noun, f, (r, object) => this.coordinated(r, 1, false, !object));
+      const reading = readLightVerb(tree, this.refAt, verb, noun, f, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
       if (!reading) continue;
       this.nounsRead.add(`${noun}|${f.id}`);
       this.emitReading(reading);

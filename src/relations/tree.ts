@@ -43,6 +43,8 @@ const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
 const CLAUSAL: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'advcl', 'conj', 'csubj']);
 /** Noun modifiers that name the actor behind a common noun: "Russian delegates", "Gondor's envoy", "officials from Iran". */
 const ACTOR_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nmod:poss', 'nmod']);
+/** How a person's name hangs on a title noun the parser took for the head. */
+const PERSON_ATTACHMENTS: ReadonlySet<string> = new Set(['appos', 'flat', 'nmod:desc', 'nmod', 'compound']);
 /** Prepositions by which an nmod names the actor a member noun belongs to. */
 const MEMBER_PREPS: ReadonlySet<string> = new Set(['of', 'from', 'in', 'for']);
 const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
@@ -108,13 +110,13 @@ export class DependencyTree {
  * Reads a frame at one trigger from the tree; undefined when the tree gives no reading (the token
  * walks may still find one). `refAt` maps a token to the actor reference covering it.
  */
-export function readFrame(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], trigger: Token, frame: Frame, expand: ListExpander = (r) => [r]): TreeReading | undefined {
+export function readFrame(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], trigger: Token, frame: Frame, expand: ListExpander = (r) => [r], modifierAt: readonly (ActorReference | undefined)[] = []): TreeReading | undefined {
   const i = trigger.index;
   const rel = tree.deprel(i);
   // "the proposed truce", "a peace-keeping force": an attributive word names a thing.
   if (rel === 'amod' || rel === 'compound' || rel === 'det' || rel === 'case' || refAt[i]) return undefined;
   if (!VERB_TAGS.has(tree.upos(i))) return undefined;
-  const actors = new ActorFinder(tree, refAt, expand);
+  const actors = new ActorFinder(tree, refAt, expand, modifierAt);
   const passive = tree.child(i, 'nsubj:pass') >= 0 || tree.child(i, 'aux:pass') >= 0 || (rel === 'acl' && agentOf(tree, i) >= 0);
   let sources: ActorReference[];
   let targets: ActorReference[];
@@ -254,7 +256,10 @@ export type ListExpander = (first: ActorReference, object: boolean) => readonly 
 class ActorFinder {
   readonly indirect = new Set<ActorReference>();
 
-  constructor(private readonly tree: DependencyTree, private readonly refAt: readonly (ActorReference | undefined)[], private readonly expand: ListExpander) {}
+  constructor(
+    private readonly tree: DependencyTree, private readonly refAt: readonly (ActorReference | undefined)[], private readonly expand: ListExpander,
+    private readonly modifierAt: readonly (ActorReference | undefined)[] = [],
+  ) {}
 
   /** `object`: h is an object, whose conjuncts cannot be followed by their own verb. */
   at(h: number, object = false, assets?: ReadonlySet<string>, depth = 0): ActorReference[] {
@@ -313,19 +318,22 @@ class ActorFinder {
     return out;
   }
 
-  /** "the bloc's envoy, Kaja Kallas": an apposition that names the actor. */
+  /**
+   * "the bloc's envoy, Kaja Kallas", "Secretary of State Antony Blinken" misparsed with the title
+   * as head: a person attached to the noun (apposition, flat name, description) is the actor.
+   */
   private apposed(h: number): ActorReference[] {
     for (const c of this.tree.children(h)) {
       const r = this.refAt[c];
-      if (this.tree.deprel(c) === 'appos' && r && !r.modifier && r.entityType === 'person') return [r];
+      if (PERSON_ATTACHMENTS.has(this.tree.deprel(c)) && r && !r.modifier && r.entityType === 'person') return [r];
     }
     return [];
   }
 
-  /** A demonym inside a title phrase is a modifier reference; before a member noun it names the actor. */
+  /** "the Kremlin leader", "the Russian envoy": a name inside a title phrase says whose the member noun is. */
   private modifierRef(c: number): ActorReference | undefined {
-    const r = this.refAt[c];
-    return r && (r.via === 'demonym' || r.entityType === 'country') ? r : undefined;
+    const r = this.modifierAt[c];
+    return r && (r.entityType === 'country' || r.entityType === 'organization') ? { ...r, modifier: false } : undefined;
   }
 }
 
@@ -390,17 +398,17 @@ function assetsOf(relation: Relation): ReadonlySet<string> | undefined {
  * and its event noun (its object, or a `with` oblique) say the act; the target hangs on the noun
  * or on the verb. `reverse`: the target is the source ("received aid from Y").
  */
-export function readCollocation(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, frame: CollocationFrame, expand: ListExpander): TreeReading | undefined {
+export function readCollocation(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, frame: CollocationFrame, expand: ListExpander, modifierAt: readonly (ActorReference | undefined)[] = []): TreeReading | undefined {
   const nouns = new Set(frame.nouns);
   const noun = eventNoun(tree, verb.index, (w) => nouns.has(w));
   if (noun < 0) return undefined;
-  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: frame.reverse === true, mutual: frame.mutual === true }, expand, frame.hypothetical === true, false);
+  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: frame.reverse === true, mutual: frame.mutual === true }, expand, frame.hypothetical === true, false, modifierAt);
 }
 
 /** "Witkoff held talks with Putin", "X and Y held talks": a light verb's subject takes part in its event noun. */
-export function readLightVerb(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, noun: number, frame: NounFrame, expand: ListExpander): TreeReading | undefined {
+export function readLightVerb(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, noun: number, frame: NounFrame, expand: ListExpander, modifierAt: readonly (ActorReference | undefined)[] = []): TreeReading | undefined {
   if (frame.between) return undefined;
-  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: false, mutual: frame.mutual === true }, expand, false, true);
+  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: false, mutual: frame.mutual === true }, expand, false, true, modifierAt);
 }
 
 /** The verb's object (or `with` oblique) whose word passes the test, or -1. */
@@ -420,10 +428,13 @@ interface NounEventFrame extends ReadFrame {
 }
 
 /** `light`: the noun carries the act and is the trigger ("held *talks*"); else the verb does ("*imposed* sanctions"). */
-function readNounEvent(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, noun: number, frame: NounEventFrame, expand: ListExpander, asked: boolean, light: boolean): TreeReading | undefined {
+function readNounEvent(
+  tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, noun: number, frame: NounEventFrame, expand: ListExpander,
+  asked: boolean, light: boolean, modifierAt: readonly (ActorReference | undefined)[],
+): TreeReading | undefined {
   const i = verb.index;
   if (!VERB_TAGS.has(tree.upos(i)) || refAt[i]) return undefined;
-  const actors = new ActorFinder(tree, refAt, expand);
+  const actors = new ActorFinder(tree, refAt, expand, modifierAt);
   const assets = assetsOf(frame.relation);
   // The target's preposition hangs on the noun ("sanctions on Y") or on the verb ("imposed … on Y").
   const targetHeads: number[] = [];
