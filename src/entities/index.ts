@@ -5,6 +5,7 @@
 import type { AnnotatedDocument, EntityRecord, EntityType, Fact, Mention, Relation, SyntaxLayer, Token } from '../types';
 import { resolveCoreference } from './coref';
 import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
+import { appositionContext, containerOf, describedAt, ContainmentNotes, CONTAINMENT_RULES, gazetteerNote, insideOf, statedContainments, type ContainmentNote } from './containment';
 import { slugify } from './slug';
 import {
   AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, TRADED_GOODS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
@@ -88,7 +89,6 @@ const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,5}$/u;
 const ACRONYM_CONTEXT: ReadonlySet<string> = new Set(['of', 'from', 'the', 'by', 'with', 'and', 'for', 'at', 'joined', 'left']);
 /** Words that link a person to the organisation named next ("Cheng Chung-tai of Civic Passion"). */
 const AFFILIATION_WORDS: ReadonlySet<string> = new Set(['of', 'from', 'at']);
-const GAZETTEER_LOCATED_IN = 'gazetteer:place';
 /** Before an unknown one-word name, these make it a place ("in Kowloon"); "at" and "from" also precede companies. */
 /** Suffixes of adjectives, groups and abstract nouns: "English", "Texans", "Islamophobia", "Tourism". */
 const NOT_A_LONE_NAME = /(?:ish|ean|ian|ic|ese|ans|ism|isms|phobia|ity|ment|tion|sion|ness|ance|ence|ency|ancy|ship|hood|ists|ites|ims|ers)$/u;
@@ -238,6 +238,8 @@ class Recognizer {
   private readonly phrasePrefixes: ReadonlySet<string>;
 
   private readonly named: NamedSpans;
+  /** Where each place lies, from the gazetteer, names and sentences: node attributes (containment.ts). */
+  private readonly containment = new ContainmentNotes();
 
   constructor(private readonly doc: AnnotatedDocument, private readonly lexicon: Lexicon, names: readonly string[] | undefined, private readonly syntax?: SyntaxLayer) {
     this.tokens = doc.tokens;
@@ -267,8 +269,7 @@ class Recognizer {
     this.resolveTitleReferences();
     this.resolveCoreference();
     this.findTopics();
-    // "Volgograd located_in Russia" from the gazetteer alone would add a country the article never names.
-    this.draft.facts = this.draft.facts.filter((f) => f.rule !== GAZETTEER_LOCATED_IN || this.draft.aliases.has(f.target));
+    this.statedContainments();
     this.draft.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     this.draft.references.sort((a, b) => a.firstToken - b.firstToken || a.lastToken - b.lastToken);
     return { mentions: this.draft.mentions, entities: this.records(), references: this.draft.references, facts: this.draft.facts };
@@ -542,7 +543,8 @@ class Recognizer {
     if (entry.kind === 'place' || entry.kind === 'capital') {
       // "Volgograd Arena", "Colorado State University": the name holds the place it stands in.
       this.addNestedMention(entry.id, 'place', first, lexiconLast, 'place-in-name');
-      this.fact(id, 'located_in', entry.id, first, name, 'place-in-name');
+      this.containment.note(entry.id, gazetteerNote(entry), 'gazetteer');
+      this.containment.note(id, insideOf(entry), 'name');
     }
     if (entityType === 'organization') this.acronymDefinition(last + 1, id, 'organization');
     return last + 1;
@@ -599,31 +601,58 @@ class Recognizer {
     if (!t) return false;
     if (prev && prev.sentence === t.sentence && PLACE_CONTEXT_WORDS.has(prev.lower)) return true;
     if (next && PLACE_HEADS.has(next.lower)) return true;
-    if (this.regionAfter(last)) return true;
+    if (this.regionAfter(last) || describedAt(this.tokens, last) >= 0) return true;
     const previousMention = this.draft.mentions[this.draft.mentions.length - 1];
     const listed = prev !== undefined && (prev.value === ',' || prev.lower === 'and' || prev.lower === 'or');
     return listed && previousMention !== undefined && previousMention.lastToken === first - 2 && (previousMention.entityType === 'place' || previousMention.entityType === 'country');
   }
 
-  /** A place gives `located_in` its country: from the gazetteer, or "Jeddah, Saudi Arabia". */
+  /** A gazetteer place: where it lies, from the gazetteer, or "Jeddah, Saudi Arabia". */
   private locatedIn(entry: LexiconEntry, first: number, last: number): void {
-    this.placeIn(entry.id, first, last, entry.country);
+    this.placeIn(entry.id, first, last, entry);
   }
 
   /**
-   * "Huntsville, Alabama", "Jeddah, Saudi Arabia": the place lies in the region or country written
-   * after it, and "Huntsville, Alabama" is one of its names; else in the gazetteer's country.
+   * "Huntsville, Alabama", "Jeddah, Saudi Arabia": the sentence says the place lies in the region
+   * or country written after it (a `located_in` fact), and "Huntsville, Alabama" is one of its
+   * names. What the gazetteer knows is only a node attribute.
    */
-  private placeIn(id: string, first: number, last: number, gazetteerCountry: string | undefined): void {
+  private placeIn(id: string, first: number, last: number, entry: LexiconEntry | undefined): void {
+    if (entry) this.containment.note(id, gazetteerNote(entry), 'gazetteer');
+    const region = this.statedRegion(first, last, entry);
+    if (!region) return;
+    const written = this.text.slice(this.token(first)?.start ?? 0, this.token(region.last)?.end ?? 0);
+    this.draft.aliases.get(id)?.add(written);
+    this.noteStated(id, region.entry.id, region.note);
+    this.fact(id, 'located_in', region.entry.id, first, written, region.entry.kind === 'country' ? CONTAINMENT_RULES.apposition.id : 'place, region');
+  }
+
+  /** ", Texas" after a place that lies there, in a context that says so (containment.ts). */
+  private statedRegion(first: number, last: number, place: LexiconEntry | undefined): { entry: LexiconEntry; last: number; note: ContainmentNote } | undefined {
     const region = this.regionAfter(last);
-    const start = this.token(first)?.start ?? 0;
-    if (region) {
-      const written = this.text.slice(start, this.token(region.last)?.end ?? 0);
-      this.draft.aliases.get(id)?.add(written);
-      if (region.entry.id !== id) this.fact(id, 'located_in', region.entry.id, first, written, region.entry.kind === 'country' ? 'place, country' : 'place, region');
-      return;
+    if (!region || !appositionContext(this.tokens, first, region.last, (i) => this.placeAt(i))) return undefined;
+    const note = containerOf(place, region.entry, true);
+    return note && { ...region, note };
+  }
+
+  /** A stated place's containment; an ambiguous region ("Lahore, Punjab") takes the place's country. */
+  private noteStated(place: string, container: string, note: ContainmentNote): void {
+    this.containment.note(place, note, 'text');
+    if (note.region === container && note.country) this.containment.note(container, { country: note.country }, 'text');
+  }
+
+  private placeAt(i: number): boolean {
+    const kind = this.matchLexicon(i)?.entry.kind;
+    return kind === 'country' || kind === 'place' || kind === 'capital';
+  }
+
+  /** "Sangin, a town in Helmand", "Kunduz in northern Afghanistan": containment a sentence states. */
+  private statedContainments(): void {
+    const mentions = [...this.draft.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const s of statedContainments(this.tokens, this.text, mentions, this.lexicon)) {
+      this.noteStated(s.place.entity, s.container.entity, s.note);
+      this.fact(s.place.entity, 'located_in', s.container.entity, s.place.firstToken, this.text.slice(s.place.start, s.container.end), s.rule);
     }
-    if (gazetteerCountry && gazetteerCountry !== id) this.fact(id, 'located_in', gazetteerCountry, first, this.text.slice(start, this.token(last)?.end ?? start), GAZETTEER_LOCATED_IN);
   }
 
   /** ", Texas" or ", Saudi Arabia" right after a place. */
@@ -688,7 +717,9 @@ class Recognizer {
       const inner = this.matchLexicon(k, (e) => NESTED_PLACE_KINDS.has(e.kind));
       if (!inner || inner.last > last) continue;
       this.addNestedMention(inner.entry.id, inner.entry.entityType, k, inner.last, 'place-in-name');
-      if (inner.entry.kind !== 'country') this.fact(id, 'located_in', inner.entry.id, k, this.text.slice(this.token(first)?.start ?? 0, this.token(last)?.end), 'place-in-name');
+      this.containment.note(inner.entry.id, gazetteerNote(inner.entry), 'gazetteer');
+      // "Embassy of France" need not be in France: only a place inside a name says where it is.
+      if (inner.entry.kind !== 'country') this.containment.note(id, insideOf(inner.entry), 'name');
       k = inner.last;
     }
   }
@@ -723,9 +754,11 @@ class Recognizer {
     return c.last + 1;
   }
 
-  /** "Irving, Texas", "Mountain View, California". */
+  /** "in Irving, Texas", "of Mountain View, California": not "Kate Winslet, Britain has" or "Good Morning, Vietnam". */
   private placeBeforeRegion(c: Chunk): number | undefined {
-    if (!this.regionAfter(c.last) || this.surnameKnown(c.head)) return undefined;
+    const prev = this.token(c.first - 1);
+    const placeExpected = prev === undefined || prev.sentence !== this.token(c.first)?.sentence || PLACE_CONTEXT_WORDS.has(prev.lower) || prev.lower === 'based';
+    if (!placeExpected || !this.statedRegion(c.first, c.last, undefined) || this.surnameKnown(c.head)) return undefined;
     const id = this.addMention(slugify(c.name()), 'place', c.first, c.last, undefined, 'place, region', false, 'name');
     this.placeIn(id, c.first, c.last, undefined);
     return c.last + 1;
@@ -1224,6 +1257,7 @@ class Recognizer {
 
   private records(): EntityRecord[] {
     const out: EntityRecord[] = [];
+    const containment = this.containment.resolve(this.draft.mentions);
     for (const [id, aliases] of this.draft.aliases) {
       const known = this.lexicon.entities.get(id);
       const label = this.persons.get(id)?.label ?? known?.label ?? this.draft.labels.get(id) ?? [...aliases][0] ?? id;
@@ -1235,6 +1269,7 @@ class Recognizer {
         roles: [...(this.draft.roles.get(id) ?? [])].sort(),
         ...(known?.wikidata ? { wikidata: known.wikidata } : {}),
         ...(this.draft.groups.has(id) && !known ? { group: true as const } : {}),
+        ...containment.get(id),
       });
     }
     // Entities named only in facts (a role's country never written out) still need a record.

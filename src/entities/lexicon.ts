@@ -10,6 +10,9 @@ import { slugify } from './slug';
 /** How a surface form names its entity; decides how a mention of it is read. */
 export const LEXICON_KINDS = ['user', 'country', 'organization', 'seat', 'capital', 'place', 'demonym'] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
+/** What a gazetteer place is (places.json, world-places.json `kind`). */
+export const PLACE_KINDS = ['city', 'region', 'landmark'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export interface LexiconEntry {
   readonly id: string;
@@ -19,6 +22,12 @@ export interface LexiconEntry {
   readonly country?: string;
   /** From the broad generated gazetteer: a one-word match needs place context to count. */
   readonly broad?: boolean;
+  /** Places and capitals: a city, a region (state, province) or a landmark. */
+  readonly placeKind?: PlaceKind;
+  /** A city's region (state, province), by id, when the gazetteer knows it. */
+  readonly region?: string;
+  /** A name that places in several countries bear (Punjab: India, Pakistan): those countries, sorted; `country` is then unset. */
+  readonly countries?: readonly string[];
 }
 
 export interface KnownEntity {
@@ -50,7 +59,7 @@ export interface Lexicon {
 
 interface CountryRow { id: string; name: string; aliases?: string[]; demonyms?: string[]; capitals?: string[]; seats?: string[]; wikidata?: string }
 interface OrganizationRow { id: string; name: string; aliases?: string[]; acronyms?: string[]; wikidata?: string }
-interface PlaceRow { id: string; name: string; aliases?: string[]; country?: string }
+interface PlaceRow { id: string; name: string; aliases?: string[]; country?: string; countries?: string[]; kind?: string; region?: string }
 interface PersonRow { name: string; surnames: string[] }
 
 /** Lower rank wins when two data files claim the same surface form. */
@@ -130,6 +139,8 @@ function addAliases(b: LexiconBuilder, userAliases: readonly AliasEntry[]): void
 export function buildLexiconFromData(userAliases: readonly AliasEntry[] = []): Lexicon {
   const b = new LexiconBuilder();
   const places = (readData('places.json') as { places: PlaceRow[] }).places;
+  const world = readData('world-places.json') as { places: PlaceRow[]; curatedRegions?: Record<string, string> };
+  const curatedRegions = new Map(Object.entries(world.curatedRegions ?? {}));
   const placeIds = new Map<string, string>();
   for (const p of places) for (const n of [p.name, ...(p.aliases ?? [])]) placeIds.set(normalizeSurface(n), p.id);
   for (const c of (readData('countries.json') as { countries: CountryRow[] }).countries) {
@@ -141,7 +152,8 @@ export function buildLexiconFromData(userAliases: readonly AliasEntry[] = []): L
       // A capital's spellings (Kyiv, Kiev) are one place when the places table says so.
       const cityId = placeIds.get(normalizeSurface(n)) ?? slugify(n);
       b.entity({ id: cityId, label: n, entityType: 'place' });
-      b.add(n, { id: cityId, entityType: 'place', kind: 'capital', country: c.id });
+      const region = curatedRegions.get(cityId);
+      b.add(n, { id: cityId, entityType: 'place', kind: 'capital', country: c.id, placeKind: 'city', ...(region ? { region } : {}) });
     }
   }
   for (const o of (readData('organizations.json') as { organizations: OrganizationRow[] }).organizations) {
@@ -151,13 +163,18 @@ export function buildLexiconFromData(userAliases: readonly AliasEntry[] = []): L
   const addPlaces = (rows: readonly PlaceRow[], broad: boolean): void => {
     for (const p of rows) {
       b.entity({ id: p.id, label: p.name, entityType: 'place' });
+      const placeKind = (PLACE_KINDS as readonly string[]).includes(p.kind ?? '') ? (p.kind as PlaceKind) : undefined;
+      const region = p.region ?? curatedRegions.get(p.id);
       for (const n of [p.name, ...(p.aliases ?? [])]) {
-        b.add(n, { id: p.id, entityType: 'place', kind: 'place', ...(broad ? { broad } : {}), ...(p.country ? { country: p.country } : {}) });
+        b.add(n, {
+          id: p.id, entityType: 'place', kind: 'place', ...(broad ? { broad } : {}), ...(p.country ? { country: p.country } : {}),
+          ...(placeKind ? { placeKind } : {}), ...(region ? { region } : {}), ...(p.countries?.length ? { countries: p.countries } : {}),
+        });
       }
     }
   };
   addPlaces(places, false);
-  addPlaces((readData('world-places.json') as { places: PlaceRow[] }).places, true);
+  addPlaces(world.places, true);
   const surnames = new Map<string, string>();
   for (const p of (readData('people.json') as { people: PersonRow[] }).people) {
     const id = slugify(p.name);
@@ -181,7 +198,7 @@ export function buildLexiconFromData(userAliases: readonly AliasEntry[] = []): L
 /** Where `npm run build` puts the prepared lexicon: dist/prepared/ (a path no file is at under ts-node). */
 export const PREPARED_LEXICON_FILE = path.resolve(__dirname, '..', '..', 'prepared', 'lexicon.json');
 /** Bumped when the prepared file's layout changes. */
-const PREPARED_FORMAT = 3;
+const PREPARED_FORMAT = 4;
 
 /**
  * The built lexicon in columns: strings joined into one string per column (one JSON string parses
@@ -202,10 +219,14 @@ interface PreparedLexicon {
   /** Phrases in Map order: the surface forms, newline-separated, and their entries. */
   phraseKeys: string;
   phraseIds: number[];
-  /** Per phrase three characters: ENTITY_TYPES index, LEXICON_KINDS index, 1 when broad. */
+  /** Per phrase four characters: ENTITY_TYPES index, LEXICON_KINDS index, 1 when broad, PLACE_KINDS index + 1 (0: none). */
   phraseCodes: string;
   /** Index into ids, or -1 for none. */
   phraseCountries: number[];
+  /** Index into ids, or -1 for none. */
+  phraseRegions: number[];
+  /** Per phrase its `countries` as indices into ids, [] for none. */
+  phraseAmbiguous: number[][];
   givenNames: string;
   /** Space-separated, as in common-words.json. */
   commonWords: string;
@@ -247,9 +268,11 @@ function decodePrepared(p: PreparedLexicon): Lexicon {
   const phrases = new Map<string, LexiconEntry>();
   const keys = p.phraseKeys.split(SEPARATOR);
   for (let i = 0; i < keys.length; i++) {
-    const codes = 3 * i;
-    // keys in the order the builder writes them: id, entityType, kind, broad, country
-    const entry: { id: string; entityType: EntityType; kind: LexiconKind; broad?: boolean; country?: string } = {
+    const codes = 4 * i;
+    // keys in the order the builder writes them: id, entityType, kind, broad, country, placeKind, region, countries
+    const entry: {
+      id: string; entityType: EntityType; kind: LexiconKind; broad?: boolean; country?: string; placeKind?: PlaceKind; region?: string; countries?: string[];
+    } = {
       id: at(ids, p.phraseIds[i]),
       entityType: at(ENTITY_TYPES, p.phraseCodes.charCodeAt(codes) - 48),
       kind: at(LEXICON_KINDS, p.phraseCodes.charCodeAt(codes + 1) - 48),
@@ -257,6 +280,12 @@ function decodePrepared(p: PreparedLexicon): Lexicon {
     if (p.phraseCodes.charCodeAt(codes + 2) === 49) entry.broad = true;
     const country = p.phraseCountries[i] ?? -1;
     if (country >= 0) entry.country = at(ids, country);
+    const placeKind = p.phraseCodes.charCodeAt(codes + 3) - 48;
+    if (placeKind > 0) entry.placeKind = at(PLACE_KINDS, placeKind - 1);
+    const region = p.phraseRegions[i] ?? -1;
+    if (region >= 0) entry.region = at(ids, region);
+    const ambiguous = p.phraseAmbiguous[i] ?? [];
+    if (ambiguous.length) entry.countries = ambiguous.map((k) => at(ids, k));
     phrases.set(at(keys, i), entry);
   }
   const surnames = new Map<string, string>();
@@ -299,8 +328,10 @@ function encodePrepared(lexicon: Lexicon, fingerprint: string): PreparedLexicon 
     entityWikidata: joined(entities.map((e) => e.wikidata ?? ''), SEPARATOR),
     phraseKeys: joined([...lexicon.phrases.keys()], SEPARATOR),
     phraseIds: entries.map((e) => idOf(e.id)),
-    phraseCodes: entries.map((e) => `${code(ENTITY_TYPES, e.entityType)}${code(LEXICON_KINDS, e.kind)}${e.broad ? 1 : 0}`).join(''),
+    phraseCodes: entries.map((e) => `${code(ENTITY_TYPES, e.entityType)}${code(LEXICON_KINDS, e.kind)}${e.broad ? 1 : 0}${e.placeKind ? PLACE_KINDS.indexOf(e.placeKind) + 1 : 0}`).join(''),
     phraseCountries: entries.map((e) => (e.country === undefined ? -1 : idOf(e.country))),
+    phraseRegions: entries.map((e) => (e.region === undefined ? -1 : idOf(e.region))),
+    phraseAmbiguous: entries.map((e) => (e.countries ?? []).map(idOf)),
     ids: joined(ids, SEPARATOR),
     givenNames: joined([...lexicon.givenNames], SEPARATOR),
     commonWords: joined([...lexicon.commonWords], ' '),

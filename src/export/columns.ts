@@ -60,6 +60,8 @@ export const NODE_CONTRACT: readonly ColumnSpec[] = [
   ['mentions', 'integer'],
   ['documents', 'integer'],
   ['wikidata', 'string'],
+  ['country', 'string'],
+  ['region', 'string'],
   ['community', 'integer'],
   ['x', 'double'],
   ['y', 'double'],

@@ -16,6 +16,10 @@ export interface NodeAttributes {
   wikidata?: string;
   /** A group of people acting as one ("Muslims", "Afghans"); entityType 'other'. */
   group?: true;
+  /** Id of the country it lies in (gazetteer, name or text; src/graph/containment.ts decides between documents). */
+  country?: string;
+  /** Id of the region (state, province) or city it lies in. */
+  region?: string;
   /** Louvain community index, computed at build time. */
   community?: number;
   x: number;

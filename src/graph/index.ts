@@ -11,6 +11,7 @@ import { VERSION } from '../version';
 import { edgeKey, evidenceOrder, uniqueEvidence, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type SourceInfo } from './contract';
 import { resolveGraphOptions, type GraphOptions } from './options';
 import { filterGraph } from './filter';
+import { PlaceVotes } from './containment';
 import { nameMerges, type NameEntity } from './names';
 
 export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -37,6 +38,8 @@ interface EntityAccumulator {
   documents: string[];
   wikidata: string | undefined;
   group: boolean;
+  /** Where it lies, per document (see ./containment): undefined until a document says. */
+  places: PlaceVotes | undefined;
   /** A name from a gazetteer or alias file is authoritative. */
   readonly fixedLabel: string | undefined;
   /** bestLabel(), set by finish(). */
@@ -118,7 +121,7 @@ export class GraphAccumulator {
         // Every field from the start, so that every accumulator has one shape.
         acc = {
           entityType: e.entityType, firstLabel: e.label, firstLabelCount: 1, labels: undefined, aliases: undefined, roles: undefined,
-          mentions: 0, documents: mentions > 0 ? [doc] : [], wikidata: undefined, group: false, fixedLabel: this.knownLabels.get(e.id), best: '',
+          mentions: 0, documents: mentions > 0 ? [doc] : [], wikidata: undefined, group: false, places: undefined, fixedLabel: this.knownLabels.get(e.id), best: '',
         };
         this.entities.set(e.id, acc);
       } else if (acc.labels) {
@@ -142,6 +145,7 @@ export class GraphAccumulator {
       if (mentions > 0 && acc.documents[acc.documents.length - 1] !== doc) acc.documents.push(doc);
       if (e.wikidata) acc.wikidata = e.wikidata;
       if (e.group) acc.group = true;
+      if (e.country !== undefined || e.region !== undefined) (acc.places ??= new PlaceVotes()).add(e.country, e.region);
     }
     this.factLists.push(result.facts);
   }
@@ -186,6 +190,7 @@ export class GraphAccumulator {
         const roles = (b.roles ??= new Set());
         for (const r of a.roles) roles.add(r);
       }
+      if (a.places) b.places = (b.places ?? new PlaceVotes()).plus(a.places);
       b.mentions += a.mentions;
       b.documents = [...new Set([...b.documents, ...a.documents])];
     }
@@ -264,6 +269,7 @@ export class GraphAccumulator {
       } as NodeAttributes;
       if (acc.wikidata) attributes.wikidata = acc.wikidata;
       if (acc.group) attributes.group = true;
+      if (acc.places) acc.places.decide(attributes);
       attributes.x = 0;
       attributes.y = 0;
       attributes.size = 1;

@@ -209,6 +209,30 @@ describe('viewer in a browser', function () {
     });
   });
 
+  it('shows where an actor lies: a containing node as a link, an unknown id as text', async function () {
+    await withSharedPage(async (page) => {
+      await page.evaluate(() => {
+        const { graph } = (window as Hooked).__newsgraph;
+        graph.setNodeAttribute('zelenskyy', 'region', '<b>kyiv-oblast</b>');
+        graph.setNodeAttribute('zelenskyy', 'country', 'ukraine');
+        location.hash = '#node=zelenskyy';
+      });
+      try {
+        await page.waitForFunction(() => document.querySelector('#details-body .details-node')?.getAttribute('data-node') === 'zelenskyy');
+        assert.equal(await page.locator('#details-body .located').textContent(), 'In: <b>kyiv-oblast</b>, Ukraine');
+        assert.equal(await page.locator('#details-body .located b').count(), 0);
+        await page.locator('#details-body .located .place-link').click();
+        await page.waitForFunction(() => document.querySelector('#details-body .title')?.textContent === 'Ukraine');
+      } finally {
+        await page.evaluate(() => {
+          const { graph } = (window as Hooked).__newsgraph;
+          graph.removeNodeAttribute('zelenskyy', 'region');
+          graph.removeNodeAttribute('zelenskyy', 'country');
+        });
+      }
+    });
+  });
+
   it('clicks an edge and shows its evidence with trigger and actors marked', async function () {
     await withSharedPage(async (page) => {
       const a = await nodePoint(page, 'witkoff');

@@ -56,7 +56,7 @@ describe('CSV export', () => {
   it('has the same header whatever the graph holds (contract columns first, always present)', () => {
     const headers = (g: AnyGraph): string[][] => toCsvFiles(g).map((f) => parseCsv(f.content).header);
     const expected = [
-      ['id', 'label', 'entityType', 'aliases', 'roles', 'mentions', 'documents', 'wikidata', 'community', 'x', 'y', 'size', 'color'],
+      ['id', 'label', 'entityType', 'aliases', 'roles', 'mentions', 'documents', 'wikidata', 'country', 'region', 'community', 'x', 'y', 'size', 'color'],
       ['id', 'source', 'target', 'relation', 'label', 'negated', 'hypothetical', 'count', 'weight', 'cameo', 'goldstein', 'firstSeen', 'lastSeen', 'color', 'size'],
       ['edge', 'source', 'relation', 'target', 'negated', 'hypothetical', 'doc', 'date', 'sentence', 'start', 'end', 'trigger', 'rule', 'reportedBy'],
       ['id', 'title', 'date', 'url'],

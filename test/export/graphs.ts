@@ -32,7 +32,7 @@ export function hostileGraph(): NewsGraph {
   const b = 'b, "quoted" <b>';
   return makeGraph({
     nodes: [
-      { key: a, label: HOSTILE, aliases: [HOSTILE, ']]>', 'x;y', ''], roles: ['<role>', 'r,1'], wikidata: 'Q1"' },
+      { key: a, label: HOSTILE, aliases: [HOSTILE, ']]>', 'x;y', ''], roles: ['<role>', 'r,1'], wikidata: 'Q1"', country: HOSTILE, region: 'r,"1";x' },
       { key: b, label: '', entityType: 'organization', aliases: [], roles: [], community: 3 },
       { key: '😀', label: '=SUM(A1)', entityType: 'place' },
     ],

@@ -83,7 +83,7 @@ describe('Neo4j export', () => {
   it('types every column in neo4j-admin header syntax', () => {
     const headers = Object.fromEntries(toNeo4jFiles(fixtureGraph()).filter((f) => f.name.endsWith('.csv')).map((f) => [f.name, parseCsv(f.content).header.join(',')]));
     assert.deepEqual(headers, {
-      'entities.csv': 'id:ID(Entity),:LABEL,label,entityType,aliases:string[],roles:string[],mentions:int,documents:int,wikidata,community:int,x:double,y:double,size:double,color',
+      'entities.csv': 'id:ID(Entity),:LABEL,label,entityType,aliases:string[],roles:string[],mentions:int,documents:int,wikidata,country,region,community:int,x:double,y:double,size:double,color',
       'relations.csv': ':START_ID(Entity),:END_ID(Entity),:TYPE,id,relation,label,negated:boolean,hypothetical:boolean,count:int,weight:int,cameo,goldstein:double,firstSeen:date,lastSeen:date,color,size:double',
       'documents.csv': 'id:ID(Document),title,date:date,url',
       'evidence.csv': 'id:ID(Evidence),edge,source,target,relation,negated:boolean,hypothetical:boolean,doc,date:date,sentence,start:int,end:int,trigger,rule,reportedBy',

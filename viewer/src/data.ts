@@ -110,6 +110,7 @@ function nodeAttributes(key: string, a: Json, index: number, total: number): VNo
   fixNumber(a, 'size', 5);
   if (typeof a['color'] !== 'string') a['color'] = '#888888';
   if (a['wikidata'] !== undefined && typeof a['wikidata'] !== 'string') delete a['wikidata'];
+  for (const key of ['country', 'region']) if (a[key] !== undefined && typeof a[key] !== 'string') delete a[key];
   if (a['community'] !== undefined && !Number.isSafeInteger(a['community'])) delete a['community'];
   return a as unknown as VNode;
 }

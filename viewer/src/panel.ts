@@ -56,6 +56,11 @@ export function renderNodeDetails(graph: ViewerGraph, node: string, actions: Pan
       el('ul', { className: 'chips' }, ...a.aliases.map((alias) => el('li', { className: 'chip', text: alias }))),
     );
   }
+  // Where it lies (gazetteer, name or text): the region, then the country, each a link when it is a node.
+  const within = [a.region, a.country].filter((id): id is string => typeof id === 'string' && id !== '');
+  if (within.length > 0) {
+    root.append(el('p', { className: 'meta located' }, 'In: ', ...within.flatMap((id, i) => [i > 0 ? ', ' : null, placeLink(graph, id, actions)])));
+  }
   if (a.wikidata !== undefined && /^Q\d+$/.test(a.wikidata)) {
     root.append(
       el('p', { className: 'meta' }, 'Wikidata: ', safeLink(`https://www.wikidata.org/wiki/${a.wikidata}`, a.wikidata)),
@@ -259,6 +264,14 @@ function flagsOf(a: VEdge): HTMLElement | null {
   if (a.negated) return el('span', { className: 'tag tag-negated small', text: 'not' });
   if (a.hypothetical) return el('span', { className: 'tag tag-hypothetical small', text: 'maybe' });
   return null;
+}
+
+/** A containing place: a button that selects its node, or its id as text when the graph has no such node. */
+function placeLink(graph: ViewerGraph, id: string, actions: PanelActions): HTMLElement {
+  if (!graph.hasNode(id)) return el('span', { className: 'place', text: id });
+  const button = el('button', { className: 'place-link', attrs: { type: 'button' }, dataset: { node: id }, text: label(graph, id) });
+  button.addEventListener('click', () => actions.selectNode(id));
+  return button;
 }
 
 function label(graph: ViewerGraph, node: string): string {
