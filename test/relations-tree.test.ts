@@ -38,6 +38,11 @@ const ROWS: readonly Row[] = [
   ['Russia responded with strikes on Ukrainian positions.', ['russia attacked ukraine'], 'responding with strikes on what an actor holds'],
   ['Qatar and Egypt have mediated between Israel and Hamas.', ['egypt met hamas', 'egypt met israel', 'hamas met qatar', 'israel met qatar'], 'a CAMEO verb: mediating meets both sides (045)'],
   ['Secretary of State Marco Rubio held talks with Scholz in Riyadh.', ['marco-rubio met olaf-scholz'], 'a light verb and its event noun'],
+  ['An Israeli strike on the Iranian consulate killed two guards.', ['israel attacked iran'], 'an event noun: its demonym is the side, its on-phrase the target (an embassy stands for its country)'],
+  ['Saudi and Iranian foreign ministers met in Beijing.', ['iran met saudi-arabia'], 'demonyms before an adjective and a member noun'],
+  ['The Pentagon announced a new package of military aid for Ukraine.', ['united-states aided ukraine'], 'the act inside a measure of it: a package of aid'],
+  ['The European Union agreed a fresh round of sanctions against Russia.', ['european-union sanctioned russia'], 'a round of sanctions'],
+  ['The Kremlin leader praised China\'s position on the war.', ['russia supported china'], 'a title phrase\'s name says whose the member noun is'],
 ];
 
 function factsOf(text: string): string[] {

@@ -8,7 +8,7 @@ import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } fro
 import { appositionContext, containerOf, describedAt, ContainmentNotes, CONTAINMENT_RULES, gazetteerNote, insideOf, statedContainments, type ContainmentNote } from './containment';
 import { slugify } from './slug';
 import {
-  AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, TRADED_GOODS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
+  AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
   CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
   PEOPLE_GROUPS, TITLES, TOPICS, type PeopleGroupRow, type TitleRow,
 } from './tables';
@@ -467,7 +467,9 @@ class Recognizer {
       const isGroup = (x: Token | undefined): boolean => x !== undefined && GROUP_NOUNS.has(x.lower);
       // ("Ukrainian energy facilities": one adjective or noun may stand between.)
       const measuredGoods = ['on', 'against'].includes(this.token(i - 1)?.lower ?? '') && TRADED_GOODS.includes(noun?.lower ?? '');
-      if (isGroup(noun) || measuredGoods || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && isGroup(afterAdjective))) {
+      // "an Israeli strike on …", "American sanctions": the side whose act the noun names.
+      const sideOfEvent = DEMONYM_EVENTS.has(noun?.lower ?? '');
+      if (isGroup(noun) || measuredGoods || sideOfEvent || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && isGroup(afterAdjective))) {
         for (const c of coordinated) this.addLexiconMention({ ...c.entry, id: this.countryOf(c.entry) }, c.first, c.last, c.end, false, 'demonym');
         return k;
       }

@@ -94,13 +94,23 @@ export const TRADED_GOODS: readonly string[] = [
   'semiconductors', 'companies', 'firms', 'banks', 'entities', 'assets', 'shipments', 'produce',
 ];
 
+/**
+ * Acts a side does: a demonym right before one names that side as the actor ("an Israeli strike on
+ * …", "American sanctions", "a Turkish proposal"); relations read the noun's frame from there.
+ */
+export const DEMONYM_EVENTS: ReadonlySet<string> = new Set([
+  'strike', 'strikes', 'airstrike', 'airstrikes', 'attack', 'attacks', 'invasion', 'offensive', 'raid', 'raids', 'bombardment',
+  'bombing', 'shelling', 'incursion', 'sanctions', 'tariffs', 'embargo', 'blockade', 'proposal', 'offer', 'aid', 'assistance',
+  'pressure', 'warning', 'ultimatum', 'demands', 'delegation', 'mediation', 'mediators',
+]);
+
 /** "Ukrainian troops", "American officials": a demonym before one of these nouns stands for its country. */
 export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'troops', 'forces', 'force', 'army', 'military', 'navy', 'soldiers', 'officials', 'official', 'government',
   'authorities', 'delegates', 'delegation', 'diplomats', 'negotiators', 'leaders', 'leadership', 'side',
   'lawmakers', 'ministry', 'officers', 'administration', 'counterparts', 'counterpart', 'team', 'regime',
   'drones', 'missiles', 'warplanes', 'jets', 'units', 'defences', 'defenses', 'embassy', 'parliament',
-  'prosecutors', 'police',
+  'prosecutors', 'police', 'ministers', 'consulate', 'envoys',
   ...STRUCK_ASSETS,
 ]);
 

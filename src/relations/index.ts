@@ -20,7 +20,7 @@ import {
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCode, matchCameo, type VerbUse } from './cameo';
-import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, type TreeReading } from './tree';
+import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 
@@ -163,7 +163,13 @@ class Extractor {
       // A verb no frame or collocation reads: the CAMEO dictionary's patterns.
       if (treeVerb && !treeFrames && !collocated) this.treeCameo(t);
       const nounFrames = t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'ADJ' ? nounFramesByWord.get(t.lower) : undefined;
-      if (nounFrames) for (const f of nounFrames) if (!this.nounsRead.has(`${t.index}|${f.id}`)) this.nounFrame(t, f);
+      if (nounFrames) {
+        for (const f of nounFrames) {
+          if (this.nounsRead.has(`${t.index}|${f.id}`)) continue;
+          if (parsed && TREE_MODE === 'prefer' && this.treeNoun(t, f)) continue;
+          this.nounFrame(t, f);
+        }
+      }
       if (t.value === '-') this.compoundAdjective(t);
     }
     return this.facts;
@@ -251,6 +257,15 @@ class Extractor {
   private treeCollocation(verb: Token, frame: CollocationFrame): boolean {
     if (!this.tree) return false;
     const reading = readCollocation(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
+    if (!reading) return false;
+    this.emitReading(reading);
+    return true;
+  }
+
+  /** An event noun read from the tree: its side (possessor, demonym, by-phrase) and its target. */
+  private treeNoun(noun: Token, frame: NounFrame): boolean {
+    if (!this.tree) return false;
+    const reading = readNounFrame(this.tree, this.refAt, noun, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
     if (!reading) return false;
     this.emitReading(reading);
     return true;

@@ -415,11 +415,19 @@ export function readLightVerb(tree: DependencyTree, refAt: readonly (ActorRefere
 export function eventNoun(tree: DependencyTree, verb: number, test: (word: string) => boolean): number {
   for (const c of tree.children(verb)) {
     const d = tree.deprel(c);
+    if (!(d === 'obj' || d === 'nsubj:pass' || (d === 'obl' && tree.caseOf(c) === 'with'))) continue;
     const word = tree.tokens[c]?.lower ?? '';
-    if ((d === 'obj' || ((d === 'obl' || d === 'nsubj:pass') && (tree.caseOf(c) === 'with' || d === 'nsubj:pass'))) && test(word)) return c;
+    if (test(word)) return c;
+    // "a new package of sanctions", "a second round of talks": the noun inside a measure of it.
+    if (CONTAINER_NOUNS.has(word)) {
+      for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of' && test(tree.tokens[m]?.lower ?? '')) return m;
+    }
   }
   return -1;
 }
+
+/** Nouns that measure an act or a thing: the act is in their of-phrase. */
+const CONTAINER_NOUNS: ReadonlySet<string> = new Set(['package', 'round', 'wave', 'series', 'set', 'raft', 'batch', 'tranche', 'slew', 'string', 'barrage', 'volley']);
 
 interface NounEventFrame extends ReadFrame {
   readonly preps: readonly string[];
@@ -462,4 +470,45 @@ function readNounEvent(
 function nounNegated(tree: DependencyTree, noun: number): boolean {
   for (const c of tree.children(noun)) if (tree.deprel(c) === 'det' && NEGATORS.has(tree.tokens[c]?.lower ?? '')) return true;
   return false;
+}
+
+/**
+ * An event noun on its own: "an Israeli strike on the consulate", "Russia's invasion of Ukraine",
+ * "talks between Russian and Ukrainian delegates". The side is the noun's possessor or demonym (or
+ * its by-phrase), the target its phrase with the frame's preposition; the noun's modality is that
+ * of the verb it belongs to ("called for an attack on Y").
+ */
+export function readNounFrame(
+  tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], noun: Token, frame: NounFrame, expand: ListExpander,
+  modifierAt: readonly (ActorReference | undefined)[] = [],
+): TreeReading | undefined {
+  const n = noun.index;
+  if (refAt[n] || tree.upos(n) !== 'NOUN') return undefined;
+  const actors = new ActorFinder(tree, refAt, expand, modifierAt);
+  const assets = assetsOf(frame.relation);
+  let sources: ActorReference[] = [];
+  let targets: ActorReference[] = [];
+  for (const c of tree.children(n)) {
+    const d = tree.deprel(c);
+    const prep = tree.caseOf(c);
+    if (d === 'amod' || d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
+    else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, true, assets));
+  }
+  sources = sources.filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+  if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
+  let mutual = false;
+  if (frame.between) {
+    // "talks between X and Y": the ends are the coordinated members of the between-phrase.
+    if (targets.length < 2) return undefined;
+    [sources, targets, mutual] = [targets.filter((r) => r.entityType !== 'place'), [], true];
+  }
+  if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
+  const verb = tree.head(n);
+  const governed = verb >= 0 && VERB_TAGS.has(tree.upos(verb));
+  const verbToken = governed ? tree.tokens[verb] : undefined;
+  const hypotheticalNoun = verbToken !== undefined && (ANNOUNCING_VERBS.has(verbToken.lemma) || DEFERRING_VERBS.has(verbToken.lemma) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb));
+  return {
+    trigger: noun, frame, sources, targets, mutual, noun,
+    negated: nounNegated(tree, n) || (governed && negated(tree, verb)), hypothetical: hypotheticalNoun,
+  };
 }

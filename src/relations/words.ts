@@ -101,7 +101,10 @@ export const ACTING_NOUNS: ReadonlySet<string> = new Set([...MEMBER_NOUNS, ...WE
  * What an attack hits when it hits an actor's things: "struck Hamas *targets*", "shelled Russian
  * *positions*", "hit Ukrainian energy *facilities*" attack that actor (CAMEO 19x names the actor).
  */
-export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([...STRUCK_ASSETS, 'troops', 'forces', 'grid', 'sites', 'site', 'military', 'army']);
+export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([
+  ...STRUCK_ASSETS, 'troops', 'forces', 'grid', 'sites', 'site', 'military', 'army', 'embassy', 'consulate', 'convoy', 'base', 'ship', 'vessel',
+  'tanker', 'facility', 'warship', 'soldiers',
+]);
 
 /** "tariffs on Chinese imports", "a ban on Russian oil": trade sanctioned for the country it comes from. */
 export const GOODS_NOUNS: ReadonlySet<string> = new Set([...TRADED_GOODS, 'individuals', 'officials']);
