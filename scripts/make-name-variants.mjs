@@ -24,6 +24,13 @@ const outDir = path.join(repoRoot, 'src/graph/data');
 const { personName, personMatch, STRONG, groupKey, singularKey, initialsOf, acronymOf } = require(path.join(repoRoot, 'dist/src/graph/names.js'));
 const givenNames = new Set(JSON.parse(readFileSync(path.join(repoRoot, 'src/entities/data/given-names.json'), 'utf8')).names.map((n) => n.toLowerCase()));
 
+/** A data file as JSON: its header fields indented, then one line per row of `key`. */
+function rowsJson(file, key) {
+  const { [key]: rows, ...head } = file;
+  const lines = Array.isArray(rows) ? rows.map((r) => JSON.stringify(r)) : Object.entries(rows).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  ${JSON.stringify(key)}: ${Array.isArray(rows) ? '[' : '{'}\n${lines.map((l) => `    ${l}`).join(',\n')}\n  ${Array.isArray(rows) ? ']' : '}'}\n}\n`;
+}
+
 // ---- nicknames --------------------------------------------------------------------------------
 
 /**
@@ -71,7 +78,7 @@ function makeNicknames() {
     count: kept,
     nicknames,
   };
-  writeFileSync(path.join(outDir, 'nicknames.json'), `${JSON.stringify(file, null, 1)}\n`);
+  writeFileSync(path.join(outDir, 'nicknames.json'), rowsJson(file, 'nicknames'));
   // The rules' tables as src/graph/names.ts builds them, from the file just written (not from a
   // compiled copy that may be older).
   const map = new Map();
@@ -104,7 +111,8 @@ function phrase(raw) {
     const lower = w.toLowerCase();
     if (i > 0 && LOWER_PARTICLES.has(lower)) return lower;
     if (/^\(?[A-Z&]{2,7}\)?$/.test(w) && words.length === 1) return w;
-    return lower.replace(/(^|[-'(])(\p{L})/gu, (_, p, c) => p + c.toUpperCase());
+    // Capitals after a hyphen or bracket, and in O'Brien, not in People's or Gama'a.
+    return lower.replace(/((?<!\p{L})\p{L}'|^|[-(])(\p{L})/gu, (_, p, c) => p.replace(/^\p{L}/u, (x) => x.toUpperCase()) + c.toUpperCase());
   }).join(' ');
 }
 
@@ -280,7 +288,7 @@ function makeActorAliases() {
     count: groups.length,
     groups,
   };
-  writeFileSync(path.join(outDir, 'actor-aliases.json'), `${JSON.stringify(file, null, 1)}\n`);
+  writeFileSync(path.join(outDir, 'actor-aliases.json'), rowsJson(file, 'groups'));
   return groups;
 }
 
