@@ -1371,8 +1371,10 @@ class Extractor {
     const label = this.labels.get(r.entity) ?? '';
     if (r.entityType === 'organization' && label.split(/\s+/).some((w) => OUTLET_WORDS.has(w.toLowerCase()))) return true;
     // "the Argentine newspaper Clarin", "German magazine Der Spiegel"
-    for (let k = r.firstToken - 1; k >= r.firstToken - 3 && k >= 0; k--) {
+    for (let k = r.firstToken - 1; k >= r.firstToken - 4 && k >= 0; k--) {
       const t = this.tok(k);
+      // "BBC Radio 4's Westminster Hour": the outlet owns the programme.
+      if (t?.value === "'s" || t?.pos === 'NUM') continue;
       if (!t || !(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN')) break;
       if (OUTLET_WORDS.has(t.lower)) return true;
     }

@@ -8,7 +8,7 @@
 import type { Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { CollocationFrame, Frame, NounFrame } from './frames';
-import { ACTING_NOUNS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS } from './words';
+import { ACTING_NOUNS, OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 
 /** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
@@ -44,9 +44,9 @@ const CLAUSAL: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'advcl', 'conj',
 /** Noun modifiers that name the actor behind a common noun: "Russian delegates", "Gondor's envoy", "officials from Iran". */
 const ACTOR_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nmod:poss', 'nmod']);
 /** How a person's name hangs on a title noun the parser took for the head. */
-const PERSON_ATTACHMENTS: ReadonlySet<string> = new Set(['appos', 'flat', 'nmod:desc', 'nmod', 'compound']);
-/** Prepositions by which an nmod names the actor a member noun belongs to. */
-const MEMBER_PREPS: ReadonlySet<string> = new Set(['of', 'from', 'in', 'for']);
+const PERSON_ATTACHMENTS: ReadonlySet<string> = new Set(['appos', 'flat', 'nmod:desc', 'compound']);
+/** Prepositions by which an nmod names the actor a member noun belongs to ("counterparts in Luxembourg" is where they met). */
+const MEMBER_PREPS: ReadonlySet<string> = new Set(['of', 'from', 'for']);
 const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 
 /** The dependency trees of a document's parsed sentences, with children lists. */
@@ -162,7 +162,12 @@ function authorsOfObject(tree: DependencyTree, i: number): number[] {
   const out: number[] = [];
   for (const c of tree.children(i)) {
     if (tree.deprel(c) !== 'obj') continue;
-    for (const m of tree.children(c)) if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'nmod:poss') && AUTHOR_PREPS.has(tree.caseOf(m) ?? "'s")) out.push(m);
+    // "the efforts of Y" names their author; "the invasion of Iraq" its victim (OF_HEADS).
+    const ofOk = OF_HEADS.has(tree.tokens[c]?.lower ?? '');
+    for (const m of tree.children(c)) {
+      const prep = tree.caseOf(m) ?? "'s";
+      if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'nmod:poss') && AUTHOR_PREPS.has(prep) && (prep !== 'of' || ofOk)) out.push(m);
+    }
   }
   return out;
 }
@@ -305,7 +310,9 @@ class ActorFinder {
     for (const c of this.tree.children(h)) {
       const d = this.tree.deprel(c);
       if (!ACTOR_MODIFIERS.has(d)) continue;
-      if (d === 'nmod' && !MEMBER_PREPS.has(this.tree.caseOf(c) ?? '')) continue;
+      // "struck targets in Syria": what is hit in a country is hit there.
+      const prep = this.tree.caseOf(c) ?? '';
+      if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || (prep === 'in' && (assets?.has(t.lower) ?? false)))) continue;
       const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) : undefined);
       if (!m || m.entityType === 'other' || m.entityType === 'place') continue;
       out.push(m);
@@ -323,9 +330,12 @@ class ActorFinder {
    * as head: a person attached to the noun (apposition, flat name, description) is the actor.
    */
   private apposed(h: number): ActorReference[] {
+    // A capitalised title's of-phrase too: "Secretary of State Antony Blinken" (not "the wife of X").
+    const title = /^\p{Lu}/u.test(this.tree.tokens[h]?.value ?? '');
     for (const c of this.tree.children(h)) {
       const r = this.refAt[c];
-      if (PERSON_ATTACHMENTS.has(this.tree.deprel(c)) && r && !r.modifier && r.entityType === 'person') return [r];
+      const d = this.tree.deprel(c);
+      if ((PERSON_ATTACHMENTS.has(d) || (title && d === 'nmod' && this.tree.caseOf(c) === 'of')) && r && !r.modifier && r.entityType === 'person') return [r];
     }
     return [];
   }
