@@ -96,7 +96,41 @@ export const EVIDENCE_CONTRACT: readonly ColumnSpec[] = [
   ['trigger', 'string'],
   ['rule', 'string'],
   ['reportedBy', 'string'],
+  // `antecedents` ({source?, target?} of {start, end, text}), flat: see flatEvidence.
+  ['sourceAntecedent', 'string'],
+  ['sourceAntecedentStart', 'integer'],
+  ['sourceAntecedentEnd', 'integer'],
+  ['targetAntecedent', 'string'],
+  ['targetAntecedentStart', 'integer'],
+  ['targetAntecedentEnd', 'integer'],
 ];
+
+type Item = Readonly<Record<string, unknown>>;
+
+const isSpan = (v: unknown): v is { start: number; end: number; text: string } =>
+  typeof v === 'object' && v !== null && Number.isSafeInteger((v as Item).start) && Number.isSafeInteger((v as Item).end) && typeof (v as Item).text === 'string';
+
+/**
+ * An evidence item as a row of a table (CSV, Neo4j, whose properties cannot be maps): `antecedents`
+ * becomes sourceAntecedent (the text), sourceAntecedentStart and …End, and the same for target. An
+ * `antecedents` value of another shape stays as it is (a JSON column).
+ */
+export function flatEvidence(item: Item): Item {
+  const a = item.antecedents;
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return item;
+  const ends = a as Item;
+  if (!Object.keys(ends).every((end) => (end === 'source' || end === 'target') && isSpan(ends[end]))) return item;
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) if (key !== 'antecedents') flat[key] = value;
+  for (const end of ['source', 'target'] as const) {
+    const span = ends[end];
+    if (!isSpan(span)) continue;
+    flat[`${end}Antecedent`] = span.text;
+    flat[`${end}AntecedentStart`] = span.start;
+    flat[`${end}AntecedentEnd`] = span.end;
+  }
+  return flat;
+}
 
 /** graph.json's graph attributes. */
 export const GRAPH_CONTRACT: readonly ColumnSpec[] = [

@@ -3,7 +3,7 @@
 // record, a header row, fields quoted when they hold a comma, quote, CR or LF, quotes doubled. UTF-8
 // without BOM. An empty string is written as "" so that it stays apart from a missing value.
 import type { AbstractGraph, Attributes } from 'graphology-types';
-import { EDGE_CONTRACT, EVIDENCE_CONTRACT, NODE_CONTRACT, SOURCE_CONTRACT, encodeValue, inferColumns, type Column } from './columns';
+import { EDGE_CONTRACT, EVIDENCE_CONTRACT, NODE_CONTRACT, SOURCE_CONTRACT, encodeValue, flatEvidence, inferColumns, type Column } from './columns';
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
@@ -57,6 +57,11 @@ export function evidenceOf(attributes: Attributes): Readonly<Record<string, unkn
   return Array.isArray(evidence) ? evidence.filter(isRecord) : [];
 }
 
+/** The evidence items of an edge as table rows (evidence.csv here and for Neo4j): see flatEvidence. */
+export function evidenceRecords(attributes: Attributes): Readonly<Record<string, unknown>>[] {
+  return evidenceOf(attributes).map(flatEvidence);
+}
+
 /** The graph's `sources` entries that have a string id. */
 export function sourcesOf(graph: AnyGraph): Readonly<Record<string, unknown>>[] {
   const sources: unknown = graph.getAttribute('sources');
@@ -91,13 +96,13 @@ export function toCsvFiles(graph: AnyGraph): ExportFile[] {
   // `directed` only for graphs with undirected edges: newsgraph's own graphs are directed throughout.
   const edgeFixed: readonly string[] = undirected ? [...EDGE_FIXED, 'directed'] : EDGE_FIXED;
   const edgeColumns = inferColumns(edgeRecords, EDGE_CONTRACT, new Set([...edgeFixed, 'evidence']), true);
-  const evidenceColumns = inferColumns(edgeRecords.flatMap(evidenceOf), EVIDENCE_CONTRACT, new Set(EVIDENCE_FIXED), true);
+  const evidenceColumns = inferColumns(edgeRecords.flatMap(evidenceRecords), EVIDENCE_CONTRACT, new Set(EVIDENCE_FIXED), true);
   const edgeRows: (string | undefined)[][] = [];
   const evidenceRows: (string | undefined)[][] = [];
   graph.forEachEdge((edge, attributes, source, target, _sa, _ta, isUndirected) => {
     edgeRows.push([edge, source, target, ...(undirected ? [String(!isUndirected)] : []), ...columnValues(edgeColumns, attributes)]);
     const fixed = [edge, source, text(attributes.relation), target, text(attributes.negated), text(attributes.hypothetical)];
-    for (const item of evidenceOf(attributes)) evidenceRows.push([...fixed, ...columnValues(evidenceColumns, item)]);
+    for (const item of evidenceRecords(attributes)) evidenceRows.push([...fixed, ...columnValues(evidenceColumns, item)]);
   });
 
   const sources = sourcesOf(graph);

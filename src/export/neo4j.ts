@@ -16,8 +16,8 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import { InputError } from '../errors';
 import { ENTITY_TYPES, RELATIONS } from '../types';
 import type { AtomicWriteOptions } from './atomic';
-import { EDGE_CONTRACT, EVIDENCE_CONTRACT, NODE_CONTRACT, SOURCE_CONTRACT, encodeValue, inferColumns, kindOf, type Column, type ColumnSpec } from './columns';
-import { csvRecord, csvTable, evidenceOf, sourcesOf, type ExportFile } from './csv';
+import { EDGE_CONTRACT, EVIDENCE_CONTRACT, NODE_CONTRACT, SOURCE_CONTRACT, encodeValue, flatEvidence, inferColumns, kindOf, type Column, type ColumnSpec } from './columns';
+import { csvRecord, csvTable, evidenceRecords, sourcesOf, type ExportFile } from './csv';
 import { TempFileSet } from './temp-files';
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
@@ -292,7 +292,7 @@ export function toNeo4jFiles(graph: AnyGraph): ExportFile[] {
 
   const sources = sourcesOf(graph);
   const evidenceColumns = propertyColumns(
-    edges.flatMap((e) => evidenceOf(e.attributes as Attributes)),
+    edges.flatMap((e) => evidenceRecords(e.attributes as Attributes)),
     EVIDENCE_CONTRACT,
     [],
     reservedNames(EVIDENCE_FIXED),
@@ -303,7 +303,7 @@ export function toNeo4jFiles(graph: AnyGraph): ExportFile[] {
   const linkRows: Row[] = [];
   const documents = new Map<string, Item>(sources.map((s) => [s.id as string, s]));
   for (const edge of edges) {
-    evidenceOf(edge.attributes as Attributes).forEach((item, i) => {
+    evidenceRecords(edge.attributes as Attributes).forEach((item, i) => {
       evidenceRows.push(evidenceRow(edge, i, values(evidenceColumns, item)));
       if (typeof item.doc === 'string') {
         linkRows.push(linkRow(edge, i, item.doc));
@@ -385,7 +385,7 @@ export async function writeNeo4jFiles(source: Neo4jSource, outDir: string, write
     await links.write(csvRecord(LINK_HEADER));
     for (const [edge, items] of source.evidence()) {
       for (let i = 0; i < items.length; i++) {
-        const item = items[i] as Item;
+        const item = flatEvidence(items[i] as Item);
         await evidence.write(csvRecord(evidenceRow(edge, i, evidenceColumns.add(item))));
         if (typeof item.doc === 'string') await links.write(csvRecord(linkRow(edge, i, item.doc)));
       }

@@ -13,6 +13,7 @@ import { resolveGraphOptions, type GraphOptions } from './options';
 import { filterGraph } from './filter';
 import { PlaceVotes } from './containment';
 import { nameMerges, type NameEntity } from './names';
+import { edgeAntecedents } from './antecedents';
 
 export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 export type { EdgeAttributes, GraphAttributes, NodeAttributes, SourceInfo } from './contract';
@@ -219,10 +220,13 @@ export class GraphAccumulator {
       const facts = g.facts.sort(evidenceOrder((f) => this.docOrder.get(f.doc) ?? 0));
       const evidence: Evidence[] = [];
       for (const f of uniqueEvidence(facts)) {
+        // A symmetric edge may hold this fact's ends the other way round (see ./antecedents).
+        const source = canonical(f.source);
         evidence.push({
           doc: f.doc, sentence: f.sentence, start: f.start, end: f.end, trigger: f.trigger, rule: f.rule,
           ...(f.reportedBy ? { reportedBy: canonical(f.reportedBy) } : {}),
           ...(f.date ? { date: f.date } : {}),
+          ...antecedentsOf(f, source !== g.source),
         });
       }
       if (evidence.length < this.options.minCount) continue;
@@ -280,6 +284,12 @@ export class GraphAccumulator {
     if (this.options.top > 0) filterGraph(graph, { top: this.options.top });
     return graph;
   }
+}
+
+/** The evidence field naming where a pronoun or description end is named, keyed by the edge's ends. */
+function antecedentsOf(f: Fact, swapped: boolean): Pick<Evidence, 'antecedents'> {
+  const antecedents = edgeAntecedents(f.antecedents, swapped);
+  return antecedents ? { antecedents } : {};
 }
 
 function labelsOf(acc: EntityAccumulator): Iterable<string> {

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { edgeKey, storedFactOrder, uniqueEvidence } from '../graph/contract';
+import { edgeAntecedents, readAntecedentsColumn } from '../graph/antecedents';
 import { RELATIONS, SYMMETRIC_RELATIONS, type Relation } from '../types';
 import type { EvidenceItem, SearchHit } from './replies';
 import { SCHEMA_VERSION } from './schema';
@@ -51,11 +52,12 @@ interface FactRow {
   trigger: string;
   rule: string;
   reportedBy: string | null;
+  antecedents: string | null;
 }
 
 const FACT_COLUMNS = `d.seq AS seq, f.ord AS ord, d.id AS doc, d.title AS title, d.date AS docDate, d.url AS url, s.text AS sentence,
   s.char_start AS start, s.char_end AS end, f.source AS source, f.relation AS relation, f.target AS target,
-  f.negated AS negated, f.hypothetical AS hypothetical, f.trigger AS trigger, f.rule AS rule, f.reported_by AS reportedBy`;
+  f.negated AS negated, f.hypothetical AS hypothetical, f.trigger AS trigger, f.rule AS rule, f.reported_by AS reportedBy, f.antecedents AS antecedents`;
 
 /** An open store plus its statements; reopened when a build replaces the file. */
 class StoreReader {
@@ -106,10 +108,13 @@ class StoreReader {
     rows.sort(storedFactOrder<FactRow>());
     const items: EvidenceItem[] = [];
     for (const r of uniqueEvidence(rows)) {
+      // Rows of a symmetric edge read the other way round hold their ends swapped (see ../graph/antecedents).
+      const antecedents = edgeAntecedents(readAntecedentsColumn(r.antecedents), this.node(r.source) !== key.source);
       items.push({
         doc: r.doc, ...(r.title !== null ? { title: r.title } : {}), ...(r.docDate !== null ? { date: r.docDate } : {}), ...(r.url !== null ? { url: r.url } : {}),
         sentence: r.sentence, start: r.start, end: r.end, trigger: r.trigger, rule: r.rule,
         ...(r.reportedBy !== null ? { reportedBy: this.node(r.reportedBy) } : {}),
+        ...(antecedents ? { antecedents } : {}),
       });
     }
     return { total: items.length, items };

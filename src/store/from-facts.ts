@@ -5,6 +5,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { describeFsError, STDIN, type InputWarning } from '../ingest';
+import { antecedentsProblem } from '../graph/antecedents';
 import { ENTITY_TYPES, RELATIONS } from '../types';
 import { contentHash } from './hash';
 import type { ExtractLine } from './index';
@@ -53,6 +54,8 @@ export function lineProblem(value: unknown): string | undefined {
     ) {
       return `facts[${i}] needs source, relation (one of the vocabulary), target, negated, hypothetical, doc, sentence, start, end, trigger and rule`;
     }
+    const antecedents = f.antecedents === undefined ? undefined : antecedentsProblem(f.antecedents);
+    if (antecedents !== undefined) return `facts[${i}].antecedents: ${antecedents}`;
   }
   return undefined;
 }

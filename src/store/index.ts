@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { InputError, OutputError, messageOf } from '../errors';
 import { WRITE_ERROR_REASONS, writeErrorReason } from '../export/atomic';
 import { graphInput, type GraphInput } from '../graph';
+import { antecedentsColumn } from '../graph/antecedents';
 import type { DocumentResult, SourceDocument } from '../types';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 
@@ -158,7 +159,7 @@ export class StoreWriter {
       insertMention: db.prepare('INSERT INTO mentions (doc, char_start, char_end, text, entity, entity_type, rule) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insertSentence: db.prepare('INSERT INTO sentences (doc, char_start, char_end, text) VALUES (?, ?, ?, ?)'),
       insertFact: db.prepare(
-        'INSERT INTO facts (doc, ord, sentence, source, relation, target, negated, hypothetical, trigger, rule, cameo, reported_by, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO facts (doc, ord, sentence, source, relation, target, negated, hypothetical, trigger, rule, cameo, reported_by, date, antecedents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       // Documents with a text always have a pipeline; --from-facts ones (no text) have none.
       stale: db.prepare('SELECT seq FROM documents WHERE pipeline IS NOT NULL AND pipeline <> ? ORDER BY seq').pluck(),
@@ -240,7 +241,7 @@ export class StoreWriter {
       }
       s.insertFact.run(
         seq, ord, sentence, f.source, f.relation, f.target, f.negated ? 1 : 0, f.hypothetical ? 1 : 0, f.trigger, f.rule,
-        f.cameo ?? null, f.reportedBy ?? null, f.date ?? null,
+        f.cameo ?? null, f.reportedBy ?? null, f.date ?? null, antecedentsColumn(f.antecedents),
       );
     });
     return input;

@@ -12,10 +12,19 @@ export interface SentenceRef {
   end: number;
 }
 
+/** A stretch of a document's text (src/types.ts TextSpan). */
+export interface TextSpanRef {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface EvidenceItem extends SentenceRef {
   trigger: string;
   rule: string;
   reportedBy?: string;
+  /** Where the edge's source or target is named when the sentence says "he" or "the bloc" (as in graph.json). */
+  antecedents?: { source?: TextSpanRef; target?: TextSpanRef };
 }
 
 export interface SearchHit extends SentenceRef {

@@ -4,7 +4,7 @@
 // builds faster: each document's graph input, and the layouts of connected components.
 
 /** Bumped whenever a table changes; a store of another schema is rebuilt, never misread. */
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 export const SCHEMA = `
 CREATE TABLE meta (
@@ -77,7 +77,11 @@ CREATE TABLE facts (
   rule TEXT NOT NULL,
   cameo TEXT,
   reported_by TEXT,
-  date TEXT
+  date TEXT,
+  -- Where a pronoun or description end ("he", "the bloc") is named in the document, as the fact's
+  -- antecedents JSON ({"source":{"start","end","text"},"target":…}, src/graph/antecedents.ts);
+  -- null for facts that name both ends. Added in schema 3.
+  antecedents TEXT
 );
 CREATE INDEX facts_edge ON facts (relation, source, target);
 CREATE INDEX facts_doc ON facts (doc);

@@ -13,6 +13,7 @@ import { ensureDirectory } from '../export';
 import type { AtomicWriteOptions } from '../export/atomic';
 import { writeNeo4jFiles, type Neo4jEdge, type Neo4jNode } from '../export/neo4j';
 import { edgeKey, storedFactOrder, uniqueEvidence } from '../graph/contract';
+import { edgeAntecedents, readAntecedentsColumn } from '../graph/antecedents';
 import { documentMetadata, SYMMETRIC_RELATIONS, type Relation } from '../types';
 import { SCHEMA_VERSION } from './schema';
 import { STORE_FILE } from './index';
@@ -148,6 +149,7 @@ interface FactRow {
   rule: string;
   reportedBy: string | null;
   date: string | null;
+  antecedents: string | null;
 }
 
 /** Registered with SQLite: the sort key of a fact's edge (below). */
@@ -160,7 +162,7 @@ const EDGE_ORDER = 'newsgraph_edge_order';
  */
 const FACTS_BY_EDGE = `SELECT f.source AS source, f.relation AS relation, f.target AS target, f.negated AS negated, f.hypothetical AS hypothetical,
   d.seq AS seq, f.ord AS ord, d.id AS doc, s.text AS sentence, s.char_start AS start, s.char_end AS end,
-  f.trigger AS trigger, f.rule AS rule, f.reported_by AS reportedBy, f.date AS date
+  f.trigger AS trigger, f.rule AS rule, f.reported_by AS reportedBy, f.date AS date, f.antecedents AS antecedents
   FROM facts f JOIN documents d ON d.seq = f.doc JOIN sentences s ON s.id = f.sentence
   ORDER BY ${EDGE_ORDER}(f.source, f.relation, f.target, f.negated, f.hypothetical), d.seq, f.ord`;
 
@@ -242,7 +244,7 @@ export class StoreEvidence {
     const finish = (): readonly [Neo4jEdge, Item[]] | undefined => {
       if (group === undefined) return undefined;
       const edge = edges[next++] as Neo4jEdge;
-      const items = this.items(group);
+      const items = this.items(group, edge.source);
       if (edge.attributes.count !== items.length) throw notInStore(edge, items.length);
       return [edge, items];
     };
@@ -266,15 +268,20 @@ export class StoreEvidence {
     if (missing !== undefined) throw notInStore(missing, 0);
   }
 
-  /** A group's facts as the graph stage lists them; `ord` stands for its stable sort over facts in store order. */
-  private items(rows: FactRow[]): Item[] {
+  /**
+   * A group's facts as the graph stage lists them; `ord` stands for its stable sort over facts in
+   * store order. `source`: the edge's source node, which a symmetric edge's fact may hold as its target.
+   */
+  private items(rows: FactRow[], source: string): Item[] {
     rows.sort(storedFactOrder<FactRow>());
     const items: Item[] = [];
     for (const r of uniqueEvidence(rows)) {
+      const antecedents = edgeAntecedents(readAntecedentsColumn(r.antecedents), this.node(r.source) !== source);
       items.push({
         doc: r.doc, sentence: r.sentence, start: r.start, end: r.end, trigger: r.trigger, rule: r.rule,
         ...(r.reportedBy ? { reportedBy: this.node(r.reportedBy) } : {}),
         ...(r.date ? { date: r.date } : {}),
+        ...(antecedents ? { antecedents } : {}),
       });
     }
     return items;

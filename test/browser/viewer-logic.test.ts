@@ -157,6 +157,20 @@ describe('viewer logic', function () {
     assert.equal(year.counts.length, 46);
     assert.deepEqual([year.counts[0], year.counts[45]], [1, 1]);
   });
+  it('reads evidence antecedents from graph.json and the archive, keeping only well-formed spans', function () {
+    const putin = { start: 0, end: 14, text: 'Vladimir Putin' };
+    const base = { doc: 'd', sentence: 'He met Macron.', start: 20, end: 34, trigger: 'met', rule: 'r' };
+    assert.deepEqual(readEvidence([{ ...base, antecedents: { source: putin } }]), [{ ...base, antecedents: { source: putin } }]);
+    assert.deepEqual(archiveEvidence({ ...base, antecedents: { target: { ...putin, extra: 1 } } }), { ...base, antecedents: { target: putin } });
+    // A span that is not one (negative, reversed, text missing) is dropped; without any left, no antecedents at all.
+    const junk = [{ source: { start: -1, end: 3, text: 'x' } }, { source: { start: 5, end: 2, text: 'x' } }, { target: { start: 0, end: 1 } }, 'he', [putin], null];
+    for (const antecedents of junk) {
+      assert.deepEqual(readEvidence([{ ...base, antecedents }]), [base], JSON.stringify(antecedents));
+      assert.deepEqual(archiveEvidence({ ...base, antecedents }), base, JSON.stringify(antecedents));
+    }
+    assert.deepEqual(readEvidence([{ ...base, antecedents: { source: putin, target: { start: 1.5, end: 2, text: 'x' } } }]), [{ ...base, antecedents: { source: putin } }]);
+  });
+
   it('reads archive replies field by field: junk fields dropped, items without text refused', function () {
     const full: ArchiveEvidence = { doc: 'd', title: 'T', date: '2025-04-01', url: 'https://example.org/', sentence: 'A met B.', start: 3, end: 11, trigger: 'met', rule: 'frame:meet', reportedBy: 'c' };
     assert.deepEqual(archiveEvidence({ ...full }), full);

@@ -58,7 +58,10 @@ describe('CSV export', () => {
     const expected = [
       ['id', 'label', 'entityType', 'aliases', 'roles', 'mentions', 'documents', 'wikidata', 'country', 'region', 'community', 'x', 'y', 'size', 'color'],
       ['id', 'source', 'target', 'relation', 'label', 'negated', 'hypothetical', 'count', 'weight', 'cameo', 'goldstein', 'firstSeen', 'lastSeen', 'color', 'size'],
-      ['edge', 'source', 'relation', 'target', 'negated', 'hypothetical', 'doc', 'date', 'sentence', 'start', 'end', 'trigger', 'rule', 'reportedBy'],
+      [
+        'edge', 'source', 'relation', 'target', 'negated', 'hypothetical', 'doc', 'date', 'sentence', 'start', 'end', 'trigger', 'rule', 'reportedBy',
+        'sourceAntecedent', 'sourceAntecedentStart', 'sourceAntecedentEnd', 'targetAntecedent', 'targetAntecedentStart', 'targetAntecedentEnd',
+      ],
       ['id', 'title', 'date', 'url'],
     ];
     assert.deepEqual(headers(fixtureGraph()), expected);

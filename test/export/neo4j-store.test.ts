@@ -303,11 +303,21 @@ describe('Neo4j export streamed from a build directory', function () {
       date: fc.constantFrom(undefined, '', '2024-02-29', '2023-02-29', 'soon'),
       // The same fact twice in a document (as when two sentences' spans coincide): one piece of evidence.
       twice: rarely,
+      // Ends named by "he" or "the bloc": on a symmetric edge written the other way round they swap.
+      antecedents: fc.constantFrom(undefined, 'source', 'target', 'both'),
     });
     const doc = fc.record({
       title: fc.constantFrom(undefined, '', 'A title, "quoted"\nand more'),
       date: fc.constantFrom(undefined, '2024-01-31', '2024-13-01'),
       facts: fc.array(fact, { maxLength: 12 }),
+    });
+    const span = (person: number, at: number): { start: number; end: number; text: string } => {
+      const text = people[person]?.[1] ?? '';
+      return { start: at, end: at + text.length, text };
+    };
+    const antecedentsOf = (ends: 'source' | 'target' | 'both', source: number, target: number): object => ({
+      ...(ends !== 'target' ? { source: span(source, 3) } : {}),
+      ...(ends !== 'source' ? { target: span(target, 50) } : {}),
     });
     const options = fc.record({ minCount: fc.integer({ min: 1, max: 2 }), top: fc.constantFrom(0, 3) });
     await fc.assert(
@@ -327,6 +337,7 @@ describe('Neo4j export streamed from a build directory', function () {
               doc: id, sentence: sentence(f.start), start: f.start * 100, end: f.start * 100 + 40, trigger: f.trigger, rule: f.rule,
               ...(f.reportedBy !== undefined ? { reportedBy: people[f.reportedBy]?.[0] } : {}),
               ...(f.date !== undefined ? { date: f.date } : {}),
+              ...(f.antecedents !== undefined ? { antecedents: antecedentsOf(f.antecedents, f.source, f.target) } : {}),
             })),
           });
         });

@@ -86,7 +86,8 @@ describe('Neo4j export', () => {
       'entities.csv': 'id:ID(Entity),:LABEL,label,entityType,aliases:string[],roles:string[],mentions:int,documents:int,wikidata,country,region,community:int,x:double,y:double,size:double,color',
       'relations.csv': ':START_ID(Entity),:END_ID(Entity),:TYPE,id,relation,label,negated:boolean,hypothetical:boolean,count:int,weight:int,cameo,goldstein:double,firstSeen:date,lastSeen:date,color,size:double',
       'documents.csv': 'id:ID(Document),title,date:date,url',
-      'evidence.csv': 'id:ID(Evidence),edge,source,target,relation,negated:boolean,hypothetical:boolean,doc,date:date,sentence,start:int,end:int,trigger,rule,reportedBy',
+      'evidence.csv': 'id:ID(Evidence),edge,source,target,relation,negated:boolean,hypothetical:boolean,doc,date:date,sentence,start:int,end:int,trigger,rule,reportedBy,' +
+        'sourceAntecedent,sourceAntecedentStart:int,sourceAntecedentEnd:int,targetAntecedent,targetAntecedentStart:int,targetAntecedentEnd:int',
       'evidence-documents.csv': ':START_ID(Evidence),:END_ID(Document),:TYPE',
     });
   });

@@ -25,7 +25,7 @@ function get(api: StoreApi, url: string): { status: number; body: Record<string,
   return { status: answer.status, body: JSON.parse(answer.body) as Record<string, unknown> };
 }
 
-const proof = (e: Evidence | EvidenceItem): string => JSON.stringify([e.doc, e.sentence, e.start, e.end, e.trigger, e.rule, e.reportedBy ?? null]);
+const proof = (e: Evidence | EvidenceItem): string => JSON.stringify([e.doc, e.sentence, e.start, e.end, e.trigger, e.rule, e.reportedBy ?? null, e.antecedents ?? null]);
 
 describe('scale: store API', function () {
   this.timeout(120_000);
@@ -53,6 +53,8 @@ describe('scale: store API', function () {
 
   it('/api/evidence gives, for every edge, exactly the evidence graph.json lists, in the same order', () => {
     assert.ok(graph.edges.length > 10);
+    // Antecedents too ("he", "the bloc" named earlier): the corpus has some.
+    assert.ok(graph.edges.some((e) => e.attributes.evidence.some((ev) => ev.antecedents !== undefined)), 'evidence with antecedents');
     for (const edge of graph.edges) {
       const r = get(api, `/api/evidence?edge=${encodeURIComponent(edge.key)}&limit=${API_LIMITS.evidence.max}`);
       assert.equal(r.status, 200, edge.key);

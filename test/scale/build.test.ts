@@ -81,6 +81,14 @@ describe('scale: builds', function () {
       for (const f of facts) assert.equal(f.text.slice(f.start, f.end), f.sentence);
       const mentions = db.prepare('SELECT d.text AS text, m.char_start AS start, m.char_end AS end, m.text AS mention FROM mentions m JOIN documents d ON d.seq = m.doc').all() as Array<{ text: string; start: number; end: number; mention: string }>;
       for (const m of mentions) assert.equal(m.text.slice(m.start, m.end), m.mention);
+      // A fact whose end is "the minister" names where that actor is named (corpus.ts), as a span of the stored text.
+      const antecedents = db.prepare('SELECT d.text AS text, f.antecedents AS antecedents FROM facts f JOIN documents d ON d.seq = f.doc WHERE f.antecedents IS NOT NULL').all() as Array<{ text: string; antecedents: string }>;
+      assert.ok(antecedents.length >= N / 4 - 1, `${antecedents.length} facts with antecedents`);
+      for (const a of antecedents) {
+        const spans = Object.values(JSON.parse(a.antecedents) as Record<string, { start: number; end: number; text: string }>);
+        assert.ok(spans.length > 0);
+        for (const span of spans) assert.equal(a.text.slice(span.start, span.end), span.text);
+      }
       const hits = db.prepare("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"ceasefire\"'").pluck().get();
       assert.ok(Number(hits) > 0, 'full-text index over evidence sentences');
     } finally {

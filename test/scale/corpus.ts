@@ -29,6 +29,8 @@ export function itemText(i: number): string {
   if (i % 3 === 0) lines.push(`${q} said ${b} did not accept the proposal.`);
   if (i % 4 === 1) lines.push(`${b} accused ${a} of delaying the talks, and ${a} rejected the claim.`);
   if (i % 5 === 2) lines.push(`The United Nations supported the talks between ${a} and ${b}.`);
+  // A description for an actor ("the minister"): its fact names the antecedent mention (Evidence.antecedents).
+  if (i % 4 === 2) lines.push(`Later the minister criticised ${b} over the delay.`);
   // An out-of-lexicon short form ("U.S") in some items and "U.S." in later ones: a tokeniser
   // that remembers words across documents splits the second differently after the first.
   if (i % 7 === 3) lines.push(`Trade across the U.S/Canada border was also on the agenda.`);

@@ -3,6 +3,7 @@
 // them. graph.json may keep only a few sentences per edge (`--evidence N`); the store keeps all.
 // Replies are checked field by field, as graph.json is (data.ts): they carry article text.
 import type { EvidenceItem, SearchHit } from '../../src/store/replies';
+import { readAntecedents } from './antecedents';
 
 /** One evidence item of /api/evidence. */
 export type ArchiveEvidence = EvidenceItem;
@@ -78,6 +79,8 @@ export function archiveEvidence(e: Json): ArchiveEvidence | null {
   if (ref === null) return null;
   const item: ArchiveEvidence = { ...ref, trigger: str(e['trigger']), rule: str(e['rule']) };
   if (typeof e['reportedBy'] === 'string') item.reportedBy = e['reportedBy'];
+  const antecedents = readAntecedents(e['antecedents']);
+  if (antecedents) item.antecedents = antecedents;
   return item;
 }
 

@@ -3,6 +3,7 @@
 // get neutral defaults so that a partial or older graph still opens.
 import { MultiDirectedGraph } from 'graphology';
 import { ENTITY_TYPES, RELATIONS } from '../../src/types';
+import { readAntecedents } from './antecedents';
 import { servesArchive } from './archive';
 import { graphVersion } from './updates';
 import type { EntityType, Evidence, SourceInfo, VEdge, VGraph, VNode } from './types';
@@ -151,6 +152,8 @@ function evidenceOf(e: Json): Evidence {
   };
   if (typeof e['reportedBy'] === 'string') ev.reportedBy = e['reportedBy'];
   if (typeof e['date'] === 'string') ev.date = e['date'];
+  const antecedents = readAntecedents(e['antecedents']);
+  if (antecedents) ev.antecedents = antecedents;
   return ev;
 }
 

@@ -2,6 +2,7 @@
 // supports it: graph.json's, then the archive's when `newsgraph serve` has a store). Built with
 // createElement/textContent only: labels and sentences are untrusted.
 import { RELATIONS } from '../../src/types';
+import { renderAntecedents } from './antecedents';
 import { ENTITY_NAMES, entityColor, goldsteinColor } from './colors';
 import { readEvidence, type ViewerGraph } from './data';
 import { el, httpUrl, safeLink } from './dom';
@@ -172,7 +173,7 @@ export function renderEdgeDetails(graph: ViewerGraph, edge: string, actions: Pan
   root.append(el('h3', { text: total === 1 ? '1 sentence' : `${total} sentences` }));
   const list = el('ol', { className: 'evidence' });
   const show = (ev: ShownEvidence): void => {
-    list.append(renderEvidence(ev, sources.get(ev.doc), groups, (node) => (graph.hasNode(node) ? label(graph, node) : node)));
+    list.append(renderEvidence(ev, sources.get(ev.doc), groups, (node) => (graph.hasNode(node) ? label(graph, node) : node), (end) => (end === 'source' ? s.label : t.label)));
   };
   for (const ev of embedded) show(ev);
   root.append(list);
@@ -183,7 +184,13 @@ export function renderEdgeDetails(graph: ViewerGraph, edge: string, actions: Pan
 /** An evidence item from graph.json (Evidence) or from the archive (which adds title and url). */
 type ShownEvidence = Evidence & { readonly title?: string; readonly url?: string };
 
-function renderEvidence(ev: ShownEvidence, info: SourceInfo | undefined, groups: readonly MarkTerms[], nodeLabel: (node: string) => string): HTMLElement {
+function renderEvidence(
+  ev: ShownEvidence,
+  info: SourceInfo | undefined,
+  groups: readonly MarkTerms[],
+  nodeLabel: (node: string) => string,
+  endLabel: (end: 'source' | 'target') => string,
+): HTMLElement {
   const quote = el('blockquote', { className: 'sentence' });
   // The trigger first: it wins where it overlaps a name.
   for (const seg of segmentSentence(ev.sentence, [{ kind: 'trigger', terms: [ev.trigger] }, ...groups])) {
@@ -203,7 +210,8 @@ function renderEvidence(ev: ShownEvidence, info: SourceInfo | undefined, groups:
   if (title !== undefined && title !== ev.doc) extra.append(el('span', { className: 'doc-id', text: ev.doc }), ' · ');
   if (ev.reportedBy !== undefined) extra.append(el('span', { className: 'reported', text: `reported by ${nodeLabel(ev.reportedBy)}` }), ' · ');
   extra.append(el('span', { text: `trigger “${ev.trigger}”` }), ' · ', el('code', { text: ev.rule }));
-  return el('li', { dataset: { doc: ev.doc } }, quote, meta, extra);
+  // "he", "the bloc": the mention of the article each end stands for, beside the sentence.
+  return el('li', { dataset: { doc: ev.doc } }, quote, renderAntecedents(ev.antecedents, endLabel), meta, extra);
 }
 
 /** No archive to ask (standalone file, or served without a store): say what is missing and where it is. */
