@@ -132,8 +132,10 @@ export function readFrame(tree: DependencyTree, refAt: readonly (ActorReference 
     // "condemned the attack by Y", "welcomed the offer from Y", "praised the efforts of Y": a
     // judgement of an act is one of its author.
     if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation)) {
+      // "X and Y welcomed their resumption of ties with Z": the subjects' own act names no other author.
+      const own = new Set(sources.map((r) => r.entity));
       const authors = authorsOfObject(tree, i).flatMap((h) => actors.at(h, true));
-      if (authors.length > 0) targets = authors;
+      if (authors.length > 0 && !authors.some((r) => own.has(r.entity) || r.via === 'pronoun')) targets = authors;
     }
     if (targets.length > 0 && frame.after && !frame.after.includes(tree.tokens[Math.max(...targets.map((t) => t.lastToken)) + 1]?.lower ?? '')) return undefined;
   }
