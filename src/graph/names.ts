@@ -5,12 +5,15 @@
 // singular (RSF | Rapid Support Forces, Houthi | Houthis). Accents never split a node: the id
 // (slugify) drops them already.
 //
-// How: every rule proposes pairs of entities that could be one actor. A name that fits two actors
-// who cannot be one ("George Bush" beside "George W. Bush" and "George H. W. Bush", "Marcos"
-// beside a father and a son) is vague and merges with nobody. What remains falls into groups in
-// which every pair fits, and each group becomes one node. Never merged: two entities of the
-// gazetteer, two different Wikidata ids, a person with a non-person, two given names that are
-// neither spellings nor nicknames of one another, two different middle initials, Jr. and Sr.
+// How: every rule proposes pairs of entities that could be one actor. A weak pair (a nickname, a
+// vowel more, an added word) counts only when one document names both or nobody else in the
+// corpus bears the surname; an acronym named in another document than its definition, only when
+// a person or organisation is named beside both. A name that fits two actors who cannot be one
+// ("George Bush" beside "George W. Bush" and "George H. W. Bush", "Marcos" beside a father and
+// a son) is vague and merges with nobody. What remains falls into groups in which every pair
+// fits, and each group becomes one node. Never merged: two entities of the gazetteer, two
+// different Wikidata ids, a person with a non-person, two given names that are neither
+// spellings nor nicknames of one another, two different middle initials, Jr. and Sr.
 // Everything depends on the set of entities only (sorted by id first), never on document order.
 import type { EntityType } from '../types';
 import {
