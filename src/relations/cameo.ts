@@ -335,3 +335,20 @@ export function cameoPatternIds(): ReadonlyMap<string, readonly string[]> {
 export function cameoOverrideIds(): readonly string[] {
   return [...OVERRIDES.keys()];
 }
+
+const relatingLemmas = new Map<string, boolean>();
+
+/** Whether some pattern of the verb codes an event that one of our relations fits (memoised per lemma). */
+export function cameoCanRelate(verbLemma: string): boolean {
+  const known = relatingLemmas.get(verbLemma);
+  if (known !== undefined) return known;
+  const lemma = dictionaryLemma(verbLemma);
+  const ix = lemma ? lemmaPatterns(lemma) : undefined;
+  const yes = ix !== undefined && ix.all.some((p) => {
+    if (p.code === '---') return false;
+    const key = p.id.slice('cameo:'.length);
+    return (OVERRIDES.has(key) ? OVERRIDES.get(key) ?? null : cameoCode(p.code)?.relation ?? null) !== null;
+  });
+  relatingLemmas.set(verbLemma, yes);
+  return yes;
+}

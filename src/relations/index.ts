@@ -19,7 +19,7 @@ import {
   ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
-import { cameoCode, matchCameo, type VerbUse } from './cameo';
+import { cameoCanRelate, cameoCode, matchCameo, type VerbUse } from './cameo';
 import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
@@ -55,6 +55,18 @@ for (const f of COLLOCATION_FRAMES) for (const v of f.verbs) collocationsByVerb.
 export interface RelationFact extends Fact {
   readonly cameo: string;
   readonly goldstein: number;
+}
+
+/**
+ * Whether a word can signal a fact (a frame, collocation, role or light verb, an event noun, or a
+ * CAMEO verb whose pattern one of our relations fits): extraction parses only sentences with one.
+ */
+export function triggerWord(t: Token): boolean {
+  if (nounFramesByWord.has(t.lower)) return true;
+  if (t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
+  const l = t.lemma;
+  return framesByLemma.has(l) || collocationsByVerb.has(l) || roleFramesByLemma.has(l) || LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l)
+    || framesByLemma.has(t.lower.replace(/e?d$/, '')) || cameoCanRelate(l);
 }
 
 /** Facts of one document; with `syntax`, the parsed sentences are read from their trees first. */
