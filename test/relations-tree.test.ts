@@ -43,6 +43,7 @@ const ROWS: readonly Row[] = [
   ['The Pentagon announced a new package of military aid for Ukraine.', ['united-states aided ukraine'], 'the act inside a measure of it: a package of aid'],
   ['The European Union agreed a fresh round of sanctions against Russia.', ['european-union sanctioned russia'], 'a round of sanctions'],
   ['The Kremlin leader praised China\'s position on the war.', ['russia supported china'], 'a title phrase\'s name says whose the member noun is'],
+  ['Scholz demanded that Russia withdraw its troops.', ['olaf-scholz urged russia'], 'a demand: the that-clause\'s subject is the one asked'],
 ];
 
 function factsOf(text: string): string[] {

@@ -56,7 +56,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'leave-for', lemmas: ['leave', 'depart'], relation: 'met', cameo: '042', preps: ['for'], reason: '"X left for Y": the start of a visit (CAMEO 042); "left Y" and "left Z to Y" are no visit' },
   { id: 'urge', lemmas: ['urge', 'press', 'implore', 'appeal', 'push', 'exhort', 'encourage', 'pressure', 'plead'], relation: 'urged', cameo: '020', preps: ['to', 'on', 'with'], direct: true, reason: '"X urged Y to …": X appeals to Y' },
   { id: 'ask', lemmas: ['ask', 'request'], relation: 'urged', cameo: '020', direct: true, after: ['to', 'for', 'not'], reason: '"X asked Y to … / for …": a request; "asked Y if …" is a question' },
-  { id: 'call-on', lemmas: ['call', 'demand'], relation: 'urged', cameo: '020', preps: ['on', 'upon'], reason: '"X called on Y to …": a request' },
+  { id: 'call-on', lemmas: ['call', 'demand', 'insist'], relation: 'urged', cameo: '020', preps: ['on', 'upon'], reason: '"X called on Y to …", "X demanded that Y …" (the tree reads the that-clause\'s subject): a request or demand' },
   { id: 'want', lemmas: ['want', 'wish'], relation: 'urged', cameo: '020', after: ['to'], reason: '"X wants Y to …": a demand on Y' },
   { id: 'propose', lemmas: ['propose', 'offer', 'float'], relation: 'proposed', cameo: '036', topicTarget: true, preps: ['to'], direct: true, reason: '"X proposed Z (to Y)": a proposal' },
   { id: 'promise', lemmas: ['promise', 'pledge', 'vow', 'guarantee', 'commit', 'spare'], relation: 'promised', cameo: '030', topicTarget: true, preps: ['to', 'with'], direct: true, reason: '"X promised Y …", "X committed to … with Y", "X will spare Y": a pledge' },

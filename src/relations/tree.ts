@@ -196,6 +196,9 @@ function hasComplement(tree: DependencyTree, i: number, frame: Frame): boolean {
   return false;
 }
 
+/** Verbs whose that-clause says what its subject must do: "demanded that Y withdraw". */
+const DEMAND_VERBS: ReadonlySet<string> = new Set(['demand', 'insist', 'urge', 'ask', 'request', 'call']);
+
 /** Prepositions that introduce what a verb acts on ("agreed to …", "agreed on …"), not when or where. */
 const OBJECT_PREPS: ReadonlySet<string> = new Set(['to', 'on', 'with', 'against', 'for', 'over', 'about']);
 
@@ -248,6 +251,8 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
       continue;
     }
     if ((d === 'obj' || d === 'iobj') && direct && frame.requires === undefined) out.push(c);
+    // "demanded that Meta change its model", "insisted that Y withdraw": the one asked is the clause's subject.
+    else if (d === 'ccomp' && frame.relation === 'urged' && DEMAND_VERBS.has(tree.tokens[i]?.lemma ?? '') && tree.child(c, 'nsubj') >= 0) out.push(tree.child(c, 'nsubj'));
     else if ((d === 'obl' || d === 'obl:unmarked') && frame.preps?.includes(tree.caseOf(c) ?? '')) out.push(c);
   }
   return requiredSeen ? out : [];
