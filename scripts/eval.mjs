@@ -6,7 +6,7 @@
 //   3. direction: PETRARCH-2 expected (source, target, event) vs our facts;
 //   4. the trained models: UPOS, UAS/LAS on UD English EWT and GUM test, NER on CoNLL-2003 dev.
 //
-//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch,models,triples] [--keep] [--misses]
+//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch,models,triples,coref] [--keep] [--misses]
 //   (--misses lists every missed PETRARCH event with its cause and the facts we produced)
 //
 // Without ../shared it prints a skip line and exits 0. A document on which bin/newsgraph fails is
@@ -95,6 +95,13 @@ function runCli(args, { input } = {}) {
     : r.status !== 0 ? `exit ${r.status ?? r.signal}: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' | ').slice(0, 300)}`
       : undefined;
   return { ok: !error, error, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** Pronoun-antecedent accuracy: scripts/eval-coref.mjs in its own process (it reads the entity layer's references). */
+function evalCoref() {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'eval-coref.mjs')], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 10 * 60 * 1000 });
+  if (r.status !== 0) return { error: `exit ${r.status ?? r.signal}: ${(r.stderr || '').trim().split('\n').slice(-2).join(' | ').slice(0, 300)}` };
+  return { text: (r.stdout ?? '').trim() };
 }
 
 /** Error text for a report: a failed run that still printed results is a warning, not a failure. */
@@ -627,7 +634,7 @@ async function main(argv) {
     return 0;
   }
   const json = argv.includes('--json');
-  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : 'graph,mentions,petrarch,models,triples';
+  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : 'graph,mentions,petrarch,models,triples,coref';
   const only = new Set(onlyArg.split(','));
   const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-eval-'));
   const out = {};
@@ -641,6 +648,7 @@ async function main(argv) {
     await step('petrarch', () => evalPetrarch(tmp));
     await step('models', () => evalModels());
     await step('triples', () => evalTriples(tmp));
+    await step('coref', () => evalCoref());
   } finally {
     if (!argv.includes('--keep')) rmSync(tmp, { recursive: true, force: true });
     else console.error(`eval: kept ${tmp}`);
@@ -651,6 +659,7 @@ async function main(argv) {
   if (out.models) out.models.error ? console.log(`models: ${out.models.error}\n`) : printModels(out.models);
   if (out.petrarch) out.petrarch.error && !out.petrarch.unittest ? console.log(`petrarch: ${out.petrarch.error}\n`) : printPetrarch(out.petrarch, { misses: argv.includes('--misses') });
   if (out.triples) printTriples(out.triples, { misses: argv.includes('--misses') });
+  if (out.coref) console.log(out.coref.error ? `coref: ${out.coref.error}\n` : `## Coreference (GUM news/interview pronouns whose antecedent is a named entity; scripts/eval-coref.mjs)\n\n${out.coref.text}\n`);
   return 0;
 }
 
