@@ -44,6 +44,9 @@ const ROWS: readonly Row[] = [
   ['The European Union agreed a fresh round of sanctions against Russia.', ['european-union sanctioned russia'], 'a round of sanctions'],
   ['The Kremlin leader praised China\'s position on the war.', ['russia supported china'], 'a title phrase\'s name says whose the member noun is'],
   ['Scholz demanded that Russia withdraw its troops.', ['olaf-scholz urged russia'], 'a demand: the that-clause\'s subject is the one asked'],
+  ['Macron told Scholz to stay calm.', ['emmanuel-macron urged olaf-scholz'], 'telling someone to act is an appeal, not information'],
+  ['Scholz praised his team after the vote.', [], 'a possessive pronoun\'s member noun as a target is the subject\'s own side'],
+  ['Macron collaborated with Scholz on a film script.', [], 'CAMEO verbs between persons alone are mostly other senses'],
 ];
 
 function factsOf(text: string): string[] {

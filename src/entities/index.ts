@@ -541,7 +541,9 @@ class Recognizer {
     const name = this.text.slice(this.token(first)?.start ?? 0, this.token(last)?.end);
     const id = this.addMention(slugify(name), entityType, first, last, undefined, `${entry.kind}+${entityType}-head`, false, 'name');
     const owner = this.countryOf(entry);
-    if (entityType === 'organization' && (entry.kind === 'country' || entry.kind === 'demonym')) this.fact(id, 'member_of', owner, first, name, 'country+org-head');
+    // "British Medical Association", "Karachi Stock Exchange": the name says where the organisation
+    // belongs, not that it is a member of the state; a node attribute, as containment is.
+    if (entityType === 'organization' && (entry.kind === 'country' || entry.kind === 'demonym')) this.containment.note(id, { country: owner }, 'name');
     if (entry.kind === 'place' || entry.kind === 'capital') {
       // "Volgograd Arena", "Colorado State University": the name holds the place it stands in.
       this.addNestedMention(entry.id, 'place', first, lexiconLast, 'place-in-name');

@@ -253,6 +253,10 @@ class Extractor {
     };
     const reading = readFrame(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
     if (!reading) return;
+    // The dictionary was written for states and organisations: between persons alone its verbs are
+    // mostly other senses ("ran into a defender", "collaborated with a screenwriter").
+    const political = (r: ActorReference): boolean => r.entityType === 'country' || r.entityType === 'organization';
+    if (!reading.sources.some(political) && !reading.targets.some(political)) return;
     this.emitReading(match.reverse && !reading.mutual ? { ...reading, sources: reading.targets, targets: reading.sources } : reading, match.goldstein);
   }
 
@@ -261,6 +265,11 @@ class Extractor {
     if (!this.tree) return false;
     const reading = readFrame(this.tree, this.refAt, trigger, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
     if (!reading) return false;
+    // "told his rival to leave": telling someone to act is an appeal, not information.
+    if (frame.relation === 'informed' && this.tree.child(trigger.index, 'xcomp') >= 0) {
+      this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:to`, relation: 'urged', cameo: '020' } });
+      return true;
+    }
     this.emitReading(reading);
     return true;
   }

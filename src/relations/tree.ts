@@ -277,7 +277,7 @@ class ActorFinder {
   at(h: number, object = false, assets?: ReadonlySet<string>, depth = 0): ActorReference[] {
     if (depth > 8) return [];
     const out: ActorReference[] = [];
-    for (const r of this.own(h, assets)) out.push(...this.expand(r, object));
+    for (const r of this.own(h, object, assets)) out.push(...this.expand(r, object));
     if (this.coordinated(h)) {
       for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c))) out.push(...this.at(c, object, assets, depth + 1));
     }
@@ -303,7 +303,7 @@ class ActorFinder {
     return next !== undefined && next.sentence === this.tree.tokens[c]?.sentence && (next.pos === 'VERB' || next.pos === 'AUX') && VERB_TAGS.has(this.tree.upos(last + 1));
   }
 
-  private own(h: number, assets?: ReadonlySet<string>): ActorReference[] {
+  private own(h: number, object: boolean, assets?: ReadonlySet<string>): ActorReference[] {
     const r = this.refAt[h];
     if (r) return r.modifier ? [] : [r];
     const t = this.tree.tokens[h];
@@ -322,6 +322,9 @@ class ActorFinder {
       if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || (prep === 'in' && (assets?.has(t.lower) ?? false)))) continue;
       const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) : undefined);
       if (!m || m.entityType === 'other' || m.entityType === 'place') continue;
+      // "praised his team", "wants his own party to …": as a target, a possessive pronoun's member
+      // noun is mostly the subject's own side.
+      if (object && m.via === 'pronoun' && d === 'nmod:poss') continue;
       out.push(m);
       this.indirect.add(m);
       for (const k of this.tree.children(c)) {
