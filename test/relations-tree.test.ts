@@ -47,6 +47,8 @@ const ROWS: readonly Row[] = [
   ['Macron told Scholz to stay calm.', ['emmanuel-macron urged olaf-scholz'], 'telling someone to act is an appeal, not information'],
   ['Scholz praised his team after the vote.', [], 'a possessive pronoun\'s member noun as a target is the subject\'s own side'],
   ['Macron collaborated with Scholz on a film script.', [], 'CAMEO verbs between persons alone are mostly other senses'],
+  ['Scholz dismissed the Kremlin as a spent force.', ['olaf-scholz accused russia'], 'dismissing someone as something is disparagement'],
+  ['Macron is to hold talks with Scholz next week.', ['emmanuel-macron met olaf-scholz (hypothetical)'], '"is to" plans the act'],
 ];
 
 function factsOf(text: string): string[] {

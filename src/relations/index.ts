@@ -241,6 +241,17 @@ class Extractor {
     return { lemma: verb.lemma, ...(particle ? { particle } : {}), objects, obliques };
   }
 
+  /** Whether the verb has an "as" phrase of its own ("dismissed X as …", "rejected X as …"). */
+  private hasAsPhrase(verb: Token): boolean {
+    const tree = this.tree;
+    if (!tree) return false;
+    for (const c of tree.children(verb.index)) {
+      for (const m of tree.children(c)) if ((tree.deprel(m) === 'case' || tree.deprel(m) === 'mark') && this.tok(m)?.lower === 'as') return true;
+      for (const k of tree.children(c)) for (const m of tree.children(k)) if (tree.deprel(m) === 'case' && this.tok(m)?.lower === 'as' && tree.deprel(k) === 'nmod') return true;
+    }
+    return false;
+  }
+
   /** A CAMEO pattern's reading at a verb no frame knows. */
   private treeCameo(verb: Token): void {
     if (!this.tree) return;
@@ -265,6 +276,11 @@ class Extractor {
     if (!this.tree) return false;
     const reading = readFrame(this.tree, this.refAt, trigger, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
     if (!reading) return false;
+    // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
+    if (frame.relation === 'rejected' && this.hasAsPhrase(trigger)) {
+      this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:as`, relation: 'accused', cameo: '111' } });
+      return true;
+    }
     // "told his rival to leave": telling someone to act is an appeal, not information.
     if (frame.relation === 'informed' && this.tree.child(trigger.index, 'xcomp') >= 0) {
       this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:to`, relation: 'urged', cameo: '020' } });

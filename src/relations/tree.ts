@@ -378,18 +378,24 @@ function negated(tree: DependencyTree, i: number): boolean {
 function hypothetical(tree: DependencyTree, i: number): boolean {
   let k = i;
   for (let depth = 0; depth < 5 && k >= 0; depth++) {
+    let be = false;
+    let to = false;
     for (const c of tree.children(k)) {
       const d = tree.deprel(c);
       const w = tree.tokens[c]?.lower ?? '';
       if ((d === 'aux' || d === 'aux:pass') && MODALS.has(w)) return true;
       if (d === 'mark' && CONDITIONS.has(w)) return true;
+      if ((d === 'cop' || d === 'aux') && tree.tokens[c]?.lemma === 'be') be = true;
+      if (d === 'mark' && w === 'to') to = true;
     }
+    if (be && to) return true;
     const rel = tree.deprel(k);
     const h = tree.head(k);
     const governor = tree.tokens[h];
     if (!governor || !(CLAUSAL.has(rel) || rel === 'acl' || rel === 'acl:relcl')) return false;
     const irrealis = IRREALIS_VERBS.has(governor.lemma) || IRREALIS_VERBS.has(governor.lower);
-    if (rel === 'xcomp' && irrealis) return true;
+    // "wants to meet"; "the WTO is to hold talks": a plan, not an act.
+    if (rel === 'xcomp' && (irrealis || governor.lemma === 'be')) return true;
     // "rejected allegations (that) he pressured Y", "reports that X met Y": hearsay is not asserted.
     if ((rel === 'acl' || rel === 'acl:relcl' || rel === 'ccomp') && HEARSAY_NOUNS.has(governor.lower)) return true;
     if (rel === 'acl' || rel === 'acl:relcl') return false;
