@@ -49,6 +49,7 @@ const ROWS: readonly Row[] = [
   ['Macron collaborated with Scholz on a film script.', [], 'CAMEO verbs between persons alone are mostly other senses'],
   ['Scholz dismissed the Kremlin as a spent force.', ['olaf-scholz accused russia'], 'dismissing someone as something is disparagement'],
   ['Macron is to hold talks with Scholz next week.', ['emmanuel-macron met olaf-scholz (hypothetical)'], '"is to" plans the act'],
+  ['Egyptian mediators hosted a Hamas delegation in Cairo.', ['egypt met hamas'], 'mediators act for their country; a delegation for its side'],
 ];
 
 function factsOf(text: string): string[] {
