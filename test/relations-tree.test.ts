@@ -50,6 +50,7 @@ const ROWS: readonly Row[] = [
   ['Scholz dismissed the Kremlin as a spent force.', ['olaf-scholz accused russia'], 'dismissing someone as something is disparagement'],
   ['Macron is to hold talks with Scholz next week.', ['emmanuel-macron met olaf-scholz (hypothetical)'], '"is to" plans the act'],
   ['Egyptian mediators hosted a Hamas delegation in Cairo.', ['egypt met hamas'], 'mediators act for their country; a delegation for its side'],
+  ['The meeting of Russian and Ukrainian delegates lasted an hour.', ['russia met ukraine'], 'a meeting of two sides: the of-phrase holds the participants'],
 ];
 
 function factsOf(text: string): string[] {

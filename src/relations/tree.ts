@@ -523,6 +523,12 @@ export function readNounFrame(
   sources = sources.filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
   let mutual = false;
+  // "the meeting of Russian and Ukrainian delegates": the participants are the of-phrase's members.
+  if (frame.mutual === true && sources.length === 0 && targets.length === 0) {
+    const members = tree.children(n).filter((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'of');
+    const group = Array.from(members).flatMap((c) => actors.at(c)).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+    if (new Set(group.map((r) => r.entity)).size >= 2) [sources, mutual] = [group, true];
+  }
   if (frame.between) {
     // "talks between X and Y": the ends are the coordinated members of the between-phrase.
     if (targets.length < 2) return undefined;
