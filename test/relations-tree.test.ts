@@ -2,7 +2,7 @@
 // sentences (written for these tests) → expected facts, with direction, modality and reporter.
 // A fact is "source relation target", then " (negated)", " (hypothetical)", " [by reporter]".
 import { strict as assert } from 'node:assert';
-import { extractText } from './helpers/extract';
+import { extractText, factLines } from './helpers/extract';
 
 const CONTEXT = 'UN nuclear chief Rafael Grossi, Iranian atomic energy head Mohammad Eslami, French President Emmanuel Macron, '
   + 'German Chancellor Olaf Scholz, US President Donald Trump and Russian President Vladimir Putin were named. ';
@@ -57,9 +57,7 @@ function factsOf(text: string): string[] {
   const result = extractText(CONTEXT + text);
   // Roles stated in the row's own sentence count; titles ("Foreign Minister X") are the entity layer's.
   const own = result.facts.filter((f) => f.start >= CONTEXT.length && f.relation !== 'located_in' && !f.rule.startsWith('title'));
-  const ends = (f: { source: string; relation: string; target: string }): string =>
-    f.relation === 'met' && f.target < f.source ? `${f.target} met ${f.source}` : `${f.source} ${f.relation} ${f.target}`;
-  return [...new Set(own.map((f) => `${ends(f)}${f.negated ? ' (negated)' : ''}${f.hypothetical ? ' (hypothetical)' : ''}${f.reportedBy ? ` [by ${f.reportedBy}]` : ''}`))].sort();
+  return factLines(own);
 }
 
 describe('relations from the tree: sentences → facts', () => {

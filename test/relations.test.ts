@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { extractText } from './helpers/extract';
+import { extractText, factLines } from './helpers/extract';
 import { COLLOCATION_FRAMES, GOLDSTEIN, NOUN_FRAMES, VERB_FRAMES } from '../src/relations';
 import { RELATIONS } from '../src/types';
 
@@ -215,9 +215,7 @@ function factsOf(text: string): string[] {
   const result = extractText(CONTEXT + text);
   // Only facts whose evidence is the row's own text count.
   const own = result.facts.filter((f) => f.start >= CONTEXT.length && !ROLE_RELATIONS.has(f.relation));
-  const ends = (f: { source: string; relation: string; target: string }): string =>
-    f.relation === 'met' && f.target < f.source ? `${f.target} met ${f.source}` : `${f.source} ${f.relation} ${f.target}`;
-  return [...new Set(own.map((f) => `${ends(f)}${f.negated ? ' (negated)' : ''}${f.hypothetical ? ' (hypothetical)' : ''}${f.reportedBy ? ` [by ${f.reportedBy}]` : ''}`))].sort();
+  return factLines(own);
 }
 
 describe('relations: sentences → facts', () => {

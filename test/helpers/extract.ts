@@ -1,5 +1,5 @@
 import { createExtractor } from '../../src/pipeline';
-import type { DocumentResult } from '../../src/types';
+import type { DocumentResult, Fact } from '../../src/types';
 
 const extract = createExtractor();
 
@@ -15,4 +15,13 @@ export function factStrings(result: DocumentResult, options: { roles?: boolean }
     .map((f) => `${f.source} ${f.relation} ${f.target}${f.negated ? ' (negated)' : ''}${f.hypothetical ? ' (hypothetical)' : ''}`)
     .filter((v, i, all) => all.indexOf(v) === i)
     .sort();
+}
+
+/**
+ * Facts as sentence-table lines: "source relation target" (a `met` edge's ends in key order), then
+ * " (negated)", " (hypothetical)" and " [by reporter]" when set; unique and sorted.
+ */
+export function factLines(facts: readonly Fact[]): string[] {
+  const ends = (f: Fact): string => (f.relation === 'met' && f.target < f.source ? `${f.target} met ${f.source}` : `${f.source} ${f.relation} ${f.target}`);
+  return [...new Set(facts.map((f) => `${ends(f)}${f.negated ? ' (negated)' : ''}${f.hypothetical ? ' (hypothetical)' : ''}${f.reportedBy ? ` [by ${f.reportedBy}]` : ''}`))].sort();
 }
