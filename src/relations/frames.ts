@@ -96,6 +96,24 @@ export const ROLE_FRAMES: readonly RoleFrame[] = [
   { id: 'join', lemmas: ['join'], relation: 'member_of', cameo: '010', reason: '"Y joined X" with Y a person and X an organisation: Y became a member' },
 ];
 
+/**
+ * CAMEO code families whose dictionary verbs are read as triggers where no frame of ours knows the
+ * verb. Judged on BBC politics output, the verbal families (appeals, intents, consultation,
+ * cooperation, disapproval, rejection: 02x–06x, 10x–12x) read other senses far more often than
+ * events ("challenged the Tories", "joining with the Tories", "gearing up for negotiations with"),
+ * and our own frames already hold those families' core verbs; the material ones below did not.
+ */
+export const CAMEO_TRIGGER_FAMILIES: readonly { readonly prefix: string; readonly reason: string }[] = [
+  { prefix: '045', reason: 'mediate: "Qatar and Egypt mediated between Israel and Hamas"' },
+  { prefix: '07', reason: 'provide aid: "granted him asylum", "airlifted supplies to"' },
+  { prefix: '13', reason: 'threaten: "threatened Y with sanctions"' },
+  { prefix: '16', reason: 'reduce relations: "expelled French troops", "recalled its ambassador from"' },
+  { prefix: '17', reason: 'coerce: "detained", "seized", "arrested" (an actor of ours acting on another)' },
+  { prefix: '18', reason: 'assault: "abducted", "assassinated"' },
+  { prefix: '19', reason: 'fight: "occupies northern Cyprus", "shelled"' },
+  { prefix: '20', reason: 'mass violence' },
+];
+
 /** Nouns that carry a relation: "X's meeting with Y", "talks between X and Y", "his support of Z". */
 export interface NounFrame {
   readonly id: string;

@@ -9,7 +9,7 @@
 import type { AnnotatedDocument, Fact, Relation, SyntaxLayer, TextSpan, Token } from '../types';
 import type { ActorReference, EntityLayer } from '../entities';
 import {
-  COLLOCATION_FRAMES, ROLE_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
+  CAMEO_TRIGGER_FAMILIES, COLLOCATION_FRAMES, ROLE_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
   VISIT_FRAMES,
   type CollocationFrame, type Frame, type NounFrame, type RoleFrame,
 } from './frames';
@@ -241,6 +241,14 @@ class Extractor {
     return { lemma: verb.lemma, ...(particle ? { particle } : {}), objects, obliques };
   }
 
+  /** Whether a clause is a to-infinitive ("told him *to leave*"), not a that-clause the parser hung as xcomp. */
+  private toInfinitive(clause: number): boolean {
+    const tree = this.tree;
+    if (!tree || clause < 0 || tree.upos(clause) !== 'VERB') return false;
+    const mark = tree.child(clause, 'mark');
+    return mark >= 0 && this.tok(mark)?.lower === 'to';
+  }
+
   /** Whether the verb has an "as" phrase of its own ("dismissed X as …", "rejected X as …"). */
   private hasAsPhrase(verb: Token): boolean {
     const tree = this.tree;
@@ -256,7 +264,7 @@ class Extractor {
   private treeCameo(verb: Token): void {
     if (!this.tree) return;
     const match = matchCameo(this.verbUse(verb));
-    if (!match) return;
+    if (!match || !CAMEO_TRIGGER_FAMILIES.some((f) => match.code.startsWith(f.prefix))) return;
     const frame: Frame = {
       id: match.pattern, lemmas: [verb.lemma], relation: match.relation, cameo: match.code,
       ...(match.target.kind === 'prep' ? { preps: [match.target.prep] } : {}),
@@ -282,7 +290,7 @@ class Extractor {
       return true;
     }
     // "told his rival to leave": telling someone to act is an appeal, not information.
-    if (frame.relation === 'informed' && this.tree.child(trigger.index, 'xcomp') >= 0) {
+    if (frame.relation === 'informed' && this.toInfinitive(this.tree.child(trigger.index, 'xcomp'))) {
       this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:to`, relation: 'urged', cameo: '020' } });
       return true;
     }
