@@ -51,6 +51,10 @@ const ROWS: readonly Row[] = [
   ['Macron is to hold talks with Scholz next week.', ['emmanuel-macron met olaf-scholz (hypothetical)'], '"is to" plans the act'],
   ['Egyptian mediators hosted a Hamas delegation in Cairo.', ['egypt met hamas'], 'mediators act for their country; a delegation for its side'],
   ['The meeting of Russian and Ukrainian delegates lasted an hour.', ['russia met ukraine'], 'a meeting of two sides: the of-phrase holds the participants'],
+  ['Meanwhile, Tory shadow chancellor Oliver Letwin accused Scholz of misleading voters.', ['oliver-letwin accused olaf-scholz'], 'a name after the title noun is the actor; a compound before it only modifies'],
+  ['Macron said a delay would be costly and he accused Russia of stalling.', ['emmanuel-macron accused russia'], 'a conjunct with its own subject keeps its own modality'],
+  ['Macron told Scholz of his intention to resign.', ['emmanuel-macron informed olaf-scholz'], 'an infinitive inside the object phrase is no appeal'],
+  ['Scholz dismissed reports he had told Putin about the plan.', ['olaf-scholz informed vladimir-putin (hypothetical)'], 'a dismissed complement is not asserted'],
 ];
 
 function factsOf(text: string): string[] {

@@ -246,7 +246,10 @@ class Extractor {
     const tree = this.tree;
     if (!tree || clause < 0 || tree.upos(clause) !== 'VERB') return false;
     const mark = tree.child(clause, 'mark');
-    return mark >= 0 && this.tok(mark)?.lower === 'to';
+    if (mark < 0 || this.tok(mark)?.lower !== 'to') return false;
+    // "told Brown *to* stand down", not "told Brown of his intention to stand down".
+    const before = mark - 1;
+    return this.refAt[before] !== undefined || ['obj', 'iobj', 'flat'].includes(tree.deprel(before));
   }
 
   /** Whether the verb has an "as" phrase of its own ("dismissed X as …", "rejected X as …"). */

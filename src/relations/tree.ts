@@ -342,9 +342,11 @@ class ActorFinder {
   private apposed(h: number): ActorReference[] {
     // A capitalised title's of-phrase too: "Secretary of State Antony Blinken" (not "the wife of X").
     const title = /^\p{Lu}/u.test(this.tree.tokens[h]?.value ?? '');
+    // A name after the noun ("chancellor Oliver Letwin"); a compound before it modifies it ("Tory shadow chancellor").
     for (const c of this.tree.children(h)) {
       const r = this.refAt[c];
       const d = this.tree.deprel(c);
+      if (c < h && d === 'compound') continue;
       if ((PERSON_ATTACHMENTS.has(d) || (title && d === 'nmod' && this.tree.caseOf(c) === 'of')) && r && !r.modifier && r.entityType === 'person') return [r];
     }
     return [];
@@ -402,10 +404,12 @@ function hypothetical(tree: DependencyTree, i: number): boolean {
     if (rel === 'ccomp') {
       // "denied that X attacked", "hopes that X will agree", "did not mean that X had cut ties": not
       // asserted. What a speaker says is asserted by the speaker (reportedBy names them).
-      return governor.lemma === 'deny' || CLAIM_VERBS.has(governor.lemma) || irrealis || negated(tree, h);
+      return DENYING_VERBS.has(governor.lemma) || CLAIM_VERBS.has(governor.lemma) || irrealis || negated(tree, h);
     }
     // "travelled to Washington to meet Trump": a purpose is intended, not reported as done.
     if (rel === 'advcl' && tree.tokens[tree.child(k, 'mark')]?.lower === 'to') return true;
+    // "said a delay would be disastrous and she accused the Tories": a conjunct with its own subject is its own clause.
+    if (rel === 'conj' && tree.child(k, 'nsubj') >= 0) return false;
     // An adverbial clause keeps its own modality ("met Y after X had attacked"); a conjunct and an
     // infinitive share their governor's ("would withdraw and restore ties", "will travel to meet").
     if (rel === 'advcl' || rel === 'csubj') return false;
@@ -451,6 +455,12 @@ export function eventNoun(tree: DependencyTree, verb: number, test: (word: strin
   }
   return -1;
 }
+
+/** Verbs whose complement clause is denied: "denied (that) X met Y", "dismissed reports he told Y". */
+const DENYING_VERBS: ReadonlySet<string> = new Set(['deny', 'dismiss', 'reject', 'refute', 'rebut', 'dispute']);
+
+/** How an event noun hangs on the verb whose modality it shares. */
+const NOUN_UNDER_VERB: ReadonlySet<string> = new Set(['obj', 'obl', 'obl:unmarked', 'nsubj:pass', 'xcomp']);
 
 /** Nouns that measure an act or a thing: the act is in their of-phrase. */
 const CONTAINER_NOUNS: ReadonlySet<string> = new Set(['package', 'round', 'wave', 'series', 'set', 'raft', 'batch', 'tranche', 'slew', 'string', 'barrage', 'volley']);
@@ -535,8 +545,10 @@ export function readNounFrame(
     [sources, targets, mutual] = [targets.filter((r) => r.entityType !== 'place'), [], true];
   }
   if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
+  // The noun takes its verb's modality as that verb's object ("did not hold talks", "called for an
+  // attack"), not as its subject ("His message was: 'don't …'").
   const verb = tree.head(n);
-  const governed = verb >= 0 && VERB_TAGS.has(tree.upos(verb));
+  const governed = verb >= 0 && VERB_TAGS.has(tree.upos(verb)) && NOUN_UNDER_VERB.has(tree.deprel(n));
   const verbToken = governed ? tree.tokens[verb] : undefined;
   const hypotheticalNoun = verbToken !== undefined && (ANNOUNCING_VERBS.has(verbToken.lemma) || DEFERRING_VERBS.has(verbToken.lemma) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb));
   return {
