@@ -282,41 +282,36 @@ class Extractor {
     this.emitReading(match.reverse && !reading.mutual ? { ...reading, sources: reading.targets, targets: reading.sources } : reading, match.goldstein);
   }
 
-  /** Emits what the tree reads for one frame at a trigger; false when the tree gives no reading. */
+  /** Emits what the tree reads for one frame at a trigger; false when the tree gives no reading or no fact passes. */
   private treeFrame(trigger: Token, frame: Frame): boolean {
     if (!this.tree) return false;
     const reading = readFrame(this.tree, this.refAt, trigger, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
     if (!reading) return false;
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
     if (frame.relation === 'rejected' && this.hasAsPhrase(trigger)) {
-      this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:as`, relation: 'accused', cameo: '111' } });
-      return true;
+      return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:as`, relation: 'accused', cameo: '111' } });
     }
     // "told his rival to leave": telling someone to act is an appeal, not information.
     if (frame.relation === 'informed' && this.toInfinitive(this.tree.child(trigger.index, 'xcomp'))) {
-      this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:to`, relation: 'urged', cameo: '020' } });
-      return true;
+      return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:to`, relation: 'urged', cameo: '020' } });
     }
-    this.emitReading(reading);
-    return true;
+    // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
+    // trigger to the walks.
+    return this.emitReading(reading);
   }
 
   /** A verb + event noun collocation from the tree; false when the tree gives no reading. */
   private treeCollocation(verb: Token, frame: CollocationFrame): boolean {
     if (!this.tree) return false;
     const reading = readCollocation(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
-    if (!reading) return false;
-    this.emitReading(reading);
-    return true;
+    return reading !== undefined && this.emitReading(reading);
   }
 
   /** An event noun read from the tree: its side (possessor, demonym, by-phrase) and its target. */
   private treeNoun(noun: Token, frame: NounFrame): boolean {
     if (!this.tree) return false;
     const reading = readNounFrame(this.tree, this.refAt, noun, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
-    if (!reading) return false;
-    this.emitReading(reading);
-    return true;
+    return reading !== undefined && this.emitReading(reading);
   }
 
   /** "held talks with Y", "had a meeting with Y": a light verb and the noun frame of its object. */
@@ -334,7 +329,7 @@ class Extractor {
     }
   }
 
-  private emitReading(r: TreeReading, goldstein?: number): void {
+  private emitReading(r: TreeReading, goldstein?: number): boolean {
     const { frame, trigger } = r;
     const options: EmitOptions = {
       topicOk: frame.topicTarget === true, sourceGroupStart: this.groupStart(r.sources),
@@ -342,13 +337,16 @@ class Extractor {
       ...(goldstein !== undefined ? { goldstein } : {}),
     };
     if (r.mutual) {
+      let any = false;
       forEachPair(r.sources, (x, y) => {
-        this.emit(x, frame.relation, y, trigger, frame.id, frame.cameo, options);
-        if (frame.relation !== 'met') this.emit(y, frame.relation, x, trigger, frame.id, frame.cameo, options);
+        any = this.emit(x, frame.relation, y, trigger, frame.id, frame.cameo, options) || any;
+        if (frame.relation !== 'met') any = this.emit(y, frame.relation, x, trigger, frame.id, frame.cameo, options) || any;
       });
-      return;
+      return any;
     }
-    for (const s of r.sources) for (const o of r.targets) this.emit(s, frame.relation, o, trigger, frame.id, frame.cameo, options);
+    let any = false;
+    for (const s of r.sources) for (const o of r.targets) any = this.emit(s, frame.relation, o, trigger, frame.id, frame.cameo, options) || any;
+    return any;
   }
 
   /** "the", "its", … and "that" only as a determiner ("that deal"), not as a conjunction ("noted that Gondor …"). */
@@ -1340,25 +1338,25 @@ class Extractor {
 
   // ---- modality and output -----------------------------------------------------------------------
 
-  private emit(source: ActorReference, givenRelation: Relation, target: ActorReference, trigger: Token, givenRule: string, givenCameo: string, options: EmitOptions): void {
-    if (source.entity === target.entity) return;
+  private emit(source: ActorReference, givenRelation: Relation, target: ActorReference, trigger: Token, givenRule: string, givenCameo: string, options: EmitOptions): boolean {
+    if (source.entity === target.entity) return false;
     let relation = givenRelation;
     let rule = givenRule;
     let cameo = givenCameo;
     // "Fox attacks Blair", "his attack on Labour": words, not force.
     if (relation === 'attacked' && this.attacksInWords(source, target)) {
       // A CAMEO verb of force (kill, occupy, shell) has no verbal reading either.
-      if (VERBAL_ATTACK.physical.includes(trigger.lemma) || rule.startsWith('cameo:')) return;
+      if (VERBAL_ATTACK.physical.includes(trigger.lemma) || rule.startsWith('cameo:')) return false;
       relation = VERBAL_ATTACK.relation;
       cameo = VERBAL_ATTACK.cameo;
       rule = `${rule}:verbal`;
     }
-    if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return;
-    if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return;
-    if (target.entityType === 'other' && !options.topicOk) return;
-    if (source.entityType === 'other' || source.entityType === 'place') return;
+    if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return false;
+    if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
+    if (target.entityType === 'other' && !options.topicOk) return false;
+    if (source.entityType === 'other' || source.entityType === 'place') return false;
     const sentence = this.doc.sentences[trigger.sentence];
-    if (!sentence) return;
+    if (!sentence) return false;
     const subject = options.clauseSubject ?? source;
     // A noun's modality is its governing verb's: "X and Y agreed to begin talks", "did not hold talks".
     const modal = options.anchor ?? trigger;
@@ -1369,7 +1367,7 @@ class Extractor {
     // One fact per triple and sentence: two rules reading the same words give one piece of evidence.
     const [a, b] = relation === 'met' && target.entity < source.entity ? [target.entity, source.entity] : [source.entity, target.entity];
     const key = `${a}|${relation}|${b}|${trigger.sentence}|${negated}|${hypothetical}`;
-    if (this.seen.has(key)) return;
+    if (this.seen.has(key)) return true;
     this.seen.add(key);
     this.facts.push({
       source: source.entity, relation, target: target.entity, negated, hypothetical,
@@ -1380,6 +1378,7 @@ class Extractor {
       ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
       ...this.antecedents(source, target),
     });
+    return true;
   }
 
   /** Character offsets of a reference: its antecedent's own when it has one. */
