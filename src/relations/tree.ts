@@ -305,7 +305,18 @@ class ActorFinder {
 
   private own(h: number, object: boolean, assets?: ReadonlySet<string>): ActorReference[] {
     const r = this.refAt[h];
-    if (r) return r.modifier ? [] : [r];
+    if (r) {
+      if (r.modifier) return [];
+      // "urged Britain's Kelly Holmes" parsed with Britain as the head: a possessor is no head, the
+      // name after it is.
+      if (r.possessive) {
+        for (const c of this.tree.children(h)) {
+          const named = this.refAt[c];
+          if (c > r.lastToken && named && !named.modifier && named !== r && named.entityType !== 'other') return [named];
+        }
+      }
+      return [r];
+    }
     const t = this.tree.tokens[h];
     if (!t) return [];
     // "Russian and Ukrainian delegates", "Gondor's envoy", "officials from Iran": a member noun's
