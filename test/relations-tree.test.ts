@@ -56,6 +56,8 @@ const ROWS: readonly Row[] = [
   ['Macron told Scholz of his intention to resign.', ['emmanuel-macron informed olaf-scholz'], 'an infinitive inside the object phrase is no appeal'],
   ['Scholz dismissed reports he had told Putin about the plan.', ['olaf-scholz informed vladimir-putin (hypothetical)'], 'a dismissed complement is not asserted'],
   ["Scholz urged Britain's Kelly Holmes to keep competing.", ['olaf-scholz urged kelly-holmes'], 'a possessor the parser took for the head: the name after it is the end'],
+  ['Scholz pushed Macron in the corridor.', [], 'a push with nothing to do is a shove, not an appeal'],
+  ['Scholz pressed Macron to back the plan.', ['emmanuel-macron supported plan (hypothetical)', 'olaf-scholz urged emmanuel-macron'], 'pressed to: an appeal'],
 ];
 
 function factsOf(text: string): string[] {
