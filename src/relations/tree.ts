@@ -215,7 +215,9 @@ function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   }
   if (head < 0) return [];
   if (rel === 'conj' && VERB_TAGS.has(tree.upos(head))) return subjectHeads(tree, head, depth + 1);
-  if (rel === 'xcomp') {
+  // "pressed Macron to back the plan" (an infinitive the parser may hang as a purpose clause);
+  // "travelled to Paris to meet Y": a purpose infinitive shares its governor's subject.
+  if (rel === 'xcomp' || (rel === 'advcl' && tree.tokens[tree.child(i, 'mark')]?.lower === 'to')) {
     // "urged Moscow to agree": the object of an appeal verb does what it is urged to.
     const governor = tree.tokens[head];
     if (governor && OBJECT_CONTROL.has(governor.lemma)) {
@@ -226,8 +228,6 @@ function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   }
   // "…, accusing Y of …": a participle clause shares its governor's subject.
   if (rel === 'advcl' && /ing$/.test(tree.tokens[i]?.lower ?? '') && tree.child(i, 'mark') < 0) return subjectHeads(tree, head, depth + 1);
-  // "travelled to Paris to meet Y": a purpose infinitive shares its governor's subject.
-  if (rel === 'advcl' && tree.tokens[tree.child(i, 'mark')]?.lower === 'to') return subjectHeads(tree, head, depth + 1);
   // "troops attacking the town": the noun a present participle describes acts.
   if (rel === 'acl' && /ing$/.test(tree.tokens[i]?.lower ?? '')) return [head];
   return [];
