@@ -58,6 +58,9 @@ const ROWS: readonly Row[] = [
   ["Scholz urged Britain's Kelly Holmes to keep competing.", ['olaf-scholz urged kelly-holmes'], 'a possessor the parser took for the head: the name after it is the end'],
   ['Scholz pushed Macron in the corridor.', [], 'a push with nothing to do is a shove, not an appeal'],
   ['Scholz pressed Macron to back the plan.', ['emmanuel-macron supported plan (hypothetical)', 'olaf-scholz urged emmanuel-macron'], 'pressed to: an appeal'],
+  ['Britain recognised Palestine on Sunday.', ['united-kingdom supported palestine'], 'recognising a state (CAMEO 054)'],
+  ['The jury recognised Scholz for his work.', [], 'recognising a person is no diplomatic act'],
+  ['Venezuelan authorities arrested two American citizens.', ['venezuela sanctioned united-states'], 'an arrest of a country\'s citizens (CAMEO 173)'],
 ];
 
 function factsOf(text: string): string[] {

@@ -2,7 +2,7 @@
 // where its two ends sit. Each row is data with a `reason`; ./index.ts only interprets them
 // (./words.ts holds the function words and word classes the walks read).
 // CAMEO codes with their Goldstein (1992) cooperation–conflict scores, as GDELT uses them.
-import type { Relation } from '../types';
+import type { EntityType, Relation } from '../types';
 
 export interface Frame {
   readonly id: string;
@@ -23,6 +23,8 @@ export interface Frame {
   readonly after?: readonly string[];
   /** The preposition must follow the verb directly: "agreed with X", not "agreed a deal with X". */
   readonly prepAdjacent?: boolean;
+  /** Kinds of actor the target must be ("recognised Palestine", not "recognised Smith for his work"). */
+  readonly targetTypes?: readonly EntityType[];
   readonly reason: string;
 }
 
@@ -65,6 +67,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'agree-with', lemmas: ['agree', 'side', 'concur'], relation: 'supported', cameo: '051', preps: ['with'], mutual: true, prepAdjacent: true, reason: '"X agrees / sided with Y (that …)", "X and Y agree that …": X takes Y\'s position' },
   { id: 'support', lemmas: ['support', 'back', 'favour', 'favor', 'champion'], relation: 'supported', cameo: '051', topicTarget: true, reason: '"X supports Y/Z": political support' },
   { id: 'welcome', lemmas: ['welcome', 'praise', 'hail', 'applaud', 'commend', 'laud', 'salute'], relation: 'supported', cameo: '051', topicTarget: true, preps: ['from', 'by', 'of', 'with', 'between'], direct: true, reason: '"X welcomed / praised Y", "X welcomed the offer from Y", "X hailed the resumption of ties with Y": praise or endorse (CAMEO 051)' },
+  { id: 'recognise', lemmas: ['recognise', 'recognize'], relation: 'supported', cameo: '054', targetTypes: ['country', 'organization'], reason: '"X recognised Y" with Y a state or organisation: diplomatic recognition (CAMEO 054); "recognised the problem" names no actor' },
   { id: 'invite', lemmas: ['invite'], relation: 'proposed', cameo: '036', direct: true, reason: '"X invited Y (to Paris, to talks)": an offer to meet (CAMEO 036, express intent to meet or negotiate)' },
   { id: 'reject', lemmas: ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'decline', 'spurn', 'oppose'], relation: 'rejected', cameo: '120', topicTarget: true, reason: '"X rejected / opposed Y/Z": a refusal' },
   { id: 'accuse', lemmas: ['accuse', 'blame', 'condemn', 'criticise', 'criticize', 'denounce', 'slam', 'fault', 'deplore', 'decry', 'chide', 'rebuke', 'censure', 'reprimand', 'castigate', 'lambast', 'lambaste'], relation: 'accused', cameo: '112', preps: ['for', 'by'], direct: true, reason: '"X accused / blamed / condemned Y (of …)", "X condemned the attack by Y": an accusation or denunciation' },

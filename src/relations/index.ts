@@ -6,7 +6,7 @@
 // There is no parser: ends are found by walking the tokens of one clause. What keeps that
 // precise is what the walks refuse: an actor after a preposition the frame does not name, an
 // actor inside a parenthetical or apposition, an actor across a finite verb or a clause break.
-import type { AnnotatedDocument, Fact, Relation, SyntaxLayer, TextSpan, Token } from '../types';
+import type { AnnotatedDocument, EntityType, Fact, Relation, SyntaxLayer, TextSpan, Token } from '../types';
 import type { ActorReference, EntityLayer } from '../entities';
 import {
   CAMEO_TRIGGER_FAMILIES, COLLOCATION_FRAMES, ROLE_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
@@ -92,6 +92,8 @@ interface EmitOptions {
   readonly modality?: { readonly negated: boolean; readonly hypothetical: boolean };
   /** The Goldstein score of a finer CAMEO code than our table lists. */
   readonly goldstein?: number;
+  /** Kinds of actor the target must be (Frame.targetTypes). */
+  readonly targetTypes?: readonly EntityType[];
 }
 
 /** Calls fn(x, y) for every pair of a group, x before y: "Trump, Putin and Xi met" → three pairs. */
@@ -335,6 +337,7 @@ class Extractor {
       topicOk: frame.topicTarget === true, sourceGroupStart: this.groupStart(r.sources),
       modality: { negated: r.negated, hypothetical: r.hypothetical },
       ...(goldstein !== undefined ? { goldstein } : {}),
+      ...(frame.targetTypes ? { targetTypes: frame.targetTypes } : {}),
     };
     if (r.mutual) {
       let any = false;
@@ -960,7 +963,7 @@ class Extractor {
     const start = this.groupStart(sources);
     for (const s of sources) {
       for (const o of targets) {
-        this.emit(s, frame.relation, o, trigger, frame.id, frame.cameo, { topicOk: frame.topicTarget === true, sourceGroupStart: start });
+        this.emit(s, frame.relation, o, trigger, frame.id, frame.cameo, { topicOk: frame.topicTarget === true, sourceGroupStart: start, ...(frame.targetTypes ? { targetTypes: frame.targetTypes } : {}) });
       }
     }
   }
@@ -1354,6 +1357,7 @@ class Extractor {
     if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return false;
     if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
     if (target.entityType === 'other' && !options.topicOk) return false;
+    if (options.targetTypes && !options.targetTypes.includes(target.entityType)) return false;
     if (source.entityType === 'other' || source.entityType === 'place') return false;
     const sentence = this.doc.sentences[trigger.sentence];
     if (!sentence) return false;

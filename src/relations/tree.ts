@@ -5,7 +5,7 @@
 // and the actor behind a common noun ("Russian delegates", "officials from Iran", "Iran's
 // envoy"). Modality comes from the tree too: negation, modals, conditions and irrealis governors.
 // ./index.ts turns each reading into facts with the checks every fact passes.
-import type { Relation, SyntaxLayer, Token } from '../types';
+import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { CollocationFrame, Frame, NounFrame } from './frames';
 import { ACTING_NOUNS, OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS } from './words';
@@ -17,6 +17,7 @@ export interface ReadFrame {
   readonly relation: Relation;
   readonly cameo: string;
   readonly topicTarget?: boolean;
+  readonly targetTypes?: readonly EntityType[];
 }
 
 /** What the tree says about one trigger and frame. */
