@@ -210,26 +210,19 @@ describe('viewer in a browser', function () {
   });
 
   it('shows where an actor lies: a containing node as a link, an unknown id as text', async function () {
-    await withSharedPage(async (page) => {
+    // A page of its own: changing node attributes on the shared page disturbed later tests' colours.
+    await withPage('', async (page) => {
       await page.evaluate(() => {
         const { graph } = (window as Hooked).__newsgraph;
         graph.setNodeAttribute('zelenskyy', 'region', '<b>kyiv-oblast</b>');
         graph.setNodeAttribute('zelenskyy', 'country', 'ukraine');
         location.hash = '#node=zelenskyy';
       });
-      try {
-        await page.waitForFunction(() => document.querySelector('#details-body .details-node')?.getAttribute('data-node') === 'zelenskyy');
-        assert.equal(await page.locator('#details-body .located').textContent(), 'In: <b>kyiv-oblast</b>, Ukraine');
-        assert.equal(await page.locator('#details-body .located b').count(), 0);
-        await page.locator('#details-body .located .place-link').click();
-        await page.waitForFunction(() => document.querySelector('#details-body .title')?.textContent === 'Ukraine');
-      } finally {
-        await page.evaluate(() => {
-          const { graph } = (window as Hooked).__newsgraph;
-          graph.removeNodeAttribute('zelenskyy', 'region');
-          graph.removeNodeAttribute('zelenskyy', 'country');
-        });
-      }
+      await page.waitForFunction(() => document.querySelector('#details-body .details-node')?.getAttribute('data-node') === 'zelenskyy');
+      assert.equal(await page.locator('#details-body .located').textContent(), 'In: <b>kyiv-oblast</b>, Ukraine');
+      assert.equal(await page.locator('#details-body .located b').count(), 0);
+      await page.locator('#details-body .located .place-link').click();
+      await page.waitForFunction(() => document.querySelector('#details-body .title')?.textContent === 'Ukraine');
     });
   });
 
@@ -406,7 +399,12 @@ describe('viewer in a browser', function () {
       assert.equal(byType.colorBy, 'type');
       assert.equal(byType.putin, byType.trump, 'two people share the person colour');
       await page.locator('#legend label', { hasText: 'Community' }).click();
-      await page.waitForFunction(() => (window as Hooked).__newsgraph.renderer.getNodeDisplayData('putin')?.color !== undefined && (window as Hooked).__newsgraph.renderer.getNodeState('putin').byCommunity);
+      // The state is set at once; sigma recomputes the display data on its next frame.
+      await page.waitForFunction((typeColor) => {
+        const { renderer } = (window as Hooked).__newsgraph;
+        const color = renderer.getNodeDisplayData('putin')?.color;
+        return color !== undefined && color !== typeColor && renderer.getNodeState('putin').byCommunity;
+      }, byType.putin);
       const byCommunity = await colors();
       // Putin and Witkoff are in community 0, Trump in community 1 (test/fixtures/sample-graph.json).
       assert.equal(byCommunity.putin, byCommunity.witkoff);
@@ -420,7 +418,10 @@ describe('viewer in a browser', function () {
       const attr = await page.evaluate(() => (window as Hooked).__newsgraph.graph.getNodeAttribute('putin', 'color'));
       assert.equal(attr, '#5b6cf0', 'graph attributes untouched');
       await page.locator('#legend label', { hasText: 'Type' }).click();
-      await page.waitForFunction(() => !(window as Hooked).__newsgraph.renderer.getNodeState('putin').byCommunity);
+      await page.waitForFunction((typeColor) => {
+        const { renderer } = (window as Hooked).__newsgraph;
+        return !renderer.getNodeState('putin').byCommunity && renderer.getNodeDisplayData('putin')?.color === typeColor;
+      }, byType.putin);
       assert.equal((await colors()).putin, byType.putin);
       await page.waitForFunction(() => !location.hash.includes('color='));
     });
