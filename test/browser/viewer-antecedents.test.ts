@@ -11,9 +11,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { toJson } from '../../src/export';
 import { startServer, type RunningServer } from '../../src/serve/index';
 import { makeGraph } from '../helpers/graph-fixture';
-import { watchPage } from '../helpers/page-watch';
+import { watchPage, CHROMIUM, requireChromium } from '../helpers/page-watch';
 
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
 
 const HOSTILE_TEXT = '<img src=x onerror=alert(1)>the <b>bloc</b>';
@@ -53,11 +52,7 @@ describe('viewer in a browser: antecedents', function () {
   let browser: Browser | undefined;
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      if (process.env['CI']) throw new Error(`${CHROMIUM} not found: CI must install the Debian package chromium`);
-      console.log(`      skipped: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM=/path/to/chrome)`);
-      this.skip();
-    }
+    requireChromium(this, fs.existsSync);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browser-antecedents-'));
     const viewerDir = path.join(tmp, 'viewer');
     const dataDir = path.join(tmp, 'out');

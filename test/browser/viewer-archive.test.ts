@@ -18,9 +18,8 @@ import { API_LIMITS, type EvidenceItem, type SearchHit } from '../../src/store/a
 import { API_HEADER as VIEWER_API_HEADER, archiveEvidence, sentenceHit } from '../../viewer/src/archive';
 import { EVIDENCE_PAGE } from '../../viewer/src/evidence';
 import type { TestHook } from '../../viewer/src/main';
-import { watchPage } from '../helpers/page-watch';
+import { watchPage, CHROMIUM, requireChromium } from '../helpers/page-watch';
 
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
 const BUSY = 'anna-keller|met|peter-novak';
 const QUIET = 'peter-novak|urged|anna-keller';
@@ -61,11 +60,7 @@ describe('viewer with the archive (serve with a store)', function () {
   let busyEvidence: EvidenceItem[];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      if (process.env['CI']) throw new Error(`${CHROMIUM} not found: CI must install the Debian package chromium`);
-      console.log(`      skipped: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM=/path/to/chrome)`);
-      this.skip();
-    }
+    requireChromium(this, fs.existsSync);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-archive-'));
     viewerDir = path.join(tmp, 'viewer');
     storeDir = path.join(tmp, 'out');

@@ -11,9 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startServer, type RunningServer } from '../../src/serve/index';
 import { renderStandaloneHtml } from '../../src/serve/standalone';
 import type { TestHook } from '../../viewer/src/main';
-import { watchPage } from '../helpers/page-watch';
+import { watchPage, CHROMIUM, requireChromium } from '../helpers/page-watch';
 
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/sample-graph.json');
 
@@ -28,11 +27,7 @@ describe('viewer in a browser', function () {
   let browser: Browser | undefined;
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      if (process.env['CI']) throw new Error(`${CHROMIUM} not found: CI must install the Debian package chromium`);
-      console.log(`      skipped: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM=/path/to/chrome)`);
-      this.skip();
-    }
+    requireChromium(this, fs.existsSync);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browser-'));
     viewerDir = path.join(tmp, 'viewer');
     const dataDir = path.join(tmp, 'out');

@@ -20,3 +20,17 @@ export function watchPage(page: Page): PageWatch {
   });
   return watch;
 }
+
+/** Debian's chromium, or CHROMIUM=/path/to/chrome. */
+export const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
+
+/**
+ * Skips the suite with a printed reason when chromium is absent; on CI (which installs it) a missing
+ * browser is an error instead, so browser tests cannot silently stop running there.
+ */
+export function requireChromium(suite: Mocha.Context, exists: (file: string) => boolean): void {
+  if (exists(CHROMIUM)) return;
+  if (process.env['CI']) throw new Error(`${CHROMIUM} not found: CI must install the Debian package chromium`);
+  console.log(`      skipped: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM=/path/to/chrome)`);
+  suite.skip();
+}
