@@ -77,3 +77,13 @@ describe('relations from the tree: sentences → facts', () => {
     });
   }
 });
+
+describe('relations from the tree: long lists', () => {
+  it('a list naming a few actors many times gives one fact per actor', () => {
+    // Each conjunct was once re-read against the rest of the list (the square of its length).
+    const names = ['France', 'Germany', 'Italy', 'Spain', 'Poland'];
+    const list = Array.from({ length: 1500 }, (_, i) => names[i % names.length]).join(', ');
+    const facts = factsOf(`Russia attacked ${list} and China.`);
+    assert.deepEqual(facts, ['china', 'france', 'germany', 'italy', 'poland', 'spain'].map((t) => `russia attacked ${t}`));
+  });
+});

@@ -278,12 +278,15 @@ class ActorFinder {
   at(h: number, object = false, assets?: ReadonlySet<string>, depth = 0): ActorReference[] {
     if (depth > 8) return [];
     const out: ActorReference[] = [];
-    for (const r of this.own(h, object, assets)) out.push(...this.expand(r, object));
+    // The word list is read once, from the head of the coordination: reading it again from every
+    // conjunct would cost the square of a long list's length.
+    for (const r of this.own(h, object, assets)) out.push(...(depth === 0 ? this.expand(r, object) : [r]));
     if (this.coordinated(h)) {
       for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c))) out.push(...this.at(c, object, assets, depth + 1));
     }
-    const seen = new Set<ActorReference>();
-    return out.filter((r) => !seen.has(r) && seen.add(r) !== undefined);
+    // One reference per actor: facts are between actors, and a list may name one many times.
+    const seen = new Set<string>();
+    return out.filter((r) => !seen.has(r.entity) && seen.add(r.entity) !== undefined);
   }
 
   /**
