@@ -337,9 +337,6 @@ class ActorFinder {
       if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || (prep === 'in' && (assets?.has(t.lower) ?? false)))) continue;
       const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) : undefined);
       if (!m || m.entityType === 'other' || m.entityType === 'place') continue;
-      // "praised his team", "wants his own party to …": as a target, a possessive pronoun's member
-      // noun is mostly the subject's own side.
-      if (object && m.via === 'pronoun' && d === 'nmod:poss') continue;
       out.push(m);
       this.indirect.add(m);
       for (const k of this.tree.children(c)) {
