@@ -28,6 +28,7 @@ const ROWS: readonly Row[] = [
   ['NATO held a summit in Vilnius. It said the alliance would grow.', 'It', 1, 'nato', '"it" for an organisation that speaks'],
   ['China announced new tariffs on Monday. It said the measures were a response.', 'It', 1, 'china', '"it" for a country that speaks'],
   ['Iran launched drones at Israel, and its foreign minister defended the strikes.', 'its', 1, 'iran', '"its" for the clause\'s subject, not the object'],
+  ['Iran warned Israel. It said it would respond if Israel struck its nuclear sites.', 'its', 1, 'iran', 'after a verb acting on another side, "its" is not the acting subject\'s'],
   // no good antecedent: stays unresolved
   ['The weather was bad in the north. He left early.', 'He', 1, null, 'no person named before'],
   ['NATO met on Monday. It was raining in Brussels.', 'It', 1, null, '"it" of the weather is no actor'],

@@ -73,3 +73,12 @@ export const AGENT_VERBS: ReadonlySet<string> = new Set([
   'invade', 'bomb', 'shell', 'target', 'negotiate', 'discuss', 'recognise', 'recognize', 'operate', 'run', 'own', 'use', 'need', 'make',
   'give', 'take', 'get', 'have', 'do', 'become', 'remain',
 ]);
+
+/**
+ * Verbs that act on another side: a possessive right after one is that side's ("Israel struck its
+ * nuclear sites", "X accused its neighbour"), not the subject's own, as it is after most verbs.
+ */
+export const HOSTILE_VERBS: ReadonlySet<string> = new Set([
+  'strike', 'attack', 'bomb', 'shell', 'hit', 'target', 'raid', 'invade', 'besiege', 'seize', 'occupy', 'blockade',
+  'accuse', 'blame', 'condemn', 'sanction',
+]);

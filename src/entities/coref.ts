@@ -12,7 +12,7 @@ import type { AnnotatedDocument, EntityType, Fact, Mention, SyntaxLayer, Token }
 import type { ActorReference } from './index';
 import { describes, findDescriptions, type ActorFacts, type DescriptionSpan } from './descriptions';
 import {
-  AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, GENDERED_WORDS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
+  AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, GENDERED_WORDS, HOSTILE_VERBS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
   type Gender, type PronounKind, type PronounRow,
 } from './coref-words';
 
@@ -184,7 +184,9 @@ class Resolver {
       return reporter && this.agrees(reporter, row.kind) ? this.reference(reporter.entity, reporter.entityType, t.index, t.index, t.sentence, 'pronoun', false) : undefined;
     }
     const speaker = this.quoted[t.index] ? this.quoteSpeaker(t.index) : undefined;
-    const owner = possessive ? this.ownSubject(t, row.kind, seen) : undefined;
+    const before = this.tokens[t.index - 1];
+    const hostileObject = possessive && before !== undefined && before.pos === 'VERB' && HOSTILE_VERBS.has(before.lemma);
+    const owner = possessive && !hostileObject ? this.ownSubject(t, row.kind, seen) : undefined;
     if (owner && owner.entity !== speaker) return this.reference(owner.entity, owner.entityType, t.index, t.index, t.sentence, 'pronoun', true);
     const objectForm = row.form === 'object' || (row.form === 'object-or-possessive' && !possessive);
     const scores = new Map<string, { score: number; last: Item }>();
@@ -198,7 +200,7 @@ class Resolver {
       if (m.entity === speaker || (distance === 0 && this.quoted[t.index] && !this.quoted[m.first] && m.role === 'subject')) continue;
       // "Putin praised him": an object is never its own clause's subject (a reflexive always is);
       // the actor is ruled out as a whole, not just this mention of it.
-      if (objectForm && distance === 0 && m.role === 'subject' && this.clauseMates(m, t.index, governor)) {
+      if ((objectForm || hostileObject) && distance === 0 && m.role === 'subject' && this.clauseMates(m, t.index, governor)) {
         banned.add(m.entity);
         continue;
       }
