@@ -61,6 +61,9 @@ const ROWS: readonly Row[] = [
   ['Britain recognised Palestine on Sunday.', ['united-kingdom supported palestine'], 'recognising a state (CAMEO 054)'],
   ['The jury recognised Scholz for his work.', [], 'recognising a person is no diplomatic act'],
   ['Venezuelan authorities arrested two American citizens.', ['venezuela sanctioned united-states'], 'an arrest of a country\'s citizens (CAMEO 173)'],
+  ['Macron welcomed Scholz to the Elysee Palace on Monday.', ['emmanuel-macron met olaf-scholz'], 'welcoming a visitor to a place is hosting him (CAMEO 043), not praise'],
+  ['Trump welcomed Putin at the White House.', ['donald-trump met vladimir-putin'], 'the place phrase may hang on the visitor'],
+  ["Scholz welcomed Macron's proposal.", ['olaf-scholz supported emmanuel-macron'], 'welcoming a proposal supports its author'],
 ];
 
 function factsOf(text: string): string[] {

@@ -254,6 +254,24 @@ class Extractor {
     return this.refAt[before] !== undefined || ['obj', 'iobj', 'flat'].includes(tree.deprel(before));
   }
 
+  /** Whether the verb has a to/at/in phrase of place of its own ("welcomed X to the Elysee", "at the White House"). */
+  private hasPlacePhrase(verb: Token): boolean {
+    const tree = this.tree;
+    if (!tree) return false;
+    // The phrase may hang on the verb or on its object ("welcomed Netanyahu at the White House").
+    const phrases: number[] = [];
+    for (const c of tree.children(verb.index)) {
+      const d = tree.deprel(c);
+      if (d === 'obl') phrases.push(c);
+      if (d === 'obj') for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod') phrases.push(m);
+    }
+    return phrases.some((c) => {
+      if (!['to', 'at', 'in', 'into'].includes(tree.caseOf(c) ?? '')) return false;
+      const r = this.refAt[c];
+      return r ? r.entityType === 'place' || r.via === 'capital' || r.via === 'seat' : /^\p{Lu}/u.test(this.tok(c)?.value ?? '');
+    });
+  }
+
   /** Whether the verb has an "as" phrase of its own ("dismissed X as …", "rejected X as …"). */
   private hasAsPhrase(verb: Token): boolean {
     const tree = this.tree;
@@ -292,6 +310,11 @@ class Extractor {
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
     if (frame.relation === 'rejected' && this.hasAsPhrase(trigger)) {
       return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:as`, relation: 'accused', cameo: '111' } });
+    }
+    // "welcomed Zelensky to the Elysee", "welcomed Netanyahu at the White House": a host receiving a
+    // visitor (CAMEO 043), not praise.
+    if (frame.id === 'welcome' && this.hasPlacePhrase(trigger) && reading.targets.some((r) => r.entityType === 'person' || r.entityType === 'country')) {
+      return this.emitReading({ ...reading, frame: { ...frame, id: 'welcome-visitor', relation: 'met', cameo: '043' } });
     }
     // "told his rival to leave": telling someone to act is an appeal, not information.
     if (frame.relation === 'informed' && this.toInfinitive(this.tree.child(trigger.index, 'xcomp'))) {
