@@ -64,6 +64,11 @@ const ROWS: readonly Row[] = [
   ['Macron welcomed Scholz to the Elysee Palace on Monday.', ['emmanuel-macron met olaf-scholz'], 'welcoming a visitor to a place is hosting him (CAMEO 043), not praise'],
   ['Trump welcomed Putin at the White House.', ['donald-trump met vladimir-putin'], 'the place phrase may hang on the visitor'],
   ["Scholz welcomed Macron's proposal.", ['olaf-scholz supported emmanuel-macron'], 'welcoming a proposal supports its author'],
+  ['Trump called Putin on Tuesday to discuss the war.', ['donald-trump met vladimir-putin'], 'a phone call'],
+  ['Trump called Putin a liar.', [], 'calling someone something is naming, not a call'],
+  ['Macron phoned Scholz on Sunday.', ['emmanuel-macron met olaf-scholz'], 'phoned'],
+  ['Scholz will travel to Paris for talks with Macron.', ['emmanuel-macron met olaf-scholz (hypothetical)'], 'the traveller takes part in the talks he goes for'],
+  ['Macron hosted talks between Russian and Ukrainian delegations.', ['russia met ukraine'], 'delegations of two sides'],
 ];
 
 function factsOf(text: string): string[] {

@@ -50,6 +50,8 @@ export const RELATION_CAMEO: Readonly<Record<Relation, string>> = {
 export const VERB_FRAMES: readonly Frame[] = [
   { id: 'meet', lemmas: ['meet'], relation: 'met', cameo: '040', preps: ['with'], direct: true, mutual: true, reason: '"X met (with) Y", "X and Y met": a meeting in person' },
   { id: 'speak-with', lemmas: ['speak', 'talk', 'chat'], relation: 'met', cameo: '040', preps: ['with', 'to'], mutual: true, reason: '"X spoke with Y", "X and Y spoke by phone": a conversation, by phone or in person' },
+  { id: 'phone', lemmas: ['phone', 'telephone', 'ring'], relation: 'met', cameo: '040', preps: ['with'], direct: true, mutual: true, reason: '"X phoned Y": a conversation by phone' },
+  { id: 'call-up', lemmas: ['call'], relation: 'met', cameo: '040', direct: true, after: ['on', 'to', 'last', 'this', 'late', 'early', 'yesterday', 'today', 'overnight', 'during', 'after', 'before', 'from', 'by', 'and', ',', '.'], reason: '"X called Y on Tuesday / to discuss …": a phone call; "called Y a killer" (naming) and "called on Y to …" (an appeal) are not' },
   { id: 'hold-talks', lemmas: ['negotiate', 'confer', 'consult'], relation: 'met', cameo: '040', preps: ['with'], direct: true, mutual: true, reason: '"X negotiated with Y", "X and Y negotiated"' },
   { id: 'host', lemmas: ['host', 'receive'], relation: 'met', cameo: '043', reason: '"X hosted Y": a visit received (CAMEO 043)' },
   { id: 'visit', lemmas: ['visit'], relation: 'met', cameo: '042', reason: '"X visited Y": a visit (CAMEO 042); a city visited is a place, never a target; a person needs a known country of their own (see VISIT_FRAMES)' },

@@ -542,6 +542,10 @@ export function readNounFrame(
     if (d === 'amod' || d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
     else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, true, assets));
   }
+  // "travelled to Beijing for talks with Y": the traveller takes part in the talks it goes for.
+  if (sources.length === 0 && tree.deprel(n) === 'obl' && tree.caseOf(n) === 'for' && VERB_TAGS.has(tree.upos(tree.head(n)))) {
+    sources = subjectHeads(tree, tree.head(n)).flatMap((h) => actors.at(h));
+  }
   sources = sources.filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
   let mutual = false;
