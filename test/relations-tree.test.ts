@@ -69,6 +69,8 @@ const ROWS: readonly Row[] = [
   ['Macron phoned Scholz on Sunday.', ['emmanuel-macron met olaf-scholz'], 'phoned'],
   ['Scholz will travel to Paris for talks with Macron.', ['emmanuel-macron met olaf-scholz (hypothetical)'], 'the traveller takes part in the talks he goes for'],
   ['Macron hosted talks between Russian and Ukrainian delegations.', ['russia met ukraine'], 'delegations of two sides'],
+  ['Scholz won the backing of Macron.', ['emmanuel-macron supported olaf-scholz'], 'having or winning the backing of Y: Y supports the subject'],
+  ['Scholz voiced his support for Macron.', ['olaf-scholz supported emmanuel-macron'], 'voicing support: the subject supports'],
 ];
 
 function factsOf(text: string): string[] {

@@ -133,6 +133,8 @@ export interface NounFrame {
   readonly topicTarget?: boolean;
   /** With no target, coordinated owners act on each other: "X and Y held talks". */
   readonly mutual?: boolean;
+  /** Light verbs after which the subject receives the act: "X had the backing of Y" (Y backs X). */
+  readonly receivedWith?: readonly string[];
   readonly reason: string;
 }
 
@@ -158,7 +160,7 @@ export const NOUN_FRAMES: readonly NounFrame[] = [
   { id: 'talks-between', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'negotiations', 'summit', 'consultations'], relation: 'met', cameo: '040', preps: ['between'], between: true, reason: '"talks between X and Y"' },
   { id: 'visit-to', nouns: ['visit', 'trip', 'tour'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X\'s visit to Y" with Y a country or organisation: a visit (CAMEO 042)' },
   { id: 'acceptance-of', nouns: ['acceptance', 'approval', 'endorsement'], relation: 'accepted', cameo: '081', preps: ['of', 'for'], topicTarget: true, reason: '"X\'s acceptance of Z"' },
-  { id: 'support-of', nouns: ['support', 'backing'], relation: 'supported', cameo: '051', preps: ['of', 'for'], topicTarget: true, reason: '"X\'s support of/for Z"' },
+  { id: 'support-of', nouns: ['support', 'backing'], relation: 'supported', cameo: '051', preps: ['of', 'for'], topicTarget: true, receivedWith: ['have', 'get', 'receive', 'win', 'enjoy', 'gain', 'lose', 'secure'], reason: '"X\'s support of/for Z"; "X had / won the backing of Y": Y supports X' },
   { id: 'rejection-of', nouns: ['rejection'], relation: 'rejected', cameo: '120', preps: ['of'], topicTarget: true, reason: '"X\'s rejection of Z"' },
   { id: 'call-for', nouns: ['call', 'appeal', 'plea', 'demand', 'request'], relation: 'urged', cameo: '020', preps: ['to', 'for', 'on'], reason: '"X\'s call for/on Y to …"' },
   { id: 'proposal-of', nouns: ['proposal', 'offer', 'plan'], relation: 'proposed', cameo: '036', preps: ['to', 'for'], reason: '"X\'s proposal to Y"' },

@@ -47,6 +47,8 @@ const framesByLemma = new Map<string, Frame[]>();
 for (const f of VERB_FRAMES) for (const l of f.lemmas) framesByLemma.set(l, [...(framesByLemma.get(l) ?? []), f]);
 const nounFramesByWord = new Map<string, NounFrame[]>();
 for (const f of NOUN_FRAMES) for (const n of f.nouns) nounFramesByWord.set(n, [...(nounFramesByWord.get(n) ?? []), f]);
+/** Verbs after which a subject receives a noun frame's act ("won the backing of Y"). */
+const RECEIVING_VERBS: ReadonlySet<string> = new Set(NOUN_FRAMES.flatMap((f) => f.receivedWith ?? []));
 const roleFramesByLemma = new Map<string, RoleFrame[]>();
 for (const f of ROLE_FRAMES) for (const l of f.lemmas) roleFramesByLemma.set(l, [...(roleFramesByLemma.get(l) ?? []), f]);
 const collocationsByVerb = new Map<string, CollocationFrame[]>();
@@ -342,7 +344,7 @@ class Extractor {
   /** "held talks with Y", "had a meeting with Y": a light verb and the noun frame of its object. */
   private treeLightVerb(verb: Token): void {
     const tree = this.tree;
-    if (!tree || !(LIGHT_VERBS.has(verb.lemma) || MUTUAL_NOUN_VERBS.has(verb.lemma))) return;
+    if (!tree || !(LIGHT_VERBS.has(verb.lemma) || MUTUAL_NOUN_VERBS.has(verb.lemma) || RECEIVING_VERBS.has(verb.lemma))) return;
     const noun = eventNoun(tree, verb.index, (w) => nounFramesByWord.has(w));
     const nounToken = this.tok(noun);
     if (!nounToken) return;

@@ -450,7 +450,8 @@ export function readCollocation(tree: DependencyTree, refAt: readonly (ActorRefe
 /** "Witkoff held talks with Putin", "X and Y held talks": a light verb's subject takes part in its event noun. */
 export function readLightVerb(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, noun: number, frame: NounFrame, expand: ListExpander, modifierAt: readonly (ActorReference | undefined)[] = []): TreeReading | undefined {
   if (frame.between) return undefined;
-  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: false, mutual: frame.mutual === true }, expand, false, true, modifierAt);
+  const received = frame.receivedWith?.includes(verb.lemma) === true && tree.caseOf(noun) === undefined;
+  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: received, mutual: frame.mutual === true }, expand, false, true, modifierAt);
 }
 
 /** The verb's object (or `with` oblique) whose word passes the test, or -1. */
