@@ -20,7 +20,7 @@ import {
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCanRelate, cameoCode, matchCameo, type VerbUse } from './cameo';
-import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, type TreeReading } from './tree';
+import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, type TreeContext, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 
@@ -76,9 +76,6 @@ export function extractRelations(doc: AnnotatedDocument, layer: EntityLayer, syn
   return new Extractor(doc, layer, syntax).run();
 }
 
-/** Experiment switch while the tree reader is measured against the walks. */
-const TREE_MODE = process.env.NEWSGRAPH_TREE ?? 'prefer';
-
 /** Options of one emitted fact beyond its two ends. */
 interface EmitOptions {
   readonly topicOk: boolean;
@@ -96,6 +93,11 @@ interface EmitOptions {
   readonly goldstein?: number;
   /** Kinds of actor the target must be (Frame.targetTypes). */
   readonly targetTypes?: readonly EntityType[];
+}
+
+/** Lemmas a word may have as a verb: its own, or its form less -ed, -d or -s ("fined" → fine, wink's lemma being "fin"). */
+function verbLemmas(t: Token): readonly string[] {
+  return [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')];
 }
 
 /** Calls fn(x, y) for every pair of a group, x before y: "Trump, Putin and Xi met" → three pairs. */
@@ -120,19 +122,23 @@ class Extractor {
   private readonly facts: RelationFact[] = [];
   private readonly seen = new Set<string>();
   private readonly tree: DependencyTree | undefined;
-  /** Names inside title phrases ("the *Kremlin* leader"): no actors themselves, but they say whose a member noun is. */
-  private readonly modifierAt: Array<ActorReference | undefined> = [];
+  /** The tree with what its readers need (tree.ts), when the document has parsed sentences. */
+  private readonly reader: TreeContext | undefined;
   /** "noun index|frame id" of event nouns the tree has read with their light verb. */
   private readonly nounsRead = new Set<string>();
 
   constructor(private readonly doc: AnnotatedDocument, layer: EntityLayer, syntax?: SyntaxLayer) {
     this.tokens = doc.tokens;
-    this.tree = syntax && TREE_MODE !== 'off' ? new DependencyTree(doc.tokens, syntax) : undefined;
+    this.tree = syntax ? new DependencyTree(doc.tokens, syntax) : undefined;
     this.refs = layer.references.filter((r) => !r.modifier);
-    for (const r of layer.references) if (r.modifier) for (let i = r.firstToken; i <= r.lastToken; i++) this.modifierAt[i] = r;
     for (const f of layer.facts) if (f.relation === 'leader_of' || f.relation === 'member_of') this.belongs.add(`${f.source}|${f.target}`);
     for (const e of layer.entities) this.labels.set(e.id, e.label);
     this.refAt = new Array<ActorReference | undefined>(this.tokens.length);
+    if (this.tree) {
+      const modifierAt: Array<ActorReference | undefined> = [];
+      for (const r of layer.references) if (r.modifier) for (let i = r.firstToken; i <= r.lastToken; i++) modifierAt[i] = r;
+      this.reader = { tree: this.tree, refAt: this.refAt, modifierAt, expand: (r, object) => this.coordinated(r, 1, false, !object) };
+    }
     for (const r of this.refs) for (let i = r.firstToken; i <= r.lastToken; i++) this.refAt[i] = r;
     this.quoteDepth = new Int8Array(this.tokens.length);
     let inside = 0;
@@ -165,13 +171,13 @@ class Extractor {
       const read = new Set<Frame>();
       if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read.add(f);
       if (parsed) this.treeRoles(t);
-      if (verbFrames) for (const f of verbFrames) if (TREE_MODE !== 'prefer' || !read.has(f)) this.verbFrame(t, f);
+      if (verbFrames) for (const f of verbFrames) if (!read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
       const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;
       let collocated = false;
       if (collocations) {
         for (const f of collocations) {
-          if (treeVerb && TREE_MODE === 'prefer' && this.treeCollocation(t, f)) collocated = true;
+          if (treeVerb && this.treeCollocation(t, f)) collocated = true;
           else this.collocation(t, f);
         }
       }
@@ -182,7 +188,7 @@ class Extractor {
       if (nounFrames) {
         for (const f of nounFrames) {
           if (this.nounsRead.has(`${t.index}|${f.id}`)) continue;
-          if (parsed && TREE_MODE === 'prefer' && this.treeNoun(t, f)) continue;
+          if (parsed && this.treeNoun(t, f)) continue;
           this.nounFrame(t, f);
         }
       }
@@ -200,7 +206,7 @@ class Extractor {
   /** Frames of a word the parser reads as a verb, by its lemma or the lemma of its verb form ("fined" → fine). */
   private treeFrames(t: Token): readonly Frame[] | undefined {
     if (this.tree?.upos(t.index) !== 'VERB') return undefined;
-    for (const l of [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')]) {
+    for (const l of verbLemmas(t)) {
       const frames = framesByLemma.get(l);
       if (frames) return frames;
     }
@@ -209,9 +215,9 @@ class Extractor {
 
   /** "the RSF, led by Dagalo", "the US delegation included Rubio": a person's role in an organisation or country. */
   private treeRoles(verb: Token): void {
-    if (!this.tree || this.tree.upos(verb.index) !== 'VERB') return;
+    if (!this.reader || this.reader.tree.upos(verb.index) !== 'VERB') return;
     for (const frame of roleFramesByLemma.get(verb.lemma) ?? []) {
-      const reading = readFrame(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
+      const reading = readFrame(this.reader, verb, frame);
       if (!reading || reading.mutual) continue;
       const [people, groups] = frame.reverse ? [reading.targets, reading.sources] : [reading.sources, reading.targets];
       const groupsOk = groups.filter((g) => g.entityType === 'country' || g.entityType === 'organization');
@@ -280,14 +286,17 @@ class Extractor {
     if (!tree) return false;
     for (const c of tree.children(verb.index)) {
       for (const m of tree.children(c)) if ((tree.deprel(m) === 'case' || tree.deprel(m) === 'mark') && this.tok(m)?.lower === 'as') return true;
-      for (const k of tree.children(c)) for (const m of tree.children(k)) if (tree.deprel(m) === 'case' && this.tok(m)?.lower === 'as' && tree.deprel(k) === 'nmod') return true;
+      for (const k of tree.children(c)) {
+        if (tree.deprel(k) !== 'nmod') continue;
+        for (const m of tree.children(k)) if (tree.deprel(m) === 'case' && this.tok(m)?.lower === 'as') return true;
+      }
     }
     return false;
   }
 
   /** A CAMEO pattern's reading at a verb no frame knows. */
   private treeCameo(verb: Token): void {
-    if (!this.tree) return;
+    if (!this.reader) return;
     const match = matchCameo(this.verbUse(verb));
     if (!match || !CAMEO_TRIGGER_FAMILIES.some((f) => match.code.startsWith(f.prefix))) return;
     const frame: Frame = {
@@ -295,7 +304,7 @@ class Extractor {
       ...(match.target.kind === 'prep' ? { preps: [match.target.prep] } : {}),
       reason: match.label,
     };
-    const reading = readFrame(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
+    const reading = readFrame(this.reader, verb, frame);
     if (!reading) return;
     // The dictionary was written for states and organisations: between persons alone its verbs are
     // mostly other senses ("ran into a defender", "collaborated with a screenwriter").
@@ -306,8 +315,8 @@ class Extractor {
 
   /** Emits what the tree reads for one frame at a trigger; false when the tree gives no reading or no fact passes. */
   private treeFrame(trigger: Token, frame: Frame): boolean {
-    if (!this.tree) return false;
-    const reading = readFrame(this.tree, this.refAt, trigger, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
+    if (!this.reader) return false;
+    const reading = readFrame(this.reader, trigger, frame);
     if (!reading) return false;
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
     if (frame.relation === 'rejected' && this.hasAsPhrase(trigger)) {
@@ -319,7 +328,7 @@ class Extractor {
       return this.emitReading({ ...reading, frame: { ...frame, id: 'welcome-visitor', relation: 'met', cameo: '043' } });
     }
     // "told his rival to leave": telling someone to act is an appeal, not information.
-    if (frame.relation === 'informed' && this.toInfinitive(this.tree.child(trigger.index, 'xcomp'))) {
+    if (frame.relation === 'informed' && this.toInfinitive(this.reader.tree.child(trigger.index, 'xcomp'))) {
       return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:to`, relation: 'urged', cameo: '020' } });
     }
     // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
@@ -329,27 +338,27 @@ class Extractor {
 
   /** A verb + event noun collocation from the tree; false when the tree gives no reading. */
   private treeCollocation(verb: Token, frame: CollocationFrame): boolean {
-    if (!this.tree) return false;
-    const reading = readCollocation(this.tree, this.refAt, verb, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
+    if (!this.reader) return false;
+    const reading = readCollocation(this.reader, verb, frame);
     return reading !== undefined && this.emitReading(reading);
   }
 
   /** An event noun read from the tree: its side (possessor, demonym, by-phrase) and its target. */
   private treeNoun(noun: Token, frame: NounFrame): boolean {
-    if (!this.tree) return false;
-    const reading = readNounFrame(this.tree, this.refAt, noun, frame, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
+    if (!this.reader) return false;
+    const reading = readNounFrame(this.reader, noun, frame);
     return reading !== undefined && this.emitReading(reading);
   }
 
   /** "held talks with Y", "had a meeting with Y": a light verb and the noun frame of its object. */
   private treeLightVerb(verb: Token): void {
-    const tree = this.tree;
-    if (!tree || !(LIGHT_VERBS.has(verb.lemma) || MUTUAL_NOUN_VERBS.has(verb.lemma) || RECEIVING_VERBS.has(verb.lemma))) return;
-    const noun = eventNoun(tree, verb.index, (w) => nounFramesByWord.has(w));
+    const reader = this.reader;
+    if (!reader || !(LIGHT_VERBS.has(verb.lemma) || MUTUAL_NOUN_VERBS.has(verb.lemma) || RECEIVING_VERBS.has(verb.lemma))) return;
+    const noun = eventNoun(reader.tree, verb.index, (w) => nounFramesByWord.has(w));
     const nounToken = this.tok(noun);
     if (!nounToken) return;
     for (const f of nounFramesByWord.get(nounToken.lower) ?? []) {
-      const reading = readLightVerb(tree, this.refAt, verb, noun, f, (r, object) => this.coordinated(r, 1, false, !object), this.modifierAt);
+      const reading = readLightVerb(reader, verb, noun, f);
       if (!reading) continue;
       this.nounsRead.add(`${noun}|${f.id}`);
       this.emitReading(reading);
@@ -403,7 +412,7 @@ class Extractor {
     const coordinatedActor = before !== undefined && this.tok(before.firstToken - 1)?.lower === 'and';
     if (t.pos === 'NOUN' && t.lower === t.lemma && nextRef?.entityType === 'person' && afterActor && !coordinatedActor) return undefined;
     const known = (l: string): boolean => framesByLemma.has(l) || collocationsByVerb.has(l);
-    for (const l of [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')]) if (known(l)) return l;
+    for (const l of verbLemmas(t)) if (known(l)) return l;
     return undefined;
   }
 

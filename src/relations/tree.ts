@@ -36,6 +36,23 @@ export interface TreeReading {
   readonly indirect?: ReadonlySet<ActorReference>;
 }
 
+/**
+ * What every reading needs: the trees, the actor reference covering each token, the names inside
+ * title phrases, and the word-list reader for coordinations.
+ */
+export interface TreeContext {
+  readonly tree: DependencyTree;
+  readonly refAt: readonly (ActorReference | undefined)[];
+  /** Names inside title phrases ("the *Kremlin* leader"): no actors, but they say whose a member noun is. */
+  readonly modifierAt: readonly (ActorReference | undefined)[];
+  readonly expand: ListExpander;
+}
+
+/** An actor that can act: places and topics do not. */
+function canAct(r: ActorReference): boolean {
+  return r.entityType !== 'other' && r.entityType !== 'place';
+}
+
 /** Modals that make a clause unreal; "will" too: a future act is announced, not done. */
 const MODALS: ReadonlySet<string> = new Set(['would', 'could', 'might', 'may', 'should', 'will', "'ll", 'wo', 'can', 'ca', 'shall', 'must', "'d"]);
 const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no']);
@@ -111,13 +128,14 @@ export class DependencyTree {
  * Reads a frame at one trigger from the tree; undefined when the tree gives no reading (the token
  * walks may still find one). `refAt` maps a token to the actor reference covering it.
  */
-export function readFrame(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], trigger: Token, frame: Frame, expand: ListExpander = (r) => [r], modifierAt: readonly (ActorReference | undefined)[] = []): TreeReading | undefined {
+export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeReading | undefined {
+  const { tree } = ctx;
   const i = trigger.index;
   const rel = tree.deprel(i);
   // "the proposed truce", "a peace-keeping force": an attributive word names a thing.
-  if (rel === 'amod' || rel === 'compound' || rel === 'det' || rel === 'case' || refAt[i]) return undefined;
+  if (rel === 'amod' || rel === 'compound' || rel === 'det' || rel === 'case' || ctx.refAt[i]) return undefined;
   if (!VERB_TAGS.has(tree.upos(i))) return undefined;
-  const actors = new ActorFinder(tree, refAt, expand, modifierAt);
+  const actors = new ActorFinder(ctx);
   const passive = tree.child(i, 'nsubj:pass') >= 0 || tree.child(i, 'aux:pass') >= 0 || (rel === 'acl' && agentOf(tree, i) >= 0);
   let sources: ActorReference[];
   let targets: ActorReference[];
@@ -141,7 +159,7 @@ export function readFrame(tree: DependencyTree, refAt: readonly (ActorReference 
     if (targets.length > 0 && frame.after && !frame.after.includes(tree.tokens[Math.max(...targets.map((t) => t.lastToken)) + 1]?.lower ?? '')) return undefined;
   }
   // Only actors act, and a topic is a target only where the frame allows one ("backed the plan").
-  sources = sources.filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+  sources = sources.filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
   if (sources.length === 0) return undefined;
   // "left the way open for Y", "sent troops to Y": with an object of its own, a visit verb sends or leaves something.
@@ -268,11 +286,13 @@ export type ListExpander = (first: ActorReference, object: boolean) => readonly 
 /** The actors a nominal stands for: its own reference, or the actor behind a member noun; with conjuncts. */
 class ActorFinder {
   readonly indirect = new Set<ActorReference>();
+  private readonly tree: DependencyTree;
+  private readonly refAt: readonly (ActorReference | undefined)[];
 
-  constructor(
-    private readonly tree: DependencyTree, private readonly refAt: readonly (ActorReference | undefined)[], private readonly expand: ListExpander,
-    private readonly modifierAt: readonly (ActorReference | undefined)[] = [],
-  ) {}
+  constructor(private readonly ctx: TreeContext) {
+    this.tree = ctx.tree;
+    this.refAt = ctx.refAt;
+  }
 
   /** `object`: h is an object, whose conjuncts cannot be followed by their own verb. */
   at(h: number, object = false, assets?: ReadonlySet<string>, depth = 0): ActorReference[] {
@@ -280,7 +300,7 @@ class ActorFinder {
     const out: ActorReference[] = [];
     // The word list is read once, from the head of the coordination: reading it again from every
     // conjunct would cost the square of a long list's length.
-    for (const r of this.own(h, object, assets)) out.push(...(depth === 0 ? this.expand(r, object) : [r]));
+    for (const r of this.own(h, object, assets)) out.push(...(depth === 0 ? this.ctx.expand(r, object) : [r]));
     if (this.coordinated(h)) {
       for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c))) out.push(...this.at(c, object, assets, depth + 1));
     }
@@ -366,7 +386,7 @@ class ActorFinder {
 
   /** "the Kremlin leader", "the Russian envoy": a name inside a title phrase says whose the member noun is. */
   private modifierRef(c: number): ActorReference | undefined {
-    const r = this.modifierAt[c];
+    const r = this.ctx.modifierAt[c];
     return r && (r.entityType === 'country' || r.entityType === 'organization') ? { ...r, modifier: false } : undefined;
   }
 }
@@ -440,18 +460,18 @@ function assetsOf(relation: Relation): ReadonlySet<string> | undefined {
  * and its event noun (its object, or a `with` oblique) say the act; the target hangs on the noun
  * or on the verb. `reverse`: the target is the source ("received aid from Y").
  */
-export function readCollocation(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, frame: CollocationFrame, expand: ListExpander, modifierAt: readonly (ActorReference | undefined)[] = []): TreeReading | undefined {
+export function readCollocation(ctx: TreeContext, verb: Token, frame: CollocationFrame): TreeReading | undefined {
   const nouns = new Set(frame.nouns);
-  const noun = eventNoun(tree, verb.index, (w) => nouns.has(w));
+  const noun = eventNoun(ctx.tree, verb.index, (w) => nouns.has(w));
   if (noun < 0) return undefined;
-  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: frame.reverse === true, mutual: frame.mutual === true }, expand, frame.hypothetical === true, false, modifierAt);
+  return readNounEvent(ctx, verb, noun, { ...frame, reverse: frame.reverse === true, mutual: frame.mutual === true }, frame.hypothetical === true, false);
 }
 
 /** "Witkoff held talks with Putin", "X and Y held talks": a light verb's subject takes part in its event noun. */
-export function readLightVerb(tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, noun: number, frame: NounFrame, expand: ListExpander, modifierAt: readonly (ActorReference | undefined)[] = []): TreeReading | undefined {
+export function readLightVerb(ctx: TreeContext, verb: Token, noun: number, frame: NounFrame): TreeReading | undefined {
   if (frame.between) return undefined;
-  const received = frame.receivedWith?.includes(verb.lemma) === true && tree.caseOf(noun) === undefined;
-  return readNounEvent(tree, refAt, verb, noun, { ...frame, reverse: received, mutual: frame.mutual === true }, expand, false, true, modifierAt);
+  const received = frame.receivedWith?.includes(verb.lemma) === true && ctx.tree.caseOf(noun) === undefined;
+  return readNounEvent(ctx, verb, noun, { ...frame, reverse: received, mutual: frame.mutual === true }, false, true);
 }
 
 /** The verb's object (or `with` oblique) whose word passes the test, or -1. */
@@ -485,13 +505,11 @@ interface NounEventFrame extends ReadFrame {
 }
 
 /** `light`: the noun carries the act and is the trigger ("held *talks*"); else the verb does ("*imposed* sanctions"). */
-function readNounEvent(
-  tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], verb: Token, noun: number, frame: NounEventFrame, expand: ListExpander,
-  asked: boolean, light: boolean, modifierAt: readonly (ActorReference | undefined)[],
-): TreeReading | undefined {
+function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounEventFrame, asked: boolean, light: boolean): TreeReading | undefined {
+  const { tree } = ctx;
   const i = verb.index;
-  if (!VERB_TAGS.has(tree.upos(i)) || refAt[i]) return undefined;
-  const actors = new ActorFinder(tree, refAt, expand, modifierAt);
+  if (!VERB_TAGS.has(tree.upos(i)) || ctx.refAt[i]) return undefined;
+  const actors = new ActorFinder(ctx);
   const assets = assetsOf(frame.relation);
   // The target's preposition hangs on the noun ("sanctions on Y") or on the verb ("imposed … on Y").
   const targetHeads: number[] = [];
@@ -499,20 +517,25 @@ function readNounEvent(
     for (const c of tree.children(owner)) if ((rels as readonly string[]).includes(tree.deprel(c)) && frame.preps.includes(tree.caseOf(c) ?? '')) targetHeads.push(c);
   }
   let targets = targetHeads.flatMap((h) => actors.at(h, true, assets));
-  const passive = tree.deprel(noun) === 'nsubj:pass';
-  let sources = passive ? ((a) => (a >= 0 ? actors.at(a) : []))(agentOf(tree, i)) : subjectHeads(tree, i).flatMap((h) => actors.at(h));
-  sources = sources.filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+  // "sanctions were imposed on Y by X": the passive's agent.
+  const agent = tree.deprel(noun) === 'nsubj:pass' ? agentOf(tree, i) : undefined;
+  let sources = (agent === undefined ? subjectHeads(tree, i) : agent >= 0 ? [agent] : []).flatMap((h) => actors.at(h)).filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
   if (sources.length === 0) return undefined;
   const mutual = targets.length === 0 && frame.mutual && sources.length > 1;
   if (targets.length === 0 && !mutual) return undefined;
-  if (frame.reverse) [sources, targets] = [targets.filter((r) => r.entityType !== 'other' && r.entityType !== 'place'), sources];
+  if (frame.reverse) [sources, targets] = [targets.filter(canAct), sources];
   if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
   return {
     trigger: light ? (tree.tokens[noun] ?? verb) : verb, frame, sources, targets, mutual, noun: tree.tokens[noun],
     // "pledged aid to Y", "offered talks with Y": the verb announces the act, it does not report it.
-    negated: negated(tree, i) || nounNegated(tree, noun), hypothetical: asked || ANNOUNCING_VERBS.has(verb.lemma) || DEFERRING_VERBS.has(verb.lemma) || hypothetical(tree, i),
+    negated: negated(tree, i) || nounNegated(tree, noun), hypothetical: asked || announces(verb) || hypothetical(tree, i),
   };
+}
+
+/** A verb that announces or defers its object's act rather than report it: "pledged aid", "postponed talks". */
+function announces(verb: Token): boolean {
+  return ANNOUNCING_VERBS.has(verb.lemma) || DEFERRING_VERBS.has(verb.lemma);
 }
 
 /** "imposed no sanctions on Y". */
@@ -527,13 +550,11 @@ function nounNegated(tree: DependencyTree, noun: number): boolean {
  * its by-phrase), the target its phrase with the frame's preposition; the noun's modality is that
  * of the verb it belongs to ("called for an attack on Y").
  */
-export function readNounFrame(
-  tree: DependencyTree, refAt: readonly (ActorReference | undefined)[], noun: Token, frame: NounFrame, expand: ListExpander,
-  modifierAt: readonly (ActorReference | undefined)[] = [],
-): TreeReading | undefined {
+export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): TreeReading | undefined {
+  const { tree } = ctx;
   const n = noun.index;
-  if (refAt[n] || tree.upos(n) !== 'NOUN') return undefined;
-  const actors = new ActorFinder(tree, refAt, expand, modifierAt);
+  if (ctx.refAt[n] || tree.upos(n) !== 'NOUN') return undefined;
+  const actors = new ActorFinder(ctx);
   const assets = assetsOf(frame.relation);
   let sources: ActorReference[] = [];
   let targets: ActorReference[] = [];
@@ -547,13 +568,13 @@ export function readNounFrame(
   if (sources.length === 0 && tree.deprel(n) === 'obl' && tree.caseOf(n) === 'for' && VERB_TAGS.has(tree.upos(tree.head(n)))) {
     sources = subjectHeads(tree, tree.head(n)).flatMap((h) => actors.at(h));
   }
-  sources = sources.filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+  sources = sources.filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
   let mutual = false;
   // "the meeting of Russian and Ukrainian delegates": the participants are the of-phrase's members.
   if (frame.mutual === true && sources.length === 0 && targets.length === 0) {
     const members = tree.children(n).filter((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'of');
-    const group = Array.from(members).flatMap((c) => actors.at(c)).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+    const group = Array.from(members).flatMap((c) => actors.at(c)).filter(canAct);
     if (new Set(group.map((r) => r.entity)).size >= 2) [sources, mutual] = [group, true];
   }
   if (frame.between) {
@@ -567,7 +588,7 @@ export function readNounFrame(
   const verb = tree.head(n);
   const governed = verb >= 0 && VERB_TAGS.has(tree.upos(verb)) && NOUN_UNDER_VERB.has(tree.deprel(n));
   const verbToken = governed ? tree.tokens[verb] : undefined;
-  const hypotheticalNoun = verbToken !== undefined && (ANNOUNCING_VERBS.has(verbToken.lemma) || DEFERRING_VERBS.has(verbToken.lemma) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb));
+  const hypotheticalNoun = verbToken !== undefined && (announces(verbToken) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb));
   return {
     trigger: noun, frame, sources, targets, mutual, noun,
     negated: nounNegated(tree, n) || (governed && negated(tree, verb)), hypothetical: hypotheticalNoun,
