@@ -2,18 +2,8 @@
 // must answer exactly as the plain regex version below (the one it replaced) on any text.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { FUNCTION_WORDS, notEnglishReason } from '../src/ingest/language';
+import { FUNCTION_WORDS, notEnglishReason, SCRIPTS } from '../src/ingest/language';
 
-const SCRIPTS: ReadonlyArray<{ readonly name: string; readonly re: RegExp }> = [
-  { name: 'Cyrillic (Russian, Ukrainian …)', re: /\p{Script=Cyrillic}/u },
-  { name: 'Chinese or Japanese', re: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u },
-  { name: 'Korean', re: /\p{Script=Hangul}/u },
-  { name: 'Arabic', re: /\p{Script=Arabic}/u },
-  { name: 'Hebrew', re: /\p{Script=Hebrew}/u },
-  { name: 'Greek', re: /\p{Script=Greek}/u },
-  { name: 'Devanagari (Hindi …)', re: /\p{Script=Devanagari}/u },
-  { name: 'Thai', re: /\p{Script=Thai}/u },
-];
 const WORD_SETS = FUNCTION_WORDS.map((row) => ({ language: row.language, words: new Set(row.words) }));
 
 /** The former implementation, kept as the reference. */

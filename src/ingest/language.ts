@@ -9,7 +9,7 @@
 //   with almost none of them and many of another language's is that language.
 
 /** Scripts told apart by Unicode property; the name is what the user reads. */
-const SCRIPTS: ReadonlyArray<{ readonly name: string; readonly re: RegExp }> = [
+export const SCRIPTS: ReadonlyArray<{ readonly name: string; readonly re: RegExp }> = [
   { name: 'Cyrillic (Russian, Ukrainian …)', re: /\p{Script=Cyrillic}/u },
   { name: 'Chinese or Japanese', re: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u },
   { name: 'Korean', re: /\p{Script=Hangul}/u },
