@@ -113,6 +113,7 @@ export function readGraphFile(file: string): NewsGraph {
 interface ServeFlags {
   port: number;
   host: string;
+  dev?: boolean;
 }
 
 /** Where the viewer is served (serve, watch --serve). */
@@ -281,7 +282,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   const startServing = async (dir: string, opts: ServeFlags): Promise<RunningServer> => {
     // Loaded here: the other commands never need the server (less to load for a quick update).
     const { isLoopback, startServer } = await import('../serve');
-    const server = await startServer({ dir, port: opts.port, host: opts.host });
+    const server = await startServer({ dir, port: opts.port, host: opts.host, dev: opts.dev === true });
     if (!isLoopback(opts.host)) io.stderr.write(`newsgraph: warning: --host ${opts.host}: other machines can read ${dir} and the viewer\n`);
     io.stdout.write(`newsgraph: serving ${dir} at ${server.url} (Ctrl-C to stop)\n`);
     return server;
@@ -291,6 +292,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .command('serve')
     .description('serve the viewer and DIR/graph.json on http://127.0.0.1:PORT')
     .argument('[dir]', 'directory holding graph.json', 'graph-data/out'))
+    .option('--dev', "also serve the viewer's source maps (app.js.map)")
     .action(async (dir: string, opts: ServeFlags) => {
       if (!fs.existsSync(path.join(dir, 'graph.json'))) throw new InputError('no graph.json here (run `newsgraph build … --out DIR` first)', dir);
       const server = await startServing(dir, opts);

@@ -17,6 +17,8 @@ export interface ServeOptions {
   host: string;
   /** TCP port; 0 picks a free one (the real port is in the returned url). */
   port: number;
+  /** Also serve source maps (`--dev`); the store file is never served. */
+  dev: boolean;
 }
 
 export const DEFAULT_SERVE_OPTIONS: Readonly<ServeOptions> = Object.freeze({
@@ -25,6 +27,7 @@ export const DEFAULT_SERVE_OPTIONS: Readonly<ServeOptions> = Object.freeze({
   viewerDir: path.resolve(__dirname, '../../viewer'),
   host: '127.0.0.1',
   port: 8080,
+  dev: false,
 });
 
 export interface RunningServer {
@@ -132,7 +135,7 @@ export async function startServer(options: Partial<ServeOptions> & { dir: string
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
-    handle(req, res, roots, extraHeaders).catch((e: unknown) => {
+    handle(req, res, roots, extraHeaders, opts.dev).catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, 'internal error\n', req.method === 'HEAD');
       else res.destroy(e instanceof Error ? e : undefined);
     });
@@ -188,6 +191,7 @@ async function handle(
   res: http.ServerResponse,
   roots: readonly string[],
   extraHeaders: (root: string, relative: readonly string[]) => Record<string, string>,
+  dev = false,
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const head = method === 'HEAD';
@@ -202,6 +206,10 @@ async function handle(
     return;
   }
   const relative = segments.length === 0 ? ['index.html'] : segments;
+  if (notServed(relative, dev)) {
+    send(res, 404, 'not found\n', head);
+    return;
+  }
   for (const root of roots) {
     const file = await resolveInside(root, relative);
     if (file !== null) {
@@ -210,6 +218,16 @@ async function handle(
     }
   }
   send(res, 404, 'not found\n', head);
+}
+
+/**
+ * Files the viewer never needs: the store (every full text and input path; the API answers from
+ * it) and its journals, and source maps unless `--dev`.
+ */
+export function notServed(segments: readonly string[], dev: boolean): boolean {
+  const name = (segments[segments.length - 1] ?? '').toLowerCase();
+  if (/\.(db|sqlite3?)(-journal|-wal|-shm)?$/.test(name)) return true;
+  return !dev && name.endsWith('.map');
 }
 
 /**
