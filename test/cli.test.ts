@@ -57,14 +57,16 @@ describe('cli', function () {
     assert.ok(!fs.existsSync(path.join(dir, 'out', 'graph.json')));
   });
 
-  it('warns and skips one bad file among good ones, exiting 1', () => {
+  it('warns and skips one bad file among good ones, exiting 0 (1 with --strict)', () => {
     const dir = tmp();
     fs.copyFileSync(path.join(CORPUS, fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))[0] as string), path.join(dir, 'good.txt'));
     fs.writeFileSync(path.join(dir, 'bad.txt'), '%PDF-1.7 binary');
     const out = path.join(dir, 'out');
     const r = cli(['build', path.join(dir, 'good.txt'), path.join(dir, 'bad.txt'), '--out', out]);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 0);
     assert.match(r.stderr, /warning: .*bad\.txt: binary content \(a PDF file\)/);
+    assert.match(r.stderr, /\nnewsgraph: skipped 1 input: 1 binary content\n$/);
+    assert.equal(cli(['build', path.join(dir, 'good.txt'), path.join(dir, 'bad.txt'), '--out', out, '--strict']).code, 1);
     assert.ok(fs.existsSync(path.join(out, 'graph.json')));
   });
 
@@ -89,7 +91,7 @@ describe('cli', function () {
       JSON.stringify({ id: 'b', text: 'Ukrainian President Volodymyr Zelenskyy accused Russia of stalling.' }),
     ].join('\n'));
     const r = cli(['extract', file]);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 0);
     assert.match(r.stderr, /feed\.jsonl:2: malformed JSON line/);
     const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { doc: string; date?: string });
     assert.deepEqual(docs.map((d) => d.doc), ['a', 'b']);

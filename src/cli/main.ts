@@ -1,6 +1,6 @@
 // The CLI: a flag schema (commander), thin command bodies, and one place that turns errors into
-// one-line messages and exit codes (0 ok, 1 finished with warnings, 2 usage, 3 input/output,
-// 4 internal).
+// one-line messages and exit codes (0 ok, 1 --strict and something was skipped, 2 usage,
+// 3 input/output, 4 internal).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -16,6 +16,7 @@ import { GENERATOR_VERSION, type EdgeAttributes, type GraphAttributes, type Node
 import { GRAPH_FILE, exportNeo4jFromBuild } from '../store/stream';
 import type { RunningServer } from '../serve';
 import { Progress } from './progress';
+import { WarningLog } from './skips';
 import { defaultJobs } from '../workers/pool';
 
 interface Io {
@@ -31,19 +32,18 @@ function positiveInt(value: string, name: string): number {
   return n;
 }
 
-class WarningLog {
-  count = 0;
-  constructor(private readonly io: Io, private readonly quiet: boolean) {}
-  readonly warn = (w: InputWarning): void => {
-    this.count++;
-    if (!this.quiet) this.io.stderr.write(`newsgraph: warning: ${w.file}: ${w.reason}\n`);
-  };
+/** After a command that wrote its outputs: the one summary line of skips (even with -q), and exit 1 for them under --strict. */
+function finish(warnings: WarningLog, io: Io, strict: boolean | undefined, setExit: (code: ExitCode) => void): void {
+  const line = warnings.summary();
+  if (line !== undefined) io.stderr.write(`${line}\n`);
+  if (strict === true && warnings.count > 0) setExit(EXIT.warnings);
 }
 
 interface ExtractionFlags {
   aliases?: string;
   maxDocBytes: number;
   jobs?: number;
+  strict?: boolean;
 }
 
 interface BuildFlags extends ExtractionFlags {
@@ -128,7 +128,8 @@ function withExtractionFlags(command: Command): Command {
   return command
     .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, one per core; 1 = no worker threads)`, (v) => positiveInt(v, '--jobs'))
     .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
-    .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024);
+    .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
+    .option('--strict', 'exit 1 when any input was skipped or warned about (default: 0 once the outputs are written)');
 }
 
 /** The flags of every command that builds a graph: extraction's, and which edges and nodes to keep. */
@@ -156,7 +157,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .option('-o, --out <dir>', 'output directory (a new store; extractions of unchanged documents are reused)')
     .option('--update <dir>', 'add the inputs to the store in DIR (documents already there are skipped) and rewrite its graph')
     .option('--from-facts', 'the inputs are NDJSON lines printed by `newsgraph extract` (extracted elsewhere)'))
-    .option('-q, --quiet', 'no warnings on stderr')
+    .option('-q, --quiet', 'no warnings on stderr (the summary of skips stays)')
     .action(async (inputs: string[], opts: BuildFlags) => {
       if ((opts.out === undefined) === (opts.update === undefined)) {
         throw new UsageError(
@@ -167,14 +168,14 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       const out = opts.out ?? (opts.update as string);
       const options = { ...pipelineOptions(opts), out, update: opts.update !== undefined, fromFacts: opts.fromFacts === true };
       checkBuildOptions(options);
-      const warnings = new WarningLog(io, opts.quiet === true);
+      const warnings = new WarningLog(io.stderr, opts.quiet === true);
       if (!options.update) await ensureDirectory(out);
       const progress = new Progress(io.stderr);
       const summary = await build(inputs, options, { onWarning: warnings.warn, onDocument: () => progress.tick() });
       progress.stop();
       const { graph, files, outcomes } = summary;
       if (!opts.quiet) io.stderr.write(`newsgraph: ${summary.documents} documents → ${graph.order} nodes, ${graph.size} edges: ${files.join(', ')}${outcomeNote(outcomes)}\n`);
-      if (warnings.count > 0) setExit(EXIT.warnings);
+      finish(warnings, io, opts.strict, setExit);
     });
 
   withServeFlags(withPipelineFlags(program
@@ -189,7 +190,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       const options = { ...pipelineOptions(opts), out: opts.out };
       checkBuildOptions(options);
       checkWatch(inputs, { interval: opts.interval });
-      const warnings = new WarningLog(io, opts.quiet === true);
+      const warnings = new WarningLog(io.stderr, opts.quiet === true);
       await ensureDirectory(opts.out);
       const stop = new AbortController();
       const abort = (): void => stop.abort();
@@ -229,16 +230,16 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       }
       if (serveError !== undefined) throw serveError;
       say('stopped');
-      if (warnings.count > 0) setExit(EXIT.warnings);
+      finish(warnings, io, opts.strict, setExit);
     });
 
   withExtractionFlags(program
     .command('extract')
     .description('print what each document says as NDJSON, one document a line (mentions with offsets, facts with evidence)')
     .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin'))
-    .option('-q, --quiet', 'no warnings on stderr')
+    .option('-q, --quiet', 'no warnings on stderr (the summary of skips stays)')
     .action(async (inputs: string[], opts: ExtractionFlags & { quiet?: boolean }) => {
-      const warnings = new WarningLog(io, opts.quiet === true);
+      const warnings = new WarningLog(io.stderr, opts.quiet === true);
       const options = extractionOptions(opts);
       checkBuildOptions(options);
       let documents = 0;
@@ -248,7 +249,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
         documents++;
       }
       if (documents === 0) throw new InputError('no usable documents', inputs.join(' '));
-      if (warnings.count > 0) setExit(EXIT.warnings);
+      finish(warnings, io, opts.strict, setExit);
     });
 
   program
@@ -258,8 +259,9 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .addOption(new Option('-f, --format <format>', 'conllu (one sentence a block) or json (one document a line)').choices(['conllu', 'json']).default('conllu'))
     .option('--pretokenized', "the inputs are CoNLL-U: keep their words and print CoNLL-U (score it with the CoNLL 2018 evaluation script)")
     .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
-    .option('-q, --quiet', 'no warnings on stderr')
-    .action(async (inputs: string[], opts: { format: AnnotateFormat; pretokenized?: boolean; maxDocBytes: number; quiet?: boolean }) => {
+    .option('--strict', 'exit 1 when any input was skipped or warned about (default: 0 once the output is written)')
+    .option('-q, --quiet', 'no warnings on stderr (the summary of skips stays)')
+    .action(async (inputs: string[], opts: { format: AnnotateFormat; pretokenized?: boolean; maxDocBytes: number; quiet?: boolean; strict?: boolean }) => {
       const write = async (text: string): Promise<void> => {
         if (!io.stdout.write(text)) await new Promise<void>((resolve) => io.stdout.once('drain', resolve));
       };
@@ -268,14 +270,14 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
         for (const text of annotatePretokenized(inputs)) await write(text);
         return;
       }
-      const warnings = new WarningLog(io, opts.quiet === true);
+      const warnings = new WarningLog(io.stderr, opts.quiet === true);
       let documents = 0;
       for await (const text of annotateLines(inputs, { ingest: { maxDocBytes: opts.maxDocBytes } }, opts.format, { onWarning: warnings.warn })) {
         await write(text);
         documents++;
       }
       if (documents === 0) throw new InputError('no usable documents', inputs.join(' '));
-      if (warnings.count > 0) setExit(EXIT.warnings);
+      finish(warnings, io, opts.strict, setExit);
     });
 
   /** Starts the viewer's server on DIR and says where (serve, and watch --serve). */

@@ -163,14 +163,16 @@ describe('scale: builds', function () {
     assert.ok(read(updated, 'graph.json').equals(expected), 'the graph of a full build again');
   });
 
-  it('--update skips a new file whose text is already in the store, with a warning (exit 1)', () => {
+  it('--update skips a new file whose text is already in the store, with a warning (exit 0, 1 with --strict)', () => {
     const updated = path.join(dir, 'twin');
     ok(['build', ...files.slice(0, 5), '--out', updated, '--jobs', '1', '-q']);
     const before = read(updated, 'graph.json');
     const twin = path.join(dir, 'twin.txt');
     fs.copyFileSync(files[2] as string, twin);
     const r = cli(['build', twin, '--update', updated, '--jobs', '1']);
-    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /\nnewsgraph: skipped 1 input: 1 same text as another document\n$/);
+    assert.equal(cli(['build', twin, '--update', updated, '--jobs', '1', '--strict']).code, 1);
     assert.match(r.stderr, /warning: .*twin\.txt: same text as item-002\.txt \(already in the store\), skipped/);
     assert.ok(read(updated, 'graph.json').equals(before));
   });
@@ -232,12 +234,13 @@ describe('scale: builds', function () {
     assertSameGraph(all, updated, '--from-facts --update');
   });
 
-  it('--from-facts skips lines that are not extract results, naming file:line (exit 1)', () => {
+  it('--from-facts skips lines that are not extract results, naming file:line (exit 0)', () => {
     const facts = path.join(dir, 'mixed.ndjson');
     const good = ok(['extract', files[0] as string]).stdout.trim();
     fs.writeFileSync(facts, [good, '{"doc": "x"}', 'not json', JSON.stringify({ ...JSON.parse(good), doc: 'y', facts: [{ source: 'a' }] })].join('\n'));
     const r = cli(['build', '--from-facts', facts, '--out', path.join(dir, 'mixed')]);
-    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /\nnewsgraph: skipped 3 inputs: 3 malformed JSON line\n$/);
     assert.match(r.stderr, /mixed\.ndjson:2: not a `newsgraph extract` line: needs "mentions", "entities" and "facts" arrays, skipped/);
     assert.match(r.stderr, /mixed\.ndjson:3: malformed JSON line/);
     assert.match(r.stderr, /mixed\.ndjson:4: not a `newsgraph extract` line: facts\[0\] needs/);
