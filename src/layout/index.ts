@@ -8,6 +8,7 @@ import { cachedLayout, packComponents, scanGraph, type GraphScan, type LayoutCac
 import { resolveLayoutOptions, type LayoutOptions } from './options';
 import { entityColor, goldsteinColor } from './palette';
 import { roundTo } from './random';
+import { pixelRadius, removeOverlaps } from './noverlap';
 
 export { DEFAULT_LAYOUT_OPTIONS, ITERATION_STEPS, iterationsFor, resolveLayoutOptions } from './options';
 export type { LayoutOptions } from './options';
@@ -60,8 +61,27 @@ function positionNodes(scan: GraphScan, options: LayoutOptions, cache: LayoutCac
       y[node] = roundTo(centre.y + (positions[2 * i + 1] ?? 0), options.precision);
     }
   });
+  separateNodes(scan, x, y, options);
   if (scan.isolated.length > 0) placeIsolated(scan, x, y, options);
   return { x, y, summary: { components: components.length, cached: parts.filter((p) => p.cached).length } };
+}
+
+/** Noverlap on the connected nodes, at the sizes the viewer draws them (see ./noverlap). */
+function separateNodes(scan: GraphScan, x: Float64Array, y: Float64Array, options: LayoutOptions): void {
+  const nodes = scan.members.flat();
+  if (nodes.length < 2) return;
+  let minSize = Infinity;
+  let maxSize = -Infinity;
+  for (let i = 0; i < scan.keys.length; i++) {
+    const s = nodeSize(scan.degree[i] as number, options);
+    if (s < minSize) minSize = s;
+    if (s > maxSize) maxSize = s;
+  }
+  removeOverlaps(nodes, x, y, (i) => pixelRadius(nodeSize(scan.degree[i] as number, options), minSize, maxSize));
+  for (const i of nodes) {
+    x[i] = roundTo(x[i] as number, options.precision);
+    y[i] = roundTo(y[i] as number, options.precision);
+  }
 }
 
 /** The golden angle: successive points of a Vogel spiral never line up. */
