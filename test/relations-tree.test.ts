@@ -71,6 +71,16 @@ const ROWS: readonly Row[] = [
   ['Macron hosted talks between Russian and Ukrainian delegations.', ['russia met ukraine'], 'delegations of two sides'],
   ['Scholz won the backing of Macron.', ['emmanuel-macron supported olaf-scholz'], 'having or winning the backing of Y: Y supports the subject'],
   ['Scholz voiced his support for Macron.', ['olaf-scholz supported emmanuel-macron'], 'voicing support: the subject supports'],
+  ['Scholz told reporters after talks with Macron that the plan was ready.', ['emmanuel-macron met olaf-scholz'], 'a clause said after talks: its subject took part in them'],
+  ['Putin accepted a plan put forward by Scholz.', ['vladimir-putin accepted olaf-scholz'], 'accepting a plan put forward by Y accepts Y'],
+  ['Trump rejected an invitation from Macron to visit Paris.', ['donald-trump rejected emmanuel-macron'], 'rejecting an invitation from Y'],
+  ['Putin has threatened to strike Polish airfields.', ['vladimir-putin warned poland'], 'a threatened strike is a warning to its target'],
+  ['Trump threatened to impose tariffs on Canada if it did not act.', ['donald-trump warned canada'], 'a threatened sanction is a warning to its target'],
+  ['Trump did not threaten to attack Canada.', ['donald-trump warned canada (negated)'], 'the threat takes its own verb\'s negation'],
+  ['The Gondor government ordered Rohan troops to leave.', ['gondor urged rohan'], 'ordering Y to act is a demand'],
+  ['The court ordered a review of the case.', [], 'ordering a thing names no one'],
+  ['Macron said he would not meet Putin and praised Scholz.', ['emmanuel-macron met vladimir-putin (negated) (hypothetical)', 'emmanuel-macron supported olaf-scholz'], 'an inflected conjunct has its own tense, not the modal of the bare verb before it'],
+  ['Scholz met a delegation from the regional bloc Ecowas in Abuja.', ['ecowas met olaf-scholz'], 'a delegation from a bloc named in apposition'],
 ];
 
 function factsOf(text: string): string[] {

@@ -53,6 +53,8 @@ interface Item {
   readonly governor: number;
   /** A common noun that may be what the pronoun stands for ("officials … they"): if it wins, no actor does. */
   readonly noun?: 'plural' | 'singular' | Gender | 'person';
+  /** Named by an adjective ("French troops"): a weaker antecedent for "the country" than a name. */
+  readonly demonym?: boolean;
 }
 
 export interface CorefInput {
@@ -394,11 +396,14 @@ class Resolver {
   private resolveDescription(d: DescriptionSpan, seen: readonly Item[]): ActorReference | undefined {
     const first = this.tokens[d.first];
     if (!first) return undefined;
-    for (let k = seen.length - 1; k >= 0; k--) {
-      const m = seen[k] as Item;
-      if (first.sentence - m.sentence > d.row.lookback) break;
-      if (!describes(d, this.actorFacts(m.entity, m.entityType))) continue;
-      return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+    // "ordered French troops to leave the country": a country's name outranks a nearer demonym.
+    for (const demonyms of d.row.entityType === 'country' ? [false, true] : [true]) {
+      for (let k = seen.length - 1; k >= 0; k--) {
+        const m = seen[k] as Item;
+        if (first.sentence - m.sentence > d.row.lookback) break;
+        if ((m.demonym === true && !demonyms) || !describes(d, this.actorFacts(m.entity, m.entityType))) continue;
+        return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+      }
     }
     return undefined;
   }
@@ -470,7 +475,7 @@ class Resolver {
   /** `group`: "Afghan troops", "the Afghan team" — the demonym is the actor, with the role of its noun. */
   private item(entity: string, entityType: EntityType, first: number, last: number, group = false): Item {
     const end = group && this.tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
-    return { entity, entityType, first, last, sentence: this.tokens[first]?.sentence ?? 0, role: this.roleOf(first, end), governor: this.governorOf(first, end) };
+    return { entity, entityType, first, last, sentence: this.tokens[first]?.sentence ?? 0, role: this.roleOf(first, end), governor: this.governorOf(first, end), ...(group ? { demonym: true } : {}) };
   }
 
   /** Whether the parse covers token k's sentence. */

@@ -87,6 +87,11 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
   { words: ['nation'], entityType: 'country', lookback: 2, reason: '"the nation": the country named last' },
   { words: ['kingdom'], entityType: 'country', lookback: 2, reason: '"the kingdom": a monarchy named last' },
+  // A country's armed forces or rulers act for it, as "the Sudanese army" does (member nouns).
+  { words: ['army'], entityType: 'country', lookback: 2, reason: '"the army": the armed forces of the country named last' },
+  { words: ['military'], entityType: 'country', lookback: 2, reason: '"the military": the armed forces of the country named last' },
+  { words: ['junta'], entityType: 'country', lookback: 3, reason: '"the junta": the military rulers of the country named last' },
+  { words: ['regime'], entityType: 'country', lookback: 2, reason: '"the regime": the rulers of the country named last' },
   { words: ['city'], entityType: 'place', lookback: 2, reason: '"the city": the place named last' },
 ];
 

@@ -61,6 +61,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'urge', lemmas: ['urge', 'implore', 'appeal', 'exhort', 'encourage', 'plead'], relation: 'urged', cameo: '020', preps: ['to', 'on', 'with'], direct: true, reason: '"X urged Y to …": X appeals to Y' },
   { id: 'press', lemmas: ['press', 'push', 'pressure', 'pressurise', 'pressurize', 'lean'], relation: 'urged', cameo: '020', preps: ['on'], direct: true, after: ['to', 'for', 'into', 'over', 'on'], reason: '"X pressed / pushed Y to … (for …)": an appeal only with what Y is pressed to do; "pushed the referee" is a shove' },
   { id: 'ask', lemmas: ['ask', 'request'], relation: 'urged', cameo: '020', direct: true, after: ['to', 'for', 'not'], reason: '"X asked Y to … / for …": a request; "asked Y if …" is a question' },
+  { id: 'order', lemmas: ['order', 'command', 'instruct', 'direct'], relation: 'urged', cameo: '020', direct: true, after: ['to'], reason: '"X ordered Y to …": a demand with authority; "ordered a review" names no one' },
   { id: 'call-on', lemmas: ['call', 'demand', 'insist'], relation: 'urged', cameo: '020', preps: ['on', 'upon'], reason: '"X called on Y to …", "X demanded that Y …" (the tree reads the that-clause\'s subject): a request or demand' },
   { id: 'want', lemmas: ['want', 'wish'], relation: 'urged', cameo: '020', after: ['to'], reason: '"X wants Y to …": a demand on Y' },
   { id: 'propose', lemmas: ['propose', 'offer', 'float'], relation: 'proposed', cameo: '036', topicTarget: true, preps: ['to'], direct: true, reason: '"X proposed Z (to Y)": a proposal' },
@@ -248,7 +249,7 @@ export const VISIT_FRAMES: ReadonlySet<string> = new Set(['visit', 'travel-to', 
 export const EVALUATIVE: ReadonlySet<Relation> = new Set<Relation>(['accused', 'supported', 'rejected', 'attacked', 'sanctioned']);
 
 /** Relations that judge an act, whose actor may stand as a modifier of it: "rejected the Tory offer", "praised the US plan". */
-export const JUDGING: ReadonlySet<Relation> = new Set<Relation>(['accused', 'supported', 'rejected']);
+export const JUDGING: ReadonlySet<Relation> = new Set<Relation>(['accused', 'supported', 'rejected', 'accepted']);
 
 /**
  * Verbs whose infinitive belongs to their object: "urged the club to reject the deal" (the club

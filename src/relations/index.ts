@@ -17,10 +17,11 @@ import {
   BE_FORMS, CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, DETERMINERS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS,
   ACTING_NOUNS, ATTACKED_ASSETS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS, IRREGULAR_PARTICIPLES, MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, NON_ACTOR_HEADS,
   ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
+  verbLemmas,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCanRelate, cameoCode, matchCameo, type VerbUse } from './cameo';
-import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, type TreeContext, type TreeReading } from './tree';
+import { asThreat, DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, type TreeContext, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 
@@ -93,11 +94,6 @@ interface EmitOptions {
   readonly goldstein?: number;
   /** Kinds of actor the target must be (Frame.targetTypes). */
   readonly targetTypes?: readonly EntityType[];
-}
-
-/** Lemmas a word may have as a verb: its own, or its form less -ed, -d or -s ("fined" → fine, wink's lemma being "fin"). */
-function verbLemmas(t: Token): readonly string[] {
-  return [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')];
 }
 
 /** Calls fn(x, y) for every pair of a group, x before y: "Trump, Putin and Xi met" → three pairs. */
@@ -365,7 +361,10 @@ class Extractor {
     }
   }
 
-  private emitReading(r: TreeReading, goldstein?: number): boolean {
+  private emitReading(reading: TreeReading, goldstein?: number): boolean {
+    const threat = this.reader ? asThreat(this.reader, reading) : undefined;
+    const r = threat ?? reading;
+    if (threat) goldstein = undefined;
     const { frame, trigger } = r;
     const options: EmitOptions = {
       topicOk: frame.topicTarget === true, sourceGroupStart: this.groupStart(r.sources),

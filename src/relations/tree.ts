@@ -8,7 +8,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { CollocationFrame, Frame, NounFrame } from './frames';
-import { ACTING_NOUNS, OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS } from './words';
+import { ACTING_NOUNS, OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 
 /** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
@@ -147,7 +147,8 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     targets = patient >= 0 ? actors.at(patient) : rel === 'acl' ? actors.at(tree.head(i)) : [];
   } else {
     sources = subjectHeads(tree, i).flatMap((h) => actors.at(h));
-    targets = objectHeads(tree, i, frame).flatMap((h) => actors.at(h, true, assetsOf(frame.relation)));
+    const heads = objectHeads(tree, i, frame);
+    targets = heads.flatMap((h) => actors.at(h, true, assetsOf(frame.relation)));
     // "condemned the attack by Y", "welcomed the offer from Y", "praised the efforts of Y": a
     // judgement of an act is one of its author.
     if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation)) {
@@ -156,7 +157,8 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
       const authors = authorsOfObject(tree, i).flatMap((h) => actors.at(h, true));
       if (authors.length > 0 && !authors.some((r) => own.has(r.entity) || r.via === 'pronoun')) targets = authors;
     }
-    if (targets.length > 0 && frame.after && !frame.after.includes(tree.tokens[Math.max(...targets.map((t) => t.lastToken)) + 1]?.lower ?? '')) return undefined;
+    // The word after the object phrase: its head noun ends it ("pressed Russian officials to …").
+    if (targets.length > 0 && frame.after && !frame.after.includes(tree.tokens[Math.max(...targets.map((t) => t.lastToken), ...heads) + 1]?.lower ?? '')) return undefined;
   }
   // Only actors act, and a topic is a target only where the frame allows one ("backed the plan").
   sources = sources.filter(canAct);
@@ -181,14 +183,26 @@ function agentOf(tree: DependencyTree, i: number): number {
 /** The by/from/of phrases on the verb's object: the author of the act it names. */
 function authorsOfObject(tree: DependencyTree, i: number): number[] {
   const out: number[] = [];
+  let object = false;
   for (const c of tree.children(i)) {
     if (tree.deprel(c) !== 'obj') continue;
+    object = true;
     // "the efforts of Y" names their author; "the invasion of Iraq" its victim (OF_HEADS).
     const ofOk = OF_HEADS.has(tree.tokens[c]?.lower ?? '');
     for (const m of tree.children(c)) {
       const prep = tree.caseOf(m) ?? "'s";
       if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'nmod:poss') && AUTHOR_PREPS.has(prep) && (prep !== 'of' || ofOk)) out.push(m);
+      // "accepted a plan put forward by Y", "rejected calls made by Y".
+      else if (tree.deprel(m) === 'acl' && agentOf(tree, m) >= 0) out.push(agentOf(tree, m));
     }
+  }
+  if (!object) return out;
+  for (const c of tree.children(i)) {
+    const d = tree.deprel(c);
+    // The parser often hangs the object's participle or from-phrase on the verb:
+    // "accepted a proposal [put forward by Y]", "rejected an invitation [from Y] to talk".
+    if (d === 'xcomp' && agentOf(tree, c) >= 0 && tree.child(c, 'obj') < 0) out.push(agentOf(tree, c));
+    else if (d === 'obl' && tree.caseOf(c) === 'from') out.push(c);
   }
   return out;
 }
@@ -355,7 +369,7 @@ class ActorFinder {
       // "struck targets in Syria": what is hit in a country is hit there.
       const prep = this.tree.caseOf(c) ?? '';
       if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || (prep === 'in' && (assets?.has(t.lower) ?? false)))) continue;
-      const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) : undefined);
+      const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) : this.namedApposition(c));
       if (!m || m.entityType === 'other' || m.entityType === 'place') continue;
       out.push(m);
       this.indirect.add(m);
@@ -384,6 +398,15 @@ class ActorFinder {
     return [];
   }
 
+  /** "a delegation from the regional bloc Ecowas": the name apposed to a common noun. */
+  private namedApposition(c: number): ActorReference | undefined {
+    for (const k of this.tree.children(c)) {
+      const r = this.refAt[k];
+      if (this.tree.deprel(k) === 'appos' && r && !r.modifier && r.entityType !== 'other') return r;
+    }
+    return undefined;
+  }
+
   /** "the Kremlin leader", "the Russian envoy": a name inside a title phrase says whose the member noun is. */
   private modifierRef(c: number): ActorReference | undefined {
     const r = this.ctx.modifierAt[c];
@@ -402,7 +425,7 @@ function negated(tree: DependencyTree, i: number): boolean {
     // Only an infinitive takes its governor's negation: "did not agree to meet", "refused to accept".
     const governor = tree.tokens[tree.head(k)];
     if (tree.deprel(k) !== 'xcomp' || !governor) return false;
-    if (NEGATING_VERBS.has(governor.lemma)) return true;
+    if (verbIn(NEGATING_VERBS, governor)) return true;
     k = governor.index;
   }
   return false;
@@ -427,7 +450,7 @@ function hypothetical(tree: DependencyTree, i: number): boolean {
     const h = tree.head(k);
     const governor = tree.tokens[h];
     if (!governor || !(CLAUSAL.has(rel) || rel === 'acl' || rel === 'acl:relcl')) return false;
-    const irrealis = IRREALIS_VERBS.has(governor.lemma) || IRREALIS_VERBS.has(governor.lower);
+    const irrealis = verbIn(IRREALIS_VERBS, governor) || IRREALIS_VERBS.has(governor.lower);
     // "wants to meet"; "the WTO is to hold talks": a plan, not an act.
     if (rel === 'xcomp' && (irrealis || governor.lemma === 'be')) return true;
     // "rejected allegations (that) he pressured Y", "reports that X met Y": hearsay is not asserted.
@@ -436,18 +459,25 @@ function hypothetical(tree: DependencyTree, i: number): boolean {
     if (rel === 'ccomp') {
       // "denied that X attacked", "hopes that X will agree", "did not mean that X had cut ties": not
       // asserted. What a speaker says is asserted by the speaker (reportedBy names them).
-      return DENYING_VERBS.has(governor.lemma) || CLAIM_VERBS.has(governor.lemma) || irrealis || negated(tree, h);
+      return verbIn(DENYING_VERBS, governor) || verbIn(CLAIM_VERBS, governor) || irrealis || negated(tree, h);
     }
     // "travelled to Washington to meet Trump": a purpose is intended, not reported as done.
     if (rel === 'advcl' && tree.tokens[tree.child(k, 'mark')]?.lower === 'to') return true;
     // "said a delay would be disastrous and she accused the Tories": a conjunct with its own subject is its own clause.
     if (rel === 'conj' && tree.child(k, 'nsubj') >= 0) return false;
+    // "would not recognise the junta and supported Ecowas": an inflected verb after a bare one has its own tense.
+    if (rel === 'conj' && inflected(tree.tokens[k]) && !inflected(governor) && VERB_TAGS.has(tree.upos(h))) return false;
     // An adverbial clause keeps its own modality ("met Y after X had attacked"); a conjunct and an
     // infinitive share their governor's ("would withdraw and restore ties", "will travel to meet").
     if (rel === 'advcl' || rel === 'csubj') return false;
     k = h;
   }
   return false;
+}
+
+/** "supported", "met", "backs": not the bare form (British -ise spellings have -ize lemmas). */
+function inflected(t: Token | undefined): boolean {
+  return t !== undefined && t.lower !== t.lemma && t.lower.replace(/is(e|ing)$/, 'iz$1') !== t.lemma;
 }
 
 /** Nouns that stand for their owner as the target of a relation: "struck Houthi targets", "tariffs on Chinese imports". */
@@ -495,6 +525,9 @@ const DENYING_VERBS: ReadonlySet<string> = new Set(['deny', 'dismiss', 'reject',
 /** How an event noun hangs on the verb whose modality it shares. */
 const NOUN_UNDER_VERB: ReadonlySet<string> = new Set(['obj', 'obl', 'obl:unmarked', 'nsubj:pass', 'xcomp']);
 
+/** Prepositions that make a clause's subject a party to the event noun they govern: "said after talks with Y". */
+const PARTAKING_CASES: ReadonlySet<string> = new Set(['for', 'after', 'following', 'during', 'at', 'in']);
+
 /** Nouns that measure an act or a thing: the act is in their of-phrase. */
 const CONTAINER_NOUNS: ReadonlySet<string> = new Set(['package', 'round', 'wave', 'series', 'set', 'raft', 'batch', 'tranche', 'slew', 'string', 'barrage', 'volley']);
 
@@ -533,6 +566,30 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   };
 }
 
+/** Acts that, threatened rather than done, are a warning to their target. */
+const THREATENED: ReadonlySet<Relation> = new Set<Relation>(['attacked', 'sanctioned', 'accused', 'rejected']);
+
+/**
+ * "threatened to strike Y", "threatened to impose tariffs on Y": the threat is the fact (a
+ * warning to Y, CAMEO 13), with the threatening verb's own modality; undefined when the reading
+ * is no threatened act.
+ */
+export function asThreat(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
+  const { tree } = ctx;
+  if (r.mutual || !THREATENED.has(r.frame.relation)) return undefined;
+  let v = r.trigger.index;
+  if (!VERB_TAGS.has(tree.upos(v))) v = tree.head(v);
+  // The parser hangs the infinitive as xcomp or as a purpose clause.
+  if (v < 0 || !(tree.deprel(v) === 'xcomp' || (tree.deprel(v) === 'advcl' && tree.tokens[tree.child(v, 'mark')]?.lower === 'to'))) return undefined;
+  const h = tree.head(v);
+  if (tree.tokens[h]?.lemma !== 'threaten') return undefined;
+  const trigger = tree.tokens[h] ?? r.trigger;
+  return {
+    ...r, trigger, frame: { ...r.frame, id: `threaten:${r.frame.id}`, relation: 'warned', cameo: '130' },
+    negated: negated(tree, h), hypothetical: hypothetical(tree, h),
+  };
+}
+
 /** A verb that announces or defers its object's act rather than report it: "pledged aid", "postponed talks". */
 function announces(verb: Token): boolean {
   return ANNOUNCING_VERBS.has(verb.lemma) || DEFERRING_VERBS.has(verb.lemma);
@@ -564,8 +621,9 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     if (d === 'amod' || d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
     else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, true, assets));
   }
-  // "travelled to Beijing for talks with Y": the traveller takes part in the talks it goes for.
-  if (sources.length === 0 && tree.deprel(n) === 'obl' && tree.caseOf(n) === 'for' && VERB_TAGS.has(tree.upos(tree.head(n)))) {
+  // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
+  // subject takes part in the talks it goes for or comes from.
+  if (sources.length === 0 && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && VERB_TAGS.has(tree.upos(tree.head(n)))) {
     sources = subjectHeads(tree, tree.head(n)).flatMap((h) => actors.at(h));
   }
   sources = sources.filter(canAct);

@@ -162,3 +162,13 @@ export const ARMED_HEADS: ReadonlySet<string> = new Set([
   'army', 'forces', 'force', 'brigade', 'brigades', 'battalion', 'front', 'guard', 'guards', 'militia', 'corps', 'navy',
   'command', 'regiment', 'division', 'legion', 'movement', 'group',
 ]);
+
+/** Lemmas a word may have as a verb: its own, or its form less -ed, -d or -s ("fined" → fine, wink's lemma being "fin"; "alleged" tagged an adjective). */
+export function verbLemmas(t: { readonly lemma: string; readonly lower: string }): readonly string[] {
+  return [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')];
+}
+
+/** Whether one of the word's possible verb lemmas is in the set. */
+export function verbIn(set: ReadonlySet<string>, t: { readonly lemma: string; readonly lower: string }): boolean {
+  return verbLemmas(t).some((l) => set.has(l));
+}
