@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../errors';
 import { contentHash } from '../store/hash';
 import { documentMetadata, type SourceDocument } from '../types';
 import { binaryReason, decodeText, windows1252 } from './decode';
-import { htmlToText } from './html';
+import { pageDocument } from './article';
 import { notEnglishReason } from './language';
 import { dateFromText, normalizeDate, titleFromText } from './metadata';
 
@@ -250,16 +250,18 @@ function documentFromBytes(bytes: Uint8Array, format: Format, id: string, origin
     return undefined;
   }
   if (decoded.note && decoded.note.startsWith('not valid')) onWarning({ file: origin, reason: decoded.note });
-  return makeDocument({ id, text: decoded.text, origin, format });
+  return makeDocument({ id, text: decoded.text, origin, format }, onWarning);
 }
 
-function makeDocument(fields: { id: string; text: string; origin: string; format: Format; title?: string; date?: string; url?: string }): SourceDocument {
-  let { text, title, date } = fields;
+export function makeDocument(fields: { id: string; text: string; origin: string; format: Format; title?: string; date?: string; url?: string }, onWarning: (w: InputWarning) => void): SourceDocument {
+  let { text, title, date, url } = fields;
   if (fields.format === 'html') {
-    const html = htmlToText(text);
-    text = html.text;
-    title ??= html.title;
-    date ??= html.date;
+    const page = pageDocument(text, url);
+    if (page.warning !== undefined) onWarning({ file: fields.origin, reason: page.warning });
+    text = page.text;
+    title ??= page.title;
+    date ??= page.date;
+    url ??= page.url;
   }
   title ??= titleFromText(text);
   const isoDate = (date ? normalizeDate(date) : undefined) ?? dateFromText(text);
@@ -267,7 +269,7 @@ function makeDocument(fields: { id: string; text: string; origin: string; format
     id: fields.id,
     text,
     origin: fields.origin,
-    ...documentMetadata({ title, date: isoDate, url: fields.url }),
+    ...documentMetadata({ title, date: isoDate, url }),
   };
 }
 
@@ -477,7 +479,7 @@ async function* readJsonl(
         ...(typeof record.title === 'string' ? { title: record.title } : {}),
         ...(typeof record.date === 'string' ? { date: record.date } : {}),
         ...(typeof record.url === 'string' ? { url: record.url } : {}),
-      });
+      }, onWarning);
     }
   } catch (e) {
     onWarning({ file, reason: describeFsError(e) });
