@@ -6,6 +6,7 @@ import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type 
 import { extractRelations, triggerWord } from './relations';
 import { parseDocument, tagDocument, tokenNames } from './syntax';
 import { documentHash } from './store/hash';
+import { extractInParts } from './extract-parts';
 import { ExtractPool } from './workers/pool';
 import { documentMetadata, type AnnotatedDocument, type DocumentResult, type SourceDocument } from './types';
 
@@ -21,23 +22,25 @@ export interface ExtractorOptions {
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const lexicon = lexiconFor(options.aliases);
   const models = options.models ?? true;
-  return (source) => {
-    const annotated = annotate(source);                       // nlp: tokens, sentences, POS
+  // A document longer than the guard's part size is read part by part (extract-parts.ts).
+  return (source) => extractInParts(source, (part) => {
+    const annotated = annotate(part);                         // nlp: tokens, sentences, POS
     const tagged = models ? tagDocument(annotated) : undefined; // syntax: the trained NER's names
     const names = tagged && tokenNames(annotated, tagged);
     const entities = recognizeEntities(annotated, lexicon, names); // entities: mentions → one id per actor
     // syntax: a tree for each sentence that can hold a fact
     const syntax = tagged && names && parseDocument(annotated, tagged, names, factSentences(annotated, entities));
     const relations = extractRelations(annotated, entities, syntax); // relations: who did what to whom
-    return {
-      doc: source.id,
-      ...documentMetadata(source),
-      origin: source.origin,
+    const result = {
+      doc: part.id,
+      ...documentMetadata(part),
+      origin: part.origin,
       mentions: entities.mentions,
       entities: entities.entities,
       facts: [...entities.facts, ...relations],
     };
-  };
+    return { result, tokens: annotated.tokens.length, sentences: annotated.sentences.length };
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import winkNLP, { type ItsFunction, type ItemSentence, type Model } from 'wink-nlp';
 import type { AnnotatedDocument, Sentence, SourceDocument, Token } from '../types';
+import { maskLongRuns, sentenceCuts } from './guard';
 
 type WinkNlp = ReturnType<typeof winkNLP>;
 
@@ -321,7 +322,10 @@ export function annotate(source: SourceDocument): AnnotatedDocument {
   wink.beginDocument();
   const engine = wink.engine;
   const its = engine.its;
-  const doc = engine.readDoc(source.text);
+  // Untrusted text: runs the tokeniser would take quadratic time on are masked (same length, so
+  // offsets still index source.text; see guard.ts).
+  const text = maskLongRuns(source.text);
+  const doc = engine.readDoc(text);
   const tokenItems = doc.tokens();
   // wink's typings disagree with its own `its` helpers (lemma takes model add-ons): one cast here.
   const column = <T>(f: unknown): T[] => tokenItems.out(f as ItsFunction<T>) as unknown as T[];
@@ -342,7 +346,6 @@ export function annotate(source: SourceDocument): AnnotatedDocument {
   // wink's tokenisation is nearly lossless: preceding spaces + values rebuild the text, which
   // gives every token exact character offsets. It drops some control whitespace (\v, \f), so
   // each token is located from where the previous one ended rather than by adding lengths.
-  const text = source.text;
   const tokens: Token[] = [];
   let offset = 0;
   let wordIndex = 0;
@@ -400,7 +403,17 @@ function newToken(index: number, start: number, end: number, value: string, lowe
   return { index, start, end, value, lower, pos, lemma, negated, sentence, lineStart };
 }
 
+/** Adds the sentence first..last, cut into pieces when it is longer than the guard allows (guard.ts). */
 function pushSentence(sentences: Sentence[], tokens: readonly Token[], first: number, last: number): void {
+  let from = first;
+  for (const cut of sentenceCuts((i) => tokens[i]?.value ?? '', first, last)) {
+    pushPiece(sentences, tokens, from, cut - 1);
+    from = cut;
+  }
+  pushPiece(sentences, tokens, from, last);
+}
+
+function pushPiece(sentences: Sentence[], tokens: readonly Token[], first: number, last: number): void {
   const a = tokens[first];
   const b = tokens[last];
   if (!a || !b) return;

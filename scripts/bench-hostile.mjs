@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Hostile and huge inputs, as a user waits for them (issue 20): each case is one `newsgraph build
+// FILE --out TMP -q` in a fresh process under /usr/bin/time -v (wall clock and peak RSS of the whole
+// process). A script, not a test: it prints figures and the targets beside them; it asserts nothing.
+// `npm run bench` runs it after the BBC figures; alone: `node scripts/bench-hostile.mjs [--json]`
+// (needs `npx tsc -p tsconfig.json` first: it runs dist/).
+//
+// The inputs are written here into a temporary directory: the hostile ones are generated; the
+// 10 MB ordinary document is the BBC corpus's texts (../shared/bench, read, never copied into the
+// project) one after another until 10 MB, or generated prose when the corpus is not there.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repoRoot, 'bin', 'newsgraph');
+const corpusFile = path.resolve(repoRoot, '../shared/bench/bbc-news/bbc_news_2225.jsonl');
+const TIME = '/usr/bin/time';
+
+const LEDE = 'Russian President Vladimir Putin met French President Emmanuel Macron in Geneva on Monday.\n\n';
+const CLOSE = '\n\nMacron urged Putin to accept the ceasefire, officials in Paris said.\n';
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Deterministic pseudo-random base64 of `n` characters (no Math.random: the same bytes every run). */
+function base64(n) {
+  let x = 2463534242;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    out += BASE64[(x >>> 0) % 64];
+  }
+  return out;
+}
+
+function ordinaryText(bytes) {
+  const texts = existsSync(corpusFile)
+    ? readFileSync(corpusFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text)
+    : ['Ukraine accused Russia of shelling the port of Odesa overnight. The talks, which lasted four hours, ended without an agreement on the border.'];
+  const out = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = texts[i % texts.length];
+    out.push(t);
+    size += Buffer.byteLength(t) + 2;
+  }
+  return { text: out.join('\n\n'), source: existsSync(corpusFile) ? 'BBC texts one after another' : 'generated prose' };
+}
+
+const CASES = [
+  { name: 'Markdown with a 100 KB base64 image', file: 'b64-100k.md', target: null, make: () => `${LEDE}![chart](data:image/png;base64,${base64(100 * 1024)})${CLOSE}` },
+  { name: 'Markdown with a 400 KB base64 image', file: 'b64-400k.md', target: { seconds: 2 }, make: () => `${LEDE}![chart](data:image/png;base64,${base64(400 * 1024)})${CLOSE}` },
+  { name: '80,000 ampersands in a row', file: 'amp-80k.txt', target: null, make: () => `${LEDE}${'&'.repeat(80_000)}${CLOSE}` },
+  { name: 'one 400 KB sentence of names and verbs', file: 'sentence-400k.txt', target: null, make: () => {
+    const names = ['Putin', 'Macron', 'Scholz', 'Duda', 'Erdogan', 'Modi'];
+    let s = '';
+    for (let i = 0; s.length < 400_000; i++) s += `${names[i % 6]} met ${names[(i + 1) % 6]} and `;
+    return `${s}then left.\n`;
+  } },
+  { name: 'a 10 MB ordinary document', file: 'ordinary-10mb.txt', target: { seconds: 20, rssMb: 400 }, make: () => ordinaryText(10_000_000).text },
+];
+
+/** `newsgraph build FILE --out DIR -q` under /usr/bin/time -v: wall seconds, peak RSS (MB), exit code. */
+function measure(file, out) {
+  const args = [bin, 'build', file, '--out', out, '-q'];
+  const timed = existsSync(TIME);
+  const started = process.hrtime.bigint();
+  const r = timed
+    ? spawnSync(TIME, ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const rss = timed ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024 : NaN;
+  const exit = timed ? Number(/Exit status: (\d+)/.exec(r.stderr)?.[1] ?? r.status) : r.status;
+  const built = existsSync(path.join(out, 'graph.json'));
+  const said = r.stderr.split('\n').find((l) => l.startsWith('newsgraph:') || /Error/.test(l)) ?? '';
+  return { seconds: wall, rssMb: rss, exit, built, said };
+}
+
+export function hostileBench() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-hostile-'));
+  try {
+    const rows = [];
+    for (const c of CASES) {
+      const file = path.join(dir, c.file);
+      const text = c.make();
+      writeFileSync(file, text);
+      const m = measure(file, path.join(dir, `out-${c.file}`));
+      rows.push({ name: c.name, bytes: Buffer.byteLength(text), ...m, target: c.target });
+    }
+    return { rows, load: os.loadavg().map((l) => l.toFixed(2)).join(' '), timed: existsSync(TIME) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function printHostile(result) {
+  console.log(`\nHostile and huge inputs (\`newsgraph build FILE --out DIR\`, one fresh process each${result.timed ? ', /usr/bin/time -v' : '; /usr/bin/time not found, no RSS'}; load ${result.load})`);
+  for (const r of result.rows) {
+    const target = r.target ? `  target ≤ ${r.target.seconds} s${r.target.rssMb ? `, ≤ ${r.target.rssMb} MB` : ''}` : '';
+    if (!r.built) {
+      console.log(`  ${r.name.padEnd(40)} FAILED (exit ${r.exit}): ${r.said}`);
+      continue;
+    }
+    const met = r.target ? (r.seconds <= r.target.seconds && (!r.target.rssMb || r.rssMb <= r.target.rssMb) ? '  met' : '  NOT met') : '';
+    console.log(`  ${r.name.padEnd(40)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KB  ${r.seconds.toFixed(1).padStart(6)} s  ${Number.isNaN(r.rssMb) ? '' : `${r.rssMb.toFixed(0).padStart(5)} MB`}  exit ${r.exit}${target}${met}`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const result = hostileBench();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  else printHostile(result);
+}
