@@ -16,6 +16,8 @@ import { GENERATOR_VERSION, type EdgeAttributes, type GraphAttributes, type Node
 import { GRAPH_FILE, exportNeo4jFromBuild } from '../store/stream';
 import type { RunningServer } from '../serve';
 import { Progress } from './progress';
+import { readUrlList } from '../ingest/urls';
+import { defaultCacheDir } from '../ingest/fetch';
 import { WarningLog } from './skips';
 import { defaultJobs } from '../workers/pool';
 
@@ -44,6 +46,10 @@ interface ExtractionFlags {
   maxDocBytes: number;
   jobs?: number;
   strict?: boolean;
+  urls?: string;
+  allowPrivate?: boolean;
+  cacheDir?: string;
+  delay?: number;
 }
 
 interface BuildFlags extends ExtractionFlags {
@@ -66,7 +72,15 @@ function outcomeNote(outcomes: Readonly<Record<DocumentOutcome, number>>): strin
 
 /** The options every extracting command takes from its flags (withExtractionFlags). */
 function extractionOptions(opts: ExtractionFlags): Pick<PipelineOptions, 'aliases' | 'ingest' | 'jobs'> {
-  return { aliases: loadAliases(opts.aliases), ingest: { maxDocBytes: opts.maxDocBytes }, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) };
+  const fetch = { allowPrivate: opts.allowPrivate === true, ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.delay !== undefined ? { hostDelayMs: opts.delay } : {}) };
+  return { aliases: loadAliases(opts.aliases), ingest: { maxDocBytes: opts.maxDocBytes, fetch }, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) };
+}
+
+/** The inputs named on the command line, then those of --urls FILE; at least one. */
+function inputsOf(inputs: readonly string[], opts: { urls?: string }): string[] {
+  const all = [...inputs, ...(opts.urls !== undefined ? readUrlList(opts.urls) : [])];
+  if (all.length === 0) throw new UsageError("missing required argument 'inputs' (files, directories, URLs, - or --urls FILE)", 'inputs');
+  return all;
 }
 
 /** The options build and watch share, from their flags (withPipelineFlags). */
@@ -129,7 +143,11 @@ function withExtractionFlags(command: Command): Command {
     .option('-j, --jobs <n>', `extraction threads (default: ${defaultJobs()}, one per core; 1 = no worker threads)`, (v) => positiveInt(v, '--jobs'))
     .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
     .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
-    .option('--strict', 'exit 1 when any input was skipped or warned about (default: 0 once the outputs are written)');
+    .option('--strict', 'exit 1 when any input was skipped or warned about (default: 0 once the outputs are written)')
+    .option('--urls <file>', 'also read the URLs (pages or feeds) listed in FILE, one a line (# starts a comment)')
+    .option('--allow-private', 'fetch from private, loopback and link-local addresses too (refused by default)')
+    .option('--cache-dir <dir>', `HTTP cache for URL inputs (default ${defaultCacheDir()})`)
+    .option('--delay <ms>', 'least time between two requests to one host (a robots.txt Crawl-delay, when longer, wins)', (v) => positiveInt(v, '--delay'));
 }
 
 /** The flags of every command that builds a graph: extraction's, and which edges and nodes to keep. */
@@ -153,7 +171,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   withPipelineFlags(program
     .command('build')
     .description('read articles into DIR/newsgraph.db and write DIR/graph.json (graphology) and DIR/graph.gexf (Gephi)')
-    .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin; with --from-facts, `newsgraph extract` NDJSON')
+    .argument('[inputs...]', 'files (.txt .md .html .jsonl .warc .warc.gz), directories (recursive), URLs of pages or feeds, or - for stdin; with --from-facts, `newsgraph extract` NDJSON')
     .option('-o, --out <dir>', 'output directory (a new store; extractions of unchanged documents are reused)')
     .option('--update <dir>', 'add the inputs to the store in DIR (documents already there are skipped) and rewrite its graph')
     .option('--from-facts', 'the inputs are NDJSON lines printed by `newsgraph extract` (extracted elsewhere)'))
@@ -171,7 +189,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       const warnings = new WarningLog(io.stderr, opts.quiet === true);
       if (!options.update) await ensureDirectory(out);
       const progress = new Progress(io.stderr);
-      const summary = await build(inputs, options, { onWarning: warnings.warn, onDocument: () => progress.tick() });
+      const summary = await build(inputsOf(inputs, opts), options, { onWarning: warnings.warn, onDocument: () => progress.tick() });
       progress.stop();
       const { graph, files, outcomes } = summary;
       if (!opts.quiet) io.stderr.write(`newsgraph: ${summary.documents} documents → ${graph.order} nodes, ${graph.size} edges: ${files.join(', ')}${outcomeNote(outcomes)}\n`);
@@ -236,9 +254,10 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   withExtractionFlags(program
     .command('extract')
     .description('print what each document says as NDJSON, one document a line (mentions with offsets, facts with evidence)')
-    .argument('<inputs...>', 'files (.txt .md .html .jsonl), directories (recursive) or - for stdin'))
+    .argument('[inputs...]', 'files (.txt .md .html .jsonl .warc .warc.gz), directories (recursive), URLs of pages or feeds, or - for stdin'))
     .option('-q, --quiet', 'no warnings on stderr (the summary of skips stays)')
-    .action(async (inputs: string[], opts: ExtractionFlags & { quiet?: boolean }) => {
+    .action(async (given: string[], opts: ExtractionFlags & { quiet?: boolean }) => {
+      const inputs = inputsOf(given, opts);
       const warnings = new WarningLog(io.stderr, opts.quiet === true);
       const options = extractionOptions(opts);
       checkBuildOptions(options);

@@ -265,13 +265,25 @@ export interface PageDocument {
 
 export const NO_ARTICLE_WARNING = "no article found (Readability), read as the page's visible text";
 
-/** A page as a document's fields. The headline leads the text as in a plain-text article: the entity rules read a headline's names. */
-export function pageDocument(html: string, pageUrl?: string): PageDocument {
+/**
+ * A page as a document's fields. The headline (`title` when the caller knows one, as a feed
+ * does, else the page's) leads the text as in a plain-text article: the entity rules read a
+ * headline's names.
+ */
+export function pageDocument(html: string, pageUrl?: string, knownTitle?: string): PageDocument {
   const article = readArticle(html, pageUrl);
-  const head = article.found && article.title !== undefined && !article.text.startsWith(article.title) ? `${article.title}\n` : '';
+  const title = knownTitle ?? article.title;
+  const head = article.found && title !== undefined && !article.text.startsWith(title) ? `${title}\n` : '';
   return {
     text: head + article.text,
-    ...defined({ title: article.title, date: article.date, url: article.url }),
+    ...defined({ title, date: article.date, url: article.url }),
     ...(!article.found && article.text.trim() !== '' ? { warning: NO_ARTICLE_WARNING } : {}),
   };
+}
+
+/** HTML that is already the article (a feed item's content): its text, headed by the title; no Readability, no warning. */
+export function fragmentDocument(html: string, title?: string): PageDocument {
+  const text = htmlToText(html).text;
+  const head = title !== undefined && text !== '' && !text.startsWith(title) ? `${title}\n` : '';
+  return { text: head + text, ...defined({ title }) };
 }

@@ -7,7 +7,9 @@ import { InputError, UsageError } from '../errors';
 import { contentHash } from '../store/hash';
 import { documentMetadata, type SourceDocument } from '../types';
 import { binaryReason, decodeText, windows1252 } from './decode';
-import { pageDocument } from './article';
+import { fragmentDocument, pageDocument } from './article';
+import { PoliteFetcher, type FetchOptions } from './fetch';
+import { isUrlInput, readUrl } from './urls';
 import { notEnglishReason } from './language';
 import { dateFromText, normalizeDate, titleFromText } from './metadata';
 
@@ -18,12 +20,15 @@ export interface IngestOptions {
   stdin: NodeJS.ReadableStream;
   /** Skip documents that are clearly not English (the rules read English only; see language.ts). */
   englishOnly: boolean;
+  /** How URL inputs are fetched (fetch/options.ts); the size cap defaults to maxDocBytes. */
+  fetch: Partial<FetchOptions>;
 }
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
   maxDocBytes: 10 * 1024 * 1024,
   stdin: process.stdin,
   englishOnly: true,
+  fetch: {},
 };
 
 export function resolveIngestOptions(partial: Partial<IngestOptions> = {}): IngestOptions {
@@ -90,37 +95,44 @@ export async function* readDocuments(
   };
   const seenIds = new Map<string, string>();
   const seenContent = new Map<string, string>();
-  for (const input of inputs) {
-    for await (const doc of readInput(input, options, warn)) {
-      if (doc.text.trim() === '') {
-        warn({ file: doc.origin, reason: 'no text (blank, or markup only), skipped' });
-        continue;
+  // One fetcher for all URL inputs, so that its per-host queue and robots.txt rules span them.
+  let fetcher: PoliteFetcher | undefined;
+  const fetcherOf = (): PoliteFetcher => (fetcher ??= new PoliteFetcher({ maxBytes: options.maxDocBytes, ...options.fetch }));
+  try {
+    for (const input of inputs) {
+      for await (const doc of readInput(input, options, warn, fetcherOf)) {
+        if (doc.text.trim() === '') {
+          warn({ file: doc.origin, reason: 'no text (blank, or markup only), skipped' });
+          continue;
+        }
+        const foreign = options.englishOnly ? notEnglishReason(doc.text) : undefined;
+        if (foreign !== undefined) {
+          warn({ file: doc.origin, reason: `${foreign} (the rules read English only), skipped` });
+          continue;
+        }
+        const hash = contentHash(doc.text);
+        const sameText = seenContent.get(hash);
+        if (sameText !== undefined) {
+          warn({ file: doc.origin, reason: `same text as ${sameText}, skipped` });
+          continue;
+        }
+        const sameId = seenIds.get(doc.id);
+        if (sameId !== undefined) {
+          warn({ file: doc.origin, reason: `document id "${doc.id}" already used by ${sameId}, skipped` });
+          continue;
+        }
+        seenContent.set(hash, doc.origin);
+        seenIds.set(doc.id, doc.origin);
+        if (held) {
+          for (const w of held) onWarning(w);
+          held = undefined;
+        }
+        // The hash goes along: the store and the extract line need it, and 5 MB take ~10 ms to hash.
+        yield { ...doc, hash };
       }
-      const foreign = options.englishOnly ? notEnglishReason(doc.text) : undefined;
-      if (foreign !== undefined) {
-        warn({ file: doc.origin, reason: `${foreign} (the rules read English only), skipped` });
-        continue;
-      }
-      const hash = contentHash(doc.text);
-      const sameText = seenContent.get(hash);
-      if (sameText !== undefined) {
-        warn({ file: doc.origin, reason: `same text as ${sameText}, skipped` });
-        continue;
-      }
-      const sameId = seenIds.get(doc.id);
-      if (sameId !== undefined) {
-        warn({ file: doc.origin, reason: `document id "${doc.id}" already used by ${sameId}, skipped` });
-        continue;
-      }
-      seenContent.set(hash, doc.origin);
-      seenIds.set(doc.id, doc.origin);
-      if (held) {
-        for (const w of held) onWarning(w);
-        held = undefined;
-      }
-      // The hash goes along: the store and the extract line need it, and 5 MB take ~10 ms to hash.
-      yield { ...doc, hash };
     }
+  } finally {
+    await fetcher?.close();
   }
   if (held) {
     const only = held.length === 1 ? held[0] : undefined;
@@ -136,7 +148,11 @@ export async function* readDocuments(
   }
 }
 
-async function* readInput(input: string | InputFile, options: IngestOptions, onWarning: (w: InputWarning) => void): AsyncGenerator<SourceDocument> {
+async function* readInput(input: string | InputFile, options: IngestOptions, onWarning: (w: InputWarning) => void, fetcher: () => PoliteFetcher): AsyncGenerator<SourceDocument> {
+  if (typeof input === 'string' && isUrlInput(input)) {
+    for await (const raw of readUrl(input, fetcher(), onWarning)) yield makeDocument(raw, onWarning);
+    return;
+  }
   if (typeof input !== 'string') {
     yield* readFile(input.file, documentIdOf(input.file, input.root), options, onWarning, false);
     return;
@@ -253,16 +269,18 @@ function documentFromBytes(bytes: Uint8Array, format: Format, id: string, origin
   return makeDocument({ id, text: decoded.text, origin, format }, onWarning);
 }
 
-export function makeDocument(fields: { id: string; text: string; origin: string; format: Format; title?: string; date?: string; url?: string }, onWarning: (w: InputWarning) => void): SourceDocument {
+/** A document from its text and what is known about it; `baseUrl`: where a page was fetched from (its canonical URL, when it states one, is the url). */
+export function makeDocument(fields: { id: string; text: string; origin: string; format: Format; title?: string; date?: string; url?: string; baseUrl?: string; fragment?: boolean }, onWarning: (w: InputWarning) => void): SourceDocument {
   let { text, title, date, url } = fields;
   if (fields.format === 'html') {
-    const page = pageDocument(text, url);
+    const page = fields.fragment === true ? fragmentDocument(text, title) : pageDocument(text, url ?? fields.baseUrl, title);
     if (page.warning !== undefined) onWarning({ file: fields.origin, reason: page.warning });
     text = page.text;
     title ??= page.title;
     date ??= page.date;
     url ??= page.url;
   }
+  url ??= fields.baseUrl;
   title ??= titleFromText(text);
   const isoDate = (date ? normalizeDate(date) : undefined) ?? dateFromText(text);
   return {
