@@ -10,6 +10,7 @@ import { binaryReason, decodeText, windows1252 } from './decode';
 import { fragmentDocument, pageDocument } from './article';
 import { PoliteFetcher, type FetchOptions } from './fetch';
 import { isUrlInput, readUrl } from './urls';
+import { readWarc } from './warc';
 import { notEnglishReason } from './language';
 import { dateFromText, normalizeDate, titleFromText } from './metadata';
 
@@ -45,15 +46,15 @@ export interface InputWarning {
   readonly reason: string;
 }
 
-type Format = 'text' | 'markdown' | 'html' | 'jsonl';
+type Format = 'text' | 'markdown' | 'html' | 'jsonl' | 'warc';
 /** File extensions we read, and how. */
 const FORMATS: Readonly<Record<string, Format>> = {
   '.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown',
-  '.html': 'html', '.htm': 'html', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
+  '.html': 'html', '.htm': 'html', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.warc': 'warc', '.warc.gz': 'warc',
 };
 
 export function formatOf(file: string): Format | undefined {
-  return FORMATS[path.extname(file).toLowerCase()];
+  return /\.warc\.gz$/i.test(file) ? 'warc' : FORMATS[path.extname(file).toLowerCase()];
 }
 
 export const STDIN = '-';
@@ -220,6 +221,11 @@ async function* readFile(
       yield* readJsonl(createReadStream(file), file, id, options, onWarning);
       return;
     }
+    if (format === 'warc') {
+      // Records are documents, each under --max-doc-bytes; the file itself may be any size.
+      for await (const raw of readWarc(file, options, onWarning)) yield makeDocument(raw, onWarning);
+      return;
+    }
     read = await readBounded(file, options.maxDocBytes);
   } catch (e) {
     onWarning({ file, reason: describeFsError(e) });
@@ -270,7 +276,7 @@ function documentFromBytes(bytes: Uint8Array, format: Format, id: string, origin
 }
 
 /** A document from its text and what is known about it; `baseUrl`: where a page was fetched from (its canonical URL, when it states one, is the url). */
-export function makeDocument(fields: { id: string; text: string; origin: string; format: Format; title?: string; date?: string; url?: string; baseUrl?: string; fragment?: boolean }, onWarning: (w: InputWarning) => void): SourceDocument {
+export function makeDocument(fields: { id: string; text: string; origin: string; format: Format; title?: string; date?: string; url?: string; baseUrl?: string; fragment?: boolean; fallbackDate?: string }, onWarning: (w: InputWarning) => void): SourceDocument {
   let { text, title, date, url } = fields;
   if (fields.format === 'html') {
     const page = fields.fragment === true ? fragmentDocument(text, title) : pageDocument(text, url ?? fields.baseUrl, title);
@@ -282,7 +288,7 @@ export function makeDocument(fields: { id: string; text: string; origin: string;
   }
   url ??= fields.baseUrl;
   title ??= titleFromText(text);
-  const isoDate = (date ? normalizeDate(date) : undefined) ?? dateFromText(text);
+  const isoDate = (date ? normalizeDate(date) : undefined) ?? (fields.fallbackDate ? normalizeDate(fields.fallbackDate) : undefined) ?? dateFromText(text);
   return {
     id: fields.id,
     text,

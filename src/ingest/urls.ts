@@ -20,6 +20,8 @@ export interface RawDocument {
   readonly baseUrl?: string;
   /** HTML that is the article itself (a feed item's content), not a page to find it in. */
   readonly fragment?: boolean;
+  /** A date to take when neither the input nor the page states one (a WARC record's crawl date). */
+  readonly fallbackDate?: string;
 }
 
 export type Warn = (w: { file: string; reason: string }) => void;
@@ -107,18 +109,24 @@ function bodyText(page: FetchedPage, url: string, warn: Warn): string | undefine
     warn({ file: url, reason: 'empty response, skipped' });
     return undefined;
   }
-  const charset = /;\s*charset=["']?([\w.:-]+)/i.exec(page.contentType)?.[1]?.toLowerCase();
-  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8' && page.body[0] !== 0xef && page.body[0] !== 0xff && page.body[0] !== 0xfe) {
-    try {
-      return new TextDecoder(charset).decode(page.body);
-    } catch {
-      // an unknown label: decoded as below
-    }
-  }
-  const decoded = decodeText(page.body);
-  if (!decoded.ok) {
+  const decoded = decodeBody(page.body, page.contentType);
+  if ('reason' in decoded) {
     warn({ file: url, reason: `${decoded.reason}, skipped` });
     return undefined;
   }
   return decoded.text;
+}
+
+/** An HTTP body (fetched, or out of a WARC record) as text, by its Content-Type's charset or by its bytes. */
+export function decodeBody(body: Uint8Array, contentType: string): { text: string } | { reason: string } {
+  const charset = /;\s*charset=["']?([\w.:-]+)/i.exec(contentType)?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8' && body[0] !== 0xef && body[0] !== 0xff && body[0] !== 0xfe) {
+    try {
+      return { text: new TextDecoder(charset).decode(body) };
+    } catch {
+      // an unknown label: decoded as below
+    }
+  }
+  const decoded = decodeText(body);
+  return decoded.ok ? { text: decoded.text } : { reason: decoded.reason };
 }

@@ -282,7 +282,7 @@ describe('bad input: one row each, the exact answer', function () {
     fs.writeFileSync(path.join(empty, 'image.png'), PNG);
     const r = await runCli(['build', empty, '--out', path.join(dir, 'out-empty-dir')]);
     assert.equal(r.code, EXIT.io);
-    assert.deepEqual(lines(r.stderr), [`newsgraph: ${empty}: no documents found (looked for .txt .text .md .markdown .html .htm .jsonl .ndjson files)`]);
+    assert.deepEqual(lines(r.stderr), [`newsgraph: ${empty}: no documents found (looked for .txt .text .md .markdown .html .htm .jsonl .ndjson .warc .warc.gz files)`]);
   });
 });
 
