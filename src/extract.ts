@@ -3,8 +3,8 @@
 // from the rest of the pipeline so that a worker thread loads only what extraction needs.
 import { annotate } from './nlp';
 import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type EntityLayer, type Lexicon } from './entities';
-import { extractRelations, triggerWord } from './relations';
-import { parseDocument, tagDocument, tokenNames } from './syntax';
+import { attackWord, extractRelations, triggerWord } from './relations';
+import { parseDocument, syntaxModels, tagDocument, tokenNames } from './syntax';
 import { documentHash } from './store/hash';
 import { extractInParts } from './extract-parts';
 import { ExtractPool } from './workers/pool';
@@ -29,7 +29,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const names = tagged && tokenNames(annotated, tagged);
     const entities = recognizeEntities(annotated, lexicon, names); // entities: mentions → one id per actor
     // syntax: a tree for each sentence that can hold a fact
-    const syntax = tagged && names && parseDocument(annotated, tagged, names, factSentences(annotated, entities));
+    const syntax = tagged && names && parseDocument(annotated, tagged, names, factSentences(annotated, entities), syntaxModels(), nameTokens(annotated, entities));
     const relations = extractRelations(annotated, entities, syntax); // relations: who did what to whom
     const result = {
       doc: part.id,
@@ -54,17 +54,39 @@ function factSentences(doc: AnnotatedDocument, layer: EntityLayer): (sentence: n
   const count = doc.sentences.length;
   const first = new Array<string | undefined>(count);
   const two = new Uint8Array(count);
+  // A place is a second end only for an attack ("a strike on a school in Gaza City").
+  const place = new Uint8Array(count);
   for (const r of layer.references) {
-    if (r.entityType === 'place' || r.sentence >= count) continue;
+    if (r.sentence >= count) continue;
+    if (r.entityType === 'place') {
+      place[r.sentence] = 1;
+      continue;
+    }
     const seen = first[r.sentence];
     if (seen === undefined) first[r.sentence] = r.entity;
     else if (seen !== r.entity) two[r.sentence] = 1;
   }
   // …and a word that can signal a fact.
   const trigger = new Uint8Array(count);
-  for (const t of doc.tokens) if (two[t.sentence] === 1 && trigger[t.sentence] === 0 && triggerWord(t)) trigger[t.sentence] = 1;
+  for (const t of doc.tokens) {
+    const s = t.sentence;
+    if (trigger[s] === 1) continue;
+    if ((two[s] === 1 && triggerWord(t)) || (place[s] === 1 && first[s] !== undefined && attackWord(t))) trigger[s] = 1;
+  }
   return (sentence) => trigger[sentence] === 1;
 }
+
+/** Capitalised tokens of the names the entity layer found (not demonyms, titles or descriptions). */
+function nameTokens(doc: AnnotatedDocument, layer: EntityLayer): Uint8Array {
+  const out = new Uint8Array(doc.tokens.length);
+  for (const r of layer.references) {
+    if (!NAMED_VIA.has(r.via)) continue;
+    for (let i = r.firstToken; i <= r.lastToken; i++) if (/^\p{Lu}/u.test(doc.tokens[i]?.value ?? '')) out[i] = 1;
+  }
+  return out;
+}
+
+const NAMED_VIA: ReadonlySet<string> = new Set(['name', 'lexicon', 'seat', 'capital']);
 
 export function lexiconFor(aliases: readonly AliasEntry[] | undefined): Lexicon {
   return aliases?.length ? buildLexicon(aliases) : defaultLexicon();

@@ -468,7 +468,8 @@ class Recognizer {
       // ("Ukrainian energy facilities": one adjective or noun may stand between.)
       const measuredGoods = ['on', 'against'].includes(this.token(i - 1)?.lower ?? '') && TRADED_GOODS.includes(noun?.lower ?? '');
       // "an Israeli strike on …", "American sanctions": the side whose act the noun names.
-      const sideOfEvent = DEMONYM_EVENTS.has(noun?.lower ?? '');
+      // ("an Israeli air strike", "a Russian missile attack": one noun may stand between.)
+      const sideOfEvent = DEMONYM_EVENTS.has(noun?.lower ?? '') || (noun?.pos === 'NOUN' && DEMONYM_EVENTS.has(afterAdjective?.lower ?? ''));
       if (isGroup(noun) || measuredGoods || sideOfEvent || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && isGroup(afterAdjective))) {
         for (const c of coordinated) this.addLexiconMention({ ...c.entry, id: this.countryOf(c.entry) }, c.first, c.last, c.end, false, 'demonym');
         return k;

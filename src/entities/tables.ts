@@ -245,10 +245,10 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'image', 'images', 'file', 'credit', 'credits', 'caption', 'pictured',
 ]);
 
-/** Prepositions after which a capital city is a place, not its government acting. */
+/** Prepositions after which a capital city is a place, not its government acting ("talks between Washington and Tehran" are the governments'). */
 export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set([
   'in', 'at', 'near', 'outside', 'inside', 'across', 'around', 'from', 'into', 'via', 'through', 'toward',
-  'towards', 'between', 'within', 'over', 'of', 'visit', 'visited', 'visiting', 'arrived', 'flew', 'travelled',
+  'towards', 'within', 'over', 'of', 'visit', 'visited', 'visiting', 'arrived', 'flew', 'travelled',
   'traveled',
 ]);
 

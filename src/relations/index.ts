@@ -21,7 +21,7 @@ import {
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCanRelate, cameoCode, matchCameo, type VerbUse } from './cameo';
-import { asThreat, DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, type TreeContext, type TreeReading } from './tree';
+import { asPromise, asThreat, DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, type TreeContext, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 
@@ -70,6 +70,17 @@ export function triggerWord(t: Token): boolean {
   const l = t.lemma;
   return framesByLemma.has(l) || collocationsByVerb.has(l) || roleFramesByLemma.has(l) || LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l)
     || framesByLemma.has(t.lower.replace(/e?d$/, '')) || cameoCanRelate(l);
+}
+
+/**
+ * Whether a word can signal an attack, whose target may be a place ("a strike on a school in Gaza
+ * City"): a sentence with one actor and a place is then worth parsing.
+ */
+export function attackWord(t: Token): boolean {
+  const attack = (f: { readonly relation: Relation }): boolean => f.relation === 'attacked';
+  if ((nounFramesByWord.get(t.lower) ?? []).some(attack)) return true;
+  if (t.pos !== 'VERB' && t.pos !== 'NOUN') return false;
+  return verbLemmas(t).some((l) => (framesByLemma.get(l) ?? []).some(attack) || (collocationsByVerb.get(l) ?? []).some(attack));
 }
 
 /** Facts of one document; with `syntax`, the parsed sentences are read from their trees first. */
@@ -362,9 +373,10 @@ class Extractor {
   }
 
   private emitReading(reading: TreeReading, goldstein?: number): boolean {
-    const threat = this.reader ? asThreat(this.reader, reading) : undefined;
-    const r = threat ?? reading;
-    if (threat) goldstein = undefined;
+    // A threatened attack is a warning, pledged help a promise: the act is not (yet) done, the words are.
+    const said = this.reader ? asThreat(this.reader, reading) ?? asPromise(this.reader, reading) : undefined;
+    const r = said ?? reading;
+    if (said) goldstein = undefined;
     const { frame, trigger } = r;
     const options: EmitOptions = {
       topicOk: frame.topicTarget === true, sourceGroupStart: this.groupStart(r.sources),

@@ -8,7 +8,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { CollocationFrame, Frame, NounFrame } from './frames';
-import { ACTING_NOUNS, OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn } from './words';
+import { ACTING_NOUNS, OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, PLACE_CONTAINERS, SITE_PREPS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 
 /** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
@@ -149,6 +149,11 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     sources = subjectHeads(tree, i).flatMap((h) => actors.at(h));
     const heads = objectHeads(tree, i, frame);
     targets = heads.flatMap((h) => actors.at(h, true, assetsOf(frame.relation)));
+    // "struck energy facilities in the Odesa region", "hit a refinery deep inside Russia": the site's
+    // place hangs on the verb.
+    if (targets.length === 0 && frame.relation === 'attacked' && heads.some((h) => ATTACKED_ASSETS.has(tree.tokens[h]?.lower ?? ''))) {
+      for (const c of tree.children(i)) if (tree.deprel(c) === 'obl' && SITE_PREPS.has(tree.caseOf(c) ?? '')) targets.push(...actors.at(c, true, ATTACKED_ASSETS));
+    }
     // "condemned the attack by Y", "welcomed the offer from Y", "praised the efforts of Y": a
     // judgement of an act is one of its author.
     if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation)) {
@@ -263,6 +268,8 @@ function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   if (rel === 'advcl' && /ing$/.test(tree.tokens[i]?.lower ?? '') && tree.child(i, 'mark') < 0) return subjectHeads(tree, head, depth + 1);
   // "troops attacking the town": the noun a present participle describes acts.
   if (rel === 'acl' && /ing$/.test(tree.tokens[i]?.lower ?? '')) return [head];
+  // "Russian drones struck facilities" misparsed as a reduced relative: a participle does not take an object.
+  if (rel === 'acl' && tree.child(i, 'obj') >= 0 && inflected(tree.tokens[i])) return [head];
   return [];
 }
 
@@ -363,14 +370,19 @@ class ActorFinder {
     const apposed = this.apposed(h);
     if (apposed.length > 0 || (!ACTING_NOUNS.has(t.lower) && !(assets?.has(t.lower) ?? false))) return apposed;
     const out: ActorReference[] = [];
+    // "Russian drones" misparsed with the demonym as head and the noun as its flat name.
+    const over = this.refAt[this.tree.head(h)];
+    if (this.tree.deprel(h) === 'flat' && over && (over.entityType === 'country' || over.entityType === 'organization')) out.push(over);
     for (const c of this.tree.children(h)) {
       const d = this.tree.deprel(c);
       if (!ACTOR_MODIFIERS.has(d)) continue;
-      // "struck targets in Syria": what is hit in a country is hit there.
+      // "struck targets in Syria", "the port of Hodeidah", "the Jenin camp": what is hit in a place is hit there.
       const prep = this.tree.caseOf(c) ?? '';
-      if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || (prep === 'in' && (assets?.has(t.lower) ?? false)))) continue;
-      const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) : this.namedApposition(c));
-      if (!m || m.entityType === 'other' || m.entityType === 'place') continue;
+      const asset = assets?.has(t.lower) ?? false;
+      const site = asset && (d === 'compound' || (d === 'nmod' && (SITE_PREPS.has(prep) || (prep === 'of' && PLACE_CONTAINERS.has(t.lower)))));
+      if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || site)) continue;
+      const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) ?? (site ? this.innerPlace(c) : undefined) : this.namedApposition(c));
+      if (!m || m.entityType === 'other' || (m.entityType === 'place' && !site)) continue;
       out.push(m);
       this.indirect.add(m);
       for (const k of this.tree.children(c)) {
@@ -396,6 +408,15 @@ class ActorFinder {
       if ((PERSON_ATTACHMENTS.has(d) || (title && d === 'nmod' && this.tree.caseOf(c) === 'of')) && r && !r.modifier && r.entityType === 'person') return [r];
     }
     return [];
+  }
+
+  /** "the Jenin refugee camp": a place named inside a site's compound. */
+  private innerPlace(c: number): ActorReference | undefined {
+    for (const k of this.tree.children(c)) {
+      const r = this.refAt[k];
+      if (this.tree.deprel(k) === 'compound' && r && !r.modifier && r.entityType === 'place') return r;
+    }
+    return undefined;
   }
 
   /** "a delegation from the regional bloc Ecowas": the name apposed to a common noun. */
@@ -587,6 +608,36 @@ export function asThreat(ctx: TreeContext, r: TreeReading): TreeReading | undefi
   return {
     ...r, trigger, frame: { ...r.frame, id: `threaten:${r.frame.id}`, relation: 'warned', cameo: '130' },
     negated: negated(tree, h), hypothetical: hypothetical(tree, h),
+  };
+}
+
+/** Help that, pledged rather than given, is a promise to its target. */
+const PROMISED: ReadonlySet<Relation> = new Set<Relation>(['aided', 'supported']);
+
+/** Verbs that pledge their object's or infinitive's act. */
+const PROMISING_VERBS: ReadonlySet<string> = new Set(['promise', 'pledge', 'vow', 'offer', 'commit', 'guarantee']);
+
+/**
+ * "pledged aid to Y", "offered to send weapons to Y", "promised support for Y": the pledge is the
+ * fact (a promise to Y, CAMEO 03), with the pledging verb's own modality.
+ */
+export function asPromise(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
+  const { tree } = ctx;
+  if (r.mutual || !PROMISED.has(r.frame.relation)) return undefined;
+  let v = r.trigger.index;
+  if (!VERB_TAGS.has(tree.upos(v))) v = tree.head(v);
+  if (v < 0) return undefined;
+  let pledge = v;
+  if (!verbIn(PROMISING_VERBS, tree.tokens[v] ?? { lemma: '', lower: '' })) {
+    const rel = tree.deprel(v);
+    if (!(rel === 'xcomp' || (rel === 'advcl' && tree.tokens[tree.child(v, 'mark')]?.lower === 'to'))) return undefined;
+    pledge = tree.head(v);
+  }
+  const verb = tree.tokens[pledge];
+  if (!verb || !verbIn(PROMISING_VERBS, verb)) return undefined;
+  return {
+    ...r, trigger: verb, frame: { ...r.frame, id: `pledge:${r.frame.id}`, relation: 'promised', cameo: '030' },
+    negated: negated(tree, pledge), hypothetical: hypothetical(tree, pledge),
   };
 }
 

@@ -97,6 +97,24 @@ const WEAPON_NOUNS: readonly string[] = [
 /** Nouns for what acts for an actor just before them: its members or bodies, and its weapons. */
 export const ACTING_NOUNS: ReadonlySet<string> = new Set([...MEMBER_NOUNS, ...WEAPON_NOUNS]);
 
+/** Places a strike hits inside a country or town: the attack is on the place that holds them. */
+export const SITE_NOUNS: readonly string[] = [
+  'camp', 'camps', 'school', 'schools', 'hospital', 'hospitals', 'refinery', 'refineries', 'port', 'airport', 'airports', 'plant',
+  'plants', 'station', 'stations', 'substation', 'substations', 'building', 'buildings', 'home', 'homes', 'house', 'houses',
+  'neighbourhood', 'neighbourhoods', 'neighborhood', 'neighborhoods', 'district', 'districts', 'region', 'area', 'areas', 'city',
+  'town', 'village', 'market', 'markets', 'mosque', 'church', 'shelter', 'shelters', 'compound', 'headquarters', 'palace', 'bridge',
+  'dam', 'pipeline', 'warehouse', 'warehouses', 'factory', 'factories', 'airbase', 'hideouts', 'hideout', 'strongholds', 'stronghold',
+  'outskirts', 'province', 'capital', 'tunnels', 'launchers', 'sites',
+];
+
+/** Site nouns whose of-phrase names the place itself: "the port of Hodeidah", "the outskirts of Kyiv". */
+export const PLACE_CONTAINERS: ReadonlySet<string> = new Set([
+  'port', 'city', 'town', 'village', 'region', 'province', 'district', 'outskirts', 'capital', 'area', 'areas', 'centre', 'center',
+]);
+
+/** Prepositions that put a site inside a place: "camps in Pakistan", "a refinery deep inside Russia". */
+export const SITE_PREPS: ReadonlySet<string> = new Set(['in', 'inside', 'near', 'outside', 'across', 'around']);
+
 /**
  * What an attack hits when it hits an actor's things: "struck Hamas *targets*", "shelled Russian
  * *positions*", "hit Ukrainian energy *facilities*" attack that actor (CAMEO 19x names the actor).
@@ -104,6 +122,8 @@ export const ACTING_NOUNS: ReadonlySet<string> = new Set([...MEMBER_NOUNS, ...WE
 export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([
   ...STRUCK_ASSETS, 'troops', 'forces', 'grid', 'sites', 'site', 'military', 'army', 'embassy', 'consulate', 'convoy', 'base', 'ship', 'vessel',
   'tanker', 'facility', 'warship', 'soldiers',
+  // Sites hit in a place: "strikes on camps in Pakistan", "raided the Jenin refugee camp", "hit a refinery inside Russia".
+  ...SITE_NOUNS,
 ]);
 
 /** "tariffs on Chinese imports", "a ban on Russian oil": trade sanctioned for the country it comes from. */

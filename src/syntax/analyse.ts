@@ -92,9 +92,12 @@ const BEGIN_TAG = Object.fromEntries(ENTITY_TYPES.map((t) => [t, `B-${t}`])) as 
 const INSIDE_TAG = Object.fromEntries(ENTITY_TYPES.map((t) => [t, `I-${t}`])) as Record<EntityLabel, string>;
 
 /** The UPOS tags and dependency tree of one sentence, over its pieces. */
-export function parseSentence(s: TaggedSentence, models: SyntaxModels = syntaxModels()): SentenceTree {
+export function parseSentence(s: TaggedSentence, models: SyntaxModels = syntaxModels(), proper?: (piece: number) => boolean): SentenceTree {
   const count = s.pieces.length;
-  const tags = s.tags ?? models.tagger.tag(s.forms);
+  let tags = s.tags ?? models.tagger.tag(s.forms);
+  // A word inside a name the entity layer found is a proper noun, whatever the tagger said ("Oman"
+  // as an interjection before a comma, "Mohamed" as a verb): a wrong tag there misleads the whole parse.
+  if (proper) tags = tags.map((tag, w) => (NAME_TAGS.has(tag) || !pieceIn(s.words[w], proper) ? tag : 'PROPN'));
   const parse = models.parser.parse(s.forms, tags);
   const tree = tokenTree(s.words, Int32Array.from(parse.heads, (h) => h - 1), count);
   const deprels = new Array<string>(count);
@@ -105,6 +108,15 @@ export function parseSentence(s: TaggedSentence, models: SyntaxModels = syntaxMo
     upos[p] = tags[w >= 0 ? w : wordCovering(s.words, p)] ?? 'X';
   }
   return { heads: tree.head, deprels, upos };
+}
+
+/** Tags a name's word may keep: "Rapid Support Forces" has an adjective and nouns, "Islamic State" an adjective. */
+const NAME_TAGS: ReadonlySet<string> = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'PUNCT', 'ADP', 'DET', 'CCONJ', 'PART']);
+
+function pieceIn(word: ModelWord | undefined, proper: (piece: number) => boolean): boolean {
+  if (!word) return false;
+  for (let p = word.first; p <= word.last; p++) if (proper(p)) return true;
+  return false;
 }
 
 /** A document's tokens, tagged (the first step): what the entity layer reads. */
@@ -132,7 +144,8 @@ export function analyseSyntax(doc: AnnotatedDocument, models: SyntaxModels = syn
  * The tree of each sentence that `select` picks (by sentence index), over a document tagged
  * already: parsing is what costs, so extraction parses only the sentences that can hold a fact.
  */
-export function parseDocument(doc: AnnotatedDocument, tagged: readonly TaggedSentence[], ner: readonly string[], select: (sentence: number) => boolean, models: SyntaxModels = syntaxModels()): SyntaxLayer {
+/** `proper`: tokens inside a name found by the entity layer (parsed as proper nouns). */
+export function parseDocument(doc: AnnotatedDocument, tagged: readonly TaggedSentence[], ner: readonly string[], select: (sentence: number) => boolean, models: SyntaxModels = syntaxModels(), proper?: Uint8Array): SyntaxLayer {
   const n = doc.tokens.length;
   const upos = new Array<string>(n).fill('X');
   const heads = new Int32Array(n).fill(-1);
@@ -142,7 +155,7 @@ export function parseDocument(doc: AnnotatedDocument, tagged: readonly TaggedSen
     const t = tagged[index];
     if (!t || !select(index)) return;
     parsed[index] = 1;
-    const tree = parseSentence(t, models);
+    const tree = parseSentence(t, models, proper && ((p) => proper[s.firstToken + p] === 1));
     for (let p = 0; p < t.pieces.length; p++) {
       const i = s.firstToken + p;
       const h = tree.heads[p] as number;
