@@ -105,6 +105,21 @@ describe('ingest: web pages through Readability', function () {
     assert.equal(pageDocument(page('index-page.html')).warning, NO_ARTICLE_WARNING);
   });
 
+  it('hostile pages (100,000 nested divs, 40,000 paragraphs, 200,000 "<"): read as visible text, with the warning', () => {
+    const sentence = 'Putin met Trump in Helsinki on Monday, officials said.';
+    const cases: Array<[string, string]> = [
+      ['<div>'.repeat(100_000) + sentence, sentence],
+      ['<div>'.repeat(20_000) + sentence, sentence],
+      [`<article>${`<p>${sentence}</p>`.repeat(40_000)}</article>`, Array(40_000).fill(sentence).join('\n')],
+      ['<'.repeat(200_000), '<'.repeat(200_000)],
+    ];
+    for (const [html, text] of cases) {
+      const doc = pageDocument(html);
+      assert.equal(doc.text, text);
+      assert.equal(doc.warning, NO_ARTICLE_WARNING);
+    }
+  });
+
   it('no furniture string becomes a node label (build of the fixture pages)', async () => {
     const dir = tmpDir('articles');
     for (const row of ROWS) fs.copyFileSync(path.join(FIXTURES, row.file), path.join(dir, row.file));
