@@ -27,12 +27,29 @@ describe('viewer logic', function () {
     filters.hideNegated = true;
     filters.from = '2025-03-01';
     filters.to = '2025-03-31';
-    const view = { node: null, edge: 'trump|urged|putin|negated', filters, colorBy: 'community' as const, camera: { x: 0.25, y: 0.5, ratio: 0.8, angle: 0 } };
+    filters.showIsolated = true;
+    filters.top = 600;
+    const view = {
+      node: null, edge: 'trump|urged|putin|negated', filters, colorBy: 'community' as const, camera: { x: 0.25, y: 0.5, ratio: 0.8, angle: 0 },
+      hops: 2 as const, path: ['trump', 'putin'] as const,
+    };
     const hash = encodeHash(view);
-    assert.equal(hash, 'edge=trump%7Curged%7Cputin%7Cnegated&hiderel=met%2Curged&hidetype=other&min=2&noneg=1&from=2025-03-01&to=2025-03-31&color=community&cam=0.25%2C0.5%2C0.8');
+    assert.equal(
+      hash,
+      'edge=trump%7Curged%7Cputin%7Cnegated&hiderel=located_in%2Cmet%2Curged&hidetype=other&min=2&noneg=1&from=2025-03-01&to=2025-03-31&isolated=1&top=600&color=community&hops=2&path=trump%2Cputin&cam=0.25%2C0.5%2C0.8',
+    );
     assert.deepEqual(decodeHash(`#${hash}`), view);
     assert.equal(encodeHash(decodeHash('')), '');
     assert.equal(decodeHash('#color=rainbow').colorBy, 'type');
+    // located_in is off by default; a link that shows every kind says so with an empty list.
+    assert.deepEqual([...decodeHash('').filters.hiddenRelations], ['located_in']);
+    const all = defaultFilters();
+    all.hiddenRelations.clear();
+    all.top = 0;
+    const allHash = encodeHash({ ...decodeHash(''), filters: all });
+    assert.equal(allHash, 'hiderel=&top=all');
+    assert.deepEqual([...decodeHash(`#${allHash}`).filters.hiddenRelations], []);
+    assert.equal(decodeHash(`#${allHash}`).filters.top, 0);
   });
 
   it('ignores malformed hash values', function () {

@@ -3,10 +3,14 @@
 // attributes are read, never written.
 import type { ViewerGraph } from './data';
 import { clear } from './dom';
-import { cloneFilters, defaultFilters, edgePasses, isDefaultFilters, nodePasses, type FilterState } from './filters';
+import { cloneFilters, defaultFilters, type FilterState } from './filters';
 import type { EvidenceFeed } from './evidence';
+import { frameState } from './framing';
+import { LabelPlacer } from './labels';
+import { shortestPath, type ActorPath } from './paths';
+import { computeVisibility, type Visibility } from './visibility';
 import { decodeHash, encodeHash, type CameraView, type ViewState } from './hash';
-import { renderEdgeDetails, renderEmpty, renderNodeDetails, type PanelActions } from './panel';
+import { renderEdgeDetails, renderEmpty, renderNodeDetails, renderPath, type PanelActions } from './panel';
 import { showCommunities, type Renderer } from './renderer';
 import type { ColorBy } from './types';
 
@@ -14,12 +18,24 @@ export interface AppElements {
   details: HTMLElement;
 }
 
+/** How a change reaches the URL: a new history entry (back/forward return to it), a replacement, or none. */
+export type HashWrite = 'push' | 'replace' | false;
+
+const FRAME_MS = 450;
+
 export class ViewerApp {
   filters: FilterState = defaultFilters();
   selectedNode: string | null = null;
   selectedEdge: string | null = null;
+  /** Neighbourhood of a selected node: 1 or 2 hops. */
+  hops: 1 | 2 = 1;
+  /** The two actors of a path query, and the path found (null: none). */
+  pathEnds: readonly [string, string] | null = null;
+  path: ActorPath | null = null;
   readonly hiddenNodes = new Set<string>();
   readonly hiddenEdges = new Set<string>();
+  visibility: Visibility;
+  readonly labels: LabelPlacer;
   private hoveredNode: string | null = null;
   private highlighted: string | null = null;
   private activeNodes = new Set<string>();
@@ -31,13 +47,20 @@ export class ViewerApp {
   private hashTimer: number | undefined;
   /** The archive's evidence, once `newsgraph serve` has said it has a store. */
   private evidenceFeed: EvidenceFeed | null = null;
-  private readonly listeners: { filters: ((f: FilterState) => void)[]; colorBy: ((c: ColorBy) => void)[] } = { filters: [], colorBy: [] };
+  private readonly listeners: {
+    filters: ((f: FilterState) => void)[];
+    colorBy: ((c: ColorBy) => void)[];
+    visibility: ((v: Visibility) => void)[];
+    view: (() => void)[];
+  } = { filters: [], colorBy: [], visibility: [], view: [] };
 
   constructor(
     readonly graph: ViewerGraph,
     readonly renderer: Renderer,
     private readonly elements: AppElements,
   ) {
+    this.visibility = computeVisibility(graph, this.filters);
+    this.labels = new LabelPlacer(renderer, () => this.labelFirst(), (n) => !this.hiddenNodes.has(n));
     // Hover changes are applied once per task: leaving one node and entering the next arrive
     // together, and applying the pair as one change keeps the rest of the graph untouched.
     renderer.on('enterNode', ({ node }) => {
@@ -48,18 +71,18 @@ export class ViewerApp {
       this.hoveredNode = null;
       this.queueFocus();
     });
-    renderer.on('clickNode', ({ node }) => this.selectNode(node));
-    renderer.on('clickEdge', ({ edge }) => this.selectEdge(edge));
+    renderer.on('clickNode', ({ node }) => this.selectNode(node, { center: true }));
+    renderer.on('clickEdge', ({ edge }) => this.selectEdge(edge, { center: true }));
     renderer.on('clickStage', () => this.clearSelection());
     // A second click within the double-click delay arrives as a double click: on an item it
-    // selects (and centres) instead of zooming; on the background sigma zooms as usual.
+    // selects (and frames) instead of zooming; on the background sigma zooms as usual.
     renderer.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
       preventSigmaDefault();
-      this.selectNode(node, { center: true });
+      this.selectNode(node, { center: true, writeHash: 'replace' });
     });
     renderer.on('doubleClickEdge', ({ edge, preventSigmaDefault }) => {
       preventSigmaDefault();
-      this.selectEdge(edge);
+      this.selectEdge(edge, { center: true, writeHash: 'replace' });
     });
     renderer.getCamera().on('updated', () => this.scheduleHashWrite());
   }
@@ -72,39 +95,75 @@ export class ViewerApp {
     this.listeners.colorBy.push(listener);
   }
 
+  /** Called with the new counts after each filter change. */
+  onVisibilityChange(listener: (v: Visibility) => void): void {
+    this.listeners.visibility.push(listener);
+  }
+
+  /** Called after selection, hops or path change (controls that mirror them). */
+  onViewChange(listener: () => void): void {
+    this.listeners.view.push(listener);
+  }
+
   get colorBy(): ColorBy {
     return this.colorMode;
   }
 
   /** Node colour by entity type or by community (an item state of every node). */
-  setColorBy(colorBy: ColorBy, options: { writeHash?: boolean } = {}): void {
+  setColorBy(colorBy: ColorBy, options: { writeHash?: HashWrite } = {}): void {
     if (colorBy !== this.colorMode) {
       this.colorMode = colorBy;
       showCommunities(this.renderer, this.graph, colorBy === 'community');
       for (const l of this.listeners.colorBy) l(colorBy);
     }
-    if (options.writeHash !== false) this.writeHash();
+    this.writeHash(options.writeHash ?? 'replace');
   }
 
   readonly actions: PanelActions = {
-    selectNode: (node, options) => this.selectNode(node, options),
-    selectEdge: (edge) => this.selectEdge(edge),
+    selectNode: (node, options) => this.selectNode(node, { center: options?.center ?? true }),
+    selectEdge: (edge) => this.selectEdge(edge, { center: true }),
     isEdgeHidden: (edge) => this.hiddenEdges.has(edge),
+    setHops: (hops) => this.setHops(hops),
+    hops: () => this.hops,
+    findPath: (from, to) => this.setPath([from, to]),
+    clearPath: () => this.setPath(null),
   };
 
-  selectNode(node: string, options: { center?: boolean; highlight?: boolean; writeHash?: boolean } = {}): void {
+  selectNode(node: string, options: { center?: boolean; highlight?: boolean; writeHash?: HashWrite } = {}): void {
     if (!this.graph.hasNode(node)) return;
     this.setSelection(node, null);
     if (options.highlight === true) this.setHighlighted(node);
-    if (options.center === true) this.centerOn(node);
-    if (options.writeHash !== false) this.writeHash();
+    if (options.center === true) this.frameFocus();
+    this.writeHash(options.writeHash ?? 'push');
   }
 
-  selectEdge(edge: string, options: { center?: boolean; writeHash?: boolean } = {}): void {
+  selectEdge(edge: string, options: { center?: boolean; writeHash?: HashWrite } = {}): void {
     if (!this.graph.hasEdge(edge)) return;
     this.setSelection(null, edge);
-    if (options.center === true) this.centerOnEdge(edge);
-    if (options.writeHash !== false) this.writeHash();
+    if (options.center === true) this.frameFocus();
+    this.writeHash(options.writeHash ?? 'push');
+  }
+
+  /** 1 or 2 hops around the selected node. */
+  setHops(hops: 1 | 2, options: { writeHash?: HashWrite; frame?: boolean } = {}): void {
+    if (hops === this.hops) return;
+    this.hops = hops;
+    this.applyFocus();
+    if (options.frame !== false && this.selectedNode !== null) this.frameFocus();
+    this.notifyView();
+    this.writeHash(options.writeHash ?? 'push');
+  }
+
+  /** Highlights the strongest path between two actors (null clears it). */
+  setPath(ends: readonly [string, string] | null, options: { writeHash?: HashWrite; frame?: boolean } = {}): ActorPath | null {
+    this.pathEnds = ends;
+    this.path = ends === null ? null : shortestPath(this.graph, ends[0], ends[1], this.hiddenEdges);
+    this.applyFocus();
+    this.renderDetails();
+    if (options.frame !== false && this.path !== null) this.frame(this.path.nodes);
+    this.notifyView();
+    this.writeHash(options.writeHash ?? 'push');
+    return this.path;
   }
 
   /** Edge panels from now on page through the archive; an open one is redrawn to do so. */
@@ -113,48 +172,47 @@ export class ViewerApp {
     if (this.selectedEdge !== null) this.renderDetails();
   }
 
-  clearSelection(options: { writeHash?: boolean } = {}): void {
+  clearSelection(options: { writeHash?: HashWrite } = {}): void {
+    const had = this.selectedNode !== null || this.selectedEdge !== null || this.pathEnds !== null;
+    this.pathEnds = null;
+    this.path = null;
     this.setSelection(null, null);
-    if (options.writeHash !== false) this.writeHash();
+    this.writeHash(options.writeHash ?? (had ? 'push' : 'replace'));
   }
 
-  setFilters(filters: FilterState, options: { writeHash?: boolean; notify?: boolean } = {}): void {
+  setFilters(filters: FilterState, options: { writeHash?: HashWrite; notify?: boolean } = {}): void {
     this.filters = cloneFilters(filters);
-    const nextNodes = new Set<string>();
-    const nextEdges = new Set<string>();
-    // Default filters hide nothing: no need to visit every item (this runs at start-up).
-    if (!isDefaultFilters(this.filters)) {
-      this.graph.forEachNode((node, attrs) => {
-        if (!nodePasses(attrs, this.filters)) nextNodes.add(node);
-      });
-      this.graph.forEachEdge((edge, attrs, source, target) => {
-        if (!edgePasses(attrs, this.filters) || nextNodes.has(source) || nextNodes.has(target)) nextEdges.add(edge);
-      });
-    }
-    this.renderer.setNodesState(difference(nextNodes, this.hiddenNodes), { isHidden: true });
-    this.renderer.setNodesState(difference(this.hiddenNodes, nextNodes), { isHidden: false });
-    this.renderer.setEdgesState(difference(nextEdges, this.hiddenEdges), { isHidden: true });
-    this.renderer.setEdgesState(difference(this.hiddenEdges, nextEdges), { isHidden: false });
-    replace(this.hiddenNodes, nextNodes);
-    replace(this.hiddenEdges, nextEdges);
+    const v = computeVisibility(this.graph, this.filters);
+    this.visibility = v;
+    this.renderer.setNodesState(difference(v.hiddenNodes, this.hiddenNodes), { isHidden: true });
+    this.renderer.setNodesState(difference(this.hiddenNodes, v.hiddenNodes), { isHidden: false });
+    this.renderer.setEdgesState(difference(v.hiddenEdges, this.hiddenEdges), { isHidden: true });
+    this.renderer.setEdgesState(difference(this.hiddenEdges, v.hiddenEdges), { isHidden: false });
+    replace(this.hiddenNodes, v.hiddenNodes);
+    replace(this.hiddenEdges, v.hiddenEdges);
+    if (this.pathEnds !== null) this.path = shortestPath(this.graph, this.pathEnds[0], this.pathEnds[1], this.hiddenEdges);
     this.applyFocus();
     this.renderDetails();
+    for (const l of this.listeners.visibility) l(v);
     if (options.notify === true) for (const l of this.listeners.filters) l(cloneFilters(this.filters));
-    if (options.writeHash !== false) this.writeHash();
+    this.writeHash(options.writeHash ?? 'replace');
   }
 
-  /** Applies a view (from the URL hash): filters, colours, selection, camera. */
+  /** Applies a view (from the URL hash): filters, colours, selection, path, camera. */
   applyView(view: ViewState): void {
     this.setFilters(view.filters, { writeHash: false, notify: true });
     this.setColorBy(view.colorBy, { writeHash: false });
+    this.hops = view.hops;
+    this.pathEnds = view.path;
+    this.path = view.path === null ? null : shortestPath(this.graph, view.path[0], view.path[1], this.hiddenEdges);
     if (view.node !== null && this.graph.hasNode(view.node)) this.selectNode(view.node, { writeHash: false, highlight: true });
     else if (view.edge !== null && this.graph.hasEdge(view.edge)) this.selectEdge(view.edge, { writeHash: false });
-    else this.clearSelection({ writeHash: false });
-    if (view.camera !== null) {
-      const camera = this.renderer.getCamera();
-      camera.cancelAnimation();
-      camera.setState(view.camera);
-    }
+    else this.setSelection(null, null);
+    const camera = this.renderer.getCamera();
+    camera.cancelAnimation();
+    if (view.camera !== null) camera.setState(view.camera);
+    else if (!this.frameFocus(false)) this.frameVisible(false);
+    this.notifyView();
   }
 
   applyHash(hash: string): void {
@@ -164,36 +222,63 @@ export class ViewerApp {
   currentView(): ViewState {
     const c = this.renderer.getCamera().getState();
     const camera: CameraView = { x: c.x, y: c.y, ratio: c.ratio, angle: c.angle };
-    return { node: this.selectedNode, edge: this.selectedEdge, filters: this.filters, colorBy: this.colorBy, camera };
+    return {
+      node: this.selectedNode, edge: this.selectedEdge, filters: this.filters, colorBy: this.colorBy, camera, hops: this.hops, path: this.pathEnds,
+    };
   }
 
-  writeHash(): void {
+  /** Writes the view to the URL: `push` for a change the back button should undo, `replace` otherwise. */
+  writeHash(mode: HashWrite = 'replace'): void {
+    if (mode === false) return;
     window.clearTimeout(this.hashTimer);
     this.hashTimer = undefined;
     const hash = encodeHash(this.currentView());
     const url = `${location.pathname}${location.search}${hash === '' ? '' : `#${hash}`}`;
-    if (`${location.pathname}${location.search}${location.hash}` !== url) history.replaceState(history.state, '', url);
+    if (`${location.pathname}${location.search}${location.hash}` === url) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(history.state, '', url);
   }
 
   private scheduleHashWrite(): void {
     window.clearTimeout(this.hashTimer);
-    this.hashTimer = window.setTimeout(() => this.writeHash(), 250);
+    this.hashTimer = window.setTimeout(() => this.writeHash('replace'), 250);
   }
 
+  /** Moves the camera to show these nodes whole (animated unless told otherwise). */
+  frame(nodes: Iterable<string>, animate = true): boolean {
+    const state = frameState(this.renderer, nodes);
+    if (state === null) return false;
+    const camera = this.renderer.getCamera();
+    camera.cancelAnimation();
+    if (animate) void camera.animate(state, { duration: FRAME_MS });
+    else camera.setState(state);
+    return true;
+  }
+
+  /** Frames what the filters leave: the first view. */
+  frameVisible(animate = true): boolean {
+    const nodes: string[] = [];
+    this.graph.forEachNode((n) => {
+      if (!this.hiddenNodes.has(n)) nodes.push(n);
+    });
+    return this.frame(nodes, animate);
+  }
+
+  /** Frames the selection: a node with its neighbourhood, an edge's two ends, or the path. */
+  frameFocus(animate = true): boolean {
+    if (this.path !== null && this.selectedNode === null && this.selectedEdge === null) return this.frame(this.path.nodes, animate);
+    if (this.selectedNode === null && this.selectedEdge === null) return false;
+    const { nodes } = this.focusOf(this.selectedNode, this.selectedEdge, this.hops);
+    return this.frame(nodes, animate);
+  }
+
+  /** Kept for callers of the old API (search): selects and frames. */
   centerOn(node: string): void {
-    const data = this.renderer.getNodeDisplayData(node);
-    if (data === undefined) return;
-    const camera = this.renderer.getCamera();
-    void camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.75) }, { duration: 450 });
+    if (this.graph.hasNode(node)) this.frame(this.focusOf(node, null, this.hops).nodes);
   }
 
-  /** Moves the camera to the middle of an edge, zooming in no further than centerOn does. */
   centerOnEdge(edge: string): void {
-    const a = this.renderer.getNodeDisplayData(this.graph.source(edge));
-    const b = this.renderer.getNodeDisplayData(this.graph.target(edge));
-    if (a === undefined || b === undefined) return;
-    const camera = this.renderer.getCamera();
-    void camera.animate({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: Math.min(camera.ratio, 0.75) }, { duration: 450 });
+    if (this.graph.hasEdge(edge)) this.frame([this.graph.source(edge), this.graph.target(edge)]);
   }
 
   private setSelection(node: string | null, edge: string | null): void {
@@ -207,11 +292,13 @@ export class ViewerApp {
     if (this.highlighted !== null && this.highlighted !== node) this.setHighlighted(null);
     this.selectedNode = node;
     this.selectedEdge = edge;
+    // A selected node or edge that the filters hide is shown all the same (it was asked for).
     if (node !== null) r.setNodeState(node, { isSelected: true });
     if (edge !== null) r.setEdgeState(edge, { isSelected: true });
     document.body.classList.toggle('has-selection', node !== null || edge !== null);
     this.applyFocus();
     this.renderDetails();
+    this.notifyView();
   }
 
   private setHighlighted(node: string | null): void {
@@ -231,26 +318,53 @@ export class ViewerApp {
     });
   }
 
-  /**
-   * Hovered node, else the selected node or edge: it and its neighbourhood stand out (isActive),
-   * the rest fades (isFaded). Only items whose state changes are touched, so moving from one
-   * node to the next restyles the two neighbourhoods, not the graph.
-   */
-  private applyFocus(): void {
+  /** A node and its neighbours within `hops` over visible edges, or an edge and its two ends. */
+  focusOf(node: string | null, edge: string | null, hops: 1 | 2): { nodes: Set<string>; edges: Set<string> } {
     const nodes = new Set<string>();
     const edges = new Set<string>();
-    const focus = this.hoveredNode ?? this.selectedNode;
-    if (focus !== null && this.graph.hasNode(focus)) {
-      nodes.add(focus);
-      this.graph.forEachEdge(focus, (edge, _attrs, source, target) => {
-        if (this.hiddenEdges.has(edge)) return;
-        edges.add(edge);
-        nodes.add(source === focus ? target : source);
-      });
-    } else if (this.selectedEdge !== null && this.graph.hasEdge(this.selectedEdge)) {
-      edges.add(this.selectedEdge);
-      nodes.add(this.graph.source(this.selectedEdge));
-      nodes.add(this.graph.target(this.selectedEdge));
+    if (node !== null && this.graph.hasNode(node)) {
+      nodes.add(node);
+      let frontier = [node];
+      for (let h = 0; h < hops; h++) {
+        const next: string[] = [];
+        for (const n of frontier) {
+          this.graph.forEachEdge(n, (e, _a, source, target) => {
+            if (this.hiddenEdges.has(e)) return;
+            edges.add(e);
+            const other = source === n ? target : source;
+            if (!nodes.has(other)) {
+              nodes.add(other);
+              next.push(other);
+            }
+          });
+        }
+        frontier = next;
+      }
+    } else if (edge !== null && this.graph.hasEdge(edge)) {
+      edges.add(edge);
+      nodes.add(this.graph.source(edge));
+      nodes.add(this.graph.target(edge));
+    }
+    return { nodes, edges };
+  }
+
+  /**
+   * Hovered node, else the selection (with its hops), else the path: it stands out (isActive), the
+   * rest fades (isFaded). Only items whose state changes are touched, so moving from one node to
+   * the next restyles the two neighbourhoods, not the graph.
+   */
+  private applyFocus(): void {
+    let nodes: Set<string>;
+    let edges: Set<string>;
+    if (this.hoveredNode !== null && this.graph.hasNode(this.hoveredNode)) ({ nodes, edges } = this.focusOf(this.hoveredNode, null, 1));
+    else if (this.selectedNode !== null || this.selectedEdge !== null) ({ nodes, edges } = this.focusOf(this.selectedNode, this.selectedEdge, this.hops));
+    else {
+      nodes = new Set();
+      edges = new Set();
+    }
+    if (this.path !== null) {
+      for (const n of this.path.nodes) nodes.add(n);
+      for (const e of this.path.edges) edges.add(e);
     }
     const fadedNodes = new Set<string>();
     const fadedEdges = new Set<string>();
@@ -276,6 +390,19 @@ export class ViewerApp {
     this.activeEdges = edges;
     this.fadedNodes = fadedNodes;
     this.fadedEdges = fadedEdges;
+    this.labels.schedule();
+  }
+
+  /** Labels placed first: the selection and its edge's ends, the path, then the focus by size. */
+  private labelFirst(): string[] {
+    const first: string[] = [];
+    if (this.selectedNode !== null) first.push(this.selectedNode);
+    if (this.selectedEdge !== null && this.graph.hasEdge(this.selectedEdge)) first.push(this.graph.source(this.selectedEdge), this.graph.target(this.selectedEdge));
+    if (this.hoveredNode !== null) first.push(this.hoveredNode);
+    if (this.path !== null) first.push(...this.path.nodes);
+    const size = (n: string): number => this.renderer.getNodeDisplayData(n)?.size ?? 0;
+    first.push(...[...this.activeNodes].sort((a, b) => size(b) - size(a) || (a < b ? -1 : a > b ? 1 : 0)));
+    return first;
   }
 
   /** True while a node or edge is in focus (the rest of the graph is faded). */
@@ -283,12 +410,17 @@ export class ViewerApp {
     return this.activeNodes.size > 0;
   }
 
-  private renderDetails(): void {
+  private notifyView(): void {
+    for (const l of this.listeners.view) l();
+  }
+
+  renderDetails(): void {
     const box = this.elements.details;
     clear(box);
+    if (this.pathEnds !== null) box.append(renderPath(this.graph, this.pathEnds, this.path, this.actions));
     if (this.selectedNode !== null) box.append(renderNodeDetails(this.graph, this.selectedNode, this.actions));
     else if (this.selectedEdge !== null) box.append(renderEdgeDetails(this.graph, this.selectedEdge, this.actions, this.evidenceFeed));
-    else box.append(renderEmpty());
+    else if (this.pathEnds === null) box.append(renderEmpty());
     box.scrollTop = 0;
   }
 }

@@ -8,9 +8,15 @@ import { clear, el } from './dom';
 import { cloneFilters, defaultFilters, isDefaultFilters, type FilterState } from './filters';
 import { relationText } from './renderer';
 import { buildTimeline, dayNumber, isoDay, type Timeline } from './timeline';
+import { TOP_STEP, type Visibility } from './visibility';
+
+/** The timeline shows only when at least this share of the documents has a date. */
+export const MIN_DATED_SHARE = 0.1;
 
 export interface FiltersControl {
   set(filters: FilterState): void;
+  /** Counts that follow the filters: per relation, per type, isolated and top-N. */
+  setCounts(v: Visibility): void;
 }
 
 export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange: (f: FilterState) => void): FiltersControl {
@@ -43,14 +49,17 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
   clear(form);
   const relationBoxes = new Map<string, HTMLInputElement>();
   const typeBoxes = new Map<string, HTMLInputElement>();
+  const relationCountSpans = new Map<string, HTMLElement>();
+  const typeCountSpans = new Map<string, HTMLElement>();
 
-  const checkbox = (name: string, value: string, text: string, count: number, swatch?: string): { row: HTMLElement; input: HTMLInputElement } => {
+  const checkbox = (name: string, value: string, text: string, count: number, swatch?: string): { row: HTMLElement; input: HTMLInputElement; countSpan: HTMLElement } => {
     const input = el('input', { attrs: { type: 'checkbox', name, value } });
     input.checked = true;
     const sw = el('span', { className: `type-dot shape-${value}` });
     if (swatch !== undefined) sw.style.backgroundColor = swatch;
-    const row = el('label', { className: 'check' }, input, swatch !== undefined ? sw : null, el('span', { className: 'name', text }), el('span', { className: 'count', text: String(count) }));
-    return { row, input };
+    const countSpan = el('span', { className: 'count', text: String(count) });
+    const row = el('label', { className: 'check' }, input, swatch !== undefined ? sw : null, el('span', { className: 'name', text }), countSpan);
+    return { row, input, countSpan };
   };
 
   const allButton = el('button', { className: 'link-button', attrs: { type: 'button' }, text: 'all' });
@@ -62,8 +71,9 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
   );
   const relGrid = el('div', { className: 'checks two-columns' });
   for (const r of relations) {
-    const { row, input } = checkbox('relation', r, relationText(r), relationCounts.get(r) ?? 0);
+    const { row, input, countSpan } = checkbox('relation', r, relationText(r), relationCounts.get(r) ?? 0);
     relationBoxes.set(r, input);
+    relationCountSpans.set(r, countSpan);
     relGrid.append(row);
   }
   relFieldset.append(relGrid);
@@ -71,8 +81,9 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
   const typeFieldset = el('fieldset', { className: 'filter-group' }, el('legend', { text: 'Entity types' }));
   const typeGrid = el('div', { className: 'checks' });
   for (const t of types) {
-    const { row, input } = checkbox('entityType', t, ENTITY_NAMES[t as keyof typeof ENTITY_NAMES] ?? t, typeCounts.get(t) ?? 0, entityColor(t));
+    const { row, input, countSpan } = checkbox('entityType', t, ENTITY_NAMES[t as keyof typeof ENTITY_NAMES] ?? t, typeCounts.get(t) ?? 0, entityColor(t));
     typeBoxes.set(t, input);
+    typeCountSpans.set(t, countSpan);
     typeGrid.append(row);
   }
   typeFieldset.append(typeGrid);
@@ -93,6 +104,33 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
     el('label', { className: 'check' }, hypInput, el('span', { className: 'name', text: 'hide hypothetical' })),
   );
 
+  // What a big graph opens on: isolated actors hidden, the most connected N shown.
+  const isolatedInput = el('input', { attrs: { type: 'checkbox', name: 'showIsolated' } });
+  const isolatedCount = el('span', { className: 'count', text: '' });
+  const topNote = el('span', { className: 'top-note', text: '' });
+  const moreButton = el('button', { className: 'small-button', attrs: { type: 'button', name: 'more' }, text: `show ${TOP_STEP} more` });
+  const allNodesButton = el('button', { className: 'link-button', attrs: { type: 'button', name: 'all-nodes' }, text: 'show all' });
+  let currentTop = 0;
+  const showFieldset = el(
+    'fieldset',
+    { className: 'filter-group show-group' },
+    el('legend', { text: 'Show' }),
+    el('label', { className: 'check' }, isolatedInput, el('span', { className: 'name', text: 'actors with no relation' }), isolatedCount),
+    el('div', { className: 'top-row' }, topNote, moreButton, allNodesButton),
+  );
+  moreButton.addEventListener('click', () => {
+    current = cloneFilters(current);
+    current.top = currentTop + TOP_STEP;
+    control.set(current);
+    onChange(cloneFilters(current));
+  });
+  allNodesButton.addEventListener('click', () => {
+    current = cloneFilters(current);
+    current.top = 0;
+    control.set(current);
+    onChange(cloneFilters(current));
+  });
+
   const fromInput = el('input', { attrs: { type: 'date', name: 'from', 'aria-label': 'From date' } });
   const toInput = el('input', { attrs: { type: 'date', name: 'to', 'aria-label': 'To date' } });
   for (const input of [fromInput, toInput]) {
@@ -107,6 +145,15 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
     slider?.element ?? null,
     el('div', { className: 'dates' }, fromInput, el('span', { text: '–' }), toInput),
   );
+  // Dates only where documents have them: a timeline over a few dated articles says nothing.
+  const sources = graph.getAttribute('sources');
+  const dated = sources.filter((x) => x.date !== undefined).length;
+  const docCount = Math.max(sources.length, graph.getAttribute('documentCount'));
+  const enoughDates = docCount > 0 && dated >= MIN_DATED_SHARE * docCount;
+  if (!enoughDates) {
+    dateFieldset.hidden = true;
+    dateFieldset.dataset['reason'] = `${dated} of ${docCount} documents dated`;
+  }
   if (timeline === null) {
     fromInput.disabled = true;
     toInput.disabled = true;
@@ -122,7 +169,7 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
   }
 
   const reset = el('button', { className: 'reset', attrs: { type: 'button' }, text: 'Reset filters' });
-  form.append(relFieldset, typeFieldset, evidenceFieldset, dateFieldset, reset);
+  form.append(showFieldset, relFieldset, typeFieldset, evidenceFieldset, dateFieldset, reset);
 
   const read = (): FilterState => {
     const f = defaultFilters();
@@ -134,6 +181,8 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
     f.hideHypothetical = hypInput.checked;
     f.from = fromInput.value === '' ? null : fromInput.value;
     f.to = toInput.value === '' ? null : toInput.value;
+    f.showIsolated = isolatedInput.checked;
+    f.top = current.top;
     return f;
   };
   const emit = (): void => {
@@ -171,7 +220,18 @@ export function mountFilters(form: HTMLFormElement, graph: ViewerGraph, onChange
       fromInput.value = f.from ?? '';
       toInput.value = f.to ?? '';
       slider?.set(f.from, f.to);
+      isolatedInput.checked = f.showIsolated;
       reset.disabled = isDefaultFilters(f);
+    },
+    setCounts(v: Visibility): void {
+      for (const [r, span] of relationCountSpans) span.textContent = String(v.relationCounts.get(r) ?? 0);
+      for (const [t, span] of typeCountSpans) span.textContent = String(v.typeCounts.get(t) ?? 0);
+      isolatedCount.textContent = String(v.isolated);
+      currentTop = v.top;
+      const shown = v.nodes;
+      topNote.textContent = v.topHidden > 0 ? `${shown.toLocaleString('en-US')} most connected shown; ${v.topHidden.toLocaleString('en-US')} more` : '';
+      moreButton.hidden = v.topHidden === 0;
+      allNodesButton.hidden = v.topHidden === 0;
     },
   };
   control.set(current);

@@ -14,17 +14,26 @@ export interface FilterState {
   /** Inclusive ISO dates (YYYY-MM-DD); an edge is kept when [firstSeen, lastSeen] meets [from, to]. */
   from: string | null;
   to: string | null;
+  /** Show nodes with no visible edge (off by default: on a news archive most actors have none). */
+  showIsolated: boolean;
+  /** Keep the N most connected visible nodes; 0 keeps all, null lets the viewer decide (see visibility.ts). */
+  top: number | null;
 }
+
+/** Relation kinds a first view leaves out: containment is a layer, not an act, and half of a big graph's edges. */
+export const DEFAULT_HIDDEN_RELATIONS: readonly string[] = ['located_in'];
 
 export function defaultFilters(): FilterState {
   return {
-    hiddenRelations: new Set(),
+    hiddenRelations: new Set(DEFAULT_HIDDEN_RELATIONS),
     hiddenTypes: new Set(),
     minCount: 1,
     hideNegated: false,
     hideHypothetical: false,
     from: null,
     to: null,
+    showIsolated: false,
+    top: null,
   };
 }
 
@@ -49,9 +58,16 @@ export function edgePasses(edge: VEdge, f: FilterState): boolean {
   return true;
 }
 
+/** The hidden relations are exactly the default ones. */
+export function isDefaultRelations(hidden: ReadonlySet<string>): boolean {
+  return hidden.size === DEFAULT_HIDDEN_RELATIONS.length && DEFAULT_HIDDEN_RELATIONS.every((r) => hidden.has(r));
+}
+
 export function isDefaultFilters(f: FilterState): boolean {
   return (
-    f.hiddenRelations.size === 0 &&
+    isDefaultRelations(f.hiddenRelations) &&
+    !f.showIsolated &&
+    f.top === null &&
     f.hiddenTypes.size === 0 &&
     f.minCount <= 1 &&
     !f.hideNegated &&

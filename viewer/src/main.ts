@@ -7,10 +7,16 @@ import { byId, clear, el } from './dom';
 import { EvidenceFeed } from './evidence';
 import { mountFilters } from './filters-ui';
 import { mountLegend } from './legend';
-import { createRenderer, type Renderer } from './renderer';
+import { decodeHash } from './hash';
+import { createRenderer, EDGE_LABELS_ZOOM_RATIO, setEdgeLabelZoom, type Renderer } from './renderer';
+
+/** Edge labels appear once the camera is this much closer than the first view. */
+const EDGE_LABEL_ZOOM_FACTOR = 0.4;
+import { labelBox, type Box } from './labels';
 import { hitTarget, makeEntry, type SearchEntry } from './search';
 import { mountSearch } from './search-ui';
 import { UPDATE_POLL_MS, watchGraphVersion } from './updates';
+import type { Visibility } from './visibility';
 
 /** Exposed on window only with `?test` in the URL, for the browser tests. */
 export interface TestHook {
@@ -21,6 +27,10 @@ export interface TestHook {
   nodeViewport(node: string): { x: number; y: number } | null;
   edgeState(edge: string): { isHidden: boolean; isSelected: boolean; isActive: boolean; parallelIndex: number; parallelCount: number };
   isAnimating(): boolean;
+  /** Viewport boxes of the labels sigma draws (after placing them once more). */
+  labelBoxes(): { node: string; box: Box }[];
+  /** Viewport discs of the drawn nodes. */
+  nodeDiscs(): { node: string; x: number; y: number; r: number }[];
   hoveredEdge(): string | null;
 }
 
@@ -49,14 +59,17 @@ async function start(): Promise<void> {
   }
 
   const docs = graph.getAttribute('documentCount');
-  stats.textContent = '';
-  stats.append(
-    el('strong', { text: plural(docs, 'document') }),
-    el('span', { className: 'sep', text: ' · ' }),
-    plural(graph.order, 'actor'),
-    el('span', { className: 'sep', text: ' · ' }),
-    plural(graph.size, 'relation'),
-  );
+  // The header counts what is drawn, out of what the graph has: they follow the filters.
+  const showStats = (v: Visibility): void => {
+    stats.textContent = '';
+    stats.append(
+      el('strong', { text: plural(docs, 'document') }),
+      el('span', { className: 'sep', text: ' · ' }),
+      el('span', { className: 'stat-nodes', text: shownOf(v.nodes, v.totalNodes, 'actor') }),
+      el('span', { className: 'sep', text: ' · ' }),
+      el('span', { className: 'stat-edges', text: shownOf(v.edges, v.totalEdges, 'relation') }),
+    );
+  };
   const generator = graph.getAttribute('generator');
   const version = graph.getAttribute('version');
   stats.title = `${generator}${version ? ` ${version}` : ''}`;
@@ -70,6 +83,12 @@ async function start(): Promise<void> {
 
   const filters = mountFilters(byId('filters', HTMLFormElement), graph, (f) => app.setFilters(f));
   app.onFiltersChange((f) => filters.set(f));
+  app.onVisibilityChange((v) => {
+    showStats(v);
+    filters.setCounts(v);
+  });
+  showStats(app.visibility);
+  filters.setCounts(app.visibility);
   const legend = mountLegend(byId('legend', HTMLElement), graph, (c) => app.setColorBy(c));
   app.onColorByChange((c) => legend.set(c));
 
@@ -98,6 +117,9 @@ async function start(): Promise<void> {
   document.body.dataset['archive'] = hasArchive ? 'store' : 'none';
 
   app.applyHash(location.hash);
+  // Edge labels once zoomed in well past the first view (a link's camera is not a first view).
+  const first = app.currentView().camera;
+  setEdgeLabelZoom(renderer, Math.min(EDGE_LABELS_ZOOM_RATIO, decodeHash(location.hash).camera === null && first !== null ? first.ratio * EDGE_LABEL_ZOOM_FACTOR : EDGE_LABELS_ZOOM_RATIO));
   window.addEventListener('hashchange', () => app.applyHash(location.hash));
 
   // A served graph.json may be rewritten (`newsgraph watch`): say so, and let the user reload.
@@ -139,11 +161,35 @@ async function start(): Promise<void> {
         return { isHidden: s.isHidden, isSelected: s.isSelected, isActive: s.isActive, parallelIndex: s.parallelIndex, parallelCount: s.parallelCount };
       },
       isAnimating: () => renderer.getCamera().isAnimating(),
+      labelBoxes() {
+        app.labels.place();
+        const out: { node: string; box: Box }[] = [];
+        for (const node of renderer.getNodeDisplayedLabels()) {
+          const box = labelBox(renderer, node);
+          if (box !== null) out.push({ node, box });
+        }
+        return out;
+      },
+      nodeDiscs() {
+        const out: { node: string; x: number; y: number; r: number }[] = [];
+        graph.forEachNode((node) => {
+          if (app.hiddenNodes.has(node)) return;
+          const d = renderer.getNodeDisplayData(node);
+          if (d === undefined) return;
+          const p = renderer.framedGraphToViewport({ x: d.x, y: d.y });
+          out.push({ node, x: p.x, y: p.y, r: renderer.scaleSize(d.size) });
+        });
+        return out;
+      },
       hoveredEdge: () => graph.findEdge((edge) => renderer.getEdgeState(edge).isHovered) ?? null,
     };
   }
   document.body.dataset['ready'] = 'true';
   performance.mark('newsgraph:ready');
+}
+
+function shownOf(shown: number, total: number, word: string): string {
+  return shown === total ? plural(total, word) : `${shown.toLocaleString('en-US')} of ${plural(total, word)}`;
 }
 
 function plural(n: number, word: string): string {

@@ -15,6 +15,77 @@ export interface PanelActions {
   selectNode(node: string, options?: { center?: boolean }): void;
   selectEdge(edge: string): void;
   isEdgeHidden(edge: string): boolean;
+  setHops(hops: 1 | 2): void;
+  hops(): 1 | 2;
+  findPath(from: string, to: string): void;
+  clearPath(): void;
+}
+
+/** The node a typed name means: its key, label or an alias (case-insensitive), the most mentioned first. */
+export function findActor(graph: ViewerGraph, text: string): string | null {
+  const q = text.trim().toLowerCase();
+  if (q === '') return null;
+  if (graph.hasNode(text.trim())) return text.trim();
+  let best: string | null = null;
+  let bestMentions = -1;
+  graph.forEachNode((node, a) => {
+    const hit = a.label.toLowerCase() === q || a.aliases.some((x) => x.toLowerCase() === q);
+    if (hit && (a.mentions > bestMentions || (a.mentions === bestMentions && best !== null && node < best))) {
+      best = node;
+      bestMentions = a.mentions;
+    }
+  });
+  return best;
+}
+
+/** The focus controls of a selected node: 1 or 2 hops, and a path to another actor. */
+function focusControls(graph: ViewerGraph, node: string, actions: PanelActions): HTMLElement {
+  const hops = el('div', { className: 'hops', attrs: { role: 'radiogroup', 'aria-label': 'Neighbourhood' } });
+  for (const h of [1, 2] as const) {
+    const input = el('input', { attrs: { type: 'radio', name: 'hops', value: String(h) } });
+    input.checked = actions.hops() === h;
+    input.addEventListener('change', () => actions.setHops(h));
+    hops.append(el('label', { className: 'check' }, input, el('span', { text: h === 1 ? '1 hop' : '2 hops' })));
+  }
+  const to = el('input', { attrs: { type: 'text', name: 'path-to', placeholder: 'Path to… (name)', 'aria-label': 'Path to actor', autocomplete: 'off' } });
+  const go = el('button', { className: 'small-button', attrs: { type: 'submit' }, text: 'Find path' });
+  const note = el('p', { className: 'muted small path-note' });
+  const form = el('form', { className: 'path-form' }, to, go);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const target = findActor(graph, to.value);
+    if (target === null) {
+      note.textContent = 'No actor by that name.';
+      return;
+    }
+    actions.findPath(node, target);
+  });
+  return el('div', { className: 'focus-controls' }, hops, form, note);
+}
+
+/** The path between two actors: each step a link to its edge. */
+export function renderPath(graph: ViewerGraph, ends: readonly [string, string], path: { nodes: string[]; edges: string[] } | null, actions: PanelActions): HTMLElement {
+  const root = el('section', { className: 'path-panel', dataset: { from: ends[0], to: ends[1] } });
+  const close = el('button', { className: 'link-button', attrs: { type: 'button' }, text: 'clear' });
+  close.addEventListener('click', () => actions.clearPath());
+  root.append(el('h3', {}, el('span', { text: `Path: ${label(graph, ends[0])} → ${label(graph, ends[1])} ` }), close));
+  if (path === null) {
+    root.append(el('p', { className: 'muted', text: 'No path through the relations shown.' }));
+    return root;
+  }
+  const ol = el('ol', { className: 'path-steps' });
+  path.edges.forEach((edge, i) => {
+    const a = graph.getEdgeAttributes(edge);
+    const from = path.nodes[i] as string;
+    const to = path.nodes[i + 1] as string;
+    const button = el('button', { className: 'relation', attrs: { type: 'button' }, dataset: { edge } },
+      el('span', { text: `${label(graph, from)} — ${edgeLabel(a)} — ${label(graph, to)}` }),
+      el('span', { className: 'count', text: ` ×${a.count}` }));
+    button.addEventListener('click', () => actions.selectEdge(edge));
+    ol.append(el('li', {}, button));
+  });
+  root.append(ol);
+  return root;
 }
 
 export function renderEmpty(): HTMLElement {
@@ -51,6 +122,7 @@ export function renderNodeDetails(graph: ViewerGraph, node: string, actions: Pan
     el('div', {}, el('dt', { text: 'Relations' }), el('dd', { text: String(graph.degree(node)) })),
   );
   root.append(stats);
+  root.append(focusControls(graph, node, actions));
   if (a.aliases.length > 0) {
     root.append(
       el('h3', { text: 'Also called' }),
@@ -201,7 +273,9 @@ function renderEvidence(
   const title = ev.title ?? info?.title;
   meta.append(safeLink(url, title ?? ev.doc, 'doc-title'));
   const date = ev.date ?? info?.date;
+  // A document is dated only from its metadata or dateline (src/ingest/metadata.ts); say so when it is not.
   if (date !== undefined) meta.append(el('span', { className: 'sep', text: ' · ' }), el('time', { text: date, attrs: { datetime: date } }));
+  else meta.append(el('span', { className: 'sep', text: ' · ' }), el('span', { className: 'undated muted', text: 'undated' }));
   if (url !== undefined && httpUrl(url) === null) {
     meta.append(el('span', { className: 'sep', text: ' · ' }), el('span', { className: 'muted', text: 'link withheld (not http)' }));
   }

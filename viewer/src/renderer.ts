@@ -11,6 +11,7 @@ import Sigma, { DEFAULT_STYLES } from 'sigma';
 import { extremityArrow, layerFill, layerPlain, pathCurved, pathLine, sdfCircle, sdfDiamond, sdfSquare } from 'sigma/rendering';
 import { ENTITY_COLORS, ENTITY_SHAPES, fade, goldsteinColor } from './colors';
 import { communityPalette, OTHER_COMMUNITY_COLOR } from './communities';
+import { PIXEL_RADIUS } from '../../src/layout/noverlap';
 import type { ViewerGraph } from './data';
 import type { EdgeUiState, GraphUiState, NodeUiState, VEdge, VGraph, VNode } from './types';
 
@@ -30,6 +31,8 @@ const CURVE_SEGMENTS = 8;
 const FADE_NODE = 0.72;
 const FADE_EDGE = 0.8;
 const FADED_LABEL = '#b9bec8';
+
+const MID_RADIUS = (PIXEL_RADIUS.min + PIXEL_RADIUS.max) / 2;
 
 export type Renderer = Sigma<VNode, VEdge, VGraph, NodeUiState, EdgeUiState, GraphUiState>;
 
@@ -77,12 +80,13 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
     relations.add(a.relation);
   });
 
-  // Sizes in graph.json are in layout units of whatever scale; map them to 5–19 screen pixels
+  // Sizes in graph.json are in layout units of whatever scale; map them to 4–14 screen pixels, the
+  // radii the layout keeps apart (src/layout/noverlap.ts),
   // (square-root scale), edges by evidence count to 1.4–4.6 pixels.
   const nodeSize = (k: number) =>
     maxSize > minSize
-      ? { attribute: 'size', minValue: minSize, maxValue: maxSize, min: 5 * k, max: 19 * k, easing: Math.sqrt, defaultValue: 9 * k }
-      : 9 * k;
+      ? { attribute: 'size', minValue: minSize, maxValue: maxSize, min: PIXEL_RADIUS.min * k, max: PIXEL_RADIUS.max * k, easing: Math.sqrt, defaultValue: MID_RADIUS * k }
+      : MID_RADIUS * k;
   const edgeSize = (k: number) =>
     maxCount > 1 ? { attribute: 'count', minValue: 1, maxValue: maxCount, min: 1.4 * k, max: 4.6 * k, easing: Math.sqrt, defaultValue: 1.4 * k } : 1.4 * k;
 
@@ -99,7 +103,7 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
   const community: CommunityDicts = { colors: {}, faded: {} };
 
   const renderer: Renderer = new Sigma<VNode, VEdge, VGraph, NodeUiState, EdgeUiState, GraphUiState>(graph, container, {
-    customNodeState: { isActive: false, isSelected: false, isFaded: false, byCommunity: false },
+    customNodeState: { isActive: false, isSelected: false, isFaded: false, byCommunity: false, labelOn: false },
     customEdgeState: { isActive: false, isSelected: false, isFaded: false, zoomLabel: false },
     primitives: {
       nodes: {
@@ -128,6 +132,8 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
           size: nodeSize(1),
           shape: { attribute: 'entityType', dict: ENTITY_SHAPES, defaultValue: 'circle' },
           label: { attribute: 'label', defaultValue: '' },
+          // Shown only where the label placer says (labels.ts): never two labels over each other.
+          labelVisibility: 'hidden',
           labelFont: FONT_FAMILY,
           labelSize: 13,
           labelColor: '#1f2430',
@@ -145,15 +151,10 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
           then: { color: { attribute: 'community', dict: community.faded, defaultValue: fade(OTHER_COMMUNITY_COLOR, FADE_NODE) } },
         },
         { whenState: 'isHovered', then: { size: nodeSize(1.15) } },
-        { whenState: 'isActive', then: { labelVisibility: 'visible', depth: 'topNodes' } },
-        {
-          whenState: 'isHighlighted',
-          then: { labelVisibility: 'visible', backdropVisibility: 'visible', depth: 'topNodes' },
-        },
-        {
-          whenState: 'isSelected',
-          then: { size: nodeSize(1.15), labelVisibility: 'visible', backdropVisibility: 'visible', depth: 'topNodes' },
-        },
+        { whenState: 'isActive', then: { depth: 'topNodes' } },
+        { whenState: 'isHighlighted', then: { backdropVisibility: 'visible', depth: 'topNodes' } },
+        { whenState: 'isSelected', then: { size: nodeSize(1.15), backdropVisibility: 'visible', depth: 'topNodes' } },
+        { whenState: 'labelOn', then: { labelVisibility: 'visible' } },
       ],
       edges: [
         DEFAULT_STYLES.edges,
@@ -180,6 +181,9 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
     },
     settings: {
       itemSizesReference: 'screen',
+      // Nodes keep their pixel size at any zoom: zooming in only moves them apart, so the layout's
+      // separation (src/layout/noverlap.ts) holds from the first view inwards.
+      zoomToSizeRatioFunction: () => 1,
       enableEdgeEvents: true,
       renderEdgeLabels: true,
       edgeLabelAnchors: 'nodeLabels',
@@ -193,13 +197,27 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
 
   // Zoomed-in labels: an item state on every edge, changed only when the zoom crosses the threshold.
   let zoomed = false;
-  renderer.getCamera().on('updated', (state) => {
-    const next = state.ratio <= EDGE_LABELS_ZOOM_RATIO;
+  const apply = (ratio: number): void => {
+    const next = ratio <= (edgeLabelZoom.get(renderer) ?? EDGE_LABELS_ZOOM_RATIO);
     if (next === zoomed) return;
     zoomed = next;
     renderer.setEdgesState(graph.edges(), { zoomLabel: next });
-  });
+  };
+  renderer.getCamera().on('updated', (state) => apply(state.ratio));
+  edgeLabelApply.set(renderer, apply);
   return renderer;
+}
+
+const edgeLabelZoom = new WeakMap<Renderer, number>();
+const edgeLabelApply = new WeakMap<Renderer, (ratio: number) => void>();
+
+/**
+ * Edge labels show past this camera ratio. A big graph's first view is already zoomed in on its
+ * connected part (ratio well under EDGE_LABELS_ZOOM_RATIO), so the threshold is set from that view.
+ */
+export function setEdgeLabelZoom(renderer: Renderer, ratio: number): void {
+  edgeLabelZoom.set(renderer, ratio);
+  edgeLabelApply.get(renderer)?.(renderer.getCamera().ratio);
 }
 
 /** Node colour by Louvain community (true) or by entity type (false). */

@@ -18,6 +18,8 @@ export interface NodeUiState {
   isFaded: boolean;
   /** Coloured by Louvain community instead of entity type. */
   byCommunity: boolean;
+  /** Its label is drawn (chosen by labels.ts so that no two labels meet). */
+  labelOn: boolean;
 }
 export interface EdgeUiState {
   isActive: boolean;

@@ -1,0 +1,141 @@
+// What the filters leave on screen, and the counts the header and the filter panel show. Pure: reads
+// the graph's attributes, returns sets and numbers; the app turns them into sigma `isHidden` states.
+//
+// Order of the rules: a node passes the type filter; an edge passes the edge filters and has both
+// ends passing; a node with no such edge is isolated and hidden unless asked for; of the rest, only
+// the `top` most connected (by evidence-weighted degree, then degree, then key) stay; an edge stays
+// when both its ends do.
+import type { ViewerGraph } from './data';
+import { edgePasses, nodePasses, type FilterState } from './filters';
+
+/** A graph with more connected actors than this opens on its most connected part. */
+export const AUTO_TOP_ABOVE = 400;
+/** How many actors that part has, and how many "show more" adds. */
+export const TOP_STEP = 300;
+
+export interface Visibility {
+  hiddenNodes: Set<string>;
+  hiddenEdges: Set<string>;
+  /** What is drawn, and what the graph has. */
+  nodes: number;
+  edges: number;
+  totalNodes: number;
+  totalEdges: number;
+  /** Nodes hidden for having no visible edge (0 when isolated nodes are shown: see `isolated`). */
+  isolatedHidden: number;
+  /** Nodes with no visible edge, shown or not. */
+  isolated: number;
+  /** The top N in force (0: all), and how many nodes it left out. */
+  top: number;
+  topHidden: number;
+  /** Per relation kind: edges the other filters leave (whether or not the kind itself is on). */
+  relationCounts: Map<string, number>;
+  /** Per entity type: nodes the other filters leave. */
+  typeCounts: Map<string, number>;
+}
+
+/** The top N a filter state asks for: null means AUTO (TOP_STEP above AUTO_TOP_ABOVE candidates, else all). */
+export function effectiveTop(top: number | null, candidates: number): number {
+  if (top !== null) return top;
+  return candidates > AUTO_TOP_ABOVE ? TOP_STEP : 0;
+}
+
+export function computeVisibility(graph: ViewerGraph, f: FilterState): Visibility {
+  // Edge filters ignoring the relation kind, so that each kind's count says what switching it on gives.
+  const typeOk = new Map<string, boolean>();
+  graph.forEachNode((node, a) => typeOk.set(node, nodePasses(a, f)));
+  const relationCounts = new Map<string, number>();
+  const weighted = new Map<string, number>();
+  const degree = new Map<string, number>();
+  // Degree ignoring the type filter, for the per-type counts.
+  const anyTypeDegree = new Map<string, number>();
+  const passing: string[] = [];
+  const relationOff = f.hiddenRelations;
+  const noRelationFilter: FilterState = { ...f, hiddenRelations: new Set() };
+  graph.forEachEdge((edge, a, source, target) => {
+    if (!edgePasses(a, noRelationFilter)) return;
+    const endsOk = typeOk.get(source) === true && typeOk.get(target) === true;
+    if (endsOk) relationCounts.set(a.relation, (relationCounts.get(a.relation) ?? 0) + 1);
+    if (relationOff.has(a.relation)) return;
+    anyTypeDegree.set(source, (anyTypeDegree.get(source) ?? 0) + 1);
+    anyTypeDegree.set(target, (anyTypeDegree.get(target) ?? 0) + 1);
+    if (!endsOk) return;
+    passing.push(edge);
+    for (const n of source === target ? [source] : [source, target]) {
+      weighted.set(n, (weighted.get(n) ?? 0) + a.count);
+      degree.set(n, (degree.get(n) ?? 0) + 1);
+    }
+  });
+
+  const hiddenNodes = new Set<string>();
+  const candidates: string[] = [];
+  let isolated = 0;
+  let isolatedHidden = 0;
+  const typeCounts = new Map<string, number>();
+  graph.forEachNode((node, a) => {
+    const connected = (anyTypeDegree.get(node) ?? 0) > 0;
+    if (connected || f.showIsolated) typeCounts.set(a.entityType, (typeCounts.get(a.entityType) ?? 0) + 1);
+    if (typeOk.get(node) !== true) {
+      hiddenNodes.add(node);
+      return;
+    }
+    if (!degree.has(node)) {
+      isolated++;
+      if (!f.showIsolated) {
+        isolatedHidden++;
+        hiddenNodes.add(node);
+        return;
+      }
+    }
+    candidates.push(node);
+  });
+
+  const top = effectiveTop(f.top, candidates.length);
+  let topHidden = 0;
+  if (top > 0 && candidates.length > top) {
+    candidates.sort(
+      (x, y) =>
+        (weighted.get(y) ?? 0) - (weighted.get(x) ?? 0) || (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || (x < y ? -1 : x > y ? 1 : 0),
+    );
+    for (let i = top; i < candidates.length; i++) hiddenNodes.add(candidates[i] as string);
+    topHidden = candidates.length - top;
+    // A kept node whose every neighbour fell outside the top would be drawn alone: it goes too.
+    if (!f.showIsolated) {
+      for (let i = 0; i < top; i++) {
+        const node = candidates[i] as string;
+        let linked = false;
+        graph.forEachEdge(node, (_e, a, source, target) => {
+          if (linked || !edgePasses(a, f)) return;
+          const other = source === node ? target : source;
+          if (other !== node && !hiddenNodes.has(other)) linked = true;
+        });
+        if (!linked) {
+          hiddenNodes.add(node);
+          topHidden++;
+        }
+      }
+    }
+  }
+
+  const hiddenEdges = new Set<string>();
+  const passingSet = new Set(passing);
+  let edges = 0;
+  graph.forEachEdge((edge, _a, source, target) => {
+    if (passingSet.has(edge) && !hiddenNodes.has(source) && !hiddenNodes.has(target)) edges++;
+    else hiddenEdges.add(edge);
+  });
+  return {
+    hiddenNodes,
+    hiddenEdges,
+    nodes: graph.order - hiddenNodes.size,
+    edges,
+    totalNodes: graph.order,
+    totalEdges: graph.size,
+    isolatedHidden,
+    isolated,
+    top,
+    topHidden,
+    relationCounts,
+    typeCounts,
+  };
+}
