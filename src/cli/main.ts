@@ -18,7 +18,8 @@ import type { RunningServer } from '../serve';
 import { Progress } from './progress';
 import { readUrlList } from '../ingest/urls';
 import { defaultCacheDir } from '../ingest/fetch';
-import { WarningLog } from './skips';
+import { groupOf, WarningLog } from './skips';
+import { countInputs } from '../ingest/count';
 import { defaultJobs } from '../workers/pool';
 
 interface Io {
@@ -188,8 +189,13 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       checkBuildOptions(options);
       const warnings = new WarningLog(io.stderr, opts.quiet === true);
       if (!options.update) await ensureDirectory(out);
-      const progress = new Progress(io.stderr);
-      const summary = await build(inputsOf(inputs, opts), options, { onWarning: warnings.warn, onDocument: () => progress.tick() });
+      const all = inputsOf(inputs, opts);
+      const progress = new Progress(io.stderr, opts.fromFacts ? undefined : await countInputs(all));
+      const onWarning = (w: InputWarning): void => {
+        warnings.warn(w);
+        if (groupOf(w.reason).skip) progress.tick();
+      };
+      const summary = await build(all, options, { onWarning, onDocument: () => progress.tick() });
       progress.stop();
       const { graph, files, outcomes } = summary;
       if (!opts.quiet) io.stderr.write(`newsgraph: ${summary.documents} documents → ${graph.order} nodes, ${graph.size} edges: ${files.join(', ')}${outcomeNote(outcomes)}\n`);
