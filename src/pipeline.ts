@@ -8,13 +8,16 @@ import * as path from 'node:path';
 import { inputPath, readDocuments, type IngestOptions, type InputFile, type InputWarning } from './ingest';
 import { Extraction, lexiconFor } from './extract';
 import type { AliasEntry } from './entities';
+import { indexCuration, type Curation, type CurationIndex } from './graph/curation';
 import { GraphAccumulator, resolveGraphOptions, type GraphInput, type GraphOptions, type NewsGraph } from './graph';
 import { layoutGraph, resolveLayoutOptions, type LayoutOptions, type LayoutSummary } from './layout';
 import { exportGraph } from './export';
-import { cacheKey, documentHash, extractionCodeHash, parseCodeHash, pipelineVersion, StoreCache, StoreWriter, type CodeHash, type ExtractLine } from './store';
+import { cacheKey, documentHash, extractionCodeHash, parseCodeHash, pipelineVersion, STORE_FILE, StoreCache, storeError, StoreWriter, type CodeHash, type ExtractLine } from './store';
 import { readFactLines } from './store/from-facts';
+import { crashPoint, GENERATION_META, GenerationWriter } from './store/generation';
+import { lockDirectory } from './store/lock';
 import { orderedMap, resolveJobs } from './workers/pool';
-import { InputError, messageOf } from './errors';
+import { InputError, OutputError, messageOf } from './errors';
 import { annotate } from './nlp';
 import { analyseSyntax, annotateConllu, documentConllu, documentJson, readConllu, type UdSentence } from './syntax';
 import { documentMetadata, type DocumentResult, type SourceDocument } from './types';
@@ -27,6 +30,8 @@ export interface PipelineOptions {
   graph: Partial<GraphOptions>;
   /** Extraction threads (`--jobs`); 1 extracts in this thread. Default: one per core. */
   jobs?: number;
+  /** An analyst's decisions (`--curation FILE`, src/graph/curation.ts): its entities join the aliases, the rest acts in the graph stage. */
+  curation?: Curation;
 }
 
 export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = { aliases: [], ingest: {}, layout: {}, graph: {} };
@@ -117,11 +122,21 @@ type Planned =
  * of every document in store order.
  */
 export async function build(inputs: readonly BuildInput[], options: Partial<BuildOptions> & { out: string }, hooks: BuildHooks): Promise<BuildSummary> {
+  // One writer per directory (store/lock.ts): taken before any work, held to the end.
+  if (!options.update && !fs.existsSync(options.out)) {
+    try {
+      fs.mkdirSync(options.out, { recursive: true });
+    } catch (e) {
+      throw new OutputError(`cannot create the directory (${messageOf(e)})`, options.out, { cause: e });
+    }
+  }
+  const lock = options.update && !fs.existsSync(options.out) ? undefined : lockDirectory(options.out, options.update ? 'build --update' : 'build');
   const session = new BuildSession(options);
   try {
     return await session.run(inputs, options, hooks);
   } finally {
     await session.close();
+    lock?.release();
   }
 }
 
@@ -137,6 +152,7 @@ export type BuildInput = string | InputFile;
  */
 export class BuildSession {
   private readonly aliases: readonly AliasEntry[];
+  private readonly curation: CurationIndex | undefined;
   private readonly graphOptions: GraphOptions;
   private readonly layoutOptions: LayoutOptions;
   private readonly extraction: Extraction;
@@ -146,7 +162,8 @@ export class BuildSession {
   private folded: { accumulator: GraphAccumulator; stamp: string } | undefined;
 
   constructor(private readonly options: Partial<PipelineOptions> & { out: string }) {
-    this.aliases = options.aliases ?? [];
+    this.aliases = [...(options.aliases ?? []), ...(options.curation?.entities ?? [])];
+    this.curation = options.curation ? indexCuration(options.curation) : undefined;
     this.graphOptions = resolveGraphOptions(options.graph ?? {});
     this.layoutOptions = resolveLayoutOptions(options.layout ?? {});
     this.extraction = new Extraction(resolveJobs(options.jobs), this.aliases);
@@ -164,8 +181,18 @@ export class BuildSession {
     const outcomes: Record<DocumentOutcome, number> = { extracted: 0, cached: 0, unchanged: 0, replaced: 0, refreshed: 0 };
     const folded = this.folded;
     this.folded = undefined; // until this run commits: a failed run leaves the accumulator half-added
-    const store = update ? StoreWriter.update(out) : StoreWriter.create(out);
-    const cache = update ? undefined : StoreCache.open(out);
+    if (update && !fs.existsSync(out)) StoreWriter.update(out); // says there is nothing to update
+    // The new files are staged as one generation, committed at once at the end (store/generation.ts).
+    const generation = GenerationWriter.begin(out);
+    let store: StoreWriter;
+    try {
+      store = update ? StoreWriter.update(out) : StoreWriter.create(out, generation.stagedPath(STORE_FILE));
+    } catch (e) {
+      generation.abort();
+      throw e;
+    }
+    const cache = update ? undefined : StoreCache.open(out, (file, reason) => hooks.onWarning({ file, reason: `damaged (${reason}): not reused; this build writes a new store` }));
+    let storeCommitted = false;
     try {
       const { code, version } = (this.versions ??= ((): { code: CodeHash; version: string } => {
         const code = extractionCodeHash(parseCodeHash(store.meta(CODE_HASH) ?? cache?.meta(CODE_HASH)));
@@ -284,6 +311,7 @@ export class BuildSession {
         accumulator = new GraphAccumulator(this.knownLabels(store, version), this.graphOptions);
         for (const input of store.graphInputs()) accumulator.add(input);
       }
+      accumulator.setCuration(this.curation);
       const graph = accumulator.finish();
       store.setMerges(accumulator.merges);
       const merged = performance.now();
@@ -302,16 +330,25 @@ export class BuildSession {
       const laidOut = performance.now();
       store.setMeta('pipeline', version);
       store.setMeta(CODE_HASH, JSON.stringify(code));
+      store.setMeta(GENERATION_META, String(generation.generation));
+      await writeGraph(graph, generation.staging);                                         // export
+      generation.stage(graph.getAttribute('documentCount'), GRAPH_FILES);
       store.commit();
+      storeCommitted = true;
+      crashPoint('store');
       cache?.close();
-      const files = await writeGraph(graph, out);                                           // export
-      store.publish();
+      generation.commit();
+      const files = GRAPH_FILES.map((name) => path.join(out, name));
       this.folded = { accumulator, stamp: storeStamp(store.file) };
       const timings = { extract: extracted - started, graph: merged - extracted, layout: laidOut - merged, write: performance.now() - laidOut };
       return { graph, files, documents: graph.getAttribute('documentCount'), outcomes, timings, layout };
     } catch (e) {
-      store.rollback();
-      throw e;
+      if (!generation.isCommitted) {
+        // An update whose store committed keeps its staged files: the next build completes them.
+        store.rollback();
+        if (!(update && storeCommitted)) generation.abort();
+      }
+      throw generation.named(storeError(e, store.file));
     } finally {
       cache?.close();
     }
@@ -360,16 +397,21 @@ const KNOWN_LABELS = 'known-labels';
 
 /** Builds the graph of a list of results in memory (no store): for tests and library use. */
 export function graphOfResults(results: Iterable<DocumentResult>, options: Partial<PipelineOptions> = {}): NewsGraph {
-  const accumulator = new GraphAccumulator(knownLabels(options.aliases ?? []), options.graph ?? {});
+  const aliases = [...(options.aliases ?? []), ...(options.curation?.entities ?? [])];
+  const accumulator = new GraphAccumulator(knownLabels(aliases), options.graph ?? {});
+  if (options.curation) accumulator.setCuration(indexCuration(options.curation));
   for (const result of results) accumulator.add(result);
   const graph = accumulator.finish();
   layoutGraph(graph, options.layout ?? {});
   return graph;
 }
 
+/** The graph files of a build directory. */
+const GRAPH_FILES = ['graph.json', 'graph.gexf'] as const;
+
 /** Writes DIR/graph.json and DIR/graph.gexf, each atomically; when the first fails, the second is not touched. */
 export async function writeGraph(graph: NewsGraph, outDir: string): Promise<string[]> {
-  const files = [path.join(outDir, 'graph.json'), path.join(outDir, 'graph.gexf')];
+  const files = GRAPH_FILES.map((name) => path.join(outDir, name));
   await exportGraph(graph, 'json', files[0] as string);
   await exportGraph(graph, 'gexf', files[1] as string);
   return files;

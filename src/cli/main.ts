@@ -10,12 +10,14 @@ import { annotateLines, annotatePretokenized, build, checkBuildOptions, extractL
 import { checkWatch, DEFAULT_WATCH_OPTIONS, watch } from '../watch';
 import type { InputWarning } from '../ingest';
 import { readAliasFile, type AliasEntry } from '../entities';
+import { readCurationFile } from '../graph/curation-file';
 import { ensureDirectory, exportGraph, isExportFormat, EXPORT_FORMATS } from '../export';
 import { EXIT, InputError, OutputError, UsageError, isNewsgraphError, messageOf, type ExitCode } from '../errors';
 import { GENERATOR_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NewsGraph } from '../graph';
 import { GRAPH_FILE, exportNeo4jFromBuild } from '../store/stream';
 import type { RunningServer } from '../serve';
 import { Progress } from './progress';
+import { checkGeneration, readManifest, removeUnbuilt } from '../store/generation';
 import { readUrlList } from '../ingest/urls';
 import { defaultCacheDir } from '../ingest/fetch';
 import { groupOf, WarningLog } from './skips';
@@ -54,6 +56,7 @@ interface ExtractionFlags {
 }
 
 interface BuildFlags extends ExtractionFlags {
+  curation?: string;
   out?: string;
   update?: string;
   fromFacts?: boolean;
@@ -69,6 +72,22 @@ function outcomeNote(outcomes: Readonly<Record<DocumentOutcome, number>>): strin
   if (outcomes.extracted > 0 && outcomes.cached + outcomes.unchanged + outcomes.replaced + outcomes.refreshed === 0) return '';
   const parts = (Object.keys(labels) as DocumentOutcome[]).filter((k) => outcomes[k] > 0).map((k) => `${outcomes[k]} ${labels[k]}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** `--out ''` names no directory: a usage error (exit 2), not an output error. */
+function requireDirectoryName(dir: string, flag: string): void {
+  if (dir.trim() === '') throw new UsageError('must name a directory', flag);
+}
+
+/**
+ * --jobs above the number of cores only adds threads that wait (each holds ~40 MB of model):
+ * capped, with a note on stderr. Output is the same for any --jobs.
+ */
+function capJobs(jobs: number | undefined, stderr: NodeJS.WritableStream): number | undefined {
+  const cores = defaultJobs();
+  if (jobs === undefined || jobs <= cores) return jobs;
+  stderr.write(`newsgraph: note: --jobs ${jobs} is more than the ${cores} cores here; using ${cores}\n`);
+  return cores;
 }
 
 /** The options every extracting command takes from its flags (withExtractionFlags). */
@@ -88,6 +107,7 @@ function inputsOf(inputs: readonly string[], opts: { urls?: string }): string[] 
 function pipelineOptions(opts: BuildFlags): PipelineOptions {
   return {
     ...extractionOptions(opts),
+    ...(opts.curation !== undefined ? { curation: readCurationFile(opts.curation) } : {}),
     layout: {},
     graph: { ...(opts.minCount !== undefined ? { minCount: opts.minCount } : {}), ...(opts.top !== undefined ? { top: opts.top } : {}), ...(opts.evidence !== undefined ? { evidence: opts.evidence } : {}) },
   };
@@ -156,7 +176,8 @@ function withPipelineFlags(command: Command): Command {
   return withExtractionFlags(command)
     .option('--min-count <n>', 'drop edges backed by fewer than N facts', (v) => positiveInt(v, '--min-count'))
     .option('--top <n>', 'keep only the N most connected entities', (v) => positiveInt(v, '--top'))
-    .option('--evidence <n>', 'keep at most N evidence sentences per edge in graph.json (the store keeps all; default: all)', (v) => positiveInt(v, '--evidence'));
+    .option('--evidence <n>', 'keep at most N evidence sentences per edge in graph.json (the store keeps all; default: all)', (v) => positiveInt(v, '--evidence'))
+    .option('--curation <file>', 'apply an analyst\'s decisions (merges, renames, types, deletions, edge rejections; a superset of --aliases): see docs/viewer.md');
 }
 
 export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {
@@ -168,6 +189,10 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
+  program.hook('preAction', (_program, command) => {
+    const jobs = command.getOptionValue('jobs') as number | undefined;
+    if (jobs !== undefined) command.setOptionValue('jobs', capJobs(jobs, io.stderr));
+  });
 
   withPipelineFlags(program
     .command('build')
@@ -188,6 +213,8 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       const options = { ...pipelineOptions(opts), out, update: opts.update !== undefined, fromFacts: opts.fromFacts === true };
       checkBuildOptions(options);
       const warnings = new WarningLog(io.stderr, opts.quiet === true);
+      requireDirectoryName(out, opts.out !== undefined ? '--out' : '--update');
+      const created = !options.update && !fs.existsSync(out);
       if (!options.update) await ensureDirectory(out);
       const all = inputsOf(inputs, opts);
       const progress = new Progress(io.stderr, opts.fromFacts ? undefined : await countInputs(all));
@@ -195,7 +222,13 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
         warnings.warn(w);
         if (groupOf(w.reason).skip) progress.tick();
       };
-      const summary = await build(all, options, { onWarning, onDocument: () => progress.tick() });
+      let summary: Awaited<ReturnType<typeof build>>;
+      try {
+        summary = await build(all, options, { onWarning, onDocument: () => progress.tick() });
+      } catch (e) {
+        if (created) removeUnbuilt(out); // a failed first build leaves no empty DIR
+        throw e;
+      }
       progress.stop();
       const { graph, files, outcomes } = summary;
       if (!opts.quiet) io.stderr.write(`newsgraph: ${summary.documents} documents → ${graph.order} nodes, ${graph.size} edges: ${files.join(', ')}${outcomeNote(outcomes)}\n`);
@@ -211,6 +244,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .option('--serve', 'also serve the viewer on DIR once its graph is built (see serve; an open page offers a reload after each update)')))
     .option('-q, --quiet', 'no warnings or update lines on stderr')
     .action(async (inputs: string[], opts: BuildFlags & ServeFlags & { out: string; interval: number; serve?: boolean }) => {
+      requireDirectoryName(opts.out, '--out');
       const options = { ...pipelineOptions(opts), out: opts.out };
       checkBuildOptions(options);
       checkWatch(inputs, { interval: opts.interval });
@@ -322,6 +356,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .option('--dev', "also serve the viewer's source maps (app.js.map)")
     .action(async (dir: string, opts: ServeFlags) => {
       if (!fs.existsSync(path.join(dir, 'graph.json'))) throw new InputError('no graph.json here (run `newsgraph build … --out DIR` first)', dir);
+      await checkGeneration(dir, { files: ['graph.json'], store: true });
       const server = await startServing(dir, opts);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
@@ -353,6 +388,12 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
           return false; // reading it as a file says what is wrong
         }
       })();
+      requireDirectoryName(opts.out, '--out');
+      // A build directory's files must be of one generation (a killed build's are finished first).
+      const buildDir = isDirectory ? input : path.dirname(input);
+      if (isDirectory || readManifest(buildDir)?.files[path.basename(input)] !== undefined) {
+        await checkGeneration(buildDir, { files: [isDirectory ? GRAPH_FILE : path.basename(input)], store: isDirectory && opts.format === 'neo4j' });
+      }
       if (isDirectory && opts.format === 'neo4j') {
         await exportNeo4jFromBuild(input, opts.out);
         return;

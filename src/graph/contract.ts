@@ -46,6 +46,8 @@ export interface EdgeAttributes {
   goldstein: number;
   color: string;
   size: number;
+  /** An analyst confirmed it (a curation file, src/graph/curation.ts): kept whatever --min-count says. */
+  confirmed?: true;
 }
 
 export interface SourceInfo {

@@ -14,6 +14,7 @@ import { filterGraph } from './filter';
 import { PlaceVotes } from './containment';
 import { nameMerges, type NameEntity } from './names';
 import { edgeAntecedents } from './antecedents';
+import { combineMerges, type CurationIndex } from './curation';
 
 export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 export type { EdgeAttributes, GraphAttributes, NodeAttributes, SourceInfo } from './contract';
@@ -94,6 +95,8 @@ export class GraphAccumulator {
   private docRepeated = false;
   private readonly options: GraphOptions;
   private mergedInto: ReadonlyMap<string, string> = new Map();
+  /** An analyst's decisions (./curation): applied by finish(). */
+  private curation: CurationIndex | undefined;
 
   constructor(private readonly knownLabels: ReadonlyMap<string, string> = new Map(), options: Partial<GraphOptions> = {}) {
     this.options = resolveGraphOptions(options);
@@ -102,6 +105,11 @@ export class GraphAccumulator {
   /** Entity ids merged into another node by the last finish() ("putin" → "vladimir-putin"). */
   get merges(): ReadonlyMap<string, string> {
     return this.mergedInto;
+  }
+
+  /** Applies these curation decisions from the next finish() on (undefined: none). */
+  setCuration(curation: CurationIndex | undefined): void {
+    this.curation = curation?.active ? curation : undefined;
   }
 
   add(result: DocumentResult | GraphInput): void {
@@ -170,7 +178,8 @@ export class GraphAccumulator {
   finish(): NewsGraph {
     // A merge adds aliases, never labels, so each entity's best label is the same before and after.
     for (const acc of this.entities.values()) acc.best = bestLabel(acc);
-    const merges = this.nameMerges();
+    const curation = this.curation;
+    const merges = curation ? combineMerges(this.nameMerges(), curation, (id) => this.entities.has(id)) : this.nameMerges();
     this.mergedInto = merges;
     const canonical = (id: string): string => merges.get(id) ?? id;
     /** Merge targets with what merged into them: copies, so the accumulators stay per entity id. */
@@ -195,7 +204,7 @@ export class GraphAccumulator {
       b.mentions += a.mentions;
       b.documents = [...new Set([...b.documents, ...a.documents])];
     }
-    const kept = (id: string): boolean => this.entities.has(id) && !merges.has(id);
+    const kept = (id: string): boolean => this.entities.has(id) && !merges.has(id) && curation?.deleted.has(id) !== true;
 
     // Edges first: a topic is kept only if an edge that survives --min-count touches it, and
     // knowing that before the nodes are added spares adding it and dropping it again.
@@ -207,6 +216,7 @@ export class GraphAccumulator {
         if (source === target || !kept(source) || !kept(target)) continue;
         if (SYMMETRIC_RELATIONS.has(f.relation) && target < source) [source, target] = [target, source];
         const key = edgeKey(source, f.relation, target, f.negated, f.hypothetical);
+        if (curation?.rejected.has(key) === true) continue;
         let g = grouped.get(key);
         if (!g) grouped.set(key, (g = { source, target, relation: f.relation, negated: f.negated, hypothetical: f.hypothetical, facts: [] }));
         g.facts.push(f);
@@ -229,7 +239,8 @@ export class GraphAccumulator {
           ...antecedentsOf(f, source !== g.source),
         });
       }
-      if (evidence.length < this.options.minCount) continue;
+      const confirmed = curation?.confirmed.has(key) === true;
+      if (evidence.length < this.options.minCount && !confirmed) continue;
       const dates = evidence.map((e) => e.date).filter((d): d is string => d !== undefined).sort();
       const cameo = mostCommon(facts.map((f) => f.cameo ?? RELATION_CAMEO[f.relation]));
       connected.add(g.source).add(g.target);
@@ -247,6 +258,7 @@ export class GraphAccumulator {
           goldstein: GOLDSTEIN[cameo] ?? 0,
           color: '#999999',
           size: 1,
+          ...(confirmed ? { confirmed: true as const } : {}),
         },
       });
     }
@@ -255,18 +267,19 @@ export class GraphAccumulator {
     // A copy of the sources: add() goes on appending to this accumulator's list.
     graph.replaceAttributes({ generator: GENERATOR, version: GENERATOR_VERSION, documentCount: this.sources.length, sources: this.sources.slice() });
     for (const id of [...this.entities.keys()].sort()) {
-      if (merges.has(id)) continue;
+      if (merges.has(id) || curation?.deleted.has(id) === true) continue;
       const acc = merged.get(id) ?? this.entities.get(id);
       if (!acc) continue;
+      const entityType = curation?.types.get(id) ?? acc.entityType;
       // A topic (ceasefire, deal) is a node only as the end of some act; a group of people always is.
-      if (acc.entityType === 'other' && !acc.group && !connected.has(id)) continue;
-      const label = acc.best;
+      if (entityType === 'other' && !acc.group && !connected.has(id)) continue;
+      const label = curation?.labels.get(id) ?? acc.best;
       // Key by key in graph.json's order, not with spreads of optional keys: V8 defines every key
       // after a spread through the runtime, a tenth of this stage's instructions.
       const attributes = {
         label,
         aliases: aliasesOf(acc, label),
-        entityType: acc.entityType,
+        entityType,
         roles: acc.roles ? [...acc.roles].sort() : [],
         mentions: acc.mentions,
         documents: this.docRepeated ? new Set(acc.documents).size : acc.documents.length,
