@@ -119,30 +119,42 @@ export class RowSummer {
     this.rows = new Int16Array(buffer, ROWS_BASE, rowCount * lanes);
   }
 
-  /** Starts a new sum. */
-  clear(): void {
+  /** The first 16-lane chunk and the number of chunks the current sum covers. */
+  private first = 0;
+  private chunks = 0;
+
+  /**
+   * Starts a new sum over lanes 16·first … 16·(first + chunks) − 1 (all lanes by default): out
+   * holds exact sums there and anything elsewhere. A caller that needs some classes only (the
+   * parser, when some moves are not allowed) adds less.
+   */
+  clear(first = 0, chunks = this.lanes >> 4): void {
     this.count = 0;
+    this.first = first;
+    this.chunks = chunks;
   }
 
   /** Adds row r to the current sum (at most 1024 rows per sum). */
   add(r: number): void {
-    this.list[this.count++] = this.kernel ? ROWS_BASE + r * this.lanes * 2 : r;
+    this.list[this.count++] = this.kernel ? ROWS_BASE + r * this.lanes * 2 + this.first * 32 : r;
   }
 
-  /** Computes out = the sum of the rows added since clear() (all zero when none). */
+  /** Computes out = the sum of the rows added since clear() (all zero when none), over clear()'s lanes. */
   sum(): void {
     const lanes = this.lanes;
     const count = this.count;
     if (this.kernel && count > 0) {
-      this.kernel(LIST_BASE, count, OUT_BASE, lanes >> 4);
+      this.kernel(LIST_BASE, count, OUT_BASE + this.first * 64, this.chunks);
       return;
     }
     const rows = this.rows;
     const out = this.out;
-    out.fill(0);
+    const from = this.first * 16;
+    const to = from + this.chunks * 16;
+    out.fill(0, from, to);
     for (let i = 0; i < count; i++) {
       const base = (this.list[i] as number) * lanes;
-      for (let c = 0; c < lanes; c++) out[c] = (out[c] as number) + (rows[base + c] as number);
+      for (let c = from; c < to; c++) out[c] = (out[c] as number) + (rows[base + c] as number);
     }
   }
 }

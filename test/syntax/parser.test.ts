@@ -133,6 +133,27 @@ describe('parser', () => {
     );
   });
 
+  it('RowSummer: a sum over some 16-lane chunks is exact there, with and without SIMD (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 7 }), fc.nat(), fc.nat(), fc.array(fc.integer({ min: -32768, max: 32767 }), { minLength: 1, maxLength: 300 }), fc.array(fc.nat(), { maxLength: 100 }), (blocks, a, b, weights, picks) => {
+        const lanes = blocks * 16;
+        const first = a % blocks;
+        const chunks = 1 + (b % (blocks - first));
+        const rowCount = 4;
+        for (const r of [new RowSummer(rowCount, lanes), new RowSummer(rowCount, lanes, { simd: false })]) {
+          for (let i = 0; i < r.rows.length; i++) r.rows[i] = weights[i % weights.length] as number;
+          r.clear(first, chunks);
+          for (const p of picks) r.add(p % rowCount);
+          r.sum();
+          for (let c = first * 16; c < (first + chunks) * 16; c++) {
+            assert.equal(r.out[c], picks.reduce((sum, p) => sum + (weights[((p % rowCount) * lanes + c) % weights.length] as number), 0));
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('sums weights the same with and without WebAssembly SIMD', () => {
     const content = shippedExists ? readModelFile(defaultParserFile(), { kind: PARSER_KIND, templates: parserTemplatesHash() }) : tinyModel().content;
     const simd = Parser.fromContent(content);
