@@ -18,40 +18,53 @@ export interface LinearWeights {
 export class LinearModel {
   readonly classes: number;
   readonly weights: LinearWeights;
-  private readonly mask: number;
-  /**
-   * Open addressing, 4 uint32 per slot: feature (0 = empty), row, first entry, end entry, so that
-   * a lookup touches one cache line of the table and one of the entries.
-   */
-  private readonly table: Uint32Array;
-  /** Per entry: class id, weight (interleaved: a row's pairs are contiguous). */
-  private readonly entries: Float32Array;
+  private lookup: { mask: number; table: Uint32Array; entries: Float32Array } | undefined;
   /** Where scoreBatch leaves the sum of the weights it reads ahead, so that the reads are kept. */
   private readonly sink = new Float64Array(1);
 
   constructor(weights: LinearWeights) {
     this.weights = weights;
     this.classes = weights.classes;
+  }
+
+  /**
+   * The lookup structures, built on first use (a model that is only repacked, as the parser's is,
+   * never pays for them):
+   * - mask and table: open addressing, 4 uint32 per slot: feature (0 = empty), row, first entry,
+   *   end entry, so that a lookup touches one cache line of the table and one of the entries;
+   * - entries: per entry, class id and weight (interleaved: a row's pairs are contiguous).
+   */
+  private get tables(): { mask: number; table: Uint32Array; entries: Float32Array } {
+    return (this.lookup ??= LinearModel.build(this.weights));
+  }
+
+  private static build(weights: LinearWeights): { mask: number; table: Uint32Array; entries: Float32Array } {
     const rows = weights.keys.length;
     let size = 16;
     while (size < rows * 2) size *= 2;
-    this.mask = size - 1;
-    this.table = new Uint32Array(size * 4);
+    const mask = size - 1;
+    const table = new Uint32Array(size * 4);
+    const keys = weights.keys;
+    const offsets = weights.offsets;
     for (let r = 0; r < rows; r++) {
-      const key = weights.keys[r] as number;
-      let s = key & this.mask;
-      while (this.table[s * 4] !== 0) s = (s + 1) & this.mask;
-      this.table[s * 4] = key;
-      this.table[s * 4 + 1] = r;
-      this.table[s * 4 + 2] = weights.offsets[r] as number;
-      this.table[s * 4 + 3] = weights.offsets[r + 1] as number;
+      const key = keys[r] as number;
+      let s = key & mask;
+      while (table[s * 4] !== 0) s = (s + 1) & mask;
+      table[s * 4] = key;
+      table[s * 4 + 1] = r;
+      table[s * 4 + 2] = offsets[r] as number;
+      table[s * 4 + 3] = offsets[r + 1] as number;
     }
     const n = weights.quantised.length;
-    this.entries = new Float32Array(n * 2);
+    const entries = new Float32Array(n * 2);
+    const classOf = weights.classOf;
+    const quantised = weights.quantised;
+    const scale = weights.scale;
     for (let i = 0; i < n; i++) {
-      this.entries[2 * i] = weights.classOf[i] as number;
-      this.entries[2 * i + 1] = (weights.quantised[i] as number) * weights.scale;
+      entries[2 * i] = classOf[i] as number;
+      entries[2 * i + 1] = (quantised[i] as number) * scale;
     }
+    return { mask, table, entries };
   }
 
   get rows(): number {
@@ -61,26 +74,24 @@ export class LinearModel {
   /** The row of a feature, or -1 when the model has no weight for it. */
   row(feature: number): number {
     const s = this.slot(feature);
-    return s < 0 ? -1 : (this.table[s * 4 + 1] as number);
+    return s < 0 ? -1 : (this.tables.table[s * 4 + 1] as number);
   }
 
   private slot(feature: number): number {
-    const table = this.table;
-    let s = feature & this.mask;
+    const { table, mask } = this.tables;
+    let s = feature & mask;
     for (;;) {
       const key = table[s * 4] as number;
       if (key === feature) return s;
       if (key === 0) return -1;
-      s = (s + 1) & this.mask;
+      s = (s + 1) & mask;
     }
   }
 
   /** Adds the features' weights to scores (which the caller has zeroed or seeded). */
   score(features: FeatureBuffer, scores: Float64Array): void {
     const values = features.values;
-    const table = this.table;
-    const entries = this.entries;
-    const mask = this.mask;
+    const { table, entries, mask } = this.tables;
     for (let i = 0; i < features.length; i++) {
       const feature = values[i] as number;
       let s = feature & mask;
@@ -109,9 +120,7 @@ export class LinearModel {
    * `slots` is scratch space of at least `count` entries.
    */
   scoreBatch(features: Uint32Array, target: Uint32Array, count: number, out: Float64Array, slots: Uint32Array): void {
-    const table = this.table;
-    const entries = this.entries;
-    const mask = this.mask;
+    const { table, entries, mask } = this.tables;
     const classes = this.classes;
     // first the home slots' keys, all of them: independent loads the processor can overlap
     for (let j = 0; j < count; j++) slots[j] = table[((features[j] as number) & mask) * 4] as number;

@@ -141,21 +141,30 @@ export function decodeModel(bytes: Buffer, file: string, expect: ModelExpectatio
   if (header.templates !== expect.templates) {
     throw new ModelError(`model was trained with other feature templates than this code uses (npm run train remakes it)`, file);
   }
-  const take = (count: number, bytesPer: number): ArrayBuffer => {
+  // Each array is a view of the file's bytes where they are aligned for it (sections are padded to
+  // 4 bytes, so they are whenever the file's buffer is), a copy otherwise: no copy of megabytes.
+  const take = <T>(count: number, bytesPer: number, make: (buffer: ArrayBuffer, byteOffset: number, length: number) => T): T => {
     const length = count * bytesPer;
     if (!Number.isInteger(count) || count < 0 || offset + length > body.length) throw corrupt('section length');
-    const copy = new ArrayBuffer(length);
-    new Uint8Array(copy).set(body.subarray(offset, offset + length));
+    const at = body.byteOffset + offset;
+    let array: T;
+    if (at % bytesPer === 0) array = make(body.buffer as ArrayBuffer, at, count);
+    else {
+      const copy = new ArrayBuffer(length);
+      new Uint8Array(copy).set(body.subarray(offset, offset + length));
+      array = make(copy, 0, count);
+    }
     offset += length + ((4 - (length % 4)) % 4);
-    return copy;
+    return array;
   };
+  const u32 = (b: ArrayBuffer, at: number, n: number): Uint32Array => new Uint32Array(b, at, n);
   const sections: ModelSection[] = header.sections.map((s) => {
     const weights: LinearWeights = {
       classes: s.labels.length,
-      keys: new Uint32Array(take(s.rows, 4)),
-      offsets: new Uint32Array(take(s.rows + 1, 4)),
-      classOf: new Uint16Array(take(s.entries, 2)),
-      quantised: new Int16Array(take(s.entries, 2)),
+      keys: take(s.rows, 4, u32),
+      offsets: take(s.rows + 1, 4, u32),
+      classOf: take(s.entries, 2, (b, at, n) => new Uint16Array(b, at, n)),
+      quantised: take(s.entries, 2, (b, at, n) => new Int16Array(b, at, n)),
       scale: s.scale,
     };
     if (weights.offsets[s.rows] !== s.entries) throw corrupt('row offsets');
