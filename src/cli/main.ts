@@ -340,12 +340,19 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     });
 
   /** Starts the viewer's server on DIR and says where (serve, and watch --serve). */
-  const startServing = async (dir: string, opts: ServeFlags): Promise<RunningServer> => {
+  const startServing = async (dir: string, opts: ServeFlags & { edit?: boolean; curation?: string }): Promise<RunningServer> => {
     // Loaded here: the other commands never need the server (less to load for a quick update).
     const { isLoopback, startServer } = await import('../serve');
-    const server = await startServer({ dir, port: opts.port, host: opts.host, dev: opts.dev === true });
+    const edit = opts.edit === true ? { file: opts.curation ?? path.join(dir, 'curation.json') } : null;
+    const server = await startServer({ dir, port: opts.port, host: opts.host, dev: opts.dev === true, edit });
     if (!isLoopback(opts.host)) io.stderr.write(`newsgraph: warning: --host ${opts.host}: other machines can read ${dir} and the viewer\n`);
-    io.stdout.write(`newsgraph: serving ${dir} at ${server.url} (Ctrl-C to stop)\n`);
+    if (edit !== null && server.editUrl !== undefined) {
+      // The token is the write permission: it is printed here and nowhere else.
+      io.stdout.write(`newsgraph: serving ${dir} for editing at ${server.editUrl} (Ctrl-C to stop)\n`);
+      io.stdout.write(`newsgraph: decisions are saved to ${edit.file}; apply them with \`newsgraph build … --out ${dir} --curation ${edit.file}\`\n`);
+    } else {
+      io.stdout.write(`newsgraph: serving ${dir} at ${server.url} (Ctrl-C to stop)\n`);
+    }
     return server;
   };
 
@@ -354,7 +361,10 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .description('serve the viewer and DIR/graph.json on http://127.0.0.1:PORT')
     .argument('[dir]', 'directory holding graph.json', 'graph-data/out'))
     .option('--dev', "also serve the viewer's source maps (app.js.map)")
-    .action(async (dir: string, opts: ServeFlags) => {
+    .option('--edit', 'let the viewer save curation decisions (loopback only; the URL printed carries this run\'s token)')
+    .option('--curation <file>', 'with --edit: the curation file to write (default DIR/curation.json)')
+    .action(async (dir: string, opts: ServeFlags & { edit?: boolean; curation?: string }) => {
+      if (opts.curation !== undefined && opts.edit !== true) throw new UsageError('only with --edit', '--curation');
       if (!fs.existsSync(path.join(dir, 'graph.json'))) throw new InputError('no graph.json here (run `newsgraph build … --out DIR` first)', dir);
       await checkGeneration(dir, { files: ['graph.json'], store: true });
       const server = await startServing(dir, opts);

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { InputError, UsageError, messageOf } from '../errors';
 import { StoreApi } from '../store/api';
+import { answerEdit, CURATION_PATH, EDIT_HEADER, newToken, type EditOptions } from './edit';
 
 export interface ServeOptions {
   /** Directory with graph.json (and graph.gexf, …), served by file name. */
@@ -19,6 +20,8 @@ export interface ServeOptions {
   port: number;
   /** Also serve source maps (`--dev`); the store file is never served. */
   dev: boolean;
+  /** `--edit`: accept the viewer's curation file (./edit.ts); null serves read-only. */
+  edit: { file?: string; token?: string } | null;
 }
 
 export const DEFAULT_SERVE_OPTIONS: Readonly<ServeOptions> = Object.freeze({
@@ -28,10 +31,13 @@ export const DEFAULT_SERVE_OPTIONS: Readonly<ServeOptions> = Object.freeze({
   host: '127.0.0.1',
   port: 8080,
   dev: false,
+  edit: null,
 });
 
 export interface RunningServer {
   url: string;
+  /** In edit mode: the URL to open, with this run's token (see ./edit.ts). */
+  editUrl?: string;
   close(): Promise<void>;
 }
 
@@ -107,14 +113,40 @@ export async function startServer(options: Partial<ServeOptions> & { dir: string
   const dataRoot = realpathOrThrow(opts.dir);
   const roots = [realpathOrThrow(opts.viewerDir), dataRoot];
   const api = new StoreApi(opts.dir);
-  const extraHeaders = (root: string, relative: readonly string[]): Record<string, string> =>
-    root === dataRoot && relative.length === 1 && relative[0] === 'graph.json' && storeAnswers(api) ? { [API_HEADER]: 'evidence, search' } : {};
+  const extraHeaders = (root: string, relative: readonly string[]): Record<string, string> => {
+    if (root !== dataRoot || relative.length !== 1 || relative[0] !== 'graph.json') return {};
+    return { ...(storeAnswers(api) ? { [API_HEADER]: 'evidence, search' } : {}), ...(opts.edit !== null ? { [EDIT_HEADER]: 'curation' } : {}) };
+  };
   const loopbackOnly = isLoopback(opts.host);
+  if (opts.edit !== null && !loopbackOnly) throw new UsageError('--edit serves a write API: only on a loopback address (127.0.0.1, ::1, localhost)', '--host');
+  const edit: EditOptions | null =
+    opts.edit === null ? null : { dir: opts.dir, file: path.resolve(opts.edit.file ?? path.join(opts.dir, 'curation.json')), token: opts.edit.token ?? newToken() };
   const server = http.createServer((req, res) => {
     // DNS rebinding: a web page from elsewhere can point its own name at 127.0.0.1 and read what
     // this server answers. A loopback server therefore only answers to loopback names.
     if (loopbackOnly && !isLoopbackHostHeader(req.headers.host)) {
       send(res, 403, 'forbidden: this server only answers requests for localhost\n', req.method === 'HEAD');
+      return;
+    }
+    // /api/curation: the one write, in edit mode only (./edit.ts).
+    if ((req.url ?? '').startsWith(CURATION_PATH)) {
+      answerEdit(req, edit).then(
+        (a) => {
+          if (a === undefined) {
+            send(res, 404, 'not found\n', req.method === 'HEAD');
+            return;
+          }
+          const body = Buffer.from(a.body, 'utf8');
+          res.statusCode = a.status;
+          setCommonHeaders(res);
+          res.setHeader('Content-Type', a.contentType);
+          res.setHeader('Content-Length', body.length);
+          res.end(req.method === 'HEAD' ? undefined : body);
+        },
+        () => {
+          if (!res.headersSent) send(res, 500, 'internal error\n', req.method === 'HEAD');
+        },
+      );
       return;
     }
     // /api/evidence and /api/search, answered from DIR/newsgraph.db (src/store/api.ts).
@@ -166,6 +198,7 @@ export async function startServer(options: Partial<ServeOptions> & { dir: string
   const hostForUrl = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostForUrl}:${address.port}/`,
+    ...(edit !== null ? { editUrl: `http://${hostForUrl}:${address.port}/?token=${edit.token}` } : {}),
     close: () =>
       new Promise<void>((resolve, reject) => {
         api.close();
