@@ -238,16 +238,17 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   withServeFlags(withPipelineFlags(program
     .command('watch')
     .description('build DIR once, then keep it up to date: every --interval, files added or changed under the inputs are added to the store and both graph files rewritten (Ctrl-C to stop)')
-    .argument('<inputs...>', 'files (.txt .md .html .jsonl) and directories (recursive) to watch')
+    .argument('<inputs...>', 'files (.txt .md .html .jsonl .warc .warc.gz) and directories (recursive) to watch, and feeds (URLs) to poll')
     .requiredOption('-o, --out <dir>', 'output directory (updated in place when it already holds a store)')
     .option('--interval <ms>', 'milliseconds between two looks at the inputs', (v) => positiveInt(v, '--interval'), DEFAULT_WATCH_OPTIONS.interval)
+    .option('--feed-interval <ms>', 'milliseconds between two polls of each feed', (v) => positiveInt(v, '--feed-interval'), DEFAULT_WATCH_OPTIONS.feedInterval)
     .option('--serve', 'also serve the viewer on DIR once its graph is built (see serve; an open page offers a reload after each update)')))
     .option('-q, --quiet', 'no warnings or update lines on stderr')
-    .action(async (inputs: string[], opts: BuildFlags & ServeFlags & { out: string; interval: number; serve?: boolean }) => {
+    .action(async (inputs: string[], opts: BuildFlags & ServeFlags & { out: string; interval: number; feedInterval: number; serve?: boolean }) => {
       requireDirectoryName(opts.out, '--out');
       const options = { ...pipelineOptions(opts), out: opts.out };
       checkBuildOptions(options);
-      checkWatch(inputs, { interval: opts.interval });
+      checkWatch(inputs, { interval: opts.interval, feedInterval: opts.feedInterval });
       const warnings = new WarningLog(io.stderr, opts.quiet === true);
       await ensureDirectory(opts.out);
       const stop = new AbortController();
@@ -263,7 +264,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       let serveError: unknown;
       try {
         say(`watching ${inputs.join(' ')} every ${opts.interval} ms → ${opts.out} (Ctrl-C to stop)`);
-        await watch(inputs, options, { interval: opts.interval }, {
+        await watch(inputs, options, { interval: opts.interval, feedInterval: opts.feedInterval }, {
           onWarning: warnings.warn,
           onUpdate: ({ summary, files, ms }) => {
             say(`${filesLabel(files)}: ${summary.documents} documents → ${summary.graph.order} nodes, ${summary.graph.size} edges in ${(ms / 1000).toFixed(2)} s${outcomeNote(summary.outcomes)}`);

@@ -11,13 +11,17 @@ import { filesUnder, formatOf, inputPath, STDIN, type InputFile, type InputWarni
 import { BuildSession, type BuildHooks, type BuildInput, type BuildSummary, type PipelineOptions } from '../pipeline';
 import { STORE_FILE } from '../store';
 import { InputError, UsageError, messageOf } from '../errors';
+import { isUrlInput } from '../ingest/urls';
+import { FeedPoller } from './feeds';
 
 export interface WatchOptions {
   /** Milliseconds between two looks at the inputs. */
   interval: number;
+  /** Milliseconds between two polls of the feeds among the inputs (URLs): a feed is someone else's server. */
+  feedInterval: number;
 }
 
-export const DEFAULT_WATCH_OPTIONS: WatchOptions = { interval: 1000 };
+export const DEFAULT_WATCH_OPTIONS: WatchOptions = { interval: 1000, feedInterval: 5 * 60 * 1000 };
 
 /** Shorter than this, scanning a big archive would keep a core busy; longer than a day is a typo. */
 const INTERVAL_RANGE = { min: 50, max: 24 * 60 * 60 * 1000 } as const;
@@ -26,6 +30,9 @@ export function resolveWatchOptions(partial: Partial<WatchOptions> = {}): WatchO
   const options = { ...DEFAULT_WATCH_OPTIONS, ...partial };
   if (!Number.isInteger(options.interval) || options.interval < INTERVAL_RANGE.min || options.interval > INTERVAL_RANGE.max) {
     throw new UsageError(`must be a whole number of milliseconds from ${INTERVAL_RANGE.min} to ${INTERVAL_RANGE.max}, got ${String(options.interval)}`, '--interval');
+  }
+  if (!Number.isInteger(options.feedInterval) || options.feedInterval < INTERVAL_RANGE.min || options.feedInterval > INTERVAL_RANGE.max) {
+    throw new UsageError(`must be a whole number of milliseconds from ${INTERVAL_RANGE.min} to ${INTERVAL_RANGE.max}, got ${String(options.feedInterval)}`, '--feed-interval');
   }
   return options;
 }
@@ -66,13 +73,18 @@ export async function watch(
   hooks: WatchHooks,
   signal: AbortSignal,
 ): Promise<void> {
-  const { interval } = checkWatch(inputs, watchOptions);
+  const { interval, feedInterval } = checkWatch(inputs, watchOptions);
   const quietWarn = onceEach(hooks.onWarning);
+  const feeds = inputs.filter(isUrlInput);
+  const files = inputs.filter((i) => !isUrlInput(i));
+  const poller = feeds.length > 0 ? new FeedPoller(feeds, { ...(options.ingest?.maxDocBytes !== undefined ? { maxBytes: options.ingest.maxDocBytes } : {}), ...options.ingest?.fetch }, quietWarn) : undefined;
+  let feedsPolled = performance.now();
   const session = new BuildSession(options);
   const updater = new Updater(session, options.out, inputs, hooks);
   try {
     // Taken before the first build: a file changed while it runs differs from this and is read again.
-    let applied = await scan(inputs, quietWarn);
+    let applied = await scan(files, quietWarn);
+    await poller?.prime();
     let retryAll = (await updater.everything()) === 'retry';
     let previous = applied;
     while (!signal.aborted) {
@@ -81,7 +93,12 @@ export async function watch(
       } catch {
         break; // aborted
       }
-      const now = await scan(inputs, quietWarn);
+      if (poller && !retryAll && performance.now() - feedsPolled >= feedInterval) {
+        feedsPolled = performance.now();
+        const links = await poller.poll();
+        if (links.length > 0) await updater.urls(links);
+      }
+      const now = await scan(files, quietWarn);
       const ready: BuildInput[] = [];
       const next = new Map<string, Seen>();
       for (const [file, seen] of now) {
@@ -106,6 +123,7 @@ export async function watch(
       }
     }
   } finally {
+    await poller?.close();
     await session.close();
   }
 }
@@ -114,8 +132,8 @@ export async function watch(
 export function checkWatch(inputs: readonly string[], watchOptions: Partial<WatchOptions>): WatchOptions {
   const options = resolveWatchOptions(watchOptions);
   for (const input of inputs) {
-    if (input === STDIN) throw new UsageError('watch reads files and directories, not standard input', STDIN);
-    if (!fs.existsSync(input)) throw new InputError('no such file or directory', input);
+    if (input === STDIN) throw new UsageError('watch reads files, directories and feeds, not standard input', STDIN);
+    if (!isUrlInput(input) && !fs.existsSync(input)) throw new InputError('no such file or directory', input);
   }
   return options;
 }
@@ -138,6 +156,11 @@ class Updater {
   /** Every input: the first build, or an update of the store already there. */
   everything(): Promise<Outcome> {
     return this.run(this.inputs, this.inputs);
+  }
+
+  /** New feed items' pages (a failed one is a warning, not retried: its feed lists it no more than once). */
+  async urls(links: readonly string[]): Promise<void> {
+    await (this.storeExists() ? this.run(links, links) : this.everything());
   }
 
   /** The files that changed; every input when there is no store (yet, or any more) to add them to. */
