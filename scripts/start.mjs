@@ -2,7 +2,7 @@
 // serve the viewer. A second `npm start` with nothing changed goes straight to serving.
 //
 // Port: PORT=9000 npm start, or npm start -- --port 9000 (default 8080; 0 takes any free port).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -87,5 +87,9 @@ if (read(GRAPH_STAMP) !== graphDigest || !fs.existsSync(path.join(root, OUT, 'gr
   console.error(`npm start: ${OUT} is up to date with ${CORPUS} and the code, not rebuilt`);
 }
 
-console.error(`npm start: the viewer will be at http://127.0.0.1:${port}/ (another port: PORT=9000 npm start, or npm start -- --port 9000)`);
-run(process.execPath, ['dist/src/cli/main.js', 'serve', OUT, '--port', port]);
+console.error(port === '0' ? 'npm start: serving on a free port (the address follows)' : `npm start: the viewer will be at http://127.0.0.1:${port}/ (another port: PORT=9000 npm start, or npm start -- --port 9000)`);
+// The server runs as a child that this process waits for; a signal to this process (Ctrl-C, a
+// kill) is passed on, so no server is left behind.
+const server = spawn(process.execPath, ['dist/src/cli/main.js', 'serve', OUT, '--port', port], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
