@@ -329,7 +329,7 @@ describe('watch: the command', function () {
   it('refuses a bad interval and standard input with a usage error', () => {
     for (const [args, pattern] of [
       [['watch', '.', '--out', '/tmp/never', '--interval', '5'], /--interval: must be a whole number of milliseconds/],
-      [['watch', '-', '--out', '/tmp/never'], /-: watch reads files and directories, not standard input/],
+      [['watch', '-', '--out', '/tmp/never'], /-: watch reads files, directories and feeds, not standard input/],
     ] as const) {
       const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'newsgraph'), ...args], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(r.status, 2, r.stderr);
