@@ -8,7 +8,7 @@ import type { EvidenceFeed } from './evidence';
 import { frameState } from './framing';
 import { LabelPlacer } from './labels';
 import { shortestPath, type ActorPath } from './paths';
-import { computeVisibility, type Visibility } from './visibility';
+import { computeVisibility, type Removed, type Visibility } from './visibility';
 import { decodeHash, encodeHash, type CameraView, type ViewState } from './hash';
 import { renderEdgeDetails, renderEmpty, renderNodeDetails, renderPath, type PanelActions } from './panel';
 import { showCommunities, type Renderer } from './renderer';
@@ -36,6 +36,8 @@ export class ViewerApp {
   readonly hiddenEdges = new Set<string>();
   visibility: Visibility;
   readonly labels: LabelPlacer;
+  /** What this session's curation removed (curation-ui.ts): hidden like filtered items. */
+  private removed: Removed = { nodes: new Set(), edges: new Set() };
   private hoveredNode: string | null = null;
   private highlighted: string | null = null;
   private activeNodes = new Set<string>();
@@ -52,7 +54,8 @@ export class ViewerApp {
     colorBy: ((c: ColorBy) => void)[];
     visibility: ((v: Visibility) => void)[];
     view: (() => void)[];
-  } = { filters: [], colorBy: [], visibility: [], view: [] };
+    details: ((box: HTMLElement, node: string | null, edge: string | null) => void)[];
+  } = { filters: [], colorBy: [], visibility: [], view: [], details: [] };
 
   constructor(
     readonly graph: ViewerGraph,
@@ -98,6 +101,11 @@ export class ViewerApp {
   /** Called with the new counts after each filter change. */
   onVisibilityChange(listener: (v: Visibility) => void): void {
     this.listeners.visibility.push(listener);
+  }
+
+  /** Called after the details panel is drawn, to add to it (curation-ui.ts). */
+  onDetailsRendered(listener: (box: HTMLElement, node: string | null, edge: string | null) => void): void {
+    this.listeners.details.push(listener);
   }
 
   /** Called after selection, hops or path change (controls that mirror them). */
@@ -182,7 +190,7 @@ export class ViewerApp {
 
   setFilters(filters: FilterState, options: { writeHash?: HashWrite; notify?: boolean } = {}): void {
     this.filters = cloneFilters(filters);
-    const v = computeVisibility(this.graph, this.filters);
+    const v = computeVisibility(this.graph, this.filters, this.removed);
     this.visibility = v;
     this.renderer.setNodesState(difference(v.hiddenNodes, this.hiddenNodes), { isHidden: true });
     this.renderer.setNodesState(difference(this.hiddenNodes, v.hiddenNodes), { isHidden: false });
@@ -196,6 +204,12 @@ export class ViewerApp {
     for (const l of this.listeners.visibility) l(v);
     if (options.notify === true) for (const l of this.listeners.filters) l(cloneFilters(this.filters));
     this.writeHash(options.writeHash ?? 'replace');
+  }
+
+  /** Hides what curation decisions removed, and redraws the panel (its decisions changed). */
+  setRemoved(removed: Removed): void {
+    this.removed = removed;
+    this.setFilters(this.filters, { writeHash: false });
   }
 
   /** Applies a view (from the URL hash): filters, colours, selection, path, camera. */
@@ -421,6 +435,7 @@ export class ViewerApp {
     if (this.selectedNode !== null) box.append(renderNodeDetails(this.graph, this.selectedNode, this.actions));
     else if (this.selectedEdge !== null) box.append(renderEdgeDetails(this.graph, this.selectedEdge, this.actions, this.evidenceFeed));
     else if (this.pathEnds === null) box.append(renderEmpty());
+    for (const l of this.listeners.details) l(box, this.selectedNode, this.selectedEdge);
     box.scrollTop = 0;
   }
 }

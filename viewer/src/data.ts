@@ -20,17 +20,24 @@ export interface LoadedGraph {
   archive: boolean;
   /** graph.json's version as the server named it (updates.ts); null when embedded or unnamed. */
   version: string | null;
+  /** `serve --edit`: the server takes the curation file (with the page's token). */
+  edit: boolean;
 }
 
 /** Where the graph comes from: the embedded block of a standalone export, else graph.json. */
 export async function loadGraphJson(doc: Document = document): Promise<LoadedGraph> {
   const embedded = doc.getElementById('graph-data');
   if (embedded && embedded.textContent !== null && embedded.textContent.trim() !== '') {
-    return { data: JSON.parse(embedded.textContent) as unknown, archive: false, version: null };
+    return { data: JSON.parse(embedded.textContent) as unknown, archive: false, version: null, edit: false };
   }
   const response = await fetch('graph.json', { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new GraphDataError(`graph.json: HTTP ${response.status}`);
-  return { data: (await response.json()) as unknown, archive: servesArchive(response.headers), version: graphVersion(response.headers) };
+  return {
+    data: (await response.json()) as unknown,
+    archive: servesArchive(response.headers),
+    version: graphVersion(response.headers),
+    edit: response.headers.get('X-Newsgraph-Edit') === 'curation',
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import { createRenderer, EDGE_LABELS_ZOOM_RATIO, setEdgeLabelZoom, type Renderer
 
 /** Edge labels appear once the camera is this much closer than the first view. */
 const EDGE_LABEL_ZOOM_FACTOR = 0.4;
+import { CurationSession, downloadStore, serverStore } from './curation-ui';
 import { labelBox, type Box } from './labels';
 import { hitTarget, makeEntry, type SearchEntry } from './search';
 import { mountSearch } from './search-ui';
@@ -22,6 +23,7 @@ import type { Visibility } from './visibility';
 export interface TestHook {
   app: ViewerApp;
   renderer: Renderer;
+  curation: CurationSession;
   graph: ViewerGraph;
   /** Viewport (CSS pixel, relative to the graph container) position of a node. */
   nodeViewport(node: string): { x: number; y: number } | null;
@@ -45,11 +47,13 @@ async function start(): Promise<void> {
   let graph: ViewerGraph;
   let hasArchive: boolean;
   let graphVersion: string | null;
+  let editMode = false;
   try {
     const loaded = await loadGraphJson();
     performance.mark('newsgraph:loaded');
     hasArchive = loaded.archive;
     graphVersion = loaded.version;
+    editMode = loaded.edit;
     graph = buildGraph(loaded.data);
     performance.mark('newsgraph:graph');
   } catch (e) {
@@ -116,6 +120,12 @@ async function start(): Promise<void> {
   }
   document.body.dataset['archive'] = hasArchive ? 'store' : 'none';
 
+  // Curation: saved through `serve --edit` with the token of the page's URL, else downloaded.
+  const token = new URLSearchParams(location.search).get('token');
+  const store = editMode && token !== null && token !== '' ? serverStore(new URL(document.baseURI), token, (input, init) => fetch(input, init)) : downloadStore;
+  const curation = new CurationSession(graph, app, store, byId('curation', HTMLElement), byId('review', HTMLElement));
+  void curation.start();
+
   app.applyHash(location.hash);
   // Edge labels once zoomed in well past the first view (a link's camera is not a first view).
   const first = app.currentView().camera;
@@ -151,6 +161,7 @@ async function start(): Promise<void> {
     window.__newsgraph = {
       app,
       renderer,
+      curation,
       graph,
       nodeViewport(node) {
         const d = renderer.getNodeDisplayData(node);

@@ -40,10 +40,18 @@ export function effectiveTop(top: number | null, candidates: number): number {
   return candidates > AUTO_TOP_ABOVE ? TOP_STEP : 0;
 }
 
-export function computeVisibility(graph: ViewerGraph, f: FilterState): Visibility {
+/** Nodes and edges an analyst removed in this session (deleted, merged away, rejected): never drawn. */
+export interface Removed {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+const NONE: Removed = { nodes: new Set(), edges: new Set() };
+
+export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: Removed = NONE): Visibility {
   // Edge filters ignoring the relation kind, so that each kind's count says what switching it on gives.
   const typeOk = new Map<string, boolean>();
-  graph.forEachNode((node, a) => typeOk.set(node, nodePasses(a, f)));
+  graph.forEachNode((node, a) => typeOk.set(node, nodePasses(a, f) && !removed.nodes.has(node)));
   const relationCounts = new Map<string, number>();
   const weighted = new Map<string, number>();
   const degree = new Map<string, number>();
@@ -53,7 +61,7 @@ export function computeVisibility(graph: ViewerGraph, f: FilterState): Visibilit
   const relationOff = f.hiddenRelations;
   const noRelationFilter: FilterState = { ...f, hiddenRelations: new Set() };
   graph.forEachEdge((edge, a, source, target) => {
-    if (!edgePasses(a, noRelationFilter)) return;
+    if (!edgePasses(a, noRelationFilter) || removed.edges.has(edge)) return;
     const endsOk = typeOk.get(source) === true && typeOk.get(target) === true;
     if (endsOk) relationCounts.set(a.relation, (relationCounts.get(a.relation) ?? 0) + 1);
     if (relationOff.has(a.relation)) return;
@@ -105,7 +113,7 @@ export function computeVisibility(graph: ViewerGraph, f: FilterState): Visibilit
         const node = candidates[i] as string;
         let linked = false;
         graph.forEachEdge(node, (_e, a, source, target) => {
-          if (linked || !edgePasses(a, f)) return;
+          if (linked || !edgePasses(a, f) || removed.edges.has(_e)) return;
           const other = source === node ? target : source;
           if (other !== node && !hiddenNodes.has(other)) linked = true;
         });
