@@ -39,6 +39,16 @@ export class OutputError extends NewsgraphError {
   readonly exitCode = EXIT.io;
 }
 
+/** A build directory another newsgraph process is writing (its lock is held): exit 3, naming the holder. */
+export class BusyError extends NewsgraphError {
+  readonly exitCode = EXIT.io;
+}
+
+/** A store or build directory that fails its checks (a damaged page, files of two builds). */
+export class DamagedError extends NewsgraphError {
+  readonly exitCode = EXIT.io;
+}
+
 /** A model file that is missing, truncated, corrupted or made for other code (`npm run train` remakes it). */
 export class ModelError extends NewsgraphError {
   readonly exitCode = EXIT.io;

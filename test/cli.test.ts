@@ -162,6 +162,6 @@ describe('build the sample corpus (integration)', function () {
   });
 
   it('leaves no temporary files in the output directory', () => {
-    assert.deepEqual(fs.readdirSync(out).sort(), ['graph.gexf', 'graph.json', 'newsgraph.db']);
+    assert.deepEqual(fs.readdirSync(out).sort(), ['generation.json', 'graph.gexf', 'graph.json', 'newsgraph.db']);
   });
 });

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { InputError, OutputError, messageOf } from '../errors';
+import { DamagedError, InputError, OutputError, isNewsgraphError, messageOf } from '../errors';
 import { WRITE_ERROR_REASONS, writeErrorReason } from '../export/atomic';
 import { graphInput, type GraphInput } from '../graph';
 import { antecedentsColumn } from '../graph/antecedents';
@@ -44,11 +44,70 @@ export interface DocumentInfo {
   readonly hash: string;
 }
 
+/** What to tell the user about a damaged store: the full build is the way back (the store is derived from the inputs). */
+export const DAMAGED_ADVICE = 'rebuild it from the inputs with `newsgraph build INPUTS --out DIR`';
+
+/** SQLite's words for a file that is not (or no longer) a sound database. */
+function isCorruption(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (isNewsgraphError(e)) return false;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) return true;
+  return /database disk image is malformed|file is not a database/i.test(messageOf(e));
+}
+
+/** A store error as the user should see it: damage is DamagedError (exit 3) naming the file, never an internal error. */
+export function storeError(e: unknown, file: string): unknown {
+  if (isCorruption(e)) return new DamagedError(`damaged (${messageOf(e)}); ${DAMAGED_ADVICE}`, file, { cause: e });
+  return e;
+}
+
 function openDatabase(file: string, options: Database.Options = {}): Database.Database {
   try {
     return new Database(file, options);
   } catch (e) {
-    throw new InputError(`cannot open the store (${messageOf(e)})`, file, { cause: e });
+    if (isCorruption(e)) throw storeError(e, file);
+    // Not the input's fault (watch retries it): an output-side error.
+    throw new OutputError(`cannot open the store (${messageOf(e)})`, file, { cause: e });
+  }
+}
+
+/** Stores this process has checked, by file and its stamp: a resident watch checks each version once. */
+const checked = new Map<string, string>();
+
+function fileStamp(file: string): string {
+  const stat = fs.statSync(file, { bigint: true });
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+}
+
+/**
+ * SQLite's quick_check (every page and record, without index cross-checks: ~O(size), a fraction of
+ * a build); undefined when sound, else SQLite's first complaint. A store is never trusted unchecked.
+ */
+export function integrityProblem(db: Database.Database, file: string): string | undefined {
+  let stamp: string | undefined;
+  try {
+    stamp = fileStamp(file);
+    if (checked.get(file) === stamp) return undefined;
+  } catch {
+    // checked below
+  }
+  let first: unknown;
+  try {
+    first = db.pragma('quick_check(1)', { simple: true });
+  } catch (e) {
+    return messageOf(e);
+  }
+  if (first !== 'ok') return String(first);
+  if (stamp !== undefined) checked.set(file, stamp);
+  return undefined;
+}
+
+/** After this process committed a store, it needs no check next time. */
+function markChecked(file: string): void {
+  try {
+    checked.set(file, fileStamp(file));
+  } catch {
+    // not there: nothing to remember
   }
 }
 
@@ -101,9 +160,10 @@ export class StoreWriter {
   }
 
   /** A new, empty store for DIR (a full build), written beside the old one until publish(). */
-  static create(dir: string): StoreWriter {
+  static create(dir: string, staged?: string): StoreWriter {
     const file = path.join(dir, STORE_FILE);
-    const workFile = path.join(dir, `.${STORE_FILE}.${process.pid}.${Date.now()}.tmp`);
+    // A build stages its store in its generation's folder (generation.ts), which moves it in.
+    const workFile = staged ?? path.join(dir, `.${STORE_FILE}.${process.pid}.${Date.now()}.tmp`);
     let db: Database.Database;
     try {
       fs.mkdirSync(dir, { recursive: true });
@@ -126,6 +186,11 @@ export class StoreWriter {
     const file = path.join(dir, STORE_FILE);
     if (!fs.existsSync(file)) throw new InputError(`no ${STORE_FILE} here to update (build it first with --out)`, dir);
     const db = openDatabase(file, { fileMustExist: true });
+    const damage = integrityProblem(db, file);
+    if (damage !== undefined) {
+      db.close();
+      throw new DamagedError(`damaged (${damage}); ${DAMAGED_ADVICE}`, file);
+    }
     const schema = schemaOf(db);
     if (schema !== SCHEMA_VERSION) {
       db.close();
@@ -292,6 +357,7 @@ export class StoreWriter {
       this.abortQuietly();
       throw new OutputError(storeWriteReason(e), this.file, { cause: e });
     }
+    if (this.workFile === this.file) markChecked(this.file);
   }
 
   /** Puts a committed new store in place of the old one (an update is already in place). */
@@ -345,14 +411,22 @@ export class StoreCache {
     private readonly metaLookup: Database.Statement,
   ) {}
 
-  static open(dir: string): StoreCache | undefined {
+  static open(dir: string, onDamaged?: (file: string, reason: string) => void): StoreCache | undefined {
     const file = path.join(dir, STORE_FILE);
     if (!fs.existsSync(file)) return undefined;
     let db: Database.Database;
     try {
       // Read-write so that SQLite can roll back a hot journal left by a crash before it is read.
       db = new Database(file, { fileMustExist: true });
-    } catch {
+    } catch (e) {
+      if (isCorruption(e)) onDamaged?.(file, messageOf(e));
+      return undefined;
+    }
+    // A damaged store is not a cache: the full build makes a new one from the inputs.
+    const damage = integrityProblem(db, file);
+    if (damage !== undefined) {
+      db.close();
+      onDamaged?.(file, damage);
       return undefined;
     }
     if (schemaOf(db) !== SCHEMA_VERSION) {

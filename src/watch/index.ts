@@ -10,7 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { filesUnder, formatOf, inputPath, STDIN, type InputFile, type InputWarning } from '../ingest';
 import { BuildSession, type BuildHooks, type BuildInput, type BuildSummary, type PipelineOptions } from '../pipeline';
 import { STORE_FILE } from '../store';
-import { InputError, UsageError, messageOf } from '../errors';
+import { lockDirectory } from '../store/lock';
+import { InputError, OutputError, UsageError, messageOf } from '../errors';
 import { isUrlInput } from '../ingest/urls';
 import { FeedPoller } from './feeds';
 
@@ -79,6 +80,15 @@ export async function watch(
   const files = inputs.filter((i) => !isUrlInput(i));
   const poller = feeds.length > 0 ? new FeedPoller(feeds, { ...(options.ingest?.maxDocBytes !== undefined ? { maxBytes: options.ingest.maxDocBytes } : {}), ...options.ingest?.fetch }, quietWarn) : undefined;
   let feedsPolled = performance.now();
+  // One writer per directory: held for the whole watch (store/lock.ts).
+  if (!fs.existsSync(options.out)) {
+    try {
+      fs.mkdirSync(options.out, { recursive: true });
+    } catch (e) {
+      throw new OutputError(`cannot create the directory (${messageOf(e)})`, options.out, { cause: e });
+    }
+  }
+  const lock = lockDirectory(options.out, 'watch');
   const session = new BuildSession(options);
   const updater = new Updater(session, options.out, inputs, hooks);
   try {
@@ -125,6 +135,7 @@ export async function watch(
   } finally {
     await poller?.close();
     await session.close();
+    lock.release();
   }
 }
 

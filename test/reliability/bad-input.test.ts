@@ -78,7 +78,8 @@ const skipRows: SkipRow[] = [
 ];
 
 /** What a build writes into its output directory. */
-const OUTPUT_FILES = ['newsgraph.db', 'graph.json', 'graph.gexf'];
+// The lock comes first: a directory nobody may write to fails there (src/store/lock.ts).
+const OUTPUT_FILES = ['newsgraph.db', 'graph.json', 'graph.gexf', '.newsgraph.lock'];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -186,7 +186,7 @@ describe('scale: builds', function () {
     const r = cli(['build', empty, '--update', updated]);
     assert.equal(r.code, 3, r.stderr);
     ['newsgraph.db', 'graph.json', 'graph.gexf'].forEach((f, i) => assert.ok(read(updated, f).equals(before[i] as Buffer), `${f} unchanged`));
-    assert.deepEqual(fs.readdirSync(updated).sort(), ['graph.gexf', 'graph.json', 'newsgraph.db']);
+    assert.deepEqual(fs.readdirSync(updated).sort(), ['generation.json', 'graph.gexf', 'graph.json', 'newsgraph.db']);
   });
 
   it('a failed full build leaves no temporary store behind', () => {
@@ -204,7 +204,7 @@ describe('scale: builds', function () {
     const stale = [`.newsgraph.db.${gone}.1700000000000.tmp`, `.newsgraph.db.${gone}.1700000000000.tmp-journal`];
     for (const name of stale) fs.writeFileSync(path.join(out, name), 'left by a killed build');
     ok(['build', files[0] as string, '--out', out, '--jobs', '1', '-q']);
-    assert.deepEqual(fs.readdirSync(out).sort(), ['graph.gexf', 'graph.json', 'newsgraph.db']);
+    assert.deepEqual(fs.readdirSync(out).sort(), ['generation.json', 'graph.gexf', 'graph.json', 'newsgraph.db']);
   });
 
   it('`extract | build --from-facts` equals `build`, also with the facts split over files (a reduce)', () => {
