@@ -49,6 +49,14 @@ describe('ingest: metadata', () => {
     ['Sept. 3, 2024', '2024-09-03'],
     ['February 30, 2025', undefined],
     ['no date here', undefined],
+    // A dateline is at the top, on a line of its own or before the story; nothing else dates an article.
+    ['Rail fares rise\nLONDON (Reuters), 3 March 2005 - Fares rose', '2005-03-03'],
+    ['Rail fares rise\n\nBy Jane Doe, 4 May 2005\nFares rose.', '2005-05-04'],
+    ['Rail fares rise\nPublished: Tuesday, 1 March 2005, 10:04 GMT\nText', '2005-03-01'],
+    ['Profits jump\n\nQuarterly profits rose 76% in the three months to 31 December 2004, the firm said.', undefined],
+    ['A club history\n\nThe club, founded on 14 May 1870, won again.', undefined],
+    ['Tsunami aid\n\nOn 26 December 2004 a wave struck.\n\nMore text.', undefined],
+    ['Line one\nLine two\nLine three\nMarch 3, 2005', undefined],
   ];
   for (const [text, iso] of dates) it(`date of "${text}"`, () => assert.equal(dateFromText(text), iso));
   it('title is a short first line', () => {

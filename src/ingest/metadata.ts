@@ -49,9 +49,37 @@ export function findDate(text: string): string | undefined {
   return undefined;
 }
 
-/** The date in an article's opening (dateline, byline or first paragraph). */
+/**
+ * What may stand before a dateline's date on its line: a byline, a "Published:" label, a weekday,
+ * a place ("MOSCOW, ", "London (Reuters), "). Each part optional.
+ */
+const DATELINE_PREFIX =
+  "^(?:By [^,\\n]{1,40},\\s*)?(?:(?:Published|Updated|Posted|Dated?|Last updated)\\s*:?\\s*(?:on\\s+)?)?" +
+  "(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(?:[A-Z][A-Za-z.'-]*(?:\\s+[A-Z][A-Za-z.'-]*){0,2}(?:\\s*\\([^)\\n]{1,30}\\))?,\\s+)?";
+/** What may follow it: the end of the line, a dash, colon, parenthesis or bar, a time. */
+const DATELINE_SUFFIX = "(?=\\s*(?:$|[—–:(|]|-\\s|at\\b|,?\\s*\\d{1,2}[:.]\\d{2}))";
+const DATELINES = DATE_PATTERNS.map(({ re, pick }) => ({ re: new RegExp(`${DATELINE_PREFIX}${re.source.replace(/^\\b/, '')}${DATELINE_SUFFIX}`, 'i'), pick }));
+/** Lines of the opening where a dateline may stand (after a headline, a byline). */
+const DATELINE_LINES = 3;
+
+/**
+ * The date of an article's dateline: a date at the start of one of its first lines, alone on the
+ * line or before the story ("MOSCOW, March 13, 2025 — …", "Published: 3 March 2005"). A date
+ * anywhere else in the text (a year in a sentence, an anniversary) is not the article's date: an
+ * article without metadata or dateline is undated.
+ */
 export function dateFromText(text: string): string | undefined {
-  return findDate(text.slice(0, 600));
+  const lines = text.slice(0, 1000).split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l.length > 0).slice(0, DATELINE_LINES);
+  for (const line of lines) {
+    for (const { re, pick } of DATELINES) {
+      const m = re.exec(line);
+      if (!m) continue;
+      const [y, mo, d] = pick(m);
+      const iso = isoDate(y, mo, d);
+      if (iso) return iso;
+    }
+  }
+  return undefined;
 }
 
 /** A headline: a short first line that does not read like a sentence of body text. */
