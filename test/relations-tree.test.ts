@@ -81,6 +81,17 @@ const ROWS: readonly Row[] = [
   ['The court ordered a review of the case.', [], 'ordering a thing names no one'],
   ['Macron said he would not meet Putin and praised Scholz.', ['emmanuel-macron met vladimir-putin (negated) (hypothetical)', 'emmanuel-macron supported olaf-scholz'], 'an inflected conjunct has its own tense, not the modal of the bare verb before it'],
   ['Scholz met a delegation from the regional bloc Ecowas in Abuja.', ['ecowas met olaf-scholz'], 'a delegation from a bloc named in apposition'],
+  ['India launched missile strikes on militant camps in Pakistan on Monday.', ['india attacked pakistan'], 'strikes on sites in a country hit that country'],
+  ['An Israeli air strike on a school in Gaza City killed ten people.', ['israel attacked gaza-city'], 'a noun between the demonym and the act; a place as the target of an attack'],
+  ['Russian drones struck power plants in the Odesa region overnight.', ['russia attacked odesa'], 'the site\'s place hung on the verb'],
+  ['Poland pledged 2 billion euros in military aid for Ukraine.', ['poland promised ukraine'], 'pledged help is a promise to its target'],
+  ['Germany offered to send weapons to Ukraine.', ['germany promised ukraine'], 'offering to send weapons is a promise'],
+  ['Washington recognised Gonzalez as the winner of the vote.', ['united-states supported gonzalez'], 'recognising a person as the winner backs them'],
+  ['Russia and Ukraine traded strikes overnight. Macron urged both sides to agree on a truce.', ['emmanuel-macron urged russia', 'emmanuel-macron urged ukraine', 'russia accepted ceasefire (hypothetical)', 'ukraine accepted ceasefire (hypothetical)'], '"both sides": the pair named in the sentence before'],
+  ['Japan, Australia and Canada held drills. Macron urged both sides to talk.', [], '"both sides" after three actors: no pair to stand for'],
+  ['Putin held talks with Scholz, but the two sides failed to agree.', ['olaf-scholz met vladimir-putin'], 'a pair in the phrase\'s own sentence: the sides are theirs, not named'],
+  ['Trump met Putin in Alaska. The two leaders agreed to meet again in Moscow.', ['donald-trump met vladimir-putin', 'donald-trump met vladimir-putin (hypothetical)'], '"the two leaders": the two people of the sentence before'],
+  ['Oman, which has mediated between Washington and the Houthis, announced a truce.', ['houthis met oman', 'oman met united-states'], 'a capital after "between" is its government; a name before a comma is no interjection'],
 ];
 
 function factsOf(text: string): string[] {

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnnotatedDocument, EntityType, Fact, Mention, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from './index';
-import { describes, findDescriptions, type ActorFacts, type DescriptionSpan } from './descriptions';
+import { describes, findDescriptions, findPairs, PAIR_LOOKBACK, type ActorFacts, type DescriptionSpan, type PairSpan } from './descriptions';
 import {
   AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, GENDERED_WORDS, HOSTILE_VERBS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
   type Gender, type PronounKind, type PronounRow,
@@ -55,6 +55,8 @@ interface Item {
   readonly noun?: 'plural' | 'singular' | Gender | 'person';
   /** Named by an adjective ("French troops"): a weaker antecedent for "the country" than a name. */
   readonly demonym?: boolean;
+  /** A pronoun or description resolved to the entity, not its name. */
+  readonly resolved?: boolean;
 }
 
 export interface CorefInput {
@@ -92,6 +94,9 @@ function nameGenders(): ReadonlyMap<string, Gender> {
   }
   return genders;
 }
+
+/** Words that join two actors named as a pair. */
+const PAIR_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'with', ',', 'versus', 'vs', 'vs.']);
 
 /** Pronouns and descriptions resolved to the actors they stand for, in text order. */
 export function resolveCoreference(input: CorefInput): ActorReference[] {
@@ -140,18 +145,25 @@ class Resolver {
     this.learnGenders(base);
     this.learnTitles(base);
     const descriptions = findDescriptions(this.tokens, this.covered, this.input.demonym);
+    const pairs = findPairs(this.tokens, this.covered);
     const out: ActorReference[] = [];
     const seen: Item[] = [];
     let next = 0;
     let d = 0;
+    let p = 0;
     for (const t of this.tokens) {
       while (next < items.length && (items[next] as Item).last < t.index) this.see(seen, items[next++] as Item);
+      const both = pairs[p]?.first === t.index ? pairs[p++] : undefined;
+      if (both) {
+        out.push(...this.resolvePair(both, seen));
+        continue;
+      }
       const description = descriptions[d]?.first === t.index ? descriptions[d++] : undefined;
       if (description) {
         const r = this.resolveDescription(description, seen);
         if (r) {
           out.push(r);
-          this.see(seen, this.item(r.entity, r.entityType, r.firstToken, r.lastToken));
+          this.see(seen, { ...this.item(r.entity, r.entityType, r.firstToken, r.lastToken), resolved: true });
         }
         continue;
       }
@@ -160,7 +172,7 @@ class Resolver {
       const r = this.resolvePronoun(t, row, seen);
       if (!r) continue;
       out.push(r);
-      this.see(seen, this.item(r.entity, r.entityType, t.index, t.index));
+      this.see(seen, { ...this.item(r.entity, r.entityType, t.index, t.index), resolved: true });
     }
     return out;
   }
@@ -392,6 +404,35 @@ class Resolver {
   }
 
   // ---- descriptions ----------------------------------------------------------------------------
+
+  /**
+   * "both sides", "the two leaders": the two actors of the row's types named in the last earlier
+   * sentence that names an actor (exactly two there, else none: "Japan and Australia criticised China"
+   * has three sides); one reference each, same span. Not when the phrase's own sentence names a pair
+   * before it ("X held talks with Y, but the two sides failed"): those are the sides, and they may be
+   * people standing for theirs.
+   */
+  private resolvePair(span: PairSpan, seen: readonly Item[]): ActorReference[] {
+    const sentence = this.tokens[span.first]?.sentence ?? 0;
+    const named = seen.filter((m) => !m.noun && !m.resolved && sentence - m.sentence <= PAIR_LOOKBACK);
+    const own = named.filter((m) => m.sentence === sentence && m.entityType !== 'place');
+    for (let k = 1; k < own.length; k++) if (own[k - 1]?.entity !== own[k]?.entity && this.paired(own[k - 1] as Item, own[k] as Item)) return [];
+    const before = named.filter((m) => m.sentence < sentence && m.entityType !== 'place');
+    const at = before[before.length - 1]?.sentence;
+    const fits = before.filter((m) => span.row.types.includes(m.entityType));
+    const sides = [...new Set(fits.filter((m) => m.sentence === at).map((m) => m.entity))];
+    if (sides.length !== 2) return [];
+    return sides.map((entity) => {
+      const m = fits.find((f) => f.entity === entity) as Item;
+      return this.reference(m.entity, m.entityType, span.first, span.last, sentence, 'description', false);
+    });
+  }
+
+  /** Whether two actors are named as a pair: "X and Y", "X's army and Y", "X met with Y" (a few words apart). */
+  private paired(a: Item, b: Item): boolean {
+    const gap = this.tokens.slice(a.last + 1, b.first);
+    return gap.length > 0 && gap.length <= 4 && gap.some((t) => PAIR_JOINERS.has(t.lower)) && !gap.some((t) => t.pos === 'PUNCT' && t.value !== ',');
+  }
 
   private resolveDescription(d: DescriptionSpan, seen: readonly Item[]): ActorReference | undefined {
     const first = this.tokens[d.first];

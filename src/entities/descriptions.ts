@@ -140,7 +140,10 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     if (!found) continue;
     const after = tokens[found.last + 1];
     // "the president of …" may be someone else; "the president Emmanuel …" is a title; "the airline industry" is about an industry.
-    if (after && after.sentence === t.sentence && (after.lower === 'of' || after.lower === 'for' || /^\p{Lu}/u.test(after.value) || after.pos === 'NOUN')) continue;
+    // ("accused the president of lying": an of + -ing is the charge, not whose president.)
+    // (Not for "the firm", "the group": the company named last is too often another one.)
+    const charge = after?.lower === 'of' && /ing$/.test(tokens[found.last + 2]?.lower ?? '') && found.row.entityType !== 'organization';
+    if (after && after.sentence === t.sentence && ((after.lower === 'of' && !charge) || after.lower === 'for' || /^\p{Lu}/u.test(after.value) || after.pos === 'NOUN')) continue;
     // "the Union" capitalised is a name of its own (the EU), not a description.
     if (/^\p{Lu}/u.test(tokens[found.last]?.value ?? '') && found.last === found.first) continue;
     let free = true;
@@ -192,4 +195,57 @@ export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
     case 'place':
       return true;
   }
+}
+
+/** A phrase that stands for the two actors named last: "both sides", "the two leaders". */
+export interface PairRow {
+  readonly words: readonly string[];
+  readonly types: readonly EntityType[];
+  readonly reason: string;
+}
+
+const pair = (words: string, types: readonly EntityType[], reason: string): PairRow => ({ words: words.split(' '), types, reason });
+const SIDES: readonly EntityType[] = ['country', 'organization'];
+
+/** Rows tried at each "both"/"the"; the two actors must have been named within PAIR_LOOKBACK sentences. */
+export const PAIR_DESCRIPTIONS: readonly PairRow[] = [
+  pair('both sides', SIDES, 'the two parties to a conflict or talks named last'),
+  pair('the two sides', SIDES, 'the two parties to a conflict or talks named last'),
+  pair('the warring sides', SIDES, 'the two parties to a war named last'),
+  pair('the warring parties', SIDES, 'the two parties to a war named last'),
+  pair('the warring factions', SIDES, 'the two parties to a war named last'),
+  pair('both parties', ['organization'], 'the two parties (political, or to a deal) named last'),
+  pair('the two parties', ['organization'], 'the two parties (political, or to a deal) named last'),
+  pair('both countries', ['country'], 'the two countries named last'),
+  pair('the two countries', ['country'], 'the two countries named last'),
+  pair('both nations', ['country'], 'the two countries named last'),
+  pair('the two nations', ['country'], 'the two countries named last'),
+  pair('both governments', ['country'], 'the governments of the two countries named last'),
+  pair('the two governments', ['country'], 'the governments of the two countries named last'),
+  pair('both leaders', ['person'], 'the two people named last'),
+  pair('the two leaders', ['person'], 'the two people named last'),
+  pair('the two men', ['person'], 'the two people named last'),
+  pair('the two presidents', ['person'], 'the two people named last'),
+];
+
+export const PAIR_LOOKBACK = 3;
+
+export interface PairSpan {
+  readonly row: PairRow;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Pair phrases not covered by a reference, in text order; "both sides of the border" is a place. */
+export function findPairs(tokens: readonly Token[], covered: Uint8Array): PairSpan[] {
+  const out: PairSpan[] = [];
+  for (const t of tokens) {
+    if (t.lower !== 'both' && t.lower !== 'the') continue;
+    const row = PAIR_DESCRIPTIONS.find((r) => r.words.every((word, i) => tokens[t.index + i]?.lower === word && tokens[t.index + i]?.sentence === t.sentence));
+    if (!row) continue;
+    const last = t.index + row.words.length - 1;
+    if (tokens[last + 1]?.lower === 'of' || covered[t.index] || covered[last]) continue;
+    out.push({ row, first: t.index, last });
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import {
   BE_FORMS, CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, DETERMINERS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS,
   ACTING_NOUNS, ATTACKED_ASSETS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS, IRREGULAR_PARTICIPLES, MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, NON_ACTOR_HEADS,
   ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
-  verbLemmas,
+  PROMISING_VERBS, verbLemmas,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCanRelate, cameoCode, matchCameo, type VerbUse } from './cameo';
@@ -133,6 +133,8 @@ class Extractor {
   private readonly reader: TreeContext | undefined;
   /** "noun index|frame id" of event nouns the tree has read with their light verb. */
   private readonly nounsRead = new Set<string>();
+  /** "first|last" token → the references on that span (more than one for "both sides"). */
+  private readonly spanMates = new Map<string, ActorReference[]>();
 
   constructor(private readonly doc: AnnotatedDocument, layer: EntityLayer, syntax?: SyntaxLayer) {
     this.tokens = doc.tokens;
@@ -146,7 +148,12 @@ class Extractor {
       for (const r of layer.references) if (r.modifier) for (let i = r.firstToken; i <= r.lastToken; i++) modifierAt[i] = r;
       this.reader = { tree: this.tree, refAt: this.refAt, modifierAt, expand: (r, object) => this.coordinated(r, 1, false, !object) };
     }
-    for (const r of this.refs) for (let i = r.firstToken; i <= r.lastToken; i++) this.refAt[i] = r;
+    for (const r of this.refs) {
+      for (let i = r.firstToken; i <= r.lastToken; i++) this.refAt[i] = r;
+      // "both sides", "the two leaders": several actors on one span, one of them in refAt.
+      const key = `${r.firstToken}|${r.lastToken}`;
+      this.spanMates.set(key, [...(this.spanMates.get(key) ?? []), r]);
+    }
     this.quoteDepth = new Int8Array(this.tokens.length);
     let inside = 0;
     let sentence = -1;
@@ -866,6 +873,13 @@ class Extractor {
    * new clause.
    */
   private coordinated(r: ActorReference, direction: 1 | -1, objectList = false, subjectList = false): ActorReference[] {
+    const list = this.coordinatedList(r, direction, objectList, subjectList);
+    // "both sides": the other actors the phrase stands for.
+    const mates = (this.spanMates.get(`${r.firstToken}|${r.lastToken}`) ?? []).filter((m) => m !== r);
+    return mates.length > 0 ? [...list, ...mates] : list;
+  }
+
+  private coordinatedList(r: ActorReference, direction: 1 | -1, objectList: boolean, subjectList: boolean): ActorReference[] {
     const out = [r];
     const joinedByConjunction: boolean[] = [];
     let current = r;
@@ -1054,6 +1068,8 @@ class Extractor {
       this.passiveCollocation(verb, frame);
       return;
     }
+    // "promised aid to Y" is a promise (the promise frame reads it), not aid given.
+    if ((frame.relation === 'aided' || frame.relation === 'supported') && verbLemmas(verb).some((l) => PROMISING_VERBS.has(l))) return;
     const noun = this.collocationNoun(verb, frame);
     if (!noun) return;
     // "sent Kyiv weapons": an indirect object; "sent Taurus missiles to Kyiv": a name before the noun

@@ -8,7 +8,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { CollocationFrame, Frame, NounFrame } from './frames';
-import { ACTING_NOUNS, OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, PLACE_CONTAINERS, SITE_PREPS } from './words';
+import { ACTING_NOUNS, OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, PLACE_CONTAINERS, PROMISING_VERBS, SITE_PREPS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 
 /** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
@@ -270,7 +270,22 @@ function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   if (rel === 'acl' && /ing$/.test(tree.tokens[i]?.lower ?? '')) return [head];
   // "Russian drones struck facilities" misparsed as a reduced relative: a participle does not take an object.
   if (rel === 'acl' && tree.child(i, 'obj') >= 0 && inflected(tree.tokens[i])) return [head];
+  if (depth === 0) return rootSubject(tree, i);
   return [];
+}
+
+/**
+ * "President Maduro, whose victory was rejected by …, accused Y": past a long relative clause the
+ * parser makes the name the root and hangs the main verb under the clause. A finite verb with no
+ * subject of its own, not subordinated (no mark), under a nominal root before it: the root is its subject.
+ */
+function rootSubject(tree: DependencyTree, i: number): number[] {
+  const rel = tree.deprel(i);
+  if (!(rel === 'advcl' || rel === 'parataxis' || rel === 'conj') || tree.child(i, 'mark') >= 0 || !inflected(tree.tokens[i]) || /ing$/.test(tree.tokens[i]?.lower ?? '')) return [];
+  let root = i;
+  for (let n = 0; n < 12 && tree.head(root) >= 0; n++) root = tree.head(root);
+  if (root >= i || tree.head(root) >= 0 || !(tree.upos(root) === 'PROPN' || tree.upos(root) === 'NOUN')) return [];
+  return [root];
 }
 
 /** The heads of the trigger's targets: direct objects when the frame takes them, obliques with the frame's prepositions. */
@@ -529,7 +544,9 @@ export function readLightVerb(ctx: TreeContext, verb: Token, noun: number, frame
 export function eventNoun(tree: DependencyTree, verb: number, test: (word: string) => boolean): number {
   for (const c of tree.children(verb)) {
     const d = tree.deprel(c);
-    if (!(d === 'obj' || d === 'nsubj:pass' || (d === 'obl' && tree.caseOf(c) === 'with'))) continue;
+    // "held a face-to-face meeting": the hyphenated adjective's "to" misread as the noun's preposition.
+    const hyphenated = d === 'obl' && tree.tokens[c - 2]?.value === '-' && tree.child(c, 'compound') === c - 1;
+    if (!(d === 'obj' || d === 'nsubj:pass' || (d === 'obl' && tree.caseOf(c) === 'with') || hyphenated)) continue;
     const word = tree.tokens[c]?.lower ?? '';
     if (test(word)) return c;
     // "a new package of sanctions", "a second round of talks": the noun inside a measure of it.
@@ -567,7 +584,10 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   const assets = assetsOf(frame.relation);
   // The target's preposition hangs on the noun ("sanctions on Y") or on the verb ("imposed … on Y").
   const targetHeads: number[] = [];
-  for (const [owner, rels] of [[noun, ['nmod', 'obl']], [i, ['obl']]] as const) {
+  // "pledged $2bn in aid to Y": the measure's in-phrase holds the act and its target.
+  const owners: Array<readonly [number, readonly string[]]> = [[noun, ['nmod', 'obl']], [i, ['obl']]];
+  for (const c of tree.children(noun)) if (tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'in') owners.push([c, ['nmod']]);
+  for (const [owner, rels] of owners) {
     for (const c of tree.children(owner)) if ((rels as readonly string[]).includes(tree.deprel(c)) && frame.preps.includes(tree.caseOf(c) ?? '')) targetHeads.push(c);
   }
   let targets = targetHeads.flatMap((h) => actors.at(h, true, assets));
@@ -613,9 +633,6 @@ export function asThreat(ctx: TreeContext, r: TreeReading): TreeReading | undefi
 
 /** Help that, pledged rather than given, is a promise to its target. */
 const PROMISED: ReadonlySet<Relation> = new Set<Relation>(['aided', 'supported']);
-
-/** Verbs that pledge their object's or infinitive's act. */
-const PROMISING_VERBS: ReadonlySet<string> = new Set(['promise', 'pledge', 'vow', 'offer', 'commit', 'guarantee']);
 
 /**
  * "pledged aid to Y", "offered to send weapons to Y", "promised support for Y": the pledge is the

@@ -192,3 +192,6 @@ export function verbLemmas(t: { readonly lemma: string; readonly lower: string }
 export function verbIn(set: ReadonlySet<string>, t: { readonly lemma: string; readonly lower: string }): boolean {
   return verbLemmas(t).some((l) => set.has(l));
 }
+
+/** Verbs that pledge their object's or infinitive's act: "pledged aid to Y" is a promise to Y. */
+export const PROMISING_VERBS: ReadonlySet<string> = new Set(['promise', 'pledge', 'vow', 'offer', 'commit', 'guarantee']);
