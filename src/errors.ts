@@ -63,3 +63,21 @@ export function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
 }
+
+/**
+ * Text from outside (file names, JSONL ids, parse errors, SQLite's complaints) made safe to print
+ * on one terminal line: control characters, line and paragraph separators and bidirectional
+ * overrides are shown as escapes (`\n`, `\x1b`, `\u{202e}`), so one message stays one line and
+ * nothing in it can move the cursor, set the window title or forge another `newsgraph:` line.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    const named = ESCAPES[c];
+    if (named !== undefined) return named;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

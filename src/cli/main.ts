@@ -12,7 +12,7 @@ import type { InputWarning } from '../ingest';
 import { readAliasFile, type AliasEntry } from '../entities';
 import { readCurationFile } from '../graph/curation-file';
 import { ensureDirectory, exportGraph, isExportFormat, EXPORT_FORMATS } from '../export';
-import { EXIT, InputError, OutputError, UsageError, isNewsgraphError, messageOf, type ExitCode } from '../errors';
+import { EXIT, InputError, OutputError, UsageError, isNewsgraphError, messageOf, printable, type ExitCode } from '../errors';
 import { GENERATOR_VERSION, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NewsGraph } from '../graph';
 import { GRAPH_FILE, exportNeo4jFromBuild } from '../store/stream';
 import type { RunningServer } from '../serve';
@@ -40,7 +40,7 @@ function positiveInt(value: string, name: string): number {
 /** After a command that wrote its outputs: the one summary line of skips (even with -q), and exit 1 for them under --strict. */
 function finish(warnings: WarningLog, io: Io, strict: boolean | undefined, setExit: (code: ExitCode) => void): void {
   const line = warnings.summary();
-  if (line !== undefined) io.stderr.write(`${line}\n`);
+  if (line !== undefined) io.stderr.write(`${printable(line)}\n`);
   if (strict === true && warnings.count > 0) setExit(EXIT.warnings);
 }
 
@@ -186,7 +186,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .description('Build an explainable knowledge graph of news: actors, what they did to each other, and the sentence that proves it.')
     .version(GENERATOR_VERSION)
     .option('--verbose', 'show stack traces of errors')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s.split('\n').map(printable).join('\n')) })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   program.hook('preAction', (_program, command) => {
@@ -231,7 +231,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       }
       progress.stop();
       const { graph, files, outcomes } = summary;
-      if (!opts.quiet) io.stderr.write(`newsgraph: ${summary.documents} documents → ${graph.order} nodes, ${graph.size} edges: ${files.join(', ')}${outcomeNote(outcomes)}\n`);
+      if (!opts.quiet) io.stderr.write(`newsgraph: ${summary.documents} documents → ${graph.order} nodes, ${graph.size} edges: ${printable(files.join(', '))}${outcomeNote(outcomes)}\n`);
       finish(warnings, io, opts.strict, setExit);
     });
 
@@ -256,7 +256,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       process.once('SIGINT', abort);
       process.once('SIGTERM', abort);
       const say = (line: string): void => {
-        if (!opts.quiet) io.stderr.write(`newsgraph: ${line}\n`);
+        if (!opts.quiet) io.stderr.write(`newsgraph: ${printable(line)}\n`);
       };
       // --serve: the server starts once the first build has written graph.json; a port it cannot
       // have ends the watch with that error.
@@ -346,13 +346,13 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     const { isLoopback, startServer } = await import('../serve');
     const edit = opts.edit === true ? { file: opts.curation ?? path.join(dir, 'curation.json') } : null;
     const server = await startServer({ dir, port: opts.port, host: opts.host, dev: opts.dev === true, edit });
-    if (!isLoopback(opts.host)) io.stderr.write(`newsgraph: warning: --host ${opts.host}: other machines can read ${dir} and the viewer\n`);
+    if (!isLoopback(opts.host)) io.stderr.write(`newsgraph: warning: --host ${printable(opts.host)}: other machines can read ${printable(dir)} and the viewer\n`);
     if (edit !== null && server.editUrl !== undefined) {
       // The token is the write permission: it is printed here and nowhere else.
       io.stdout.write(`newsgraph: serving ${dir} for editing at ${server.editUrl} (Ctrl-C to stop)\n`);
       io.stdout.write(`newsgraph: decisions are saved to ${edit.file}; apply them with \`newsgraph build … --out ${dir} --curation ${edit.file}\`\n`);
     } else {
-      io.stdout.write(`newsgraph: serving ${dir} at ${server.url} (Ctrl-C to stop)\n`);
+      io.stdout.write(`newsgraph: serving ${printable(dir)} at ${server.url} (Ctrl-C to stop)\n`);
     }
     return server;
   };
@@ -440,11 +440,11 @@ export async function run(argv: readonly string[], io: Io = { stdout: process.st
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (isNewsgraphError(e)) {
-      io.stderr.write(`newsgraph: ${e.message}\n`);
+      io.stderr.write(`newsgraph: ${printable(e.message)}\n`);
       if (verbose && e.stack) io.stderr.write(`${e.stack}\n`);
       return e.exitCode;
     }
-    io.stderr.write(`newsgraph: internal error: ${messageOf(e)}\n`);
+    io.stderr.write(`newsgraph: internal error: ${printable(messageOf(e))}\n`);
     if (verbose && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return EXIT.internal;
   }
@@ -465,7 +465,7 @@ export function main(argv: readonly string[]): void {
 }
 
 function lastResort(e: unknown, argv: readonly string[]): never {
-  process.stderr.write(`newsgraph: internal error: ${messageOf(e)}\n`);
+  process.stderr.write(`newsgraph: internal error: ${printable(messageOf(e))}\n`);
   if (argv.includes('--verbose') && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   process.exit(EXIT.internal);
 }

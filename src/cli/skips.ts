@@ -1,6 +1,7 @@
 // Warnings as the CLI reports them: one line each as they come (hidden by -q), and at the end one
 // summary line that counts them by reason (never hidden: a script that ran with -q still learns
 // that 98 inputs were skipped, and why). Whether they change the exit code is --strict's business.
+import { printable } from '../errors';
 import type { InputWarning } from '../ingest';
 
 /** The reason groups of the summary line, tried in order on a warning's reason. */
@@ -49,7 +50,7 @@ export class WarningLog {
     const table = group.skip ? this.skipped : this.noted;
     const more = /^(\d+) more lines skipped/.exec(w.reason);
     table.set(group.label, (table.get(group.label) ?? 0) + (more ? Number(more[1]) : 1));
-    if (!this.quiet) this.stderr.write(`newsgraph: warning: ${w.file}: ${w.reason}\n`);
+    if (!this.quiet) this.stderr.write(`newsgraph: warning: ${printable(w.file)}: ${printable(w.reason)}\n`); // names come from outside
   };
 
   counts(): WarningCounts {

@@ -2,7 +2,8 @@
 // (seeded) while it rebuilds a large-ish corpus into the same directory. After every kill the
 // previous graph.json and graph.gexf must still be complete and valid, and byte-identical to the
 // first build (same input, same output, so "old" and "new" are the same bytes). Half the kills
-// are aimed at the moment a graph file's temporary file appears, so that writes are interrupted.
+// are aimed at the moment the build's generation folder appears (it stages its files there), so
+// that writes are interrupted. test/reliability/generations.test.ts kills at each commit step.
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -60,8 +61,14 @@ function buildAndKill(args: string[], out: string, kill: { afterMs: number } | {
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     let killedWhileWriting = false;
-    /** This build's own graph temp files (older ones of killed builds may lie beside them). */
-    const graphTemps = (): string[] => fs.readdirSync(out).filter((n) => new RegExp(`^\\.graph\\.(json|gexf)\\.${child.pid}\\..*\\.tmp$`).test(n));
+    /** The build's staged files (a generation folder: older ones of killed builds are discarded by the next build). */
+    const graphTemps = (): string[] => fs.readdirSync(out).filter((n) => n.startsWith('.generation-')).flatMap((g) => {
+      try {
+        return fs.readdirSync(path.join(out, g));
+      } catch {
+        return [];
+      }
+    }).filter((n) => /graph\.(json|gexf)/.test(n));
     const doKill = (): void => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');
@@ -72,7 +79,7 @@ function buildAndKill(args: string[], out: string, kill: { afterMs: number } | {
     if (kill && 'afterMs' in kill) timer = setTimeout(doKill, kill.afterMs);
     if (kill && 'onGraphTemp' in kill) {
       watcher = fs.watch(out, (_event, name) => {
-        if (typeof name === 'string' && name.startsWith(`.graph.${kill.file}.${child.pid}.`)) {
+        if (typeof name === 'string' && name.startsWith('.generation-')) {
           watcher?.close();
           if (kill.delayMs === 0) doKill();
           else timer = setTimeout(doKill, kill.delayMs);
@@ -137,12 +144,13 @@ describe('SIGKILL during build: the previous output stays complete', function ()
     const runs: Run[] = [];
     for (let i = 0; i < KILLS; i++) {
       // Even rounds: any moment of the build; odd rounds: the moment a graph file is being written.
-      const kill = i % 2 === 0 ? { afterMs: Math.round(full.ms * (0.15 + random() * 0.95)) } : { onGraphTemp: true as const, file: random() < 0.5 ? ('json' as const) : ('gexf' as const), delayMs: random() < 0.5 ? 0 : 1 };
+      // The generation folder appears at the start of the build: odd rounds kill from then to the end.
+      const kill = i % 2 === 0 ? { afterMs: Math.round(full.ms * (0.15 + random() * 0.95)) } : { onGraphTemp: true as const, file: random() < 0.5 ? ('json' as const) : ('gexf' as const), delayMs: Math.round(full.ms * random()) };
       const run = await buildAndKill(args(), out, kill);
       runs.push(run);
       assertComplete(`kill ${i + 1} (${JSON.stringify(kill)}, ${run.signal ?? `exit ${run.code}`})`);
       // Whatever a killed build left behind is a dotfile ending in .tmp: never read as input, never served.
-      for (const name of fs.readdirSync(out)) assert.ok(['graph.json', 'graph.gexf', 'newsgraph.db'].includes(name) || /^\..+\.tmp(-journal|-wal|-shm)?$/.test(name), `unexpected file ${name}`);
+      for (const name of fs.readdirSync(out)) assert.ok(['graph.json', 'graph.gexf', 'newsgraph.db', 'generation.json', '.newsgraph.lock'].includes(name) || /^\.generation-\d+$/.test(name) || /^\..+\.tmp(-journal|-wal|-shm)?$/.test(name), `unexpected file ${name}`);
     }
     const killed = runs.filter((r) => r.signal === 'SIGKILL').length;
     const midWrite = runs.filter((r) => r.killedWhileWriting).length;
@@ -154,7 +162,6 @@ describe('SIGKILL during build: the previous output stays complete', function ()
     const last = await buildAndKill(args(), out, undefined);
     assert.equal(last.code, 0);
     assertComplete('the build after the kills');
-    const graphTemps = fs.readdirSync(out).filter((n) => /^\.graph\./.test(n));
-    assert.deepEqual(graphTemps, [], 'stale graph temp files of killed builds are removed by the next build');
+    assert.deepEqual(fs.readdirSync(out).sort(), ['generation.json', 'graph.gexf', 'graph.json', 'newsgraph.db'], 'what killed builds left is removed by the next build');
   });
 });
