@@ -29,10 +29,23 @@ export function binaryReason(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/**
+ * A byte-order mark is a hint, not a pass (issue 20, finding 6: a UTF-8 BOM before random bytes
+ * was read as Windows-1252, FF FE before 4,000 NULs became a document, UTF-32LE was read as
+ * UTF-16): the bytes after it must decode strictly in that encoding, and the text must not be
+ * made of control characters. UTF-32 (either order, with its BOM) is recognised.
+ */
 export function decodeText(bytes: Uint8Array): Decoded {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return utf8(bytes.subarray(3));
-  if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), note: 'UTF-16LE' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), note: 'UTF-16BE' };
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) return afterBom(utf32(bytes.subarray(4), true), 'UTF-32LE');
+  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) return afterBom(utf32(bytes.subarray(4), false), 'UTF-32BE');
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const rest = bytes.subarray(3);
+    const binary = binaryReason(rest);
+    if (binary) return { ok: false, reason: binary };
+    return afterBom(strict('utf-8', rest), undefined);
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) return afterBom(strict('utf-16le', bytes.subarray(2)), 'UTF-16LE');
+  if (startsWith(bytes, [0xfe, 0xff])) return afterBom(strict('utf-16be', bytes.subarray(2)), 'UTF-16BE');
   const bomless = utf16WithoutBom(bytes);
   if (bomless) return { ok: true, text: new TextDecoder(bomless).decode(bytes), note: `${bomless.toUpperCase()} without a byte-order mark` };
   const binary = binaryReason(bytes);
@@ -57,6 +70,43 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
   if (zeroOdd >= pairs * 0.95 && zeroEven === 0) return 'utf-16le';
   if (zeroEven >= pairs * 0.95 && zeroOdd === 0) return 'utf-16be';
   return undefined;
+}
+
+/** The text of a strict decode, or undefined when the bytes are not valid in that encoding. */
+function strict(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** UTF-32 by hand (TextDecoder has no UTF-32); undefined for a ragged length or a value that is no character. */
+function utf32(bytes: Uint8Array, littleEndian: boolean): string | undefined {
+  if (bytes.length % 4 !== 0) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  const codes: number[] = [];
+  for (let i = 0; i < bytes.length; i += 4) {
+    const code = view.getUint32(i, littleEndian);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+    codes.push(code);
+    if (codes.length === 4096) parts.push(String.fromCodePoint(...codes.splice(0)));
+  }
+  parts.push(String.fromCodePoint(...codes));
+  return parts.join('');
+}
+
+/** Control characters other than whitespace (NUL, ESC, …) in the first 8,192 characters: a text made of them is binary. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
+function afterBom(text: string | undefined, note: string | undefined): Decoded {
+  const what = note ?? 'UTF-8';
+  if (text === undefined) return { ok: false, reason: `binary content, or not ${what} as its byte-order mark says` };
+  const head = text.slice(0, 8192);
+  const controls = head.match(CONTROL)?.length ?? 0;
+  if (head.includes('\u0000') || controls > head.length / 100) return { ok: false, reason: `binary content (control characters after a ${what} byte-order mark), not text` };
+  return note === undefined ? { ok: true, text } : { ok: true, text, note };
 }
 
 export function utf8(bytes: Uint8Array): Decoded {
