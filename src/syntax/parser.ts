@@ -114,6 +114,16 @@ function suffixId(key: string): number {
   return hashString(key.length > 3 ? key.slice(-3) : key, 0x5f1);
 }
 
+/** What SentenceIds keeps of a word form. */
+interface WordIds {
+  readonly word: number;
+  readonly ambiguity: number;
+  readonly suffix: number;
+}
+
+/** At most this many word forms are kept (then the cache starts again). */
+const WORD_CACHE = 50_000;
+
 /**
  * A sentence as the features read it: per position (0 = none, 1 … n = words, n + 1 = root) the
  * ids of the word, its tag, the pair, its ambiguity class and its suffix. Reused across sentences.
@@ -164,16 +174,31 @@ export class SentenceIds {
     }
   }
 
+  /** Per word form seen lately: its word id, ambiguity class and suffix id (news repeats its words). */
+  private readonly known = new Map<string, WordIds>();
+  /** Per tag: its id. */
+  private readonly tagIds = new Map<string, number>();
+
   /** Sets word i (1-based) from its form and tag. */
   set(i: number, form: string, tag: string): void {
-    const key = parserWordKey(form);
-    const word = hashString(key);
-    const t = hashString(tag);
+    let ids = this.known.get(form);
+    if (ids === undefined) {
+      const key = parserWordKey(form);
+      ids = { word: hashString(key), ambiguity: this.lexicon.classOf(key), suffix: suffixId(key) };
+      if (this.known.size >= WORD_CACHE) this.known.clear();
+      this.known.set(form, ids);
+    }
+    let t = this.tagIds.get(tag);
+    if (t === undefined) {
+      t = hashString(tag);
+      this.tagIds.set(tag, t);
+    }
+    const word = ids.word;
     this.words[i] = word;
     this.tags[i] = t;
     this.pairs[i] = feature2(PAIR, word, t);
-    this.classes[i] = this.lexicon.classOf(key);
-    this.suffixes[i] = suffixId(key);
+    this.classes[i] = ids.ambiguity;
+    this.suffixes[i] = ids.suffix;
     this.punct[i] = (this.punct[i - 1] as number) + (tag === 'PUNCT' ? 1 : 0);
   }
 
