@@ -61,7 +61,9 @@ export function reviewQueue(graph: ViewerGraph, decided: { nodes: ReadonlySet<st
     const reasons: string[] = [];
     let score = 0;
     let other: string | undefined;
-    if (label.length <= 1 || CONTRACTION.test(label) || !/^[\p{Lu}\p{N}]/u.test(label)) {
+    // Topics (entityType other: "ceasefire", "deal") are common nouns by design; actors are names.
+    const lowerOk = a.entityType === 'other';
+    if (label.length <= 1 || CONTRACTION.test(label) || (!lowerOk && !/^[\p{Lu}\p{N}]/u.test(label))) {
       reasons.push(`"${label}" does not read as a name`);
       score += 3;
     }
