@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { Progress } from '../src/cli/progress';
+import { groupOf, WarningLog } from '../src/cli/skips';
 import { countInputs } from '../src/ingest/count';
 import { removeTmpDirs, tmpDir } from './reliability/helpers';
 
@@ -54,5 +55,29 @@ describe('CLI progress', () => {
     assert.equal(await countInputs(['https://example.org/feed.xml']), undefined);
     assert.equal(await countInputs(['-']), undefined);
     assert.equal(await countInputs([path.join(dir, 'x.warc.gz')]), undefined);
+  });
+});
+
+describe('CLI: the summary of skips', () => {
+  it('groups each reason the web readers give', () => {
+    const table: Array<[string, string, boolean]> = [
+      ['forbidden by robots.txt of news.example, skipped', 'forbidden by robots.txt', true],
+      ['robots.txt of news.example could not be read (HTTP 503), so nothing is fetched there, skipped', 'forbidden by robots.txt', true],
+      ['127.0.0.1 is a loopback address (refused unless --allow-private), skipped', 'private address refused', true],
+      ['timed out after 20 s (3 tries), skipped', 'fetch failed', true],
+      ['HTTP 404, skipped', 'fetch failed', true],
+      ['redirect loop (a → b), skipped', 'fetch failed', true],
+      ['only http and https URLs are fetched, not file:, skipped', 'fetch failed', true],
+      ['too large: Content-Length says 5368709120 bytes, over --max-doc-bytes 10485760, skipped', 'too large', true],
+      ['record is 20000 bytes, over --max-doc-bytes 1200, skipped', 'too large', true],
+      ['empty response, skipped', 'empty or no text', true],
+      ['a feed with no items, skipped', 'not a feed or page', true],
+      ['not a feed (The XML document could not be parsed as a feed), skipped', 'not a feed or page', true],
+      ["no article found (Readability), read as the page's visible text", 'read as visible text', false],
+    ];
+    for (const [reason, label, skip] of table) assert.deepEqual(groupOf(reason), { label, skip }, reason);
+    const log = new WarningLog(terminal(false).stream, true);
+    for (const [reason] of table) log.warn({ file: 'x', reason });
+    assert.equal(log.summary(), 'newsgraph: skipped 12 inputs: 4 fetch failed, 2 forbidden by robots.txt, 2 not a feed or page, 2 too large, 1 empty or no text, 1 private address refused; 1 warning: 1 read as visible text');
   });
 });

@@ -10,15 +10,15 @@ const REASON_GROUPS: ReadonlyArray<{ readonly label: string; readonly test: RegE
   { label: 'document id already used', test: /^document id ".*" already used/s, skip: true, reason: 'ids must be unique in a store' },
   { label: 'not English', test: /read English only/, skip: true, reason: 'the rules would take foreign nouns for names' },
   { label: 'too large', test: /over --max-doc-bytes|too large|over the size cap/, skip: true, reason: 'never held in memory' },
-  { label: 'empty or no text', test: /^empty file|^no text|no article text/, skip: true, reason: 'nothing to read' },
+  { label: 'empty or no text', test: /^empty file|^empty response|^no text|no article text/, skip: true, reason: 'nothing to read' },
   { label: 'binary content', test: /binary content|not text/, skip: true, reason: 'PDF, images, archives' },
   { label: 'unsupported file type', test: /^unsupported file type|^not a regular file/, skip: true, reason: 'not a format we read' },
   { label: 'malformed JSON line', test: /malformed JSON line|no "text" string|JSONL|not a `newsgraph extract` line/, skip: true, reason: 'a JSONL line that is not a document' },
   { label: 'more lines skipped', test: /^\d+ more lines skipped/, skip: true, reason: 'counted by the number in the warning' },
   { label: 'forbidden by robots.txt', test: /robots\.txt/, skip: true, reason: 'the site asks crawlers not to fetch it' },
   { label: 'private address refused', test: /private|loopback|--allow-private/, skip: true, reason: 'never fetched unless --allow-private' },
-  { label: 'fetch failed', test: /^HTTP |timed out|redirect|cannot fetch|fetch failed|not http|connection/i, skip: true, reason: 'the page could not be had' },
-  { label: 'not a feed or page', test: /not a feed|not a page|not HTML|not a WARC|WARC/, skip: true, reason: 'content we cannot read as news' },
+  { label: 'fetch failed', test: /^HTTP |timed out|redirect|cannot fetch|fetch failed|not a valid URL|only http and https|user name or password|connection/i, skip: true, reason: 'the page could not be had' },
+  { label: 'not a feed or page', test: /not a feed|not a page|not HTML|not a WARC|WARC|feed with no items|feed item with neither/, skip: true, reason: 'content we cannot read as news' },
   { label: 'unreadable', test: /no such file|permission denied|is a directory|not a directory|too many|cannot read/, skip: true, reason: 'the file system refused' },
   { label: 'read as visible text', test: /no article found/, skip: false, reason: 'Readability found no article: the whole page was read' },
   { label: 'decoded as Windows-1252', test: /decoded as Windows-1252/, skip: false, reason: 'invalid UTF-8, still read' },
@@ -33,7 +33,7 @@ export interface WarningCounts {
 
 export function groupOf(reason: string): { label: string; skip: boolean } {
   const group = REASON_GROUPS.find((g) => g.test.test(reason));
-  if (group) return group;
+  if (group) return { label: group.label, skip: group.skip };
   return { label: /skipped|not added/.test(reason) ? 'other reasons' : 'other warnings', skip: /skipped|not added/.test(reason) };
 }
 
