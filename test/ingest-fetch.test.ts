@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { readDocuments, type InputWarning } from '../src/ingest';
 import { PoliteFetcher, privateAddressReason, type FetchOptions } from '../src/ingest/fetch';
 import { InputError, EXIT } from '../src/errors';
@@ -106,6 +107,19 @@ describe('ingest: URLs and feeds (local server)', function () {
     assert.deepEqual(warnings, []);
     assert.deepEqual(docs.map((d) => d.id), [`${server.base}/moved`, `${server.base}/flaky`]);
     assert.deepEqual(server.log.filter((r) => r.path === '/flaky').map((r) => r.status), [503, 200]);
+  });
+
+  it('compressed bodies: gzip and brotli read; a gzip bomb refused once it passes the size cap', async () => {
+    const page = fs.readFileSync(path.join(__dirname, 'fixtures', 'web', 'wire.html'));
+    server.routes.set('/gzipped', () => [200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, zlib.gzipSync(page)]);
+    server.routes.set('/brotli', () => [200, { 'content-type': 'text/html', 'content-encoding': 'br' }, zlib.brotliCompressSync(page)]);
+    server.routes.set('/bomb', () => [200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, zlib.gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20))]);
+    const { docs, warnings } = await read([`${server.base}/gzipped`, `${server.base}/bomb`, `${server.base}/brotli`], LOCAL(cache));
+    assert.deepEqual(docs.map((d) => d.text.slice(0, PORT_FIRST.length)), [PORT_FIRST]);
+    assert.deepEqual(warnings.map((w) => [w.file.slice(server.base.length), w.reason]), [
+      ['/bomb', 'too large: over --max-doc-bytes 10485760 bytes once decompressed, skipped'],
+      ['/brotli', `same text as ${server.base}/gzipped, skipped`],
+    ]);
   });
 
   it('the cache: a rerun sends the validators and reads the kept body on 304', async () => {

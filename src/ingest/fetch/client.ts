@@ -6,6 +6,7 @@
 //   timeouts, dropped connections, 429 and 5xx; redirects followed a bounded number of times,
 //   each target checked again; bodies over the size cap refused
 // - an on-disk cache: a rerun sends the validators it kept and reads the body back on a 304
+import * as zlib from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 import robotsParser from 'robots-parser';
 import { InputError, messageOf } from '../../errors';
@@ -190,7 +191,7 @@ export class PoliteFetcher {
 
   private async attempt(href: string, cached: CachedResponse | undefined): Promise<FetchedPage | { location: string }> {
     const { userAgent, timeoutMs, maxBytes } = this.options;
-    const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5' };
+    const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5', 'accept-encoding': 'gzip, deflate, br' };
     if (cached?.etag !== undefined) headers['if-none-match'] = cached.etag;
     if (cached?.lastModified !== undefined) headers['if-modified-since'] = cached.lastModified;
     this.stats.requests++;
@@ -242,12 +243,29 @@ export class PoliteFetcher {
       if (e instanceof AttemptError) throw e;
       throw attemptError(e, timeoutMs);
     }
-    const page = { url: href, finalUrl: href, status: statusCode, contentType: header('content-type') ?? '', body: Buffer.concat(chunks, size), notModified: false };
+    const body = decompress(Buffer.concat(chunks, size), header('content-encoding'), maxBytes);
+    const page = { url: href, finalUrl: href, status: statusCode, contentType: header('content-type') ?? '', body, notModified: false };
     const etag = header('etag');
     const lastModified = header('last-modified');
     this.cache.put({ ...page, ...(etag !== undefined ? { etag } : {}), ...(lastModified !== undefined ? { lastModified } : {}) });
     return page;
   }
+}
+
+/** The body as sent, decoded from its Content-Encoding; never more than maxBytes (a small gzip can unpack to gigabytes). */
+function decompress(body: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
+  const coding = (encoding ?? '').trim().toLowerCase();
+  if (coding === '' || coding === 'identity') return body;
+  const options = { maxOutputLength: maxBytes };
+  try {
+    if (coding === 'gzip' || coding === 'x-gzip') return zlib.gunzipSync(body, options);
+    if (coding === 'deflate') return zlib.inflateSync(body, options);
+    if (coding === 'br') return zlib.brotliDecompressSync(body, options);
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw new AttemptError(`too large: over --max-doc-bytes ${maxBytes} bytes once decompressed`, false);
+    throw new AttemptError(`a ${coding} body that does not decompress (${messageOf(e)})`, false);
+  }
+  throw new AttemptError(`an unknown Content-Encoding "${coding}"`, false);
 }
 
 function attemptError(e: unknown, timeoutMs: number): AttemptError {
