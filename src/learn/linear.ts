@@ -88,25 +88,35 @@ export class LinearModel {
     }
   }
 
-  /** Adds the features' weights to scores (which the caller has zeroed or seeded). */
+  /** Scratch for score(): the features' home slots' keys. */
+  private homes = new Uint32Array(64);
+
+  /**
+   * Adds the features' weights to scores (which the caller has zeroed or seeded), feature by
+   * feature in the buffer's order (float sums depend on it). The home slots of all the features are
+   * read first, in a loop whose loads do not depend on each other, so that the processor overlaps
+   * their cache misses; the sums then read the table from the cache.
+   */
   score(features: FeatureBuffer, scores: Float64Array): void {
     const values = features.values;
+    const count = features.length;
     const { table, entries, mask } = this.tables;
-    for (let i = 0; i < features.length; i++) {
+    if (this.homes.length < count) this.homes = new Uint32Array(2 * count);
+    const homes = this.homes;
+    for (let i = 0; i < count; i++) homes[i] = table[((values[i] as number) & mask) * 4] as number;
+    for (let i = 0; i < count; i++) {
       const feature = values[i] as number;
+      let key = homes[i] as number;
       let s = feature & mask;
-      for (;;) {
-        const key = table[s * 4] as number;
-        if (key === feature) {
-          const end = table[s * 4 + 3] as number;
-          for (let j = table[s * 4 + 2] as number; j < end; j++) {
-            const c = entries[2 * j] as number;
-            scores[c] = (scores[c] as number) + (entries[2 * j + 1] as number);
-          }
-          break;
-        }
-        if (key === 0) break;
+      while (key !== feature && key !== 0) {
         s = (s + 1) & mask;
+        key = table[s * 4] as number;
+      }
+      if (key === 0) continue;
+      const end = table[s * 4 + 3] as number;
+      for (let j = table[s * 4 + 2] as number; j < end; j++) {
+        const c = entries[2 * j] as number;
+        scores[c] = (scores[c] as number) + (entries[2 * j + 1] as number);
       }
     }
   }
