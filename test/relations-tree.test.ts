@@ -91,6 +91,10 @@ const ROWS: readonly Row[] = [
   ['Japan, Australia and Canada held drills. Macron urged both sides to talk.', [], '"both sides" after three actors: no pair to stand for'],
   ['Putin held talks with Scholz, but the two sides failed to agree.', ['olaf-scholz met vladimir-putin'], 'a pair in the phrase\'s own sentence: the sides are theirs, not named'],
   ['Trump met Putin in Alaska. The two leaders agreed to meet again in Moscow.', ['donald-trump met vladimir-putin', 'donald-trump met vladimir-putin (hypothetical)'], '"the two leaders": the two people of the sentence before'],
+  ['Japan raised concerns about China\'s military activity near Taiwan.', ['japan accused china'], 'raising concerns about an actor\'s act is disapproval of the actor'],
+  ['The European Commission proposed a new round of sanctions targeting Russia\'s shadow fleet.', ['european-commission sanctioned russia (hypothetical)'], 'sanctions targeting what an actor owns, proposed'],
+  ['Pakistan\'s army said it had shot down five Indian jets.', ['pakistan attacked india'], 'a side\'s army is the antecedent of "it"; "shot" read as the verb shoot'],
+  ['The Houthis fired a missile at Israel. Oman urged the rebels to stop.', ['houthis attacked israel', 'oman urged houthis'], '"the rebels": a rebel group named before, not a state\'s army'],
   ['Oman, which has mediated between Washington and the Houthis, announced a truce.', ['houthis met oman', 'oman met united-states'], 'a capital after "between" is its government; a name before a comma is no interjection'],
 ];
 

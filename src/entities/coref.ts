@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { AnnotatedDocument, EntityType, Fact, Mention, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from './index';
 import { describes, findDescriptions, findPairs, PAIR_LOOKBACK, type ActorFacts, type DescriptionSpan, type PairSpan } from './descriptions';
+import { GROUP_NOUNS } from './tables';
 import {
   AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, GENDERED_WORDS, HOSTILE_VERBS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
   type Gender, type PronounKind, type PronounRow,
@@ -503,12 +504,27 @@ class Resolver {
       if (this.covered[t.index] || t.pos !== 'NOUN') continue;
       const next = this.tokens[t.index + 1];
       if (next && next.pos === 'NOUN' && next.sentence === t.sentence) continue;
+      // "Pakistan's army said it …", "the Sudanese military said it …": a side's body stands for the side.
+      const side = GROUP_NOUNS.has(t.lower) ? this.sideBefore(t.index) : undefined;
+      if (side) {
+        out.push({ ...this.item(side.entity, side.entityType, t.index, t.index), ...(side.via === 'demonym' ? { demonym: true } : {}) });
+        continue;
+      }
       const gender = GENDERED_WORDS.get(t.lower);
       const plural = IRREGULAR_PLURALS.has(t.lower) || (t.lemma !== t.lower && t.lower.endsWith('s'));
       const noun = gender ?? (plural ? 'plural' : 'singular');
       out.push({ ...this.item(`#${t.index}`, 'other', t.index, t.index), noun });
     }
     return out;
+  }
+
+  /** The country or organisation right before a group noun: "Pakistan's (new) army", "the Sudanese army". */
+  private sideBefore(k: number): ActorReference | undefined {
+    let i = k - 1;
+    if (this.tokens[i]?.pos === 'ADJ' && !this.baseAt[i]) i--;
+    if (this.tokens[i]?.lower === "'s" || this.tokens[i]?.lower === "'") i--;
+    const r = this.baseAt[i];
+    return r && (r.entityType === 'country' || r.entityType === 'organization') && r.lastToken === i ? r : undefined;
   }
 
   // ---- roles and genders -----------------------------------------------------------------------

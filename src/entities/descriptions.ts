@@ -62,6 +62,11 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   org('militia', ['military'], ['Militia', 'Forces', 'Brigade', 'Brigades', 'Army', 'Front', 'Movement', 'Hezbollah', 'Hamas', 'Houthis'], 'an armed group named before'),
   org('militant group', ['military'], ['Brigade', 'Brigades', 'Army', 'Front', 'Movement'], 'an armed group named before'),
   org('rebel group', ['military'], ['Forces', 'Army', 'Front', 'Movement'], 'an armed group named before'),
+  // Non-state armed groups by name only: a state's army has the kind "military" too (the IDF are no rebels).
+  org('rebels', [], ['Houthis', 'Houthi', 'Taliban', 'M23', 'Front', 'Movement', 'Rebels'], '"the rebels": a rebel group named before'),
+  org('militants', [], ['Hamas', 'Hezbollah', 'Brigade', 'Brigades', 'Jihad', 'Shabab', 'Taliban'], '"the militants": a militant group named before'),
+  org('insurgents', [], ['Taliban', 'Front', 'Movement', 'Shabab'], '"the insurgents": an insurgent group named before'),
+  org('paramilitaries', [], ['Rapid', 'Wagner', 'Militia'], '"the paramilitaries": a paramilitary force named before'),
   org('company', ['company'], ['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Ltd', 'Ltd.', 'Group', 'Holdings', 'Technologies', 'Motors', 'Airlines'], 'a company named before'),
   org('firm', ['company'], ['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Ltd', 'Ltd.', 'Group', 'Holdings', 'Technologies', 'Partners'], 'a company named before'),
   // An industry noun needs its word in the name: the gazetteer's kind "company" says no more than that.
@@ -186,7 +191,8 @@ export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
     case 'organization': {
       if (d.country) return false;
       const kind = organizationKinds().get(a.entity);
-      if (kind) return (row.kinds ?? []).includes(kind);
+      // A row with no kinds goes by the name alone.
+      if (kind && (row.kinds ?? []).length > 0) return (row.kinds ?? []).includes(kind);
       const words = new Set((a.label ?? '').split(/\s+/));
       return (row.labelWords ?? []).some((w) => words.has(w));
     }

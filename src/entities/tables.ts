@@ -110,6 +110,7 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'authorities', 'delegates', 'delegation', 'diplomats', 'negotiators', 'leaders', 'leadership', 'side',
   'lawmakers', 'ministry', 'officers', 'administration', 'counterparts', 'counterpart', 'team', 'regime',
   'drones', 'missiles', 'warplanes', 'jets', 'units', 'defences', 'defenses', 'embassy', 'parliament',
+  'drone', 'missile', 'warplane', 'jet', 'warship', 'warships', 'aircraft', 'helicopter', 'helicopters', 'tanks', 'rockets', 'artillery',
   'prosecutors', 'police', 'ministers', 'consulate', 'envoys', 'citizens', 'nationals', 'delegations',
   ...STRUCK_ASSETS,
 ]);

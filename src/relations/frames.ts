@@ -215,6 +215,7 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'pay-visit', verbs: ['pay', 'make', 'begin', 'start'], nouns: ['visit', 'trip'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X paid a visit to Y": a visit (CAMEO 042)' },
   { id: 'present-credentials', verbs: ['present', 'submit', 'hand'], nouns: ['credentials'], relation: 'met', cameo: '042', preps: ['to'], reason: '"the ambassador presented credentials to Y": an envoy received by a head of state' },
   { id: 'present-evidence', verbs: ['present', 'produce', 'submit', 'publish', 'release', 'unveil', 'compile', 'gather'], nouns: ['evidence', 'proof', 'dossier'], relation: 'accused', cameo: '112', preps: ['against', 'of'], reason: '"X presented evidence against Y": an accusation' },
+  { id: 'raise-concerns', verbs: ['raise', 'express', 'voice'], nouns: ['concern', 'concerns', 'alarm', 'outrage', 'anger', 'dismay', 'displeasure', 'objections'], relation: 'accused', cameo: '111', preps: ['about', 'over', 'at', 'with'], reason: '"X raised concerns about Y\'s activity", "X voiced outrage at Y": disapproval (CAMEO 11)' },
   { id: 'issue-warning', verbs: ['issue', 'give', 'send', 'deliver'], nouns: ['warning', 'ultimatum'], relation: 'warned', cameo: '130', preps: ['to'], reason: '"X issued a warning to Y"' },
   { id: 'level-accusations', verbs: ['level', 'make', 'raise', 'file', 'bring'], nouns: ['accusations', 'allegations', 'charges', 'complaint', 'complaints'], relation: 'accused', cameo: '112', preps: ['against'], reason: '"X levelled accusations against Y"' },
 ];

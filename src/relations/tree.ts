@@ -590,7 +590,11 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   for (const [owner, rels] of owners) {
     for (const c of tree.children(owner)) if ((rels as readonly string[]).includes(tree.deprel(c)) && frame.preps.includes(tree.caseOf(c) ?? '')) targetHeads.push(c);
   }
+  // "sanctions targeting Russia's fleet": the noun's participle names what it falls on.
+  for (const c of tree.children(noun)) if (tree.deprel(c) === 'acl' && AIMING_VERBS.has(tree.tokens[c]?.lemma ?? '') && tree.child(c, 'obj') >= 0) targetHeads.push(tree.child(c, 'obj'));
   let targets = targetHeads.flatMap((h) => actors.at(h, true, assets));
+  // "concerns about China's military activity": judging an act judges its owner.
+  if (targets.length === 0 && JUDGING.has(frame.relation)) targets = targetHeads.flatMap((h) => ownersOf(tree, h)).flatMap((h) => actors.at(h, true));
   // "sanctions were imposed on Y by X": the passive's agent.
   const agent = tree.deprel(noun) === 'nsubj:pass' ? agentOf(tree, i) : undefined;
   let sources = (agent === undefined ? subjectHeads(tree, i) : agent >= 0 ? [agent] : []).flatMap((h) => actors.at(h)).filter(canAct);
@@ -656,6 +660,19 @@ export function asPromise(ctx: TreeContext, r: TreeReading): TreeReading | undef
     ...r, trigger: verb, frame: { ...r.frame, id: `pledge:${r.frame.id}`, relation: 'promised', cameo: '030' },
     negated: negated(tree, pledge), hypothetical: hypothetical(tree, pledge),
   };
+}
+
+/** Participles that aim a measure at its object: "sanctions targeting Y's fleet". */
+const AIMING_VERBS: ReadonlySet<string> = new Set(['target', 'hit', 'aim', 'affect', 'cover']);
+
+/** The possessor, demonym or by-phrase of a noun: whose act or thing it is ("Y's activity", "Russian moves"). */
+function ownersOf(tree: DependencyTree, h: number): number[] {
+  const out: number[] = [];
+  for (const c of tree.children(h)) {
+    const d = tree.deprel(c);
+    if (d === 'nmod:poss' || d === 'amod' || (d === 'nmod' && tree.caseOf(c) === 'by')) out.push(c);
+  }
+  return out;
 }
 
 /** A verb that announces or defers its object's act rather than report it: "pledged aid", "postponed talks". */

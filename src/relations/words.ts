@@ -92,6 +92,7 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
  */
 const WEAPON_NOUNS: readonly string[] = [
   'drones', 'missiles', 'rockets', 'warplanes', 'jets', 'bombers', 'fighter', 'artillery', 'shells', 'warships', 'submarines', 'tanks', 'helicopters',
+  'drone', 'missile', 'rocket', 'warplane', 'jet', 'bomber', 'warship', 'submarine', 'tank', 'helicopter', 'aircraft', 'planes',
 ];
 
 /** Nouns for what acts for an actor just before them: its members or bodies, and its weapons. */
@@ -127,7 +128,9 @@ export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([
 ]);
 
 /** "tariffs on Chinese imports", "a ban on Russian oil": trade sanctioned for the country it comes from. */
-export const GOODS_NOUNS: ReadonlySet<string> = new Set([...TRADED_GOODS, 'individuals', 'officials']);
+export const GOODS_NOUNS: ReadonlySet<string> = new Set([
+  ...TRADED_GOODS, 'individuals', 'officials', 'oligarchs', 'elites', 'fleet', 'tankers', 'sector', 'sectors', 'industry', 'economy', 'businesses',
+]);
 
 /**
  * Heads after which an actor is a mere modifier, never the target: "told a London news
@@ -185,8 +188,19 @@ export const ARMED_HEADS: ReadonlySet<string> = new Set([
 
 /** Lemmas a word may have as a verb: its own, or its form less -ed, -d or -s ("fined" → fine, wink's lemma being "fin"; "alleged" tagged an adjective). */
 export function verbLemmas(t: { readonly lemma: string; readonly lower: string }): readonly string[] {
-  return [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')];
+  const irregular = IRREGULAR_PAST.get(t.lower);
+  const own = [t.lemma, t.lower.replace(/ed$/, ''), t.lower.replace(/d$/, ''), t.lower.replace(/s$/, '')];
+  return irregular ? [irregular, ...own] : own;
 }
+
+/** Irregular past forms of frame verbs, for words the tagger read as nouns ("shot down", "struck a deal"). */
+const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
+  ['shot', 'shoot'], ['struck', 'strike'], ['met', 'meet'], ['told', 'tell'], ['held', 'hold'], ['sent', 'send'], ['brought', 'bring'],
+  ['fought', 'fight'], ['sought', 'seek'], ['led', 'lead'], ['won', 'win'], ['gave', 'give'], ['given', 'give'], ['made', 'make'],
+  ['spoke', 'speak'], ['spoken', 'speak'], ['broke', 'break'], ['broken', 'break'], ['threw', 'throw'], ['took', 'take'],
+  ['taken', 'take'], ['drew', 'draw'], ['froze', 'freeze'], ['frozen', 'freeze'], ['withdrew', 'withdraw'], ['began', 'begin'],
+  ['sold', 'sell'], ['bought', 'buy'], ['lent', 'lend'], ['undertook', 'undertake'], ['overthrew', 'overthrow'], ['forbade', 'forbid'],
+]);
 
 /** Whether one of the word's possible verb lemmas is in the set. */
 export function verbIn(set: ReadonlySet<string>, t: { readonly lemma: string; readonly lower: string }): boolean {
