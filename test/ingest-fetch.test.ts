@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { readDocuments, type InputWarning } from '../src/ingest';
-import { PoliteFetcher, privateAddressReason, type FetchOptions } from '../src/ingest/fetch';
+import { PoliteFetcher, privateAddressReason, type FetchedPage, type FetchOptions } from '../src/ingest/fetch';
+import { readUrl } from '../src/ingest/urls';
 import { InputError, EXIT } from '../src/errors';
 import type { SourceDocument } from '../src/types';
 import { startNewsServer, type NewsServer } from './helpers/news-server';
@@ -147,7 +148,7 @@ describe('ingest: URLs and feeds (local server)', function () {
     const fetcher = new PoliteFetcher({ ...LOCAL(cache), allowPrivate: false });
     const cases: Array<[string, RegExp]> = [
       [`${server.base}/articles/river.html`, /^127\.0\.0\.1 is a loopback address \(refused unless --allow-private\), skipped$/],
-      [`http://localhost:${server.base.split(':')[2]}/articles/river.html`, /localhost resolves to .* is a loopback address \(refused unless --allow-private\)/],
+      [`http://localhost:${server.base.split(':')[2]}/articles/river.html`, /^localhost resolves to (127\.0\.0\.1|::1), a loopback address \(refused unless --allow-private\)/],
       ['http://10.1.2.3/feed.xml', /^10\.1\.2\.3 is a private address/],
       ['http://[::1]/', /^::1 is a loopback address/],
       ['http://169.254.169.254/latest/meta-data/', /link-local address/],
@@ -165,6 +166,37 @@ describe('ingest: URLs and feeds (local server)', function () {
     assert.equal(server.log.length, before, 'no request reached the server');
     const table: Array<[string, boolean]> = [['8.8.8.8', true], ['2001:4860:4860::8888', true], ['192.168.1.1', false], ['172.16.0.1', false], ['100.64.0.1', false], ['::ffff:127.0.0.1', false], ['fc00::1', false], ['0.0.0.0', false]];
     for (const [address, fine] of table) assert.equal(privateAddressReason(address) === undefined, fine, address);
+  });
+
+  it("a public feed's links to private or loopback addresses are refused, and nothing is sent to them", async () => {
+    // The feed comes from memory as if from a public site; its items point inside the network.
+    const port = server.base.split(':')[2] ?? '';
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://public.example/</link>
+      <item><title>a</title><link>http://10.20.30.40/admin</link></item>
+      <item><title>b</title><link>http://localhost:${port}/articles/river.html</link></item>
+      <item><title>c</title><link>http://[::ffff:127.0.0.1]:${port}/articles/port.html</link></item></channel></rss>`;
+    class PublicFeed extends PoliteFetcher {
+      override async get(url: string): Promise<FetchedPage> {
+        if (url === 'https://public.example/feed') return { url, finalUrl: url, status: 200, contentType: 'application/rss+xml', body: Buffer.from(feed), notModified: false };
+        return super.get(url);
+      }
+    }
+    const fetcher = new PublicFeed({ ...LOCAL(cache), allowPrivate: false });
+    const before = server.log.length;
+    const warnings: Array<{ file: string; reason: string }> = [];
+    const docs = [];
+    try {
+      for await (const d of readUrl('https://public.example/feed', fetcher, (w) => warnings.push(w))) docs.push(d);
+    } finally {
+      await fetcher.close();
+    }
+    assert.deepEqual(docs, []);
+    assert.deepEqual(warnings.map((w) => w.reason.replace(/ \(refused unless --allow-private\), skipped$/, '').replace(/resolves to (127\.0\.0\.1|::1),/, 'resolves to 127.0.0.1,')), [
+      '10.20.30.40 is a private address',
+      'localhost resolves to 127.0.0.1, a loopback address',
+      '::ffff:7f00:1 is a loopback address',
+    ]);
+    assert.equal(server.log.length, before, 'no request reached the server');
   });
 
   it('CLI: build from a feed and a --urls list; exit 0 with the summary of skips; refused without --allow-private', async () => {

@@ -16,16 +16,22 @@ const RANGE_WORDS: Readonly<Record<string, string>> = {
   deprecated: 'deprecated', orchid2: 'ORCHIDv2', droneRemoteIdProtocolEntityTags: 'DRIP', discard: 'discard-only',
 };
 
-/** Why an address may not be fetched, or undefined when it may. */
-export function privateAddressReason(address: string): string | undefined {
+/** The kind of range a non-public address lies in ("loopback", "private", "link-local" …), or undefined for a public one. */
+function privateRange(address: string): string | undefined {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     parsed = ipaddr.process(address); // an IPv4-mapped IPv6 address is judged as the IPv4 one
   } catch {
-    return `not an IP address: ${address}`;
+    return 'unparsable';
   }
   const range = parsed.range();
-  return PUBLIC_RANGES.has(range) ? undefined : `${address} is a ${RANGE_WORDS[range] ?? range} address (refused unless --allow-private)`;
+  return PUBLIC_RANGES.has(range) ? undefined : (RANGE_WORDS[range] ?? range);
+}
+
+/** Why an address may not be fetched, or undefined when it may. */
+export function privateAddressReason(address: string): string | undefined {
+  const range = privateRange(address);
+  return range === undefined ? undefined : `${address} is a ${range} address (refused unless --allow-private)`;
 }
 
 export class PrivateAddressError extends Error {
@@ -43,9 +49,9 @@ export function guardedLookup(hostname: string, options: dns.LookupOptions, call
     }
     const list = addresses as dns.LookupAddress[];
     for (const a of list) {
-      const reason = privateAddressReason(a.address);
-      if (reason !== undefined) {
-        callback(new PrivateAddressError(`${hostname} resolves to ${reason}`), '');
+      const range = privateRange(a.address);
+      if (range !== undefined) {
+        callback(new PrivateAddressError(`${hostname} resolves to ${a.address}, a ${range} address (refused unless --allow-private)`), '');
         return;
       }
     }
