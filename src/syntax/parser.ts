@@ -461,6 +461,8 @@ class PackedModel {
   /** Per decision: the features not found in the hot table; their cold home slots' keys, then their rows. */
   private readonly pending = new Uint32Array(MAX_TEMPLATES);
   private readonly homeKeys = new Uint32Array(MAX_TEMPLATES);
+  /** Per decision: the dense rows of the features found in the hot table. */
+  private readonly denseHits = new Int32Array(MAX_TEMPLATES);
   /** Where reads done only to fetch cache lines early leave their sum, so that they are kept. */
   private readonly sink = new Int32Array(1);
 
@@ -527,7 +529,8 @@ class PackedModel {
     const count = buf.length;
     const dense = this.dense;
     const pending = this.pending;
-    dense.clear(first, chunks);
+    const denseHits = this.denseHits;
+    let hits = 0;
     let waiting = 0;
     for (let i = 0; i < count; i++) {
       const f = values[i] as number;
@@ -537,7 +540,7 @@ class PackedModel {
         s = (s + 1) & hotMask;
         k = hot[s * 2] as number;
       }
-      if (k === f) dense.add(hot[s * 2 + 1] as number);
+      if (k === f) denseHits[hits++] = hot[s * 2 + 1] as number;
       else pending[waiting++] = f;
     }
     const cold = this.cold;
@@ -573,7 +576,7 @@ class PackedModel {
         scores[c] = (scores[c] as number) + ((e << 16) >> 16);
       }
     }
-    dense.sum();
+    dense.sumRows(denseHits, hits, first, chunks);
     const out = dense.out;
     const to = Math.min(scores.length, (first + chunks) * 16);
     for (let c = first * 16; c < to; c++) scores[c] = (scores[c] as number) + (out[c] as number);

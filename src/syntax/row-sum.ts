@@ -139,6 +139,27 @@ export class RowSummer {
     this.list[this.count++] = this.kernel ? ROWS_BASE + r * this.lanes * 2 + this.first * 32 : r;
   }
 
+  /**
+   * out = the sum of rows rows[0 … count−1] over the lanes of 16-lane chunks first … first +
+   * chunks − 1: clear(first, chunks), add() each row and sum() in one call, with no field written
+   * per row.
+   */
+  sumRows(rows: Int32Array, count: number, first: number, chunks: number): void {
+    if (count > LIST_CAPACITY) throw new Error(`RowSummer: at most ${LIST_CAPACITY} rows per sum`);
+    const list = this.list;
+    if (this.kernel) {
+      const stride = this.lanes * 2;
+      const base = ROWS_BASE + first * 32;
+      for (let i = 0; i < count; i++) list[i] = base + (rows[i] as number) * stride;
+    } else {
+      for (let i = 0; i < count; i++) list[i] = rows[i] as number;
+    }
+    this.count = count;
+    this.first = first;
+    this.chunks = chunks;
+    this.sum();
+  }
+
   /** Computes out = the sum of the rows added since clear() (all zero when none), over clear()'s lanes. */
   sum(): void {
     const lanes = this.lanes;

@@ -142,12 +142,13 @@ describe('parser', () => {
         const rowCount = 4;
         for (const r of [new RowSummer(rowCount, lanes), new RowSummer(rowCount, lanes, { simd: false })]) {
           for (let i = 0; i < r.rows.length; i++) r.rows[i] = weights[i % weights.length] as number;
+          const expected = (c: number): number => picks.reduce((sum, p) => sum + (weights[((p % rowCount) * lanes + c) % weights.length] as number), 0);
           r.clear(first, chunks);
           for (const p of picks) r.add(p % rowCount);
           r.sum();
-          for (let c = first * 16; c < (first + chunks) * 16; c++) {
-            assert.equal(r.out[c], picks.reduce((sum, p) => sum + (weights[((p % rowCount) * lanes + c) % weights.length] as number), 0));
-          }
+          for (let c = first * 16; c < (first + chunks) * 16; c++) assert.equal(r.out[c], expected(c));
+          r.sumRows(Int32Array.from(picks, (p) => p % rowCount), picks.length, first, chunks);
+          for (let c = first * 16; c < (first + chunks) * 16; c++) assert.equal(r.out[c], expected(c));
         }
       }),
       { numRuns: 100 },
