@@ -134,7 +134,29 @@ describe('ingest: URLs and feeds (local server)', function () {
     assert.equal(rerun[0]?.ifNoneMatch, '"river-v1"');
   });
 
+  it('pages on two hosts are fetched side by side, and read in input order', async () => {
+    // /meet-a answers only once /meet-b has been asked for: fetched one after the other, it never would.
+    let arrivedB: () => void = () => undefined;
+    const b = new Promise<void>((resolve) => (arrivedB = resolve));
+    const page = (name: string): Buffer => fs.readFileSync(path.join(__dirname, 'fixtures', 'web', name));
+    server.routes.set('/meet-a', async () => {
+      await b;
+      return [200, { 'content-type': 'text/html' }, page('wire.html')];
+    });
+    server.routes.set('/meet-b', () => {
+      arrivedB();
+      return [200, { 'content-type': 'text/html' }, page('article.html')];
+    });
+    const a = `${server.base}/meet-a`;
+    const other = `http://localhost:${server.base.split(':')[2] ?? ''}/meet-b`; // another host name, so another queue
+    const { docs, warnings } = await read([a, other], { ...LOCAL(cache), timeoutMs: 5000 });
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(docs.map((d) => d.id), [a, other]);
+    assert.equal(server.log.filter((r) => r.path === '/meet-a').length, 1, 'fetched once');
+  });
+
   it('one request per host at a time', async () => {
+    server.resetInFlight();
     const fetcher = new PoliteFetcher(LOCAL(cache));
     try {
       await Promise.all(['/articles/river.html', '/articles/port.html', '/feed.rss', '/feed.json'].map((p) => fetcher.get(`${server.base}${p}`)));

@@ -99,6 +99,8 @@ export async function* readDocuments(
   // One fetcher for all URL inputs, so that its per-host queue and robots.txt rules span them.
   let fetcher: PoliteFetcher | undefined;
   const fetcherOf = (): PoliteFetcher => (fetcher ??= new PoliteFetcher({ maxBytes: options.maxDocBytes, ...options.fetch }));
+  const urls = inputs.filter((i): i is string => typeof i === 'string' && isUrlInput(i));
+  if (urls.length > 1) fetcherOf().readAhead(urls);
   try {
     for (const input of inputs) {
       for await (const doc of readInput(input, options, warn, fetcherOf)) {

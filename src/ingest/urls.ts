@@ -64,6 +64,8 @@ export async function* readUrl(url: string, fetcher: PoliteFetcher, warn: Warn):
       return;
     }
     if (items.length === 0) warn({ file: url, reason: 'a feed with no items, skipped' });
+    // An aggregator's items are on many sites: fetched side by side, read in feed order.
+    fetcher.readAhead(items.map((i) => i.link).filter((l): l is string => l !== undefined));
     for (const [i, item] of items.entries()) yield* readItem(item, `${url}#${i + 1}`, fetcher, warn);
     return;
   }

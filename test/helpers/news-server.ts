@@ -14,19 +14,23 @@ export interface LoggedRequest {
   readonly status: number;
 }
 
+type Reply = [number, Record<string, string>, string | Buffer];
+
 export interface NewsServer {
   readonly base: string;
   readonly log: LoggedRequest[];
   /** Most requests in progress at one moment (the fetcher promises one per host). */
   readonly maxInFlight: () => number;
+  /** Starts counting maxInFlight afresh. */
+  readonly resetInFlight: () => void;
   /** Routes a test adds or replaces: path → [status, headers, body]. */
-  readonly routes: Map<string, () => [number, Record<string, string>, string | Buffer]>;
+  readonly routes: Map<string, () => Reply | Promise<Reply>>;
   close(): Promise<void>;
 }
 
 export async function startNewsServer(): Promise<NewsServer> {
   const log: LoggedRequest[] = [];
-  const routes = new Map<string, () => [number, Record<string, string>, string | Buffer]>();
+  const routes = new Map<string, () => Reply | Promise<Reply>>();
   const held: http.ServerResponse[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -34,7 +38,7 @@ export async function startNewsServer(): Promise<NewsServer> {
   let base = '';
   const file = (rel: string): string => fs.readFileSync(path.join(FIXTURES, rel), 'utf8').split('{{BASE}}').join(base);
   const html = { 'content-type': 'text/html; charset=utf-8' };
-  const fixed: Record<string, () => [number, Record<string, string>, string | Buffer]> = {
+  const fixed: Record<string, () => Reply> = {
     '/robots.txt': () => [200, { 'content-type': 'text/plain' }, 'User-agent: *\nDisallow: /private/\n'],
     '/feed.rss': () => [200, { 'content-type': 'application/rss+xml' }, file('feeds/rss.xml')],
     '/feed.atom': () => [200, { 'content-type': 'application/atom+xml' }, file('feeds/atom.xml')],
@@ -49,7 +53,8 @@ export async function startNewsServer(): Promise<NewsServer> {
     '/image.png': () => [200, { 'content-type': 'image/png' }, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
     '/missing': () => [404, html, 'not here'],
   };
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((req, res) => void answer(req, res));
+  async function answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     res.on('close', () => inFlight--);
@@ -84,7 +89,7 @@ export async function startNewsServer(): Promise<NewsServer> {
       res.end('not found');
       return;
     }
-    const [status, headers, body] = route();
+    const [status, headers, body] = await route();
     const etag = headers.etag;
     if (etag !== undefined && req.headers['if-none-match'] === etag) {
       entry(304);
@@ -101,7 +106,7 @@ export async function startNewsServer(): Promise<NewsServer> {
     entry(status);
     res.writeHead(status, headers);
     res.end(body);
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -109,6 +114,9 @@ export async function startNewsServer(): Promise<NewsServer> {
     log,
     routes,
     maxInFlight: () => maxInFlight,
+    resetInFlight: () => {
+      maxInFlight = inFlight;
+    },
     close: () => new Promise<void>((resolve) => {
       for (const res of held) res.destroy();
       server.closeAllConnections();

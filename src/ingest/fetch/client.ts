@@ -66,6 +66,10 @@ export class PoliteFetcher {
   private readonly cache: HttpCache;
   private readonly hosts = new Map<string, HostState>();
   private readonly robots = new Map<string, Promise<RobotsState>>();
+  /** URLs being fetched ahead of their turn (readAhead), and those still to start. */
+  private readonly ahead = new Map<string, Promise<FetchedPage>>();
+  private waiting: string[] = [];
+  private window = 0;
 
   constructor(partial: Partial<FetchOptions> = {}) {
     this.options = resolveFetchOptions(partial);
@@ -83,8 +87,42 @@ export class PoliteFetcher {
     await this.agent.close();
   }
 
+  /**
+   * Starts fetching `urls`, at most `window` at a time, before they are asked for: pages on
+   * different hosts then come in parallel (each host still gets one request at a time). They
+   * must then be asked for with get() in this order; results wait in memory until then.
+   */
+  readAhead(urls: readonly string[], window = 8): void {
+    this.waiting = [...this.waiting, ...urls];
+    this.window = Math.max(this.window, window);
+    this.fill();
+  }
+
+  private fill(): void {
+    while (this.ahead.size < this.window) {
+      const url = this.waiting.shift();
+      if (url === undefined) break;
+      if (this.ahead.has(url)) continue;
+      const page = this.fetch(url);
+      page.catch(() => undefined); // reported when asked for
+      this.ahead.set(url, page);
+    }
+  }
+
   /** The page at `url`, or an InputError naming the URL and why not. */
-  async get(url: string): Promise<FetchedPage> {
+  get(url: string): Promise<FetchedPage> {
+    const early = this.ahead.get(url);
+    if (early === undefined) {
+      const queued = this.waiting.indexOf(url);
+      if (queued !== -1) this.waiting.splice(queued, 1); // asked for before its turn came: fetched now, once
+      return this.fetch(url);
+    }
+    this.ahead.delete(url);
+    this.fill();
+    return early;
+  }
+
+  private async fetch(url: string): Promise<FetchedPage> {
     let current = checkUrl(url, this.options.allowPrivate);
     const seen = new Set<string>([current.href]);
     for (let redirects = 0; ; redirects++) {
