@@ -23,6 +23,8 @@ export interface IngestOptions {
   englishOnly: boolean;
   /** How URL inputs are fetched (fetch/options.ts); the size cap defaults to maxDocBytes. */
   fetch: Partial<FetchOptions>;
+  /** Read files that symbolic links inside a directory input point to (`--follow-symlinks`); off: a link there could bring in any file of the machine. */
+  followSymlinks: boolean;
 }
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
@@ -30,6 +32,7 @@ export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
   stdin: process.stdin,
   englishOnly: true,
   fetch: {},
+  followSymlinks: false,
 };
 
 export function resolveIngestOptions(partial: Partial<IngestOptions> = {}): IngestOptions {
@@ -172,7 +175,7 @@ async function* readInput(input: string | InputFile, options: IngestOptions, onW
     return;
   }
   if (stat.isDirectory()) {
-    for await (const file of filesUnder(input, onWarning)) {
+    for await (const file of filesUnder(input, onWarning, options.followSymlinks)) {
       yield* readFile(file, documentIdOf(file, input), options, onWarning, false);
     }
   } else {
@@ -181,7 +184,7 @@ async function* readInput(input: string | InputFile, options: IngestOptions, onW
 }
 
 /** Files under a directory, sorted by name at each level, so ids and order are stable. */
-export async function* filesUnder(dir: string, onWarning: (w: InputWarning) => void): AsyncGenerator<string> {
+export async function* filesUnder(dir: string, onWarning: (w: InputWarning) => void, followSymlinks = false): AsyncGenerator<string> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -193,9 +196,12 @@ export async function* filesUnder(dir: string, onWarning: (w: InputWarning) => v
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    // Symbolic links to directories are not followed: no loops, no escaping the folder.
-    if (entry.isDirectory()) yield* filesUnder(full, onWarning);
-    else if (formatOf(entry.name)) yield full;
+    // Symbolic links to directories are never followed (no loops); links to files only with
+    // --follow-symlinks: inside a folder of articles, a link can point at any file (/etc/passwd).
+    if (entry.isDirectory()) yield* filesUnder(full, onWarning, followSymlinks);
+    else if (entry.isSymbolicLink() && !followSymlinks) {
+      if (formatOf(entry.name)) onWarning({ file: full, reason: 'a symbolic link, not followed (--follow-symlinks reads what it points to), skipped' });
+    } else if (formatOf(entry.name)) yield full;
   }
 }
 
