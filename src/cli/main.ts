@@ -48,6 +48,7 @@ interface ExtractionFlags {
   aliases?: string;
   maxDocBytes: number;
   jobs?: number;
+  followSymlinks?: boolean;
   strict?: boolean;
   urls?: string;
   allowPrivate?: boolean;
@@ -93,7 +94,7 @@ function capJobs(jobs: number | undefined, stderr: NodeJS.WritableStream): numbe
 /** The options every extracting command takes from its flags (withExtractionFlags). */
 function extractionOptions(opts: ExtractionFlags): Pick<PipelineOptions, 'aliases' | 'ingest' | 'jobs'> {
   const fetch = { allowPrivate: opts.allowPrivate === true, ...(opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}), ...(opts.delay !== undefined ? { hostDelayMs: opts.delay } : {}) };
-  return { aliases: loadAliases(opts.aliases), ingest: { maxDocBytes: opts.maxDocBytes, fetch }, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) };
+  return { aliases: loadAliases(opts.aliases), ingest: { maxDocBytes: opts.maxDocBytes, fetch, followSymlinks: opts.followSymlinks === true }, ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) };
 }
 
 /** The inputs named on the command line, then those of --urls FILE; at least one. */
@@ -122,6 +123,21 @@ function loadAliases(file: string | undefined): AliasEntry[] {
   return file ? readAliasFile(file) : [];
 }
 
+/** Deeper than any graph newsgraph writes (attributes hold flat arrays and small objects). */
+const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `limit` (walked with a stack of its own, never recursion). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [v, depth] = top;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function readGraphFile(file: string): NewsGraph {
   let raw: string;
   try {
@@ -136,6 +152,8 @@ export function readGraphFile(file: string): NewsGraph {
     throw new InputError(`not valid JSON (${messageOf(e)})`, file);
   }
   if (!data || !Array.isArray(data.nodes) || !Array.isArray(data.edges)) throw new InputError('not a graphology JSON export (needs "nodes" and "edges")', file);
+  // Writers recurse into attribute values: a crafted 100,000-deep value would overflow the stack.
+  if (nestedDeeperThan(data, MAX_JSON_DEPTH)) throw new InputError(`values nested deeper than ${MAX_JSON_DEPTH} levels`, file);
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
   try {
     graph.import(data);
@@ -165,6 +183,7 @@ function withExtractionFlags(command: Command): Command {
     .option('--aliases <file>', 'JSON list of actors: [{name, entityType, aliases, wikidata?}]')
     .option('--max-doc-bytes <n>', 'skip documents (or JSONL lines) larger than this', (v) => positiveInt(v, '--max-doc-bytes'), 10 * 1024 * 1024)
     .option('--strict', 'exit 1 when any input was skipped or warned about (default: 0 once the outputs are written)')
+    .option('--follow-symlinks', 'read files that symbolic links inside input directories point to (default: skipped with a warning)')
     .option('--urls <file>', 'also read the URLs (pages or feeds) listed in FILE, one a line (# starts a comment)')
     .option('--allow-private', 'fetch from private, loopback and link-local addresses too (refused by default)')
     .option('--cache-dir <dir>', `HTTP cache for URL inputs (default ${defaultCacheDir()})`)

@@ -6,6 +6,7 @@ import type { AbstractGraph, Attributes } from 'graphology-types';
 import { OutputError, UsageError } from '../errors';
 import { renderStandaloneHtml } from '../serve/standalone';
 import { writeErrorReason, writeFileAtomic, type AtomicWriteOptions } from './atomic';
+import { writeDirectoryAtomic } from './directory';
 import { toCsvFiles, type ExportFile } from './csv';
 import { toGexfChunks } from './gexf';
 import { toGraphmlChunks } from './graphml';
@@ -165,12 +166,17 @@ export async function exportGraph(
     return [outPath];
   }
   const files = spec.files(graph, options);
-  await ensureDirectory(outPath);
-  const written: string[] = [];
-  for (const file of files) {
-    const target = path.join(outPath, file.name);
-    await writeFileAtomic(target, file.content, options.write);
-    written.push(target);
-  }
-  return written;
+  await ensureDirectory(outPath); // its errors name it (a file in the way, /proc)
+  const names = new Set(files.map((f) => f.name));
+  // The set of files as one unit: a new directory takes the old one's place (directory.ts).
+  return writeDirectoryAtomic(outPath, (name) => names.has(name) || /^\..+\.tmp$/.test(name), async (dir) => {
+    await ensureDirectory(dir);
+    const written: string[] = [];
+    for (const file of files) {
+      const target = path.join(dir, file.name);
+      await writeFileAtomic(target, file.content, options.write);
+      written.push(target);
+    }
+    return written;
+  });
 }

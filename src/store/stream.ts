@@ -11,7 +11,8 @@ import Database from 'better-sqlite3';
 import { InputError, messageOf } from '../errors';
 import { ensureDirectory } from '../export';
 import type { AtomicWriteOptions } from '../export/atomic';
-import { writeNeo4jFiles, type Neo4jEdge, type Neo4jNode } from '../export/neo4j';
+import { NEO4J_FILES, writeNeo4jFiles, type Neo4jEdge, type Neo4jNode } from '../export/neo4j';
+import { writeDirectoryAtomic } from '../export/directory';
 import { edgeKey, storedFactOrder, uniqueEvidence } from '../graph/contract';
 import { edgeAntecedents, readAntecedentsColumn } from '../graph/antecedents';
 import { documentMetadata, SYMMETRIC_RELATIONS, type Relation } from '../types';
@@ -316,8 +317,13 @@ export async function exportNeo4jFromBuild(dir: string, out: string, write: Part
     }
     const nodes = new Set(graph.nodes.map((n) => n.key));
     await ensureDirectory(out);
+    const names = new Set<string>(Object.values(NEO4J_FILES));
     try {
-      return await writeNeo4jFiles({ nodes: graph.nodes, edges: graph.edges, evidence: () => store.evidence(graph.edges, nodes), documents: () => store.documents() }, out, write);
+      // The set as one unit: written into a new directory that takes the old one's place.
+      return await writeDirectoryAtomic(out, (name) => names.has(name) || /^\..+\.tmp$/.test(name), async (into) => {
+        await ensureDirectory(into);
+        return writeNeo4jFiles({ nodes: graph.nodes, edges: graph.edges, evidence: () => store.evidence(graph.edges, nodes), documents: () => store.documents() }, into, write);
+      });
     } catch (e) {
       // A graph this format cannot hold (a relation outside the vocabulary): name the graph file.
       if (e instanceof InputError && e.file === undefined) throw new InputError(e.reason, graphFile, { cause: e });
