@@ -19,6 +19,8 @@ const FURNITURE = [
   'Anders Holmgren', 'Northlight', 'Brightwater', 'Accept All Cookies', 'Subscribe Now', 'Marco Bellini',
   'Harbour Courier', 'Most Read', 'Drought hits farmers', 'Lucia Fernandez', 'Tomas Reyes', 'Southern Wire',
   'Morning Briefing', 'Breaking News', 'Comments are closed', 'Share this article', 'Privacy Policy',
+  'Thandiwe Mokoena', 'Newsletters', 'Afternoon Thing', 'Karoo Dams Authority', 'Water crisis', 'Drought deepens',
+  'Read more', 'peer review', 'Comments',
 ];
 
 interface Row {
@@ -53,6 +55,19 @@ const ROWS: Row[] = [
     ],
     title: 'Port workers strike in Valparaiso',
     date: '2025-03-09',
+  },
+  {
+    file: 'maverick.html',
+    text: [
+      'Cabinet approves the coastal water plan',
+      'The South African cabinet approved a plan on Wednesday to build three desalination plants along the Eastern Cape coast, after two years of drought in the province.',
+      'Water and Sanitation Minister Pemmy Majodina said the government would ask the World Bank to help finance the first plant near Gqeberha.',
+      'The Democratic Alliance accused the national government of acting too late, and urged the provincial government to publish its own emergency plan.',
+      'Construction of the first plant is expected to begin next year and to take about three years.',
+    ],
+    title: 'Cabinet approves the coastal water plan',
+    date: '2025-05-14',
+    url: 'https://maverick.example/article/2025-05-14-coastal-water-plan/',
   },
 ];
 
