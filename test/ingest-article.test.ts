@@ -111,6 +111,19 @@ describe('ingest: web pages through Readability', function () {
     }
   });
 
+  it('a page wrapped whole in a <form> (ASP.NET) keeps its article', () => {
+    const p = (t: string): string => `<p>${t}</p>`;
+    const sentences = [
+      'The port authority of Mombasa raised harbour fees on Monday by ten percent, citing the cost of dredging.',
+      'Shipping companies said the increase would be passed on to importers within weeks.',
+      'The authority said the money would pay for a new container berth due to open in two years.',
+    ];
+    const html = `<html><head><title>Harbour fees rise</title></head><body><form id="aspnetForm" method="post"><div class="nav"><a href="/">Home</a></div><div id="content"><h1>Harbour fees rise</h1>${sentences.map(p).join('')}</div><input type="hidden" name="__VIEWSTATE" value="x"></form></body></html>`;
+    const doc = pageDocument(html);
+    assert.equal(doc.warning, undefined);
+    assert.equal(doc.text, ['Harbour fees rise', ...sentences].join('\n'));
+  });
+
   it('a page with no article: its visible text, with a warning naming the file', async () => {
     const file = path.join(FIXTURES, 'index-page.html');
     const { docs, warnings } = await read(file);

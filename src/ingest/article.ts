@@ -24,17 +24,18 @@ export interface Article {
 }
 
 /** Elements dropped from the article Readability returns: text that is about the article, not of it. */
-const NOT_PROSE: ReadonlyArray<{ readonly selector: string; readonly byName?: true; readonly reason: string }> = [
+/** `unlessProse`: kept when it holds more than two paragraphs (then it is, or wraps, the article). */
+const NOT_PROSE: ReadonlyArray<{ readonly selector: string; readonly unlessProse?: true; readonly reason: string }> = [
   { selector: 'figcaption', reason: 'photo captions and credits ("Photo: …/Reuters")' },
   { selector: 'figure', reason: 'images with their captions and credits' },
   { selector: 'picture', reason: 'image sources' },
   { selector: 'aside', reason: 'pull quotes, fact boxes, "related" boxes' },
   { selector: 'nav', reason: 'navigation links' },
-  { selector: 'form', reason: 'newsletter sign-ups, comment forms' },
+  { selector: 'form', reason: 'newsletter sign-ups, comment forms (not the <form> some sites wrap the whole page in)', unlessProse: true },
   { selector: 'button', reason: 'share and follow buttons' },
   { selector: 'address', reason: 'author contact details' },
-  { selector: '[class*="credit"], [class*="caption"], [class*="byline"], [class*="share"], [class*="related"], [class*="newsletter"], [class*="promo"], [class*="advert"], [class*="cookie"]', reason: 'the same parts, marked by class name', byName: true },
-  { selector: '[id*="credit"], [id*="caption"], [id*="byline"], [id*="related"], [id*="newsletter"], [id*="advert"], [id*="cookie"]', reason: 'the same parts, marked by id', byName: true },
+  { selector: '[class*="credit"], [class*="caption"], [class*="byline"], [class*="share"], [class*="related"], [class*="newsletter"], [class*="promo"], [class*="advert"], [class*="cookie"]', reason: 'the same parts, marked by class name', unlessProse: true },
+  { selector: '[id*="credit"], [id*="caption"], [id*="byline"], [id*="related"], [id*="newsletter"], [id*="advert"], [id*="cookie"]', reason: 'the same parts, marked by id', unlessProse: true },
 ];
 
 /** Lines inside an article that are page furniture, not prose; the whole line goes. */
@@ -155,11 +156,11 @@ function withinLimits(document: ShapeNode): boolean {
 }
 
 function dropNotProse(root: ArticleNode): void {
-  for (const { selector, byName } of NOT_PROSE) {
+  for (const { selector, unlessProse } of NOT_PROSE) {
     for (const el of [...root.querySelectorAll(selector)]) {
-      // A class name such as "has-related-links" can sit on the article's own container: an
-      // element with paragraphs of its own stays.
-      if (byName && [...el.querySelectorAll('p')].length > 2) continue;
+      // A class name such as "has-related-links" can sit on the article's own container, and a
+      // <form> can wrap a whole page: an element with paragraphs of its own stays.
+      if (unlessProse && [...el.querySelectorAll('p')].length > 2) continue;
       el.remove();
     }
   }
