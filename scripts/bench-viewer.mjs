@@ -3,6 +3,7 @@
 //
 //   node scripts/bench-viewer.mjs [--nodes 10000] [--edges 50000] [--runs 5] [--seed 1] [--json]
 //   node scripts/bench-viewer.mjs --graph /tmp/bbc-out/graph.json [--runs 5]   (a real graph: the BBC corpus's)
+//   --save FILE writes the graph benched (the synthetic one) to FILE, to look at it in the viewer.
 //
 // Also measured in the viewer: first interactive view (the `newsgraph:ready` mark: filters,
 // search, panels wired and the first view framed) and a filter click (a relation checkbox
@@ -47,6 +48,8 @@ const JSON_OUT = process.argv.includes('--json');
 const graphIndex = process.argv.indexOf('--graph');
 const GRAPH_FILE = graphIndex >= 0 ? process.argv[graphIndex + 1] : undefined;
 const FILTER_CLICKS = 7;
+const saveIndex = process.argv.indexOf('--save');
+const SAVE_FILE = saveIndex >= 0 ? process.argv[saveIndex + 1] : undefined;
 const TARGET = 1.2;
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -287,6 +290,7 @@ try {
   const t0 = Date.now();
   const graph = GRAPH_FILE === undefined ? syntheticGraph(NODES, EDGES, SEED) : JSON.parse(readFileSync(GRAPH_FILE, 'utf8'));
   const json = JSON.stringify(graph);
+  if (SAVE_FILE !== undefined) writeFileSync(SAVE_FILE, json);
   for (const dir of ['viewer', 'bare']) {
     mkdirSync(path.join(tmp, dir));
     writeFileSync(path.join(tmp, dir, 'graph.json'), json);

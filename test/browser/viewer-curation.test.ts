@@ -102,7 +102,7 @@ describe('viewer curation', function () {
         await page.evaluate(() => (window as Hooked).__newsgraph.app.selectNode('charles-kennedy'));
         await page.locator('input[name=rename-to]').fill('Charlie Kennedy');
         await page.locator('button[name=rename]').click();
-        await page.waitForFunction(() => document.querySelector('#details-body .pending')?.textContent?.includes('Charlie Kennedy') === true);
+        await page.waitForFunction(() => document.querySelector('#curate .pending')?.textContent?.includes('Charlie Kennedy') === true);
         const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[name=download]').click()]);
         const saved = path.join(tmp, 'downloaded.json');
         await download.saveAs(saved);

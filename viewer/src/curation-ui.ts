@@ -60,10 +60,13 @@ export class CurationSession {
     private readonly store: CurationStore,
     private readonly bar: HTMLElement,
     private readonly reviewBox: HTMLElement,
+    /** Below the details panel: the selected node's or edge's curation controls. */
+    private readonly curateBox: HTMLElement,
   ) {
-    app.onDetailsRendered((box, node, edge) => {
-      if (node !== null) box.append(this.nodeControls(node));
-      else if (edge !== null) box.append(this.edgeControls(edge));
+    app.onDetailsRendered((_box, node, edge) => {
+      clear(curateBox);
+      if (node !== null) curateBox.append(this.nodeControls(node));
+      else if (edge !== null) curateBox.append(this.edgeControls(edge));
     });
     this.renderBar();
   }

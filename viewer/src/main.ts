@@ -123,7 +123,7 @@ async function start(): Promise<void> {
   // Curation: saved through `serve --edit` with the token of the page's URL, else downloaded.
   const token = new URLSearchParams(location.search).get('token');
   const store = editMode && token !== null && token !== '' ? serverStore(new URL(document.baseURI), token, (input, init) => fetch(input, init)) : downloadStore;
-  const curation = new CurationSession(graph, app, store, byId('curation', HTMLElement), byId('review', HTMLElement));
+  const curation = new CurationSession(graph, app, store, byId('curation', HTMLElement), byId('review', HTMLElement), byId('curate', HTMLElement));
   void curation.start();
 
   app.applyHash(location.hash);

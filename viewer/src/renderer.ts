@@ -17,6 +17,9 @@ import type { EdgeUiState, GraphUiState, NodeUiState, VEdge, VGraph, VNode } fro
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
+/** Graphs with more edges than this draw no edge labels (see renderEdgeLabels below). */
+export const EDGE_LABEL_MAX_EDGES = 10000;
+
 /** Edge labels show for every edge whose two nodes show theirs once the camera zooms in past this ratio. */
 export const EDGE_LABELS_ZOOM_RATIO = 0.5;
 
@@ -185,7 +188,11 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
       // separation (src/layout/noverlap.ts) holds from the first view inwards.
       zoomToSizeRatioFunction: () => 1,
       enableEdgeEvents: true,
-      renderEdgeLabels: true,
+      // sigma's edge label pass walks the edges of every labelled node on each frame, labels shown
+      // or not: on a 50k-edge graph, 2.5 s a frame with software WebGL. Past EDGE_LABEL_MAX_EDGES
+      // edges the panels name the relations instead. (Switching the setting at run time costs a
+      // full refresh, as much as the first frame.)
+      renderEdgeLabels: graph.size <= EDGE_LABEL_MAX_EDGES,
       edgeLabelAnchors: 'nodeLabels',
       labelRenderedSizeThreshold: 4,
       labelDensity: 1.2,

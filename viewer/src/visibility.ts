@@ -3,10 +3,9 @@
 //
 // Order of the rules: a node passes the type filter; an edge passes the edge filters and has both
 // ends passing; a node with no such edge is isolated and hidden unless asked for; of the rest, only
-// the `top` most connected (by evidence-weighted degree, then degree, then key) stay; an edge stays
-// when both its ends do.
+// the `top` most connected (nodeRanking: a fixed order) stay; an edge stays when both its ends do.
 import type { ViewerGraph } from './data';
-import { edgePasses, nodePasses, type FilterState } from './filters';
+import { DEFAULT_HIDDEN_RELATIONS, edgePasses, nodePasses, type FilterState } from './filters';
 
 /** A graph with more connected actors than this opens on its most connected part. */
 export const AUTO_TOP_ABOVE = 400;
@@ -48,12 +47,39 @@ export interface Removed {
 
 const NONE: Removed = { nodes: new Set(), edges: new Set() };
 
+/**
+ * Nodes ranked once for the top N: evidence-weighted degree over the edges the default filters
+ * show, then degree, then key. A fixed order keeps the top N steady while filters change (a
+ * relation switched off hides its edges, it does not bring other actors in), and keeps a filter
+ * click to the few items whose state changes.
+ */
+const rankings = new WeakMap<ViewerGraph, Map<string, number>>();
+
+export function nodeRanking(graph: ViewerGraph): Map<string, number> {
+  let rank = rankings.get(graph);
+  if (rank !== undefined) return rank;
+  const weighted = new Map<string, number>();
+  const degree = new Map<string, number>();
+  const off = new Set(DEFAULT_HIDDEN_RELATIONS);
+  graph.forEachEdge((_e, a, source, target) => {
+    if (off.has(a.relation) || source === target) return;
+    for (const n of [source, target]) {
+      weighted.set(n, (weighted.get(n) ?? 0) + a.count);
+      degree.set(n, (degree.get(n) ?? 0) + 1);
+    }
+  });
+  const nodes = graph.nodes();
+  nodes.sort((x, y) => (weighted.get(y) ?? 0) - (weighted.get(x) ?? 0) || (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || (x < y ? -1 : x > y ? 1 : 0));
+  rank = new Map(nodes.map((n, i) => [n, i]));
+  rankings.set(graph, rank);
+  return rank;
+}
+
 export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: Removed = NONE): Visibility {
   // Edge filters ignoring the relation kind, so that each kind's count says what switching it on gives.
   const typeOk = new Map<string, boolean>();
   graph.forEachNode((node, a) => typeOk.set(node, nodePasses(a, f) && !removed.nodes.has(node)));
   const relationCounts = new Map<string, number>();
-  const weighted = new Map<string, number>();
   const degree = new Map<string, number>();
   // Degree ignoring the type filter, for the per-type counts.
   const anyTypeDegree = new Map<string, number>();
@@ -70,7 +96,6 @@ export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: R
     if (!endsOk) return;
     passing.push(edge);
     for (const n of source === target ? [source] : [source, target]) {
-      weighted.set(n, (weighted.get(n) ?? 0) + a.count);
       degree.set(n, (degree.get(n) ?? 0) + 1);
     }
   });
@@ -101,10 +126,8 @@ export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: R
   const top = effectiveTop(f.top, candidates.length);
   let topHidden = 0;
   if (top > 0 && candidates.length > top) {
-    candidates.sort(
-      (x, y) =>
-        (weighted.get(y) ?? 0) - (weighted.get(x) ?? 0) || (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || (x < y ? -1 : x > y ? 1 : 0),
-    );
+    const rank = nodeRanking(graph);
+    candidates.sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
     for (let i = top; i < candidates.length; i++) hiddenNodes.add(candidates[i] as string);
     topHidden = candidates.length - top;
     // A kept node whose every neighbour fell outside the top would be drawn alone: it goes too.
