@@ -10,7 +10,7 @@ import { ENTITY_NAMES } from './colors';
 import type { ViewerGraph } from './data';
 import { clear, el } from './dom';
 import { findActor } from './panel';
-import { reviewQueue } from './review';
+import { freshEdges, reviewQueue } from './review';
 
 /** Where decisions go: the server (edit mode) or a file the user downloads. */
 export interface CurationStore {
@@ -53,6 +53,7 @@ export class CurationSession {
   private saveTimer: number | undefined;
   private status = '';
   private reviewOpen = false;
+  private fresh: Set<string> = new Set();
 
   constructor(
     private readonly graph: ViewerGraph,
@@ -72,6 +73,13 @@ export class CurationSession {
   }
 
   async start(): Promise<void> {
+    let storage: Storage | null = null;
+    try {
+      storage = window.localStorage;
+    } catch {
+      storage = null;
+    }
+    this.fresh = freshEdges(this.graph, storage, `newsgraph:seen:${location.pathname}`);
     try {
       this.curation = await this.store.load();
       this.status = this.store.mode === 'edit' ? 'editing' : '';
@@ -248,7 +256,7 @@ export class CurationSession {
     const removed = this.removedSets();
     const decidedEdges = new Set([...removed.edges, ...this.curation.edges.map((e) => e.edge)]);
     const decidedNodes = new Set([...removed.nodes, ...this.curation.renames.map((r) => r.node), ...this.curation.types.map((t) => t.node)]);
-    const items = reviewQueue(this.graph, { nodes: decidedNodes, edges: decidedEdges });
+    const items = reviewQueue(this.graph, { nodes: decidedNodes, edges: decidedEdges }, undefined, this.fresh);
     box.append(el('h3', { text: `Review queue (${items.length})` }));
     if (items.length === 0) box.append(el('p', { className: 'muted', text: 'Nothing to review.' }));
     const ul = el('ul', { className: 'review-list' });

@@ -22,7 +22,13 @@ export const REVIEW_LIMIT = 60;
 
 const CONTRACTION = /['’](m|s|re|ve|ll|d|t)$/i;
 
-export function reviewQueue(graph: ViewerGraph, decided: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> }, limit = REVIEW_LIMIT): ReviewItem[] {
+export function reviewQueue(
+  graph: ViewerGraph,
+  decided: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> },
+  limit = REVIEW_LIMIT,
+  /** Edges this browser had not seen in the graph before (see seenEdges); empty on a first visit. */
+  fresh: ReadonlySet<string> = new Set(),
+): ReviewItem[] {
   const items: ReviewItem[] = [];
   graph.forEachEdge((edge, a, source, target) => {
     if (decided.edges.has(edge) || decided.nodes.has(source) || decided.nodes.has(target)) return;
@@ -34,6 +40,10 @@ export function reviewQueue(graph: ViewerGraph, decided: { nodes: ReadonlySet<st
     }
     if (a.count === 1) {
       reasons.push('one sentence');
+      score += 1;
+    }
+    if (fresh.has(edge)) {
+      reasons.push('new since the last build seen here');
       score += 1;
     }
     const evidence = a.evidence.filter((e): e is { antecedents?: unknown } => typeof e === 'object' && e !== null);
@@ -87,4 +97,30 @@ export function reviewQueue(graph: ViewerGraph, decided: { nodes: ReadonlySet<st
   const half = Math.ceil(limit / 2);
   const nodeCount = Math.min(nodes.length, Math.max(half, limit - edges.length));
   return [...nodes.slice(0, nodeCount), ...edges.slice(0, limit - nodeCount)];
+}
+
+/** How many edge keys a browser keeps per graph to tell new edges apart (localStorage is small). */
+export const SEEN_LIMIT = 20000;
+
+/**
+ * The edges new since this browser last opened this graph (same page URL): read the keys kept
+ * last time, keep the current ones. Nothing is new on a first visit, or on a graph too big to keep.
+ */
+export function freshEdges(graph: ViewerGraph, storage: Pick<Storage, 'getItem' | 'setItem'> | null, key: string): Set<string> {
+  if (storage === null || graph.size > SEEN_LIMIT) return new Set();
+  let before: unknown = null;
+  try {
+    before = JSON.parse(storage.getItem(key) ?? 'null');
+  } catch {
+    before = null;
+  }
+  const current = graph.edges();
+  try {
+    storage.setItem(key, JSON.stringify(current));
+  } catch {
+    // Full or forbidden: new edges are simply not told apart.
+  }
+  if (!Array.isArray(before)) return new Set();
+  const seen = new Set(before.filter((x): x is string => typeof x === 'string'));
+  return new Set(current.filter((e) => !seen.has(e)));
 }
