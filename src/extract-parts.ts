@@ -16,8 +16,37 @@ export interface PartResult {
   readonly sentences: number;
 }
 
+/**
+ * A part sent on its own (to a worker thread, with --jobs > 1): its result then also carries the
+ * counts joinParts needs, as `partTokens` and `partSentences` beside the result's fields.
+ */
+export type PartSource = SourceDocument & { readonly part: true };
+
+export function isPartSource(source: SourceDocument): source is PartSource {
+  return (source as Partial<PartSource>).part === true;
+}
+
+/** The parts of `source` as documents of their own to extract anywhere, or undefined when it is one part. */
+export function partSources(source: SourceDocument, partChars: number = GUARD_LIMITS.partChars): Array<{ start: number; source: PartSource }> | undefined {
+  const parts = documentParts(source.text, partChars);
+  if (parts.length === 1) return undefined;
+  return parts.map((p) => ({ start: p.start, source: { ...source, text: source.text.slice(p.start, p.end), part: true } }));
+}
+
+/** A part's result with its counts (what a worker sends back for a PartSource). */
+export function withCounts(part: PartResult): DocumentResult & { partTokens: number; partSentences: number } {
+  return { ...part.result, partTokens: part.tokens, partSentences: part.sentences };
+}
+
+/** The PartResult back from a part's extract line (the counts taken out of the result). */
+export function fromCounted(line: string): PartResult {
+  const { partTokens, partSentences, ...result } = JSON.parse(line) as DocumentResult & { partTokens: number; partSentences: number };
+  return { result, tokens: partTokens, sentences: partSentences };
+}
+
 /** Extracts `source` whole when it is short, else in parts joined by joinParts. */
 export function extractInParts(source: SourceDocument, extractPart: (part: SourceDocument) => PartResult, partChars: number = GUARD_LIMITS.partChars): DocumentResult {
+  if (isPartSource(source)) return withCounts(extractPart(source));
   const parts = documentParts(source.text, partChars);
   if (parts.length === 1) return extractPart(source).result;
   const results = parts.map((p) => ({ start: p.start, ...extractPart({ ...source, text: source.text.slice(p.start, p.end) }) }));

@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { annotate } from '../../src/nlp';
 import { GUARD_LIMITS, documentParts, longRuns, maskLongRuns } from '../../src/nlp/guard';
-import { createExtractor } from '../../src/extract';
+import { createExtractor, documentLine, Extraction } from '../../src/extract';
 
 const ORDINARY = [
   'Russian President Vladimir Putin met French President Emmanuel Macron in Geneva on Monday.',
@@ -102,7 +102,7 @@ describe('hostile text: extraction work stays linear', function () {
     assert.ok(30_000 / perChar > 60);
   });
 
-  it('a document longer than a part is extracted in parts whose results join into one: every offset slices the text', () => {
+  it('a document longer than a part is extracted in parts whose results join into one: every offset slices the text', async () => {
     const text = `${ordinary(GUARD_LIMITS.partChars - 500)}\n\nGerman Chancellor Olaf Scholz met Polish President Andrzej Duda in Warsaw. ${ordinary(30_000)}`;
     assert.ok(documentParts(text).length >= 2);
     const result = createExtractor()({ id: 'long', text, origin: 'long.txt' });
@@ -117,5 +117,17 @@ describe('hostile text: extraction work stays linear', function () {
     assert.ok(result.facts.some((f) => f.start > GUARD_LIMITS.partChars && f.relation === 'met'), 'a fact in a later part');
     const ids = result.entities.map((e) => e.id);
     assert.deepEqual(ids, [...new Set(ids)].sort(), 'one record per entity, sorted');
+
+    // With --jobs > 1 the parts go out as documents of their own (to the worker threads once
+    // there are enough of them; here, three, to this thread) and come back as lines: the same line.
+    const source = { id: 'long', text, origin: 'long.txt' };
+    const threads = new Extraction(2, []);
+    try {
+      const pending = threads.line(source);
+      threads.settle();
+      assert.equal(await pending, documentLine(result, source));
+    } finally {
+      await threads.close();
+    }
   });
 });
