@@ -15,6 +15,9 @@ export interface LinearWeights {
   readonly scale: number;
 }
 
+/** No slot (the feature is not in the model); slots are below 2^30. */
+const EMPTY = 0xffffffff;
+
 export class LinearModel {
   readonly classes: number;
   readonly weights: LinearWeights;
@@ -95,7 +98,8 @@ export class LinearModel {
    * Adds the features' weights to scores (which the caller has zeroed or seeded), feature by
    * feature in the buffer's order (float sums depend on it). The home slots of all the features are
    * read first, in a loop whose loads do not depend on each other, so that the processor overlaps
-   * their cache misses; the sums then read the table from the cache.
+   * their cache misses, then the first entry of each row found likewise; the sums then read from
+   * the cache.
    */
   score(features: FeatureBuffer, scores: Float64Array): void {
     const values = features.values;
@@ -104,6 +108,8 @@ export class LinearModel {
     if (this.homes.length < count) this.homes = new Uint32Array(2 * count);
     const homes = this.homes;
     for (let i = 0; i < count; i++) homes[i] = table[((values[i] as number) & mask) * 4] as number;
+    // then each feature's slot (EMPTY when absent), and the first entry of its row read ahead likewise
+    let touched = 0;
     for (let i = 0; i < count; i++) {
       const feature = values[i] as number;
       let key = homes[i] as number;
@@ -112,7 +118,17 @@ export class LinearModel {
         s = (s + 1) & mask;
         key = table[s * 4] as number;
       }
-      if (key === 0) continue;
+      if (key === 0) {
+        homes[i] = EMPTY;
+        continue;
+      }
+      homes[i] = s;
+      touched += entries[2 * (table[s * 4 + 2] as number) + 1] as number;
+    }
+    this.sink[0] = touched;
+    for (let i = 0; i < count; i++) {
+      const s = homes[i] as number;
+      if (s === EMPTY) continue;
       const end = table[s * 4 + 3] as number;
       for (let j = table[s * 4 + 2] as number; j < end; j++) {
         const c = entries[2 * j] as number;

@@ -182,7 +182,9 @@ export class TaggerInput {
       this.form[i] = h.form;
       this.lower[i] = h.lower;
       this.shape[i] = h.shape;
-      this.affixes.set(h.affixes, i * 8);
+      const affixes = h.affixes;
+      const at = i * 8;
+      for (let k = 0; k < 8; k++) this.affixes[at + k] = affixes[k] as number;
       this.ambiguity[i] = h.ambiguity;
       this.fixed[i] = h.fixed;
       this.words[i] = h;
