@@ -95,6 +95,15 @@ const ROWS: readonly Row[] = [
   ['The European Commission proposed a new round of sanctions targeting Russia\'s shadow fleet.', ['european-commission sanctioned russia (hypothetical)'], 'sanctions targeting what an actor owns, proposed'],
   ['Pakistan\'s army said it had shot down five Indian jets.', ['pakistan attacked india'], 'a side\'s army is the antecedent of "it"; "shot" read as the verb shoot'],
   ['The Houthis fired a missile at Israel. Oman urged the rebels to stop.', ['houthis attacked israel', 'oman urged houthis'], '"the rebels": a rebel group named before, not a state\'s army'],
+  ['Syria\'s interim President Ahmed al-Sharaa flew to Riyadh. Sharaa accused Israel of violating the truce.', ['ahmed-al-sharaa accused israel'], 'a surname without its Arabic article is the same person'],
+  ['Eritrea\'s leader insisted that his country needed access to the sea.', [], 'insisting that Y needed something is no demand on Y'],
+  ['Kosovo\'s Prime Minister Albin Kurti accused Serbia of backing armed groups and refused to meet Scholz.', ['albin-kurti accused serbia', 'albin-kurti met olaf-scholz (negated)'], 'a finite verb joined to the charge\'s -ing belongs to the main clause'],
+  ['Serbian President Aleksandar Vucic met EU foreign policy chief Kaja Kallas in Brussels.', ['aleksandar-vucic met kaja-kallas'], 'two subjects in a misparse: the name, not the title\'s adjective'],
+  ['Danish Prime Minister Mette Frederiksen said the US would never get Greenland and urged Washington to respect its rights.', ['mette-frederiksen urged united-states'], 'an inflected verb joined to a reported bare one continues the reporting clause'],
+  ['Zelensky thanked Keir Starmer for a new package of military aid.', ['keir-starmer aided volodymyr-zelenskyy'], 'thanked for aid: the thanked one aided the subject'],
+  ['China launched military exercises around Taiwan.', ['china warned taiwan'], 'drills around a country are a show of force'],
+  ['Japan and Canada held joint drills near Okinawa.', [], 'drills near a place of one\'s own threaten no one'],
+  ['The European Union suspended its security dialogue with Rwanda.', ['european-union sanctioned rwanda'], 'suspending a dialogue reduces relations'],
   ['Oman, which has mediated between Washington and the Houthis, announced a truce.', ['houthis met oman', 'oman met united-states'], 'a capital after "between" is its government; a name before a comma is no interjection'],
 ];
 

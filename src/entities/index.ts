@@ -119,8 +119,12 @@ function personRecord(id: string, label: string): PersonRecord {
   const parts = label.split(/\s+/);
   // "Ferdinand Marcos Jr.": the surname is the last part before a suffix.
   const named = parts.length > 2 && NAME_SUFFIXES.has((parts[parts.length - 1] ?? '').toLowerCase()) ? parts.slice(0, -1) : parts;
-  return { id, label, first: (parts[0] ?? '').toLowerCase(), last: (named[named.length - 1] ?? '').toLowerCase(), tokens: parts.length };
+  // "Ahmed al-Sharaa" … "Sharaa": the Arabic article is no part of the surname as news repeat it.
+  const last = (named[named.length - 1] ?? '').toLowerCase().replace(ARTICLE_PREFIX, '');
+  return { id, label, first: (parts[0] ?? '').toLowerCase(), last, tokens: parts.length };
 }
+
+const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|ash|az|an|at)[-‐]/;
 
 /** A run of capitalised words that the tables did not claim, with what decides its reading. */
 interface Chunk {

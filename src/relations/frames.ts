@@ -36,7 +36,7 @@ export const GOLDSTEIN: Readonly<Record<string, number>> = {
   '010': 0.0, '020': 3.0, '021': 3.4, '030': 4.0, '031': 5.2, '032': 4.5, '033': 5.2, '036': 4.0,
   '040': 1.0, '042': 1.9, '043': 2.8, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
   '070': 7.0, '071': 7.4, '072': 8.3, '073': 7.4, '080': 5.0, '081': 5.0, '084': 7.0, '090': -2.0,
-  '100': -5.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '138': -7.0, '161': -4.0, '162': -5.6, '163': -8.0,
+  '100': -5.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '150': -7.2, '138': -7.0, '161': -4.0, '162': -5.6, '163': -8.0,
   '190': -10.0, '195': -10.0,
 };
 
@@ -145,7 +145,7 @@ export const ATTACK_NOUNS: readonly string[] = [
   'bombardment', 'bombing', 'bombings', 'shelling', 'incursion', 'incursions', 'onslaught', 'counteroffensive', 'counter-offensive',
 ];
 const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levies', 'blacklist', 'curbs', 'controls'];
-const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship'];
+const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship', 'dialogue', 'cooperation', 'partnership'];
 const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts'];
 const AID_NOUNS: readonly string[] = [
   'aid', 'assistance', 'money', 'funds', 'funding', 'loan', 'loans', 'grant', 'grants', 'weapons', 'arms', 'ammunition',
@@ -192,6 +192,8 @@ export interface CollocationFrame {
   readonly mutual?: boolean;
   readonly reverse?: boolean;
   readonly hypothetical?: boolean;
+  /** Kinds of actor the target must be (as Frame.targetTypes). */
+  readonly targetTypes?: readonly EntityType[];
   readonly reason: string;
 }
 
@@ -216,6 +218,7 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'present-credentials', verbs: ['present', 'submit', 'hand'], nouns: ['credentials'], relation: 'met', cameo: '042', preps: ['to'], reason: '"the ambassador presented credentials to Y": an envoy received by a head of state' },
   { id: 'present-evidence', verbs: ['present', 'produce', 'submit', 'publish', 'release', 'unveil', 'compile', 'gather'], nouns: ['evidence', 'proof', 'dossier'], relation: 'accused', cameo: '112', preps: ['against', 'of'], reason: '"X presented evidence against Y": an accusation' },
   { id: 'raise-concerns', verbs: ['raise', 'express', 'voice'], nouns: ['concern', 'concerns', 'alarm', 'outrage', 'anger', 'dismay', 'displeasure', 'objections'], relation: 'accused', cameo: '111', preps: ['about', 'over', 'at', 'with'], reason: '"X raised concerns about Y\'s activity", "X voiced outrage at Y": disapproval (CAMEO 11)' },
+  { id: 'show-of-force', verbs: ['launch', 'hold', 'stage', 'conduct', 'begin', 'start', 'mount', 'carry'], nouns: ['exercises', 'drills', 'manoeuvres', 'maneuvers', 'war games', 'patrols'], relation: 'warned', cameo: '150', preps: ['around', 'near', 'off', 'against'], targetTypes: ['country', 'organization'], reason: '"X launched military drills around Y": a show of force aimed at Y (CAMEO 15), a threat without words' },
   { id: 'issue-warning', verbs: ['issue', 'give', 'send', 'deliver'], nouns: ['warning', 'ultimatum'], relation: 'warned', cameo: '130', preps: ['to'], reason: '"X issued a warning to Y"' },
   { id: 'level-accusations', verbs: ['level', 'make', 'raise', 'file', 'bring'], nouns: ['accusations', 'allegations', 'charges', 'complaint', 'complaints'], relation: 'accused', cameo: '112', preps: ['against'], reason: '"X levelled accusations against Y"' },
 ];

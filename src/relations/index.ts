@@ -10,7 +10,7 @@ import type { AnnotatedDocument, EntityType, Fact, Relation, SyntaxLayer, TextSp
 import type { ActorReference, EntityLayer } from '../entities';
 import {
   CAMEO_TRIGGER_FAMILIES, COLLOCATION_FRAMES, ROLE_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
-  VISIT_FRAMES,
+  RELATION_CAMEO, VISIT_FRAMES,
   type CollocationFrame, type Frame, type NounFrame, type RoleFrame,
 } from './frames';
 import {
@@ -107,6 +107,12 @@ interface EmitOptions {
   readonly targetTypes?: readonly EntityType[];
 }
 
+/** What one is thanked for, as what the thanked one did: "thanked Y for the aid" (Y aided the subject). */
+const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
+  ...['aid', 'help', 'assistance', 'weapons', 'arms', 'package', 'funding', 'donation', 'donations', 'supplies', 'loan'].map((w) => [w, 'aided'] as [string, Relation]),
+  ...['support', 'backing', 'solidarity', 'position', 'stance', 'endorsement'].map((w) => [w, 'supported'] as [string, Relation]),
+]);
+
 /** Calls fn(x, y) for every pair of a group, x before y: "Trump, Putin and Xi met" → three pairs. */
 function forEachPair<T>(group: readonly T[], fn: (x: T, y: T) => void): void {
   for (let a = 0; a < group.length; a++) {
@@ -185,6 +191,7 @@ class Extractor {
       const read = new Set<Frame>();
       if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read.add(f);
       if (parsed) this.treeRoles(t);
+      if (parsed) this.treeThanks(t);
       if (verbFrames) for (const f of verbFrames) if (!read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
       const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;
@@ -306,6 +313,25 @@ class Extractor {
       }
     }
     return false;
+  }
+
+  /**
+   * "Zelensky thanked Starmer for a new package of military aid": what Y is thanked for, Y did for
+   * the subject (Y aided, or supported, X). Thanks alone state no relation (cameo-codes.json, 'thank').
+   */
+  private treeThanks(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || verb.lemma !== 'thank' || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    for (const c of tree.children(verb.index)) {
+      if (tree.deprel(c) !== 'obl' || tree.caseOf(c) !== 'for') continue;
+      // "for a package of aid", "for its support": the noun, or the noun inside its measure.
+      let relation = THANKED_FOR.get(this.tok(c)?.lower ?? '');
+      for (const m of tree.children(c)) if (!relation && tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of') relation = THANKED_FOR.get(this.tok(m)?.lower ?? '');
+      if (!relation) continue;
+      const reading = readFrame(reader, verb, { id: `thanked-for-${relation}`, lemmas: ['thank'], relation, cameo: RELATION_CAMEO[relation], direct: true, reason: 'thanks for help' });
+      if (reading && !reading.mutual) this.emitReading({ ...reading, sources: reading.targets, targets: reading.sources });
+    }
   }
 
   /** A CAMEO pattern's reading at a verb no frame knows. */

@@ -237,6 +237,13 @@ function hasComplement(tree: DependencyTree, i: number, frame: Frame): boolean {
 /** Verbs whose that-clause says what its subject must do: "demanded that Y withdraw". */
 const DEMAND_VERBS: ReadonlySet<string> = new Set(['demand', 'insist', 'urge', 'ask', 'request', 'call']);
 
+/** "insisted that Y withdraw / should withdraw" asks Y; "insisted that it needed access" only asserts. */
+function demanded(tree: DependencyTree, verb: number, clause: number): boolean {
+  if (tree.tokens[verb]?.lemma !== 'insist') return true;
+  for (const c of tree.children(clause)) if (tree.deprel(c) === 'aux' && ['should', 'must'].includes(tree.tokens[c]?.lower ?? '')) return true;
+  return !inflected(tree.tokens[clause]) && tree.child(clause, 'aux') < 0;
+}
+
 /** Prepositions that introduce what a verb acts on ("agreed to …", "agreed on …"), not when or where. */
 const OBJECT_PREPS: ReadonlySet<string> = new Set(['to', 'on', 'with', 'against', 'for', 'over', 'about']);
 
@@ -249,10 +256,25 @@ function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   if (own >= 0) {
     // "the envoy who met Putin": the relative pronoun stands for the noun the clause describes.
     if (rel === 'acl:relcl' && RELATIVE_PRONOUNS.has(tree.tokens[own]?.lower ?? '') && head >= 0) return [head];
-    return [own];
+    // Two subjects are a misparse ("Serbian President Vucic met", "Tory co-chairman Liam Fox had"
+    // with the title's first word as one): the last is the name.
+    const all = Array.from(tree.children(i)).filter((c) => tree.deprel(c) === 'nsubj');
+    return [all[all.length - 1] ?? own];
   }
   if (head < 0) return [];
-  if (rel === 'conj' && VERB_TAGS.has(tree.upos(head))) return subjectHeads(tree, head, depth + 1);
+  if (rel === 'conj' && VERB_TAGS.has(tree.upos(head))) {
+    // "accused Serbia of backing groups and refused to meet Y": a finite verb conjoined to the
+    // charge's -ing is the main clause's, misattached.
+    const ing = /ing$/.test(tree.tokens[head]?.lower ?? '') && tree.deprel(head) === 'acl';
+    const noun = tree.head(head);
+    const clause = tree.head(noun);
+    if (ing && inflected(tree.tokens[i]) && !/ing$/.test(tree.tokens[i]?.lower ?? '') && clause >= 0 && VERB_TAGS.has(tree.upos(clause))) return subjectHeads(tree, clause, depth + 1);
+    // "said the US would never get Greenland and urged Washington to …": an inflected verb
+    // conjoined to a reported bare one continues the reporting clause.
+    const reported = tree.deprel(head) === 'ccomp' || tree.deprel(head) === 'xcomp';
+    if (reported && inflected(tree.tokens[i]) && !inflected(tree.tokens[head]) && VERB_TAGS.has(tree.upos(tree.head(head)))) return subjectHeads(tree, tree.head(head), depth + 1);
+    return subjectHeads(tree, head, depth + 1);
+  }
   // "pressed Macron to back the plan" (an infinitive the parser may hang as a purpose clause);
   // "travelled to Paris to meet Y": a purpose infinitive shares its governor's subject.
   if (rel === 'xcomp' || (rel === 'advcl' && tree.tokens[tree.child(i, 'mark')]?.lower === 'to')) {
@@ -307,7 +329,7 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
     }
     if ((d === 'obj' || d === 'iobj') && direct && frame.requires === undefined) out.push(c);
     // "demanded that Meta change its model", "insisted that Y withdraw": the one asked is the clause's subject.
-    else if (d === 'ccomp' && frame.relation === 'urged' && DEMAND_VERBS.has(tree.tokens[i]?.lemma ?? '') && tree.child(c, 'nsubj') >= 0) out.push(tree.child(c, 'nsubj'));
+    else if (d === 'ccomp' && frame.relation === 'urged' && DEMAND_VERBS.has(tree.tokens[i]?.lemma ?? '') && tree.child(c, 'nsubj') >= 0 && demanded(tree, i, c)) out.push(tree.child(c, 'nsubj'));
     else if ((d === 'obl' || d === 'obl:unmarked') && frame.preps?.includes(tree.caseOf(c) ?? '')) out.push(c);
   }
   return requiredSeen ? out : [];
@@ -358,9 +380,11 @@ class ActorFinder {
 
   /** "met Putin and Zelenskyy warned Russia": a conjunct followed by a verb is the subject of a new clause. */
   private startsClause(c: number): boolean {
-    const last = this.refAt[c]?.lastToken ?? c;
+    let last = this.refAt[c]?.lastToken ?? c;
+    // "… and party leader Michael Howard is due": past the noun phrase's names.
+    while (this.tree.tokens[last + 1] && (this.tree.upos(last + 1) === 'PROPN' || this.tree.upos(last + 1) === 'NOUN')) last = this.refAt[last + 1]?.lastToken ?? last + 1;
     const next = this.tree.tokens[last + 1];
-    return next !== undefined && next.sentence === this.tree.tokens[c]?.sentence && (next.pos === 'VERB' || next.pos === 'AUX') && VERB_TAGS.has(this.tree.upos(last + 1));
+    return next !== undefined && next.sentence === this.tree.tokens[c]?.sentence && (next.pos === 'VERB' || next.pos === 'AUX') && (VERB_TAGS.has(this.tree.upos(last + 1)) || this.tree.upos(last + 1) === 'AUX');
   }
 
   private own(h: number, object: boolean, assets?: ReadonlySet<string>): ActorReference[] {

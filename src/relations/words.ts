@@ -82,7 +82,7 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
   'team', 'squad', 'committee', 'committees', 'board', 'mediators', 'mediator',
   // titles: "Caras Galadhon's new mayor left …", "Iraq's national security adviser met …"
   'mayor', 'governor', 'premier', 'chancellor', 'king', 'queen', 'emir', 'prince', 'secretary', 'chief', 'head', 'chairman',
-  'chairwoman', 'ceo', 'general', 'commander', 'senator', 'adviser', 'advisor', 'advisers', 'advisors', 'aide', 'aides',
+  'chairwoman', 'chairperson', 'ceo', 'general', 'commander', 'senator', 'adviser', 'advisor', 'advisers', 'advisors', 'aide', 'aides',
   'deputy', 'foreign', 'presidency', 'monarch', 'ruler', 'rulers', 'dictator', 'boss',
 ]);
 
