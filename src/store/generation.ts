@@ -74,6 +74,15 @@ export function readManifest(dir: string): Manifest | undefined {
   throw new DamagedError('not a newsgraph manifest; rebuild the directory with --out', file);
 }
 
+/** DIR's generation number for a writer: 0 without a manifest, or with one it cannot read (the writer replaces it). */
+function writerGeneration(dir: string): number {
+  try {
+    return readManifest(dir)?.generation ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** The generation a store file says it belongs to (undefined: no store, or one from before generations). */
 export function storeGeneration(file: string): number | undefined {
   if (!fs.existsSync(file)) return undefined;
@@ -132,7 +141,7 @@ export function repairGeneration(dir: string): 'none' | 'completed' | 'discarded
   let did: 'none' | 'completed' | 'discarded' = 'none';
   for (const { name, generation } of stagingDirs(dir)) {
     const staging = path.join(dir, name);
-    const current = readManifest(dir)?.generation ?? 0;
+    const current = writerGeneration(dir);
     const staged = readStagedManifest(staging);
     try {
       if (generation === current) {
@@ -172,7 +181,7 @@ export class GenerationWriter {
   static begin(dir: string): GenerationWriter {
     repairGeneration(dir);
     const storeGen = storeGeneration(path.join(dir, STORE)) ?? 0;
-    const generation = Math.max(readManifest(dir)?.generation ?? 0, storeGen) + 1;
+    const generation = Math.max(writerGeneration(dir), storeGen) + 1;
     const staging = path.join(dir, `${STAGING_PREFIX}${generation}`);
     try {
       fs.rmSync(staging, { recursive: true, force: true });
