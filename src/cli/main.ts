@@ -257,13 +257,14 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   withServeFlags(withPipelineFlags(program
     .command('watch')
     .description('build DIR once, then keep it up to date: every --interval, files added or changed under the inputs are added to the store and both graph files rewritten (Ctrl-C to stop)')
-    .argument('<inputs...>', 'files (.txt .md .html .jsonl .warc .warc.gz) and directories (recursive) to watch, and feeds (URLs) to poll')
+    .argument('[inputs...]', 'files (.txt .md .html .jsonl .warc .warc.gz) and directories (recursive) to watch, and feeds (URLs) to poll')
     .requiredOption('-o, --out <dir>', 'output directory (updated in place when it already holds a store)')
     .option('--interval <ms>', 'milliseconds between two looks at the inputs', (v) => positiveInt(v, '--interval'), DEFAULT_WATCH_OPTIONS.interval)
     .option('--feed-interval <ms>', 'milliseconds between two polls of each feed', (v) => positiveInt(v, '--feed-interval'), DEFAULT_WATCH_OPTIONS.feedInterval)
     .option('--serve', 'also serve the viewer on DIR once its graph is built (see serve; an open page offers a reload after each update)')))
     .option('-q, --quiet', 'no warnings or update lines on stderr')
-    .action(async (inputs: string[], opts: BuildFlags & ServeFlags & { out: string; interval: number; feedInterval: number; serve?: boolean }) => {
+    .action(async (given: string[], opts: BuildFlags & ServeFlags & { out: string; interval: number; feedInterval: number; serve?: boolean }) => {
+      const inputs = inputsOf(given, opts);
       requireDirectoryName(opts.out, '--out');
       const options = { ...pipelineOptions(opts), out: opts.out };
       checkBuildOptions(options);
