@@ -247,8 +247,9 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       } catch (e) {
         if (created) removeUnbuilt(out); // a failed first build leaves no empty DIR
         throw e;
+      } finally {
+        progress.stop(); // the error line, or the result, starts on a clean line
       }
-      progress.stop();
       const { graph, files, outcomes } = summary;
       if (!opts.quiet) io.stderr.write(`newsgraph: ${summary.documents} documents → ${graph.order} nodes, ${graph.size} edges: ${printable(files.join(', '))}${outcomeNote(outcomes)}\n`);
       finish(warnings, io, opts.strict, setExit);
