@@ -104,6 +104,9 @@ const ROWS: readonly Row[] = [
   ['China launched military exercises around Taiwan.', ['china warned taiwan'], 'drills around a country are a show of force'],
   ['Japan and Canada held joint drills near Okinawa.', [], 'drills near a place of one\'s own threaten no one'],
   ['The European Union suspended its security dialogue with Rwanda.', ['european-union sanctioned rwanda'], 'suspending a dialogue reduces relations'],
+  ['The Russian foreign ministry criticised the agreement as an attempt by Washington to push Moscow out.', ['russia accused united-states'], 'criticising a deal as an attempt by Y: Y is its author'],
+  ['Saudi Arabia pledged to help rebuild Syria.', ['saudi-arabia promised syria'], 'help\'s own infinitive holds the one helped; pledged, a promise'],
+  ['Nikol Pashinyan and Ilham Aliyev initialled a peace agreement at the White House.', ['ilham-aliyev promised nikol-pashinyan', 'nikol-pashinyan promised ilham-aliyev'], 'initialling an agreement commits both sides'],
   ['Oman, which has mediated between Washington and the Houthis, announced a truce.', ['houthis met oman', 'oman met united-states'], 'a capital after "between" is its government; a name before a comma is no interjection'],
 ];
 

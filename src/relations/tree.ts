@@ -201,6 +201,11 @@ function authorsOfObject(tree: DependencyTree, i: number): number[] {
       else if (tree.deprel(m) === 'acl' && agentOf(tree, m) >= 0) out.push(agentOf(tree, m));
     }
   }
+  // "criticised the deal as an attempt by Washington to …": the as-phrase (on the verb or on its
+  // object) names the act's author.
+  const asPhrases = Array.from(tree.children(i)).filter((c) => tree.deprel(c) === 'obl' && tree.caseOf(c) === 'as');
+  for (const c of tree.children(i)) if (tree.deprel(c) === 'obj') for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'as') asPhrases.push(m);
+  for (const c of asPhrases) for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'by') out.push(m);
   if (!object) return out;
   for (const c of tree.children(i)) {
     const d = tree.deprel(c);
@@ -331,6 +336,11 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
     // "demanded that Meta change its model", "insisted that Y withdraw": the one asked is the clause's subject.
     else if (d === 'ccomp' && frame.relation === 'urged' && DEMAND_VERBS.has(tree.tokens[i]?.lemma ?? '') && tree.child(c, 'nsubj') >= 0 && demanded(tree, i, c)) out.push(tree.child(c, 'nsubj'));
     else if ((d === 'obl' || d === 'obl:unmarked') && frame.preps?.includes(tree.caseOf(c) ?? '')) out.push(c);
+  }
+  // "pledged to help rebuild Syria": help's own infinitive holds the one helped.
+  if (out.length === 0 && frame.relation === 'aided' && direct) {
+    const x = tree.child(i, 'xcomp');
+    if (x >= 0 && tree.child(x, 'obj') >= 0 && tree.child(x, 'mark') < 0) out.push(tree.child(x, 'obj'));
   }
   return requiredSeen ? out : [];
 }
@@ -733,7 +743,10 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
   // subject takes part in the talks it goes for or comes from.
   if (sources.length === 0 && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && VERB_TAGS.has(tree.upos(tree.head(n)))) {
-    sources = subjectHeads(tree, tree.head(n)).flatMap((h) => actors.at(h));
+    const verb = tree.head(n);
+    sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
+    // "thanked Putin in a phone call": with no with-phrase, the clause's object is the other party.
+    if (targets.length === 0 && frame.relation === 'met' && tree.caseOf(n) !== 'for' && tree.child(verb, 'obj') >= 0) targets = actors.at(tree.child(verb, 'obj'), true).filter((r) => r.entityType === 'person' || r.entityType === 'country');
   }
   sources = sources.filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
