@@ -238,7 +238,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       const all = inputsOf(inputs, opts);
       const progress = new Progress(io.stderr, opts.fromFacts ? undefined : await countInputs(all));
       const onWarning = (w: InputWarning): void => {
-        warnings.warn(w);
+        progress.around(() => warnings.warn(w));
         if (groupOf(w.reason).skip) progress.tick();
       };
       let summary: Awaited<ReturnType<typeof build>>;

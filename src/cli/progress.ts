@@ -30,6 +30,17 @@ export class Progress {
     this.bar?.update(this.done, payload);
   }
 
+  /** Runs `write` (a warning line) with the bar taken down first and put up again after (it redraws where it started). */
+  around(write: () => void): void {
+    if (!this.bar) {
+      write();
+      return;
+    }
+    this.bar.stop();
+    write();
+    this.bar = this.open();
+  }
+
   stop(): void {
     this.bar?.stop();
     this.bar = undefined;
