@@ -245,6 +245,35 @@ describe('viewer on a BBC-sized graph', function () {
     });
   });
 
+  it('an actor outside the first view, once selected, is drawn with its neighbours and framed', async function () {
+    await withPage('', async (page) => {
+      const picked = await page.evaluate(() => {
+        const { graph, app } = (window as Hooked).__newsgraph;
+        // An actor with relations that the top N left out, and one with none.
+        const outside = graph.nodes().find((n) => app.hiddenNodes.has(n) && graph.degree(n) > 0 && graph.edges(n).some((e) => graph.getEdgeAttribute(e, 'relation') !== 'located_in')) ?? '';
+        const isolated = graph.nodes().find((n) => graph.degree(n) === 0) ?? '';
+        return { outside, isolated };
+      });
+      assert.ok(picked.outside !== '' && picked.isolated !== '');
+      for (const node of [picked.outside, picked.isolated]) {
+        await page.evaluate((n) => (window as Hooked).__newsgraph.app.selectNode(n, { center: true }), node);
+        await settle(page);
+        const state = await page.evaluate((n) => {
+          const { graph, renderer, app, nodeViewport } = (window as Hooked).__newsgraph;
+          const { width, height } = renderer.getDimensions();
+          const p = nodeViewport(n);
+          const neighbours = graph.neighbors(n).filter((m) => !app.hiddenNodes.has(m)).length;
+          return { hidden: renderer.getNodeState(n).isHidden, inView: p !== null && p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height, neighbours };
+        }, node);
+        assert.equal(state.hidden, false, `${node} is drawn`);
+        assert.equal(state.inView, true, `${node} is in view`);
+        if (node === picked.outside) assert.ok(state.neighbours > 0, 'with its neighbours');
+      }
+      await page.evaluate(() => (window as Hooked).__newsgraph.app.clearSelection());
+      assert.equal(await page.evaluate((n) => (window as Hooked).__newsgraph.renderer.getNodeState(n).isHidden, picked.isolated), true, 'hidden again once deselected');
+    });
+  });
+
   it('highlights the strongest path between two actors', async function () {
     await withPage('', async (page) => {
       const ends = await page.evaluate(() => {

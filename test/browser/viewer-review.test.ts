@@ -52,6 +52,8 @@ describe('viewer on a big graph: pure parts', function () {
     const top = defaultFilters();
     top.top = 2;
     const t = computeVisibility(g, top);
+    const pinned = computeVisibility(g, top, undefined, new Set(['lonely', 'tony-blair']));
+    assert.equal(pinned.hiddenNodes.has('lonely') || pinned.hiddenNodes.has('tony-blair'), false, 'pinned actors are drawn');
     assert.deepEqual([...g.nodes()].filter((n) => !t.hiddenNodes.has(n)).sort(), ['a', 'b'], 'the two best ranked (a 18, then b and c at 10: b by key), with an edge between them');
   });
 

@@ -3,7 +3,7 @@
 // attributes are read, never written.
 import type { ViewerGraph } from './data';
 import { clear } from './dom';
-import { cloneFilters, defaultFilters, type FilterState } from './filters';
+import { cloneFilters, defaultFilters, edgePasses, nodePasses, type FilterState } from './filters';
 import type { EvidenceFeed } from './evidence';
 import { frameState } from './framing';
 import { LabelPlacer } from './labels';
@@ -38,6 +38,8 @@ export class ViewerApp {
   readonly labels: LabelPlacer;
   /** What this session's curation removed (curation-ui.ts): hidden like filtered items. */
   private removed: Removed = { nodes: new Set(), edges: new Set() };
+  /** The selection's neighbourhood, drawn even outside the top N or when isolated (visibility.ts). */
+  private pinned = new Set<string>();
   private hoveredNode: string | null = null;
   private highlighted: string | null = null;
   private activeNodes = new Set<string>();
@@ -139,6 +141,7 @@ export class ViewerApp {
 
   selectNode(node: string, options: { center?: boolean; highlight?: boolean; writeHash?: HashWrite } = {}): void {
     if (!this.graph.hasNode(node)) return;
+    this.pin(this.neighbourhood([node], this.hops));
     this.setSelection(node, null);
     if (options.highlight === true) this.setHighlighted(node);
     if (options.center === true) this.frameFocus();
@@ -147,6 +150,7 @@ export class ViewerApp {
 
   selectEdge(edge: string, options: { center?: boolean; writeHash?: HashWrite } = {}): void {
     if (!this.graph.hasEdge(edge)) return;
+    this.pin(new Set([this.graph.source(edge), this.graph.target(edge)]));
     this.setSelection(null, edge);
     if (options.center === true) this.frameFocus();
     this.writeHash(options.writeHash ?? 'push');
@@ -156,6 +160,7 @@ export class ViewerApp {
   setHops(hops: 1 | 2, options: { writeHash?: HashWrite; frame?: boolean } = {}): void {
     if (hops === this.hops) return;
     this.hops = hops;
+    if (this.selectedNode !== null) this.pin(this.neighbourhood([this.selectedNode], hops));
     this.applyFocus();
     if (options.frame !== false && this.selectedNode !== null) this.frameFocus();
     this.notifyView();
@@ -184,13 +189,14 @@ export class ViewerApp {
     const had = this.selectedNode !== null || this.selectedEdge !== null || this.pathEnds !== null;
     this.pathEnds = null;
     this.path = null;
+    this.pin(new Set());
     this.setSelection(null, null);
     this.writeHash(options.writeHash ?? (had ? 'push' : 'replace'));
   }
 
   setFilters(filters: FilterState, options: { writeHash?: HashWrite; notify?: boolean } = {}): void {
     this.filters = cloneFilters(filters);
-    const v = computeVisibility(this.graph, this.filters, this.removed);
+    const v = computeVisibility(this.graph, this.filters, this.removed, this.pinned);
     this.visibility = v;
     this.renderer.setNodesState(difference(v.hiddenNodes, this.hiddenNodes), { isHidden: true });
     this.renderer.setNodesState(difference(this.hiddenNodes, v.hiddenNodes), { isHidden: false });
@@ -212,6 +218,36 @@ export class ViewerApp {
     this.setFilters(this.filters, { writeHash: false });
   }
 
+  /**
+   * Nodes within `hops` of these over edges the filters let through (whatever the top N and the
+   * isolation rule hide): what a selection shows.
+   */
+  private neighbourhood(start: readonly string[], hops: 1 | 2): Set<string> {
+    const nodes = new Set(start);
+    let frontier = [...start];
+    for (let h = 0; h < hops; h++) {
+      const next: string[] = [];
+      for (const n of frontier) {
+        this.graph.forEachEdge(n, (e, a, source, target) => {
+          if (!edgePasses(a, this.filters) || this.removed.edges.has(e)) return;
+          const other = source === n ? target : source;
+          if (nodes.has(other) || this.removed.nodes.has(other) || !nodePasses(this.graph.getNodeAttributes(other), this.filters)) return;
+          nodes.add(other);
+          next.push(other);
+        });
+      }
+      frontier = next;
+    }
+    return nodes;
+  }
+
+  /** Pins these nodes (see `pinned`); recomputes what is drawn only when the set changes. */
+  private pin(nodes: Set<string>): void {
+    if (nodes.size === this.pinned.size && [...nodes].every((n) => this.pinned.has(n))) return;
+    this.pinned = nodes;
+    this.setFilters(this.filters, { writeHash: false });
+  }
+
   /** Applies a view (from the URL hash): filters, colours, selection, path, camera. */
   applyView(view: ViewState): void {
     this.setFilters(view.filters, { writeHash: false, notify: true });
@@ -221,7 +257,10 @@ export class ViewerApp {
     this.path = view.path === null ? null : shortestPath(this.graph, view.path[0], view.path[1], this.hiddenEdges);
     if (view.node !== null && this.graph.hasNode(view.node)) this.selectNode(view.node, { writeHash: false, highlight: true });
     else if (view.edge !== null && this.graph.hasEdge(view.edge)) this.selectEdge(view.edge, { writeHash: false });
-    else this.setSelection(null, null);
+    else {
+      this.pin(new Set());
+      this.setSelection(null, null);
+    }
     const camera = this.renderer.getCamera();
     camera.cancelAnimation();
     if (view.camera !== null) camera.setState(view.camera);

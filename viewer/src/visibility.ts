@@ -75,7 +75,11 @@ export function nodeRanking(graph: ViewerGraph): Map<string, number> {
   return rank;
 }
 
-export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: Removed = NONE): Visibility {
+/**
+ * `pinned`: actors the user asked for (the selection and its neighbourhood) are drawn even when
+ * they are isolated or outside the top N; the type filter and curation still hide them.
+ */
+export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: Removed = NONE, pinned: ReadonlySet<string> = new Set()): Visibility {
   // Edge filters ignoring the relation kind, so that each kind's count says what switching it on gives.
   const typeOk = new Map<string, boolean>();
   graph.forEachNode((node, a) => typeOk.set(node, nodePasses(a, f) && !removed.nodes.has(node)));
@@ -114,7 +118,7 @@ export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: R
     }
     if (!degree.has(node)) {
       isolated++;
-      if (!f.showIsolated) {
+      if (!f.showIsolated && !pinned.has(node)) {
         isolatedHidden++;
         hiddenNodes.add(node);
         return;
@@ -128,8 +132,12 @@ export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: R
   if (top > 0 && candidates.length > top) {
     const rank = nodeRanking(graph);
     candidates.sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0));
-    for (let i = top; i < candidates.length; i++) hiddenNodes.add(candidates[i] as string);
-    topHidden = candidates.length - top;
+    for (let i = top; i < candidates.length; i++) {
+      const node = candidates[i] as string;
+      if (pinned.has(node)) continue;
+      hiddenNodes.add(node);
+      topHidden++;
+    }
     // A kept node whose every neighbour fell outside the top would be drawn alone: it goes too.
     if (!f.showIsolated) {
       for (let i = 0; i < top; i++) {
@@ -140,7 +148,7 @@ export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: R
           const other = source === node ? target : source;
           if (other !== node && !hiddenNodes.has(other)) linked = true;
         });
-        if (!linked) {
+        if (!linked && !pinned.has(node)) {
           hiddenNodes.add(node);
           topHidden++;
         }
