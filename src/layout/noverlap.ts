@@ -16,7 +16,7 @@
 // on an angle set by their index.
 
 /** Pixels the connected layout spans at least in the viewer's first view (a 1400×900 window, less the panels). */
-export const VIEW_PIXELS = 600;
+export const VIEW_PIXELS = 500;
 /** The viewer's node radii (viewer/src/renderer.ts nodeSize), for the smallest and largest size attribute. */
 export const PIXEL_RADIUS = { min: 4, max: 14 } as const;
 /** Pixels kept between two discs: a hovered or selected node grows by 15%. */
