@@ -96,6 +96,9 @@ function nameGenders(): ReadonlyMap<string, Gender> {
   return genders;
 }
 
+/** Words that make a title another office: a deputy prime minister is not "the prime minister". */
+const LESSER_TITLE_WORDS: ReadonlySet<string> = new Set(['deputy', 'vice', 'former', 'shadow', 'junior', 'assistant', 'ex', 'acting', 'interim', 'would-be']);
+
 /** Words that join two actors named as a pair. */
 const PAIR_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'with', ',', 'versus', 'vs', 'vs.']);
 
@@ -417,6 +420,18 @@ class Resolver {
     const sentence = this.tokens[span.first]?.sentence ?? 0;
     const named = seen.filter((m) => !m.noun && !m.resolved && sentence - m.sentence <= PAIR_LOOKBACK);
     const own = named.filter((m) => m.sentence === sentence && m.entityType !== 'place');
+    // "Algeria accused Mali …, and both countries recalled their envoys": the two named by name in
+    // the phrase's own clause (not by a demonym: "her Philippine counterpart").
+    const ownSides = [...new Set(own.filter((m) => !m.demonym && span.row.types.includes(m.entityType)).map((m) => m.entity))];
+    // Only as the subject: in "X spoke with Y and praised both leaders" the pair is others.
+    const next = this.tokens[span.last + 1];
+    const subject = next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
+    if (subject && ownSides.length === 2 && own.every((m) => m.demonym || span.row.types.includes(m.entityType))) {
+      return ownSides.map((entity) => {
+        const m = own.find((f) => f.entity === entity) as Item;
+        return this.reference(m.entity, m.entityType, span.first, span.last, sentence, 'description', false);
+      });
+    }
     for (let k = 1; k < own.length; k++) if (own[k - 1]?.entity !== own[k]?.entity && this.paired(own[k - 1] as Item, own[k] as Item)) return [];
     const before = named.filter((m) => m.sentence < sentence && m.entityType !== 'place');
     const at = before[before.length - 1]?.sentence;
@@ -473,6 +488,8 @@ class Resolver {
       for (let i = 0; i < words.length; i++) {
         const c = this.input.demonym?.((words[i] as Token).value);
         if (c) countries.add(c);
+        // "Deputy Prime Minister X", "Shadow Chancellor Y": not "the prime minister", "the chancellor".
+        if (i > 0 && LESSER_TITLE_WORDS.has((words[i - 1] as Token).lower)) continue;
         for (let n = 1; n <= 3 && i + n <= words.length; n++) titles.add(words.slice(i, i + n).map((w) => w.lower).join(' '));
       }
     };

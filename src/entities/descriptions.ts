@@ -67,6 +67,8 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   org('militants', [], ['Hamas', 'Hezbollah', 'Brigade', 'Brigades', 'Jihad', 'Shabab', 'Taliban'], '"the militants": a militant group named before'),
   org('insurgents', [], ['Taliban', 'Front', 'Movement', 'Shabab'], '"the insurgents": an insurgent group named before'),
   org('paramilitaries', [], ['Rapid', 'Wagner', 'Militia'], '"the paramilitaries": a paramilitary force named before'),
+  org('organisation', ['international', 'ngo', 'agency'], ['Organization', 'Organisation', 'Union', 'Community', 'Agency'], '"the organisation": an international or non-governmental body named before'),
+  org('organization', ['international', 'ngo', 'agency'], ['Organization', 'Organisation', 'Union', 'Community', 'Agency'], 'US spelling'),
   org('company', ['company'], ['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Ltd', 'Ltd.', 'Group', 'Holdings', 'Technologies', 'Motors', 'Airlines'], 'a company named before'),
   org('firm', ['company'], ['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Company', 'Ltd', 'Ltd.', 'Group', 'Holdings', 'Technologies', 'Partners'], 'a company named before'),
   // An industry noun needs its word in the name: the gazetteer's kind "company" says no more than that.
@@ -146,8 +148,8 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     const after = tokens[found.last + 1];
     // "the president of …" may be someone else; "the president Emmanuel …" is a title; "the airline industry" is about an industry.
     // ("accused the president of lying": an of + -ing is the charge, not whose president.)
-    // (Not for "the firm", "the group": the company named last is too often another one.)
-    const charge = after?.lower === 'of' && /ing$/.test(tokens[found.last + 2]?.lower ?? '') && found.row.entityType !== 'organization';
+    // (Not for "the firm", "the company": the company named last is too often another one.)
+    const charge = after?.lower === 'of' && /ing$/.test(tokens[found.last + 2]?.lower ?? '') && !(found.row.kinds ?? []).includes('company');
     if (after && after.sentence === t.sentence && ((after.lower === 'of' && !charge) || after.lower === 'for' || /^\p{Lu}/u.test(after.value) || after.pos === 'NOUN')) continue;
     // "the Union" capitalised is a name of its own (the EU), not a description.
     if (/^\p{Lu}/u.test(tokens[found.last]?.value ?? '') && found.last === found.first) continue;

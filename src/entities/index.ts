@@ -124,6 +124,9 @@ function personRecord(id: string, label: string): PersonRecord {
   return { id, label, first: (parts[0] ?? '').toLowerCase(), last, tokens: parts.length };
 }
 
+/** Words before a title that put the office in the past. */
+const PAST_OFFICE_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time']);
+
 const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|ash|az|an|at)[-‐]/;
 
 /** A run of capitalised words that the tables did not claim, with what decides its reading. */
@@ -430,7 +433,9 @@ class Recognizer {
       this.addLexiconMention(affiliationMatch.entry, j, affiliationMatch.last, affiliationMatch.end, true);
     }
     const person = this.addPerson(k, nameLast, 'title+name');
-    if (affiliation) {
+    // "former Prime Minister John Major", "Britain's ex-foreign secretary": a past office is no role now.
+    const past = [this.token(i - 1), this.token(j - 1), this.token(afterAffiliation - 1)].some((w) => w !== undefined && PAST_OFFICE_WORDS.has(w.lower));
+    if (affiliation && !past) {
       const role = `${title.title.role} of ${this.lexicon.entities.get(affiliation)?.label ?? affiliation}`;
       this.addRole(person, role, title.title, affiliation, afterAffiliation, titleTokens);
     }

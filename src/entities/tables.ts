@@ -83,6 +83,7 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
 export const STRUCK_ASSETS: readonly string[] = [
   'positions', 'bases', 'targets', 'facilities', 'infrastructure', 'territory', 'cities', 'towns', 'villages',
   'ports', 'vessels', 'ships', 'warships', 'airfields', 'depots', 'outposts', 'checkpoints',
+  'sites', 'camps', 'refineries', 'plants', 'airports', 'installations', 'ship', 'vessel', 'base',
 ];
 
 /**

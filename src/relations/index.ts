@@ -107,6 +107,9 @@ interface EmitOptions {
   readonly targetTypes?: readonly EntityType[];
 }
 
+/** Where a side is led in a game: "led Spain to victory". */
+const CONTEST_OUTCOMES: ReadonlySet<string> = new Set(['victory', 'win', 'wins', 'title', 'titles', 'triumph', 'glory', 'final', 'finals', 'defeat', 'draw', 'championship', 'crown', 'success', 'promotion', 'semi-final', 'semi-finals', 'trophy', 'cup', 'medal', 'gold']);
+
 /** What one is thanked for, as what the thanked one did: "thanked Y for the aid" (Y aided the subject). */
 const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
   ...['aid', 'help', 'assistance', 'weapons', 'arms', 'package', 'funding', 'donation', 'donations', 'supplies', 'loan'].map((w) => [w, 'aided'] as [string, Relation]),
@@ -237,6 +240,9 @@ class Extractor {
   /** "the RSF, led by Dagalo", "the US delegation included Rubio": a person's role in an organisation or country. */
   private treeRoles(verb: Token): void {
     if (!this.reader || this.reader.tree.upos(verb.index) !== 'VERB') return;
+    // "led Spain to victory", "led the side to the title": a game won, not an office held.
+    const tree = this.reader.tree;
+    for (const c of tree.children(verb.index)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'to' && CONTEST_OUTCOMES.has(this.tok(c)?.lower ?? '')) return;
     for (const frame of roleFramesByLemma.get(verb.lemma) ?? []) {
       const reading = readFrame(this.reader, verb, frame);
       if (!reading || reading.mutual) continue;
@@ -292,7 +298,9 @@ class Extractor {
     for (const c of tree.children(verb.index)) {
       const d = tree.deprel(c);
       if (d === 'obl') phrases.push(c);
-      if (d === 'obj') for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod') phrases.push(m);
+      // …but only when the object is the visitor; "welcomed the ruling of a court in Paris" is praise.
+      const visitor = this.refAt[c];
+      if (d === 'obj' && visitor && (visitor.entityType === 'person' || visitor.entityType === 'country')) for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod') phrases.push(m);
     }
     return phrases.some((c) => {
       if (!['to', 'at', 'in', 'into'].includes(tree.caseOf(c) ?? '')) return false;
@@ -356,6 +364,8 @@ class Extractor {
   /** Emits what the tree reads for one frame at a trigger; false when the tree gives no reading or no fact passes. */
   private treeFrame(trigger: Token, frame: Frame): boolean {
     if (!this.reader) return false;
+    // "committed adultery with Y": commit with an object of its own is a deed, not a pledge.
+    if (frame.id === 'promise' && trigger.lemma === 'commit' && this.reader.tree.child(trigger.index, 'obj') >= 0) return true;
     const reading = readFrame(this.reader, trigger, frame);
     if (!reading) return false;
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
@@ -1017,6 +1027,8 @@ class Extractor {
   // ---- verb frames -------------------------------------------------------------------------------
 
   private verbFrame(trigger: Token, frame: Frame): void {
+    // "committed to resuming aid" pledges; "committed adultery with Y" does not.
+    if (frame.id === 'promise' && trigger.lemma === 'commit' && this.tok(trigger.index + 1)?.lower !== 'to') return;
     const prev = this.tok(trigger.index - 1);
     // "the proposed truce": an attributive participle names a thing, it reports no act.
     if (prev && this.isDeterminer(prev) && frame.id !== 'meet') return;

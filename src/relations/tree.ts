@@ -194,9 +194,12 @@ function authorsOfObject(tree: DependencyTree, i: number): number[] {
     object = true;
     // "the efforts of Y" names their author; "the invasion of Iraq" its victim (OF_HEADS).
     const ofOk = OF_HEADS.has(tree.tokens[c]?.lower ?? '');
+    // "rejected talks with Y", "condemned the cooperation between X and Y": the other parties of an interaction.
+    const interaction = INTERACTION_NOUNS.has(tree.tokens[c]?.lower ?? '');
     for (const m of tree.children(c)) {
       const prep = tree.caseOf(m) ?? "'s";
       if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'nmod:poss') && AUTHOR_PREPS.has(prep) && (prep !== 'of' || ofOk)) out.push(m);
+      else if (interaction && tree.deprel(m) === 'nmod' && (prep === 'with' || prep === 'between')) out.push(m);
       // "accepted a plan put forward by Y", "rejected calls made by Y".
       else if (tree.deprel(m) === 'acl' && agentOf(tree, m) >= 0) out.push(agentOf(tree, m));
     }
@@ -216,6 +219,11 @@ function authorsOfObject(tree: DependencyTree, i: number): number[] {
   }
   return out;
 }
+
+/** Nouns of an exchange between parties: judging one judges the parties named with it. */
+const INTERACTION_NOUNS: ReadonlySet<string> = new Set([
+  'talks', 'negotiations', 'dialogue', 'cooperation', 'deal', 'agreement', 'alliance', 'ties', 'relations', 'partnership', 'contacts', 'meeting', 'summit',
+]);
 
 /** Prepositions (and the possessive) that name the author of an act: "the attack by Y", "Y's offer". */
 const AUTHOR_PREPS: ReadonlySet<string> = new Set(['by', 'from', 'of', "'s", "'"]);
