@@ -73,7 +73,7 @@ export const TITLES: readonly TitleRow[] = [
 /** Honorifics stand before a name but say nothing about office. */
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'prof', 'prof.', 'professor',
-  'rev', 'rev.', 'sheikh', 'sen.', 'rep.', 'gen.', 'lt.', 'col.', 'capt.', 'gov.', 'pres.',
+  'rev', 'rev.', 'sheikh', 'ayatollah', 'imam', 'rabbi', 'cardinal', 'archbishop', 'mullah', 'sen.', 'rep.', 'gen.', 'lt.', 'col.', 'capt.', 'gov.', 'pres.',
 ]);
 
 /**

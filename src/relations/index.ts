@@ -1544,7 +1544,8 @@ class Extractor {
    * "Blair arrived in Britain" are no visits).
    */
   private canVisit(source: ActorReference, target: ActorReference): boolean {
-    if (target.via === 'capital') return false;
+    // A visit to a city ("arrived in Berlin") is no relation between actors; to a country or body it is.
+    if (target.via === 'capital' || target.entityType === 'place') return false;
     if (source.entityType !== 'person') return true;
     const own = [...this.belongs].filter((b) => b.startsWith(`${source.entity}|`)).map((b) => b.slice(source.entity.length + 1));
     // "Dagolath's first Deputy Prime Minister Telemar": a possessive country before the title.
