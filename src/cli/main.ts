@@ -18,6 +18,7 @@ import { GRAPH_FILE, exportNeo4jFromBuild } from '../store/stream';
 import type { RunningServer } from '../serve';
 import { Progress } from './progress';
 import { checkGeneration, readManifest, removeUnbuilt } from '../store/generation';
+import { refuseIfLocked } from '../store/lock';
 import { readUrlList } from '../ingest/urls';
 import { defaultCacheDir } from '../ingest/fetch';
 import { groupOf, WarningLog } from './skips';
@@ -284,6 +285,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
       let server: Promise<RunningServer> | undefined;
       let serveError: unknown;
       try {
+        refuseIfLocked(opts.out); // before the first line: a refused watch prints only its error
         say(`watching ${inputs.join(' ')} every ${opts.interval} ms → ${opts.out} (Ctrl-C to stop)`);
         await watch(inputs, options, { interval: opts.interval, feedInterval: opts.feedInterval }, {
           onWarning: warnings.warn,

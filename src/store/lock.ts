@@ -108,9 +108,7 @@ export function lockDirectory(dir: string, command: string): DirectoryLock {
       if (holder && holder.pid === process.pid && holder.host === me.host) {
         throw new BusyError(`already in use by this process (${describeHolder(holder)})`, dir);
       }
-      if (!isStale(holder, file)) {
-        throw new BusyError(`in use by another newsgraph (${describeHolder(holder)}); wait for it to finish, or remove ${file} if that process is gone`, dir);
-      }
+      if (!isStale(holder, file)) throw busy(dir, holder);
       takeOverStale(file, holder);
       continue;
     }
@@ -165,6 +163,16 @@ function takeOverStale(file: string, stale: LockHolder | undefined): void {
   } catch {
     // best effort
   }
+}
+
+function busy(dir: string, holder: LockHolder | undefined): BusyError {
+  return new BusyError(`in use by another newsgraph (${describeHolder(holder)}); wait for it to finish, or remove ${path.join(dir, LOCK_FILE)} if that process is gone`, dir);
+}
+
+/** Throws what lockDirectory would when another live process holds DIR's lock (to refuse before saying anything). */
+export function refuseIfLocked(dir: string): void {
+  const holder = lockHolder(dir);
+  if (holder) throw busy(dir, holder);
 }
 
 /** The holder of DIR's lock, when a live process holds it (for readers that want to wait or say so). */
