@@ -115,6 +115,9 @@ const ROWS: readonly Row[] = [
   ['Raul led Spain to victory over France.', [], 'leading a side to victory is no office'],
   ['She learned that Edward Addison had committed adultery with Jessy Smith.', [], 'committing a deed with someone is no pledge'],
   ['Washington committed to resuming military aid to Kyiv.', ['united-states promised ukraine'], 'committing to an act is a pledge'],
+  ['Israel struck a school in Gaza City. Egypt and Jordan condemned the strikes.', ['egypt accused israel', 'israel attacked gaza-city', 'jordan accused israel'], 'condemning an attack just reported accuses its author'],
+  ['Israel struck Gaza City and Hamas fired rockets at Israel. Egypt condemned the attack.', ['hamas attacked israel', 'israel attacked gaza-city'], 'two attackers and no word to tell them apart: no guess'],
+  ['Iran\'s supreme leader Ayatollah Ali Khamenei has rejected negotiations with the United States.', ['ali-khamenei rejected united-states'], 'an honorific parsed as the head of the name after a member noun'],
   ['Oman, which has mediated between Washington and the Houthis, announced a truce.', ['houthis met oman', 'oman met united-states'], 'a capital after "between" is its government; a name before a comma is no interjection'],
 ];
 

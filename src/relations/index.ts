@@ -6,7 +6,7 @@
 // There is no parser: ends are found by walking the tokens of one clause. What keeps that
 // precise is what the walks refuse: an actor after a preposition the frame does not name, an
 // actor inside a parenthetical or apposition, an actor across a finite verb or a clause break.
-import type { AnnotatedDocument, EntityType, Fact, Relation, SyntaxLayer, TextSpan, Token } from '../types';
+import type { AnnotatedDocument, EntityType, Fact, Mention, Relation, SyntaxLayer, TextSpan, Token } from '../types';
 import type { ActorReference, EntityLayer } from '../entities';
 import {
   CAMEO_TRIGGER_FAMILIES, COLLOCATION_FRAMES, ROLE_FRAMES, EVALUATIVE, GOLDSTEIN, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, OBJECT_CONTROL, VERB_FRAMES, VERBAL_ATTACK,
@@ -21,7 +21,8 @@ import {
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCanRelate, cameoCode, matchCameo, type VerbUse } from './cameo';
-import { asPromise, asThreat, DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, type TreeContext, type TreeReading } from './tree';
+import { anaphoricEvent } from './anaphora';
+import { asPromise, asThreat, DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, readSubjects, type TreeContext, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 
@@ -144,13 +145,21 @@ class Extractor {
   private readonly nounsRead = new Set<string>();
   /** "first|last" token → the references on that span (more than one for "both sides"). */
   private readonly spanMates = new Map<string, ActorReference[]>();
+  private readonly entityTypes = new Map<string, EntityType>();
+  /** A fact read from an event noun → that noun ("strikes"), for "condemned the strikes". */
+  private readonly actNouns = new Map<RelationFact, string>();
+  private readonly mentions: readonly Mention[];
 
   constructor(private readonly doc: AnnotatedDocument, layer: EntityLayer, syntax?: SyntaxLayer) {
     this.tokens = doc.tokens;
     this.tree = syntax ? new DependencyTree(doc.tokens, syntax) : undefined;
     this.refs = layer.references.filter((r) => !r.modifier);
     for (const f of layer.facts) if (f.relation === 'leader_of' || f.relation === 'member_of') this.belongs.add(`${f.source}|${f.target}`);
-    for (const e of layer.entities) this.labels.set(e.id, e.label);
+    for (const e of layer.entities) {
+      this.labels.set(e.id, e.label);
+      this.entityTypes.set(e.id, e.entityType);
+    }
+    this.mentions = layer.mentions;
     this.refAt = new Array<ActorReference | undefined>(this.tokens.length);
     if (this.tree) {
       const modifierAt: Array<ActorReference | undefined> = [];
@@ -367,7 +376,7 @@ class Extractor {
     // "committed adultery with Y": commit with an object of its own is a deed, not a pledge.
     if (frame.id === 'promise' && trigger.lemma === 'commit' && this.reader.tree.child(trigger.index, 'obj') >= 0) return true;
     const reading = readFrame(this.reader, trigger, frame);
-    if (!reading) return false;
+    if (!reading) return JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame);
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
     if (frame.relation === 'rejected' && this.hasAsPhrase(trigger)) {
       return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:as`, relation: 'accused', cameo: '111' } });
@@ -384,6 +393,47 @@ class Extractor {
     // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
     // trigger to the walks.
     return this.emitReading(reading);
+  }
+
+  /**
+   * "Israel struck Gaza. Egypt condemned the attack.": judging an act just reported (anaphora.ts)
+   * judges its author, the source of the last such fact in the two sentences before.
+   */
+  private judgedEvent(trigger: Token, frame: Frame): boolean {
+    const reader = this.reader;
+    const event = reader ? anaphoricEvent(reader.tree, trigger) : undefined;
+    const noun = event ? this.tok(event.noun) : undefined;
+    if (!reader || !event || !noun) return false;
+    const from = this.doc.sentences[Math.max(0, trigger.sentence - 2)]?.start ?? 0;
+    const to = this.doc.sentences[trigger.sentence]?.start ?? 0;
+    // The last such act, one told with the same word first ("air strikes … the strikes", not the rockets).
+    const word = (w: string): string => w.toLowerCase().replace(/s$/, '');
+    let act: RelationFact | undefined;
+    let same: RelationFact | undefined;
+    const authors = new Set<string>();
+    for (const f of this.facts) {
+      if (f.start < from || f.start >= to || !event.relations.includes(f.relation) || f.negated || f.hypothetical) continue;
+      act = f;
+      authors.add(f.source);
+      if (word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)) same = f;
+    }
+    // Two authors of such acts and no word to tell them apart: no guess.
+    act = same ?? (authors.size === 1 ? act : undefined);
+    const entityType = act ? this.entityTypes.get(act.source) : undefined;
+    if (!act || !entityType) return false;
+    const author = act.source;
+    // The antecedent is the author's last mention before the noun.
+    let mention: Mention | undefined;
+    for (const m of this.mentions) if (m.entity === author && m.start < noun.start) mention = m;
+    if (!mention) return false;
+    const target: ActorReference = {
+      entity: author, entityType, firstToken: noun.index, lastToken: noun.index, sentence: trigger.sentence, via: 'description', possessive: false, modifier: false,
+      antecedent: { start: mention.start, end: mention.end },
+    };
+    const { sources, negated, hypothetical } = readSubjects(reader, trigger);
+    let any = false;
+    for (const s of sources) any = this.emit(s, frame.relation, target, trigger, `${frame.id}:event`, frame.cameo, { topicOk: false, modality: { negated, hypothetical } }) || any;
+    return any;
   }
 
   /** A verb + event noun collocation from the tree; false when the tree gives no reading. */
@@ -420,6 +470,14 @@ class Extractor {
     const said = this.reader ? asThreat(this.reader, reading) ?? asPromise(this.reader, reading) : undefined;
     const r = said ?? reading;
     if (said) goldstein = undefined;
+    const before = this.facts.length;
+    const any = this.emitReadingFacts(r, goldstein);
+    // "carried out air *strikes*": the event noun is the act's word for later anaphora ("the strikes").
+    if (r.noun) for (let k = before; k < this.facts.length; k++) this.actNouns.set(this.facts[k] as RelationFact, r.noun.lower);
+    return any;
+  }
+
+  private emitReadingFacts(r: TreeReading, goldstein: number | undefined): boolean {
     const { frame, trigger } = r;
     const options: EmitOptions = {
       topicOk: frame.topicTarget === true, sourceGroupStart: this.groupStart(r.sources),

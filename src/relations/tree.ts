@@ -176,6 +176,13 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
   return { trigger, frame, sources, targets, mutual, negated: negated(tree, i), hypothetical: hypothetical(tree, i), indirect: actors.indirect };
 }
 
+/** The actors that do what a verb says, with its negation and modality: for readers outside this file. */
+export function readSubjects(ctx: TreeContext, verb: Token): { readonly sources: readonly ActorReference[]; readonly negated: boolean; readonly hypothetical: boolean } {
+  const actors = new ActorFinder(ctx);
+  const sources = subjectHeads(ctx.tree, verb.index).flatMap((h) => actors.at(h)).filter(canAct);
+  return { sources, negated: negated(ctx.tree, verb.index), hypothetical: hypothetical(ctx.tree, verb.index) };
+}
+
 /** The `by` oblique of a passive: "was attacked by Y". */
 function agentOf(tree: DependencyTree, i: number): number {
   for (const c of tree.children(i)) {
@@ -436,7 +443,7 @@ class ActorFinder {
       // "struck targets in Syria", "the port of Hodeidah", "the Jenin camp": what is hit in a place is hit there.
       const prep = this.tree.caseOf(c) ?? '';
       const asset = assets?.has(t.lower) ?? false;
-      const site = asset && (d === 'compound' || (d === 'nmod' && (SITE_PREPS.has(prep) || (prep === 'of' && PLACE_CONTAINERS.has(t.lower)))));
+      const site = asset && (d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (SITE_PREPS.has(prep) || (prep === 'of' && PLACE_CONTAINERS.has(t.lower)))));
       if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || site)) continue;
       const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) ?? (site ? this.innerPlace(c) : undefined) : this.namedApposition(c));
       if (!m || m.entityType === 'other' || (m.entityType === 'place' && !site)) continue;
@@ -459,7 +466,8 @@ class ActorFinder {
     const title = /^\p{Lu}/u.test(this.tree.tokens[h]?.value ?? '');
     // A name after the noun ("chancellor Oliver Letwin"); a compound before it modifies it ("Tory shadow chancellor").
     for (const c of this.tree.children(h)) {
-      const r = this.refAt[c];
+      // "leader Ayatollah Ali Khamenei": an honorific parsed as the head of the name after it.
+      const r = this.refAt[c] ?? (ACTING_NOUNS.has(this.tree.tokens[h]?.lower ?? '') ? this.refAt[this.tree.child(c, 'flat')] : undefined);
       const d = this.tree.deprel(c);
       if (c < h && d === 'compound') continue;
       if ((PERSON_ATTACHMENTS.has(d) || (title && d === 'nmod' && this.tree.caseOf(c) === 'of')) && r && !r.modifier && r.entityType === 'person') return [r];

@@ -105,7 +105,7 @@ export const SITE_NOUNS: readonly string[] = [
   'neighbourhood', 'neighbourhoods', 'neighborhood', 'neighborhoods', 'district', 'districts', 'region', 'area', 'areas', 'city',
   'town', 'village', 'market', 'markets', 'mosque', 'church', 'shelter', 'shelters', 'compound', 'headquarters', 'palace', 'bridge',
   'dam', 'pipeline', 'warehouse', 'warehouses', 'factory', 'factories', 'airbase', 'hideouts', 'hideout', 'strongholds', 'stronghold',
-  'outskirts', 'province', 'capital', 'tunnels', 'launchers', 'sites',
+  'outskirts', 'province', 'capital', 'tunnels', 'launchers', 'sites', 'suburbs', 'suburb', 'centre', 'center', 'infrastructure', 'grid',
 ];
 
 /** Site nouns whose of-phrase names the place itself: "the port of Hodeidah", "the outskirts of Kyiv". */

@@ -1,0 +1,40 @@
+// Event anaphora: "Israel struck Gaza. Egypt condemned the attack." A judgement of "the attack"
+// with no author in its own words judges the author of the attack just reported. The act is found
+// among the facts already read in the two sentences before, by the kind of its noun.
+import type { Relation, Token } from '../types';
+import type { DependencyTree } from './tree';
+
+/** Nouns that take up an act just reported, and the relations that act can have been read as. */
+export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<string, readonly Relation[]>([
+  ...['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombardment', 'shelling', 'invasion', 'offensive', 'incursion', 'assault']
+    .map((w) => [w, ['attacked']] as [string, readonly Relation[]]),
+  ...['sanctions', 'tariffs', 'embargo', 'ban', 'expulsion', 'expulsions'].map((w) => [w, ['sanctioned']] as [string, readonly Relation[]]),
+  ...['offer', 'proposal', 'plan', 'initiative'].map((w) => [w, ['proposed', 'promised']] as [string, readonly Relation[]]),
+  ...['accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism'].map((w) => [w, ['accused']] as [string, readonly Relation[]]),
+  ...['threat', 'threats', 'warning', 'ultimatum'].map((w) => [w, ['warned']] as [string, readonly Relation[]]),
+  ...['visit', 'trip'].map((w) => [w, ['met']] as [string, readonly Relation[]]),
+]);
+
+/** Determiners that point back: "the attack", "this attack", "these strikes", "Monday's attack" is not one (it names a day). */
+const BACK: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those', 'latest']);
+
+/**
+ * The object of `verb` when it takes up an act reported before: a bare definite event noun with no
+ * author or target of its own words ("condemned the attack", not "the attack by Y" or "the attack
+ * on Y"). Returns the noun's index and the relations to look for, or undefined.
+ */
+export function anaphoricEvent(tree: DependencyTree, verb: Token): { readonly noun: number; readonly relations: readonly Relation[] } | undefined {
+  const noun = tree.child(verb.index, 'obj');
+  const word = tree.tokens[noun];
+  const relations = word ? EVENT_ANAPHORS.get(word.lower) : undefined;
+  if (!word || !relations) return undefined;
+  let back = false;
+  for (const c of tree.children(noun)) {
+    const d = tree.deprel(c);
+    if (d === 'det' && BACK.has(tree.tokens[c]?.lower ?? '')) back = true;
+    // Words of its own that say whose act or on whom: the direct readers see those.
+    // ("condemned the attack as a violation": the as-phrase judges, it names no one.)
+    if ((d === 'nmod' && tree.caseOf(c) !== 'as') || d === 'nmod:poss' || d === 'compound' || d === 'acl' || d === 'acl:relcl' || (d === 'amod' && /^\p{Lu}/u.test(tree.tokens[c]?.value ?? ''))) return undefined;
+  }
+  return back ? { noun, relations } : undefined;
+}
