@@ -77,12 +77,22 @@ function buildAndKill(args: string[], out: string, kill: { afterMs: number } | {
     let timer: NodeJS.Timeout | undefined;
     let watcher: fs.FSWatcher | undefined;
     if (kill && 'afterMs' in kill) timer = setTimeout(doKill, kill.afterMs);
+    let inner: fs.FSWatcher | undefined;
     if (kill && 'onGraphTemp' in kill) {
+      // The build stages its files in DIR/.generation-N/: watch that folder for the graph file's temp file.
+      const leftOver = new Set(fs.readdirSync(out)); // folders of killed builds: this build discards them
       watcher = fs.watch(out, (_event, name) => {
-        if (typeof name === 'string' && name.startsWith('.generation-')) {
-          watcher?.close();
-          if (kill.delayMs === 0) doKill();
-          else timer = setTimeout(doKill, kill.delayMs);
+        if (typeof name !== 'string' || !name.startsWith('.generation-') || leftOver.has(name) || inner) return;
+        try {
+          inner = fs.watch(path.join(out, name), (_e, staged) => {
+            if (typeof staged === 'string' && staged.startsWith(`.graph.${kill.file}.${child.pid}.`)) {
+              inner?.close();
+              if (kill.delayMs === 0) doKill();
+              else timer = setTimeout(doKill, kill.delayMs);
+            }
+          });
+        } catch {
+          // the folder went away already (the build committed): no kill this round
         }
       });
     }
@@ -90,6 +100,7 @@ function buildAndKill(args: string[], out: string, kill: { afterMs: number } | {
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
       watcher?.close();
+      inner?.close();
       if (code !== null && code !== 0) reject(new Error(`build exited with ${code}: ${stderr}`));
       else resolve({ code, signal, killedWhileWriting, ms: Date.now() - started });
     });
@@ -144,8 +155,7 @@ describe('SIGKILL during build: the previous output stays complete', function ()
     const runs: Run[] = [];
     for (let i = 0; i < KILLS; i++) {
       // Even rounds: any moment of the build; odd rounds: the moment a graph file is being written.
-      // The generation folder appears at the start of the build: odd rounds kill from then to the end.
-      const kill = i % 2 === 0 ? { afterMs: Math.round(full.ms * (0.15 + random() * 0.95)) } : { onGraphTemp: true as const, file: random() < 0.5 ? ('json' as const) : ('gexf' as const), delayMs: Math.round(full.ms * random()) };
+      const kill = i % 2 === 0 ? { afterMs: Math.round(full.ms * (0.15 + random() * 0.95)) } : { onGraphTemp: true as const, file: random() < 0.5 ? ('json' as const) : ('gexf' as const), delayMs: random() < 0.5 ? 0 : 1 };
       const run = await buildAndKill(args(), out, kill);
       runs.push(run);
       assertComplete(`kill ${i + 1} (${JSON.stringify(kill)}, ${run.signal ?? `exit ${run.code}`})`);
