@@ -6,7 +6,7 @@
 //   3. direction: PETRARCH-2 expected (source, target, event) vs our facts;
 //   4. the trained models: UPOS, UAS/LAS on UD English EWT and GUM test, NER on CoNLL-2003 dev.
 //
-//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch,models,triples,coref] [--keep] [--misses]
+//   node scripts/eval.mjs [--json] [--only graph,mentions,petrarch,models,triples,coref,steering] [--keep] [--misses]
 //   (--misses lists every missed PETRARCH event with its cause and the facts we produced)
 //
 // Without ../shared it prints a skip line and exits 0. A document on which bin/newsgraph fails is
@@ -100,6 +100,12 @@ function runCli(args, { input } = {}) {
 /** Pronoun-antecedent accuracy: scripts/eval-coref.mjs in its own process (it reads the entity layer's references). */
 function evalCoref() {
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'eval-coref.mjs')], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 10 * 60 * 1000 });
+  if (r.status !== 0) return { error: `exit ${r.status ?? r.signal}: ${(r.stderr || '').trim().split('\n').slice(-2).join(' | ').slice(0, 300)}` };
+  return { text: (r.stdout ?? '').trim() };
+}
+
+function evalSteering() {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'eval-steering.mjs')], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 10 * 60 * 1000 });
   if (r.status !== 0) return { error: `exit ${r.status ?? r.signal}: ${(r.stderr || '').trim().split('\n').slice(-2).join(' | ').slice(0, 300)}` };
   return { text: (r.stdout ?? '').trim() };
 }
@@ -634,7 +640,7 @@ async function main(argv) {
     return 0;
   }
   const json = argv.includes('--json');
-  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : 'graph,mentions,petrarch,models,triples,coref';
+  const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] ?? '' : 'graph,mentions,petrarch,models,triples,coref,steering';
   const only = new Set(onlyArg.split(','));
   const tmp = mkdtempSync(path.join(tmpdir(), 'newsgraph-eval-'));
   const out = {};
@@ -649,6 +655,7 @@ async function main(argv) {
     await step('models', () => evalModels());
     await step('triples', () => evalTriples(tmp));
     await step('coref', () => evalCoref());
+    await step('steering', () => evalSteering());
   } finally {
     if (!argv.includes('--keep')) rmSync(tmp, { recursive: true, force: true });
     else console.error(`eval: kept ${tmp}`);
@@ -660,6 +667,7 @@ async function main(argv) {
   if (out.petrarch) out.petrarch.error && !out.petrarch.unittest ? console.log(`petrarch: ${out.petrarch.error}\n`) : printPetrarch(out.petrarch, { misses: argv.includes('--misses') });
   if (out.triples) printTriples(out.triples, { misses: argv.includes('--misses') });
   if (out.coref) console.log(out.coref.error ? `coref: ${out.coref.error}\n` : `## Coreference (GUM news/interview pronouns whose antecedent is a named entity; scripts/eval-coref.mjs)\n\n${out.coref.text}\n`);
+  if (out.steering) console.log(out.steering.error ? `steering: ${out.steering.error}\n` : `## Steering sets (our own reports with hand gold, eval/steering; sets 1–3 tuned on, set 4 was 15/51 before it was; scripts/eval-steering.mjs)\n\n${out.steering.text}\n`);
   return 0;
 }
 
