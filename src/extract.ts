@@ -3,7 +3,7 @@
 // from the rest of the pipeline so that a worker thread loads only what extraction needs.
 import { annotate } from './nlp';
 import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type EntityLayer, type Lexicon } from './entities';
-import { attackWord, extractRelations, triggerWord } from './relations';
+import { anaphorWord, attackWord, extractRelations, triggerWord } from './relations';
 import { parseDocument, syntaxModels, tagDocument, tokenNames } from './syntax';
 import { documentHash } from './store/hash';
 import { extractInParts, fromCounted, joinParts, partSources } from './extract-parts';
@@ -68,10 +68,14 @@ function factSentences(doc: AnnotatedDocument, layer: EntityLayer): (sentence: n
   }
   // …and a word that can signal a fact.
   const trigger = new Uint8Array(count);
+  // One actor and a word that takes up an earlier act ("Pakistan rejected the move") make a fact too.
+  const anaphor = new Uint8Array(count);
+  for (const t of doc.tokens) if (anaphorWord(t)) anaphor[t.sentence] = 1;
   for (const t of doc.tokens) {
     const s = t.sentence;
     if (trigger[s] === 1) continue;
-    if ((two[s] === 1 && triggerWord(t)) || (place[s] === 1 && first[s] !== undefined && attackWord(t))) trigger[s] = 1;
+    const one = first[s] !== undefined;
+    if ((two[s] === 1 && triggerWord(t)) || (place[s] === 1 && one && attackWord(t)) || (anaphor[s] === 1 && one && triggerWord(t))) trigger[s] = 1;
   }
   return (sentence) => trigger[sentence] === 1;
 }

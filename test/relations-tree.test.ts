@@ -118,6 +118,9 @@ const ROWS: readonly Row[] = [
   ['Israel struck a school in Gaza City. Egypt and Jordan condemned the strikes.', ['egypt accused israel', 'israel attacked gaza-city', 'jordan accused israel'], 'condemning an attack just reported accuses its author'],
   ['Israel struck Gaza City and Hamas fired rockets at Israel. Egypt condemned the attack.', ['hamas attacked israel', 'israel attacked gaza-city'], 'two attackers and no word to tell them apart: no guess'],
   ['Iran\'s supreme leader Ayatollah Ali Khamenei has rejected negotiations with the United States.', ['ali-khamenei rejected united-states'], 'an honorific parsed as the head of the name after a member noun'],
+  ['India suspended the water treaty with Pakistan. Pakistan rejected the move.', ['india sanctioned pakistan', 'pakistan rejected india'], 'suspending a treaty with Y; rejecting "the move" rejects its author (a one-actor sentence is parsed for it)'],
+  ['Putin proposed direct talks with Ukraine in Istanbul.', ['ukraine met vladimir-putin (hypothetical)'], 'who proposes talks would hold them'],
+  ['Chinese coast guard ships fired water cannon at a Philippine vessel near Scarborough Shoal.', ['china attacked philippines'], 'two modifiers between a demonym and its ships; a site\'s owner, not where it lies'],
   ['Oman, which has mediated between Washington and the Houthis, announced a truce.', ['houthis met oman', 'oman met united-states'], 'a capital after "between" is its government; a name before a comma is no interjection'],
 ];
 

@@ -479,7 +479,10 @@ class Recognizer {
       // "an Israeli strike on …", "American sanctions": the side whose act the noun names.
       // ("an Israeli air strike", "a Russian missile attack": one noun may stand between.)
       const sideOfEvent = DEMONYM_EVENTS.has(noun?.lower ?? '') || (noun?.pos === 'NOUN' && DEMONYM_EVENTS.has(afterAdjective?.lower ?? ''));
-      if (isGroup(noun) || measuredGoods || sideOfEvent || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && isGroup(afterAdjective))) {
+      const modifier = (x: Token | undefined): boolean => x !== undefined && (x.pos === 'ADJ' || x.pos === 'NOUN');
+      // ("Chinese coast guard ships": two modifiers at most.)
+      const twoBetween = modifier(noun) && modifier(afterAdjective) && isGroup(this.token(k + 2));
+      if (isGroup(noun) || measuredGoods || sideOfEvent || (modifier(noun) && isGroup(afterAdjective)) || twoBetween) {
         for (const c of coordinated) this.addLexiconMention({ ...c.entry, id: this.countryOf(c.entry) }, c.first, c.last, c.end, false, 'demonym');
         return k;
       }

@@ -13,6 +13,8 @@ export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<
   ...['accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism'].map((w) => [w, ['accused']] as [string, readonly Relation[]]),
   ...['threat', 'threats', 'warning', 'ultimatum'].map((w) => [w, ['warned']] as [string, readonly Relation[]]),
   ...['visit', 'trip'].map((w) => [w, ['met']] as [string, readonly Relation[]]),
+  // "India suspended the treaty … Pakistan rejected the move": a step of any kind (no guess between two authors).
+  ...['move', 'decision', 'step'].map((w) => [w, ['sanctioned', 'attacked', 'aided', 'supported', 'proposed', 'promised', 'rejected', 'accepted']] as [string, readonly Relation[]]),
 ]);
 
 /** Determiners that point back: "the attack", "this attack", "these strikes", "Monday's attack" is not one (it names a day). */

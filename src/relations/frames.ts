@@ -147,7 +147,7 @@ export const ATTACK_NOUNS: readonly string[] = [
 ];
 const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levies', 'blacklist', 'curbs', 'controls'];
 const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship', 'dialogue', 'cooperation', 'partnership'];
-const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts'];
+const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts', 'document'];
 const AID_NOUNS: readonly string[] = [
   'aid', 'assistance', 'money', 'funds', 'funding', 'loan', 'loans', 'grant', 'grants', 'weapons', 'arms', 'ammunition',
   'equipment', 'food', 'wheat', 'grain', 'supplies', 'million', 'billion', 'dollars', 'euros', 'vaccines', 'fuel', 'credit',
@@ -221,6 +221,7 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'raise-concerns', verbs: ['raise', 'express', 'voice'], nouns: ['concern', 'concerns', 'alarm', 'outrage', 'anger', 'dismay', 'displeasure', 'objections'], relation: 'accused', cameo: '111', preps: ['about', 'over', 'at', 'with'], reason: '"X raised concerns about Y\'s activity", "X voiced outrage at Y": disapproval (CAMEO 11)' },
   { id: 'show-of-force', verbs: ['launch', 'hold', 'stage', 'conduct', 'begin', 'start', 'mount', 'carry'], nouns: ['exercises', 'drills', 'manoeuvres', 'maneuvers', 'war games', 'patrols'], relation: 'warned', cameo: '150', preps: ['around', 'near', 'off', 'against'], targetTypes: ['country', 'organization'], reason: '"X launched military drills around Y": a show of force aimed at Y (CAMEO 15), a threat without words' },
   { id: 'recall-envoys', verbs: ['recall', 'withdraw'], nouns: ['ambassador', 'ambassadors', 'envoy', 'envoys', 'diplomats'], relation: 'sanctioned', cameo: '161', preps: ['from', 'to'], mutual: true, reason: '"X recalled its ambassador from Y", "both countries recalled their ambassadors": reducing relations (CAMEO 161)' },
+  { id: 'suspend-treaty', verbs: ['suspend', 'abandon', 'scrap', 'annul', 'renounce', 'abrogate', 'quit', 'exit'], nouns: ['treaty', 'pact', 'accord', 'agreement'], relation: 'sanctioned', cameo: '161', preps: ['with'], reason: '"X suspended the water treaty with Y": reducing relations (CAMEO 161)' },
   { id: 'issue-warning', verbs: ['issue', 'give', 'send', 'deliver'], nouns: ['warning', 'ultimatum'], relation: 'warned', cameo: '130', preps: ['to'], reason: '"X issued a warning to Y"' },
   { id: 'level-accusations', verbs: ['level', 'make', 'raise', 'file', 'bring'], nouns: ['accusations', 'allegations', 'charges', 'complaint', 'complaints'], relation: 'accused', cameo: '112', preps: ['against'], reason: '"X levelled accusations against Y"' },
 ];

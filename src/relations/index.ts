@@ -21,7 +21,7 @@ import {
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCanRelate, cameoCode, matchCameo, type VerbUse } from './cameo';
-import { anaphoricEvent } from './anaphora';
+import { anaphoricEvent, EVENT_ANAPHORS } from './anaphora';
 import { asPromise, asThreat, DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, readSubjects, type TreeContext, type TreeReading } from './tree';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
@@ -82,6 +82,11 @@ export function attackWord(t: Token): boolean {
   if ((nounFramesByWord.get(t.lower) ?? []).some(attack)) return true;
   if (t.pos !== 'VERB' && t.pos !== 'NOUN') return false;
   return verbLemmas(t).some((l) => (framesByLemma.get(l) ?? []).some(attack) || (collocationsByVerb.get(l) ?? []).some(attack));
+}
+
+/** Whether a word takes up an act reported before ("the attack", "the move"): one actor and it can make a fact. */
+export function anaphorWord(t: Token): boolean {
+  return EVENT_ANAPHORS.has(t.lower);
 }
 
 /** Facts of one document; with `syntax`, the parsed sentences are read from their trees first. */
@@ -404,8 +409,9 @@ class Extractor {
     const event = reader ? anaphoricEvent(reader.tree, trigger) : undefined;
     const noun = event ? this.tok(event.noun) : undefined;
     if (!reader || !event || !noun) return false;
+    // The two sentences before and the judging one ("Noboa accused Colombia …, and Bogota rejected the accusation").
     const from = this.doc.sentences[Math.max(0, trigger.sentence - 2)]?.start ?? 0;
-    const to = this.doc.sentences[trigger.sentence]?.start ?? 0;
+    const to = (this.doc.sentences[trigger.sentence]?.start ?? 0) + 1;
     // The last such act, one told with the same word first ("air strikes … the strikes", not the rockets).
     const word = (w: string): string => w.toLowerCase().replace(/s$/, '');
     let act: RelationFact | undefined;

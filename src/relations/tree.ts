@@ -454,7 +454,8 @@ class ActorFinder {
         if (this.tree.deprel(k) === 'conj' && kr && kr.entityType !== 'other') out.push(kr);
       }
     }
-    return out;
+    // "a Philippine vessel near Scarborough Shoal": an owner says whose it is; where it lies is then no target.
+    return out.some((r) => r.entityType !== 'place') ? out.filter((r) => r.entityType !== 'place') : out;
   }
 
   /**
@@ -763,6 +764,11 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
     // "thanked Putin in a phone call": with no with-phrase, the clause's object is the other party.
     if (targets.length === 0 && frame.relation === 'met' && tree.caseOf(n) !== 'for' && tree.child(verb, 'obj') >= 0) targets = actors.at(tree.child(verb, 'obj'), true).filter((r) => r.entityType === 'person' || r.entityType === 'country');
+  }
+  // "proposed direct talks with Ukraine", "offered talks with Y": who proposes the talks would hold them.
+  const governor = tree.head(n);
+  if (sources.length === 0 && tree.deprel(n) === 'obj' && governor >= 0 && VERB_TAGS.has(tree.upos(governor)) && verbIn(ANNOUNCING_VERBS, tree.tokens[governor] ?? { lemma: '', lower: '' })) {
+    sources = subjectHeads(tree, governor).flatMap((h) => actors.at(h));
   }
   sources = sources.filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');

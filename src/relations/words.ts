@@ -93,6 +93,7 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
 const WEAPON_NOUNS: readonly string[] = [
   'drones', 'missiles', 'rockets', 'warplanes', 'jets', 'bombers', 'fighter', 'artillery', 'shells', 'warships', 'submarines', 'tanks', 'helicopters',
   'drone', 'missile', 'rocket', 'warplane', 'jet', 'bomber', 'warship', 'submarine', 'tank', 'helicopter', 'aircraft', 'planes',
+  'ships', 'vessels', 'boats',
 ];
 
 /** Nouns for what acts for an actor just before them: its members or bodies, and its weapons. */
@@ -138,6 +139,8 @@ export const GOODS_NOUNS: ReadonlySet<string> = new Set([
  * villages, cities or banks is still the target: "promised aid to the Ithilen villages".)
  */
 export const NON_ACTOR_HEADS: ReadonlySet<string> = new Set([
+  // "declared war on the country's drug gangs": its outlaws are not the country.
+  'gangs', 'cartels', 'criminals', 'traffickers', 'smugglers', 'insurgents',
   'policy', 'policies', 'plan', 'plans', 'record', 'stance', 'conference', 'visit', 'trip', 'fair', 'election', 'elections',
   'economy', 'law', 'laws', 'rules', 'proposal', 'proposals', 'decision', 'strategy', 'approach', 'budget', 'debt', 'market',
   'markets', 'programme', 'program', 'report', 'reports', 'claims', 'bid', 'move', 'deal', 'agreement', 'talks', 'summit',
