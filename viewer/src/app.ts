@@ -49,6 +49,8 @@ export class ViewerApp {
   private focusQueued = false;
   private colorMode: ColorBy = 'type';
   private hashTimer: number | undefined;
+  /** The hash this app last wrote or applied: a different one in the URL is news (see writeHash). */
+  private lastHash = '';
   /** The archive's evidence, once `newsgraph serve` has said it has a store. */
   private evidenceFeed: EvidenceFeed | null = null;
   private readonly listeners: {
@@ -269,6 +271,7 @@ export class ViewerApp {
   }
 
   applyHash(hash: string): void {
+    this.lastHash = hash.replace(/^#/, '');
     this.applyView(decodeHash(hash));
   }
 
@@ -287,14 +290,25 @@ export class ViewerApp {
     this.hashTimer = undefined;
     const hash = encodeHash(this.currentView());
     const url = `${location.pathname}${location.search}${hash === '' ? '' : `#${hash}`}`;
-    if (`${location.pathname}${location.search}${location.hash}` === url) return;
+    if (`${location.pathname}${location.search}${location.hash}` === url) {
+      this.lastHash = location.hash.replace(/^#/, '');
+      return;
+    }
     if (mode === 'push') history.pushState(null, '', url);
     else history.replaceState(history.state, '', url);
+    // As the browser reports it back (it may escape what we wrote).
+    this.lastHash = location.hash.replace(/^#/, '');
   }
 
   private scheduleHashWrite(): void {
     window.clearTimeout(this.hashTimer);
-    this.hashTimer = window.setTimeout(() => this.writeHash('replace'), 250);
+    this.hashTimer = window.setTimeout(() => {
+      // The URL's hash changed since this app last wrote or applied it (a link, the back button, a
+      // script) and its hashchange event has not run yet: writing the camera now would overwrite
+      // the view it asks for.
+      if (location.hash.replace(/^#/, '') !== this.lastHash) return;
+      this.writeHash('replace');
+    }, 250);
   }
 
   /** Moves the camera to show these nodes whole (animated unless told otherwise). */
