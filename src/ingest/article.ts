@@ -268,13 +268,15 @@ function names(v: unknown): string | undefined {
   return list.length > 0 ? list.join(', ') : undefined;
 }
 
-function clean(v: string | null | undefined): string | undefined {
+/** Whitespace folded, empty as undefined, at most 2,000 characters: a metadata value as we keep it. */
+export function clean(v: string | null | undefined): string | undefined {
   if (typeof v !== 'string') return undefined;
   const s = v.replace(/\s+/g, ' ').trim();
   return s === '' ? undefined : s.slice(0, 2000);
 }
 
-function absoluteUrl(href: string | null | undefined, base: string | undefined): string | undefined {
+/** An http(s) URL resolved against the page's or feed's, else undefined. */
+export function absoluteUrl(href: string | null | undefined, base: string | undefined): string | undefined {
   const h = clean(href);
   if (!h) return undefined;
   try {

@@ -3,6 +3,7 @@
 // find an article (its link) and what the feed says about it (title, date, and sometimes the
 // content itself).
 import { parseFeed as parseXmlFeed } from '@rowanmanning/feed-parser';
+import { absoluteUrl, clean } from './article';
 
 export interface FeedItem {
   /** The article's address, resolved against the feed's (http(s) only). */
@@ -59,7 +60,7 @@ function parseXml(body: string, feedUrl: string): Feed {
   try {
     title = clean(feed.title);
     items = feed.items.map((item) => defined({
-      link: absolute(item.url, feedUrl),
+      link: absoluteUrl(item.url, feedUrl),
       id: clean(item.id),
       title: clean(item.title),
       date: isoOf(item.published ?? item.updated),
@@ -84,7 +85,7 @@ function parseJsonFeed(body: string, feedUrl: string): Feed {
     throw new FeedError('not a feed (JSON without a JSON Feed "version" and "items")');
   }
   const items = feed.items.map(record).filter((i): i is Record<string, unknown> => i !== undefined).map((item) => defined({
-    link: absolute(str(item.url) ?? str(item.external_url), feedUrl),
+    link: absoluteUrl(str(item.url) ?? str(item.external_url), feedUrl),
     id: clean(str(item.id) ?? (typeof item.id === 'number' ? String(item.id) : undefined)),
     title: clean(str(item.title)),
     date: isoOf(str(item.date_published) ?? str(item.date_modified)),
@@ -106,16 +107,6 @@ function isoOf(v: Date | string | null | undefined): string | undefined {
   return Number.isNaN(date.getTime()) ? (typeof v === 'string' ? clean(v) : undefined) : date.toISOString();
 }
 
-function absolute(href: string | null | undefined, base: string): string | undefined {
-  const h = clean(href);
-  if (!h) return undefined;
-  try {
-    const u = new URL(h, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function record(v: unknown): Record<string, unknown> | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
@@ -125,11 +116,6 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function clean(v: string | null | undefined): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  const s = v.replace(/\s+/g, ' ').trim();
-  return s === '' ? undefined : s.slice(0, 2000);
-}
 
 function defined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };

@@ -10,6 +10,7 @@ import { WRITE_ERROR_REASONS, writeErrorReason } from '../export/atomic';
 import { graphInput, type GraphInput } from '../graph';
 import { antecedentsColumn } from '../graph/antecedents';
 import type { DocumentResult, SourceDocument } from '../types';
+import { isRunning } from './lock';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 
 export { contentHash, cacheKey, documentHash, extractionCodeHash, parseCodeHash, pipelineVersion, type CodeHash } from './hash';
@@ -475,14 +476,6 @@ function removeAbandoned(dir: string): void {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
 
 export function removeQuietly(file: string): void {
   try {

@@ -42,7 +42,8 @@ function startTime(pid: number): string | undefined {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id runs on this host (EPERM: it runs, as another user). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
