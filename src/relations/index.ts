@@ -22,7 +22,8 @@ import {
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCanRelate, cameoCode, matchCameo, type VerbUse } from './cameo';
 import { anaphoricEvent, EVENT_ANAPHORS } from './anaphora';
-import { asPromise, asThreat, DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, readSubjects, type TreeContext, type TreeReading } from './tree';
+import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, readSubjects, type TreeContext, type TreeReading } from './tree';
+import { asPromise, asThreat } from './tree-said';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 

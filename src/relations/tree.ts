@@ -3,13 +3,15 @@
 // participles), its object (obj, iobj, or an oblique whose preposition the frame names), the
 // passive (nsubj:pass is the target, the `by` oblique the source), coordination on both ends,
 // and the actor behind a common noun ("Russian delegates", "officials from Iran", "Iran's
-// envoy"). Modality comes from the tree too: negation, modals, conditions and irrealis governors.
+// envoy": tree-actors.ts). Modality comes from the tree too: negation, modals, conditions and irrealis governors;
+// what is said rather than done (threats, pledges) is re-read by tree-said.ts.
 // ./index.ts turns each reading into facts with the checks every fact passes.
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { CollocationFrame, Frame, NounFrame } from './frames';
-import { ACTING_NOUNS, OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, PLACE_CONTAINERS, PROMISING_VERBS, SITE_PREPS } from './words';
+import { OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
+import { ActorFinder, type ListExpander } from './tree-actors';
 
 /** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
 export interface ReadFrame {
@@ -49,7 +51,7 @@ export interface TreeContext {
 }
 
 /** An actor that can act: places and topics do not. */
-function canAct(r: ActorReference): boolean {
+export function canAct(r: ActorReference): boolean {
   return r.entityType !== 'other' && r.entityType !== 'place';
 }
 
@@ -59,13 +61,7 @@ const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no']);
 const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
 /** Relations that link a clause to its governor ("wants to meet", "said he would"). */
 const CLAUSAL: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'advcl', 'conj', 'csubj']);
-/** Noun modifiers that name the actor behind a common noun: "Russian delegates", "Gondor's envoy", "officials from Iran". */
-const ACTOR_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nmod:poss', 'nmod']);
-/** How a person's name hangs on a title noun the parser took for the head. */
-const PERSON_ATTACHMENTS: ReadonlySet<string> = new Set(['appos', 'flat', 'nmod:desc', 'compound']);
-/** Prepositions by which an nmod names the actor a member noun belongs to ("counterparts in Luxembourg" is where they met). */
-const MEMBER_PREPS: ReadonlySet<string> = new Set(['of', 'from', 'for']);
-const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
+export const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 
 /** The dependency trees of a document's parsed sentences, with children lists. */
 export class DependencyTree {
@@ -360,149 +356,9 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
   return requiredSeen ? out : [];
 }
 
-/**
- * The list an actor opens, read from the words ("Japan and South Korea"): the parser misreads
- * some lists of names (as one flat name), which the actor references already delimit.
- */
-export type ListExpander = (first: ActorReference, object: boolean) => readonly ActorReference[];
-
-/** The actors a nominal stands for: its own reference, or the actor behind a member noun; with conjuncts. */
-class ActorFinder {
-  readonly indirect = new Set<ActorReference>();
-  private readonly tree: DependencyTree;
-  private readonly refAt: readonly (ActorReference | undefined)[];
-
-  constructor(private readonly ctx: TreeContext) {
-    this.tree = ctx.tree;
-    this.refAt = ctx.refAt;
-  }
-
-  /** `object`: h is an object, whose conjuncts cannot be followed by their own verb. */
-  at(h: number, object = false, assets?: ReadonlySet<string>, depth = 0): ActorReference[] {
-    if (depth > 8) return [];
-    const out: ActorReference[] = [];
-    // The word list is read once, from the head of the coordination: reading it again from every
-    // conjunct would cost the square of a long list's length.
-    for (const r of this.own(h, object, assets)) out.push(...(depth === 0 ? this.ctx.expand(r, object) : [r]));
-    if (this.coordinated(h)) {
-      for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c))) out.push(...this.at(c, object, assets, depth + 1));
-    }
-    // One reference per actor: facts are between actors, and a list may name one many times.
-    const seen = new Set<string>();
-    return out.filter((r) => !seen.has(r.entity) && seen.add(r.entity) !== undefined);
-  }
-
-  /**
-   * Whether h's conjuncts are a real coordination: some conjunct has its "and"/"or". The parser
-   * reads some appositions as conjuncts ("Grossi, Director General of the IAEA, met …").
-   */
-  private coordinated(h: number): boolean {
-    for (const c of this.tree.children(h)) {
-      if (this.tree.deprel(c) === 'conj' && this.tree.child(c, 'cc') >= 0) return true;
-    }
-    return false;
-  }
-
-  /** "met Putin and Zelenskyy warned Russia": a conjunct followed by a verb is the subject of a new clause. */
-  private startsClause(c: number): boolean {
-    let last = this.refAt[c]?.lastToken ?? c;
-    // "… and party leader Michael Howard is due": past the noun phrase's names.
-    while (this.tree.tokens[last + 1] && (this.tree.upos(last + 1) === 'PROPN' || this.tree.upos(last + 1) === 'NOUN')) last = this.refAt[last + 1]?.lastToken ?? last + 1;
-    const next = this.tree.tokens[last + 1];
-    return next !== undefined && next.sentence === this.tree.tokens[c]?.sentence && (next.pos === 'VERB' || next.pos === 'AUX') && (VERB_TAGS.has(this.tree.upos(last + 1)) || this.tree.upos(last + 1) === 'AUX');
-  }
-
-  private own(h: number, object: boolean, assets?: ReadonlySet<string>): ActorReference[] {
-    const r = this.refAt[h];
-    if (r) {
-      if (r.modifier) return [];
-      // "urged Britain's Kelly Holmes" parsed with Britain as the head: a possessor is no head, the
-      // name after it is.
-      if (r.possessive) {
-        for (const c of this.tree.children(h)) {
-          const named = this.refAt[c];
-          if (c > r.lastToken && named && !named.modifier && named !== r && named.entityType !== 'other') return [named];
-        }
-      }
-      return [r];
-    }
-    const t = this.tree.tokens[h];
-    if (!t) return [];
-    // "Russian and Ukrainian delegates", "Gondor's envoy", "officials from Iran": a member noun's
-    // actor; as a target also what it owns ("Houthi targets", "Chinese imports").
-    // "The US commander in Iraq, General Mark Olsen, …": a named apposition is the actor itself.
-    const apposed = this.apposed(h);
-    if (apposed.length > 0 || (!ACTING_NOUNS.has(t.lower) && !(assets?.has(t.lower) ?? false))) return apposed;
-    const out: ActorReference[] = [];
-    // "Russian drones" misparsed with the demonym as head and the noun as its flat name.
-    const over = this.refAt[this.tree.head(h)];
-    if (this.tree.deprel(h) === 'flat' && over && (over.entityType === 'country' || over.entityType === 'organization')) out.push(over);
-    for (const c of this.tree.children(h)) {
-      const d = this.tree.deprel(c);
-      if (!ACTOR_MODIFIERS.has(d)) continue;
-      // "struck targets in Syria", "the port of Hodeidah", "the Jenin camp": what is hit in a place is hit there.
-      const prep = this.tree.caseOf(c) ?? '';
-      const asset = assets?.has(t.lower) ?? false;
-      const site = asset && (d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (SITE_PREPS.has(prep) || (prep === 'of' && PLACE_CONTAINERS.has(t.lower)))));
-      if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || site)) continue;
-      const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) ?? (site ? this.innerPlace(c) : undefined) : this.namedApposition(c));
-      if (!m || m.entityType === 'other' || (m.entityType === 'place' && !site)) continue;
-      out.push(m);
-      this.indirect.add(m);
-      for (const k of this.tree.children(c)) {
-        const kr = this.refAt[k];
-        if (this.tree.deprel(k) === 'conj' && kr && kr.entityType !== 'other') out.push(kr);
-      }
-    }
-    // "a Philippine vessel near Scarborough Shoal": an owner says whose it is; where it lies is then no target.
-    return out.some((r) => r.entityType !== 'place') ? out.filter((r) => r.entityType !== 'place') : out;
-  }
-
-  /**
-   * "the bloc's envoy, Kaja Kallas", "Secretary of State Antony Blinken" misparsed with the title
-   * as head: a person attached to the noun (apposition, flat name, description) is the actor.
-   */
-  private apposed(h: number): ActorReference[] {
-    // A capitalised title's of-phrase too: "Secretary of State Antony Blinken" (not "the wife of X").
-    const title = /^\p{Lu}/u.test(this.tree.tokens[h]?.value ?? '');
-    // A name after the noun ("chancellor Oliver Letwin"); a compound before it modifies it ("Tory shadow chancellor").
-    for (const c of this.tree.children(h)) {
-      // "leader Ayatollah Ali Khamenei": an honorific parsed as the head of the name after it.
-      const r = this.refAt[c] ?? (ACTING_NOUNS.has(this.tree.tokens[h]?.lower ?? '') ? this.refAt[this.tree.child(c, 'flat')] : undefined);
-      const d = this.tree.deprel(c);
-      if (c < h && d === 'compound') continue;
-      if ((PERSON_ATTACHMENTS.has(d) || (title && d === 'nmod' && this.tree.caseOf(c) === 'of')) && r && !r.modifier && r.entityType === 'person') return [r];
-    }
-    return [];
-  }
-
-  /** "the Jenin refugee camp": a place named inside a site's compound. */
-  private innerPlace(c: number): ActorReference | undefined {
-    for (const k of this.tree.children(c)) {
-      const r = this.refAt[k];
-      if (this.tree.deprel(k) === 'compound' && r && !r.modifier && r.entityType === 'place') return r;
-    }
-    return undefined;
-  }
-
-  /** "a delegation from the regional bloc Ecowas": the name apposed to a common noun. */
-  private namedApposition(c: number): ActorReference | undefined {
-    for (const k of this.tree.children(c)) {
-      const r = this.refAt[k];
-      if (this.tree.deprel(k) === 'appos' && r && !r.modifier && r.entityType !== 'other') return r;
-    }
-    return undefined;
-  }
-
-  /** "the Kremlin leader", "the Russian envoy": a name inside a title phrase says whose the member noun is. */
-  private modifierRef(c: number): ActorReference | undefined {
-    const r = this.ctx.modifierAt[c];
-    return r && (r.entityType === 'country' || r.entityType === 'organization') ? { ...r, modifier: false } : undefined;
-  }
-}
 
 /** "did not meet", "refused to accept", "never accused": negation on the trigger or a governor that passes it down. */
-function negated(tree: DependencyTree, i: number): boolean {
+export function negated(tree: DependencyTree, i: number): boolean {
   let k = i;
   for (let depth = 0; depth < 4 && k >= 0; depth++) {
     for (const c of tree.children(k)) {
@@ -519,7 +375,7 @@ function negated(tree: DependencyTree, i: number): boolean {
 }
 
 /** Modals, conditions, questions, irrealis governors ("wants to meet"), denied or claimed complements. */
-function hypothetical(tree: DependencyTree, i: number): boolean {
+export function hypothetical(tree: DependencyTree, i: number): boolean {
   let k = i;
   for (let depth = 0; depth < 5 && k >= 0; depth++) {
     let be = false;
@@ -563,7 +419,7 @@ function hypothetical(tree: DependencyTree, i: number): boolean {
 }
 
 /** "supported", "met", "backs": not the bare form (British -ise spellings have -ize lemmas). */
-function inflected(t: Token | undefined): boolean {
+export function inflected(t: Token | undefined): boolean {
   return t !== undefined && t.lower !== t.lemma && t.lower.replace(/is(e|ing)$/, 'iz$1') !== t.lemma;
 }
 
@@ -659,57 +515,6 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
     trigger: light ? (tree.tokens[noun] ?? verb) : verb, frame, sources, targets, mutual, noun: tree.tokens[noun],
     // "pledged aid to Y", "offered talks with Y": the verb announces the act, it does not report it.
     negated: negated(tree, i) || nounNegated(tree, noun), hypothetical: asked || announces(verb) || hypothetical(tree, i),
-  };
-}
-
-/** Acts that, threatened rather than done, are a warning to their target. */
-const THREATENED: ReadonlySet<Relation> = new Set<Relation>(['attacked', 'sanctioned', 'accused', 'rejected']);
-
-/**
- * "threatened to strike Y", "threatened to impose tariffs on Y": the threat is the fact (a
- * warning to Y, CAMEO 13), with the threatening verb's own modality; undefined when the reading
- * is no threatened act.
- */
-export function asThreat(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
-  const { tree } = ctx;
-  if (r.mutual || !THREATENED.has(r.frame.relation)) return undefined;
-  let v = r.trigger.index;
-  if (!VERB_TAGS.has(tree.upos(v))) v = tree.head(v);
-  // The parser hangs the infinitive as xcomp or as a purpose clause.
-  if (v < 0 || !(tree.deprel(v) === 'xcomp' || (tree.deprel(v) === 'advcl' && tree.tokens[tree.child(v, 'mark')]?.lower === 'to'))) return undefined;
-  const h = tree.head(v);
-  if (tree.tokens[h]?.lemma !== 'threaten') return undefined;
-  const trigger = tree.tokens[h] ?? r.trigger;
-  return {
-    ...r, trigger, frame: { ...r.frame, id: `threaten:${r.frame.id}`, relation: 'warned', cameo: '130' },
-    negated: negated(tree, h), hypothetical: hypothetical(tree, h),
-  };
-}
-
-/** Help that, pledged rather than given, is a promise to its target. */
-const PROMISED: ReadonlySet<Relation> = new Set<Relation>(['aided', 'supported']);
-
-/**
- * "pledged aid to Y", "offered to send weapons to Y", "promised support for Y": the pledge is the
- * fact (a promise to Y, CAMEO 03), with the pledging verb's own modality.
- */
-export function asPromise(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
-  const { tree } = ctx;
-  if (r.mutual || !PROMISED.has(r.frame.relation)) return undefined;
-  let v = r.trigger.index;
-  if (!VERB_TAGS.has(tree.upos(v))) v = tree.head(v);
-  if (v < 0) return undefined;
-  let pledge = v;
-  if (!verbIn(PROMISING_VERBS, tree.tokens[v] ?? { lemma: '', lower: '' })) {
-    const rel = tree.deprel(v);
-    if (!(rel === 'xcomp' || (rel === 'advcl' && tree.tokens[tree.child(v, 'mark')]?.lower === 'to'))) return undefined;
-    pledge = tree.head(v);
-  }
-  const verb = tree.tokens[pledge];
-  if (!verb || !verbIn(PROMISING_VERBS, verb)) return undefined;
-  return {
-    ...r, trigger: verb, frame: { ...r.frame, id: `pledge:${r.frame.id}`, relation: 'promised', cameo: '030' },
-    negated: negated(tree, pledge), hypothetical: hypothetical(tree, pledge),
   };
 }
 
