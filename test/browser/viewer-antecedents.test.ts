@@ -3,17 +3,14 @@
 // element, no script, no dialog). The archive's items go through the same rendering once read
 // (archiveEvidence, tested in viewer-logic.test.ts).
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { toJson } from '../../src/export';
-import { startServer, type RunningServer } from '../../src/serve/index';
+import type { RunningServer } from '../../src/serve/index';
 import { makeGraph } from '../helpers/graph-fixture';
-import { watchPage, CHROMIUM, requireChromium } from '../helpers/page-watch';
+import { requireChromium, watchPage } from '../helpers/page-watch';
+import { stageViewer, type ViewerStage } from '../helpers/viewer-stage';
 
-const ROOT = path.resolve(__dirname, '../..');
 
 const HOSTILE_TEXT = '<img src=x onerror=alert(1)>the <b>bloc</b>';
 
@@ -50,23 +47,16 @@ describe('viewer in a browser: antecedents', function () {
   let tmp: string;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  let stage: ViewerStage | undefined;
 
   before(async function () {
     requireChromium(this, fs.existsSync);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browser-antecedents-'));
-    const viewerDir = path.join(tmp, 'viewer');
-    const dataDir = path.join(tmp, 'out');
-    fs.mkdirSync(dataDir);
-    fs.writeFileSync(path.join(dataDir, 'graph.json'), graphJson());
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-viewer.mjs'), '--outdir', viewerDir], { stdio: 'pipe' });
-    server = await startServer({ dir: dataDir, viewerDir, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    stage = await stageViewer('newsgraph-browser-antecedents-', (file) => fs.writeFileSync(file, graphJson()));
+    ({ tmp, server, browser } = stage);
   });
 
   after(async function () {
-    await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await stage?.close();
   });
 
   async function openEdge(edge: string, body: (page: Page) => Promise<void>): Promise<void> {

@@ -2,14 +2,13 @@
 // scripts/make-bbc-fixture.mjs): the first view, counts that follow the filters, focus, paths and
 // back/forward. What is drawn is read from sigma (states, display data, its label boxes).
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/serve/index';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '../../src/serve/index';
 import type { TestHook } from '../../viewer/src/main';
-import { CHROMIUM, requireChromium, watchPage } from '../helpers/page-watch';
+import { requireChromium, watchPage } from '../helpers/page-watch';
+import { stageViewer, type ViewerStage } from '../helpers/viewer-stage';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/bbc-sized-graph.json');
@@ -21,23 +20,16 @@ describe('viewer on a BBC-sized graph', function () {
   let tmp: string;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  let stage: ViewerStage | undefined;
 
   before(async function () {
     requireChromium(this, fs.existsSync);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bbc-'));
-    const viewerDir = path.join(tmp, 'viewer');
-    const dataDir = path.join(tmp, 'out');
-    fs.mkdirSync(dataDir);
-    fs.copyFileSync(FIXTURE, path.join(dataDir, 'graph.json'));
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-viewer.mjs'), '--outdir', viewerDir], { stdio: 'pipe' });
-    server = await startServer({ dir: dataDir, viewerDir, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    stage = await stageViewer('newsgraph-bbc-', (file) => fs.copyFileSync(FIXTURE, file));
+    ({ tmp, server, browser } = stage);
   });
 
   after(async function () {
-    await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await stage?.close();
   });
 
   async function withPage(hash: string, body: (page: Page) => Promise<void>): Promise<void> {

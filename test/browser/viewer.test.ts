@@ -2,16 +2,15 @@
 // key presses; sigma's own state (exposed on window.__newsgraph only with ?test) to check what is
 // shown. Any console error, page error or dialog fails the test.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/serve/index';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { RunningServer } from '../../src/serve/index';
 import { renderStandaloneHtml } from '../../src/serve/standalone';
 import type { TestHook } from '../../viewer/src/main';
-import { watchPage, CHROMIUM, requireChromium } from '../helpers/page-watch';
+import { requireChromium, watchPage } from '../helpers/page-watch';
+import { stageViewer, type ViewerStage } from '../helpers/viewer-stage';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/sample-graph.json');
@@ -25,25 +24,17 @@ describe('viewer in a browser', function () {
   let viewerDir: string;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  let stage: ViewerStage | undefined;
 
   before(async function () {
     requireChromium(this, fs.existsSync);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-browser-'));
-    viewerDir = path.join(tmp, 'viewer');
-    const dataDir = path.join(tmp, 'out');
-    fs.mkdirSync(dataDir);
-    fs.copyFileSync(FIXTURE, path.join(dataDir, 'graph.json'));
-    // Build the viewer from the current sources (about a second), beside dist/ so as not to race a build.
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-viewer.mjs'), '--outdir', viewerDir], { stdio: 'pipe' });
-    server = await startServer({ dir: dataDir, viewerDir, port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    stage = await stageViewer('newsgraph-browser-', (file) => fs.copyFileSync(FIXTURE, file));
+    ({ tmp, server, browser, viewerDir } = stage);
   });
 
   after(async function () {
     await shared?.context.close();
-    await browser?.close();
-    await server?.close();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await stage?.close();
   });
 
   /** Opens a page on the viewer (with ?test and a hash), recording console errors, page errors and dialogs. */
