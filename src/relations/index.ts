@@ -17,7 +17,7 @@ import {
   BE_FORMS, CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, DETERMINERS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS,
   ACTING_NOUNS, ATTACKED_ASSETS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS, IRREGULAR_PARTICIPLES, MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, NON_ACTOR_HEADS,
   ARMED_HEADS, OF_HEADS, OUTLET_WORDS, PARENTHETICAL_OPENERS, QUOTES, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS, TIME_WORDS,
-  PROMISING_VERBS, verbLemmas,
+  PROMISING_VERBS, verbIn, verbLemmas,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCanRelate, cameoCode, matchCameo, type VerbUse } from './cameo';
@@ -1172,7 +1172,7 @@ class Extractor {
       return;
     }
     // "promised aid to Y" is a promise (the promise frame reads it), not aid given.
-    if ((frame.relation === 'aided' || frame.relation === 'supported') && verbLemmas(verb).some((l) => PROMISING_VERBS.has(l))) return;
+    if ((frame.relation === 'aided' || frame.relation === 'supported') && verbIn(PROMISING_VERBS, verb)) return;
     const noun = this.collocationNoun(verb, frame);
     if (!noun) return;
     // "sent Kyiv weapons": an indirect object; "sent Taurus missiles to Kyiv": a name before the noun

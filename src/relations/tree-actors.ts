@@ -3,7 +3,7 @@
 // The readers of tree.ts ask it for the ends of every reading.
 import type { ActorReference } from '../entities';
 import type { DependencyTree, TreeContext } from './tree';
-import { ACTING_NOUNS, PLACE_CONTAINERS, SITE_PREPS } from './words';
+import { ACTING_NOUNS, PLACE_CONTAINERS, SITE_PREPS, VERB_TAGS } from './words';
 
 /** Noun modifiers that name the actor behind a common noun: "Russian delegates", "Gondor's envoy", "officials from Iran". */
 const ACTOR_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nmod:poss', 'nmod']);
@@ -11,7 +11,6 @@ const ACTOR_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nmod:
 const PERSON_ATTACHMENTS: ReadonlySet<string> = new Set(['appos', 'flat', 'nmod:desc', 'compound']);
 /** Prepositions by which an nmod names the actor a member noun belongs to ("counterparts in Luxembourg" is where they met). */
 const MEMBER_PREPS: ReadonlySet<string> = new Set(['of', 'from', 'for']);
-const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 
 /**
  * The list an actor opens, read from the words ("Japan and South Korea"): the parser misreads

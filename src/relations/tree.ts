@@ -9,7 +9,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { CollocationFrame, Frame, NounFrame } from './frames';
-import { OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS } from './words';
+import { OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS, VERB_TAGS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 import { ActorFinder, type ListExpander } from './tree-actors';
 
@@ -61,7 +61,6 @@ const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no']);
 const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
 /** Relations that link a clause to its governor ("wants to meet", "said he would"). */
 const CLAUSAL: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'advcl', 'conj', 'csubj']);
-export const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 
 /** The dependency trees of a document's parsed sentences, with children lists. */
 export class DependencyTree {
@@ -111,6 +110,16 @@ export class DependencyTree {
   child(i: number, deprel: string): number {
     for (const c of this.children(i)) if (this.deprel(c) === deprel) return c;
     return -1;
+  }
+
+  /** A purpose clause: an adverbial clause with "to" ("travelled to Paris *to meet* Y"). */
+  purpose(i: number): boolean {
+    return this.deprel(i) === 'advcl' && this.tokens[this.child(i, 'mark')]?.lower === 'to';
+  }
+
+  /** An infinitive under its governor, which the parser hangs as xcomp or as a purpose clause. */
+  infinitive(i: number): boolean {
+    return this.deprel(i) === 'xcomp' || this.purpose(i);
   }
 
   /** The preposition (case child) of a nominal: "with" in "met with Putin". */
@@ -293,7 +302,7 @@ function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   }
   // "pressed Macron to back the plan" (an infinitive the parser may hang as a purpose clause);
   // "travelled to Paris to meet Y": a purpose infinitive shares its governor's subject.
-  if (rel === 'xcomp' || (rel === 'advcl' && tree.tokens[tree.child(i, 'mark')]?.lower === 'to')) {
+  if (tree.infinitive(i)) {
     // "urged Moscow to agree": the object of an appeal verb does what it is urged to.
     const governor = tree.tokens[head];
     if (governor && OBJECT_CONTROL.has(governor.lemma)) {
@@ -405,7 +414,7 @@ export function hypothetical(tree: DependencyTree, i: number): boolean {
       return verbIn(DENYING_VERBS, governor) || verbIn(CLAIM_VERBS, governor) || irrealis || negated(tree, h);
     }
     // "travelled to Washington to meet Trump": a purpose is intended, not reported as done.
-    if (rel === 'advcl' && tree.tokens[tree.child(k, 'mark')]?.lower === 'to') return true;
+    if (tree.purpose(k)) return true;
     // "said a delay would be disastrous and she accused the Tories": a conjunct with its own subject is its own clause.
     if (rel === 'conj' && tree.child(k, 'nsubj') >= 0) return false;
     // "would not recognise the junta and supported Ecowas": an inflected verb after a bare one has its own tense.
@@ -554,6 +563,9 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   if (ctx.refAt[n] || tree.upos(n) !== 'NOUN') return undefined;
   const actors = new ActorFinder(ctx);
   const assets = assetsOf(frame.relation);
+  // The verb the noun hangs on, if a verb: "held talks", "travelled for talks", "proposed talks".
+  const verb = tree.head(n);
+  const underVerb = verb >= 0 && VERB_TAGS.has(tree.upos(verb));
   let sources: ActorReference[] = [];
   let targets: ActorReference[] = [];
   for (const c of tree.children(n)) {
@@ -564,16 +576,14 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   }
   // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
   // subject takes part in the talks it goes for or comes from.
-  if (sources.length === 0 && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && VERB_TAGS.has(tree.upos(tree.head(n)))) {
-    const verb = tree.head(n);
+  if (sources.length === 0 && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && underVerb) {
     sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
     // "thanked Putin in a phone call": with no with-phrase, the clause's object is the other party.
     if (targets.length === 0 && frame.relation === 'met' && tree.caseOf(n) !== 'for' && tree.child(verb, 'obj') >= 0) targets = actors.at(tree.child(verb, 'obj'), true).filter((r) => r.entityType === 'person' || r.entityType === 'country');
   }
   // "proposed direct talks with Ukraine", "offered talks with Y": who proposes the talks would hold them.
-  const governor = tree.head(n);
-  if (sources.length === 0 && tree.deprel(n) === 'obj' && governor >= 0 && VERB_TAGS.has(tree.upos(governor)) && verbIn(ANNOUNCING_VERBS, tree.tokens[governor] ?? { lemma: '', lower: '' })) {
-    sources = subjectHeads(tree, governor).flatMap((h) => actors.at(h));
+  if (sources.length === 0 && tree.deprel(n) === 'obj' && underVerb && verbIn(ANNOUNCING_VERBS, tree.tokens[verb])) {
+    sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
   }
   sources = sources.filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
@@ -592,8 +602,7 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
   // The noun takes its verb's modality as that verb's object ("did not hold talks", "called for an
   // attack"), not as its subject ("His message was: 'don't …'").
-  const verb = tree.head(n);
-  const governed = verb >= 0 && VERB_TAGS.has(tree.upos(verb)) && NOUN_UNDER_VERB.has(tree.deprel(n));
+  const governed = underVerb && NOUN_UNDER_VERB.has(tree.deprel(n));
   const verbToken = governed ? tree.tokens[verb] : undefined;
   const hypotheticalNoun = verbToken !== undefined && (announces(verbToken) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb));
   return {

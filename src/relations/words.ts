@@ -205,10 +205,13 @@ const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
   ['sold', 'sell'], ['bought', 'buy'], ['lent', 'lend'], ['undertook', 'undertake'], ['overthrew', 'overthrow'], ['forbade', 'forbid'],
 ]);
 
-/** Whether one of the word's possible verb lemmas is in the set. */
-export function verbIn(set: ReadonlySet<string>, t: { readonly lemma: string; readonly lower: string }): boolean {
-  return verbLemmas(t).some((l) => set.has(l));
+/** Whether one of the word's possible verb lemmas is in the set (no word: false). */
+export function verbIn(set: ReadonlySet<string>, t: { readonly lemma: string; readonly lower: string } | undefined): boolean {
+  return t !== undefined && verbLemmas(t).some((l) => set.has(l));
 }
 
 /** Verbs that pledge their object's or infinitive's act: "pledged aid to Y" is a promise to Y. */
 export const PROMISING_VERBS: ReadonlySet<string> = new Set(['promise', 'pledge', 'vow', 'offer', 'commit', 'guarantee']);
+
+/** The parser's tags of a word that can head a clause. */
+export const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
