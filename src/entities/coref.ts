@@ -418,7 +418,16 @@ class Resolver {
    */
   private resolvePair(span: PairSpan, seen: readonly Item[]): ActorReference[] {
     const sentence = this.tokens[span.first]?.sentence ?? 0;
-    const named = seen.filter((m) => !m.noun && !m.resolved && sentence - m.sentence <= PAIR_LOOKBACK);
+    // The names of the last few sentences only (seen is in text order): bounded work per phrase.
+    const named: Item[] = [];
+    for (let k = seen.length - 1; k >= 0 && sentence - (seen[k] as Item).sentence <= PAIR_LOOKBACK; k--) {
+      const m = seen[k] as Item;
+      if (!m.noun && !m.resolved) named.unshift(m);
+    }
+    const stand = (entities: readonly string[], from: readonly Item[]): ActorReference[] => entities.map((entity) => {
+      const m = from.find((f) => f.entity === entity) as Item;
+      return this.reference(m.entity, m.entityType, span.first, span.last, sentence, 'description', false);
+    });
     const own = named.filter((m) => m.sentence === sentence && m.entityType !== 'place');
     // "Algeria accused Mali …, and both countries recalled their envoys": the two named by name in
     // the phrase's own clause (not by a demonym: "her Philippine counterpart").
@@ -426,22 +435,13 @@ class Resolver {
     // Only as the subject: in "X spoke with Y and praised both leaders" the pair is others.
     const next = this.tokens[span.last + 1];
     const subject = next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
-    if (subject && ownSides.length === 2 && own.every((m) => m.demonym || span.row.types.includes(m.entityType))) {
-      return ownSides.map((entity) => {
-        const m = own.find((f) => f.entity === entity) as Item;
-        return this.reference(m.entity, m.entityType, span.first, span.last, sentence, 'description', false);
-      });
-    }
+    if (subject && ownSides.length === 2 && own.every((m) => m.demonym || span.row.types.includes(m.entityType))) return stand(ownSides, own);
     for (let k = 1; k < own.length; k++) if (own[k - 1]?.entity !== own[k]?.entity && this.paired(own[k - 1] as Item, own[k] as Item)) return [];
     const before = named.filter((m) => m.sentence < sentence && m.entityType !== 'place');
     const at = before[before.length - 1]?.sentence;
     const fits = before.filter((m) => span.row.types.includes(m.entityType));
     const sides = [...new Set(fits.filter((m) => m.sentence === at).map((m) => m.entity))];
-    if (sides.length !== 2) return [];
-    return sides.map((entity) => {
-      const m = fits.find((f) => f.entity === entity) as Item;
-      return this.reference(m.entity, m.entityType, span.first, span.last, sentence, 'description', false);
-    });
+    return sides.length === 2 ? stand(sides, fits) : [];
   }
 
   /** Whether two actors are named as a pair: "X and Y", "X's army and Y", "X met with Y" (a few words apart). */
