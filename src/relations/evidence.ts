@@ -1,0 +1,409 @@
+// Evidence of a fact: who says it (quotes, reported speech, the pronouns of a speaker), its
+// modality (negation, conditions, questions), and the fact itself, checked and kept once a sentence.
+import type { Fact, Relation, TextSpan, Token } from '../types';
+import type { ActorReference } from '../entities';
+import { GOLDSTEIN, VERBAL_ATTACK, VISIT_FRAMES } from './frames';
+import {
+  CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS,
+  MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, ARMED_HEADS, OUTLET_WORDS, REPORTING_VERBS, SPEECH_LEMMAS,
+} from './words';
+import organizationsData from '../entities/data/organizations.json';
+import { cameoCode } from './cameo';
+import type { EmitOptions } from './context';
+import { Walks } from './walks';
+
+/**
+ * News outlets (gazetteer kind "news"): "X told the BBC" or "spoke to Reuters" is a public
+ * statement, not an exchange between two actors, so `informed` and `met` never target them.
+ */
+const ORGANIZATION_KINDS: ReadonlyMap<string, string> = new Map(
+  (organizationsData as { organizations: Array<{ id: string; kind?: string }> }).organizations.map((o) => [o.id, o.kind ?? 'other']),
+);
+const NEWS_OUTLETS: ReadonlySet<string> = new Set([...ORGANIZATION_KINDS].filter(([, kind]) => kind === 'news').map(([id]) => id));
+
+/** How far a quote's speaker is looked for from a word inside it. */
+const QUOTE_WINDOW = 120;
+
+export abstract class Evidence extends Walks {
+  // ---- quotes and pronouns -----------------------------------------------------------------------
+
+  /**
+   * "North Korea did not respond, but its state media accused Japan": "its" before a noun for an
+   * actor's members or organs, in subject position, stands for the actor that opens the sentence
+   * (or the previous one). Only such opening actors are taken: they are the topic, not an object.
+   */
+  protected addPossessiveSubjects(): void {
+    for (const t of this.tokens) {
+      if (t.lower !== 'its' || this.refAt[t.index]) continue;
+      let k = t.index + 1;
+      while (this.tok(k) && (this.tok(k)?.pos === 'ADJ' || (this.tok(k)?.pos === 'NOUN' && !MEMBER_NOUNS.has(this.tok(k)?.lower ?? '')))) k++;
+      if (!MEMBER_NOUNS.has(this.tok(k)?.lower ?? '')) continue;
+      const verb = this.tok(k + 1);
+      if (!verb || !(verb.pos === 'VERB' || verb.pos === 'AUX')) continue;
+      const antecedent = this.openingActor(t.sentence, t.index) ?? this.openingActor(t.sentence - 1, Number.MAX_SAFE_INTEGER);
+      if (!antecedent) continue;
+      const r: ActorReference = { ...antecedent, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: true, modifier: false, antecedent: this.spanOf(antecedent) };
+      this.refs.push(r);
+      this.refAt[t.index] = r;
+    }
+  }
+
+  /** The country or organisation that opens a sentence ("The Philippines accused …", "North Korea did not …"). */
+  protected openingActor(sentenceIndex: number, before: number): ActorReference | undefined {
+    const sentence = this.doc.sentences[sentenceIndex];
+    if (!sentence) return undefined;
+    let k = sentence.firstToken;
+    while (this.isDeterminer(this.tok(k)) || this.tok(k)?.pos === 'ADJ') k++;
+    const r = this.refAt[k];
+    if (!r || r.firstToken >= before || !(r.entityType === 'country' || r.entityType === 'organization')) return undefined;
+    return r;
+  }
+
+  /**
+   * "Ethiopia indicated it deplored Libya", "Gondor said they would sign": "it"/"they" right
+   * after a reporting verb is that verb's subject (a country or organisation; people's pronouns
+   * are resolved by the entity layer).
+   */
+  protected addReportedPronouns(): void {
+    for (const t of this.tokens) {
+      if ((t.lower !== 'it' && t.lower !== 'they') || this.refAt[t.index]) continue;
+      const next = this.tok(t.index + 1);
+      if (!next || !(next.pos === 'VERB' || next.pos === 'AUX')) continue;
+      let k = t.index - 1;
+      if (this.tok(k)?.lower === 'that') k--;
+      const verb = this.tok(k);
+      if (!verb || verb.pos !== 'VERB' || !REPORTING_VERBS.has(verb.lemma) || verb.sentence !== t.sentence) continue;
+      const subject = this.subjectOf(verb);
+      if (!subject || subject.entityType === 'person' || subject.entityType === 'other' || subject.entityType === 'place') continue;
+      const r: ActorReference = { ...subject, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: false, modifier: false, antecedent: this.spanOf(subject) };
+      this.refs.push(r);
+      this.refAt[t.index] = r;
+    }
+  }
+
+  /**
+   * “We will never accept it,” Zelenskyy said: inside a quote, "I" and "we" stand for the quoted
+   * speaker ("we" for the speaker's country when a title says which). Adds those references.
+   */
+  protected addQuotedSpeakers(): void {
+    const added: ActorReference[] = [];
+    for (const t of this.tokens) {
+      if (!FIRST_PERSON.has(t.lower) || this.quoteDepth[t.index] !== 1 || this.refAt[t.index]) continue;
+      const speaker = this.quoteSpeaker(t);
+      if (!speaker) continue;
+      let entity = speaker.entity;
+      let entityType = speaker.entityType;
+      if (t.lower === 'we') {
+        const country = [...this.belongs].find((b) => b.startsWith(`${speaker.entity}|`));
+        if (country) {
+          entity = country.slice(speaker.entity.length + 1);
+          entityType = 'country';
+        }
+      }
+      // "we" in a quote stands for the speaker (or the speaker's country, named by no mention here).
+      const r: ActorReference = {
+        entity, entityType, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: false, modifier: false,
+        ...(entity === speaker.entity ? { antecedent: this.spanOf(speaker) } : {}),
+      };
+      added.push(r);
+      this.refAt[t.index] = r;
+    }
+    this.refs.push(...added);
+  }
+
+  /** The speaker of the quote around a token: “…,” X said / said X / X said: “…”. */
+  protected quoteSpeaker(inside: Token): ActorReference | undefined {
+    // Quotes are bounded: a stray quote mark must not make every later token a quote.
+    let close = inside.index + 1;
+    while (this.tok(close) && this.quoteDepth[close] === 1 && close - inside.index < QUOTE_WINDOW) close++;
+    // after the quote: ", X said" / "X said" / "said X"
+    for (let i = close + 1; i <= close + 3; i++) {
+      const t = this.tok(i);
+      if (!t) break;
+      const r = this.refAt[i];
+      if (r && r.entityType !== 'other' && r.entityType !== 'place') {
+        const next = this.tok(r.lastToken + 1);
+        const prev = this.tok(r.firstToken - 1);
+        if ((next && SPEECH_LEMMAS.has(next.lemma)) || (prev && SPEECH_LEMMAS.has(prev.lemma))) return r;
+        break;
+      }
+    }
+    // before the quote: "X said: “…”"
+    let open = inside.index - 1;
+    while (this.tok(open) && this.quoteDepth[open] === 1 && inside.index - open < QUOTE_WINDOW) open--;
+    for (let i = open - 1; i >= open - 4 && i >= 0; i--) {
+      const t = this.tok(i);
+      if (!t) break;
+      if (SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB') {
+        const r = this.refAt[i - 1] ?? this.refAt[i + 1];
+        return r && r.entityType !== 'other' && r.entityType !== 'place' ? r : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  // ---- modality and output -----------------------------------------------------------------------
+
+  protected emit(source: ActorReference, givenRelation: Relation, target: ActorReference, trigger: Token, givenRule: string, givenCameo: string, options: EmitOptions): boolean {
+    if (source.entity === target.entity) return false;
+    let relation = givenRelation;
+    let rule = givenRule;
+    let cameo = givenCameo;
+    // "Fox attacks Blair", "his attack on Labour": words, not force.
+    if (relation === 'attacked' && this.attacksInWords(source, target)) {
+      // A CAMEO verb of force (kill, occupy, shell) has no verbal reading either.
+      if (VERBAL_ATTACK.physical.includes(trigger.lemma) || rule.startsWith('cameo:')) return false;
+      relation = VERBAL_ATTACK.relation;
+      cameo = VERBAL_ATTACK.cameo;
+      rule = `${rule}:verbal`;
+    }
+    if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return false;
+    if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
+    if (target.entityType === 'other' && !options.topicOk) return false;
+    if (options.targetTypes && !options.targetTypes.includes(target.entityType)) return false;
+    if (source.entityType === 'other' || source.entityType === 'place') return false;
+    const sentence = this.doc.sentences[trigger.sentence];
+    if (!sentence) return false;
+    const subject = options.clauseSubject ?? source;
+    // A noun's modality is its governing verb's: "X and Y agreed to begin talks", "did not hold talks".
+    const modal = options.anchor ?? trigger;
+    const negated = options.modality ? options.modality.negated || this.neitherNor(source, options.sourceGroupStart) : this.isNegated(modal, subject, options.sourceGroupStart);
+    const hypothetical = options.hypothetical === true
+      || (options.modality ? options.modality.hypothetical || this.isQuestion(modal) : this.isHypothetical(modal, subject));
+    const reportedBy = this.reporter(source, trigger);
+    // One fact per triple and sentence: two rules reading the same words give one piece of evidence.
+    const [a, b] = relation === 'met' && target.entity < source.entity ? [target.entity, source.entity] : [source.entity, target.entity];
+    const key = `${a}|${relation}|${b}|${trigger.sentence}|${negated}|${hypothetical}`;
+    if (this.seen.has(key)) return true;
+    this.seen.add(key);
+    this.facts.push({
+      source: source.entity, relation, target: target.entity, negated, hypothetical,
+      doc: this.doc.source.id, sentence: this.doc.source.text.slice(sentence.start, sentence.end),
+      start: sentence.start, end: sentence.end, trigger: trigger.value, rule: rule.startsWith('cameo:') ? rule : `frame:${rule}`, cameo,
+      goldstein: cameo === givenCameo && options.goldstein !== undefined ? options.goldstein : GOLDSTEIN[cameo] ?? cameoCode(cameo)?.goldstein ?? 0,
+      ...(reportedBy ? { reportedBy } : {}),
+      ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
+      ...this.antecedents(source, target),
+    });
+    return true;
+  }
+
+  /** Character offsets of a reference: its antecedent's own when it has one. */
+  protected spanOf(r: ActorReference): { start: number; end: number } {
+    return r.antecedent ?? { start: this.tok(r.firstToken)?.start ?? 0, end: this.tok(r.lastToken)?.end ?? 0 };
+  }
+
+  /** The antecedent mentions of ends that the sentence names by a pronoun or description. */
+  protected antecedents(source: ActorReference, target: ActorReference): Pick<Fact, 'antecedents'> {
+    const span = (r: ActorReference): TextSpan | undefined =>
+      r.antecedent ? { start: r.antecedent.start, end: r.antecedent.end, text: this.doc.source.text.slice(r.antecedent.start, r.antecedent.end) } : undefined;
+    const s = span(source);
+    const t = span(target);
+    return s || t ? { antecedents: { ...(s ? { source: s } : {}), ...(t ? { target: t } : {}) } } : {};
+  }
+
+  /**
+   * Who "attacks" in words: a person attacking a person or organisation ("Fox attacks Blair"), or
+   * an organisation that bears no arms attacking anyone ("Tories attack EU moves"). Countries,
+   * armed groups and persons attacking countries keep the military reading.
+   */
+  protected attacksInWords(source: ActorReference, target: ActorReference): boolean {
+    // "continuing attacks against Yukos": a company, party or newspaper is attacked in words or in court.
+    const targetKind = ORGANIZATION_KINDS.get(target.entity);
+    if (targetKind !== undefined && ['company', 'party', 'news', 'ngo', 'sports'].includes(targetKind)) return true;
+    if (source.entityType === 'person') return target.entityType === 'person' || target.entityType === 'organization';
+    if (source.entityType !== 'organization') return false;
+    const kind = ORGANIZATION_KINDS.get(source.entity);
+    if (kind !== undefined) return kind !== 'military';
+    const head = (this.labels.get(source.entity) ?? '').split(/\s+/).at(-1)?.toLowerCase() ?? '';
+    return !ARMED_HEADS.has(head);
+  }
+
+  /** "told the BBC", "told the Daily Record newspaper", "told ITV's Jonathan Dimbleby programme": a news outlet. */
+  protected isOutlet(r: ActorReference): boolean {
+    if (NEWS_OUTLETS.has(r.entity)) return true;
+    const label = this.labels.get(r.entity) ?? '';
+    if (r.entityType === 'organization' && label.split(/\s+/).some((w) => OUTLET_WORDS.has(w.toLowerCase()))) return true;
+    // "the Argentine newspaper Clarin", "German magazine Der Spiegel"
+    for (let k = r.firstToken - 1; k >= r.firstToken - 4 && k >= 0; k--) {
+      const t = this.tok(k);
+      // "BBC Radio 4's Westminster Hour": the outlet owns the programme.
+      if (t?.value === "'s" || t?.pos === 'NUM') continue;
+      if (!t || !(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN')) break;
+      if (OUTLET_WORDS.has(t.lower)) return true;
+    }
+    let k = r.lastToken + 1;
+    if (this.tok(k)?.value === "'s") k++;
+    for (let n = 0; n < 5 && this.tok(k) && this.tok(k)?.sentence === r.sentence; n++, k++) {
+      const t = this.tok(k) as Token;
+      if (OUTLET_WORDS.has(t.lower) && t.pos !== 'VERB') return true;
+      if (!(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM')) break;
+    }
+    return false;
+  }
+
+  /**
+   * A visit is to a country or organisation, not a city ("flew to Moscow"); a person visits only
+   * when a title names their own country and it is another one ("Putin returned to Russia",
+   * "Blair arrived in Britain" are no visits).
+   */
+  protected canVisit(source: ActorReference, target: ActorReference): boolean {
+    // A visit to a city ("arrived in Berlin") is no relation between actors; to a country or body it is.
+    if (target.via === 'capital' || target.entityType === 'place') return false;
+    if (source.entityType !== 'person') return true;
+    const own = [...this.belongs].filter((b) => b.startsWith(`${source.entity}|`)).map((b) => b.slice(source.entity.length + 1));
+    // "Dagolath's first Deputy Prime Minister Telemar": a possessive country before the title.
+    const byTitle = this.possessiveAffiliation(source);
+    if (byTitle) own.push(byTitle);
+    return own.length > 0 && !own.includes(target.entity);
+  }
+
+  /** The country in "X's (first) Deputy Prime Minister NAME": capitalised title words between a possessive and the name. */
+  protected possessiveAffiliation(person: ActorReference): string | undefined {
+    for (let i = person.firstToken - 1; i >= person.firstToken - 6 && i >= 0; i--) {
+      const t = this.tok(i);
+      if (!t || t.sentence !== person.sentence) return undefined;
+      const r = this.refAt[i];
+      if (r) return r.possessive && r.entityType === 'country' ? r.entity : undefined;
+      if (!(/^\p{Lu}/u.test(t.value) || t.pos === 'ADJ' || t.value === "'s")) return undefined;
+    }
+    return undefined;
+  }
+
+  protected between(a: number, b: number): Token[] {
+    return this.tokens.slice(Math.min(a, b) + 1, Math.max(a, b)) as Token[];
+  }
+
+  /** "Neither A nor B met C", "not Gondor but …": the negation stands before the subjects. */
+  protected neitherNor(source: ActorReference, groupStart?: number): boolean {
+    const before = this.tok((groupStart ?? source.firstToken) - 1);
+    return before?.lower === 'neither' || (before?.lower === 'not' && this.tok(before.index + 1)?.lower !== 'only');
+  }
+
+  protected isNegated(trigger: Token, source: ActorReference, groupStart?: number): boolean {
+    if (this.neitherNor(source, groupStart)) return true;
+    if (trigger.index < source.firstToken) return false;
+    // Only the trigger's own clause counts: in "X did not respond, but its media accused Y" the
+    // negation stops at the comma. A negating verb negates its infinitive ("refused to accept"),
+    // not a verb it is coordinated with ("rejected the deal and accused Y").
+    for (let i = trigger.index - 1; i > source.lastToken; i--) {
+      const t = this.tok(i);
+      if (!t) break;
+      if (this.parenthetical[i] && !this.parenthetical[trigger.index]) continue;
+      if (t.value === ',' || t.value === ';' || (CLAUSE_BREAKS.has(t.lower) && t.pos !== 'DET') || (CONJUNCTIONS.has(t.lower) && this.tok(i + 1)?.pos === 'VERB' && trigger.lower !== trigger.lemma)) return false;
+      if (NEGATION_WORDS.has(t.lower)) return true;
+      if ((NEGATING_VERBS.has(t.lemma) || NEGATING_VERBS.has(t.lower)) && this.governsInfinitive(t, trigger)) return true;
+    }
+    return false;
+  }
+
+  /** "refused to accept", "refusal to talk", "failed to reach": the word's "to" leads to the trigger. */
+  protected governsInfinitive(word: Token, trigger: Token): boolean {
+    // "denied accusing Germany", "stopped attacking": a gerund right after it.
+    if (trigger.index === word.index + 1 && trigger.lower.endsWith('ing')) return true;
+    for (let i = word.index + 1; i < trigger.index && i <= word.index + 3; i++) {
+      if (this.tok(i)?.lower === 'to') return true;
+    }
+    return false;
+  }
+
+  /** A question, when the question mark closes the trigger's own clause. */
+  protected isQuestion(trigger: Token): boolean {
+    const sentence = this.doc.sentences[trigger.sentence];
+    const last = sentence ? this.tok(sentence.lastToken) : undefined;
+    return last?.value === '?' && !this.tokens.slice(trigger.index + 1, sentence?.lastToken ?? trigger.index).some((t) => t.value === '-' || t.value === '—' || t.value === ';' || t.lower === 'but');
+  }
+
+  protected isHypothetical(trigger: Token, source: ActorReference): boolean {
+    const sentence = this.doc.sentences[trigger.sentence];
+    if (this.isQuestion(trigger)) return true;
+    // "X and Y postponed their meeting" (the noun's modality comes from the verb itself)
+    if (DEFERRING_VERBS.has(trigger.lemma)) return true;
+    // A modal or a deferring verb between the source and the trigger, in the trigger's own clause
+    // ("said Labour would set out plans and attacked …": the modal belongs to the first verb; a
+    // bare verb after "and" shares it: "would withdraw and restore ties").
+    for (let i = trigger.index - 1; i > source.lastToken; i--) {
+      const t = this.tok(i);
+      if (!t) break;
+      if (this.parenthetical[i] && !this.parenthetical[trigger.index]) continue;
+      if (t.value === ';' || (CONJUNCTIONS.has(t.lower) && this.tok(i + 1)?.pos === 'VERB' && trigger.lower !== trigger.lemma)) break;
+      if (HYPOTHETICAL_MARKERS.has(t.lower) || DEFERRING_VERBS.has(t.lemma)) return true;
+    }
+    // "did not mean that Libya had cut ties", "denied that Russia attacked": a complement of a negated
+    // or denying verb is not asserted.
+    {
+      let v = source.firstToken - 1;
+      if (this.tok(v)?.lower === 'that') v--;
+      const verb = this.tok(v);
+      if (verb && verb.pos === 'VERB' && verb.index < trigger.index) {
+        const negatedVerb = [1, 2, 3].some((d) => NEGATION_WORDS.has(this.tok(verb.index - d)?.lower ?? ''));
+        if (verb.lemma === 'deny' || (negatedVerb && (SPEECH_LEMMAS.has(verb.lemma) || REPORTING_VERBS.has(verb.lemma) || verb.lemma === 'mean'))) return true;
+      }
+    }
+    // "dismissed reports (that) he told Brown", "the paper claimed he received": hearsay and claims are not asserted.
+    let h = source.firstToken - 1;
+    while (HONORIFIC_WORDS.has(this.tok(h)?.lower ?? '')) h--;
+    if (this.tok(h)?.lower === 'that') h--;
+    if (HEARSAY_NOUNS.has(this.tok(h)?.lower ?? '') || (this.tok(h)?.pos === 'VERB' && CLAIM_VERBS.has(this.tok(h)?.lemma ?? ''))) return true;
+    // "France will host talks between Iran and the US": when the source follows the trigger, the
+    // verb that governs the noun carries the modality.
+    if (source.firstToken > trigger.index) {
+      for (let i = trigger.index - 1; i >= Math.max(sentence?.firstToken ?? 0, trigger.index - 6); i--) {
+        const t = this.tok(i);
+        if (!t || t.value === ',' || (CLAUSE_BREAKS.has(t.lower) && t.pos !== 'DET')) break;
+        if (HYPOTHETICAL_MARKERS.has(t.lower) || DEFERRING_VERBS.has(t.lemma) || (IRREALIS_VERBS.has(t.lemma) && t.pos === 'VERB')) return true;
+      }
+    }
+    // "if they surrender, we will …" and "wants Moscow to agree": a condition or an irrealis verb before.
+    const first = sentence?.firstToken ?? 0;
+    // "If Russia accepts, …" makes the whole sentence conditional; "asked whether …," only its own clause.
+    let commaSeen = false;
+    for (let i = trigger.index - 1; i >= first; i--) {
+      const t = this.tok(i);
+      if (!t) break;
+      if (t.value === ',') commaSeen = true;
+      if (t.lower === 'if' || t.lower === 'unless' || (t.lower === 'whether' && !commaSeen)) return true;
+    }
+    let k = trigger.index - 1;
+    while (this.tok(k)?.pos === 'ADV') k--;
+    if (this.tok(k)?.lower === 'to' || (this.tok(k)?.lower === 'be' && this.tok(k - 1)?.lower === 'to')) {
+      for (let i = k - 1; i >= Math.max(first, k - 8); i--) {
+        const t = this.tok(i);
+        if (!t || t.value === ';' || (CLAUSE_BREAKS.has(t.lower) && t.pos !== 'DET')) break;
+        // "wants X to agree", "will host Y to celebrate": the infinitive is no more real than its governing verb.
+        if (IRREALIS_VERBS.has(t.lemma) || IRREALIS_VERBS.has(t.lower) || HYPOTHETICAL_MARKERS.has(t.lower)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Who reports the fact when it is a third party's claim: "Peskov said Putin had conveyed …",
+   * "Putin had conveyed …, Peskov said", or the speaker of the quote the fact stands in.
+   */
+  protected reporter(source: ActorReference, trigger: Token): string | undefined {
+    const sentence = this.doc.sentences[trigger.sentence];
+    if (!sentence) return undefined;
+    const own = (r: ActorReference | undefined): string | undefined => (r && r.entity !== source.entity && r.entityType !== 'other' && r.entityType !== 'place' ? r.entity : undefined);
+    if (this.quoteDepth[trigger.index] === 1) return own(this.quoteSpeaker(trigger));
+    for (let i = Math.min(source.firstToken, trigger.index) - 1; i >= sentence.firstToken; i--) {
+      const t = this.tok(i);
+      if (t && SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB') return own(this.subjectOf(t));
+    }
+    // "…, a senior official said", "…, Peskov told reporters"
+    for (let i = trigger.index + 1; i <= sentence.lastToken; i++) {
+      const t = this.tok(i);
+      if (!t || !(SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB')) continue;
+      let comma = -1;
+      for (let k = i - 1; k > trigger.index; k--) if (this.tok(k)?.value === ',') { comma = k; break; }
+      if (comma < 0) continue;
+      for (let k = comma + 1; k < i; k++) {
+        const r = this.refAt[k];
+        if (r) return own(r);
+      }
+      const after = this.refAt[i + 1];
+      if (after) return own(after);
+    }
+    return undefined;
+  }
+}

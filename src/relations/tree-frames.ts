@@ -1,0 +1,293 @@
+// Frames read from the dependency tree: verbs, roles, thanks, CAMEO patterns, light verbs and
+// event nouns, and the judging of an act reported before.
+import type { Mention, Relation, Token } from '../types';
+import type { ActorReference } from '../entities';
+import {
+  CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, type CollocationFrame, type Frame, type NounFrame,
+} from './frames';
+import { verbLemmas } from './words';
+import { matchCameo, type VerbUse } from './cameo';
+import { anaphoricEvent } from './anaphora';
+import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, readSubjects, type TreeReading } from './tree';
+import { asPromise, asThreat } from './tree-said';
+import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
+import { WalkFrames } from './walk-frames';
+
+/** Verbs after which a subject receives a noun frame's act ("won the backing of Y"). */
+const RECEIVING_VERBS: ReadonlySet<string> = new Set(NOUN_FRAMES.flatMap((f) => f.receivedWith ?? []));
+
+/** Where a side is led in a game: "led Spain to victory". */
+const CONTEST_OUTCOMES: ReadonlySet<string> = new Set(['victory', 'win', 'wins', 'title', 'titles', 'triumph', 'glory', 'final', 'finals', 'defeat', 'draw', 'championship', 'crown', 'success', 'promotion', 'semi-final', 'semi-finals', 'trophy', 'cup', 'medal', 'gold']);
+
+/** What one is thanked for, as what the thanked one did: "thanked Y for the aid" (Y aided the subject). */
+const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
+  ...['aid', 'help', 'assistance', 'weapons', 'arms', 'package', 'funding', 'donation', 'donations', 'supplies', 'loan'].map((w) => [w, 'aided'] as [string, Relation]),
+  ...['support', 'backing', 'solidarity', 'position', 'stance', 'endorsement'].map((w) => [w, 'supported'] as [string, Relation]),
+]);
+
+export abstract class TreeFrames extends WalkFrames {
+  // ---- the tree ----------------------------------------------------------------------------------
+
+  /** Frames of a word the parser reads as a verb, by its lemma or the lemma of its verb form ("fined" → fine). */
+  protected treeFrames(t: Token): readonly Frame[] | undefined {
+    if (this.tree?.upos(t.index) !== 'VERB') return undefined;
+    for (const l of verbLemmas(t)) {
+      const frames = framesByLemma.get(l);
+      if (frames) return frames;
+    }
+    return undefined;
+  }
+
+  /** "the RSF, led by Dagalo", "the US delegation included Rubio": a person's role in an organisation or country. */
+  protected treeRoles(verb: Token): void {
+    if (!this.reader || this.reader.tree.upos(verb.index) !== 'VERB') return;
+    // "led Spain to victory", "led the side to the title": a game won, not an office held.
+    const tree = this.reader.tree;
+    for (const c of tree.children(verb.index)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'to' && CONTEST_OUTCOMES.has(this.tok(c)?.lower ?? '')) return;
+    for (const frame of roleFramesByLemma.get(verb.lemma) ?? []) {
+      const reading = readFrame(this.reader, verb, frame);
+      if (!reading || reading.mutual) continue;
+      const [people, groups] = frame.reverse ? [reading.targets, reading.sources] : [reading.sources, reading.targets];
+      const groupsOk = groups.filter((g) => g.entityType === 'country' || g.entityType === 'organization');
+      // "the Ukrainian delegation was led by Y": Y leads the delegation, and is a member of Ukraine.
+      const indirect = groupsOk.filter((g) => reading.indirect?.has(g) === true);
+      const direct = groupsOk.filter((g) => reading.indirect?.has(g) !== true);
+      const sources = people.filter((p) => p.entityType === 'person');
+      if (sources.length === 0 || reading.negated || reading.hypothetical) continue;
+      if (direct.length > 0) this.emitReading({ ...reading, sources, targets: direct });
+      if (indirect.length > 0) this.emitReading({ ...reading, frame: { ...frame, relation: 'member_of' }, sources, targets: indirect });
+    }
+  }
+
+  /** The verb as CAMEO patterns read it: lemma, particle, object heads and obliques. */
+  protected verbUse(verb: Token): VerbUse {
+    const tree = this.tree as DependencyTree;
+    let particle: string | undefined;
+    const objects: string[] = [];
+    const obliques: { prep: string; head: string }[] = [];
+    for (const c of tree.children(verb.index)) {
+      const d = tree.deprel(c);
+      const word = this.tok(c)?.lower ?? '';
+      if (d === 'compound:prt') particle = word;
+      // "granted him asylum": the parser reads some second objects as a nominal xcomp.
+      else if (d === 'obj' || d === 'iobj' || (d === 'xcomp' && tree.upos(c) === 'NOUN')) objects.push(word);
+      else if (d === 'obl' || d === 'obl:agent') {
+        const prep = tree.caseOf(c);
+        if (prep) obliques.push({ prep, head: word });
+      }
+    }
+    return { lemma: verb.lemma, ...(particle ? { particle } : {}), objects, obliques };
+  }
+
+  /** Whether a clause is a to-infinitive ("told him *to leave*"), not a that-clause the parser hung as xcomp. */
+  protected toInfinitive(clause: number): boolean {
+    const tree = this.tree;
+    if (!tree || clause < 0 || tree.upos(clause) !== 'VERB') return false;
+    const mark = tree.child(clause, 'mark');
+    if (mark < 0 || this.tok(mark)?.lower !== 'to') return false;
+    // "told Brown *to* stand down", not "told Brown of his intention to stand down".
+    const before = mark - 1;
+    return this.refAt[before] !== undefined || ['obj', 'iobj', 'flat'].includes(tree.deprel(before));
+  }
+
+  /** Whether the verb has a to/at/in phrase of place of its own ("welcomed X to the Elysee", "at the White House"). */
+  protected hasPlacePhrase(verb: Token): boolean {
+    const tree = this.tree;
+    if (!tree) return false;
+    // The phrase may hang on the verb or on its object ("welcomed Netanyahu at the White House").
+    const phrases: number[] = [];
+    for (const c of tree.children(verb.index)) {
+      const d = tree.deprel(c);
+      if (d === 'obl') phrases.push(c);
+      // …but only when the object is the visitor; "welcomed the ruling of a court in Paris" is praise.
+      const visitor = this.refAt[c];
+      if (d === 'obj' && visitor && (visitor.entityType === 'person' || visitor.entityType === 'country')) for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod') phrases.push(m);
+    }
+    return phrases.some((c) => {
+      if (!['to', 'at', 'in', 'into'].includes(tree.caseOf(c) ?? '')) return false;
+      const r = this.refAt[c];
+      return r ? r.entityType === 'place' || r.via === 'capital' || r.via === 'seat' : /^\p{Lu}/u.test(this.tok(c)?.value ?? '');
+    });
+  }
+
+  /** Whether the verb has an "as" phrase of its own ("dismissed X as …", "rejected X as …"). */
+  protected hasAsPhrase(verb: Token): boolean {
+    const tree = this.tree;
+    if (!tree) return false;
+    for (const c of tree.children(verb.index)) {
+      for (const m of tree.children(c)) if ((tree.deprel(m) === 'case' || tree.deprel(m) === 'mark') && this.tok(m)?.lower === 'as') return true;
+      for (const k of tree.children(c)) {
+        if (tree.deprel(k) !== 'nmod') continue;
+        for (const m of tree.children(k)) if (tree.deprel(m) === 'case' && this.tok(m)?.lower === 'as') return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "Zelensky thanked Starmer for a new package of military aid": what Y is thanked for, Y did for
+   * the subject (Y aided, or supported, X). Thanks alone state no relation (cameo-codes.json, 'thank').
+   */
+  protected treeThanks(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || verb.lemma !== 'thank' || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    for (const c of tree.children(verb.index)) {
+      if (tree.deprel(c) !== 'obl' || tree.caseOf(c) !== 'for') continue;
+      // "for a package of aid", "for its support": the noun, or the noun inside its measure.
+      let relation = THANKED_FOR.get(this.tok(c)?.lower ?? '');
+      for (const m of tree.children(c)) if (!relation && tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of') relation = THANKED_FOR.get(this.tok(m)?.lower ?? '');
+      if (!relation) continue;
+      const reading = readFrame(reader, verb, { id: `thanked-for-${relation}`, lemmas: ['thank'], relation, cameo: RELATION_CAMEO[relation], direct: true, reason: 'thanks for help' });
+      if (reading && !reading.mutual) this.emitReading({ ...reading, sources: reading.targets, targets: reading.sources });
+    }
+  }
+
+  /** A CAMEO pattern's reading at a verb no frame knows. */
+  protected treeCameo(verb: Token): void {
+    if (!this.reader) return;
+    const match = matchCameo(this.verbUse(verb));
+    if (!match || !CAMEO_TRIGGER_FAMILIES.some((f) => match.code.startsWith(f.prefix))) return;
+    const frame: Frame = {
+      id: match.pattern, lemmas: [verb.lemma], relation: match.relation, cameo: match.code,
+      ...(match.target.kind === 'prep' ? { preps: [match.target.prep] } : {}),
+      reason: match.label,
+    };
+    const reading = readFrame(this.reader, verb, frame);
+    if (!reading) return;
+    // The dictionary was written for states and organisations: between persons alone its verbs are
+    // mostly other senses ("ran into a defender", "collaborated with a screenwriter").
+    const political = (r: ActorReference): boolean => r.entityType === 'country' || r.entityType === 'organization';
+    if (!reading.sources.some(political) && !reading.targets.some(political)) return;
+    this.emitReading(match.reverse && !reading.mutual ? { ...reading, sources: reading.targets, targets: reading.sources } : reading, match.goldstein);
+  }
+
+  /** Emits what the tree reads for one frame at a trigger; false when the tree gives no reading or no fact passes. */
+  protected treeFrame(trigger: Token, frame: Frame): boolean {
+    if (!this.reader) return false;
+    // "committed adultery with Y": commit with an object of its own is a deed, not a pledge.
+    if (frame.id === 'promise' && trigger.lemma === 'commit' && this.reader.tree.child(trigger.index, 'obj') >= 0) return true;
+    const reading = readFrame(this.reader, trigger, frame);
+    if (!reading) return JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame);
+    // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
+    if (frame.relation === 'rejected' && this.hasAsPhrase(trigger)) {
+      return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:as`, relation: 'accused', cameo: '111' } });
+    }
+    // "welcomed Zelensky to the Elysee", "welcomed Netanyahu at the White House": a host receiving a
+    // visitor (CAMEO 043), not praise.
+    if (frame.id === 'welcome' && this.hasPlacePhrase(trigger) && reading.targets.some((r) => r.entityType === 'person' || r.entityType === 'country')) {
+      return this.emitReading({ ...reading, frame: { ...frame, id: 'welcome-visitor', relation: 'met', cameo: '043' } });
+    }
+    // "told his rival to leave": telling someone to act is an appeal, not information.
+    if (frame.relation === 'informed' && this.toInfinitive(this.reader.tree.child(trigger.index, 'xcomp'))) {
+      return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:to`, relation: 'urged', cameo: '020' } });
+    }
+    // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
+    // trigger to the walks.
+    return this.emitReading(reading);
+  }
+
+  /**
+   * "Israel struck Gaza. Egypt condemned the attack.": judging an act just reported (anaphora.ts)
+   * judges its author, the source of the last such fact in the two sentences before.
+   */
+  protected judgedEvent(trigger: Token, frame: Frame): boolean {
+    const reader = this.reader;
+    const event = reader ? anaphoricEvent(reader.tree, trigger) : undefined;
+    const noun = event ? this.tok(event.noun) : undefined;
+    if (!reader || !event || !noun) return false;
+    // The two sentences before and the judging one ("Noboa accused Colombia …, and Bogota rejected the accusation").
+    const from = this.doc.sentences[Math.max(0, trigger.sentence - 2)]?.start ?? 0;
+    const to = (this.doc.sentences[trigger.sentence]?.start ?? 0) + 1;
+    // The last such act, one told with the same word first ("air strikes … the strikes", not the rockets).
+    const word = (w: string): string => w.toLowerCase().replace(/s$/, '');
+    let act: RelationFact | undefined;
+    let same: RelationFact | undefined;
+    const authors = new Set<string>();
+    for (const f of this.facts) {
+      if (f.start < from || f.start >= to || !event.relations.includes(f.relation) || f.negated || f.hypothetical) continue;
+      act = f;
+      authors.add(f.source);
+      if (word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)) same = f;
+    }
+    // Two authors of such acts and no word to tell them apart: no guess.
+    act = same ?? (authors.size === 1 ? act : undefined);
+    const entityType = act ? this.entityTypes.get(act.source) : undefined;
+    if (!act || !entityType) return false;
+    const author = act.source;
+    // The antecedent is the author's last mention before the noun.
+    let mention: Mention | undefined;
+    for (const m of this.mentions) if (m.entity === author && m.start < noun.start) mention = m;
+    if (!mention) return false;
+    const target: ActorReference = {
+      entity: author, entityType, firstToken: noun.index, lastToken: noun.index, sentence: trigger.sentence, via: 'description', possessive: false, modifier: false,
+      antecedent: { start: mention.start, end: mention.end },
+    };
+    const { sources, negated, hypothetical } = readSubjects(reader, trigger);
+    let any = false;
+    for (const s of sources) any = this.emit(s, frame.relation, target, trigger, `${frame.id}:event`, frame.cameo, { topicOk: false, modality: { negated, hypothetical } }) || any;
+    return any;
+  }
+
+  /** A verb + event noun collocation from the tree; false when the tree gives no reading. */
+  protected treeCollocation(verb: Token, frame: CollocationFrame): boolean {
+    if (!this.reader) return false;
+    const reading = readCollocation(this.reader, verb, frame);
+    return reading !== undefined && this.emitReading(reading);
+  }
+
+  /** An event noun read from the tree: its side (possessor, demonym, by-phrase) and its target. */
+  protected treeNoun(noun: Token, frame: NounFrame): boolean {
+    if (!this.reader) return false;
+    const reading = readNounFrame(this.reader, noun, frame);
+    return reading !== undefined && this.emitReading(reading);
+  }
+
+  /** "held talks with Y", "had a meeting with Y": a light verb and the noun frame of its object. */
+  protected treeLightVerb(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !(LIGHT_VERBS.has(verb.lemma) || MUTUAL_NOUN_VERBS.has(verb.lemma) || RECEIVING_VERBS.has(verb.lemma))) return;
+    const noun = eventNoun(reader.tree, verb.index, (w) => nounFramesByWord.has(w));
+    const nounToken = this.tok(noun);
+    if (!nounToken) return;
+    for (const f of nounFramesByWord.get(nounToken.lower) ?? []) {
+      const reading = readLightVerb(reader, verb, noun, f);
+      if (!reading) continue;
+      this.nounsRead.add(`${noun}|${f.id}`);
+      this.emitReading(reading);
+    }
+  }
+
+  protected emitReading(reading: TreeReading, goldstein?: number): boolean {
+    // A threatened attack is a warning, pledged help a promise: the act is not (yet) done, the words are.
+    const said = this.reader ? asThreat(this.reader, reading) ?? asPromise(this.reader, reading) : undefined;
+    const r = said ?? reading;
+    if (said) goldstein = undefined;
+    const before = this.facts.length;
+    const any = this.emitReadingFacts(r, goldstein);
+    // "carried out air *strikes*": the event noun is the act's word for later anaphora ("the strikes").
+    if (r.noun) for (let k = before; k < this.facts.length; k++) this.actNouns.set(this.facts[k] as RelationFact, r.noun.lower);
+    return any;
+  }
+
+  protected emitReadingFacts(r: TreeReading, goldstein: number | undefined): boolean {
+    const { frame, trigger } = r;
+    const options: EmitOptions = {
+      topicOk: frame.topicTarget === true, sourceGroupStart: this.groupStart(r.sources),
+      modality: { negated: r.negated, hypothetical: r.hypothetical },
+      ...(goldstein !== undefined ? { goldstein } : {}),
+      ...(frame.targetTypes ? { targetTypes: frame.targetTypes } : {}),
+    };
+    if (r.mutual) {
+      let any = false;
+      forEachPair(r.sources, (x, y) => {
+        any = this.emit(x, frame.relation, y, trigger, frame.id, frame.cameo, options) || any;
+        if (frame.relation !== 'met') any = this.emit(y, frame.relation, x, trigger, frame.id, frame.cameo, options) || any;
+      });
+      return any;
+    }
+    let any = false;
+    for (const s of r.sources) for (const o of r.targets) any = this.emit(s, frame.relation, o, trigger, frame.id, frame.cameo, options) || any;
+    return any;
+  }
+}
