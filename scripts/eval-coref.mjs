@@ -9,7 +9,12 @@
 //   spurious  = gold pronouns whose chain has no named antecedent that we still resolved
 //               (each one is a fact that may go to a wrong actor)
 //
-//   node scripts/eval-coref.mjs [--json] [--misses] [--no-syntax] [--doc ID]
+//   node scripts/eval-coref.mjs [--json] [--misses] [--by] [--no-syntax] [--doc ID]
+//
+// --by prints the pronouns by outcome (right, wrong antecedent, unresolved; unreachable when no
+// actor of ours of an agreeing type is on the gold chain), pronoun form, quotation, distance in
+// sentences to the chain's nearest earlier mention we name, and the antecedent's type.
+// --no-syntax resolves without the parse, as extraction does (the entity layer runs before it).
 //
 // Runs the stages of dist/src/extract.js createExtractor (annotate → the trained models →
 // recognizeEntities) itself, because the references are not part of a DocumentResult; builds
@@ -55,6 +60,8 @@ const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 const total = { reachable: 0, gold: 0, resolved: 0, correct: 0, spurious: 0, otherPronouns: 0 };
 const byForm = new Map();
 const misses = [];
+/** One row per gold pronoun with a named antecedent, for --by. */
+const rows = [];
 const spurious = [];
 const started = process.hrtime.bigint();
 
@@ -98,8 +105,23 @@ for (const d of docs) {
     }
     // Reachable: our entity layer has an actor of a type the pronoun can stand for on the chain.
     const personal = /^(he|him|his|himself|she|her|hers|herself)$/.test(form);
-    if ([...goldEntities].some((e) => (personal ? types.get(e) === 'person' : types.get(e) !== 'person' && types.get(e) !== undefined))) total.reachable++;
+    const reachable = [...goldEntities].some((e) => (personal ? types.get(e) === 'person' : types.get(e) !== 'person' && types.get(e) !== undefined));
+    if (reachable) total.reachable++;
     const correct = ours !== undefined && goldEntities.has(ours.entity);
+    // Sentences back to the chain's nearest earlier mention that one of our names covers (-1: none).
+    let nearest = -1;
+    for (const c of chain) {
+      if (c.start >= m.start || c.head_upos === 'PRON') continue;
+      if (named.some((n) => overlaps(n, c) && goldEntities.has(n.entity)) && (nearest < 0 || m.sent - c.sent < nearest)) nearest = m.sent - c.sent;
+    }
+    const opened = d.text.slice(d.sentences[m.sent]?.start ?? 0, m.start);
+    const quoted = (opened.match(/["“”]/g) ?? []).length % 2 === 1;
+    rows.push({
+      outcome: correct ? 'right' : !reachable ? 'unreachable' : ours ? 'wrong' : 'unresolved',
+      form: form.replace(/^(him|his|himself)$/, 'he').replace(/^(hers|herself)$/, 'her').replace(/^(them|themselves|theirs)$/, 'their').replace(/^itself$/, 'its'),
+      quoted, distance: nearest < 0 ? 'none' : nearest >= 3 ? '3+' : String(nearest),
+      type: [...goldEntities].map((e) => types.get(e)).filter(Boolean).sort()[0] ?? 'none',
+    });
     total.gold++;
     if (ours) total.resolved++;
     if (correct) total.correct++;
@@ -111,7 +133,7 @@ for (const d of docs) {
     if (!correct) {
       const sentence = d.sentences[m.sent];
       misses.push({
-        doc: d.doc_id, pronoun: m.text, offset: m.start, gold: antecedents[antecedents.length - 1].text, goldEntities: [...goldEntities].sort(),
+        outcome: rows[rows.length - 1].outcome, distance: rows[rows.length - 1].distance, doc: d.doc_id, pronoun: m.text, offset: m.start, gold: antecedents[antecedents.length - 1].text, goldEntities: [...goldEntities].sort(),
         ours: ours ? ours.entity : null,
         sentence: sentence ? d.text.slice(sentence.start, sentence.end) : '',
       });
@@ -133,9 +155,23 @@ if (flag('--json')) {
   console.log(`other third-person pronouns: ${total.otherPronouns}, resolved anyway (spurious): ${total.spurious}`);
   const forms = [...byForm.entries()].sort((a, b) => b[1].gold - a[1].gold || (a[0] < b[0] ? -1 : 1));
   console.log(`by form: ${forms.map(([f, r]) => `${f} ${r.correct}/${r.resolved}/${r.gold}`).join(', ')} (correct/resolved/gold)`);
+  if (flag('--by')) {
+    const outcomes = ['right', 'wrong', 'unresolved', 'unreachable'];
+    for (const key of ['form', 'quoted', 'distance', 'type']) {
+      const table = new Map();
+      for (const r of rows) {
+        const k = String(r[key]);
+        const row = table.get(k) ?? Object.fromEntries(outcomes.map((o) => [o, 0]));
+        row[r.outcome]++;
+        table.set(k, row);
+      }
+      console.log(`by ${key} (${outcomes.join('/')}):`);
+      for (const [k, row] of [...table.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) console.log(`  ${k.padEnd(12)} ${outcomes.map((o) => String(row[o]).padStart(4)).join(' ')}`);
+    }
+  }
   if (flag('--misses')) {
     for (const x of misses) {
-      console.log(`- ${x.doc}@${x.offset} ${x.pronoun} → ${x.ours ?? '(none)'}; gold "${x.gold}" [${x.goldEntities.join(' ')}]\n    ${x.sentence.slice(0, 240)}`);
+      console.log(`- [${x.outcome} ${x.distance}] ${x.doc}@${x.offset} ${x.pronoun} → ${x.ours ?? '(none)'}; gold "${x.gold}" [${x.goldEntities.join(' ')}]\n    ${x.sentence.slice(0, 240)}`);
     }
     console.log('spurious:');
     for (const x of spurious) console.log(`- ${x.doc}@${x.offset} ${x.pronoun} → ${x.ours}; gold "${x.gold}"\n    ${x.sentence.slice(0, 240)}`);

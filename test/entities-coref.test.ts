@@ -21,6 +21,10 @@ const ROWS: readonly Row[] = [
   ['Marta Lindqvist told reporters she would resign.', 'she', 1, 'marta-lindqvist', 'a pronoun after a verb of speech is its speaker'],
   ['Jonas Berg visited Tomas Holm in Oslo. "He is a loyal partner," Berg said.', 'He', 1, 'tomas-holm', 'inside a quote, "he" is not the speaker'],
   ['Viktor Orban spoke in Brussels on Monday. His remarks angered Poland.', 'His', 1, 'viktor-orban', 'possessive from the previous sentence'],
+  ['The European Parliament has shown itself unable to agree on the budget.', 'itself', 1, 'european-parliament', 'a reflexive is its clause\'s subject'],
+  ['Mr Halvorsen, a retired pilot, then decided to fly the plane himself.', 'himself', 1, 'halvorsen', 'a reflexive inherits the subject through the infinitive'],
+  ['Ingrid Solberg, a local teacher, admitted she had missed the vote.', 'she', 1, 'ingrid-solberg', 'the speaker stands before an apposition'],
+  ['Lars Eklund resigned after it became known that he had lied.', 'he', 1, 'lars-eklund', 'an expletive "it" before a verb of knowing is no speaker'],
   // countries, organisations and groups: "it", "its", "they", "their"
   ['Ukraine rejected the offer on Monday. They said the proposal was unacceptable.', 'They', 1, 'ukraine', 'plural "they" for a country that speaks'],
   ['Amnesty International published a report on Tuesday. They said the detentions were unlawful.', 'They', 1, 'amnesty-international', 'plural "they" for an organisation'],

@@ -99,6 +99,9 @@ function nameGenders(): ReadonlyMap<string, Gender> {
 /** Words that make a title another office: a deputy prime minister is not "the prime minister". */
 const LESSER_TITLE_WORDS: ReadonlySet<string> = new Set(['deputy', 'vice', 'former', 'shadow', 'junior', 'assistant', 'ex', 'acting', 'interim', 'would-be']);
 
+/** Articles that open an apposition after a name: "Solberg, a teacher,". */
+const ARTICLES_A: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
 /** Words that join two actors named as a pair. */
 const PAIR_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'with', ',', 'versus', 'vs', 'vs.']);
 
@@ -192,6 +195,13 @@ class Resolver {
   private resolvePronoun(t: Token, row: PronounRow, seen: readonly Item[]): ActorReference | undefined {
     const possessive = row.form === 'possessive' || (row.form === 'object-or-possessive' && this.possessiveHer(t));
     const role = possessive ? 'possessor' : this.roleOf(t.index, t.index);
+    // "Congress has proven itself", "Ortega distanced himself": a reflexive is its clause's subject, or nobody we know.
+    // (Else, for a person, the ranking below: "X decided to treat her himself" inherits X through the infinitive.)
+    if (row.form === 'reflexive') {
+      const subject = this.clauseSubject(t, seen);
+      if (subject && this.agrees(subject, row.kind)) return this.reference(subject.entity, subject.entityType, t.index, t.index, t.sentence, 'pronoun', false);
+      if (row.kind === 'neuter' || row.kind === 'plural') return undefined;
+    }
     const neuter = row.kind === 'neuter' || row.kind === 'plural';
     if (neuter && !this.actorPronoun(t, possessive)) return undefined;
     const lookback = neuter ? NEUTER_LOOKBACK_SENTENCES : LOOKBACK_SENTENCES;
@@ -267,6 +277,18 @@ class Resolver {
       if (governor >= 0 && m.governor >= 0) return this.dominates(m.governor, t.index) ? m : undefined;
       for (let k = m.last + 1; k < t.index; k++) if (OWNER_BREAKS.has(this.tokens[k]?.lower ?? '')) return undefined;
       return m;
+    }
+    return undefined;
+  }
+
+  /** The subject of the clause a reflexive stands in: the parse's, or the nearest earlier subject with no clause break between. */
+  private clauseSubject(t: Token, seen: readonly Item[]): Item | undefined {
+    const governor = this.governorOf(t.index, t.index);
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence !== t.sentence) return undefined;
+      if (m.role !== 'subject') continue;
+      return m.noun || !this.clauseMates(m, t.index, governor) ? undefined : m;
     }
     return undefined;
   }
@@ -375,7 +397,18 @@ class Resolver {
     if (!verb || verb.sentence !== t.sentence || verb.pos !== 'VERB' || !SPEECH_VERBS.has(verb.lemma)) return undefined;
     // The verb's subject: the parse's nsubj, or the word right before it (auxiliaries and adverbs between).
     let subject = verb.index - 1;
-    while (subject > 0 && ['AUX', 'ADV', 'PART'].includes(this.tokens[subject]?.pos ?? '')) subject--;
+    let passive = false;
+    while (subject > 0 && ['AUX', 'ADV', 'PART'].includes(this.tokens[subject]?.pos ?? '')) passive ||= this.tokens[subject--]?.lemma === 'be' || this.tokens[subject + 1]?.lemma === 'become';
+    // "it became known that he …", "it was reported that she …": nobody speaks; the ranking decides.
+    if (passive || this.tokens[subject]?.lower === 'it' || ['be', 'become'].includes(this.tokens[subject]?.lemma ?? '')) return undefined;
+    // "Kiara Perkins, a second-year student, admitted she …": the subject stands before the apposition.
+    if (this.tokens[subject]?.value === ',') {
+      for (let k = subject - 1; k > subject - 12 && k > 0 && this.tokens[k]?.sentence === t.sentence; k--) {
+        if (this.tokens[k]?.value !== ',') continue;
+        if (this.baseAt[k - 1]) subject = k - 1;
+        break;
+      }
+    }
     for (let j = seen.length - 1; j >= 0; j--) {
       const m = seen[j] as Item;
       if (m.sentence !== t.sentence) break;
@@ -517,8 +550,9 @@ class Resolver {
   /** Common nouns that compete with named actors: plural ("officials"), singular things, gendered people ("her mother"). */
   private nounItems(): Item[] {
     const out: Item[] = [];
+    const apposed = this.appositions();
     for (const t of this.tokens) {
-      if (this.covered[t.index] || t.pos !== 'NOUN') continue;
+      if (this.covered[t.index] || t.pos !== 'NOUN' || apposed[t.index]) continue;
       const next = this.tokens[t.index + 1];
       if (next && next.pos === 'NOUN' && next.sentence === t.sentence) continue;
       // "Pakistan's army said it …", "the Sudanese military said it …": a side's body stands for the side.
@@ -531,6 +565,30 @@ class Resolver {
       const plural = IRREGULAR_PLURALS.has(t.lower) || (t.lemma !== t.lower && t.lower.endsWith('s'));
       const noun = gender ?? (plural ? 'plural' : 'singular');
       out.push({ ...this.item(`#${t.index}`, 'other', t.index, t.index), noun });
+    }
+    return out;
+  }
+
+  /**
+   * Tokens of an apposition to a name ("Ingrid Solberg, a local teacher, said she …"): the noun
+   * there is the named actor, not a rival for the pronoun. The parse's `appos` where there is one,
+   * else "NAME, a|an|the … ," within a few words.
+   */
+  private appositions(): Uint8Array {
+    const out = new Uint8Array(this.tokens.length);
+    for (const t of this.tokens) {
+      if (this.parsedAt(t.index)) {
+        const head = this.syntax?.heads[t.index] ?? -1;
+        if (this.syntax?.deprels[t.index] === 'appos' && head >= 0 && this.baseAt[head]) out[t.index] = 1;
+        continue;
+      }
+      const r = this.baseAt[t.index];
+      if (!r || r.lastToken !== t.index || this.tokens[t.index + 1]?.value !== ',' || !ARTICLES_A.has(this.tokens[t.index + 2]?.lower ?? '')) continue;
+      for (let k = t.index + 3; k <= t.index + 9; k++) {
+        const w = this.tokens[k];
+        if (!w || w.sentence !== t.sentence || w.value === ',') break;
+        out[k] = 1;
+      }
     }
     return out;
   }
