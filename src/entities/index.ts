@@ -6,6 +6,7 @@ import type { AnnotatedDocument, EntityRecord, EntityType, Fact, Mention, Relati
 import { resolveCoreference } from './coref';
 import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { appositionContext, containerOf, describedAt, ContainmentNotes, CONTAINMENT_RULES, gazetteerNote, insideOf, statedContainments, type ContainmentNote } from './containment';
+import { phraseExtents } from './extents';
 import { slugify } from './slug';
 import {
   AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
@@ -156,6 +157,9 @@ interface Draft {
   groups: Set<string>;
 }
 
+/** What may stand before a title as the body the office belongs to ("U.S. President", "NASA Administrator"). */
+const AFFILIATION_KINDS: ReadonlySet<LexiconEntry['kind']> = new Set(['country', 'seat', 'demonym', 'organization', 'capital', 'user']);
+
 /** "Masjid Al-Haram (Grand Mosque)": types a named site may be read as. */
 const SITE_TYPES: ReadonlySet<EntityType> = new Set(['organization', 'place']);
 
@@ -247,6 +251,8 @@ class Recognizer {
   private readonly named: NamedSpans;
   /** Where each place lies, from the gazetteer, names and sentences: node attributes (containment.ts). */
   private readonly containment = new ContainmentNotes();
+  /** "Huntsville, Alabama": a place's `${first}:${last}` → the last token of the region stated after it (extents.ts). */
+  private readonly statedRegions = new Map<string, number>();
 
   constructor(private readonly doc: AnnotatedDocument, private readonly lexicon: Lexicon, names: readonly string[] | undefined, private readonly syntax?: SyntaxLayer) {
     this.tokens = doc.tokens;
@@ -277,9 +283,10 @@ class Recognizer {
     this.resolveCoreference();
     this.findTopics();
     this.statedContainments();
-    this.draft.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    const mentions = this.phraseExtents();
+    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     this.draft.references.sort((a, b) => a.firstToken - b.firstToken || a.lastToken - b.lastToken);
-    return { mentions: this.draft.mentions, entities: this.records(), references: this.draft.references, facts: this.draft.facts };
+    return { mentions, entities: this.records(), references: this.draft.references, facts: this.draft.facts };
   }
 
   // ---- pass 1 -------------------------------------------------------------------------------
@@ -639,6 +646,7 @@ class Recognizer {
     const region = this.statedRegion(first, last, entry);
     if (!region) return;
     const written = this.text.slice(this.token(first)?.start ?? 0, this.token(region.last)?.end ?? 0);
+    this.statedRegions.set(`${first}:${last}`, region.last);
     this.draft.aliases.get(id)?.add(written);
     this.noteStated(id, region.entry.id, region.note);
     this.fact(id, 'located_in', region.entry.id, first, written, region.entry.kind === 'country' ? CONTAINMENT_RULES.apposition.id : 'place, region');
@@ -918,6 +926,43 @@ class Recognizer {
       this.addLexiconMention(outlet.entry, j, outlet.last, outlet.end, false);
       this.fact(person, 'member_of', outlet.entry.id, j, 'by', 'byline');
     }
+  }
+
+  /** The mentions as output: each widened to the phrase that names it ("U.S. President Donald Trump"). */
+  private phraseExtents(): Mention[] {
+    const widened = phraseExtents(this.draft.mentions, {
+      tokens: this.tokens,
+      text: this.text,
+      sentenceStart: (i) => this.doc.sentences[this.token(i)?.sentence ?? -1]?.firstToken === i,
+      titleEndingAt: (k) => {
+        for (let s = Math.max(0, k - 3); s <= k; s++) {
+          const t = this.token(s);
+          if (t && isCapitalized(t) && this.titleAt(s)?.last === k) return s;
+        }
+        return undefined;
+      },
+      affiliationEndingAt: (k) => {
+        for (let s = Math.max(0, k - this.lexicon.maxWords + 1); s <= k; s++) {
+          const kind = this.matchLexicon(s, (e) => AFFILIATION_KINDS.has(e.kind));
+          if (kind?.last === k) return s;
+        }
+        return undefined;
+      },
+      statedRegions: this.statedRegions,
+    });
+    // A pronoun's antecedent names the offsets of a mention: the widened one.
+    const moved = new Map<string, { start: number; end: number }>();
+    this.draft.mentions.forEach((m, k) => {
+      const w = widened[k];
+      if (w && (w.start !== m.start || w.end !== m.end) && !moved.has(`${m.start}:${m.end}`)) moved.set(`${m.start}:${m.end}`, { start: w.start, end: w.end });
+    });
+    if (moved.size > 0) {
+      this.draft.references = this.draft.references.map((r) => {
+        const to = r.antecedent && moved.get(`${r.antecedent.start}:${r.antecedent.end}`);
+        return to ? { ...r, antecedent: to } : r;
+      });
+    }
+    return widened;
   }
 
   // ---- pass 2 -------------------------------------------------------------------------------

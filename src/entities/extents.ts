@@ -1,0 +1,141 @@
+// Mention extents: a mention covers the phrase that names the actor, not just the name in it.
+// "U.S. President Donald Trump", "Mr. Tedeschi", "DAB's Ben Chan", "Michael Tien of NPP" and
+// "Huntsville, Alabama" are each one mention, as news annotation (GUM, OntoNotes) marks them:
+// a capitalised title written before a name is part of it. The entity layer has already read
+// the parts (title + name, affiliation, the region of a place): this only widens the offsets of
+// the mentions it outputs. Entity ids, labels, aliases and actor references are not touched.
+import type { Mention, Token } from '../types';
+import { HONORIFICS, PERSON_ROLE_NOUNS } from './tables';
+
+export interface ExtentContext {
+  readonly tokens: readonly Token[];
+  readonly text: string;
+  /** Whether token i opens its sentence. */
+  readonly sentenceStart: (i: number) => boolean;
+  /** First token of a capitalised title ending at token k ("Vice President"), if any. */
+  readonly titleEndingAt: (k: number) => number | undefined;
+  /** First token of a country, demonym or organisation name ending at token k ("U.S.", "Afghan", "NASA"). */
+  readonly affiliationEndingAt: (k: number) => number | undefined;
+  /** Places whose region the text states right after them: `${first}:${last}` → the region's last token. */
+  readonly statedRegions: ReadonlyMap<string, number>;
+}
+
+/** Words before a title that belong to the phrase ("former Senator Rick Santorum"). */
+const PAST_WORDS: ReadonlySet<string> = new Set(['former', 'late', 'outgoing', 'acting', 'incoming']);
+/**
+ * Capitalised words used as titles that the title table leaves out because they make no role
+ * fact: "Speaker Pelosi" (the title says which chamber only with its context).
+ */
+const EXTRA_TITLES: ReadonlySet<string> = new Set(['speaker']);
+/** Words that tie a person to the body named right after ("Michael Tien of NPP", "Alvin Yeung from the Civic Party"). */
+const AFFILIATION_LINKS: ReadonlySet<string> = new Set(['of', 'from']);
+/** A person's phrase may take an organisation or a state after "of" ("President Putin of Russia"). */
+const AFFILIATION_TYPES: ReadonlySet<string> = new Set(['organization', 'country']);
+/** Possessors that open a person's phrase ("Korea's Kim Shin-wook", "New People Party's Regina Ip"). */
+const POSSESSOR_TYPES: ReadonlySet<string> = new Set(['organization', 'country', 'place']);
+const POSSESSIVE: ReadonlySet<string> = new Set(["'s", '’s', "'", '’']);
+/** Capitalised words between an affiliation and a title ("Environment Minister", "Emeritus Professor"). */
+const MAX_TITLE_MODIFIERS = 2;
+
+const UPPER = /^\p{Lu}/u;
+
+/** The mentions with person and place mentions widened to their phrases; order and count unchanged. */
+export function phraseExtents(mentions: readonly Mention[], c: ExtentContext): Mention[] {
+  const byLast = new Map<number, Mention>();
+  const byFirst = new Map<number, Mention>();
+  for (const m of mentions) {
+    // the outermost mention ending (starting) at a token
+    const l = byLast.get(m.lastToken);
+    if (!l || m.firstToken < l.firstToken) byLast.set(m.lastToken, m);
+    const f = byFirst.get(m.firstToken);
+    if (!f || m.lastToken > f.lastToken) byFirst.set(m.firstToken, m);
+  }
+  return mentions.map((m) => {
+    let first = m.firstToken;
+    let last = m.lastToken;
+    if (m.entityType === 'person') {
+      first = personStart(m, c, byLast);
+      last = personEnd(m, c, byFirst);
+    } else if (m.entityType === 'place' || m.entityType === 'country') {
+      last = c.statedRegions.get(`${m.firstToken}:${m.lastToken}`) ?? last;
+    }
+    if (first === m.firstToken && last === m.lastToken) return m;
+    const a = c.tokens[first];
+    const b = c.tokens[last];
+    if (!a || !b) return m;
+    const end = last === m.lastToken ? m.end : b.end;
+    return { ...m, start: a.start, end, text: c.text.slice(a.start, end), firstToken: first, lastToken: last };
+  });
+}
+
+/** Titles, honorifics, affiliations and a possessor written before the name. */
+function personStart(m: Mention, c: ExtentContext, byLast: ReadonlyMap<number, Mention>): number {
+  let first = m.firstToken;
+  let titled = false;
+  let modifiers = 0;
+  const inSentence = (k: number): Token | undefined => {
+    const t = c.tokens[k];
+    return t && t.sentence === m.sentence ? t : undefined;
+  };
+  for (let step = 0; step < 12; step++) {
+    const t = inSentence(first - 1);
+    if (!t) break;
+    const capital = UPPER.test(t.value);
+    if (capital && HONORIFICS.has(t.lower)) {
+      first--;
+      titled = true;
+      continue;
+    }
+    const title = c.titleEndingAt(first - 1);
+    if (title !== undefined && inSentence(title)) {
+      first = title;
+      titled = true;
+      continue;
+    }
+    // "Congresswoman Karen Bass", "Scientologist Tom Cruise": a capitalised role noun used as a title
+    // (at a sentence's start every word is capitalised, so there it is only a noun).
+    if (capital && (PERSON_ROLE_NOUNS.has(t.lower) || EXTRA_TITLES.has(t.lower)) && !c.sentenceStart(first - 1)) {
+      first--;
+      titled = true;
+      continue;
+    }
+    if (POSSESSIVE.has(t.value)) {
+      const owner = byLast.get(first - 2);
+      if (owner && POSSESSOR_TYPES.has(owner.entityType) && owner.sentence === m.sentence) first = owner.firstToken;
+      break;
+    }
+    if (!titled) break;
+    const affiliation = c.affiliationEndingAt(first - 1);
+    if (affiliation !== undefined && inSentence(affiliation)) {
+      first = affiliation;
+      continue;
+    }
+    if (PAST_WORDS.has(t.lower)) {
+      first--;
+      break;
+    }
+    // "Environment Minister John Baird", "Emeritus Professor John Burrows"
+    const modifier = capital && (t.pos === 'PROPN' || ((t.pos === 'ADJ' || t.pos === 'NOUN') && !c.sentenceStart(first - 1)));
+    if (modifier && modifiers < MAX_TITLE_MODIFIERS) {
+      first--;
+      modifiers++;
+      continue;
+    }
+    break;
+  }
+  return first;
+}
+
+/** "Michael Tien of NPP", "Alvin Yeung from the Civic Party": the body a person is named with. */
+function personEnd(m: Mention, c: ExtentContext, byFirst: ReadonlyMap<number, Mention>): number {
+  const link = c.tokens[m.lastToken + 1];
+  if (!link || link.sentence !== m.sentence || !AFFILIATION_LINKS.has(link.lower)) return m.lastToken;
+  let k = m.lastToken + 2;
+  if (c.tokens[k]?.lower === 'the') k++;
+  const body = byFirst.get(k);
+  if (!body || body.sentence !== m.sentence || !AFFILIATION_TYPES.has(body.entityType)) return m.lastToken;
+  // "Gary Chan of DAB's …": the body is not where the phrase ends
+  const after = c.tokens[body.lastToken + 1];
+  if (after && after.sentence === m.sentence && (POSSESSIVE.has(after.value) || UPPER.test(after.value))) return m.lastToken;
+  return body.lastToken;
+}
