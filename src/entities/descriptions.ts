@@ -151,6 +151,8 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     // (Not for "the firm", "the company": the company named last is too often another one.)
     const charge = after?.lower === 'of' && /ing$/.test(tokens[found.last + 2]?.lower ?? '') && !(found.row.kinds ?? []).includes('company');
     if (after && after.sentence === t.sentence && ((after.lower === 'of' && !charge) || after.lower === 'for' || /^\p{Lu}/u.test(after.value) || after.pos === 'NOUN')) continue;
+    // "the largest city in northern Shan State" introduces a place by where it lies; "the city" alone refers back.
+    if (after?.lower === 'in' && after.sentence === t.sentence && found.row.entityType === 'place') continue;
     // "the Union" capitalised is a name of its own (the EU), not a description.
     if (/^\p{Lu}/u.test(tokens[found.last]?.value ?? '') && found.last === found.first) continue;
     let free = true;

@@ -3,7 +3,7 @@
 // The readers of tree.ts ask it for the ends of every reading.
 import type { ActorReference } from '../entities';
 import type { DependencyTree, TreeContext } from './tree';
-import { ACTING_NOUNS, PLACE_CONTAINERS, SITE_PREPS, VERB_TAGS } from './words';
+import { ACTING_NOUNS, PLACE_CONTAINERS, RELATIVE_PRONOUNS, SITE_PREPS, VERB_TAGS } from './words';
 
 /** Noun modifiers that name the actor behind a common noun: "Russian delegates", "Gondor's envoy", "officials from Iran". */
 const ACTOR_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nmod:poss', 'nmod']);
@@ -80,6 +80,11 @@ export class ActorFinder {
     }
     const t = this.tree.tokens[h];
     if (!t) return [];
+    // "India, which he accused of …": a relative pronoun stands for the noun its clause describes.
+    if (RELATIVE_PRONOUNS.has(t.lower)) {
+      const antecedent = relativeAntecedent(this.tree, this.tree.head(h));
+      return antecedent >= 0 && antecedent !== h ? this.own(antecedent, object, assets) : [];
+    }
     // "Russian and Ukrainian delegates", "Gondor's envoy", "officials from Iran": a member noun's
     // actor; as a target also what it owns ("Houthi targets", "Chinese imports").
     // "The US commander in Iraq, General Mark Olsen, …": a named apposition is the actor itself.
@@ -151,4 +156,38 @@ export class ActorFinder {
     const r = this.ctx.modifierAt[c];
     return r && (r.entityType === 'country' || r.entityType === 'organization') ? { ...r, modifier: false } : undefined;
   }
+}
+
+/**
+ * The noun a relative clause describes, from the clause's verb: "India, which he accused", and past
+ * an apposition, "France, the biggest exporter of cognac, which had backed …"; a clause the parser
+ * hung on the main verb (advcl:relcl) describes the noun just before its pronoun. -1 if none.
+ */
+export function relativeAntecedent(tree: DependencyTree, verb: number): number {
+  const rel = verb < 0 ? '' : tree.deprel(verb);
+  if (rel === 'advcl:relcl') return nounBefore(tree, verb);
+  if (rel !== 'acl:relcl') return -1;
+  const noun = tree.head(verb);
+  if (tree.upos(noun) !== 'NOUN' && tree.upos(noun) !== 'PROPN' && tree.upos(noun) !== 'PRON') return nounBefore(tree, verb);
+  if (tree.deprel(noun) !== 'appos' || tree.head(noun) < 0 || noun < tree.head(noun)) return noun;
+  // The name the apposition follows, which is not always the noun the parser hung it on.
+  let k = leftmost(tree, noun) - 1;
+  if (tree.tokens[k]?.value === ',') k--;
+  return k >= 0 && tree.upos(k) === 'PROPN' ? k : tree.head(noun);
+}
+
+/** The first token of a phrase. */
+function leftmost(tree: DependencyTree, h: number, depth = 0): number {
+  let first = h;
+  if (depth < 6) for (const c of tree.children(h)) if (c < first) first = Math.min(first, leftmost(tree, c, depth + 1));
+  return first;
+}
+
+/** The noun just before a relative clause's pronoun (past a comma), for clauses the parser hung on a verb. */
+function nounBefore(tree: DependencyTree, verb: number): number {
+  let pronoun = -1;
+  for (const c of tree.children(verb)) if (c < verb && RELATIVE_PRONOUNS.has(tree.tokens[c]?.lower ?? '')) pronoun = c;
+  let k = pronoun - 1;
+  if (tree.tokens[k]?.value === ',') k--;
+  return k >= 0 && (tree.upos(k) === 'PROPN' || tree.upos(k) === 'NOUN') ? k : -1;
 }

@@ -11,7 +11,7 @@ import type { ActorReference } from '../entities';
 import type { CollocationFrame, Frame, NounFrame } from './frames';
 import { OF_HEADS, ANNOUNCING_VERBS, ATTACKED_ASSETS, DEFERRING_VERBS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS, VERB_TAGS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
-import { ActorFinder, type ListExpander } from './tree-actors';
+import { ActorFinder, relativeAntecedent, type ListExpander } from './tree-actors';
 
 /** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
 export interface ReadFrame {
@@ -164,7 +164,7 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation)) {
       // "X and Y welcomed their resumption of ties with Z": the subjects' own act names no other author.
       const own = new Set(sources.map((r) => r.entity));
-      const authors = authorsOfObject(tree, i).flatMap((h) => actors.at(h, true));
+      const authors = authorsOfObject(tree, i).flatMap((h) => (tree.deprel(h) === 'compound' || tree.deprel(h) === 'amod' ? modifierActor(ctx, h) : actors.at(h, true)));
       if (authors.length > 0 && !authors.some((r) => own.has(r.entity) || r.via === 'pronoun')) targets = authors;
     }
     // The word after the object phrase: its head noun ends it ("pressed Russian officials to …").
@@ -174,6 +174,8 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
   sources = sources.filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
   if (sources.length === 0) return undefined;
+  // "Qatar, which hosts American troops": a garrison stationed, not a visit received.
+  if (frame.id === 'host' && objectHeads(tree, i, frame).some((h) => STATIONED.has(tree.tokens[h]?.lower ?? ''))) return undefined;
   // "left the way open for Y", "sent troops to Y": with an object of its own, a visit verb sends or leaves something.
   if (VISIT_FRAMES.has(frame.id) && hasObject(tree, i)) return undefined;
   const mutual = targets.length === 0 && frame.mutual === true && sources.length > 1 && !hasObject(tree, i) && !hasComplement(tree, i, frame);
@@ -186,6 +188,15 @@ export function readSubjects(ctx: TreeContext, verb: Token): { readonly sources:
   const actors = new ActorFinder(ctx);
   const sources = subjectHeads(ctx.tree, verb.index).flatMap((h) => actors.at(h)).filter(canAct);
   return { sources, negated: negated(ctx.tree, verb.index), hypothetical: hypothetical(ctx.tree, verb.index) };
+}
+
+/** What a country hosts that is stationed there rather than visiting: troops, bases. */
+const STATIONED: ReadonlySet<string> = new Set(['troops', 'forces', 'soldiers', 'base', 'bases', 'personnel', 'garrison', 'contingent', 'refugees', 'migrants']);
+
+/** A state or body named as a noun's modifier ("the EU tariffs", "the Russian strikes"), as an actor. */
+function modifierActor(ctx: TreeContext, h: number): ActorReference[] {
+  const r = ctx.refAt[h];
+  return r && (r.entityType === 'country' || r.entityType === 'organization') ? [{ ...r, modifier: false }] : [];
 }
 
 /** The `by` oblique of a passive: "was attacked by Y". */
@@ -209,6 +220,11 @@ function authorsOfObject(tree: DependencyTree, i: number): number[] {
     // "rejected talks with Y", "condemned the cooperation between X and Y": the other parties of an interaction.
     const interaction = INTERACTION_NOUNS.has(tree.tokens[c]?.lower ?? '');
     for (const m of tree.children(c)) {
+      // "backed the EU tariffs", "condemned the Russian strikes": a state or body named before the act is its author.
+      if ((tree.deprel(m) === 'compound' || tree.deprel(m) === 'amod') && m < c) {
+        out.push(m);
+        continue;
+      }
       const prep = tree.caseOf(m) ?? "'s";
       if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'nmod:poss') && AUTHOR_PREPS.has(prep) && (prep !== 'of' || ofOk)) out.push(m);
       else if (interaction && tree.deprel(m) === 'nmod' && (prep === 'with' || prep === 'between')) out.push(m);
@@ -272,6 +288,9 @@ function demanded(tree: DependencyTree, verb: number, clause: number): boolean {
 /** Prepositions that introduce what a verb acts on ("agreed to …", "agreed on …"), not when or where. */
 const OBJECT_PREPS: ReadonlySet<string> = new Set(['to', 'on', 'with', 'against', 'for', 'over', 'about']);
 
+/** Prepositions before an -ing clause whose subject is the governor's: "by expelling", "after meeting". */
+const GERUND_MARKS: ReadonlySet<string> = new Set(['by', 'after', 'before', 'while', 'since', 'without', 'when', 'upon', 'on', 'in']);
+
 /** The heads of the trigger's subject, inherited where the clause has none of its own. */
 function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   if (depth > 6) return [];
@@ -280,7 +299,7 @@ function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   const head = tree.head(i);
   if (own >= 0) {
     // "the envoy who met Putin": the relative pronoun stands for the noun the clause describes.
-    if (rel === 'acl:relcl' && RELATIVE_PRONOUNS.has(tree.tokens[own]?.lower ?? '') && head >= 0) return [head];
+    if (RELATIVE_PRONOUNS.has(tree.tokens[own]?.lower ?? '') && relativeAntecedent(tree, i) >= 0) return [relativeAntecedent(tree, i)];
     // Two subjects are a misparse ("Serbian President Vucic met", "Tory co-chairman Liam Fox had"
     // with the title's first word as one): the last is the name.
     const all = Array.from(tree.children(i)).filter((c) => tree.deprel(c) === 'nsubj');
@@ -311,8 +330,15 @@ function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
     }
     return subjectHeads(tree, head, depth + 1);
   }
-  // "…, accusing Y of …": a participle clause shares its governor's subject.
-  if (rel === 'advcl' && /ing$/.test(tree.tokens[i]?.lower ?? '') && tree.child(i, 'mark') < 0) return subjectHeads(tree, head, depth + 1);
+  // "…, accusing Y of …": a participle clause shares its governor's subject; so does one opened by a
+  // preposition ("retaliated by expelling Y", "after meeting Y"), but "accused Y of / criticised Y
+  // for backing Z" says what the governor's object did.
+  if (rel === 'advcl' && /ing$/.test(tree.tokens[i]?.lower ?? '')) {
+    const mark = tree.tokens[tree.child(i, 'mark')]?.lower;
+    if (mark === undefined || GERUND_MARKS.has(mark)) return subjectHeads(tree, head, depth + 1);
+    const object = tree.child(head, 'obj');
+    if ((mark === 'of' || mark === 'for') && object >= 0 && object < i) return [object];
+  }
   // "troops attacking the town": the noun a present participle describes acts.
   if (rel === 'acl' && /ing$/.test(tree.tokens[i]?.lower ?? '')) return [head];
   // "Russian drones struck facilities" misparsed as a reduced relative: a participle does not take an object.

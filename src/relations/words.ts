@@ -169,7 +169,7 @@ export const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set([
 /** Words that open a subordinate clause: its subject is inside it ("after the US proposed"). */
 export const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'while', 'because', 'although', 'though', 'since', 'if', 'unless', 'until', 'whether', 'that', 'once', 'as', 'whereas']);
 
-export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which', 'that']);
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'whom', 'which', 'that']);
 
 /** Words that start a time adverbial, not an object: "met *last* week". */
 export const TIME_WORDS: ReadonlySet<string> = new Set(['last', 'this', 'next', 'today', 'yesterday', 'tonight', 'tomorrow', 'earlier', 'later', 'again', 'twice', 'briefly', 'privately', 'separately', 'virtually', 'face']);
