@@ -12,7 +12,7 @@
 import type { AnnotatedDocument, Relation, SyntaxLayer, Token } from '../types';
 import type { EntityLayer } from '../entities';
 import { LIGHT_VERBS, MUTUAL_NOUN_VERBS, type Frame } from './frames';
-import { verbLemmas } from './words';
+import { DENIAL_LEMMAS, verbLemmas } from './words';
 import { cameoCanRelate } from './cameo';
 import { EVENT_ANAPHORS } from './anaphora';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, collocationsByVerb, type RelationFact } from './context';
@@ -44,9 +44,12 @@ export function attackWord(t: Token): boolean {
   return verbLemmas(t).some((l) => (framesByLemma.get(l) ?? []).some(attack) || (collocationsByVerb.get(l) ?? []).some(attack));
 }
 
-/** Whether a word takes up an act reported before ("the attack", "the move"): one actor and it can make a fact. */
+/**
+ * Whether a word takes up an act reported before ("the attack", "the move", "denied"): one actor
+ * and it can make a fact.
+ */
 export function anaphorWord(t: Token): boolean {
-  return EVENT_ANAPHORS.has(t.lower);
+  return EVENT_ANAPHORS.has(t.lower) || DENIAL_LEMMAS.has(t.lemma);
 }
 
 /** Facts of one document; with `syntax`, the parsed sentences are read from their trees first. */
@@ -79,6 +82,8 @@ class Extractor extends TreeFrames {
       if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read.add(f);
       if (parsed) this.treeRoles(t);
       if (parsed) this.treeThanks(t);
+      if (parsed) this.treeDenial(t);
+      if (parsed) this.treeShould(t);
       if (verbFrames) for (const f of verbFrames) if (!read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
       const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;

@@ -5,13 +5,16 @@ import type { ActorReference } from '../entities';
 import {
   CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, type CollocationFrame, type Frame, type NounFrame,
 } from './frames';
-import { verbLemmas } from './words';
+import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
 import { anaphoricEvent } from './anaphora';
 import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, readSubjects, type TreeReading } from './tree';
 import { asPromise, asThreat } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
 import { WalkFrames } from './walk-frames';
+
+/** Auxiliaries by which a speaker says what another must do. */
+const OBLIGING: ReadonlySet<string> = new Set(['should', 'must']);
 
 /** Verbs after which a subject receives a noun frame's act ("won the backing of Y"). */
 const RECEIVING_VERBS: ReadonlySet<string> = new Set(NOUN_FRAMES.flatMap((f) => f.receivedWith ?? []));
@@ -196,37 +199,101 @@ export abstract class TreeFrames extends WalkFrames {
     const event = reader ? anaphoricEvent(reader.tree, trigger) : undefined;
     const noun = event ? this.tok(event.noun) : undefined;
     if (!reader || !event || !noun) return false;
-    // The two sentences before and the judging one ("Noboa accused Colombia …, and Bogota rejected the accusation").
-    const from = this.doc.sentences[Math.max(0, trigger.sentence - 2)]?.start ?? 0;
-    const to = (this.doc.sentences[trigger.sentence]?.start ?? 0) + 1;
     // The last such act, one told with the same word first ("air strikes … the strikes", not the rockets).
     const word = (w: string): string => w.toLowerCase().replace(/s$/, '');
-    let act: RelationFact | undefined;
-    let same: RelationFact | undefined;
-    const authors = new Set<string>();
-    for (const f of this.facts) {
-      if (f.start < from || f.start >= to || !event.relations.includes(f.relation) || f.negated || f.hypothetical) continue;
-      act = f;
-      authors.add(f.source);
-      if (word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)) same = f;
-    }
-    // Two authors of such acts and no word to tell them apart: no guess.
-    act = same ?? (authors.size === 1 ? act : undefined);
-    const entityType = act ? this.entityTypes.get(act.source) : undefined;
-    if (!act || !entityType) return false;
-    const author = act.source;
-    // The antecedent is the author's last mention before the noun.
-    let mention: Mention | undefined;
-    for (const m of this.mentions) if (m.entity === author && m.start < noun.start) mention = m;
-    if (!mention) return false;
-    const target: ActorReference = {
-      entity: author, entityType, firstToken: noun.index, lastToken: noun.index, sentence: trigger.sentence, via: 'description', possessive: false, modifier: false,
-      antecedent: { start: mention.start, end: mention.end },
-    };
+    const acts = this.recentFacts(trigger, (f) => event.relations.includes(f.relation));
+    const same = acts.filter((f) => word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)).pop();
+    const last = same ?? acts[acts.length - 1];
+    if (!last) return false;
+    // One act told once may have several authors ("American and British warplanes struck …"); two
+    // acts by different authors and no word to tell them apart: no guess.
+    const told = (f: RelationFact): boolean => f.start === last.start && f.trigger === last.trigger && f.rule === last.rule;
+    const authors = new Set((same ? acts.filter(told) : acts).map((f) => f.source));
+    if (!same && authors.size > 1 && !acts.every(told)) return false;
     const { sources, negated, hypothetical } = readSubjects(reader, trigger);
     let any = false;
-    for (const s of sources) any = this.emit(s, frame.relation, target, trigger, `${frame.id}:event`, frame.cameo, { topicOk: false, modality: { negated, hypothetical } }) || any;
+    for (const author of authors) {
+      const target = this.earlierActor(author, noun, trigger);
+      if (!target) continue;
+      for (const s of sources) any = this.emit(s, frame.relation, target, trigger, `${frame.id}:event`, frame.cameo, { topicOk: false, modality: { negated, hypothetical } }) || any;
+    }
     return any;
+  }
+
+  /**
+   * "Sandu accused Russia of … The Kremlin denied any interference", "…, a charge Kigali denies": a
+   * denial answers the last accusation against the one who denies, told in the two sentences
+   * before or its own; it rejects the accuser (CAMEO 12, reject).
+   */
+  protected treeDenial(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !DENIAL_LEMMAS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    // "denied Ukraine access": an actor as object is refused something, no charge is answered.
+    for (const c of tree.children(verb.index)) {
+      const r = this.refAt[c];
+      if ((tree.deprel(c) === 'obj' || tree.deprel(c) === 'iobj') && r && r.entityType !== 'other') return;
+    }
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    // "did not deny", "may deny": no answer given.
+    if (negated || hypothetical) return;
+    for (const s of sources) {
+      const charge = this.recentFacts(verb, (f) => f.relation === 'accused' && f.target === s.entity && !f.reportedBy).pop();
+      const accuser = charge ? this.earlierActor(charge.source, verb, verb) : undefined;
+      if (accuser) this.emit(s, 'rejected', accuser, verb, 'deny:charge', '120', { topicOk: false, modality: { negated: false, hypothetical: false } });
+    }
+  }
+
+  /**
+   * "The Kremlin said Sandu should explain …", "Merz said Israel must allow aid in": what a speaker
+   * says another actor should or must do is an appeal to it (CAMEO 020). Not a passive ("must be
+   * stopped") nor the speaker's own side ("Putin said Russia must …").
+   */
+  protected treeShould(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !SPEECH_LEMMAS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    for (const c of tree.children(verb.index)) {
+      if (tree.deprel(c) !== 'ccomp' || tree.upos(c) !== 'VERB' || tree.child(c, 'nsubj') < 0 || tree.child(c, 'aux:pass') >= 0) continue;
+      if (!Array.from(tree.children(c)).some((a) => tree.deprel(a) === 'aux' && OBLIGING.has(this.tok(a)?.lower ?? ''))) continue;
+      const clause = this.tok(c);
+      const speakers = readSubjects(reader, verb);
+      if (!clause || speakers.negated) continue;
+      for (const y of readSubjects(reader, clause).sources) {
+        for (const x of speakers.sources) {
+          if (this.ownSide(x, y.entity)) continue;
+          this.emit(x, 'urged', y, verb, 'say-should', '020', { topicOk: false, modality: { negated: false, hypothetical: speakers.hypothetical } });
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether `y` may be `x`'s own side: a role of the document says so, or `x` is a person whose side
+   * the document does not say ("Modi said India must …" would be read as an appeal to his own country).
+   */
+  private ownSide(x: ActorReference, y: string): boolean {
+    const sides = [...this.belongs].filter((b) => b.startsWith(`${x.entity}|`)).map((b) => b.slice(x.entity.length + 1));
+    return sides.includes(y) || (x.entityType === 'person' && sides.length === 0);
+  }
+
+  /** Facts that pass `test`, told in the two sentences before `at`'s or in its own before it, in order. */
+  private recentFacts(at: Token, test: (f: RelationFact) => boolean): RelationFact[] {
+    const from = this.doc.sentences[Math.max(0, at.sentence - 2)]?.start ?? 0;
+    const to = (this.doc.sentences[at.sentence]?.start ?? 0) + 1;
+    return this.facts.filter((f) => f.start >= from && f.start < to && !f.negated && !f.hypothetical && test(f));
+  }
+
+  /** An actor named before `word` as the end of a fact read at `word` ("the strikes" → their author), with its antecedent. */
+  private earlierActor(entity: string, word: Token, trigger: Token): ActorReference | undefined {
+    const entityType = this.entityTypes.get(entity);
+    let mention: Mention | undefined;
+    for (const m of this.mentions) if (m.entity === entity && m.start < word.start) mention = m;
+    if (!entityType || !mention) return undefined;
+    return {
+      entity, entityType, firstToken: word.index, lastToken: word.index, sentence: trigger.sentence, via: 'description', possessive: false, modifier: false,
+      antecedent: { start: mention.start, end: mention.end },
+    };
   }
 
   /** A verb + event noun collocation from the tree; false when the tree gives no reading. */

@@ -215,3 +215,6 @@ export const PROMISING_VERBS: ReadonlySet<string> = new Set(['promise', 'pledge'
 
 /** The parser's tags of a word that can head a clause. */
 export const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
+
+/** Verbs of denial, which answer an accusation told before: "denied the charge", "denies any involvement". */
+export const DENIAL_LEMMAS: ReadonlySet<string> = new Set(['deny', 'refute', 'rebut']);
