@@ -57,7 +57,12 @@ export function phraseExtents(mentions: readonly Mention[], c: ExtentContext): M
       first = personStart(m, c, byLast);
       last = personEnd(m, c, byFirst);
     } else if (m.entityType === 'place' || m.entityType === 'country') {
-      last = c.statedRegions.get(`${m.firstToken}:${m.lastToken}`) ?? last;
+      // "Levico Terme, Trento, Italy": a region whose own region is stated after it
+      for (let f = m.firstToken, l = m.lastToken, region = c.statedRegions.get(`${f}:${l}`); region !== undefined; region = c.statedRegions.get(`${f}:${l}`)) {
+        last = region;
+        f = l + 2;
+        l = region;
+      }
     }
     if (first === m.firstToken && last === m.lastToken) return m;
     const a = c.tokens[first];
