@@ -206,6 +206,9 @@ class Resolver {
     if (neuter && !this.actorPronoun(t, possessive)) return undefined;
     const lookback = neuter ? NEUTER_LOOKBACK_SENTENCES : LOOKBACK_SENTENCES;
     const governor = this.governorOf(t.index, t.index);
+    // A name the pronoun leans on: "In his speech, X …", "X and his aides", "the head of NATO, X, he …".
+    const near = this.adjacentName(t, row.kind, possessive);
+    if (near) return this.reference(near.entity, near.entityType, t.index, t.index, t.sentence, 'pronoun', possessive);
     const reporter = role === 'subject' && !this.quoted[t.index] ? this.reporter(t, seen) : undefined;
     if (reporter !== undefined) {
       // After "X said", the pronoun is X or, when X does not agree ("Putin said it…"), nobody we know.
@@ -215,6 +218,7 @@ class Resolver {
     const before = this.tokens[t.index - 1];
     const hostileObject = possessive && before !== undefined && before.pos === 'VERB' && HOSTILE_VERBS.has(before.lemma);
     const owner = possessive && !hostileObject ? this.ownSubject(t, row.kind, seen) : undefined;
+    if (owner === null) return undefined;
     if (owner && owner.entity !== speaker) return this.reference(owner.entity, owner.entityType, t.index, t.index, t.sentence, 'pronoun', true);
     const objectForm = row.form === 'object' || (row.form === 'object-or-possessive' && !possessive);
     const scores = new Map<string, { score: number; last: Item }>();
@@ -261,8 +265,9 @@ class Resolver {
    * "NASA tweeted … via its account", "USI is holding its exhibit": a possessive stands for the
    * subject of its own clause when that is an agreeing actor and no other agreeing actor stands between.
    */
-  private ownSubject(t: Token, kind: PronounKind, seen: readonly Item[]): Item | undefined {
+  private ownSubject(t: Token, kind: PronounKind, seen: readonly Item[]): Item | null | undefined {
     const governor = this.governorOf(t.index, t.index);
+    let inside = false;
     for (let j = seen.length - 1; j >= 0; j--) {
       const m = seen[j] as Item;
       if (m.sentence !== t.sentence) return undefined;
@@ -271,7 +276,14 @@ class Resolver {
         if ((m.role === 'subject' || kind === 'plural') && this.agrees(m, kind)) return undefined;
         continue;
       }
+      // "The Art Center at USI bases its exhibit …": a name inside the subject's own phrase is not the owner
+      // (and when that subject is none of our actors, nobody is).
+      if (inside && m.role === 'subject' && !this.agrees(m, kind)) return null;
       if (!this.agrees(m, kind)) continue;
+      if (m.role === 'oblique' && this.insideSubject(m, seen, j)) {
+        inside = true;
+        continue;
+      }
       // A possessive inside a quote is not the speaker's ("X said, 'I think his …'").
       if (m.role !== 'subject' || this.quoted[m.first] !== this.quoted[t.index]) return undefined;
       if (governor >= 0 && m.governor >= 0) return this.dominates(m.governor, t.index) ? m : undefined;
@@ -291,6 +303,52 @@ class Resolver {
       return m.noun || !this.clauseMates(m, t.index, governor) ? undefined : m;
     }
     return undefined;
+  }
+
+  /**
+   * Names a pronoun leans on, before any ranking:
+   * - cataphora: a possessive in a fronted phrase stands for the subject named after its comma
+   *   ("In her opening remarks, Waters pointed out …", "On his website, Sarvis notes …");
+   * - "X and his colleagues": a possessive right after "NAME and";
+   * - left dislocation: ", NAME, he has explained" (the name set off on both sides).
+   */
+  private adjacentName(t: Token, kind: PronounKind, possessive: boolean): ActorReference | undefined {
+    const fits = (r: ActorReference | undefined): r is ActorReference => r !== undefined && this.agrees(this.item(r.entity, r.entityType, r.firstToken, r.lastToken), kind);
+    const verbAfter = (r: ActorReference): boolean => ['VERB', 'AUX'].includes(this.tokens[r.lastToken + 1]?.pos ?? '');
+    const sameSentence = (k: number): boolean => this.tokens[k]?.sentence === t.sentence;
+    if (possessive) {
+      const before = this.tokens[t.index - 1];
+      const owner = before?.lower === 'and' ? this.baseAt[t.index - 2] : undefined;
+      if (owner && owner.lastToken === t.index - 2 && fits(owner)) return owner;
+      let start = t.index;
+      while (sameSentence(start - 1)) start--;
+      if (this.tokens[start]?.pos !== 'ADP' || this.quoted[t.index]) return undefined;
+      for (let k = start; k < t.index; k++) if (this.tokens[k]?.value === ',' || this.tokens[k]?.pos === 'VERB') return undefined;
+      for (let k = t.index + 1; k <= t.index + 12 && sameSentence(k); k++) {
+        const w = this.tokens[k] as Token;
+        if (w.pos === 'VERB') return undefined;
+        if (w.value !== ',') continue;
+        const subject = this.baseAt[k + 1];
+        return subject && subject.firstToken === k + 1 && verbAfter(subject) && fits(subject) ? subject : undefined;
+      }
+      return undefined;
+    }
+    if (this.tokens[t.index - 1]?.value !== ',' || !['VERB', 'AUX'].includes(this.tokens[t.index + 1]?.pos ?? '')) return undefined;
+    const named = this.baseAt[t.index - 2];
+    if (!named || named.lastToken !== t.index - 2 || !fits(named)) return undefined;
+    const opener = this.tokens[named.firstToken - 1];
+    return opener?.value === ',' && sameSentence(named.firstToken - 1) ? named : undefined;
+  }
+
+  /** Whether an oblique name belongs to the phrase of the subject named just before it (no verb between). */
+  private insideSubject(m: Item, seen: readonly Item[], j: number): boolean {
+    for (let i = j - 1; i >= 0; i--) {
+      const s = seen[i] as Item;
+      if (s.sentence !== m.sentence) return false;
+      for (let k = s.last + 1; k < m.first; k++) if (['VERB', 'AUX'].includes(this.tokens[k]?.pos ?? '')) return false;
+      if (s.role === 'subject') return !s.noun;
+    }
+    return false;
   }
 
   /** Whether another actor is joined to this mention by "and", "or" or a comma ("A and B", "A, B"). */
@@ -666,7 +724,8 @@ class Resolver {
       return 'other';
     }
     const next = this.tokens[last + 1];
-    const before = this.tokens[first - 1];
+    // "The Hallam Gallery at …" opening a sentence stands where a subject does, as a bare name would.
+    const before = this.tokens[first - 1]?.lower === 'the' ? this.tokens[first - 2] : this.tokens[first - 1];
     const sameSentence = (w: Token | undefined): w is Token => w !== undefined && w.sentence === this.tokens[first]?.sentence;
     if (sameSentence(next) && (next.value === "'s" || next.value === "'")) return 'possessor';
     // "LSE shareholders", "the Iran deal": a name before a common noun only modifies it.
