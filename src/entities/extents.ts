@@ -39,8 +39,53 @@ const MAX_TITLE_MODIFIERS = 2;
 
 const UPPER = /^\p{Lu}/u;
 
-/** The mentions with person and place mentions widened to their phrases; order and count unchanged. */
-export function phraseExtents(mentions: readonly Mention[], c: ExtentContext): Mention[] {
+/**
+ * "the Albanian Government": a country named by its demonym before its government's capitalised
+ * name is that government's mention (a country acts through it; GUM types it as an organisation).
+ */
+const GOVERNMENT_HEADS: ReadonlySet<string> = new Set(['government', 'administration', 'cabinet']);
+
+/**
+ * "Frank Messina" in a headline is read word by word (src/entities: only names known from the body
+ * count there); two mentions of one person side by side are one mention.
+ */
+function joinAdjacent(mentions: readonly Mention[], c: ExtentContext): Array<{ mention: Mention; parts: Mention[] }> {
+  const out: Array<{ mention: Mention; parts: Mention[] }> = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    const p = prev?.mention;
+    if (prev && p && p.entityType === 'person' && m.entityType === 'person' && p.entity === m.entity && p.lastToken + 1 === m.firstToken && p.sentence === m.sentence) {
+      prev.mention = { ...p, end: m.end, text: c.text.slice(p.start, m.end), lastToken: m.lastToken };
+      prev.parts.push(m);
+      continue;
+    }
+    out.push({ mention: m, parts: [m] });
+  }
+  return out;
+}
+
+/** Mentions widened to their phrases, and where each mention's old offsets went (`${start}:${end}`). */
+export interface Extents {
+  readonly mentions: Mention[];
+  readonly moved: ReadonlyMap<string, { readonly start: number; readonly end: number }>;
+}
+
+/** The mentions (sorted by position) with person, place and country mentions widened to their phrases, sorted again. */
+export function phraseExtents(sorted: readonly Mention[], c: ExtentContext): Extents {
+  const joined = joinAdjacent(sorted, c);
+  const widened = widen(joined.map((j) => j.mention), c);
+  const moved = new Map<string, { start: number; end: number }>();
+  joined.forEach((j, k) => {
+    const w = widened[k];
+    if (!w) return;
+    for (const m of j.parts) {
+      if ((w.start !== m.start || w.end !== m.end) && !moved.has(`${m.start}:${m.end}`)) moved.set(`${m.start}:${m.end}`, { start: w.start, end: w.end });
+    }
+  });
+  return { mentions: widened.sort((a, b) => a.start - b.start || a.end - b.end), moved };
+}
+
+function widen(mentions: readonly Mention[], c: ExtentContext): Mention[] {
   const byLast = new Map<number, Mention>();
   const byFirst = new Map<number, Mention>();
   for (const m of mentions) {
@@ -56,6 +101,9 @@ export function phraseExtents(mentions: readonly Mention[], c: ExtentContext): M
     if (m.entityType === 'person') {
       first = personStart(m, c, byLast);
       last = personEnd(m, c, byFirst);
+    } else if (m.entityType === 'country' && m.rule === 'lexicon:demonym') {
+      const head = c.tokens[m.lastToken + 1];
+      if (head && head.sentence === m.sentence && UPPER.test(head.value) && GOVERNMENT_HEADS.has(head.lower)) last = m.lastToken + 1;
     } else if (m.entityType === 'place' || m.entityType === 'country') {
       // "Levico Terme, Trento, Italy": a region whose own region is stated after it
       for (let f = m.firstToken, l = m.lastToken, region = c.statedRegions.get(`${f}:${l}`); region !== undefined; region = c.statedRegions.get(`${f}:${l}`)) {

@@ -284,13 +284,13 @@ class Recognizer {
     this.passNames();
     this.resolveSingles();
     this.peopleNoRuleFound();
+    this.peopleInNames();
     this.mergeParentheticals();
     this.resolveTitleReferences();
     this.resolveCoreference();
     this.findTopics();
     this.statedContainments();
     const mentions = this.phraseExtents();
-    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     this.draft.references.sort((a, b) => a.firstToken - b.firstToken || a.lastToken - b.lastToken);
     return { mentions, entities: this.records(), references: this.draft.references, facts: this.draft.facts };
   }
@@ -787,6 +787,8 @@ class Recognizer {
   private headlineWords(c: Chunk): number | undefined {
     const t = this.token(c.first);
     if (!t || !this.titleCaseSentence[t.sentence] || c.byline) return undefined;
+    // "Nick Moreau" in a caption: the whole run when it is a person the body names, else word by word.
+    if (c.last > c.first) this.pendingSingles.push({ first: c.first, last: c.last, rule: 'headline-person' });
     for (let k = c.first; k <= c.last; k++) this.pendingSingles.push({ first: k, last: k, rule: 'headline-name' });
     return c.last + 1;
   }
@@ -944,7 +946,8 @@ class Recognizer {
 
   /** The mentions as output: each widened to the phrase that names it ("U.S. President Donald Trump"). */
   private phraseExtents(): Mention[] {
-    const widened = phraseExtents(this.draft.mentions, {
+    const sorted = [...this.draft.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+    const { mentions, moved } = phraseExtents(sorted, {
       tokens: this.tokens,
       text: this.text,
       sentenceStart: (i) => this.doc.sentences[this.token(i)?.sentence ?? -1]?.firstToken === i,
@@ -965,18 +968,13 @@ class Recognizer {
       statedRegions: this.statedRegions,
     });
     // A pronoun's antecedent names the offsets of a mention: the widened one.
-    const moved = new Map<string, { start: number; end: number }>();
-    this.draft.mentions.forEach((m, k) => {
-      const w = widened[k];
-      if (w && (w.start !== m.start || w.end !== m.end) && !moved.has(`${m.start}:${m.end}`)) moved.set(`${m.start}:${m.end}`, { start: w.start, end: w.end });
-    });
     if (moved.size > 0) {
       this.draft.references = this.draft.references.map((r) => {
         const to = r.antecedent && moved.get(`${r.antecedent.start}:${r.antecedent.end}`);
         return to ? { ...r, antecedent: to } : r;
       });
     }
-    return widened;
+    return mentions;
   }
 
   // ---- pass 2 -------------------------------------------------------------------------------
@@ -1029,6 +1027,15 @@ class Recognizer {
       if (this.claimed[s.first]) continue;
       const t = this.token(s.first);
       if (!t) continue;
+      if (s.rule === 'headline-person') {
+        const label = this.text.slice(t.start, this.token(s.last)?.end);
+        const known = this.persons.get(slugify(label));
+        if (known && known.tokens === s.last - s.first + 1) {
+          this.addMention(known.id, 'person', s.first, s.last, undefined, 'headline-name', false, 'name');
+          this.personToken.fill(1, s.first, s.last + 1);
+        }
+        continue;
+      }
       const country = this.countryNamedInFull(t.value);
       if (country) {
         this.addMention(country, 'country', s.first, s.last, undefined, 'short-form', false, 'lexicon');
@@ -1082,6 +1089,34 @@ class Recognizer {
       if (!a || !UPPER_START.test(a.value) || this.claimedWithin(i, last)) continue;
       if (i === last && (this.lexicon.commonWords.has(a.lower) || PERSON_ROLE_NOUNS.has(a.lower) || GROUP_NOUNS.has(a.lower) || NOT_PERSON_WORDS.has(a.lower) || this.titleAt(i))) continue;
       this.addPerson(i, last, 'ner:person');
+    }
+  }
+
+  /**
+   * "the Andy Warhol Foundation", "Trump Tower": a person the article names, inside the name of a
+   * body or a place, is a nested mention of that person (no actor of its own there).
+   */
+  private peopleInNames(): void {
+    const people = [...this.persons.values()].filter((p) => p.tokens >= 2 && this.draft.mentions.some((m) => m.entity === p.id));
+    if (people.length === 0) return;
+    const byLabel = new Map(people.map((p) => [p.label, p]));
+    const bySurname = new Map<string, PersonRecord | null>();
+    for (const p of people) bySurname.set(p.last, bySurname.has(p.last) && bySurname.get(p.last)?.id !== p.id ? null : p);
+    for (const m of [...this.draft.mentions]) {
+      if ((m.entityType !== 'organization' && m.entityType !== 'place') || m.lastToken === m.firstToken) continue;
+      for (let k = m.firstToken; k < m.lastToken; k++) {
+        const a = this.token(k);
+        if (!a || !isCapitalized(a)) continue;
+        let found: { person: PersonRecord; last: number } | undefined;
+        for (let e = Math.min(m.lastToken - 1, k + MAX_NAME_TOKENS - 1); e >= k && !found; e--) {
+          const text = this.text.slice(a.start, this.token(e)?.end);
+          const p = byLabel.get(text) ?? (e === k ? bySurname.get(a.lower) ?? undefined : undefined);
+          if (p) found = { person: p, last: e };
+        }
+        if (!found) continue;
+        this.addNestedMention(found.person.id, 'person', k, found.last, 'person-in-name');
+        k = found.last;
+      }
     }
   }
 
