@@ -9,7 +9,7 @@
 //   spurious  = gold pronouns whose chain has no named antecedent that we still resolved
 //               (each one is a fact that may go to a wrong actor)
 //
-//   node scripts/eval-coref.mjs [--json] [--misses] [--by] [--no-syntax] [--doc ID]
+//   node scripts/eval-coref.mjs [--json] [--misses] [--by] [--no-syntax] [--model FILE [--margin X]] [--doc ID]
 //
 // --by prints the pronouns by outcome (right, wrong antecedent, unresolved; unreachable when no
 // actor of ours of an agreeing type is on the gold chain), pronoun form, quotation, distance in
@@ -49,6 +49,10 @@ const { annotate } = require(path.join(dist, 'nlp/index.js'));
 const { analyseSyntax } = require(path.join(dist, 'syntax/index.js'));
 const { recognizeEntities, defaultLexicon } = require(path.join(dist, 'entities/index.js'));
 const lexicon = defaultLexicon();
+// --model FILE: the pronoun ranker of scripts/train-coref.mjs for "it" and "they" (off in extraction:
+// it measured below the rules), its stored margin or --margin X.
+const rank = require(path.join(dist, 'entities/coref-rank.js'));
+if (option('--model')) rank.setCorefModel(rank.readCorefModel(path.resolve(option('--model')), option('--margin') !== undefined ? Number(option('--margin')) : undefined));
 
 const docs = readFileSync(gumFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
   .filter((d) => d.genre === 'news' || d.genre === 'interview')
@@ -146,7 +150,7 @@ const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 if (flag('--json')) {
   console.log(JSON.stringify({ docs: docs.length, ...total, accuracy: total.gold ? total.correct / total.gold : null, byForm: Object.fromEntries(byForm) }, null, 1));
 } else {
-  console.log(`eval-coref: ${docs.length} GUM news/interview documents${flag('--no-syntax') ? ' (no parse)' : ''}, ${seconds.toFixed(1)} s`);
+  console.log(`eval-coref: ${docs.length} GUM news/interview documents${flag('--no-syntax') ? ' (no parse)' : ''}, ${option('--model') ? `ranker ${option('--model')}` : 'rules'}, ${seconds.toFixed(1)} s`);
   console.log(`pronouns with a named antecedent: ${total.gold}`);
   console.log(`  accuracy  ${pct(total.correct, total.gold)} (${total.correct}/${total.gold})`);
   console.log(`  reachable ${pct(total.reachable, total.gold)} (${total.reachable}/${total.gold}: our entity layer has an actor of an agreeing type on the gold chain)`);

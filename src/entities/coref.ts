@@ -12,6 +12,8 @@ import type { AnnotatedDocument, EntityType, Fact, Mention, SyntaxLayer, Token }
 import type { ActorReference } from './index';
 import { describes, findDescriptions, findPairs, PAIR_LOOKBACK, type ActorFacts, type DescriptionSpan, type PairSpan } from './descriptions';
 import { GROUP_NOUNS } from './tables';
+import { FeatureBuffer } from '../learn';
+import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures, rankScore, type CorefModel, type RankCandidate, type RankPronoun } from './coref-rank';
 import {
   AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, GENDERED_WORDS, HOSTILE_VERBS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
   type Gender, type PronounKind, type PronounRow,
@@ -58,6 +60,19 @@ interface Item {
   readonly demonym?: boolean;
   /** A pronoun or description resolved to the entity, not its name. */
   readonly resolved?: boolean;
+}
+
+/** A candidate antecedent for a pronoun: an entity, its salience by the rules, its mentions in reach (latest first). */
+interface Ranked {
+  readonly entity: string;
+  readonly score: number;
+  readonly last: Item;
+  readonly items: readonly Item[];
+}
+
+interface RankOptions {
+  readonly nobody: readonly string[];
+  readonly candidates: ReadonlyArray<Ranked & { readonly features: readonly string[] }>;
 }
 
 export interface CorefInput {
@@ -125,6 +140,8 @@ class Resolver {
   private readonly titles = new Map<string, Set<string>>();
   private readonly countries = new Map<string, Set<string>>();
   private readonly facts = new Map<string, ActorFacts>();
+  private readonly buffer = new FeatureBuffer();
+  private readonly scratch = new Float64Array(2);
 
   constructor(private readonly input: CorefInput) {
     this.tokens = input.doc.tokens;
@@ -203,8 +220,14 @@ class Resolver {
       if (row.kind === 'neuter' || row.kind === 'plural') return undefined;
     }
     const neuter = row.kind === 'neuter' || row.kind === 'plural';
-    if (neuter && !this.actorPronoun(t, possessive)) return undefined;
-    const lookback = neuter ? NEUTER_LOOKBACK_SENTENCES : LOOKBACK_SENTENCES;
+    // The ranker (or its trainer's trace) weighs "it"/"they" that no agent's verb governs itself.
+    // The ranker weighs "it" and "they" only: for "he" and "she" the salience rules measure better (models/README.md).
+    const ranker = neuter ? corefModel() : null;
+    const trace = neuter ? corefTracer() : undefined;
+    const learned = ranker !== null || trace !== undefined;
+    const actor = !neuter || this.actorPronoun(t, possessive);
+    if (!actor && !learned) return undefined;
+    const lookback = neuter && !learned ? NEUTER_LOOKBACK_SENTENCES : LOOKBACK_SENTENCES;
     const governor = this.governorOf(t.index, t.index);
     // A name the pronoun leans on: "In his speech, X …", "X and his aides", "the head of NATO, X, he …".
     const near = this.adjacentName(t, row.kind, possessive);
@@ -221,7 +244,7 @@ class Resolver {
     if (owner === null) return undefined;
     if (owner && owner.entity !== speaker) return this.reference(owner.entity, owner.entityType, t.index, t.index, t.sentence, 'pronoun', true);
     const objectForm = row.form === 'object' || (row.form === 'object-or-possessive' && !possessive);
-    const scores = new Map<string, { score: number; last: Item }>();
+    const scores = new Map<string, { score: number; last: Item; items: Item[] }>();
     const banned = new Set<string>();
     for (let k = seen.length - 1; k >= 0; k--) {
       const m = seen[k] as Item;
@@ -238,27 +261,86 @@ class Resolver {
       }
       const weight = (RECENCY_WEIGHT + ROLE_WEIGHT[m.role]) * DECAY ** distance;
       const entry = scores.get(m.entity);
-      if (entry) entry.score += weight;
-      else scores.set(m.entity, { score: weight, last: m });
+      if (entry) {
+        entry.score += weight;
+        entry.items.push(m);
+      } else scores.set(m.entity, { score: weight, last: m, items: [m] });
     }
     for (const b of banned) scores.delete(b);
-    const ranked = [...scores.entries()].map(([entity, { score, last }]) => {
+    const ranked: Ranked[] = [...scores.entries()].map(([entity, { score, last, items }]) => {
       let s = score;
       if (last.role === role && (role === 'subject' || role === 'possessor')) s += PARALLEL_WEIGHT * DECAY ** (t.sentence - last.sentence);
       s *= 1 + Math.min(3, this.named.get(entity) ?? 0) * NAMED_WEIGHT;
       if ((row.kind === 'male' || row.kind === 'female') && this.gender.get(entity) === row.kind) s *= KNOWN_GENDER_FACTOR;
-      return { entity, score: s, last };
+      return { entity, score: s, last, items };
     });
     ranked.sort((a, b) => b.score - a.score || (a.entity < b.entity ? -1 : 1));
-    const best = ranked[0];
+    let best = ranked[0];
+    let second = ranked[1];
+    if (learned) {
+      // What the rules alone would say, as the ranker's strongest evidence.
+      const rulesPick = actor && best && !best.last.noun && !(second && second.score > best.score * (1 - MARGIN)) && !(row.kind === 'plural' && this.conjoined(best.last))
+        && !(neuter && t.sentence - best.last.sentence > NEUTER_LOOKBACK_SENTENCES) ? best.entity : undefined;
+      const options = this.rankOptions(t, row, possessive ? 'possessive' : row.form === 'object-or-possessive' ? 'object' : row.form, role, actor, ranked, rulesPick);
+      trace?.({
+        start: t.start, end: t.end, nobody: options.nobody,
+        candidates: options.candidates.map((c) => ({ entity: c.entity, spans: c.items.map((m) => ({ start: this.tokens[m.first]?.start ?? 0, end: this.tokens[m.last]?.end ?? 0 })), features: c.features })),
+      });
+      if (ranker) {
+        const choice = this.modelChoice(ranker, options);
+        best = choice;
+        second = undefined;
+      } else if (!actor || (neuter && best && t.sentence - best.last.sentence > NEUTER_LOOKBACK_SENTENCES)) return undefined;
+    }
     if (!best || best.last.noun) return undefined;
-    const second = ranked[1];
     if (second && second.score > best.score * (1 - MARGIN)) return undefined;
     // "France and Germany … their": the pronoun stands for both, which no one reference can say.
     if (row.kind === 'plural' && this.conjoined(best.last)) return undefined;
     // A resolved "he" for a person of unknown gender says it.
     if ((row.kind === 'male' || row.kind === 'female') && !this.gender.has(best.entity) && !second) this.gender.set(best.entity, row.kind);
     return this.reference(best.entity, best.last.entityType, t.index, t.index, t.sentence, 'pronoun', possessive);
+  }
+
+  /** The ranker's view of a pronoun and its candidates (coref-rank.ts). */
+  private rankOptions(t: Token, row: PronounRow, form: RankPronoun['form'], role: Role, actor: boolean, ranked: readonly Ranked[], rulesPick: string | undefined): RankOptions {
+    const next = this.tokens[t.index + 1];
+    const pronoun: RankPronoun = {
+      kind: row.kind, form, role, quoted: this.quoted[t.index] === 1, actor,
+      next: next && next.sentence === t.sentence ? (next.pos === 'VERB' || next.pos === 'AUX' ? next.lemma : next.pos) : 'END',
+      candidates: ranked.length, parsed: this.parsedAt(t.index), rulesResolve: rulesPick !== undefined,
+    };
+    const top = ranked[0]?.score ?? 1;
+    const byRecency = [...ranked].sort((a, b) => b.last.last - a.last.last);
+    const candidates = ranked.map((r, rank): RankOptions['candidates'][number] => {
+      const m = r.last;
+      const candidate: RankCandidate = {
+        type: m.noun ? `noun-${m.noun}` : this.groups.has(r.entity) ? 'group' : m.entityType,
+        distance: t.sentence - m.sentence, recency: byRecency.indexOf(r), role: m.role, ruleRank: rank, ruleShare: r.score / top,
+        named: this.named.get(r.entity) ?? 0, mentions: r.items.length,
+        genderKnown: (row.kind === 'male' || row.kind === 'female') && this.gender.get(r.entity) === row.kind,
+        quoted: this.quoted[m.first] === 1, resolved: m.resolved === true, conjoined: row.kind === 'plural' && !m.noun && this.conjoined(m),
+        demonym: m.demonym === true, first: this.tokens[m.first - 1]?.sentence !== m.sentence, rulesPick: r.entity === rulesPick,
+      };
+      return { ...r, features: candidateFeatures(pronoun, candidate) };
+    });
+    return { nobody: nullFeatures(pronoun), candidates };
+  }
+
+  /** The ranker's pick: the best candidate when it beats nobody and the runner-up by the model's margin. */
+  private modelChoice(ranker: CorefModel, options: RankOptions): Ranked | undefined {
+    const nobody = rankScore(ranker.model, hashFeatures(options.nobody, this.buffer), this.scratch);
+    let best: Ranked | undefined;
+    let bestScore = -Infinity;
+    let runnerUp = nobody;
+    for (const c of options.candidates) {
+      const score = rankScore(ranker.model, hashFeatures(c.features, this.buffer), this.scratch);
+      if (score > bestScore) {
+        if (best) runnerUp = Math.max(runnerUp, bestScore);
+        best = c;
+        bestScore = score;
+      } else runnerUp = Math.max(runnerUp, score);
+    }
+    return best && bestScore - runnerUp >= ranker.margin ? best : undefined;
   }
 
   /**
