@@ -83,18 +83,18 @@ describe('viewer on a BBC-sized graph', function () {
   it('opens on the 300 most connected actors: no isolated node, no located_in edge, no overlap', async function () {
     await withPage('', async (page) => {
       const drawn = await page.evaluate(() => {
-        const { graph, renderer } = (window as Hooked).__newsgraph;
+        const { graph, nodeHidden, edgeState } = (window as Hooked).__newsgraph;
         let nodes = 0;
         let isolated = 0;
         let edges = 0;
         let containment = 0;
         graph.forEachNode((n) => {
-          if (renderer.getNodeState(n).isHidden) return;
+          if (nodeHidden(n)) return;
           nodes++;
-          if (!graph.edges(n).some((e) => !renderer.getEdgeState(e).isHidden)) isolated++;
+          if (!graph.edges(n).some((e) => !edgeState(e).isHidden)) isolated++;
         });
         graph.forEachEdge((e, a) => {
-          if (renderer.getEdgeState(e).isHidden) return;
+          if (edgeState(e).isHidden) return;
           edges++;
           if (a.relation === 'located_in') containment++;
         });
@@ -251,18 +251,18 @@ describe('viewer on a BBC-sized graph', function () {
         await page.evaluate((n) => (window as Hooked).__newsgraph.app.selectNode(n, { center: true }), node);
         await settle(page);
         const state = await page.evaluate((n) => {
-          const { graph, renderer, app, nodeViewport } = (window as Hooked).__newsgraph;
+          const { graph, renderer, app, nodeViewport, nodeHidden } = (window as Hooked).__newsgraph;
           const { width, height } = renderer.getDimensions();
           const p = nodeViewport(n);
           const neighbours = graph.neighbors(n).filter((m) => !app.hiddenNodes.has(m)).length;
-          return { hidden: renderer.getNodeState(n).isHidden, inView: p !== null && p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height, neighbours };
+          return { hidden: nodeHidden(n), inView: p !== null && p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height, neighbours };
         }, node);
         assert.equal(state.hidden, false, `${node} is drawn`);
         assert.equal(state.inView, true, `${node} is in view`);
         if (node === picked.outside) assert.ok(state.neighbours > 0, 'with its neighbours');
       }
       await page.evaluate(() => (window as Hooked).__newsgraph.app.clearSelection());
-      assert.equal(await page.evaluate((n) => (window as Hooked).__newsgraph.renderer.getNodeState(n).isHidden, picked.isolated), true, 'hidden again once deselected');
+      assert.equal(await page.evaluate((n) => (window as Hooked).__newsgraph.nodeHidden(n), picked.isolated), true, 'hidden again once deselected');
     });
   });
 

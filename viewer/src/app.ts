@@ -4,6 +4,7 @@
 import type { ViewerGraph } from './data';
 import { clear } from './dom';
 import { cloneFilters, defaultFilters, edgePasses, nodePasses, type FilterState } from './filters';
+import type { Display } from './display';
 import type { EvidenceFeed } from './evidence';
 import { frameState } from './framing';
 import { LabelPlacer } from './labels';
@@ -64,10 +65,11 @@ export class ViewerApp {
   constructor(
     readonly graph: ViewerGraph,
     readonly renderer: Renderer,
+    readonly display: Display,
     private readonly elements: AppElements,
   ) {
     this.visibility = computeVisibility(graph, this.filters);
-    this.labels = new LabelPlacer(renderer, () => this.labelFirst(), (n) => !this.hiddenNodes.has(n));
+    this.labels = new LabelPlacer(renderer, display, graph, () => this.labelFirst(), (n) => !this.hiddenNodes.has(n));
     // Hover changes are applied once per task: leaving one node and entering the next arrive
     // together, and applying the pair as one change keeps the rest of the graph untouched.
     renderer.on('enterNode', ({ node }) => {
@@ -125,7 +127,7 @@ export class ViewerApp {
   setColorBy(colorBy: ColorBy, options: { writeHash?: HashWrite } = {}): void {
     if (colorBy !== this.colorMode) {
       this.colorMode = colorBy;
-      showCommunities(this.renderer, this.graph, colorBy === 'community');
+      showCommunities(this.renderer, this.display, this.graph, colorBy === 'community');
       for (const l of this.listeners.colorBy) l(colorBy);
     }
     this.writeHash(options.writeHash ?? 'replace');
@@ -200,14 +202,12 @@ export class ViewerApp {
     this.filters = cloneFilters(filters);
     const v = computeVisibility(this.graph, this.filters, this.removed, this.pinned);
     this.visibility = v;
-    this.renderer.setNodesState(difference(v.hiddenNodes, this.hiddenNodes), { isHidden: true });
-    this.renderer.setNodesState(difference(this.hiddenNodes, v.hiddenNodes), { isHidden: false });
-    this.renderer.setEdgesState(difference(v.hiddenEdges, this.hiddenEdges), { isHidden: true });
-    this.renderer.setEdgesState(difference(this.hiddenEdges, v.hiddenEdges), { isHidden: false });
     replace(this.hiddenNodes, v.hiddenNodes);
     replace(this.hiddenEdges, v.hiddenEdges);
     if (this.pathEnds !== null) this.path = shortestPath(this.graph, this.pathEnds[0], this.pathEnds[1], this.hiddenEdges);
+    // States first, then what is drawn: the incoming items are drawn with theirs in one render.
     this.applyFocus();
+    this.display.show(v.hiddenNodes, v.hiddenEdges);
     this.renderDetails();
     for (const l of this.listeners.visibility) l(v);
     if (options.notify === true) for (const l of this.listeners.filters) l(cloneFilters(this.filters));
@@ -313,7 +313,7 @@ export class ViewerApp {
 
   /** Moves the camera to show these nodes whole (animated unless told otherwise). */
   frame(nodes: Iterable<string>, animate = true): boolean {
-    const state = frameState(this.renderer, nodes);
+    const state = frameState(this.renderer, this.graph, nodes);
     if (state === null) return false;
     const camera = this.renderer.getCamera();
     camera.cancelAnimation();
@@ -349,7 +349,7 @@ export class ViewerApp {
   }
 
   private setSelection(node: string | null, edge: string | null): void {
-    const r = this.renderer;
+    const r = this.display;
     if (this.selectedNode !== null && this.selectedNode !== node && this.graph.hasNode(this.selectedNode)) {
       r.setNodeState(this.selectedNode, { isSelected: false });
     }
@@ -370,10 +370,10 @@ export class ViewerApp {
 
   private setHighlighted(node: string | null): void {
     if (this.highlighted !== null && this.graph.hasNode(this.highlighted)) {
-      this.renderer.setNodeState(this.highlighted, { isHighlighted: false });
+      this.display.setNodeState(this.highlighted, { isHighlighted: false });
     }
     this.highlighted = node;
-    if (node !== null) this.renderer.setNodeState(node, { isHighlighted: true });
+    if (node !== null) this.display.setNodeState(node, { isHighlighted: true });
   }
 
   private queueFocus(): void {
@@ -444,7 +444,7 @@ export class ViewerApp {
         if (!edges.has(edge) && edge !== this.selectedEdge) fadedEdges.add(edge);
       });
     }
-    const r = this.renderer;
+    const r = this.display;
     r.setNodesState(difference(nodes, this.activeNodes), { isActive: true });
     r.setNodesState(difference(this.activeNodes, nodes), { isActive: false });
     r.setEdgesState(difference(edges, this.activeEdges), { isActive: true });
@@ -467,7 +467,8 @@ export class ViewerApp {
     if (this.selectedEdge !== null && this.graph.hasEdge(this.selectedEdge)) first.push(this.graph.source(this.selectedEdge), this.graph.target(this.selectedEdge));
     if (this.hoveredNode !== null) first.push(this.hoveredNode);
     if (this.path !== null) first.push(...this.path.nodes);
-    const size = (n: string): number => this.renderer.getNodeDisplayData(n)?.size ?? 0;
+    // By the `size` attribute, of which the drawn size is a rising function (renderer.ts).
+    const size = (n: string): number => (this.graph.hasNode(n) ? this.graph.getNodeAttribute(n, 'size') : 0);
     first.push(...[...this.activeNodes].sort((a, b) => size(b) - size(a) || (a < b ? -1 : a > b ? 1 : 0)));
     return first;
   }

@@ -1,6 +1,7 @@
 // The camera state that shows a set of nodes whole, with room for their labels: the view a focus,
 // an edge, a path or the first view of a big graph opens on.
 import type { CameraState } from 'sigma/types';
+import type { ViewerGraph } from './data';
 import type { Renderer } from './renderer';
 
 /** Room kept around the framed nodes, in pixels: labels go to the right of their node. */
@@ -8,11 +9,16 @@ export const FRAME_MARGIN = { left: 30, right: 110, top: 30, bottom: 30 };
 /** Closest the camera goes for one node or two close ones. */
 export const MIN_FRAME_RATIO = 0.08;
 
-export function frameState(renderer: Renderer, nodes: Iterable<string>): CameraState | null {
+/**
+ * Positions are the nodes' in the graph, normalised as sigma does (its box is the whole layout's:
+ * renderer.ts), so that nodes sigma is about to be given (display.ts) are framed too.
+ */
+export function frameState(renderer: Renderer, graph: ViewerGraph, nodes: Iterable<string>): CameraState | null {
   const points: { x: number; y: number }[] = [];
   for (const n of nodes) {
-    const d = renderer.getNodeDisplayData(n);
-    if (d !== undefined) points.push({ x: d.x, y: d.y });
+    if (!graph.hasNode(n)) continue;
+    const a = graph.getNodeAttributes(n);
+    points.push(renderer.graphToFramedGraph({ x: a.x, y: a.y }));
   }
   if (points.length === 0) return null;
   let minX = Infinity;

@@ -4,8 +4,11 @@
 // labels whose boxes do not meet, in priority order: the selection, the focus, then the biggest
 // nodes. The boxes are sigma's own (its label renderer's nodeLabelBox, as drawn), so what is
 // checked here is what is rendered. Run again, once per frame at most, when the camera moves or
-// the states change.
+// the states change: at the start of the render that draws the change (sigma's beforeRender), so
+// that the labels chosen are drawn in that same frame, not in one more.
 import type { NodeDisplayData } from 'sigma/types';
+import type { ViewerGraph } from './data';
+import type { Display } from './display';
 import type { Renderer } from './renderer';
 
 export interface Box {
@@ -25,14 +28,17 @@ interface LabelRendererInternals {
   labelRenderer: { nodeLabelBox(data: NodeDisplayData, nodeRadius: number): Box | null };
 }
 
-/** The viewport box of a node's label as sigma draws it (null without a label). */
+/** The viewport box of a node's label as sigma draws it (null without a label, or not drawn). */
 export function labelBox(renderer: Renderer, node: string): Box | null {
   const data = renderer.getNodeDisplayData(node);
   if (data === undefined || data.label === null || data.label === '') return null;
   const internals = renderer as unknown as LabelRendererInternals;
   const box = internals.labelRenderer.nodeLabelBox({ ...data, labelVisibility: 'visible' }, renderer.scaleSize(data.size));
   if (box === null) return null;
-  const c = renderer.framedGraphToViewport({ x: data.x, y: data.y });
+  // The centre from the node's position in the graph, as sigma normalises it: at the start of a
+  // render, the display data of nodes just handed to sigma are not normalised yet.
+  const a = renderer.getGraph().getNodeAttributes(node);
+  const c = renderer.graphToViewport({ x: a.x, y: a.y });
   return { minX: c.x + box.minX, maxX: c.x + box.maxX, minY: c.y + box.minY, maxY: c.y + box.maxY };
 }
 
@@ -97,6 +103,9 @@ export class LabelPlacer {
 
   constructor(
     private readonly renderer: Renderer,
+    private readonly display: Display,
+    /** The full graph (sigma holds only what is drawn: display.ts). */
+    private readonly graph: ViewerGraph,
     /** Nodes whose labels go first, in order (selection, path, focus). */
     private readonly first: () => readonly string[],
     /** Whether a node is drawn at all. */
@@ -104,24 +113,33 @@ export class LabelPlacer {
   ) {
     renderer.getCamera().on('updated', () => this.schedule());
     renderer.on('resize', () => this.schedule());
-  }
-
-  schedule(): void {
-    if (this.queued) return;
-    this.queued = true;
-    requestAnimationFrame(() => {
+    // The labels' states set here are applied by this same render (sigma refreshes states after
+    // beforeRender, and cancels the render they would schedule).
+    renderer.on('beforeRender', () => {
+      if (!this.queued) return;
       this.queued = false;
       this.place();
     });
   }
 
+  /** Places the labels at the next render. */
+  schedule(): void {
+    if (this.queued) return;
+    this.queued = true;
+    this.renderer.scheduleRender();
+  }
+
   /** Places the labels now (tests call it to read a settled state). */
   place(): void {
     const r = this.renderer;
-    const graph = r.getGraph();
+    const graph = this.graph;
     if (this.bySize === null) {
-      const size = (n: string): number => r.getNodeDisplayData(n)?.size ?? 0;
-      this.bySize = graph.nodes().sort((a, b) => size(b) - size(a) || (a < b ? -1 : a > b ? 1 : 0));
+      // The drawn size is a rising function of the `size` attribute (renderer.ts), which every
+      // node has, drawn or not.
+      const size = new Map<string, number>();
+      graph.forEachNode((n, a) => size.set(n, a.size));
+      const s = (n: string): number => size.get(n) ?? 0;
+      this.bySize = graph.nodes().sort((a, b) => s(b) - s(a) || (a < b ? -1 : a > b ? 1 : 0));
     }
     const candidates = [...this.first().filter((n) => graph.hasNode(n) && this.visible(n)), ...this.bySize.filter((n) => this.visible(n))];
     const { width, height } = r.getDimensions();
@@ -130,8 +148,8 @@ export class LabelPlacer {
     const off: string[] = [];
     for (const n of next) if (!this.shown.has(n)) on.push(n);
     for (const n of this.shown) if (!next.has(n) && graph.hasNode(n)) off.push(n);
-    if (on.length > 0) r.setNodesState(on, { labelOn: true });
-    if (off.length > 0) r.setNodesState(off, { labelOn: false });
+    if (on.length > 0) this.display.setNodesState(on, { labelOn: true });
+    if (off.length > 0) this.display.setNodesState(off, { labelOn: false });
     this.shown = next;
   }
 

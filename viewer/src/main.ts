@@ -27,6 +27,8 @@ export interface TestHook {
   graph: ViewerGraph;
   /** Viewport (CSS pixel, relative to the graph container) position of a node. */
   nodeViewport(node: string): { x: number; y: number } | null;
+  /** Not drawn: sigma does not hold it (display.ts). */
+  nodeHidden(node: string): boolean;
   edgeState(edge: string): { isHidden: boolean; isSelected: boolean; isActive: boolean; parallelIndex: number; parallelCount: number };
   isAnimating(): boolean;
   /** Viewport boxes of the labels sigma draws (after placing them once more). */
@@ -79,10 +81,9 @@ async function start(): Promise<void> {
   stats.title = `${generator}${version ? ` ${version}` : ''}`;
 
   const container = byId('graph', HTMLElement);
-  const renderer = createRenderer(graph, container);
-  // sigma has drawn its first frame (inside its constructor); the filters are not applied yet.
+  const { renderer, display } = createRenderer(graph, container);
   performance.mark('newsgraph:renderer');
-  const app = new ViewerApp(graph, renderer, { details: byId('details-body', HTMLElement) });
+  const app = new ViewerApp(graph, renderer, display, { details: byId('details-body', HTMLElement) });
 
   const filters = mountFilters(byId('filters', HTMLFormElement), graph, (f) => app.setFilters(f));
   app.onFiltersChange((f) => filters.set(f));
@@ -166,9 +167,10 @@ async function start(): Promise<void> {
         const d = renderer.getNodeDisplayData(node);
         return d === undefined ? null : renderer.framedGraphToViewport({ x: d.x, y: d.y });
       },
+      nodeHidden: (node) => !display.hasNode(node),
       edgeState(edge) {
         const s = renderer.getEdgeState(edge);
-        return { isHidden: s.isHidden, isSelected: s.isSelected, isActive: s.isActive, parallelIndex: s.parallelIndex, parallelCount: s.parallelCount };
+        return { isHidden: !display.hasEdge(edge), isSelected: s.isSelected, isActive: s.isActive, parallelIndex: s.parallelIndex, parallelCount: s.parallelCount };
       },
       isAnimating: () => renderer.getCamera().isAnimating(),
       labelBoxes() {
@@ -191,7 +193,7 @@ async function start(): Promise<void> {
         });
         return out;
       },
-      hoveredEdge: () => graph.findEdge((edge) => renderer.getEdgeState(edge).isHovered) ?? null,
+      hoveredEdge: () => display.shown.findEdge((edge) => renderer.getEdgeState(edge).isHovered) ?? null,
     };
   }
   document.body.dataset['ready'] = 'true';

@@ -1,6 +1,7 @@
 // sigma 4 set-up: precomputed layout, colours and sizes from scales, arrows, curved parallel edges,
-// and every display change (hover, selection, filters, community colours, zoomed-in labels) through
-// sigma item states and style rules. The graph's attributes are never written.
+// and every display change (hover, selection, community colours, zoomed-in labels) through sigma
+// item states and style rules; the filters choose what sigma holds (display.ts). The graph's
+// attributes are never written.
 //
 // The styles use only attribute bindings and item-state conditions, never functions: sigma
 // restyles every item whenever any graph-level state changes (its own isPanning, isZooming,
@@ -11,6 +12,7 @@ import Sigma, { DEFAULT_STYLES } from 'sigma';
 import { extremityArrow, layerFill, layerPlain, pathCurved, pathLine, sdfCircle, sdfDiamond, sdfSquare } from 'sigma/rendering';
 import { ENTITY_COLORS, ENTITY_SHAPES, fade, goldsteinColor } from './colors';
 import { communityPalette, OTHER_COMMUNITY_COLOR } from './communities';
+import { Display, emptyLike, extentOf } from './display';
 import { PIXEL_RADIUS } from '../../src/layout/noverlap';
 import type { ViewerGraph } from './data';
 import type { EdgeUiState, GraphUiState, NodeUiState, VEdge, VGraph, VNode } from './types';
@@ -65,7 +67,12 @@ interface CommunityDicts {
 }
 const communityDicts = new WeakMap<Renderer, CommunityDicts>();
 
-export function createRenderer(graph: ViewerGraph, container: HTMLElement): Renderer {
+/**
+ * sigma on an empty graph: the Display (display.ts) gives it what the filters leave. The full
+ * graph gives the scales and the bounding box, so that positions, sizes and colours do not change
+ * with what is drawn.
+ */
+export function createRenderer(graph: ViewerGraph, container: HTMLElement): { renderer: Renderer; display: Display } {
   // One pass over the data for the scales: size ranges, and the few distinct Goldstein scores and
   // relations whose colours and labels become dictionaries.
   let minSize = Infinity;
@@ -105,7 +112,7 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
   };
   const community: CommunityDicts = { colors: {}, faded: {} };
 
-  const renderer: Renderer = new Sigma<VNode, VEdge, VGraph, NodeUiState, EdgeUiState, GraphUiState>(graph, container, {
+  const renderer: Renderer = new Sigma<VNode, VEdge, VGraph, NodeUiState, EdgeUiState, GraphUiState>(emptyLike(graph), container, {
     customNodeState: { isActive: false, isSelected: false, isFaded: false, byCommunity: false, labelOn: false },
     customEdgeState: { isActive: false, isSelected: false, isFaded: false, zoomLabel: false },
     primitives: {
@@ -201,6 +208,15 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
     },
   });
   communityDicts.set(renderer, community);
+  // Normalised positions from the whole layout's box (sigma's own extent when it held every node).
+  const extent = extentOf(graph);
+  if (extent !== null) {
+    renderer.setCustomBBox(extent);
+    // Processed now (an empty graph: no drawing), so that graphToFramedGraph and the camera
+    // framing use this box before the first nodes are given.
+    renderer.refresh();
+  }
+  const display = new Display(graph, renderer);
 
   // Zoomed-in labels: an item state on every edge, changed only when the zoom crosses the threshold.
   let zoomed = false;
@@ -208,11 +224,11 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): Rend
     const next = ratio <= (edgeLabelZoom.get(renderer) ?? EDGE_LABELS_ZOOM_RATIO);
     if (next === zoomed) return;
     zoomed = next;
-    renderer.setEdgesState(graph.edges(), { zoomLabel: next });
+    display.setEdgesState(graph.edges(), { zoomLabel: next });
   };
   renderer.getCamera().on('updated', (state) => apply(state.ratio));
   edgeLabelApply.set(renderer, apply);
-  return renderer;
+  return { renderer, display };
 }
 
 const edgeLabelZoom = new WeakMap<Renderer, number>();
@@ -228,7 +244,7 @@ export function setEdgeLabelZoom(renderer: Renderer, ratio: number): void {
 }
 
 /** Node colour by Louvain community (true) or by entity type (false). */
-export function showCommunities(renderer: Renderer, graph: ViewerGraph, on: boolean): void {
+export function showCommunities(renderer: Renderer, display: Display, graph: ViewerGraph, on: boolean): void {
   const dicts = communityDicts.get(renderer);
   if (on && dicts !== undefined && Object.keys(dicts.colors).length === 0) {
     // The palette is computed the first time it is shown; the style rules hold these objects.
@@ -237,5 +253,5 @@ export function showCommunities(renderer: Renderer, graph: ViewerGraph, on: bool
       dicts.faded[String(g.community)] = fade(g.color, FADE_NODE);
     }
   }
-  renderer.setNodesState(graph.nodes(), { byCommunity: on });
+  display.setNodesState(graph.nodes(), { byCommunity: on });
 }
