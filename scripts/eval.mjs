@@ -287,7 +287,43 @@ function scoreMentions(docs, results) {
   }
   const rows = {};
   for (const [k, c] of Object.entries(counts)) rows[k] = prf(c.tp, c.predicted, c.gold);
-  return { docs: docs.length, docsWithOutput: docs.length - missingDocs.length, rows };
+  return { docs: docs.length, docsWithOutput: docs.length - missingDocs.length, rows, misses: missBreakdown(docs, results) };
+}
+
+/**
+ * Why each GUM type's mentions are missed or wrongly predicted, counted per category: a gold
+ * mention is found, typed wrong (same span), too short (a prediction lies inside it: a title or
+ * modifier left out), too long, crossing, or missed; a wrong prediction lies inside a gold
+ * mention, covers one, is a mention GUM has with another type or a non-PROPN head, or has none.
+ */
+function missBreakdown(docs, results) {
+  const out = {};
+  const bump = (type, cat) => { out[type] ??= {}; out[type][cat] = (out[type][cat] ?? 0) + 1; };
+  const fits = (ours, gum) => TYPE_MAP[ours]?.includes(gum) ?? false;
+  for (const d of docs) {
+    const span = (m) => { const [s, e] = comparableSpan(d.text, m.start, m.end); return { s, e }; };
+    const gold = d.mentions.filter((m) => m.head_upos === 'PROPN' && GUM_TYPES.includes(m.etype)).map((m) => ({ ...span(m), type: m.etype }));
+    const any = new Map(d.mentions.map((m) => { const x = span(m); return [`${x.s}:${x.e}`, m]; }));
+    const seen = new Set();
+    const pred = (results.get(d.doc_id)?.mentions ?? []).filter((m) => TYPE_MAP[m.entityType]).map((m) => ({ ...span(m), type: m.entityType }))
+      .filter((p) => !seen.has(`${p.s}:${p.e}`) && seen.add(`${p.s}:${p.e}`));
+    for (const g of gold) {
+      const same = pred.find((p) => p.s === g.s && p.e === g.e);
+      const inside = pred.some((p) => p.s >= g.s && p.e <= g.e && fits(p.type, g.type));
+      const covers = pred.some((p) => p.s <= g.s && p.e >= g.e && fits(p.type, g.type));
+      bump(g.type, same ? (fits(same.type, g.type) ? 'found' : 'FN typed wrong') : inside ? 'FN too short' : covers ? 'FN too long'
+        : pred.some((p) => p.s < g.e && p.e > g.s) ? 'FN overlapped by another type' : 'FN missed');
+    }
+    for (const p of pred) {
+      const g = gold.find((x) => x.s === p.s && x.e === p.e);
+      if (g && fits(p.type, g.type)) continue;
+      const other = any.get(`${p.s}:${p.e}`);
+      bump(p.type, g ? 'FP typed wrong' : gold.some((x) => p.s >= x.s && p.e <= x.e) ? 'FP inside a gold mention'
+        : gold.some((x) => p.s <= x.s && p.e >= x.e) ? 'FP covers a gold mention'
+          : other ? 'FP a GUM mention of another type or head' : 'FP no GUM mention');
+    }
+  }
+  return out;
 }
 
 function printMentions(m) {
@@ -301,6 +337,14 @@ function printMentions(m) {
     const r = m.rows[k] ?? prf(0, 0, 0);
     const noGold = k === 'country';
     console.log(`| ${k} | ${noGold ? '—' : r.gold} | ${r.predicted} | ${r.tp} | ${pct(r.precision)} | ${noGold ? '—' : pct(r.recall)} | ${noGold ? '—' : pct(r.f1)} |`);
+  }
+  if (m.misses) {
+    console.log('\nWhere the typed figures go (gold mentions found or missed, and why; wrong predictions, and what they hit):\n');
+    const types = ['person', 'organization', 'place', 'country'];
+    const cats = [...new Set(types.flatMap((t) => Object.keys(m.misses[t] ?? {})))].sort();
+    console.log(`| | ${types.join(' | ')} |`);
+    console.log(`|---|${types.map(() => '---').join('|')}|`);
+    for (const c of cats) console.log(`| ${c} | ${types.map((t) => m.misses[t]?.[c] ?? 0).join(' | ')} |`);
   }
   if (m.rulesOnly) {
     console.log('\nThe rules alone (`createExtractor({ models: false })`, no trained NER), same scoring:\n');
