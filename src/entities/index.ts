@@ -251,7 +251,7 @@ class Recognizer {
   /** "President|russia" → person id: who holds a title in this document. */
   private readonly roleHolders = new Map<string, string>();
   private readonly pendingSingles: Array<{ first: number; last: number; rule: string }> = [];
-  private readonly pendingTitles: Array<{ first: number; last: number; title: TitleRow; affiliation: string | undefined }> = [];
+  private readonly pendingTitles: Array<{ first: number; last: number; title: TitleRow; affiliation: string | undefined; demonymLast?: number }> = [];
   private readonly phrasePrefixes: ReadonlySet<string>;
 
   private readonly named: NamedSpans;
@@ -288,6 +288,7 @@ class Recognizer {
     this.mergeParentheticals();
     this.resolveTitleReferences();
     this.resolveCoreference();
+    this.unheldTitleSides();
     this.findTopics();
     this.statedContainments();
     const mentions = this.phraseExtents();
@@ -428,7 +429,7 @@ class Recognizer {
       if (!affiliationOk || affiliationMatch.entry.kind === 'capital') return undefined;
       const firstTitle = this.token(afterAffiliation);
       if (firstTitle && firstTitle.sentence !== this.token(i)?.sentence) return undefined;
-      this.pendingTitles.push({ first: j, last: titleLast, title: title.title, affiliation });
+      this.pendingTitles.push({ first: j, last: titleLast, title: title.title, affiliation, ...(affiliationMatch.entry.kind === 'demonym' ? { demonymLast: affiliationMatch.last } : {}) });
       if (affiliationMatch.entry.kind !== 'demonym') this.addLexiconMention(affiliationMatch.entry, j, affiliationMatch.last, affiliationMatch.end, true);
       return titleLast + 1;
     }
@@ -1256,6 +1257,23 @@ class Recognizer {
       this.draft.references.push({
         entity: holder, entityType: 'person', firstToken: p.first, lastToken: p.last, sentence: t.sentence,
         via: 'title', possessive: this.token(p.last + 1)?.value === "'s", modifier: false,
+      });
+    }
+  }
+
+  /**
+   * "summoned the Israeli ambassador": a title whose holder neither the text nor coreference gives
+   * still says whose envoy it is, by its demonym (a modifier reference, as in "Israeli troops").
+   */
+  private unheldTitleSides(): void {
+    const covered = new Set<number>();
+    for (const r of this.draft.references) for (let i = r.firstToken; i <= r.lastToken; i++) covered.add(i);
+    for (const p of this.pendingTitles) {
+      const t = this.token(p.first);
+      if (!t || !p.affiliation || p.demonymLast === undefined || covered.has(p.first) || covered.has(p.last)) continue;
+      this.draft.references.push({
+        entity: p.affiliation, entityType: 'country', firstToken: p.first, lastToken: p.demonymLast, sentence: t.sentence,
+        via: 'demonym', possessive: false, modifier: true,
       });
     }
   }

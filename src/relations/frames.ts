@@ -25,6 +25,8 @@ export interface Frame {
   readonly prepAdjacent?: boolean;
   /** Kinds of actor the target must be ("recognised Palestine", not "recognised Smith for his work"). */
   readonly targetTypes?: readonly EntityType[];
+  /** Head nouns the direct object must have, whose owner is the target ("summoned Y's ambassador"); read from the tree only. */
+  readonly objectNouns?: readonly string[];
   readonly reason: string;
 }
 
@@ -36,7 +38,7 @@ export const GOLDSTEIN: Readonly<Record<string, number>> = {
   '010': 0.0, '020': 3.0, '021': 3.4, '030': 4.0, '031': 5.2, '032': 4.5, '033': 5.2, '036': 4.0,
   '040': 1.0, '042': 1.9, '043': 2.8, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
   '070': 7.0, '071': 7.4, '072': 8.3, '073': 7.4, '080': 5.0, '081': 5.0, '084': 7.0, '090': -2.0,
-  '100': -5.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '150': -7.2, '138': -7.0, '161': -4.0, '162': -5.6, '163': -8.0,
+  '100': -5.0, '110': -2.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '150': -7.2, '138': -7.0, '161': -4.0, '162': -5.6, '163': -8.0,
   '190': -10.0, '195': -10.0,
 };
 
@@ -80,6 +82,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'send-message', lemmas: ['send', 'convey', 'pass', 'deliver', 'relay'], relation: 'informed', cameo: '010', preps: ['to'], requires: ['message', 'messages', 'signal', 'signals', 'letter', 'note', 'word'], reason: '"X sent a message to Y": X informs Y' },
   { id: 'aid', lemmas: ['aid', 'help', 'assist', 'arm', 'supply', 'fund', 'resupply', 'bankroll', 'finance'], relation: 'aided', cameo: '070', preps: ['to'], direct: true, reason: '"X aided / armed Y": material help' },
   { id: 'donate', lemmas: ['donate'], relation: 'aided', cameo: '070', preps: ['to'], reason: '"X donated … to Y": material help ("contributed to the decline" is no gift; "contributed money to" is a collocation)' },
+  { id: 'summon-envoy', lemmas: ['summon'], relation: 'accused', cameo: '110', direct: true, objectNouns: ['ambassador', 'envoy', 'charge', 'chargé', 'diplomat', 'diplomats', 'ambassadors', 'envoys'], reason: '"X summoned Y\'s ambassador / the Y envoy": calling in a state\'s envoy is a formal protest to that state (CAMEO 11, disapprove)' },
   { id: 'expel', lemmas: ['expel'], relation: 'sanctioned', cameo: '161', direct: true, reason: '"X expelled the ambassadors of Y / French troops": expelling a state\'s envoys or forces reduces relations (CAMEO 16)' },
   { id: 'attack', lemmas: ['attack', 'strike', 'shell', 'bomb', 'invade', 'raid', 'hit', 'target', 'shoot', 'bombard', 'ambush', 'pound', 'hammer', 'blitz', 'storm'], relation: 'attacked', cameo: '190', reason: '"X attacked / struck / shelled Y": military force' },
   { id: 'fire-at', lemmas: ['fire', 'lob', 'hurl'], relation: 'attacked', cameo: '190', preps: ['at', 'on', 'into', 'towards', 'toward'], reason: '"X fired (shells) at Y": military force; "fired Y" (dismissed) has no preposition and is not read' },
@@ -147,7 +150,7 @@ export const ATTACK_NOUNS: readonly string[] = [
 ];
 const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levies', 'blacklist', 'curbs', 'controls'];
 const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship', 'dialogue', 'cooperation', 'partnership'];
-const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts', 'document'];
+const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts', 'document', 'ceasefire', 'truce', 'armistice'];
 const AID_NOUNS: readonly string[] = [
   'aid', 'assistance', 'money', 'funds', 'funding', 'loan', 'loans', 'grant', 'grants', 'weapons', 'arms', 'ammunition',
   'equipment', 'food', 'wheat', 'grain', 'supplies', 'million', 'billion', 'dollars', 'euros', 'vaccines', 'fuel', 'credit',

@@ -378,7 +378,9 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
       for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod' && frame.preps?.includes(tree.caseOf(m) ?? '')) out.push(m);
       continue;
     }
-    if ((d === 'obj' || d === 'iobj') && direct && frame.requires === undefined) out.push(c);
+    if ((d === 'obj' || d === 'iobj') && direct && frame.requires === undefined) {
+      if (!frame.objectNouns || frame.objectNouns.includes(tree.tokens[c]?.lower ?? '')) out.push(c);
+    }
     // "demanded that Meta change its model", "insisted that Y withdraw": the one asked is the clause's subject.
     else if (d === 'ccomp' && frame.relation === 'urged' && DEMAND_VERBS.has(tree.tokens[i]?.lemma ?? '') && tree.child(c, 'nsubj') >= 0 && demanded(tree, i, c)) out.push(tree.child(c, 'nsubj'));
     else if ((d === 'obl' || d === 'obl:unmarked') && frame.preps?.includes(tree.caseOf(c) ?? '')) out.push(c);
@@ -528,7 +530,8 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   const targetHeads: number[] = [];
   // "pledged $2bn in aid to Y": the measure's in-phrase holds the act and its target.
   const owners: Array<readonly [number, readonly string[]]> = [[noun, ['nmod', 'obl']], [i, ['obl']]];
-  for (const c of tree.children(noun)) if (tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'in') owners.push([c, ['nmod']]);
+  // "duties of up to 38 percent on Y": so does a rate's of-phrase.
+  for (const c of tree.children(noun)) if (tree.deprel(c) === 'nmod' && (tree.caseOf(c) === 'in' || (tree.caseOf(c) === 'of' && RATE_NOUNS.has(tree.tokens[c]?.lower ?? '')))) owners.push([c, ['nmod']]);
   for (const [owner, rels] of owners) {
     for (const c of tree.children(owner)) if ((rels as readonly string[]).includes(tree.deprel(c)) && frame.preps.includes(tree.caseOf(c) ?? '')) targetHeads.push(c);
   }
@@ -552,6 +555,9 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
     negated: negated(tree, i) || nounNegated(tree, noun), hypothetical: asked || announces(verb) || hypothetical(tree, i),
   };
 }
+
+/** Units of a measure's rate: "tariffs of 25 percent on Y". */
+const RATE_NOUNS: ReadonlySet<string> = new Set(['percent', 'per', '%', 'pc', 'points', 'rate']);
 
 /** Participles that aim a measure at its object: "sanctions targeting Y's fleet". */
 const AIMING_VERBS: ReadonlySet<string> = new Set(['target', 'hit', 'aim', 'affect', 'cover']);

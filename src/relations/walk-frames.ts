@@ -14,6 +14,8 @@ export abstract class WalkFrames extends Evidence {
   // ---- verb frames -------------------------------------------------------------------------------
 
   protected verbFrame(trigger: Token, frame: Frame): void {
+    // A frame that names its object's head needs the tree to see it.
+    if (frame.objectNouns) return;
     // "committed to resuming aid" pledges; "committed adultery with Y" does not.
     if (frame.id === 'promise' && trigger.lemma === 'commit' && this.tok(trigger.index + 1)?.lower !== 'to') return;
     const prev = this.tok(trigger.index - 1);
