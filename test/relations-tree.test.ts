@@ -126,6 +126,8 @@ const ROWS: readonly Row[] = [
   ['Sudan summoned Kenya\'s envoy over the rally.', ['sudan accused kenya'], 'summoning the envoy of Y'],
   ['Sudan summoned the minister for talks.', [], 'summoning someone who is no envoy is no protest'],
   ['Sudan and the Rapid Support Forces signed a truce in Jeddah on Saturday.', ['rsf-sudan promised sudan', 'sudan promised rsf-sudan'], 'signing a truce commits both sides'],
+  ['Norway offered to hold talks with Venezuela in Oslo.', ['norway met venezuela (hypothetical)', 'norway proposed venezuela'], 'an offer names its party in the act it offers'],
+  ['The Hezbollah fighters retreated. The Iran-backed group said it would regroup.', ['iran supported hezbollah'], '"the Iran-backed group": the description is the group, the name before the hyphen backs it'],
   ['Canada imposed tariffs of 25 percent on Chinese steel. Japan opposed the tariffs.', ['canada sanctioned china', 'japan rejected canada'], 'a rate\'s of-phrase holds the target; opposing "the tariffs" rejects their author'],
   ['Mali left the bloc Ecowas, accusing the organisation of serving French interests.', ['mali accused ecowas'], '"the organisation" accused of doing something: the body named before'],
   ['Raul led Spain to victory over France.', [], 'leading a side to victory is no office'],

@@ -132,16 +132,22 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     if (t.lower !== 'the') continue;
     let country: string | undefined;
     let found: DescriptionSpan | undefined;
-    for (let k = t.index + 1; k <= t.index + 4 && !found; k++) {
+    // The last token of a "Name-backed" modifier: the span starts after it, the name keeps its own reference.
+    let backed: number | undefined;
+    for (let k = t.index + 1; k <= t.index + 5 && !found; k++) {
       const row = DESCRIPTIONS.find((r) => r.words.every((word, i) => tokens[k + i]?.lower === word && tokens[k + i]?.sentence === t.sentence));
       if (row) {
-        found = { row, first: t.index + 1, last: k + row.words.length - 1, ...(country ? { country } : {}) };
+        found = { row, first: (backed ?? t.index) + 1, last: k + row.words.length - 1, ...(country ? { country } : {}) };
         break;
       }
       const w = tokens[k];
       if (!w || w.sentence !== t.sentence) break;
       const c = /^\p{Lu}/u.test(w.value) ? demonym?.(w.value) : undefined;
       if (c) country = c;
+      else if (backedBy(tokens, k)) {
+        backed = k;
+        continue;
+      }
       else if (!MODIFIERS.has(w.lower)) break;
     }
     if (!found) continue;
@@ -160,6 +166,16 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     if (free) out.push(found);
   }
   return out;
+}
+
+/**
+ * Whether token k belongs to a "Name-participle" modifier ("the Iran-backed group", "the
+ * Saudi-led coalition"): it says who stands behind the group, not which group it is.
+ */
+function backedBy(tokens: readonly Token[], k: number): boolean {
+  const at = (i: number): Token | undefined => tokens[i];
+  const hyphenAt = (i: number): boolean => at(i)?.value === '-' && /^\p{Lu}/u.test(at(i - 1)?.value ?? '') && /^\p{Ll}+ed$/u.test(at(i + 1)?.value ?? '');
+  return hyphenAt(k) || hyphenAt(k + 1) || hyphenAt(k - 1);
 }
 
 let kinds: ReadonlyMap<string, string> | undefined;

@@ -13,6 +13,8 @@ import { asPromise, asThreat } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
 import { WalkFrames } from './walk-frames';
 
+/** Relations whose acts are offers, told as what may be. */
+const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised']);
 /** Auxiliaries by which a speaker says what another must do. */
 const OBLIGING: ReadonlySet<string> = new Set(['should', 'must']);
 
@@ -281,7 +283,8 @@ export abstract class TreeFrames extends WalkFrames {
   private recentFacts(at: Token, test: (f: RelationFact) => boolean): RelationFact[] {
     const from = this.doc.sentences[Math.max(0, at.sentence - 2)]?.start ?? 0;
     const to = (this.doc.sentences[at.sentence]?.start ?? 0) + 1;
-    return this.facts.filter((f) => f.start >= from && f.start < to && !f.negated && !f.hypothetical && test(f));
+    // An offer or a pledge is told as what may be ("offered to resume dialogue"): it counts all the same.
+    return this.facts.filter((f) => f.start >= from && f.start < to && !f.negated && (!f.hypothetical || OFFERS.has(f.relation)) && test(f));
   }
 
   /** An actor named before `word` as the end of a fact read at `word` ("the strikes" → their author), with its antecedent. */

@@ -159,6 +159,9 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     if (targets.length === 0 && frame.relation === 'attacked' && heads.some((h) => ATTACKED_ASSETS.has(tree.tokens[h]?.lower ?? ''))) {
       for (const c of tree.children(i)) if (tree.deprel(c) === 'obl' && SITE_PREPS.has(tree.caseOf(c) ?? '')) targets.push(...actors.at(c, true, ATTACKED_ASSETS));
     }
+    // "offered to share its evidence with India", "promised to speed up talks with Chisinau": an
+    // offer or pledge made to the party of the act it names.
+    if (targets.length === 0 && (frame.relation === 'proposed' || frame.relation === 'promised')) targets = partiesOfInfinitive(tree, i).flatMap((h) => actors.at(h, true));
     // "condemned the attack by Y", "welcomed the offer from Y", "praised the efforts of Y": a
     // judgement of an act is one of its author.
     if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation)) {
@@ -192,6 +195,23 @@ export function readSubjects(ctx: TreeContext, verb: Token): { readonly sources:
 
 /** What a country hosts that is stationed there rather than visiting: troops, bases. */
 const STATIONED: ReadonlySet<string> = new Set(['troops', 'forces', 'soldiers', 'base', 'bases', 'personnel', 'garrison', 'contingent', 'refugees', 'migrants']);
+
+/** The with/to/between parties of a verb's to-infinitive, on it or on its object ("to hold talks with Y"). */
+function partiesOfInfinitive(tree: DependencyTree, i: number): number[] {
+  const x = tree.child(i, 'xcomp');
+  if (x < 0 || !tree.infinitive(x)) return [];
+  const out: number[] = [];
+  const party = (c: number): boolean => PARTY_PREPS.has(tree.caseOf(c) ?? '');
+  for (const c of tree.children(x)) {
+    const d = tree.deprel(c);
+    if (d === 'obl' && party(c)) out.push(c);
+    if (d === 'obj') for (const m of tree.children(c)) if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'obl') && party(m)) out.push(m);
+  }
+  return out;
+}
+
+/** Prepositions that name the other party of an act: "share with Y" ("mediate between X and Y" offers no one anything: CAMEO 045 is the mediation). */
+const PARTY_PREPS: ReadonlySet<string> = new Set(['with']);
 
 /** A state or body named as a noun's modifier ("the EU tariffs", "the Russian strikes"), as an actor. */
 function modifierActor(ctx: TreeContext, h: number): ActorReference[] {
