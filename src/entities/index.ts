@@ -489,7 +489,7 @@ class Recognizer {
       const afterAdjective = this.token(k + 1);
       const isGroup = (x: Token | undefined): boolean => x !== undefined && GROUP_NOUNS.has(x.lower);
       // ("Ukrainian energy facilities": one adjective or noun may stand between.)
-      const measuredGoods = ['on', 'against'].includes(this.token(i - 1)?.lower ?? '') && TRADED_GOODS.includes(noun?.lower ?? '');
+      const measuredGoods = ['on', 'against', 'of'].includes(this.token(i - 1)?.lower ?? '') && TRADED_GOODS.includes(noun?.lower ?? '');
       // "an Israeli strike on …", "American sanctions": the side whose act the noun names.
       // ("an Israeli air strike", "a Russian missile attack": one noun may stand between.)
       const sideOfEvent = DEMONYM_EVENTS.has(noun?.lower ?? '') || (noun?.pos === 'NOUN' && DEMONYM_EVENTS.has(afterAdjective?.lower ?? ''));

@@ -93,6 +93,8 @@ export const STRUCK_ASSETS: readonly string[] = [
 export const TRADED_GOODS: readonly string[] = [
   'imports', 'exports', 'goods', 'products', 'steel', 'aluminium', 'aluminum', 'oil', 'gas', 'cars', 'vehicles', 'chips',
   'semiconductors', 'companies', 'firms', 'banks', 'entities', 'assets', 'shipments', 'produce',
+  'seafood', 'fish', 'crude', 'grain', 'wheat', 'pork', 'beef', 'dairy', 'coal', 'timber', 'fertiliser', 'fertilizer', 'brandy',
+  'wine', 'uranium', 'minerals', 'cargo', 'cargoes', 'flights', 'airlines', 'ships', 'vessels',
 ];
 
 /**

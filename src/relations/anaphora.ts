@@ -26,6 +26,12 @@ const BACK: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'thos
  * on Y"). Returns the noun's index and the relations to look for, or undefined.
  */
 export function anaphoricEvent(tree: DependencyTree, verb: Token): { readonly noun: number; readonly relations: readonly Relation[] } | undefined {
+  // "…, a charge Kigali denies": a reduced relative clause judges the noun it describes.
+  const head = tree.head(verb.index);
+  if (tree.child(verb.index, 'obj') < 0 && tree.deprel(verb.index) === 'acl:relcl' && tree.child(verb.index, 'nsubj') >= 0) {
+    const relations = EVENT_ANAPHORS.get(tree.tokens[head]?.lower ?? '');
+    return relations ? { noun: head, relations } : undefined;
+  }
   const noun = tree.child(verb.index, 'obj');
   const word = tree.tokens[noun];
   const relations = word ? EVENT_ANAPHORS.get(word.lower) : undefined;

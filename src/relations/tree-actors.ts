@@ -98,6 +98,19 @@ export class ActorFinder {
       const d = this.tree.deprel(c);
       if (!ACTOR_MODIFIERS.has(d)) continue;
       // "struck targets in Syria", "the port of Hodeidah", "the Jenin camp": what is hit in a place is hit there.
+      // "South Korea, whose government backed …": the relative possessor is the noun the clause describes.
+      if (d === 'nmod:poss' && this.tree.tokens[c]?.lower === 'whose') {
+        let clause = this.tree.head(h);
+        for (let n = 0; n < 3 && clause >= 0 && !this.tree.deprel(clause).endsWith('relcl'); n++) clause = this.tree.head(clause);
+        let antecedent = relativeAntecedent(this.tree, clause);
+        // A clause the parser did not read as relative: the name just before "whose".
+        if (antecedent < 0) {
+          const k = this.tree.tokens[c - 1]?.value === ',' ? c - 2 : c - 1;
+          if (k >= 0 && this.tree.upos(k) === 'PROPN') antecedent = k;
+        }
+        if (antecedent >= 0 && antecedent !== h) out.push(...this.own(antecedent, object, assets));
+        continue;
+      }
       const prep = this.tree.caseOf(c) ?? '';
       const asset = assets?.has(t.lower) ?? false;
       const site = asset && (d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (SITE_PREPS.has(prep) || (prep === 'of' && PLACE_CONTAINERS.has(t.lower)))));

@@ -7,11 +7,33 @@ import {
 } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
-import { anaphoricEvent } from './anaphora';
+import { anaphoricEvent, EVENT_ANAPHORS } from './anaphora';
+import { ActorFinder } from './tree-actors';
 import { DependencyTree, eventNoun, readCollocation, readFrame, readLightVerb, readNounFrame, readSubjects, type TreeReading } from './tree';
 import { asPromise, asThreat } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
 import { WalkFrames } from './walk-frames';
+
+/** Verbs that put a label on someone or something: "called X a threat", "branded X a criminal". */
+const LABELLING_VERBS: ReadonlySet<string> = new Set(['call', 'brand', 'label', 'describe', 'term', 'dub', 'deem', 'declare']);
+/** Labels that condemn what they are put on. */
+const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
+  'threat', 'provocation', 'violation', 'aggression', 'crime', 'criminal', 'criminals', 'terrorist', 'terrorists', 'dictator', 'liar',
+  'enemy', 'invasion', 'interference', 'blackmail', 'lie', 'lies', 'propaganda', 'farce', 'sham', 'disgrace', 'illegal', 'unacceptable',
+  'null', 'void', 'illegitimate', 'irresponsible', 'selfish', 'reckless', 'dangerous', 'hostile', 'unlawful', 'fraudulent', 'fraud',
+  'outrageous', 'shameful', 'barbaric', 'genocide', 'massacre',
+]);
+
+/** Whether a label condemns: its head, a conjunct ("selfish and irresponsible") or "an act of aggression". */
+function negativeLabel(tree: DependencyTree, label: number): boolean {
+  const word = (i: number): string => tree.tokens[i]?.lower ?? '';
+  if (NEGATIVE_LABELS.has(word(label))) return true;
+  for (const c of tree.children(label)) {
+    const d = tree.deprel(c);
+    if ((d === 'conj' || (d === 'nmod' && tree.caseOf(c) === 'of' && word(label) === 'act')) && NEGATIVE_LABELS.has(word(c))) return true;
+  }
+  return false;
+}
 
 /** Relations whose acts are offers, told as what may be. */
 const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised']);
@@ -240,7 +262,8 @@ export abstract class TreeFrames extends WalkFrames {
     // "did not deny", "may deny": no answer given.
     if (negated || hypothetical) return;
     for (const s of sources) {
-      const charge = this.recentFacts(verb, (f) => f.relation === 'accused' && f.target === s.entity && !f.reportedBy).pop();
+      // The charge may be against the denier's side: "Kurti blamed Serbia … Vucic denied that his government had any role".
+      const charge = this.recentFacts(verb, (f) => f.relation === 'accused' && (f.target === s.entity || this.belongs.has(`${s.entity}|${f.target}`)) && !f.reportedBy).pop();
       const accuser = charge ? this.earlierActor(charge.source, verb, verb) : undefined;
       if (accuser) this.emit(s, 'rejected', accuser, verb, 'deny:charge', '120', { topicOk: false, modality: { negated: false, hypothetical: false } });
     }
@@ -268,6 +291,41 @@ export abstract class TreeFrames extends WalkFrames {
         }
       }
     }
+  }
+
+  /**
+   * "Ali called the move a direct threat", "branded Putin a war criminal", "described the strikes as
+   * a violation": a negative label on an actor, or on an act just told, accuses it or its author
+   * (CAMEO 111, criticise or denounce).
+   */
+  protected treeLabel(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !LABELLING_VERBS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    // The parser reads "called X a Y" many ways (obj + xcomp, two xcomps, Y as X's object): the
+    // first nominal after the verb is what is labelled, a later one or an as-phrase the label.
+    const nominals: number[] = [];
+    const SMALL_CLAUSE = ['obj', 'iobj', 'xcomp'];
+    for (const c of tree.children(verb.index)) {
+      if (!SMALL_CLAUSE.includes(tree.deprel(c))) continue;
+      nominals.push(c);
+      for (const m of tree.children(c)) if (SMALL_CLAUSE.includes(tree.deprel(m)) || (tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'as')) nominals.push(m);
+    }
+    for (const c of tree.children(verb.index)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'as') nominals.push(c);
+    nominals.sort((a, b) => a - b);
+    const object = nominals[0] ?? -1;
+    const label = nominals.length > 1 ? (nominals[nominals.length - 1] ?? -1) : -1;
+    const objectToken = this.tok(object);
+    if (!objectToken || label <= object || !negativeLabel(tree, label)) return;
+    let targets: ActorReference[] = new ActorFinder(reader).at(object, true).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+    const relations = EVENT_ANAPHORS.get(objectToken.lower);
+    if (targets.length === 0 && relations) {
+      const act = this.recentFacts(verb, (f) => relations.includes(f.relation)).pop();
+      const author = act ? this.earlierActor(act.source, objectToken, verb) : undefined;
+      if (author) targets = [author];
+    }
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    for (const x of sources) for (const y of targets) this.emit(x, 'accused', y, verb, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical } });
   }
 
   /**

@@ -326,6 +326,11 @@ function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
     return [all[all.length - 1] ?? own];
   }
   if (head < 0) return [];
+  // "called the discharge selfish and accused Japan …": a finite verb the parser joined to the
+  // first verb's predicate or object continues that verb's clause.
+  if (rel === 'conj' && !VERB_TAGS.has(tree.upos(head)) && inflected(tree.tokens[i]) && (tree.deprel(head) === 'xcomp' || tree.deprel(head) === 'obj') && VERB_TAGS.has(tree.upos(tree.head(head)))) {
+    return subjectHeads(tree, tree.head(head), depth + 1);
+  }
   if (rel === 'conj' && VERB_TAGS.has(tree.upos(head))) {
     // "accused Serbia of backing groups and refused to meet Y": a finite verb conjoined to the
     // charge's -ing is the main clause's, misattached.
@@ -470,6 +475,12 @@ export function hypothetical(tree: DependencyTree, i: number): boolean {
     // An adverbial clause keeps its own modality ("met Y after X had attacked"); a conjunct and an
     // infinitive share their governor's ("would withdraw and restore ties", "will travel to meet").
     if (rel === 'advcl' || rel === 'csubj') return false;
+    // "called the discharge selfish and accused Japan": a verb joined to the first verb's predicate
+    // has that verb's modality, not the predicate's.
+    if (rel === 'conj' && !VERB_TAGS.has(tree.upos(h)) && tree.deprel(h) === 'xcomp') {
+      k = tree.head(h);
+      continue;
+    }
     k = h;
   }
   return false;
