@@ -38,6 +38,7 @@ const ROWS: readonly Row[] = [
   ['Greenpeace in partnership with Oxfam launched its campaign on Friday.', 'its', 1, 'greenpeace', 'a name inside the subject\'s own phrase is not the owner'],
   ['The Hallam Gallery at Oxford University opened its new wing on Friday.', 'its', 1, null, '…nor is it when the subject is no actor that agrees (a gallery read as a place)'],
   ['Reuters published the memo on Monday. It quoted two officials who saw the plan.', 'It', 1, 'reuters', '"it quoted": what an outlet does'],
+  ['Oxfam opened a clinic in the town. It is also sending doctors to the camps.', 'It', 1, 'oxfam', '"it is (also) sending": a progressive, not a copula'],
   // no good antecedent: stays unresolved
   ['The weather was bad in the north. He left early.', 'He', 1, null, 'no person named before'],
   ['NATO met on Monday. It was raining in Brussels.', 'It', 1, null, '"it" of the weather is no actor'],

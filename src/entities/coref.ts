@@ -516,7 +516,8 @@ class Resolver {
       if (!w || w.sentence !== t.sentence) return false;
       if (w.pos === 'VERB') return AGENT_VERBS.has(w.lemma) && w.lemma !== 'be';
       if (w.pos !== 'AUX' && w.pos !== 'ADV' && w.pos !== 'PART') return false;
-      if (w.lemma === 'be' && this.tokens[k + 1]?.pos !== 'VERB') return false;
+      // "it is (also) encouraging": a progressive, not a copula.
+      if (w.lemma === 'be' && (this.tokens[k + 1]?.pos === 'ADV' ? this.tokens[k + 2] : this.tokens[k + 1])?.pos !== 'VERB') return false;
     }
     return false;
   }
