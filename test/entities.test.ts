@@ -55,6 +55,7 @@ const ROWS: readonly Row[] = [
   ['Andy Warhol died in 1987. The Andy Warhol Foundation gave the prints.', [['Andy Warhol', 'andy-warhol', 'person'], ['Andy Warhol', 'andy-warhol', 'person'], ['Andy Warhol Foundation', 'andy-warhol-foundation', 'organization']], 'a person the article names is a nested mention inside a body\'s name'],
   ['The Albanian Government approved the plan.', [['Albanian Government', 'albania', 'country']], 'a demonym before "Government": the mention of the country acting is the whole name'],
   ['Photographer Nick Moreau came. Image: Nick Moreau.', [['Nick Moreau', 'nick-moreau', 'person'], ['Nick Moreau', 'nick-moreau', 'person']], 'a caption in Title Case: a whole person the body names is one mention'],
+  ['Children in southern Finland and the State of Texas were studied.', [['southern Finland', 'finland', 'country'], ['State of Texas', 'texas', 'place']], 'a part of a place ("southern") and its kind ("State of") are in its mention'],
   ['He was born in Irving, Texas.', [['Irving, Texas', 'irving', 'place'], ['Texas', 'texas', 'place']], '"X, Region": an unknown word before a known region is a place'],
   ['The team flew to Volgograd.', [['Volgograd', 'volgograd', 'place']], 'broad gazetteer city after a locative preposition'],
   ['Goya said sales rose.', [['Goya', 'goya', 'person']], 'a one-word broad-gazetteer name without place context is no place; speaking, it is a person'],

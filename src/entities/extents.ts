@@ -39,6 +39,14 @@ const MAX_TITLE_MODIFIERS = 2;
 
 const UPPER = /^\p{Lu}/u;
 
+/** Lowercase words before a place that name part of it: "southern Finland", "mainland Australia", "downtown Taipei". */
+const PART_OF_PLACE: ReadonlySet<string> = new Set([
+  'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'mainland', 'downtown',
+]);
+const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central']);
+/** "the State of Texas", "the City of Philadelphia": the capitalised kind of place before "of" is part of its name. */
+const PLACE_KIND_WORDS: ReadonlySet<string> = new Set(['state', 'city', 'province', 'commonwealth']);
+
 /**
  * "the Albanian Government": a country named by its demonym before its government's capitalised
  * name is that government's mention (a country acts through it; GUM types it as an organisation).
@@ -105,6 +113,7 @@ function widen(mentions: readonly Mention[], c: ExtentContext): Mention[] {
       const head = c.tokens[m.lastToken + 1];
       if (head && head.sentence === m.sentence && UPPER.test(head.value) && GOVERNMENT_HEADS.has(head.lower)) last = m.lastToken + 1;
     } else if (m.entityType === 'place' || m.entityType === 'country') {
+      first = placeStart(m, c);
       // "Levico Terme, Trento, Italy": a region whose own region is stated after it
       for (let f = m.firstToken, l = m.lastToken, region = c.statedRegions.get(`${f}:${l}`); region !== undefined; region = c.statedRegions.get(`${f}:${l}`)) {
         last = region;
@@ -119,6 +128,18 @@ function widen(mentions: readonly Mention[], c: ExtentContext): Mention[] {
     const end = last === m.lastToken ? m.end : b.end;
     return { ...m, start: a.start, end, text: c.text.slice(a.start, end), firstToken: first, lastToken: last };
   });
+}
+
+/** "southern Finland", "the State of Texas". */
+function placeStart(m: Mention, c: ExtentContext): number {
+  const before = c.tokens[m.firstToken - 1];
+  if (!before || before.sentence !== m.sentence) return m.firstToken;
+  if (PART_OF_PLACE.has(before.value)) return m.firstToken - 1;
+  // "University of Southern Indiana", "East Los Angeles": a capitalised compass word is part of the name
+  if (COMPASS.has(before.value) && !c.sentenceStart(m.firstToken - 1)) return m.firstToken - 1;
+  const kind = c.tokens[m.firstToken - 2];
+  if (before.lower === 'of' && kind && kind.sentence === m.sentence && UPPER.test(kind.value) && PLACE_KIND_WORDS.has(kind.lower) && !c.sentenceStart(m.firstToken - 2)) return m.firstToken - 2;
+  return m.firstToken;
 }
 
 /** Titles, honorifics, affiliations and a possessor written before the name. */
