@@ -47,6 +47,8 @@ const ROWS: readonly Row[] = [
   ['Olaf Scholz and Mark Rutte arrived in The Hague. He said the talks went well.', 'He', 1, null, 'two men in the same role: too close to call'],
   ['Germany and France signed the treaty. It was a long process.', 'It', 1, null, '"it" as the subject of a copula is seldom an actor'],
   ['Vladimir Putin spoke on Monday. She said nothing.', 'She', 1, null, 'gender disagreement leaves it unresolved'],
+  ['Dr Ilse Varnholt spoke to the board on Monday. Paris was born in Geneva, but her parents moved to Lyon.', 'her', 1, null, 'a place as the opening subject of "… her": likely a person read as a place, so no guess from earlier'],
+  ['Berlin was quiet when Anna Krull arrived, and her train was late.', 'her', 1, 'anna-krull', '…but a woman named in the same sentence still is'],
   // descriptions
   ['President Emmanuel Macron arrived in Berlin on Monday. The president met Olaf Scholz.', 'president', 1, 'emmanuel-macron', 'a title written with the name before'],
   ['Russian President Vladimir Putin spoke on Monday. The Russian leader said the talks had failed.', 'leader', 1, 'vladimir-putin', 'demonym + "leader": a head of state of that country'],

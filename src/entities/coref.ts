@@ -294,6 +294,9 @@ class Resolver {
     }
     if (!best || best.last.noun) return undefined;
     if (second && second.score > best.score * (1 - MARGIN)) return undefined;
+    // "Paris was born in Geneva, but her parents …": a place opening the sentence as its subject where
+    // "he"/"she" follows is most likely a person we read as a place; someone from an earlier sentence is a guess.
+    if ((row.kind === 'male' || row.kind === 'female') && best.last.sentence < t.sentence && this.placeSubject(t, seen)) return undefined;
     // "France and Germany … their": the pronoun stands for both, which no one reference can say.
     if (row.kind === 'plural' && this.conjoined(best.last)) return undefined;
     // A resolved "he" for a person of unknown gender says it.
@@ -431,6 +434,18 @@ class Resolver {
       if (s.role === 'subject') return !s.noun;
     }
     return false;
+  }
+
+  /** Whether the pronoun's sentence opens with a place or country as its subject, before the pronoun. */
+  private placeSubject(t: Token, seen: readonly Item[]): boolean {
+    let opening: Item | undefined;
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence !== t.sentence) break;
+      if (!m.noun && !m.resolved) opening = m;
+    }
+    return opening !== undefined && opening.role === 'subject' && (opening.entityType === 'place' || opening.entityType === 'country') && !opening.demonym
+      && this.tokens[opening.first - 1]?.sentence !== t.sentence;
   }
 
   /** Whether another actor is joined to this mention by "and", "or" or a comma ("A and B", "A, B"). */
