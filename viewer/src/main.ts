@@ -8,7 +8,7 @@ import { EvidenceFeed } from './evidence';
 import { mountFilters } from './filters-ui';
 import { mountLegend } from './legend';
 import { decodeHash } from './hash';
-import { createRenderer, EDGE_LABELS_ZOOM_RATIO, setEdgeLabelZoom, type Renderer } from './renderer';
+import { createRenderer, EDGE_LABELS_ZOOM_RATIO, enableEdgeLabels, setEdgeLabelZoom, type Renderer } from './renderer';
 
 /** Edge labels appear once the camera is this much closer than the first view. */
 const EDGE_LABEL_ZOOM_FACTOR = 0.4;
@@ -201,7 +201,12 @@ async function start(): Promise<void> {
   // The first view is on screen once the frames asked for so far are drawn: sigma's pending
   // render runs in the next animation frame, and the one after it starts when that one is done
   // (scripts/bench-viewer.mjs reads this mark).
-  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('newsgraph:first-view')));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      performance.mark('newsgraph:first-view');
+      enableEdgeLabels(renderer, graph);
+    }),
+  );
 }
 
 function shownOf(shown: number, total: number, word: string): string {

@@ -19,7 +19,7 @@ import type { EdgeUiState, GraphUiState, NodeUiState, VEdge, VGraph, VNode } fro
 
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
-/** Graphs with more edges than this draw no edge labels (see renderEdgeLabels below). */
+/** Graphs with more edges than this draw no edge labels (see enableEdgeLabels). */
 export const EDGE_LABEL_MAX_EDGES = 10000;
 
 /** Edge labels show for every edge whose two nodes show theirs once the camera zooms in past this ratio. */
@@ -195,11 +195,8 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): { re
       // separation (src/layout/noverlap.ts) holds from the first view inwards.
       zoomToSizeRatioFunction: () => 1,
       enableEdgeEvents: true,
-      // sigma's edge label pass walks the edges of every labelled node on each frame, labels shown
-      // or not: on a 50k-edge graph, 2.5 s a frame with software WebGL. Past EDGE_LABEL_MAX_EDGES
-      // edges the panels name the relations instead. (Switching the setting at run time costs a
-      // full refresh, as much as the first frame.)
-      renderEdgeLabels: graph.size <= EDGE_LABEL_MAX_EDGES,
+      // Off until the first view is drawn: see enableEdgeLabels.
+      renderEdgeLabels: false,
       edgeLabelAnchors: 'nodeLabels',
       labelRenderedSizeThreshold: 4,
       labelDensity: 1.2,
@@ -229,6 +226,19 @@ export function createRenderer(graph: ViewerGraph, container: HTMLElement): { re
   renderer.getCamera().on('updated', (state) => apply(state.ratio));
   edgeLabelApply.set(renderer, apply);
   return { renderer, display };
+}
+
+/**
+ * Edge labels on, once the first view is drawn. sigma compiles its edge-label programs (the
+ * largest shaders it has) at the first render with the setting on; on software WebGL their
+ * compilation held the first view back by ~1.5 s (BBC graph, 2 busy cores), and the first view
+ * shows no edge label unless a link selects something. A frame drawn while they compile waits for
+ * them. A graph of more than EDGE_LABEL_MAX_EDGES edges never draws them: sigma's edge label pass
+ * walks the edges of every labelled node on each frame, labels shown or not (2.5 s a frame at 50k
+ * edges); its panels name the relations instead.
+ */
+export function enableEdgeLabels(renderer: Renderer, graph: ViewerGraph): void {
+  if (graph.size <= EDGE_LABEL_MAX_EDGES) renderer.setSetting('renderEdgeLabels', true);
 }
 
 const edgeLabelZoom = new WeakMap<Renderer, number>();
