@@ -43,7 +43,7 @@ const UPPER = /^\p{Lu}/u;
 const PART_OF_PLACE: ReadonlySet<string> = new Set([
   'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'mainland', 'downtown',
 ]);
-const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central']);
+export const COMPASS: ReadonlySet<string> = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central']);
 /** "the State of Texas", "the City of Philadelphia": the capitalised kind of place before "of" is part of its name. */
 const PLACE_KIND_WORDS: ReadonlySet<string> = new Set(['state', 'city', 'province', 'commonwealth']);
 
@@ -116,10 +116,12 @@ function widen(mentions: readonly Mention[], c: ExtentContext): Mention[] {
       first = placeStart(m, c);
       // "Levico Terme, Trento, Italy": a region whose own region is stated after it
       for (let f = m.firstToken, l = m.lastToken, region = c.statedRegions.get(`${f}:${l}`); region !== undefined; region = c.statedRegions.get(`${f}:${l}`)) {
+        if (POSSESSIVE.has(c.tokens[region + 1]?.value ?? '')) break;
         last = region;
         f = l + 2;
         l = region;
       }
+      if (m.entityType === 'place' || m.rule === 'lexicon:capital') last = Math.max(last, placeThenRegion(m, c, byFirst));
     }
     if (first === m.firstToken && last === m.lastToken) return m;
     const a = c.tokens[first];
@@ -129,6 +131,36 @@ function widen(mentions: readonly Mention[], c: ExtentContext): Mention[] {
     return { ...m, start: a.start, end, text: c.text.slice(a.start, end), firstToken: first, lastToken: last };
   });
 }
+
+const PLACE_TYPES: ReadonlySet<string> = new Set(['place', 'country']);
+
+/**
+ * "Seattle, Washington", "Livorno, Tuscany, to pay", "Trento, Italy": a place, a comma and the
+ * place it lies in, both read as places, make one mention; a list ("Seattle, Portland and Boise",
+ * "Berlin, Paris, London") does not, nor a possessor ("Paris, France's president").
+ */
+function placeThenRegion(m: Mention, c: ExtentContext, byFirst: ReadonlyMap<number, Mention>): number {
+  let last = m.lastToken;
+  for (let step = 0; step < 3; step++) {
+    const comma = c.tokens[last + 1];
+    const y = byFirst.get(last + 2);
+    if (comma?.value !== ',' || !y || y.sentence !== m.sentence || !PLACE_TYPES.has(y.entityType)) break;
+    const after = c.tokens[y.lastToken + 1];
+    const sameSentence = after !== undefined && after.sentence === m.sentence;
+    if (sameSentence && (LIST_WORDS.has(after.lower) || POSSESSIVE.has(after.value))) break;
+    const z = sameSentence && after.value === ',' ? byFirst.get(y.lastToken + 2) : undefined;
+    if (z && z.sentence === m.sentence && PLACE_TYPES.has(z.entityType)) {
+      // "Preston, Victoria, Australia" goes on to the country; "Berlin, Paris, London" and
+      // "Hong Kong, Japan, South Korea" are lists
+      if (y.entityType !== 'place' || z.entityType !== 'country' || z.rule === 'lexicon:capital') break;
+      last = y.lastToken;
+      continue;
+    }
+    return y.lastToken;
+  }
+  return last;
+}
+const LIST_WORDS: ReadonlySet<string> = new Set(['and', 'or', '&']);
 
 /** "southern Finland", "the State of Texas". */
 function placeStart(m: Mention, c: ExtentContext): number {

@@ -6,7 +6,7 @@ import type { AnnotatedDocument, EntityRecord, EntityType, Fact, Mention, Relati
 import { resolveCoreference } from './coref';
 import { defaultLexicon, normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { appositionContext, containerOf, describedAt, ContainmentNotes, CONTAINMENT_RULES, gazetteerNote, insideOf, statedContainments, type ContainmentNote } from './containment';
-import { phraseExtents } from './extents';
+import { COMPASS, phraseExtents } from './extents';
 import { slugify } from './slug';
 import {
   AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
@@ -93,6 +93,8 @@ const AFFILIATION_WORDS: ReadonlySet<string> = new Set(['of', 'from', 'at']);
 /** Before an unknown one-word name, these make it a place ("in Kowloon"); "at" and "from" also precede companies. */
 /** Suffixes of adjectives, groups and abstract nouns: "English", "Texans", "Islamophobia", "Tourism". */
 const NOT_A_LONE_NAME = /(?:ish|ean|ian|ic|ese|ans|ism|isms|phobia|ity|ment|tion|sion|ness|ance|ence|ency|ancy|ship|hood|ists|ites|ims|ers)$/u;
+/** The endings of Latin species epithets. */
+const SPECIES_EPITHET = /^[a-z]{3,}(?:a|us|um|is|ae|ii|ensis|oides)$/;
 /** "I'm", "I’m": a contraction, no name. */
 const CONTRACTION = /['’]\p{Ll}{1,2}$/u;
 /** "SDGs", "MTPs", "DHBs": the plural of an acronym names things, not a body or place. */
@@ -753,7 +755,8 @@ class Recognizer {
   private placesInName(id: string, first: number, last: number, from = first + 1): void {
     for (let k = from; k <= last; k++) {
       const inner = this.matchLexicon(k, (e) => NESTED_PLACE_KINDS.has(e.kind));
-      if (!inner || inner.last > last) continue;
+      // "University of Southern Indiana": the compass word is part of the next place's name (extents.ts)
+      if (!inner || inner.last > last || (inner.last === k && COMPASS.has(this.token(k)?.value ?? ''))) continue;
       this.addNestedMention(inner.entry.id, inner.entry.entityType, k, inner.last, 'place-in-name');
       this.containment.note(inner.entry.id, gazetteerNote(inner.entry), 'gazetteer');
       // "Embassy of France" need not be in France: only a place inside a name says where it is.
@@ -1221,6 +1224,8 @@ class Recognizer {
       const partner = tokens.map((t) => this.listPartner(t.index)).find((type) => type !== undefined);
       const seenMidSentence = tokens.some((t) => this.doc.sentences[t.sentence]?.firstToken !== t.index && !this.titleCaseSentence[t.sentence]);
       if (!name || (!seenMidSentence && !partner) || partner === 'person') continue;
+      // "Formica fusca", "Beauveria bassiana": a genus before its species is a taxon's name, no body or place.
+      if (tokens.some((t) => this.speciesAfter(t.index))) continue;
       // The trained NER reads this word as a person's name: it is added as one after this pass
       // ("Scientology" is a name of a thing, whatever the NER says).
       const nerType = (type: string): boolean => tokens.some((t) => this.named.type[t.index] === type);
@@ -1238,6 +1243,13 @@ class Recognizer {
       const entityType: EntityType = named ? 'organization' : thing ? 'other' : place ? 'place' : 'organization';
       for (const t of tokens) this.addMention(named ?? slugify(value), entityType, t.index, t.index, undefined, `lone-name:${entityType}`, false, 'name');
     }
+  }
+
+  /** A lowercase Latin species epithet after token k ("fusca", "bassiana", "sapiens"): not an English word. */
+  private speciesAfter(k: number): boolean {
+    const next = this.token(k + 1);
+    return next !== undefined && next.sentence === this.token(k)?.sentence && next.value === next.lower && SPECIES_EPITHET.test(next.value)
+      && !this.lexicon.commonWords.has(next.lower);
   }
 
   /** The kind of the name listed right before or after token k ("A, B and C"). */
