@@ -207,7 +207,7 @@ export class ViewerApp {
     if (this.pathEnds !== null) this.path = shortestPath(this.graph, this.pathEnds[0], this.pathEnds[1], this.hiddenEdges);
     // States first, then what is drawn: the incoming items are drawn with theirs in one render.
     this.applyFocus();
-    this.display.show(v.hiddenNodes, v.hiddenEdges);
+    this.display.show(v.shownNodes, v.shownEdges);
     this.renderDetails();
     for (const l of this.listeners.visibility) l(v);
     if (options.notify === true) for (const l of this.listeners.filters) l(cloneFilters(this.filters));

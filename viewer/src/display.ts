@@ -46,8 +46,8 @@ export function extentOf(full: ViewerGraph): { x: [number, number]; y: [number, 
 export class Display {
   private readonly nodeStates = new Map<string, NodePatch>();
   private readonly edgeStates = new Map<string, EdgePatch>();
-  /** What the next swap hides (null: no swap pending). */
-  private pending: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null = null;
+  /** What the next swap draws (null: no swap pending). */
+  private pending: { nodes: readonly string[]; edges: readonly string[] } | null = null;
 
   constructor(
     private readonly full: ViewerGraph,
@@ -98,52 +98,40 @@ export class Display {
   }
 
   /**
-   * Draws every node and edge but these, from the end of the current task (see flush). The sets
-   * are read then: the caller does not change them afterwards.
+   * Draws these nodes and edges (in this order: the graph's), from the end of the current task
+   * (see flush). The lists are read then: the caller does not change them afterwards.
    */
-  show(hiddenNodes: ReadonlySet<string>, hiddenEdges: ReadonlySet<string>): void {
+  show(nodes: readonly string[], edges: readonly string[]): void {
     const queued = this.pending !== null;
-    this.pending = { nodes: hiddenNodes, edges: hiddenEdges };
+    this.pending = { nodes, edges };
     if (!queued) queueMicrotask(() => this.flush());
   }
 
   /**
    * Makes the pending swap, if any: sigma renders at once (setGraph), with the recorded states of
-   * the items that come in. Nothing is done when what is drawn does not change.
+   * the items that come in. Nothing is done when what is drawn does not change. Work in the
+   * number of items drawn, not in the size of the graph.
    */
   flush(): void {
     if (this.pending === null) return;
-    const { nodes: hiddenNodes, edges: hiddenEdges } = this.pending;
+    const { nodes, edges } = this.pending;
     this.pending = null;
     const current = this.renderer.getGraph();
-    let same = true;
-    let nodes = 0;
-    let edges = 0;
-    this.full.forEachNode((n) => {
-      if (hiddenNodes.has(n)) return;
-      nodes++;
-      if (same && !current.hasNode(n)) same = false;
-    });
-    this.full.forEachEdge((e) => {
-      if (hiddenEdges.has(e)) return;
-      edges++;
-      if (same && !current.hasEdge(e)) same = false;
-    });
-    if (same && nodes === current.order && edges === current.size) return;
+    const same = nodes.length === current.order && edges.length === current.size;
+    if (same && nodes.every((n) => current.hasNode(n)) && edges.every((e) => current.hasEdge(e))) return;
 
-    const next = emptyLike(this.full);
+    const full = this.full;
+    const next = emptyLike(full);
     const comingNodes: string[] = [];
     const comingEdges: string[] = [];
-    this.full.forEachNode((n, a) => {
-      if (hiddenNodes.has(n)) return;
-      next.addNode(n, a);
+    for (const n of nodes) {
+      next.addNode(n, full.getNodeAttributes(n));
       if (!current.hasNode(n)) comingNodes.push(n);
-    });
-    this.full.forEachEdge((e, a, source, target) => {
-      if (hiddenEdges.has(e) || !next.hasNode(source) || !next.hasNode(target)) return;
-      next.addDirectedEdgeWithKey(e, source, target, a);
+    }
+    for (const e of edges) {
+      next.addDirectedEdgeWithKey(e, full.source(e), full.target(e), full.getEdgeAttributes(e));
       if (!current.hasEdge(e)) comingEdges.push(e);
-    });
+    }
     // sigma keeps the states of the keys the new graph has: those of the incoming items are set
     // first, so that the one render setGraph does draws them as they should be.
     for (const n of comingNodes) {

@@ -15,6 +15,9 @@ export const TOP_STEP = 300;
 export interface Visibility {
   hiddenNodes: Set<string>;
   hiddenEdges: Set<string>;
+  /** What is drawn, in the graph's order. */
+  shownNodes: string[];
+  shownEdges: string[];
   /** What is drawn, and what the graph has. */
   nodes: number;
   edges: number;
@@ -50,8 +53,8 @@ const NONE: Removed = { nodes: new Set(), edges: new Set() };
 /**
  * Nodes ranked once for the top N: evidence-weighted degree over the edges the default filters
  * show, then degree, then key. A fixed order keeps the top N steady while filters change (a
- * relation switched off hides its edges, it does not bring other actors in), and keeps a filter
- * click to the few items whose state changes.
+ * relation switched off hides its edges, it does not bring other actors in), so that a filter
+ * click changes little of what is on screen.
  */
 const rankings = new WeakMap<ViewerGraph, Map<string, number>>();
 
@@ -157,17 +160,20 @@ export function computeVisibility(graph: ViewerGraph, f: FilterState, removed: R
   }
 
   const hiddenEdges = new Set<string>();
+  const shownEdges: string[] = [];
   const passingSet = new Set(passing);
-  let edges = 0;
   graph.forEachEdge((edge, _a, source, target) => {
-    if (passingSet.has(edge) && !hiddenNodes.has(source) && !hiddenNodes.has(target)) edges++;
+    if (passingSet.has(edge) && !hiddenNodes.has(source) && !hiddenNodes.has(target)) shownEdges.push(edge);
     else hiddenEdges.add(edge);
   });
+  const shownNodes = graph.filterNodes((node) => !hiddenNodes.has(node));
   return {
     hiddenNodes,
     hiddenEdges,
-    nodes: graph.order - hiddenNodes.size,
-    edges,
+    shownNodes,
+    shownEdges,
+    nodes: shownNodes.length,
+    edges: shownEdges.length,
     totalNodes: graph.order,
     totalEdges: graph.size,
     isolatedHidden,
