@@ -1,6 +1,7 @@
 // Extraction: one document in, its mentions, entities and facts out (nlp → entities → relations),
 // and the service that runs it in this thread or in worker threads for the commands. Kept apart
 // from the rest of the pipeline so that a worker thread loads only what extraction needs.
+import { setFlagsFromString } from 'node:v8';
 import { annotate } from './nlp';
 import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type EntityLayer, type Lexicon } from './entities';
 import { anaphorWord, attackWord, extractRelations, triggerWord } from './relations';
@@ -114,6 +115,19 @@ const READ_AHEAD_PER_JOB = ExtractPool.READ_AHEAD;
  */
 export const POOL_AFTER_DOCUMENTS = 16;
 
+/**
+ * Extraction leaves much short-lived garbage behind each document, and V8 lets a heap grow to
+ * several times its live data between full collections: on a 10 MB document the process peaked
+ * at 0.74 GB RSS while ~0.15 GB was live after each full collection. Growing the heap by at most
+ * half of what is live keeps the peak near what is used: measured 0.50 GB there (`extract --jobs
+ * 1`), 0.34 GB instead of 0.43–0.48 GB on the BBC corpus, 0.57 GB instead of 0.66 GB with `--jobs
+ * 2`, with no difference in CPU time beyond the noise of a shared machine (±5%). The flag is
+ * process-wide (the worker threads' heaps follow it too) and V8 reads it at each collection.
+ */
+function keepHeapNearLiveData(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}
+
 interface Waiting {
   readonly source: SourceDocument;
   readonly resolve: (line: string) => void;
@@ -141,7 +155,9 @@ export class Extraction {
   private requests = 0;
   private fromPool = 0;
 
-  constructor(readonly jobs: number, private readonly aliases: readonly AliasEntry[]) {}
+  constructor(readonly jobs: number, private readonly aliases: readonly AliasEntry[]) {
+    keepHeapNearLiveData();
+  }
 
   /** How far orderedMap may read ahead: enough to keep the workers busy, and to start the pool at once. */
   get readAhead(): number {
