@@ -252,7 +252,12 @@ type LoadCore = () => CoreModel;
  */
 class IsolatedWink {
   readonly engine: WinkNlp;
-  /** What wink's lookups see: own keys = words added in this document; prototype = lexicon. */
+  /**
+   * What wink's lookups see: the model's lexicon itself, plus the words added since it was loaded
+   * that this document has met (set here, deleted before the next document). Looking up in the
+   * lexicon directly rather than through an object of this document's words with the lexicon as
+   * its prototype saves the second probe of every lookup (wink's tokeniser looks up every token).
+   */
   private readonly visible: Record<string, number>;
   private readonly addedHere: string[] = [];
 
@@ -262,9 +267,8 @@ class IsolatedWink {
     let core: CoreModel | undefined;
     const loadCore = (): CoreModel => {
       core = (model.core as LoadCore)();
-      visible = Object.create(core.features.lexeme.hash) as Record<string, number>;
       // wink's cache captures this object for its lookups when it is built, just below
-      core.features.lexeme.hash = visible;
+      visible = core.features.lexeme.hash;
       return core;
     };
     this.engine = winkNLP({ ...model, core: loadCore }, WINK_PIPE);
@@ -281,11 +285,12 @@ class IsolatedWink {
   }
 
   /**
-   * The real hash: every word ever added (own keys) over the lexicon (prototype, never written),
-   * wrapped so that each out-of-lexicon word an add touches becomes visible to this document.
+   * The real hash: every word ever added (own keys) over the lexicon (prototype, never written
+   * but for the words revealed to the current document), wrapped so that each out-of-lexicon
+   * word an add touches becomes visible to this document.
    */
   private recordingHash(intrinsicSize: number): Record<string, number> {
-    const lexicon = Object.getPrototypeOf(this.visible) as Record<string, number>;
+    const lexicon = this.visible;
     const real = Object.create(lexicon) as Record<string, number>;
     const reveal = (word: string, index: number): void => {
       if (index < intrinsicSize || Object.prototype.hasOwnProperty.call(this.visible, word)) return;
