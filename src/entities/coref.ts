@@ -554,7 +554,11 @@ class Resolver {
     // The verb's subject: the parse's nsubj, or the word right before it (auxiliaries and adverbs between).
     let subject = verb.index - 1;
     let passive = false;
-    while (subject > 0 && ['AUX', 'ADV', 'PART'].includes(this.tokens[subject]?.pos ?? '')) passive ||= this.tokens[subject--]?.lemma === 'be' || this.tokens[subject + 1]?.lemma === 'become';
+    // (The step back happens on every pass: a `||=` would skip it once passive is true, and loop forever.)
+    while (subject > 0 && ['AUX', 'ADV', 'PART'].includes(this.tokens[subject]?.pos ?? '')) {
+      const lemma = this.tokens[subject--]?.lemma;
+      passive = passive || lemma === 'be' || lemma === 'become';
+    }
     // "it became known that he …", "it was reported that she …": nobody speaks; the ranking decides.
     if (passive || this.tokens[subject]?.lower === 'it' || ['be', 'become'].includes(this.tokens[subject]?.lemma ?? '')) return undefined;
     // "Kiara Perkins, a second-year student, admitted she …": the subject stands before the apposition.
