@@ -11,7 +11,7 @@ import { slugify } from './slug';
 import {
   AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS,
   CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS,
-  PEOPLE_GROUPS, TITLES, TOPICS, type PeopleGroupRow, type TitleRow,
+  PEOPLE_GROUPS, TITLES, TOPICS, ORGANIZATION_SEATS, FROM_SENDER_NOUNS, type PeopleGroupRow, type TitleRow,
 } from './tables';
 
 export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexicon } from './lexicon';
@@ -59,6 +59,8 @@ const HEADLINE_SMALL_WORDS: ReadonlySet<string> = new Set([
 /** Shorter words never count towards Title Case (a, in, of, to, US, UK). */
 const HEADLINE_WORD_LENGTH = 3;
 const MAX_NAME_TOKENS = 4;
+/** Honorifics that are also parts of names when they stand between two names ("Hassan Sheikh Mohamud"). */
+const NAME_PART_HONORIFICS: ReadonlySet<string> = new Set(['sheikh']);
 /** How many words after "Name," a role noun may come and still describe the name. */
 const APPOSITION_REACH = 4;
 
@@ -379,7 +381,9 @@ class Recognizer {
         last = j;
         break;
       }
-      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || HONORIFICS.has(t.lower) || HYPHEN_WORD.test(t.lower)) break;
+      // "Hassan Sheikh Mohamud": inside a Somali or Arabic name "Sheikh" is a name, not an honorific.
+      const inName = count > 0 && NAME_PART_HONORIFICS.has(t.lower) && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.sentence === t.sentence;
+      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || (HONORIFICS.has(t.lower) && !inName) || HYPHEN_WORD.test(t.lower)) break;
       if (this.titleAt(j) && !INITIAL.test(t.value)) break;
       const lex = this.lexicon.phrases.get(t.value);
       if (lex && !lex.broad && lex.kind !== 'user' && !this.lexicon.givenNames.has(t.lower) && lex.entityType !== 'person') break;
@@ -460,6 +464,17 @@ class Recognizer {
     return end;
   }
 
+  /** The organisation a capital stands for in this document (ORGANIZATION_SEATS), if the document names it. */
+  private seatedOrganization(capital: string): LexiconEntry | undefined {
+    const row = ORGANIZATION_SEATS.find((r) => r.capital === capital);
+    if (!row || !row.named.some((n) => this.doc.source.text.includes(n))) return undefined;
+    for (const n of row.named) {
+      const entry = this.lexicon.phrases.get(n);
+      if (entry?.id === row.organization) return entry;
+    }
+    return undefined;
+  }
+
   private countryOf(entry: LexiconEntry): string {
     return entry.kind === 'seat' || entry.kind === 'demonym' || entry.kind === 'capital' ? (entry.country ?? entry.id) : entry.id;
   }
@@ -491,7 +506,9 @@ class Recognizer {
       const afterAdjective = this.token(k + 1);
       const isGroup = (x: Token | undefined): boolean => x !== undefined && GROUP_NOUNS.has(x.lower);
       // ("Ukrainian energy facilities": one adjective or noun may stand between.)
-      const measuredGoods = ['on', 'against', 'of'].includes(this.token(i - 1)?.lower ?? '') && TRADED_GOODS.includes(noun?.lower ?? '');
+      // ("tariffs on Chinese electric cars": one adjective or noun may stand between.)
+      const goodsAt = (x: Token | undefined): boolean => TRADED_GOODS.includes(x?.lower ?? '');
+      const measuredGoods = ['on', 'against', 'of'].includes(this.token(i - 1)?.lower ?? '') && (goodsAt(noun) || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && goodsAt(afterAdjective)));
       // "an Israeli strike on …", "American sanctions": the side whose act the noun names.
       // ("an Israeli air strike", "a Russian missile attack": one noun may stand between.)
       const sideOfEvent = DEMONYM_EVENTS.has(noun?.lower ?? '') || (noun?.pos === 'NOUN' && DEMONYM_EVENTS.has(afterAdjective?.lower ?? ''));
@@ -515,7 +532,14 @@ class Recognizer {
         this.addNestedMention(entry.country, 'country', i, i, 'country-in-name');
       }
       const prev = this.token(i - 1);
-      const locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence;
+      // "a request from Cotonou", "officials from Beijing": the capital sent or asked, it is not a place here.
+      const sender = prev?.lower === 'from' && FROM_SENDER_NOUNS.has(this.token(i - 2)?.lower ?? '');
+      const locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender;
+      const seat = locative ? undefined : this.seatedOrganization(t.value);
+      if (seat) {
+        this.addLexiconMention(seat, i, last, end, false, 'seat');
+        return last + 1;
+      }
       if (locative || !entry.country) {
         this.addLexiconMention(entry, i, last, end, false);
         this.locatedIn(entry, i, last);

@@ -341,3 +341,18 @@ export const INVERTED_SPEECH: ReadonlySet<string> = new Set([
 
 /** Marks that close a quotation before its attribution, single quotes included ("'…,' said Peres"). */
 export const CLOSING_QUOTES: ReadonlySet<string> = new Set(['"', '”', '’', "'", '»']);
+
+/**
+ * Capitals that news uses for an organisation seated there rather than for the country, when the
+ * document names that organisation: "Brussels announced duties" in a story about the EU.
+ */
+export const ORGANIZATION_SEATS: readonly { readonly capital: string; readonly organization: string; readonly named: readonly string[]; readonly reason: string }[] = [
+  { capital: 'Brussels', organization: 'european-union', named: ['EU', 'European Union', 'European Commission', 'E.U.'], reason: 'Brussels hosts the EU institutions; in a story that names the EU, "Brussels said" is the EU, not Belgium' },
+];
+
+/** Nouns after which "from <capital>" names who sent or asked, not where: "a request from Cotonou", "officials from Beijing". */
+export const FROM_SENDER_NOUNS: ReadonlySet<string> = new Set([
+  'request', 'requests', 'call', 'calls', 'message', 'messages', 'offer', 'proposal', 'pressure', 'letter', 'statement', 'protest',
+  'demand', 'demands', 'warning', 'invitation', 'response', 'reply', 'criticism', 'appeal', 'support', 'aid', 'delegation', 'envoy',
+  'envoys', 'officials', 'diplomats', 'negotiators', 'delegates', 'signal', 'signals', 'approval', 'backing', 'objections', 'complaint',
+]);

@@ -35,8 +35,8 @@ function negativeLabel(tree: DependencyTree, label: number): boolean {
   return false;
 }
 
-/** Relations whose acts are offers, told as what may be. */
-const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised']);
+/** Relations whose acts are often told as announced or offered ("announced duties", "offered talks"), yet taken up as acts. */
+const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised', 'sanctioned', 'aided']);
 /** Auxiliaries by which a speaker says what another must do. */
 const OBLIGING: ReadonlySet<string> = new Set(['should', 'must']);
 
