@@ -115,7 +115,9 @@ export class ActorFinder {
       const asset = assets?.has(t.lower) ?? false;
       const site = asset && (d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (SITE_PREPS.has(prep) || (prep === 'of' && PLACE_CONTAINERS.has(t.lower)))));
       if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || site)) continue;
-      const m = this.refAt[c] ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) ?? (site ? this.innerPlace(c) : undefined) : this.namedApposition(c));
+      // "a refinery in Russia's Ryazan region": a region with no name of its own is where its owner or its name says.
+      const regionOwner = d === 'nmod' && site && !this.refAt[c] ? this.ownerOf(c) ?? this.innerPlace(c) : undefined;
+      const m = this.refAt[c] ?? regionOwner ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) ?? (site ? this.innerPlace(c) : undefined) : this.namedApposition(c));
       if (!m || m.entityType === 'other' || (m.entityType === 'place' && !site)) continue;
       out.push(m);
       this.indirect.add(m);
@@ -144,6 +146,15 @@ export class ActorFinder {
       if ((PERSON_ATTACHMENTS.has(d) || (title && d === 'nmod' && this.tree.caseOf(c) === 'of')) && r && !r.modifier && r.entityType === 'person') return [r];
     }
     return [];
+  }
+
+  /** "Russia's Ryazan region": the country or body that owns a noun. */
+  private ownerOf(c: number): ActorReference | undefined {
+    for (const k of this.tree.children(c)) {
+      const r = this.refAt[k];
+      if (this.tree.deprel(k) === 'nmod:poss' && r && (r.entityType === 'country' || r.entityType === 'organization')) return { ...r, possessive: false };
+    }
+    return undefined;
   }
 
   /** "the Jenin refugee camp": a place named inside a site's compound. */

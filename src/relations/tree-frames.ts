@@ -14,6 +14,14 @@ import { asPromise, asThreat } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
 import { WalkFrames } from './walk-frames';
 
+/** Prepositions of time only. */
+const TIME_PREPS: ReadonlySet<string> = new Set(['since', 'until', 'till', 'throughout']);
+/** Heads of phrases of time: "in March", "on Monday". */
+const MONTHS_AND_DAYS: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend', 'month', 'year', 'morning', 'night', 'evening',
+]);
+
 /** Verbs that put a label on someone or something: "called X a threat", "branded X a criminal". */
 const LABELLING_VERBS: ReadonlySet<string> = new Set(['call', 'brand', 'label', 'describe', 'term', 'dub', 'deem', 'declare']);
 /** Labels that condemn what they are put on. */
@@ -100,7 +108,8 @@ export abstract class TreeFrames extends WalkFrames {
       else if (d === 'obj' || d === 'iobj' || (d === 'xcomp' && tree.upos(c) === 'NOUN')) objects.push(word);
       else if (d === 'obl' || d === 'obl:agent') {
         const prep = tree.caseOf(c);
-        if (prep) obliques.push({ prep, head: word });
+        // "since April 2023", "until Friday": when it happened is no argument of the pattern.
+        if (prep && !(TIME_PREPS.has(prep) || tree.upos(c) === 'NUM' || MONTHS_AND_DAYS.has(word))) obliques.push({ prep, head: word });
       }
     }
     return { lemma: verb.lemma, ...(particle ? { particle } : {}), objects, obliques };
