@@ -27,6 +27,10 @@ export interface Frame {
   readonly targetTypes?: readonly EntityType[];
   /** Head nouns the direct object must have, whose owner is the target ("summoned Y's ambassador"); read from the tree only. */
   readonly objectNouns?: readonly string[];
+  /** Read from the tree only: the walks cannot see what the frame needs. */
+  readonly treeOnly?: true;
+  /** The target must be a bare name, with no determiner, number or possessor ("received Putin", not "received her Oscar"). */
+  readonly bareTarget?: true;
   readonly reason: string;
 }
 
@@ -55,16 +59,18 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'phone', lemmas: ['phone', 'telephone', 'ring'], relation: 'met', cameo: '040', preps: ['with'], direct: true, mutual: true, targetTypes: ['person'], reason: '"X phoned Y": a conversation by phone, with a person' },
   { id: 'call-up', lemmas: ['call'], relation: 'met', cameo: '040', direct: true, targetTypes: ['person'], after: ['on', 'to', 'last', 'this', 'late', 'early', 'yesterday', 'today', 'overnight', 'during', 'after', 'before', 'from', 'by', 'and', ',', '.'], reason: '"X called Y on Tuesday / to discuss …": a phone call; "called Y a killer" (naming) and "called on Y to …" (an appeal) are not' },
   { id: 'hold-talks', lemmas: ['negotiate', 'confer', 'consult'], relation: 'met', cameo: '040', preps: ['with'], direct: true, mutual: true, reason: '"X negotiated with Y", "X and Y negotiated"' },
-  { id: 'host', lemmas: ['host', 'receive'], relation: 'met', cameo: '043', reason: '"X hosted Y": a visit received (CAMEO 043)' },
+  { id: 'host', lemmas: ['host'], relation: 'met', cameo: '043', reason: '"X hosted Y": a visit received (CAMEO 043)' },
+  { id: 'receive', lemmas: ['receive'], relation: 'met', cameo: '043', treeOnly: true, bareTarget: true, reason: '"X received Y (in Moscow)": a visitor received (CAMEO 043); only a bare name, read from the tree: "received three Oscar nominations", "receiving her Oscar" are things received' },
   { id: 'visit', lemmas: ['visit'], relation: 'met', cameo: '042', reason: '"X visited Y": a visit (CAMEO 042); a city visited is a place, never a target; a person needs a known country of their own (see VISIT_FRAMES)' },
   { id: 'dine-with', lemmas: ['dine', 'lunch', 'celebrate', 'breakfast'], relation: 'met', cameo: '040', preps: ['with'], reason: '"X dined / celebrated (a holiday) with Y": a meeting in person' },
   { id: 'travel-to', lemmas: ['travel', 'fly', 'head', 'arrive'], relation: 'met', cameo: '042', preps: ['to', 'in'], reason: '"X arrived in / flew to Y" with Y a country or organisation: a visit (CAMEO 042); "return" is left out (going home, or sending people back)' },
   { id: 'leave-for', lemmas: ['leave', 'depart'], relation: 'met', cameo: '042', preps: ['for'], reason: '"X left for Y": the start of a visit (CAMEO 042); "left Y" and "left Z to Y" are no visit' },
-  { id: 'urge', lemmas: ['urge', 'implore', 'appeal', 'exhort', 'encourage', 'plead'], relation: 'urged', cameo: '020', preps: ['to', 'on', 'with'], direct: true, reason: '"X urged Y to …": X appeals to Y' },
+  { id: 'encourage', lemmas: ['encourage'], relation: 'urged', cameo: '020', direct: true, after: ['to'], reason: '"X encouraged Y to …": an appeal only with what Y is to do; "the support encouraged him" heartens' },
+  { id: 'urge', lemmas: ['urge', 'implore', 'appeal', 'exhort', 'plead'], relation: 'urged', cameo: '020', preps: ['to', 'on', 'with'], direct: true, reason: '"X urged Y to …": X appeals to Y' },
   { id: 'press', lemmas: ['press', 'push', 'pressure', 'pressurise', 'pressurize', 'lean'], relation: 'urged', cameo: '020', preps: ['on'], direct: true, after: ['to', 'for', 'into', 'over', 'on'], reason: '"X pressed / pushed Y to … (for …)": an appeal only with what Y is pressed to do; "pushed the referee" is a shove' },
   { id: 'ask', lemmas: ['ask', 'request'], relation: 'urged', cameo: '020', direct: true, after: ['to', 'for', 'not'], reason: '"X asked Y to … / for …": a request; "asked Y if …" is a question' },
   { id: 'order', lemmas: ['order', 'command', 'instruct', 'direct'], relation: 'urged', cameo: '020', direct: true, after: ['to'], reason: '"X ordered Y to …": a demand with authority; "ordered a review" names no one' },
-  { id: 'call-on', lemmas: ['call', 'demand', 'insist'], relation: 'urged', cameo: '020', preps: ['on', 'upon'], reason: '"X called on Y to …", "X demanded that Y …" (the tree reads the that-clause\'s subject): a request or demand' },
+  { id: 'call-on', lemmas: ['call', 'demand', 'insist'], relation: 'urged', cameo: '020', preps: ['on', 'upon'], prepAdjacent: true, reason: '"X called on Y to …", "X demanded that Y …" (the tree reads the that-clause\'s subject): a request or demand' },
   { id: 'want', lemmas: ['want', 'wish'], relation: 'urged', cameo: '020', after: ['to'], reason: '"X wants Y to …": a demand on Y' },
   { id: 'propose', lemmas: ['propose', 'offer', 'float'], relation: 'proposed', cameo: '036', topicTarget: true, preps: ['to'], direct: true, reason: '"X proposed Z (to Y)": a proposal' },
   { id: 'promise', lemmas: ['promise', 'pledge', 'vow', 'guarantee', 'commit', 'spare'], relation: 'promised', cameo: '030', topicTarget: true, preps: ['to', 'with'], direct: true, reason: '"X promised Y …", "X committed to … with Y", "X will spare Y": a pledge ("committed a crime with Y", with an object, is none: index.ts)' },

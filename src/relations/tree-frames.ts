@@ -43,6 +43,15 @@ function negativeLabel(tree: DependencyTree, label: number): boolean {
   return false;
 }
 
+/** Whether a clause holds an if- or unless-clause of its own. */
+function hasCondition(tree: DependencyTree, clause: number): boolean {
+  for (const c of tree.children(clause)) {
+    if (tree.deprel(c) !== 'advcl') continue;
+    for (const m of tree.children(c)) if (tree.deprel(m) === 'mark' && ['if', 'unless'].includes(tree.tokens[m]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
 /** Relations whose acts are often told as announced or offered ("announced duties", "offered talks"), yet taken up as acts. */
 const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised', 'sanctioned', 'aided']);
 /** Auxiliaries by which a speaker says what another must do. */
@@ -292,8 +301,10 @@ export abstract class TreeFrames extends WalkFrames {
       if (!Array.from(tree.children(c)).some((a) => tree.deprel(a) === 'aux' && OBLIGING.has(this.tok(a)?.lower ?? ''))) continue;
       const clause = this.tok(c);
       const speakers = readSubjects(reader, verb);
-      if (!clause || speakers.negated) continue;
-      for (const y of readSubjects(reader, clause).sources) {
+      // "said: 'If the government believes …, they should ask us'": a condition, and a pronoun in a
+      // quote, leave who is asked too open.
+      if (!clause || speakers.negated || hasCondition(tree, c)) continue;
+      for (const y of readSubjects(reader, clause).sources.filter((r) => r.via !== 'pronoun')) {
         for (const x of speakers.sources) {
           if (this.ownSide(x, y.entity)) continue;
           this.emit(x, 'urged', y, verb, 'say-should', '020', { topicOk: false, modality: { negated: false, hypothetical: speakers.hypothetical } });

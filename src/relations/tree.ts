@@ -213,6 +213,12 @@ function partiesOfInfinitive(tree: DependencyTree, i: number): number[] {
 /** Prepositions that name the other party of an act: "share with Y" ("mediate between X and Y" offers no one anything: CAMEO 045 is the mediation). */
 const PARTY_PREPS: ReadonlySet<string> = new Set(['with']);
 
+/** A noun phrase with no determiner, number or possessor: "Putin", not "her Oscar" or "three nominations". */
+function bare(tree: DependencyTree, h: number): boolean {
+  for (const c of tree.children(h)) if (c < h && ['det', 'nummod', 'nmod:poss', 'compound', 'amod'].includes(tree.deprel(c))) return false;
+  return tree.upos(h) === 'PROPN';
+}
+
 /** A state or body named as a noun's modifier ("the EU tariffs", "the Russian strikes"), as an actor. */
 function modifierActor(ctx: TreeContext, h: number): ActorReference[] {
   const r = ctx.refAt[h];
@@ -404,7 +410,7 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
       continue;
     }
     if ((d === 'obj' || d === 'iobj') && direct && frame.requires === undefined) {
-      if (!frame.objectNouns || frame.objectNouns.includes(tree.tokens[c]?.lower ?? '')) out.push(c);
+      if ((!frame.objectNouns || frame.objectNouns.includes(tree.tokens[c]?.lower ?? '')) && (!frame.bareTarget || bare(tree, c))) out.push(c);
     }
     // "demanded that Meta change its model", "insisted that Y withdraw": the one asked is the clause's subject.
     else if (d === 'ccomp' && frame.relation === 'urged' && DEMAND_VERBS.has(tree.tokens[i]?.lemma ?? '') && tree.child(c, 'nsubj') >= 0 && demanded(tree, i, c)) out.push(tree.child(c, 'nsubj'));

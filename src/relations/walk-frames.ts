@@ -15,7 +15,7 @@ export abstract class WalkFrames extends Evidence {
 
   protected verbFrame(trigger: Token, frame: Frame): void {
     // A frame that names its object's head needs the tree to see it.
-    if (frame.objectNouns) return;
+    if (frame.objectNouns || frame.treeOnly) return;
     // "committed to resuming aid" pledges; "committed adultery with Y" does not.
     if (frame.id === 'promise' && trigger.lemma === 'commit' && this.tok(trigger.index + 1)?.lower !== 'to') return;
     const prev = this.tok(trigger.index - 1);
