@@ -158,12 +158,23 @@ function combine(results) {
 
 // ---- 0. whole process ---------------------------------------------------------------------------------
 
+const TIME = '/usr/bin/time';
+
+/**
+ * Runs node with args; wall ms, and the CPU ms of the whole process (user + system, all threads)
+ * when /usr/bin/time is there: on a shared machine the wall clock says as much about the other
+ * jobs as about ours, CPU time much less.
+ */
 function timedSpawn(args) {
+  const timed = existsSync(TIME);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = timed
+    ? spawnSync(TIME, ['-f', 'cpu %U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 })
+    : spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
-  return ms;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
 }
 
 async function wholeProcess(limit, runs) {
@@ -174,18 +185,29 @@ async function wholeProcess(limit, runs) {
     const bytes = loadCorpus(limit).reduce((a, d) => a + Buffer.byteLength(d.text, 'utf8'), 0);
     const cli = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
     const times = { wink: [], jobs1: [], jobs2: [], annotate: [], load: [] };
+    const cpu = { wink: [], jobs1: [], jobs2: [], annotate: [] };
+    const spawned = (key, args) => {
+      const t = timedSpawn(args);
+      times[key].push(t.ms);
+      cpu[key].push(t.cpuMs);
+    };
     for (let r = 0; r < runs; r++) {
       times.load.push(child({ kind: 'load' }).ms);
-      times.wink.push(child({ kind: 'wink', limit }).ms);
-      times.jobs1.push(timedSpawn([cli, 'extract', input, '--jobs', '1', '-q']));
-      times.jobs2.push(timedSpawn([cli, 'extract', input, '--jobs', '2', '-q']));
-      times.annotate.push(timedSpawn([cli, 'annotate', input, '-q']));
+      const wink = child({ kind: 'wink', limit });
+      times.wink.push(wink.ms);
+      cpu.wink.push(wink.cpuMs);
+      spawned('jobs1', [cli, 'extract', input, '--jobs', '1', '-q']);
+      spawned('jobs2', [cli, 'extract', input, '--jobs', '2', '-q']);
+      spawned('annotate', [cli, 'annotate', input, '-q']);
     }
+    const cpuMedian = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)]));
     const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
     // the fastest run of each as well: on a shared machine the minimum is the least disturbed
     const min = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.min(...v)]));
     return {
-      megabytes: mb(bytes), runs, ms: m, min, all: times,
+      megabytes: mb(bytes), runs, ms: m, min, all: times, cpu: cpuMedian,
+      // CPU time: wink's pass (its loop, in its process) against the whole extract process, start-up included
+      cpuRatios: { jobs1ToWink: cpuMedian.wink / cpuMedian.jobs1, annotateToWink: cpuMedian.wink / cpuMedian.annotate },
       ratios: { jobs1ToWink: m.wink / m.jobs1, jobs2ToWink: m.wink / m.jobs2, jobs2ToJobs1: m.jobs1 / m.jobs2, annotateToWink: m.wink / m.annotate },
       minRatios: { jobs1ToWink: min.wink / min.jobs1, jobs2ToJobs1: min.jobs1 / min.jobs2 },
     };
@@ -205,6 +227,9 @@ function printWholeProcess(w) {
   console.log(`| \`newsgraph annotate FILE > /dev/null\` (tagger, parser and NER on every sentence, one thread) | ${s('annotate')} | ${(w.megabytes / (w.ms.annotate / 1000)).toFixed(2)} |`);
   console.log(`\nRatios: extract --jobs 1 / wink = ${f2(w.ratios.jobs1ToWink)} (floor 0.2, aim 0.3); --jobs 2 / wink = ${f2(w.ratios.jobs2ToWink)}; --jobs 2 vs --jobs 1 = ${f2(w.ratios.jobs2ToJobs1)}× (target ≥ 1.6); annotate / wink = ${f2(w.ratios.annotateToWink)}`);
   console.log(`Fastest runs: extract --jobs 1 / wink = ${f2(w.minRatios.jobs1ToWink)}; --jobs 2 vs --jobs 1 = ${f2(w.minRatios.jobs2ToJobs1)}×`);
+  if (!Number.isNaN(w.cpu.jobs1)) {
+    console.log(`CPU seconds (medians; all threads, start-up included): wink ${secs(w.cpu.wink)}, extract --jobs 1 ${secs(w.cpu.jobs1)}, --jobs 2 ${secs(w.cpu.jobs2)}, annotate ${secs(w.cpu.annotate)}; extract --jobs 1 / wink by CPU = ${f2(w.cpuRatios.jobs1ToWink)} (steadier than the wall clock on a shared machine; the wall-clock target stands)`);
+  }
   console.log(`Model load (tagger + NER + parser, in a fresh process, as extraction's first use loads them): ${ms(w.ms.load)} median, ${ms(w.min.load)} fastest (target ≤ 400 ms)`);
 }
 
@@ -236,8 +261,10 @@ async function runChild(task) {
     const nlp = winkNLP(require('wink-eng-lite-web-model'));
     const docs = loadCorpus(task.limit);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (const d of docs) nlp.readDoc(d.text).tokens().out(nlp.its.pos);
-    return { ms: performance.now() - t0 };
+    const c = process.cpuUsage(c0);
+    return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
   }
   if (task.kind === 'load') {
     const { syntaxModels } = dist('syntax/index.js');
