@@ -94,7 +94,7 @@ export const TRADED_GOODS: readonly string[] = [
   'imports', 'exports', 'goods', 'products', 'steel', 'aluminium', 'aluminum', 'oil', 'gas', 'cars', 'vehicles', 'chips',
   'semiconductors', 'companies', 'firms', 'banks', 'entities', 'assets', 'shipments', 'produce',
   'seafood', 'fish', 'crude', 'grain', 'wheat', 'pork', 'beef', 'dairy', 'coal', 'timber', 'fertiliser', 'fertilizer', 'brandy',
-  'wine', 'uranium', 'minerals', 'cargo', 'cargoes', 'flights', 'airlines', 'ships', 'vessels',
+  'wine', 'uranium', 'minerals', 'cargo', 'cargoes',
 ];
 
 /**

@@ -35,9 +35,15 @@ export class ActorFinder {
     const out: ActorReference[] = [];
     // The word list is read once, from the head of the coordination: reading it again from every
     // conjunct would cost the square of a long list's length.
-    for (const r of this.own(h, object, assets)) out.push(...(depth === 0 ? this.ctx.expand(r, object) : [r]));
+    const own = this.own(h, object, assets);
+    for (const r of own) out.push(...(depth === 0 ? this.ctx.expand(r, object) : [r]));
+    // "struck by four hurricanes, and Japan, which suffered …": past a thing that is no actor, a
+    // conjunct with a clause of its own is another item of a longer list, not a co-agent.
+    const word = this.tree.tokens[h]?.lower ?? '';
+    const thing = own.length === 0 && this.tree.upos(h) === 'NOUN' && !ACTING_NOUNS.has(word) && !(assets?.has(word) ?? false);
+    const described = (c: number): boolean => Array.from(this.tree.children(c)).some((k) => this.tree.deprel(k).endsWith('relcl'));
     if (this.coordinated(h)) {
-      for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c))) out.push(...this.at(c, object, assets, depth + 1));
+      for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c)) && !(thing && described(c))) out.push(...this.at(c, object, assets, depth + 1));
     }
     // One reference per actor: facts are between actors, and a list may name one many times.
     const seen = new Set<string>();
@@ -99,7 +105,9 @@ export class ActorFinder {
       if (!ACTOR_MODIFIERS.has(d)) continue;
       // "struck targets in Syria", "the port of Hodeidah", "the Jenin camp": what is hit in a place is hit there.
       // "South Korea, whose government backed …": the relative possessor is the noun the clause describes.
+      // (Only when no other modifier names the member's side: "whose Chelsea team" is Chelsea's.)
       if (d === 'nmod:poss' && this.tree.tokens[c]?.lower === 'whose') {
+        if (Array.from(this.tree.children(h)).some((k) => k !== c && this.refAt[k] && this.tree.deprel(k) !== 'conj')) continue;
         let clause = this.tree.head(h);
         for (let n = 0; n < 3 && clause >= 0 && !this.tree.deprel(clause).endsWith('relcl'); n++) clause = this.tree.head(clause);
         let antecedent = relativeAntecedent(this.tree, clause);
@@ -108,7 +116,8 @@ export class ActorFinder {
           const k = this.tree.tokens[c - 1]?.value === ',' ? c - 2 : c - 1;
           if (k >= 0 && this.tree.upos(k) === 'PROPN') antecedent = k;
         }
-        if (antecedent >= 0 && antecedent !== h) out.push(...this.own(antecedent, object, assets));
+        // A person's "whose team" is a side in a game or a staff, not the person acting.
+        if (antecedent >= 0 && antecedent !== h) out.push(...this.own(antecedent, object, assets).filter((r) => r.entityType !== 'person'));
         continue;
       }
       const prep = this.tree.caseOf(c) ?? '';

@@ -304,8 +304,12 @@ export abstract class TreeFrames extends WalkFrames {
       // "said: 'If the government believes …, they should ask us'": a condition, and a pronoun in a
       // quote, leave who is asked too open.
       if (!clause || speakers.negated || hasCondition(tree, c)) continue;
-      for (const y of readSubjects(reader, clause).sources.filter((r) => r.via !== 'pronoun')) {
-        for (const x of speakers.sources) {
+      // The one asked is the name that ends the clause's subject ("UK Muslims should …" asks no state).
+      const nsubj = tree.child(c, 'nsubj');
+      let end = nsubj;
+      for (const k of tree.children(nsubj)) if (k > end && ['flat', 'compound', 'flat:name'].includes(tree.deprel(k))) end = k;
+      for (const y of readSubjects(reader, clause).sources.filter((r) => r.via !== 'pronoun' && r.lastToken === end && !r.modifier)) {
+        for (const x of speakers.sources.filter((r) => r.via !== 'pronoun')) {
           if (this.ownSide(x, y.entity)) continue;
           this.emit(x, 'urged', y, verb, 'say-should', '020', { topicOk: false, modality: { negated: false, hypothetical: speakers.hypothetical } });
         }
