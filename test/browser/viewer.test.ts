@@ -425,6 +425,14 @@ describe('viewer in a browser', function () {
       await page.waitForFunction(() => location.hash.includes('color=community'));
       const attr = await page.evaluate(() => (window as Hooked).__newsgraph.graph.getNodeAttribute('putin', 'color'));
       assert.equal(attr, '#5b6cf0', 'graph attributes untouched');
+      // An actor that leaves sigma (filtered out) and comes back gets its states again (display.ts).
+      await page.locator('input[name=entityType][value=person]').uncheck();
+      await page.waitForFunction(() => (window as Hooked).__newsgraph.nodeHidden('putin'));
+      await page.locator('input[name=entityType][value=person]').check();
+      await page.waitForFunction((communityColor) => {
+        const { renderer, nodeHidden } = (window as Hooked).__newsgraph;
+        return !nodeHidden('putin') && renderer.getNodeState('putin').byCommunity && renderer.getNodeDisplayData('putin')?.color === communityColor;
+      }, byCommunity.putin);
       await page.locator('#legend label', { hasText: 'Type' }).click();
       await page.waitForFunction((typeColor) => {
         const { renderer } = (window as Hooked).__newsgraph;
