@@ -427,7 +427,7 @@ class Recognizer {
     }
     let k = titleLast + 1;
     if (this.token(k) && HONORIFICS.has(this.token(k)?.lower ?? '')) k++;
-    const nameLast = this.nameTokens(k);
+    const nameLast = this.nameTokens(k) >= 0 ? this.nameTokens(k) : this.placeNamedPerson(k);
     let affiliation = affiliationOk ? this.countryOf(affiliationMatch.entry) : undefined;
     const titleTokens = this.tokens.slice(afterAffiliation, titleLast + 1).map((t) => t.value).join(' ');
     if (nameLast < 0) {
@@ -462,6 +462,20 @@ class Recognizer {
     this.roleHolders.set(`${title.title.role}|${affiliation ?? ''}`, person);
     this.roleHolders.set(`${title.title.role}|`, person);
     return end;
+  }
+
+  /**
+   * "Defence Minister Israel Katz", "coach Jordan Henderson": after a title, a one-word country or
+   * place followed by a capitalised word that is neither a known name nor an everyday word is a
+   * person's given name. Returns the name's last token, or -1.
+   */
+  private placeNamedPerson(k: number): number {
+    const t = this.token(k);
+    const next = this.token(k + 1);
+    const match = this.matchLexicon(k);
+    if (!t || !next || !match || match.last !== k || next.sentence !== t.sentence || !isCapitalized(next)) return -1;
+    if (!['country', 'place', 'capital'].includes(match.entry.kind) || this.lexicon.phrases.has(next.value) || this.lexicon.commonWords.has(next.lower) || NOT_NAME_WORDS.has(next.lower)) return -1;
+    return this.nameTokens(k + 1);
   }
 
   /** The organisation a capital stands for in this document (ORGANIZATION_SEATS), if the document names it. */

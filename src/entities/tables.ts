@@ -350,9 +350,11 @@ export const ORGANIZATION_SEATS: readonly { readonly capital: string; readonly o
   { capital: 'Brussels', organization: 'european-union', named: ['EU', 'European Union', 'European Commission', 'E.U.'], reason: 'Brussels hosts the EU institutions; in a story that names the EU, "Brussels said" is the EU, not Belgium' },
 ];
 
-/** Nouns after which "from <capital>" names who sent or asked, not where: "a request from Cotonou", "officials from Beijing". */
+/** Nouns after which "from <capital>" names a government, not a place: "a request from Cotonou", "officials from Beijing". */
 export const FROM_SENDER_NOUNS: ReadonlySet<string> = new Set([
   'request', 'requests', 'call', 'calls', 'message', 'messages', 'offer', 'proposal', 'pressure', 'letter', 'statement', 'protest',
   'demand', 'demands', 'warning', 'invitation', 'response', 'reply', 'criticism', 'appeal', 'support', 'aid', 'delegation', 'envoy',
   'envoys', 'officials', 'diplomats', 'negotiators', 'delegates', 'signal', 'signals', 'approval', 'backing', 'objections', 'complaint',
+  // "recalled its ambassador from Phnom Penh": the envoy's post is the government there.
+  'ambassador', 'ambassadors', 'diplomat',
 ]);

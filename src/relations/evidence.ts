@@ -73,7 +73,9 @@ export abstract class Evidence extends Walks {
       if (this.tok(k)?.lower === 'that') k--;
       const verb = this.tok(k);
       if (!verb || verb.pos !== 'VERB' || !REPORTING_VERBS.has(verb.lemma) || verb.sentence !== t.sentence) continue;
-      const subject = this.subjectOf(verb);
+      // The parse's subject where there is one: "Turkey, Azerbaijan's closest ally, said it …" (the
+      // walk would stop at the possessor inside the apposition).
+      const subject = this.treeSubject(verb) ?? this.subjectOf(verb);
       if (!subject || subject.entityType === 'person' || subject.entityType === 'other' || subject.entityType === 'place') continue;
       const r: ActorReference = { ...subject, firstToken: t.index, lastToken: t.index, sentence: t.sentence, via: 'pronoun', possessive: false, modifier: false, antecedent: this.spanOf(subject) };
       this.refs.push(r);
@@ -377,6 +379,12 @@ export abstract class Evidence extends Walks {
     return false;
   }
 
+  /** The actor the parse names as a verb's own subject, where the sentence is parsed. */
+  protected treeSubject(verb: Token): ActorReference | undefined {
+    const nsubj = this.tree?.parsed(verb) === true ? this.tree.child(verb.index, 'nsubj') : -1;
+    return nsubj >= 0 ? this.refAt[nsubj] : undefined;
+  }
+
   /**
    * Who reports the fact when it is a third party's claim: "Peskov said Putin had conveyed …",
    * "Putin had conveyed …, Peskov said", or the speaker of the quote the fact stands in.
@@ -388,7 +396,7 @@ export abstract class Evidence extends Walks {
     if (this.quoteDepth[trigger.index] === 1) return own(this.quoteSpeaker(trigger));
     for (let i = Math.min(source.firstToken, trigger.index) - 1; i >= sentence.firstToken; i--) {
       const t = this.tok(i);
-      if (t && SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB') return own(this.subjectOf(t));
+      if (t && SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB') return own(this.treeSubject(t) ?? this.subjectOf(t));
     }
     // "…, a senior official said", "…, Peskov told reporters"
     for (let i = trigger.index + 1; i <= sentence.lastToken; i++) {
