@@ -1268,15 +1268,13 @@ class Recognizer {
       // ("Scientology" is a name of a thing, whatever the NER says).
       const nerType = (type: string): boolean => tokens.some((t) => this.named.type[t.index] === type);
       if (nerType('PER') && !THING_SUFFIX.test(lower)) continue;
-      // Where the NER reads the word more often as a place than as a body, a place. (Its reading as
-      // a product, event or work, MISC, is not followed: measured on GUM, it drops gods and parties
-      // that the KG gold wants as nodes, for organisation F1 63.8 against 61.7.)
-      const votes = (type: string): number => tokens.filter((t) => this.named.type[t.index] === type).length;
+      // (The NER's other readings are not followed: as a product, event or work, MISC, it drops gods
+      // and parties that the KG gold wants as nodes, organisation F1 63.8 against 61.7 on GUM; as a
+      // place, LOC, it turns people the article names by surname alone into places.)
       const thing = THING_SHAPE.test(value);
       // "Scientology" in an article about "the Church of Scientology" is that church.
       const named = this.recentOrganization((m) => m.text.endsWith(` of ${value}`));
-      const place = !named && (partner === 'place' || partner === 'country' || tokens.some((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? ''))
-        || votes('LOC') > votes('ORG'));
+      const place = !named && (partner === 'place' || partner === 'country' || tokens.some((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? '')));
       // A named thing of another kind stays a name (a node), typed neither body nor place.
       const entityType: EntityType = named ? 'organization' : thing ? 'other' : place ? 'place' : 'organization';
       for (const t of tokens) this.addMention(named ?? slugify(value), entityType, t.index, t.index, undefined, `lone-name:${entityType}`, false, 'name');
