@@ -95,6 +95,10 @@ export class ActorFinder {
     // actor; as a target also what it owns ("Houthi targets", "Chinese imports").
     // "The US commander in Iraq, General Mark Olsen, …": a named apposition is the actor itself.
     const apposed = this.apposed(h);
+    // "accusing the opposition Democratic Party", "the regional bloc Ecowas": a common noun with a
+    // name apposed to it is that name.
+    const named = apposed.length === 0 ? this.namedApposition(h) : undefined;
+    if (named) return [named];
     if (apposed.length > 0 || (!ACTING_NOUNS.has(t.lower) && !(assets?.has(t.lower) ?? false))) return apposed;
     const out: ActorReference[] = [];
     // "Russian drones" misparsed with the demonym as head and the noun as its flat name.
