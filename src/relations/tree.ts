@@ -593,6 +593,27 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   };
 }
 
+/**
+ * Whether a between-phrase's actors stand on two sides: "talks between producers and consumers -
+ * China, India and Japan" names the consumers only, who did not talk among themselves. (With one
+ * head, "between Thai and Cambodian troops", the sides are its coordinated modifiers.)
+ */
+function twoSides(tree: DependencyTree, noun: number, targets: readonly ActorReference[]): boolean {
+  const phrase = Array.from(tree.children(noun)).find((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'between');
+  if (phrase === undefined) return true;
+  const heads = [phrase, ...Array.from(tree.children(phrase)).filter((c) => tree.deprel(c) === 'conj')].sort((a, b) => a - b);
+  if (heads.length < 2) return true;
+  const sideOf = (r: ActorReference): number => heads.filter((h) => leftmostOf(tree, h) <= r.firstToken).length;
+  return new Set(targets.map(sideOf)).size >= 2;
+}
+
+/** The first token of a phrase. */
+function leftmostOf(tree: DependencyTree, h: number, depth = 0): number {
+  let first = h;
+  if (depth < 6) for (const c of tree.children(h)) if (c < first && tree.deprel(c) !== 'conj') first = Math.min(first, leftmostOf(tree, c, depth + 1));
+  return first;
+}
+
 /** Units of a measure's rate: "tariffs of 25 percent on Y". */
 const RATE_NOUNS: ReadonlySet<string> = new Set(['percent', 'per', '%', 'pc', 'points', 'rate']);
 
@@ -641,7 +662,8 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     const d = tree.deprel(c);
     const prep = tree.caseOf(c);
     if (d === 'amod' || d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
-    else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, true, assets));
+    // ("talks between Israel and Hamas resumed": a between-phrase's last member is no clause subject.)
+    else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, prep !== 'between', assets));
   }
   // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
   // subject takes part in the talks it goes for or comes from.
@@ -665,7 +687,7 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   }
   if (frame.between) {
     // "talks between X and Y": the ends are the coordinated members of the between-phrase.
-    if (targets.length < 2) return undefined;
+    if (targets.length < 2 || !twoSides(tree, n, targets)) return undefined;
     [sources, targets, mutual] = [targets.filter((r) => r.entityType !== 'place'), [], true];
   }
   if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
