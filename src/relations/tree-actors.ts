@@ -213,10 +213,10 @@ export function relativeAntecedent(tree: DependencyTree, verb: number): number {
   return k >= 0 && tree.upos(k) === 'PROPN' ? k : tree.head(noun);
 }
 
-/** The first token of a phrase. */
-function leftmost(tree: DependencyTree, h: number, depth = 0): number {
+/** The first token of a phrase (without its conjuncts, if `ownOnly`). */
+export function leftmost(tree: DependencyTree, h: number, ownOnly = false, depth = 0): number {
   let first = h;
-  if (depth < 6) for (const c of tree.children(h)) if (c < first) first = Math.min(first, leftmost(tree, c, depth + 1));
+  if (depth < 6) for (const c of tree.children(h)) if (c < first && !(ownOnly && tree.deprel(c) === 'conj')) first = Math.min(first, leftmost(tree, c, ownOnly, depth + 1));
   return first;
 }
 

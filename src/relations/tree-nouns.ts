@@ -1,0 +1,201 @@
+// Event nouns read from the tree: a verb and its event noun ("imposed sanctions on Y", "held talks
+// with Y") and a noun on its own ("an Israeli strike on the consulate", "talks between X and Y").
+// tree.ts reads verbs; this file reads the nouns that carry an act.
+import type { Token } from '../types';
+import type { ActorReference } from '../entities';
+import { JUDGING, type CollocationFrame, type NounFrame } from './frames';
+import { ANNOUNCING_VERBS, DEFERRING_VERBS, IRREALIS_VERBS, verbIn, VERB_TAGS } from './words';
+import { ActorFinder, leftmost } from './tree-actors';
+import {
+  agentOf, assetsOf, canAct, hypothetical, negated, NEGATORS, subjectHeads, type DependencyTree, type ReadFrame, type TreeContext, type TreeReading,
+} from './tree';
+
+/**
+ * "imposed sanctions on Y", "launched strikes against Y", "retaliated with tariffs on Y": a verb
+ * and its event noun (its object, or a `with` oblique) say the act; the target hangs on the noun
+ * or on the verb. `reverse`: the target is the source ("received aid from Y").
+ */
+export function readCollocation(ctx: TreeContext, verb: Token, frame: CollocationFrame): TreeReading | undefined {
+  const nouns = new Set(frame.nouns);
+  const noun = eventNoun(ctx.tree, verb.index, (w) => nouns.has(w));
+  if (noun < 0) return undefined;
+  return readNounEvent(ctx, verb, noun, { ...frame, reverse: frame.reverse === true, mutual: frame.mutual === true }, frame.hypothetical === true, false);
+}
+
+/** "Witkoff held talks with Putin", "X and Y held talks": a light verb's subject takes part in its event noun. */
+export function readLightVerb(ctx: TreeContext, verb: Token, noun: number, frame: NounFrame): TreeReading | undefined {
+  if (frame.between) return undefined;
+  const received = frame.receivedWith?.includes(verb.lemma) === true && ctx.tree.caseOf(noun) === undefined;
+  return readNounEvent(ctx, verb, noun, { ...frame, reverse: received, mutual: frame.mutual === true }, false, true);
+}
+
+/** The verb's object (or `with` oblique) whose word passes the test, or -1. */
+export function eventNoun(tree: DependencyTree, verb: number, test: (word: string) => boolean): number {
+  for (const c of tree.children(verb)) {
+    const d = tree.deprel(c);
+    // "held a face-to-face meeting": the hyphenated adjective's "to" misread as the noun's preposition.
+    const hyphenated = d === 'obl' && tree.tokens[c - 2]?.value === '-' && tree.child(c, 'compound') === c - 1;
+    if (!(d === 'obj' || d === 'nsubj:pass' || (d === 'obl' && tree.caseOf(c) === 'with') || hyphenated)) continue;
+    const word = tree.tokens[c]?.lower ?? '';
+    if (test(word)) return c;
+    // "a new package of sanctions", "a second round of talks": the noun inside a measure of it.
+    if (CONTAINER_NOUNS.has(word)) {
+      for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of' && test(tree.tokens[m]?.lower ?? '')) return m;
+    }
+  }
+  return -1;
+}
+
+/** How an event noun hangs on the verb whose modality it shares. */
+const NOUN_UNDER_VERB: ReadonlySet<string> = new Set(['obj', 'obl', 'obl:unmarked', 'nsubj:pass', 'xcomp']);
+
+/** Prepositions that make a clause's subject a party to the event noun they govern: "said after talks with Y". */
+const PARTAKING_CASES: ReadonlySet<string> = new Set(['for', 'after', 'following', 'during', 'at', 'in']);
+
+/** Nouns that measure an act or a thing: the act is in their of-phrase. */
+const CONTAINER_NOUNS: ReadonlySet<string> = new Set(['package', 'round', 'wave', 'series', 'set', 'raft', 'batch', 'tranche', 'slew', 'string', 'barrage', 'volley']);
+
+interface NounEventFrame extends ReadFrame {
+  readonly preps: readonly string[];
+  readonly reverse: boolean;
+  readonly mutual: boolean;
+}
+
+/** `light`: the noun carries the act and is the trigger ("held *talks*"); else the verb does ("*imposed* sanctions"). */
+function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounEventFrame, asked: boolean, light: boolean): TreeReading | undefined {
+  const { tree } = ctx;
+  const i = verb.index;
+  if (!VERB_TAGS.has(tree.upos(i)) || ctx.refAt[i]) return undefined;
+  const actors = new ActorFinder(ctx);
+  const assets = assetsOf(frame.relation);
+  // The target's preposition hangs on the noun ("sanctions on Y") or on the verb ("imposed … on Y").
+  const targetHeads: number[] = [];
+  // "pledged $2bn in aid to Y": the measure's in-phrase holds the act and its target.
+  const owners: Array<readonly [number, readonly string[]]> = [[noun, ['nmod', 'obl']], [i, ['obl']]];
+  // "duties of up to 38 percent on Y": so does a rate's of-phrase.
+  for (const c of tree.children(noun)) if (tree.deprel(c) === 'nmod' && (tree.caseOf(c) === 'in' || (tree.caseOf(c) === 'of' && RATE_NOUNS.has(tree.tokens[c]?.lower ?? '')))) owners.push([c, ['nmod']]);
+  for (const [owner, rels] of owners) {
+    for (const c of tree.children(owner)) if ((rels as readonly string[]).includes(tree.deprel(c)) && frame.preps.includes(tree.caseOf(c) ?? '')) targetHeads.push(c);
+  }
+  // "sanctions targeting Russia's fleet": the noun's participle names what it falls on.
+  for (const c of tree.children(noun)) if (tree.deprel(c) === 'acl' && AIMING_VERBS.has(tree.tokens[c]?.lemma ?? '') && tree.child(c, 'obj') >= 0) targetHeads.push(tree.child(c, 'obj'));
+  let targets = targetHeads.flatMap((h) => actors.at(h, true, assets));
+  // "concerns about China's military activity": judging an act judges its owner.
+  if (targets.length === 0 && JUDGING.has(frame.relation)) targets = targetHeads.flatMap((h) => ownersOf(tree, h)).flatMap((h) => actors.at(h, true));
+  // "sanctions were imposed on Y by X": the passive's agent.
+  const agent = tree.deprel(noun) === 'nsubj:pass' ? agentOf(tree, i) : undefined;
+  let sources = (agent === undefined ? subjectHeads(tree, i) : agent >= 0 ? [agent] : []).flatMap((h) => actors.at(h)).filter(canAct);
+  if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
+  if (sources.length === 0) return undefined;
+  const mutual = targets.length === 0 && frame.mutual && sources.length > 1;
+  if (targets.length === 0 && !mutual) return undefined;
+  if (frame.reverse) [sources, targets] = [targets.filter(canAct), sources];
+  if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
+  return {
+    trigger: light ? (tree.tokens[noun] ?? verb) : verb, frame, sources, targets, mutual, noun: tree.tokens[noun],
+    // "pledged aid to Y", "offered talks with Y": the verb announces the act, it does not report it.
+    negated: negated(tree, i) || nounNegated(tree, noun), hypothetical: asked || announces(verb) || hypothetical(tree, i),
+  };
+}
+
+/**
+ * Whether a between-phrase's actors stand on two sides: "talks between producers and consumers -
+ * China, India and Japan" names the consumers only, who did not talk among themselves. (With one
+ * head, "between Thai and Cambodian troops", the sides are its coordinated modifiers.)
+ */
+function twoSides(tree: DependencyTree, noun: number, targets: readonly ActorReference[]): boolean {
+  const phrase = Array.from(tree.children(noun)).find((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'between');
+  if (phrase === undefined) return true;
+  const heads = [phrase, ...Array.from(tree.children(phrase)).filter((c) => tree.deprel(c) === 'conj')].sort((a, b) => a - b);
+  if (heads.length < 2) return true;
+  const sideOf = (r: ActorReference): number => heads.filter((h) => leftmost(tree, h, true) <= r.firstToken).length;
+  return new Set(targets.map(sideOf)).size >= 2;
+}
+
+/** Units of a measure's rate: "tariffs of 25 percent on Y". */
+const RATE_NOUNS: ReadonlySet<string> = new Set(['percent', 'per', '%', 'pc', 'points', 'rate']);
+
+/** Participles that aim a measure at its object: "sanctions targeting Y's fleet". */
+const AIMING_VERBS: ReadonlySet<string> = new Set(['target', 'hit', 'aim', 'affect', 'cover']);
+
+/** The possessor, demonym or by-phrase of a noun: whose act or thing it is ("Y's activity", "Russian moves"). */
+function ownersOf(tree: DependencyTree, h: number): number[] {
+  const out: number[] = [];
+  for (const c of tree.children(h)) {
+    const d = tree.deprel(c);
+    if (d === 'nmod:poss' || d === 'amod' || (d === 'nmod' && tree.caseOf(c) === 'by')) out.push(c);
+  }
+  return out;
+}
+
+/** A verb that announces or defers its object's act rather than report it: "pledged aid", "postponed talks". */
+function announces(verb: Token): boolean {
+  return ANNOUNCING_VERBS.has(verb.lemma) || DEFERRING_VERBS.has(verb.lemma);
+}
+
+/** "imposed no sanctions on Y". */
+function nounNegated(tree: DependencyTree, noun: number): boolean {
+  for (const c of tree.children(noun)) if (tree.deprel(c) === 'det' && NEGATORS.has(tree.tokens[c]?.lower ?? '')) return true;
+  return false;
+}
+
+/**
+ * An event noun on its own: "an Israeli strike on the consulate", "Russia's invasion of Ukraine",
+ * "talks between Russian and Ukrainian delegates". The side is the noun's possessor or demonym (or
+ * its by-phrase), the target its phrase with the frame's preposition; the noun's modality is that
+ * of the verb it belongs to ("called for an attack on Y").
+ */
+export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): TreeReading | undefined {
+  const { tree } = ctx;
+  const n = noun.index;
+  if (ctx.refAt[n] || tree.upos(n) !== 'NOUN') return undefined;
+  const actors = new ActorFinder(ctx);
+  const assets = assetsOf(frame.relation);
+  // The verb the noun hangs on, if a verb: "held talks", "travelled for talks", "proposed talks".
+  const verb = tree.head(n);
+  const underVerb = verb >= 0 && VERB_TAGS.has(tree.upos(verb));
+  let sources: ActorReference[] = [];
+  let targets: ActorReference[] = [];
+  for (const c of tree.children(n)) {
+    const d = tree.deprel(c);
+    const prep = tree.caseOf(c);
+    if (d === 'amod' || d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
+    // ("talks between Israel and Hamas resumed": a between-phrase's last member is no clause subject.)
+    else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, prep !== 'between', assets));
+  }
+  // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
+  // subject takes part in the talks it goes for or comes from.
+  if (sources.length === 0 && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && underVerb) {
+    sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
+    // "thanked Putin in a phone call": with no with-phrase, the clause's object is the other party.
+    if (targets.length === 0 && frame.relation === 'met' && tree.caseOf(n) !== 'for' && tree.child(verb, 'obj') >= 0) targets = actors.at(tree.child(verb, 'obj'), true).filter((r) => r.entityType === 'person' || r.entityType === 'country');
+  }
+  // "proposed direct talks with Ukraine", "offered talks with Y": who proposes the talks would hold them.
+  if (sources.length === 0 && tree.deprel(n) === 'obj' && underVerb && verbIn(ANNOUNCING_VERBS, tree.tokens[verb])) {
+    sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
+  }
+  sources = sources.filter(canAct);
+  if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
+  let mutual = false;
+  // "the meeting of Russian and Ukrainian delegates": the participants are the of-phrase's members.
+  if (frame.mutual === true && sources.length === 0 && targets.length === 0) {
+    const members = tree.children(n).filter((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'of');
+    const group = Array.from(members).flatMap((c) => actors.at(c)).filter(canAct);
+    if (new Set(group.map((r) => r.entity)).size >= 2) [sources, mutual] = [group, true];
+  }
+  if (frame.between) {
+    // "talks between X and Y": the ends are the coordinated members of the between-phrase.
+    if (targets.length < 2 || !twoSides(tree, n, targets)) return undefined;
+    [sources, targets, mutual] = [targets.filter((r) => r.entityType !== 'place'), [], true];
+  }
+  if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
+  // The noun takes its verb's modality as that verb's object ("did not hold talks", "called for an
+  // attack"), not as its subject ("His message was: 'don't …'").
+  const governed = underVerb && NOUN_UNDER_VERB.has(tree.deprel(n));
+  const verbToken = governed ? tree.tokens[verb] : undefined;
+  const hypotheticalNoun = verbToken !== undefined && (announces(verbToken) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb));
+  return {
+    trigger: noun, frame, sources, targets, mutual, noun,
+    negated: nounNegated(tree, n) || (governed && negated(tree, verb)), hypothetical: hypotheticalNoun,
+  };
+}
