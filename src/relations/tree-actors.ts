@@ -3,10 +3,14 @@
 // The readers of tree.ts ask it for the ends of every reading.
 import type { ActorReference } from '../entities';
 import type { DependencyTree, TreeContext } from './tree';
-import { ACTING_NOUNS, PLACE_CONTAINERS, RELATIVE_PRONOUNS, SITE_PREPS, VERB_TAGS } from './words';
+import { ACTING_NOUNS, ARMED_HEADS, PLACE_CONTAINERS, RELATIVE_PRONOUNS, SITE_PREPS, VERB_TAGS } from './words';
 
 /** Noun modifiers that name the actor behind a common noun: "Russian delegates", "Gondor's envoy", "officials from Iran". */
 const ACTOR_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nmod:poss', 'nmod']);
+/** Nouns of a group that a name before them can name: "the M23 movement", "the Wagner group". */
+const GROUP_HEADS: ReadonlySet<string> = new Set([
+  ...ARMED_HEADS, 'party', 'alliance', 'coalition', 'bloc', 'organisation', 'organization', 'network', 'faction', 'union', 'rebels', 'militants',
+]);
 /** How a person's name hangs on a title noun the parser took for the head. */
 const PERSON_ATTACHMENTS: ReadonlySet<string> = new Set(['appos', 'flat', 'nmod:desc', 'compound']);
 /** Prepositions by which an nmod names the actor a member noun belongs to ("counterparts in Luxembourg" is where they met). */
@@ -95,9 +99,9 @@ export class ActorFinder {
     // actor; as a target also what it owns ("Houthi targets", "Chinese imports").
     // "The US commander in Iraq, General Mark Olsen, …": a named apposition is the actor itself.
     const apposed = this.apposed(h);
-    // "accusing the opposition Democratic Party", "the regional bloc Ecowas": a common noun with a
-    // name apposed to it is that name.
-    const named = apposed.length === 0 ? this.namedApposition(h) : undefined;
+    // "accusing the opposition Democratic Party", "the regional bloc Ecowas", "the M23 movement": a
+    // common noun with an organisation's name apposed to it or before it is that name.
+    const named = apposed.length === 0 ? this.namedApposition(h) ?? this.namedCompound(h) : undefined;
     if (named) return [named];
     if (apposed.length > 0 || (!ACTING_NOUNS.has(t.lower) && !(assets?.has(t.lower) ?? false))) return apposed;
     const out: ActorReference[] = [];
@@ -130,7 +134,7 @@ export class ActorFinder {
       if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || site)) continue;
       // "a refinery in Russia's Ryazan region": a region with no name of its own is where its owner or its name says.
       const regionOwner = d === 'nmod' && site && !this.refAt[c] ? this.ownerOf(c) ?? this.innerPlace(c) : undefined;
-      const m = this.refAt[c] ?? regionOwner ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) ?? (site ? this.innerPlace(c) : undefined) : this.namedApposition(c));
+      const m = this.refAt[c] ?? regionOwner ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) ?? (site ? this.innerPlace(c) : undefined) : this.namedApposition(c) ?? this.namedCompound(c));
       if (!m || m.entityType === 'other' || (m.entityType === 'place' && !site)) continue;
       out.push(m);
       this.indirect.add(m);
@@ -175,6 +179,16 @@ export class ActorFinder {
     for (const k of this.tree.children(c)) {
       const r = this.refAt[k];
       if (this.tree.deprel(k) === 'compound' && r && !r.modifier && r.entityType === 'place') return r;
+    }
+    return undefined;
+  }
+
+  /** "rebels of the M23 movement": a group's name before the noun of a group ("a European Union statement" is a thing). */
+  private namedCompound(c: number): ActorReference | undefined {
+    if (!GROUP_HEADS.has(this.tree.tokens[c]?.lower ?? '')) return undefined;
+    for (const k of this.tree.children(c)) {
+      const r = this.refAt[k];
+      if (k < c && this.tree.deprel(k) === 'compound' && r && !r.modifier && r.entityType === 'organization') return r;
     }
     return undefined;
   }
