@@ -479,7 +479,11 @@ class Resolver {
   /** Whether a subject and a later (object) pronoun stand in one clause: the parse says so, or no clause break lies between. */
   private clauseMates(m: Item, pronoun: number, governor: number): boolean {
     if (governor >= 0 && m.governor >= 0) return m.governor === governor;
-    for (let k = m.last + 1; k < pronoun; k++) if (CLAUSE_BREAKS.has(this.tokens[k]?.lower ?? '')) return false;
+    for (let k = m.last + 1; k < pronoun; k++) {
+      // "spoke with Netanyahu and told him": a verb right after "and" shares the subject; no new clause.
+      const shared = (this.tokens[k]?.lower === 'and' || this.tokens[k]?.lower === 'but') && this.tokens[k + 1]?.pos === 'VERB';
+      if (CLAUSE_BREAKS.has(this.tokens[k]?.lower ?? '') && !shared) return false;
+    }
     return true;
   }
 
