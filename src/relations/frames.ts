@@ -95,6 +95,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'fire-at', lemmas: ['fire', 'lob', 'hurl'], relation: 'attacked', cameo: '190', preps: ['at', 'on', 'into', 'towards', 'toward'], reason: '"X fired (shells) at Y": military force; "fired Y" (dismissed) has no preposition and is not read' },
   { id: 'sanction', lemmas: ['sanction', 'embargo', 'blacklist'], relation: 'sanctioned', cameo: '163', reason: '"X sanctioned Y": economic coercion' },
   { id: 'fine', lemmas: ['fine', 'fin', 'penalise', 'penalize'], relation: 'sanctioned', cameo: '163', direct: true, preps: ['for'], reason: '"The European Commission fined Google": a regulator\'s penalty is a sanction on Y (wink lemmatises "fined" as "fin")' },
+  { id: 'link-to', lemmas: ['link'], relation: 'accused', cameo: '112', direct: true, after: ['to'], reason: '"X linked Y to the attack / to a terrorist group": tying an actor to a crime or a hostile group accuses it (CAMEO 112); the object must be followed by "to"' },
   { id: 'sue', lemmas: ['sue'], relation: 'accused', cameo: '115', direct: true, preps: ['for', 'over'], reason: '"X sued Y (over …)": a lawsuit accuses Y in court (CAMEO 115, bring lawsuit against)' },
 ];
 
