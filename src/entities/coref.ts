@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnnotatedDocument, EntityType, Fact, Mention, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from './index';
-import { describes, findDescriptions, findPairs, PAIR_LOOKBACK, type ActorFacts, type DescriptionSpan, type PairSpan } from './descriptions';
+import { describes, findDescriptions, findPairs, FORUMS, PAIR_LOOKBACK, type ActorFacts, type DescriptionSpan, type PairSpan } from './descriptions';
 import { GROUP_NOUNS } from './tables';
 import { FeatureBuffer } from '../learn';
 import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures, rankScore, type CorefModel, type RankCandidate, type RankPronoun } from './coref-rank';
@@ -636,7 +636,7 @@ class Resolver {
     for (let k = 1; k < own.length; k++) if (own[k - 1]?.entity !== own[k]?.entity && this.paired(own[k - 1] as Item, own[k] as Item)) return [];
     const before = named.filter((m) => m.sentence < sentence && m.entityType !== 'place');
     const at = before[before.length - 1]?.sentence;
-    const fits = before.filter((m) => span.row.types.includes(m.entityType));
+    const fits = before.filter((m) => span.row.types.includes(m.entityType) && !FORUMS.has(m.entity));
     const sides = [...new Set(fits.filter((m) => m.sentence === at).map((m) => m.entity))];
     return sides.length === 2 ? stand(sides, fits) : [];
   }

@@ -233,6 +233,15 @@ export interface PairRow {
 const pair = (words: string, types: readonly EntityType[], reason: string): PairRow => ({ words: words.split(' '), types, reason });
 const SIDES: readonly EntityType[] = ['country', 'organization'];
 
+/**
+ * Bodies a dispute is taken to, never one of its "both sides": "said Georgetown would take the
+ * matter to the UN Security Council … Brazil urged both sides" means Guyana and Venezuela.
+ */
+export const FORUMS: ReadonlySet<string> = new Set([
+  'united-nations', 'un-security-council', 'un-general-assembly', 'un-human-rights-council', 'icj', 'icc', 'wto',
+  'european-court-of-human-rights', 'european-court-of-justice', 'permanent-court-of-arbitration',
+]);
+
 /** Rows tried at each "both"/"the"; the two actors must have been named within PAIR_LOOKBACK sentences. */
 export const PAIR_DESCRIPTIONS: readonly PairRow[] = [
   pair('both sides', SIDES, 'the two parties to a conflict or talks named last'),
