@@ -171,7 +171,7 @@ const PROJECTILE_NOUNS: readonly string[] = [
 
 export const NOUN_FRAMES: readonly NounFrame[] = [
   { id: 'talks-with', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'discussion', 'conversation', 'summit', 'negotiations', 'consultations', 'dinner', 'lunch', 'breakfast'], relation: 'met', cameo: '040', preps: ['with'], mutual: true, reason: '"X had talks / a meeting with Y", "X and Y held talks", "X and Y postponed their meeting"' },
-  { id: 'clashes-between', nouns: ['clashes', 'fighting', 'battles', 'skirmishes', 'hostilities', 'war', 'conflict'], relation: 'attacked', cameo: '190', preps: ['between'], between: true, reason: '"clashes between Thai and Cambodian troops", "the war between Russia and Ukraine": each side uses force on the other' },
+  { id: 'clashes-between', nouns: ['clashes', 'fighting', 'battles', 'skirmishes', 'hostilities'], relation: 'attacked', cameo: '190', preps: ['between'], between: true, reason: '"clashes between Thai and Cambodian troops", "fighting between the army and the RSF": each side uses force on the other (not "conflict" or "war", said of quarrels too)' },
   { id: 'talks-between', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'negotiations', 'summit', 'consultations'], relation: 'met', cameo: '040', preps: ['between'], between: true, reason: '"talks between X and Y"' },
   { id: 'visit-to', nouns: ['visit', 'trip', 'tour'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X\'s visit to Y" with Y a country or organisation: a visit (CAMEO 042)' },
   { id: 'acceptance-of', nouns: ['acceptance', 'approval', 'endorsement'], relation: 'accepted', cameo: '081', preps: ['of', 'for'], topicTarget: true, reason: '"X\'s acceptance of Z"' },
