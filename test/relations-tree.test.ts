@@ -162,6 +162,8 @@ const ROWS: readonly Row[] = [
   ['Washington linked Iran to the attack on the tanker.', ['united-states accused iran'], 'linking an actor to an attack accuses it'],
   ['The report linked rising prices to the war.', [], 'linking things accuses no actor'],
   ['Guyana said it would take the dispute with Suriname to the UN Security Council. Brazil urged both sides to talk.', ['brazil urged guyana', 'brazil urged suriname', 'guyana met suriname (hypothetical)'], '"both sides" are the parties to the dispute, never the body it is taken to'],
+  ['Beijing urged its citizens to avoid travelling to Japan.', [], 'a country\'s people going somewhere is no visit by the state'],
+  ['Takaichi told parliament that a Chinese attack on Taiwan could threaten Japan.', ['china attacked taiwan (hypothetical) [by sanae-takaichi]'], 'an act that is the subject of what may be is not told as done'],
   ['Norway offered to hold talks with Venezuela in Oslo.', ['norway met venezuela (hypothetical)', 'norway proposed venezuela'], 'an offer names its party in the act it offers'],
   ['The Hezbollah fighters retreated. The Iran-backed group said it would regroup.', ['iran supported hezbollah'], '"the Iran-backed group": the description is the group, the name before the hyphen backs it'],
   ['Canada imposed tariffs of 25 percent on Chinese steel. Japan opposed the tariffs.', ['canada sanctioned china', 'japan rejected canada'], 'a rate\'s of-phrase holds the target; opposing "the tariffs" rejects their author'],

@@ -3,13 +3,13 @@
 import type { Mention, Relation, Token } from '../types';
 import type { ActorReference } from '../entities';
 import {
-  CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, type CollocationFrame, type Frame, type NounFrame,
+  CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, VISIT_FRAMES, type CollocationFrame, type Frame, type NounFrame,
 } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
 import { anaphoricEvent, EVENT_ANAPHORS } from './anaphora';
 import { ActorFinder } from './tree-actors';
-import { DependencyTree, readFrame, readSubjects, type TreeReading } from './tree';
+import { civilianSubject, DependencyTree, readFrame, readSubjects, type TreeReading } from './tree';
 import { eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
 import { asPromise, asThreat } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
@@ -213,6 +213,8 @@ export abstract class TreeFrames extends WalkFrames {
     if (!this.reader) return false;
     // "committed adultery with Y": commit with an object of its own is a deed, not a pledge.
     if (frame.id === 'promise' && trigger.lemma === 'commit' && this.reader.tree.child(trigger.index, 'obj') >= 0) return true;
+    // People of a country going somewhere is no visit by the state; the walks are not asked either.
+    if (VISIT_FRAMES.has(frame.id) && civilianSubject(this.reader.tree, trigger)) return true;
     const reading = readFrame(this.reader, trigger, frame);
     if (!reading) return JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame);
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.

@@ -193,7 +193,9 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   // attack"), not as its subject ("His message was: 'don't …'").
   const governed = underVerb && NOUN_UNDER_VERB.has(tree.deprel(n));
   const verbToken = governed ? tree.tokens[verb] : undefined;
-  const hypotheticalNoun = verbToken !== undefined && (announces(verbToken) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb));
+  // "said a Chinese attack on Taiwan could threaten Japan": an act that is the subject of what may be is not told as done.
+  const subjectOfMaybe = underVerb && (tree.deprel(n) === 'nsubj' || tree.deprel(n) === 'nsubj:pass') && hypothetical(tree, verb);
+  const hypotheticalNoun = subjectOfMaybe || (verbToken !== undefined && (announces(verbToken) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb)));
   return {
     trigger: noun, frame, sources, targets, mutual, noun,
     negated: nounNegated(tree, n) || (governed && negated(tree, verb)), hypothetical: hypotheticalNoun,

@@ -194,6 +194,14 @@ export function readSubjects(ctx: TreeContext, verb: Token): { readonly sources:
   return { sources, negated: negated(ctx.tree, verb.index), hypothetical: hypothetical(ctx.tree, verb.index) };
 }
 
+/** A country's people, whose going somewhere is not the state's visit. */
+const CIVILIANS: ReadonlySet<string> = new Set(['citizens', 'nationals', 'residents', 'people', 'population', 'tourists', 'travellers', 'travelers', 'students', 'pilgrims']);
+
+/** "urged its citizens to avoid travelling to Japan": whether the verb's subject is a country's people, not its state. */
+export function civilianSubject(tree: DependencyTree, verb: Token): boolean {
+  return subjectHeads(tree, verb.index).some((h) => CIVILIANS.has(tree.tokens[h]?.lower ?? ''));
+}
+
 /** What a country hosts that is stationed there rather than visiting: troops, bases. */
 const STATIONED: ReadonlySet<string> = new Set(['troops', 'forces', 'soldiers', 'base', 'bases', 'personnel', 'garrison', 'contingent', 'refugees', 'migrants']);
 
