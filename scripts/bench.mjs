@@ -86,7 +86,7 @@ const PASSES = [
     setup() {
       const { createExtractor, documentLine } = dist('pipeline.js');
       const extract = createExtractor({});
-      return { run: (docs) => { for (const d of docs) documentLine(extract(d), d.text); } };
+      return { run: (docs) => { for (const d of docs) documentLine(extract(d), d); } };
     },
   },
   {
