@@ -155,7 +155,7 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     // "the president of …" may be someone else; "the president Emmanuel …" is a title; "the airline industry" is about an industry.
     // ("accused the president of lying": an of + -ing is the charge, not whose president.)
     // (Not for "the firm", "the company": the company named last is too often another one.)
-    const charge = after?.lower === 'of' && /ing$/.test(tokens[found.last + 2]?.lower ?? '') && !(found.row.kinds ?? []).includes('company');
+    const charge = after?.lower === 'of' && /ing$/.test(tokens[found.last + 2]?.lower ?? '') && !['firm', 'company'].includes(tokens[found.last]?.lower ?? '');
     if (after && after.sentence === t.sentence && ((after.lower === 'of' && !charge) || after.lower === 'for' || /^\p{Lu}/u.test(after.value) || after.pos === 'NOUN')) continue;
     // "the largest city in northern Shan State" introduces a place by where it lies; "the city" alone refers back.
     if (after?.lower === 'in' && after.sentence === t.sentence && found.row.entityType === 'place') continue;
