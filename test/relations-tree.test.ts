@@ -165,6 +165,7 @@ const ROWS: readonly Row[] = [
   ['Beijing urged its citizens to avoid travelling to Japan.', [], 'a country\'s people going somewhere is no visit by the state'],
   ['Takaichi told parliament that a Chinese attack on Taiwan could threaten Japan.', ['china attacked taiwan (hypothetical) [by sanae-takaichi]'], 'an act that is the subject of what may be is not told as done'],
   ['The Rapid Support Forces took the city. The United Nations accused the paramilitary group of killing civilians.', ['united-nations accused rsf-sudan'], '"accused the group of killing …": the charge\'s of-phrase does not stop a group description'],
+  ['The UN accused Chad of abuses. Sudan accused the UAE of arming the rebels. The UAE rejected the accusation.', ['sudan accused united-arab-emirates', 'united-arab-emirates rejected sudan', 'united-nations accused chad'], 'rejecting "the accusation" answers the one made against the rejecting side'],
   ['Norway offered to hold talks with Venezuela in Oslo.', ['norway met venezuela (hypothetical)', 'norway proposed venezuela'], 'an offer names its party in the act it offers'],
   ['The Hezbollah fighters retreated. The Iran-backed group said it would regroup.', ['iran supported hezbollah'], '"the Iran-backed group": the description is the group, the name before the hyphen backs it'],
   ['Canada imposed tariffs of 25 percent on Chinese steel. Japan opposed the tariffs.', ['canada sanctioned china', 'japan rejected canada'], 'a rate\'s of-phrase holds the target; opposing "the tariffs" rejects their author'],

@@ -246,7 +246,12 @@ export abstract class TreeFrames extends WalkFrames {
     if (!reader || !event || !noun) return false;
     // The last such act, one told with the same word first ("air strikes … the strikes", not the rockets).
     const word = (w: string): string => w.toLowerCase().replace(/s$/, '');
-    const acts = this.recentFacts(trigger, (f) => event.relations.includes(f.relation));
+    const all = this.recentFacts(trigger, (f) => event.relations.includes(f.relation));
+    // "… accused the UAE of arming the RSF. The UAE rejected the accusation": an act against the
+    // judging actor (or its side) is the one it answers, before any other told near it.
+    const { sources, negated, hypothetical } = readSubjects(reader, trigger);
+    const against = all.filter((f) => sources.some((j) => f.target === j.entity || this.belongs.has(`${j.entity}|${f.target}`)));
+    const acts = against.length > 0 ? against : all;
     const same = acts.filter((f) => word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)).pop();
     const last = same ?? acts[acts.length - 1];
     if (!last) return false;
@@ -255,7 +260,6 @@ export abstract class TreeFrames extends WalkFrames {
     const told = (f: RelationFact): boolean => f.start === last.start && f.trigger === last.trigger && f.rule === last.rule;
     const authors = new Set((same ? acts.filter(told) : acts).map((f) => f.source));
     if (!same && authors.size > 1 && !acts.every(told)) return false;
-    const { sources, negated, hypothetical } = readSubjects(reader, trigger);
     let any = false;
     for (const author of authors) {
       const target = this.earlierActor(author, noun, trigger);
