@@ -165,7 +165,7 @@ const ROWS: readonly Row[] = [
   ['Russia is accused by Ukraine of war crimes.', ['ukraine accused russia'], 'present passive'],
   ['Zelenskyy will travel to Washington to meet Trump.', ['donald-trump met volodymyr-zelenskyy (hypothetical)'], 'purpose infinitive after travel; a capital is no visit target'],
   ['Putin praised Trump’s efforts to end the war.', ['vladimir-putin supported donald-trump'], "praise X's efforts"],
-  ['Israel and Hamas agreed to a ceasefire.', ['hamas accepted ceasefire', 'israel accepted ceasefire'], 'coordinated subject, topic target'],
+  ['Israel and Hamas agreed to a ceasefire.', ['hamas accepted ceasefire', 'hamas promised israel', 'israel accepted ceasefire', 'israel promised hamas'], 'coordinated subject, topic target; two sides agreeing to one truce commit to each other'],
   ['The ministers of Japan and South Korea will meet next month.', ['japan met south-korea (hypothetical)'], 'members of X and Y meet'],
   ['Trump thanked Zelenskyy.', [], 'thanks are no support of the one thanked'],
   ['The sanctions against Russia hurt German exporters.', [], 'sanctions without an owner'],

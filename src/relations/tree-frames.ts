@@ -53,6 +53,9 @@ function hasCondition(tree: DependencyTree, clause: number): boolean {
   return false;
 }
 
+/** Topic nodes of a pact that two sides can accept together: a truce or a deal. */
+const PACT_TOPICS: ReadonlySet<string> = new Set(['ceasefire', 'deal', 'truce', 'peace-deal', 'agreement']);
+
 /** Relations whose acts are often told as announced or offered ("announced duties", "offered talks"), yet taken up as acts. */
 const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised', 'sanctioned', 'aided']);
 /** Auxiliaries by which a speaker says what another must do. */
@@ -229,6 +232,12 @@ export abstract class TreeFrames extends WalkFrames {
     // "told his rival to leave": telling someone to act is an appeal, not information.
     if (frame.relation === 'informed' && this.toInfinitive(this.reader.tree.child(trigger.index, 'xcomp'))) {
       return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:to`, relation: 'urged', cameo: '020' } });
+    }
+    // "Pakistan and Afghanistan agreed to an immediate ceasefire": two sides accepting one truce or
+    // deal commit to each other (CAMEO 057), besides accepting it.
+    const sides = new Set(reading.sources.filter((r) => r.entityType === 'country' || r.entityType === 'organization').map((r) => r.entity));
+    if (frame.id === 'accept' && !reading.hypothetical && !reading.negated && sides.size === 2 && reading.targets.length > 0 && reading.targets.every((r) => r.entityType === 'other' && PACT_TOPICS.has(r.entity))) {
+      this.emitReading({ ...reading, targets: [], mutual: true, frame: { ...frame, id: 'accept:pact', relation: 'promised', cameo: '057' } });
     }
     // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
     // trigger to the walks.
