@@ -255,6 +255,8 @@ class Recognizer {
   /** "President|russia" → person id: who holds a title in this document. */
   private readonly roleHolders = new Map<string, string>();
   private readonly pendingSingles: Array<{ first: number; last: number; rule: string }> = [];
+  /** ORGANIZATION_SEATS organisation → whether this document names it. */
+  private readonly seatsNamed = new Map<string, boolean>();
   private readonly pendingTitles: Array<{ first: number; last: number; title: TitleRow; affiliation: string | undefined; demonymLast?: number }> = [];
   private readonly phrasePrefixes: ReadonlySet<string>;
 
@@ -427,7 +429,8 @@ class Recognizer {
     }
     let k = titleLast + 1;
     if (this.token(k) && HONORIFICS.has(this.token(k)?.lower ?? '')) k++;
-    const nameLast = this.nameTokens(k) >= 0 ? this.nameTokens(k) : this.placeNamedPerson(k);
+    const plainName = this.nameTokens(k);
+    const nameLast = plainName >= 0 ? plainName : this.placeNamedPerson(k);
     let affiliation = affiliationOk ? this.countryOf(affiliationMatch.entry) : undefined;
     const titleTokens = this.tokens.slice(afterAffiliation, titleLast + 1).map((t) => t.value).join(' ');
     if (nameLast < 0) {
@@ -481,7 +484,14 @@ class Recognizer {
   /** The organisation a capital stands for in this document (ORGANIZATION_SEATS), if the document names it. */
   private seatedOrganization(capital: string): LexiconEntry | undefined {
     const row = ORGANIZATION_SEATS.find((r) => r.capital === capital);
-    if (!row || !row.named.some((n) => this.doc.source.text.includes(n))) return undefined;
+    if (!row) return undefined;
+    // Whether the document names the organisation: looked up once per row, not at every mention.
+    let named = this.seatsNamed.get(row.organization);
+    if (named === undefined) {
+      named = row.named.some((n) => this.doc.source.text.includes(n));
+      this.seatsNamed.set(row.organization, named);
+    }
+    if (!named) return undefined;
     for (const n of row.named) {
       const entry = this.lexicon.phrases.get(n);
       if (entry?.id === row.organization) return entry;

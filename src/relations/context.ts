@@ -114,6 +114,17 @@ export abstract class ExtractorState {
     return this.tokens[i];
   }
 
+  /** The countries or bodies a title makes the actor a member or leader of (`belongs`), in the order found. */
+  protected sidesOf(entity: string): string[] {
+    const prefix = `${entity}|`;
+    return [...this.belongs].filter((b) => b.startsWith(prefix)).map((b) => b.slice(prefix.length));
+  }
+
+  /** Whether `target` is the actor itself or its side: "accused Serbia … Vucic denied". */
+  protected isOrOnSideOf(target: string, actor: string): boolean {
+    return target === actor || this.belongs.has(`${actor}|${target}`);
+  }
+
   /** "the", "its", … and "that" only as a determiner ("that deal"), not as a conjunction ("noted that Gondor …"). */
   protected isDeterminer(t: Token | undefined): boolean {
     return t !== undefined && DETERMINERS.has(t.lower) && (t.lower !== 'that' || t.pos === 'DET');

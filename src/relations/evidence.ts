@@ -96,9 +96,9 @@ export abstract class Evidence extends Walks {
       let entity = speaker.entity;
       let entityType = speaker.entityType;
       if (t.lower === 'we') {
-        const country = [...this.belongs].find((b) => b.startsWith(`${speaker.entity}|`));
+        const country = this.sidesOf(speaker.entity)[0];
         if (country) {
-          entity = country.slice(speaker.entity.length + 1);
+          entity = country;
           entityType = 'country';
         }
       }
@@ -253,7 +253,7 @@ export abstract class Evidence extends Walks {
     // A visit to a city ("arrived in Berlin") is no relation between actors; to a country or body it is.
     if (target.via === 'capital' || target.entityType === 'place') return false;
     if (source.entityType !== 'person') return true;
-    const own = [...this.belongs].filter((b) => b.startsWith(`${source.entity}|`)).map((b) => b.slice(source.entity.length + 1));
+    const own = this.sidesOf(source.entity);
     // "Dagolath's first Deputy Prime Minister Telemar": a possessive country before the title.
     const byTitle = this.possessiveAffiliation(source);
     if (byTitle) own.push(byTitle);

@@ -120,10 +120,7 @@ export class ActorFinder {
         for (let n = 0; n < 3 && clause >= 0 && !this.tree.deprel(clause).endsWith('relcl'); n++) clause = this.tree.head(clause);
         let antecedent = relativeAntecedent(this.tree, clause);
         // A clause the parser did not read as relative: the name just before "whose".
-        if (antecedent < 0) {
-          const k = this.tree.tokens[c - 1]?.value === ',' ? c - 2 : c - 1;
-          if (k >= 0 && this.tree.upos(k) === 'PROPN') antecedent = k;
-        }
+        if (antecedent < 0) antecedent = wordBefore(this.tree, c, NAME_TAGS);
         // A person's "whose team" is a side in a game or a staff, not the person acting.
         if (antecedent >= 0 && antecedent !== h) out.push(...this.own(antecedent, object, assets).filter((r) => r.entityType !== 'person'));
         continue;
@@ -222,9 +219,8 @@ export function relativeAntecedent(tree: DependencyTree, verb: number): number {
   if (tree.upos(noun) !== 'NOUN' && tree.upos(noun) !== 'PROPN' && tree.upos(noun) !== 'PRON') return nounBefore(tree, verb);
   if (tree.deprel(noun) !== 'appos' || tree.head(noun) < 0 || noun < tree.head(noun)) return noun;
   // The name the apposition follows, which is not always the noun the parser hung it on.
-  let k = leftmost(tree, noun) - 1;
-  if (tree.tokens[k]?.value === ',') k--;
-  return k >= 0 && tree.upos(k) === 'PROPN' ? k : tree.head(noun);
+  const name = wordBefore(tree, leftmost(tree, noun), NAME_TAGS);
+  return name >= 0 ? name : tree.head(noun);
 }
 
 /** The first token of a phrase (without its conjuncts, if `ownOnly`). */
@@ -238,7 +234,14 @@ export function leftmost(tree: DependencyTree, h: number, ownOnly = false, depth
 function nounBefore(tree: DependencyTree, verb: number): number {
   let pronoun = -1;
   for (const c of tree.children(verb)) if (c < verb && RELATIVE_PRONOUNS.has(tree.tokens[c]?.lower ?? '')) pronoun = c;
-  let k = pronoun - 1;
-  if (tree.tokens[k]?.value === ',') k--;
-  return k >= 0 && (tree.upos(k) === 'PROPN' || tree.upos(k) === 'NOUN') ? k : -1;
+  return pronoun < 0 ? -1 : wordBefore(tree, pronoun, NOUN_TAGS);
+}
+
+const NAME_TAGS: ReadonlySet<string> = new Set(['PROPN']);
+const NOUN_TAGS: ReadonlySet<string> = new Set(['PROPN', 'NOUN']);
+
+/** The word right before token i, past one comma, if its tag is one of `tags`; else -1. */
+function wordBefore(tree: DependencyTree, i: number, tags: ReadonlySet<string>): number {
+  const k = tree.tokens[i - 1]?.value === ',' ? i - 2 : i - 1;
+  return k >= 0 && tags.has(tree.upos(k)) ? k : -1;
 }

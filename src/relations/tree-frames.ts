@@ -53,8 +53,8 @@ function hasCondition(tree: DependencyTree, clause: number): boolean {
   return false;
 }
 
-/** Topic nodes of a pact that two sides can accept together: a truce or a deal. */
-const PACT_TOPICS: ReadonlySet<string> = new Set(['ceasefire', 'deal', 'truce', 'peace-deal', 'agreement']);
+/** Topic nodes of a pact that two sides can accept together (a truce is the topic "ceasefire", an agreement "deal"). */
+const PACT_TOPICS: ReadonlySet<string> = new Set(['ceasefire', 'deal']);
 
 /** Relations whose acts are often told as announced or offered ("announced duties", "offered talks"), yet taken up as acts. */
 const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised', 'sanctioned', 'aided']);
@@ -259,7 +259,7 @@ export abstract class TreeFrames extends WalkFrames {
     // "… accused the UAE of arming the RSF. The UAE rejected the accusation": an act against the
     // judging actor (or its side) is the one it answers, before any other told near it.
     const { sources, negated, hypothetical } = readSubjects(reader, trigger);
-    const against = all.filter((f) => sources.some((j) => f.target === j.entity || this.belongs.has(`${j.entity}|${f.target}`)));
+    const against = all.filter((f) => sources.some((j) => this.isOrOnSideOf(f.target, j.entity)));
     const acts = against.length > 0 ? against : all;
     const same = acts.filter((f) => word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)).pop();
     const last = same ?? acts[acts.length - 1];
@@ -297,7 +297,7 @@ export abstract class TreeFrames extends WalkFrames {
     if (negated || hypothetical) return;
     for (const s of sources) {
       // The charge may be against the denier's side: "Kurti blamed Serbia … Vucic denied that his government had any role".
-      const charge = this.recentFacts(verb, (f) => f.relation === 'accused' && (f.target === s.entity || this.belongs.has(`${s.entity}|${f.target}`)) && !f.reportedBy).pop();
+      const charge = this.recentFacts(verb, (f) => f.relation === 'accused' && this.isOrOnSideOf(f.target, s.entity) && !f.reportedBy).pop();
       const accuser = charge ? this.earlierActor(charge.source, verb, verb) : undefined;
       if (accuser) this.emit(s, 'rejected', accuser, verb, 'deny:charge', '120', { topicOk: false, modality: { negated: false, hypothetical: false } });
     }
@@ -312,13 +312,15 @@ export abstract class TreeFrames extends WalkFrames {
     const reader = this.reader;
     if (!reader || !SPEECH_LEMMAS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
     const tree = reader.tree;
+    // Read once, and only for a verb that has a should-clause.
+    let said: ReturnType<typeof readSubjects> | undefined;
     for (const c of tree.children(verb.index)) {
       if (tree.deprel(c) !== 'ccomp' || tree.upos(c) !== 'VERB' || tree.child(c, 'nsubj') < 0 || tree.child(c, 'aux:pass') >= 0) continue;
       if (!Array.from(tree.children(c)).some((a) => tree.deprel(a) === 'aux' && OBLIGING.has(this.tok(a)?.lower ?? ''))) continue;
       const clause = this.tok(c);
-      const speakers = readSubjects(reader, verb);
       // "said: 'If the government believes …, they should ask us'": a condition, and a pronoun in a
       // quote, leave who is asked too open.
+      const speakers = (said ??= readSubjects(reader, verb));
       if (!clause || speakers.negated || hasCondition(tree, c)) continue;
       // The one asked is the name that ends the clause's subject ("UK Muslims should …" asks no state).
       const nsubj = tree.child(c, 'nsubj');
@@ -373,7 +375,7 @@ export abstract class TreeFrames extends WalkFrames {
    * the document does not say ("Modi said India must …" would be read as an appeal to his own country).
    */
   private ownSide(x: ActorReference, y: string): boolean {
-    const sides = [...this.belongs].filter((b) => b.startsWith(`${x.entity}|`)).map((b) => b.slice(x.entity.length + 1));
+    const sides = this.sidesOf(x.entity);
     return sides.includes(y) || (x.entityType === 'person' && sides.length === 0);
   }
 
