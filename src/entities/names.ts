@@ -1,0 +1,435 @@
+// Entities, pass 1: titles, gazetteer phrases, people groups and runs of capitalised words → mentions.
+import type { EntityType, Token } from '../types';
+import { normalizeSurface, type LexiconEntry } from './lexicon';
+import { gazetteerNote, insideOf } from './containment';
+import { slugify } from './slug';
+import {
+  GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS,
+  ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS,
+} from './tables';
+import {
+  SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
+  ROLE_SUFFIX, PAST_OFFICE_WORDS, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
+} from './words';
+import { PlaceReading } from './places';
+
+/** Pass 1: reads the text left to right; what needs the whole document is left for pass 2. */
+export abstract class NameReading extends PlaceReading {
+  protected passNames(): void {
+    const n = this.tokens.length;
+    let i = 0;
+    while (i < n) {
+      const next = this.claimed[i] ? i + 1 : (this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
+      i = next ?? i + 1;
+    }
+  }
+
+  protected titlePhrase(i: number): number | undefined {
+    let j = i;
+    if (this.token(j)?.lower === 'the') j++;
+    const affiliationMatch = this.matchLexicon(j);
+    const affiliationOk = affiliationMatch && ['country', 'seat', 'demonym', 'organization', 'capital', 'user'].includes(affiliationMatch.entry.kind);
+    let afterAffiliation = affiliationOk ? affiliationMatch.last + 1 : j;
+    let title = this.titleAt(afterAffiliation);
+    if (!title) return undefined;
+    // "United States special envoy": several title words in a row — keep the longest last one.
+    let titleLast = title.last;
+    for (let more = this.titleAt(titleLast + 1); more; more = this.titleAt(titleLast + 1)) {
+      title = more;
+      titleLast = more.last;
+    }
+    let k = titleLast + 1;
+    if (this.token(k) && HONORIFICS.has(this.token(k)?.lower ?? '')) k++;
+    const plainName = this.nameTokens(k);
+    const nameLast = plainName >= 0 ? plainName : this.placeNamedPerson(k);
+    let affiliation = affiliationOk ? this.countryOf(affiliationMatch.entry) : undefined;
+    const titleTokens = this.tokens.slice(afterAffiliation, titleLast + 1).map((t) => t.value).join(' ');
+    if (nameLast < 0) {
+      // A title without a name: "the Russian President" — resolved once the holder is known.
+      if (!affiliationOk || affiliationMatch.entry.kind === 'capital') return undefined;
+      const firstTitle = this.token(afterAffiliation);
+      if (firstTitle && firstTitle.sentence !== this.token(i)?.sentence) return undefined;
+      this.pendingTitles.push({ first: j, last: titleLast, title: title.title, affiliation, ...(affiliationMatch.entry.kind === 'demonym' ? { demonymLast: affiliationMatch.last } : {}) });
+      if (affiliationMatch.entry.kind !== 'demonym') this.addLexiconMention(affiliationMatch.entry, j, affiliationMatch.last, affiliationMatch.end, true);
+      return titleLast + 1;
+    }
+    // "President Vladimir Putin of Russia"
+    let end = nameLast + 1;
+    if (!affiliation && this.token(nameLast + 1)?.lower === 'of') {
+      const of = this.matchLexicon(nameLast + 2);
+      if (of && (of.entry.kind === 'country' || of.entry.kind === 'organization')) {
+        affiliation = this.countryOf(of.entry);
+        this.addLexiconMention(of.entry, nameLast + 2, of.last, of.end, true);
+        end = of.last + 1;
+      }
+    }
+    if (affiliationOk && affiliationMatch.entry.kind !== 'demonym') {
+      this.addLexiconMention(affiliationMatch.entry, j, affiliationMatch.last, affiliationMatch.end, true);
+    }
+    const person = this.addPerson(k, nameLast, 'title+name');
+    // "former Prime Minister John Major", "Britain's ex-foreign secretary": a past office is no role now.
+    const past = [this.token(i - 1), this.token(j - 1), this.token(afterAffiliation - 1)].some((w) => w !== undefined && PAST_OFFICE_WORDS.has(w.lower));
+    if (affiliation && !past) {
+      const role = `${title.title.role} of ${this.lexicon.entities.get(affiliation)?.label ?? affiliation}`;
+      this.addRole(person, role, title.title, affiliation, afterAffiliation, titleTokens);
+    }
+    this.roleHolders.set(`${title.title.role}|${affiliation ?? ''}`, person);
+    this.roleHolders.set(`${title.title.role}|`, person);
+    return end;
+  }
+
+  /**
+   * "Defence Minister Israel Katz", "coach Jordan Henderson": after a title, a one-word country or
+   * place followed by a capitalised word that is neither a known name nor an everyday word is a
+   * person's given name. Returns the name's last token, or -1.
+   */
+  protected placeNamedPerson(k: number): number {
+    const t = this.token(k);
+    const next = this.token(k + 1);
+    const match = this.matchLexicon(k);
+    if (!t || !next || !match || match.last !== k || next.sentence !== t.sentence || !isCapitalized(next)) return -1;
+    if (!['country', 'place', 'capital'].includes(match.entry.kind) || this.lexicon.phrases.has(next.value) || this.lexicon.commonWords.has(next.lower) || NOT_NAME_WORDS.has(next.lower)) return -1;
+    return this.nameTokens(k + 1);
+  }
+
+  protected lexiconPhrase(i: number): number | undefined {
+    const match = this.matchLexicon(i);
+    if (!match) return undefined;
+    const { entry, last, end } = match;
+    const t = this.token(i);
+    if (!t) return undefined;
+    // "Sydney Morning Herald", "California Science Center": a place that starts a longer name.
+    if (entry.kind !== 'organization' && entry.kind !== 'user' && entry.kind !== 'seat') {
+      const named = this.nameAfterLexicon(entry, i, last);
+      if (named !== undefined) return named;
+    }
+    // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
+    if (entry.broad && last === i && !this.placeContext(i, last) && !this.placeSubject(i)) return undefined;
+    if (entry.kind === 'demonym') {
+      // "Ukrainian troops", "American and Ukrainian officials"
+      let k = last + 1;
+      const coordinated: Array<{ entry: LexiconEntry; first: number; last: number; end: number }> = [{ entry, first: i, last, end }];
+      while (this.token(k)?.lower === 'and' || this.token(k)?.value === ',') {
+        const other = this.matchLexicon(k + 1);
+        if (!other || other.entry.kind !== 'demonym') break;
+        coordinated.push({ entry: other.entry, first: k + 1, last: other.last, end: other.end });
+        k = other.last + 1;
+      }
+      const noun = this.token(k);
+      const afterAdjective = this.token(k + 1);
+      const isGroup = (x: Token | undefined): boolean => x !== undefined && GROUP_NOUNS.has(x.lower);
+      // ("Ukrainian energy facilities": one adjective or noun may stand between.)
+      // ("tariffs on Chinese electric cars": one adjective or noun may stand between.)
+      const goodsAt = (x: Token | undefined): boolean => TRADED_GOODS.includes(x?.lower ?? '');
+      const measuredGoods = ['on', 'against', 'of'].includes(this.token(i - 1)?.lower ?? '') && (goodsAt(noun) || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && goodsAt(afterAdjective)));
+      // "an Israeli strike on …", "American sanctions": the side whose act the noun names.
+      // ("an Israeli air strike", "a Russian missile attack": one noun may stand between.)
+      const sideOfEvent = DEMONYM_EVENTS.has(noun?.lower ?? '') || (noun?.pos === 'NOUN' && DEMONYM_EVENTS.has(afterAdjective?.lower ?? ''));
+      const modifier = (x: Token | undefined): boolean => x !== undefined && (x.pos === 'ADJ' || x.pos === 'NOUN');
+      // ("Chinese coast guard ships": two modifiers at most.)
+      const twoBetween = modifier(noun) && modifier(afterAdjective) && isGroup(this.token(k + 2));
+      if (isGroup(noun) || measuredGoods || sideOfEvent || (modifier(noun) && isGroup(afterAdjective)) || twoBetween) {
+        for (const c of coordinated) this.addLexiconMention({ ...c.entry, id: this.countryOf(c.entry) }, c.first, c.last, c.end, false, 'demonym');
+        return k;
+      }
+      // "Afghans fled": the people, not the state; "the Belgians won": the country (or its team) acting
+      if (last === i && coordinated.length === 1 && noun?.pos !== 'NOUN' && noun?.pos !== 'PROPN') {
+        if (this.token(i - 1)?.lower !== 'the' || !this.pluralDemonym(t)) return this.groupPhrase(i) ?? last + 1;
+        this.addLexiconMention({ ...entry, id: this.countryOf(entry) }, i, last, end, false, 'demonym');
+      }
+      return last + 1;
+    }
+    if (entry.kind === 'capital') {
+      // "Mexico City", "Kuwait City": the capital's name holds its country
+      if (last > i && entry.country && this.lexicon.phrases.get(normalizeSurface(this.token(i)?.value ?? ''))?.id === entry.country) {
+        this.addNestedMention(entry.country, 'country', i, i, 'country-in-name');
+      }
+      const prev = this.token(i - 1);
+      // "a request from Cotonou", "officials from Beijing": the capital sent or asked, it is not a place here.
+      const sender = prev?.lower === 'from' && FROM_SENDER_NOUNS.has(this.token(i - 2)?.lower ?? '');
+      const locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender;
+      const seat = locative ? undefined : this.seatedOrganization(t.value);
+      if (seat) {
+        this.addLexiconMention(seat, i, last, end, false, 'seat');
+        return last + 1;
+      }
+      if (locative || !entry.country) {
+        this.addLexiconMention(entry, i, last, end, false);
+        this.locatedIn(entry, i, last);
+      } else this.addLexiconMention({ ...entry, id: entry.country, entityType: 'country' }, i, last, end, false, 'capital');
+      return last + 1;
+    }
+    this.addLexiconMention(entry, i, last, end, false, entry.kind === 'seat' ? 'seat' : 'lexicon');
+    if (entry.kind === 'place') this.locatedIn(entry, i, last);
+    // "Toronto Star", "New York Times": a known organisation named after the place it is in
+    if (entry.kind === 'organization' && last > i) this.placesInName(entry.id, i, last, i);
+    return last + 1;
+  }
+
+  /** "Muslims", "asylum seekers", "Afghans": a group of people, one actor ('other', marked group). */
+  protected groupPhrase(i: number): number | undefined {
+    const t = this.token(i);
+    if (!t) return undefined;
+    const row = GROUPS_BY_FIRST_WORD.get(t.lower)?.find((r) => r.words.every((w, k) => this.token(i + k)?.lower === w));
+    const label = row && (row.lowercase || isCapitalized(t)) ? row.label : this.pluralDemonym(t) ? t.value : undefined;
+    if (label === undefined) return undefined;
+    const last = i + (row?.words.length ?? 1) - 1;
+    // "Muslims Against Hunger", "Kurds Party": the first word of a longer name is no group.
+    const next = this.token(last + 1);
+    if (next && next.sentence === t.sentence && isCapitalized(next) && next.pos === 'PROPN') return undefined;
+    const id = this.addMention(slugify(label), 'other', i, last, label, 'people-group', false, 'name');
+    this.draft.groups.add(id);
+    return last + 1;
+  }
+
+  /** "Afghans", "Bangladeshis": the plural of a demonym the gazetteer knows. */
+  protected pluralDemonym(t: Token): boolean {
+    if (!isCapitalized(t) || !t.value.endsWith('s') || t.value.length < 5) return false;
+    return this.lexicon.phrases.get(normalizeSurface(t.value.slice(0, -1)))?.kind === 'demonym';
+  }
+
+  /**
+   * "Sydney Morning Herald", "Indonesian Navy", "Massachusetts Institute of Technology": a country,
+   * demonym or place that starts a longer proper name is part of it. An organisation named after a
+   * country is that country's (member_of); a place named after a place lies in it.
+   */
+  protected nameAfterLexicon(entry: LexiconEntry, first: number, lexiconLast: number): number | undefined {
+    const next = this.token(lexiconLast + 1);
+    if (!next || next.sentence !== this.token(first)?.sentence || !isCapitalized(next)) return undefined;
+    let last = this.nameTokens(lexiconLast + 1);
+    // "United Kingdom Home Office": the rest is an organisation we know; it keeps its own name.
+    const rest = this.matchLexicon(lexiconLast + 1);
+    if (rest && rest.entry.kind === 'organization' && rest.last >= last) return undefined;
+    const head = this.token(last)?.lower ?? '';
+    const entityType: EntityType | undefined = ORGANIZATION_HEADS.has(head) ? 'organization' : PLACE_HEADS.has(head) ? 'place' : undefined;
+    if (last < 0 || !entityType) return undefined;
+    last = this.ofTail(last);
+    const name = this.text.slice(this.token(first)?.start ?? 0, this.token(last)?.end);
+    const id = this.addMention(slugify(name), entityType, first, last, undefined, `${entry.kind}+${entityType}-head`, false, 'name');
+    const owner = this.countryOf(entry);
+    // "British Medical Association", "Karachi Stock Exchange": the name says where the organisation
+    // belongs, not that it is a member of the state; a node attribute, as containment is.
+    if (entityType === 'organization' && (entry.kind === 'country' || entry.kind === 'demonym')) this.containment.note(id, { country: owner }, 'name');
+    if (entry.kind === 'place' || entry.kind === 'capital') {
+      // "Volgograd Arena", "Colorado State University": the name holds the place it stands in.
+      this.addNestedMention(entry.id, 'place', first, lexiconLast, 'place-in-name');
+      this.containment.note(entry.id, gazetteerNote(entry), 'gazetteer');
+      this.containment.note(id, insideOf(entry), 'name');
+    }
+    if (entityType === 'organization') this.acronymDefinition(last + 1, id, 'organization');
+    return last + 1;
+  }
+
+  /**
+   * A run of capitalised words that no table claimed: its head, its first word and its context
+   * decide what it is. Each step either claims the chunk (returning where to go on) or passes.
+   */
+  protected nameChunk(i: number): number | undefined {
+    const t = this.token(i);
+    if (!t || !isCapitalized(t) || this.claimed[i]) return undefined;
+    const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === i;
+    // Every sentence starts with a capital: its first word starts a name only when wink reads it as one.
+    if (sentenceStart && t.pos !== 'PROPN' && !this.lexicon.givenNames.has(t.lower) && !ACRONYM.test(t.value)) return i + 1;
+    let last = this.nameTokens(i, 8);
+    if (last < 0) return undefined;
+    last = this.headAfterAnd(i, last);
+    // "Refugee Council Enver Solomon": an organisation's head word ends it when a given name follows.
+    for (let k = i + 1; k < last; k++) {
+      if (ORGANIZATION_HEADS.has(this.token(k)?.lower ?? '') && this.lexicon.givenNames.has(this.token(k + 1)?.lower ?? '')) last = k;
+    }
+    const words = this.tokens.slice(i, last + 1);
+    const lowers = words.map((w) => w.lower);
+    const prev = this.token(i - 1);
+    const chunk: Chunk = {
+      first: i, last, words, lowers, sentenceStart, head: lowers[lowers.length - 1] ?? '',
+      byline: prev?.lower === 'by' && prev.lineStart === true && last > i,
+      affiliation: this.afterPersonAffiliation(i),
+      name: (to = last) => this.text.slice(t.start, this.tokens[to]?.end),
+    };
+    return this.organizationByHead(chunk) ?? this.placeByHead(chunk) ?? this.headlineWords(chunk) ?? this.placeBeforeRegion(chunk)
+      ?? this.organizationOfPerson(chunk) ?? this.singleWord(chunk) ?? this.roleWordFirst(chunk) ?? this.personOrOrganization(chunk);
+  }
+
+  /** "Defence Ministry", "Ministry of Defence", "the Church" (→ the church named before). */
+  protected organizationByHead(c: Chunk): number | undefined {
+    const ofLast = this.orgWithOf(c.first);
+    if (!ORGANIZATION_HEADS.has(c.head) && ofLast === undefined) return undefined;
+    const orgLast = ofLast ?? this.ofTail(c.last);
+    if (orgLast === c.first) {
+      const earlier = this.recentOrganization((m) => m.text.toLowerCase().split(/\s+/).includes(c.head) && m.firstToken !== m.lastToken);
+      if (earlier && !c.sentenceStart) this.addMention(earlier, 'organization', c.first, c.first, undefined, 'org-head-anaphor', false, 'name');
+      return c.last + 1;
+    }
+    // "the Andy Warhol Foundation" after "the Andy Warhol Foundation for the Visual Arts": the same body.
+    const name = c.name(orgLast);
+    const longer = this.recentOrganization((m) => m.text.startsWith(`${name} `) && OF_TAIL_LINKS.has(m.text.slice(name.length + 1).split(' ')[0] ?? ''));
+    const id = this.addMention(longer ?? slugify(name), 'organization', c.first, orgLast, undefined, 'org-head', false, 'name');
+    this.acronymDefinition(orgLast + 1, id, 'organization');
+    this.placesInName(id, c.first, orgLast);
+    return orgLast + 1;
+  }
+
+  /**
+   * "National Air and Space Museum", "Fish and Wildlife Service": "and" inside one name, whose head
+   * comes after it. A first part that has a head of its own ("Refugee Council and Red Cross") is
+   * a name of its own.
+   */
+  protected headAfterAnd(first: number, last: number): number {
+    const headOf = (k: number): string => this.token(k)?.lower ?? '';
+    if (this.token(last + 1)?.lower !== 'and' || ORGANIZATION_HEADS.has(headOf(last)) || PLACE_HEADS.has(headOf(last))) return last;
+    const right = this.nameTokens(last + 2, 4);
+    if (right < 0 || right - first >= 8 || this.token(right)?.sentence !== this.token(first)?.sentence) return last;
+    return ORGANIZATION_HEADS.has(headOf(right)) || PLACE_HEADS.has(headOf(right)) ? right : last;
+  }
+
+  /** "Volgograd Arena", "Mount Fisht", "Museum of Flight", "Gulf of Mexico". */
+  protected placeByHead(c: Chunk): number | undefined {
+    const ofName = c.last === c.first && PLACE_HEADS.has(c.head) && this.token(c.last + 1)?.lower === 'of' ? this.ofTail(c.last) : c.last;
+    if (ofName === c.first || !(PLACE_HEADS.has(c.head) || PLACE_STARTS.has(c.lowers[0] ?? ''))) return undefined;
+    const id = this.addMention(slugify(c.name(ofName)), 'place', c.first, ofName, undefined, 'place-head', false, 'name');
+    if (ofName > c.last) this.placesInName(id, c.first, ofName);
+    return ofName + 1;
+  }
+
+  /** In a Title Case headline every word is capitalised: only names known from the body count. */
+  protected headlineWords(c: Chunk): number | undefined {
+    const t = this.token(c.first);
+    if (!t || !this.titleCaseSentence[t.sentence] || c.byline) return undefined;
+    // "Nick Moreau" in a caption: the whole run when it is a person the body names, else word by word.
+    if (c.last > c.first) this.pendingSingles.push({ first: c.first, last: c.last, rule: 'headline-person' });
+    for (let k = c.first; k <= c.last; k++) this.pendingSingles.push({ first: k, last: k, rule: 'headline-name' });
+    return c.last + 1;
+  }
+
+  /** "in Irving, Texas", "of Mountain View, California": not "Kate Winslet, Britain has" or "Good Morning, Vietnam". */
+  protected placeBeforeRegion(c: Chunk): number | undefined {
+    const prev = this.token(c.first - 1);
+    const placeExpected = prev === undefined || prev.sentence !== this.token(c.first)?.sentence || PLACE_CONTEXT_WORDS.has(prev.lower) || prev.lower === 'based';
+    if (!placeExpected || !this.statedRegion(c.first, c.last, undefined) || this.surnameKnown(c.head)) return undefined;
+    const id = this.addMention(slugify(c.name()), 'place', c.first, c.last, undefined, 'place, region', false, 'name');
+    this.placeIn(id, c.first, c.last, undefined);
+    return c.last + 1;
+  }
+
+  /** "Cheng Chung-tai of Civic Passion", "Michael Tien of NPP": after "PERSON of", an organisation. */
+  protected organizationOfPerson(c: Chunk): number | undefined {
+    if (!c.affiliation || this.lexicon.givenNames.has(c.lowers[0] ?? '') || this.hasSyllablePair(c.first, c.last)) return undefined;
+    const t = this.token(c.first);
+    if (c.last === c.first && t?.pos !== 'PROPN' && !ACRONYM.test(t?.value ?? '')) return undefined;
+    this.addMention(this.organizationId(c), 'organization', c.first, c.last, undefined, 'person-of-org', false, 'name');
+    return c.last + 1;
+  }
+
+  /** A new organisation's id, unless one word spells one named before ("NPP" after "New People Party"). */
+  protected organizationId(c: Chunk): string {
+    const word = c.last === c.first ? this.token(c.first)?.value : undefined;
+    return (word !== undefined ? this.recentOrganization((m) => initials(m.text) === word) : undefined) ?? slugify(c.name());
+  }
+
+  /** One word: an acronym in an organisation's place, else a surname resolved in pass 2. */
+  protected singleWord(c: Chunk): number | undefined {
+    if (c.last !== c.first) return undefined;
+    const t = this.token(c.first);
+    if (t && ACRONYM.test(t.value) && !NOT_ORGANIZATION_ACRONYMS.has(t.lower) && this.acronymContext(c.first)) {
+      const id = this.addMention(this.organizationId(c), 'organization', c.first, c.first, undefined, 'acronym-in-context', false, 'name');
+      // "USI" after "to" or at a sentence's start names the same body as "of USI" did.
+      if (!this.acronyms.has(t.value)) this.acronyms.set(t.value, { id, entityType: 'organization', kind: 'user' });
+    } else this.pendingSingles.push({ first: c.first, last: c.last, rule: 'surname' });
+    return c.last + 1;
+  }
+
+  /**
+   * "Pan-democrat Lam Cheuk-ting", "Education Stefania Giannini": a role or a thing word is no part
+   * of the name after it; "Scientologist Tom Cruise": nor is a role-like word before a given name.
+   */
+  protected roleWordFirst(c: Chunk): number | undefined {
+    const firstWord = c.lowers[0] ?? '';
+    if (this.lexicon.givenNames.has(firstWord)) return undefined;
+    if (NOT_PERSON_WORDS.has(firstWord) || PERSON_ROLE_NOUNS.has(firstWord)) return c.first + 1;
+    const givenAt = ROLE_SUFFIX.test(firstWord) ? c.lowers.findIndex((w, k) => k > 0 && k < c.lowers.length - 1 && this.lexicon.givenNames.has(w)) : -1;
+    return givenAt > 0 ? c.first + givenAt : undefined;
+  }
+
+  /** Cues for a person; else an organisation owning a person ("Youngspiration's Baggio Leung"); else the name's shape. */
+  protected personOrOrganization(c: Chunk): number {
+    const { first: i, last, words, lowers, sentenceStart } = c;
+    if (words.filter((w) => UPPER_START.test(w.value)).length > MAX_NAME_TOKENS) return last + 1;
+    const prev = this.token(i - 1);
+    const t = this.token(i);
+    const given = this.lexicon.givenNames.has(lowers[0] ?? '') || INITIAL.test(words[0]?.value ?? '');
+    const after = this.token(last + 1);
+    const speaks = after !== undefined && (SPEECH_VERBS.has(after.lemma) || (after.pos === 'AUX' && SPEECH_VERBS.has(this.token(last + 2)?.lemma ?? '')));
+    const role = prev !== undefined && prev.sentence === t?.sentence && (PERSON_ROLE_NOUNS.has(prev.lower) || this.titleAt(i - 1) !== undefined || (ROLE_SUFFIX.test(prev.lower) && isCapitalized(prev)));
+    const syllables = this.hasSyllablePair(i, last);
+    const apposition = this.appositiveRole(last);
+    if (given || c.byline || speaks || role || syllables || apposition || this.surnameKnown(lowers[lowers.length - 1] ?? '')) {
+      if (sentenceStart && !given && !speaks && !c.byline && !syllables && !apposition) return last + 1;
+      const person = this.addPerson(i, last, c.byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape');
+      if (c.byline) this.bylineOutlet(person, last + 1);
+      return last + 1;
+    }
+    const possessor = (after?.value === "'s" || after?.value === "'") && this.token(last + 2) !== undefined && isCapitalized(this.token(last + 2) as Token);
+    // "the Sea Org", "the Velvet Underground": people are seldom named with "the"; bodies often are.
+    const definite = prev?.lower === 'the' && !sentenceStart && !lowers.some((w) => NOT_PERSON_WORDS.has(w));
+    if (possessor || definite) {
+      this.addMention(slugify(c.name()), 'organization', i, last, undefined, possessor ? 'org-possessive' : 'the+name', false, 'name');
+      return last + 1;
+    }
+    // Two to four capitalised words with nothing that makes them a thing: in news, a person's name.
+    // At a sentence's start every word is capitalised, so there wink must read all of them as names.
+    const nameShaped = !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value))
+      && !lowers.every((w) => this.lexicon.commonWords.has(w) || !LETTER.test(w));
+    if (nameShaped && (!sentenceStart || words.every((w) => w.pos === 'PROPN' || w.value === '-' || !UPPER_START.test(w.value)))) {
+      this.addPerson(i, last, 'name-shape');
+    }
+    return last + 1;
+  }
+
+  /** "Hilary Braysmith, USI associate professor of art history": a role in apposition makes a person. */
+  protected appositiveRole(last: number): boolean {
+    if (this.token(last + 1)?.value !== ',') return false;
+    const sentence = this.token(last)?.sentence;
+    for (let k = last + 2; k <= last + 1 + APPOSITION_REACH; k++) {
+      const t = this.token(k);
+      if (!t || t.sentence !== sentence || t.value === ',') return false;
+      if (PERSON_ROLE_NOUNS.has(t.lower) || this.titleAt(k) !== undefined) return true;
+    }
+    return false;
+  }
+
+  /** "X of" or "X from" right after a person's name: what follows is where they belong. */
+  protected afterPersonAffiliation(i: number): boolean {
+    let k = i - 1;
+    if (this.token(k)?.lower === 'the') k--;
+    const link = this.token(k);
+    return link !== undefined && AFFILIATION_WORDS.has(link.lower) && this.personToken[k - 1] === 1;
+  }
+
+  /** An unknown acronym names an organisation after "of", "the", "from" … or before "'s". */
+  protected acronymContext(i: number): boolean {
+    const prev = this.token(i - 1);
+    const next = this.token(i + 1);
+    return (prev !== undefined && ACRONYM_CONTEXT.has(prev.lower)) || next?.value === "'s";
+  }
+
+  protected orgWithOf(i: number): number | undefined {
+    const first = this.token(i);
+    if (!first || this.token(i + 1)?.lower !== 'of') return undefined;
+    // "Daughters of the American Revolution", "Friends of the Earth": a group named by a plural.
+    const pluralGroup = /^\p{Lu}\p{Ll}{2,}s$/u.test(first.value) && this.doc.sentences[first.sentence]?.firstToken !== i
+      && !this.lexicon.givenNames.has(first.lower) && !NOT_PERSON_WORDS.has(first.lower);
+    if (!ORGANIZATION_STARTS.has(first.lower) && !pluralGroup) return undefined;
+    const end = this.ofTail(i);
+    return end > i ? end : undefined;
+  }
+
+  protected bylineOutlet(person: string, k: number): void {
+    let j = k;
+    while (this.token(j) && !LETTER.test(this.token(j)?.value ?? '') && this.token(j)?.sentence === this.token(k)?.sentence) j++;
+    const outlet = this.matchLexicon(j);
+    if (outlet && outlet.entry.entityType === 'organization') {
+      this.addLexiconMention(outlet.entry, j, outlet.last, outlet.end, false);
+      this.fact(person, 'member_of', outlet.entry.id, j, 'by', 'byline');
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// Entities: places — where a place is expected, the region stated after it, the places inside a name.
+import type { EntityType } from '../types';
+import type { LexiconEntry } from './lexicon';
+import { appositionContext, containerOf, describedAt, CONTAINMENT_RULES, gazetteerNote, insideOf, statedContainments, type ContainmentNote } from './containment';
+import { COMPASS } from './extents';
+import { NOT_NAME_WORDS, PLACE_HEADS, ORGANIZATION_SEATS } from './tables';
+import { SPEECH_VERBS, MAX_NAME_TOKENS, NAME_JOINERS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS, NESTED_PLACE_KINDS, isCapitalized } from './words';
+import { RecognizerState } from './recognizer';
+
+/** Readings of places and of the names that hold them; pass 1 calls these. */
+export abstract class PlaceReading extends RecognizerState {
+  /** The organisation a capital stands for in this document (ORGANIZATION_SEATS), if the document names it. */
+  protected seatedOrganization(capital: string): LexiconEntry | undefined {
+    const row = ORGANIZATION_SEATS.find((r) => r.capital === capital);
+    if (!row) return undefined;
+    // Whether the document names the organisation: looked up once per row, not at every mention.
+    let named = this.seatsNamed.get(row.organization);
+    if (named === undefined) {
+      named = row.named.some((n) => this.doc.source.text.includes(n));
+      this.seatsNamed.set(row.organization, named);
+    }
+    if (!named) return undefined;
+    for (const n of row.named) {
+      const entry = this.lexicon.phrases.get(n);
+      if (entry?.id === row.organization) return entry;
+    }
+    return undefined;
+  }
+
+  /** "Tasmania was excluded": a sentence opens with the place, then a verb that is not one of speech. */
+  protected placeSubject(i: number): boolean {
+    const t = this.token(i);
+    const next = this.token(i + 1);
+    return t !== undefined && next !== undefined && this.doc.sentences[t.sentence]?.firstToken === i
+      && (next.pos === 'AUX' || next.pos === 'VERB') && !SPEECH_VERBS.has(next.lemma);
+  }
+
+  /** "in Volgograd", "Livorno, Tuscany", "Queensland and Tasmania", "Sochi city": a place is expected here. */
+  protected placeContext(first: number, last: number): boolean {
+    const t = this.token(first);
+    const prev = this.token(first - 1);
+    const next = this.token(last + 1);
+    if (!t) return false;
+    if (prev && prev.sentence === t.sentence && PLACE_CONTEXT_WORDS.has(prev.lower)) return true;
+    if (next && PLACE_HEADS.has(next.lower)) return true;
+    if (this.regionAfter(last) || describedAt(this.tokens, last) >= 0) return true;
+    const previousMention = this.draft.mentions[this.draft.mentions.length - 1];
+    const listed = prev !== undefined && (prev.value === ',' || prev.lower === 'and' || prev.lower === 'or');
+    return listed && previousMention !== undefined && previousMention.lastToken === first - 2 && (previousMention.entityType === 'place' || previousMention.entityType === 'country');
+  }
+
+  /** A gazetteer place: where it lies, from the gazetteer, or "Jeddah, Saudi Arabia". */
+  protected locatedIn(entry: LexiconEntry, first: number, last: number): void {
+    this.placeIn(entry.id, first, last, entry);
+  }
+
+  /**
+   * "Huntsville, Alabama", "Jeddah, Saudi Arabia": the sentence says the place lies in the region
+   * or country written after it (a `located_in` fact), and "Huntsville, Alabama" is one of its
+   * names. What the gazetteer knows is only a node attribute.
+   */
+  protected placeIn(id: string, first: number, last: number, entry: LexiconEntry | undefined): void {
+    if (entry) this.containment.note(id, gazetteerNote(entry), 'gazetteer');
+    const region = this.statedRegion(first, last, entry);
+    if (!region) {
+      // "in Los Angeles, California following its retirement": no fact (the context is not sure
+      // enough for one), but the region the gazetteer puts it in is part of the place's name.
+      const after = entry && this.regionAfter(last);
+      if (after && containerOf(entry, after.entry, true)) this.statedRegions.set(`${first}:${last}`, after.last);
+      return;
+    }
+    const written = this.text.slice(this.token(first)?.start ?? 0, this.token(region.last)?.end ?? 0);
+    this.statedRegions.set(`${first}:${last}`, region.last);
+    this.draft.aliases.get(id)?.add(written);
+    this.noteStated(id, region.entry.id, region.note);
+    this.fact(id, 'located_in', region.entry.id, first, written, region.entry.kind === 'country' ? CONTAINMENT_RULES.apposition.id : 'place, region');
+  }
+
+  /** ", Texas" after a place that lies there, in a context that says so (containment.ts). */
+  protected statedRegion(first: number, last: number, place: LexiconEntry | undefined): { entry: LexiconEntry; last: number; note: ContainmentNote } | undefined {
+    const region = this.regionAfter(last);
+    if (!region || !appositionContext(this.tokens, first, region.last, (i) => this.placeAt(i))) return undefined;
+    const note = containerOf(place, region.entry, true);
+    return note && { ...region, note };
+  }
+
+  /** A stated place's containment; an ambiguous region ("Lahore, Punjab") takes the place's country. */
+  protected noteStated(place: string, container: string, note: ContainmentNote): void {
+    this.containment.note(place, note, 'text');
+    if (note.region === container && note.country) this.containment.note(container, { country: note.country }, 'text');
+  }
+
+  protected placeAt(i: number): boolean {
+    const kind = this.matchLexicon(i)?.entry.kind;
+    return kind === 'country' || kind === 'place' || kind === 'capital';
+  }
+
+  /** "Sangin, a town in Helmand", "Kunduz in northern Afghanistan": containment a sentence states. */
+  protected statedContainments(): void {
+    const mentions = [...this.draft.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const s of statedContainments(this.tokens, this.text, mentions, this.lexicon)) {
+      this.noteStated(s.place.entity, s.container.entity, s.note);
+      this.fact(s.place.entity, 'located_in', s.container.entity, s.place.firstToken, this.text.slice(s.place.start, s.container.end), s.rule);
+    }
+  }
+
+  /** ", Texas" or ", Saudi Arabia" right after a place. */
+  protected regionAfter(last: number): { entry: LexiconEntry; last: number } | undefined {
+    if (this.token(last + 1)?.value !== ',' || this.token(last + 2)?.sentence !== this.token(last)?.sentence) return undefined;
+    const after = this.matchLexicon(last + 2);
+    return after && !after.entry.broad && (after.entry.kind === 'country' || after.entry.kind === 'place') ? after : undefined;
+  }
+
+  /** "University of Sheffield", "University of North Carolina at Greensboro": the places a name holds. */
+  protected placesInName(id: string, first: number, last: number, from = first + 1): void {
+    for (let k = from; k <= last; k++) {
+      const inner = this.matchLexicon(k, (e) => NESTED_PLACE_KINDS.has(e.kind));
+      // "University of Southern Indiana": the compass word is part of the next place's name (extents.ts)
+      if (!inner || inner.last > last || (inner.last === k && COMPASS.has(this.token(k)?.value ?? ''))) continue;
+      this.addNestedMention(inner.entry.id, inner.entry.entityType, k, inner.last, 'place-in-name');
+      this.containment.note(inner.entry.id, gazetteerNote(inner.entry), 'gazetteer');
+      // "Embassy of France" need not be in France: only a place inside a name says where it is.
+      if (inner.entry.kind !== 'country') this.containment.note(id, insideOf(inner.entry), 'name');
+      k = inner.last;
+    }
+  }
+
+  /** "Institute of Technology", "Council for the Welfare of Immigrants", "University of Texas at Arlington". */
+  protected ofTail(last: number): number {
+    let end = last;
+    let k = last + 1;
+    const sentence = this.token(last)?.sentence;
+    for (let links = 0; OF_TAIL_LINKS.has(this.token(k)?.lower ?? '') && this.token(k)?.sentence === sentence; links++) {
+      let j = k + 1;
+      if (this.token(j)?.lower === 'the') j++;
+      const runStart = j;
+      let runEnd = -1;
+      for (let n = 0; n < MAX_NAME_TOKENS + 2; n++, j++) {
+        const t = this.token(j);
+        if (!t || t.sentence !== sentence) break;
+        if (isCapitalized(t) && !NOT_NAME_WORDS.has(t.lower) && !/\d/.test(t.value)) runEnd = j;
+        else if (!(NAME_JOINERS.has(t.lower) && this.oneWordAfter(j))) break;
+      }
+      if (runEnd < 0) break;
+      // "University of Sheffield of the UK", "Colorado State University of the US": a country after a
+      // second link, or after "of the", says where the body is, not which.
+      const country = this.matchLexicon(runStart);
+      const bareCountry = country?.entry.kind === 'country' && country.last === runEnd;
+      if (bareCountry && (links > 0 || this.token(runStart - 1)?.lower === 'the')) break;
+      end = runEnd;
+      k = runEnd + 1;
+    }
+    return end;
+  }
+
+  /** "Science and Technology", not "Technology and Colorado State University": one capitalised word follows. */
+  protected oneWordAfter(j: number): boolean {
+    const next = this.token(j + 1);
+    const afterNext = this.token(j + 2);
+    return next !== undefined && isCapitalized(next) && next.lower !== 'the' && !(afterNext && isCapitalized(afterNext) && afterNext.sentence === next.sentence);
+  }
+
+  /** "the International Atomic Energy Agency (IAEA)": the acronym names the same entity. */
+  protected acronymDefinition(k: number, id: string, entityType: EntityType): void {
+    const open = this.token(k);
+    const acronym = this.token(k + 1);
+    const close = this.token(k + 2);
+    if (open?.value === '(' && close?.value === ')' && acronym && /^[\p{Lu}&]{2,}$/u.test(acronym.value)) {
+      this.acronyms.set(acronym.value, { id, entityType, kind: 'user' });
+      this.addMention(id, entityType, k + 1, k + 1, undefined, 'acronym', false, 'name');
+    }
+  }
+}

@@ -1,0 +1,353 @@
+// Entities: the recognizer's state for one document, and how a mention, person or fact is recorded.
+import type { AnnotatedDocument, EntityRecord, EntityType, Mention, Relation, SyntaxLayer, Token } from '../types';
+import { normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
+import { ContainmentNotes } from './containment';
+import { slugify } from './slug';
+import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, TITLES, type TitleRow } from './tables';
+import {
+  TITLE_CASE_SHARE, HEADLINE_SMALL_WORDS, HEADLINE_WORD_LENGTH, MAX_NAME_TOKENS, NAME_PART_HONORIFICS, LETTER, INITIAL, TITLE_FIRST_WORDS, phrasePrefixes, HYPHEN_WORD,
+  personRecord, isCapitalized, gluePoint, NamedSpans, type PersonRecord, type Draft,
+} from './words';
+import type { ReferenceVia } from './index';
+
+/** What every pass reads and writes: the tokens, the mentions drafted so far, the people named. */
+export abstract class RecognizerState {
+  protected readonly tokens: readonly Token[];
+  protected readonly text: string;
+  protected readonly draft: Draft = {
+    mentions: [], references: [], facts: [], aliases: new Map(), roles: new Map(), types: new Map(), labels: new Map(), groups: new Set(),
+  };
+  protected readonly persons = new Map<string, PersonRecord>();
+  protected readonly claimed: Int8Array;
+  /** Tokens inside a person's name: what follows "X of" such a name is an affiliation. */
+  protected readonly personToken: Int8Array;
+  protected readonly titleCaseSentence: boolean[];
+  protected readonly acronyms = new Map<string, LexiconEntry>();
+  /** "President|russia" → person id: who holds a title in this document. */
+  protected readonly roleHolders = new Map<string, string>();
+  protected readonly pendingSingles: Array<{ first: number; last: number; rule: string }> = [];
+  /** ORGANIZATION_SEATS organisation → whether this document names it. */
+  protected readonly seatsNamed = new Map<string, boolean>();
+  protected readonly pendingTitles: Array<{ first: number; last: number; title: TitleRow; affiliation: string | undefined; demonymLast?: number }> = [];
+  protected readonly phrasePrefixes: ReadonlySet<string>;
+  protected readonly named: NamedSpans;
+  /** Where each place lies, from the gazetteer, names and sentences: node attributes (containment.ts). */
+  protected readonly containment = new ContainmentNotes();
+  /** "Huntsville, Alabama": a place's `${first}:${last}` → the last token of the region stated after it (extents.ts). */
+  protected readonly statedRegions = new Map<string, number>();
+
+  constructor(protected readonly doc: AnnotatedDocument, protected readonly lexicon: Lexicon, names: readonly string[] | undefined, protected readonly syntax?: SyntaxLayer) {
+    this.tokens = doc.tokens;
+    this.named = new NamedSpans(names, doc.tokens.length);
+    this.text = doc.source.text;
+    this.claimed = new Int8Array(this.tokens.length);
+    this.phrasePrefixes = phrasePrefixes(lexicon);
+    this.personToken = new Int8Array(this.tokens.length);
+    this.titleCaseSentence = doc.sentences.map((s) => {
+      let words = 0;
+      let caps = 0;
+      for (let i = s.firstToken; i <= s.lastToken; i++) {
+        const t = this.tokens[i];
+        if (!t || !LETTER.test(t.value) || t.value.length < HEADLINE_WORD_LENGTH || HEADLINE_SMALL_WORDS.has(t.lower) || NOT_NAME_WORDS.has(t.lower)) continue;
+        words++;
+        if (isCapitalized(t)) caps++;
+      }
+      return words >= 3 && caps / words >= TITLE_CASE_SHARE;
+    });
+  }
+
+  protected token(i: number): Token | undefined {
+    return this.tokens[i];
+  }
+
+  /** Longest gazetteer (or in-document acronym) match starting at token i. */
+  protected matchLexicon(i: number, accept: (entry: LexiconEntry) => boolean = () => true): { entry: LexiconEntry; last: number; end: number } | undefined {
+    const first = this.token(i);
+    if (!first || !isCapitalized(first)) return undefined;
+    let best: { entry: LexiconEntry; last: number; end: number } | undefined;
+    const acronym = this.acronyms.get(first.value);
+    if (acronym) best = { entry: acronym, last: i, end: first.end };
+    for (let j = i; j < Math.min(this.tokens.length, i + this.lexicon.maxWords); j++) {
+      const t = this.token(j);
+      if (!t || t.sentence !== first.sentence) break;
+      const glue = gluePoint(t);
+      const end = glue > 0 ? t.start + glue : t.end;
+      const surface = normalizeSurface(this.text.slice(first.start, end));
+      const entry = this.lexicon.phrases.get(surface);
+      if (entry && accept(entry)) best = { entry, last: j, end };
+      if (glue > 0 || !this.phrasePrefixes.has(surface)) break;
+    }
+    return best;
+  }
+
+  protected titleAt(i: number): { title: TitleRow; last: number } | undefined {
+    if (!TITLE_FIRST_WORDS.has(this.token(i)?.lower ?? '')) return undefined;
+    let best: { title: TitleRow; last: number } | undefined;
+    for (const title of TITLES) {
+      const k = title.words.length;
+      if (best && best.title.words.length >= k) continue;
+      let ok = true;
+      for (let w = 0; w < k; w++) {
+        const t = this.token(i + w);
+        if (!t || t.lower !== title.words[w]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) best = { title, last: i + k - 1 };
+    }
+    return best;
+  }
+
+  /** Tokens i.. that can be a person's name: capitalised words, initials, connectors inside. */
+  protected nameTokens(i: number, max = MAX_NAME_TOKENS): number {
+    let last = -1;
+    let count = 0;
+    for (let j = i; j < this.tokens.length && count < max; j++) {
+      const t = this.token(j);
+      const prev = this.token(j - 1);
+      if (!t) break;
+      if (j > i && prev && t.sentence !== prev.sentence) break;
+      if (j > i && (t.value === '-' || NAME_CONNECTORS.has(t.lower)) && t.lower !== 'and' && t.lower !== 'of' && t.lower !== 'for') {
+        const after = this.token(j + 1);
+        if (after && isCapitalized(after)) continue;
+        // "Khaled Al-Maeena", "Suleiman al-Amr": a particle joined by a hyphen to the next name part.
+        const joined = this.token(j + 2);
+        if (after?.value === '-' && joined && after.start === t.end && joined.start === after.end && isCapitalized(joined)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      // "James To", "Wilson Or": mid-sentence, a capitalised little word right after a given name is a surname.
+      const shortSurname = j === i + 1 && t.value.length <= 3 && this.lexicon.givenNames.has(prev?.lower ?? '') && !t.lineStart
+        && this.doc.sentences[t.sentence]?.firstToken !== i && !this.titleCaseSentence[t.sentence];
+      if (shortSurname && isCapitalized(t) && NOT_NAME_WORDS.has(t.lower)) {
+        last = j;
+        break;
+      }
+      // "Hassan Sheikh Mohamud": inside a Somali or Arabic name "Sheikh" is a name, not an honorific.
+      const inName = count > 0 && NAME_PART_HONORIFICS.has(t.lower) && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.sentence === t.sentence;
+      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || (HONORIFICS.has(t.lower) && !inName) || HYPHEN_WORD.test(t.lower)) break;
+      if (this.titleAt(j) && !INITIAL.test(t.value)) break;
+      const lex = this.lexicon.phrases.get(t.value);
+      if (lex && !lex.broad && lex.kind !== 'user' && !this.lexicon.givenNames.has(t.lower) && lex.entityType !== 'person') break;
+      last = j;
+      count++;
+      // "Cheng Chung-tai": wink splits a hyphenated syllable pair; the lowercase half belongs to the name.
+      const hyphen = this.token(j + 1);
+      const rest = this.token(j + 2);
+      if (hyphen?.value === '-' && rest && hyphen.start === t.end && rest.start === hyphen.end && LETTER.test(rest.value)
+        && !HYPHEN_WORD.test(`${t.lower}-${rest.lower}`)) {
+        last = j + 2;
+        j += 2;
+      }
+    }
+    const suffix = this.token(last + 1);
+    if (last >= 0 && suffix && NAME_SUFFIXES.has(suffix.lower) && this.token(last)?.sentence === suffix.sentence) last++;
+    return last;
+  }
+
+  /** "Cheng Chung-tai", "Kim Shin-wook": a name with a hyphenated lowercase syllable is a person's. */
+  protected hasSyllablePair(first: number, last: number): boolean {
+    for (let k = first + 1; k < last; k++) {
+      if (this.token(k)?.value === '-' && /^\p{Ll}/u.test(this.token(k + 1)?.value ?? '')) return true;
+    }
+    return false;
+  }
+
+  protected countryOf(entry: LexiconEntry): string {
+    return entry.kind === 'seat' || entry.kind === 'demonym' || entry.kind === 'capital' ? (entry.country ?? entry.id) : entry.id;
+  }
+
+  protected surnameKnown(lower: string): boolean {
+    for (const p of this.persons.values()) if (p.last === lower) return true;
+    return false;
+  }
+
+  protected personBySurname(lower: string): PersonRecord | undefined {
+    return this.onlyPerson((p) => p.last === lower && p.tokens >= 2)
+      // "Xi" after "Xi Jinping", "Yoon" after "Yoon Suk Yeol": names written surname first.
+      ?? (this.lexicon.givenNames.has(lower) ? undefined : this.onlyPerson((p) => p.first === lower && p.tokens >= 2 && this.hasSurnameFirstShape(p)));
+  }
+
+  /**
+   * The person of the news gazetteer (people.json) that a lone surname names ("Merkel"), unless
+   * this article names somebody else by that word: then the word is theirs, or nobody's.
+   */
+  protected notablePerson(lower: string): PersonRecord | undefined {
+    const id = this.lexicon.surnames.get(lower);
+    if (id === undefined) return undefined;
+    for (const p of this.persons.values()) if (p.id !== id && (p.last === lower || p.first === lower)) return undefined;
+    let record = this.persons.get(id);
+    if (!record) {
+      record = personRecord(id, this.lexicon.entities.get(id)?.label ?? id);
+      this.persons.set(id, record);
+    }
+    return record;
+  }
+
+  /** The one person a test picks; none when two different people pass (do not guess). */
+  protected onlyPerson(test: (p: PersonRecord) => boolean): PersonRecord | undefined {
+    let found: PersonRecord | undefined;
+    for (const p of this.persons.values()) {
+      if (!test(p)) continue;
+      if (found && found.id !== p.id) return undefined;
+      found = p;
+    }
+    return found;
+  }
+
+  /** East Asian order: the first word is no given name we know ("Xi Jinping", "Kim Jong-un"). */
+  protected hasSurnameFirstShape(p: PersonRecord): boolean {
+    return !this.lexicon.givenNames.has(p.first) && p.label.split(/\s+/).length <= 3;
+  }
+
+  protected recentOrganization(test: (m: Mention) => boolean): string | undefined {
+    for (let k = this.draft.mentions.length - 1; k >= 0; k--) {
+      const m = this.draft.mentions[k];
+      if (m && m.entityType === 'organization' && test(m)) return m.entity;
+    }
+    return undefined;
+  }
+
+  protected claimedWithin(first: number, last: number): boolean {
+    for (let k = first; k <= last; k++) if (this.claimed[k]) return true;
+    return false;
+  }
+
+  protected addPerson(first: number, last: number, rule: string): string {
+    const a = this.token(first);
+    const b = this.token(last);
+    if (!a || !b) return '';
+    const label = this.text.slice(a.start, b.end);
+    const named = personRecord(slugify(label), label);
+    // "Vladimir Vladimirovich Putin" and "Vladimir Putin" are one person; so are "Putin" and the
+    // only full name ending in it.
+    let record: PersonRecord | undefined;
+    for (const p of this.persons.values()) {
+      if (p.last === named.last && (named.tokens === 1 || p.tokens === 1 || p.first === named.first)) record = p;
+    }
+    // "Mr Blair", "President Lula": a lone surname the news gazetteer knows is that person.
+    if (!record && named.tokens === 1) record = this.notablePerson(named.last);
+    // "Ahmed" after "Ahmed Mohamed": a lone given name is the one person of this document who bears it.
+    if (!record && named.tokens === 1 && this.lexicon.givenNames.has(named.first)) record = this.onlyPerson((p) => p.first === named.first && p.tokens >= 2);
+    if (!record) {
+      record = named;
+      this.persons.set(record.id, record);
+    } else if (named.tokens > record.tokens && record.tokens === 1) {
+      // A surname seen first, then the full name: keep the surname's id stable within the document.
+      record.label = label;
+      record.first = named.first;
+      record.tokens = named.tokens;
+    }
+    this.addMention(record.id, 'person', first, last, record.label, rule, false, 'name');
+    this.personToken.fill(1, first, last + 1);
+    return record.id;
+  }
+
+  protected addRole(person: string, role: string, title: TitleRow, affiliation: string, titleToken: number, trigger: string): void {
+    let set = this.draft.roles.get(person);
+    if (!set) this.draft.roles.set(person, (set = new Set()));
+    set.add(role);
+    this.fact(person, title.relation, affiliation, titleToken, trigger, `title:${title.words.join(' ')}`);
+  }
+
+  protected fact(source: string, relation: Relation, target: string, tokenIndex: number, trigger: string, rule: string): void {
+    const t = this.token(tokenIndex);
+    const sentence = t ? this.doc.sentences[t.sentence] : undefined;
+    if (!sentence || source === target) return;
+    this.draft.facts.push({
+      source, relation, target, negated: false, hypothetical: false,
+      doc: this.doc.source.id, sentence: this.text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end,
+      trigger, rule, ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
+    });
+  }
+
+  protected addLexiconMention(entry: LexiconEntry, first: number, last: number, end: number, modifier: boolean, via: ReferenceVia = 'lexicon'): void {
+    this.addMention(entry.id, entry.entityType, first, last, undefined, `lexicon:${entry.kind}`, modifier, via, end);
+  }
+
+  protected addMention(id: string, entityType: EntityType, first: number, last: number, label: string | undefined, rule: string, modifier: boolean, via: ReferenceVia, endOverride?: number): string {
+    const a = this.token(first);
+    const b = this.token(last);
+    if (!a || !b) return id;
+    for (let k = first; k <= last; k++) this.claimed[k] = 1;
+    const end = endOverride ?? b.end;
+    const text = this.text.slice(a.start, end);
+    this.draft.mentions.push({ start: a.start, end, text, entityType, entity: id, firstToken: first, lastToken: last, sentence: a.sentence, rule });
+    this.draft.references.push({
+      entity: id, entityType, firstToken: first, lastToken: last, sentence: a.sentence, via,
+      possessive: this.token(last + 1)?.value === "'s" || this.token(last + 1)?.value === "'", modifier,
+    });
+    this.noteName(id, text, entityType, label);
+    return id;
+  }
+
+  /** A mention inside another ("Volgograd" in "Volgograd Arena"): recorded, but no actor of its own. */
+  protected addNestedMention(id: string, entityType: EntityType, first: number, last: number, rule: string): void {
+    const a = this.token(first);
+    const b = this.token(last);
+    if (!a || !b) return;
+    const text = this.text.slice(a.start, b.end);
+    this.draft.mentions.push({ start: a.start, end: b.end, text, entityType, entity: id, firstToken: first, lastToken: last, sentence: a.sentence, rule });
+    this.noteName(id, text, entityType, undefined);
+  }
+
+  protected noteName(id: string, text: string, entityType: EntityType, label: string | undefined): void {
+    let aliases = this.draft.aliases.get(id);
+    if (!aliases) this.draft.aliases.set(id, (aliases = new Set()));
+    aliases.add(text);
+    if (!this.draft.types.has(id)) this.draft.types.set(id, entityType);
+    if (label) this.draft.labels.set(id, label);
+  }
+
+  /** Every trace of entity `from` now names `into`. */
+  protected mergeEntity(from: string, into: string): void {
+    const d = this.draft;
+    d.mentions = d.mentions.map((m) => (m.entity === from ? { ...m, entity: into } : m));
+    d.references = d.references.map((r) => (r.entity === from ? { ...r, entity: into } : r));
+    d.facts = d.facts.map((f) => (f.source === from || f.target === from ? { ...f, source: f.source === from ? into : f.source, target: f.target === from ? into : f.target } : f))
+      .filter((f) => f.source !== f.target);
+    for (const map of [d.aliases, d.roles]) {
+      const moved = map.get(from);
+      if (!moved) continue;
+      const kept = map.get(into) ?? new Set<string>();
+      for (const x of moved) kept.add(x);
+      map.set(into, kept);
+      map.delete(from);
+    }
+    if (!d.labels.has(into) && d.labels.has(from)) d.labels.set(into, d.labels.get(from) as string);
+    d.labels.delete(from);
+    d.types.delete(from);
+    this.persons.delete(from);
+  }
+
+  protected records(): EntityRecord[] {
+    const out: EntityRecord[] = [];
+    const containment = this.containment.resolve(this.draft.mentions);
+    for (const [id, aliases] of this.draft.aliases) {
+      const known = this.lexicon.entities.get(id);
+      const label = this.persons.get(id)?.label ?? known?.label ?? this.draft.labels.get(id) ?? [...aliases][0] ?? id;
+      out.push({
+        id,
+        label,
+        entityType: known?.entityType ?? this.draft.types.get(id) ?? 'other',
+        aliases: [...aliases].filter((a) => a !== label).sort(),
+        roles: [...(this.draft.roles.get(id) ?? [])].sort(),
+        ...(known?.wikidata ? { wikidata: known.wikidata } : {}),
+        ...(this.draft.groups.has(id) && !known ? { group: true as const } : {}),
+        ...containment.get(id),
+      });
+    }
+    // Entities named only in facts (a role's country never written out) still need a record.
+    for (const f of this.draft.facts) {
+      for (const id of [f.source, f.target]) {
+        if (out.some((r) => r.id === id)) continue;
+        const known = this.lexicon.entities.get(id);
+        if (known) out.push({ id, label: known.label, entityType: known.entityType, aliases: [], roles: [], ...(known.wikidata ? { wikidata: known.wikidata } : {}) });
+      }
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
