@@ -187,7 +187,7 @@ const ROWS: readonly Row[] = [
 function factsOf(text: string): string[] {
   const result = extractText(CONTEXT + text);
   // Roles stated in the row's own sentence count; titles ("Foreign Minister X") are the entity layer's.
-  const own = result.facts.filter((f) => f.start >= CONTEXT.length && f.relation !== 'located_in' && !f.rule.startsWith('title'));
+  const own = result.facts.filter((f) => f.start >= CONTEXT.length && f.relation !== 'located_in' && !f.rule.startsWith('title') && !f.rule.startsWith('role:'));
   return factLines(own);
 }
 

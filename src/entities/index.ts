@@ -14,6 +14,7 @@ import { TOPIC_FIRST_WORDS, AFFILIATION_KINDS, isCapitalized } from './words';
 import { LoneNameReading } from './lone-names';
 export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexicon } from './lexicon';
 export { slugify } from './slug';
+export { TITLES, type TitleRow } from './tables';
 
 /** How an actor is referred to at a place in the text; relations read these. */
 export type ReferenceVia = 'name' | 'lexicon' | 'seat' | 'capital' | 'demonym' | 'title' | 'pronoun' | 'description' | 'topic';

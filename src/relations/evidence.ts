@@ -2,7 +2,8 @@
 // modality (negation, conditions, questions), and the fact itself, checked and kept once a sentence.
 import type { Fact, Relation, TextSpan, Token } from '../types';
 import type { ActorReference } from '../entities';
-import { GOLDSTEIN, VERBAL_ATTACK, VISIT_FRAMES } from './frames';
+import { GOLDSTEIN, RELATION_CAMEO, VERBAL_ATTACK, VISIT_FRAMES } from './frames';
+import type { RoleFact } from './roles';
 import {
   CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS,
   MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, ARMED_HEADS, OUTLET_WORDS, REPORTING_VERBS, SPEECH_LEMMAS,
@@ -188,6 +189,24 @@ export abstract class Evidence extends Walks {
       ...this.antecedents(source, target),
     });
     return true;
+  }
+
+  /** A role read around a name (roles.ts): a fact, and the person's side for the readers after. */
+  protected emitRole(role: RoleFact): void {
+    const key = `${role.person.entity}|${role.body.entity}`;
+    const trigger = this.tok(role.first);
+    const sentence = trigger && this.doc.sentences[trigger.sentence];
+    if (this.belongs.has(key) || !trigger || !sentence) return;
+    this.belongs.add(key);
+    const cameo = RELATION_CAMEO[role.relation];
+    this.facts.push({
+      source: role.person.entity, relation: role.relation, target: role.body.entity, negated: false, hypothetical: false,
+      doc: this.doc.source.id, sentence: this.doc.source.text.slice(sentence.start, sentence.end),
+      start: sentence.start, end: sentence.end, trigger: this.tokens.slice(role.first, role.last + 1).map((t) => t.value).join(' '),
+      rule: role.rule, cameo, goldstein: GOLDSTEIN[cameo] ?? 0,
+      ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
+      ...this.antecedents(role.person, role.body),
+    });
   }
 
   /** Character offsets of a reference: its antecedent's own when it has one. */

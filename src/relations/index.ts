@@ -17,6 +17,7 @@ import { cameoCanRelate } from './cameo';
 import { EVENT_ANAPHORS } from './anaphora';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, collocationsByVerb, type RelationFact } from './context';
 import { TreeFrames } from './tree-frames';
+import { readRoles } from './roles';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 export type { RelationFact } from './context';
@@ -63,6 +64,10 @@ class Extractor extends TreeFrames {
     super(doc, layer, syntax);
     // Before any frame is read: the asides walks jump over, and the speakers and pronouns they resolve.
     for (const s of doc.sentences) this.markParentheticals(s.firstToken, s.lastToken);
+    // Roles first: every reader after knows a person's side ("Iran's foreign minister" speaks for Iran).
+    const anyAt = [...this.refAt];
+    for (const r of layer.references) if (r.modifier) for (let i = r.firstToken; i <= r.lastToken; i++) anyAt[i] ??= r;
+    for (const role of readRoles(this.tokens, anyAt)) this.emitRole(role);
     this.addQuotedSpeakers();
     this.addReportedPronouns();
     this.addPossessiveSubjects();

@@ -1,0 +1,187 @@
+// Roles stated around a name, beyond the title phrase the entity layer reads ("Russian President
+// Vladimir Putin"): a possessor before the title ("Guyana's President Irfaan Ali", "the junta's
+// spokesman, Zaw Min Tun"), words between the body and the title ("Chinese Commerce Minister Wang
+// Wentao", "EU trade chief Valdis Dombrovskis"), and an apposition after the name ("Ali Shamkhani,
+// Iran's top security official", "Rafael Grossi, director general of the IAEA", "Anthony Smith, an
+// economist at Barclays"). Read from tokens and the resolved references, so "the bloc's foreign
+// policy chief" is the EU's; no parse needed, so every sentence is read.
+import type { Relation, Token } from '../types';
+import { TITLES, type ActorReference } from '../entities';
+
+export interface RoleNoun {
+  readonly words: readonly string[];
+  readonly relation: Extract<Relation, 'leader_of' | 'member_of'>;
+  /** Titles of office hold in a country or a body; professions only in an organisation ("an economist at Barclays"). */
+  readonly bodies: 'any' | 'organization';
+  readonly reason: string;
+}
+
+const profession = (words: string, relation: RoleNoun['relation'], reason: string): RoleNoun => ({ words: words.split(' '), relation, bodies: 'organization', reason });
+
+/** Nouns of work that tie a person to an organisation but not to a country ("a British economist" is no office of Britain). */
+const PROFESSIONS: readonly RoleNoun[] = [
+  profession('economist', 'member_of', '"an economist at Barclays": works for the organisation'),
+  profession('analyst', 'member_of', '"an analyst at Moody\'s"'),
+  profession('strategist', 'member_of', '"a bond strategist at Miller Tabak"'),
+  profession('researcher', 'member_of', '"a researcher at the institute"'),
+  profession('professor', 'member_of', '"a professor at Harvard"'),
+  profession('lecturer', 'member_of', '"a lecturer at the university"'),
+  profession('scientist', 'member_of', '"a scientist at NASA"'),
+  profession('executive', 'member_of', '"a senior executive at Shell"'),
+  profession('manager', 'member_of', '"Chelsea manager Jose Mourinho", "a manager at the firm"'),
+  profession('coach', 'member_of', '"Ireland coach Eddie O\'Sullivan" coaches the side'),
+  profession('captain', 'member_of', '"England captain Michael Vaughan"'),
+  profession('player', 'member_of', '"a Barcelona player"'),
+  profession('striker', 'member_of', '"Arsenal striker Thierry Henry"'),
+  profession('midfielder', 'member_of', '"Liverpool midfielder Steven Gerrard"'),
+  profession('defender', 'member_of', '"Chelsea defender John Terry"'),
+  profession('goalkeeper', 'member_of', '"Chelsea goalkeeper Petr Cech"'),
+  profession('winger', 'member_of', '"Manchester United winger Ryan Giggs"'),
+  profession('left-back', 'member_of', '"Chelsea left-back Wayne Bridge"'),
+  profession('right-back', 'member_of', '"the club\'s right-back"'),
+  profession('director general', 'leader_of', '"director general of the IAEA": heads the body (before "director" and "general" apart)'),
+  profession('director-general', 'leader_of', 'as "director general"'),
+  profession('founder', 'leader_of', '"Microsoft founder Bill Gates" founded and led it'),
+  profession('co-founder', 'member_of', 'one of several founders'),
+  profession('boss', 'leader_of', '"Chelsea boss Jose Mourinho", "the BA boss": the head of it'),
+  profession('owner', 'leader_of', '"Chelsea owner Roman Abramovich" controls it'),
+  profession('mp', 'member_of', '"Labour MP Diane Abbott": sits for the party'),
+  profession('mep', 'member_of', '"a Conservative MEP": sits for the party'),
+  profession('msp', 'member_of', '"an SNP MSP": sits for the party'),
+  profession('member', 'member_of', '"a member of the committee"'),
+  profession('lawyer', 'member_of', '"a lawyer at the firm" (not "a lawyer for X", which the preposition excludes)'),
+];
+
+/** Longest first, so "prime minister" wins over "minister" and "left-back" is one word. */
+const ROLE_NOUNS: readonly RoleNoun[] = [
+  ...TITLES.map((t): RoleNoun => ({ words: t.words, relation: t.relation, bodies: 'any', reason: t.reason })),
+  ...PROFESSIONS,
+].sort((a, b) => b.words.length - a.words.length);
+
+const BY_FIRST_WORD = new Map<string, RoleNoun[]>();
+for (const r of ROLE_NOUNS) BY_FIRST_WORD.set(r.words[0] ?? '', [...(BY_FIRST_WORD.get(r.words[0] ?? '') ?? []), r]);
+
+/** Words that put an office in the past: no role now. */
+const PAST_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time', 'outgoing', 'retired', 'previous', 'future', 'would-be']);
+/** Words that make a leader's title a lesser office ("opposition leader", "deputy prime minister"). */
+const LESSER_WORDS: ReadonlySet<string> = new Set(['opposition', 'deputy', 'vice', 'shadow', 'assistant', 'junior', 'parliamentary', 'regional', 'provincial', 'local', 'party', 'group', 'division', 'unit', 'bureau']);
+/** Prepositions that tie a role noun to its body in an apposition ("director general of the IAEA"). */
+const BODY_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'at', 'for', 'with']);
+/** "a lawyer for X" acts for X without belonging to it. */
+const FOR_CLIENTS: ReadonlySet<string> = new Set(['lawyer', 'attorney', 'adviser', 'advisor']);
+/** Words between a body and its title ("Commerce Minister", "top security official"): at most this many. */
+const MAX_MODIFIERS = 3;
+const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN']);
+
+export interface RoleFact {
+  readonly person: ActorReference;
+  readonly body: ActorReference;
+  readonly relation: RoleNoun['relation'];
+  /** The title's first and last token. */
+  readonly first: number;
+  readonly last: number;
+  readonly rule: string;
+}
+
+/** Reads the roles of one document; `refAt` gives the reference on each token (names, descriptions, pronouns). */
+export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorReference | undefined>): RoleFact[] {
+  const found: RoleFact[] = [];
+  const tok = (i: number): Token | undefined => tokens[i];
+  const isBody = (r: ActorReference | undefined): r is ActorReference => r !== undefined && (r.entityType === 'country' || r.entityType === 'organization');
+  const isPerson = (r: ActorReference | undefined): r is ActorReference => r !== undefined && r.entityType === 'person' && r.via !== 'pronoun' && r.via !== 'description';
+
+  /** The role noun starting at i (longest), with its last token. */
+  const roleAt = (i: number): { noun: RoleNoun; last: number } | undefined => {
+    for (const noun of BY_FIRST_WORD.get(tok(i)?.lower ?? '') ?? []) {
+      if (noun.words.every((w, k) => tok(i + k)?.lower === w && tok(i + k)?.sentence === tok(i)?.sentence)) return { noun, last: i + noun.words.length - 1 };
+    }
+    return undefined;
+  };
+
+  /**
+   * From token i: modifiers, then role nouns (the last of a run counts: "special envoy", "director
+   * general"), all in one sentence and outside any reference. Undefined when no role noun ends it.
+   */
+  const title = (i: number): { noun: RoleNoun; first: number; last: number; lesser: boolean; past: boolean } | undefined => {
+    let j = i;
+    let lesser = false;
+    let past = false;
+    let modifiers = 0;
+    const sentence = tok(i)?.sentence;
+    for (;;) {
+      const t = tok(j);
+      if (!t || t.sentence !== sentence || refAt[j] !== undefined) return undefined;
+      const role = roleAt(j);
+      if (role) {
+        let last = role.last;
+        let noun = role.noun;
+        // "director general", "special envoy", "chief executive officer": the run's last noun names the office.
+        for (let more = roleAt(last + 1); more && refAt[last + 1] === undefined; more = roleAt(last + 1)) {
+          noun = more.noun;
+          last = more.last;
+        }
+        // "chief executive" is itself a role noun; "officer"/"general" after it keep the first reading.
+        return { noun: role.noun.words.length > noun.words.length ? role.noun : noun, first: j, last, lesser, past };
+      }
+      if (PAST_WORDS.has(t.lower)) past = true;
+      else if (LESSER_WORDS.has(t.lower)) lesser = true;
+      else if (!MODIFIER_POS.has(t.pos) || /^\p{P}+$/u.test(t.value)) return undefined;
+      if (++modifiers > MAX_MODIFIERS) return undefined;
+      j++;
+    }
+  };
+
+  const record = (person: ActorReference, body: ActorReference, t: NonNullable<ReturnType<typeof title>>, rule: string): void => {
+    if (t.past || person.entity === body.entity) return;
+    if (t.noun.bodies === 'organization' && body.entityType !== 'organization') return;
+    const relation = t.noun.relation === 'leader_of' && t.lesser ? 'member_of' : t.noun.relation;
+    found.push({ person, body, relation, first: t.first, last: t.last, rule: `role:${rule}:${t.noun.words.join(' ')}` });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const body = refAt[i];
+    // 1. "Guyana's President Irfaan Ali", "the junta's spokesman, Zaw Min Tun", "EU trade chief Valdis Dombrovskis".
+    if (isBody(body) && body.lastToken === i && refAt[i + 1] !== body) {
+      let k = i + 1;
+      const possessive = tok(k)?.value === "'s" || tok(k)?.value === "'";
+      if (possessive) k++;
+      const t = title(k);
+      // "former Yukos boss Mikhail Khodorkovsky": the past word stands before the body.
+      const before = [tok(body.firstToken - 1), tok(body.firstToken - 2)].some((w) => w !== undefined && PAST_WORDS.has(w.lower));
+      if (t && !before && (possessive || t.first > k || t.noun.bodies === 'organization')) {
+        let n = t.last + 1;
+        if (tok(n)?.value === ',') n++;
+        const person = refAt[n];
+        if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound');
+      }
+    }
+    // 2. "Ali Shamkhani, Iran's top security official", "Rafael Grossi, director general of the IAEA".
+    const person = refAt[i];
+    if (isPerson(person) && person.lastToken === i && tok(i + 1)?.value === ',') {
+      let k = i + 2;
+      if (['a', 'an', 'the'].includes(tok(k)?.lower ?? '')) k++;
+      const owner = refAt[k];
+      if (isBody(owner) && owner.firstToken === k) {
+        const p = owner.lastToken + 1;
+        const possessive = tok(p)?.value === "'s" || tok(p)?.value === "'";
+        const t = title(possessive ? p + 1 : p);
+        if (t && closes(tok(t.last + 1))) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound');
+      } else {
+        const t = title(k);
+        const prep = t && tok(t.last + 1);
+        if (t && prep && BODY_PREPOSITIONS.has(prep.lower) && !(prep.lower === 'for' && FOR_CLIENTS.has(t.noun.words.at(-1) ?? ''))) {
+          let b = t.last + 2;
+          if (tok(b)?.lower === 'the') b++;
+          const inBody = refAt[b];
+          if (isBody(inBody) && inBody.firstToken === b && closes(tok(inBody.lastToken + 1))) record(person, inBody, t, 'apposition-of');
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** What may end an apposition: a comma, the sentence's end, a bracket or a dash. */
+function closes(t: Token | undefined): boolean {
+  return t === undefined || [',', '.', ')', ';', '-', '–', '—', ':'].includes(t.value);
+}

@@ -1,0 +1,32 @@
+// Roles stated around a name (src/relations/roles.ts): a possessor before the title, words between
+// the body and the title, an apposition after the name. Sentences written for these tests →
+// the role facts expected for the named person (other facts of the sentence are not compared).
+import { strict as assert } from 'node:assert';
+import { extractText } from './helpers/extract';
+
+type Row = readonly [sentence: string, person: string, expected: readonly string[], why: string];
+
+const ROWS: readonly Row[] = [
+  ["Chile's President Gabriel Boric thanked the crowd.", 'gabriel-boric', ['leader_of chile'], 'a possessor country before the title'],
+  ["Poland's foreign minister, Radoslaw Sikorski, spoke first.", 'radoslaw-sikorski', ['member_of poland'], 'a possessor, and the name in commas'],
+  ["Kenya's opposition leader Raila Odinga spoke on Friday.", 'raila-odinga', ['member_of kenya'], 'an opposition leader does not lead the country'],
+  ["The talks were led by Ali Shamkhani, Iran's top security official.", 'ali-shamkhani', ['member_of iran'], 'an apposition with a possessor and adjectives'],
+  ['Rafael Grossi, director general of the IAEA, arrived on Monday.', 'rafael-grossi', ['leader_of iaea'], 'an apposition with "of" and a two-word title'],
+  ['"Prices will fall," said Maria Lopez, an economist at Barclays.', 'maria-lopez', ['member_of barclays'], 'a profession at an organisation'],
+  ['Microsoft boss Bill Gates showed the console.', 'bill-gates', ['leader_of microsoft'], 'a profession noun between the body and the name'],
+  ['Former Worldcom boss Bernie Ebbers went on trial.', 'bernie-ebbers', [], 'a past word before the body: no role now'],
+  ["Peru's former president Pedro Castillo was jailed.", 'pedro-castillo', [], 'a past word before the title'],
+  ['Dan Brown, a British novelist, wrote it.', 'dan-brown', [], 'a profession says nothing about a country'],
+  ['The ruling was welcomed by Ana Silva, a lawyer for Greenpeace.', 'ana-silva', [], 'a lawyer for a client acts for it but does not belong to it'],
+];
+
+describe('roles around a name: sentences → role facts', () => {
+  for (const [sentence, person, expected, why] of ROWS) {
+    it(`${why}: ${sentence}`, () => {
+      const facts = extractText(sentence).facts
+        .filter((f) => f.source === person && (f.relation === 'leader_of' || f.relation === 'member_of'))
+        .map((f) => `${f.relation} ${f.target}`);
+      assert.deepEqual([...new Set(facts)].sort(), [...expected].sort());
+    });
+  }
+});
