@@ -27,6 +27,8 @@ const ROWS: readonly Row[] = [
   ['Lars Eklund resigned after it became known that he had lied.', 'he', 1, 'lars-eklund', 'an expletive "it" before a verb of knowing is no speaker'],
   ['The report was written by Ruth Abernathy and her students at the institute.', 'her', 1, 'ruth-abernathy', '"NAME and her …": the possessive leans on the name'],
   ['Markus Feld met the minister. The chief of the agency, Tomas Berger, he told reporters that talks would go on.', 'he', 1, 'tomas-berger', 'left dislocation: ", NAME, he said"'],
+  ['Nils Ahlgren flew to Oslo to meet Per Dahl, who had told Ahlgren he would find him a job.', 'he', 1, 'per-dahl', 'a relative "who" speaks for the name before it, past a named object ("told Ahlgren he")'],
+  ['Nils Ahlgren flew to Oslo to meet Per Dahl, who had told Ahlgren he would find him a job.', 'him', 1, 'nils-ahlgren', '…so the object pronoun of that clause is not the speaker'],
   // countries, organisations and groups: "it", "its", "they", "their"
   ['Ukraine rejected the offer on Monday. They said the proposal was unacceptable.', 'They', 1, 'ukraine', 'plural "they" for a country that speaks'],
   ['Amnesty International published a report on Tuesday. They said the detentions were unlawful.', 'They', 1, 'amnesty-international', 'plural "they" for an organisation'],
@@ -43,6 +45,8 @@ const ROWS: readonly Row[] = [
   ['The weather was bad in the north. He left early.', 'He', 1, null, 'no person named before'],
   ['NATO met on Monday. It was raining in Brussels.', 'It', 1, null, '"it" of the weather is no actor'],
   ['In his speech, Olaf Scholz praised the deal.', 'his', 1, 'olaf-scholz', 'cataphora: a possessive in a fronted phrase is the subject named after the comma'],
+  ['After phoning the office to ask about his pension, Karl Brenner was put through to a lawyer.', 'his', 1, 'karl-brenner', 'cataphora from a fronted clause with verbs of its own'],
+  ['When Jonas Berg greeted his brother, Karl Brenner smiled.', 'his', 1, 'jonas-berg', 'a man named in the fronted clause before the possessive owns it, not the main subject'],
   ['After the vote his rivals left, and Olaf Scholz stayed.', 'his', 1, null, 'cataphora only from a fronted phrase with no verb and its comma'],
   ['Olaf Scholz and Mark Rutte arrived in The Hague. He said the talks went well.', 'He', 1, null, 'two men in the same role: too close to call'],
   ['Germany and France signed the treaty. It was a long process.', 'It', 1, null, '"it" as the subject of a copula is seldom an actor'],

@@ -117,6 +117,18 @@ const LESSER_TITLE_WORDS: ReadonlySet<string> = new Set(['deputy', 'vice', 'form
 /** Articles that open an apposition after a name: "Solberg, a teacher,". */
 const ARTICLES_A: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 
+/** Relative pronouns that may be the subject of a verb of speech: "X, who told Y he …" (X speaks). */
+const RELATIVE_SPEAKERS: ReadonlySet<string> = new Set(['who', 'which', 'that']);
+
+/** Tokens after a possessive in a fronted phrase within which its comma must come. */
+const FRONTED_REACH = 20;
+
+/** Tokens that end a fronted phrase before its comma could: it was a clause of its own. */
+const FRONTED_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '"', '“', '”']);
+
+/** Subject pronouns: one before a possessive in a fronted clause is its owner ("When he met his rival, …"). */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'i', 'we', 'you']);
+
 /** Words that join two actors named as a pair. */
 const PAIR_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'with', ',', 'versus', 'vs', 'vs.']);
 
@@ -392,8 +404,9 @@ class Resolver {
 
   /**
    * Names a pronoun leans on, before any ranking:
-   * - cataphora: a possessive in a fronted phrase stands for the subject named after its comma
-   *   ("In her opening remarks, Waters pointed out …", "On his website, Sarvis notes …");
+   * - cataphora: a possessive in a fronted phrase or clause stands for the subject named after its
+   *   comma ("In her opening remarks, Waters pointed out …", "After calling his mother, Montalvo …"),
+   *   unless an agreeing actor stands before it in that phrase;
    * - "X and his colleagues": a possessive right after "NAME and";
    * - left dislocation: ", NAME, he has explained" (the name set off on both sides).
    */
@@ -407,14 +420,24 @@ class Resolver {
       if (owner && owner.lastToken === t.index - 2 && fits(owner)) return owner;
       let start = t.index;
       while (sameSentence(start - 1)) start--;
-      if (this.tokens[start]?.pos !== 'ADP' || this.quoted[t.index]) return undefined;
-      for (let k = start; k < t.index; k++) if (this.tokens[k]?.value === ',' || this.tokens[k]?.pos === 'VERB') return undefined;
-      for (let k = t.index + 1; k <= t.index + 12 && sameSentence(k); k++) {
+      const opener = this.tokens[start];
+      // The sentence opens with a phrase or a clause set off by its comma: "On his website, …",
+      // "After calling to speak with his mother, …", "Speaking about his plans, …".
+      const fronted = opener !== undefined && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || (opener.pos === 'VERB' && /(?:ing|ed)$/.test(opener.lower)));
+      if (!fronted || this.quoted[t.index]) return undefined;
+      for (let k = start; k < t.index; k++) {
+        // "After Putin met his counterpart, …", "When he met his rival, …": an actor or a subject pronoun
+        // in the fronted part before the possessive is its owner; "At 80 he writes; his book, …" is no fronted part.
         const w = this.tokens[k] as Token;
-        if (w.pos === 'VERB') return undefined;
-        if (w.value !== ',') continue;
+        const named = this.baseAt[k];
+        if (FRONTED_BREAKS.has(w.value) || SUBJECT_PRONOUNS.has(w.lower) || (named && !named.modifier && fits(named))) return undefined;
+      }
+      for (let k = t.index + 1; k <= t.index + FRONTED_REACH && sameSentence(k); k++) {
+        if ((this.tokens[k] as Token).value !== ',') continue;
+        // The name after the comma is the main clause's subject ("…, Sarvis notes he …").
         const subject = this.baseAt[k + 1];
-        return subject && subject.firstToken === k + 1 && verbAfter(subject) && fits(subject) ? subject : undefined;
+        // (Not a name set off by commas: "his latest book, Hegemony or Survival, was …" is an apposition.)
+        return subject && subject.firstToken === k + 1 && this.tokens[subject.lastToken + 1]?.value !== ',' && (verbAfter(subject) || this.roleOf(subject.firstToken, subject.lastToken) === 'subject') && fits(subject) ? subject : undefined;
       }
       return undefined;
     }
@@ -550,9 +573,12 @@ class Resolver {
     if (this.tokens[k]?.lower === 'that') k--;
     let verb = this.tokens[k];
     if (verb && verb.pos !== 'VERB' && verb.sentence === t.sentence) {
-      // "told reporters he": skip a short object.
-      const back = this.tokens[k - 1];
-      if (back?.pos === 'VERB' && (verb.pos === 'NOUN' || verb.pos === 'PRON')) verb = back;
+      // "told reporters he", "told Montalvo he", "told the BBC it": skip a short object.
+      const named = this.baseAt[k];
+      let from = named && named.lastToken === k ? named.firstToken - 1 : k - 1;
+      if (named && this.tokens[from]?.lower === 'the') from--;
+      const back = this.tokens[from];
+      if (back?.pos === 'VERB' && (named || verb.pos === 'NOUN' || verb.pos === 'PRON')) verb = back;
     }
     if (!verb || verb.sentence !== t.sentence || verb.pos !== 'VERB' || !SPEECH_VERBS.has(verb.lemma)) return undefined;
     // The verb's subject: the parse's nsubj, or the word right before it (auxiliaries and adverbs between).
@@ -565,6 +591,12 @@ class Resolver {
     }
     // "it became known that he …", "it was reported that she …": nobody speaks; the ranking decides.
     if (passive || this.tokens[subject]?.lower === 'it' || ['be', 'become'].includes(this.tokens[subject]?.lemma ?? '')) return undefined;
+    // "Devocht, who had told Montalvo he …": a relative pronoun speaks for the name it follows.
+    if (RELATIVE_SPEAKERS.has(this.tokens[subject]?.lower ?? '')) {
+      const named = this.baseAt[this.tokens[subject - 1]?.value === ',' ? subject - 2 : subject - 1];
+      const m = named ? seen.find((i) => i.first === named.firstToken && i.last === named.lastToken && !i.noun) : undefined;
+      return m && m.sentence === t.sentence ? m : null;
+    }
     // "Kiara Perkins, a second-year student, admitted she …": the subject stands before the apposition.
     if (this.tokens[subject]?.value === ',') {
       for (let k = subject - 1; k > subject - 12 && k > 0 && this.tokens[k]?.sentence === t.sentence; k--) {
