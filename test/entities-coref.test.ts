@@ -14,6 +14,7 @@ const ROWS: readonly Row[] = [
   ['Vladimir Putin arrived in Minsk on Friday. He met Alexander Lukashenko.', 'He', 1, 'vladimir-putin', 'subject of the previous sentence'],
   ['Angela Merkel met Vladimir Putin in Sochi. She said the talks were useful.', 'She', 1, 'angela-merkel', 'gender from the given name (Angela) rules out Putin'],
   ['Angela Merkel met Vladimir Putin in Sochi. He said the talks were useful.', 'He', 1, 'vladimir-putin', 'gender from the given name: the object, not the subject'],
+  ['Gloria met Tomas Reiner in 1962. He painted her portrait.', 'He', 1, 'tomas-reiner', 'a one-word name that is a given name says its gender too'],
   ['Mrs Anna Hollowell met Mr Brandt in Vienna. She praised the plan.', 'She', 1, 'anna-hollowell', 'gender from the honorific (Mrs)'],
   ['Mrs Anna Hollowell met Mr Brandt in Vienna. She later thanked him.', 'him', 1, 'brandt', 'gender from the honorific (Mr)'],
   ['Olaf Scholz met Emmanuel Macron in Paris. Scholz later praised him.', 'him', 1, 'emmanuel-macron', 'an object pronoun is not its own clause\'s subject'],

@@ -893,7 +893,9 @@ class Resolver {
       if (r.entityType !== 'person' || this.gender.has(r.entity)) continue;
       const label = this.input.personLabel?.(r.entity);
       const parts = label?.split(/\s+/) ?? [];
-      const given = parts.length >= 2 ? names.get((parts[0] ?? '').toLowerCase()) : undefined;
+      // A one-word name that is a given name ("Marilyn", "Gloria") is how stories name children,
+      // artists' subjects and interviewees; a bare surname has its honorific or full name elsewhere.
+      const given = parts.length >= 1 ? names.get((parts[0] ?? '').toLowerCase()) : undefined;
       if (given) this.gender.set(r.entity, given);
     }
   }
