@@ -91,6 +91,8 @@ const ROWS: readonly Row[] = [
   ['Ferdinand Marcos Jr. spoke. Marcos left.', [['Ferdinand Marcos Jr.', 'ferdinand-marcos-jr', 'person'], ['Marcos', 'ferdinand-marcos-jr', 'person']], 'the surname before a suffix'],
   ['Ships gathered near the Mischief Reef.', [['Mischief Reef', 'mischief-reef', 'place']], 'reefs and shoals are places'],
   ['The Indonesian Navy rescued them.', [['Indonesian Navy', 'indonesian-navy', 'organization']], 'demonym + capitalised organisation head: the organisation, member_of its country'],
+  ['Brevok sold its boats. The board of Brevok met, workers in Brevok were told, and Brevok shares fell after Brevok and Hallam wrote.', [['Brevok', 'brevok', 'organization'], ['Brevok', 'brevok', 'organization'], ['Brevok', 'brevok', 'organization'], ['Brevok', 'brevok', 'organization']], 'a lone name once inside a longer name, once after "in": its other uses make it a body'],
+  ['Talks with the U.S government resumed.', [['U.S', 'united-states', 'country']], 'an abbreviation without its last period is the same name'],
 ];
 
 describe('entities: sentences → mentions', () => {

@@ -126,8 +126,10 @@ export abstract class LoneNameReading extends NameReading {
 
   /** "Daughters of the American Revolution", "Science and Technology": the word is part of a longer name. */
   protected insideLongerName(k: number): boolean {
+    // ("See the LibriVox catalog": a sentence's first word is capitalised anyway, a name only when wink reads one.)
     const linked = (link: Token | undefined, other: Token | undefined): boolean =>
-      link !== undefined && other !== undefined && NAME_LINKS.has(link.lower) && isCapitalized(other) && link.sentence === other.sentence;
+      link !== undefined && other !== undefined && NAME_LINKS.has(link.lower) && isCapitalized(other) && link.sentence === other.sentence
+      && (other.pos === 'PROPN' || this.doc.sentences[other.sentence]?.firstToken !== other.index);
     return linked(this.token(k + 1), this.token(k + 2)) || linked(this.token(k - 1), this.token(k - 2));
   }
 
@@ -172,9 +174,12 @@ export abstract class LoneNameReading extends NameReading {
       bySurface.set(value, [...(bySurface.get(value) ?? []), s.first]);
     }
     for (const [value, at] of bySurface) {
-      const tokens = at.map((k) => this.token(k) as Token);
+      // "the Church of Scientology" once among twenty lone "Scientology": that one is part of a longer
+      // name, the others stand alone; a word found mostly inside longer names is only a part of them.
+      const every = at.map((k) => this.token(k) as Token);
+      const tokens = every.filter((t) => !this.insideLongerName(t.index));
       const lower = value.toLowerCase();
-      const name = tokens.every((t) => t.pos === 'PROPN' && !this.insideLongerName(t.index)) && !lowercase.has(lower) && value.length > 2
+      const name = tokens.length * 2 > every.length && tokens.every((t) => t.pos === 'PROPN') && !lowercase.has(lower) && value.length > 2
         && LETTER.test(value) && !this.lexicon.commonWords.has(lower) && !NOT_PERSON_WORDS.has(lower) && !PERSON_ROLE_NOUNS.has(lower)
         && !GROUP_NOUNS.has(lower) && !this.lexicon.givenNames.has(lower) && !ACRONYM.test(value) && !HYPHEN_WORD.test(lower)
         && !NOT_A_LONE_NAME.test(lower) && !CONTRACTION.test(value);
@@ -194,7 +199,10 @@ export abstract class LoneNameReading extends NameReading {
       const thing = THING_SHAPE.test(value);
       // "Scientology" in an article about "the Church of Scientology" is that church.
       const named = this.recentOrganization((m) => m.text.endsWith(` of ${value}`));
-      const place = !named && (partner === 'place' || partner === 'country' || tokens.some((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? '')));
+      // "in Kowloon": a place where a place is expected; a name written twenty times and twice after
+      // "in" ("in Scientology jargon") is the body it is elsewhere: at least half of its uses decide.
+      const located = tokens.filter((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? '')).length;
+      const place = !named && (partner === 'place' || partner === 'country' || (located > 0 && located * 2 >= tokens.length));
       // A named thing of another kind stays a name (a node), typed neither body nor place.
       const entityType: EntityType = named ? 'organization' : thing ? 'other' : place ? 'place' : 'organization';
       for (const t of tokens) this.addMention(named ?? slugify(value), entityType, t.index, t.index, undefined, `lone-name:${entityType}`, false, 'name');

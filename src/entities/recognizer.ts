@@ -10,6 +10,9 @@ import {
 } from './words';
 import type { ReferenceVia } from './index';
 
+/** "U.S", "U.K": capital initials with periods between them but none after the last. */
+const UNSTOPPED_ABBREVIATION = /^(?:\p{Lu}\.)+\p{Lu}$/u;
+
 /** What every pass reads and writes: the tokens, the mentions drafted so far, the people named. */
 export abstract class RecognizerState {
   protected readonly tokens: readonly Token[];
@@ -73,7 +76,8 @@ export abstract class RecognizerState {
       const glue = gluePoint(t);
       const end = glue > 0 ? t.start + glue : t.end;
       const surface = normalizeSurface(this.text.slice(first.start, end));
-      const entry = this.lexicon.phrases.get(surface);
+      // "the U.S government": an abbreviation written without its last period is the same name.
+      const entry = this.lexicon.phrases.get(surface) ?? (UNSTOPPED_ABBREVIATION.test(surface) ? this.lexicon.phrases.get(`${surface}.`) : undefined);
       if (entry && accept(entry)) best = { entry, last: j, end };
       if (glue > 0 || !this.phrasePrefixes.has(surface)) break;
     }
