@@ -24,6 +24,7 @@ const ROWS: readonly Row[] = [
   ['Viktor Orban spoke in Brussels on Monday. His remarks angered Poland.', 'His', 1, 'viktor-orban', 'possessive from the previous sentence'],
   ['The European Parliament has shown itself unable to agree on the budget.', 'itself', 1, 'european-parliament', 'a reflexive is its clause\'s subject'],
   ['Mr Halvorsen, a retired pilot, then decided to fly the plane himself.', 'himself', 1, 'halvorsen', 'a reflexive inherits the subject through the infinitive'],
+  ['His father Mohamed Al-Rashid Osman said he was taking the whole family to New York.', 'he', 1, 'mohamed-al-rashid-osman', 'the name right before a verb of speech speaks, even after a kinship noun'],
   ['Ingrid Solberg, a local teacher, admitted she had missed the vote.', 'she', 1, 'ingrid-solberg', 'the speaker stands before an apposition'],
   ['Lars Eklund resigned after it became known that he had lied.', 'he', 1, 'lars-eklund', 'an expletive "it" before a verb of knowing is no speaker'],
   ['The report was written by Ruth Abernathy and her students at the institute.', 'her', 1, 'ruth-abernathy', '"NAME and her …": the possessive leans on the name'],

@@ -605,12 +605,17 @@ class Resolver {
         break;
       }
     }
+    let adjacent: Item | undefined;
     for (let j = seen.length - 1; j >= 0; j--) {
       const m = seen[j] as Item;
       if (m.sentence !== t.sentence) break;
       if (m.last >= verb.index) continue;
       if (m.governor >= 0 ? m.governor === verb.index && m.role === 'subject' : m.last === subject) return m.noun ? null : m;
+      if (m.last === subject && !m.noun) adjacent ??= m;
     }
+    // "His father Mohamed Hassan said he …" misparsed (the name as a clause of its own): the parse names
+    // no subject of the verb, and the name right before it is one.
+    if (adjacent) return adjacent;
     // "Standard Chartered said it": the speaker is no actor we know, so neither is "it".
     return null;
   }
