@@ -18,6 +18,10 @@ const ROWS: readonly Row[] = [
   ["Peru's former president Pedro Castillo was jailed.", 'pedro-castillo', [], 'a past word before the title'],
   ['Dan Brown, a British novelist, wrote it.', 'dan-brown', [], 'a profession says nothing about a country'],
   ['The ruling was welcomed by Ana Silva, a lawyer for Greenpeace.', 'ana-silva', [], 'a lawyer for a client acts for it but does not belong to it'],
+  ['Chinese Commerce Minister Wang Wentao met the press.', 'wang-wentao', ['member_of china'], 'a portfolio between the demonym and the title (entity layer)'],
+  ['Kenyan opposition leader Raila Odinga spoke on Friday.', 'raila-odinga', ['member_of kenya'], 'a lesser office in a title phrase (entity layer)'],
+  ['British film director Sean Jones won the prize.', 'sean-jones', [], 'a profession after a demonym is no office of the country'],
+  ['US car firms General Motors and Ford cut jobs.', 'motors', [], 'a plural before "General" is no portfolio'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

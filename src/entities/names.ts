@@ -9,7 +9,7 @@ import {
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
-  ROLE_SUFFIX, PAST_OFFICE_WORDS, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
+  ROLE_SUFFIX, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
 } from './words';
 import { PlaceReading } from './places';
 
@@ -31,7 +31,16 @@ export abstract class NameReading extends PlaceReading {
     const affiliationOk = affiliationMatch && ['country', 'seat', 'demonym', 'organization', 'capital', 'user'].includes(affiliationMatch.entry.kind);
     let afterAffiliation = affiliationOk ? affiliationMatch.last + 1 : j;
     let title = this.titleAt(afterAffiliation);
+    // "Chinese Commerce Minister Wang Wentao", "EU trade chief", "Kenyan opposition leader": a
+    // portfolio between the body and the title; it needs the name after it to be read so.
+    let portfolio = 0;
+    if (!title && affiliationOk) {
+      portfolio = this.portfolioWords(afterAffiliation, affiliationMatch.entry.kind === 'country' || affiliationMatch.entry.kind === 'demonym');
+      if (portfolio > 0) title = this.titleAt(afterAffiliation + portfolio);
+    }
     if (!title) return undefined;
+    const portfolioWords = this.tokens.slice(afterAffiliation, afterAffiliation + portfolio).map((t) => t.lower);
+    if (portfolioWords.some((w) => LESSER_OFFICE_WORDS.has(w))) title = { ...title, title: { ...title.title, relation: 'member_of' } };
     // "United States special envoy": several title words in a row — keep the longest last one.
     let titleLast = title.last;
     for (let more = this.titleAt(titleLast + 1); more; more = this.titleAt(titleLast + 1)) {
@@ -42,6 +51,7 @@ export abstract class NameReading extends PlaceReading {
     if (this.token(k) && HONORIFICS.has(this.token(k)?.lower ?? '')) k++;
     const plainName = this.nameTokens(k);
     const nameLast = plainName >= 0 ? plainName : this.placeNamedPerson(k);
+    if (portfolio > 0 && nameLast < 0) return undefined;
     let affiliation = affiliationOk ? this.countryOf(affiliationMatch.entry) : undefined;
     const titleTokens = this.tokens.slice(afterAffiliation, titleLast + 1).map((t) => t.value).join(' ');
     if (nameLast < 0) {
@@ -76,6 +86,29 @@ export abstract class NameReading extends PlaceReading {
     this.roleHolders.set(`${title.title.role}|${affiliation ?? ''}`, person);
     this.roleHolders.set(`${title.title.role}|`, person);
     return end;
+  }
+
+  /**
+   * How many words (at most two) from `i` name a portfolio before a title: "Commerce" in "Commerce
+   * Minister", "foreign policy" in "foreign policy chief". Not a name the lexicon knows, not a past
+   * word ("former"); after a country, a profession is no office of it ("British film director").
+   */
+  protected portfolioWords(i: number, country: boolean): number {
+    const sentence = this.token(i)?.sentence;
+    for (let count = 1; count <= 2; count++) {
+      const t = this.token(i + count - 1);
+      if (!t || t.sentence !== sentence || !['ADJ', 'NOUN', 'PROPN'].includes(t.pos) || PAST_OFFICE_WORDS.has(t.lower) || this.lexicon.phrases.has(t.value)) return 0;
+      // "US car firms General Motors": a plural is no portfolio.
+      if (t.pos === 'NOUN' && t.lemma !== t.lower && t.lower.endsWith('s')) return 0;
+      const title = this.titleAt(i + count);
+      if (!title) continue;
+      const words = title.title.words.join(' ');
+      // "UK Film Council chief executive": a capitalised portfolio before a head's title may name a body of its own.
+      const named = this.tokens.slice(i, i + count).some((w) => isCapitalized(w));
+      if ((country && PROFESSION_TITLES.has(words)) || words === 'general' || (named && title.title.relation === 'leader_of')) return 0;
+      return count;
+    }
+    return 0;
   }
 
   /**
