@@ -2,7 +2,7 @@
 // modality (negation, conditions, questions), and the fact itself, checked and kept once a sentence.
 import type { Fact, Relation, TextSpan, Token } from '../types';
 import type { ActorReference } from '../entities';
-import { GOLDSTEIN, RELATION_CAMEO, VERBAL_ATTACK, VISIT_FRAMES } from './frames';
+import { GOLDSTEIN, RELATION_CAMEO, STATE_ONLY_FRAMES, VERBAL_ATTACK, VISIT_FRAMES } from './frames';
 import type { RoleFact } from './roles';
 import {
   CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS,
@@ -162,6 +162,10 @@ export abstract class Evidence extends Walks {
     }
     if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return false;
     if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
+    if (STATE_ONLY_FRAMES.has(rule.split(':')[0] ?? rule)) {
+      // "John Smith left Google" is a job change; "leaving the Tories with 163 MPs" no departure at all.
+      if (source.entityType === 'person' || this.tok(target.lastToken + 1)?.lower === 'with') return false;
+    }
     if (target.entityType === 'other' && !options.topicOk) return false;
     if (options.targetTypes && !options.targetTypes.includes(target.entityType)) return false;
     if (source.entityType === 'other' || source.entityType === 'place') return false;

@@ -43,7 +43,7 @@ export const GOLDSTEIN: Readonly<Record<string, number>> = {
   '040': 1.0, '042': 1.9, '043': 2.8, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
   '070': 7.0, '071': 7.4, '072': 8.3, '073': 7.4, '080': 5.0, '081': 5.0, '084': 7.0, '090': -2.0,
   '100': -5.0, '110': -2.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '150': -7.2, '138': -7.0, '161': -4.0, '162': -5.6, '163': -8.0,
-  '190': -10.0, '195': -10.0,
+  '172': -5.0, '190': -10.0, '195': -10.0,
 };
 
 /** Default CAMEO code of each relation, for facts not produced by a frame (titles, gazetteer). */
@@ -96,6 +96,10 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'sanction', lemmas: ['sanction', 'embargo', 'blacklist'], relation: 'sanctioned', cameo: '163', reason: '"X sanctioned Y": economic coercion' },
   { id: 'fine', lemmas: ['fine', 'fin', 'penalise', 'penalize'], relation: 'sanctioned', cameo: '163', direct: true, preps: ['for'], reason: '"The European Commission fined Google": a regulator\'s penalty is a sanction on Y (wink lemmatises "fined" as "fin")' },
   { id: 'link-to', lemmas: ['link'], relation: 'accused', cameo: '112', direct: true, after: ['to'], reason: '"X linked Y to the attack / to a terrorist group": tying an actor to a crime or a hostile group accuses it (CAMEO 112); the object must be followed by "to"' },
+  { id: 'leave-organization', lemmas: ['leave', 'quit', 'exit'], relation: 'rejected', cameo: '120', direct: true, targetTypes: ['organization'], reason: '"The US left the WHO", "Angola quit OPEC": leaving a body rejects it (CAMEO 12); a place or country left is a journey, not read' },
+  { id: 'withdraw-from', lemmas: ['withdraw', 'pull'], relation: 'rejected', cameo: '120', preps: ['from', 'of'], targetTypes: ['organization'], reason: '"X withdrew from the ICC / pulled out of the WHO": leaving a body rejects it; troops withdrawn from a country are not read (organisations only)' },
+  { id: 'object-to', lemmas: ['object'], relation: 'rejected', cameo: '120', preps: ['to'], prepAdjacent: true, topicTarget: true, reason: '"X objected to Y\'s plan": opposition (CAMEO 12)' },
+  { id: 'protest-to', lemmas: ['protest'], relation: 'accused', cameo: '111', preps: ['to'], prepAdjacent: true, reason: '"Brazil protested to Washington over …": a formal complaint to Y (CAMEO 111)' },
   { id: 'sue', lemmas: ['sue'], relation: 'accused', cameo: '115', direct: true, preps: ['for', 'over'], reason: '"X sued Y (over …)": a lawsuit accuses Y in court (CAMEO 115, bring lawsuit against)' },
 ];
 
@@ -156,7 +160,7 @@ export const ATTACK_NOUNS: readonly string[] = [
   'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'invasion', 'offensive', 'assault', 'raid', 'raids',
   'bombardment', 'bombing', 'bombings', 'shelling', 'incursion', 'incursions', 'onslaught', 'counteroffensive', 'counter-offensive',
 ];
-const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levies', 'blacklist', 'curbs', 'controls'];
+const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levies', 'blacklist', 'curbs', 'controls', 'bans'];
 const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship', 'dialogue', 'cooperation', 'partnership'];
 const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts', 'document', 'ceasefire', 'truce', 'armistice'];
 const AID_NOUNS: readonly string[] = [
@@ -210,6 +214,9 @@ export interface CollocationFrame {
   readonly reason: string;
 }
 
+/** Frames only a state or a body acts in: "John Smith left Google" is a job change, "Angola quit OPEC" a rejection. */
+export const STATE_ONLY_FRAMES: ReadonlySet<string> = new Set(['leave-organization', 'withdraw-from']);
+
 export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'restore-ties', verbs: ['restore', 'renew', 'resume', 'reestablish', 're-establish', 'establish', 'normalise', 'normalize', 'forge', 'upgrade', 'mend', 'rebuild'], nouns: TIES_NOUNS, relation: 'supported', cameo: '054', preps: ['with'], mutual: true, reason: '"X restored / established (diplomatic) ties with Y": diplomatic recognition (CAMEO 054)' },
   { id: 'strengthen-ties', verbs: ['strengthen', 'deepen', 'expand', 'reaffirm', 'reassert', 'boost', 'bolster', 'enhance', 'improve', 'cement', 'broaden'], nouns: ['ties', 'relations', 'relationship', 'partnership', 'cooperation', 'friendship', 'alliance', 'links', 'bonds'], relation: 'supported', cameo: '050', preps: ['with'], mutual: true, reason: '"X strengthened / reaffirmed its partnership with Y": diplomatic cooperation (CAMEO 050)' },
@@ -219,13 +226,16 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'launch-attack', verbs: ['launch', 'carry', 'stage', 'mount', 'conduct', 'unleash', 'intensify', 'escalate', 'step', 'resume', 'begin', 'start'], nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'into', 'at'], reason: '"X launched / carried out an attack on Y": military force' },
   { id: 'wage-war', verbs: ['wage', 'declare'], nouns: ['war', 'campaign', 'offensive'], relation: 'attacked', cameo: '190', preps: ['on', 'against'], reason: '"X waged / declared war on Y": military force' },
   { id: 'fire-weapons', verbs: ['fire', 'launch', 'lob', 'drop'], nouns: PROJECTILE_NOUNS, relation: 'attacked', cameo: '190', preps: ['at', 'on', 'into', 'towards', 'toward', 'against'], reason: '"X fired shells / launched missiles at Y": military force' },
-  { id: 'impose-sanctions', verbs: ['impose', 'slap', 'announce', 'levy', 'extend', 'tighten', 'expand', 'introduce', 'adopt', 'approve', 'enforce', 'agree', 'unveil', 'raise', 'hike', 'increase', 'double', 'triple', 'put', 'place'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X imposed sanctions on Y": economic coercion (lifting or easing sanctions is not listed)' },
+  { id: 'impose-sanctions', verbs: ['impose', 'slap', 'order', 'announce', 'levy', 'extend', 'tighten', 'expand', 'introduce', 'adopt', 'approve', 'enforce', 'agree', 'unveil', 'raise', 'hike', 'increase', 'double', 'triple', 'put', 'place'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X imposed sanctions on Y": economic coercion (lifting or easing sanctions is not listed)' },
   { id: 'appeal-for-calm', verbs: ['appeal', 'call', 'plead', 'press', 'push', 'urge'], nouns: ['peace', 'calm', 'restraint', 'dialogue', 'de-escalation', 'reconciliation', 'negotiations'], relation: 'urged', cameo: '020', preps: ['in', 'between', 'from', 'on'], reason: '"X appealed for peace in Y", "X called for dialogue between Y and Z", "X urged restraint from Y": an appeal to the parties' },
   { id: 'call-for-sanctions', verbs: ['call', 'demand', 'urge', 'seek', 'propose', 'threaten', 'push', 'press', 'want'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], hypothetical: true, reason: '"X called for / threatened sanctions against Y": sanctions asked for, not (yet) imposed' },
   { id: 'exchange-fire', verbs: ['exchange', 'trade'], nouns: ['fire', 'gunfire', 'strikes', 'shots', 'blows', 'attacks', 'shelling', 'salvos', 'barrages', 'rockets', 'missiles'], relation: 'attacked', cameo: '190', preps: ['with'], mutual: true, reason: '"X and Y exchanged fire", "X traded strikes with Y": both sides use force on each other' },
   { id: 'retaliate-with-force', verbs: ['retaliate', 'respond', 'reply', 'hit'], nouns: [...ATTACK_NOUNS, ...PROJECTILE_NOUNS], relation: 'attacked', cameo: '190', preps: ['on', 'against', 'at', 'in'], reason: '"X retaliated / responded with strikes on Y": military force' },
   { id: 'retaliate-with-sanctions', verbs: ['retaliate', 'respond', 'reply', 'hit'], nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X retaliated with tariffs on Y": economic coercion' },
   { id: 'restrict-trade', verbs: ['ban', 'block', 'halt', 'suspend', 'restrict', 'stop', 'curb', 'bar', 'freeze', 'cut', 'limit', 'embargo'], nouns: ['imports', 'exports', 'shipments', 'trade', 'loading', 'purchases', 'sales', 'deliveries'], relation: 'sanctioned', cameo: '163', preps: ['from', 'of', 'to', 'with'], reason: '"X suspended imports of seafood from Y", "X restricted imports of Japanese seafood", "X halted trade with Y": stopping trade with a country is an embargo on it (CAMEO 163)' },
+  { id: 'end-pact', verbs: ['end', 'terminate', 'scrap', 'cancel', 'suspend', 'abandon', 'renounce', 'annul', 'revoke', 'denounce', 'tear', 'exit', 'quit'], nouns: [...AGREEMENT_NOUNS.filter((n) => !['ceasefire', 'truce', 'armistice', 'document'].includes(n)), 'cooperation', 'partnership', 'alliance'], relation: 'sanctioned', cameo: '161', preps: ['with'], targetTypes: ['country', 'organization'], reason: '"Chad ended its defence agreement with France": reducing relations with Y (CAMEO 161); a truce ended is fighting, read elsewhere' },
+  { id: 'close-border', verbs: ['close', 'shut', 'seal'], nouns: ['border', 'borders', 'crossing', 'crossings', 'frontier', 'airspace', 'checkpoints'], relation: 'sanctioned', cameo: '163', preps: ['with', 'to'], reason: '"Poland closed its crossings with Belarus": shutting a country out of trade and travel is an embargo on it (CAMEO 163)' },
+  { id: 'revoke-licence', verbs: ['revoke', 'withdraw', 'cancel', 'suspend', 'strip', 'pull'], nouns: ['licence', 'license', 'licences', 'licenses', 'permit', 'permits', 'accreditation', 'concession', 'concessions'], relation: 'sanctioned', cameo: '172', preps: ['of', 'for'], reason: '"Niger revoked the licence of Orano": an administrative sanction on Y (CAMEO 172)' },
   { id: 'cut-aid', verbs: ['suspend', 'cut', 'halt', 'freeze', 'withhold', 'stop', 'pause', 'end', 'slash'], nouns: ['aid', 'assistance', 'funding', 'funds', 'support', 'loans', 'payments'], relation: 'sanctioned', cameo: '162', preps: ['to', 'for'], reason: '"X suspended aid to Y": reducing or stopping material aid is coercion (CAMEO 162)' },
   { id: 'send-aid', verbs: ['give', 'provide', 'send', 'deliver', 'grant', 'extend', 'ship', 'transfer', 'lend', 'allocate', 'contribute', 'donate', 'approve', 'release', 'announce', 'unveil', 'pledge', 'promise', 'commit', 'offer'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['to', 'for'], reason: '"X sent / gave aid (money, weapons) to Y": material help' },
   { id: 'receive-aid', verbs: ['receive', 'get', 'obtain', 'accept', 'secure'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['from'], reverse: true, reason: '"X received aid / money from Y": Y aided X' },

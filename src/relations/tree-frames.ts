@@ -403,7 +403,10 @@ export abstract class TreeFrames extends WalkFrames {
   protected treeCollocation(verb: Token, frame: CollocationFrame): boolean {
     if (!this.reader) return false;
     const reading = readCollocation(this.reader, verb, frame);
-    return reading !== undefined && this.emitReading(reading);
+    if (!reading) return false;
+    // "froze US aid to South Africa": the noun is the collocation's, not an act of its own.
+    if (reading.noun) for (const f of nounFramesByWord.get(reading.noun.lower) ?? []) this.nounsRead.add(`${reading.noun.index}|${f.id}`);
+    return this.emitReading(reading);
   }
 
   /** An event noun read from the tree: its side (possessor, demonym, by-phrase) and its target. */
