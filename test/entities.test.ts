@@ -93,6 +93,9 @@ const ROWS: readonly Row[] = [
   ['The Indonesian Navy rescued them.', [['Indonesian Navy', 'indonesian-navy', 'organization']], 'demonym + capitalised organisation head: the organisation, member_of its country'],
   ['Brevok sold its boats. The board of Brevok met, workers in Brevok were told, and Brevok shares fell after Brevok and Hallam wrote.', [['Brevok', 'brevok', 'organization'], ['Brevok', 'brevok', 'organization'], ['Brevok', 'brevok', 'organization'], ['Brevok', 'brevok', 'organization']], 'a lone name once inside a longer name, once after "in": its other uses make it a body'],
   ['Talks with the U.S government resumed.', [['U.S', 'united-states', 'country']], 'an abbreviation without its last period is the same name'],
+  ['President Maria Okonjo signed the bill. The President later praised it, and this President will sign more.', [['President Maria Okonjo', 'maria-okonjo', 'person'], ['President', 'maria-okonjo', 'person'], ['this President', 'maria-okonjo', 'person']], 'a capitalised title alone names the one person the article gives that title'],
+  ['President Maria Okonjo met President Ivan Dorsk. The President spoke first.', [['President Maria Okonjo', 'maria-okonjo', 'person'], ['President Ivan Dorsk', 'ivan-dorsk', 'person']], 'two holders of the title: the title alone names nobody'],
+  ['Shadow Chancellor Tom Elbury attacked the plan. The Chancellor defended it.', [['Shadow Chancellor Tom Elbury', 'tom-elbury', 'person']], 'a shadow office is not the office the title alone names'],
 ];
 
 describe('entities: sentences → mentions', () => {

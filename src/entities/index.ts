@@ -60,6 +60,7 @@ class Recognizer extends LoneNameReading {
     this.peopleInNames();
     this.mergeParentheticals();
     this.resolveTitleReferences();
+    this.titleMentions();
     this.resolveCoreference();
     this.unheldTitleSides();
     this.findTopics();
@@ -143,6 +144,31 @@ class Recognizer extends LoneNameReading {
         return entry?.kind === 'demonym' ? (entry.country ?? entry.id) : undefined;
       },
     }));
+  }
+
+  /**
+   * "the President", "THE VICE PRESIDENT:": a capitalised title with no name, when the article
+   * names one person with that title, is that person written as a name, and news annotation
+   * (GUM, OntoNotes) marks it as a mention of them. A mention and a title reference, with no alias:
+   * the title is no name of the person elsewhere. Two holders named ("President Biden", "President
+   * Putin"): nobody.
+   */
+  private titleMentions(): void {
+    for (const t of this.bareTitles) {
+      const holders = this.titleHolders.get(t.role);
+      // (A holder named by one word only, "Queen Mother" read as title + "Mother", is too unsure.)
+      const holder = holders?.size === 1 ? [...holders][0] : undefined;
+      const full = holder !== undefined && ((this.persons.get(holder)?.tokens ?? 0) >= 2 || this.lexicon.entities.has(holder));
+      const a = this.token(t.first);
+      const b = this.token(t.last);
+      if (holder === undefined || !full || !a || !b || this.claimedWithin(t.first, t.last)) continue;
+      this.claimed.fill(1, t.first, t.last + 1);
+      this.draft.mentions.push({ start: a.start, end: b.end, text: this.text.slice(a.start, b.end), entityType: 'person', entity: holder, firstToken: t.first, lastToken: t.last, sentence: a.sentence, rule: 'title-alone' });
+      this.draft.references.push({
+        entity: holder, entityType: 'person', firstToken: t.first, lastToken: t.last, sentence: a.sentence,
+        via: 'title', possessive: this.token(t.last + 1)?.value === "'s", modifier: false,
+      });
+    }
   }
 
   private findTopics(): void {

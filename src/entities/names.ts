@@ -13,6 +13,9 @@ import {
 } from './words';
 import { PlaceReading } from './places';
 
+/** Determiners that make a capitalised title with no name refer to its holder ("this President", "our President"). */
+const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
+
 /** Pass 1: reads the text left to right; what needs the whole document is left for pass 2. */
 export abstract class NameReading extends PlaceReading {
   protected passNames(): void {
@@ -56,7 +59,19 @@ export abstract class NameReading extends PlaceReading {
     const titleTokens = this.tokens.slice(afterAffiliation, titleLast + 1).map((t) => t.value).join(' ');
     if (nameLast < 0) {
       // A title without a name: "the Russian President" — resolved once the holder is known.
-      if (!affiliationOk || affiliationMatch.entry.kind === 'capital') return undefined;
+      if (!affiliationOk) {
+        // "the President", "THE VICE PRESIDENT:", "this President" (not "the President of …"): its
+        // holder, read in pass 2. A determiner other than "the" is part of the mention, as of any noun phrase.
+        const word = this.token(afterAffiliation);
+        const before = this.token(afterAffiliation - 1);
+        const first = j > i ? afterAffiliation : before && TITLE_DETERMINERS.has(before.lower) ? afterAffiliation - 1 : -1;
+        // ("the Director's Guild": a capitalised word after the possessive makes the title part of a name.)
+        const after = this.token(titleLast + 1);
+        const owner = (after?.value === "'s" || after?.value === '’s') && isCapitalized(this.token(titleLast + 2) ?? after);
+        if (first >= 0 && word && isCapitalized(word) && word.sentence === this.token(first)?.sentence && after?.lower !== 'of' && !owner) this.bareTitles.push({ first, last: titleLast, role: title.title.role });
+        return undefined;
+      }
+      if (affiliationMatch.entry.kind === 'capital') return undefined;
       const firstTitle = this.token(afterAffiliation);
       if (firstTitle && firstTitle.sentence !== this.token(i)?.sentence) return undefined;
       this.pendingTitles.push({ first: j, last: titleLast, title: title.title, affiliation, ...(affiliationMatch.entry.kind === 'demonym' ? { demonymLast: affiliationMatch.last } : {}) });
@@ -85,6 +100,11 @@ export abstract class NameReading extends PlaceReading {
     }
     this.roleHolders.set(`${title.title.role}|${affiliation ?? ''}`, person);
     this.roleHolders.set(`${title.title.role}|`, person);
+    // ("shadow Chancellor Oliver Letwin", "former President Bill Clinton" hold no title "the Chancellor" names.)
+    if (!past && !LESSER_OFFICE_WORDS.has(this.token(afterAffiliation - 1)?.lower ?? '') && !portfolioWords.some((w) => LESSER_OFFICE_WORDS.has(w))) {
+      const holders = this.titleHolders.get(title.title.role) ?? new Set<string>();
+      this.titleHolders.set(title.title.role, holders.add(person));
+    }
     return end;
   }
 

@@ -28,6 +28,10 @@ export abstract class RecognizerState {
   protected readonly acronyms = new Map<string, LexiconEntry>();
   /** "President|russia" → person id: who holds a title in this document. */
   protected readonly roleHolders = new Map<string, string>();
+  /** Title role → every person the document names with it ("President" → the Presidents named). */
+  protected readonly titleHolders = new Map<string, Set<string>>();
+  /** "the President": capitalised titles with no name, resolved in pass 2 when one person holds them. */
+  protected readonly bareTitles: Array<{ first: number; last: number; role: string }> = [];
   protected readonly pendingSingles: Array<{ first: number; last: number; rule: string }> = [];
   /** ORGANIZATION_SEATS organisation → whether this document names it. */
   protected readonly seatsNamed = new Map<string, boolean>();
