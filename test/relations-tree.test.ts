@@ -132,6 +132,8 @@ const ROWS: readonly Row[] = [
   ['Latvia said it stood with Kyiv.', ['latvia supported ukraine'], 'standing with Y supports Y'],
   ['The minister stood by his decision.', [], 'standing by a decision names no actor'],
   ['Albin Kurti blamed Serbia for the attack. Serbian President Aleksandar Vucic denied that his government had any role.', ['albin-kurti accused serbia', 'aleksandar-vucic rejected albin-kurti'], 'a denial by the leader of the accused side answers the charge'],
+  ['Lithuania backed the Polish decision.', ['lithuania supported poland'], 'a demonym before a judged act names its author'],
+  ['Germany criticised the Finnish investigation.', ['germany accused finland'], 'a demonym before a judged act names its author'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

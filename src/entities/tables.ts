@@ -105,6 +105,8 @@ export const DEMONYM_EVENTS: ReadonlySet<string> = new Set([
   'strike', 'strikes', 'airstrike', 'airstrikes', 'attack', 'attacks', 'invasion', 'offensive', 'raid', 'raids', 'bombardment',
   'bombing', 'shelling', 'incursion', 'sanctions', 'tariffs', 'embargo', 'blockade', 'proposal', 'offer', 'aid', 'assistance',
   'pressure', 'warning', 'ultimatum', 'demands', 'delegation', 'mediation', 'mediators',
+  // acts others judge: "Latvia backed the Polish decision" backs Poland
+  'decision', 'move', 'plan', 'investigation', 'request', 'initiative',
 ]);
 
 /** "Ukrainian troops", "American officials": a demonym before one of these nouns stands for its country. */
