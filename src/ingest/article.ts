@@ -7,8 +7,8 @@
 // then read by the linear visible-text reader (html.ts), so paragraphs stay lines.
 // Metadata comes from what the page itself says: JSON-LD (NewsArticle and kin), OpenGraph,
 // <meta>, <time> and <link rel="canonical">; a date is never guessed here.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type { Readability } from '@mozilla/readability';
+import { htmlLibraries } from './lazy';
 import { htmlToText } from './html';
 
 export interface Article {
@@ -87,7 +87,7 @@ export function readArticle(html: string, pageUrl?: string): Article {
   let document: MetaDocument;
   try {
     // linkedom's types name the DOM's, which this project does not compile against; MetaDocument is the part used.
-    document = (parseHTML(html) as unknown as { document: MetaDocument }).document;
+    document = (htmlLibraries().parseHTML(html) as unknown as { document: MetaDocument }).document;
   } catch {
     return visibleText(html);
   }
@@ -99,7 +99,7 @@ export function readArticle(html: string, pageUrl?: string): Article {
   if (withinLimits(document as unknown as ShapeNode)) {
     try {
       // The content comes back as the DOM node, to be cleaned and read here; classes are kept for NOT_PROSE.
-      parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node: unknown) => node, keepClasses: true }).parse();
+      parsed = new (htmlLibraries().Readability)(document as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node: unknown) => node, keepClasses: true }).parse();
     } catch {
       parsed = null; // markup Readability trips on: the visible text below
     }

@@ -2,7 +2,8 @@
 // JSON Feed (a JSON document, read here against its spec's field names). An item is where to
 // find an article (its link) and what the feed says about it (title, date, and sometimes the
 // content itself).
-import { parseFeed as parseXmlFeed } from '@rowanmanning/feed-parser';
+import type { parseFeed as parseXmlFeed } from '@rowanmanning/feed-parser';
+import { feedParser } from './lazy';
 import { absoluteUrl, clean } from './article';
 
 export interface FeedItem {
@@ -51,7 +52,7 @@ export function parseFeed(kind: 'json-feed' | 'xml-feed', body: string, feedUrl:
 function parseXml(body: string, feedUrl: string): Feed {
   let feed: ReturnType<typeof parseXmlFeed>;
   try {
-    feed = parseXmlFeed(body);
+    feed = feedParser().parseFeed(body);
   } catch (e) {
     throw new FeedError(`not a feed (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }

@@ -4,7 +4,7 @@
 // HTML pages (requests, metadata, redirects, images, robots.txt) are not documents and pass
 // silently; an HTML record that cannot be read is a warning naming the file and the URL.
 import { createReadStream } from 'node:fs';
-import { WARCParser } from 'warcio';
+import { warcio } from './lazy';
 import { messageOf } from '../errors';
 import { decodeBody, type RawDocument, type Warn } from './urls';
 
@@ -21,7 +21,7 @@ export async function* readWarc(file: string, options: WarcOptions, warn: Warn):
   let records = 0;
   let pages = 0;
   try {
-    const parser = new WARCParser(stream);
+    const parser = new (warcio().WARCParser)(stream);
     for await (const record of parser) {
       records++;
       if (record.warcType !== 'response') continue;

@@ -7,7 +7,8 @@
 //   each target checked again; bodies over the size cap refused
 // - an on-disk cache: a rerun sends the validators it kept and reads the body back on a 304
 import * as zlib from 'node:zlib';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+import { undici } from '../lazy';
 import robotsParser from 'robots-parser';
 import { InputError, messageOf } from '../../errors';
 import { guardedLookup, literalAddressReason } from './address';
@@ -74,7 +75,7 @@ export class PoliteFetcher {
   constructor(partial: Partial<FetchOptions> = {}) {
     this.options = resolveFetchOptions(partial);
     const { timeoutMs, allowPrivate } = this.options;
-    this.agent = new Agent({
+    this.agent = new (undici().Agent)({
       connect: { timeout: timeoutMs, ...(allowPrivate ? {} : { lookup: guardedLookup }) },
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
@@ -235,7 +236,7 @@ export class PoliteFetcher {
     this.stats.requests++;
     let response: Dispatcher.ResponseData;
     try {
-      response = await request(href, { method: 'GET', headers, dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) });
+      response = await undici().request(href, { method: 'GET', headers, dispatcher: this.agent, signal: AbortSignal.timeout(timeoutMs) });
     } catch (e) {
       throw attemptError(e, timeoutMs);
     }
