@@ -84,3 +84,13 @@ export const HOSTILE_VERBS: ReadonlySet<string> = new Set([
   'strike', 'attack', 'bomb', 'shell', 'hit', 'target', 'raid', 'invade', 'besiege', 'seize', 'occupy', 'blockade',
   'accuse', 'blame', 'condemn', 'sanction',
 ]);
+
+/**
+ * Verbs whose object does what the infinitive after it says ("urged Israel to halt its offensive":
+ * its = Israel's). The surface reading of object control; the parse says it with obj + xcomp.
+ */
+export const CONTROL_VERBS: ReadonlySet<string> = new Set([
+  'urge', 'ask', 'call', 'induce', 'force', 'persuade', 'convince', 'tell', 'order', 'allow', 'permit', 'encourage', 'pressure',
+  'press', 'push', 'invite', 'require', 'compel', 'oblige', 'help', 'enable', 'instruct', 'authorise', 'authorize', 'advise',
+  'prompt', 'lead', 'want', 'expect', 'warn', 'challenge', 'direct', 'request', 'implore', 'pressurise',
+]);

@@ -15,7 +15,7 @@ import { GROUP_NOUNS } from './tables';
 import { FeatureBuffer } from '../learn';
 import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures, rankScore, type CorefModel, type RankCandidate, type RankPronoun } from './coref-rank';
 import {
-  AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, GENDERED_WORDS, HOSTILE_VERBS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
+  AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, CONTROL_VERBS, GENDERED_WORDS, HOSTILE_VERBS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
   type Gender, type PronounKind, type PronounRow,
 } from './coref-words';
 
@@ -252,6 +252,9 @@ class Resolver {
     const speaker = this.quoted[t.index] ? this.quoteSpeaker(t.index) : undefined;
     const before = this.tokens[t.index - 1];
     const hostileObject = possessive && before !== undefined && before.pos === 'VERB' && HOSTILE_VERBS.has(before.lemma);
+    // "induced Russia to extend its capacity": the object of a verb of control does what the infinitive says.
+    const controller = possessive && !hostileObject ? this.controller(t, row.kind, seen) : undefined;
+    if (controller && controller.entity !== speaker) return this.reference(controller.entity, controller.entityType, t.index, t.index, t.sentence, 'pronoun', true);
     const owner = possessive && !hostileObject ? this.ownSubject(t, row.kind, seen) : undefined;
     if (owner === null) return undefined;
     if (owner && owner.entity !== speaker) return this.reference(owner.entity, owner.entityType, t.index, t.index, t.sentence, 'pronoun', true);
@@ -386,6 +389,52 @@ class Resolver {
       if (governor >= 0 && m.governor >= 0) return this.dominates(m.governor, t.index) ? m : undefined;
       for (let k = m.last + 1; k < t.index; k++) if (OWNER_BREAKS.has(this.tokens[k]?.lower ?? '')) return undefined;
       return m;
+    }
+    return undefined;
+  }
+
+  /**
+   * The object that controls the infinitive a possessive stands in ("urged Israel to halt its
+   * offensive", "induced Russia to extend its capacity"): the parse's obj of the verb whose xcomp
+   * holds the possessive, or on the surface "VERB (the) NAME to VERB … its" with a verb of control
+   * and no clause break between.
+   */
+  private controller(t: Token, kind: PronounKind, seen: readonly Item[]): Item | undefined {
+    const fits = (m: Item | undefined): Item | undefined => (m && !m.noun && m.role === 'object' && this.agrees(m, kind) ? m : undefined);
+    if (this.parsedAt(t.index) && this.syntax) {
+      const heads = this.syntax.heads;
+      let v = heads[t.index] ?? -1;
+      for (let steps = 0; steps < 4 && v >= 0 && this.tokens[v]?.pos !== 'VERB'; steps++) v = heads[v] ?? -1;
+      const h = v >= 0 ? heads[v] ?? -1 : -1;
+      // (An infinitive after a verb of control that the parse read as a clause of purpose counts too.)
+      const rel = this.syntax.deprels[v];
+      if (h < 0 || this.tokens[h]?.lemma === 'call' || !(rel === 'xcomp' || (rel === 'advcl' && CONTROL_VERBS.has(this.tokens[h]?.lemma ?? '') && this.tokens[v - 1]?.lower === 'to'))) return undefined;
+      for (let j = seen.length - 1; j >= 0; j--) {
+        const m = seen[j] as Item;
+        if (m.sentence !== t.sentence) return undefined;
+        if (m.governor === h && m.last < v) return fits(m);
+      }
+      return undefined;
+    }
+    let to = t.index - 1;
+    for (; to > 0 && this.tokens[to]?.sentence === t.sentence && this.tokens[to]?.lower !== 'to'; to--) {
+      const w = this.tokens[to] as Token;
+      if (OWNER_BREAKS.has(w.lower) || w.value === ',' || w.lower === 'and' || w.lower === 'but') return undefined;
+    }
+    if (this.tokens[to]?.lower !== 'to' || this.tokens[to + 1]?.pos !== 'VERB') return undefined;
+    const named = this.baseAt[to - 1];
+    if (!named || named.lastToken !== to - 1) return undefined;
+    let k = named.firstToken - 1;
+    if (this.tokens[k]?.lower === 'the') k--;
+    // "called on Kyiv to …" (not "a woman called Sacheen to collect …": that call names her).
+    const on = this.tokens[k]?.lower === 'on';
+    if (on) k--;
+    const verb = this.tokens[k];
+    if (!verb || verb.pos !== 'VERB' || !CONTROL_VERBS.has(verb.lemma) || (verb.lemma === 'call') !== on) return undefined;
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence !== t.sentence) return undefined;
+      if (m.first === named.firstToken && m.last === named.lastToken) return fits(m);
     }
     return undefined;
   }
@@ -894,13 +943,20 @@ class Resolver {
         continue;
       }
     }
+    // A one-word name followed by a quote mark or another name is the start of a longer one we cut
+    // (Marion "Suge" Knight): its first word says nothing of the person's gender.
+    const cut = new Set<string>();
+    for (const r of refs) {
+      const next = this.tokens[r.lastToken + 1];
+      if (next && next.sentence === this.tokens[r.lastToken]?.sentence && (next.pos === 'PROPN' || QUOTES.has(next.value))) cut.add(r.entity);
+    }
     for (const r of refs) {
       if (r.entityType !== 'person' || this.gender.has(r.entity)) continue;
       const label = this.input.personLabel?.(r.entity);
       const parts = label?.split(/\s+/) ?? [];
       // A one-word name that is a given name ("Marilyn", "Gloria") is how stories name children,
       // artists' subjects and interviewees; a bare surname has its honorific or full name elsewhere.
-      const given = parts.length >= 1 ? names.get((parts[0] ?? '').toLowerCase()) : undefined;
+      const given = parts.length >= 2 || (parts.length === 1 && !cut.has(r.entity)) ? names.get((parts[0] ?? '').toLowerCase()) : undefined;
       if (given) this.gender.set(r.entity, given);
     }
   }
