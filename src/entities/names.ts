@@ -269,6 +269,8 @@ export abstract class NameReading extends PlaceReading {
       this.containment.note(entry.id, gazetteerNote(entry), 'gazetteer');
       this.containment.note(id, insideOf(entry), 'name');
     }
+    // "US National Park Service", "New Zealand Herald": the country the name holds, nested as in "Mexico City".
+    if (entry.kind === 'country') this.addNestedMention(entry.id, 'country', first, lexiconLast, 'country-in-name');
     if (entityType === 'organization') this.acronymDefinition(last + 1, id, 'organization');
     return last + 1;
   }
