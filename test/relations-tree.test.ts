@@ -134,6 +134,8 @@ const ROWS: readonly Row[] = [
   ['Albin Kurti blamed Serbia for the attack. Serbian President Aleksandar Vucic denied that his government had any role.', ['albin-kurti accused serbia', 'aleksandar-vucic rejected albin-kurti'], 'a denial by the leader of the accused side answers the charge'],
   ['Lithuania backed the Polish decision.', ['lithuania supported poland'], 'a demonym before a judged act names its author'],
   ['Germany criticised the Finnish investigation.', ['germany accused finland'], 'a demonym before a judged act names its author'],
+  ['Belarusian leader Alexander Lukashenko spoke first. The veteran ruler offered talks to Poland.', ['alexander-lukashenko proposed poland'], '"the veteran ruler": a head of state named before'],
+  ['The World Health Organization lost funds. Trump accused the agency of mishandling the crisis.', ['donald-trump accused world-health-organization'], '"the agency": a UN agency by its gazetteer kind'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

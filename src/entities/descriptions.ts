@@ -41,6 +41,8 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   person('chancellor', ['chancellor'], 'the person named as chancellor'),
   person('premier', ['premier', 'prime minister'], 'head of government'),
   person('leader', LEADER_TITLES, '"the Russian leader": a head of state or government named before'),
+  person('ruler', LEADER_TITLES, '"the veteran ruler": a head of state named before'),
+  person('strongman', LEADER_TITLES, '"the strongman": a head of state named before'),
   person('minister', ['minister', 'foreign minister', 'defence minister', 'defense minister', 'prime minister'], 'a government member named as minister'),
   person('spokesman', ['spokesman', 'spokesperson'], 'the spokesman named before'),
   person('spokeswoman', ['spokeswoman', 'spokesperson'], 'the spokeswoman named before'),
@@ -80,7 +82,8 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   org('news agency', ['news'], ['Agency', 'Press', 'News'], 'a news agency'),
   org('ministry', ['government'], ['Ministry'], 'a ministry named before'),
   org('department', ['government'], ['Department'], 'a government department named before'),
-  org('agency', ['agency', 'government'], ['Agency', 'Administration', 'Service', 'Bureau'], 'a public agency named before'),
+  org('agency', ['agency', 'government', 'international'], ['Agency', 'Administration', 'Service', 'Bureau', 'Organization', 'Organisation', 'Programme', 'Program', 'Fund'], 'a public agency named before; the UN\'s specialised agencies (the World Health Organization, the World Food Programme)'),
+  org('tribunal', [], ['Court', 'Tribunal'], '"the tribunal": a court named before'),
   org('party', ['party'], ['Party'], 'a political party named before'),
   org('organisation', ANY_ORG_KINDS, ['Organisation', 'Organization', 'Foundation', 'Institute', 'Society', 'Association'], 'any organisation named before'),
   org('organization', ANY_ORG_KINDS, ['Organisation', 'Organization', 'Foundation', 'Institute', 'Society', 'Association'], 'any organisation named before'),
@@ -179,14 +182,24 @@ function backedBy(tokens: readonly Token[], k: number): boolean {
 }
 
 let kinds: ReadonlyMap<string, string> | undefined;
+let names: ReadonlyMap<string, string> | undefined;
 
 /** Organisation id → its kind in data/organizations.json ("company", "international", …). */
 export function organizationKinds(): ReadonlyMap<string, string> {
-  if (!kinds) {
-    const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'organizations.json'), 'utf8')) as { organizations: Array<{ id: string; kind?: string }> };
-    kinds = new Map(data.organizations.filter((o) => o.kind).map((o) => [o.id, o.kind as string]));
-  }
-  return kinds;
+  if (!kinds) loadOrganizations();
+  return kinds as ReadonlyMap<string, string>;
+}
+
+/** Gazetteer names by id: "ICC" is named "International Criminal Court", a court. */
+function organizationNames(): ReadonlyMap<string, string> {
+  if (!names) loadOrganizations();
+  return names as ReadonlyMap<string, string>;
+}
+
+function loadOrganizations(): void {
+  const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'organizations.json'), 'utf8')) as { organizations: Array<{ id: string; name: string; kind?: string }> };
+  kinds = new Map(data.organizations.filter((o) => o.kind).map((o) => [o.id, o.kind as string]));
+  names = new Map(data.organizations.map((o) => [o.id, o.name]));
 }
 
 /** What coref.ts knows about an actor when a description may stand for it. */
@@ -213,7 +226,7 @@ export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
       const kind = organizationKinds().get(a.entity);
       // A row with no kinds goes by the name alone.
       if (kind && (row.kinds ?? []).length > 0) return (row.kinds ?? []).includes(kind);
-      const words = new Set((a.label ?? '').split(/\s+/));
+      const words = new Set(`${a.label ?? ''} ${organizationNames().get(a.entity) ?? ''}`.split(/\s+/));
       return (row.labelWords ?? []).some((w) => words.has(w));
     }
     case 'country':

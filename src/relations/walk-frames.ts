@@ -3,7 +3,7 @@ import type { Token } from '../types';
 import type { ActorReference } from '../entities';
 import { JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, type CollocationFrame, type Frame, type NounFrame } from './frames';
 import { CLAUSE_BREAKS, CONJUNCTIONS, IRREALIS_VERBS, NON_ACTOR_HEADS, TIME_WORDS, PROMISING_VERBS, verbIn } from './words';
-import { framesByLemma, type EmitOptions, forEachPair } from './context';
+import { framesByLemma, nounFramesByWord, type EmitOptions, forEachPair } from './context';
 import { Evidence } from './evidence';
 
 /** How far a collocation's noun may stand from its verb, and its target from the noun. */
@@ -99,6 +99,8 @@ export abstract class WalkFrames extends Evidence {
     if ((frame.relation === 'aided' || frame.relation === 'supported') && verbIn(PROMISING_VERBS, verb)) return;
     const noun = this.collocationNoun(verb, frame);
     if (!noun) return;
+    // "froze US aid to South Africa": the noun is the collocation's, not an act of its own.
+    for (const f of nounFramesByWord.get(noun.token.lower) ?? []) this.nounsRead.add(`${noun.token.index}|${f.id}`);
     // "sent Kyiv weapons": an indirect object; "sent Taurus missiles to Kyiv": a name before the noun
     // was its modifier, and the target follows the noun.
     const target = this.collocationTarget(noun.token, frame) ?? noun.indirect;
