@@ -96,6 +96,8 @@ const ROWS: readonly Row[] = [
   ['President Maria Okonjo signed the bill. The President later praised it, and this President will sign more.', [['President Maria Okonjo', 'maria-okonjo', 'person'], ['President', 'maria-okonjo', 'person'], ['this President', 'maria-okonjo', 'person']], 'a capitalised title alone names the one person the article gives that title'],
   ['President Maria Okonjo met President Ivan Dorsk. The President spoke first.', [['President Maria Okonjo', 'maria-okonjo', 'person'], ['President Ivan Dorsk', 'ivan-dorsk', 'person']], 'two holders of the title: the title alone names nobody'],
   ['Shadow Chancellor Tom Elbury attacked the plan. The Chancellor defended it.', [['Shadow Chancellor Tom Elbury', 'tom-elbury', 'person']], 'a shadow office is not the office the title alone names'],
+  ['Later the House voted again, as the House of Representatives had in May, and this House was praised.', [['House', 'us-house', 'organization'], ['House of Representatives', 'us-house', 'organization'], ['this House', 'us-house', 'organization']], 'a capitalised head word after "the" or "this" is the one body whose name holds it'],
+  ['The House of Lords met and the House of Commons sat. Then the House rose.', [['House of Lords', 'house-of-lords', 'organization'], ['House of Commons', 'uk-parliament', 'organization']], 'two bodies hold the head word: the word alone names neither'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

@@ -1,12 +1,15 @@
 // Entities, pass 2: lone words (surnames, acronyms, unknown one-word names) read once the whole document is known.
 import type { EntityType, Token } from '../types';
 import { slugify } from './slug';
-import { AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, PERSON_ROLE_NOUNS } from './tables';
+import { AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_ROLE_NOUNS } from './tables';
 import {
   MAX_NAME_TOKENS, LETTER, UPPER_START, ACRONYM, NOT_A_LONE_NAME, SPECIES_EPITHET, CONTRACTION, THING_SHAPE, THING_SUFFIX, NAME_LINKS, LONE_PLACE_PREPOSITIONS,
   HYPHEN_WORD, SITE_TYPES, isCapitalized, type PersonRecord,
 } from './words';
 import { NameReading } from './names';
+
+/** Determiners before a body's head word that make it name the body ("the House", "this Senate"). */
+const BODY_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this']);
 
 /** Pass 2: lone names resolved against the people, bodies and places the document names in full. */
 export abstract class LoneNameReading extends NameReading {
@@ -33,6 +36,11 @@ export abstract class LoneNameReading extends NameReading {
       const acronym = s.first === s.last && s.rule === 'surname' ? this.acronyms.get(t.value) : undefined;
       if (acronym && acronym.entityType === 'organization') {
         this.addMention(acronym.id, 'organization', s.first, s.last, undefined, 'acronym-in-document', false, 'name');
+        continue;
+      }
+      const body = s.first === s.last && s.rule === 'surname' ? this.bodyByHeadWord(s.first) : undefined;
+      if (body) {
+        this.addMention(body.entity, 'organization', body.first, s.last, undefined, 'org-head-word', false, 'name');
         continue;
       }
       const known = this.personBySurname(t.lower) ?? this.persons.get(slugify(t.value));
@@ -122,6 +130,26 @@ export abstract class LoneNameReading extends NameReading {
     if (INVERTED_SPEECH.has(before.lower) && opener !== undefined && (opener.value === ',' || CLOSING_QUOTES.has(opener.value))) return 'said+name';
     if (before.value === ',' && opener !== undefined && PERSON_ROLE_NOUNS.has(opener.lower) && !/s$/.test(opener.lower)) return 'role, name';
     return undefined;
+  }
+
+  /**
+   * "the House" in an article that names the House of Representatives, "this Senate" after "the
+   * United States Senate": a capitalised head word of a body's name, after "the" or "this", is the
+   * one body of the article whose name holds it (named before or after). Returns the mention's
+   * first token ("this" is part of it, "the" is not) and the entity.
+   */
+  protected bodyByHeadWord(k: number): { first: number; entity: string } | undefined {
+    const t = this.token(k);
+    const before = this.token(k - 1);
+    if (!t || !before || !BODY_DETERMINERS.has(before.lower) || !(ORGANIZATION_HEADS.has(t.lower) || ORGANIZATION_STARTS.has(t.lower))) return undefined;
+    if (this.doc.sentences[t.sentence]?.firstToken === k || this.titleCaseSentence[t.sentence]) return undefined;
+    let entity: string | undefined;
+    for (const m of this.draft.mentions) {
+      if (m.entityType !== 'organization' || m.lastToken === m.firstToken || !m.text.toLowerCase().split(/\s+/).includes(t.lower)) continue;
+      if (entity !== undefined && entity !== m.entity) return undefined;
+      entity = m.entity;
+    }
+    return entity === undefined ? undefined : { first: before.lower === 'the' ? k : k - 1, entity };
   }
 
   /** "Daughters of the American Revolution", "Science and Technology": the word is part of a longer name. */
