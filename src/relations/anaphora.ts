@@ -8,7 +8,10 @@ import type { DependencyTree } from './tree';
 export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<string, readonly Relation[]>([
   ...['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombardment', 'shelling', 'invasion', 'offensive', 'incursion', 'assault']
     .map((w) => [w, ['attacked']] as [string, readonly Relation[]]),
-  ...['sanctions', 'tariffs', 'duties', 'levies', 'embargo', 'ban', 'expulsion', 'expulsions'].map((w) => [w, ['sanctioned']] as [string, readonly Relation[]]),
+  ...['sanctions', 'tariffs', 'duties', 'levies', 'embargo', 'ban', 'expulsion', 'expulsions', 'closure', 'closures', 'suspension', 'freeze', 'seizure']
+    .map((w) => [w, ['sanctioned']] as [string, readonly Relation[]]),
+  // "the US left the WHO … Tedros called the withdrawal a mistake"
+  ...['withdrawal', 'exit', 'departure'].map((w) => [w, ['rejected']] as [string, readonly Relation[]]),
   ...['offer', 'proposal', 'plan', 'initiative'].map((w) => [w, ['proposed', 'promised']] as [string, readonly Relation[]]),
   ...['accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism'].map((w) => [w, ['accused']] as [string, readonly Relation[]]),
   ...['threat', 'threats', 'warning', 'ultimatum'].map((w) => [w, ['warned']] as [string, readonly Relation[]]),

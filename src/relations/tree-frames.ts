@@ -30,7 +30,8 @@ const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
   'threat', 'provocation', 'violation', 'aggression', 'crime', 'criminal', 'criminals', 'terrorist', 'terrorists', 'dictator', 'liar',
   'enemy', 'invasion', 'interference', 'blackmail', 'lie', 'lies', 'propaganda', 'farce', 'sham', 'disgrace', 'illegal', 'unacceptable',
   'null', 'void', 'illegitimate', 'irresponsible', 'selfish', 'reckless', 'dangerous', 'hostile', 'unlawful', 'fraudulent', 'fraud',
-  'outrageous', 'shameful', 'barbaric', 'genocide', 'massacre',
+  'outrageous', 'shameful', 'barbaric', 'genocide', 'massacre', 'regrettable', 'deplorable', 'mistake', 'blunder', 'betrayal',
+  'insult', 'unjustified', 'unjust', 'unfriendly', 'short-sighted', 'absurd', 'setback', 'provocative', 'destabilising', 'destabilizing',
 ]);
 
 /** Whether a label condemns: its head, a conjunct ("selfish and irresponsible") or "an act of aggression". */
@@ -342,6 +343,7 @@ export abstract class TreeFrames extends WalkFrames {
    */
   protected treeLabel(verb: Token): void {
     const reader = this.reader;
+    if (reader && !LABELLING_VERBS.has(verb.lemma)) this.copularLabel(verb);
     if (!reader || !LABELLING_VERBS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
     const tree = reader.tree;
     // The parser reads "called X a Y" many ways (obj + xcomp, two xcomps, Y as X's object): the
@@ -368,6 +370,28 @@ export abstract class TreeFrames extends WalkFrames {
     }
     const { sources, negated, hypothetical } = readSubjects(reader, verb);
     for (const x of sources) for (const y of targets) this.emit(x, 'accused', y, verb, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical } });
+  }
+
+  /**
+   * "Tedros said the decision was a grave mistake": a condemning predicate on an act told before,
+   * in what a speaker says, accuses the act's author (as "called the decision a mistake" does).
+   */
+  private copularLabel(predicate: Token): void {
+    const reader = this.reader;
+    if (!reader || !negativeLabel(reader.tree, predicate.index)) return;
+    const tree = reader.tree;
+    if (tree.child(predicate.index, 'cop') < 0) return;
+    const subject = this.tok(tree.child(predicate.index, 'nsubj'));
+    const relations = subject && EVENT_ANAPHORS.get(subject.lower);
+    const speech = this.tok(tree.head(predicate.index));
+    if (!subject || !relations || !speech || tree.deprel(predicate.index) !== 'ccomp' || !SPEECH_LEMMAS.has(speech.lemma)) return;
+    // "the decision" points back; "a decision by Chad" or "Chad's decision" names its author, read elsewhere.
+    if (!tree.children(subject.index).some((c) => tree.deprel(c) === 'det' && ['the', 'this', 'that'].includes(this.tok(c)?.lower ?? ''))) return;
+    const act = this.recentFacts(speech, (f) => relations.includes(f.relation)).pop();
+    const author = act ? this.earlierActor(act.source, subject, speech) : undefined;
+    if (!author) return;
+    const { sources, negated, hypothetical } = readSubjects(reader, speech);
+    for (const x of sources) this.emit(x, 'accused', author, speech, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical } });
   }
 
   /**
