@@ -3,7 +3,7 @@ import type { AnnotatedDocument, EntityRecord, EntityType, Mention, Relation, Sy
 import { normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { ContainmentNotes } from './containment';
 import { slugify } from './slug';
-import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, TITLES, type TitleRow } from './tables';
+import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, SURNAME_FIRST_FAMILIES, TITLES, type TitleRow } from './tables';
 import {
   TITLE_CASE_SHARE, HEADLINE_SMALL_WORDS, HEADLINE_WORD_LENGTH, MAX_NAME_TOKENS, NAME_PART_HONORIFICS, LETTER, INITIAL, TITLE_FIRST_WORDS, phrasePrefixes, HYPHEN_WORD,
   personRecord, isCapitalized, gluePoint, NamedSpans, type PersonRecord, type Draft,
@@ -206,9 +206,13 @@ export abstract class RecognizerState {
     return found;
   }
 
-  /** East Asian order: the first word is no given name we know ("Xi Jinping", "Kim Jong-un"). */
+  /**
+   * East Asian order ("Xi Jinping", "Kim Jong-un"): the first word is no given name we know and is a
+   * family name written first there, or the name holds a hyphenated syllable pair ("Jong-un").
+   */
   protected hasSurnameFirstShape(p: PersonRecord): boolean {
-    return !this.lexicon.givenNames.has(p.first) && p.label.split(/\s+/).length <= 3;
+    return !this.lexicon.givenNames.has(p.first) && p.label.split(/\s+/).length <= 3
+      && (SURNAME_FIRST_FAMILIES.has(p.first) || /\p{L}-\p{Ll}/u.test(p.label));
   }
 
   protected recentOrganization(test: (m: Mention) => boolean): string | undefined {

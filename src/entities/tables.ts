@@ -360,3 +360,28 @@ export const FROM_SENDER_NOUNS: ReadonlySet<string> = new Set([
   // "recalled its ambassador from Phnom Penh": the envoy's post is the government there.
   'ambassador', 'ambassadors', 'diplomat',
 ]);
+
+/**
+ * Family names of China, Hong Kong, Taiwan, Korea and Vietnam as news romanise them. Names from
+ * there are written surname first ("Xi Jinping", "Leung Kwok-hung", "Yoon Suk Yeol"), so a lone
+ * first word of such a name is the person; of any other two-word name ("Yahoo Messenger",
+ * "Vivendi Universal", "Mets Poet") it is not.
+ */
+export const SURNAME_FIRST_FAMILIES: ReadonlySet<string> = new Set([
+  // Mandarin (pinyin, Wade-Giles)
+  'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'gao',
+  'lin', 'luo', 'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao', 'peng', 'zeng', 'xiao', 'tian', 'dong', 'pan',
+  'yuan', 'cai', 'jiang', 'yu', 'du', 'ye', 'cheng', 'wei', 'su', 'lu', 'ding', 'ren', 'yao', 'shen', 'zhong', 'cui', 'tan', 'fan',
+  'liao', 'shi', 'jin', 'jia', 'xia', 'fu', 'fang', 'zou', 'xiong', 'bai', 'meng', 'qin', 'qiu', 'hou', 'yin', 'xue', 'yan', 'duan',
+  'lei', 'long', 'shao', 'wan', 'qian', 'xi', 'hua', 'kong', 'mao', 'bo', 'zhai', 'tsai', 'hsu', 'hsieh', 'kuo', 'chiang', 'chou',
+  // Cantonese
+  'chan', 'wong', 'leung', 'cheung', 'lau', 'lee', 'ho', 'ng', 'chow', 'tsang', 'yip', 'kwok', 'lam', 'mak', 'yau', 'tse', 'fung',
+  'lai', 'chu', 'hui', 'yeung', 'yung', 'tam', 'mo', 'ip', 'kwong', 'shiu', 'yiu', 'siu', 'choi', 'chiu', 'poon', 'tong', 'law',
+  'kwan', 'tsui', 'au', 'chung', 'to', 'or',
+  // Korean
+  'kim', 'park', 'jung', 'jeong', 'kang', 'cho', 'yoon', 'jang', 'lim', 'oh', 'seo', 'shin', 'kwon', 'hwang', 'ahn', 'yoo', 'hong',
+  'jeon', 'ko', 'moon', 'son', 'bae', 'baek', 'heo', 'nam', 'roh', 'ha', 'kwak', 'sung', 'cha', 'joo', 'woo', 'min', 'ryu', 'na',
+  'chun', 'rhee', 'ri', 'pak', 'choe',
+  // Vietnamese, Cambodian
+  'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ngo', 'duong', 'ly', 'hun',
+]);
