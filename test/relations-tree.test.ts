@@ -138,6 +138,8 @@ const ROWS: readonly Row[] = [
   ['The World Health Organization lost funds. Trump accused the agency of mishandling the crisis.', ['donald-trump accused world-health-organization'], '"the agency": a UN agency by its gazetteer kind'],
   ['Argentina quit the World Health Organization. Tedros Ghebreyesus said the decision was a grave mistake.', ['argentina rejected world-health-organization', 'tedros-ghebreyesus accused argentina'], 'a condemning predicate on an act told before, in what a speaker says, accuses its author'],
   ['Poland closed its border crossings with Belarus. The UN refugee agency criticised the closure.', ['poland sanctioned belarus', 'unhcr accused poland'], '"the closure" takes up the act told before'],
+  ["Chile's case against Peru at the world court drags on.", ['chile accused peru'], 'a case against Y is a charge in court'],
+  ['The ICC issued an arrest warrant for Vladimir Putin.', ['icc accused vladimir-putin'], 'a warrant for Y charges Y'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

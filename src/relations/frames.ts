@@ -153,6 +153,8 @@ export interface NounFrame {
   readonly mutual?: boolean;
   /** Light verbs after which the subject receives the act: "X had the backing of Y" (Y backs X). */
   readonly receivedWith?: readonly string[];
+  /** Only a possessor or by-phrase is the side: "a US lawsuit against Y" is one filed in a US court. */
+  readonly possessorOnly?: true;
   readonly reason: string;
 }
 
@@ -186,6 +188,8 @@ export const NOUN_FRAMES: readonly NounFrame[] = [
   { id: 'message-to', nouns: ['message', 'letter', 'signals'], relation: 'informed', cameo: '010', preps: ['to'], reason: '"X\'s message to Y"' },
   { id: 'warning-to', nouns: ['warning', 'ultimatum'], relation: 'warned', cameo: '130', preps: ['to'], reason: '"X\'s warning to Y"' },
   { id: 'accusation-against', nouns: ['accusation', 'accusations', 'allegations', 'criticism', 'condemnation'], relation: 'accused', cameo: '112', preps: ['against', 'of'], reason: '"X\'s accusations against Y", "X\'s criticism of Y"' },
+  { id: 'case-against', nouns: ['case', 'lawsuit', 'suit', 'complaint'], relation: 'accused', cameo: '115', preps: ['against'], possessorOnly: true, reason: '"South Africa\'s genocide case against Israel", "X\'s lawsuit against Y": a charge brought in court (CAMEO 115)' },
+  { id: 'warrant-for', nouns: ['warrant', 'warrants'], relation: 'accused', cameo: '115', preps: ['for', 'against'], possessorOnly: true, reason: '"the ICC\'s arrest warrant for Netanyahu": a court charging Y (CAMEO 115)' },
   { id: 'attack-on', nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'of', 'into'], reason: '"X\'s attack on Y"' },
   { id: 'sanctions-on', nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X\'s sanctions on Y"' },
   { id: 'aid-to', nouns: ['aid', 'assistance', 'support'], relation: 'aided', cameo: '070', preps: ['to', 'with'], reason: '"X\'s aid to Y"' },

@@ -159,7 +159,7 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   for (const c of tree.children(n)) {
     const d = tree.deprel(c);
     const prep = tree.caseOf(c);
-    if (d === 'amod' || d === 'compound' || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
+    if (((d === 'amod' || d === 'compound') && frame.possessorOnly !== true) || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
     // ("talks between Israel and Hamas resumed": a between-phrase's last member is no clause subject.)
     else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, prep !== 'between', assets));
   }
