@@ -46,6 +46,8 @@ const ROWS: readonly Row[] = [
   ['The Hallam Gallery at Oxford University opened its new wing on Friday.', 'its', 1, null, '…nor is it when the subject is no actor that agrees (a gallery read as a place)'],
   ['Reuters published the memo on Monday. It quoted two officials who saw the plan.', 'It', 1, 'reuters', '"it quoted": what an outlet does'],
   ['Oxfam opened a clinic in the town. It is also sending doctors to the camps.', 'It', 1, 'oxfam', '"it is (also) sending": a progressive, not a copula'],
+  ['"Food prices have doubled in a year," said Oxfam. "The crisis is deepening fast", it added.', 'it', 1, 'oxfam', '"…", it added: the speaker of the last quotation goes on'],
+  ['The chairman Ravi Mehta announced the buy-back on Monday. His brother Anil, the finance chief, said he had not been told.', 'His', 1, 'ravi-mehta', 'a title noun before a name ("the chairman Ravi Mehta") is no rival of the name'],
   // no good antecedent: stays unresolved
   ['The weather was bad in the north. He left early.', 'He', 1, null, 'no person named before'],
   ['NATO met on Monday. It was raining in Brussels.', 'It', 1, null, '"it" of the weather is no actor'],
@@ -53,6 +55,7 @@ const ROWS: readonly Row[] = [
   ['After phoning the office to ask about his pension, Karl Brenner was put through to a lawyer.', 'his', 1, 'karl-brenner', 'cataphora from a fronted clause with verbs of its own'],
   ['When Jonas Berg greeted his brother, Karl Brenner smiled.', 'his', 1, 'jonas-berg', 'a man named in the fronted clause before the possessive owns it, not the main subject'],
   ['After the vote his rivals left, and Olaf Scholz stayed.', 'his', 1, null, 'cataphora only from a fronted phrase with no verb and its comma'],
+  ['After the show she made peace with Anna Berg, her former daughter-in-law.', 'her', 1, null, 'a possessive inside an apposition to a name is not that name\'s'],
   ['Olaf Scholz and Mark Rutte arrived in The Hague. He said the talks went well.', 'He', 1, null, 'two men in the same role: too close to call'],
   ['Germany and France signed the treaty. It was a long process.', 'It', 1, null, '"it" as the subject of a copula is seldom an actor'],
   ['Vladimir Putin spoke on Monday. She said nothing.', 'She', 1, null, 'gender disagreement leaves it unresolved'],

@@ -249,7 +249,14 @@ class Resolver {
       // After "X said", the pronoun is X or, when X does not agree ("Putin said it…"), nobody we know.
       return reporter && this.agrees(reporter, row.kind) ? this.reference(reporter.entity, reporter.entityType, t.index, t.index, t.sentence, 'pronoun', false) : undefined;
     }
+    // '"…", it added': the subject of a verb of speech right after a quotation goes on speaking for the last
+    // speaker. Not "he"/"she": a new speaker is often a person introduced without a verb of speech
+    // ("Ian Fogg, an analyst, …"), and the salience ranking measured better for them.
+    const continued = neuter && role === 'subject' && !this.quoted[t.index] ? this.continuedSpeaker(t, row.kind, seen, lookback) : undefined;
+    if (continued) return this.reference(continued.entity, continued.entityType, t.index, t.index, t.sentence, 'pronoun', false);
     const speaker = this.quoted[t.index] ? this.quoteSpeaker(t.index) : undefined;
+    const relative = this.relativeHead(t);
+    const apposed = possessive ? this.apposedName(t) : undefined;
     const before = this.tokens[t.index - 1];
     const hostileObject = possessive && before !== undefined && before.pos === 'VERB' && HOSTILE_VERBS.has(before.lemma);
     // "induced Russia to extend its capacity": the object of a verb of control does what the infinitive says.
@@ -266,6 +273,10 @@ class Resolver {
       const distance = t.sentence - m.sentence;
       if (distance > lookback) break;
       if (!this.agrees(m, row.kind)) continue;
+      // "the rare times they used …", "the deal it signed": a noun is not the subject or object of its own relative clause.
+      if (relative >= 0 && (m.last === relative || this.headOf(m.first, m.last) === relative)) continue;
+      // "Brigitte Nielsen, her former daughter-in-law": a possessive inside an apposition is not the name's.
+      if (m.entity === apposed) continue;
       // "When he was winning," X said: inside a quote, a third person is not the speaker.
       if (m.entity === speaker || (distance === 0 && this.quoted[t.index] && !this.quoted[m.first] && m.role === 'subject')) continue;
       // "Putin praised him": an object is never its own clause's subject (a reflexive always is);
@@ -437,6 +448,60 @@ class Resolver {
       if (m.first === named.firstToken && m.last === named.lastToken) return fits(m);
     }
     return undefined;
+  }
+
+  /**
+   * The last speaker, for a pronoun that is the subject of a verb of speech right after a closing
+   * quote mark ('"…", it added', '"…," he said'): the nearest earlier actor outside quotes that is
+   * the subject of a verb of speech ("KCNA said", "said KCNA").
+   */
+  private continuedSpeaker(t: Token, kind: PronounKind, seen: readonly Item[], lookback: number): Item | undefined {
+    let k = t.index - 1;
+    if (this.tokens[k]?.value === ',') k--;
+    const mark = this.tokens[k];
+    if (!mark || !QUOTES.has(mark.value) || !(this.quoted[k - 1] || this.tokens[k - 1]?.value === ',')) return undefined;
+    let v = t.index + 1;
+    while (['AUX', 'ADV'].includes(this.tokens[v]?.pos ?? '')) v++;
+    const verb = this.tokens[v];
+    if (!verb || verb.sentence !== t.sentence || verb.pos !== 'VERB' || !SPEECH_VERBS.has(verb.lemma)) return undefined;
+    const speaks = (w: Token | undefined): boolean => w !== undefined && w.pos === 'VERB' && SPEECH_VERBS.has(w.lemma);
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (t.sentence - m.sentence > lookback) return undefined;
+      if (m.noun || this.quoted[m.first] || !this.agrees(m, kind)) continue;
+      let after = m.last + 1;
+      while (['AUX', 'ADV'].includes(this.tokens[after]?.pos ?? '')) after++;
+      if (speaks(this.tokens[after]) || speaks(this.tokens[m.first - 1])) return m;
+    }
+    return undefined;
+  }
+
+  /**
+   * The noun a relative clause modifies when the pronoun is that clause's subject or object ("the
+   * rare times they used …"): the parse's acl:relcl head; -1 when there is none or no parse.
+   */
+  private relativeHead(t: Token): number {
+    if (this.parsedAt(t.index) && this.syntax) {
+      const v = this.syntax.heads[t.index] ?? -1;
+      const rel = this.syntax.deprels[t.index] ?? '';
+      if (v < 0 || !['nsubj', 'nsubj:pass', 'obj'].includes(rel) || !['acl:relcl', 'acl'].includes(this.syntax.deprels[v] ?? '')) return -1;
+      return this.syntax.heads[v] ?? -1;
+    }
+    // (On the surface "the counter-attack it would …" looks the same as "the times they used …".)
+    return -1;
+  }
+
+  /** The name a possessive's phrase is apposed to: "NAME, her (former) daughter-in-law". */
+  private apposedName(t: Token): string | undefined {
+    let k = t.index - 1;
+    while (k > t.index - 4 && ['DET', 'ADJ', 'ADV'].includes(this.tokens[k]?.pos ?? '')) k--;
+    if (this.tokens[k]?.value !== ',') return undefined;
+    const r = this.baseAt[k - 1];
+    if (!r || r.lastToken !== k - 1 || this.tokens[k - 1]?.sentence !== t.sentence) return undefined;
+    // "for Mr Shimizu, his grandchildren have …": the phrase is a clause's subject, no apposition.
+    let end = t.index + 1;
+    while (['NOUN', 'ADJ', 'PROPN', 'PART', 'ADP', 'DET', 'NUM'].includes(this.tokens[end]?.pos ?? '') && end < t.index + 8) end++;
+    return ['VERB', 'AUX'].includes(this.tokens[end]?.pos ?? '') ? undefined : r.entity;
   }
 
   /** The subject of the clause a reflexive stands in: the parse's, or the nearest earlier subject with no clause break between. */
@@ -803,6 +868,11 @@ class Resolver {
     const apposed = this.appositions();
     for (const t of this.tokens) {
       if (this.covered[t.index] || t.pos !== 'NOUN' || apposed[t.index]) continue;
+      // "his wife Manju Sam", "spokeswoman Sujata Raisinghani": a noun right before a person's name is their title, no
+      // rival (a plural one is not: "Greek sprinters X and Y … they" may be the sprinters).
+      const plural = IRREGULAR_PLURALS.has(t.lower) || (t.lemma !== t.lower && t.lower.endsWith('s'));
+      const titled = this.baseAt[t.index + 1];
+      if (titled && titled.firstToken === t.index + 1 && titled.entityType === 'person' && !plural) continue;
       const next = this.tokens[t.index + 1];
       if (next && next.pos === 'NOUN' && next.sentence === t.sentence) continue;
       // "Pakistan's army said it …", "the Sudanese military said it …": a side's body stands for the side.
@@ -812,7 +882,6 @@ class Resolver {
         continue;
       }
       const gender = GENDERED_WORDS.get(t.lower);
-      const plural = IRREGULAR_PLURALS.has(t.lower) || (t.lemma !== t.lower && t.lower.endsWith('s'));
       const noun = gender ?? (plural ? 'plural' : 'singular');
       out.push({ ...this.item(`#${t.index}`, 'other', t.index, t.index), noun });
     }
