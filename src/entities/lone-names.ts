@@ -196,6 +196,7 @@ export abstract class LoneNameReading extends NameReading {
     const open = this.pendingSingles.filter((s) => s.rule === 'surname' && !this.claimed[s.first]);
     if (open.length === 0) return;
     const lowercase = new Set(this.tokens.filter((t) => t.value === t.lower).map((t) => t.lower));
+    const capitalized = new Set(this.tokens.filter((t) => t.value !== t.lower).map((t) => t.value));
     const bySurface = new Map<string, number[]>();
     for (const s of open) {
       const value = this.token(s.first)?.value ?? '';
@@ -224,7 +225,10 @@ export abstract class LoneNameReading extends NameReading {
       // (The NER's other readings are not followed: as a product, event or work, MISC, it drops gods
       // and parties that the KG gold wants as nodes, organisation F1 63.8 against 61.7 on GUM; as a
       // place, LOC, it turns people the article names by surname alone into places.)
-      const thing = THING_SHAPE.test(value);
+      // "SDGs", "IE6", "STS-135": the plural of an acronym or a name with a digit names things, models or
+      // missions; "Polaroids", "Paralympics" beside "Polaroid", "Paralympic": a name made plural is a
+      // product or an event, not a body.
+      const thing = THING_SHAPE.test(value) || /\d/.test(value) || (value.endsWith('s') && (capitalized.has(value.slice(0, -1)) || (value.endsWith('es') && capitalized.has(value.slice(0, -2)))));
       // "Scientology" in an article about "the Church of Scientology" is that church.
       const named = this.recentOrganization((m) => m.text.endsWith(` of ${value}`));
       // "in Kowloon": a place where a place is expected; a name written twenty times and twice after
