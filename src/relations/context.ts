@@ -38,6 +38,8 @@ export interface EmitOptions {
   readonly goldstein?: number;
   /** Kinds of actor the target must be (Frame.targetTypes). */
   readonly targetTypes?: readonly EntityType[];
+  /** The verb undoes the act ("lifted sanctions"): the walks' negation is flipped. */
+  readonly undone?: boolean;
 }
 
 /** Calls fn(x, y) for every pair of a group, x before y: "Trump, Putin and Xi met" → three pairs. */

@@ -174,7 +174,7 @@ export abstract class Evidence extends Walks {
     const subject = options.clauseSubject ?? source;
     // A noun's modality is its governing verb's: "X and Y agreed to begin talks", "did not hold talks".
     const modal = options.anchor ?? trigger;
-    const negated = options.modality ? options.modality.negated || this.neitherNor(source, options.sourceGroupStart) : this.isNegated(modal, subject, options.sourceGroupStart);
+    const negated = options.modality ? options.modality.negated || this.neitherNor(source, options.sourceGroupStart) : this.isNegated(modal, subject, options.sourceGroupStart) !== (options.undone === true);
     const hypothetical = options.hypothetical === true
       || (options.modality ? options.modality.hypothetical || this.isQuestion(modal) : this.isHypothetical(modal, subject));
     const reportedBy = this.reporter(source, trigger);

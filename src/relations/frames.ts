@@ -213,6 +213,8 @@ export interface CollocationFrame {
   readonly mutual?: boolean;
   readonly reverse?: boolean;
   readonly hypothetical?: boolean;
+  /** The verb undoes the act: "lifted sanctions on Y" is told as sanctions that no longer hold (negated). */
+  readonly undone?: true;
   /** Kinds of actor the target must be (as Frame.targetTypes). */
   readonly targetTypes?: readonly EntityType[];
   readonly reason: string;
@@ -240,6 +242,8 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'end-pact', verbs: ['end', 'terminate', 'scrap', 'cancel', 'suspend', 'abandon', 'renounce', 'annul', 'revoke', 'denounce', 'tear', 'exit', 'quit'], nouns: [...AGREEMENT_NOUNS.filter((n) => !['ceasefire', 'truce', 'armistice', 'document'].includes(n)), 'cooperation', 'partnership', 'alliance'], relation: 'sanctioned', cameo: '161', preps: ['with'], targetTypes: ['country', 'organization'], reason: '"Chad ended its defence agreement with France": reducing relations with Y (CAMEO 161); a truce ended is fighting, read elsewhere' },
   { id: 'close-border', verbs: ['close', 'shut', 'seal'], nouns: ['border', 'borders', 'crossing', 'crossings', 'frontier', 'airspace', 'checkpoints'], relation: 'sanctioned', cameo: '163', preps: ['with', 'to'], reason: '"Poland closed its crossings with Belarus": shutting a country out of trade and travel is an embargo on it (CAMEO 163)' },
   { id: 'revoke-licence', verbs: ['revoke', 'withdraw', 'cancel', 'suspend', 'strip', 'pull'], nouns: ['licence', 'license', 'licences', 'licenses', 'permit', 'permits', 'accreditation', 'concession', 'concessions'], relation: 'sanctioned', cameo: '172', preps: ['of', 'for'], reason: '"Niger revoked the licence of Orano": an administrative sanction on Y (CAMEO 172)' },
+  { id: 'lift-sanctions', verbs: ['lift', 'ease', 'remove', 'scrap', 'drop', 'waive', 'relax', 'rescind', 'repeal', 'roll', 'unfreeze'], nouns: [...SANCTION_NOUNS, 'restrictions'], relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], undone: true, reason: '"X lifted sanctions / export curbs on Y": the sanctions are undone, told as sanctioned and negated' },
+  { id: 'drop-charges', verbs: ['drop', 'withdraw', 'abandon'], nouns: ['complaint', 'case', 'lawsuit', 'suit', 'charges'], relation: 'accused', cameo: '115', preps: ['against'], undone: true, reason: '"Seoul dropped its complaint against Tokyo": a charge withdrawn, told as accused and negated' },
   { id: 'cut-aid', verbs: ['suspend', 'cut', 'halt', 'freeze', 'withhold', 'stop', 'pause', 'end', 'slash'], nouns: ['aid', 'assistance', 'funding', 'funds', 'support', 'loans', 'payments'], relation: 'sanctioned', cameo: '162', preps: ['to', 'for'], reason: '"X suspended aid to Y": reducing or stopping material aid is coercion (CAMEO 162)' },
   { id: 'send-aid', verbs: ['give', 'provide', 'send', 'deliver', 'grant', 'extend', 'ship', 'transfer', 'lend', 'allocate', 'contribute', 'donate', 'approve', 'release', 'announce', 'unveil', 'pledge', 'promise', 'commit', 'offer'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['to', 'for'], reason: '"X sent / gave aid (money, weapons) to Y": material help' },
   { id: 'receive-aid', verbs: ['receive', 'get', 'obtain', 'accept', 'secure'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['from'], reverse: true, reason: '"X received aid / money from Y": Y aided X' },

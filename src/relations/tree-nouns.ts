@@ -59,6 +59,7 @@ interface NounEventFrame extends ReadFrame {
   readonly preps: readonly string[];
   readonly reverse: boolean;
   readonly mutual: boolean;
+  readonly undone?: true;
 }
 
 /** `light`: the noun carries the act and is the trigger ("held *talks*"); else the verb does ("*imposed* sanctions"). */
@@ -94,7 +95,7 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   return {
     trigger: light ? (tree.tokens[noun] ?? verb) : verb, frame, sources, targets, mutual, noun: tree.tokens[noun],
     // "pledged aid to Y", "offered talks with Y": the verb announces the act, it does not report it.
-    negated: negated(tree, i) || nounNegated(tree, noun), hypothetical: asked || announces(verb) || hypothetical(tree, i),
+    negated: (negated(tree, i) || nounNegated(tree, noun)) !== (frame.undone === true), hypothetical: asked || announces(verb) || hypothetical(tree, i),
   };
 }
 

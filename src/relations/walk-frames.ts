@@ -108,7 +108,7 @@ export abstract class WalkFrames extends Evidence {
     if (!subject) return;
     const sources = this.coordinated(subject, -1);
     const start = this.groupStart(sources);
-    const options: EmitOptions = { topicOk: false, sourceGroupStart: start, ...(frame.hypothetical ? { hypothetical: true } : {}) };
+    const options: EmitOptions = { topicOk: false, sourceGroupStart: start, ...(frame.hypothetical ? { hypothetical: true } : {}), ...(frame.undone ? { undone: true } : {}) };
     if (!target) {
       // "Gondor and Rohan restored ties": the coordinated subjects act on each other.
       if (!frame.mutual || sources.length < 2 || this.followingPreposition(noun.token, frame)) return;
@@ -191,7 +191,7 @@ export abstract class WalkFrames extends Evidence {
     // "Sanctions were imposed on Russia by the EU" or "Evidence against Russia was presented by the US".
     const target = this.collocationTarget(verb, frame) ?? this.collocationTarget(noun, frame);
     if (!agent || !target) return;
-    const options: EmitOptions = { topicOk: false, ...(frame.hypothetical ? { hypothetical: true } : {}) };
+    const options: EmitOptions = { topicOk: false, ...(frame.hypothetical ? { hypothetical: true } : {}), ...(frame.undone ? { undone: true } : {}) };
     for (const s of this.coordinated(agent, 1)) {
       if (frame.reverse) this.emit(target, frame.relation, s, verb, frame.id, frame.cameo, options);
       else this.emit(s, frame.relation, target, verb, frame.id, frame.cameo, options);
