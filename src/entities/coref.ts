@@ -129,6 +129,9 @@ const FRONTED_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '"', '“', 
 /** Subject pronouns: one before a possessive in a fronted clause is its owner ("When he met his rival, …"). */
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'i', 'we', 'you']);
 
+/** Words that negate a following "any" ("no longer any X", "not any X"): X is denied, not introduced. */
+const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'without', 'nor']);
+
 /** Words that join two actors named as a pair. */
 const PAIR_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'with', ',', 'versus', 'vs', 'vs.']);
 
@@ -175,7 +178,8 @@ class Resolver {
     const base = this.input.references.filter((r) => !r.modifier && r.via !== 'pronoun' && r.via !== 'topic' && (r.entityType !== 'other' || this.groups.has(r.entity)));
     for (const r of this.input.references) for (let k = r.firstToken; k <= r.lastToken; k++) this.covered[k] = 1;
     for (const r of base) for (let k = r.firstToken; k <= r.lastToken; k++) this.baseAt[k] = r;
-    const items = base.map((r) => this.item(r.entity, r.entityType, r.firstToken, r.lastToken, r.via === 'demonym'));
+    // "there was no longer any Soviet Union": a name under a negative quantifier introduces no one a pronoun can stand for.
+    const items = base.filter((r) => !this.denied(r.firstToken)).map((r) => this.item(r.entity, r.entityType, r.firstToken, r.lastToken, r.via === 'demonym'));
     items.push(...this.nounItems());
     items.sort((a, b) => a.first - b.first || a.last - b.last);
     this.learnGenders(base);
@@ -927,6 +931,15 @@ class Resolver {
   private item(entity: string, entityType: EntityType, first: number, last: number, group = false): Item {
     const end = group && this.tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
     return { entity, entityType, first, last, sentence: this.tokens[first]?.sentence ?? 0, role: this.roleOf(first, end), governor: this.governorOf(first, end), ...(group ? { demonym: true } : {}) };
+  }
+
+  /** Whether the name at token k stands under "no" or a negated "any" ("no Hamas fighter", "not any Soviet Union"). */
+  private denied(k: number): boolean {
+    const before = this.tokens[k - 1];
+    if (before?.lower === 'no') return true;
+    if (before?.lower !== 'any') return false;
+    for (let i = k - 2; i >= k - 5 && this.tokens[i]?.sentence === before.sentence; i--) if (NEGATIONS.has(this.tokens[i]?.lower ?? '')) return true;
+    return false;
   }
 
   /** Whether the parse covers token k's sentence. */
