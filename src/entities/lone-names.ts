@@ -43,12 +43,15 @@ export abstract class LoneNameReading extends NameReading {
         this.addMention(body.entity, 'organization', body.first, s.last, undefined, 'org-head-word', false, 'name');
         continue;
       }
-      const known = this.personBySurname(t.lower) ?? this.persons.get(slugify(t.value));
+      // ("Ličen": one word over the tokens the tokenizer split it into.)
+      const word = this.text.slice(t.start, this.token(s.last)?.end);
+      const lower = word.toLowerCase();
+      const known = this.personBySurname(lower) ?? this.persons.get(slugify(word));
       if (known) {
         this.addMention(known.id, 'person', s.first, s.last, undefined, s.rule, false, 'name');
         continue;
       }
-      const notable = this.notablePerson(t.lower);
+      const notable = this.notablePerson(lower);
       if (notable) {
         this.addMention(notable.id, 'person', s.first, s.last, notable.label, 'known-surname', false, 'name');
         this.personToken.fill(1, s.first, s.last + 1);

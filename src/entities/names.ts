@@ -383,7 +383,7 @@ export abstract class NameReading extends PlaceReading {
 
   /** One word: an acronym in an organisation's place, else a surname resolved in pass 2. */
   protected singleWord(c: Chunk): number | undefined {
-    if (c.last !== c.first) return undefined;
+    if (c.last !== c.first && this.gluedEnd(c.first) !== c.last) return undefined;
     const t = this.token(c.first);
     if (t && ACRONYM.test(t.value) && !NOT_ORGANIZATION_ACRONYMS.has(t.lower) && this.acronymContext(c.first)) {
       const id = this.addMention(this.organizationId(c), 'organization', c.first, c.first, undefined, 'acronym-in-context', false, 'name');

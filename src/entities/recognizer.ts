@@ -13,6 +13,9 @@ import type { ReferenceVia } from './index';
 /** "U.S", "U.K": capital initials with periods between them but none after the last. */
 const UNSTOPPED_ABBREVIATION = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 
+const LETTERS_ONLY = /^\p{L}+$/u;
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** What every pass reads and writes: the tokens, the mentions drafted so far, the people named. */
 export abstract class RecognizerState {
   protected readonly tokens: readonly Token[];
@@ -142,6 +145,13 @@ export abstract class RecognizerState {
       if (lex && !lex.broad && lex.kind !== 'user' && !this.lexicon.givenNames.has(t.lower) && lex.entityType !== 'person') break;
       last = j;
       count++;
+      // "Ličen", "Đoković": one word that the tokenizer split at a letter it does not know.
+      const glued = this.gluedEnd(j);
+      if (glued > j) {
+        last = glued;
+        j = glued;
+        continue;
+      }
       // "Cheng Chung-tai": wink splits a hyphenated syllable pair; the lowercase half belongs to the name.
       const hyphen = this.token(j + 1);
       const rest = this.token(j + 2);
@@ -154,6 +164,17 @@ export abstract class RecognizerState {
     const suffix = this.token(last + 1);
     if (last >= 0 && suffix && NAME_SUFFIXES.has(suffix.lower) && this.token(last)?.sentence === suffix.sentence) last++;
     return last;
+  }
+
+  /**
+   * The last token of the word that token j starts: wink splits a word at a letter outside its
+   * alphabet ("Li" "č" "en" for "Ličen"); the parts touch and one of each pair is not ASCII.
+   */
+  protected gluedEnd(j: number): number {
+    let k = j;
+    for (let a = this.token(k), b = this.token(k + 1); a && b && b.start === a.end && LETTERS_ONLY.test(a.value) && LETTERS_ONLY.test(b.value)
+      && (NOT_ASCII.test(a.value) || NOT_ASCII.test(b.value)); a = b, b = this.token(k + 1)) k++;
+    return k;
   }
 
   /** "Cheng Chung-tai", "Kim Shin-wook": a name with a hyphenated lowercase syllable is a person's. */
