@@ -419,6 +419,8 @@ export abstract class Evidence extends Walks {
     if (this.quoteDepth[trigger.index] === 1) return own(this.quoteSpeaker(trigger));
     for (let i = Math.min(source.firstToken, trigger.index) - 1; i >= sentence.firstToken; i--) {
       const t = this.tok(i);
+      // "Yoon said …, and Kishida thanked him": a clause of its own after ", and" is the writer's.
+      if (t?.value === ',' && ['and', 'but'].includes(this.tok(i + 1)?.lower ?? '') && i + 2 === source.firstToken) return undefined;
       if (t && SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB') return own(this.treeSubject(t) ?? this.subjectOf(t));
     }
     // "…, a senior official said", "…, Peskov told reporters"

@@ -73,6 +73,11 @@ const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
   ...['aid', 'help', 'assistance', 'weapons', 'arms', 'package', 'funding', 'donation', 'donations', 'supplies', 'loan'].map((w) => [w, 'aided'] as [string, Relation]),
   ...['support', 'backing', 'solidarity', 'position', 'stance', 'endorsement'].map((w) => [w, 'supported'] as [string, Relation]),
 ]);
+/** "thanked Palau for standing up for it", "for helping": what the thanked did, by the verb's lemma. */
+const THANKED_FOR_DOING: ReadonlyMap<string, Relation> = new Map<string, Relation>([
+  ...['help', 'assist', 'aid', 'arm', 'fund', 'supply', 'protect', 'shelter'].map((w) => [w, 'aided'] as [string, Relation]),
+  ...['support', 'back', 'stand', 'defend', 'champion', 'endorse', 'recognise', 'recognize'].map((w) => [w, 'supported'] as [string, Relation]),
+]);
 
 export abstract class TreeFrames extends WalkFrames {
   // ---- the tree ----------------------------------------------------------------------------------
@@ -182,11 +187,19 @@ export abstract class TreeFrames extends WalkFrames {
     const reader = this.reader;
     if (!reader || verb.lemma !== 'thank' || reader.tree.upos(verb.index) !== 'VERB') return;
     const tree = reader.tree;
+    // Thanking praises the one thanked (CAMEO 051): "Lai thanked Japan" supports Japan.
+    const thanks = readFrame(reader, verb, { id: 'thank', lemmas: ['thank'], relation: 'supported', cameo: '051', direct: true, reason: 'thanking praises (CAMEO 051)' });
+    if (thanks && !thanks.mutual) this.emitReading(thanks);
     for (const c of tree.children(verb.index)) {
-      if (tree.deprel(c) !== 'obl' || tree.caseOf(c) !== 'for') continue;
-      // "for a package of aid", "for its support": the noun, or the noun inside its measure.
-      let relation = THANKED_FOR.get(this.tok(c)?.lower ?? '');
-      for (const m of tree.children(c)) if (!relation && tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of') relation = THANKED_FOR.get(this.tok(m)?.lower ?? '');
+      const d = tree.deprel(c);
+      const doing = (d === 'advcl' || d === 'obl') && tree.upos(c) === 'VERB' && tree.children(c).some((m) => tree.deprel(m) === 'mark' && this.tok(m)?.lower === 'for');
+      if (!doing && (d !== 'obl' || tree.caseOf(c) !== 'for')) continue;
+      // "for a package of aid", "for its support": the noun, or the noun inside its measure; "for helping": the verb.
+      const word = this.tok(c);
+      // ("standing" keeps its -ing as a lemma: the bare stem is tried too.)
+      const doneLemma = word ? [...verbLemmas(word), word.lower.replace(/ing$/, ''), word.lower.replace(/ing$/, 'e')].find((l) => THANKED_FOR_DOING.has(l)) : undefined;
+      let relation = doing ? THANKED_FOR_DOING.get(doneLemma ?? '') : THANKED_FOR.get(word?.lower ?? '');
+      for (const m of tree.children(c)) if (!relation && !doing && tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of') relation = THANKED_FOR.get(this.tok(m)?.lower ?? '');
       if (!relation) continue;
       const reading = readFrame(reader, verb, { id: `thanked-for-${relation}`, lemmas: ['thank'], relation, cameo: RELATION_CAMEO[relation], direct: true, reason: 'thanks for help' });
       if (reading && !reading.mutual) this.emitReading({ ...reading, sources: reading.targets, targets: reading.sources });
