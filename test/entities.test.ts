@@ -101,6 +101,7 @@ const ROWS: readonly Row[] = [
   ['Shoppers liked Quadrix Mobile in May. Later Quadrix cut prices, and Wang Lifen said Wang would stay.', [['Quadrix Mobile', 'quadrix-mobile', 'person'], ['Quadrix', 'quadrix', 'organization'], ['Wang Lifen', 'wang-lifen', 'person'], ['Wang', 'wang-lifen', 'person']], 'a lone first word names a person written surname first only when it is such a family name'],
   ['Fans of the Zorbex sold their Zorbexes, and the XR7 was sold out. Owners said the XR7 was fast.', [['Zorbex', 'zorbex', 'organization'], ['Zorbexes', 'zorbexes', 'other'], ['XR7', 'xr7', 'other'], ['XR7', 'xr7', 'other']], 'a lone name made plural beside its singular, or with a digit, names things, not a body'],
   ['Fans cheered Goran Kovačić and Luka Perić. Later Kovačić left.', [['Goran Kovačić', 'goran-kovacic', 'person'], ['Luka Perić', 'luka-peric', 'person'], ['Kovačić', 'goran-kovacic', 'person']], 'a name the tokenizer split at a letter outside its alphabet is one word'],
+  ['The Soviet Union built it, and after the USSR fell, Soviet troops left.', [['Soviet Union', 'soviet-union', 'country'], ['USSR', 'soviet-union', 'country'], ['Soviet', 'soviet-union', 'country']], 'the Soviet Union is a state of the gazetteer, not an organisation named by its head word'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 
