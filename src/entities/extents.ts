@@ -109,6 +109,10 @@ function widen(mentions: readonly Mention[], c: ExtentContext): Mention[] {
     if (m.entityType === 'person') {
       first = personStart(m, c, byLast);
       last = personEnd(m, c, byFirst);
+    } else if (m.rule === 'people-group') {
+      // "all Americans", "many Texans": the quantifier is part of the phrase that names the group.
+      const before = c.tokens[m.firstToken - 1];
+      if (before && before.sentence === m.sentence && GROUP_QUANTIFIERS.has(before.lower)) first = m.firstToken - 1;
     } else if (m.entityType === 'country' && m.rule === 'lexicon:demonym') {
       const head = c.tokens[m.lastToken + 1];
       if (head && head.sentence === m.sentence && UPPER.test(head.value) && GOVERNMENT_HEADS.has(head.lower)) last = m.lastToken + 1;
@@ -133,6 +137,8 @@ function widen(mentions: readonly Mention[], c: ExtentContext): Mention[] {
 }
 
 const PLACE_TYPES: ReadonlySet<string> = new Set(['place', 'country']);
+/** Quantifiers that open a group's phrase ("all Americans", "many Muslims"). */
+const GROUP_QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'many', 'most', 'some', 'both', 'few', 'several']);
 
 /**
  * "Seattle, Washington", "Livorno, Tuscany, to pay", "Trento, Italy": a place, a comma and the
