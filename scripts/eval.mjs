@@ -205,8 +205,11 @@ function printGraphs(g) {
 // ---------------------------------------------------------------------------------------------
 // 2. Mention level: GUM named person/organization/place mentions (head PROPN), ../shared/eval/gum/README.md
 const GUM_TYPES = ['person', 'organization', 'place'];
-// Our type → the GUM types it may stand for (GUM types a country by role: agent = organization, location = place).
-const TYPE_MAP = { person: ['person'], organization: ['organization'], place: ['place'], country: ['organization', 'place'] };
+// Our type → the GUM types it may stand for (GUM types a country by role: agent = organization, location = place;
+// a named group of people, "Americans", "the Rohingya", is a GUM person: ours is type other, rule people-group).
+const TYPE_MAP = { person: ['person'], organization: ['organization'], place: ['place'], country: ['organization', 'place'], group: ['person'] };
+/** The type a mention of ours is scored as: a named (capitalised) people group counts as a group, lowercase ones ("refugees") name nobody. */
+const scoredType = (m) => (m.entityType === 'other' && m.rule === 'people-group' && /(?:^|\s)\p{Lu}\S*$/u.test(m.text) ? 'group' : m.entityType);
 
 // GUM spans keep a leading "the" and a possessive "'s" ("the Kremlin", "Warhol's"); ours never do.
 function comparableSpan(text, start, end) {
@@ -239,8 +242,8 @@ function scoreMentions(docs, results) {
       .map((m) => { const [s, e] = comparableSpan(d.text, m.start, m.end); return { key: `${s}:${e}`, type: m.etype }; });
     const res = results.get(d.doc_id);
     if (!res) missingDocs.push(d.doc_id);
-    const pred = (res?.mentions ?? []).filter((m) => TYPE_MAP[m.entityType])
-      .map((m) => { const [s, e] = comparableSpan(d.text, m.start, m.end); return { key: `${s}:${e}`, type: m.entityType }; });
+    const pred = (res?.mentions ?? []).filter((m) => TYPE_MAP[scoredType(m)])
+      .map((m) => { const [s, e] = comparableSpan(d.text, m.start, m.end); return { key: `${s}:${e}`, type: scoredType(m) }; });
     const goldByKey = new Map();
     for (const g of gold) goldByKey.set(g.key, g);
     const matchedGold = new Set();
@@ -305,7 +308,7 @@ function missBreakdown(docs, results) {
     const gold = d.mentions.filter((m) => m.head_upos === 'PROPN' && GUM_TYPES.includes(m.etype)).map((m) => ({ ...span(m), type: m.etype }));
     const any = new Map(d.mentions.map((m) => { const x = span(m); return [`${x.s}:${x.e}`, m]; }));
     const seen = new Set();
-    const pred = (results.get(d.doc_id)?.mentions ?? []).filter((m) => TYPE_MAP[m.entityType]).map((m) => ({ ...span(m), type: m.entityType }))
+    const pred = (results.get(d.doc_id)?.mentions ?? []).filter((m) => TYPE_MAP[scoredType(m)]).map((m) => ({ ...span(m), type: scoredType(m) }))
       .filter((p) => !seen.has(`${p.s}:${p.e}`) && seen.add(`${p.s}:${p.e}`));
     for (const g of gold) {
       const same = pred.find((p) => p.s === g.s && p.e === g.e);
@@ -340,7 +343,7 @@ function printMentions(m) {
   }
   if (m.misses) {
     console.log('\nWhere the typed figures go (gold mentions found or missed, and why; wrong predictions, and what they hit):\n');
-    const types = ['person', 'organization', 'place', 'country'];
+    const types = ['person', 'organization', 'place', 'country', 'group'];
     const cats = [...new Set(types.flatMap((t) => Object.keys(m.misses[t] ?? {})))].sort();
     console.log(`| | ${types.join(' | ')} |`);
     console.log(`|---|${types.map(() => '---').join('|')}|`);
@@ -356,7 +359,8 @@ function printMentions(m) {
     }
   }
   console.log('\n`gum:organization` and `gum:place` include our `country` mentions that matched a gold mention of that type ' +
-    '(GUM types a country by role); `country` = precision of our country mentions against organization|place.\n');
+    '(GUM types a country by role), and `gum:person` our named people groups ("Americans", type other, rule people-group); ' +
+    '`country` = precision of our country mentions against organization|place.\n');
   console.log('For scale (../shared/notes/extraction.md): compromise 14 `.people()/.places()/.organizations()` on a standard ' +
     'news NER test set, exact spans: PER F1 43.8, LOC 68.1, ORG 20.6 (micro 48.6), at 1/20 of wink\'s speed.\n');
 }
