@@ -73,6 +73,14 @@ const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
   ...['aid', 'help', 'assistance', 'weapons', 'arms', 'package', 'funding', 'donation', 'donations', 'supplies', 'loan'].map((w) => [w, 'aided'] as [string, Relation]),
   ...['support', 'backing', 'solidarity', 'position', 'stance', 'endorsement'].map((w) => [w, 'supported'] as [string, Relation]),
 ]);
+/** Verbs that put an actor on a list or take it off. */
+const LISTING_VERBS = {
+  add: new Set(['add', 'put', 'place', 'return', 'include', 'designate', 'relist']),
+  remove: new Set(['remove', 'take', 'delist', 'drop', 'strike', 'lift']),
+} as const;
+const LIST_NOUNS: ReadonlySet<string> = new Set(['list', 'blacklist', 'register', 'watchlist']);
+/** Words that make a list one of sanctions or terror. */
+const SANCTION_LIST_WORDS: ReadonlySet<string> = new Set(['terror', 'terrorism', 'terrorist', 'sanctions', 'sanction', 'sponsors', 'entity', 'blacklist', 'watch', 'embargo']);
 /** "thanked Palau for standing up for it", "for helping": what the thanked did, by the verb's lemma. */
 const THANKED_FOR_DOING: ReadonlyMap<string, Relation> = new Map<string, Relation>([
   ...['help', 'assist', 'aid', 'arm', 'fund', 'supply', 'protect', 'shelter'].map((w) => [w, 'aided'] as [string, Relation]),
@@ -204,6 +212,44 @@ export abstract class TreeFrames extends WalkFrames {
       const reading = readFrame(reader, verb, { id: `thanked-for-${relation}`, lemmas: ['thank'], relation, cameo: RELATION_CAMEO[relation], direct: true, reason: 'thanks for help' });
       if (reading && !reading.mutual) this.emitReading({ ...reading, sources: reading.targets, targets: reading.sources });
     }
+  }
+
+  /**
+   * "Trump put Cuba back on the list of state sponsors of terrorism", "the US added Huawei to its
+   * trade blacklist": listing an actor sanctions it (CAMEO 163); "removed Cuba from the list" undoes
+   * that (negated). Only a list of sanctions or terror says so: "added Rome to its tour" is none.
+   */
+  protected treeListing(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || reader.tree.upos(verb.index) !== 'VERB') return;
+    const adds = LISTING_VERBS.add.has(verb.lemma);
+    if (!adds && !LISTING_VERBS.remove.has(verb.lemma)) return;
+    const tree = reader.tree;
+    const object = tree.child(verb.index, 'obj');
+    if (object < 0) return;
+    // The list hangs on the verb, or (a common misparse) on the object: "removed the island from the list".
+    const candidates = [...Array.from(tree.children(verb.index)).filter((c) => tree.deprel(c) === 'obl'), ...Array.from(tree.children(object)).filter((c) => tree.deprel(c) === 'nmod')];
+    const list = candidates.find((c) => (adds ? ['to', 'on', 'onto'] : ['from', 'off']).includes(tree.caseOf(c) ?? '') && LIST_NOUNS.has(this.tok(c)?.lower ?? ''));
+    if (list === undefined) return;
+    // The list's own words say what it lists: "blacklist", "terror list", "list of state sponsors of terrorism".
+    const words = [list, ...Array.from(tree.children(list)), ...Array.from(tree.children(list)).flatMap((c) => Array.from(tree.children(c)))].map((c) => this.tok(c)?.lower ?? '');
+    if (this.tok(list)?.lower !== 'blacklist' && !words.some((w) => SANCTION_LIST_WORDS.has(w)) && !this.sanctionListBefore(list)) return;
+    const targets = new ActorFinder(reader).at(object, true).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    for (const x of sources) for (const y of targets) this.emit(x, 'sanctioned', y, verb, adds ? 'list-add' : 'list-remove', '163', { topicOk: false, modality: { negated: negated !== !adds, hypothetical } });
+  }
+
+  /** "… put Cuba back on the list": "the list" takes up a list of sanctions or terror named in the three sentences before. */
+  private sanctionListBefore(list: number): boolean {
+    const at = this.tok(list);
+    if (!at || this.tok(list - 1)?.lower !== 'the') return false;
+    for (let i = list - 1; i >= 0; i--) {
+      const t = this.tok(i);
+      if (!t || t.sentence < at.sentence - 3) return false;
+      if (!LIST_NOUNS.has(t.lower)) continue;
+      for (let k = i - 2; k <= i + 6; k++) if (k !== i && SANCTION_LIST_WORDS.has(this.tok(k)?.lower ?? '')) return true;
+    }
+    return false;
   }
 
   /** A CAMEO pattern's reading at a verb no frame knows. */

@@ -59,6 +59,8 @@ export function canAct(r: ActorReference): boolean {
 /** Modals that make a clause unreal; "will" too: a future act is announced, not done. */
 const MODALS: ReadonlySet<string> = new Set(['would', 'could', 'might', 'may', 'should', 'will', "'ll", 'wo', 'can', 'ca', 'shall', 'must', "'d"]);
 export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no']);
+/** Pronouns of none: "nothing to negotiate", "no one to talk to". */
+const NONE_WORDS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
 const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
 /** Relations that link a clause to its governor ("wants to meet", "said he would"). */
 const CLAUSAL: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'advcl', 'conj', 'csubj']);
@@ -437,6 +439,8 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
 /** "did not meet", "refused to accept", "never accused": negation on the trigger or a governor that passes it down. */
 export function negated(tree: DependencyTree, i: number): boolean {
   let k = i;
+  // "had nothing to negotiate with Washington": an infinitive that says what there is none of.
+  if (tree.deprel(i) === 'acl' && NONE_WORDS.has(tree.tokens[tree.head(i)]?.lower ?? '')) return true;
   for (let depth = 0; depth < 4 && k >= 0; depth++) {
     for (const c of tree.children(k)) {
       const d = tree.deprel(c);

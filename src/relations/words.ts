@@ -25,7 +25,7 @@ export const ANNOUNCING_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that negate the verb of their clause: "did not meet", "never accused", "neither A nor B". */
-export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without', 'nothing']);
 
 /** "refused to accept", "failed to meet", "X's refusal to talk": the complement did not happen. */
 export const NEGATING_VERBS: ReadonlySet<string> = new Set(['refuse', 'decline', 'fail', 'reject', 'deny', 'avoid', 'stop', 'refusal', 'failure', 'cancel', 'scrap', 'abandon']);
