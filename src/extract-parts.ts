@@ -6,6 +6,7 @@
 // resolved and a pronoun read within its part only, which for a text of that size (a report, a
 // book, a dump) is the price of bounded time.
 import { documentParts, GUARD_LIMITS } from './nlp/guard';
+import { documentHash } from './store/hash';
 import type { DocumentResult, EntityRecord, Fact, Mention, SourceDocument, TextSpan } from './types';
 
 /** One part's result and the counts its indices are relative to. */
@@ -44,6 +45,27 @@ export function fromCounted(line: string): PartResult {
   return { result, tokens: partTokens, sentences: partSentences };
 }
 
+/** The parts of `source` to extract one after another (one part: the whole text, as it is). */
+function eachPart(source: SourceDocument, partChars: number): Array<{ start: number; source: SourceDocument }> {
+  const parts = documentParts(source.text, partChars);
+  if (parts.length === 1) return [{ start: 0, source }];
+  return parts.map((p) => ({ start: p.start, source: { ...source, text: source.text.slice(p.start, p.end) } }));
+}
+
+/**
+ * The extract line of `source` (what documentLine gives for extractInParts' result), with a long
+ * document's parts read one at a time and each turned into JSON text at once: memory holds one
+ * part's objects, not the whole document's.
+ */
+export function extractLineInParts(source: SourceDocument, extractPart: (part: SourceDocument) => PartResult, line: (result: DocumentResult, source: SourceDocument) => string, partChars: number = GUARD_LIMITS.partChars): string {
+  if (isPartSource(source)) return line(withCounts(extractPart(source)), source);
+  const parts = eachPart(source, partChars);
+  if (parts.length === 1) return line(extractPart(source).result, source);
+  const joiner = new PartJoiner();
+  for (const part of parts) joiner.add(extractPart(part.source), part.start);
+  return joiner.line(source);
+}
+
 /** Extracts `source` whole when it is short, else in parts joined by joinParts. */
 export function extractInParts(source: SourceDocument, extractPart: (part: SourceDocument) => PartResult, partChars: number = GUARD_LIMITS.partChars): DocumentResult {
   if (isPartSource(source)) return withCounts(extractPart(source));
@@ -51,6 +73,69 @@ export function extractInParts(source: SourceDocument, extractPart: (part: Sourc
   if (parts.length === 1) return extractPart(source).result;
   const results = parts.map((p) => ({ start: p.start, ...extractPart({ ...source, text: source.text.slice(p.start, p.end) }) }));
   return joinParts(source, results);
+}
+
+/**
+ * A long document's parts joined into its extract line (documentLine of joinParts' result, byte
+ * for byte), one part at a time in text order: each part's mentions and facts are kept only as
+ * JSON text (one-byte where the text allows, see latin1), entities as records merged by id.
+ */
+export class PartJoiner {
+  private readonly mentions: string[] = [];
+  private readonly facts: string[] = [];
+  private readonly entities = new Map<string, EntityRecord>();
+  private head: Pick<DocumentResult, 'title' | 'date' | 'url'> | undefined;
+  private tokens = 0;
+  private sentences = 0;
+
+  /** Adds the next part (parts come in text order), which starts at character `start` of the document. */
+  add(part: PartResult, start: number): void {
+    const r = part.result;
+    this.head ??= {
+      ...(r.title !== undefined ? { title: r.title } : {}),
+      ...(r.date !== undefined ? { date: r.date } : {}),
+      ...(r.url !== undefined ? { url: r.url } : {}),
+    };
+    if (r.mentions.length > 0) this.mentions.push(latin1(JSON.stringify(r.mentions.map((m) => shiftMention(m, start, this.tokens, this.sentences)))));
+    if (r.facts.length > 0) this.facts.push(latin1(JSON.stringify(r.facts.map((f) => shiftFact(f, start)))));
+    for (const e of r.entities) this.entities.set(e.id, mergeEntity(this.entities.get(e.id), e));
+    this.tokens += part.tokens;
+    this.sentences += part.sentences;
+  }
+
+  /** The document's extract line (without the trailing newline); the pieces are let go. */
+  line(source: SourceDocument): string {
+    const entities = [...this.entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const head = latin1(JSON.stringify({ doc: source.id, ...this.head }));
+    // JSON.stringify of an array is its items' JSON joined by commas, and each piece is an array's
+    // JSON: one join of every piece's inside makes the line, with no copy of a list in between.
+    const out: string[] = [head.slice(0, -1), ',"mentions":['];
+    const items = (pieces: readonly string[]): void => pieces.forEach((p, i) => out.push(i > 0 ? ',' : '', p.slice(1, -1)));
+    items(this.mentions);
+    out.push('],"entities":', latin1(JSON.stringify(entities)), ',"facts":[');
+    items(this.facts);
+    out.push('],"hash":', JSON.stringify(documentHash(source)), '}');
+    this.mentions.length = 0;
+    this.facts.length = 0;
+    this.entities.clear();
+    return out.join('');
+  }
+}
+
+/**
+ * The same text held in one byte a character when every character fits (JSON of our results is
+ * nearly all ASCII). V8 keeps a string built from a two-byte one two-byte whatever its characters,
+ * and entity ids parsed from the gazetteer's JSON (which has non-Latin-1 names) are two-byte: one
+ * such id made every line of a long document two bytes a character (45 MB for 22 M characters).
+ */
+export function latin1(text: string): string {
+  return NON_LATIN1.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
+}
+
+const NON_LATIN1 = /[^\x00-\xff]/;
+
+function shiftMention(m: Mention, at: number, tokens: number, sentences: number): Mention {
+  return { ...m, start: m.start + at, end: m.end + at, firstToken: m.firstToken + tokens, lastToken: m.lastToken + tokens, sentence: m.sentence + sentences };
 }
 
 /** One result as if the document had been read at once: offsets and indices shifted, entities merged by id. */
@@ -63,7 +148,7 @@ export function joinParts(source: SourceDocument, parts: ReadonlyArray<PartResul
   for (const part of parts) {
     const at = part.start;
     for (const m of part.result.mentions) {
-      mentions.push({ ...m, start: m.start + at, end: m.end + at, firstToken: m.firstToken + tokens, lastToken: m.lastToken + tokens, sentence: m.sentence + sentences });
+      mentions.push(shiftMention(m, at, tokens, sentences));
     }
     for (const f of part.result.facts) facts.push(shiftFact(f, at));
     for (const e of part.result.entities) entities.set(e.id, mergeEntity(entities.get(e.id), e));

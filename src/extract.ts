@@ -7,7 +7,7 @@ import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type 
 import { anaphorWord, attackWord, extractRelations, triggerWord } from './relations';
 import { parseDocument, syntaxModels, tagDocument, tokenNames } from './syntax';
 import { documentHash } from './store/hash';
-import { extractInParts, fromCounted, joinParts, partSources } from './extract-parts';
+import { extractInParts, extractLineInParts, fromCounted, latin1, PartJoiner, partSources, type PartResult } from './extract-parts';
 import { ExtractPool } from './workers/pool';
 import { documentMetadata, type AnnotatedDocument, type DocumentResult, type SourceDocument } from './types';
 
@@ -21,10 +21,25 @@ export interface ExtractorOptions {
 
 /** One document in, everything known about it out: a pure map (what `newsgraph extract` prints). */
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
+  const part = partExtractor(options);
+  // A document longer than the guard's part size is read part by part (extract-parts.ts).
+  return (source) => extractInParts(source, part);
+}
+
+/**
+ * The same as documentLine(createExtractor(options)(source), source), for the commands: a long
+ * document's parts are turned into JSON as they are read, so its objects never all exist at once.
+ */
+export function createLineExtractor(options: ExtractorOptions = {}): (source: SourceDocument) => string {
+  const part = partExtractor(options);
+  return (source) => extractLineInParts(source, part, documentLine);
+}
+
+/** Extraction of one part (or a whole document of news size): nlp → syntax → entities → relations. */
+function partExtractor(options: ExtractorOptions): (part: SourceDocument) => PartResult {
   const lexicon = lexiconFor(options.aliases);
   const models = options.models ?? true;
-  // A document longer than the guard's part size is read part by part (extract-parts.ts).
-  return (source) => extractInParts(source, (part) => {
+  return (part) => {
     const annotated = annotate(part);                         // nlp: tokens, sentences, POS
     const tagged = models ? tagDocument(annotated) : undefined; // syntax: the trained NER's names
     const names = tagged && tokenNames(annotated, tagged);
@@ -41,7 +56,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       facts: [...entities.facts, ...relations],
     };
     return { result, tokens: annotated.tokens.length, sentences: annotated.sentences.length };
-  });
+  };
 }
 
 /**
@@ -97,11 +112,11 @@ export function lexiconFor(aliases: readonly AliasEntry[] | undefined): Lexicon 
   return aliases?.length ? buildLexicon(aliases) : defaultLexicon();
 }
 
-/** A result as one line of `newsgraph extract` (without the trailing newline): no origin, plus the text's content hash. */
+/** A result as one line of `newsgraph extract` (without the trailing newline): no origin, plus the text's content hash; one byte a character in memory where it can be (extract-parts.ts latin1). */
 export function documentLine(result: DocumentResult, source: Pick<SourceDocument, 'text' | 'hash'>): string {
   const { origin: _origin, ...line } = result;
   void _origin;
-  return JSON.stringify({ ...line, hash: documentHash(source) });
+  return latin1(JSON.stringify({ ...line, hash: documentHash(source) }));
 }
 
 /** How many documents may be read ahead of the one being stored, per extraction thread (see ExtractPool.READ_AHEAD). */
@@ -150,7 +165,7 @@ interface Waiting {
  */
 export class Extraction {
   private pool: ExtractPool | undefined;
-  private local: Extractor | undefined;
+  private local: ((source: SourceDocument) => string) | undefined;
   private waiting: Waiting[] = [];
   private requests = 0;
   private fromPool = 0;
@@ -183,10 +198,21 @@ export class Extraction {
     });
   }
 
+  /**
+   * The parts' lines are joined in text order as they become available: each is parsed and turned
+   * into the joiner's JSON pieces, then let go, so only compact text waits (no part's objects).
+   */
   private async inParts(source: SourceDocument, parts: NonNullable<ReturnType<typeof partSources>>): Promise<string> {
-    const lines = await Promise.all(parts.map((p) => this.line(p.source)));
-    const results = lines.map((line, i) => ({ start: parts[i]?.start ?? 0, ...fromCounted(line) }));
-    return documentLine(joinParts(source, results), source);
+    const pending = parts.map((p) => this.line(p.source));
+    // a part that fails while an earlier one is awaited is reported when its turn comes
+    for (const p of pending) if (typeof p !== 'string') p.catch(() => undefined);
+    const joiner = new PartJoiner();
+    for (let i = 0; i < parts.length; i++) {
+      const line = await (pending[i] as Promise<string> | string);
+      pending[i] = '';
+      joiner.add(fromCounted(line), parts[i]?.start ?? 0);
+    }
+    return joiner.line(source);
   }
 
   /** The reader is about to wait: nothing may stay held back. */
@@ -224,8 +250,8 @@ export class Extraction {
   }
 
   private here(source: SourceDocument): string {
-    this.local ??= createExtractor({ aliases: this.aliases });
-    return documentLine(this.local(source), source);
+    this.local ??= createLineExtractor({ aliases: this.aliases });
+    return this.local(source);
   }
 
   async close(): Promise<void> {

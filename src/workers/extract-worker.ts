@@ -2,7 +2,7 @@
 // thread), then answers each batch of documents with their results as the JSON text `newsgraph
 // extract` prints, one string per document.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createExtractor, documentLine } from '../extract';
+import { createLineExtractor } from '../extract';
 import { messageOf } from '../errors';
 import type { WorkerReady, WorkerReply, WorkerRequest, WorkerResult, WorkerSetup } from './protocol';
 
@@ -10,7 +10,7 @@ const port = parentPort;
 if (!port) throw new Error('extract-worker.js runs as a worker thread (see ExtractPool)');
 
 const setup = workerData as WorkerSetup;
-const extract = createExtractor({ aliases: setup.aliases });
+const extract = createLineExtractor({ aliases: setup.aliases });
 // An empty document loads the language model now, before the worker says it is ready: the pool
 // gives documents only to ready workers, so none waits behind a worker that is still loading.
 extract({ id: '', text: '', origin: '' });
@@ -20,7 +20,7 @@ port.postMessage(ready);
 port.on('message', (request: WorkerRequest) => {
   const results = request.sources.map((source): WorkerResult => {
     try {
-      return { ok: true, line: documentLine(extract(source), source) };
+      return { ok: true, line: extract(source) };
     } catch (e) {
       return { ok: false, message: messageOf(e), ...(e instanceof Error && e.stack ? { stack: e.stack } : {}) };
     }

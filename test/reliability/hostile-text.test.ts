@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { annotate } from '../../src/nlp';
 import { GUARD_LIMITS, documentParts, longRuns, maskLongRuns } from '../../src/nlp/guard';
-import { createExtractor, documentLine, Extraction } from '../../src/extract';
+import { createExtractor, createLineExtractor, documentLine, Extraction } from '../../src/extract';
 
 const ORDINARY = [
   'Russian President Vladimir Putin met French President Emmanuel Macron in Geneva on Monday.',
@@ -121,6 +121,8 @@ describe('hostile text: extraction work stays linear', function () {
     // With --jobs > 1 the parts go out as documents of their own (to the worker threads once
     // there are enough of them; here, three, to this thread) and come back as lines: the same line.
     const source = { id: 'long', text, origin: 'long.txt' };
+    // The commands' extractor joins the parts as JSON text as they are read: the same bytes.
+    assert.equal(createLineExtractor()(source), documentLine(result, source));
     const threads = new Extraction(2, []);
     try {
       const pending = threads.line(source);
