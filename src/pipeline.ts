@@ -290,16 +290,22 @@ export class BuildSession {
       // (appended to the store's order) comes in and no other process wrote the store since.
       let appended: GraphInput[] | undefined = folded && update && folded.stamp === storeStamp(store.file) ? [] : undefined;
       const started = performance.now();
-      for await (const doc of orderedMap(planned(), resolve, extraction.readAhead, extraction.settle)) {  // nlp → entities → relations
-        const input = store.put({                                                              // store
-          id: doc.id, hash: doc.hash, cacheKey: doc.key, pipeline: doc.key === null ? null : version,
-          ...documentMetadata(doc.source ?? doc.result),
-          origin: doc.origin, text: doc.text, line: doc.line, result: doc.result,
-        });
-        if (doc.outcome === 'extracted' || doc.outcome === 'cached') appended?.push(input);
-        else appended = undefined;
-        count(doc.outcome, doc.id);
-      }
+      // In a function of its own: the last document (its text, line and result: for a 10 MB
+      // document ~90 MB) goes with the function's frame instead of living on through the graph
+      // stage in a variable of this one.
+      const storeAll = async (): Promise<void> => {
+        for await (const doc of orderedMap(planned(), resolve, extraction.readAhead, extraction.settle)) {  // nlp → entities → relations
+          const input = store.put({                                                              // store
+            id: doc.id, hash: doc.hash, cacheKey: doc.key, pipeline: doc.key === null ? null : version,
+            ...documentMetadata(doc.source ?? doc.result),
+            origin: doc.origin, text: doc.text, line: doc.line, result: doc.result,
+          });
+          if (doc.outcome === 'extracted' || doc.outcome === 'cached') appended?.push(input);
+          else appended = undefined;
+          count(doc.outcome, doc.id);
+        }
+      };
+      await storeAll();
       if (store.documentCount === 0) throw new InputError('no usable documents', inputs.map(inputPath).join(' '));
 
       const extracted = performance.now();
