@@ -3,7 +3,8 @@
 // FILE --out TMP -q` in a fresh process under /usr/bin/time -v (wall clock and peak RSS of the whole
 // process). A script, not a test: it prints figures and the targets beside them; it asserts nothing.
 // `npm run bench` runs it after the BBC figures; alone: `node scripts/bench-hostile.mjs [--json]`
-// (needs `npx tsc -p tsconfig.json` first: it runs dist/).
+// (needs `npx tsc -p tsconfig.json` first: it runs dist/). `--only TEXT` runs the cases whose name
+// has TEXT (`--only 10 MB`: the 10 MB document with --jobs 1 and --jobs 2).
 //
 // The inputs are written here into a temporary directory: the hostile ones are generated; the
 // 10 MB ordinary document is the BBC corpus's texts (../shared/bench, read, never copied into the
@@ -58,12 +59,16 @@ const CASES = [
     for (let i = 0; s.length < 400_000; i++) s += `${names[i % 6]} met ${names[(i + 1) % 6]} and `;
     return `${s}then left.\n`;
   } },
-  { name: 'a 10 MB ordinary document', file: 'ordinary-10mb.txt', target: { seconds: 20, rssMb: 400 }, make: () => ordinaryText(10_000_000).text },
+  // --jobs 1 and 2: one thread bounds the memory, two the time (each extracting thread holds its own models)
+  { name: 'a 10 MB ordinary document, --jobs 1', file: 'ordinary-10mb.txt', jobs: 1, target: { seconds: 20, rssMb: 400 }, make: () => ordinaryText(10_000_000).text },
+  { name: 'a 10 MB ordinary document, --jobs 2', file: 'ordinary-10mb.txt', jobs: 2, target: { seconds: 20, rssMb: 400 }, make: () => ordinaryText(10_000_000).text },
 ];
 
-/** `newsgraph build FILE --out DIR -q` under /usr/bin/time -v: wall seconds, peak RSS (MB), exit code. */
-function measure(file, out) {
-  const args = [bin, 'build', file, '--out', out, '-q'];
+/** `newsgraph build FILE --out DIR -q [--jobs N]` under /usr/bin/time -v: wall seconds, peak RSS (MB), exit code, load average. */
+function measure(file, out, jobs) {
+  const args = [bin, 'build', file, '--out', out, '-q', ...(jobs ? ['--jobs', String(jobs)] : [])];
+  // the machine's load over the last minute, as the run starts: what the wall clock is shared with
+  const load = os.loadavg()[0] ?? NaN;
   const timed = existsSync(TIME);
   const started = process.hrtime.bigint();
   const r = timed
@@ -77,19 +82,26 @@ function measure(file, out) {
   const exit = timed ? Number(/Exit status: (\d+)/.exec(r.stderr)?.[1] ?? r.status) : r.status;
   const built = existsSync(path.join(out, 'graph.json'));
   const said = r.stderr.split('\n').find((l) => l.startsWith('newsgraph:') || /Error/.test(l)) ?? '';
-  return { seconds: wall, cpuSeconds: cpu, rssMb: rss, exit, built, said };
+  return { seconds: wall, cpuSeconds: cpu, rssMb: rss, exit, built, said, load };
 }
 
-export function hostileBench() {
+export function hostileBench(only) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-hostile-'));
   try {
     const rows = [];
+    const written = new Map();
     for (const c of CASES) {
+      if (only && !c.name.includes(only)) continue;
       const file = path.join(dir, c.file);
-      const text = c.make();
-      writeFileSync(file, text);
-      const m = measure(file, path.join(dir, `out-${c.file}`));
-      rows.push({ name: c.name, bytes: Buffer.byteLength(text), ...m, target: c.target });
+      if (!written.has(file)) {
+        const text = c.make();
+        writeFileSync(file, text);
+        written.set(file, Buffer.byteLength(text));
+      }
+      const out = path.join(dir, `out-${c.file}-${c.jobs ?? 'default'}`);
+      const m = measure(file, out, c.jobs);
+      rmSync(out, { recursive: true, force: true });
+      rows.push({ name: c.name, bytes: written.get(file), ...m, target: c.target });
     }
     return { rows, load: os.loadavg().map((l) => l.toFixed(2)).join(' '), timed: existsSync(TIME) };
   } finally {
@@ -107,12 +119,13 @@ export function printHostile(result) {
     }
     const met = r.target ? (r.seconds <= r.target.seconds && (!r.target.rssMb || r.rssMb <= r.target.rssMb) ? '  met' : '  NOT met') : '';
     const cpu = Number.isNaN(r.cpuSeconds) ? '' : ` (CPU ${r.cpuSeconds.toFixed(1)} s)`;
-    console.log(`  ${r.name.padEnd(40)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KB  ${r.seconds.toFixed(1).padStart(6)} s${cpu}  ${Number.isNaN(r.rssMb) ? '' : `${r.rssMb.toFixed(0).padStart(5)} MB`}  exit ${r.exit}${target}${met}`);
+    console.log(`  ${r.name.padEnd(40)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KB  ${r.seconds.toFixed(1).padStart(6)} s${cpu}  ${Number.isNaN(r.rssMb) ? '' : `${r.rssMb.toFixed(0).padStart(5)} MB`}  exit ${r.exit}  load ${r.load.toFixed(1)}${target}${met}`);
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const result = hostileBench();
+  const at = process.argv.indexOf('--only');
+  const result = hostileBench(at > 0 ? process.argv[at + 1] : undefined);
   if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
   else printHostile(result);
 }

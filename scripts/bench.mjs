@@ -2,7 +2,7 @@
 // Throughput and scale on the BBC corpus (../shared/bench/bbc-news, research use only: read, never
 // copied). A script, not a test: it prints figures, it asserts nothing. `npm run bench` builds first.
 //
-//   node scripts/bench.mjs [--runs 3] [--processes 3] [--limit N] [--scale 10] [--skip-whole] [--skip-scale] [--skip-throughput] [--json]
+//   node scripts/bench.mjs [--runs 3] [--processes 3] [--limit N] [--scale 10] [--skip-whole] [--skip-scale] [--skip-throughput] [--skip-hostile] [--json]
 //
 // --limit N uses the first N articles only (a quick check of the script, not a figure to quote).
 //
@@ -43,6 +43,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { hostileBench, printHostile } from './bench-hostile.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusFile = path.resolve(repoRoot, '../shared/bench/bbc-news/bbc_news_2225.jsonl');
@@ -436,9 +437,14 @@ async function main(argv) {
       : combine(Array.from({ length: processes }, () => child({ kind: 'throughput', runs, limit })));
   }
   if (!argv.includes('--skip-scale')) result.scale = await scale(factor, limit);
+  // Issue 20: hostile and huge inputs, each a whole `build` process (scripts/bench-hostile.mjs).
+  if (!argv.includes('--skip-hostile')) result.hostile = hostileBench();
   result.loadAfter = load();
   if (argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
-  else print(result);
+  else {
+    print(result);
+    if (result.hostile) printHostile(result.hostile);
+  }
   return 0;
 }
 
