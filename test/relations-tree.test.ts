@@ -149,6 +149,7 @@ const ROWS: readonly Row[] = [
   ['Obama removed Iran from the list of state sponsors of terrorism.', ['barack-obama sanctioned iran (negated)'], 'taking it off the list undoes that'],
   ['Macron added Rome to his list of visits.', [], 'a list of anything else lists no sanction'],
   ['Tehran had nothing to negotiate with Washington.', ['iran met united-states (negated)'], '"nothing to negotiate": none of the act'],
+  ['Russia cut gas. The Kremlin denied that Moscow was punishing Moldova and accused Kyiv of causing the crisis.', ['russia accused ukraine', 'russia sanctioned moldova (hypothetical)'], 'a past form joined to a denied -ing clause is the denier\'s own act, asserted'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

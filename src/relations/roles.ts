@@ -87,7 +87,9 @@ export interface RoleFact {
 export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorReference | undefined>): RoleFact[] {
   const found: RoleFact[] = [];
   const tok = (i: number): Token | undefined => tokens[i];
-  const isBody = (r: ActorReference | undefined): r is ActorReference => r !== undefined && (r.entityType === 'country' || r.entityType === 'organization');
+  // A pronoun's body is left out: "the EU pledged aid to Moldova, and its energy commissioner …" is
+  // where a wrong antecedent would give a wrong role, which readers see on every node.
+  const isBody = (r: ActorReference | undefined): r is ActorReference => r !== undefined && (r.entityType === 'country' || r.entityType === 'organization') && r.via !== 'pronoun';
   const isPerson = (r: ActorReference | undefined): r is ActorReference => r !== undefined && r.entityType === 'person' && r.via !== 'pronoun' && r.via !== 'description';
 
   /** The role noun starting at i (longest), with its last token. */

@@ -358,7 +358,7 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
     // "said the US would never get Greenland and urged Washington to …": an inflected verb
     // conjoined to a reported bare one continues the reporting clause.
     const reported = tree.deprel(head) === 'ccomp' || tree.deprel(head) === 'xcomp';
-    if (reported && inflected(tree.tokens[i]) && !inflected(tree.tokens[head]) && VERB_TAGS.has(tree.upos(tree.head(head)))) return subjectHeads(tree, tree.head(head), depth + 1);
+    if (reported && finite(tree.tokens[i]) && !finite(tree.tokens[head]) && VERB_TAGS.has(tree.upos(tree.head(head)))) return subjectHeads(tree, tree.head(head), depth + 1);
     return subjectHeads(tree, head, depth + 1);
   }
   // "pressed Macron to back the plan" (an infinitive the parser may hang as a purpose clause);
@@ -490,7 +490,8 @@ export function hypothetical(tree: DependencyTree, i: number): boolean {
     // "said a delay would be disastrous and she accused the Tories": a conjunct with its own subject is its own clause.
     if (rel === 'conj' && tree.child(k, 'nsubj') >= 0) return false;
     // "would not recognise the junta and supported Ecowas": an inflected verb after a bare one has its own tense.
-    if (rel === 'conj' && inflected(tree.tokens[k]) && !inflected(governor) && VERB_TAGS.has(tree.upos(h))) return false;
+    // ("denied that Moscow was punishing Moldova and accused Kyiv": a past form after an -ing form too.)
+    if (rel === 'conj' && finite(tree.tokens[k]) && !finite(governor) && VERB_TAGS.has(tree.upos(h))) return false;
     // An adverbial clause keeps its own modality ("met Y after X had attacked"); a conjunct and an
     // infinitive share their governor's ("would withdraw and restore ties", "will travel to meet").
     if (rel === 'advcl' || rel === 'csubj') return false;
@@ -508,6 +509,11 @@ export function hypothetical(tree: DependencyTree, i: number): boolean {
 /** "supported", "met", "backs": not the bare form (British -ise spellings have -ize lemmas). */
 export function inflected(t: Token | undefined): boolean {
   return t !== undefined && t.lower !== t.lemma && t.lower.replace(/is(e|ing)$/, 'iz$1') !== t.lemma;
+}
+
+/** An inflected form that carries tense ("accused", "urges"), not a gerund or participle in -ing. */
+function finite(t: Token | undefined): boolean {
+  return inflected(t) && !/ing$/.test(t?.lower ?? '');
 }
 
 /** Nouns that stand for their owner as the target of a relation: "struck Houthi targets", "tariffs on Chinese imports". */
