@@ -49,6 +49,8 @@ const ROWS: readonly Row[] = [
   ['"Food prices have doubled in a year," said Oxfam. "The crisis is deepening fast", it added.', 'it', 1, 'oxfam', '"…", it added: the speaker of the last quotation goes on'],
   ['The chairman Ravi Mehta announced the buy-back on Monday. His brother Anil, the finance chief, said he had not been told.', 'His', 1, 'ravi-mehta', 'a title noun before a name ("the chairman Ravi Mehta") is no rival of the name'],
   ['The plan alarmed Russia, since by then there was no longer any Soviet Union, and they answered by rebuilding their forces.', 'their', 1, 'russia', 'a name under "no (longer) any" introduces no one to stand for'],
+  ['Ukraine rejected the offer on Monday. They said the proposal was unacceptable. Later they recalled their envoy.', 'they', 1, 'ukraine', 'a "they" that was the last actor subject goes on as the next "they" (any verb)'],
+  ['Greenpeace filed the case in May. It said the permit was unlawful. It was set up in 1971.', 'It', 2, null, '…but not through a passive or a copula'],
   // no good antecedent: stays unresolved
   ['The weather was bad in the north. He left early.', 'He', 1, null, 'no person named before'],
   ['NATO met on Monday. It was raining in Brussels.', 'It', 1, null, '"it" of the weather is no actor'],

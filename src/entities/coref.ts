@@ -132,6 +132,12 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they'
 /** Words that negate a following "any" ("no longer any X", "not any X"): X is denied, not introduced. */
 const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'without', 'nor']);
 
+/** Verbs an expletive "it" takes ("it seems", "it emerged that", "it takes two"): no chain goes on through them. */
+const EXPLETIVE_VERBS: ReadonlySet<string> = new Set([
+  'be', 'seem', 'appear', 'happen', 'take', 'rain', 'snow', 'matter', 'remain', 'follow', 'become', 'look', 'sound', 'feel', 'turn',
+  'emerge', 'mean', 'cost', 'help', 'hurt', 'make', 'get', 'go', 'come', 'work', 'say',
+]);
+
 /** Words that join two actors named as a pair. */
 const PAIR_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'with', ',', 'versus', 'vs', 'vs.']);
 
@@ -241,7 +247,7 @@ class Resolver {
     const ranker = neuter ? corefModel() : null;
     const trace = neuter ? corefTracer() : undefined;
     const learned = ranker !== null || trace !== undefined;
-    const actor = !neuter || this.actorPronoun(t, possessive);
+    const actor = !neuter || this.actorPronoun(t, possessive) || this.chained(t, row.kind, seen);
     if (!actor && !learned) return undefined;
     const lookback = neuter && !learned ? NEUTER_LOOKBACK_SENTENCES : LOOKBACK_SENTENCES;
     const governor = this.governorOf(t.index, t.index);
@@ -678,6 +684,42 @@ class Resolver {
       if (w.pos !== 'AUX' && w.pos !== 'ADV' && w.pos !== 'PART') return false;
       // "it is (also) encouraging": a progressive, not a copula.
       if (w.lemma === 'be' && (this.tokens[k + 1]?.pos === 'ADV' ? this.tokens[k + 2] : this.tokens[k + 1])?.pos !== 'VERB') return false;
+    }
+    return false;
+  }
+
+  /**
+   * "They responded by beefing up their forces. So they rescinded their pledge": an "it"/"they"
+   * that is the subject of a verb no expletive takes goes on for the same pronoun, resolved, as the
+   * last actor that is a subject in this or the previous sentence.
+   */
+  private chained(t: Token, kind: PronounKind, seen: readonly Item[]): boolean {
+    // (Not inside quotes, where "they" is so often people at large: "if they continue to …"; and only
+    // opening a clause, not in "all it achieved", "the shows they make", whose object stands before.)
+    const before = this.tokens[t.index - 1];
+    const opens = before === undefined || before.sentence !== t.sentence || ['CCONJ', 'SCONJ', 'PUNCT', 'ADV'].includes(before.pos) || before.lower === 'that'
+      || (before.pos === 'VERB' && SPEECH_VERBS.has(before.lemma));
+    if (this.quoted[t.index] || !opens) return false;
+    let verb: Token | undefined;
+    const rel = this.deprel(t.index);
+    if (rel) {
+      if (rel !== 'nsubj') return false;
+      verb = this.tokens[this.syntax?.heads[t.index] ?? -1];
+    } else {
+      for (let k = t.index + 1; k <= t.index + 3 && !verb; k++) {
+        const w = this.tokens[k];
+        // "when it was set up": a passive's subject is what is done to, seldom an actor that goes on.
+        if (!w || w.sentence !== t.sentence || !['VERB', 'AUX', 'ADV', 'PART'].includes(w.pos) || w.lemma === 'be') return false;
+        if (w.pos === 'VERB') verb = w;
+      }
+    }
+    if (!verb || verb.pos !== 'VERB' || EXPLETIVE_VERBS.has(verb.lemma)) return false;
+    // The last subject that is an actor ("They said the proposal was unacceptable": not the proposal).
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (t.sentence - m.sentence > 1) return false;
+      if (m.role !== 'subject' || m.noun) continue;
+      return m.resolved === true && !this.quoted[m.first] && this.agrees(m, kind) && this.tokens[m.first]?.lower === t.lower;
     }
     return false;
   }
