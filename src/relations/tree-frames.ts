@@ -9,7 +9,7 @@ import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
 import { anaphoricEvent, EVENT_ANAPHORS } from './anaphora';
 import { ActorFinder } from './tree-actors';
-import { civilianSubject, DependencyTree, readFrame, readSubjects, type TreeReading } from './tree';
+import { civilianSubject, DependencyTree, NEGATORS, readFrame, readSubjects, type TreeReading } from './tree';
 import { eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
 import { asPromise, asThreat } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
@@ -33,6 +33,9 @@ const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
   'outrageous', 'shameful', 'barbaric', 'genocide', 'massacre', 'regrettable', 'deplorable', 'mistake', 'blunder', 'betrayal',
   'insult', 'unjustified', 'unjust', 'unfriendly', 'short-sighted', 'absurd', 'setback', 'provocative', 'destabilising', 'destabilizing',
 ]);
+
+/** Labels that praise what they are put on ("called Putin a close friend"). */
+const POSITIVE_LABELS: ReadonlySet<string> = new Set(['friend', 'ally', 'partner', 'brother', 'hero', 'champion', 'model', 'friends', 'allies', 'partners']);
 
 /** Whether a label condemns: its head, a conjunct ("selfish and irresponsible") or "an act of aggression". */
 function negativeLabel(tree: DependencyTree, label: number): boolean {
@@ -419,7 +422,18 @@ export abstract class TreeFrames extends WalkFrames {
     const object = nominals[0] ?? -1;
     const label = nominals.length > 1 ? (nominals[nominals.length - 1] ?? -1) : -1;
     const objectToken = this.tok(object);
-    if (!objectToken || label <= object || !negativeLabel(tree, label)) return;
+    if (!objectToken || label <= object) return;
+    // "called Putin a close friend", "described China as a reliable partner": praise (CAMEO 051).
+    // ("no friend", "a partner and a rival": a negated or mixed label praises no one.)
+    const mixed = tree.children(label).some((c) => ((tree.deprel(c) === 'advmod' || tree.deprel(c) === 'det') && NEGATORS.has(this.tok(c)?.lower ?? ''))
+      || (tree.deprel(c) === 'conj' && !POSITIVE_LABELS.has(this.tok(c)?.lower ?? '')));
+    if (POSITIVE_LABELS.has(this.tok(label)?.lower ?? '') && !mixed) {
+      const praised = new ActorFinder(reader).at(object, true).filter((r) => r.entityType === 'person' || r.entityType === 'country' || r.entityType === 'organization');
+      const { sources, negated, hypothetical } = readSubjects(reader, verb);
+      for (const x of sources) for (const y of praised) this.emit(x, 'supported', y, verb, 'label:positive', '051', { topicOk: false, modality: { negated, hypothetical } });
+      return;
+    }
+    if (!negativeLabel(tree, label)) return;
     let targets: ActorReference[] = new ActorFinder(reader).at(object, true).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
     const relations = EVENT_ANAPHORS.get(objectToken.lower);
     if (targets.length === 0 && relations) {
