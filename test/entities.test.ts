@@ -103,6 +103,7 @@ const ROWS: readonly Row[] = [
   ['Fans of the Zorbex sold their Zorbexes, and the XR7 was sold out. Owners said the XR7 was fast.', [['Zorbex', 'zorbex', 'organization'], ['Zorbexes', 'zorbexes', 'other'], ['XR7', 'xr7', 'other'], ['XR7', 'xr7', 'other']], 'a lone name made plural beside its singular, or with a digit, names things, not a body'],
   ['Fans cheered Goran Kovačić and Luka Perić. Later Kovačić left.', [['Goran Kovačić', 'goran-kovacic', 'person'], ['Luka Perić', 'luka-peric', 'person'], ['Kovačić', 'goran-kovacic', 'person']], 'a name the tokenizer split at a letter outside its alphabet is one word'],
   ['The Soviet Union built it, and after the USSR fell, Soviet troops left.', [['Soviet Union', 'soviet-union', 'country'], ['USSR', 'soviet-union', 'country'], ['Soviet', 'soviet-union', 'country']], 'the Soviet Union is a state of the gazetteer, not an organisation named by its head word'],
+  ['Profits at Mart-Zonic rose, said Mr Pell-Abbot, and African-American buyers came.', [['Mr Pell-Abbot', 'pell-abbot', 'person']], 'one hyphenated word is no full name (a brand, an adjective), unless a title of address goes before it'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

@@ -417,7 +417,7 @@ export abstract class NameReading extends PlaceReading {
     const role = prev !== undefined && prev.sentence === t?.sentence && (PERSON_ROLE_NOUNS.has(prev.lower) || this.titleAt(i - 1) !== undefined || (ROLE_SUFFIX.test(prev.lower) && isCapitalized(prev)));
     const syllables = this.hasSyllablePair(i, last);
     const apposition = this.appositiveRole(last);
-    if (given || c.byline || speaks || role || syllables || apposition || this.surnameKnown(lowers[lowers.length - 1] ?? '')) {
+    if (given || c.byline || speaks || role || syllables || apposition || this.surnameKnown(c.name().split(/\s+/).pop()?.toLowerCase() ?? '')) {
       if (sentenceStart && !given && !speaks && !c.byline && !syllables && !apposition) return last + 1;
       const person = this.addPerson(i, last, c.byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape');
       if (c.byline) this.bylineOutlet(person, last + 1);
@@ -432,8 +432,10 @@ export abstract class NameReading extends PlaceReading {
     }
     // Two to four capitalised words with nothing that makes them a thing: in news, a person's name.
     // At a sentence's start every word is capitalised, so there wink must read all of them as names.
+    // ("African-American", "Wal-Mart": one hyphenated word is an adjective or a brand, not a full name;
+    // after "Mr" it is a surname: "Mr Kilroy-Silk".)
     const nameShaped = !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value))
-      && !lowers.every((w) => this.lexicon.commonWords.has(w) || !LETTER.test(w));
+      && !lowers.every((w) => this.lexicon.commonWords.has(w) || !LETTER.test(w)) && (/\s/.test(c.name()) || HONORIFICS.has(prev?.lower ?? ''));
     if (nameShaped && (!sentenceStart || words.every((w) => w.pos === 'PROPN' || w.value === '-' || !UPPER_START.test(w.value)))) {
       this.addPerson(i, last, 'name-shape');
     }
