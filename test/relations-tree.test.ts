@@ -153,6 +153,8 @@ const ROWS: readonly Row[] = [
   ['Kazakhstan lodged a formal protest with Ukraine.', ['kazakhstan accused ukraine'], 'a protest lodged with Y is a complaint'],
   ['Scholz described China as a reliable partner.', ['olaf-scholz supported china'], 'a praising label supports'],
   ['Scholz described China as a partner and a rival.', [], 'a mixed label praises no one'],
+  ['Scholz said he was willing to meet Putin.', ['olaf-scholz met vladimir-putin (hypothetical)', 'olaf-scholz proposed vladimir-putin'], 'willing to meet: an offer, and the meeting hypothetical'],
+  ['Putin is not willing to meet Scholz.', ['olaf-scholz met vladimir-putin (negated) (hypothetical)', 'vladimir-putin proposed olaf-scholz (negated)'], 'not willing: no offer'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

@@ -11,7 +11,7 @@ import { anaphoricEvent, EVENT_ANAPHORS } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { civilianSubject, DependencyTree, NEGATORS, readFrame, readSubjects, type TreeReading } from './tree';
 import { eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
-import { asPromise, asThreat } from './tree-said';
+import { asOffer, asPromise, asThreat } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
 import { WalkFrames } from './walk-frames';
 
@@ -531,6 +531,9 @@ export abstract class TreeFrames extends WalkFrames {
   protected emitReading(reading: TreeReading, goldstein?: number): boolean {
     // A threatened attack is a warning, pledged help a promise: the act is not (yet) done, the words are.
     const said = this.reader ? asThreat(this.reader, reading) ?? asPromise(this.reader, reading) : undefined;
+    // "willing to meet Y" offers to meet (a fact of its own) and tells the meeting as hypothetical.
+    const offer = this.reader && !said ? asOffer(this.reader, reading) : undefined;
+    if (offer) this.emitReadingFacts(offer, undefined);
     const r = said ?? reading;
     if (said) goldstein = undefined;
     const before = this.facts.length;

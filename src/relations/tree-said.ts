@@ -28,6 +28,22 @@ export function asPromise(ctx: TreeContext, r: TreeReading): TreeReading | undef
   return reread(ctx.tree, r, (t) => verbIn(PROMISING_VERBS, t), true, { id: 'pledge', relation: 'promised', cameo: '030' });
 }
 
+/** Acts that, declared one is willing to do, are an offer to their other end. */
+const OFFERED: ReadonlySet<Relation> = new Set<Relation>(['met', 'supported', 'accepted']);
+/** "willing to meet Y", "ready to cooperate with Y", "offered to hold talks with Y": an offer (CAMEO 036). */
+const WILLING: ReadonlySet<string> = new Set(['willing', 'ready', 'prepared', 'open', 'eager']);
+
+/**
+ * "Chapo said he was willing to meet Mondlane", "Beijing is ready to cooperate with Stockholm": the
+ * readiness is the fact, an offer to Y (CAMEO 036), with the adjective's negation and modality.
+ */
+export function asOffer(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
+  if (!OFFERED.has(r.frame.relation)) return undefined;
+  // ("offered to mediate between X and Y" proposes nothing to X or Y: the mediation is only offered.)
+  const offers = (t: Token): boolean => WILLING.has(t.lower) || (t.lemma === 'offer' && !r.frame.cameo.startsWith('045'));
+  return reread(ctx.tree, r, offers, false, { id: 'offer', relation: 'proposed', cameo: '036' });
+}
+
 /**
  * The reading as the saying verb's: that verb is the reading's own (when `own`, "pledged aid") or
  * the governor of its infinitive ("threatened to strike"); its negation and modality replace the act's.
