@@ -51,6 +51,7 @@ const ROWS: readonly Row[] = [
   ['The plan alarmed Russia, since by then there was no longer any Soviet Union, and they answered by rebuilding their forces.', 'their', 1, 'russia', 'a name under "no (longer) any" introduces no one to stand for'],
   ['Ukraine rejected the offer on Monday. They said the proposal was unacceptable. Later they recalled their envoy.', 'they', 1, 'ukraine', 'a "they" that was the last actor subject goes on as the next "they" (any verb)'],
   ['Greenpeace filed the case in May. It said the permit was unlawful. It was set up in 1971.', 'It', 2, null, '…but not through a passive or a copula'],
+  ['Why should NATO survive at all? In fact one may ask why it should survive.', 'it', 1, 'nato', 'the subject of the verb an actor was the subject of is that actor; "in fact" is no rival'],
   // no good antecedent: stays unresolved
   ['The weather was bad in the north. He left early.', 'He', 1, null, 'no person named before'],
   ['NATO met on Monday. It was raining in Brussels.', 'It', 1, null, '"it" of the weather is no actor'],

@@ -94,3 +94,10 @@ export const CONTROL_VERBS: ReadonlySet<string> = new Set([
   'press', 'push', 'invite', 'require', 'compel', 'oblige', 'help', 'enable', 'instruct', 'authorise', 'authorize', 'advise',
   'prompt', 'lead', 'want', 'expect', 'warn', 'challenge', 'direct', 'request', 'implore', 'pressurise',
 ]);
+
+/** Preposition + noun idioms used as adverbs ("in fact", "of course"): the noun is no antecedent. */
+export const IDIOMS: ReadonlySet<string> = new Set([
+  'in fact', 'of course', 'at least', 'at last', 'in particular', 'in general', 'in turn', 'in addition', 'for example', 'for instance',
+  'in practice', 'in part', 'by far', 'in short', 'in total', 'on average', 'at times', 'in time', 'in effect', 'in principle', 'in case',
+  'on purpose', 'by chance', 'in public', 'in private', 'at once', 'in theory', 'in return', 'in response', 'at first', 'in sum',
+]);

@@ -15,7 +15,7 @@ import { GROUP_NOUNS } from './tables';
 import { FeatureBuffer } from '../learn';
 import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures, rankScore, type CorefModel, type RankCandidate, type RankPronoun } from './coref-rank';
 import {
-  AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, CONTROL_VERBS, GENDERED_WORDS, HOSTILE_VERBS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
+  AGENT_VERBS, ARTICLES, CLAUSE_BREAKS, CONTROL_VERBS, GENDERED_WORDS, HOSTILE_VERBS, IDIOMS, IRREGULAR_PLURALS, OWNER_BREAKS, PRONOUNS, QUOTE_REACH, QUOTES, SPEECH_VERBS,
   type Gender, type PronounKind, type PronounRow,
 } from './coref-words';
 
@@ -33,6 +33,8 @@ const NAMED_WEIGHT = 0.03;
 const RECENCY_WEIGHT = 100;
 /** The pronoun's role equals the antecedent's last role ("X met Y. He said…": he = X). */
 const PARALLEL_WEIGHT = 35;
+/** The pronoun is the subject of the verb the actor was the subject of ("why should NATO exist? … why should it exist"). */
+const REPEATED_WEIGHT = 70;
 /** A gender known to agree beats an unknown one (a factor on the salience). */
 const KNOWN_GENDER_FACTOR = 1.2;
 /** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
@@ -247,7 +249,8 @@ class Resolver {
     const ranker = neuter ? corefModel() : null;
     const trace = neuter ? corefTracer() : undefined;
     const learned = ranker !== null || trace !== undefined;
-    const actor = !neuter || this.actorPronoun(t, possessive) || this.chained(t, row.kind, seen);
+    const repeated = neuter ? this.sameVerb(t, row.kind, seen) : undefined;
+    const actor = !neuter || this.actorPronoun(t, possessive) || this.chained(t, row.kind, seen) || repeated !== undefined;
     if (!actor && !learned) return undefined;
     const lookback = neuter && !learned ? NEUTER_LOOKBACK_SENTENCES : LOOKBACK_SENTENCES;
     const governor = this.governorOf(t.index, t.index);
@@ -306,6 +309,7 @@ class Resolver {
     const ranked: Ranked[] = [...scores.entries()].map(([entity, { score, last, items }]) => {
       let s = score;
       if (last.role === role && (role === 'subject' || role === 'possessor')) s += PARALLEL_WEIGHT * DECAY ** (t.sentence - last.sentence);
+      if (entity === repeated?.entity) s += REPEATED_WEIGHT * DECAY ** (t.sentence - repeated.sentence);
       s *= 1 + Math.min(3, this.named.get(entity) ?? 0) * NAMED_WEIGHT;
       if ((row.kind === 'male' || row.kind === 'female') && this.gender.get(entity) === row.kind) s *= KNOWN_GENDER_FACTOR;
       return { entity, score: s, last, items };
@@ -724,6 +728,40 @@ class Resolver {
     return false;
   }
 
+  /** The verb a subject at tokens first..last (or a pronoun) is the subject of: the parse's head, else the next verb past auxiliaries. */
+  private subjectVerb(first: number, last: number): Token | undefined {
+    if (this.parsedAt(first) && this.syntax) {
+      const h = this.governorOf(first, last);
+      const verb = this.tokens[h];
+      return verb?.pos === 'VERB' ? verb : undefined;
+    }
+    for (let k = last + 1; k <= last + 4; k++) {
+      const w = this.tokens[k];
+      if (!w || w.sentence !== this.tokens[last]?.sentence) return undefined;
+      if (w.pos === 'VERB') return w;
+      if (!['AUX', 'ADV', 'PART'].includes(w.pos)) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * "Why should NATO exist? … why should it ever have existed": an "it"/"they" that is the subject
+   * of the verb an agreeing actor was the subject of, in this or the previous sentence, is that actor
+   * (the predicate repeated; not be, have or the verbs an expletive takes).
+   */
+  private sameVerb(t: Token, kind: PronounKind, seen: readonly Item[]): Item | undefined {
+    if (this.roleOf(t.index, t.index) !== 'subject') return undefined;
+    const verb = this.subjectVerb(t.index, t.index);
+    if (!verb || EXPLETIVE_VERBS.has(verb.lemma) || verb.lemma === 'have') return undefined;
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (t.sentence - m.sentence > NEUTER_LOOKBACK_SENTENCES) return undefined;
+      if (m.role !== 'subject' || m.noun || !this.agrees(m, kind)) continue;
+      if (this.subjectVerb(m.first, m.last)?.lemma === verb.lemma) return m;
+    }
+    return undefined;
+  }
+
   /**
    * "Allton said he had…", "X told reporters that she…": a subject pronoun right after a verb of
    * speech (and "that") stands for that verb's subject, when that is an actor named in this sentence.
@@ -914,6 +952,8 @@ class Resolver {
     const apposed = this.appositions();
     for (const t of this.tokens) {
       if (this.covered[t.index] || t.pos !== 'NOUN' || apposed[t.index]) continue;
+      // "in fact", "of course", "at least": a noun in a fixed adverbial stands for nothing.
+      if (IDIOMS.has(`${this.tokens[t.index - 1]?.lower ?? ''} ${t.lower}`)) continue;
       // "his wife Manju Sam", "spokeswoman Sujata Raisinghani": a noun right before a person's name is their title, no
       // rival (a plural one is not: "Greek sprinters X and Y … they" may be the sprinters).
       const plural = IRREGULAR_PLURALS.has(t.lower) || (t.lemma !== t.lower && t.lower.endsWith('s'));
