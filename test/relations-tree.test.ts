@@ -155,6 +155,8 @@ const ROWS: readonly Row[] = [
   ['Scholz described China as a partner and a rival.', [], 'a mixed label praises no one'],
   ['Scholz said he was willing to meet Putin.', ['olaf-scholz met vladimir-putin (hypothetical)', 'olaf-scholz proposed vladimir-putin'], 'willing to meet: an offer, and the meeting hypothetical'],
   ['Putin is not willing to meet Scholz.', ['olaf-scholz met vladimir-putin (negated) (hypothetical)', 'vladimir-putin proposed olaf-scholz (negated)'], 'not willing: no offer'],
+  ['Iraq and Poland agreed on Friday to wind down the mission.', ['iraq promised poland', 'poland promised iraq'], 'two named sides agreeing together on a plan commit to each other'],
+  ["Chile's supreme court sentenced Pedro Castillo to a year in prison.", ['chile sanctioned pedro-castillo'], 'a court\'s sentence is legal action by its state'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

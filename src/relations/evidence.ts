@@ -161,6 +161,8 @@ export abstract class Evidence extends Walks {
       rule = `${rule}:verbal`;
     }
     if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return false;
+    // "told a Moscow court", "asked the US court": a court addressed in a trial is no state addressed.
+    if (relation !== 'accused' && relation !== 'sanctioned' && relation !== 'rejected' && this.courtOf(target)) return false;
     if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
     if (STATE_ONLY_FRAMES.has(rule.split(':')[0] ?? rule)) {
       // "John Smith left Google" is a job change; "leaving the Tories with 163 MPs" no departure at all.
@@ -211,6 +213,17 @@ export abstract class Evidence extends Walks {
       ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
       ...this.antecedents(role.person, role.body),
     });
+  }
+
+  /** Whether a reference stands for a court ("a Russian court", "Bosnia's state court"): its noun follows within three words. */
+  protected courtOf(r: ActorReference): boolean {
+    for (let k = r.lastToken + 1; k <= r.lastToken + 3; k++) {
+      const t = this.tok(k);
+      if (!t || this.refAt[k]) return false;
+      if (t.lower === 'court' || t.lower === 'courts') return true;
+      if (!(t.value === "'s" || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN')) return false;
+    }
+    return false;
   }
 
   /** Character offsets of a reference: its antecedent's own when it has one. */

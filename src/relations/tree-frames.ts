@@ -76,6 +76,8 @@ const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
   ...['aid', 'help', 'assistance', 'weapons', 'arms', 'package', 'funding', 'donation', 'donations', 'supplies', 'loan'].map((w) => [w, 'aided'] as [string, Relation]),
   ...['support', 'backing', 'solidarity', 'position', 'stance', 'endorsement'].map((w) => [w, 'supported'] as [string, Relation]),
 ]);
+/** Plans to meet or talk: agreeing to them promises nothing beyond the meeting. */
+const MEETING_PLANS: ReadonlySet<string> = new Set(['meet', 'talk', 'negotiate', 'begin', 'start', 'hold', 'resume', 'continue', 'discuss', 'open', 'launch']);
 /** Verbs that put an actor on a list or take it off. */
 const LISTING_VERBS = {
   add: new Set(['add', 'put', 'place', 'return', 'include', 'designate', 'relist']),
@@ -253,6 +255,28 @@ export abstract class TreeFrames extends WalkFrames {
       for (let k = i - 2; k <= i + 6; k++) if (k !== i && SANCTION_LIST_WORDS.has(this.tok(k)?.lower ?? '')) return true;
     }
     return false;
+  }
+
+  /**
+   * "Iraq and the United States agreed to wind down the coalition": two sides agreeing together on
+   * something to do commit to each other (CAMEO 057), as they do when they agree to a truce.
+   */
+  protected treeAgreeTogether(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || verb.lemma !== 'agree' || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    // (The parser hangs "agreed on Friday to wind down …" as a purpose clause as often as an xcomp.)
+    const plan = Array.from(tree.children(verb.index)).find((c) => (tree.deprel(c) === 'xcomp' || tree.deprel(c) === 'advcl') && tree.infinitive(c));
+    // "agreed to meet / to begin talks": the meeting is the fact (hypothetical), no pledge of its own.
+    if (plan === undefined || MEETING_PLANS.has(this.tok(plan)?.lemma ?? '')) return;
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    // Named sides only: "the two sides agreed …" rests on which pair coreference picked.
+    // A person counts as a side with an office the document names ("two actors agreed to do the commentary" pledges nothing to each other).
+    const sides = sources.filter((r) => (r.entityType === 'country' || r.entityType === 'organization' || (r.entityType === 'person' && this.sidesOf(r.entity).length > 0)) && r.via !== 'description' && r.via !== 'pronoun');
+    if (new Set(sides.map((r) => r.entity)).size !== 2 || negated || hypothetical) return;
+    const [a, b] = sides as [ActorReference, ActorReference];
+    if (this.isOrOnSideOf(a.entity, b.entity) || this.isOrOnSideOf(b.entity, a.entity)) return;
+    for (const [x, y] of [[a, b], [b, a]] as const) this.emit(x, 'promised', y, verb, 'agree-together', '057', { topicOk: false, modality: { negated: false, hypothetical: false } });
   }
 
   /** A CAMEO pattern's reading at a verb no frame knows. */

@@ -71,7 +71,7 @@ export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', 'while', 'b
  * Gondor", "the government *of* Gondor" the actor after the preposition is the one who acts.
  */
 export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
-  'officials', 'official', 'government', 'soldiers', 'troops', 'forces', 'army', 'military', 'lawmakers', 'legislators',
+  'officials', 'official', 'government', 'soldiers', 'troops', 'forces', 'army', 'military', 'lawmakers', 'legislators', 'court', 'courts', 'judiciary',
   'ambassador', 'ambassadors', 'envoy', 'envoys', 'diplomats', 'delegation', 'delegates', 'negotiators', 'leaders', 'leader',
   'leadership', 'authorities', 'ministry', 'minister', 'ministers', 'activists', 'militia', 'militias', 'police', 'president',
   'people', 'parliament', 'cabinet', 'administration', 'spokesman', 'spokeswoman', 'spokesperson', 'representatives',
