@@ -104,6 +104,7 @@ const ROWS: readonly Row[] = [
   ['Fans cheered Goran Kovačić and Luka Perić. Later Kovačić left.', [['Goran Kovačić', 'goran-kovacic', 'person'], ['Luka Perić', 'luka-peric', 'person'], ['Kovačić', 'goran-kovacic', 'person']], 'a name the tokenizer split at a letter outside its alphabet is one word'],
   ['The Soviet Union built it, and after the USSR fell, Soviet troops left.', [['Soviet Union', 'soviet-union', 'country'], ['USSR', 'soviet-union', 'country'], ['Soviet', 'soviet-union', 'country']], 'the Soviet Union is a state of the gazetteer, not an organisation named by its head word'],
   ['Profits at Mart-Zonic rose, said Mr Pell-Abbot, and African-American buyers came.', [['Mr Pell-Abbot', 'pell-abbot', 'person']], 'one hyphenated word is no full name (a brand, an adjective), unless a title of address goes before it'],
+  ['Tom Sam and Gloria Sam ran the shop, and the Sams sold it. Voters backed the Q5R party and the Q5R won.', [['Tom Sam', 'tom-sam', 'person'], ['Gloria Sam', 'gloria-sam', 'person'], ['Sams', 'sams', 'organization'], ['Q5R', 'q5r', 'organization'], ['Q5R', 'q5r', 'organization']], 'a surname made plural is a family, and a name with a digit before "party" is a body: no things'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

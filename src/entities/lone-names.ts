@@ -8,6 +8,9 @@ import {
 } from './words';
 import { NameReading } from './names';
 
+/** Nouns after a name that make it a body's name ("the M5S party", "the D12 band"). */
+const BODY_NOUNS: ReadonlySet<string> = new Set(['party', 'movement', 'company', 'firm', 'group', 'band', 'club', 'team', 'union', 'agency']);
+
 /** Determiners before a body's head word that make it name the body ("the House", "this Senate"). */
 const BODY_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this']);
 
@@ -231,7 +234,11 @@ export abstract class LoneNameReading extends NameReading {
       // "SDGs", "IE6", "STS-135": the plural of an acronym or a name with a digit names things, models or
       // missions; "Polaroids", "Paralympics" beside "Polaroid", "Paralympic": a name made plural is a
       // product or an event, not a body.
-      const thing = THING_SHAPE.test(value) || /\d/.test(value) || (value.endsWith('s') && (capitalized.has(value.slice(0, -1)) || (value.endsWith('es') && capitalized.has(value.slice(0, -2)))));
+      // ("the M5S party", "the U2 band": a kind of body named right after makes it one; "the Sams"
+      // beside the Sam the article names are a family, not a product.)
+      const singular = value.endsWith('es') && capitalized.has(value.slice(0, -2)) ? value.slice(0, -2) : value.endsWith('s') && capitalized.has(value.slice(0, -1)) ? value.slice(0, -1) : undefined;
+      const bodyNoun = tokens.some((t) => BODY_NOUNS.has(this.token(t.index + 1)?.lower ?? ''));
+      const thing = !bodyNoun && (THING_SHAPE.test(value) || /\d/.test(value) || (singular !== undefined && !this.familyName(singular.toLowerCase())));
       // "Scientology" in an article about "the Church of Scientology" is that church.
       const named = this.recentOrganization((m) => m.text.endsWith(` of ${value}`));
       // "in Kowloon": a place where a place is expected; a name written twenty times and twice after
@@ -242,6 +249,12 @@ export abstract class LoneNameReading extends NameReading {
       const entityType: EntityType = named ? 'organization' : thing ? 'other' : place ? 'place' : 'organization';
       for (const t of tokens) this.addMention(named ?? slugify(value), entityType, t.index, t.index, undefined, `lone-name:${entityType}`, false, 'name');
     }
+  }
+
+  /** The surname of a person the article names with a given name ("Gloria Sam"): "the Sams" are a family. */
+  protected familyName(lower: string): boolean {
+    for (const p of this.persons.values()) if (p.last === lower && p.tokens >= 2 && this.lexicon.givenNames.has(p.first)) return true;
+    return false;
   }
 
   /** A lowercase Latin species epithet after token k ("fusca", "bassiana", "sapiens"): not an English word. */
