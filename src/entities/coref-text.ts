@@ -1,0 +1,345 @@
+// The text coreference reads (coref.ts): each token's quotation, the name at each token, the roles
+// the dependency parse or surface cues give, the genders the document and the name data say, and
+// the common nouns that compete with named actors. Written for newsgraph (MIT).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AnnotatedDocument, EntityType, Fact, Mention, SyntaxLayer, Token } from '../types';
+import type { ActorReference } from './index';
+import { GROUP_NOUNS } from './tables';
+import { CLAUSE_BREAKS, GENDERED_WORDS, IDIOMS, IRREGULAR_PLURALS, QUOTES, type Gender, type PronounKind } from './coref-words';
+
+export type Role = 'subject' | 'object' | 'possessor' | 'oblique' | 'other' | 'modifier';
+
+/** An antecedent known so far: a name, a title, a description or a resolved pronoun. */
+export interface Item {
+  readonly entity: string;
+  readonly entityType: EntityType;
+  readonly first: number;
+  readonly last: number;
+  readonly sentence: number;
+  readonly role: Role;
+  /** The head token's head (the verb of its clause), -1 when unknown. */
+  readonly governor: number;
+  /** A common noun that may be what the pronoun stands for ("officials … they"): if it wins, no actor does. */
+  readonly noun?: 'plural' | 'singular' | Gender | 'person';
+  /** Named by an adjective ("French troops"): a weaker antecedent for "the country" than a name. */
+  readonly demonym?: boolean;
+  /** A pronoun or description resolved to the entity, not its name. */
+  readonly resolved?: boolean;
+}
+
+export interface CorefInput {
+  readonly doc: AnnotatedDocument;
+  /** The references found so far (names, lexicon matches, titles), any order; pronouns among them are ignored. */
+  readonly references: readonly ActorReference[];
+  /** The mentions found so far: an antecedent's offsets are those of a mention of its entity. */
+  readonly mentions: readonly Mention[];
+  /** The dependency parse where there is one (sentences it did not parse fall back to surface cues). */
+  readonly syntax?: SyntaxLayer | undefined;
+  /** A person entity's full name ("Nick Bos"), whose given name may say their gender. */
+  readonly personLabel?: (entity: string) => string | undefined;
+  /** Entities that are groups of people ("Muslims"): "they" may stand for them. */
+  readonly groups?: ReadonlySet<string>;
+  /** An entity's label ("Foreign Ministry", "African Union"), for descriptions. */
+  readonly label?: (entity: string) => string | undefined;
+  /** Roles per person ("President of Russia"), for descriptions. */
+  readonly roles?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Facts the titles gave (leader_of, member_of): the countries a person is tied to. */
+  readonly facts?: readonly Fact[];
+  /** A word that names a country as an adjective ("Russian") → that country's id. */
+  readonly demonym?: (word: string) => string | undefined;
+}
+
+let genders: ReadonlyMap<string, Gender> | undefined;
+
+/** Given name → gender, from data/name-genders.json (scripts/make-name-genders.mjs). */
+function nameGenders(): ReadonlyMap<string, Gender> {
+  if (!genders) {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'name-genders.json'), 'utf8')) as { male: string; female: string };
+    const map = new Map<string, Gender>();
+    for (const n of data.male.split(' ')) map.set(n, 'male');
+    for (const n of data.female.split(' ')) map.set(n, 'female');
+    genders = map;
+  }
+  return genders;
+}
+
+/** Articles that open an apposition after a name: "Solberg, a teacher,". */
+const ARTICLES_A: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
+/** Words that negate a following "any" ("no longer any X", "not any X"): X is denied, not introduced. */
+const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'without', 'nor']);
+
+/** A document's tokens as coreference reads them; coref-cues.ts and coref.ts build on it. */
+export class CorefText {
+  protected readonly tokens: readonly Token[];
+  protected readonly syntax: SyntaxLayer | undefined;
+  protected readonly gender = new Map<string, Gender>();
+  protected readonly groups: ReadonlySet<string>;
+  protected readonly covered: Uint8Array;
+  /** 1 inside a quotation. */
+  protected readonly quoted: Uint8Array;
+  /** The name, title or lexicon reference at each token. */
+  protected readonly baseAt: Array<ActorReference | undefined> = [];
+
+  constructor(protected readonly input: CorefInput) {
+    this.tokens = input.doc.tokens;
+    this.syntax = input.syntax;
+    this.groups = input.groups ?? new Set();
+    this.covered = new Uint8Array(this.tokens.length);
+    this.quoted = new Uint8Array(this.tokens.length);
+    let inside = 0;
+    let sentence = -1;
+    for (const t of this.tokens) {
+      if (t.sentence !== sentence && t.lineStart) inside = 0;
+      sentence = t.sentence;
+      if (QUOTES.has(t.value)) inside = t.value === '“' ? 1 : t.value === '”' ? 0 : 1 - inside;
+      else this.quoted[t.index] = inside;
+    }
+  }
+
+  /** Whether another actor is joined to this mention by "and", "or" or a comma ("A and B", "A, B"). */
+  protected conjoined(m: Item): boolean {
+    const joiner = (w: Token | undefined): boolean => w !== undefined && (w.lower === 'and' || w.lower === 'or' || w.lower === 'nor' || w.value === ',' || w.value === '&');
+    let k = m.last + 1;
+    if (joiner(this.tokens[k])) {
+      while (joiner(this.tokens[k]) || this.tokens[k]?.lower === 'the') k++;
+      const r = this.baseAt[k];
+      if (r && r.entity !== m.entity) return true;
+    }
+    k = m.first - 1;
+    if (joiner(this.tokens[k])) {
+      while (joiner(this.tokens[k]) || this.tokens[k]?.lower === 'the') k--;
+      const r = this.baseAt[k];
+      if (r && r.entity !== m.entity && r.entityType === m.entityType) return true;
+    }
+    return false;
+  }
+
+  /** Whether token `head` is an ancestor of token k in the parse (within a few steps). */
+  protected dominates(head: number, k: number): boolean {
+    let i = k;
+    for (let steps = 0; steps < 8 && i >= 0; steps++) {
+      i = this.syntax?.heads[i] ?? -1;
+      if (i === head) return true;
+    }
+    return false;
+  }
+
+  /** Whether a subject and a later (object) pronoun stand in one clause: the parse says so, or no clause break lies between. */
+  protected clauseMates(m: Item, pronoun: number, governor: number): boolean {
+    if (governor >= 0 && m.governor >= 0) return m.governor === governor;
+    for (let k = m.last + 1; k < pronoun; k++) {
+      // "spoke with Netanyahu and told him": a verb right after "and" shares the subject; no new clause.
+      const shared = (this.tokens[k]?.lower === 'and' || this.tokens[k]?.lower === 'but') && this.tokens[k + 1]?.pos === 'VERB';
+      if (CLAUSE_BREAKS.has(this.tokens[k]?.lower ?? '') && !shared) return false;
+    }
+    return true;
+  }
+
+  /** "her" before a noun (or an adjective, a number) is a possessive: "her party", "her first visit". */
+  protected possessiveHer(t: Token): boolean {
+    const rel = this.deprel(t.index);
+    if (rel) return rel === 'nmod:poss';
+    const next = this.tokens[t.index + 1];
+    return next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'PROPN');
+  }
+
+  protected agrees(m: Item, kind: PronounKind): boolean {
+    if (m.role === 'modifier' && (kind === 'neuter' || kind === 'plural')) return false;
+    if (m.noun) {
+      if (kind === 'plural') return m.noun === 'plural';
+      if (kind === 'neuter') return m.noun === 'singular';
+      return m.noun === kind;
+    }
+    switch (kind) {
+      case 'male':
+      case 'female': {
+        if (m.entityType !== 'person') return false;
+        const g = this.gender.get(m.entity);
+        return g === undefined || g === kind;
+      }
+      case 'neuter':
+        return m.entityType === 'organization' || m.entityType === 'country';
+      case 'plural':
+        return m.entityType === 'organization' || m.entityType === 'country' || this.groups.has(m.entity);
+    }
+  }
+
+  /** Common nouns that compete with named actors: plural ("officials"), singular things, gendered people ("her mother"). */
+  protected nounItems(): Item[] {
+    const out: Item[] = [];
+    const apposed = this.appositions();
+    for (const t of this.tokens) {
+      if (this.covered[t.index] || t.pos !== 'NOUN' || apposed[t.index]) continue;
+      // "in fact", "of course", "at least": a noun in a fixed adverbial stands for nothing.
+      if (IDIOMS.has(`${this.tokens[t.index - 1]?.lower ?? ''} ${t.lower}`)) continue;
+      // "his wife Manju Sam", "spokeswoman Sujata Raisinghani": a noun right before a person's name is their title, no
+      // rival (a plural one is not: "Greek sprinters X and Y … they" may be the sprinters).
+      const plural = IRREGULAR_PLURALS.has(t.lower) || (t.lemma !== t.lower && t.lower.endsWith('s'));
+      const titled = this.baseAt[t.index + 1];
+      if (titled && titled.firstToken === t.index + 1 && titled.entityType === 'person' && !plural) continue;
+      const next = this.tokens[t.index + 1];
+      if (next && next.pos === 'NOUN' && next.sentence === t.sentence) continue;
+      // "Pakistan's army said it …", "the Sudanese military said it …": a side's body stands for the side.
+      const side = GROUP_NOUNS.has(t.lower) ? this.sideBefore(t.index) : undefined;
+      if (side) {
+        out.push({ ...this.item(side.entity, side.entityType, t.index, t.index), ...(side.via === 'demonym' ? { demonym: true } : {}) });
+        continue;
+      }
+      const gender = GENDERED_WORDS.get(t.lower);
+      const noun = gender ?? (plural ? 'plural' : 'singular');
+      out.push({ ...this.item(`#${t.index}`, 'other', t.index, t.index), noun });
+    }
+    return out;
+  }
+
+  /**
+   * Tokens of an apposition to a name ("Ingrid Solberg, a local teacher, said she …"): the noun
+   * there is the named actor, not a rival for the pronoun. The parse's `appos` where there is one,
+   * else "NAME, a|an|the … ," within a few words.
+   */
+  protected appositions(): Uint8Array {
+    const out = new Uint8Array(this.tokens.length);
+    for (const t of this.tokens) {
+      if (this.parsedAt(t.index)) {
+        const head = this.syntax?.heads[t.index] ?? -1;
+        if (this.syntax?.deprels[t.index] === 'appos' && head >= 0 && this.baseAt[head]) out[t.index] = 1;
+        continue;
+      }
+      const r = this.baseAt[t.index];
+      if (!r || r.lastToken !== t.index || this.tokens[t.index + 1]?.value !== ',' || !ARTICLES_A.has(this.tokens[t.index + 2]?.lower ?? '')) continue;
+      for (let k = t.index + 3; k <= t.index + 9; k++) {
+        const w = this.tokens[k];
+        if (!w || w.sentence !== t.sentence || w.value === ',') break;
+        out[k] = 1;
+      }
+    }
+    return out;
+  }
+
+  /** The country or organisation right before a group noun: "Pakistan's (new) army", "the Sudanese army". */
+  protected sideBefore(k: number): ActorReference | undefined {
+    let i = k - 1;
+    if (this.tokens[i]?.pos === 'ADJ' && !this.baseAt[i]) i--;
+    if (this.tokens[i]?.lower === "'s" || this.tokens[i]?.lower === "'") i--;
+    const r = this.baseAt[i];
+    return r && (r.entityType === 'country' || r.entityType === 'organization') && r.lastToken === i ? r : undefined;
+  }
+
+  /** `group`: "Afghan troops", "the Afghan team" — the demonym is the actor, with the role of its noun. */
+  protected item(entity: string, entityType: EntityType, first: number, last: number, group = false): Item {
+    const end = group && this.tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
+    return { entity, entityType, first, last, sentence: this.tokens[first]?.sentence ?? 0, role: this.roleOf(first, end), governor: this.governorOf(first, end), ...(group ? { demonym: true } : {}) };
+  }
+
+  /** Whether the name at token k stands under "no" or a negated "any" ("no Hamas fighter", "not any Soviet Union"). */
+  protected denied(k: number): boolean {
+    const before = this.tokens[k - 1];
+    if (before?.lower === 'no') return true;
+    if (before?.lower !== 'any') return false;
+    for (let i = k - 2; i >= k - 5 && this.tokens[i]?.sentence === before.sentence; i--) if (NEGATIONS.has(this.tokens[i]?.lower ?? '')) return true;
+    return false;
+  }
+
+  /** Whether the parse covers token k's sentence. */
+  protected parsedAt(k: number): boolean {
+    const s = this.syntax;
+    const t = this.tokens[k];
+    if (!s || !t) return false;
+    // A layer without `parsed` parsed every sentence.
+    const parsed = (s as SyntaxLayer & { readonly parsed?: Uint8Array }).parsed;
+    return parsed === undefined || parsed[t.sentence] === 1;
+  }
+
+  protected deprel(k: number): string | undefined {
+    return this.parsedAt(k) ? this.syntax?.deprels[k] : undefined;
+  }
+
+  /** The span's head token: the one whose head lies outside it. */
+  protected headOf(first: number, last: number): number {
+    const heads = this.syntax?.heads;
+    if (!heads) return last;
+    for (let k = first; k <= last; k++) {
+      const h = heads[k] ?? -1;
+      if (h < first || h > last) return k;
+    }
+    return last;
+  }
+
+  /** The verb (or noun) that governs the span, through names, compounds and appositions. */
+  protected governorOf(first: number, last: number): number {
+    if (!this.parsedAt(first) || !this.syntax) return -1;
+    let k = this.headOf(first, last);
+    for (let steps = 0; steps < 4; steps++) {
+      const rel = this.syntax.deprels[k] ?? '';
+      const h = this.syntax.heads[k] ?? -1;
+      if (h < 0) return -1;
+      if (rel === 'flat' || rel === 'compound' || rel === 'appos' || rel === 'conj') k = h;
+      else return h;
+    }
+    return -1;
+  }
+
+  protected roleOf(first: number, last: number): Role {
+    if (this.parsedAt(first) && this.syntax) {
+      let k = this.headOf(first, last);
+      for (let steps = 0; steps < 4; steps++) {
+        const rel = this.syntax.deprels[k] ?? '';
+        if (rel === 'nsubj' || rel === 'nsubj:pass' || rel === 'csubj') return 'subject';
+        if (rel === 'obj' || rel === 'iobj') return 'object';
+        if (rel === 'nmod:poss') return 'possessor';
+        if (rel.startsWith('obl') || rel.startsWith('nmod')) return 'oblique';
+        if (rel === 'compound' && steps === 0) return 'modifier';
+        const h = this.syntax.heads[k] ?? -1;
+        if (h < 0 || !(rel === 'flat' || rel === 'compound' || rel === 'appos' || rel === 'conj')) return rel === 'root' ? 'subject' : 'other';
+        k = h;
+      }
+      return 'other';
+    }
+    const next = this.tokens[last + 1];
+    // "The Hallam Gallery at …" opening a sentence stands where a subject does, as a bare name would.
+    const before = this.tokens[first - 1]?.lower === 'the' ? this.tokens[first - 2] : this.tokens[first - 1];
+    const sameSentence = (w: Token | undefined): w is Token => w !== undefined && w.sentence === this.tokens[first]?.sentence;
+    if (sameSentence(next) && (next.value === "'s" || next.value === "'")) return 'possessor';
+    // "LSE shareholders", "the Iran deal": a name before a common noun only modifies it.
+    if (sameSentence(next) && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.value)) return 'modifier';
+    // "directors at WorldCom have agreed": after a preposition, a name is no subject.
+    if (sameSentence(before) && before.pos === 'ADP') return 'oblique';
+    if (sameSentence(next) && (next.pos === 'VERB' || next.pos === 'AUX')) return 'subject';
+    if (!sameSentence(before)) return 'subject';
+    if (before.pos === 'VERB') return 'object';
+    return 'other';
+  }
+
+  /** Genders the document or the name data say: "Mrs Lee", "Queen Rania", a given name. */
+  protected learnGenders(refs: readonly ActorReference[]): void {
+    const names = nameGenders();
+    for (const r of refs) {
+      if (r.entityType !== 'person' || this.gender.has(r.entity)) continue;
+      const before = this.tokens[r.firstToken - 1]?.lower ?? '';
+      const first = this.tokens[r.firstToken]?.lower ?? '';
+      const cue = GENDERED_WORDS.get(first) ?? GENDERED_WORDS.get(before);
+      if (cue) {
+        this.gender.set(r.entity, cue);
+        continue;
+      }
+    }
+    // A one-word name followed by a quote mark or another name is the start of a longer one we cut
+    // (Marion "Suge" Knight): its first word says nothing of the person's gender.
+    const cut = new Set<string>();
+    for (const r of refs) {
+      const next = this.tokens[r.lastToken + 1];
+      if (next && next.sentence === this.tokens[r.lastToken]?.sentence && (next.pos === 'PROPN' || QUOTES.has(next.value))) cut.add(r.entity);
+    }
+    for (const r of refs) {
+      if (r.entityType !== 'person' || this.gender.has(r.entity)) continue;
+      const label = this.input.personLabel?.(r.entity);
+      const parts = label?.split(/\s+/) ?? [];
+      // A one-word name that is a given name ("Marilyn", "Gloria") is how stories name children,
+      // artists' subjects and interviewees; a bare surname has its honorific or full name elsewhere.
+      const given = parts.length >= 2 || (parts.length === 1 && !cut.has(r.entity)) ? names.get((parts[0] ?? '').toLowerCase()) : undefined;
+      if (given) this.gender.set(r.entity, given);
+    }
+  }
+}
