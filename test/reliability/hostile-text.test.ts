@@ -10,6 +10,8 @@ import fc from 'fast-check';
 import { annotate } from '../../src/nlp';
 import { GUARD_LIMITS, documentParts, longRuns, maskLongRuns } from '../../src/nlp/guard';
 import { createExtractor, createLineExtractor, documentLine, Extraction } from '../../src/extract';
+import { joinParts, latin1, PartJoiner, type PartResult } from '../../src/extract-parts';
+import type { EntityRecord, Fact, Mention } from '../../src/types';
 
 const ORDINARY = [
   'Russian President Vladimir Putin met French President Emmanuel Macron in Geneva on Monday.',
@@ -131,5 +133,32 @@ describe('hostile text: extraction work stays linear', function () {
     } finally {
       await threads.close();
     }
+  });
+
+  it('the part-by-part JSON join is byte for byte the line of the joined objects (any text, empty parts, entities in several parts)', () => {
+    // any characters: ASCII, Latin-1, other planes, lone surrogates (the line must not change by being kept one byte a character)
+    const text = fc.string({ unit: 'binary', maxLength: 12 });
+    const id = fc.constantFrom('putin', 'macron', 'état', 'киев', 'x');
+    const mention = fc.record({ start: fc.nat(500), end: fc.nat(500), text, entityType: fc.constantFrom('person', 'country'), entity: id, firstToken: fc.nat(50), lastToken: fc.nat(50), sentence: fc.nat(9), rule: text }) as fc.Arbitrary<Mention>;
+    const fact = fc.record({ doc: fc.constant('d'), sentence: text, start: fc.nat(500), end: fc.nat(500), trigger: text, rule: fc.constant('r'), source: id, relation: fc.constant('met'), target: id, negated: fc.boolean(), hypothetical: fc.boolean() }) as unknown as fc.Arbitrary<Fact>;
+    const entity = fc.record({ id, label: text, entityType: fc.constantFrom('person', 'country'), aliases: fc.array(text, { maxLength: 3 }), roles: fc.array(text, { maxLength: 2 }) }) as fc.Arbitrary<EntityRecord>;
+    const part = fc.record({
+      result: fc.record({ doc: fc.constant('d'), origin: fc.constant('d.txt'), mentions: fc.array(mention, { maxLength: 4 }), entities: fc.uniqueArray(entity, { selector: (e) => e.id, maxLength: 3 }), facts: fc.array(fact, { maxLength: 2 }) }),
+      tokens: fc.nat(60),
+      sentences: fc.nat(10),
+      start: fc.nat(10_000),
+    });
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 2, maxLength: 5 }), fc.option(text, { nil: undefined }), (parts, title) => {
+        const source = { id: 'd', text: 'whatever', origin: 'd.txt', hash: 'h', ...(title ? { title } : {}) };
+        const withTitle = parts.map((p) => ({ ...p, result: { ...p.result, ...(title ? { title } : {}) } })) as Array<PartResult & { start: number }>;
+        const joiner = new PartJoiner();
+        for (const p of withTitle) joiner.add(p, p.start);
+        assert.equal(joiner.line(source), documentLine(joinParts(source, withTitle), source));
+      }),
+      { numRuns: 200, seed: 2007 },
+    );
+    assert.equal(latin1('caf\u00e9 \u00a3'), 'caf\u00e9 \u00a3');
+    assert.equal(latin1('\u201cquoted\u201d'), '\u201cquoted\u201d');
   });
 });
