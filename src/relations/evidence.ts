@@ -164,6 +164,7 @@ export abstract class Evidence extends Walks {
     // "told a Moscow court", "asked the US court": a court addressed in a trial is no state addressed.
     if (relation !== 'accused' && relation !== 'sanctioned' && relation !== 'rejected' && this.courtOf(target)) return false;
     if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
+    if ((rule.split(':')[0] ?? rule) === 'dismiss-official' && this.sidesOf(target.entity).length === 0) return false;
     if (STATE_ONLY_FRAMES.has(rule.split(':')[0] ?? rule)) {
       // "John Smith left Google" is a job change; "leaving the Tories with 163 MPs" no departure at all.
       if (source.entityType === 'person' || this.tok(target.lastToken + 1)?.lower === 'with') return false;

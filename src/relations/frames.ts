@@ -60,6 +60,8 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'call-up', lemmas: ['call'], relation: 'met', cameo: '040', direct: true, targetTypes: ['person'], after: ['on', 'to', 'last', 'this', 'late', 'early', 'yesterday', 'today', 'overnight', 'during', 'after', 'before', 'from', 'by', 'and', ',', '.'], reason: '"X called Y on Tuesday / to discuss …": a phone call; "called Y a killer" (naming) and "called on Y to …" (an appeal) are not' },
   { id: 'hold-talks', lemmas: ['negotiate', 'confer', 'consult'], relation: 'met', cameo: '040', preps: ['with'], direct: true, mutual: true, reason: '"X negotiated with Y", "X and Y negotiated"' },
   { id: 'host', lemmas: ['host'], relation: 'met', cameo: '043', reason: '"X hosted Y": a visit received (CAMEO 043)' },
+  { id: 'greet', lemmas: ['greet'], relation: 'met', cameo: '043', direct: true, targetTypes: ['person', 'country', 'organization'], reason: '"Muizzu greeted Modi at the airport": a visitor received in person (CAMEO 043)' },
+  { id: 'dismiss-official', lemmas: ['fire', 'sack', 'depose', 'remove'], relation: 'sanctioned', cameo: '172', direct: true, targetTypes: ['person'], reason: '"the council fired Prime Minister Garry Conille": an office taken from Y, an administrative sanction (CAMEO 172); only a person whose office the document names (evidence.ts: "fires Laporte warning", a beaten player are none); "fired at Y" is the fire-at frame (a preposition)' },
   { id: 'receive', lemmas: ['receive'], relation: 'met', cameo: '043', treeOnly: true, bareTarget: true, reason: '"X received Y (in Moscow)": a visitor received (CAMEO 043); only a bare name, read from the tree: "received three Oscar nominations", "receiving her Oscar" are things received' },
   { id: 'visit', lemmas: ['visit'], relation: 'met', cameo: '042', reason: '"X visited Y": a visit (CAMEO 042); a city visited is a place, never a target; a person needs a known country of their own (see VISIT_FRAMES)' },
   { id: 'dine-with', lemmas: ['dine', 'lunch', 'celebrate', 'breakfast'], relation: 'met', cameo: '040', preps: ['with'], reason: '"X dined / celebrated (a holiday) with Y": a meeting in person' },
@@ -85,7 +87,8 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'reject', lemmas: ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'decline', 'spurn', 'oppose'], relation: 'rejected', cameo: '120', topicTarget: true, reason: '"X rejected / opposed Y/Z": a refusal' },
   { id: 'accuse', lemmas: ['accuse', 'blame', 'condemn', 'criticise', 'criticize', 'denounce', 'slam', 'fault', 'deplore', 'decry', 'chide', 'rebuke', 'censure', 'reprimand', 'castigate', 'lambast', 'lambaste'], relation: 'accused', cameo: '112', preps: ['for', 'by'], direct: true, reason: '"X accused / blamed / condemned Y (of …)", "X condemned the attack by Y": an accusation or denunciation' },
   { id: 'warn', lemmas: ['warn', 'threaten', 'caution'], relation: 'warned', cameo: '130', reason: '"X warned Y": a warning or threat' },
-  { id: 'inform', lemmas: ['tell', 'inform', 'brief', 'notify', 'update', 'assure'], relation: 'informed', cameo: '010', reason: '"X told / briefed Y": X informs Y' },
+  { id: 'inform', lemmas: ['tell', 'inform', 'brief', 'notify', 'update'], relation: 'informed', cameo: '010', reason: '"X told / briefed Y": X informs Y' },
+  { id: 'assure', lemmas: ['assure', 'reassure'], relation: 'promised', cameo: '030', direct: true, reason: '"he assured Modi that Sri Lanka would not …": a pledge to Y (CAMEO 030), not mere information' },
   { id: 'send-message', lemmas: ['send', 'convey', 'pass', 'deliver', 'relay'], relation: 'informed', cameo: '010', preps: ['to'], requires: ['message', 'messages', 'signal', 'signals', 'letter', 'note', 'word'], reason: '"X sent a message to Y": X informs Y' },
   { id: 'aid', lemmas: ['aid', 'help', 'assist', 'arm', 'supply', 'fund', 'resupply', 'bankroll', 'finance'], relation: 'aided', cameo: '070', preps: ['to'], direct: true, reason: '"X aided / armed Y": material help' },
   { id: 'donate', lemmas: ['donate'], relation: 'aided', cameo: '070', preps: ['to'], reason: '"X donated … to Y": material help ("contributed to the decline" is no gift; "contributed money to" is a collocation)' },
@@ -165,7 +168,7 @@ export const ATTACK_NOUNS: readonly string[] = [
 ];
 const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levies', 'blacklist', 'curbs', 'controls', 'bans'];
 const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship', 'dialogue', 'cooperation', 'partnership'];
-const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts', 'document', 'ceasefire', 'truce', 'armistice'];
+const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts', 'document', 'ceasefire', 'truce', 'armistice', 'swap'];
 const AID_NOUNS: readonly string[] = [
   'aid', 'assistance', 'money', 'funds', 'funding', 'loan', 'loans', 'grant', 'grants', 'weapons', 'arms', 'ammunition',
   'equipment', 'food', 'wheat', 'grain', 'supplies', 'million', 'billion', 'dollars', 'euros', 'vaccines', 'fuel', 'credit',
