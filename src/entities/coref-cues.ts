@@ -29,7 +29,7 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they'
 /** Verbs an expletive "it" takes ("it seems", "it emerged that", "it takes two"): no chain goes on through them. */
 const EXPLETIVE_VERBS: ReadonlySet<string> = new Set([
   'be', 'seem', 'appear', 'happen', 'take', 'rain', 'snow', 'matter', 'remain', 'follow', 'become', 'look', 'sound', 'feel', 'turn',
-  'emerge', 'mean', 'cost', 'help', 'hurt', 'make', 'get', 'go', 'come', 'work', 'say',
+  'emerge', 'mean', 'cost', 'help', 'hurt', 'make', 'get', 'go', 'come', 'work',
 ]);
 
 /** The cues, on the text they read. */
@@ -353,7 +353,8 @@ export class CorefCues extends CorefText {
   protected sameVerb(t: Token, kind: PronounKind, seen: readonly Item[]): Item | undefined {
     if (this.roleOf(t.index, t.index) !== 'subject') return undefined;
     const verb = this.subjectVerb(t.index, t.index);
-    if (!verb || EXPLETIVE_VERBS.has(verb.lemma) || verb.lemma === 'have') return undefined;
+    // (Not have, nor say: every speaker says, so saying again picks out no one.)
+    if (!verb || EXPLETIVE_VERBS.has(verb.lemma) || verb.lemma === 'have' || verb.lemma === 'say') return undefined;
     for (let j = seen.length - 1; j >= 0; j--) {
       const m = seen[j] as Item;
       if (t.sentence - m.sentence > NEUTER_LOOKBACK_SENTENCES) return undefined;
