@@ -8,6 +8,12 @@ import {
 } from './words';
 import { NameReading } from './names';
 
+/**
+ * A word the article writes in lowercase is no name, unless its capitalised lone uses outnumber
+ * the lowercase ones this many times ("Scientology" eight times, "the scientology website" in a quote).
+ */
+const LOWERCASE_RATIO = 3;
+
 /** Nouns after a name that make it a body's name ("the M5S party", "the D12 band"). */
 const BODY_NOUNS: ReadonlySet<string> = new Set(['party', 'movement', 'company', 'firm', 'group', 'band', 'club', 'team', 'union', 'agency']);
 
@@ -201,7 +207,13 @@ export abstract class LoneNameReading extends NameReading {
   protected resolveLoneNames(): void {
     const open = this.pendingSingles.filter((s) => s.rule === 'surname' && !this.claimed[s.first]);
     if (open.length === 0) return;
-    const lowercase = new Set(this.tokens.filter((t) => t.value === t.lower).map((t) => t.lower));
+    // Lowercase uses, by word; a part of a web or newsgroup address ("alt.religion.scientology") is none.
+    const lowercase = new Map<string, number>();
+    for (const t of this.tokens) {
+      const prev = this.token(t.index - 1);
+      if (t.value !== t.lower || (prev && prev.end === t.start && (prev.value === '.' || prev.value === '/'))) continue;
+      lowercase.set(t.lower, (lowercase.get(t.lower) ?? 0) + 1);
+    }
     const capitalized = new Set(this.tokens.filter((t) => t.value !== t.lower).map((t) => t.value));
     const bySurface = new Map<string, number[]>();
     for (const s of open) {
@@ -214,7 +226,7 @@ export abstract class LoneNameReading extends NameReading {
       const every = at.map((k) => this.token(k) as Token);
       const tokens = every.filter((t) => !this.insideLongerName(t.index));
       const lower = value.toLowerCase();
-      const name = tokens.length * 2 > every.length && tokens.every((t) => t.pos === 'PROPN') && !lowercase.has(lower) && value.length > 2
+      const name = tokens.length * 2 > every.length && tokens.every((t) => t.pos === 'PROPN') && (lowercase.get(lower) ?? 0) * LOWERCASE_RATIO < every.length && value.length > 2
         && LETTER.test(value) && !this.lexicon.commonWords.has(lower) && !NOT_PERSON_WORDS.has(lower) && !PERSON_ROLE_NOUNS.has(lower)
         && !GROUP_NOUNS.has(lower) && !this.lexicon.givenNames.has(lower) && !ACRONYM.test(value) && !HYPHEN_WORD.test(lower)
         && !NOT_A_LONE_NAME.test(lower) && !CONTRACTION.test(value);
