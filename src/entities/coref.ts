@@ -77,6 +77,11 @@ class Resolver extends CorefCues {
     // "there was no longer any Soviet Union": a name under a negative quantifier introduces no one a pronoun can stand for.
     const items = base.filter((r) => !this.denied(r.firstToken)).map((r) => this.item(r.entity, r.entityType, r.firstToken, r.lastToken, r.via === 'demonym'));
     items.push(...this.nounItems());
+    // "EU foreign policy chief Kaja Kallas … the bloc": a body named inside a title phrase is no actor
+    // of its clause, but a description may take it up (a pronoun may not: its role is `modifier`).
+    for (const r of this.input.references) {
+      if (r.modifier && r.entityType === 'organization' && r.via === 'lexicon') items.push(this.item(r.entity, r.entityType, r.firstToken, r.lastToken));
+    }
     items.sort((a, b) => a.first - b.first || a.last - b.last);
     this.learnGenders(base);
     this.learnTitles(base);
