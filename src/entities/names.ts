@@ -185,8 +185,10 @@ export abstract class NameReading extends PlaceReading {
         for (const c of coordinated) this.addLexiconMention({ ...c.entry, id: this.countryOf(c.entry) }, c.first, c.last, c.end, false, 'demonym');
         return k;
       }
-      // "Afghans fled": the people, not the state; "the Belgians won": the country (or its team) acting
-      if (last === i && coordinated.length === 1 && noun?.pos !== 'NOUN' && noun?.pos !== 'PROPN') {
+      // "Afghans fled": the people, not the state; "the Belgians won": the country (or its team) acting;
+      // "among Israelis and Palestinians": each plural a people
+      const plurals = coordinated.every((c) => c.first === c.last && this.pluralDemonym(this.token(c.first) as Token));
+      if (last === i && (coordinated.length === 1 || plurals) && noun?.pos !== 'NOUN' && noun?.pos !== 'PROPN') {
         if (this.token(i - 1)?.lower !== 'the' || !this.pluralDemonym(t)) return this.groupPhrase(i) ?? last + 1;
         this.addLexiconMention({ ...entry, id: this.countryOf(entry) }, i, last, end, false, 'demonym');
       }

@@ -330,7 +330,7 @@ const DISPLACED_GROUP = 'displaced people: an actor in their own right (CAMEO co
 export const PEOPLE_GROUPS: readonly PeopleGroupRow[] = [
   ...['Muslims', 'Christians', 'Jews', 'Hindus', 'Buddhists', 'Sikhs', 'Catholics', 'Protestants', 'Evangelicals', 'Mormons', 'Shiites', 'Sunnis', 'Atheists', 'Agnostics']
     .map((label) => ({ words: label.toLowerCase().split(' '), label, lowercase: false, reason: RELIGIOUS_GROUP })),
-  ...['Rohingya', 'Kurds', 'Uyghurs', 'Uighurs', 'Tamils', 'Pashtuns', 'Hazaras', 'Yazidis', 'Roma', 'Tibetans', 'Druze', 'Maori', 'Aborigines']
+  ...['Arabs', 'Rohingya', 'Kurds', 'Uyghurs', 'Uighurs', 'Tamils', 'Pashtuns', 'Hazaras', 'Yazidis', 'Roma', 'Tibetans', 'Druze', 'Maori', 'Aborigines']
     .map((label) => ({ words: label.toLowerCase().split(' '), label, lowercase: false, reason: ETHNIC_GROUP })),
   ...['Refugees', 'Migrants', 'Immigrants', 'Asylum seekers']
     .map((label) => ({ words: label.toLowerCase().split(' '), label, lowercase: true, reason: DISPLACED_GROUP })),
