@@ -84,7 +84,9 @@ export abstract class RecognizerState {
       const end = glue > 0 ? t.start + glue : t.end;
       const surface = normalizeSurface(this.text.slice(first.start, end));
       // "the U.S government": an abbreviation written without its last period is the same name.
-      const entry = this.lexicon.phrases.get(surface) ?? (UNSTOPPED_ABBREVIATION.test(surface) ? this.lexicon.phrases.get(`${surface}.`) : undefined);
+      // "the Republican party", "the Labour party": a party's name with its head word in lowercase.
+      const entry = this.lexicon.phrases.get(surface) ?? (UNSTOPPED_ABBREVIATION.test(surface) ? this.lexicon.phrases.get(`${surface}.`) : undefined)
+        ?? (j > i && t.value === 'party' ? this.lexicon.phrases.get(`${surface.slice(0, -'party'.length)}Party`) : undefined);
       if (entry && accept(entry)) best = { entry, last: j, end };
       if (glue > 0 || !this.phrasePrefixes.has(surface)) break;
     }
