@@ -108,6 +108,7 @@ const ROWS: readonly Row[] = [
   ['Analysts said Grapnology grew, Grapnology hired staff, Grapnology paid well, so Grapnology won. "The word grapnology means joy," a critic wrote on alt.grapnology.', [['Grapnology', 'grapnology', 'organization'], ['Grapnology', 'grapnology', 'organization'], ['Grapnology', 'grapnology', 'organization'], ['Grapnology', 'grapnology', 'organization']], 'a name written three times as often as in lowercase stays a name; a web address is no lowercase use'],
   ['Talks among Israelis and Palestinians went on, and Arabs watched.', [['Israelis', 'israelis', 'other'], ['Palestinians', 'palestinians', 'other'], ['Arabs', 'arabs', 'other']], 'plural demonyms listed without a noun are peoples, each a group; Arabs are a people'],
   ['She left the Labour party for the Republican Party.', [['Labour party', 'labour-party', 'organization'], ['Republican Party', 'republican-party', 'organization']], 'a party named with its head word in lowercase is the party'],
+  ['Jorvik Tamsen came back. They told him: Hey Tamsen, welcome back.', [['Jorvik Tamsen', 'jorvik-tamsen', 'person'], ['Tamsen', 'jorvik-tamsen', 'person']], 'a greeting before a name is no part of it'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

@@ -249,6 +249,8 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
   'war', 'world', 'god', 'mr', 'mrs', 'ms', 'dr', 'sir', 'christmas', 'easter', 'ramadan', 'internet',
   // picture captions ("Image: Nick Moreau") and credits
   'image', 'images', 'file', 'credit', 'credits', 'caption', 'pictured',
+  // greetings and interjections before a name in interviews and speeches ("Hey John", "Thanks, Frank")
+  'hey', 'hi', 'hello', 'dear', 'thanks', 'oh', 'well', 'okay', 'ok',
 ]);
 
 /** Prepositions after which a capital city is a place, not its government acting ("talks between Washington and Tehran" are the governments'). */
