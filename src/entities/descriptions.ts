@@ -97,7 +97,6 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
   { words: ['nation'], entityType: 'country', lookback: 2, reason: '"the nation": the country named last' },
   { words: ['kingdom'], entityType: 'country', lookback: 2, reason: '"the kingdom": a monarchy named last' },
-  { words: ['island'], entityType: 'country', lookback: 2, reason: '"the island": an island state named last (Cuba, Taiwan, Cyprus)' },
   // A country's armed forces or rulers act for it, as "the Sudanese army" does (member nouns).
   { words: ['army'], entityType: 'country', lookback: 2, reason: '"the army": the armed forces of the country named last' },
   { words: ['military'], entityType: 'country', lookback: 2, reason: '"the military": the armed forces of the country named last' },

@@ -5,7 +5,7 @@ import { gazetteerNote, insideOf } from './containment';
 import { slugify } from './slug';
 import {
   GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS,
-  ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS,
+  ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS,
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
@@ -201,7 +201,8 @@ export abstract class NameReading extends PlaceReading {
       }
       const prev = this.token(i - 1);
       // "a request from Cotonou", "officials from Beijing": the capital sent or asked, it is not a place here.
-      const sender = prev?.lower === 'from' && FROM_SENDER_NOUNS.has(this.token(i - 2)?.lower ?? '');
+      // ("won / secured / received … from Washington": what one obtains from a capital, its government gave.)
+      const sender = prev?.lower === 'from' && (FROM_SENDER_NOUNS.has(this.token(i - 2)?.lower ?? '') || OBTAINING_LEMMAS.has(this.token(i - 2)?.lemma ?? ''));
       const locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender;
       const seat = locative ? undefined : this.seatedOrganization(t.value);
       if (seat) {

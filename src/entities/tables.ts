@@ -354,6 +354,9 @@ export const ORGANIZATION_SEATS: readonly { readonly capital: string; readonly o
   { capital: 'Brussels', organization: 'european-union', named: ['EU', 'European Union', 'European Commission', 'E.U.'], reason: 'Brussels hosts the EU institutions; in a story that names the EU, "Brussels said" is the EU, not Belgium' },
 ];
 
+/** Verbs after which "from <capital>" names a government: "the concession it won from Washington". */
+export const OBTAINING_LEMMAS: ReadonlySet<string> = new Set(['win', 'won', 'secure', 'receive', 'obtain', 'extract', 'wring', 'demand', 'request', 'seek', 'get']);
+
 /** Nouns after which "from <capital>" names a government, not a place: "a request from Cotonou", "officials from Beijing". */
 export const FROM_SENDER_NOUNS: ReadonlySet<string> = new Set([
   'request', 'requests', 'call', 'calls', 'message', 'messages', 'offer', 'proposal', 'pressure', 'letter', 'statement', 'protest',
@@ -361,6 +364,8 @@ export const FROM_SENDER_NOUNS: ReadonlySet<string> = new Set([
   'envoys', 'officials', 'diplomats', 'negotiators', 'delegates', 'signal', 'signals', 'approval', 'backing', 'objections', 'complaint',
   // "recalled its ambassador from Phnom Penh": the envoy's post is the government there.
   'ambassador', 'ambassadors', 'diplomat',
+  // "the concession it won from Washington", "a loan from Beijing": what a government grants.
+  'concession', 'concessions', 'assurances', 'guarantees', 'loan', 'loans', 'funding', 'sanctions', 'tariffs', 'threats', 'threat',
 ]);
 
 /**
