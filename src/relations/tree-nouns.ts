@@ -43,6 +43,12 @@ export function eventNoun(tree: DependencyTree, verb: number, test: (word: strin
       for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of' && test(tree.tokens[m]?.lower ?? '')) return m;
     }
   }
+  // "the defence treaty that Putin and Kim signed", "a pact the islands had struck with Beijing": the
+  // noun a relative clause describes is the verb's object.
+  const head = tree.head(verb);
+  if (tree.deprel(verb) === 'acl:relcl' && head >= 0 && test(tree.tokens[head]?.lower ?? '') && tree.child(verb, 'nsubj') >= 0 && tree.child(verb, 'obj') < 0) return head;
+  const relative = tree.child(verb, 'obj');
+  if (tree.deprel(verb) === 'acl:relcl' && head >= 0 && relative >= 0 && ['that', 'which'].includes(tree.tokens[relative]?.lower ?? '') && test(tree.tokens[head]?.lower ?? '')) return head;
   return -1;
 }
 
