@@ -146,7 +146,7 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set([
   'square', 'island', 'islands', 'county', 'province', 'district', 'region', 'river', 'lake', 'mountains',
   'mountain', 'valley', 'bay', 'sea', 'ocean', 'peninsula', 'hall', 'temple', 'mosque', 'cathedral', 'palace',
   'tower', 'towers', 'plaza', 'park', 'base', 'hotel', 'memorial', 'strait', 'straits', 'canal', 'desert', 'coast',
-  'beach', 'harbour', 'harbor', 'prison', 'village', 'heights', 'hills', 'falls', 'gulf', 'channel', 'forest',
+  'beach', 'harbour', 'harbor', 'prison', 'village', 'heights', 'hills', 'falls', 'springs', 'gulf', 'channel', 'forest',
   'museum', 'gallery', 'zoo', 'theatre', 'theater', 'planetarium', 'complex', 'crossing', 'checkpoint',
   'territory', 'territories', 'town', 'municipality', 'prefecture', 'oblast', 'governorate',
   'highway', 'motorway', 'quarter', 'pier', 'dam', 'mine', 'shoal', 'reef', 'atoll', 'archipelago', 'glacier',
