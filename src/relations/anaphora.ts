@@ -13,7 +13,7 @@ export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<
   // "the US left the WHO … Tedros called the withdrawal a mistake"
   ...['withdrawal', 'exit', 'departure'].map((w) => [w, ['rejected']] as [string, readonly Relation[]]),
   ...['offer', 'proposal', 'plan', 'initiative'].map((w) => [w, ['proposed', 'promised']] as [string, readonly Relation[]]),
-  ...['accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism'].map((w) => [w, ['accused']] as [string, readonly Relation[]]),
+  ...['accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism', 'claim', 'claims'].map((w) => [w, ['accused']] as [string, readonly Relation[]]),
   ...['threat', 'threats', 'warning', 'ultimatum'].map((w) => [w, ['warned']] as [string, readonly Relation[]]),
   ...['visit', 'trip'].map((w) => [w, ['met']] as [string, readonly Relation[]]),
   // "India suspended the treaty … Pakistan rejected the move": a step of any kind (no guess between two authors).
