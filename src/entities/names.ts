@@ -9,7 +9,7 @@ import {
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
-  ROLE_SUFFIX, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
+  ROLE_SUFFIX, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, SURNAME_PRONOUNS, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
 } from './words';
 import { PlaceReading } from './places';
 
@@ -52,7 +52,13 @@ export abstract class NameReading extends PlaceReading {
     }
     let k = titleLast + 1;
     if (this.token(k) && HONORIFICS.has(this.token(k)?.lower ?? '')) k++;
-    const plainName = this.nameTokens(k);
+    let plainName = this.nameTokens(k);
+    // "Vice Premier He Lifeng": a surname that is also a pronoun, right after a title and before a name.
+    const pronounSurname = this.token(k);
+    if (plainName < 0 && pronounSurname && SURNAME_PRONOUNS.has(pronounSurname.value) && this.token(k + 1)?.sentence === pronounSurname.sentence && k > afterAffiliation) {
+      const rest = this.nameTokens(k + 1);
+      if (rest >= 0 && rest - k <= 2) plainName = rest;
+    }
     const nameLast = plainName >= 0 ? plainName : this.placeNamedPerson(k);
     if (portfolio > 0 && nameLast < 0) return undefined;
     let affiliation = affiliationOk ? this.countryOf(affiliationMatch.entry) : undefined;
@@ -124,7 +130,7 @@ export abstract class NameReading extends PlaceReading {
       if (!title) continue;
       const words = title.title.words.join(' ');
       // "UK Film Council chief executive": a capitalised portfolio before a head's title may name a body of its own.
-      const named = this.tokens.slice(i, i + count).some((w) => isCapitalized(w));
+      const named = this.tokens.slice(i, i + count).some((w) => isCapitalized(w) && !LESSER_OFFICE_WORDS.has(w.lower));
       if ((country && PROFESSION_TITLES.has(words)) || words === 'general' || (named && title.title.relation === 'leader_of')) return 0;
       return count;
     }
