@@ -110,6 +110,7 @@ const ROWS: readonly Row[] = [
   ['She left the Labour party for the Republican Party.', [['Labour party', 'labour-party', 'organization'], ['Republican Party', 'republican-party', 'organization']], 'a party named with its head word in lowercase is the party'],
   ['Jorvik Tamsen came back. They told him: Hey Tamsen, welcome back.', [['Jorvik Tamsen', 'jorvik-tamsen', 'person'], ['Tamsen', 'jorvik-tamsen', 'person']], 'a greeting before a name is no part of it'],
   ['She moved to Eureka Springs, Arkansas.', [['Eureka', 'eureka', 'place'], ['Eureka Springs, Arkansas', 'eureka-springs', 'place'], ['Arkansas', 'arkansas', 'place']], '"Springs" ends a place\'s name; the place it starts with is nested'],
+  ['The Free People\'s Union met, and the Women\'s Institute agreed.', [["Free People's Union", 'free-people-union', 'organization'], ["Women's Institute", 'women-institute', 'organization']], 'a plural\'s possessive inside a body\'s name ("People\'s Party") is part of it'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

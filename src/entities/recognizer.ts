@@ -13,6 +13,9 @@ import type { ReferenceVia } from './index';
 /** "U.S", "U.K": capital initials with periods between them but none after the last. */
 const UNSTOPPED_ABBREVIATION = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 
+/** Plurals whose possessive is part of a body's name ("People's Party", "Women's Institute"). */
+const NAME_POSSESSORS: ReadonlySet<string> = new Set(['people', 'women', 'children', 'men']);
+const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'s", '’s']);
 const LETTERS_ONLY = /^\p{L}+$/u;
 const NOT_ASCII = /[^\x00-\x7f]/;
 
@@ -152,6 +155,15 @@ export abstract class RecognizerState {
       if (glued > j) {
         last = glued;
         j = glued;
+        continue;
+      }
+      // "New People's Party", "Korean People's Army": a plural's possessive inside a body's name.
+      const apostrophe = this.token(j + 1);
+      const following = this.token(j + 2);
+      if (NAME_POSSESSORS.has(t.lower) && apostrophe && POSSESSIVE_MARKS.has(apostrophe.value) && apostrophe.start === t.end
+        && following && isCapitalized(following) && following.sentence === t.sentence) {
+        last = j + 1;
+        j += 1;
         continue;
       }
       // "Cheng Chung-tai": wink splits a hyphenated syllable pair; the lowercase half belongs to the name.
