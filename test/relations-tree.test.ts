@@ -164,6 +164,8 @@ const ROWS: readonly Row[] = [
   ['Erdogan congratulated Scholz on his victory.', ['recep-tayyip-erdogan supported olaf-scholz'], 'congratulating is praise'],
   ['The defence treaty that Putin and Scholz signed in Berlin expired.', ['olaf-scholz promised vladimir-putin', 'vladimir-putin promised olaf-scholz'], 'a treaty a relative clause says two sides signed'],
   ['China accused the Philippines of ramming a ship. Manila dismissed the claim.', ['china accused philippines', 'philippines rejected china'], '"the claim" takes up the accusation told before'],
+  ['Serbia pointed the finger at Croatia.', ['serbia accused croatia'], 'pointing at Y lays blame on Y'],
+  ['Serbia pointed to the data from Croatia.', [], 'pointing to evidence blames no one'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],
