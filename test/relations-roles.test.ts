@@ -20,6 +20,8 @@ const ROWS: readonly Row[] = [
   ['The ruling was welcomed by Ana Silva, a lawyer for Greenpeace.', 'ana-silva', [], 'a lawyer for a client acts for it but does not belong to it'],
   ['The EU pledged aid to Moldova, and its energy commissioner, Dan Jorgensen, accused Russia.', 'dan-jorgensen', [], 'a pronoun is no body of a role: a wrong antecedent would give a wrong role'],
   ['Chinese Vice Premier He Lifeng met the press.', 'he-lifeng', ['member_of china'], 'a surname written like a pronoun, right after a title; a deputy\'s office is a membership'],
+  ["Vodafone's UK chief executive, John Smith, resigned.", 'john-smith', [], 'a company\'s office in a country is no office of the country'],
+  ['Its UK chief executive John Smith resigned.', 'john-smith', [], 'the same in a title phrase after a possessive'],
   ['Chinese Commerce Minister Wang Wentao met the press.', 'wang-wentao', ['member_of china'], 'a portfolio between the demonym and the title (entity layer)'],
   ['Kenyan opposition leader Raila Odinga spoke on Friday.', 'raila-odinga', ['member_of kenya'], 'a lesser office in a title phrase (entity layer)'],
   ['British film director Sean Jones won the prize.', 'sean-jones', [], 'a profession after a demonym is no office of the country'],

@@ -9,7 +9,7 @@ import {
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
-  ROLE_SUFFIX, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, SURNAME_PRONOUNS, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
+  ROLE_SUFFIX, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, SURNAME_PRONOUNS, CORPORATE_TITLES, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
 } from './words';
 import { PlaceReading } from './places';
 
@@ -100,7 +100,10 @@ export abstract class NameReading extends PlaceReading {
     const person = this.addPerson(k, nameLast, 'title+name');
     // "former Prime Minister John Major", "Britain's ex-foreign secretary": a past office is no role now.
     const past = [this.token(i - 1), this.token(j - 1), this.token(afterAffiliation - 1)].some((w) => w !== undefined && PAST_OFFICE_WORDS.has(w.lower));
-    if (affiliation && !past) {
+    // "its UK chief executive", "Vodafone's US chairman": a company's branch office, no office of the country.
+    const owned = ['its', 'their', 'his', 'her', "'s"].includes(this.token(j - 1)?.lower ?? '');
+    const branch = owned && affiliationOk && ['country', 'demonym', 'capital'].includes(affiliationMatch.entry.kind) && CORPORATE_TITLES.has(title.title.words.join(' '));
+    if (affiliation && !past && !branch) {
       const role = `${title.title.role} of ${this.lexicon.entities.get(affiliation)?.label ?? affiliation}`;
       this.addRole(person, role, title.title, affiliation, afterAffiliation, titleTokens);
     }

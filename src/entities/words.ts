@@ -97,6 +97,8 @@ export function personRecord(id: string, label: string): PersonRecord {
 
 /** Words before a title that put the office in the past. */
 export const PAST_OFFICE_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time']);
+/** Titles of companies, not of states: "its UK chief executive" is the company's, in the UK. */
+export const CORPORATE_TITLES: ReadonlySet<string> = new Set(['chief executive', 'ceo', 'chairman', 'chairwoman', 'director', 'chief', 'head']);
 /** Surnames written like a pronoun: "Vice Premier He Lifeng" (read as a name only right after a title). */
 export const SURNAME_PRONOUNS: ReadonlySet<string> = new Set(['He']);
 /** Words before a leader's title that make it a lesser office: "opposition leader", "deputy prime minister". */

@@ -61,6 +61,8 @@ const ROLE_NOUNS: readonly RoleNoun[] = [
 const BY_FIRST_WORD = new Map<string, RoleNoun[]>();
 for (const r of ROLE_NOUNS) BY_FIRST_WORD.set(r.words[0] ?? '', [...(BY_FIRST_WORD.get(r.words[0] ?? '') ?? []), r]);
 
+/** Titles of companies and bodies, not of states: after a country they name a branch ("its UK chief executive"). */
+const CORPORATE_TITLES: ReadonlySet<string> = new Set(['chief executive', 'ceo', 'chairman', 'chairwoman', 'director', 'chief', 'head', 'boss', 'founder', 'owner', 'managing director', 'executive', 'manager']);
 /** Words that put an office in the past: no role now. */
 const PAST_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time', 'outgoing', 'retired', 'previous', 'future', 'would-be']);
 /** Words that make a leader's title a lesser office ("opposition leader", "deputy prime minister"). */
@@ -136,6 +138,8 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
   const record = (person: ActorReference, body: ActorReference, t: NonNullable<ReturnType<typeof title>>, rule: string): void => {
     if (t.past || person.entity === body.entity) return;
     if (t.noun.bodies === 'organization' && body.entityType !== 'organization') return;
+    // "its UK chief executive", "the US chairman": a company's office in a country is no office of the country.
+    if (body.entityType === 'country' && CORPORATE_TITLES.has(t.noun.words.join(' '))) return;
     const relation = t.noun.relation === 'leader_of' && t.lesser ? 'member_of' : t.noun.relation;
     found.push({ person, body, relation, first: t.first, last: t.last, rule: `role:${rule}:${t.noun.words.join(' ')}` });
   };

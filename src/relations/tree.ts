@@ -348,6 +348,14 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
   if (rel === 'conj' && !VERB_TAGS.has(tree.upos(head)) && inflected(tree.tokens[i]) && (tree.deprel(head) === 'xcomp' || tree.deprel(head) === 'obj') && VERB_TAGS.has(tree.upos(tree.head(head)))) {
     return subjectHeads(tree, tree.head(head), depth + 1);
   }
+  // "Tusk said Warsaw would keep the crossings shut until Belarus ended …, and accused Russia …": a
+  // conjunct after ", and" that the parser hung on a subordinate clause (until, because, after …)
+  // continues the sentence's main clause.
+  if (rel === 'conj' && VERB_TAGS.has(tree.upos(head)) && afterCommaAnd(tree, i) && subordinate(tree, head)) {
+    let top = head;
+    while (tree.head(top) >= 0 && CLAUSE_LINKS.has(tree.deprel(top))) top = tree.head(top);
+    if (top !== head && VERB_TAGS.has(tree.upos(top))) return subjectHeads(tree, top, depth + 1);
+  }
   if (rel === 'conj' && VERB_TAGS.has(tree.upos(head))) {
     // "accused Serbia of backing groups and refused to meet Y": a finite verb conjoined to the
     // charge's -ing is the main clause's, misattached.
@@ -509,6 +517,22 @@ export function hypothetical(tree: DependencyTree, i: number): boolean {
 /** "supported", "met", "backs": not the bare form (British -ise spellings have -ize lemmas). */
 export function inflected(t: Token | undefined): boolean {
   return t !== undefined && t.lower !== t.lemma && t.lower.replace(/is(e|ing)$/, 'iz$1') !== t.lemma;
+}
+
+/** How a clause hangs inside another, up to the sentence's main clause. */
+const CLAUSE_LINKS: ReadonlySet<string> = new Set(['advcl', 'ccomp', 'xcomp', 'conj']);
+/** Conjunctions that open a subordinate clause. */
+const SUBORDINATORS: ReadonlySet<string> = new Set(['until', 'because', 'after', 'before', 'when', 'while', 'since', 'although', 'though', 'unless', 'once']);
+
+/** A clause opened by a subordinating conjunction ("until Belarus ended …"). */
+function subordinate(tree: DependencyTree, i: number): boolean {
+  return tree.deprel(i) === 'advcl' && Array.from(tree.children(i)).some((c) => tree.deprel(c) === 'mark' && SUBORDINATORS.has(tree.tokens[c]?.lower ?? ''));
+}
+
+/** A conjunct introduced by ", and" / ", but". */
+function afterCommaAnd(tree: DependencyTree, i: number): boolean {
+  const cc = tree.child(i, 'cc');
+  return cc >= 0 && ['and', 'but'].includes(tree.tokens[cc]?.lower ?? '') && tree.tokens[cc - 1]?.value === ',';
 }
 
 /** An inflected form that carries tense ("accused", "urges"), not a gerund or participle in -ing. */
