@@ -15,6 +15,7 @@ import { LoneNameReading } from './lone-names';
 export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexicon } from './lexicon';
 export { slugify } from './slug';
 export { TITLES, type TitleRow } from './tables';
+export { CORPORATE_TITLES, LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS } from './words';
 
 /** How an actor is referred to at a place in the text; relations read these. */
 export type ReferenceVia = 'name' | 'lexicon' | 'seat' | 'capital' | 'demonym' | 'title' | 'pronoun' | 'description' | 'topic';

@@ -96,13 +96,13 @@ export function personRecord(id: string, label: string): PersonRecord {
 }
 
 /** Words before a title that put the office in the past. */
-export const PAST_OFFICE_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time']);
+export const PAST_OFFICE_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time', 'retired', 'previous', 'future', 'would-be']);
 /** Titles of companies, not of states: "its UK chief executive" is the company's, in the UK. */
-export const CORPORATE_TITLES: ReadonlySet<string> = new Set(['chief executive', 'ceo', 'chairman', 'chairwoman', 'director', 'chief', 'head']);
+export const CORPORATE_TITLES: ReadonlySet<string> = new Set(['chief executive', 'ceo', 'chairman', 'chairwoman', 'director', 'chief', 'head', 'boss', 'founder', 'owner', 'managing director', 'executive', 'manager']);
 /** Surnames written like a pronoun: "Vice Premier He Lifeng" (read as a name only right after a title). */
 export const SURNAME_PRONOUNS: ReadonlySet<string> = new Set(['He']);
 /** Words before a leader's title that make it a lesser office: "opposition leader", "deputy prime minister". */
-export const LESSER_OFFICE_WORDS: ReadonlySet<string> = new Set(['opposition', 'deputy', 'vice', 'shadow', 'assistant', 'junior']);
+export const LESSER_OFFICE_WORDS: ReadonlySet<string> = new Set(['opposition', 'deputy', 'vice', 'shadow', 'assistant', 'junior', 'parliamentary', 'regional', 'provincial', 'local']);
 /** Titles that are also professions: "British film director" holds no office of Britain. */
 export const PROFESSION_TITLES: ReadonlySet<string> = new Set(['director', 'editor', 'correspondent', 'reporter', 'chief', 'head']);
 

@@ -6,7 +6,7 @@
 // economist at Barclays"). Read from tokens and the resolved references, so "the bloc's foreign
 // policy chief" is the EU's; no parse needed, so every sentence is read.
 import type { Relation, Token } from '../types';
-import { TITLES, type ActorReference } from '../entities';
+import { CORPORATE_TITLES, LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS, TITLES, type ActorReference } from '../entities';
 
 export interface RoleNoun {
   readonly words: readonly string[];
@@ -61,12 +61,6 @@ const ROLE_NOUNS: readonly RoleNoun[] = [
 const BY_FIRST_WORD = new Map<string, RoleNoun[]>();
 for (const r of ROLE_NOUNS) BY_FIRST_WORD.set(r.words[0] ?? '', [...(BY_FIRST_WORD.get(r.words[0] ?? '') ?? []), r]);
 
-/** Titles of companies and bodies, not of states: after a country they name a branch ("its UK chief executive"). */
-const CORPORATE_TITLES: ReadonlySet<string> = new Set(['chief executive', 'ceo', 'chairman', 'chairwoman', 'director', 'chief', 'head', 'boss', 'founder', 'owner', 'managing director', 'executive', 'manager']);
-/** Words that put an office in the past: no role now. */
-const PAST_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time', 'outgoing', 'retired', 'previous', 'future', 'would-be']);
-/** Words that make a leader's title a lesser office ("opposition leader", "deputy prime minister"). */
-const LESSER_WORDS: ReadonlySet<string> = new Set(['opposition', 'deputy', 'vice', 'shadow', 'assistant', 'junior', 'parliamentary', 'regional', 'provincial', 'local', 'party', 'group', 'division', 'unit', 'bureau']);
 /** Prepositions that tie a role noun to its body in an apposition ("director general of the IAEA"). */
 const BODY_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'at', 'for', 'with']);
 /** "a lawyer for X" acts for X without belonging to it. */
@@ -127,8 +121,8 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
         // "chief executive" is itself a role noun; "officer"/"general" after it keep the first reading.
         return { noun: role.noun.words.length > noun.words.length ? role.noun : noun, first: j, last, lesser, past };
       }
-      if (PAST_WORDS.has(t.lower)) past = true;
-      else if (LESSER_WORDS.has(t.lower)) lesser = true;
+      if (PAST_OFFICE_WORDS.has(t.lower)) past = true;
+      else if (LESSER_OFFICE_WORDS.has(t.lower)) lesser = true;
       else if (!MODIFIER_POS.has(t.pos) || /^\p{P}+$/u.test(t.value)) return undefined;
       if (++modifiers > MAX_MODIFIERS) return undefined;
       j++;
@@ -153,7 +147,7 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
       if (possessive) k++;
       const t = title(k);
       // "former Yukos boss Mikhail Khodorkovsky": the past word stands before the body.
-      const before = [tok(body.firstToken - 1), tok(body.firstToken - 2)].some((w) => w !== undefined && PAST_WORDS.has(w.lower));
+      const before = [tok(body.firstToken - 1), tok(body.firstToken - 2)].some((w) => w !== undefined && PAST_OFFICE_WORDS.has(w.lower));
       if (t && !before && (possessive || t.first > k || t.noun.bodies === 'organization')) {
         let n = t.last + 1;
         if (tok(n)?.value === ',') n++;
