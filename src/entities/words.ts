@@ -168,7 +168,8 @@ export function gluePoint(t: Token): number {
   if (GLUE_OK.test(t.value)) return -1;
   const m = GLUED.exec(t.value);
   if (!m) return -1;
-  const second = /^\p{Lu}\p{Ll}*/u.exec(t.value.slice(m.index + 1))?.[0].toLowerCase() ?? '';
+  // ("OpenAI": a run of capitals after the break is an acronym, no glued word such as "A".)
+  const second = /^\p{Lu}\p{Ll}+/u.exec(t.value.slice(m.index + 1))?.[0].toLowerCase() ?? '';
   return NOT_NAME_WORDS.has(second) ? m.index + 1 : -1;
 }
 
