@@ -169,6 +169,7 @@ const ROWS: readonly Row[] = [
   ['Scholz said Poland would keep the border shut until Belarus ended the attacks, and accused Russia of helping.', ['olaf-scholz accused russia'], 'a conjunct after ", and" hung on a subordinate clause continues the main clause'],
   ['Hungary is seeking closer relations with China.', ['hungary supported china (hypothetical)'], 'closer ties sought are not yet made'],
   ['Colombia agreed to accept deportation flights from the United States.', ['colombia accepted united-states (hypothetical)'], 'accepting what Y sends yields to Y'],
+  ["Scholz accused Peru's Congress of persecuting the opposition.", ['olaf-scholz accused peru'], "another country's Congress is that country's, not the US Congress"],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

@@ -9,7 +9,7 @@ import {
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
-  ROLE_SUFFIX, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, SURNAME_PRONOUNS, CORPORATE_TITLES, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
+  ROLE_SUFFIX, LEGISLATURE_WORDS, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, SURNAME_PRONOUNS, CORPORATE_TITLES, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
 } from './words';
 import { PlaceReading } from './places';
 
@@ -164,6 +164,12 @@ export abstract class NameReading extends PlaceReading {
     if (entry.kind !== 'organization' && entry.kind !== 'user' && entry.kind !== 'seat') {
       const named = this.nameAfterLexicon(entry, i, last);
       if (named !== undefined) return named;
+    }
+    // "Peru's Congress", "Georgia's Parliament": a legislature's bare name after another country's
+    // possessive is that country's, not the one the gazetteer files under the word (the US Congress).
+    if (entry.kind === 'organization' && last === i && LEGISLATURE_WORDS.has(t.lower) && this.token(i - 1)?.value === "'s") {
+      const owner = this.matchLexicon(i - 2) ?? this.matchLexicon(i - 3);
+      if (owner && owner.last === i - 2 && (owner.entry.kind === 'country' || owner.entry.kind === 'seat')) return undefined;
     }
     // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
     if (entry.broad && last === i && !this.placeContext(i, last) && !this.placeSubject(i)) return undefined;

@@ -99,6 +99,8 @@ export function personRecord(id: string, label: string): PersonRecord {
 export const PAST_OFFICE_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time', 'retired', 'previous', 'future', 'would-be']);
 /** Titles of companies, not of states: "its UK chief executive" is the company's, in the UK. */
 export const CORPORATE_TITLES: ReadonlySet<string> = new Set(['chief executive', 'ceo', 'chairman', 'chairwoman', 'director', 'chief', 'head', 'boss', 'founder', 'owner', 'managing director', 'executive', 'manager']);
+/** Bare names of legislatures: "Peru's Congress" is Peru's, whatever the gazetteer files under "Congress". */
+export const LEGISLATURE_WORDS: ReadonlySet<string> = new Set(['congress', 'parliament', 'senate', 'assembly', 'cabinet']);
 /** Surnames written like a pronoun: "Vice Premier He Lifeng" (read as a name only right after a title). */
 export const SURNAME_PRONOUNS: ReadonlySet<string> = new Set(['He']);
 /** Words before a leader's title that make it a lesser office: "opposition leader", "deputy prime minister". */
