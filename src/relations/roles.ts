@@ -129,12 +129,15 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
     }
   };
 
-  const record = (person: ActorReference, body: ActorReference, t: NonNullable<ReturnType<typeof title>>, rule: string): void => {
+  const record = (person: ActorReference, body: ActorReference, t: NonNullable<ReturnType<typeof title>>, rule: string, ofBody = false): void => {
     if (t.past || person.entity === body.entity) return;
     if (t.noun.bodies === 'organization' && body.entityType !== 'organization') return;
     // "its UK chief executive", "the US chairman": a company's office in a country is no office of the country.
-    if (body.entityType === 'country' && CORPORATE_TITLES.has(t.noun.words.join(' '))) return;
-    const relation = t.noun.relation === 'leader_of' && t.lesser ? 'member_of' : t.noun.relation;
+    // ("the head of Niger's junta" names the body itself after "of": the title is the state's.)
+    if (body.entityType === 'country' && !ofBody && CORPORATE_TITLES.has(t.noun.words.join(' '))) return;
+    // "the head of Hamas" leads it; "an intelligence head" is one head among others.
+    const heads = ofBody && t.first === t.last && ['head', 'chief'].includes(t.noun.words.join(' '));
+    const relation = t.noun.relation === 'leader_of' && t.lesser ? 'member_of' : heads && !t.lesser ? 'leader_of' : t.noun.relation;
     found.push({ person, body, relation, first: t.first, last: t.last, rule: `role:${rule}:${t.noun.words.join(' ')}` });
   };
 
@@ -147,8 +150,12 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
       if (possessive) k++;
       const t = title(k);
       // "former Yukos boss Mikhail Khodorkovsky": the past word stands before the body.
-      const before = [tok(body.firstToken - 1), tok(body.firstToken - 2)].some((w) => w !== undefined && PAST_OFFICE_WORDS.has(w.lower));
-      if (t && !before && (possessive || t.first > k || t.noun.bodies === 'organization')) {
+      const before = [tok(body.firstToken - 1), tok(body.firstToken - 2)].some((w) => w !== undefined && PAST_OFFICE_WORDS.has(w.lower))
+        // "his second term as US President, Tony Blair has said": a predicate, not a title before a name.
+        || tok(body.firstToken - 1)?.lower === 'as';
+      // (A title right after its body, "RSF commander X", is the entity layer's title phrase; it is
+      // read here too, for bodies the layer's gazetteer does not hold; the side is recorded once.)
+      if (t && !before) {
         let n = t.last + 1;
         if (tok(n)?.value === ',') n++;
         const person = refAt[n];
@@ -177,9 +184,34 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
         }
       }
     }
+    // 3. "the head of Niger's junta, General Abdourahamane Tiani", "the leader of Hamas, Yahya Sinwar".
+    const the = tokens[i];
+    if (the && the.lower === 'the' && refAt[i + 1] === undefined) {
+      const t = title(i + 1);
+      const of = t && tok(t.last + 1);
+      if (t && of?.lower === 'of') {
+        let b = t.last + 2;
+        if (tok(b)?.lower === 'the') b++;
+        const inBody = refAt[b];
+        if (isBody(inBody) && inBody.firstToken === b) {
+          let n = inBody.lastToken + 1;
+          // "Niger's junta": the body's own ruling noun after its possessive.
+          if (tok(n)?.value === "'s" && /^\p{Ll}/u.test(tok(n + 1)?.value ?? '')) n += 2;
+          if (tok(n)?.value === ',') {
+            let p = n + 1;
+            if (HONORIFIC_TITLES.has(tok(p)?.lower ?? '')) p++;
+            const named = refAt[p];
+            if (isPerson(named) && named.firstToken <= p) record(named, inBody, t, 'title-of', true);
+          }
+        }
+      }
+    }
   }
   return found;
 }
+
+/** Ranks written before a name in an apposition: "the head of Niger's junta, General Abdourahamane Tiani". */
+const HONORIFIC_TITLES: ReadonlySet<string> = new Set(['general', 'gen.', 'colonel', 'col.', 'president', 'prime', 'dr', 'dr.', 'mr', 'mrs', 'ms', 'sheikh', 'king', 'prince']);
 
 /** What may end an apposition: a comma, the sentence's end, a bracket or a dash. */
 function closes(t: Token | undefined): boolean {
