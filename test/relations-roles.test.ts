@@ -25,6 +25,7 @@ const ROWS: readonly Row[] = [
   ["The head of Chad's junta, General Idriss Mahamat, accused France.", 'idriss-mahamat', ['leader_of chad'], 'the title of a body, then the name in commas'],
   ['The leader of Hamas, Yahya Sinwar, was killed.', 'yahya-sinwar', ['leader_of hamas'], 'the title of a body, then the name'],
   ['Bush begins his term as US President, Tony Blair said.', 'tony-blair', [], 'a title after "as" is a predicate, not a title before a name'],
+  ["Mali's military government met rebels in Algiers, hosted by Algeria. The junta's spokesman, Abdoulaye Maiga, thanked the hosts.", 'abdoulaye-maiga', ['member_of mali'], '"the junta" is the country named with military rule, not the country named last'],
   ['Chinese Commerce Minister Wang Wentao met the press.', 'wang-wentao', ['member_of china'], 'a portfolio between the demonym and the title (entity layer)'],
   ['Kenyan opposition leader Raila Odinga spoke on Friday.', 'raila-odinga', ['member_of kenya'], 'a lesser office in a title phrase (entity layer)'],
   ['British film director Sean Jones won the prize.', 'sean-jones', [], 'a profession after a demonym is no office of the country'],

@@ -19,6 +19,11 @@ import { CorefCues, NEUTER_LOOKBACK_SENTENCES } from './coref-cues';
 export type { CorefInput } from './coref-text';
 
 /** Sentences back (before the pronoun's own) where an antecedent may stand. */
+/** Descriptions of a country's rulers, and the words that name military rule next to a country. */
+const RULER_DESCRIPTIONS: ReadonlySet<string> = new Set(['junta', 'regime']);
+const MILITARY_RULE_WORDS: ReadonlySet<string> = new Set(['junta', 'military', 'generals', 'coup', 'army-led', 'military-led']);
+/** How far back (sentences) a country named with military rule is still what "the junta" means. */
+const RULED_LOOKBACK = 8;
 const LOOKBACK_SENTENCES = 3;
 /** Salience halves with each sentence back. */
 const DECAY = 0.5;
@@ -325,6 +330,12 @@ class Resolver extends CorefCues {
   private resolveDescription(d: DescriptionSpan, seen: readonly Item[]): ActorReference | undefined {
     const first = this.tokens[d.first];
     if (!first) return undefined;
+    // "Myanmar's military government … the junta": a country named with a word of military rule is
+    // the one "the junta" or "the regime" stands for, even when another country was named since.
+    const ruled = RULER_DESCRIPTIONS.has(d.row.words.join(' '))
+      ? [...seen].reverse().find((m) => m.entityType === 'country' && !m.demonym && first.sentence - m.sentence <= RULED_LOOKBACK && this.militaryRule(m))
+      : undefined;
+    if (ruled) return this.reference(ruled.entity, ruled.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     // "ordered French troops to leave the country": a country's name outranks a nearer demonym.
     for (const demonyms of d.row.entityType === 'country' ? [false, true] : [true]) {
       for (let k = seen.length - 1; k >= 0; k--) {
@@ -335,6 +346,16 @@ class Resolver extends CorefCues {
       }
     }
     return undefined;
+  }
+
+  /** Whether a word of military rule follows the mention within three words ("Mali's junta", "Myanmar's military government"). */
+  private militaryRule(m: Item): boolean {
+    for (let k = m.last + 1; k <= m.last + 4; k++) {
+      const t = this.tokens[k];
+      if (!t || t.sentence !== m.sentence) return false;
+      if (MILITARY_RULE_WORDS.has(t.lower)) return true;
+    }
+    return false;
   }
 
   private actorFacts(entity: string, entityType: EntityType): ActorFacts {
