@@ -153,6 +153,8 @@ export abstract class Evidence extends Walks {
     let rule = givenRule;
     let cameo = givenCameo;
     // "Fox attacks Blair", "his attack on Labour": words, not force.
+    // Clashes are force only between states and armed groups; anyone else clashing argues, which no fact records.
+    if (rule.startsWith('clash-with') && this.attacksInWords(source, target)) return false;
     if (relation === 'attacked' && this.attacksInWords(source, target)) {
       // A CAMEO verb of force (kill, occupy, shell) has no verbal reading either.
       if (VERBAL_ATTACK.physical.includes(trigger.lemma) || rule.startsWith('cameo:')) return false;
