@@ -172,6 +172,8 @@ const ROWS: readonly Row[] = [
   ["Scholz accused Peru's Congress of persecuting the opposition.", ['olaf-scholz accused peru'], "another country's Congress is that country's, not the US Congress"],
   ['Pakistan and Afghanistan clashed on Sunday.', ['afghanistan attacked pakistan', 'pakistan attacked afghanistan'], 'two states clashing use force on each other'],
   ['Wayne Rooney clashed with Alex Ferguson over tactics.', [], 'two persons clashing argue: no fact'],
+  ['Kyiv came under attack from Russian drones.', ['russia attacked ukraine'], 'coming under attack from Y: Y attacked the subject'],
+  ['The plan came under criticism from Germany.', [], 'a plan criticised is no actor attacked'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

@@ -35,7 +35,8 @@ export function eventNoun(tree: DependencyTree, verb: number, test: (word: strin
     const d = tree.deprel(c);
     // "held a face-to-face meeting": the hyphenated adjective's "to" misread as the noun's preposition.
     const hyphenated = d === 'obl' && tree.tokens[c - 2]?.value === '-' && tree.child(c, 'compound') === c - 1;
-    if (!(d === 'obj' || d === 'nsubj:pass' || (d === 'obl' && tree.caseOf(c) === 'with') || hyphenated)) continue;
+    // ("came under attack from Y": the noun under the verb.)
+    if (!(d === 'obj' || d === 'nsubj:pass' || (d === 'obl' && (tree.caseOf(c) === 'with' || tree.caseOf(c) === 'under')) || hyphenated)) continue;
     const word = tree.tokens[c]?.lower ?? '';
     if (test(word)) return c;
     // "a new package of sanctions", "a second round of talks": the noun inside a measure of it.

@@ -144,7 +144,7 @@ export abstract class WalkFrames extends Evidence {
       if (this.parenthetical[i] && !this.parenthetical[verb.index]) continue; // "restore, it seems, full ties"
       const next = this.tok(i + 1);
       const ok = t.pos === 'DET' || this.isDeterminer(t) || t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PART'
-        || t.pos === 'SYM' || t.value === '-' || CONJUNCTIONS.has(t.lower) || ['off', 'down', 'up', 'out', 'in', 'of', 'with', 'by', 'for'].includes(t.lower)
+        || t.pos === 'SYM' || t.value === '-' || CONJUNCTIONS.has(t.lower) || ['off', 'down', 'up', 'out', 'in', 'of', 'with', 'by', 'for', 'under'].includes(t.lower)
         || (t.value === ',' && (next?.pos === 'ADJ' || next?.pos === 'ADV' || this.parenthetical[i + 1] === 1)) || (t.pos === 'VERB' && !this.isClauseVerb(t)) || (t.pos === 'PROPN' && !this.refAt[i])
         // "abandon improved economic relations": a participle before an adjective or noun is attributive
         || (t.pos === 'VERB' && /(ed|en)$/.test(t.lower) && (next?.pos === 'ADJ' || next?.pos === 'NOUN'));
