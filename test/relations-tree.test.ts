@@ -174,6 +174,8 @@ const ROWS: readonly Row[] = [
   ['Wayne Rooney clashed with Alex Ferguson over tactics.', [], 'two persons clashing argue: no fact'],
   ['Kyiv came under attack from Russian drones.', ['russia attacked ukraine'], 'coming under attack from Y: Y attacked the subject'],
   ['The plan came under criticism from Germany.', [], 'a plan criticised is no actor attacked'],
+  ['Israel accused Iran of arming Hezbollah.', ['iran aided hezbollah', 'israel accused iran'], 'the act a charge names is the accused one\'s, read from the words'],
+  ['Niger accused Benin of hosting French troops.', ['niger accused benin'], 'hosting troops in a charge is no meeting'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

@@ -92,6 +92,7 @@ class Extractor extends TreeFrames {
       if (parsed) this.treeLabel(t);
       if (parsed) this.treeListing(t);
       if (parsed) this.treeAgreeTogether(t);
+      this.chargeContent(t);
       if (verbFrames) for (const f of verbFrames) if (!read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
       const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;

@@ -78,6 +78,10 @@ const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
 ]);
 /** Plans to meet or talk: agreeing to them promises nothing beyond the meeting. */
 const MEETING_PLANS: ReadonlySet<string> = new Set(['meet', 'talk', 'negotiate', 'begin', 'start', 'hold', 'resume', 'continue', 'discuss', 'open', 'launch']);
+/** Verbs whose "of / for -ing" names the act charged: "accused Y of attacking Z". */
+const CHARGING_LEMMAS: ReadonlySet<string> = new Set(['accuse', 'blame', 'criticise', 'criticize', 'condemn', 'charge']);
+/** Acts a charge names that are facts of their own: "hosting French troops" is no meeting. */
+const CHARGED_ACTS: ReadonlySet<Relation> = new Set<Relation>(['attacked', 'aided', 'sanctioned', 'supported']);
 /** Verbs that put an actor on a list or take it off. */
 const LISTING_VERBS = {
   add: new Set(['add', 'put', 'place', 'return', 'include', 'designate', 'relist']),
@@ -277,6 +281,38 @@ export abstract class TreeFrames extends WalkFrames {
     const [a, b] = sides as [ActorReference, ActorReference];
     if (this.isOrOnSideOf(a.entity, b.entity) || this.isOrOnSideOf(b.entity, a.entity)) return;
     for (const [x, y] of [[a, b], [b, a]] as const) this.emit(x, 'promised', y, verb, 'agree-together', '057', { topicOk: false, modality: { negated: false, hypothetical: false } });
+  }
+
+  /**
+   * "Sudan accused the RSF of attacking Chad", "Israel accused Iran of arming Hezbollah": the act a
+   * charge names is Y's act on Z, read from the words when the parser hung the -ing form elsewhere
+   * (it often reads "attacking Chad" as an adjective on the name). Only frames that take a direct
+   * object, only a gerund right after "of" or "for", only the first actor within four words of it.
+   */
+  protected chargeContent(verb: Token): void {
+    if (!CHARGING_LEMMAS.has(verb.lemma) || (verb.pos !== 'VERB' && this.tree?.upos(verb.index) !== 'VERB')) return;
+    let k = verb.index + 1;
+    if (this.isDeterminer(this.tok(k))) k++;
+    const accused = this.refAt[k];
+    if (!accused || accused.entityType === 'other' || accused.entityType === 'place') return;
+    const prep = this.tok(accused.lastToken + 1);
+    const gerund = this.tok(accused.lastToken + 2);
+    if (!prep || !gerund || !['of', 'for'].includes(prep.lower) || !gerund.lower.endsWith('ing') || gerund.sentence !== verb.sentence) return;
+    const stem = gerund.lower.replace(/ing$/, '');
+    const frame = [gerund.lemma, stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].flatMap((l) => framesByLemma.get(l) ?? []).find((f) => (f.direct === true || f.preps === undefined) && CHARGED_ACTS.has(f.relation));
+    if (!frame) return;
+    for (let j = gerund.index + 1; j <= gerund.index + 4; j++) {
+      const t = this.tok(j);
+      if (!t || t.sentence !== verb.sentence || t.value === ',') return;
+      const target = this.refAt[j];
+      if (target) {
+        if (target.entityType !== 'other' && target.entityType !== 'place' && target.entity !== accused.entity) {
+          this.emit(accused, frame.relation, target, gerund, `${frame.id}:charge`, frame.cameo, { topicOk: false, targetTypes: frame.targetTypes ?? ['person', 'country', 'organization'] });
+        }
+        return;
+      }
+      if (!(this.isDeterminer(t) || t.pos === 'ADJ' || t.pos === 'NUM')) return;
+    }
   }
 
   /** A CAMEO pattern's reading at a verb no frame knows. */
