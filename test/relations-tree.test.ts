@@ -176,6 +176,7 @@ const ROWS: readonly Row[] = [
   ['The plan came under criticism from Germany.', [], 'a plan criticised is no actor attacked'],
   ['Israel accused Iran of arming Hezbollah.', ['iran aided hezbollah', 'israel accused iran'], 'the act a charge names is the accused one\'s, read from the words'],
   ['Niger accused Benin of hosting French troops.', ['niger accused benin'], 'hosting troops in a charge is no meeting'],
+  ['Lithuania and Latvia backed the Polish decision, and the three countries asked the European Commission for funds.', ['latvia supported poland', 'latvia urged european-commission', 'lithuania supported poland', 'lithuania urged european-commission', 'poland urged european-commission'], '"the three countries": the three named last, a demonym\'s side among them'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

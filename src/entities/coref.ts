@@ -308,17 +308,19 @@ class Resolver extends CorefCues {
     const own = named.filter((m) => m.sentence === sentence && m.entityType !== 'place');
     // "Algeria accused Mali …, and both countries recalled their envoys": the two named by name in
     // the phrase's own clause (not by a demonym: "her Philippine counterpart").
-    const ownSides = [...new Set(own.filter((m) => !m.demonym && span.row.types.includes(m.entityType)).map((m) => m.entity))];
+    // (Three or more may include a demonym's side: "Lithuania and Latvia backed the Polish decision, and the three countries …".)
+    const count = span.row.count ?? 2;
+    const ownSides = [...new Set(own.filter((m) => (!m.demonym || count > 2) && span.row.types.includes(m.entityType)).map((m) => m.entity))];
     // Only as the subject: in "X spoke with Y and praised both leaders" the pair is others.
     const next = this.tokens[span.last + 1];
     const subject = next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
-    if (subject && ownSides.length === 2 && own.every((m) => m.demonym || span.row.types.includes(m.entityType))) return stand(ownSides, own);
-    for (let k = 1; k < own.length; k++) if (own[k - 1]?.entity !== own[k]?.entity && this.paired(own[k - 1] as Item, own[k] as Item)) return [];
+    if (subject && ownSides.length === count && own.every((m) => m.demonym || span.row.types.includes(m.entityType))) return stand(ownSides, own);
+    if (count === 2) for (let k = 1; k < own.length; k++) if (own[k - 1]?.entity !== own[k]?.entity && this.paired(own[k - 1] as Item, own[k] as Item)) return [];
     const before = named.filter((m) => m.sentence < sentence && m.entityType !== 'place');
     const at = before[before.length - 1]?.sentence;
     const fits = before.filter((m) => span.row.types.includes(m.entityType) && !FORUMS.has(m.entity));
     const sides = [...new Set(fits.filter((m) => m.sentence === at).map((m) => m.entity))];
-    return sides.length === 2 ? stand(sides, fits) : [];
+    return sides.length === count ? stand(sides, fits) : [];
   }
 
   /** Whether two actors are named as a pair: "X and Y", "X's army and Y", "X met with Y" (a few words apart). */

@@ -240,10 +240,12 @@ export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
 export interface PairRow {
   readonly words: readonly string[];
   readonly types: readonly EntityType[];
+  /** How many actors the phrase stands for (two unless said). */
+  readonly count?: number;
   readonly reason: string;
 }
 
-const pair = (words: string, types: readonly EntityType[], reason: string): PairRow => ({ words: words.split(' '), types, reason });
+const pair = (words: string, types: readonly EntityType[], reason: string, count?: number): PairRow => ({ words: words.split(' '), types, reason, ...(count ? { count } : {}) });
 const SIDES: readonly EntityType[] = ['country', 'organization'];
 
 /**
@@ -277,6 +279,10 @@ export const PAIR_DESCRIPTIONS: readonly PairRow[] = [
   pair('the two leaders', ['person'], 'the two people named last'),
   pair('the two men', ['person'], 'the two people named last'),
   pair('the two presidents', ['person'], 'the two people named last'),
+  pair('the three countries', ['country'], 'the three countries named last ("Lithuania and Latvia backed the Polish decision, and the three countries asked …")', 3),
+  pair('all three countries', ['country'], 'the three countries named last', 3),
+  pair('the three nations', ['country'], 'the three countries named last', 3),
+  pair('the three governments', ['country'], 'the governments of the three countries named last', 3),
 ];
 
 export const PAIR_LOOKBACK = 3;
