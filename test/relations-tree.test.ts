@@ -177,6 +177,8 @@ const ROWS: readonly Row[] = [
   ['Israel accused Iran of arming Hezbollah.', ['iran aided hezbollah', 'israel accused iran'], 'the act a charge names is the accused one\'s, read from the words'],
   ['Niger accused Benin of hosting French troops.', ['niger accused benin'], 'hosting troops in a charge is no meeting'],
   ['Lithuania and Latvia backed the Polish decision, and the three countries asked the European Commission for funds.', ['latvia supported poland', 'latvia urged european-commission', 'lithuania supported poland', 'lithuania urged european-commission', 'poland urged european-commission'], '"the three countries": the three named last, a demonym\'s side among them'],
+  ['France, Britain and Germany warned Iran.', ['france warned iran', 'germany warned iran', 'united-kingdom warned iran'], 'a comma list of subjects the parser split in two: all are subjects'],
+  ['Mali, Burkina Faso and Niger left Ecowas.', ['burkina-faso rejected ecowas', 'mali rejected ecowas', 'niger rejected ecowas'], 'a list whose first name the parser made the root'],
   ['Trump froze US aid to Kenya.', ['donald-trump sanctioned kenya'], 'freezing aid is coercion; the aid noun is the collocation\'s, not a gift of its own'],
   ['Argentina quit the World Health Organization in March.', ['argentina rejected world-health-organization'], 'a state leaving a body rejects it'],
   ['Scholz left NATO headquarters after lunch.', [], 'a person leaving a body\'s building is no rejection'],

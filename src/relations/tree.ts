@@ -340,7 +340,22 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
     // Two subjects are a misparse ("Serbian President Vucic met", "Tory co-chairman Liam Fox had"
     // with the title's first word as one): the last is the name.
     const all = Array.from(tree.children(i)).filter((c) => tree.deprel(c) === 'nsubj');
-    return [all[all.length - 1] ?? own];
+    const subject = all[all.length - 1] ?? own;
+    // "France, Britain and Germany warned Iran", parsed with two subjects: a comma list, not a title's word.
+    const previous = all[all.length - 2];
+    if (previous !== undefined && tree.tokens[subject - 1]?.value === ',' && tree.child(subject, 'conj') >= 0 && tree.upos(previous) === 'PROPN'
+      && Array.from({ length: subject - 1 - previous - 1 }, (_, n) => previous + 1 + n).every((k) => tree.head(k) === previous)) {
+      return [previous, subject];
+    }
+    // "Mali, Burkina Faso and Niger left Ecowas": the parser makes the list's first name the root and
+    // hangs the verb under it; that name, a comma before the subject, is a subject too.
+    if ((rel === 'list' || rel === 'parataxis' || rel === 'appos') && head >= 0 && head < subject && tree.upos(head) === 'PROPN'
+      && tree.tokens[subject - 1]?.value === ',' && tree.child(subject, 'conj') >= 0) {
+      let start = subject - 1;
+      while (start > head && (tree.tokens[start]?.value === ',' || tree.head(start) === head)) start--;
+      if (start === head) return [head, subject];
+    }
+    return [subject];
   }
   if (head < 0) return [];
   // "called the discharge selfish and accused Japan …": a finite verb the parser joined to the
