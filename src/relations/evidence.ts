@@ -152,9 +152,11 @@ export abstract class Evidence extends Walks {
     let relation = givenRelation;
     let rule = givenRule;
     let cameo = givenCameo;
-    // "Fox attacks Blair", "his attack on Labour": words, not force.
+    // The frame's own id, before any ":suffix" a reading adds.
+    const frameId = rule.split(':')[0] ?? rule;
     // Clashes are force only between states and armed groups; anyone else clashing argues, which no fact records.
-    if (rule.startsWith('clash-with') && this.attacksInWords(source, target)) return false;
+    if (frameId === 'clash-with' && this.attacksInWords(source, target)) return false;
+    // "Fox attacks Blair", "his attack on Labour": words, not force.
     if (relation === 'attacked' && this.attacksInWords(source, target)) {
       // A CAMEO verb of force (kill, occupy, shell) has no verbal reading either.
       if (VERBAL_ATTACK.physical.includes(trigger.lemma) || rule.startsWith('cameo:')) return false;
@@ -166,8 +168,8 @@ export abstract class Evidence extends Walks {
     // "told a Moscow court", "asked the US court": a court addressed in a trial is no state addressed.
     if (relation !== 'accused' && relation !== 'sanctioned' && relation !== 'rejected' && this.courtOf(target)) return false;
     if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
-    if ((rule.split(':')[0] ?? rule) === 'dismiss-official' && this.sidesOf(target.entity).length === 0) return false;
-    if (STATE_ONLY_FRAMES.has(rule.split(':')[0] ?? rule)) {
+    if (frameId === 'dismiss-official' && this.sidesOf(target.entity).length === 0) return false;
+    if (STATE_ONLY_FRAMES.has(frameId)) {
       // "John Smith left Google" is a job change; "leaving the Tories with 163 MPs" no departure at all.
       if (source.entityType === 'person' || this.tok(target.lastToken + 1)?.lower === 'with') return false;
     }
@@ -188,16 +190,27 @@ export abstract class Evidence extends Walks {
     const key = `${a}|${relation}|${b}|${trigger.sentence}|${negated}|${hypothetical}`;
     if (this.seen.has(key)) return true;
     this.seen.add(key);
-    this.facts.push({
-      source: source.entity, relation, target: target.entity, negated, hypothetical,
-      doc: this.doc.source.id, sentence: this.doc.source.text.slice(sentence.start, sentence.end),
-      start: sentence.start, end: sentence.end, trigger: trigger.value, rule: rule.startsWith('cameo:') ? rule : `frame:${rule}`, cameo,
+    this.pushFact(source, relation, target, { negated, hypothetical }, sentence, {
+      trigger: trigger.value, rule: rule.startsWith('cameo:') ? rule : `frame:${rule}`, cameo,
       goldstein: cameo === givenCameo && options.goldstein !== undefined ? options.goldstein : GOLDSTEIN[cameo] ?? cameoCode(cameo)?.goldstein ?? 0,
       ...(reportedBy ? { reportedBy } : {}),
+    });
+    return true;
+  }
+
+  /** One fact with its evidence, its keys in the order every output lists them. */
+  private pushFact(
+    source: ActorReference, relation: Relation, target: ActorReference, modality: { negated: boolean; hypothetical: boolean },
+    sentence: { readonly start: number; readonly end: number },
+    how: { trigger: string; rule: string; cameo: string; goldstein: number; reportedBy?: string },
+  ): void {
+    this.facts.push({
+      source: source.entity, relation, target: target.entity, negated: modality.negated, hypothetical: modality.hypothetical,
+      doc: this.doc.source.id, sentence: this.doc.source.text.slice(sentence.start, sentence.end),
+      start: sentence.start, end: sentence.end, ...how,
       ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
       ...this.antecedents(source, target),
     });
-    return true;
   }
 
   /** A role read around a name (roles.ts): a fact, and the person's side for the readers after. */
@@ -208,13 +221,8 @@ export abstract class Evidence extends Walks {
     if (this.belongs.has(key) || !trigger || !sentence) return;
     this.belongs.add(key);
     const cameo = RELATION_CAMEO[role.relation];
-    this.facts.push({
-      source: role.person.entity, relation: role.relation, target: role.body.entity, negated: false, hypothetical: false,
-      doc: this.doc.source.id, sentence: this.doc.source.text.slice(sentence.start, sentence.end),
-      start: sentence.start, end: sentence.end, trigger: this.tokens.slice(role.first, role.last + 1).map((t) => t.value).join(' '),
-      rule: role.rule, cameo, goldstein: GOLDSTEIN[cameo] ?? 0,
-      ...(this.doc.source.date ? { date: this.doc.source.date } : {}),
-      ...this.antecedents(role.person, role.body),
+    this.pushFact(role.person, role.relation, role.body, { negated: false, hypothetical: false }, sentence, {
+      trigger: this.tokens.slice(role.first, role.last + 1).map((t) => t.value).join(' '), rule: role.rule, cameo, goldstein: GOLDSTEIN[cameo] ?? 0,
     });
   }
 

@@ -5,7 +5,7 @@ import type { ActorReference } from '../entities';
 import {
   CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, VISIT_FRAMES, type CollocationFrame, type Frame, type NounFrame,
 } from './frames';
-import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
+import { DENIAL_LEMMAS, SPEECH_LEMMAS, gerundLemmas, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
 import { anaphoricEvent, EVENT_ANAPHORS } from './anaphora';
 import { ActorFinder } from './tree-actors';
@@ -214,7 +214,7 @@ export abstract class TreeFrames extends WalkFrames {
       // "for a package of aid", "for its support": the noun, or the noun inside its measure; "for helping": the verb.
       const word = this.tok(c);
       // ("standing" keeps its -ing as a lemma: the bare stem is tried too.)
-      const doneLemma = word ? [...verbLemmas(word), word.lower.replace(/ing$/, ''), word.lower.replace(/ing$/, 'e')].find((l) => THANKED_FOR_DOING.has(l)) : undefined;
+      const doneLemma = word ? gerundLemmas(word).find((l) => THANKED_FOR_DOING.has(l)) : undefined;
       let relation = doing ? THANKED_FOR_DOING.get(doneLemma ?? '') : THANKED_FOR.get(word?.lower ?? '');
       for (const m of tree.children(c)) if (!relation && !doing && tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of') relation = THANKED_FOR.get(this.tok(m)?.lower ?? '');
       if (!relation) continue;
@@ -298,8 +298,7 @@ export abstract class TreeFrames extends WalkFrames {
     const prep = this.tok(accused.lastToken + 1);
     const gerund = this.tok(accused.lastToken + 2);
     if (!prep || !gerund || !['of', 'for'].includes(prep.lower) || !gerund.lower.endsWith('ing') || gerund.sentence !== verb.sentence) return;
-    const stem = gerund.lower.replace(/ing$/, '');
-    const frame = [gerund.lemma, stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].flatMap((l) => framesByLemma.get(l) ?? []).find((f) => (f.direct === true || f.preps === undefined) && CHARGED_ACTS.has(f.relation));
+    const frame = gerundLemmas(gerund).flatMap((l) => framesByLemma.get(l) ?? []).find((f) => (f.direct === true || f.preps === undefined) && CHARGED_ACTS.has(f.relation));
     if (!frame) return;
     for (let j = gerund.index + 1; j <= gerund.index + 4; j++) {
       const t = this.tok(j);

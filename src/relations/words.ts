@@ -197,6 +197,16 @@ export function verbLemmas(t: { readonly lemma: string; readonly lower: string }
   return irregular ? [irregular, ...own] : own;
 }
 
+/**
+ * Lemmas an -ing form may have where the tagger kept the -ing ("standing", "shelling"): its verb
+ * lemmas, the bare stem, the stem with its "e" ("arming" → arme, "issuing" → issue) and with a
+ * doubled consonant undone ("shelling" → shell is the stem itself, "stopping" → stop).
+ */
+export function gerundLemmas(t: { readonly lemma: string; readonly lower: string }): readonly string[] {
+  const stem = t.lower.replace(/ing$/, '');
+  return [...verbLemmas(t), stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')];
+}
+
 /** Irregular past forms of frame verbs, for words the tagger read as nouns ("shot down", "struck a deal"). */
 const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
   ['shot', 'shoot'], ['struck', 'strike'], ['met', 'meet'], ['told', 'tell'], ['held', 'hold'], ['sent', 'send'], ['brought', 'bring'],
