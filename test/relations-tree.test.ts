@@ -239,6 +239,12 @@ const ROWS: readonly Row[] = [
   ['Putin proposed direct talks with Ukraine in Istanbul.', ['ukraine met vladimir-putin (hypothetical)'], 'who proposes talks would hold them'],
   ['Chinese coast guard ships fired water cannon at a Philippine vessel near Scarborough Shoal.', ['china attacked philippines'], 'two modifiers between a demonym and its ships; a site\'s owner, not where it lies'],
   ['Oman, which has mediated between Washington and the Houthis, announced a truce.', ['houthis met oman', 'oman met united-states'], 'a capital after "between" is its government; a name before a comma is no interjection'],
+  ['Macron said he was ready to resume the talks from where they stopped in 2019, and accused Moscow of stalling.', ['emmanuel-macron accused russia'], 'after ", and" a verb the parser hung on a reported predicate continues the reporting clause'],
+  ['Scholz was furious and accused Russia of lying.', ['olaf-scholz accused russia'], 'a verb conjoined to a predicate shares its subject'],
+  ['Macron said Berlin wanted to delay the vote and urged Scholz to reconsider.', ['emmanuel-macron urged olaf-scholz'], 'an appeal joined to what a speaker said is the speaker\'s, not the reported subject\'s'],
+  ['Putin refused to recognise the victory of Scholz.', ['vladimir-putin supported olaf-scholz (negated)'], 'recognising a victory backs the winner; a refusal negates it'],
+  ['Macron did not recognise Putin\'s re-election.', ['emmanuel-macron supported vladimir-putin (negated)'], 'the owner of a recognised election is the one backed'],
+  ['Hamas said it had accepted a proposal put forward by Egypt.', ['hamas accepted egypt'], 'accepting a proposal is no recognition of its author'],
 ];
 
 function factsOf(text: string): string[] {

@@ -10,7 +10,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { Frame } from './frames';
-import { OF_HEADS, ATTACKED_ASSETS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS, VERB_TAGS } from './words';
+import { OF_HEADS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS, VERB_TAGS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 import { ActorFinder, relativeAntecedent, type ListExpander } from './tree-actors';
 
@@ -156,7 +156,9 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
   } else {
     sources = subjectHeads(tree, i).flatMap((h) => actors.at(h));
     const heads = objectHeads(tree, i, frame);
-    targets = heads.flatMap((h) => actors.at(h, true, assetsOf(frame.relation)));
+    // "recognised the victory of Y": a frame's object noun stands for its owner, as an asset does.
+    const assets = frame.objectNouns ? new Set(frame.objectNouns) : assetsOf(frame.relation);
+    targets = heads.flatMap((h) => actors.at(h, true, assets));
     // "struck energy facilities in the Odesa region", "hit a refinery deep inside Russia": the site's
     // place hangs on the verb.
     if (targets.length === 0 && frame.relation === 'attacked' && heads.some((h) => ATTACKED_ASSETS.has(tree.tokens[h]?.lower ?? ''))) {
@@ -167,7 +169,7 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     if (targets.length === 0 && (frame.relation === 'proposed' || frame.relation === 'promised')) targets = partiesOfInfinitive(tree, i).flatMap((h) => actors.at(h, true));
     // "condemned the attack by Y", "welcomed the offer from Y", "praised the efforts of Y": a
     // judgement of an act is one of its author.
-    if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation)) {
+    if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation) && !frame.objectNouns) {
       // "X and Y welcomed their resumption of ties with Z": the subjects' own act names no other author.
       const own = new Set(sources.map((r) => r.entity));
       const authors = authorsOfObject(tree, i).flatMap((h) => (tree.deprel(h) === 'compound' || tree.deprel(h) === 'amod' ? modifierActor(ctx, h) : actors.at(h, true)));
@@ -363,6 +365,14 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
   if (rel === 'conj' && !VERB_TAGS.has(tree.upos(head)) && inflected(tree.tokens[i]) && (tree.deprel(head) === 'xcomp' || tree.deprel(head) === 'obj') && VERB_TAGS.has(tree.upos(tree.head(head)))) {
     return subjectHeads(tree, tree.head(head), depth + 1);
   }
+  // "said he was ready to resume the talks …, and accused Ankara": after ", and" a finite verb the
+  // parser hung on a reported predicate continues the reporting clause; without the comma it
+  // shares the predicate's subject ("was furious and accused Y").
+  if (rel === 'conj' && !VERB_TAGS.has(tree.upos(head)) && finite(tree.tokens[i]) && tree.child(head, 'nsubj') >= 0) {
+    const top = tree.head(head);
+    if (tree.deprel(head) === 'ccomp' && afterCommaAnd(tree, i) && VERB_TAGS.has(tree.upos(top))) return subjectHeads(tree, top, depth + 1);
+    return subjectHeads(tree, head, depth + 1);
+  }
   // "Tusk said Warsaw would keep the crossings shut until Belarus ended …, and accused Russia …": a
   // conjunct after ", and" that the parser hung on a subordinate clause (until, because, after …)
   // continues the sentence's main clause.
@@ -381,6 +391,12 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
     // "said the US would never get Greenland and urged Washington to …": an inflected verb
     // conjoined to a reported bare one continues the reporting clause.
     const reported = tree.deprel(head) === 'ccomp' || tree.deprel(head) === 'xcomp';
+    // "said Chisinau wanted to force a surrender and urged Russia to …": an appeal or a charge joined
+    // to what a speaker said is the speaker's own act, not the reported subject's.
+    let said = head;
+    while (tree.deprel(said) === 'xcomp' && tree.head(said) >= 0) said = tree.head(said);
+    const speaker = tree.tokens[tree.head(said)];
+    if (tree.deprel(said) === 'ccomp' && speaker && SPEECH_LEMMAS.has(speaker.lemma) && SPEAKER_ACTS.has(tree.tokens[i]?.lemma ?? '') && finite(tree.tokens[i])) return subjectHeads(tree, speaker.index, depth + 1);
     if (reported && finite(tree.tokens[i]) && !finite(tree.tokens[head]) && VERB_TAGS.has(tree.upos(tree.head(head)))) return subjectHeads(tree, tree.head(head), depth + 1);
     return subjectHeads(tree, head, depth + 1);
   }
@@ -533,6 +549,9 @@ export function hypothetical(tree: DependencyTree, i: number): boolean {
 export function inflected(t: Token | undefined): boolean {
   return t !== undefined && t.lower !== t.lemma && t.lower.replace(/is(e|ing)$/, 'iz$1') !== t.lemma;
 }
+
+/** Acts of speech a speaker adds to what they said ("said …, and urged Y to …"). */
+const SPEAKER_ACTS: ReadonlySet<string> = new Set(['urge', 'accuse', 'warn', 'demand', 'appeal', 'condemn', 'criticise', 'criticize', 'blame', 'praise', 'thank', 'denounce', 'vow', 'pledge', 'threaten']);
 
 /** How a clause hangs inside another, up to the sentence's main clause. */
 const CLAUSE_LINKS: ReadonlySet<string> = new Set(['advcl', 'ccomp', 'xcomp', 'conj']);

@@ -42,6 +42,7 @@ export const OF_HEADS: ReadonlySet<string> = new Set([
   'lives', 'life', 'safety', 'security', 'sovereignty', 'territory', 'independence', 'interests', 'rights', 'efforts', 'work',
   'role', 'stance', 'position', 'decision', 'proposal', 'plan', 'offer', 'call', 'demand', 'request', 'leadership', 'policy',
   'policies', 'record', 'conduct', 'actions', 'handling', 'behaviour', 'behavior', 'courage', 'restraint', 'resilience',
+  'victory', 'win', 'election', 're-election', 'reelection', 'government', 'legitimacy', 'presidency', 'mandate',
 ]);
 
 /** Honorifics that may stand between conjuncts: "Mr Blair and *Mr* Brown". */
