@@ -46,6 +46,17 @@ export function attackWord(t: Token): boolean {
 }
 
 /**
+ * Whether a word can signal a fact whose target is a topic rather than an actor ("backed the
+ * plan"): the only facts a sentence naming one actor and one topic can hold (a topic never acts).
+ */
+export function topicWord(t: Token): boolean {
+  const topic = (f: { readonly topicTarget?: boolean }): boolean => f.topicTarget === true;
+  if ((nounFramesByWord.get(t.lower) ?? []).some(topic)) return true;
+  // any tag: the tree's reading, not wink's, decides whether "back" is a verb
+  return [t.lemma, t.lower.replace(/e?d$/, ''), ...verbLemmas(t)].some((l) => (framesByLemma.get(l) ?? []).some(topic));
+}
+
+/**
  * Whether a word takes up an act reported before ("the attack", "the move", "denied"): one actor
  * and it can make a fact.
  */
