@@ -27,6 +27,9 @@ const ROWS: readonly Row[] = [
   ['The Senator arrived late.', { Senator: 'PER' }, [], 'a lone role word is no person, whatever the NER says'],
   ['Then the Administration answered.', { Administration: 'ORG' }, [], 'organisations and places of the NER alone are not added'],
   ['Ahmed Mohamed built a clock. Police later questioned Ahmed at school.', { Ahmed: 'PER', Mohamed: 'PER' }, ['Ahmed Mohamed/person/ahmed-mohamed/given-name', 'Ahmed/person/ahmed-mohamed/ner:person'], 'a lone given name is the one person who bears it'],
+  ['Lorvane has learned the facts. Lorvane asked Jon Tesh.', { Lorvane: 'ORG' }, ['Lorvane/organization/lorvane/lone-name:organization', 'Lorvane/organization/lorvane/lone-name:organization', 'Jon Tesh/person/jon-tesh/given-name'], 'a name that only opens sentences stands as a body when the NER reads it as one'],
+  ['Lorvane has learned the facts. Lorvane asked Jon Tesh.', {}, ['Jon Tesh/person/jon-tesh/given-name'], 'without the NER, a word that only opens sentences is no name'],
+  ['The report was written by Mirela Saturday.', { Mirela: 'PER', Saturday: 'PER' }, ['Mirela/person/mirela/ner:person'], 'a weekday the NER runs into is no part of a name'],
   ['Vladimir Putin met Donald Trump.', { Vladimir: 'ORG', Putin: 'ORG' }, ['Vladimir Putin/person/vladimir-putin/given-name', 'Donald Trump/person/donald-trump/given-name'], 'a rule that found the name keeps it'],
 ];
 

@@ -112,6 +112,10 @@ const ROWS: readonly Row[] = [
   ['Jorvik Tamsen came back. They told him: Hey Tamsen, welcome back.', [['Jorvik Tamsen', 'jorvik-tamsen', 'person'], ['Tamsen', 'jorvik-tamsen', 'person']], 'a greeting before a name is no part of it'],
   ['She moved to Eureka Springs, Arkansas.', [['Eureka', 'eureka', 'place'], ['Eureka Springs, Arkansas', 'eureka-springs', 'place'], ['Arkansas', 'arkansas', 'place']], '"Springs" ends a place\'s name; the place it starts with is nested'],
   ['The Free People\'s Union met, and the Women\'s Institute agreed.', [["Free People's Union", 'free-people-union', 'organization'], ["Women's Institute", 'women-institute', 'organization']], 'a plural\'s possessive inside a body\'s name ("People\'s Party") is part of it'],
+  ['Schools in Mardovia teach Digital Learning Technology (DLT). The use of DLT grew, and the DLT budget rose.', [['Mardovia', 'mardovia', 'place']], 'an acronym the text spells out as a thing is no body, wherever it stands'],
+  ['The Office for Rural Water Rights (ORWR) met. Critics of ORWR left.', [['Office for Rural Water Rights', 'office-for-rural-water-rights', 'organization'], ['ORWR', 'office-for-rural-water-rights', 'organization'], ['ORWR', 'office-for-rural-water-rights', 'organization']], 'an acronym spelt out as a body stays that body'],
+  ['The cruise ship Velmora left port. Crew on the Velmora said Velmora was old.', [], 'a name after a craft noun names that craft, wherever it stands: no person or body'],
+  ['Cyclone Tarkel hit the coast, and Tarkel weakened inland.', [], 'a storm is named like a person but is none'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

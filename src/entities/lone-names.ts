@@ -17,6 +17,8 @@ const LOWERCASE_RATIO = 3;
 /** Nouns after a name that make it a body's name ("the M5S party", "the D12 band"). */
 const BODY_NOUNS: ReadonlySet<string> = new Set(['party', 'movement', 'company', 'firm', 'group', 'band', 'club', 'team', 'union', 'agency']);
 
+const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 /** Determiners before a body's head word that make it name the body ("the House", "this Senate"). */
 const BODY_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this']);
 
@@ -92,9 +94,12 @@ export abstract class LoneNameReading extends NameReading {
   protected peopleNoRuleFound(): void {
     for (let i = 0; i < this.tokens.length; i++) {
       if (this.named.first[i] !== i || this.named.type[i] !== 'PER') continue;
-      const last = this.named.last[i] as number;
+      let last = this.named.last[i] as number;
+      // ("interviewed by Wikinews Saturday": a weekday the NER ran into is no part of a name; a month
+      // may be one: "Theresa May".)
+      while (last > i && WEEKDAYS.has(this.token(last)?.lower ?? '')) last--;
       const a = this.token(i);
-      if (!a || !UPPER_START.test(a.value) || this.claimedWithin(i, last)) continue;
+      if (!a || !UPPER_START.test(a.value) || this.thingAcronyms.has(a.value) || this.craftNames.has(this.token(last)?.value ?? '') || this.claimedWithin(i, last)) continue;
       if (i === last && (this.lexicon.commonWords.has(a.lower) || PERSON_ROLE_NOUNS.has(a.lower) || GROUP_NOUNS.has(a.lower) || NOT_PERSON_WORDS.has(a.lower) || this.titleAt(i))) continue;
       this.addPerson(i, last, 'ner:person');
     }
@@ -229,11 +234,14 @@ export abstract class LoneNameReading extends NameReading {
       const name = tokens.length * 2 > every.length && tokens.every((t) => t.pos === 'PROPN') && (lowercase.get(lower) ?? 0) * LOWERCASE_RATIO < every.length && value.length > 2
         && LETTER.test(value) && !this.lexicon.commonWords.has(lower) && !NOT_PERSON_WORDS.has(lower) && !PERSON_ROLE_NOUNS.has(lower)
         && !GROUP_NOUNS.has(lower) && !this.lexicon.givenNames.has(lower) && !ACRONYM.test(value) && !HYPHEN_WORD.test(lower)
-        && !NOT_A_LONE_NAME.test(lower) && !CONTRACTION.test(value);
+        && !NOT_A_LONE_NAME.test(lower) && !CONTRACTION.test(value) && !this.thingAcronyms.has(value);
       // "Ubisoft, Microsoft, and PlayStation": in a list, a name is of its neighbours' kind.
       const partner = tokens.map((t) => this.listPartner(t.index)).find((type) => type !== undefined);
       const seenMidSentence = tokens.some((t) => this.doc.sentences[t.sentence]?.firstToken !== t.index && !this.titleCaseSentence[t.sentence]);
-      if (!name || (!seenMidSentence && !partner) || partner === 'person') continue;
+      // ("Wikinews interviews …", "Wikinews has learned": a name that opens every sentence it is in
+      // stands as one when the trained NER reads it as a body there.)
+      const nerBody = tokens.some((t) => this.named.type[t.index] === 'ORG' && this.named.first[t.index] === t.index && this.named.last[t.index] === t.index);
+      if (!name || (!seenMidSentence && !partner && !nerBody) || partner === 'person') continue;
       // "Formica fusca", "Beauveria bassiana": a genus before its species is a taxon's name, no body or place.
       if (tokens.some((t) => this.speciesAfter(t.index))) continue;
       // The trained NER reads this word as a person's name: it is added as one after this pass
@@ -250,7 +258,7 @@ export abstract class LoneNameReading extends NameReading {
       // beside the Sam the article names are a family, not a product.)
       const singular = value.endsWith('es') && capitalized.has(value.slice(0, -2)) ? value.slice(0, -2) : value.endsWith('s') && capitalized.has(value.slice(0, -1)) ? value.slice(0, -1) : undefined;
       const bodyNoun = tokens.some((t) => BODY_NOUNS.has(this.token(t.index + 1)?.lower ?? ''));
-      const thing = !bodyNoun && (THING_SHAPE.test(value) || /\d/.test(value) || (singular !== undefined && !this.familyName(singular.toLowerCase())));
+      const thing = this.craftNames.has(value) || !bodyNoun && (THING_SHAPE.test(value) || /\d/.test(value) || (singular !== undefined && !this.familyName(singular.toLowerCase())));
       // "Scientology" in an article about "the Church of Scientology" is that church.
       const named = this.recentOrganization((m) => m.text.endsWith(` of ${value}`));
       // "in Kowloon": a place where a place is expected; a name written twenty times and twice after

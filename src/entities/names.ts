@@ -320,6 +320,9 @@ export abstract class NameReading extends PlaceReading {
       name: (to = last) => this.text.slice(t.start, this.tokens[to]?.end),
     };
     return this.organizationByHead(chunk) ?? this.placeByHead(chunk) ?? this.headlineWords(chunk) ?? this.placeBeforeRegion(chunk)
+      // (An acronym the document spells out as a thing names no body or person, alone or hyphened:
+      // "ROS-concentration"; nor does a craft's or storm's name: "Phailin" after "Cyclone Phailin".)
+      ?? (this.thingAcronyms.has(t.value) || (last === i && this.craftNames.has(t.value)) ? last + 1 : undefined)
       ?? this.organizationOfPerson(chunk) ?? this.singleWord(chunk) ?? this.roleWordFirst(chunk) ?? this.personOrOrganization(chunk);
   }
 

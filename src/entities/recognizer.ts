@@ -2,6 +2,7 @@
 import type { AnnotatedDocument, EntityRecord, EntityType, Mention, Relation, SyntaxLayer, Token } from '../types';
 import { normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { ContainmentNotes } from './containment';
+import { craftNames, thingAcronyms } from './things';
 import { slugify } from './slug';
 import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, SURNAME_FIRST_FAMILIES, TITLES, type TitleRow } from './tables';
 import {
@@ -32,6 +33,10 @@ export abstract class RecognizerState {
   protected readonly personToken: Int8Array;
   protected readonly titleCaseSentence: boolean[];
   protected readonly acronyms = new Map<string, LexiconEntry>();
+  /** Acronyms the document spells out as things ("Information and Communication Technology (ICT)"): no body's name. */
+  protected readonly thingAcronyms: ReadonlySet<string>;
+  /** Names of crafts and storms ("Space Shuttle Atlantis", "Cyclone Phailin"): no person or body, wherever they stand. */
+  protected readonly craftNames: ReadonlySet<string>;
   /** "President|russia" → person id: who holds a title in this document. */
   protected readonly roleHolders = new Map<string, string>();
   /** Title role → every person the document names with it ("President" → the Presidents named). */
@@ -56,6 +61,8 @@ export abstract class RecognizerState {
     this.claimed = new Int8Array(this.tokens.length);
     this.phrasePrefixes = phrasePrefixes(lexicon);
     this.personToken = new Int8Array(this.tokens.length);
+    this.thingAcronyms = thingAcronyms(this.tokens);
+    this.craftNames = craftNames(this.tokens);
     this.titleCaseSentence = doc.sentences.map((s) => {
       let words = 0;
       let caps = 0;

@@ -185,6 +185,8 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
   'space', 'shuttle', 'shuttles', 'orbiter', 'orbiters', 'spacecraft', 'rocket', 'mission', 'satellite', 'relations',
   'affairs', 'services', 'arts', 'art', 'sciences', 'museum', 'gallery', 'stadium', 'soup', 'wars', 'aid', 'room',
   'standards', 'disorders', 'deficiency', 'syndrome', 'disease', 'virus', 'flu', 'fever', 'cancer', 'vaccine',
+  // storms are named like people ("Cyclone Phailin", "Hurricane Katrina")
+  'cyclone', 'hurricane', 'typhoon',
   // faiths, rites and scriptures are no actors
   'islam', 'hajj', 'umrah', 'satan', 'allah', 'christianity', 'judaism', 'hinduism', 'buddhism', 'bible', 'koran',
   'quran', 'torah', 'gospel', 'sharia', 'jihad',

@@ -1,0 +1,96 @@
+// Entities: acronyms the document spells out as a thing, not a body ("Information and Communication
+// Technology (ICT)", "ROS [Reactive Oxygen Species, …]", "VM (virtual microscope)"). Such an acronym
+// after "of" or "the" is no organisation's name, however it is used elsewhere in the article.
+import type { Token } from '../types';
+import { NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS } from './tables';
+
+/** Small words an acronym's letters skip ("Office for Democratic Institutions and Human Rights"). */
+const SKIPPED: ReadonlySet<string> = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'to', '&', '-', '/']);
+const OPENERS: ReadonlySet<string> = new Set(['(', '[']);
+const CLOSERS: ReadonlySet<string> = new Set([')', ']', ',']);
+/** Two to six capitals, as acronyms are written ("ICT", "MMPI"); a plural or lowercase letter inside is allowed ("IoT"). */
+const ACRONYM_SHAPE = /^\p{Lu}[\p{Lu}\p{Ll}&]{1,5}$/u;
+const MAX_EXPANSION_WORDS = 10;
+
+/**
+ * Last words of an expansion that make it a thing: a technology, a display, a substance, an inquiry
+ * ("Liquid Crystal Display", "Reactive Oxygen Species", "Crime Scene Investigation"). A capitalised
+ * expansion with another last word may be a body without a head word ("Transport for London (TfL)").
+ */
+const THING_LAST_WORDS: ReadonlySet<string> = new Set([
+  ...NOT_PERSON_WORDS, 'species', 'display', 'access', 'investigation', 'device', 'devices', 'vehicle', 'vehicles', 'compound',
+  'compounds', 'substance', 'acid', 'drug', 'drugs', 'therapy', 'test', 'scan', 'standard', 'format', 'interface', 'microscope',
+]);
+
+/** Whether an expansion names a thing: written in lowercase ("virtual microscope"), or ending in a thing's word, and with no body's head or start ("Agency", "Office of"). */
+function namesThing(words: readonly Token[]): boolean {
+  if (words.some((w) => ORGANIZATION_HEADS.has(w.lower) || ORGANIZATION_STARTS.has(w.lower) || w.lower === 'mission')) return false;
+  return words.every((w) => w.value === w.lower) || THING_LAST_WORDS.has(words[words.length - 1]?.lower ?? '');
+}
+
+/**
+ * The words whose initials spell `acronym`, read from `from` in direction `step` (−1 backwards from the
+ * word before "(", +1 forwards from the word after it); small words may sit between them.
+ */
+function expansion(tokens: readonly Token[], from: number, step: 1 | -1, acronym: string): Token[] | undefined {
+  const letters = [...acronym].filter((c) => /\p{Lu}/u.test(c));
+  if (letters.length < 2) return undefined;
+  const want = step === 1 ? letters : [...letters].reverse();
+  const words: Token[] = [];
+  const sentence = tokens[from]?.sentence;
+  for (let i = from, n = 0; n < want.length; i += step) {
+    const t = tokens[i];
+    if (!t || t.sentence !== sentence || words.length + 1 > MAX_EXPANSION_WORDS) return undefined;
+    if (SKIPPED.has(t.lower) && words.length > 0) continue;
+    // A word may give two letters ("Non-Proliferation"): its parts' initials, in order.
+    const initials = t.value.split(/-/).map((p) => p[0]?.toUpperCase() ?? '');
+    const part = step === 1 ? initials : [...initials].reverse();
+    if (!part.every((c, k) => c === want[n + k])) return undefined;
+    words.push(t);
+    n += part.length;
+  }
+  if (words.length === 0) return undefined;
+  return step === 1 ? words : words.reverse();
+}
+
+/** Acronyms that the document defines as something other than an organisation. */
+export function thingAcronyms(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  const bodies = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || !ACRONYM_SHAPE.test(t.value)) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    // "Expansion (ACR)" or "ACR (expansion" / "ACR [expansion".
+    let words: Token[] | undefined;
+    if (prev && OPENERS.has(prev.value) && CLOSERS.has(next?.value ?? '')) words = expansion(tokens, i - 2, -1, t.value);
+    if (!words && next && OPENERS.has(next.value)) words = expansion(tokens, i + 2, 1, t.value);
+    if (!words) continue;
+    if (namesThing(words)) out.add(t.value);
+    else bodies.add(t.value);
+  }
+  for (const b of bodies) out.delete(b);
+  return out;
+}
+
+/** Nouns that class the name right after them as a craft or a storm ("Space Shuttle Atlantis", "cruise ship Freewinds", "Cyclone Phailin"). */
+const CRAFT_NOUNS: ReadonlySet<string> = new Set([
+  'shuttle', 'spacecraft', 'rover', 'capsule', 'satellite', 'ship', 'vessel', 'yacht', 'ferry', 'tanker', 'freighter',
+  'submarine', 'frigate', 'destroyer', 'warship', 'uss', 'hms', 'rms', 'hurricane', 'cyclone', 'typhoon',
+]);
+
+/**
+ * Capitalised words the document names right after a craft or storm noun: the name of that craft or
+ * storm wherever it stands ("Freewinds" alone, once "the cruise ship Freewinds" was written), no person or body.
+ */
+export function craftNames(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    if (!t || !prev || prev.sentence !== t.sentence || !CRAFT_NOUNS.has(prev.lower) || prev.pos === 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
+    out.add(t.value);
+  }
+  return out;
+}
