@@ -58,12 +58,58 @@ function eachPart(source: SourceDocument, partChars: number): Array<{ start: num
  * part's objects, not the whole document's.
  */
 export function extractLineInParts(source: SourceDocument, extractPart: (part: SourceDocument) => PartResult, line: (result: DocumentResult, source: SourceDocument) => string, partChars: number = GUARD_LIMITS.partChars): string {
+  const joined = extractJoinedInParts(source, extractPart, line, partChars);
+  return typeof joined === 'string' ? joined : lineOf(joined);
+}
+
+/**
+ * The same, with a long document's line left in the pieces it is joined from (JoinedLine): the
+ * build writes them to the store one by one, so the whole line never exists as one string.
+ */
+export function extractJoinedInParts(source: SourceDocument, extractPart: (part: SourceDocument) => PartResult, line: (result: DocumentResult, source: SourceDocument) => string, partChars: number = GUARD_LIMITS.partChars): string | JoinedLine {
   if (isPartSource(source)) return line(withCounts(extractPart(source)), source);
   const parts = eachPart(source, partChars);
   if (parts.length === 1) return line(extractPart(source).result, source);
   const joiner = new PartJoiner();
   for (const part of parts) joiner.add(extractPart(part.source), part.start);
-  return joiner.line(source);
+  return joiner.joined(source);
+}
+
+/**
+ * A long document's extract line as the JSON pieces it is joined from; lineOf concatenates them
+ * into the line, byte for byte. Each piece is one part's (bounded by the part size), or the
+ * document's merged entities. Kept apart, they are one byte a character wherever their own text
+ * allows (one entity label such as "Gīlān" made a joined 23 M-character line two bytes a
+ * character: 46 MB), and the store reads each part's mentions on its own.
+ */
+export interface JoinedLine {
+  /** `{"doc":…` with the title, date and url: the line's head, without its closing brace. */
+  readonly head: string;
+  /** Each part's mentions (parts with none left out), as a JSON array. */
+  readonly mentions: readonly string[];
+  /** The merged entity records, as a JSON array. */
+  readonly entities: string;
+  /** Each part's facts (parts with none left out), as a JSON array. */
+  readonly facts: readonly string[];
+  /** The content hash, as a JSON string. */
+  readonly hash: string;
+}
+
+/** The line's text in order, piece by piece (their concatenation is lineOf). */
+export function* lineText(line: JoinedLine): Generator<string> {
+  // JSON.stringify of an array is its items' JSON joined by commas, and each piece is an array's
+  // JSON: the insides of the pieces, joined by commas, make the whole list.
+  yield line.head;
+  yield ',"mentions":[';
+  for (let i = 0; i < line.mentions.length; i++) yield `${i > 0 ? ',' : ''}${(line.mentions[i] as string).slice(1, -1)}`;
+  yield `],"entities":${line.entities},"facts":[`;
+  for (let i = 0; i < line.facts.length; i++) yield `${i > 0 ? ',' : ''}${(line.facts[i] as string).slice(1, -1)}`;
+  yield `],"hash":${line.hash}}`;
+}
+
+/** The extract line of a JoinedLine, as one string. */
+export function lineOf(line: JoinedLine): string {
+  return [...lineText(line)].join('');
 }
 
 /** Extracts `source` whole when it is short, else in parts joined by joinParts. */
@@ -103,22 +149,23 @@ export class PartJoiner {
     this.sentences += part.sentences;
   }
 
-  /** The document's extract line (without the trailing newline); the pieces are let go. */
+  /** The document's extract line (without the trailing newline). */
   line(source: SourceDocument): string {
+    return lineOf(this.joined(source));
+  }
+
+  /** The document's extract line in its pieces; the joiner lets go of them. */
+  joined(source: SourceDocument): JoinedLine {
     const entities = [...this.entities.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const head = latin1(JSON.stringify({ doc: source.id, ...this.head }));
-    // JSON.stringify of an array is its items' JSON joined by commas, and each piece is an array's
-    // JSON: one join of every piece's inside makes the line, with no copy of a list in between.
-    const out: string[] = [head.slice(0, -1), ',"mentions":['];
-    const items = (pieces: readonly string[]): void => pieces.forEach((p, i) => out.push(i > 0 ? ',' : '', p.slice(1, -1)));
-    items(this.mentions);
-    out.push('],"entities":', latin1(JSON.stringify(entities)), ',"facts":[');
-    items(this.facts);
-    out.push('],"hash":', JSON.stringify(documentHash(source)), '}');
-    this.mentions.length = 0;
-    this.facts.length = 0;
+    const joined: JoinedLine = {
+      head: latin1(JSON.stringify({ doc: source.id, ...this.head })).slice(0, -1),
+      mentions: this.mentions.splice(0),
+      entities: latin1(JSON.stringify(entities)),
+      facts: this.facts.splice(0),
+      hash: JSON.stringify(documentHash(source)),
+    };
     this.entities.clear();
-    return out.join('');
+    return joined;
   }
 }
 

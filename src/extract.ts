@@ -7,7 +7,7 @@ import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type 
 import { anaphorWord, attackWord, extractRelations, topicWord, triggerWord } from './relations';
 import { parseDocument, syntaxModels, tagDocument, tokenNames } from './syntax';
 import { documentHash } from './store/hash';
-import { extractInParts, extractLineInParts, fromCounted, latin1, PartJoiner, partSources, type PartResult } from './extract-parts';
+import { extractInParts, extractJoinedInParts, extractLineInParts, fromCounted, latin1, lineOf, PartJoiner, partSources, type JoinedLine, type PartResult } from './extract-parts';
 import { ExtractPool } from './workers/pool';
 import { documentMetadata, type AnnotatedDocument, type DocumentResult, type SourceDocument } from './types';
 
@@ -33,6 +33,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 export function createLineExtractor(options: ExtractorOptions = {}): (source: SourceDocument) => string {
   const part = partExtractor(options);
   return (source) => extractLineInParts(source, part, documentLine);
+}
+
+/** The same, with a long document's line left in its pieces (extract-parts.ts JoinedLine), for the build's store. */
+function createJoinedExtractor(options: ExtractorOptions = {}): (source: SourceDocument) => string | JoinedLine {
+  const part = partExtractor(options);
+  return (source) => extractJoinedInParts(source, part, documentLine);
 }
 
 /** Extraction of one part (or a whole document of news size): nlp → syntax → entities → relations. */
@@ -155,7 +161,7 @@ function keepHeapNearLiveData(): void {
 
 interface Waiting {
   readonly source: SourceDocument;
-  readonly resolve: (line: string) => void;
+  readonly resolve: (line: string | JoinedLine) => void;
   readonly reject: (e: unknown) => void;
 }
 
@@ -175,7 +181,7 @@ interface Waiting {
  */
 export class Extraction {
   private pool: ExtractPool | undefined;
-  private local: ((source: SourceDocument) => string) | undefined;
+  private local: ((source: SourceDocument) => string | JoinedLine) | undefined;
   private waiting: Waiting[] = [];
   private requests = 0;
   private fromPool = 0;
@@ -195,6 +201,14 @@ export class Extraction {
   }
 
   line(source: SourceDocument): Promise<string> | string {
+    const joined = this.joined(source);
+    if (typeof joined === 'string') return joined;
+    if (joined instanceof Promise) return joined.then((j) => (typeof j === 'string' ? j : lineOf(j)));
+    return lineOf(joined);
+  }
+
+  /** The document's extract line; a long document's in the pieces it is joined from (JoinedLine), which the store takes one by one. */
+  joined(source: SourceDocument): Promise<string | JoinedLine> | string | JoinedLine {
     // A huge document's parts go to the threads as documents of their own, then are joined
     // (extract-parts.ts): the same line as extracting it here, in a fraction of the time.
     const parts = this.jobs > 1 ? partSources(source) : undefined;
@@ -202,7 +216,7 @@ export class Extraction {
     this.requests++;
     if (this.jobs === 1) return this.here(source);
     if (this.pool) return this.viaPool(this.pool, source);
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<string | JoinedLine>((resolve, reject) => {
       this.waiting.push({ source, resolve, reject });
       if (this.requests >= POOL_AFTER_DOCUMENTS) this.startPool();
     });
@@ -212,7 +226,7 @@ export class Extraction {
    * The parts' lines are joined in text order as they become available: each is parsed and turned
    * into the joiner's JSON pieces, then let go, so only compact text waits (no part's objects).
    */
-  private async inParts(source: SourceDocument, parts: NonNullable<ReturnType<typeof partSources>>): Promise<string> {
+  private async inParts(source: SourceDocument, parts: NonNullable<ReturnType<typeof partSources>>): Promise<JoinedLine> {
     const pending = parts.map((p) => this.line(p.source));
     // a part that fails while an earlier one is awaited is reported when its turn comes
     for (const p of pending) if (typeof p !== 'string') p.catch(() => undefined);
@@ -222,7 +236,7 @@ export class Extraction {
       pending[i] = '';
       joiner.add(fromCounted(line), parts[i]?.start ?? 0);
     }
-    return joiner.line(source);
+    return joiner.joined(source);
   }
 
   /** The reader is about to wait: nothing may stay held back. */
@@ -259,8 +273,8 @@ export class Extraction {
     return line;
   }
 
-  private here(source: SourceDocument): string {
-    this.local ??= createLineExtractor({ aliases: this.aliases });
+  private here(source: SourceDocument): string | JoinedLine {
+    this.local ??= createJoinedExtractor({ aliases: this.aliases });
     return this.local(source);
   }
 

@@ -13,6 +13,7 @@ import { GraphAccumulator, resolveGraphOptions, type GraphInput, type GraphOptio
 import { layoutGraph, resolveLayoutOptions, type LayoutOptions, type LayoutSummary } from './layout';
 import { exportGraph } from './export';
 import { cacheKey, documentHash, extractionCodeHash, parseCodeHash, pipelineVersion, STORE_FILE, StoreCache, storeError, StoreWriter, type CodeHash, type ExtractLine } from './store';
+import type { JoinedLine } from './extract-parts';
 import { readFactLines } from './store/from-facts';
 import { crashPoint, GENERATION_META, GenerationWriter } from './store/generation';
 import { lockDirectory } from './store/lock';
@@ -110,7 +111,7 @@ export interface BuildSummary {
 /** One input on its way into the store: a document to extract, or a result already known. */
 type Planned =
   | { kind: 'extract'; source: SourceDocument; hash: string; key: string; outcome: DocumentOutcome }
-  | { kind: 'known'; id: string; origin: string; hash: string; key: string | null; line: string; result: ExtractLine; text: string | null; outcome: DocumentOutcome; source?: SourceDocument };
+  | { kind: 'known'; id: string; origin: string; hash: string; key: string | null; line: string | JoinedLine; result?: ExtractLine; text: string | null; outcome: DocumentOutcome; source?: SourceDocument };
 
 /**
  * `newsgraph build`: inputs → store → graph → DIR/graph.json and DIR/graph.gexf.
@@ -202,7 +203,7 @@ export class BuildSession {
         outcomes[outcome]++;
         hooks.onDocument?.(outcome, id);
       };
-      const lookup = (key: string): string | undefined => cache?.get(key) ?? store.cached(key);
+      const lookup = (key: string): string | JoinedLine | undefined => cache?.get(key) ?? store.cached(key);
       /** Stored documents being extracted again for a new pipeline (id → their new cache key). */
       const refreshing = new Map<string, string>();
 
@@ -226,8 +227,8 @@ export class BuildSession {
         }
         const cached = lookup(key);
         if (cached !== undefined) {
-          const line = JSON.parse(cached) as ExtractLine;
-          return { kind: 'known', id: source.id, origin: source.origin, hash, key, line: cached, result: line, text: source.text, outcome: outcome === 'extracted' ? 'cached' : outcome, source };
+          // (a long document's line stays in its pieces: the store parses them one by one)
+          return { kind: 'known', id: source.id, origin: source.origin, hash, key, line: cached, text: source.text, outcome: outcome === 'extracted' ? 'cached' : outcome, source };
         }
         return { kind: 'extract', source, hash, key, outcome };
       };
@@ -279,11 +280,8 @@ export class BuildSession {
 
       const resolve = async (p: Planned): Promise<Extract<Planned, { kind: 'known' }>> => {
         if (p.kind === 'known') return p;
-        const line = await extraction.line(p.source);
-        return {
-          kind: 'known', id: p.source.id, origin: p.source.origin, hash: p.hash, key: p.key, line, result: JSON.parse(line) as ExtractLine,
-          text: p.source.text, outcome: p.outcome, source: p.source,
-        };
+        const line = await extraction.joined(p.source);
+        return { kind: 'known', id: p.source.id, origin: p.source.origin, hash: p.hash, key: p.key, line, text: p.source.text, outcome: p.outcome, source: p.source };
       };
 
       // The fold of the store this session committed last goes on, if nothing but new documents
@@ -297,8 +295,8 @@ export class BuildSession {
         for await (const doc of orderedMap(planned(), resolve, extraction.readAhead, extraction.settle)) {  // nlp → entities → relations
           const input = store.put({                                                              // store
             id: doc.id, hash: doc.hash, cacheKey: doc.key, pipeline: doc.key === null ? null : version,
-            ...documentMetadata(doc.source ?? doc.result),
-            origin: doc.origin, text: doc.text, line: doc.line, result: doc.result,
+            ...documentMetadata(doc.source ?? doc.result ?? {}),
+            origin: doc.origin, text: doc.text, line: doc.line, ...(doc.result ? { result: doc.result } : {}),
           });
           if (doc.outcome === 'extracted' || doc.outcome === 'cached') appended?.push(input);
           else appended = undefined;

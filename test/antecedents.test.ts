@@ -250,7 +250,7 @@ describe('antecedents: store', function () {
     const db = new Database(file);
     db.prepare("UPDATE meta SET value = '2' WHERE key = 'schema'").run();
     db.close();
-    assert.throws(() => StoreWriter.update(out), (e: unknown) => e instanceof InputError && /schema 2, this newsgraph writes 3: rebuild it with --out/.test(e.reason));
+    assert.throws(() => StoreWriter.update(out), (e: unknown) => e instanceof InputError && new RegExp(`schema 2, this newsgraph writes ${SCHEMA_VERSION}: rebuild it with --out`).test(e.reason));
     assert.equal(StoreCache.open(out), undefined, 'no extraction cache from another schema');
     assert.throws(() => StoreEvidence.open(out), (e: unknown) => e instanceof InputError && /schema 2/.test(e.reason));
     const api = new StoreApi(out);

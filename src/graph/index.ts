@@ -68,8 +68,7 @@ export interface GraphInput {
   readonly facts: readonly Fact[];
 }
 
-export function graphInput(result: Omit<DocumentResult, 'origin'>): GraphInput {
-  const counts = countMentions(result);
+export function graphInput(result: Omit<DocumentResult, 'origin'>, counts: ReadonlyMap<string, number> = countMentions(result)): GraphInput {
   return {
     doc: result.doc,
     ...documentMetadata(result),

@@ -9,7 +9,8 @@ import { DamagedError, InputError, OutputError, isNewsgraphError, messageOf } fr
 import { WRITE_ERROR_REASONS, writeErrorReason } from '../export/atomic';
 import { graphInput, type GraphInput } from '../graph';
 import { antecedentsColumn } from '../graph/antecedents';
-import type { DocumentResult, SourceDocument } from '../types';
+import type { JoinedLine } from '../extract-parts';
+import type { DocumentResult, EntityRecord, Fact, Mention, SourceDocument } from '../types';
 import { isRunning } from './lock';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
 
@@ -34,9 +35,13 @@ export interface StoredDocument {
   readonly origin: string;
   /** The text; null for --from-facts documents, whose text newsgraph never saw. */
   readonly text: string | null;
-  /** The extract line (JSON), exactly as `newsgraph extract` prints it. */
-  readonly line: string;
-  readonly result: ExtractLine;
+  /**
+   * The extract line (JSON), exactly as `newsgraph extract` prints it; a document read in parts
+   * gives it in the pieces it was joined from, which are written and read one by one.
+   */
+  readonly line: string | JoinedLine;
+  /** The line parsed, when the caller has it (parsed here when not; never for a JoinedLine). */
+  readonly result?: ExtractLine;
 }
 
 export interface DocumentInfo {
@@ -206,7 +211,10 @@ export class StoreWriter {
     return {
       byId: db.prepare('SELECT seq, id, hash, cache_key AS cacheKey FROM documents WHERE id = ?'),
       byHash: db.prepare('SELECT seq, id, hash FROM documents WHERE hash = ? ORDER BY seq LIMIT 1'),
-      cached: db.prepare('SELECT result FROM documents WHERE cache_key = ? LIMIT 1').pluck(),
+      cached: db.prepare('SELECT seq, result FROM documents WHERE cache_key = ? LIMIT 1'),
+      pieces: db.prepare('SELECT kind, piece FROM line_pieces WHERE doc = ? ORDER BY ord'),
+      insertPiece: db.prepare('INSERT INTO line_pieces (doc, ord, kind, piece) VALUES (?, ?, ?, ?)'),
+      deletePieces: db.prepare('DELETE FROM line_pieces WHERE doc = ?'),
       insertDocument: db.prepare(
         'INSERT INTO documents (id, hash, cache_key, pipeline, title, date, url, origin, text, result) VALUES (@id, @hash, @cacheKey, @pipeline, @title, @date, @url, @origin, @text, @result)',
       ),
@@ -247,9 +255,9 @@ export class StoreWriter {
     return this.statements.byHash.get(hash) as DocumentInfo | undefined;
   }
 
-  /** A cached extraction line for this cache key, if this store has one. */
-  cached(key: string): string | undefined {
-    return this.statements.cached.get(key) as string | undefined;
+  /** A cached extraction line for this cache key, if this store has one (a long document's in its pieces). */
+  cached(key: string): string | JoinedLine | undefined {
+    return cachedLine(this.statements.cached, this.statements.pieces, key);
   }
 
   get documentCount(): number {
@@ -281,7 +289,7 @@ export class StoreWriter {
     const s = this.statements;
     const fields = {
       id: doc.id, hash: doc.hash, cacheKey: doc.cacheKey, pipeline: doc.pipeline, title: doc.title ?? null, date: doc.date ?? null,
-      url: doc.url ?? null, origin: doc.origin, text: doc.text, result: doc.line,
+      url: doc.url ?? null, origin: doc.origin, text: doc.text, result: typeof doc.line === 'string' ? doc.line : null,
     };
     const existing = this.byId(doc.id);
     let seq: number;
@@ -290,15 +298,57 @@ export class StoreWriter {
       s.deleteMentions.run(seq);
       s.deleteFacts.run(seq);
       s.deleteSentences.run(seq);
+      s.deletePieces.run(seq);
       s.replaceDocument.run({ ...fields, seq });
     } else {
       seq = Number(s.insertDocument.run(fields).lastInsertRowid);
     }
-    for (const m of doc.result.mentions) s.insertMention.run(seq, m.start, m.end, m.text, m.entity, m.entityType, m.rule);
-    const input = graphInput(doc.result);
+    let input: GraphInput;
+    if (typeof doc.line === 'string') {
+      const result = doc.result ?? (JSON.parse(doc.line) as ExtractLine);
+      for (const m of result.mentions) s.insertMention.run(seq, m.start, m.end, m.text, m.entity, m.entityType, m.rule);
+      input = graphInput(result);
+    } else {
+      input = this.putPieces(seq, doc.line);
+    }
     s.putGraphInput.run(seq, JSON.stringify(input));
+    this.putFacts(seq, input.facts);
+    return input;
+  }
+
+  /**
+   * A long document's line, piece by piece: each part's mentions are parsed and written on their
+   * own (one part's objects at a time), and its graph input made from their counts.
+   */
+  private putPieces(seq: number, line: JoinedLine): GraphInput {
+    const s = this.statements;
+    let ord = 0;
+    const piece = (kind: PieceKind, text: string): void => void s.insertPiece.run(seq, ord++, kind, text);
+    piece('head', line.head);
+    const counts = new Map<string, number>();
+    for (const mentions of line.mentions) {
+      piece('mentions', mentions);
+      for (const m of JSON.parse(mentions) as Mention[]) {
+        s.insertMention.run(seq, m.start, m.end, m.text, m.entity, m.entityType, m.rule);
+        counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+      }
+    }
+    piece('entities', line.entities);
+    const facts: Fact[] = [];
+    for (const part of line.facts) {
+      piece('facts', part);
+      for (const f of JSON.parse(part) as Fact[]) facts.push(f);
+    }
+    piece('hash', line.hash);
+    const head = JSON.parse(`${line.head}}`) as Pick<ExtractLine, 'doc' | 'title' | 'date' | 'url'>;
+    return graphInput({ ...head, mentions: [], entities: JSON.parse(line.entities) as EntityRecord[], facts }, counts);
+  }
+
+  /** A document's facts, each with its evidence sentence (one row per span). */
+  private putFacts(seq: number, facts: readonly Fact[]): void {
+    const s = this.statements;
     const sentenceIds = new Map<string, number>();
-    doc.result.facts.forEach((f, ord) => {
+    facts.forEach((f, ord) => {
       const key = `${f.start}:${f.end}`;
       let sentence = sentenceIds.get(key);
       if (sentence === undefined) {
@@ -310,7 +360,6 @@ export class StoreWriter {
         f.cameo ?? null, f.reportedBy ?? null, f.date ?? null, antecedentsColumn(f.antecedents),
       );
     });
-    return input;
   }
 
   /** What the graph is derived from: every document's graph input, in store order. */
@@ -408,6 +457,7 @@ export class StoreCache {
   private constructor(
     private readonly db: Database.Database,
     private readonly lookup: Database.Statement,
+    private readonly pieces: Database.Statement,
     private readonly layoutLookup: Database.Statement,
     private readonly metaLookup: Database.Statement,
   ) {}
@@ -436,14 +486,15 @@ export class StoreCache {
     }
     return new StoreCache(
       db,
-      db.prepare('SELECT result FROM documents WHERE cache_key = ? LIMIT 1').pluck(),
+      db.prepare('SELECT seq, result FROM documents WHERE cache_key = ? LIMIT 1'),
+      db.prepare('SELECT kind, piece FROM line_pieces WHERE doc = ? ORDER BY ord'),
       db.prepare('SELECT positions FROM layouts WHERE key = ?').pluck(),
       db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
     );
   }
 
-  get(key: string): string | undefined {
-    return this.lookup.get(key) as string | undefined;
+  get(key: string): string | JoinedLine | undefined {
+    return cachedLine(this.lookup, this.pieces, key);
   }
 
   /** A component layout the old store kept: a rebuild lays out again only what changed. */
@@ -458,6 +509,27 @@ export class StoreCache {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+type PieceKind = 'head' | 'mentions' | 'entities' | 'facts' | 'hash';
+
+/**
+ * The cached line for `key` (see StoreWriter.cached): the documents row's, or a long document's
+ * from its pieces. Pieces that do not make a line (a store written otherwise) give no cache entry:
+ * the document is extracted again.
+ */
+function cachedLine(lookup: Database.Statement, pieces: Database.Statement, key: string): string | JoinedLine | undefined {
+  const row = lookup.get(key) as { seq: number; result: string | null } | undefined;
+  if (!row) return undefined;
+  if (row.result !== null) return row.result;
+  const parts: Record<PieceKind, string[]> = { head: [], mentions: [], entities: [], facts: [], hash: [] };
+  for (const { kind, piece } of pieces.iterate(row.seq) as IterableIterator<{ kind: string; piece: string }>) {
+    if (!Object.hasOwn(parts, kind)) return undefined;
+    parts[kind as PieceKind].push(piece);
+  }
+  const [head, entities, hash] = [parts.head, parts.entities, parts.hash].map((list) => (list.length === 1 ? list[0] : undefined));
+  if (head === undefined || entities === undefined || hash === undefined) return undefined;
+  return { head, mentions: parts.mentions, entities, facts: parts.facts, hash };
 }
 
 /** Temporary stores of builds that were killed (their process is gone): removed at the next build. */

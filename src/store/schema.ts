@@ -4,7 +4,7 @@
 // builds faster: each document's graph input, and the layouts of connected components.
 
 /** Bumped whenever a table changes; a store of another schema is rebuilt, never misread. */
-export const SCHEMA_VERSION = '3';
+export const SCHEMA_VERSION = '4';
 
 export const SCHEMA = `
 CREATE TABLE meta (
@@ -13,7 +13,8 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 
 -- One row per document, in input order (seq). result is the document's \`newsgraph extract\`
--- line: the extraction cache, valid while pipeline (the pipeline version) is current.
+-- line: the extraction cache, valid while pipeline (the pipeline version) is current; NULL for a
+-- document read in parts (src/extract-parts.ts), whose line is kept in line_pieces instead.
 CREATE TABLE documents (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -26,12 +27,23 @@ CREATE TABLE documents (
   origin TEXT NOT NULL,
   -- result before text: SQLite walks a row's columns in order, so reading result (every build)
   -- does not read through the text, which only a re-extraction needs.
-  result TEXT NOT NULL,
+  result TEXT,
   text TEXT
 );
 CREATE INDEX documents_hash ON documents (hash);
 CREATE INDEX documents_cache_key ON documents (cache_key);
 CREATE INDEX documents_pipeline ON documents (pipeline);
+
+-- The extract line of a document read in parts, in the pieces it was joined from (extract-parts.ts
+-- JoinedLine; kind: head, mentions, entities, facts or hash), in order (ord): a long document's
+-- line (23 MB for a 10 MB text) is then never bound, copied or parsed whole. Added in schema 4.
+CREATE TABLE line_pieces (
+  doc INTEGER NOT NULL,
+  ord INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  piece TEXT NOT NULL,
+  PRIMARY KEY (doc, ord)
+);
 
 CREATE TABLE mentions (
   doc INTEGER NOT NULL,
