@@ -57,7 +57,7 @@ export abstract class LoneNameReading extends NameReading {
       // ("Ličen": one word over the tokens the tokenizer split it into.)
       const word = this.text.slice(t.start, this.token(s.last)?.end);
       const lower = word.toLowerCase();
-      const known = this.personBySurname(lower) ?? this.persons.get(slugify(word));
+      const known = this.personBySurname(lower) ?? this.persons.get(slugify(word)) ?? (s.first === s.last && s.rule !== 'headline-name' ? this.personBySpelling(lower) : undefined);
       if (known) {
         this.addMention(known.id, 'person', s.first, s.last, undefined, s.rule, false, 'name');
         continue;

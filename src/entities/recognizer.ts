@@ -7,7 +7,7 @@ import { slugify } from './slug';
 import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, SURNAME_FIRST_FAMILIES, TITLES, type TitleRow } from './tables';
 import {
   TITLE_CASE_SHARE, HEADLINE_SMALL_WORDS, HEADLINE_WORD_LENGTH, MAX_NAME_TOKENS, NAME_PART_HONORIFICS, LETTER, INITIAL, TITLE_FIRST_WORDS, phrasePrefixes, HYPHEN_WORD,
-  personRecord, isCapitalized, gluePoint, NamedSpans, type PersonRecord, type Draft,
+  personRecord, isCapitalized, gluePoint, oneEditApart, NamedSpans, type PersonRecord, type Draft,
 } from './words';
 import type { ReferenceVia } from './index';
 
@@ -19,6 +19,8 @@ const NAME_POSSESSORS: ReadonlySet<string> = new Set(['people', 'women', 'childr
 const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'s", '’s']);
 const LETTERS_ONLY = /^\p{L}+$/u;
 const NOT_ASCII = /[^\x00-\x7f]/;
+/** The shortest surname a one-letter variant may stand for. */
+const MIN_VARIANT_LENGTH = 5;
 
 /** What every pass reads and writes: the tokens, the mentions drafted so far, the people named. */
 export abstract class RecognizerState {
@@ -219,6 +221,19 @@ export abstract class RecognizerState {
     return this.onlyPerson((p) => p.last === lower && p.tokens >= 2)
       // "Xi" after "Xi Jinping", "Yoon" after "Yoon Suk Yeol": names written surname first.
       ?? (this.lexicon.givenNames.has(lower) ? undefined : this.onlyPerson((p) => p.first === lower && p.tokens >= 2 && this.hasSurnameFirstShape(p)));
+  }
+
+  /**
+   * "Karl Maurer … said Mauer": a lone word one letter off the surname of exactly one person named in
+   * full is that person misspelt or transliterated otherwise ("Zelensky" / "Zelenskyy"), unless it is
+   * a given name, an everyday word ("Young" / "Yeung") or a surname the gazetteer knows of somebody
+   * else. Short names are left alone ("Bush" / "Rush"): one letter is too much of them; so is a
+   * final "s" ("Polaroids" / "Polaroid"): a plural, or another family (Evans, Evan).
+   */
+  protected personBySpelling(lower: string): PersonRecord | undefined {
+    if (lower.length < MIN_VARIANT_LENGTH || this.lexicon.givenNames.has(lower) || this.lexicon.surnames.has(lower) || this.lexicon.commonWords.has(lower)) return undefined;
+    return this.onlyPerson((p) => p.tokens >= 2 && p.last.length >= MIN_VARIANT_LENGTH && p.last[0] === lower[0] && oneEditApart(p.last, lower)
+      && p.last !== `${lower}s` && lower !== `${p.last}s`);
   }
 
   /**
