@@ -245,6 +245,14 @@ const ROWS: readonly Row[] = [
   ['Putin refused to recognise the victory of Scholz.', ['vladimir-putin supported olaf-scholz (negated)'], 'recognising a victory backs the winner; a refusal negates it'],
   ['Macron did not recognise Putin\'s re-election.', ['emmanuel-macron supported vladimir-putin (negated)'], 'the owner of a recognised election is the one backed'],
   ['Hamas said it had accepted a proposal put forward by Egypt.', ['hamas accepted egypt'], 'accepting a proposal is no recognition of its author'],
+  ['Lebanon complained of almost daily Israeli violations of the truce.', ['lebanon accused israel'], 'complaining of an act accuses the side a demonym names as its author'],
+  ['Putin\'s war on Ukraine dragged into a fourth winter.', ['vladimir-putin attacked ukraine'], 'a war\'s owner wages it on its target'],
+  ['A reporter looked at the war in Gaza, and Scholz pressed Macron to end the war in Syria.', ['olaf-scholz urged emmanuel-macron'], 'a war\'s side is only its owner: no one who looks at it or is asked to end it'],
+  ['Putin called Scholz an arrogant clown.', ['vladimir-putin accused olaf-scholz'], 'an insulting label accuses the one labelled'],
+  ['Macron said Russia was the aggressor.', ['emmanuel-macron accused russia'], 'a condemning noun put on an actor in what a speaker says'],
+  ['Macron said Russia was ready.', [], 'an adjective that condemns nothing labels no one'],
+  ['North Korea fired a missile, and Japan accused the North of staging a provocation.', ['japan accused north-korea'], '"the North": the state named before with North in its name'],
+  ['The Sudanese Armed Forces shelled the town, and Scholz accused the army of blocking aid to the United States.', ['olaf-scholz accused sudanese-armed-forces'], '"the army" stands for a state\'s army named by name, not the country named last'],
 ];
 
 function factsOf(text: string): string[] {

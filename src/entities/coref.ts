@@ -18,12 +18,16 @@ import { CorefCues, NEUTER_LOOKBACK_SENTENCES } from './coref-cues';
 
 export type { CorefInput } from './coref-text';
 
-/** Sentences back (before the pronoun's own) where an antecedent may stand. */
 /** Descriptions of a country's rulers, and the words that name military rule next to a country. */
 const RULER_DESCRIPTIONS: ReadonlySet<string> = new Set(['junta', 'regime']);
 const MILITARY_RULE_WORDS: ReadonlySet<string> = new Set(['junta', 'military', 'generals', 'coup', 'army-led', 'military-led']);
 /** How far back (sentences) a country named with military rule is still what "the junta" means. */
 const RULED_LOOKBACK = 8;
+/** Descriptions of a state's armed forces: "the army" stands for the one named by name. */
+const ARMY_DESCRIPTIONS: ReadonlySet<string> = new Set(['army', 'military']);
+/** How a state's army is named after its state's word. */
+const STATE_ARMY_HEADS: ReadonlySet<string> = new Set(['Army', 'Armed Forces', 'Defense Forces', 'Defence Forces', 'Military']);
+/** Sentences back (before the pronoun's own) where an antecedent may stand. */
 const LOOKBACK_SENTENCES = 3;
 /** Salience halves with each sentence back. */
 const DECAY = 0.5;
@@ -338,6 +342,12 @@ class Resolver extends CorefCues {
       ? [...seen].reverse().find((m) => m.entityType === 'country' && !m.demonym && first.sentence - m.sentence <= RULED_LOOKBACK && this.militaryRule(m))
       : undefined;
     if (ruled) return this.reference(ruled.entity, ruled.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+    // "the Sudanese Armed Forces … the army": a state's army named by its own name is the one "the
+    // army" stands for, even when another country was named since ("Arakan Army" is no state's).
+    const army = ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country
+      ? [...seen].reverse().find((m) => m.entityType === 'organization' && first.sentence - m.sentence <= RULED_LOOKBACK && this.stateArmy(m.entity))
+      : undefined;
+    if (army) return this.reference(army.entity, army.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     // "ordered French troops to leave the country": a country's name outranks a nearer demonym.
     for (const demonyms of d.row.entityType === 'country' ? [false, true] : [true]) {
       for (let k = seen.length - 1; k >= 0; k--) {
@@ -348,6 +358,13 @@ class Resolver extends CorefCues {
       }
     }
     return undefined;
+  }
+
+  /** "Sudanese Armed Forces", "Pakistan Army", "Israel Defense Forces": a state's name or demonym, then an army's words. */
+  private stateArmy(entity: string): boolean {
+    const words = (this.input.label?.(entity) ?? '').split(/\s+/);
+    const last = words.slice(1).join(' ');
+    return words.length >= 2 && STATE_ARMY_HEADS.has(last) && (this.input.demonym?.(words[0] ?? '') !== undefined);
   }
 
   /** Whether a word of military rule follows the mention within three words ("Mali's junta", "Myanmar's military government"). */

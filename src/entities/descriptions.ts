@@ -16,6 +16,8 @@ export interface DescriptionRow {
   readonly kinds?: readonly string[];
   /** …or their name has one of these words (organisations the gazetteer does not list). */
   readonly labelWords?: readonly string[];
+  /** The head must be written with a capital ("the North" is a state, "the north" a region). */
+  readonly capitalised?: true;
   /** Sentences back (before the description's own) where the actor may have been named. */
   readonly lookback: number;
   readonly reason: string;
@@ -103,6 +105,9 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   { words: ['junta'], entityType: 'country', lookback: 3, reason: '"the junta": the military rulers of the country named last' },
   { words: ['regime'], entityType: 'country', lookback: 2, reason: '"the regime": the rulers of the country named last' },
   { words: ['city'], entityType: 'place', lookback: 2, reason: '"the city": the place named last' },
+  // "accused the North of shipping shells": a divided country's half, named before with its word.
+  { words: ['north'], entityType: 'country', labelWords: ['North'], capitalised: true, lookback: 8, reason: '"the North": North Korea (a state whose name has North) named before' },
+  { words: ['south'], entityType: 'country', labelWords: ['South'], capitalised: true, lookback: 8, reason: '"the South": South Korea or South Sudan named before' },
 ];
 
 /** Words between "the" and the head that keep the description about the same actor. */
@@ -163,7 +168,7 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     // "the largest city in northern Shan State" introduces a place by where it lies; "the city" alone refers back.
     if (after?.lower === 'in' && after.sentence === t.sentence && found.row.entityType === 'place') continue;
     // "the Union" capitalised is a name of its own (the EU), not a description.
-    if (/^\p{Lu}/u.test(tokens[found.last]?.value ?? '') && found.last === found.first) continue;
+    if (/^\p{Lu}/u.test(tokens[found.last]?.value ?? '') !== (found.row.capitalised === true) && (found.last === found.first || found.row.capitalised)) continue;
     let free = true;
     for (let i = found.first; i <= found.last; i++) if (covered[i]) free = false;
     if (free) out.push(found);
@@ -230,6 +235,7 @@ export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
       return (row.labelWords ?? []).some((w) => words.has(w));
     }
     case 'country':
+      if (row.labelWords && !row.labelWords.some((w) => (a.label ?? '').split(/\s+/).includes(w))) return false;
       return !d.country || d.country === a.entity;
     case 'place':
       return true;

@@ -107,6 +107,9 @@ export const DEMONYM_EVENTS: ReadonlySet<string> = new Set([
   'pressure', 'warning', 'ultimatum', 'demands', 'delegation', 'mediation', 'mediators',
   // acts others judge: "Latvia backed the Polish decision" backs Poland
   'decision', 'move', 'plan', 'investigation', 'request', 'initiative',
+  // acts others condemn: "complained of Israeli violations", "condemned Russian aggression"
+  'violations', 'violation', 'aggression', 'occupation', 'interference', 'meddling', 'provocations', 'provocation', 'incursions',
+  'crackdown', 'war',
 ]);
 
 /** "Ukrainian troops", "American officials": a demonym before one of these nouns stands for its country. */

@@ -86,6 +86,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'recognise', lemmas: ['recognise', 'recognize'], relation: 'supported', cameo: '054', targetTypes: ['country', 'organization'], reason: '"X recognised Y" with Y a state or organisation: diplomatic recognition (CAMEO 054); "recognised the problem" names no actor' },
   { id: 'invite', lemmas: ['invite'], relation: 'proposed', cameo: '036', direct: true, reason: '"X invited Y (to Paris, to talks)": an offer to meet (CAMEO 036, express intent to meet or negotiate)' },
   { id: 'reject', lemmas: ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'decline', 'spurn', 'oppose'], relation: 'rejected', cameo: '120', topicTarget: true, reason: '"X rejected / opposed Y/Z": a refusal' },
+  { id: 'complain-of', lemmas: ['complain'], relation: 'accused', cameo: '111', preps: ['of', 'about'], prepAdjacent: true, reason: '"Lebanon complained of Israeli violations / about Israel": a complaint against Y or the author of the act complained of (CAMEO 111)' },
   { id: 'accuse', lemmas: ['accuse', 'blame', 'condemn', 'criticise', 'criticize', 'denounce', 'slam', 'fault', 'deplore', 'decry', 'chide', 'rebuke', 'censure', 'reprimand', 'castigate', 'lambast', 'lambaste'], relation: 'accused', cameo: '112', preps: ['for', 'by'], direct: true, reason: '"X accused / blamed / condemned Y (of …)", "X condemned the attack by Y": an accusation or denunciation' },
   { id: 'warn', lemmas: ['warn', 'threaten', 'caution'], relation: 'warned', cameo: '130', reason: '"X warned Y": a warning or threat' },
   { id: 'inform', lemmas: ['tell', 'inform', 'brief', 'notify', 'update'], relation: 'informed', cameo: '010', reason: '"X told / briefed Y": X informs Y' },
@@ -198,6 +199,7 @@ export const NOUN_FRAMES: readonly NounFrame[] = [
   { id: 'case-against', nouns: ['case', 'lawsuit', 'suit', 'complaint'], relation: 'accused', cameo: '115', preps: ['against'], possessorOnly: true, reason: '"South Africa\'s genocide case against Israel", "X\'s lawsuit against Y": a charge brought in court (CAMEO 115)' },
   { id: 'warrant-for', nouns: ['warrant', 'warrants'], relation: 'accused', cameo: '115', preps: ['for', 'against'], possessorOnly: true, reason: '"the ICC\'s arrest warrant for Netanyahu": a court charging Y (CAMEO 115)' },
   { id: 'attack-on', nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'of', 'into'], reason: '"X\'s attack on Y"' },
+  { id: 'war-on', nouns: ['war', 'wars'], relation: 'attacked', cameo: '190', preps: ['on', 'against', 'in'], possessorOnly: true, reason: '"Russia\'s war in / on / against Ukraine": war waged on Y by its owner ("looks at the war in Chechnya" names no attacker; a war "of independence" or "with" Y neither)' },
   { id: 'sanctions-on', nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X\'s sanctions on Y"' },
   { id: 'aid-to', nouns: ['aid', 'assistance', 'support'], relation: 'aided', cameo: '070', preps: ['to', 'with'], reason: '"X\'s aid to Y"' },
 ];

@@ -158,6 +158,15 @@ export class ActorFinder {
       const d = this.tree.deprel(c);
       if (c < h && d === 'compound') continue;
       if ((PERSON_ATTACHMENTS.has(d) || (title && d === 'nmod' && this.tree.caseOf(c) === 'of')) && r && !r.modifier && r.entityType === 'person') return [r];
+      // "the special envoy for Sudan, Tom Perriello": a person apposed to the noun's country is the
+      // noun's own apposition, misattached (a country has no person as its apposition).
+      const owner = d === 'nmod' ? this.refAt[c] : undefined;
+      if (owner && (owner.entityType === 'country' || owner.entityType === 'place')) {
+        for (const g of this.tree.children(c)) {
+          const person = this.refAt[g];
+          if (g > c && this.tree.deprel(g) === 'appos' && this.tree.tokens[g - 1]?.value === ',' && person && !person.modifier && person.entityType === 'person') return [person];
+        }
+      }
     }
     return [];
   }

@@ -32,6 +32,8 @@ const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
   'null', 'void', 'illegitimate', 'irresponsible', 'selfish', 'reckless', 'dangerous', 'hostile', 'unlawful', 'fraudulent', 'fraud',
   'outrageous', 'shameful', 'barbaric', 'genocide', 'massacre', 'regrettable', 'deplorable', 'mistake', 'blunder', 'betrayal',
   'insult', 'unjustified', 'unjust', 'unfriendly', 'short-sighted', 'absurd', 'setback', 'provocative', 'destabilising', 'destabilizing',
+  'aggressor', 'aggressors', 'tyrant', 'thug', 'thugs', 'murderer', 'murderers', 'killer', 'killers', 'butcher', 'puppet', 'puppets',
+  'traitor', 'traitors', 'warmonger', 'warmongers', 'bully', 'pig', 'clown', 'occupier', 'occupiers', 'oppressor', 'culprit',
 ]);
 
 /** Labels that praise what they are put on ("called Putin a close friend"). */
@@ -516,7 +518,17 @@ export abstract class TreeFrames extends WalkFrames {
     const subject = this.tok(tree.child(predicate.index, 'nsubj'));
     const relations = subject && EVENT_ANAPHORS.get(subject.lower);
     const speech = this.tok(tree.head(predicate.index));
-    if (!subject || !relations || !speech || tree.deprel(predicate.index) !== 'ccomp' || !SPEECH_LEMMAS.has(speech.lemma)) return;
+    if (!subject || !speech || tree.deprel(predicate.index) !== 'ccomp' || !SPEECH_LEMMAS.has(speech.lemma)) return;
+    // "Macron said Russia was the aggressor": a condemning noun put on an actor in what a speaker
+    // says accuses that actor (a bare adjective, "Russia was ready", labels nothing).
+    if (!relations) {
+      if (tree.upos(predicate.index) !== 'NOUN') return;
+      const labelled = new ActorFinder(reader).at(subject.index).filter((r) => r.entityType === 'person' || r.entityType === 'country' || r.entityType === 'organization');
+      const { sources } = readSubjects(reader, speech);
+      const negated = tree.children(predicate.index).some((c) => NEGATORS.has(this.tok(c)?.lower ?? ''));
+      for (const x of sources) for (const y of labelled) this.emit(x, 'accused', y, speech, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical: false } });
+      return;
+    }
     // "the decision" points back; "a decision by Chad" or "Chad's decision" names its author, read elsewhere.
     if (!tree.children(subject.index).some((c) => tree.deprel(c) === 'det' && ['the', 'this', 'that'].includes(this.tok(c)?.lower ?? ''))) return;
     const act = this.recentFacts(speech, (f) => relations.includes(f.relation)).pop();

@@ -24,7 +24,8 @@ export function readCollocation(ctx: TreeContext, verb: Token, frame: Collocatio
 
 /** "Witkoff held talks with Putin", "X and Y held talks": a light verb's subject takes part in its event noun. */
 export function readLightVerb(ctx: TreeContext, verb: Token, noun: number, frame: NounFrame): TreeReading | undefined {
-  if (frame.between) return undefined;
+  // ("pressed him to end the war in Gaza": a war's side is its owner, never a light verb's subject.)
+  if (frame.between || (frame.possessorOnly === true && frame.relation === 'attacked')) return undefined;
   const received = frame.receivedWith?.includes(verb.lemma) === true && ctx.tree.caseOf(noun) === undefined;
   return readNounEvent(ctx, verb, noun, { ...frame, reverse: received, mutual: frame.mutual === true }, false, true);
 }
@@ -173,13 +174,14 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   }
   // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
   // subject takes part in the talks it goes for or comes from.
-  if (sources.length === 0 && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && underVerb) {
+  // (Not for an attack: one who "looks at the war in Chechnya" or "was hurt in the attack on Y" wages none.)
+  if (sources.length === 0 && frame.relation !== 'attacked' && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && underVerb) {
     sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
     // "thanked Putin in a phone call": with no with-phrase, the clause's object is the other party.
     if (targets.length === 0 && frame.relation === 'met' && tree.caseOf(n) !== 'for' && tree.child(verb, 'obj') >= 0) targets = actors.at(tree.child(verb, 'obj'), true).filter((r) => r.entityType === 'person' || r.entityType === 'country');
   }
   // "proposed direct talks with Ukraine", "offered talks with Y": who proposes the talks would hold them.
-  if (sources.length === 0 && tree.deprel(n) === 'obj' && underVerb && verbIn(ANNOUNCING_VERBS, tree.tokens[verb])) {
+  if (sources.length === 0 && frame.possessorOnly !== true && tree.deprel(n) === 'obj' && underVerb && verbIn(ANNOUNCING_VERBS, tree.tokens[verb])) {
     sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
   }
   sources = sources.filter(canAct);

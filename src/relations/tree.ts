@@ -172,7 +172,7 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation) && !frame.objectNouns) {
       // "X and Y welcomed their resumption of ties with Z": the subjects' own act names no other author.
       const own = new Set(sources.map((r) => r.entity));
-      const authors = authorsOfObject(tree, i).flatMap((h) => (tree.deprel(h) === 'compound' || tree.deprel(h) === 'amod' ? modifierActor(ctx, h) : actors.at(h, true)));
+      const authors = authorsOfObject(tree, i, frame.direct ? undefined : frame.preps).flatMap((h) => (tree.deprel(h) === 'compound' || tree.deprel(h) === 'amod' ? modifierActor(ctx, h) : actors.at(h, true)));
       if (authors.length > 0 && !authors.some((r) => own.has(r.entity) || r.via === 'pronoun')) targets = authors;
     }
     // The word after the object phrase: its head noun ends it ("pressed Russian officials to …").
@@ -248,11 +248,12 @@ export function agentOf(tree: DependencyTree, i: number): number {
 }
 
 /** The by/from/of phrases on the verb's object: the author of the act it names. */
-function authorsOfObject(tree: DependencyTree, i: number): number[] {
+function authorsOfObject(tree: DependencyTree, i: number, preps?: readonly string[]): number[] {
   const out: number[] = [];
   let object = false;
   for (const c of tree.children(i)) {
-    if (tree.deprel(c) !== 'obj') continue;
+    // "complained of Israeli violations": a prepositional frame's object is its oblique.
+    if (tree.deprel(c) !== 'obj' && !(preps && tree.deprel(c) === 'obl' && preps.includes(tree.caseOf(c) ?? ''))) continue;
     object = true;
     // "the efforts of Y" names their author; "the invasion of Iraq" its victim (OF_HEADS).
     const ofOk = OF_HEADS.has(tree.tokens[c]?.lower ?? '');

@@ -243,7 +243,8 @@ export abstract class WalkFrames extends Evidence {
     const light = this.lightVerb(noun);
     const owner = this.possessor(noun) ?? (light ? this.subjectOf(light) : undefined);
     // "a US lawsuit against Y" is filed in a US court: such a noun's side is only a possessor ("South Africa's case").
-    if (!owner || (frame.possessorOnly === true && !owner.possessive && owner.lastToken < noun.index && !light)) return;
+    // ("ended the war in Gaza": a war's side is only its owner, never the subject of a light verb.)
+    if (!owner || (frame.possessorOnly === true && !owner.possessive && owner.lastToken < noun.index && (!light || frame.relation === 'attacked'))) return;
     const irrealis = light !== undefined && IRREALIS_VERBS.has(light.lemma);
     const anchor = light && !owner.possessive ? { anchor: light } : {};
     for (const o of this.coordinated(target, 1)) {
