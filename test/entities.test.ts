@@ -116,6 +116,9 @@ const ROWS: readonly Row[] = [
   ['The Office for Rural Water Rights (ORWR) met. Critics of ORWR left.', [['Office for Rural Water Rights', 'office-for-rural-water-rights', 'organization'], ['ORWR', 'office-for-rural-water-rights', 'organization'], ['ORWR', 'office-for-rural-water-rights', 'organization']], 'an acronym spelt out as a body stays that body'],
   ['The cruise ship Velmora left port. Crew on the Velmora said Velmora was old.', [], 'a name after a craft noun names that craft, wherever it stands: no person or body'],
   ['Cyclone Tarkel hit the coast, and Tarkel weakened inland.', [], 'a storm is named like a person but is none'],
+  ['The Creative Commons licence is free, and the Commons voted.', [['Commons', 'uk-parliament', 'organization']], 'a gazetteer word after a capitalised everyday word ends another name'],
+  ['The United Kingdom Home Office and the Danish Ministry of Fisheries met.', [['United Kingdom', 'united-kingdom', 'country'], ['United Kingdom Home Office', 'home-office', 'organization'], ['Danish Ministry of Fisheries', 'danish-ministry-of-fisheries', 'organization']], 'a state or demonym right before a body\'s name of two or more words is part of its phrase; the body stays the same entity'],
+  ["Officials at Peru's Trade Ministry said no.", [['Peru', 'peru', 'country'], ["Peru's Trade Ministry", 'trade-ministry', 'organization']], 'a possessor is part of a body\'s phrase, as of a person\'s'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

@@ -116,6 +116,8 @@ function widen(mentions: readonly Mention[], c: ExtentContext): Mention[] {
     } else if (m.entityType === 'country' && m.rule === 'lexicon:demonym') {
       const head = c.tokens[m.lastToken + 1];
       if (head && head.sentence === m.sentence && UPPER.test(head.value) && GOVERNMENT_HEADS.has(head.lower)) last = m.lastToken + 1;
+    } else if (m.entityType === 'organization' && m.lastToken > m.firstToken) {
+      first = organizationStart(m, c, byLast);
     } else if (m.entityType === 'place' || m.entityType === 'country') {
       first = placeStart(m, c);
       // "Levico Terme, Trento, Italy": a region whose own region is stated after it
@@ -167,6 +169,23 @@ function placeThenRegion(m: Mention, c: ExtentContext, byFirst: ReadonlyMap<numb
   return last;
 }
 const LIST_WORDS: ReadonlySet<string> = new Set(['and', 'or', '&']);
+
+/**
+ * "the United Kingdom Home Office", "the British Red Cross", "Saudi Arabia's Civil Defense Authority":
+ * a state, a demonym or a body written right before a body's name of two or more words, or owning
+ * it, is part of the phrase that names it (the state keeps its own nested mention).
+ */
+function organizationStart(m: Mention, c: ExtentContext, byLast: ReadonlyMap<number, Mention>): number {
+  const before = c.tokens[m.firstToken - 1];
+  if (!before || before.sentence !== m.sentence) return m.firstToken;
+  if (POSSESSIVE.has(before.value)) {
+    const owner = byLast.get(m.firstToken - 2);
+    return owner && POSSESSOR_TYPES.has(owner.entityType) && owner.sentence === m.sentence && c.tokens[m.firstToken - 2]?.end === before.start ? owner.firstToken : m.firstToken;
+  }
+  if (!UPPER.test(before.value) || c.tokens[m.firstToken]?.start === before.end) return m.firstToken;
+  const affiliation = c.affiliationEndingAt(m.firstToken - 1);
+  return affiliation !== undefined && c.tokens[affiliation]?.sentence === m.sentence ? affiliation : m.firstToken;
+}
 
 /** "southern Finland", "the State of Texas". */
 function placeStart(m: Mention, c: ExtentContext): number {

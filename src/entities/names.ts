@@ -171,6 +171,12 @@ export abstract class NameReading extends PlaceReading {
       const owner = this.matchLexicon(i - 2) ?? this.matchLexicon(i - 3);
       if (owner && owner.last === i - 2 && (owner.entry.kind === 'country' || owner.entry.kind === 'seat')) return undefined;
     }
+    // "Creative Commons": one gazetteer word after a capitalised everyday word that no table knows is
+    // the end of another name, not the body it names alone (the House of Commons).
+    const before = this.token(i - 1);
+    if (entry.kind === 'organization' && last === i && before && before.sentence === t.sentence && isCapitalized(before) && !this.claimed[i - 1]
+      && this.doc.sentences[t.sentence]?.firstToken !== i - 1 && !this.titleCaseSentence[t.sentence] && this.lexicon.commonWords.has(before.lower)
+      && !NOT_PERSON_WORDS.has(before.lower) && !NOT_NAME_WORDS.has(before.lower) && !this.lexicon.phrases.has(before.value) && !this.titleAt(i - 1)) return last + 1;
     // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
     if (entry.broad && last === i && !this.placeContext(i, last) && !this.placeSubject(i)) return undefined;
     if (entry.kind === 'demonym') {
