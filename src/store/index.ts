@@ -9,7 +9,7 @@ import { DamagedError, InputError, OutputError, isNewsgraphError, messageOf } fr
 import { WRITE_ERROR_REASONS, writeErrorReason } from '../export/atomic';
 import { graphInput, type GraphInput } from '../graph';
 import { antecedentsColumn } from '../graph/antecedents';
-import type { JoinedLine } from '../extract-parts';
+import { pieceText, type JoinedLine } from '../extract-parts';
 import type { DocumentResult, EntityRecord, Fact, Mention, SourceDocument } from '../types';
 import { isRunning } from './lock';
 import { SCHEMA, SCHEMA_VERSION } from './schema';
@@ -326,7 +326,8 @@ export class StoreWriter {
     const piece = (kind: PieceKind, text: string): void => void s.insertPiece.run(seq, ord++, kind, text);
     piece('head', line.head);
     const counts = new Map<string, number>();
-    for (const mentions of line.mentions) {
+    for (const deflated of line.mentions) {
+      const mentions = pieceText(deflated);
       piece('mentions', mentions);
       for (const m of JSON.parse(mentions) as Mention[]) {
         s.insertMention.run(seq, m.start, m.end, m.text, m.entity, m.entityType, m.rule);
@@ -335,7 +336,8 @@ export class StoreWriter {
     }
     piece('entities', line.entities);
     const facts: Fact[] = [];
-    for (const part of line.facts) {
+    for (const deflated of line.facts) {
+      const part = pieceText(deflated);
       piece('facts', part);
       for (const f of JSON.parse(part) as Fact[]) facts.push(f);
     }
