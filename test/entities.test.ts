@@ -119,6 +119,11 @@ const ROWS: readonly Row[] = [
   ['The Creative Commons licence is free, and the Commons voted.', [['Commons', 'uk-parliament', 'organization']], 'a gazetteer word after a capitalised everyday word ends another name'],
   ['The United Kingdom Home Office and the Danish Ministry of Fisheries met.', [['United Kingdom', 'united-kingdom', 'country'], ['United Kingdom Home Office', 'home-office', 'organization'], ['Danish Ministry of Fisheries', 'danish-ministry-of-fisheries', 'organization']], 'a state or demonym right before a body\'s name of two or more words is part of its phrase; the body stays the same entity'],
   ["Officials at Peru's Trade Ministry said no.", [['Peru', 'peru', 'country'], ["Peru's Trade Ministry", 'trade-ministry', 'organization']], 'a possessor is part of a body\'s phrase, as of a person\'s'],
+  ['Troops shelled the town of Varnok. Later Varnok was quiet.', [['Varnok', 'varnok', 'place'], ['Varnok', 'varnok', 'place']], 'a lone name after "the town of" is a place, wherever it stands (when half its uses say so)'],
+  ['The mayor of the Tessaly region spoke, and Tessaly voted.', [['Tessaly', 'tessaly', 'place'], ['Tessaly', 'tessaly', 'place']], 'a lone name before a kind of place ("region") is a place'],
+  ['Fans at the Quorvan club cheered, and Quorvan signed two players.', [['Quorvan', 'quorvan', 'organization'], ['Quorvan', 'quorvan', 'organization']], 'after "the", a name before a lowercase noun is a modifier: no place by the preposition'],
+  ['Pupils of the Instituto Carvalho marched.', [['Instituto Carvalho', 'instituto-carvalho', 'organization']], 'a body named untranslated by its first word ("Instituto") is a body, not a person'],
+  ['Editors of English Wikilore said so.', [], 'a demonym opening two capitalised words makes them no person'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

@@ -17,6 +17,9 @@ const LOWERCASE_RATIO = 3;
 /** Nouns after a name that make it a body's name ("the M5S party", "the D12 band"). */
 const BODY_NOUNS: ReadonlySet<string> = new Set(['party', 'movement', 'company', 'firm', 'group', 'band', 'club', 'team', 'union', 'agency']);
 
+/** Lowercase kinds of place that name one before "of" or after its name ("the town of X", "the X region"). */
+const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(['town', 'city', 'village', 'region', 'province', 'county', 'district', 'island', 'state', 'capital', 'port', 'suburb', 'municipality', 'prefecture', 'valley', 'river']);
+
 const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Determiners before a body's head word that make it name the body ("the House", "this Senate"). */
@@ -263,12 +266,33 @@ export abstract class LoneNameReading extends NameReading {
       const named = this.recentOrganization((m) => m.text.endsWith(` of ${value}`));
       // "in Kowloon": a place where a place is expected; a name written twenty times and twice after
       // "in" ("in Scientology jargon") is the body it is elsewhere: at least half of its uses decide.
-      const located = tokens.filter((t) => LONE_PLACE_PREPOSITIONS.has(this.token(t.index - 1)?.lower ?? '')).length;
+      const located = tokens.filter((t) => this.placeCue(t.index)).length;
       const place = !named && (partner === 'place' || partner === 'country' || (located > 0 && located * 2 >= tokens.length));
       // A named thing of another kind stays a name (a node), typed neither body nor place.
       const entityType: EntityType = named ? 'organization' : thing ? 'other' : place ? 'place' : 'organization';
       for (const t of tokens) this.addMention(named ?? slugify(value), entityType, t.index, t.index, undefined, `lone-name:${entityType}`, false, 'name');
     }
+  }
+
+  /**
+   * Words around a lone name at token k that make it a place: a locative preposition before it,
+   * with "the" between or not ("in Kowloon", "on the Solent", "next to Genova"), a kind of place
+   * before "of" ("the town of Yeoncheon") or after it ("the Lombardy region").
+   */
+  protected placeCue(k: number): boolean {
+    const before = this.token(k - 1);
+    const sentence = this.token(k)?.sentence;
+    const inSentence = (t: Token | undefined): t is Token => t !== undefined && t.sentence === sentence;
+    if (!inSentence(before)) return false;
+    // ("in the Wearside club", "the Alpine country": a name before a noun is a modifier, of anything.)
+    const next = this.token(k + 1);
+    const modifier = inSentence(next) && LETTER.test(next.value) && next.value === next.lower;
+    const preposition = before.lower === 'the' ? (modifier ? undefined : this.token(k - 2)) : before;
+    if (inSentence(preposition) && (LONE_PLACE_PREPOSITIONS.has(preposition.lower) || (preposition.lower === 'to' && this.token(preposition.index - 1)?.lower === 'next'))) return true;
+    const kind = this.token(k - 2);
+    if (before.lower === 'of' && inSentence(kind) && PLACE_KIND_NOUNS.has(kind.lower) && kind.value === kind.lower) return true;
+    const after = this.token(k + 1);
+    return inSentence(after) && PLACE_KIND_NOUNS.has(after.value);
   }
 
   /** The surname of a person the article names with a given name ("Gloria Sam"): "the Sams" are a family. */

@@ -461,7 +461,9 @@ export abstract class NameReading extends PlaceReading {
     // At a sentence's start every word is capitalised, so there wink must read all of them as names.
     // ("African-American", "Wal-Mart": one hyphenated word is an adjective or a brand, not a full name;
     // after "Mr" it is a surname: "Mr Kilroy-Silk".)
-    const nameShaped = !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value))
+    // ("English Wikipedia", "Kenyan Airways": a demonym opening two capitalised words makes them no person's name.)
+    const demonymFirst = this.lexicon.phrases.get(words[0]?.value ?? '')?.kind === 'demonym';
+    const nameShaped = !demonymFirst && !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value))
       && !lowers.every((w) => this.lexicon.commonWords.has(w) || !LETTER.test(w)) && (/\s/.test(c.name()) || HONORIFICS.has(prev?.lower ?? ''));
     if (nameShaped && (!sentenceStart || words.every((w) => w.pos === 'PROPN' || w.value === '-' || !UPPER_START.test(w.value)))) {
       this.addPerson(i, last, 'name-shape');

@@ -237,6 +237,9 @@ export const NOT_ORGANIZATION_ACRONYMS: ReadonlySet<string> = new Set([
 export const ORGANIZATION_STARTS: ReadonlySet<string> = new Set([
   'ministry', 'bank', 'university', 'department', 'office', 'council', 'commission', 'committee', 'institute',
   'court', 'house', 'federation', 'league', 'union', 'organization', 'organisation', 'church', 'party',
+  // the same first words in the languages whose bodies news names untranslated ("Instituto Gonzaga", "Partido Popular")
+  'instituto', 'istituto', 'institut', 'universidad', 'universidade', 'università', 'université', 'universität', 'universiteit',
+  'colegio', 'liceo', 'lycée', 'banco', 'banca', 'banque', 'partido', 'partito', 'parti', 'ministerio', 'ministero', 'ministère',
 ]);
 
 /** Capitalised words that are never part of a name: months, days, sentence openers, titles of address. */
