@@ -253,6 +253,8 @@ const ROWS: readonly Row[] = [
   ['Macron said Russia was ready.', [], 'an adjective that condemns nothing labels no one'],
   ['North Korea fired a missile, and Japan accused the North of staging a provocation.', ['japan accused north-korea'], '"the North": the state named before with North in its name'],
   ['The Sudanese Armed Forces shelled the town, and Scholz accused the army of blocking aid to the United States.', ['olaf-scholz accused sudanese-armed-forces'], '"the army" stands for a state\'s army named by name, not the country named last'],
+  ['Macron\'s office accused Putin of lying.', ['emmanuel-macron accused vladimir-putin'], 'a leader\'s office speaks for the leader'],
+  ['Talks between Russia and Ukraine resumed.', ['russia met ukraine'], 'a sentence-initial "Talks" tagged as a verb: the between-phrase still names both sides'],
 ];
 
 function factsOf(text: string): string[] {

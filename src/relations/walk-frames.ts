@@ -213,7 +213,8 @@ export abstract class WalkFrames extends Evidence {
       if (this.tok(k)?.lower !== 'between') return;
       const first = this.refAt[this.skipModifiers(k + 1)];
       if (!first || first.entityType === 'other' || first.entityType === 'place') return;
-      const both = this.coordinated(first, 1);
+      // ("talks between Russia and Ukraine resumed": the last member followed by the verb is no new clause's subject.)
+      const both = this.coordinated(first, 1, false, true);
       if (both.length < 2) return;
       for (let a = 0; a < both.length; a++) {
         for (let b = a + 1; b < both.length; b++) {

@@ -86,6 +86,8 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
   'mayor', 'governor', 'premier', 'chancellor', 'king', 'queen', 'emir', 'prince', 'secretary', 'chief', 'head', 'chairman',
   'chairwoman', 'chairperson', 'ceo', 'general', 'commander', 'senator', 'adviser', 'advisor', 'advisers', 'advisors', 'aide', 'aides',
   'deputy', 'foreign', 'presidency', 'monarch', 'ruler', 'rulers', 'dictator', 'boss',
+  // a leader's staff speaks for them: "Netanyahu's office accused Hamas", "Trump's lawyers"
+  'office', 'camp', 'lawyer', 'lawyers', 'campaign',
 ]);
 
 /**
