@@ -122,8 +122,8 @@ const ROWS: readonly Row[] = [
   ['Troops shelled the town of Varnok. Later Varnok was quiet.', [['Varnok', 'varnok', 'place'], ['Varnok', 'varnok', 'place']], 'a lone name after "the town of" is a place, wherever it stands (when half its uses say so)'],
   ['The mayor of the Tessaly region spoke, and Tessaly voted.', [['Tessaly', 'tessaly', 'place'], ['Tessaly', 'tessaly', 'place']], 'a lone name before a kind of place ("region") is a place'],
   ['Fans at the Quorvan club cheered, and Quorvan signed two players.', [['Quorvan', 'quorvan', 'organization'], ['Quorvan', 'quorvan', 'organization']], 'after "the", a name before a lowercase noun is a modifier: no place by the preposition'],
-  ['Pupils of the Instituto Carvalho marched.', [['Instituto Carvalho', 'instituto-carvalho', 'organization']], 'a body named untranslated by its first word ("Instituto") is a body, not a person'],
-  ['Editors of English Wikilore said so.', [], 'a demonym opening two capitalised words makes them no person'],
+  ['Pupils of Instituto Carvalho marched.', [['Instituto Carvalho', 'instituto-carvalho', 'organization']], 'a body named untranslated by its first word ("Instituto") is a body, not a person'],
+  ['Editors of English Wikilore and of Scottish Water said so.', [], 'a demonym, or a word shaped like one, opening two capitalised words makes them no person'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

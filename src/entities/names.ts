@@ -4,7 +4,7 @@ import { normalizeSurface, type LexiconEntry } from './lexicon';
 import { gazetteerNote, insideOf } from './containment';
 import { slugify } from './slug';
 import {
-  GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS,
+  GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS,
   ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS,
 } from './tables';
 import {
@@ -436,6 +436,10 @@ export abstract class NameReading extends PlaceReading {
   protected personOrOrganization(c: Chunk): number {
     const { first: i, last, words, lowers, sentenceStart } = c;
     if (words.filter((w) => UPPER_START.test(w.value)).length > MAX_NAME_TOKENS) return last + 1;
+    if (last > i && FOREIGN_BODY_STARTS.has(lowers[0] ?? '')) {
+      this.addMention(slugify(c.name()), 'organization', i, last, undefined, 'org-start', false, 'name');
+      return last + 1;
+    }
     const prev = this.token(i - 1);
     const t = this.token(i);
     const given = this.lexicon.givenNames.has(lowers[0] ?? '') || INITIAL.test(words[0]?.value ?? '');
@@ -461,8 +465,8 @@ export abstract class NameReading extends PlaceReading {
     // At a sentence's start every word is capitalised, so there wink must read all of them as names.
     // ("African-American", "Wal-Mart": one hyphenated word is an adjective or a brand, not a full name;
     // after "Mr" it is a surname: "Mr Kilroy-Silk".)
-    // ("English Wikipedia", "Kenyan Airways": a demonym opening two capitalised words makes them no person's name.)
-    const demonymFirst = this.lexicon.phrases.get(words[0]?.value ?? '')?.kind === 'demonym';
+    // ("English Wikipedia", "Kenyan Airways": a demonym, or a word shaped like one, opening two capitalised words makes them no person's name.)
+    const demonymFirst = this.lexicon.phrases.get(words[0]?.value ?? '')?.kind === 'demonym' || /^\p{Lu}\p{Ll}+(?:ish|ese)$/u.test(words[0]?.value ?? '');
     const nameShaped = !demonymFirst && !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value))
       && !lowers.every((w) => this.lexicon.commonWords.has(w) || !LETTER.test(w)) && (/\s/.test(c.name()) || HONORIFICS.has(prev?.lower ?? ''));
     if (nameShaped && (!sentenceStart || words.every((w) => w.pos === 'PROPN' || w.value === '-' || !UPPER_START.test(w.value)))) {

@@ -237,9 +237,12 @@ export const NOT_ORGANIZATION_ACRONYMS: ReadonlySet<string> = new Set([
 export const ORGANIZATION_STARTS: ReadonlySet<string> = new Set([
   'ministry', 'bank', 'university', 'department', 'office', 'council', 'commission', 'committee', 'institute',
   'court', 'house', 'federation', 'league', 'union', 'organization', 'organisation', 'church', 'party',
-  // the same first words in the languages whose bodies news names untranslated ("Instituto Gonzaga", "Partido Popular")
+]);
+
+/** First words of bodies that news names untranslated ("Instituto Gonzaga", "Partido Popular", "Banca Etruria"): the name is a body's. */
+export const FOREIGN_BODY_STARTS: ReadonlySet<string> = new Set([
   'instituto', 'istituto', 'institut', 'universidad', 'universidade', 'università', 'université', 'universität', 'universiteit',
-  'colegio', 'liceo', 'lycée', 'banco', 'banca', 'banque', 'partido', 'partito', 'parti', 'ministerio', 'ministero', 'ministère',
+  'colegio', 'liceo', 'lycée', 'banco', 'banca', 'banque', 'partido', 'partito', 'ministerio', 'ministero', 'ministère',
 ]);
 
 /** Capitalised words that are never part of a name: months, days, sentence openers, titles of address. */
