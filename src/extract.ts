@@ -7,7 +7,7 @@ import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type 
 import { anaphorWord, attackWord, extractRelations, topicWord, triggerWord } from './relations';
 import { parseDocument, syntaxModels, tagDocument, tokenNames } from './syntax';
 import { documentHash } from './store/hash';
-import { extractInParts, extractJoinedInParts, extractLineInParts, fromCounted, latin1, lineOf, PartJoiner, partSources, type JoinedLine, type PartResult } from './extract-parts';
+import { extractInParts, extractJoinedInParts, extractLineInParts, fromCounted, isPartSource, latin1, lineOf, PartJoiner, partSources, type JoinedLine, type PartResult } from './extract-parts';
 import { ExtractPool } from './workers/pool';
 import { documentMetadata, type AnnotatedDocument, type DocumentResult, type SourceDocument } from './types';
 
@@ -35,33 +35,90 @@ export function createLineExtractor(options: ExtractorOptions = {}): (source: So
   return (source) => extractLineInParts(source, part, documentLine);
 }
 
-/** The same, with a long document's line left in its pieces (extract-parts.ts JoinedLine), for the build's store. */
-function createJoinedExtractor(options: ExtractorOptions = {}): (source: SourceDocument) => string | JoinedLine {
-  const part = partExtractor(options);
-  return (source) => extractJoinedInParts(source, part, documentLine);
+/** What a batch gives for one document: its line, or what it threw. */
+type Outcome = { readonly line: string | JoinedLine } | { readonly error: unknown };
+
+/**
+ * Several documents' lines at once (a long document's left in its pieces, extract-parts.ts
+ * JoinedLine, for the build's store), the stages run over all of them together (partsExtractor).
+ * A document read in parts is extracted alone; when the batch throws, each of its documents is
+ * extracted alone, so that an error is its own document's and the others keep their lines.
+ */
+function createBatchExtractor(options: ExtractorOptions = {}): (sources: readonly SourceDocument[]) => Outcome[] {
+  const many = partsExtractor(options);
+  const one = (part: SourceDocument): PartResult => many([part])[0] as PartResult;
+  const alone = (source: SourceDocument): Outcome => {
+    try {
+      return { line: extractJoinedInParts(source, one, documentLine) };
+    } catch (error) {
+      return { error };
+    }
+  };
+  return (sources) => {
+    const out = new Array<Outcome | undefined>(sources.length);
+    const together: number[] = [];
+    sources.forEach((s, i) => {
+      if (!isPartSource(s) && partSources(s) === undefined) together.push(i);
+    });
+    try {
+      const results = many(together.map((i) => sources[i] as SourceDocument));
+      together.forEach((i, k) => {
+        out[i] = { line: documentLine((results[k] as PartResult).result, sources[i] as SourceDocument) };
+      });
+    } catch {
+      for (const i of together) out[i] = alone(sources[i] as SourceDocument);
+    }
+    return sources.map((s, i) => out[i] ?? alone(s));
+  };
 }
 
 /** Extraction of one part (or a whole document of news size): nlp → syntax → entities → relations. */
 function partExtractor(options: ExtractorOptions): (part: SourceDocument) => PartResult {
+  const many = partsExtractor(options);
+  return (part) => many([part])[0] as PartResult;
+}
+
+/**
+ * Extraction of several parts (or documents of news size), each stage over all of them before the
+ * next: the same results as one by one, faster. The models' tables (the parser's ~26 MB, the
+ * tagger's and the NER's a few MB each) are what their stages wait for, and the other stages of
+ * one document push them out of the processor's caches; the parser took 3.5 times longer per word
+ * in the pipeline, document after document, than over the same sentences on their own.
+ */
+function partsExtractor(options: ExtractorOptions): (parts: readonly SourceDocument[]) => PartResult[] {
   const lexicon = lexiconFor(options.aliases);
   const models = options.models ?? true;
-  return (part) => {
-    const annotated = annotate(part);                         // nlp: tokens, sentences, POS
-    const tagged = models ? tagDocument(annotated) : undefined; // syntax: the trained NER's names
-    const names = tagged && tokenNames(annotated, tagged);
-    const entities = recognizeEntities(annotated, lexicon, names); // entities: mentions → one id per actor
+  return (parts) => {
+    const annotated = parts.map((part) => annotate(part)); // nlp: tokens, sentences, POS
+    // syntax: the trained NER's names
+    const tagged = annotated.map((doc) => (models ? tagDocument(doc) : undefined));
+    const names = annotated.map((doc, i) => {
+      const t = tagged[i];
+      return t && tokenNames(doc, t);
+    });
+    // entities: mentions → one id per actor
+    const entities = annotated.map((doc, i) => recognizeEntities(doc, lexicon, names[i]));
     // syntax: a tree for each sentence that can hold a fact
-    const syntax = tagged && names && parseDocument(annotated, tagged, names, factSentences(annotated, entities), syntaxModels(), nameTokens(annotated, entities));
-    const relations = extractRelations(annotated, entities, syntax); // relations: who did what to whom
-    const result = {
-      doc: part.id,
-      ...documentMetadata(part),
-      origin: part.origin,
-      mentions: entities.mentions,
-      entities: entities.entities,
-      facts: [...entities.facts, ...relations],
-    };
-    return { result, tokens: annotated.tokens.length, sentences: annotated.sentences.length };
+    const syntax = annotated.map((doc, i) => {
+      const t = tagged[i];
+      const n = names[i];
+      const layer = entities[i] as EntityLayer;
+      return t && n && parseDocument(doc, t, n, factSentences(doc, layer), syntaxModels(), nameTokens(doc, layer));
+    });
+    return parts.map((part, i) => {
+      const doc = annotated[i] as AnnotatedDocument;
+      const layer = entities[i] as EntityLayer;
+      const relations = extractRelations(doc, layer, syntax[i]); // relations: who did what to whom
+      const result = {
+        doc: part.id,
+        ...documentMetadata(part),
+        origin: part.origin,
+        mentions: layer.mentions,
+        entities: layer.entities,
+        facts: [...layer.facts, ...relations],
+      };
+      return { result, tokens: doc.tokens.length, sentences: doc.sentences.length };
+    });
   };
 }
 
@@ -147,6 +204,16 @@ const READ_AHEAD_PER_JOB = ExtractPool.READ_AHEAD;
 export const POOL_AFTER_DOCUMENTS = 16;
 
 /**
+ * In this thread, documents are extracted in batches of up to this many (partsExtractor: each
+ * stage over the batch before the next), or fewer once they hold BATCH_CHARS of text, so that a
+ * batch never holds much more than one long document's analysis. Measured on the BBC corpus
+ * (createExtractor's stages, one process, interleaved): batches of 4, 16 and 48 documents took
+ * 0.88, 0.82 and 0.86 of the CPU time of one by one.
+ */
+const BATCH_DOCUMENTS = 16;
+const BATCH_CHARS = 64_000;
+
+/**
  * Extraction leaves much short-lived garbage behind each document, and V8 lets a heap grow to
  * several times its live data between full collections: on a 10 MB document the process peaked
  * at 0.74 GB RSS while ~0.15 GB was live after each full collection. Growing the heap by at most
@@ -181,8 +248,11 @@ interface Waiting {
  */
 export class Extraction {
   private pool: ExtractPool | undefined;
-  private local: ((source: SourceDocument) => string | JoinedLine) | undefined;
+  private local: ((sources: readonly SourceDocument[]) => Outcome[]) | undefined;
   private waiting: Waiting[] = [];
+  /** jobs = 1: the documents waiting for their batch, and their characters. */
+  private batch: Waiting[] = [];
+  private batchChars = 0;
   private requests = 0;
   private fromPool = 0;
 
@@ -214,7 +284,7 @@ export class Extraction {
     const parts = this.jobs > 1 ? partSources(source) : undefined;
     if (parts) return this.inParts(source, parts);
     this.requests++;
-    if (this.jobs === 1) return this.here(source);
+    if (this.jobs === 1) return this.inBatch(source);
     if (this.pool) return this.viaPool(this.pool, source);
     return new Promise<string | JoinedLine>((resolve, reject) => {
       this.waiting.push({ source, resolve, reject });
@@ -239,7 +309,12 @@ export class Extraction {
     return joiner.joined(source);
   }
 
-  /** The reader is about to wait: nothing may stay held back. */
+  /**
+   * The reader is about to wait: nothing may stay held back. (A batch of this thread's is not
+   * extracted here: the reader calls this before each result it takes, mostly one read long ago,
+   * and would cut the batches to one document; each batch is extracted when full or on the event
+   * loop's next turn, see inBatch.)
+   */
   readonly settle = (): void => {
     if (this.waiting.length === 0) return;
     if (this.requests >= POOL_AFTER_DOCUMENTS) {
@@ -248,13 +323,30 @@ export class Extraction {
     }
     const held = this.waiting;
     this.waiting = [];
-    for (const w of held) {
-      try {
-        w.resolve(this.here(w.source));
-      } catch (e) {
-        w.reject(e);
-      }
-    }
+    this.here(held);
+  };
+
+  /**
+   * jobs = 1: the document waits for its batch, which is extracted when full or on the event
+   * loop's next turn (setImmediate), whichever comes first: the reader reads ahead while its
+   * input is at hand (promise callbacks only), and a result it waits for is never held back
+   * beyond that turn.
+   */
+  private inBatch(source: SourceDocument): Promise<string | JoinedLine> {
+    return new Promise<string | JoinedLine>((resolve, reject) => {
+      if (this.batch.length === 0) setImmediate(this.runBatch);
+      this.batch.push({ source, resolve, reject });
+      this.batchChars += source.text.length;
+      if (this.batch.length >= BATCH_DOCUMENTS || this.batchChars >= BATCH_CHARS) this.runBatch();
+    });
+  }
+
+  private readonly runBatch = (): void => {
+    if (this.batch.length === 0) return;
+    const held = this.batch;
+    this.batch = [];
+    this.batchChars = 0;
+    this.here(held);
   };
 
   private startPool(): void {
@@ -273,9 +365,15 @@ export class Extraction {
     return line;
   }
 
-  private here(source: SourceDocument): string | JoinedLine {
-    this.local ??= createJoinedExtractor({ aliases: this.aliases });
-    return this.local(source);
+  /** Extracts the held documents in this thread, together, and settles each one's promise. */
+  private here(held: readonly Waiting[]): void {
+    this.local ??= createBatchExtractor({ aliases: this.aliases });
+    const outcomes = this.local(held.map((w) => w.source));
+    held.forEach((w, i) => {
+      const o = outcomes[i];
+      if (o && 'line' in o) w.resolve(o.line);
+      else w.reject(o?.error);
+    });
   }
 
   async close(): Promise<void> {
