@@ -215,6 +215,9 @@ export class StoreWriter {
       pieces: db.prepare('SELECT kind, piece FROM line_pieces WHERE doc = ? ORDER BY ord'),
       insertPiece: db.prepare('INSERT INTO line_pieces (doc, ord, kind, piece) VALUES (?, ?, ?, ?)'),
       deletePieces: db.prepare('DELETE FROM line_pieces WHERE doc = ?'),
+      textPieces: db.prepare('SELECT piece FROM text_pieces WHERE doc = ? ORDER BY ord').pluck(),
+      insertTextPiece: db.prepare('INSERT INTO text_pieces (doc, ord, piece) VALUES (?, ?, ?)'),
+      deleteTextPieces: db.prepare('DELETE FROM text_pieces WHERE doc = ?'),
       insertDocument: db.prepare(
         'INSERT INTO documents (id, hash, cache_key, pipeline, title, date, url, origin, text, result) VALUES (@id, @hash, @cacheKey, @pipeline, @title, @date, @url, @origin, @text, @result)',
       ),
@@ -237,7 +240,7 @@ export class StoreWriter {
       ),
       // Documents with a text always have a pipeline; --from-facts ones (no text) have none.
       stale: db.prepare('SELECT seq FROM documents WHERE pipeline IS NOT NULL AND pipeline <> ? ORDER BY seq').pluck(),
-      source: db.prepare('SELECT id, title, date, url, origin, text FROM documents WHERE seq = ? AND text IS NOT NULL'),
+      source: db.prepare('SELECT id, title, date, url, origin, text FROM documents WHERE seq = ?'),
       count: db.prepare('SELECT count(*) FROM documents').pluck(),
       clearMerges: db.prepare('DELETE FROM merges'),
       insertMerge: db.prepare('INSERT INTO merges (id, node) VALUES (?, ?)'),
@@ -276,10 +279,12 @@ export class StoreWriter {
 
   /** A stored document as ingest gave it, to extract again; undefined when its text is not stored. */
   source(seq: number): SourceDocument | undefined {
-    const row = this.statements.source.get(seq) as { id: string; title: string | null; date: string | null; url: string | null; origin: string; text: string } | undefined;
+    const row = this.statements.source.get(seq) as { id: string; title: string | null; date: string | null; url: string | null; origin: string; text: string | null } | undefined;
     if (!row) return undefined;
+    const text = row.text ?? ((this.statements.textPieces.all(seq) as string[]).join('') || undefined);
+    if (text === undefined) return undefined;
     return {
-      id: row.id, text: row.text, origin: row.origin,
+      id: row.id, text, origin: row.origin,
       ...(row.title !== null ? { title: row.title } : {}), ...(row.date !== null ? { date: row.date } : {}), ...(row.url !== null ? { url: row.url } : {}),
     };
   }
@@ -289,7 +294,8 @@ export class StoreWriter {
     const s = this.statements;
     const fields = {
       id: doc.id, hash: doc.hash, cacheKey: doc.cacheKey, pipeline: doc.pipeline, title: doc.title ?? null, date: doc.date ?? null,
-      url: doc.url ?? null, origin: doc.origin, text: doc.text, result: typeof doc.line === 'string' ? doc.line : null,
+      url: doc.url ?? null, origin: doc.origin, text: doc.text !== null && doc.text.length > TEXT_PIECE_CHARS ? null : doc.text,
+      result: typeof doc.line === 'string' ? doc.line : null,
     };
     const existing = this.byId(doc.id);
     let seq: number;
@@ -299,10 +305,12 @@ export class StoreWriter {
       s.deleteFacts.run(seq);
       s.deleteSentences.run(seq);
       s.deletePieces.run(seq);
+      s.deleteTextPieces.run(seq);
       s.replaceDocument.run({ ...fields, seq });
     } else {
       seq = Number(s.insertDocument.run(fields).lastInsertRowid);
     }
+    if (doc.text !== null && fields.text === null) textPieces(doc.text).forEach((piece, ord) => s.insertTextPiece.run(seq, ord, piece));
     let input: GraphInput;
     if (typeof doc.line === 'string') {
       const result = doc.result ?? (JSON.parse(doc.line) as ExtractLine);
@@ -511,6 +519,28 @@ export class StoreCache {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * A text longer than this is stored in slices of at most this many characters (text_pieces):
+ * binding a 10 MB text at once cost ~3 copies of it (the UTF-8 conversion, SQLite's copy, the record).
+ */
+export const TEXT_PIECE_CHARS = 1_000_000;
+
+/** `text` in slices of at most TEXT_PIECE_CHARS, never between the halves of a surrogate pair (each slice is stored as UTF-8). */
+export function textPieces(text: string, size: number = TEXT_PIECE_CHARS): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    if (end < text.length && end - at > 1 && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    out.push(text.slice(at, end));
+    at = end;
+  }
+  return out;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 type PieceKind = 'head' | 'mentions' | 'entities' | 'facts' | 'hash';

@@ -4,7 +4,7 @@
 // builds faster: each document's graph input, and the layouts of connected components.
 
 /** Bumped whenever a table changes; a store of another schema is rebuilt, never misread. */
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 
 export const SCHEMA = `
 CREATE TABLE meta (
@@ -14,7 +14,8 @@ CREATE TABLE meta (
 
 -- One row per document, in input order (seq). result is the document's \`newsgraph extract\`
 -- line: the extraction cache, valid while pipeline (the pipeline version) is current; NULL for a
--- document read in parts (src/extract-parts.ts), whose line is kept in line_pieces instead.
+-- document read in parts (src/extract-parts.ts), whose line is kept in line_pieces instead. text
+-- is NULL for a text longer than a text piece (store/index.ts TEXT_PIECE_CHARS): text_pieces has it.
 CREATE TABLE documents (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -41,6 +42,15 @@ CREATE TABLE line_pieces (
   doc INTEGER NOT NULL,
   ord INTEGER NOT NULL,
   kind TEXT NOT NULL,
+  piece TEXT NOT NULL,
+  PRIMARY KEY (doc, ord)
+);
+
+-- A long text in slices of at most TEXT_PIECE_CHARS characters, in order (ord): written and read
+-- a slice at a time rather than bound whole (a 10 MB text cost +28 MB at once). Added in schema 5.
+CREATE TABLE text_pieces (
+  doc INTEGER NOT NULL,
+  ord INTEGER NOT NULL,
   piece TEXT NOT NULL,
   PRIMARY KEY (doc, ord)
 );

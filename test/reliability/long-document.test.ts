@@ -7,11 +7,12 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { createExtractor, documentLine } from '../../src/extract';
 import { lineOf, type JoinedLine } from '../../src/extract-parts';
 import { GUARD_LIMITS } from '../../src/nlp/guard';
 import { build } from '../../src/pipeline';
-import { STORE_FILE, StoreCache, StoreWriter } from '../../src/store';
+import { STORE_FILE, StoreCache, StoreWriter, TEXT_PIECE_CHARS, textPieces } from '../../src/store';
 import { removeTmpDirs, tmpDir } from './helpers';
 
 const SENTENCES = [
@@ -138,5 +139,47 @@ describe('a long document is stored in pieces and reads back whole', function ()
     await build([short, long], { out: threads, jobs: 2 }, quiet);
     same(rows(threads), expected, 'the store of two threads and of one');
     assert.ok(fs.readFileSync(path.join(threads, 'graph.json')).equals(graph), 'graph.json of two threads');
+  });
+});
+
+describe('a long text is stored in slices', () => {
+  after(() => removeTmpDirs());
+
+  it('slices a text into pieces that join into it, none longer than asked, no surrogate pair cut (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.integer({ min: 1, max: 7 }), (text, size) => {
+        const pieces = textPieces(text, size);
+        assert.equal(pieces.join(''), text);
+        for (const [i, piece] of pieces.entries()) {
+          assert.ok(piece.length >= 1 && piece.length <= size);
+          const next = pieces[i + 1];
+          if (next !== undefined && size > 1) assert.ok(!/[\ud800-\udbff]$/.test(piece) || !/^[\udc00-\udfff]/.test(next), 'a pair cut in two');
+        }
+      }),
+      { numRuns: 300, seed: 2020 },
+    );
+  });
+
+  it('writes a text longer than a slice as slices, and gives it back whole to extract again', () => {
+    const dir = tmpDir('text-pieces');
+    // an emoji (a surrogate pair) across the first cut
+    const text = `${'a'.repeat(TEXT_PIECE_CHARS - 1)}\u{1F600}${'Merkel met Macron in Paris. '.repeat(60_000)}`;
+    const store = StoreWriter.create(dir);
+    const line = JSON.stringify({ doc: 'big', mentions: [], entities: [], facts: [], hash: 'h' });
+    store.put({ id: 'big', hash: 'h', cacheKey: 'k', pipeline: 'p', origin: 'big.txt', text, line });
+    store.put({ id: 'small', hash: 'h2', cacheKey: 'k2', pipeline: 'p', origin: 'small.txt', text: 'Short.', line: line.replace('big', 'small') });
+    store.commit();
+    store.publish();
+    const db = new Database(path.join(dir, STORE_FILE), { readonly: true });
+    assert.deepEqual(db.prepare('SELECT text FROM documents ORDER BY seq').pluck().all(), [null, 'Short.']);
+    assert.equal(db.prepare('SELECT count(*) FROM text_pieces WHERE doc = 1').pluck().get(), Math.ceil(text.length / TEXT_PIECE_CHARS));
+    db.close();
+    const again = StoreWriter.update(dir);
+    try {
+      assert.ok(again.source(1)?.text === text, 'the long text whole');
+      assert.equal(again.source(2)?.text, 'Short.');
+    } finally {
+      again.rollback();
+    }
   });
 });
