@@ -124,6 +124,8 @@ const ROWS: readonly Row[] = [
   ['Fans at the Quorvan club cheered, and Quorvan signed two players.', [['Quorvan', 'quorvan', 'organization'], ['Quorvan', 'quorvan', 'organization']], 'after "the", a name before a lowercase noun is a modifier: no place by the preposition'],
   ['Pupils of Instituto Carvalho marched.', [['Instituto Carvalho', 'instituto-carvalho', 'organization']], 'a body named untranslated by its first word ("Instituto") is a body, not a person'],
   ['Editors of English Wikilore and of Scottish Water said so.', [], 'a demonym, or a word shaped like one, opening two capitalised words makes them no person'],
+  ['Seeking justice, they passed the Maria Okafor Justice in Housing Act.', [['Maria Okafor', 'maria-okafor', 'person']], 'a name running on into a thing named after the person ends before its first everyday noun'],
+  ['Martin Luther King Jr. spoke in Memphis.', [['Martin Luther King Jr.', 'martin-luther-king-jr', 'person'], ['Memphis', 'memphis', 'place']], 'a name suffix after an everyday word, or a title word, keeps the name whole'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

@@ -5,7 +5,7 @@ import { gazetteerNote, insideOf } from './containment';
 import { slugify } from './slug';
 import {
   GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS,
-  ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS,
+  ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES,
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
@@ -15,6 +15,9 @@ import { PlaceReading } from './places';
 
 /** Determiners that make a capitalised title with no name refer to its holder ("this President", "our President"). */
 const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
+
+/** Little words that go on with a thing's title after a name ("George Floyd Justice in Policing Act"). */
+const THING_TITLE_LINKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'on']);
 
 /** Pass 1: reads the text left to right; what needs the whole document is left for pass 2. */
 export abstract class NameReading extends PlaceReading {
@@ -450,6 +453,13 @@ export abstract class NameReading extends PlaceReading {
     const apposition = this.appositiveRole(last);
     if (given || c.byline || speaks || role || syllables || apposition || this.surnameKnown(c.name().split(/\s+/).pop()?.toLowerCase() ?? '')) {
       if (sentenceStart && !given && !speaks && !c.byline && !syllables && !apposition) return last + 1;
+      const thing = this.thingAfterName(i, last);
+      if (thing !== undefined) {
+        // (Without a given name, "Golden Globe Awards" is a thing throughout.)
+        if (!given) return last + 1;
+        this.addPerson(i, thing - 1, 'given-name');
+        return thing;
+      }
       const person = this.addPerson(i, last, c.byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape');
       if (c.byline) this.bylineOutlet(person, last + 1);
       return last + 1;
@@ -473,6 +483,34 @@ export abstract class NameReading extends PlaceReading {
       this.addPerson(i, last, 'name-shape');
     }
     return last + 1;
+  }
+
+  /**
+   * "George Floyd Justice in Policing Act", "James Webb Space Telescope", "Jeff McBride Experience in
+   * Eureka Springs": a name of two words or more runs on into a thing named after the person. It ends
+   * before the first everyday noun (a thing's word, or one the article also writes in lowercase) when
+   * the words from there, with the title they open ("… in Policing Act"), hold a thing's, body's or
+   * place's head word. Returns that noun's token.
+   */
+  protected thingAfterName(i: number, last: number): number | undefined {
+    for (let k = i + 2; k <= last; k++) {
+      const t = this.token(k);
+      if (!t || !isCapitalized(t) || !this.lexicon.commonWords.has(t.lower) || this.lexicon.givenNames.has(t.lower) || NAME_SUFFIXES.has(this.token(k + 1)?.lower ?? '')) continue;
+      if (this.tokens.slice(i, k).filter((w) => isCapitalized(w)).length < 2) continue;
+      if (!NOT_PERSON_WORDS.has(t.lower) && !this.lowercaseWords.has(t.lower)) continue;
+      let end = last;
+      if (THING_TITLE_LINKS.has(this.token(last + 1)?.lower ?? '')) {
+        let j = last + 2;
+        for (let w = this.token(j); w && w.sentence === t.sentence && isCapitalized(w); w = this.token(j)) j++;
+        end = j - 1;
+      }
+      for (let j = k; j <= end; j++) {
+        const w = this.token(j)?.lower ?? '';
+        if (NOT_PERSON_WORDS.has(w) || ORGANIZATION_HEADS.has(w) || PLACE_HEADS.has(w)) return k;
+      }
+      return undefined;
+    }
+    return undefined;
   }
 
   /** "Hilary Braysmith, USI associate professor of art history": a role in apposition makes a person. */

@@ -39,6 +39,8 @@ export abstract class RecognizerState {
   protected readonly thingAcronyms: ReadonlySet<string>;
   /** Names of crafts and storms ("Space Shuttle Atlantis", "Cyclone Phailin"): no person or body, wherever they stand. */
   protected readonly craftNames: ReadonlySet<string>;
+  /** Words the article writes in lowercase somewhere ("justice"): everyday words here, whatever a name's capital says. */
+  protected readonly lowercaseWords: ReadonlySet<string>;
   /** "President|russia" → person id: who holds a title in this document. */
   protected readonly roleHolders = new Map<string, string>();
   /** Title role → every person the document names with it ("President" → the Presidents named). */
@@ -65,6 +67,7 @@ export abstract class RecognizerState {
     this.personToken = new Int8Array(this.tokens.length);
     this.thingAcronyms = thingAcronyms(this.tokens);
     this.craftNames = craftNames(this.tokens);
+    this.lowercaseWords = new Set(this.tokens.filter((t) => t.value === t.lower && LETTERS_ONLY.test(t.value)).map((t) => t.lower));
     this.titleCaseSentence = doc.sentences.map((s) => {
       let words = 0;
       let caps = 0;
@@ -154,7 +157,8 @@ export abstract class RecognizerState {
       // "Hassan Sheikh Mohamud": inside a Somali or Arabic name "Sheikh" is a name, not an honorific.
       const inName = count > 0 && NAME_PART_HONORIFICS.has(t.lower) && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.sentence === t.sentence;
       if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || (HONORIFICS.has(t.lower) && !inName) || HYPHEN_WORD.test(t.lower)) break;
-      if (this.titleAt(j) && !INITIAL.test(t.value)) break;
+      // ("Martin Luther King Jr.": a title word right before a name suffix is the surname.)
+      if (this.titleAt(j) && !INITIAL.test(t.value) && !(count > 0 && NAME_SUFFIXES.has(this.token(j + 1)?.lower ?? ''))) break;
       const lex = this.lexicon.phrases.get(t.value);
       if (lex && !lex.broad && lex.kind !== 'user' && !this.lexicon.givenNames.has(t.lower) && lex.entityType !== 'person') break;
       last = j;
