@@ -255,6 +255,7 @@ const ROWS: readonly Row[] = [
   ['The Sudanese Armed Forces shelled the town, and Scholz accused the army of blocking aid to the United States.', ['olaf-scholz accused sudanese-armed-forces'], '"the army" stands for a state\'s army named by name, not the country named last'],
   ['Macron\'s office accused Putin of lying.', ['emmanuel-macron accused vladimir-putin'], 'a leader\'s office speaks for the leader'],
   ['Talks between Russia and Ukraine resumed.', ['russia met ukraine'], 'a sentence-initial "Talks" tagged as a verb: the between-phrase still names both sides'],
+  ['Germany\'s chancellor, Olaf Scholz, said Paris would wait, and he urged Putin to talk.', ['olaf-scholz urged vladimir-putin'], 'a person\'s name apposed to the subject is the subject "he" takes up'],
 ];
 
 function factsOf(text: string): string[] {

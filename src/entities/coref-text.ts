@@ -129,9 +129,12 @@ export class CorefText {
   /** Whether a subject and a later (object) pronoun stand in one clause: the parse says so, or no clause break lies between. */
   protected clauseMates(m: Item, pronoun: number, governor: number): boolean {
     if (governor >= 0 && m.governor >= 0) return m.governor === governor;
-    for (let k = m.last + 1; k < pronoun; k++) {
-      // "spoke with Netanyahu and told him": a verb right after "and" shares the subject; no new clause.
-      const shared = (this.tokens[k]?.lower === 'and' || this.tokens[k]?.lower === 'but') && this.tokens[k + 1]?.pos === 'VERB';
+    // "Chad's opposition leader, Succes Masra, criticised …": the comma closing an apposed subject opens no clause.
+    const apposed = this.tokens[m.last + 1]?.value === ',' && ['VERB', 'AUX'].includes(this.tokens[m.last + 2]?.pos ?? '') && this.tokens[m.first - 1]?.value === ',';
+    for (let k = apposed ? m.last + 2 : m.last + 1; k < pronoun; k++) {
+      // "spoke with Netanyahu and told him", "…, and accused him": a verb right after "and" shares the subject; no new clause.
+      const and = (i: number): boolean => (this.tokens[i]?.lower === 'and' || this.tokens[i]?.lower === 'but') && this.tokens[i + 1]?.pos === 'VERB';
+      const shared = and(k) || (this.tokens[k]?.value === ',' && and(k + 1));
       if (CLAUSE_BREAKS.has(this.tokens[k]?.lower ?? '') && !shared) return false;
     }
     return true;
@@ -230,7 +233,7 @@ export class CorefText {
   /** `group`: "Afghan troops", "the Afghan team" — the demonym is the actor, with the role of its noun. */
   protected item(entity: string, entityType: EntityType, first: number, last: number, group = false): Item {
     const end = group && this.tokens[last + 1]?.pos === 'NOUN' ? last + 1 : last;
-    return { entity, entityType, first, last, sentence: this.tokens[first]?.sentence ?? 0, role: this.roleOf(first, end), governor: this.governorOf(first, end), ...(group ? { demonym: true } : {}) };
+    return { entity, entityType, first, last, sentence: this.tokens[first]?.sentence ?? 0, role: this.roleOf(first, end, entityType === 'person'), governor: this.governorOf(first, end), ...(group ? { demonym: true } : {}) };
   }
 
   /** Whether the name at token k stands under "no" or a negated "any" ("no Hamas fighter", "not any Soviet Union"). */
@@ -281,7 +284,7 @@ export class CorefText {
     return -1;
   }
 
-  protected roleOf(first: number, last: number): Role {
+  protected roleOf(first: number, last: number, person = false): Role {
     if (this.parsedAt(first) && this.syntax) {
       let k = this.headOf(first, last);
       for (let steps = 0; steps < 4; steps++) {
@@ -307,6 +310,9 @@ export class CorefText {
     // "directors at WorldCom have agreed": after a preposition, a name is no subject.
     if (sameSentence(before) && before.pos === 'ADP') return 'oblique';
     if (sameSentence(next) && (next.pos === 'VERB' || next.pos === 'AUX')) return 'subject';
+    // "Seoul's security adviser, Chang Ho-jin, said": a person's name apposed to the subject, right before its verb.
+    const verb = this.tokens[last + 2];
+    if (person && sameSentence(before) && before.value === ',' && next?.value === ',' && sameSentence(verb) && (verb.pos === 'VERB' || verb.pos === 'AUX')) return 'subject';
     if (!sameSentence(before)) return 'subject';
     if (before.pos === 'VERB') return 'object';
     return 'other';
