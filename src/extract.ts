@@ -35,6 +35,15 @@ export function createLineExtractor(options: ExtractorOptions = {}): (source: So
   return (source) => extractLineInParts(source, part, documentLine);
 }
 
+/**
+ * The same as createLineExtractor for several documents at once, each stage over all of them
+ * together (see createBatchExtractor): for a worker thread, which is given documents in batches.
+ */
+export function createBatchLineExtractor(options: ExtractorOptions = {}): (sources: readonly SourceDocument[]) => Array<{ readonly line: string } | { readonly error: unknown }> {
+  const many = createBatchExtractor(options);
+  return (sources) => many(sources).map((o) => ('line' in o ? { line: typeof o.line === 'string' ? o.line : lineOf(o.line) } : o));
+}
+
 /** What a batch gives for one document: its line, or what it threw. */
 type Outcome = { readonly line: string | JoinedLine } | { readonly error: unknown };
 
