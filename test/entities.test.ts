@@ -126,6 +126,9 @@ const ROWS: readonly Row[] = [
   ['Editors of English Wikilore and of Scottish Water said so.', [], 'a demonym, or a word shaped like one, opening two capitalised words makes them no person'],
   ['Seeking justice, they passed the Maria Okafor Justice in Housing Act.', [['Maria Okafor', 'maria-okafor', 'person']], 'a name running on into a thing named after the person ends before its first everyday noun'],
   ['Martin Luther King Jr. spoke in Memphis.', [['Martin Luther King Jr.', 'martin-luther-king-jr', 'person'], ['Memphis', 'memphis', 'place']], 'a name suffix after an everyday word, or a title word, keeps the name whole'],
+  ['A reporter of The Globe and Mail wrote it.', [['Globe and Mail', 'globe-and-mail', 'organization']], 'one head word alone names no body: the name goes on past "and"'],
+  ["The flag will fly in the nation's capital, Wellington, and on an Ottawa street. Moscow rejected it.", [['Wellington', 'wellington', 'place'], ['Ottawa', 'ottawa', 'place'], ['Moscow', 'russia', 'country']], 'a capital in apposition to "capital", or before a street, is the place; acting, its government'],
+  ['The United Nations High Commissioner for Refugees spoke.', [['United Nations', 'united-nations', 'organization'], ['United Nations High Commissioner for Refugees', 'unhcr', 'organization']], 'a known body opening a longer body\'s name is a nested mention'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

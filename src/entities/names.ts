@@ -16,6 +16,9 @@ import { PlaceReading } from './places';
 /** Determiners that make a capitalised title with no name refer to its holder ("this President", "our President"). */
 const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
 
+/** Lowercase nouns a capital stands in apposition to as a place ("the capital, Wellington", "the city of …"). */
+const CAPITAL_NOUNS: ReadonlySet<string> = new Set(['capital', 'city']);
+
 /** Little words that go on with a thing's title after a name ("George Floyd Justice in Policing Act"). */
 const THING_TITLE_LINKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'on']);
 
@@ -227,7 +230,13 @@ export abstract class NameReading extends PlaceReading {
       // "a request from Cotonou", "officials from Beijing": the capital sent or asked, it is not a place here.
       // ("won / secured / received … from Washington": what one obtains from a capital, its government gave.)
       const sender = prev?.lower === 'from' && (FROM_SENDER_NOUNS.has(this.token(i - 2)?.lower ?? '') || OBTAINING_LEMMAS.has(this.token(i - 2)?.lemma ?? ''));
-      const locative = prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender;
+      // ("the nation's capital, Wellington", "an Ottawa street": a capital in apposition to "capital" or
+      // "city", or naming where a street or a district lies, is the place.)
+      const next = this.token(last + 1);
+      const named = prev !== undefined && prev.sentence === t.sentence
+        && (CAPITAL_NOUNS.has(prev.lower) || (prev.value === ',' && CAPITAL_NOUNS.has(this.token(i - 2)?.lower ?? '')));
+      const whereabouts = next !== undefined && next.sentence === t.sentence && next.value === next.lower && PLACE_HEADS.has(next.lower);
+      const locative = (prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender) || named || whereabouts;
       const seat = locative ? undefined : this.seatedOrganization(t.value);
       if (seat) {
         this.addLexiconMention(seat, i, last, end, false, 'seat');
@@ -242,7 +251,10 @@ export abstract class NameReading extends PlaceReading {
     this.addLexiconMention(entry, i, last, end, false, entry.kind === 'seat' ? 'seat' : 'lexicon');
     if (entry.kind === 'place') this.locatedIn(entry, i, last);
     // "Toronto Star", "New York Times": a known organisation named after the place it is in
-    if (entry.kind === 'organization' && last > i) this.placesInName(entry.id, i, last, i);
+    if (entry.kind === 'organization' && last > i) {
+      this.placesInName(entry.id, i, last, i);
+      this.bodyOpeningName(entry.id, i, last);
+    }
     return last + 1;
   }
 
@@ -361,7 +373,8 @@ export abstract class NameReading extends PlaceReading {
    */
   protected headAfterAnd(first: number, last: number): number {
     const headOf = (k: number): string => this.token(k)?.lower ?? '';
-    if (this.token(last + 1)?.lower !== 'and' || ORGANIZATION_HEADS.has(headOf(last)) || PLACE_HEADS.has(headOf(last))) return last;
+    // ("The Globe and Mail": one head word alone names no body; the name goes on past "and".)
+    if (this.token(last + 1)?.lower !== 'and' || (last > first && (ORGANIZATION_HEADS.has(headOf(last)) || PLACE_HEADS.has(headOf(last))))) return last;
     const right = this.nameTokens(last + 2, 4);
     if (right < 0 || right - first >= 8 || this.token(right)?.sentence !== this.token(first)?.sentence) return last;
     return ORGANIZATION_HEADS.has(headOf(right)) || PLACE_HEADS.has(headOf(right)) ? right : last;
@@ -483,6 +496,22 @@ export abstract class NameReading extends PlaceReading {
       this.addPerson(i, last, 'name-shape');
     }
     return last + 1;
+  }
+
+  /**
+   * "the United Nations High Commissioner for Refugees", "BBC World Service": a known body whose name
+   * opens a longer body's name is named there too, as a nested mention (the agency is part of it).
+   */
+  protected bodyOpeningName(id: string, first: number, last: number): void {
+    const a = this.token(first);
+    if (!a) return;
+    for (let k = last - 1; k >= first; k--) {
+      const b = this.token(k);
+      const inner = b ? this.lexicon.phrases.get(normalizeSurface(this.text.slice(a.start, b.end))) : undefined;
+      if (!inner || inner.kind !== 'organization' || inner.id === id) continue;
+      this.addNestedMention(inner.id, 'organization', first, k, 'organization-in-name');
+      return;
+    }
   }
 
   /**
