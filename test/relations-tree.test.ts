@@ -256,6 +256,9 @@ const ROWS: readonly Row[] = [
   ['Macron\'s office accused Putin of lying.', ['emmanuel-macron accused vladimir-putin'], 'a leader\'s office speaks for the leader'],
   ['Talks between Russia and Ukraine resumed.', ['russia met ukraine'], 'a sentence-initial "Talks" tagged as a verb: the between-phrase still names both sides'],
   ['Germany\'s chancellor, Olaf Scholz, said Paris would wait, and he urged Putin to talk.', ['olaf-scholz urged vladimir-putin'], 'a person\'s name apposed to the subject is the subject "he" takes up'],
+  ['Washington suspended most of its aid to Niger.', ['united-states sanctioned niger'], 'a share of the aid suspended is aid cut, not aid given'],
+  ['Troops arrived under a deal that Macron had agreed with Scholz.', ['emmanuel-macron accepted deal', 'emmanuel-macron promised olaf-scholz', 'olaf-scholz promised emmanuel-macron'], 'agreeing a pact with Y commits both ways; it is no siding with Y'],
+  ['Putin dismissed American claims of interference.', ['vladimir-putin rejected united-states'], 'dismissing a claim a demonym names rejects its author'],
 ];
 
 function factsOf(text: string): string[] {

@@ -110,13 +110,15 @@ export const DEMONYM_EVENTS: ReadonlySet<string> = new Set([
   // acts others condemn: "complained of Israeli violations", "condemned Russian aggression"
   'violations', 'violation', 'aggression', 'occupation', 'interference', 'meddling', 'provocations', 'provocation', 'incursions',
   'crackdown', 'war',
+  // words others answer: "dismissed American claims", "rejected Chinese accusations"
+  'claims', 'claim', 'accusations', 'allegations', 'charges', 'criticism', 'threats', 'calls',
 ]);
 
 /** "Ukrainian troops", "American officials": a demonym before one of these nouns stands for its country. */
 export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'troops', 'forces', 'force', 'army', 'military', 'navy', 'soldiers', 'officials', 'official', 'government',
   'authorities', 'delegates', 'delegation', 'diplomats', 'negotiators', 'leaders', 'leadership', 'side',
-  'lawmakers', 'ministry', 'officers', 'administration', 'counterparts', 'counterpart', 'team', 'regime',
+  'lawmakers', 'ministry', 'officers', 'administration', 'counterparts', 'counterpart', 'team', 'regime', 'junta', 'juntas',
   'drones', 'missiles', 'warplanes', 'jets', 'units', 'defences', 'defenses', 'embassy', 'parliament',
   'drone', 'missile', 'warplane', 'jet', 'warship', 'warships', 'aircraft', 'helicopter', 'helicopters', 'tanks', 'rockets', 'artillery',
   'prosecutors', 'police', 'ministers', 'consulate', 'envoys', 'citizens', 'nationals', 'delegations', 'court', 'courts',

@@ -172,7 +172,7 @@ export const ATTACK_NOUNS: readonly string[] = [
 ];
 const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levies', 'blacklist', 'curbs', 'controls', 'bans'];
 const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship', 'dialogue', 'cooperation', 'partnership'];
-const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts', 'document', 'ceasefire', 'truce', 'armistice', 'swap'];
+export const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts', 'document', 'ceasefire', 'truce', 'armistice', 'swap'];
 const AID_NOUNS: readonly string[] = [
   'aid', 'assistance', 'money', 'funds', 'funding', 'loan', 'loans', 'grant', 'grants', 'weapons', 'arms', 'ammunition',
   'equipment', 'food', 'wheat', 'grain', 'supplies', 'million', 'billion', 'dollars', 'euros', 'vaccines', 'fuel', 'credit',

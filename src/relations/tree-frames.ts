@@ -3,7 +3,7 @@
 import type { Mention, Relation, Token } from '../types';
 import type { ActorReference } from '../entities';
 import {
-  CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, VISIT_FRAMES, type CollocationFrame, type Frame, type NounFrame,
+  AGREEMENT_NOUNS, CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, VISIT_FRAMES, type CollocationFrame, type Frame, type NounFrame,
 } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, gerundLemmas, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
@@ -363,9 +363,24 @@ export abstract class TreeFrames extends WalkFrames {
     if (frame.id === 'accept' && !reading.hypothetical && !reading.negated && sides.size === 2 && reading.targets.length > 0 && reading.targets.every((r) => r.entityType === 'other' && PACT_TOPICS.has(r.entity))) {
       this.emitReading({ ...reading, targets: [], mutual: true, frame: { ...frame, id: 'accept:pact', relation: 'promised', cameo: '057' } });
     }
+    // "a deal that Tiani had agreed with Putin", "agreed an accord with Y": agreeing a pact with Y is a
+    // commitment both ways (CAMEO 057), not siding with Y's view.
+    if (frame.id === 'agree-with' && this.agreedPact(trigger)) {
+      const pact = { ...frame, id: 'agree-with:pact', relation: 'promised' as const, cameo: '057' };
+      this.emitReading({ ...reading, frame: pact });
+      return this.emitReading({ ...reading, sources: reading.targets, targets: reading.sources, frame: pact });
+    }
     // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
     // trigger to the walks.
     return this.emitReading(reading);
+  }
+
+  /** The verb's object, or the noun its relative clause describes, is a pact. */
+  private agreedPact(trigger: Token): boolean {
+    const tree = this.reader?.tree;
+    if (!tree) return false;
+    const pact = (k: number): boolean => AGREEMENT_NOUNS.includes(tree.tokens[k]?.lower ?? '');
+    return (tree.deprel(trigger.index).endsWith('relcl') && pact(tree.head(trigger.index))) || pact(tree.child(trigger.index, 'obj'));
   }
 
   /**

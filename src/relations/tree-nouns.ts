@@ -42,7 +42,7 @@ export function eventNoun(tree: DependencyTree, verb: number, test: (word: strin
     if (test(word)) return c;
     // "a new package of sanctions", "a second round of talks": the noun inside a measure of it.
     if (CONTAINER_NOUNS.has(word)) {
-      for (const m of tree.children(c)) if (tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of' && test(tree.tokens[m]?.lower ?? '')) return m;
+      for (const m of tree.children(c)) if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'obl') && tree.caseOf(m) === 'of' && test(tree.tokens[m]?.lower ?? '')) return m;
     }
   }
   // "the defence treaty that Putin and Kim signed", "a pact the islands had struck with Beijing": the
@@ -61,7 +61,9 @@ const NOUN_UNDER_VERB: ReadonlySet<string> = new Set(['obj', 'obl', 'obl:unmarke
 const PARTAKING_CASES: ReadonlySet<string> = new Set(['for', 'after', 'following', 'during', 'at', 'in']);
 
 /** Nouns that measure an act or a thing: the act is in their of-phrase. */
-const CONTAINER_NOUNS: ReadonlySet<string> = new Set(['package', 'round', 'wave', 'series', 'set', 'raft', 'batch', 'tranche', 'slew', 'string', 'barrage', 'volley']);
+const CONTAINER_NOUNS: ReadonlySet<string> = new Set(['package', 'round', 'wave', 'series', 'set', 'raft', 'batch', 'tranche', 'slew', 'string', 'barrage', 'volley',
+  // a share of it: "suspended most of its aid to Niger"
+  'most', 'much', 'all', 'part', 'half', 'bulk', 'some', 'rest']);
 
 interface NounEventFrame extends ReadFrame {
   readonly preps: readonly string[];
