@@ -177,12 +177,17 @@ export abstract class NameReading extends PlaceReading {
       const owner = this.matchLexicon(i - 2) ?? this.matchLexicon(i - 3);
       if (owner && owner.last === i - 2 && (owner.entry.kind === 'country' || owner.entry.kind === 'seat')) return undefined;
     }
-    // "Creative Commons": one gazetteer word after a capitalised everyday word that no table knows is
-    // the end of another name, not the body it names alone (the House of Commons).
+    // "Creative Commons", "the Neo Democrats": one gazetteer word after a capitalised word that no table
+    // knows ends another body's name; it is not the body it names alone (the House of Commons, the
+    // US Democratic Party).
     const before = this.token(i - 1);
     if (entry.kind === 'organization' && last === i && before && before.sentence === t.sentence && isCapitalized(before) && !this.claimed[i - 1]
-      && this.doc.sentences[t.sentence]?.firstToken !== i - 1 && !this.titleCaseSentence[t.sentence] && this.lexicon.commonWords.has(before.lower)
-      && !NOT_PERSON_WORDS.has(before.lower) && !NOT_NAME_WORDS.has(before.lower) && !this.lexicon.phrases.has(before.value) && !this.titleAt(i - 1)) return last + 1;
+      && this.doc.sentences[t.sentence]?.firstToken !== i - 1 && !this.titleCaseSentence[t.sentence] && LETTER.test(before.value) && !before.lineStart
+      && !NOT_PERSON_WORDS.has(before.lower) && !NOT_NAME_WORDS.has(before.lower) && !HONORIFICS.has(before.lower)
+      && !this.lexicon.phrases.has(before.value) && !this.titleAt(i - 1) && !ACRONYM.test(before.value)) {
+      this.addMention(slugify(this.text.slice(before.start, end)), 'organization', i - 1, last, undefined, 'name+body-word', false, 'name');
+      return last + 1;
+    }
     // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
     if (entry.broad && last === i && !this.placeContext(i, last) && !this.placeSubject(i)) return undefined;
     if (entry.kind === 'demonym') {
@@ -296,8 +301,14 @@ export abstract class NameReading extends PlaceReading {
     const entityType: EntityType | undefined = ORGANIZATION_HEADS.has(head) ? 'organization' : PLACE_HEADS.has(head) ? 'place' : undefined;
     if (last < 0 || !entityType) return undefined;
     last = this.ofTail(last);
-    const name = this.text.slice(this.token(first)?.start ?? 0, this.token(last)?.end);
-    const id = this.addMention(slugify(name), entityType, first, last, undefined, `${entry.kind}+${entityType}-head`, false, 'name');
+    // "the Metro Toronto Convention Centre", "Greater Manchester Police": a capitalised word no table
+    // knows, right before the place that opens the name, is the name's first word.
+    const lead = this.token(first - 1);
+    const start = lead && lead.sentence === this.token(first)?.sentence && isCapitalized(lead) && !this.claimed[first - 1] && lead.pos === 'PROPN'
+      && this.doc.sentences[lead.sentence]?.firstToken !== first - 1 && !NOT_NAME_WORDS.has(lead.lower) && !HONORIFICS.has(lead.lower)
+      && !this.lexicon.phrases.has(lead.value) && !this.lexicon.givenNames.has(lead.lower) && !this.titleAt(first - 1) ? first - 1 : first;
+    const name = this.text.slice(this.token(start)?.start ?? 0, this.token(last)?.end);
+    const id = this.addMention(slugify(name), entityType, start, last, undefined, `${entry.kind}+${entityType}-head`, false, 'name');
     const owner = this.countryOf(entry);
     // "British Medical Association", "Karachi Stock Exchange": the name says where the organisation
     // belongs, not that it is a member of the state; a node attribute, as containment is.

@@ -7,6 +7,9 @@ import { NOT_NAME_WORDS, PLACE_HEADS, ORGANIZATION_SEATS } from './tables';
 import { SPEECH_VERBS, MAX_NAME_TOKENS, NAME_JOINERS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS, NESTED_PLACE_KINDS, isCapitalized } from './words';
 import { RecognizerState } from './recognizer';
 
+/** Dashes that join two capitalised words of one name ("Council on American - Islamic Relations"). */
+const DASHES: ReadonlySet<string> = new Set(['-', '–']);
+
 /** Readings of places and of the names that hold them; pass 1 calls these. */
 export abstract class PlaceReading extends RecognizerState {
   /** The organisation a capital stands for in this document (ORGANIZATION_SEATS), if the document names it. */
@@ -139,7 +142,8 @@ export abstract class PlaceReading extends RecognizerState {
         const t = this.token(j);
         if (!t || t.sentence !== sentence) break;
         if (isCapitalized(t) && !NOT_NAME_WORDS.has(t.lower) && !/\d/.test(t.value)) runEnd = j;
-        else if (!(NAME_JOINERS.has(t.lower) && this.oneWordAfter(j))) break;
+        // ("American - Islamic Relations": a dash binds the capitalised words on both sides of it.)
+        else if (!(NAME_JOINERS.has(t.lower) && (this.oneWordAfter(j) || (DASHES.has(t.value) && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.sentence === sentence)))) break;
       }
       if (runEnd < 0) break;
       // "University of Sheffield of the UK", "Colorado State University of the US": a country after a
