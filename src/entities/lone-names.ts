@@ -286,7 +286,7 @@ export abstract class LoneNameReading extends NameReading {
     if (!inSentence(before)) return false;
     // ("in the Wearside club", "the Alpine country": a name before a noun is a modifier, of anything.)
     const next = this.token(k + 1);
-    const modifier = inSentence(next) && LETTER.test(next.value) && next.value === next.lower;
+    const modifier = inSentence(next) && ((LETTER.test(next.value) && next.value === next.lower) || (next.value === '-' && next.start === this.token(k)?.end));
     const preposition = before.lower === 'the' ? (modifier ? undefined : this.token(k - 2)) : before;
     if (inSentence(preposition) && (LONE_PLACE_PREPOSITIONS.has(preposition.lower) || (preposition.lower === 'to' && this.token(preposition.index - 1)?.lower === 'next'))) return true;
     const kind = this.token(k - 2);

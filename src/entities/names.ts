@@ -535,7 +535,9 @@ export abstract class NameReading extends PlaceReading {
   protected thingAfterName(i: number, last: number): number | undefined {
     for (let k = i + 2; k <= last; k++) {
       const t = this.token(k);
-      if (!t || !isCapitalized(t) || !this.lexicon.commonWords.has(t.lower) || this.lexicon.givenNames.has(t.lower) || NAME_SUFFIXES.has(this.token(k + 1)?.lower ?? '')) continue;
+      // ("Nicholas Betts-Green": a word hyphened to the one before is part of a double surname.)
+      const joined = this.token(k - 1)?.value === '-' && this.token(k - 1)?.end === t?.start;
+      if (!t || joined || !isCapitalized(t) || !this.lexicon.commonWords.has(t.lower) || this.lexicon.givenNames.has(t.lower) || NAME_SUFFIXES.has(this.token(k + 1)?.lower ?? '')) continue;
       if (this.tokens.slice(i, k).filter((w) => isCapitalized(w)).length < 2) continue;
       if (!NOT_PERSON_WORDS.has(t.lower) && !this.lowercaseWords.has(t.lower)) continue;
       let end = last;
