@@ -259,6 +259,9 @@ const ROWS: readonly Row[] = [
   ['Washington suspended most of its aid to Niger.', ['united-states sanctioned niger'], 'a share of the aid suspended is aid cut, not aid given'],
   ['Troops arrived under a deal that Macron had agreed with Scholz.', ['emmanuel-macron accepted deal', 'emmanuel-macron promised olaf-scholz', 'olaf-scholz promised emmanuel-macron'], 'agreeing a pact with Y commits both ways; it is no siding with Y'],
   ['Putin dismissed American claims of interference.', ['vladimir-putin rejected united-states'], 'dismissing a claim a demonym names rejects its author'],
+  ['Macron said the talks with Putin were frank.', ['emmanuel-macron met vladimir-putin'], 'a speaker judging the talks with Y took part in them'],
+  ['Putin warned that Russia would strike Poland.', ['russia attacked poland (hypothetical)', 'vladimir-putin warned poland'], 'an attack the attacker\'s side warns may come is a warning to its target'],
+  ['The UN warned that Russia could strike Poland.', ['russia attacked poland (hypothetical)'], 'one who warns of another\'s attack threatens no one'],
 ];
 
 function factsOf(text: string): string[] {

@@ -11,7 +11,7 @@ import { anaphoricEvent, EVENT_ANAPHORS } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { civilianSubject, DependencyTree, NEGATORS, readFrame, readSubjects, type TreeReading } from './tree';
 import { eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
-import { asOffer, asPromise, asThreat } from './tree-said';
+import { asOffer, asPromise, asThreat, asWarning } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
 import { WalkFrames } from './walk-frames';
 
@@ -620,6 +620,11 @@ export abstract class TreeFrames extends WalkFrames {
     // "willing to meet Y" offers to meet (a fact of its own) and tells the meeting as hypothetical.
     const offer = this.reader && !said ? asOffer(this.reader, reading) : undefined;
     if (offer) this.emitReadingFacts(offer, undefined);
+    // (Only the attacker's side warns: "the UN warned that Israel could strike" threatens no one.)
+    const warning = this.reader && !said ? asWarning(this.reader, reading) : undefined;
+    const attackers = new Set(reading.sources.map((r) => r.entity));
+    const own = warning?.sources.filter((w) => attackers.has(w.entity) || this.sidesOf(w.entity).some((side) => attackers.has(side))) ?? [];
+    if (warning && own.length > 0) this.emitReadingFacts({ ...warning, sources: own }, undefined);
     const r = said ?? reading;
     if (said) goldstein = undefined;
     const before = this.facts.length;

@@ -4,7 +4,7 @@
 import type { Token } from '../types';
 import type { ActorReference } from '../entities';
 import { JUDGING, type CollocationFrame, type NounFrame } from './frames';
-import { ANNOUNCING_VERBS, DEFERRING_VERBS, IRREALIS_VERBS, verbIn, VERB_TAGS } from './words';
+import { ANNOUNCING_VERBS, DEFERRING_VERBS, IRREALIS_VERBS, SPEECH_LEMMAS, verbIn, VERB_TAGS } from './words';
 import { ActorFinder, leftmost } from './tree-actors';
 import {
   agentOf, assetsOf, canAct, hypothetical, negated, NEGATORS, subjectHeads, type DependencyTree, type ReadFrame, type TreeContext, type TreeReading,
@@ -181,6 +181,14 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
     // "thanked Putin in a phone call": with no with-phrase, the clause's object is the other party.
     if (targets.length === 0 && frame.relation === 'met' && tree.caseOf(n) !== 'for' && tree.child(verb, 'obj') >= 0) targets = actors.at(tree.child(verb, 'obj'), true).filter((r) => r.entityType === 'person' || r.entityType === 'country');
+  }
+  // "Araghchi said the meeting with Witkoff had been constructive": a speaker judging a meeting
+  // with Y, that no one else is said to hold, took part in it.
+  if (sources.length === 0 && frame.relation === 'met' && targets.length > 0 && verb >= 0 && tree.deprel(n) === 'nsubj' && tree.deprel(verb) === 'ccomp') {
+    const speech = tree.head(verb);
+    if (speech >= 0 && SPEECH_LEMMAS.has(tree.tokens[speech]?.lemma ?? '') && tree.children(n).some((c) => tree.deprel(c) === 'det' && tree.tokens[c]?.lower === 'the')) {
+      sources = subjectHeads(tree, speech).flatMap((h) => actors.at(h)).filter((r) => r.entityType === 'person' || r.entityType === 'country');
+    }
   }
   // "proposed direct talks with Ukraine", "offered talks with Y": who proposes the talks would hold them.
   if (sources.length === 0 && frame.possessorOnly !== true && tree.deprel(n) === 'obj' && underVerb && verbIn(ANNOUNCING_VERBS, tree.tokens[verb])) {

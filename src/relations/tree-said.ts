@@ -1,7 +1,8 @@
 // Acts a sentence says rather than reports: a threatened attack is a warning to its target, pledged
 // help a promise to it, each with the saying verb's own negation and modality.
 import type { Relation, Token } from '../types';
-import { hypothetical, negated, type DependencyTree, type TreeContext, type TreeReading } from './tree';
+import { hypothetical, negated, subjectHeads, type DependencyTree, type TreeContext, type TreeReading } from './tree';
+import { ActorFinder } from './tree-actors';
 import { PROMISING_VERBS, VERB_TAGS, verbIn } from './words';
 
 /** Acts that, threatened rather than done, are a warning to their target. */
@@ -18,6 +19,32 @@ export function asThreat(ctx: TreeContext, r: TreeReading): TreeReading | undefi
   if (!THREATENED.has(r.frame.relation)) return undefined;
   return reread(ctx.tree, r, (t) => t.lemma === 'threaten', false, { id: 'threaten', relation: 'warned', cameo: '130' });
 }
+
+/**
+ * "Katz warned that Israel would strike Lebanon": an attack the speaker warns may come is a warning
+ * to its target by the one who warns (CAMEO 138), told besides the attack as possible.
+ */
+export function asWarning(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
+  // (Our own attack frames only: a CAMEO pattern read loosely, "start (supplying) weapons to Y", is no attack to warn of.)
+  if (r.frame.relation !== 'attacked' || r.mutual || !r.hypothetical || r.frame.id.startsWith('cameo:')) return undefined;
+  const tree = ctx.tree;
+  let v = r.trigger.index;
+  if (!VERB_TAGS.has(tree.upos(v))) v = tree.head(v);
+  if (v < 0 || tree.deprel(v) !== 'ccomp') return undefined;
+  const h = tree.head(v);
+  const verb = tree.tokens[h];
+  if (!verb || !WARNING_VERBS.has(verb.lemma)) return undefined;
+  const finder = new ActorFinder(ctx);
+  const sources = subjectHeads(tree, h).flatMap((k) => finder.at(k));
+  if (sources.length === 0) return undefined;
+  return {
+    ...r, trigger: verb, sources, frame: { ...r.frame, id: `warn:${r.frame.id}`, relation: 'warned', cameo: '138' },
+    negated: negated(tree, h), hypothetical: hypothetical(tree, h),
+  };
+}
+
+/** Verbs whose that-clause tells an attack that may come as a warning. */
+const WARNING_VERBS: ReadonlySet<string> = new Set(['warn', 'threaten']);
 
 /**
  * "pledged aid to Y", "offered to send weapons to Y", "promised support for Y": the pledge is the

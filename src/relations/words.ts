@@ -127,7 +127,7 @@ export const SITE_PREPS: ReadonlySet<string> = new Set(['in', 'inside', 'near', 
  */
 export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([
   ...STRUCK_ASSETS, 'troops', 'forces', 'grid', 'sites', 'site', 'military', 'army', 'embassy', 'consulate', 'convoy', 'base', 'ship', 'vessel',
-  'tanker', 'facility', 'warship', 'soldiers',
+  'tanker', 'facility', 'warship', 'soldiers', 'anywhere', 'everywhere',
   // Sites hit in a place: "strikes on camps in Pakistan", "raided the Jenin refugee camp", "hit a refinery inside Russia".
   ...SITE_NOUNS,
 ]);
