@@ -104,6 +104,22 @@ describe('orderedMap', () => {
     assert.ok(waits >= 3, `${waits} waits`);
   });
 
+  it('calls whenDone once, after the input ended and every call settled, before the last results are handed on', async () => {
+    const settled: number[] = [];
+    const seen: number[] = [];
+    let doneAt: number[] | undefined;
+    const slow = (i: number): Promise<number> => sleep((7 - i) * 3).then(() => (settled.push(i), i));
+    for await (const x of orderedMap(Array.from({ length: 7 }, (_, i) => i), slow, 3, undefined, () => {
+      assert.equal(doneAt, undefined, 'called twice');
+      doneAt = [...seen];
+      assert.equal(settled.length, 7, 'every call settled first');
+    })) seen.push(x);
+    assert.deepEqual(seen, [0, 1, 2, 3, 4, 5, 6]);
+    assert.ok(doneAt !== undefined && doneAt.length < 7 && doneAt.length >= 7 - 3, `called after ${String(doneAt?.length)} results`);
+    // a failure still comes in its turn
+    await assert.rejects(collect(orderedMap([1, 2], (i) => (i === 2 ? Promise.reject(new Error('two')) : i), 2, undefined, () => undefined)), /two/);
+  });
+
   it('accepts plain iterables and synchronous functions', async () => {
     assert.deepEqual(await collect(orderedMap([1, 2, 3], (x) => x + 1, 2)), [2, 3, 4]);
     assert.deepEqual(await collect(orderedMap([], (x: number) => x, 2)), []);
