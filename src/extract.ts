@@ -63,11 +63,19 @@ function createBatchExtractor(options: ExtractorOptions = {}): (sources: readonl
       return { error };
     }
   };
+  // read in parts, or not readable at all (then alone() says why)
+  const apart = (source: SourceDocument): boolean => {
+    try {
+      return isPartSource(source) || partSources(source) !== undefined;
+    } catch {
+      return true;
+    }
+  };
   return (sources) => {
     const out = new Array<Outcome | undefined>(sources.length);
     const together: number[] = [];
     sources.forEach((s, i) => {
-      if (!isPartSource(s) && partSources(s) === undefined) together.push(i);
+      if (!apart(s)) together.push(i);
     });
     try {
       const results = many(together.map((i) => sources[i] as SourceDocument));
