@@ -57,18 +57,17 @@ function expansion(tokens: readonly Token[], from: number, step: 1 | -1, acronym
 export function thingAcronyms(tokens: readonly Token[]): Set<string> {
   const out = new Set<string>();
   const bodies = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (!t || !ACRONYM_SHAPE.test(t.value)) continue;
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
-    // "Expansion (ACR)" or "ACR (expansion" / "ACR [expansion".
-    let words: Token[] | undefined;
-    if (prev && OPENERS.has(prev.value) && CLOSERS.has(next?.value ?? '')) words = expansion(tokens, i - 2, -1, t.value);
-    if (!words && next && OPENERS.has(next.value)) words = expansion(tokens, i + 2, 1, t.value);
-    if (!words) continue;
-    if (namesThing(words)) out.add(t.value);
-    else bodies.add(t.value);
+  // Only brackets are visited: "Expansion (ACR)", or "ACR (expansion" / "ACR [expansion".
+  for (let b = 0; b < tokens.length; b++) {
+    if (!OPENERS.has(tokens[b]?.value ?? '')) continue;
+    for (const [i, words] of [[b + 1, () => (CLOSERS.has(tokens[b + 2]?.value ?? '') ? expansion(tokens, b - 1, -1, tokens[b + 1]?.value ?? '') : undefined)], [b - 1, () => expansion(tokens, b + 1, 1, tokens[b - 1]?.value ?? '')]] as const) {
+      const t = tokens[i];
+      if (!t || !ACRONYM_SHAPE.test(t.value)) continue;
+      const found = words();
+      if (!found) continue;
+      if (namesThing(found)) out.add(t.value);
+      else bodies.add(t.value);
+    }
   }
   for (const b of bodies) out.delete(b);
   return out;
