@@ -9,6 +9,8 @@
 // The inputs are written here into a temporary directory: the hostile ones are generated; the
 // 10 MB ordinary document is the BBC corpus's texts (../shared/bench, read, never copied into the
 // project) one after another until 10 MB, or generated prose when the corpus is not there.
+// `--only corpus` builds the BBC corpus's texts once as one document and once as the 2,225
+// documents they are (JSONL): what reading a text as one long document costs beyond its words.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +35,11 @@ function base64(n) {
     out += BASE64[(x >>> 0) % 64];
   }
   return out;
+}
+
+/** The BBC corpus's texts once each: as one document (paragraphs apart), or as JSONL of one document each. */
+function corpusTexts() {
+  return readFileSync(corpusFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text);
 }
 
 function ordinaryText(bytes) {
@@ -62,6 +69,9 @@ const CASES = [
   // --jobs 1 and 2: one thread bounds the memory, two the time (each extracting thread holds its own models)
   { name: 'a 10 MB ordinary document, --jobs 1', file: 'ordinary-10mb.txt', jobs: 1, target: { seconds: 20, rssMb: 400 }, make: () => ordinaryText(10_000_000).text },
   { name: 'a 10 MB ordinary document, --jobs 2', file: 'ordinary-10mb.txt', jobs: 2, target: { seconds: 20, rssMb: 400 }, make: () => ordinaryText(10_000_000).text },
+  // the same 5 MB of words as one document and as news-size documents (only with the corpus)
+  { name: 'BBC corpus as one document, --jobs 1', file: 'corpus-one.txt', jobs: 1, target: null, corpus: true, make: () => corpusTexts().join('\n\n') },
+  { name: 'BBC corpus as 2,225 documents, --jobs 1', file: 'corpus-many.jsonl', jobs: 1, target: null, corpus: true, make: () => corpusTexts().map((text, i) => `${JSON.stringify({ id: `bbc-${i}`, text })}\n`).join('') },
 ];
 
 /** `newsgraph build FILE --out DIR -q [--jobs N]` under /usr/bin/time -v: wall seconds, peak RSS (MB), exit code, load average. */
@@ -91,7 +101,8 @@ export function hostileBench(only) {
     const rows = [];
     const written = new Map();
     for (const c of CASES) {
-      if (only && !c.name.includes(only)) continue;
+      if (only ? !c.name.includes(only) : c.corpus) continue;
+      if (c.corpus && !existsSync(corpusFile)) continue;
       const file = path.join(dir, c.file);
       if (!written.has(file)) {
         const text = c.make();

@@ -175,7 +175,7 @@ export class BuildSession {
     await this.extraction.close();
   }
 
-  /** `once`: the session's last run (a one-shot build), whose extraction threads end as soon as every document is stored. */
+  /** `once`: the session's last run (a one-shot build), whose extraction threads end as soon as every document is extracted. */
   async run(inputs: readonly BuildInput[], mode: { update?: boolean; fromFacts?: boolean; once?: boolean }, hooks: BuildHooks): Promise<BuildSummary> {
     const { options, extraction } = this;
     const out = options.out;
