@@ -71,12 +71,7 @@ function createBatchExtractor(options: ExtractorOptions = {}): (sources: readonl
       return true;
     }
   };
-  return (sources) => {
-    const out = new Array<Outcome | undefined>(sources.length);
-    const together: number[] = [];
-    sources.forEach((s, i) => {
-      if (!apart(s)) together.push(i);
-    });
+  const run = (sources: readonly SourceDocument[], together: readonly number[], out: Array<Outcome | undefined>): void => {
     try {
       const results = many(together.map((i) => sources[i] as SourceDocument));
       together.forEach((i, k) => {
@@ -85,6 +80,22 @@ function createBatchExtractor(options: ExtractorOptions = {}): (sources: readonl
     } catch {
       for (const i of together) out[i] = alone(sources[i] as SourceDocument);
     }
+  };
+  return (sources) => {
+    const out = new Array<Outcome | undefined>(sources.length);
+    // at most about BATCH_CHARS of text analysed at once, as a worker's requests come unsized
+    let together: number[] = [];
+    let chars = 0;
+    sources.forEach((s, i) => {
+      if (apart(s)) return;
+      together.push(i);
+      chars += s.text.length;
+      if (chars < BATCH_CHARS) return;
+      run(sources, together, out);
+      together = [];
+      chars = 0;
+    });
+    if (together.length > 0) run(sources, together, out);
     return sources.map((s, i) => out[i] ?? alone(s));
   };
 }
