@@ -18,6 +18,8 @@ const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
 
 /** Lowercase nouns a capital stands in apposition to as a place ("the capital, Wellington", "the city of …"). */
 const CAPITAL_NOUNS: ReadonlySet<string> = new Set(['capital', 'city']);
+/** Lowercase words before a capital that name a part of the city ("downtown Taipei", "central Kyiv"). */
+const CITY_PARTS: ReadonlySet<string> = new Set(['downtown', 'central', 'northern', 'southern', 'eastern', 'western', 'suburban', 'greater']);
 
 /** Little words that go on with a thing's title after a name ("George Floyd Justice in Policing Act"). */
 const THING_TITLE_LINKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'on']);
@@ -240,7 +242,9 @@ export abstract class NameReading extends PlaceReading {
       const next = this.token(last + 1);
       const named = prev !== undefined && prev.sentence === t.sentence
         && (CAPITAL_NOUNS.has(prev.lower) || (prev.value === ',' && CAPITAL_NOUNS.has(this.token(i - 2)?.lower ?? '')));
-      const whereabouts = next !== undefined && next.sentence === t.sentence && next.value === next.lower && PLACE_HEADS.has(next.lower);
+      // ("Taipei, Taiwan", "downtown Taipei": a capital with its country after it, or a part of it named, is the city.)
+      const whereabouts = (next !== undefined && next.sentence === t.sentence && next.value === next.lower && PLACE_HEADS.has(next.lower))
+        || this.regionAfter(last) !== undefined || (prev !== undefined && prev.sentence === t.sentence && CITY_PARTS.has(prev.value));
       const locative = (prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender) || named || whereabouts;
       const seat = locative ? undefined : this.seatedOrganization(t.value);
       if (seat) {
