@@ -262,6 +262,8 @@ const ROWS: readonly Row[] = [
   ['Macron said the talks with Putin were frank.', ['emmanuel-macron met vladimir-putin'], 'a speaker judging the talks with Y took part in them'],
   ['Putin warned that Russia would strike Poland.', ['russia attacked poland (hypothetical)', 'vladimir-putin warned poland'], 'an attack the attacker\'s side warns may come is a warning to its target'],
   ['The UN warned that Russia could strike Poland.', ['russia attacked poland (hypothetical)'], 'one who warns of another\'s attack threatens no one'],
+  ['France and Germany held talks in Paris. Putin welcomed the negotiations.', ['france met germany', 'vladimir-putin supported france', 'vladimir-putin supported germany'], 'praising talks told before, by another word, supports both their parties'],
+  ['France and Germany held talks in Paris. Putin condemned the negotiations.', ['france met germany'], 'condemning talks names no one side of them'],
 ];
 
 function factsOf(text: string): string[] {

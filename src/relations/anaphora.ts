@@ -5,6 +5,18 @@ import type { Relation, Token } from '../types';
 import type { DependencyTree } from './tree';
 
 /** Nouns that take up an act just reported, and the relations that act can have been read as. */
+/** Events two parties hold together, taken up later by a bare "the accord", "the talks". */
+export const MUTUAL_EVENT_NOUNS = {
+  pact: ['accord', 'agreement', 'deal', 'truce', 'ceasefire', 'pact', 'treaty', 'armistice'],
+  talks: ['talks', 'negotiations', 'summit', 'discussions'],
+} as const;
+const MUTUAL_WORDS: ReadonlySet<string> = new Set([...MUTUAL_EVENT_NOUNS.pact, ...MUTUAL_EVENT_NOUNS.talks]);
+
+/** Whether a word names an event two parties hold together ("the accord", "the talks"). */
+export function mutualEventNoun(word: string): boolean {
+  return MUTUAL_WORDS.has(word);
+}
+
 export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<string, readonly Relation[]>([
   ...['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombardment', 'shelling', 'invasion', 'offensive', 'incursion', 'assault']
     .map((w) => [w, ['attacked']] as [string, readonly Relation[]]),
@@ -16,6 +28,10 @@ export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<
   ...['accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism', 'claim', 'claims'].map((w) => [w, ['accused']] as [string, readonly Relation[]]),
   ...['threat', 'threats', 'warning', 'ultimatum'].map((w) => [w, ['warned']] as [string, readonly Relation[]]),
   ...['visit', 'trip'].map((w) => [w, ['met']] as [string, readonly Relation[]]),
+  // "Israel and Hamas agreed to a truce … Sisi welcomed the accord": a pact or talks told before, whose
+  // parties are its authors (judgedEvent takes these up for praise only, from anywhere before).
+  ...MUTUAL_EVENT_NOUNS.pact.map((w) => [w, ['promised']] as [string, readonly Relation[]]),
+  ...MUTUAL_EVENT_NOUNS.talks.map((w) => [w, ['met']] as [string, readonly Relation[]]),
   // "India suspended the treaty … Pakistan rejected the move": a step of any kind (no guess between two authors).
   ...['move', 'decision', 'step'].map((w) => [w, ['sanctioned', 'attacked', 'aided', 'supported', 'proposed', 'promised', 'rejected', 'accepted']] as [string, readonly Relation[]]),
 ]);

@@ -7,7 +7,7 @@ import {
 } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, gerundLemmas, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
-import { anaphoricEvent, EVENT_ANAPHORS } from './anaphora';
+import { anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { civilianSubject, DependencyTree, NEGATORS, readFrame, readSubjects, type TreeReading } from './tree';
 import { eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
@@ -394,20 +394,27 @@ export abstract class TreeFrames extends WalkFrames {
     if (!reader || !event || !noun) return false;
     // The last such act, one told with the same word first ("air strikes … the strikes", not the rockets).
     const word = (w: string): string => w.toLowerCase().replace(/s$/, '');
-    const all = this.recentFacts(trigger, (f) => event.relations.includes(f.relation));
+    // "welcomed the accord", "praised the talks": a pact or talks, the story's event, may have been
+    // told anywhere before; judging it other than with praise names no side we could tell apart.
+    const mutual = mutualEventNoun(noun.lower);
+    if (mutual && frame.relation !== 'supported') return false;
+    const all = mutual ? this.factsBefore(trigger, (f) => event.relations.includes(f.relation)) : this.recentFacts(trigger, (f) => event.relations.includes(f.relation));
     // "… accused the UAE of arming the RSF. The UAE rejected the accusation": an act against the
     // judging actor (or its side) is the one it answers, before any other told near it.
     const { sources, negated, hypothetical } = readSubjects(reader, trigger);
     const against = all.filter((f) => sources.some((j) => this.isOrOnSideOf(f.target, j.entity)));
     const acts = against.length > 0 ? against : all;
     const same = acts.filter((f) => word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)).pop();
-    const last = same ?? acts[acts.length - 1];
+    // A pact or talks: the last one told, by any of their words ("held talks … welcomed the negotiations").
+    // (Told by another word, the first one: the story's own event, in its lede.)
+    const last = same ?? (mutual ? acts[0] : acts[acts.length - 1]);
     if (!last) return false;
     // One act told once may have several authors ("American and British warplanes struck …"); two
     // acts by different authors and no word to tell them apart: no guess.
     const told = (f: RelationFact): boolean => f.start === last.start && f.trigger === last.trigger && f.rule === last.rule;
-    const authors = new Set((same ? acts.filter(told) : acts).map((f) => f.source));
-    if (!same && authors.size > 1 && !acts.every(told)) return false;
+    // Both parties hold a pact or talks: each end of the act told is one of its authors.
+    const authors = new Set((same || mutual ? acts.filter(told) : acts).flatMap((f) => (mutual ? [f.source, f.target] : [f.source])));
+    if (!same && !mutual && authors.size > 1 && !acts.every(told)) return false;
     let any = false;
     for (const author of authors) {
       const target = this.earlierActor(author, noun, trigger);
@@ -560,6 +567,12 @@ export abstract class TreeFrames extends WalkFrames {
   private ownSide(x: ActorReference, y: string): boolean {
     const sides = this.sidesOf(x.entity);
     return sides.includes(y) || (x.entityType === 'person' && sides.length === 0);
+  }
+
+  /** Facts that pass `test`, told before `at`'s sentence or in it before it, in order. */
+  private factsBefore(at: Token, test: (f: RelationFact) => boolean): RelationFact[] {
+    const to = (this.doc.sentences[at.sentence]?.start ?? 0) + 1;
+    return this.facts.filter((f) => f.start < to && !f.negated && !f.hypothetical && test(f));
   }
 
   /** Facts that pass `test`, told in the two sentences before `at`'s or in its own before it, in order. */
