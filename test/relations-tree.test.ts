@@ -264,6 +264,9 @@ const ROWS: readonly Row[] = [
   ['The UN warned that Russia could strike Poland.', ['russia attacked poland (hypothetical)'], 'one who warns of another\'s attack threatens no one'],
   ['France and Germany held talks in Paris. Putin welcomed the negotiations.', ['france met germany', 'vladimir-putin supported france', 'vladimir-putin supported germany'], 'praising talks told before, by another word, supports both their parties'],
   ['France and Germany held talks in Paris. Putin condemned the negotiations.', ['france met germany'], 'condemning talks names no one side of them'],
+  ['Trump accused Brazil\'s Supreme Court of censoring the press.', ['donald-trump accused supreme-court-of-brazil'], 'a court after another country\'s possessive is that country\'s, not the US one'],
+  ['Eduardo Bolsonaro has lobbied the United States to punish the judge.', ['eduardo-bolsonaro urged united-states'], 'lobbying Y to act is an appeal'],
+  ['Washington revoked the visas of Alexandre de Moraes.', ['united-states sanctioned alexandre-de-moraes'], 'revoking a person\'s visa is an administrative sanction'],
 ];
 
 function factsOf(text: string): string[] {

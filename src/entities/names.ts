@@ -175,9 +175,18 @@ export abstract class NameReading extends PlaceReading {
     }
     // "Peru's Congress", "Georgia's Parliament": a legislature's bare name after another country's
     // possessive is that country's, not the one the gazetteer files under the word (the US Congress).
-    if (entry.kind === 'organization' && last === i && LEGISLATURE_WORDS.has(t.lower) && this.token(i - 1)?.value === "'s") {
+    // (So is a court's: "Brazil's Supreme Court" is not the US one.)
+    if (entry.kind === 'organization' && (last === i ? LEGISLATURE_WORDS.has(t.lower) : this.token(last)?.lower === 'court') && this.token(i - 1)?.value === "'s") {
       const owner = this.matchLexicon(i - 2) ?? this.matchLexicon(i - 3);
-      if (owner && owner.last === i - 2 && (owner.entry.kind === 'country' || owner.entry.kind === 'seat')) return undefined;
+      if (owner && owner.last === i - 2 && (owner.entry.kind === 'country' || owner.entry.kind === 'seat')) {
+        if (last === i) return undefined;
+        // A court keeps a node of its own, named for its country ("supreme-court-of-brazil").
+        const country = owner.entry.kind === 'seat' ? owner.entry.country ?? owner.entry.id : owner.entry.id;
+        const body = this.text.slice(t.start, this.token(last)?.end ?? end);
+        const ownerName = this.text.slice(this.token(this.matchLexicon(i - 2) ? i - 2 : i - 3)?.start ?? 0, this.token(i - 2)?.end ?? 0);
+        this.addMention(slugify(`${body} of ${country}`), 'organization', i, last, `${body} of ${ownerName}`, 'court-of-country', false, 'name');
+        return last + 1;
+      }
     }
     // "Creative Commons", "the Neo Democrats": one gazetteer word after a capitalised word that no table
     // knows ends another body's name; it is not the body it names alone (the House of Commons, the
