@@ -223,6 +223,16 @@ function personStart(m: Mention, c: ExtentContext, byLast: ReadonlyMap<number, M
       titled = true;
       continue;
     }
+    // "Governor of Washington Chris Gregoire", "Minister of Education Stefania Giannini", "Ambassador to
+    // the United States Hamdullah Mohib": a title with what it is of, right before the name.
+    if (!titled && capital) {
+      const ofTitle = titleWithTail(first - 1, c, inSentence);
+      if (ofTitle !== undefined) {
+        first = ofTitle;
+        titled = true;
+        continue;
+      }
+    }
     // "Congresswoman Karen Bass", "Scientologist Tom Cruise": a capitalised role noun used as a title
     // (at a sentence's start every word is capitalised, so there it is only a noun).
     if (capital && (PERSON_ROLE_NOUNS.has(t.lower) || EXTRA_TITLES.has(t.lower)) && !c.sentenceStart(first - 1)) {
@@ -255,6 +265,22 @@ function personStart(m: Mention, c: ExtentContext, byLast: ReadonlyMap<number, M
     break;
   }
   return first;
+}
+
+/** Links between a title and what it is of ("Governor of Washington", "Ambassador to the United States"). */
+const TITLE_TAIL_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'to']);
+/** Capitalised words a title's tail may hold before the name ("the United States", "Education"). */
+const MAX_TITLE_TAIL = 4;
+
+/** First token of "Title of X" ending at token k (X capitalised words, "the" allowed after the link), if any. */
+function titleWithTail(k: number, c: ExtentContext, inSentence: (k: number) => Token | undefined): number | undefined {
+  let j = k;
+  while (j > k - MAX_TITLE_TAIL && UPPER.test(inSentence(j)?.value ?? '') && !c.sentenceStart(j)) j--;
+  if (j === k) return undefined;
+  if (inSentence(j)?.lower === 'the') j--;
+  if (!TITLE_TAIL_LINKS.has(inSentence(j)?.lower ?? '')) return undefined;
+  const title = c.titleEndingAt(j - 1);
+  return title !== undefined && inSentence(title) && UPPER.test(c.tokens[title]?.value ?? '') ? title : undefined;
 }
 
 /** "Michael Tien of NPP", "Alvin Yeung from the Civic Party": the body a person is named with. */
