@@ -134,6 +134,7 @@ const ROWS: readonly Row[] = [
   ['The United Nations High Commissioner for Refugees spoke.', [['United Nations', 'united-nations', 'organization'], ['United Nations High Commissioner for Refugees', 'unhcr', 'organization']], 'a known body opening a longer body\'s name is a nested mention'],
   ['The expo filled the Metro Toronto Convention Centre, said the Council on American - Islamic Relations.', [['Metro Toronto Convention Centre', 'metro-toronto-convention-centre', 'organization'], ['Toronto', 'toronto', 'place'], ['Council on American - Islamic Relations', 'council-on-american-islamic-relations', 'organization']], 'an unknown capitalised word before a place opening a name is its first word; a dash binds a name\'s words'],
   ['Later, Minister of Fisheries Maria Okonkwo said the Ambassador to the United Nations Pia Lund agreed.', [['Minister of Fisheries Maria Okonkwo', 'maria-okonkwo', 'person'], ['Ambassador to the United Nations Pia Lund', 'pia-lund', 'person'], ['United Nations', 'united-nations', 'organization']], 'a title with what it is of, right before a name, is part of the person\'s phrase'],
+  ['Later Major General Ivo Brandt spoke.', [['Major General Ivo Brandt', 'ivo-brandt', 'person']], 'a rank of two words is one title'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 
