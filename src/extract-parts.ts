@@ -35,6 +35,11 @@ export function partSources(source: SourceDocument, partChars: number = GUARD_LI
   return parts.map((p) => ({ start: p.start, source: { ...source, text: source.text.slice(p.start, p.end), part: true } }));
 }
 
+/** Whether `source` is read in parts (longer than a part). */
+export function readInParts(source: SourceDocument, partChars: number = GUARD_LIMITS.partChars): boolean {
+  return source.text.length > partChars;
+}
+
 /** A part's result with its counts (what a worker sends back for a PartSource). */
 export function withCounts(part: PartResult): DocumentResult & { partTokens: number; partSentences: number } {
   return { ...part.result, partTokens: part.tokens, partSentences: part.sentences };

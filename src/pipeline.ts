@@ -13,14 +13,15 @@ import { GraphAccumulator, resolveGraphOptions, type GraphInput, type GraphOptio
 import { layoutGraph, resolveLayoutOptions, type LayoutOptions, type LayoutSummary } from './layout';
 import { exportGraph } from './export';
 import { cacheKey, documentHash, extractionCodeHash, parseCodeHash, pipelineVersion, STORE_FILE, StoreCache, storeError, StoreWriter, type CodeHash, type ExtractLine } from './store';
-import type { JoinedLine } from './extract-parts';
+import { readInParts, type JoinedLine } from './extract-parts';
 import { readFactLines } from './store/from-facts';
 import { crashPoint, GENERATION_META, GenerationWriter } from './store/generation';
 import { lockDirectory } from './store/lock';
 import { orderedMap, resolveJobs } from './workers/pool';
+import { collectGarbage } from './workers/memory';
 import { InputError, OutputError, messageOf } from './errors';
 import { annotate } from './nlp';
-import { analyseSyntax, annotateConllu, documentConllu, documentJson, readConllu, type UdSentence } from './syntax';
+import { analyseSyntax, annotateConllu, documentConllu, documentJson, readConllu, releaseSyntaxModels, type UdSentence } from './syntax';
 import { documentMetadata, type DocumentResult, type SourceDocument } from './types';
 
 export interface PipelineOptions {
@@ -279,8 +280,10 @@ export class BuildSession {
         }
       }
 
+      let extractedInParts = false;
       const resolve = async (p: Planned): Promise<Extract<Planned, { kind: 'known' }>> => {
         if (p.kind === 'known') return p;
+        extractedInParts ||= readInParts(p.source);
         const line = await extraction.joined(p.source);
         return { kind: 'known', id: p.source.id, origin: p.source.origin, hash: p.hash, key: p.key, line, text: p.source.text, outcome: p.outcome, source: p.source };
       };
@@ -295,8 +298,18 @@ export class BuildSession {
       const storeAll = async (): Promise<void> => {
         // Each extraction thread holds ~0.3 GB (models, word caches, its heap) that the store, graph,
         // layout and export stages never use: a one-shot build lets them go once the last document
-        // is extracted (the 10 MB document with --jobs 2: 673 → 336 MB RSS from there on).
-        const done = mode.once === true ? (): Promise<void> => extraction.close() : undefined;
+        // is extracted (the 10 MB document with --jobs 2: 673 → 336 MB RSS from there on). After a
+        // document read in parts, this thread's models and word caches go too, collected at once
+        // (--jobs 1: the stages after peaked ~35 MB above the extraction; a build of news-size
+        // documents keeps them, as tests build many times in one process).
+        const done = mode.once === true
+          ? async (): Promise<void> => {
+              await extraction.close();
+              if (!extractedInParts) return;
+              releaseSyntaxModels();
+              collectGarbage();
+            }
+          : undefined;
         for await (const doc of orderedMap(planned(), resolve, extraction.readAhead, extraction.settle, done)) {  // nlp → entities → relations
           const input = store.put({                                                              // store
             id: doc.id, hash: doc.hash, cacheKey: doc.key, pipeline: doc.key === null ? null : version,

@@ -30,9 +30,24 @@ class ShippedModels implements SyntaxModels {
   get ner(): EntityTagger {
     return (this.loadedNer ??= EntityTagger.load());
   }
+
+  release(): void {
+    this.loadedTagger = undefined;
+    this.loadedParser = undefined;
+    this.loadedNer = undefined;
+    EntityTagger.release();
+  }
 }
 
 const shipped = new ShippedModels();
+
+/**
+ * Lets the loaded models go, with their word caches (~40 MB of weights and ~45 MB of caches after
+ * a long text); the next use loads them again (~0.4 s). For a build whose extraction is over.
+ */
+export function releaseSyntaxModels(): void {
+  shipped.release();
+}
 
 /** The shipped models; a missing or bad file is a ModelError when that model is first used. */
 export function syntaxModels(): SyntaxModels {

@@ -78,6 +78,11 @@ export class EntityTagger {
     return tagger;
   }
 
+  /** Forgets the models load() keeps: the next load() reads the file again. */
+  static release(): void {
+    EntityTagger.loaded.clear();
+  }
+
   /** From a model file's bytes (not cached). */
   static decode(bytes: Buffer, file = 'ner'): EntityTagger {
     return EntityTagger.fromContent(decodeModel(bytes, file, { kind: NER_MODEL_KIND, templates: NER_TEMPLATES_HASH }), file);

@@ -2,10 +2,12 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { UsageError } from '../../src/errors';
 import { Extraction, POOL_AFTER_DOCUMENTS } from '../../src/pipeline';
 import { ExtractPool, orderedMap, resolveJobs, workerScript } from '../../src/workers/pool';
+import { collectGarbage } from '../../src/workers/memory';
 import type { DocumentResult, SourceDocument } from '../../src/types';
 import { itemText } from './corpus';
 
@@ -123,6 +125,18 @@ describe('orderedMap', () => {
   it('accepts plain iterables and synchronous functions', async () => {
     assert.deepEqual(await collect(orderedMap([1, 2, 3], (x) => x + 1, 2)), [2, 3, 4]);
     assert.deepEqual(await collect(orderedMap([], (x: number) => x, 2)), []);
+  });
+});
+
+describe('collectGarbage', () => {
+  it('collects at once, and leaves no gc function to other contexts', () => {
+    let garbage: unknown[] | undefined = Array.from({ length: 200_000 }, (_, i) => ({ i }));
+    const before = process.memoryUsage().heapUsed;
+    garbage = undefined;
+    void garbage;
+    collectGarbage();
+    assert.ok(process.memoryUsage().heapUsed < before, 'the heap shrank');
+    assert.equal(runInNewContext('typeof gc'), 'undefined');
   });
 });
 
