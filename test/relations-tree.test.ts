@@ -267,6 +267,9 @@ const ROWS: readonly Row[] = [
   ['Trump accused Brazil\'s Supreme Court of censoring the press.', ['donald-trump accused supreme-court-of-brazil'], 'a court after another country\'s possessive is that country\'s, not the US one'],
   ['Eduardo Bolsonaro has lobbied the United States to punish the judge.', ['eduardo-bolsonaro urged united-states'], 'lobbying Y to act is an appeal'],
   ['Washington revoked the visas of Alexandre de Moraes.', ['united-states sanctioned alexandre-de-moraes'], 'revoking a person\'s visa is an administrative sanction'],
+  ['Ukraine has fought Russia since 2022.', ['ukraine attacked russia'], 'fighting a state or an armed body is armed force'],
+  ['Scholz was detained to prevent him from fighting against Russia.', ['olaf-scholz attacked russia (negated)'], 'an act kept from happening is negated'],
+  ['Macron objected to the Russian presence.', ['emmanuel-macron rejected russia'], 'a demonym before a presence names whose it is'],
 ];
 
 function factsOf(text: string): string[] {

@@ -115,6 +115,8 @@ export const DEMONYM_EVENTS: ReadonlySet<string> = new Set([
   'crackdown', 'war',
   // words others answer: "dismissed American claims", "rejected Chinese accusations"
   'claims', 'claim', 'accusations', 'allegations', 'charges', 'criticism', 'threats', 'calls',
+  // a side's part in it: "objected to the Emirati presence", "condemned Iranian backing for the Houthis"
+  'presence', 'involvement', 'backing', 'role',
 ]);
 
 /** "Ukrainian troops", "American officials": a demonym before one of these nouns stands for its country. */

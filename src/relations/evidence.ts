@@ -6,7 +6,7 @@ import { GOLDSTEIN, RELATION_CAMEO, STATE_ONLY_FRAMES, VERBAL_ATTACK, VISIT_FRAM
 import type { RoleFact } from './roles';
 import {
   CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS,
-  MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, ARMED_HEADS, OUTLET_WORDS, REPORTING_VERBS, SPEECH_LEMMAS,
+  MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, PREVENTING_VERBS, ARMED_HEADS, OUTLET_WORDS, REPORTING_VERBS, SPEECH_LEMMAS,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCode } from './cameo';
@@ -343,7 +343,9 @@ export abstract class Evidence extends Walks {
       if (NEGATION_WORDS.has(t.lower)) return true;
       if ((NEGATING_VERBS.has(t.lemma) || NEGATING_VERBS.has(t.lower)) && this.governsInfinitive(t, trigger)) return true;
     }
-    return false;
+    // "to prevent him from fighting the US": an act kept from happening, its doer between the verb and "from".
+    const before = this.tok(source.firstToken - 1);
+    return this.tok(trigger.index - 1)?.lower === 'from' && source.lastToken === trigger.index - 2 && before !== undefined && PREVENTING_VERBS.has(before.lemma);
   }
 
   /** "refused to accept", "refusal to talk", "failed to reach": the word's "to" leads to the trigger. */

@@ -104,6 +104,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'link-to', lemmas: ['link'], relation: 'accused', cameo: '112', direct: true, after: ['to'], reason: '"X linked Y to the attack / to a terrorist group": tying an actor to a crime or a hostile group accuses it (CAMEO 112); the object must be followed by "to"' },
   { id: 'leave-organization', lemmas: ['leave', 'quit', 'exit'], relation: 'rejected', cameo: '120', direct: true, targetTypes: ['organization'], reason: '"The US left the WHO", "Angola quit OPEC": leaving a body rejects it (CAMEO 12); a place or country left is a journey, not read' },
   { id: 'withdraw-from', lemmas: ['withdraw', 'pull'], relation: 'rejected', cameo: '120', preps: ['from', 'of'], targetTypes: ['organization'], reason: '"X withdrew from the ICC / pulled out of the WHO": leaving a body rejects it; troops withdrawn from a country are not read (organisations only)' },
+  { id: 'fight', lemmas: ['fight', 'battle'], relation: 'attacked', cameo: '190', preps: ['against'], direct: true, targetTypes: ['country', 'organization'], reason: '"the RSF has fought the army", "fighting against Y": armed combat with a state or an armed body (CAMEO 190); "fought corruption / the election" names no actor' },
   { id: 'object-to', lemmas: ['object'], relation: 'rejected', cameo: '120', preps: ['to'], prepAdjacent: true, topicTarget: true, reason: '"X objected to Y\'s plan": opposition (CAMEO 12)' },
   { id: 'protest-to', lemmas: ['protest'], relation: 'accused', cameo: '111', preps: ['to'], prepAdjacent: true, reason: '"Brazil protested to Washington over …": a formal complaint to Y (CAMEO 111)' },
   { id: 'sentence', lemmas: ['sentence', 'convict', 'jail', 'imprison', 'indict'], relation: 'sanctioned', cameo: '173', direct: true, reason: '"Bosnia\'s state court sentenced Dodik", "a Russian court jailed Navalny": legal action against Y (CAMEO 173, arrest, detain or charge)' },
@@ -290,7 +291,7 @@ export const MUTUAL_NOUN_VERBS: ReadonlySet<string> = new Set([
 export const VERBAL_ATTACK = {
   relation: 'accused', cameo: '111',
   /** Verbs of physical force that have no verbal reading: "Brown targets pensioners" or "hit" between persons is no attack at all. */
-  physical: ['hit', 'strike', 'shoot', 'shell', 'bomb', 'target', 'raid', 'invade', 'ambush', 'fire', 'bombard', 'lob', 'hurl', 'drop'] as readonly string[],
+  physical: ['hit', 'strike', 'shoot', 'shell', 'bomb', 'target', 'raid', 'invade', 'ambush', 'fire', 'bombard', 'lob', 'hurl', 'drop', 'fight', 'battle'] as readonly string[],
   reason: 'a person attacking a person or organisation in words',
 } as const;
 

@@ -10,7 +10,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { Frame } from './frames';
-import { OF_HEADS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS, VERB_TAGS } from './words';
+import { OF_HEADS, PREVENTING_VERBS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS, VERB_TAGS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 import { ActorFinder, relativeAntecedent, type ListExpander } from './tree-actors';
 
@@ -486,6 +486,9 @@ export function negated(tree: DependencyTree, i: number): boolean {
       const d = tree.deprel(c);
       if ((d === 'advmod' || d === 'neg' || d === 'det') && NEGATORS.has(tree.tokens[c]?.lower ?? '') && (d !== 'det' || depth === 0)) return true;
     }
+    // "to prevent him from fighting the US", "barred Y from attending": what is kept from happening.
+    const mark = tree.child(k, 'mark');
+    if (mark >= 0 && tree.tokens[mark]?.lower === 'from' && PREVENTING_VERBS.has(tree.tokens[tree.head(k)]?.lemma ?? '')) return true;
     // Only an infinitive takes its governor's negation: "did not agree to meet", "refused to accept".
     const governor = tree.tokens[tree.head(k)];
     if (tree.deprel(k) !== 'xcomp' || !governor) return false;

@@ -61,6 +61,9 @@ export const HEARSAY_NOUNS: ReadonlySet<string> = new Set(['reports', 'report', 
 /** "X and Y postponed their meeting": the act is moved to a later date, so it is still to happen. */
 export const DEFERRING_VERBS: ReadonlySet<string> = new Set(['postpone', 'delay', 'reschedule', 'defer', 'push']);
 
+/** Verbs that keep an act from happening: "prevented Y from fighting", "barred Y from attending". */
+export const PREVENTING_VERBS: ReadonlySet<string> = new Set(['prevent', 'stop', 'bar', 'ban', 'block', 'keep', 'deter', 'dissuade', 'discourage', 'prohibit', 'forbid', 'restrain']);
+
 /** Verbs of saying: their subject reports the facts of their complement ("Peskov said Putin had met Witkoff"). */
 export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'claim', 'report', 'tell', 'add', 'state', 'announce', 'write', 'quote', 'allege', 'insist', 'note', 'confirm']);
 
