@@ -351,9 +351,11 @@ export abstract class NameReading extends PlaceReading {
     let last = this.nameTokens(i, 8);
     if (last < 0) return undefined;
     last = this.headAfterAnd(i, last);
-    // "Refugee Council Enver Solomon": an organisation's head word ends it when a given name follows.
+    // "Refugee Council Enver Solomon", "Space Museum Steven F. Udvar-Hazy Center": a body's or a place's
+    // head word ends it when a given name follows.
     for (let k = i + 1; k < last; k++) {
-      if (ORGANIZATION_HEADS.has(this.token(k)?.lower ?? '') && this.lexicon.givenNames.has(this.token(k + 1)?.lower ?? '')) last = k;
+      const head = this.token(k)?.lower ?? '';
+      if ((ORGANIZATION_HEADS.has(head) || PLACE_HEADS.has(head)) && this.lexicon.givenNames.has(this.token(k + 1)?.lower ?? '')) last = k;
     }
     const words = this.tokens.slice(i, last + 1);
     const lowers = words.map((w) => w.lower);
@@ -383,7 +385,9 @@ export abstract class NameReading extends PlaceReading {
     }
     // "the Andy Warhol Foundation" after "the Andy Warhol Foundation for the Visual Arts": the same body.
     const name = c.name(orgLast);
-    const longer = this.recentOrganization((m) => m.text.startsWith(`${name} `) && OF_TAIL_LINKS.has(m.text.slice(name.length + 1).split(' ')[0] ?? ''));
+    // "the Udvar-Hazy Center" after "the Steven F. Udvar-Hazy Center": the same body without its namesake's given name.
+    const longer = this.recentOrganization((m) => m.text.startsWith(`${name} `) && OF_TAIL_LINKS.has(m.text.slice(name.length + 1).split(' ')[0] ?? ''))
+      ?? (c.last > c.first ? this.recentOrganization((m) => m.text.endsWith(` ${name}`) && this.givenNameFirst(m.text.slice(0, -name.length - 1))) : undefined);
     const id = this.addMention(longer ?? slugify(name), 'organization', c.first, orgLast, undefined, 'org-head', false, 'name');
     this.acronymDefinition(orgLast + 1, id, 'organization');
     this.placesInName(id, c.first, orgLast);
@@ -520,6 +524,12 @@ export abstract class NameReading extends PlaceReading {
       this.addPerson(i, last, 'name-shape');
     }
     return last + 1;
+  }
+
+  /** Whether words open with a given name or an initial ("Steven F.", "J."). */
+  protected givenNameFirst(words: string): boolean {
+    const first = words.split(/\s+/)[0] ?? '';
+    return this.lexicon.givenNames.has(first.toLowerCase()) || INITIAL.test(first);
   }
 
   /**

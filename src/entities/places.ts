@@ -146,6 +146,9 @@ export abstract class PlaceReading extends RecognizerState {
         else if (!(NAME_JOINERS.has(t.lower) && (this.oneWordAfter(j) || (DASHES.has(t.value) && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.sentence === sentence)))) break;
       }
       if (runEnd < 0) break;
+      // "… Center at Washington Dulles International Airport": a named site after "at" is where the body
+      // is, no part of its name ("University of Texas at Arlington" names a town, no site).
+      if (this.token(k)?.lower === 'at' && PLACE_HEADS.has(this.token(runEnd)?.lower ?? '')) break;
       // "University of Sheffield of the UK", "Colorado State University of the US": a country after a
       // second link, or after "of the", says where the body is, not which.
       const country = this.matchLexicon(runStart);
