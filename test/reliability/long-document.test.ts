@@ -181,5 +181,20 @@ describe('a long text is stored in slices', () => {
     } finally {
       again.rollback();
     }
+    // Replaced (an update with a new text under the same id): the old slices go, in one transaction.
+    const replaced = StoreWriter.update(dir);
+    const shorter = 'b'.repeat(TEXT_PIECE_CHARS + 10);
+    replaced.put({ id: 'big', hash: 'h3', cacheKey: 'k3', pipeline: 'p', origin: 'big.txt', text: shorter, line: line.replace('"h"', '"h3"') });
+    replaced.put({ id: 'small', hash: 'h4', cacheKey: 'k4', pipeline: 'p', origin: 'small.txt', text: text, line: line.replace('big', 'small') });
+    replaced.commit();
+    const after = new Database(path.join(dir, STORE_FILE), { readonly: true });
+    assert.deepEqual(after.prepare('SELECT doc, count(*) AS n FROM text_pieces GROUP BY doc ORDER BY doc').all(), [{ doc: 1, n: 2 }, { doc: 2, n: 3 }]);
+    after.close();
+    const read = StoreWriter.update(dir);
+    try {
+      assert.ok(read.source(1)?.text === shorter && read.source(2)?.text === text, 'each text as replaced');
+    } finally {
+      read.rollback();
+    }
   });
 });
