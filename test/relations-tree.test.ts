@@ -270,6 +270,8 @@ const ROWS: readonly Row[] = [
   ['Ukraine has fought Russia since 2022.', ['ukraine attacked russia'], 'fighting a state or an armed body is armed force'],
   ['Scholz was detained to prevent him from fighting against Russia.', ['olaf-scholz attacked russia (negated)'], 'an act kept from happening is negated'],
   ['Macron objected to the Russian presence.', ['emmanuel-macron rejected russia'], 'a demonym before a presence names whose it is'],
+  ['Poland complained that neither Berlin nor Paris had consulted it.', ['poland accused france', 'poland accused germany'], 'a complaint that Y did (or failed to do) something accuses Y, both ends of a neither-nor list'],
+  ['Poland complained that the weather was bad.', [], 'a complaint about no actor accuses no one'],
 ];
 
 function factsOf(text: string): string[] {

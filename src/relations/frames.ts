@@ -27,6 +27,8 @@ export interface Frame {
   readonly targetTypes?: readonly EntityType[];
   /** Head nouns the direct object must have, whose owner is the target ("summoned Y's ambassador"); read from the tree only. */
   readonly objectNouns?: readonly string[];
+  /** The subject of the verb's that-clause is a target too: "complained that Baghdad had not consulted it". */
+  readonly clauseTarget?: true;
   /** Read from the tree only: the walks cannot see what the frame needs. */
   readonly treeOnly?: true;
   /** The target must be a bare name, with no determiner, number or possessor ("received Putin", not "received her Oscar"). */
@@ -86,7 +88,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'recognise', lemmas: ['recognise', 'recognize'], relation: 'supported', cameo: '054', targetTypes: ['country', 'organization'], reason: '"X recognised Y" with Y a state or organisation: diplomatic recognition (CAMEO 054); "recognised the problem" names no actor' },
   { id: 'invite', lemmas: ['invite'], relation: 'proposed', cameo: '036', direct: true, reason: '"X invited Y (to Paris, to talks)": an offer to meet (CAMEO 036, express intent to meet or negotiate)' },
   { id: 'reject', lemmas: ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'decline', 'spurn', 'oppose'], relation: 'rejected', cameo: '120', topicTarget: true, reason: '"X rejected / opposed Y/Z": a refusal' },
-  { id: 'complain-of', lemmas: ['complain'], relation: 'accused', cameo: '111', preps: ['of', 'about'], prepAdjacent: true, reason: '"Lebanon complained of Israeli violations / about Israel": a complaint against Y or the author of the act complained of (CAMEO 111)' },
+  { id: 'complain-of', lemmas: ['complain'], relation: 'accused', cameo: '111', preps: ['of', 'about'], prepAdjacent: true, clauseTarget: true, reason: '"Lebanon complained of Israeli violations / about Israel / that Israel had …": a complaint against Y, the author of the act complained of, or the one the complaint says acted (CAMEO 111)' },
   { id: 'accuse', lemmas: ['accuse', 'blame', 'condemn', 'criticise', 'criticize', 'denounce', 'slam', 'fault', 'deplore', 'decry', 'chide', 'rebuke', 'censure', 'reprimand', 'castigate', 'lambast', 'lambaste'], relation: 'accused', cameo: '112', preps: ['for', 'by'], direct: true, reason: '"X accused / blamed / condemned Y (of …)", "X condemned the attack by Y": an accusation or denunciation' },
   { id: 'warn', lemmas: ['warn', 'threaten', 'caution'], relation: 'warned', cameo: '130', reason: '"X warned Y": a warning or threat' },
   { id: 'inform', lemmas: ['tell', 'inform', 'brief', 'notify', 'update'], relation: 'informed', cameo: '010', reason: '"X told / briefed Y": X informs Y' },

@@ -158,7 +158,8 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     const heads = objectHeads(tree, i, frame);
     // "recognised the victory of Y": a frame's object noun stands for its owner, as an asset does.
     const assets = frame.objectNouns ? new Set(frame.objectNouns) : assetsOf(frame.relation);
-    targets = heads.flatMap((h) => actors.at(h, true, assets));
+    // (A that-clause's subject list ends at its own verb: "neither Baghdad nor Washington had …".)
+    targets = heads.flatMap((h) => actors.at(h, tree.deprel(h) !== 'nsubj', assets));
     // "struck energy facilities in the Odesa region", "hit a refinery deep inside Russia": the site's
     // place hangs on the verb.
     if (targets.length === 0 && frame.relation === 'attacked' && heads.some((h) => ATTACKED_ASSETS.has(tree.tokens[h]?.lower ?? ''))) {
@@ -466,6 +467,8 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
     // "demanded that Meta change its model", "insisted that Y withdraw": the one asked is the clause's subject.
     else if (d === 'ccomp' && frame.relation === 'urged' && DEMAND_VERBS.has(tree.tokens[i]?.lemma ?? '') && tree.child(c, 'nsubj') >= 0 && demanded(tree, i, c)) out.push(tree.child(c, 'nsubj'));
     else if ((d === 'obl' || d === 'obl:unmarked') && frame.preps?.includes(tree.caseOf(c) ?? '')) out.push(c);
+    // "complained that neither Baghdad nor Washington had consulted it": the clause's subject is complained of.
+    else if (d === 'ccomp' && frame.clauseTarget === true && tree.child(c, 'nsubj') >= 0) out.push(tree.child(c, 'nsubj'));
   }
   // "pledged to help rebuild Syria": help's own infinitive holds the one helped.
   if (out.length === 0 && frame.relation === 'aided' && direct) {
