@@ -137,6 +137,7 @@ const ROWS: readonly Row[] = [
   ['Later Major General Ivo Brandt spoke.', [['Major General Ivo Brandt', 'ivo-brandt', 'person']], 'a rank of two words is one title'],
   ['The shuttle went to the Korvan Center at Oslo Gardermoen Airport, and Refugee Council Ellen Marsh said so.', [['Korvan Center', 'korvan-center', 'organization'], ['Oslo', 'oslo', 'place'], ['Oslo Gardermoen Airport', 'oslo-gardermoen-airport', 'place'], ['Refugee Council', 'refugee-council', 'organization'], ['Ellen Marsh', 'ellen-marsh', 'person']], 'a named site after "at" is where a body is, not part of its name; a head word ends a name before a given name'],
   ['It went to the Maria J. Korvan Center. Later the Korvan Center opened.', [['Maria J. Korvan Center', 'maria-j-korvan-center', 'organization'], ['Korvan Center', 'maria-j-korvan-center', 'organization']], 'a body named again without its namesake\'s given name is the same body'],
+  ['She was agent for Arundel and South Downs Tories.', [['Tories', 'conservative-party', 'organization']], 'after a longer capitalised name, a gazetteer body\'s word stays that body (its branch there)'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

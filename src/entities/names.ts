@@ -195,7 +195,9 @@ export abstract class NameReading extends PlaceReading {
     if (entry.kind === 'organization' && last === i && before && before.sentence === t.sentence && isCapitalized(before) && !this.claimed[i - 1]
       && this.doc.sentences[t.sentence]?.firstToken !== i - 1 && !this.titleCaseSentence[t.sentence] && LETTER.test(before.value) && !before.lineStart
       && !NOT_PERSON_WORDS.has(before.lower) && !NOT_NAME_WORDS.has(before.lower) && !HONORIFICS.has(before.lower)
-      && !this.lexicon.phrases.has(before.value) && !this.titleAt(i - 1) && !ACRONYM.test(before.value)) {
+      && !this.lexicon.phrases.has(before.value) && !this.titleAt(i - 1) && !ACRONYM.test(before.value)
+      // ("Arundel and South Downs Tories": after a longer name, the word is that place's branch of the body.)
+      && !(isCapitalized(this.token(i - 2) ?? t) && !NOT_NAME_WORDS.has(this.token(i - 2)?.lower ?? ''))) {
       this.addMention(slugify(this.text.slice(before.start, end)), 'organization', i - 1, last, undefined, 'name+body-word', false, 'name');
       return last + 1;
     }
