@@ -272,6 +272,7 @@ const ROWS: readonly Row[] = [
   ['Macron objected to the Russian presence.', ['emmanuel-macron rejected russia'], 'a demonym before a presence names whose it is'],
   ['Poland complained that neither Berlin nor Paris had consulted it.', ['poland accused france', 'poland accused germany'], 'a complaint that Y did (or failed to do) something accuses Y, both ends of a neither-nor list'],
   ['Poland complained that the weather was bad.', [], 'a complaint about no actor accuses no one'],
+  ['Russia promised to return the prisoners to Ukraine.', ['russia promised ukraine'], 'a pledge to give something to Y is a promise to Y'],
 ];
 
 function factsOf(text: string): string[] {

@@ -216,13 +216,19 @@ function partiesOfInfinitive(tree: DependencyTree, i: number): number[] {
   if (x < 0 || !tree.infinitive(x)) return [];
   const out: number[] = [];
   const party = (c: number): boolean => PARTY_PREPS.has(tree.caseOf(c) ?? '');
+  // "pledged to give the UN safe passage", "offered to hand them over to Kim": whom a thing is given to.
+  const giving = GIVING_VERBS.has(tree.tokens[x]?.lemma ?? '');
   for (const c of tree.children(x)) {
     const d = tree.deprel(c);
-    if (d === 'obl' && party(c)) out.push(c);
-    if (d === 'obj') for (const m of tree.children(c)) if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'obl') && party(m)) out.push(m);
+    if (d === 'obl' && (party(c) || (giving && tree.caseOf(c) === 'to'))) out.push(c);
+    if (d === 'iobj' && giving) out.push(c);
+    if (d === 'obj') for (const m of tree.children(c)) if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'obl') && (party(m) || (giving && tree.caseOf(m) === 'to'))) out.push(m);
   }
   return out;
 }
+
+/** Verbs of giving, whose indirect object or to-phrase receives what is promised or offered. */
+const GIVING_VERBS: ReadonlySet<string> = new Set(['give', 'grant', 'hand', 'offer', 'provide', 'guarantee', 'allow', 'return', 'transfer', 'deliver']);
 
 /** Prepositions that name the other party of an act: "share with Y" ("mediate between X and Y" offers no one anything: CAMEO 045 is the mediation). */
 const PARTY_PREPS: ReadonlySet<string> = new Set(['with']);
