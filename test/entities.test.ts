@@ -127,6 +127,7 @@ const ROWS: readonly Row[] = [
   ['Editors of English Wikilore and of Scottish Water said so.', [], 'a demonym, or a word shaped like one, opening two capitalised words makes them no person'],
   ['Seeking justice, they passed the Maria Okafor Justice in Housing Act.', [['Maria Okafor', 'maria-okafor', 'person']], 'a name running on into a thing named after the person ends before its first everyday noun'],
   ['Nicholas Betts-Green resigned, and Mr Betts-Green left.', [['Nicholas Betts-Green', 'nicholas-betts-green', 'person'], ['Mr Betts-Green', 'nicholas-betts-green', 'person']], 'an everyday word hyphened into a double surname is part of the name'],
+  ['Critics said the Vasco Dorne Prize was rigged.', [], 'without a given name, a name running on into a thing is the thing throughout: no person, whatever the NER adds'],
   ['Martin Luther King Jr. spoke in Memphis.', [['Martin Luther King Jr.', 'martin-luther-king-jr', 'person'], ['Memphis', 'memphis', 'place']], 'a name suffix after an everyday word, or a title word, keeps the name whole'],
   ['A reporter of The Globe and Mail wrote it.', [['Globe and Mail', 'globe-and-mail', 'organization']], 'one head word alone names no body: the name goes on past "and"'],
   ["The flag will fly in the nation's capital, Wellington, and on an Ottawa street. Moscow rejected it.", [['Wellington', 'wellington', 'place'], ['Ottawa', 'ottawa', 'place'], ['Moscow', 'russia', 'country']], 'a capital in apposition to "capital", or before a street, is the place; acting, its government'],

@@ -498,8 +498,12 @@ export abstract class NameReading extends PlaceReading {
       if (sentenceStart && !given && !speaks && !c.byline && !syllables && !apposition) return last + 1;
       const thing = this.thingAfterName(i, last);
       if (thing !== undefined) {
-        // (Without a given name, "Golden Globe Awards" is a thing throughout.)
-        if (!given) return last + 1;
+        // (Without a given name, "Golden Globe Awards", "The Da Vinci Code" are things throughout: no
+        // person for the trained NER to add either.)
+        if (!given) {
+          this.claimed.fill(1, i, last + 1);
+          return last + 1;
+        }
         this.addPerson(i, thing - 1, 'given-name');
         return thing;
       }
