@@ -195,6 +195,13 @@ describe('entities: one person under spellings one letter apart, never two peopl
   it('a transliteration with one letter more: "Zelenskyy" after "Volodymyr Zelensky" of another outlet', () => {
     assert.deepEqual(people('Olek Varenko met Dmytro Zelinskyy. Later Zelinskky said no.').slice(-1), ['Zelinskky/dmytro-zelinskyy']);
   });
+  it('a full name with one more surname is the same person, and its shorter surname alone names them too', () => {
+    assert.deepEqual(people('Edmundo Vargas Urrutia won. Edmundo Vargas left, and Vargas spoke.'), ['Edmundo Vargas Urrutia/edmundo-vargas-urrutia', 'Edmundo Vargas/edmundo-vargas-urrutia', 'Vargas/edmundo-vargas-urrutia']);
+  });
+  it('two longer names sharing the shorter one: it names neither', () => {
+    const ids = people('Abdel Karim Nour met Abdel Karim Sabry. Later Abdel Karim spoke.').map((m) => m.split('/')[1]);
+    assert.equal(new Set(ids).size, 3);
+  });
   // Near misses: two people whose names differ by one letter, a father and a son, two spellings both in full.
   const apart: ReadonlyArray<readonly [string, string]> = [
     ['Karla Maurer and Tomas Mauser spoke. Later, said Mauer, the fund closed.', 'two people one letter off the lone word: it names neither'],

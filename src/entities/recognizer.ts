@@ -30,6 +30,8 @@ export abstract class RecognizerState {
     mentions: [], references: [], facts: [], aliases: new Map(), roles: new Map(), types: new Map(), labels: new Map(), groups: new Set(),
   };
   protected readonly persons = new Map<string, PersonRecord>();
+  /** "gonzalez" → the person named both "Edmundo Gonzalez" and "Edmundo Gonzalez Urrutia": the shorter form's surname. */
+  protected readonly surnameVariants = new Map<string, string>();
   protected readonly claimed: Int8Array;
   /** Tokens inside a person's name: what follows "X of" such a name is an affiliation. */
   protected readonly personToken: Int8Array;
@@ -222,7 +224,7 @@ export abstract class RecognizerState {
   }
 
   protected personBySurname(lower: string): PersonRecord | undefined {
-    return this.onlyPerson((p) => p.last === lower && p.tokens >= 2)
+    return this.onlyPerson((p) => (p.last === lower || this.surnameVariants.get(lower) === p.id) && p.tokens >= 2)
       // "Xi" after "Xi Jinping", "Yoon" after "Yoon Suk Yeol": names written surname first.
       ?? (this.lexicon.givenNames.has(lower) ? undefined : this.onlyPerson((p) => p.first === lower && p.tokens >= 2 && this.hasSurnameFirstShape(p)));
   }
@@ -299,7 +301,15 @@ export abstract class RecognizerState {
     // only full name ending in it.
     let record: PersonRecord | undefined;
     for (const p of this.persons.values()) {
-      if (p.last === named.last && (named.tokens === 1 || p.tokens === 1 || p.first === named.first)) record = p;
+      if ((p.last === named.last && (named.tokens === 1 || p.tokens === 1 || p.first === named.first)) || (named.tokens === 1 && this.surnameVariants.get(named.last) === p.id)) record = p;
+    }
+    // "Edmundo Gonzalez Urrutia" and "Edmundo Gonzalez": a full name and the same name with one more
+    // surname (Spanish and Portuguese use two) are one person, when exactly one person so fits.
+    if (!record && named.tokens >= 2) {
+      record = this.onlyPerson((p) => p.tokens >= 2 && p.first === named.first && Math.abs(p.tokens - named.tokens) === 1
+        && (p.label.startsWith(`${label} `) || label.startsWith(`${p.label} `)));
+      // ("Gonzalez" alone then names that person too.)
+      if (record) this.surnameVariants.set(named.tokens < record.tokens ? named.last : record.last, record.id);
     }
     // "Mr Blair", "President Lula": a lone surname the news gazetteer knows is that person.
     if (!record && named.tokens === 1) record = this.notablePerson(named.last);
