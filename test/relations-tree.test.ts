@@ -273,6 +273,9 @@ const ROWS: readonly Row[] = [
   ['Poland complained that neither Berlin nor Paris had consulted it.', ['poland accused france', 'poland accused germany'], 'a complaint that Y did (or failed to do) something accuses Y, both ends of a neither-nor list'],
   ['Poland complained that the weather was bad.', [], 'a complaint about no actor accuses no one'],
   ['Russia promised to return the prisoners to Ukraine.', ['russia promised ukraine'], 'a pledge to give something to Y is a promise to Y'],
+  ['Mali announced its withdrawal from Ecowas.', ['mali rejected ecowas'], 'a state\'s withdrawal from a body rejects it'],
+  ['Russia\'s withdrawal from Kherson angered Ukraine.', [], 'troops withdrawing from a town reject no one'],
+  ['The African Union suspended Niger after the coup.', ['african-union sanctioned niger'], 'a body suspending a member state'],
 ];
 
 function factsOf(text: string): string[] {

@@ -171,7 +171,7 @@ export abstract class Evidence extends Walks {
     if (frameId === 'dismiss-official' && this.sidesOf(target.entity).length === 0) return false;
     if (STATE_ONLY_FRAMES.has(frameId)) {
       // "John Smith left Google" is a job change; "leaving the Tories with 163 MPs" no departure at all.
-      if (source.entityType === 'person' || this.tok(target.lastToken + 1)?.lower === 'with') return false;
+      if (source.entityType === 'person' || target.entityType !== 'organization' || this.tok(target.lastToken + 1)?.lower === 'with') return false;
     }
     if (target.entityType === 'other' && !options.topicOk) return false;
     if (options.targetTypes && !options.targetTypes.includes(target.entityType)) return false;

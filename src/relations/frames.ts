@@ -107,6 +107,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'leave-organization', lemmas: ['leave', 'quit', 'exit'], relation: 'rejected', cameo: '120', direct: true, targetTypes: ['organization'], reason: '"The US left the WHO", "Angola quit OPEC": leaving a body rejects it (CAMEO 12); a place or country left is a journey, not read' },
   { id: 'withdraw-from', lemmas: ['withdraw', 'pull'], relation: 'rejected', cameo: '120', preps: ['from', 'of'], targetTypes: ['organization'], reason: '"X withdrew from the ICC / pulled out of the WHO": leaving a body rejects it; troops withdrawn from a country are not read (organisations only)' },
   { id: 'fight', lemmas: ['fight', 'battle'], relation: 'attacked', cameo: '190', preps: ['against'], direct: true, targetTypes: ['country', 'organization'], reason: '"the RSF has fought the army", "fighting against Y": armed combat with a state or an armed body (CAMEO 190); "fought corruption / the election" names no actor' },
+  { id: 'suspend-member', lemmas: ['suspend'], relation: 'sanctioned', cameo: '161', direct: true, targetTypes: ['country', 'organization'], bareTarget: true, treeOnly: true, reason: '"The African Union suspended Niger": a body suspending a member state (CAMEO 16, reduce relations); "suspended talks / aid" are collocations, a bare state name only' },
   { id: 'object-to', lemmas: ['object'], relation: 'rejected', cameo: '120', preps: ['to'], prepAdjacent: true, topicTarget: true, reason: '"X objected to Y\'s plan": opposition (CAMEO 12)' },
   { id: 'protest-to', lemmas: ['protest'], relation: 'accused', cameo: '111', preps: ['to'], prepAdjacent: true, reason: '"Brazil protested to Washington over …": a formal complaint to Y (CAMEO 111)' },
   { id: 'sentence', lemmas: ['sentence', 'convict', 'jail', 'imprison', 'indict'], relation: 'sanctioned', cameo: '173', direct: true, reason: '"Bosnia\'s state court sentenced Dodik", "a Russian court jailed Navalny": legal action against Y (CAMEO 173, arrest, detain or charge)' },
@@ -203,6 +204,7 @@ export const NOUN_FRAMES: readonly NounFrame[] = [
   { id: 'warrant-for', nouns: ['warrant', 'warrants'], relation: 'accused', cameo: '115', preps: ['for', 'against'], possessorOnly: true, reason: '"the ICC\'s arrest warrant for Netanyahu": a court charging Y (CAMEO 115)' },
   { id: 'attack-on', nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'of', 'into'], reason: '"X\'s attack on Y"' },
   { id: 'war-on', nouns: ['war', 'wars'], relation: 'attacked', cameo: '190', preps: ['on', 'against', 'in'], possessorOnly: true, reason: '"Russia\'s war in / on / against Ukraine": war waged on Y by its owner ("looks at the war in Chechnya" names no attacker; a war "of independence" or "with" Y neither)' },
+  { id: 'withdrawal-from', nouns: ['withdrawal', 'exit', 'departure'], relation: 'rejected', cameo: '120', preps: ['from'], possessorOnly: true, reason: '"Mali announced its withdrawal from Ecowas": a state leaving a body rejects it (CAMEO 12); only a body, only its possessor (troops withdrawing from a town are no rejection: evidence.ts)' },
   { id: 'sanctions-on', nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X\'s sanctions on Y"' },
   { id: 'aid-to', nouns: ['aid', 'assistance', 'support'], relation: 'aided', cameo: '070', preps: ['to', 'with'], reason: '"X\'s aid to Y"' },
 ];
@@ -233,7 +235,7 @@ export interface CollocationFrame {
 }
 
 /** Frames only a state or a body acts in: "John Smith left Google" is a job change, "Angola quit OPEC" a rejection. */
-export const STATE_ONLY_FRAMES: ReadonlySet<string> = new Set(['leave-organization', 'withdraw-from']);
+export const STATE_ONLY_FRAMES: ReadonlySet<string> = new Set(['leave-organization', 'withdraw-from', 'withdrawal-from']);
 
 export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'restore-ties', verbs: ['restore', 'renew', 'resume', 'reestablish', 're-establish', 'establish', 'normalise', 'normalize', 'forge', 'upgrade', 'mend', 'rebuild'], nouns: TIES_NOUNS, relation: 'supported', cameo: '054', preps: ['with'], mutual: true, reason: '"X restored / established (diplomatic) ties with Y": diplomatic recognition (CAMEO 054)' },
