@@ -276,6 +276,9 @@ const ROWS: readonly Row[] = [
   ['Mali announced its withdrawal from Ecowas.', ['mali rejected ecowas'], 'a state\'s withdrawal from a body rejects it'],
   ['Russia\'s withdrawal from Kherson angered Ukraine.', [], 'troops withdrawing from a town reject no one'],
   ['The African Union suspended Niger after the coup.', ['african-union sanctioned niger'], 'a body suspending a member state'],
+  ['Israeli strikes killed at least 30 people in Gaza.', ['israel attacked gaza'], 'people killed in a place: an attack on the place by the side that struck'],
+  ['The storm killed five people in Florida.', [], 'no side, no attack'],
+  ['Putin said a gunman had killed Scholz\'s driver.', [], 'killing between people is no verbal attack'],
 ];
 
 function factsOf(text: string): string[] {

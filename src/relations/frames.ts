@@ -108,6 +108,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'withdraw-from', lemmas: ['withdraw', 'pull'], relation: 'rejected', cameo: '120', preps: ['from', 'of'], targetTypes: ['organization'], reason: '"X withdrew from the ICC / pulled out of the WHO": leaving a body rejects it; troops withdrawn from a country are not read (organisations only)' },
   { id: 'fight', lemmas: ['fight', 'battle'], relation: 'attacked', cameo: '190', preps: ['against'], direct: true, targetTypes: ['country', 'organization'], reason: '"the RSF has fought the army", "fighting against Y": armed combat with a state or an armed body (CAMEO 190); "fought corruption / the election" names no actor' },
   { id: 'suspend-member', lemmas: ['suspend'], relation: 'sanctioned', cameo: '161', direct: true, targetTypes: ['country', 'organization'], bareTarget: true, treeOnly: true, reason: '"The African Union suspended Niger": a body suspending a member state (CAMEO 16, reduce relations); "suspended talks / aid" are collocations, a bare state name only' },
+  { id: 'kill', lemmas: ['kill', 'wound', 'injure'], relation: 'attacked', cameo: '190', direct: true, treeOnly: true, reason: '"Israeli strikes killed 30 people in Gaza", "troops killed Y": killing is force (CAMEO 190) on the one killed or the place of those killed; read from the tree only' },
   { id: 'object-to', lemmas: ['object'], relation: 'rejected', cameo: '120', preps: ['to'], prepAdjacent: true, topicTarget: true, reason: '"X objected to Y\'s plan": opposition (CAMEO 12)' },
   { id: 'protest-to', lemmas: ['protest'], relation: 'accused', cameo: '111', preps: ['to'], prepAdjacent: true, reason: '"Brazil protested to Washington over …": a formal complaint to Y (CAMEO 111)' },
   { id: 'sentence', lemmas: ['sentence', 'convict', 'jail', 'imprison', 'indict'], relation: 'sanctioned', cameo: '173', direct: true, reason: '"Bosnia\'s state court sentenced Dodik", "a Russian court jailed Navalny": legal action against Y (CAMEO 173, arrest, detain or charge)' },
@@ -295,7 +296,7 @@ export const MUTUAL_NOUN_VERBS: ReadonlySet<string> = new Set([
 export const VERBAL_ATTACK = {
   relation: 'accused', cameo: '111',
   /** Verbs of physical force that have no verbal reading: "Brown targets pensioners" or "hit" between persons is no attack at all. */
-  physical: ['hit', 'strike', 'shoot', 'shell', 'bomb', 'target', 'raid', 'invade', 'ambush', 'fire', 'bombard', 'lob', 'hurl', 'drop', 'fight', 'battle'] as readonly string[],
+  physical: ['hit', 'strike', 'shoot', 'shell', 'bomb', 'target', 'raid', 'invade', 'ambush', 'fire', 'bombard', 'lob', 'hurl', 'drop', 'fight', 'battle', 'kill', 'wound', 'injure'] as readonly string[],
   reason: 'a person attacking a person or organisation in words',
 } as const;
 

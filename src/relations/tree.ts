@@ -10,7 +10,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { Frame } from './frames';
-import { OF_HEADS, PREVENTING_VERBS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS, VERB_TAGS } from './words';
+import { OF_HEADS, PREVENTING_VERBS, VICTIM_NOUNS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS, VERB_TAGS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 import { ActorFinder, relativeAntecedent, type ListExpander } from './tree-actors';
 
@@ -162,8 +162,11 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     targets = heads.flatMap((h) => actors.at(h, tree.deprel(h) !== 'nsubj', assets));
     // "struck energy facilities in the Odesa region", "hit a refinery deep inside Russia": the site's
     // place hangs on the verb.
-    if (targets.length === 0 && frame.relation === 'attacked' && heads.some((h) => ATTACKED_ASSETS.has(tree.tokens[h]?.lower ?? ''))) {
+    // ("killed 30 people in Gaza": people killed in a place are an attack on it.)
+    if (targets.length === 0 && frame.relation === 'attacked' && heads.some((h) => ATTACKED_ASSETS.has(tree.tokens[h]?.lower ?? '') || VICTIM_NOUNS.has(tree.tokens[h]?.lower ?? ''))) {
       for (const c of tree.children(i)) if (tree.deprel(c) === 'obl' && SITE_PREPS.has(tree.caseOf(c) ?? '')) targets.push(...actors.at(c, true, ATTACKED_ASSETS));
+      // ("killed five people in Gaza" with the place on the people.)
+      for (const h of heads) if (VICTIM_NOUNS.has(tree.tokens[h]?.lower ?? '')) for (const c of tree.children(h)) if (tree.deprel(c) === 'nmod' && SITE_PREPS.has(tree.caseOf(c) ?? '')) targets.push(...actors.at(c, true, ATTACKED_ASSETS));
     }
     // "offered to share its evidence with India", "promised to speed up talks with Chisinau": an
     // offer or pledge made to the party of the act it names.

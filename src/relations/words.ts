@@ -61,6 +61,12 @@ export const HEARSAY_NOUNS: ReadonlySet<string> = new Set(['reports', 'report', 
 /** "X and Y postponed their meeting": the act is moved to a later date, so it is still to happen. */
 export const DEFERRING_VERBS: ReadonlySet<string> = new Set(['postpone', 'delay', 'reschedule', 'defer', 'push']);
 
+/** People an attack kills or wounds: where they were is what was attacked ("killed 30 people in Gaza"). */
+export const VICTIM_NOUNS: ReadonlySet<string> = new Set([
+  'people', 'civilians', 'children', 'women', 'residents', 'villagers', 'worker', 'workers', 'person', 'persons', 'palestinians',
+  'ukrainians', 'sudanese', 'israelis', 'policemen', 'police', 'officers', 'fighters', 'militants', 'troops', 'soldiers', 'patients', 'refugees',
+]);
+
 /** Verbs that keep an act from happening: "prevented Y from fighting", "barred Y from attending". */
 export const PREVENTING_VERBS: ReadonlySet<string> = new Set(['prevent', 'stop', 'bar', 'ban', 'block', 'keep', 'deter', 'dissuade', 'discourage', 'prohibit', 'forbid', 'restrain']);
 
@@ -98,6 +104,8 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
  * struck Gaza" report the side's attack, as "Russian troops" would.
  */
 const WEAPON_NOUNS: readonly string[] = [
+  // "Israeli strikes killed …": an attack named by its side acts as the side's weapons do
+  'strikes', 'airstrikes', 'shelling', 'bombardment', 'raids',
   'drones', 'missiles', 'rockets', 'warplanes', 'jets', 'bombers', 'fighter', 'artillery', 'shells', 'warships', 'submarines', 'tanks', 'helicopters',
   'drone', 'missile', 'rocket', 'warplane', 'jet', 'bomber', 'warship', 'submarine', 'tank', 'helicopter', 'aircraft', 'planes',
   'ships', 'vessels', 'boats',
