@@ -279,6 +279,7 @@ const ROWS: readonly Row[] = [
   ['Israeli strikes killed at least 30 people in Gaza.', ['israel attacked gaza'], 'people killed in a place: an attack on the place by the side that struck'],
   ['The storm killed five people in Florida.', [], 'no side, no attack'],
   ['Putin said a gunman had killed Scholz\'s driver.', [], 'killing between people is no verbal attack'],
+  ['China said it would take countermeasures against US defence firms.', ['china sanctioned united-states (hypothetical)'], 'countermeasures announced against Y'],
 ];
 
 function factsOf(text: string): string[] {
