@@ -280,6 +280,7 @@ const ROWS: readonly Row[] = [
   ['The storm killed five people in Florida.', [], 'no side, no attack'],
   ['Putin said a gunman had killed Scholz\'s driver.', [], 'killing between people is no verbal attack'],
   ['China said it would take countermeasures against US defence firms.', ['china sanctioned united-states (hypothetical)'], 'countermeasures announced against Y'],
+  ['Guatemala\'s president asked Congress to amend the law, and Guatemala\'s prosecutors backed Congress.', ['guatemala supported congress-of-guatemala', 'guatemala urged congress-of-guatemala'], 'a bare "Congress" in a story about a state with a congress of its own is that state\'s'],
 ];
 
 function factsOf(text: string): string[] {

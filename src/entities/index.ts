@@ -12,6 +12,24 @@ import { slugify } from './slug';
 import { TOPICS } from './tables';
 import { TOPIC_FIRST_WORDS, AFFILIATION_KINDS, isCapitalized } from './words';
 import { LoneNameReading } from './lone-names';
+import { documentCountry } from './containment';
+
+/** States whose legislature is itself named Congress (a "Congress" in a British story is the US one). */
+const CONGRESS_STATES = ['guatemala', 'peru', 'colombia', 'mexico', 'brazil', 'argentina', 'chile', 'honduras', 'paraguay', 'philippines', 'spain', 'dominican-republic'];
+/** States with a Senate of their own. */
+const SENATE_STATES = [...CONGRESS_STATES, 'france', 'italy', 'poland', 'nigeria', 'australia', 'canada', 'pakistan', 'czech-republic', 'romania', 'belgium', 'ireland'];
+
+/**
+ * US bodies the gazetteer files under a bare name another country's body also has, and the states
+ * that have one of that name (`undefined`: every state has a supreme court).
+ */
+const US_HOME_BODIES: readonly { readonly id: string; readonly words: string; readonly states?: readonly string[] }[] = [
+  { id: 'us-congress', words: 'Congress', states: CONGRESS_STATES }, { id: 'us-senate', words: 'Senate', states: SENATE_STATES },
+  { id: 'us-supreme-court', words: 'Supreme Court' },
+];
+const US_ID = 'united-states';
+/** Words before a bare body's name that make it the US one ("the US Congress", "American Senate"). */
+const US_WORDS: ReadonlySet<string> = new Set(['us', 'u.s.', 'american', 'washington', 'america']);
 export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexicon } from './lexicon';
 export { slugify } from './slug';
 export { TITLES, type TitleRow } from './tables';
@@ -60,6 +78,7 @@ class Recognizer extends LoneNameReading {
     this.peopleNoRuleFound();
     this.peopleInNames();
     this.mergeParentheticals();
+    this.homeBodies();
     this.resolveTitleReferences();
     this.titleMentions();
     this.resolveCoreference();
@@ -69,6 +88,37 @@ class Recognizer extends LoneNameReading {
     const mentions = this.phraseExtents();
     this.draft.references.sort((a, b) => a.firstToken - b.firstToken || a.lastToken - b.lastToken);
     return { mentions, entities: this.records(), references: this.draft.references, facts: this.draft.facts };
+  }
+
+  /**
+   * "Congress", "the Supreme Court" alone in a story about Guatemala or Brazil is that country's body,
+   * not the gazetteer's US one: such a bare name becomes "Congress of Guatemala" when the document is
+   * about another country (its most named one) and no US word stands right before it.
+   */
+  private homeBodies(): void {
+    const about = documentCountry(this.draft.mentions);
+    if (about === undefined || about === US_ID) return;
+    const d = this.draft;
+    const aboutLabel = this.lexicon.entities.get(about)?.label ?? about;
+    const moved = new Map<Mention, string>();
+    for (const m of d.mentions) {
+      const row = US_HOME_BODIES.find((r) => r.id === m.entity);
+      if (!row || m.text !== row.words || (row.states && !row.states.includes(about)) || US_WORDS.has(this.token(m.firstToken - 1)?.lower ?? '')) continue;
+      moved.set(m, slugify(`${row.words} of ${aboutLabel}`));
+    }
+    if (moved.size === 0) return;
+    for (const [m, id] of moved) {
+      const label = `${m.text} of ${aboutLabel}`;
+      d.labels.set(id, label);
+      d.types.set(id, 'organization');
+      const aliases = d.aliases.get(id) ?? new Set<string>();
+      aliases.add(m.text);
+      d.aliases.set(id, aliases);
+      d.references = d.references.map((r) => (r.entity === m.entity && r.firstToken === m.firstToken && r.lastToken === m.lastToken ? { ...r, entity: id } : r));
+    }
+    d.mentions = d.mentions.map((m) => (moved.has(m) ? { ...m, entity: moved.get(m) as string } : m));
+    // The US body keeps a record only while a mention of it is left.
+    for (const row of US_HOME_BODIES) if (!d.mentions.some((m) => m.entity === row.id)) d.aliases.delete(row.id);
   }
 
   /** The mentions as output: each widened to the phrase that names it ("U.S. President Donald Trump"). */
