@@ -103,7 +103,8 @@ class Recognizer extends LoneNameReading {
     const moved = new Map<Mention, string>();
     for (const m of d.mentions) {
       const row = US_HOME_BODIES.find((r) => r.id === m.entity);
-      if (!row || m.text !== row.words || (row.states && !row.states.includes(about)) || US_WORDS.has(this.token(m.firstToken - 1)?.lower ?? '')) continue;
+      // ("the Court" after "the Supreme Court": the head-word anaphor names the same body.)
+      if (!row || (m.text !== row.words && m.rule !== 'org-head-anaphor') || (row.states && !row.states.includes(about)) || US_WORDS.has(this.token(m.firstToken - 1)?.lower ?? '')) continue;
       moved.set(m, slugify(`${row.words} of ${aboutLabel}`));
     }
     if (moved.size === 0) return;

@@ -245,6 +245,12 @@ export abstract class LoneNameReading extends NameReading {
       // stands as one when the trained NER reads it as a body there.)
       const nerBody = tokens.some((t) => this.named.type[t.index] === 'ORG' && this.named.first[t.index] === t.index && this.named.last[t.index] === t.index);
       if (!name || (!seenMidSentence && !partner && !nerBody) || partner === 'person') continue;
+      // "a Houthi spokesman" beside "the Houthis": the singular of a body named in the plural is that body.
+      const plural = this.lexicon.phrases.get(`${value}s`) ?? this.lexicon.phrases.get(`${value}es`);
+      if (plural?.kind === 'organization') {
+        for (const t of tokens) this.addMention(plural.id, 'organization', t.index, t.index, undefined, 'singular-of-body', false, 'name');
+        continue;
+      }
       // "Formica fusca", "Beauveria bassiana": a genus before its species is a taxon's name, no body or place.
       if (tokens.some((t) => this.speciesAfter(t.index))) continue;
       // The trained NER reads this word as a person's name: it is added as one after this pass
