@@ -200,6 +200,12 @@ describe('entities: one person under spellings one letter apart, never two peopl
   it('a full name with one more surname is the same person, and its shorter surname alone names them too', () => {
     assert.deepEqual(people('Edmundo Vargas Urrutia won. Edmundo Vargas left, and Vargas spoke.'), ['Edmundo Vargas Urrutia/edmundo-vargas-urrutia', 'Edmundo Vargas/edmundo-vargas-urrutia', 'Vargas/edmundo-vargas-urrutia']);
   });
+  it('one Russian given name in two transliterations is one person: "Dmitri S. Peskov" and "Dmitry Peskov"', () => {
+    assert.deepEqual(people('Dmitri S. Peskov spoke. Then Dmitry Peskov said no.').map((m) => m.split('/')[1]), ['dmitri-s-peskov', 'dmitri-s-peskov']);
+  });
+  it('other given names one letter apart are two people: "Maria Perez" and "Mario Perez"', () => {
+    assert.deepEqual(people('Maria Perez met Mario Perez.').map((m) => m.split('/')[1]), ['maria-perez', 'mario-perez']);
+  });
   it('two longer names sharing the shorter one: it names neither', () => {
     const ids = people('Abdel Karim Nour met Abdel Karim Sabry. Later Abdel Karim spoke.').map((m) => m.split('/')[1]);
     assert.equal(new Set(ids).size, 3);

@@ -19,6 +19,16 @@ const NAME_POSSESSORS: ReadonlySet<string> = new Set(['people', 'women', 'childr
 const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'s", '’s']);
 const LETTERS_ONLY = /^\p{L}+$/u;
 const NOT_ASCII = /[^\x00-\x7f]/;
+/**
+ * "Dmitry" / "Dmitri", "Sergey" / "Sergei", "Yuriy" / "Yuri": one Russian or Ukrainian given name in two
+ * transliterations (a final y, iy or ii for i). Other one-letter differences are other people
+ * ("Maria" / "Mario").
+ */
+function sameGivenName(a: string, b: string): boolean {
+  const plain = (w: string): string => w.replace(/(?:iy|ii|y)$/, 'i');
+  return a.length >= 4 && b.length >= 4 && a !== b && plain(a) === plain(b);
+}
+
 /** The shortest surname a one-letter variant may stand for. */
 const MIN_VARIANT_LENGTH = 5;
 
@@ -301,7 +311,8 @@ export abstract class RecognizerState {
     // only full name ending in it.
     let record: PersonRecord | undefined;
     for (const p of this.persons.values()) {
-      if ((p.last === named.last && (named.tokens === 1 || p.tokens === 1 || p.first === named.first)) || (named.tokens === 1 && this.surnameVariants.get(named.last) === p.id)) record = p;
+      if ((p.last === named.last && (named.tokens === 1 || p.tokens === 1 || p.first === named.first || sameGivenName(p.first, named.first)))
+        || (named.tokens === 1 && this.surnameVariants.get(named.last) === p.id)) record = p;
     }
     // "Edmundo Gonzalez Urrutia" and "Edmundo Gonzalez": a full name and the same name with one more
     // surname (Spanish and Portuguese use two) are one person, when exactly one person so fits.
