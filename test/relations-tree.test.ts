@@ -68,7 +68,7 @@ const ROWS: readonly Row[] = [
   ['Trump called Putin a liar.', ['donald-trump accused vladimir-putin'], 'calling someone a liar is no phone call but an accusation'],
   ['Macron phoned Scholz on Sunday.', ['emmanuel-macron met olaf-scholz'], 'phoned'],
   ['Scholz will travel to Paris for talks with Macron.', ['emmanuel-macron met olaf-scholz (hypothetical)'], 'the traveller takes part in the talks he goes for'],
-  ['Macron hosted talks between Russian and Ukrainian delegations.', ['russia met ukraine'], 'delegations of two sides'],
+  ['Macron hosted talks between Russian and Ukrainian delegations.', ['emmanuel-macron met russia', 'emmanuel-macron met ukraine', 'russia met ukraine'], 'delegations of two sides; the host meets each'],
   ['Scholz won the backing of Macron.', ['emmanuel-macron supported olaf-scholz'], 'having or winning the backing of Y: Y supports the subject'],
   ['Scholz voiced his support for Macron.', ['olaf-scholz supported emmanuel-macron'], 'voicing support: the subject supports'],
   ['Scholz told reporters after talks with Macron that the plan was ready.', ['emmanuel-macron met olaf-scholz'], 'a clause said after talks: its subject took part in them'],
@@ -281,6 +281,7 @@ const ROWS: readonly Row[] = [
   ['Putin said a gunman had killed Scholz\'s driver.', [], 'killing between people is no verbal attack'],
   ['China said it would take countermeasures against US defence firms.', ['china sanctioned united-states (hypothetical)'], 'countermeasures announced against Y'],
   ['Guatemala\'s president asked Congress to amend the law, and Guatemala\'s prosecutors backed Congress.', ['guatemala supported congress-of-guatemala', 'guatemala urged congress-of-guatemala'], 'a bare "Congress" in a story about a state with a congress of its own is that state\'s'],
+  ['France deployed a carrier to the region to deter Russia.', ['france warned russia (hypothetical)'], 'a show of force to deter Y warns Y'],
 ];
 
 function factsOf(text: string): string[] {

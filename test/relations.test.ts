@@ -160,7 +160,7 @@ const ROWS: readonly Row[] = [
   ['The EU, which sanctioned Russia in 2022, urged China to help.', ['european-union sanctioned russia', 'european-union urged china'], 'relative clause: "which" stands for the EU'],
   ["Trump's decision to meet Putin angered Kyiv.", ['donald-trump met vladimir-putin (hypothetical)'], 'a decision to meet is not a meeting'],
   ["The UN Security Council condemned North Korea's missile launch.", ['un-security-council accused north-korea'], "condemn X's act → accused X"],
-  ['France will host talks between Iran and the United States.', ['iran met united-states (hypothetical)'], 'future governs the nominal'],
+  ['France will host talks between Iran and the United States.', ['france met iran (hypothetical)', 'france met united-states (hypothetical)', 'iran met united-states (hypothetical)'], 'future governs the nominal; the host meets each side'],
   ['Macron said he had spoken to Putin by phone.', ['emmanuel-macron met vladimir-putin'], 'spoke to by phone'],
   ['Russia is accused by Ukraine of war crimes.', ['ukraine accused russia'], 'present passive'],
   ['Zelenskyy will travel to Washington to meet Trump.', ['donald-trump met volodymyr-zelenskyy (hypothetical)'], 'purpose infinitive after travel; a capital is no visit target'],

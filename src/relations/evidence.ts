@@ -165,6 +165,8 @@ export abstract class Evidence extends Walks {
       rule = `${rule}:verbal`;
     }
     if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return false;
+    // "deployed a carrier to the Gulf": a CAMEO pattern of deployment to a place aids no one there.
+    if (relation === 'aided' && target.entityType === 'place' && rule.startsWith('cameo:')) return false;
     // "told a Moscow court", "asked the US court": a court addressed in a trial is no state addressed.
     if (relation !== 'accused' && relation !== 'sanctioned' && relation !== 'rejected' && this.courtOf(target)) return false;
     if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;

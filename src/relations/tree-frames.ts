@@ -622,7 +622,8 @@ export abstract class TreeFrames extends WalkFrames {
     for (const f of nounFramesByWord.get(nounToken.lower) ?? []) {
       const reading = readLightVerb(reader, verb, noun, f);
       if (!reading) continue;
-      this.nounsRead.add(`${noun}|${f.id}`);
+      // (The host of talks between X and Y meets each; X and Y still meet each other, read at the noun.)
+      if (!f.between) this.nounsRead.add(`${noun}|${f.id}`);
       this.emitReading(reading);
     }
   }

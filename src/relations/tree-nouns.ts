@@ -25,10 +25,15 @@ export function readCollocation(ctx: TreeContext, verb: Token, frame: Collocatio
 /** "Witkoff held talks with Putin", "X and Y held talks": a light verb's subject takes part in its event noun. */
 export function readLightVerb(ctx: TreeContext, verb: Token, noun: number, frame: NounFrame): TreeReading | undefined {
   // ("pressed him to end the war in Gaza": a war's side is its owner, never a light verb's subject.)
-  if (frame.between || (frame.possessorOnly === true && frame.relation === 'attacked')) return undefined;
+  // "Egypt hosted talks between Hamas and Fatah": the host meets each side of the talks it holds.
+  if (frame.between) return HOSTING_VERBS.has(verb.lemma) ? readNounEvent(ctx, verb, noun, { ...frame, reverse: false, mutual: false }, false, true) : undefined;
+  if (frame.possessorOnly === true && frame.relation === 'attacked') return undefined;
   const received = frame.receivedWith?.includes(verb.lemma) === true && ctx.tree.caseOf(noun) === undefined;
   return readNounEvent(ctx, verb, noun, { ...frame, reverse: received, mutual: frame.mutual === true }, false, true);
 }
+
+/** Verbs whose subject holds the talks between others it names: a host or a mediator. */
+const HOSTING_VERBS: ReadonlySet<string> = new Set(['host', 'chair', 'convene', 'broker', 'mediate', 'organise', 'organize', 'arrange']);
 
 /** The verb's object (or `with` oblique) whose word passes the test, or -1. */
 export function eventNoun(tree: DependencyTree, verb: number, test: (word: string) => boolean): number {
