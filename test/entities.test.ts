@@ -141,6 +141,7 @@ const ROWS: readonly Row[] = [
   ['She was agent for Arundel and South Downs Tories.', [['Tories', 'conservative-party', 'organization']], 'after a longer capitalised name, a gazetteer body\'s word stays that body (its branch there)'],
   ['The Houthis fired missiles. A Houthi spokesman said the attack was over.', [['Houthis', 'houthis', 'organization'], ['Houthi', 'houthis', 'organization']], 'the singular of a body named in the plural is that body (one node)'],
   ['Judges in Guatemala met. In Guatemala the Supreme Court ruled, and the Court later closed the case.', [['Guatemala', 'guatemala', 'country'], ['Guatemala', 'guatemala', 'country'], ['Supreme Court', 'supreme-court-of-guatemala', 'organization'], ['Court', 'supreme-court-of-guatemala', 'organization']], 'a bare Supreme Court is the story\'s country\'s, and so is "the Court" after it (one node)'],
+  ['The survey covered New South Wales, Victoria, South Australia and Tasmania.', [['New South Wales', 'new-south-wales', 'place'], ['Victoria', 'victoria', 'place'], ['South Australia', 'south-australia', 'place'], ['Tasmania', 'tasmania', 'place']], 'a given name listed between places is a place'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

@@ -236,7 +236,7 @@ export abstract class LoneNameReading extends NameReading {
       const lower = value.toLowerCase();
       const name = tokens.length * 2 > every.length && tokens.every((t) => t.pos === 'PROPN') && (lowercase.get(lower) ?? 0) * LOWERCASE_RATIO < every.length && value.length > 2
         && LETTER.test(value) && !this.lexicon.commonWords.has(lower) && !NOT_PERSON_WORDS.has(lower) && !PERSON_ROLE_NOUNS.has(lower)
-        && !GROUP_NOUNS.has(lower) && !this.lexicon.givenNames.has(lower) && !ACRONYM.test(value) && !HYPHEN_WORD.test(lower)
+        && !GROUP_NOUNS.has(lower) && (!this.lexicon.givenNames.has(lower) || tokens.every((t) => this.betweenPlaces(t.index))) && !ACRONYM.test(value) && !HYPHEN_WORD.test(lower)
         && !NOT_A_LONE_NAME.test(lower) && !CONTRACTION.test(value) && !this.thingAcronyms.has(value);
       // "Ubisoft, Microsoft, and PlayStation": in a list, a name is of its neighbours' kind.
       const partner = tokens.map((t) => this.listPartner(t.index)).find((type) => type !== undefined);
@@ -312,6 +312,14 @@ export abstract class LoneNameReading extends NameReading {
     const next = this.token(k + 1);
     return next !== undefined && next.sentence === this.token(k)?.sentence && next.value === next.lower && SPECIES_EPITHET.test(next.value)
       && !this.lexicon.commonWords.has(next.lower);
+  }
+
+  /** "New South Wales, Victoria, South Australia": token k listed with places on both sides (a given name there is a place). */
+  protected betweenPlaces(k: number): boolean {
+    const listed = (link: Token | undefined): boolean => link !== undefined && (link.value === ',' || link.lower === 'and' || link.lower === 'or');
+    const place = (m: { entityType: EntityType } | undefined): boolean => m !== undefined && (m.entityType === 'place' || m.entityType === 'country');
+    return listed(this.token(k - 1)) && listed(this.token(k + 1))
+      && place(this.draft.mentions.find((m) => m.lastToken === k - 2)) && place(this.draft.mentions.find((m) => m.firstToken === k + 2));
   }
 
   /** The kind of the name listed right before or after token k ("A, B and C"). */
