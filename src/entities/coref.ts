@@ -169,6 +169,10 @@ class Resolver extends CorefCues {
     // ("Ian Fogg, an analyst, …"), and the salience ranking measured better for them.
     const continued = neuter && role === 'subject' && !this.quoted[t.index] ? this.continuedSpeaker(t, row.kind, seen, lookback) : undefined;
     if (continued) return this.reference(continued.entity, continued.entityType, t.index, t.index, t.sentence, 'pronoun', false);
+    // "Lula replied that … . He said his government …": "he" or "she" opening a sentence goes on with the
+    // previous sentence's subject when that is the one agreeing person named as a subject there.
+    const carried = !neuter && role === 'subject' && !this.quoted[t.index] ? this.carriedSubject(t, row.kind, seen) : undefined;
+    if (carried) return this.reference(carried.entity, carried.entityType, t.index, t.index, t.sentence, 'pronoun', false);
     const speaker = this.quoted[t.index] ? this.quoteSpeaker(t.index) : undefined;
     const relative = this.relativeHead(t);
     const apposed = possessive ? this.apposedName(t) : undefined;
@@ -365,6 +369,14 @@ class Resolver extends CorefCues {
     const words = (this.input.label?.(entity) ?? '').split(/\s+/);
     const last = words.slice(1).join(' ');
     return words.length >= 2 && STATE_ARMY_HEADS.has(last) && (this.input.demonym?.(words[0] ?? '') !== undefined);
+  }
+
+  /** The previous sentence's subject, when it is the one agreeing person named as a subject there. */
+  private carriedSubject(t: Token, kind: PronounRow['kind'], seen: readonly Item[]): Item | undefined {
+    if (this.tokens[t.index - 1]?.sentence === t.sentence) return undefined;
+    const subjects = seen.filter((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && m.entityType === 'person' && this.agrees(m, kind));
+    const people = new Set(subjects.map((m) => m.entity));
+    return people.size === 1 ? subjects[0] : undefined;
   }
 
   /** Whether a word of military rule follows the mention within three words ("Mali's junta", "Myanmar's military government"). */
