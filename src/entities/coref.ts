@@ -171,7 +171,8 @@ class Resolver extends CorefCues {
     if (continued) return this.reference(continued.entity, continued.entityType, t.index, t.index, t.sentence, 'pronoun', false);
     // "Lula replied that … . He said his government …": "he" or "she" opening a sentence goes on with the
     // previous sentence's subject when that is the one agreeing person named as a subject there.
-    const carried = !neuter && role === 'subject' && !this.quoted[t.index] ? this.carriedSubject(t, row.kind, seen) : undefined;
+    // ("… The RSF said its team had come … . Its commander, Dagalo, pledged": so does an opening "its".)
+    const carried = ((!neuter && role === 'subject') || (row.kind === 'neuter' && possessive)) && !this.quoted[t.index] ? this.carriedSubject(t, row.kind, seen) : undefined;
     if (carried) return this.reference(carried.entity, carried.entityType, t.index, t.index, t.sentence, 'pronoun', false);
     const speaker = this.quoted[t.index] ? this.quoteSpeaker(t.index) : undefined;
     const relative = this.relativeHead(t);
@@ -371,10 +372,10 @@ class Resolver extends CorefCues {
     return words.length >= 2 && STATE_ARMY_HEADS.has(last) && (this.input.demonym?.(words[0] ?? '') !== undefined);
   }
 
-  /** The previous sentence's subject, when it is the one agreeing person named as a subject there. */
+  /** The previous sentence's subject, when it is the one agreeing person (or, for "its", body or state) named as a subject there. */
   private carriedSubject(t: Token, kind: PronounRow['kind'], seen: readonly Item[]): Item | undefined {
     if (this.tokens[t.index - 1]?.sentence === t.sentence) return undefined;
-    const subjects = seen.filter((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && m.entityType === 'person' && this.agrees(m, kind));
+    const subjects = seen.filter((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && (kind === 'neuter' || m.entityType === 'person') && this.agrees(m, kind));
     const people = new Set(subjects.map((m) => m.entity));
     return people.size === 1 ? subjects[0] : undefined;
   }
