@@ -283,6 +283,7 @@ const ROWS: readonly Row[] = [
   ['Guatemala\'s president asked Congress to amend the law, and Guatemala\'s prosecutors backed Congress.', ['guatemala supported congress-of-guatemala', 'guatemala urged congress-of-guatemala'], 'a bare "Congress" in a story about a state with a congress of its own is that state\'s'],
   ['France deployed a carrier to the region to deter Russia.', ['france warned russia (hypothetical)'], 'a show of force to deter Y warns Y'],
   ['Trump met Putin in Alaska, and Trump praised Putin. Scholz replied that Germany was ready. He urged Putin to stop.', ['donald-trump met vladimir-putin', 'donald-trump supported vladimir-putin', 'olaf-scholz urged vladimir-putin'], '"he" opening a sentence goes on with the previous sentence\'s one person subject'],
+  ['France and Germany, which signed the earlier deal, welcomed the talks.', [], 'two parties that signed a deal with others (a relative clause) promised each other nothing'],
 ];
 
 function factsOf(text: string): string[] {

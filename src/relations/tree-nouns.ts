@@ -4,7 +4,7 @@
 import type { Token } from '../types';
 import type { ActorReference } from '../entities';
 import { JUDGING, type CollocationFrame, type NounFrame } from './frames';
-import { ANNOUNCING_VERBS, DEFERRING_VERBS, IRREALIS_VERBS, SPEECH_LEMMAS, verbIn, VERB_TAGS } from './words';
+import { ANNOUNCING_VERBS, DEFERRING_VERBS, IRREALIS_VERBS, RELATIVE_PRONOUNS, SPEECH_LEMMAS, verbIn, VERB_TAGS } from './words';
 import { ActorFinder, leftmost } from './tree-actors';
 import {
   agentOf, assetsOf, canAct, hypothetical, negated, NEGATORS, subjectHeads, type DependencyTree, type ReadFrame, type TreeContext, type TreeReading,
@@ -103,7 +103,10 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   let sources = (agent === undefined ? subjectHeads(tree, i) : agent >= 0 ? [agent] : []).flatMap((h) => actors.at(h)).filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
   if (sources.length === 0) return undefined;
-  const mutual = targets.length === 0 && frame.mutual && sources.length > 1;
+  // ("Russia and China, which signed the earlier deal, …": a relative clause tells what two parties did
+  // with others, not a deal between them.)
+  const relativeSubject = tree.deprel(i).endsWith('relcl') && RELATIVE_PRONOUNS.has(tree.tokens[tree.child(i, 'nsubj')]?.lower ?? '');
+  const mutual = targets.length === 0 && frame.mutual && sources.length > 1 && !relativeSubject;
   if (targets.length === 0 && !mutual) return undefined;
   if (frame.reverse) [sources, targets] = [targets.filter(canAct), sources];
   if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;

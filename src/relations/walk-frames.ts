@@ -2,7 +2,7 @@
 import type { Token } from '../types';
 import type { ActorReference } from '../entities';
 import { JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, type CollocationFrame, type Frame, type NounFrame } from './frames';
-import { CLAUSE_BREAKS, CONJUNCTIONS, IRREALIS_VERBS, NON_ACTOR_HEADS, TIME_WORDS, PROMISING_VERBS, verbIn } from './words';
+import { CLAUSE_BREAKS, CONJUNCTIONS, IRREALIS_VERBS, NON_ACTOR_HEADS, RELATIVE_PRONOUNS, TIME_WORDS, PROMISING_VERBS, verbIn } from './words';
 import { framesByLemma, nounFramesByWord, type EmitOptions, forEachPair } from './context';
 import { Evidence } from './evidence';
 
@@ -111,7 +111,9 @@ export abstract class WalkFrames extends Evidence {
     const options: EmitOptions = { topicOk: false, sourceGroupStart: start, ...(frame.hypothetical ? { hypothetical: true } : {}), ...(frame.undone ? { undone: true } : {}) };
     if (!target) {
       // "Gondor and Rohan restored ties": the coordinated subjects act on each other.
-      if (!frame.mutual || sources.length < 2 || this.followingPreposition(noun.token, frame)) return;
+      // (Not through a relative pronoun: "Russia and China, which signed the earlier deal" signed it with others.)
+      const relative = RELATIVE_PRONOUNS.has(this.tok(verb.index - 1)?.lower ?? '');
+      if (!frame.mutual || sources.length < 2 || relative || this.followingPreposition(noun.token, frame)) return;
       for (const a of sources) for (const b of sources) if (a !== b) this.emit(a, frame.relation, b, verb, frame.id, frame.cameo, options);
       return;
     }
