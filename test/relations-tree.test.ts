@@ -284,6 +284,10 @@ const ROWS: readonly Row[] = [
   ['France deployed a carrier to the region to deter Russia.', ['france warned russia (hypothetical)'], 'a show of force to deter Y warns Y'],
   ['Trump met Putin in Alaska, and Trump praised Putin. Scholz replied that Germany was ready. He urged Putin to stop.', ['donald-trump met vladimir-putin', 'donald-trump supported vladimir-putin', 'olaf-scholz urged vladimir-putin'], '"he" opening a sentence goes on with the previous sentence\'s one person subject'],
   ['France and Germany, which signed the earlier deal, welcomed the talks.', [], 'two parties that signed a deal with others (a relative clause) promised each other nothing'],
+  ['Egypt brokered a truce between Israel and Hamas.', ['egypt met hamas', 'egypt met israel', 'hamas promised israel', 'israel promised hamas'], 'a pact between two sides binds each; its broker meets each'],
+  ['Talks on a deal between Israel and Hamas stalled.', ['hamas promised israel (hypothetical)', 'israel promised hamas (hypothetical)'], 'a pact still sought is no pact'],
+  ['Ukraine and Russia swapped 150 prisoners each.', ['russia accepted ukraine', 'ukraine accepted russia'], 'a prisoner swap: each releases persons to the other (CAMEO 084)'],
+  ['Trump paused intelligence sharing with Ukraine.', ['donald-trump sanctioned ukraine'], 'stopping intelligence shared with Y is coercion (CAMEO 162)'],
 ];
 
 function factsOf(text: string): string[] {

@@ -51,7 +51,7 @@ const ROWS: readonly Row[] = [
   ['The US sent Ukraine more weapons.', ['united-states aided ukraine'], 'an indirect object before the aid noun'],
   ['Germany armed Ukraine.', ['germany aided ukraine'], 'arm → aided'],
   ['Ukraine agreed to the 30-day truce.', ['ukraine accepted ceasefire'], 'agree to; truce → ceasefire'],
-  ['The US proposed a 30-day ceasefire between Russia and Ukraine.', ['united-states proposed ceasefire'], 'propose a topic'],
+  ['The US proposed a 30-day ceasefire between Russia and Ukraine.', ['russia promised ukraine (hypothetical)', 'ukraine promised russia (hypothetical)', 'united-states proposed ceasefire'], 'propose a topic'],
   ['Scholz backed the ceasefire.', ['olaf-scholz supported ceasefire'], 'back → supported'],
   ['Macron praised Japan.', ['emmanuel-macron supported japan'], 'praise → supported (CAMEO 051)'],
   ['Japan agrees with France that the dispute should go to arbitration.', ['japan supported france'], 'agree with X → supported'],

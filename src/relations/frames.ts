@@ -190,6 +190,7 @@ const PROJECTILE_NOUNS: readonly string[] = [
 ];
 
 export const NOUN_FRAMES: readonly NounFrame[] = [
+  { id: 'pact-between', nouns: ['truce', 'ceasefire', 'deal', 'agreement', 'accord', 'pact', 'treaty', 'armistice'], relation: 'promised', cameo: '057', preps: ['between'], between: true, reason: '"the ceasefire between Israel and Hezbollah", "brokered a truce between X and Y": a pact between two sides binds each to the other (CAMEO 057)' },
   { id: 'talks-with', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'discussion', 'conversation', 'summit', 'negotiations', 'consultations', 'dinner', 'lunch', 'breakfast'], relation: 'met', cameo: '040', preps: ['with'], mutual: true, reason: '"X had talks / a meeting with Y", "X and Y held talks", "X and Y postponed their meeting"' },
   { id: 'clashes-between', nouns: ['clashes', 'fighting', 'battles', 'skirmishes', 'hostilities'], relation: 'attacked', cameo: '190', preps: ['between'], between: true, reason: '"clashes between Thai and Cambodian troops", "fighting between the army and the RSF": each side uses force on the other (not "conflict" or "war", said of quarrels too)' },
   { id: 'talks-between', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'negotiations', 'summit', 'consultations'], relation: 'met', cameo: '040', preps: ['between'], between: true, reason: '"talks between X and Y"' },
@@ -262,7 +263,8 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'revoke-licence', verbs: ['revoke', 'withdraw', 'cancel', 'suspend', 'strip', 'pull'], nouns: ['licence', 'license', 'licences', 'licenses', 'permit', 'permits', 'accreditation', 'concession', 'concessions', 'visa', 'visas'], relation: 'sanctioned', cameo: '172', preps: ['of', 'for'], reason: '"Niger revoked the licence of Orano": an administrative sanction on Y (CAMEO 172)' },
   { id: 'lift-sanctions', verbs: ['lift', 'ease', 'remove', 'scrap', 'drop', 'waive', 'relax', 'rescind', 'repeal', 'roll', 'unfreeze'], nouns: [...SANCTION_NOUNS, 'restrictions'], relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], undone: true, reason: '"X lifted sanctions / export curbs on Y": the sanctions are undone, told as sanctioned and negated' },
   { id: 'drop-charges', verbs: ['drop', 'withdraw', 'abandon'], nouns: ['complaint', 'case', 'lawsuit', 'suit', 'charges'], relation: 'accused', cameo: '115', preps: ['against'], undone: true, reason: '"Seoul dropped its complaint against Tokyo": a charge withdrawn, told as accused and negated' },
-  { id: 'cut-aid', verbs: ['suspend', 'cut', 'halt', 'freeze', 'withhold', 'stop', 'pause', 'end', 'slash'], nouns: ['aid', 'assistance', 'funding', 'funds', 'support', 'loans', 'payments'], relation: 'sanctioned', cameo: '162', preps: ['to', 'for'], reason: '"X suspended aid to Y": reducing or stopping material aid is coercion (CAMEO 162)' },
+  { id: 'swap-prisoners', verbs: ['swap', 'exchange', 'trade'], nouns: ['prisoners', 'captives', 'detainees', 'hostages', 'bodies', 'pows'], relation: 'accepted', cameo: '084', preps: ['with'], mutual: true, reason: '"Ukraine and Russia swapped 150 prisoners each", "exchanged prisoners with Y": each side releases persons to the other (CAMEO 084, return or release persons)' },
+  { id: 'cut-aid', verbs: ['suspend', 'cut', 'halt', 'freeze', 'withhold', 'stop', 'pause', 'end', 'slash'], nouns: ['aid', 'assistance', 'funding', 'funds', 'support', 'loans', 'payments', 'sharing'], relation: 'sanctioned', cameo: '162', preps: ['to', 'for', 'with'], reason: '"X suspended aid to Y": reducing or stopping material aid is coercion (CAMEO 162)' },
   { id: 'send-aid', verbs: ['give', 'provide', 'send', 'deliver', 'grant', 'extend', 'ship', 'transfer', 'lend', 'allocate', 'contribute', 'donate', 'approve', 'release', 'announce', 'unveil', 'pledge', 'promise', 'commit', 'offer'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['to', 'for'], reason: '"X sent / gave aid (money, weapons) to Y": material help' },
   { id: 'receive-aid', verbs: ['receive', 'get', 'obtain', 'accept', 'secure'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['from'], reverse: true, reason: '"X received aid / money from Y": Y aided X' },
   { id: 'pay-visit', verbs: ['pay', 'make', 'begin', 'start'], nouns: ['visit', 'trip'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X paid a visit to Y": a visit (CAMEO 042)' },
@@ -282,7 +284,7 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
 export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'have', 'hold', 'describe', 'conduct', 'begin', 'start', 'continue', 'host', 'join', 'schedule', 'arrange',
   'seek', 'make', 'end', 'wrap', 'complete', 'finish', 'reiterate', 'repeat', 'issue', 'proclaim', 'express',
-  'confirm', 'announce', 'voice', 'declare', 'renew', 'signal', 'offer', 'pledge', 'pay',
+  'confirm', 'announce', 'voice', 'declare', 'renew', 'signal', 'offer', 'pledge', 'pay', 'broker', 'mediate',
 ]);
 
 /** Verbs whose coordinated subjects share the meeting named by their object: "X and Y *held* talks", "X and Y *postponed* their meeting". */

@@ -26,11 +26,15 @@ export function readCollocation(ctx: TreeContext, verb: Token, frame: Collocatio
 export function readLightVerb(ctx: TreeContext, verb: Token, noun: number, frame: NounFrame): TreeReading | undefined {
   // ("pressed him to end the war in Gaza": a war's side is its owner, never a light verb's subject.)
   // "Egypt hosted talks between Hamas and Fatah": the host meets each side of the talks it holds.
-  if (frame.between) return HOSTING_VERBS.has(verb.lemma) ? readNounEvent(ctx, verb, noun, { ...frame, reverse: false, mutual: false }, false, true) : undefined;
+  // (The host meets each side; it does not bind itself by the pact it brokers: CAMEO 045, mediate.)
+  if (frame.between) return HOSTING_VERBS.has(verb.lemma) ? readNounEvent(ctx, verb, noun, { ...frame, relation: 'met', cameo: frame.relation === 'met' ? frame.cameo : '045', reverse: false, mutual: false }, false, true) : undefined;
   if (frame.possessorOnly === true && frame.relation === 'attacked') return undefined;
   const received = frame.receivedWith?.includes(verb.lemma) === true && ctx.tree.caseOf(noun) === undefined;
   return readNounEvent(ctx, verb, noun, { ...frame, reverse: received, mutual: frame.mutual === true }, false, true);
 }
+
+/** Nouns under which a pact is still sought: "talks on a deal", "a proposal for a truce". */
+const SOUGHT_UNDER: ReadonlySet<string> = new Set(['talks', 'negotiations', 'proposal', 'plan', 'push', 'efforts', 'effort', 'hopes', 'bid', 'call', 'calls', 'framework', 'draft', 'prospects']);
 
 /** Verbs whose subject holds the talks between others it names: a host or a mediator. */
 const HOSTING_VERBS: ReadonlySet<string> = new Set(['host', 'chair', 'convene', 'broker', 'mediate', 'organise', 'organize', 'arrange']);
@@ -167,7 +171,8 @@ function nounNegated(tree: DependencyTree, noun: number): boolean {
 export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): TreeReading | undefined {
   const { tree } = ctx;
   const n = noun.index;
-  if (ctx.refAt[n] || tree.upos(n) !== 'NOUN') return undefined;
+  // (A topic the entity layer named, "the ceasefire", is still an event noun.)
+  if ((ctx.refAt[n] && ctx.refAt[n]?.entityType !== 'other') || tree.upos(n) !== 'NOUN') return undefined;
   const actors = new ActorFinder(ctx);
   const assets = assetsOf(frame.relation);
   // The verb the noun hangs on, if a verb: "held talks", "travelled for talks", "proposed talks".
@@ -222,7 +227,9 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   const governed = underVerb && NOUN_UNDER_VERB.has(tree.deprel(n));
   const verbToken = governed ? tree.tokens[verb] : undefined;
   // "said a Chinese attack on Taiwan could threaten Japan": an act that is the subject of what may be is not told as done.
-  const subjectOfMaybe = underVerb && (tree.deprel(n) === 'nsubj' || tree.deprel(n) === 'nsubj:pass') && hypothetical(tree, verb);
+  const subjectOfMaybe = (underVerb && (tree.deprel(n) === 'nsubj' || tree.deprel(n) === 'nsubj:pass') && hypothetical(tree, verb))
+    // "talks on a deal between X and Y": a pact still sought is no pact.
+    || (frame.relation === 'promised' && SOUGHT_UNDER.has(tree.tokens[tree.head(n)]?.lower ?? ''));
   const hypotheticalNoun = subjectOfMaybe || (verbToken !== undefined && (announces(verbToken) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb)));
   return {
     trigger: noun, frame, sources, targets, mutual, noun,

@@ -209,6 +209,8 @@ export abstract class WalkFrames extends Evidence {
     // "offensive", "call" and the like are nouns only when a frame preposition follows or they head a noun phrase.
     if (noun.pos === 'ADJ' && !frame.preps.includes(this.tok(noun.index + 1)?.lower ?? '')) return;
     if (frame.between) {
+      // (A pact between two sides is read from the tree only, where "talks on a deal between …" is still sought.)
+      if (frame.relation === 'promised') return;
       // "talks earlier this week between X and Y": a short adverbial may come first.
       let k = noun.index + 1;
       while (k <= noun.index + 4 && this.tok(k) && this.tok(k)?.lower !== 'between' && !this.refAt[k] && this.tok(k)?.pos !== 'VERB' && this.tok(k)?.value !== ',') k++;
