@@ -288,6 +288,8 @@ const ROWS: readonly Row[] = [
   ['Talks on a deal between Israel and Hamas stalled.', ['hamas promised israel (hypothetical)', 'israel promised hamas (hypothetical)'], 'a pact still sought is no pact'],
   ['Ukraine and Russia swapped 150 prisoners each.', ['russia accepted ukraine', 'ukraine accepted russia'], 'a prisoner swap: each releases persons to the other (CAMEO 084)'],
   ['Trump paused intelligence sharing with Ukraine.', ['donald-trump sanctioned ukraine'], 'stopping intelligence shared with Y is coercion (CAMEO 162)'],
+  ['Russia annexed Crimea in 2014, and Israel occupied the West Bank.', ['israel attacked west-bank', 'russia attacked crimea'], 'annexing or occupying territory is force (CAMEO 192)'],
+  ['Protesters occupied the parliament building.', [], 'occupying a building names no state'],
 ];
 
 function factsOf(text: string): string[] {

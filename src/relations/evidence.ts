@@ -171,6 +171,8 @@ export abstract class Evidence extends Walks {
     if (relation !== 'accused' && relation !== 'sanctioned' && relation !== 'rejected' && this.courtOf(target)) return false;
     if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
     if (frameId === 'dismiss-official' && this.sidesOf(target.entity).length === 0) return false;
+    // "Nazi-occupied Austria": a hyphened participle names its actor in the word before the hyphen, which the entity layer may not know.
+    if (frameId === 'annex' && this.tok(trigger.index - 1)?.value === '-') return false;
     if (STATE_ONLY_FRAMES.has(frameId)) {
       // "John Smith left Google" is a job change; "leaving the Tories with 163 MPs" no departure at all.
       if (source.entityType === 'person' || target.entityType !== 'organization' || this.tok(target.lastToken + 1)?.lower === 'with') return false;

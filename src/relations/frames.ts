@@ -45,7 +45,7 @@ export const GOLDSTEIN: Readonly<Record<string, number>> = {
   '040': 1.0, '042': 1.9, '043': 2.8, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
   '070': 7.0, '071': 7.4, '072': 8.3, '073': 7.4, '080': 5.0, '081': 5.0, '084': 7.0, '090': -2.0,
   '100': -5.0, '110': -2.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '150': -7.2, '138': -7.0, '161': -4.0, '162': -5.6, '163': -8.0,
-  '172': -5.0, '173': -5.0, '190': -10.0, '195': -10.0,
+  '172': -5.0, '173': -5.0, '190': -10.0, '192': -9.5, '195': -10.0,
 };
 
 /** Default CAMEO code of each relation, for facts not produced by a frame (titles, gazetteer). */
@@ -109,6 +109,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'deter', lemmas: ['deter'], relation: 'warned', cameo: '138', direct: true, targetTypes: ['country', 'organization'], reason: '"deployed a carrier to deter Iran": a show of force to warn Y (CAMEO 13)' },
   { id: 'fight', lemmas: ['fight', 'battle'], relation: 'attacked', cameo: '190', preps: ['against'], direct: true, targetTypes: ['country', 'organization'], reason: '"the RSF has fought the army", "fighting against Y": armed combat with a state or an armed body (CAMEO 190); "fought corruption / the election" names no actor' },
   { id: 'suspend-member', lemmas: ['suspend'], relation: 'sanctioned', cameo: '161', direct: true, targetTypes: ['country', 'organization'], bareTarget: true, treeOnly: true, reason: '"The African Union suspended Niger": a body suspending a member state (CAMEO 16, reduce relations); "suspended talks / aid" are collocations, a bare state name only' },
+  { id: 'annex', lemmas: ['annex', 'occupy'], relation: 'attacked', cameo: '192', direct: true, treeOnly: true, reason: '"Russia annexed Crimea", "a decree annexing four Ukrainian regions", "Israel occupied the West Bank": territory taken by force (CAMEO 192, occupy territory); read from the tree only' },
   { id: 'kill', lemmas: ['kill', 'wound', 'injure'], relation: 'attacked', cameo: '190', direct: true, treeOnly: true, reason: '"Israeli strikes killed 30 people in Gaza", "troops killed Y": killing is force (CAMEO 190) on the one killed or the place of those killed; read from the tree only' },
   { id: 'object-to', lemmas: ['object'], relation: 'rejected', cameo: '120', preps: ['to'], prepAdjacent: true, topicTarget: true, reason: '"X objected to Y\'s plan": opposition (CAMEO 12)' },
   { id: 'protest-to', lemmas: ['protest'], relation: 'accused', cameo: '111', preps: ['to'], prepAdjacent: true, reason: '"Brazil protested to Washington over …": a formal complaint to Y (CAMEO 111)' },
@@ -300,7 +301,7 @@ export const MUTUAL_NOUN_VERBS: ReadonlySet<string> = new Set([
 export const VERBAL_ATTACK = {
   relation: 'accused', cameo: '111',
   /** Verbs of physical force that have no verbal reading: "Brown targets pensioners" or "hit" between persons is no attack at all. */
-  physical: ['hit', 'strike', 'shoot', 'shell', 'bomb', 'target', 'raid', 'invade', 'ambush', 'fire', 'bombard', 'lob', 'hurl', 'drop', 'fight', 'battle', 'kill', 'wound', 'injure'] as readonly string[],
+  physical: ['hit', 'strike', 'shoot', 'shell', 'bomb', 'target', 'raid', 'invade', 'ambush', 'fire', 'bombard', 'lob', 'hurl', 'drop', 'fight', 'battle', 'kill', 'wound', 'injure', 'annex', 'occupy'] as readonly string[],
   reason: 'a person attacking a person or organisation in words',
 } as const;
 
