@@ -9,7 +9,7 @@ import { DENIAL_LEMMAS, SPEECH_LEMMAS, gerundLemmas, verbLemmas } from './words'
 import { matchCameo, type VerbUse } from './cameo';
 import { anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun } from './anaphora';
 import { ActorFinder } from './tree-actors';
-import { civilianSubject, DependencyTree, NEGATORS, readFrame, readSubjects, type TreeReading } from './tree';
+import { civilianSubject, DependencyTree, negated as negatedAt, NEGATORS, readFrame, readSubjects, type TreeReading } from './tree';
 import { eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
 import { asOffer, asPromise, asThreat, asWarning } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
@@ -398,15 +398,15 @@ export abstract class TreeFrames extends WalkFrames {
     // told anywhere before; judging it other than with praise names no side we could tell apart.
     const mutual = mutualEventNoun(noun.lower);
     if (mutual && frame.relation !== 'supported') return false;
-    const all = mutual ? this.factsBefore(trigger, (f) => event.relations.includes(f.relation)) : this.recentFacts(trigger, (f) => event.relations.includes(f.relation));
+    const all = this.factsTold(trigger, (f) => event.relations.includes(f.relation), mutual ? undefined : 2, !mutual);
     // "… accused the UAE of arming the RSF. The UAE rejected the accusation": an act against the
     // judging actor (or its side) is the one it answers, before any other told near it.
     const { sources, negated, hypothetical } = readSubjects(reader, trigger);
     const against = all.filter((f) => sources.some((j) => this.isOrOnSideOf(f.target, j.entity)));
     const acts = against.length > 0 ? against : all;
     const same = acts.filter((f) => word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)).pop();
-    // A pact or talks: the last one told, by any of their words ("held talks … welcomed the negotiations").
-    // (Told by another word, the first one: the story's own event, in its lede.)
+    // A pact or talks told by another word ("held talks … welcomed the negotiations"): the first one,
+    // the story's own event, in its lede.
     const last = same ?? (mutual ? acts[0] : acts[acts.length - 1]);
     if (!last) return false;
     // One act told once may have several authors ("American and British warplanes struck …"); two
@@ -547,8 +547,7 @@ export abstract class TreeFrames extends WalkFrames {
       if (tree.upos(predicate.index) !== 'NOUN') return;
       const labelled = new ActorFinder(reader).at(subject.index).filter((r) => r.entityType === 'person' || r.entityType === 'country' || r.entityType === 'organization');
       const { sources } = readSubjects(reader, speech);
-      const negated = tree.children(predicate.index).some((c) => NEGATORS.has(this.tok(c)?.lower ?? ''));
-      for (const x of sources) for (const y of labelled) this.emit(x, 'accused', y, speech, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical: false } });
+      for (const x of sources) for (const y of labelled) this.emit(x, 'accused', y, speech, 'label:negative', '111', { topicOk: false, modality: { negated: negatedAt(tree, predicate.index), hypothetical: false } });
       return;
     }
     // "the decision" points back; "a decision by Chad" or "Chad's decision" names its author, read elsewhere.
@@ -569,18 +568,20 @@ export abstract class TreeFrames extends WalkFrames {
     return sides.includes(y) || (x.entityType === 'person' && sides.length === 0);
   }
 
-  /** Facts that pass `test`, told before `at`'s sentence or in it before it, in order. */
-  private factsBefore(at: Token, test: (f: RelationFact) => boolean): RelationFact[] {
-    const to = (this.doc.sentences[at.sentence]?.start ?? 0) + 1;
-    return this.facts.filter((f) => f.start < to && !f.negated && !f.hypothetical && test(f));
-  }
-
   /** Facts that pass `test`, told in the two sentences before `at`'s or in its own before it, in order. */
   private recentFacts(at: Token, test: (f: RelationFact) => boolean): RelationFact[] {
-    const from = this.doc.sentences[Math.max(0, at.sentence - 2)]?.start ?? 0;
+    return this.factsTold(at, test, 2, true);
+  }
+
+  /**
+   * Facts that pass `test`, told in `at`'s sentence before it or in the `back` sentences before that
+   * (any before it when undefined), in order; not negated, and told as done, except (with `offers`)
+   * an offer or a pledge, told as what may be ("offered to resume dialogue"), which counts all the same.
+   */
+  private factsTold(at: Token, test: (f: RelationFact) => boolean, back: number | undefined, offers: boolean): RelationFact[] {
+    const from = back === undefined ? 0 : this.doc.sentences[Math.max(0, at.sentence - back)]?.start ?? 0;
     const to = (this.doc.sentences[at.sentence]?.start ?? 0) + 1;
-    // An offer or a pledge is told as what may be ("offered to resume dialogue"): it counts all the same.
-    return this.facts.filter((f) => f.start >= from && f.start < to && !f.negated && (!f.hypothetical || OFFERS.has(f.relation)) && test(f));
+    return this.facts.filter((f) => f.start >= from && f.start < to && !f.negated && (!f.hypothetical || (offers && OFFERS.has(f.relation))) && test(f));
   }
 
   /** An actor named before `word` as the end of a fact read at `word` ("the strikes" → their author), with its antecedent. */

@@ -24,10 +24,10 @@ export function readCollocation(ctx: TreeContext, verb: Token, frame: Collocatio
 
 /** "Witkoff held talks with Putin", "X and Y held talks": a light verb's subject takes part in its event noun. */
 export function readLightVerb(ctx: TreeContext, verb: Token, noun: number, frame: NounFrame): TreeReading | undefined {
-  // ("pressed him to end the war in Gaza": a war's side is its owner, never a light verb's subject.)
-  // "Egypt hosted talks between Hamas and Fatah": the host meets each side of the talks it holds.
-  // (The host meets each side; it does not bind itself by the pact it brokers: CAMEO 045, mediate.)
+  // "Egypt hosted talks between Hamas and Fatah": the host meets each side of the talks it holds
+  // (and does not bind itself by a pact it brokers: CAMEO 045, mediate).
   if (frame.between) return HOSTING_VERBS.has(verb.lemma) ? readNounEvent(ctx, verb, noun, { ...frame, relation: 'met', cameo: frame.relation === 'met' ? frame.cameo : '045', reverse: false, mutual: false }, false, true) : undefined;
+  // ("pressed him to end the war in Gaza": a war's side is its owner, never a light verb's subject.)
   if (frame.possessorOnly === true && frame.relation === 'attacked') return undefined;
   const received = frame.receivedWith?.includes(verb.lemma) === true && ctx.tree.caseOf(noun) === undefined;
   return readNounEvent(ctx, verb, noun, { ...frame, reverse: received, mutual: frame.mutual === true }, false, true);

@@ -571,12 +571,12 @@ const SPEAKER_ACTS: ReadonlySet<string> = new Set(['urge', 'accuse', 'warn', 'de
 
 /** How a clause hangs inside another, up to the sentence's main clause. */
 const CLAUSE_LINKS: ReadonlySet<string> = new Set(['advcl', 'ccomp', 'xcomp', 'conj']);
-/** Conjunctions that open a subordinate clause. */
-const SUBORDINATORS: ReadonlySet<string> = new Set(['until', 'because', 'after', 'before', 'when', 'while', 'since', 'although', 'though', 'unless', 'once']);
+/** Marks of an adverbial clause a ", and" conjunct may be misattached to (not if or that: words.ts SUBORDINATORS is wider). */
+const ADVERBIAL_MARKS: ReadonlySet<string> = new Set(['until', 'because', 'after', 'before', 'when', 'while', 'since', 'although', 'though', 'unless', 'once']);
 
 /** A clause opened by a subordinating conjunction ("until Belarus ended …"). */
 function subordinate(tree: DependencyTree, i: number): boolean {
-  return tree.deprel(i) === 'advcl' && Array.from(tree.children(i)).some((c) => tree.deprel(c) === 'mark' && SUBORDINATORS.has(tree.tokens[c]?.lower ?? ''));
+  return tree.deprel(i) === 'advcl' && Array.from(tree.children(i)).some((c) => tree.deprel(c) === 'mark' && ADVERBIAL_MARKS.has(tree.tokens[c]?.lower ?? ''));
 }
 
 /** A conjunct introduced by ", and" / ", but". */
