@@ -155,6 +155,13 @@ describe('entities: sentences → mentions', () => {
   }
 });
 
+describe('entities: a country\'s own body', () => {
+  it('a bare Supreme Court in a story about Guatemala is labelled with its full name, even when "the Court" comes last', () => {
+    const result = extractText('Judges in Guatemala met. In Guatemala the Supreme Court ruled, and the Court later closed the case.');
+    assert.equal(result.entities.find((e) => e.id === 'supreme-court-of-guatemala')?.label, 'Supreme Court of Guatemala');
+  });
+});
+
 describe('entities: facts from titles and bylines', () => {
   it('Russian President Vladimir Putin → leader_of russia; role recorded', () => {
     const r = extractText('Russian President Vladimir Putin spoke.');

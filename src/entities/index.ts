@@ -8,7 +8,7 @@ import type { AnnotatedDocument, EntityRecord, EntityType, Fact, Mention, Syntax
 import { resolveCoreference } from './coref';
 import { defaultLexicon, type Lexicon } from './lexicon';
 import { phraseExtents } from './extents';
-import { slugify } from './slug';
+import { countryBodyId, slugify } from './slug';
 import { TOPICS } from './tables';
 import { TOPIC_FIRST_WORDS, AFFILIATION_KINDS, isCapitalized } from './words';
 import { LoneNameReading } from './lone-names';
@@ -101,22 +101,27 @@ class Recognizer extends LoneNameReading {
     const d = this.draft;
     const aboutLabel = this.lexicon.entities.get(about)?.label ?? about;
     const moved = new Map<Mention, string>();
+    /** The new id of each moved mention's reference, by its entity and tokens. */
+    const at = new Map<string, string>();
     for (const m of d.mentions) {
       const row = US_HOME_BODIES.find((r) => r.id === m.entity);
       // ("the Court" after "the Supreme Court": the head-word anaphor names the same body.)
       if (!row || (m.text !== row.words && m.rule !== 'org-head-anaphor') || (row.states && !row.states.includes(about)) || US_WORDS.has(this.token(m.firstToken - 1)?.lower ?? '')) continue;
-      moved.set(m, slugify(`${row.words} of ${aboutLabel}`));
-    }
-    if (moved.size === 0) return;
-    for (const [m, id] of moved) {
-      const label = `${m.text} of ${aboutLabel}`;
-      d.labels.set(id, label);
+      const id = countryBodyId(row.words, about);
+      moved.set(m, id);
+      at.set(`${m.entity}|${m.firstToken}|${m.lastToken}`, id);
+      // The body's full name labels it, whichever of its mentions comes last ("the Court" is an anaphor).
+      d.labels.set(id, `${row.words} of ${aboutLabel}`);
       d.types.set(id, 'organization');
       const aliases = d.aliases.get(id) ?? new Set<string>();
       aliases.add(m.text);
       d.aliases.set(id, aliases);
-      d.references = d.references.map((r) => (r.entity === m.entity && r.firstToken === m.firstToken && r.lastToken === m.lastToken ? { ...r, entity: id } : r));
     }
+    if (moved.size === 0) return;
+    d.references = d.references.map((r) => {
+      const id = at.get(`${r.entity}|${r.firstToken}|${r.lastToken}`);
+      return id === undefined ? r : { ...r, entity: id };
+    });
     d.mentions = d.mentions.map((m) => (moved.has(m) ? { ...m, entity: moved.get(m) as string } : m));
     // The US body keeps a record only while a mention of it is left.
     for (const row of US_HOME_BODIES) if (!d.mentions.some((m) => m.entity === row.id)) d.aliases.delete(row.id);

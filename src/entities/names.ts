@@ -2,7 +2,7 @@
 import type { EntityType, Token } from '../types';
 import { normalizeSurface, type LexiconEntry } from './lexicon';
 import { gazetteerNote, insideOf } from './containment';
-import { slugify } from './slug';
+import { countryBodyId, slugify } from './slug';
 import {
   GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS,
   ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES,
@@ -177,14 +177,15 @@ export abstract class NameReading extends PlaceReading {
     // possessive is that country's, not the one the gazetteer files under the word (the US Congress).
     // (So is a court's: "Brazil's Supreme Court" is not the US one.)
     if (entry.kind === 'organization' && (last === i ? LEGISLATURE_WORDS.has(t.lower) : this.token(last)?.lower === 'court') && this.token(i - 1)?.value === "'s") {
-      const owner = this.matchLexicon(i - 2) ?? this.matchLexicon(i - 3);
+      const atTwo = this.matchLexicon(i - 2);
+      const owner = atTwo ?? this.matchLexicon(i - 3);
       if (owner && owner.last === i - 2 && (owner.entry.kind === 'country' || owner.entry.kind === 'seat')) {
         if (last === i) return undefined;
         // A court keeps a node of its own, named for its country ("supreme-court-of-brazil").
         const country = owner.entry.kind === 'seat' ? owner.entry.country ?? owner.entry.id : owner.entry.id;
         const body = this.text.slice(t.start, this.token(last)?.end ?? end);
-        const ownerName = this.text.slice(this.token(this.matchLexicon(i - 2) ? i - 2 : i - 3)?.start ?? 0, this.token(i - 2)?.end ?? 0);
-        this.addMention(slugify(`${body} of ${country}`), 'organization', i, last, `${body} of ${ownerName}`, 'court-of-country', false, 'name');
+        const ownerName = this.text.slice(this.token(atTwo ? i - 2 : i - 3)?.start ?? 0, this.token(i - 2)?.end ?? 0);
+        this.addMention(countryBodyId(body, country), 'organization', i, last, `${body} of ${ownerName}`, 'court-of-country', false, 'name');
         return last + 1;
       }
     }

@@ -10,3 +10,12 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
   return slug || 'unnamed';
 }
+
+/**
+ * The key of a country's own body named like a US one ("Supreme Court" of Brazil → "supreme-court-of-brazil"):
+ * made from the country's id, so that "Brazil's Supreme Court" and a bare "Supreme Court" in a story about
+ * Brazil are one node.
+ */
+export function countryBodyId(body: string, country: string): string {
+  return slugify(`${body} of ${country}`);
+}
