@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Scores the extractor on the steering sets (eval/steering: short reports written for the project,
-// with hand gold; see its README for what each set's figures mean). Event facts only.
+// with hand gold; see its README for what each set's figures mean). Event facts against gold.tsv;
+// roles (leader_of, member_of, located_in) against roles.tsv where a set has one, each stated role
+// counted once per document.
 //
 //   node scripts/eval-steering.mjs [--misses] [--json]
 //   (NEWSGRAPH_DIST=DIR scores another build's dist/ folder; default ./dist)
@@ -30,13 +32,25 @@ function matches(g, f) {
 }
 
 function scoreSet(dir, extract) {
-  const gold = readGold(path.join(dir, 'gold.tsv'));
-  const facts = new Map();
+  const events = new Map();
+  const roles = new Map();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     const doc = file.replace(/\.txt$/, '');
     const result = extract({ id: doc, text: readFileSync(path.join(dir, file), 'utf8'), origin: file });
-    facts.set(doc, result.facts.filter((f) => !ROLES.has(f.relation)));
+    events.set(doc, result.facts.filter((f) => !ROLES.has(f.relation)));
+    // A role is a state, not an event: the same role stated twice is one fact.
+    const once = new Map();
+    for (const f of result.facts) if (ROLES.has(f.relation)) once.set(`${f.source} ${f.relation} ${f.target}`, once.get(`${f.source} ${f.relation} ${f.target}`) ?? f);
+    roles.set(doc, [...once.values()]);
   }
+  const score = scoreFacts(readGold(path.join(dir, 'gold.tsv')), events);
+  const rolesFile = path.join(dir, 'roles.tsv');
+  if (existsSync(rolesFile)) score.roles = scoreFacts(readGold(rolesFile), roles);
+  return score;
+}
+
+/** Matches gold lines to facts one to one, in gold order; the rest of the facts are extras. */
+function scoreFacts(gold, facts) {
   const used = new Set();
   const misses = [];
   let found = 0;
@@ -71,11 +85,21 @@ function main(argv) {
   for (const [name, r] of Object.entries(out)) {
     console.log(`| ${name} | ${r.gold} | ${r.found} (${(100 * r.found / r.gold).toFixed(1)}%) | ${r.flagsRight} | ${r.facts} | ${r.extras.length} |`);
   }
+  const withRoles = Object.entries(out).filter(([, r]) => r.roles);
+  if (withRoles.length > 0) {
+    console.log('\n| set | gold roles | found (recall) | our roles | not in the gold (to read) |');
+    console.log('|---|---|---|---|---|');
+    for (const [name, { roles: r }] of withRoles) {
+      console.log(`| ${name} | ${r.gold} | ${r.found} (${(100 * r.found / r.gold).toFixed(1)}%) | ${r.facts} | ${r.extras.length} |`);
+    }
+  }
   if (argv.includes('--misses')) {
     for (const [name, r] of Object.entries(out)) {
       console.log(`\n### ${name}`);
       for (const g of r.misses) console.log(`- missed ${g.doc}: ${g.sources.join('|')} ${g.relations.join('|')} ${g.targets.join('|')} ${g.flags}`);
       for (const f of r.extras) console.log(`- extra ${f.doc}: ${f.source} ${f.relation} ${f.target}${f.negated ? ' NEG' : ''}${f.hypothetical ? ' HYP' : ''} — ${JSON.stringify(f.sentence.slice(0, 140))}`);
+      for (const g of r.roles?.misses ?? []) console.log(`- missed role ${g.doc}: ${g.sources.join('|')} ${g.relations.join('|')} ${g.targets.join('|')}`);
+      for (const f of r.roles?.extras ?? []) console.log(`- extra role ${f.doc}: ${f.source} ${f.relation} ${f.target} — ${JSON.stringify(f.sentence.slice(0, 140))}`);
     }
   }
   return 0;
