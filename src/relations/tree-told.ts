@@ -1,0 +1,268 @@
+// Acts judged, denied or asked for in what is said: readers that take up a fact told before
+// ("Egypt condemned the attack", "a charge Kigali denies") or put a label or an obligation on an
+// actor ("called Putin a war criminal", "said Israel must allow aid in"). Read from the parse.
+import type { Mention, Relation, Token } from '../types';
+import type { ActorReference } from '../entities';
+import type { Frame } from './frames';
+import { DENIAL_LEMMAS, SPEECH_LEMMAS } from './words';
+import { anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun } from './anaphora';
+import { ActorFinder } from './tree-actors';
+import { DependencyTree, negated as negatedAt, NEGATORS, readSubjects } from './tree';
+import type { RelationFact } from './context';
+import { WalkFrames } from './walk-frames';
+
+/** Verbs that put a label on someone or something: "called X a threat", "branded X a criminal". */
+const LABELLING_VERBS: ReadonlySet<string> = new Set(['call', 'brand', 'label', 'describe', 'term', 'dub', 'deem', 'declare']);
+/** Labels that condemn what they are put on. */
+const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
+  'threat', 'provocation', 'violation', 'aggression', 'crime', 'criminal', 'criminals', 'terrorist', 'terrorists', 'dictator', 'liar',
+  'enemy', 'invasion', 'interference', 'blackmail', 'lie', 'lies', 'propaganda', 'farce', 'sham', 'disgrace', 'illegal', 'unacceptable',
+  'null', 'void', 'illegitimate', 'irresponsible', 'selfish', 'reckless', 'dangerous', 'hostile', 'unlawful', 'fraudulent', 'fraud',
+  'outrageous', 'shameful', 'barbaric', 'genocide', 'massacre', 'regrettable', 'deplorable', 'mistake', 'blunder', 'betrayal',
+  'insult', 'unjustified', 'unjust', 'unfriendly', 'short-sighted', 'absurd', 'setback', 'provocative', 'destabilising', 'destabilizing',
+  'aggressor', 'aggressors', 'tyrant', 'thug', 'thugs', 'murderer', 'murderers', 'killer', 'killers', 'butcher', 'puppet', 'puppets',
+  'traitor', 'traitors', 'warmonger', 'warmongers', 'bully', 'pig', 'clown', 'occupier', 'occupiers', 'oppressor', 'culprit',
+]);
+
+/** Labels that praise what they are put on ("called Putin a close friend"). */
+const POSITIVE_LABELS: ReadonlySet<string> = new Set(['friend', 'ally', 'partner', 'brother', 'hero', 'champion', 'model', 'friends', 'allies', 'partners']);
+
+/** Whether a label condemns: its head, a conjunct ("selfish and irresponsible") or "an act of aggression". */
+function negativeLabel(tree: DependencyTree, label: number): boolean {
+  const word = (i: number): string => tree.tokens[i]?.lower ?? '';
+  if (NEGATIVE_LABELS.has(word(label))) return true;
+  for (const c of tree.children(label)) {
+    const d = tree.deprel(c);
+    if ((d === 'conj' || (d === 'nmod' && tree.caseOf(c) === 'of' && word(label) === 'act')) && NEGATIVE_LABELS.has(word(c))) return true;
+  }
+  return false;
+}
+
+/** Whether a clause holds an if- or unless-clause of its own. */
+function hasCondition(tree: DependencyTree, clause: number): boolean {
+  for (const c of tree.children(clause)) {
+    if (tree.deprel(c) !== 'advcl') continue;
+    for (const m of tree.children(c)) if (tree.deprel(m) === 'mark' && ['if', 'unless'].includes(tree.tokens[m]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+/** Relations whose acts are often told as announced or offered ("announced duties", "offered talks"), yet taken up as acts. */
+const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised', 'sanctioned', 'aided']);
+/** Auxiliaries by which a speaker says what another must do. */
+const OBLIGING: ReadonlySet<string> = new Set(['should', 'must']);
+
+export abstract class TreeTold extends WalkFrames {
+  /**
+   * "Israel struck Gaza. Egypt condemned the attack.": judging an act just reported (anaphora.ts)
+   * judges its author, the source of the last such fact in the two sentences before.
+   */
+  protected judgedEvent(trigger: Token, frame: Frame): boolean {
+    const reader = this.reader;
+    const event = reader ? anaphoricEvent(reader.tree, trigger) : undefined;
+    const noun = event ? this.tok(event.noun) : undefined;
+    if (!reader || !event || !noun) return false;
+    // The last such act, one told with the same word first ("air strikes … the strikes", not the rockets).
+    const word = (w: string): string => w.toLowerCase().replace(/s$/, '');
+    // "welcomed the accord", "praised the talks": a pact or talks, the story's event, may have been
+    // told anywhere before; judging it other than with praise names no side we could tell apart.
+    const mutual = mutualEventNoun(noun.lower);
+    if (mutual && frame.relation !== 'supported') return false;
+    const all = this.factsTold(trigger, (f) => event.relations.includes(f.relation), mutual ? undefined : 2, !mutual);
+    // "… accused the UAE of arming the RSF. The UAE rejected the accusation": an act against the
+    // judging actor (or its side) is the one it answers, before any other told near it.
+    const { sources, negated, hypothetical } = readSubjects(reader, trigger);
+    const against = all.filter((f) => sources.some((j) => this.isOrOnSideOf(f.target, j.entity)));
+    const acts = against.length > 0 ? against : all;
+    const same = acts.filter((f) => word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)).pop();
+    // A pact or talks told by another word ("held talks … welcomed the negotiations"): the first one,
+    // the story's own event, in its lede.
+    const last = same ?? (mutual ? acts[0] : acts[acts.length - 1]);
+    if (!last) return false;
+    // One act told once may have several authors ("American and British warplanes struck …"); two
+    // acts by different authors and no word to tell them apart: no guess.
+    const told = (f: RelationFact): boolean => f.start === last.start && f.trigger === last.trigger && f.rule === last.rule;
+    // Both parties hold a pact or talks: each end of the act told is one of its authors.
+    const authors = new Set((same || mutual ? acts.filter(told) : acts).flatMap((f) => (mutual ? [f.source, f.target] : [f.source])));
+    if (!same && !mutual && authors.size > 1 && !acts.every(told)) return false;
+    let any = false;
+    for (const author of authors) {
+      const target = this.earlierActor(author, noun, trigger);
+      if (!target) continue;
+      for (const s of sources) any = this.emit(s, frame.relation, target, trigger, `${frame.id}:event`, frame.cameo, { topicOk: false, modality: { negated, hypothetical } }) || any;
+    }
+    return any;
+  }
+
+  /**
+   * "Sandu accused Russia of … The Kremlin denied any interference", "…, a charge Kigali denies": a
+   * denial answers the last accusation against the one who denies, told in the two sentences
+   * before or its own; it rejects the accuser (CAMEO 12, reject).
+   */
+  protected treeDenial(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !DENIAL_LEMMAS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    // "denied Ukraine access": an actor as object is refused something, no charge is answered.
+    for (const c of tree.children(verb.index)) {
+      const r = this.refAt[c];
+      if ((tree.deprel(c) === 'obj' || tree.deprel(c) === 'iobj') && r && r.entityType !== 'other') return;
+    }
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    // "did not deny", "may deny": no answer given.
+    if (negated || hypothetical) return;
+    for (const s of sources) {
+      // The charge may be against the denier's side: "Kurti blamed Serbia … Vucic denied that his government had any role".
+      const charge = this.recentFacts(verb, (f) => f.relation === 'accused' && this.isOrOnSideOf(f.target, s.entity) && !f.reportedBy).pop();
+      const accuser = charge ? this.earlierActor(charge.source, verb, verb) : undefined;
+      if (accuser) this.emit(s, 'rejected', accuser, verb, 'deny:charge', '120', { topicOk: false, modality: { negated: false, hypothetical: false } });
+    }
+  }
+
+  /**
+   * "The Kremlin said Sandu should explain …", "Merz said Israel must allow aid in": what a speaker
+   * says another actor should or must do is an appeal to it (CAMEO 020). Not a passive ("must be
+   * stopped") nor the speaker's own side ("Putin said Russia must …").
+   */
+  protected treeShould(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !SPEECH_LEMMAS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    // Read once, and only for a verb that has a should-clause.
+    let said: ReturnType<typeof readSubjects> | undefined;
+    for (const c of tree.children(verb.index)) {
+      if (tree.deprel(c) !== 'ccomp' || tree.upos(c) !== 'VERB' || tree.child(c, 'nsubj') < 0 || tree.child(c, 'aux:pass') >= 0) continue;
+      if (!Array.from(tree.children(c)).some((a) => tree.deprel(a) === 'aux' && OBLIGING.has(this.tok(a)?.lower ?? ''))) continue;
+      const clause = this.tok(c);
+      // "said: 'If the government believes …, they should ask us'": a condition, and a pronoun in a
+      // quote, leave who is asked too open.
+      const speakers = (said ??= readSubjects(reader, verb));
+      if (!clause || speakers.negated || hasCondition(tree, c)) continue;
+      // The one asked is the name that ends the clause's subject ("UK Muslims should …" asks no state).
+      const nsubj = tree.child(c, 'nsubj');
+      let end = nsubj;
+      for (const k of tree.children(nsubj)) if (k > end && ['flat', 'compound', 'flat:name'].includes(tree.deprel(k))) end = k;
+      for (const y of readSubjects(reader, clause).sources.filter((r) => r.via !== 'pronoun' && r.lastToken === end && !r.modifier)) {
+        for (const x of speakers.sources.filter((r) => r.via !== 'pronoun')) {
+          if (this.ownSide(x, y.entity)) continue;
+          this.emit(x, 'urged', y, verb, 'say-should', '020', { topicOk: false, modality: { negated: false, hypothetical: speakers.hypothetical } });
+        }
+      }
+    }
+  }
+
+  /**
+   * "Ali called the move a direct threat", "branded Putin a war criminal", "described the strikes as
+   * a violation": a negative label on an actor, or on an act just told, accuses it or its author
+   * (CAMEO 111, criticise or denounce).
+   */
+  protected treeLabel(verb: Token): void {
+    const reader = this.reader;
+    if (reader && !LABELLING_VERBS.has(verb.lemma)) this.copularLabel(verb);
+    if (!reader || !LABELLING_VERBS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    // The parser reads "called X a Y" many ways (obj + xcomp, two xcomps, Y as X's object): the
+    // first nominal after the verb is what is labelled, a later one or an as-phrase the label.
+    const nominals: number[] = [];
+    const SMALL_CLAUSE = ['obj', 'iobj', 'xcomp'];
+    for (const c of tree.children(verb.index)) {
+      if (!SMALL_CLAUSE.includes(tree.deprel(c))) continue;
+      nominals.push(c);
+      for (const m of tree.children(c)) if (SMALL_CLAUSE.includes(tree.deprel(m)) || (tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'as')) nominals.push(m);
+    }
+    for (const c of tree.children(verb.index)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'as') nominals.push(c);
+    nominals.sort((a, b) => a - b);
+    const object = nominals[0] ?? -1;
+    const label = nominals.length > 1 ? (nominals[nominals.length - 1] ?? -1) : -1;
+    const objectToken = this.tok(object);
+    if (!objectToken || label <= object) return;
+    // "called Putin a close friend", "described China as a reliable partner": praise (CAMEO 051).
+    // ("no friend", "a partner and a rival": a negated or mixed label praises no one.)
+    const mixed = tree.children(label).some((c) => ((tree.deprel(c) === 'advmod' || tree.deprel(c) === 'det') && NEGATORS.has(this.tok(c)?.lower ?? ''))
+      || (tree.deprel(c) === 'conj' && !POSITIVE_LABELS.has(this.tok(c)?.lower ?? '')));
+    if (POSITIVE_LABELS.has(this.tok(label)?.lower ?? '') && !mixed) {
+      const praised = new ActorFinder(reader).at(object, true).filter((r) => r.entityType === 'person' || r.entityType === 'country' || r.entityType === 'organization');
+      const { sources, negated, hypothetical } = readSubjects(reader, verb);
+      for (const x of sources) for (const y of praised) this.emit(x, 'supported', y, verb, 'label:positive', '051', { topicOk: false, modality: { negated, hypothetical } });
+      return;
+    }
+    if (!negativeLabel(tree, label)) return;
+    let targets: ActorReference[] = new ActorFinder(reader).at(object, true).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+    const relations = EVENT_ANAPHORS.get(objectToken.lower);
+    if (targets.length === 0 && relations) {
+      const act = this.recentFacts(verb, (f) => relations.includes(f.relation)).pop();
+      const author = act ? this.earlierActor(act.source, objectToken, verb) : undefined;
+      if (author) targets = [author];
+    }
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    for (const x of sources) for (const y of targets) this.emit(x, 'accused', y, verb, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical } });
+  }
+
+  /**
+   * "Tedros said the decision was a grave mistake": a condemning predicate on an act told before,
+   * in what a speaker says, accuses the act's author (as "called the decision a mistake" does).
+   */
+  private copularLabel(predicate: Token): void {
+    const reader = this.reader;
+    if (!reader || !negativeLabel(reader.tree, predicate.index)) return;
+    const tree = reader.tree;
+    if (tree.child(predicate.index, 'cop') < 0) return;
+    const subject = this.tok(tree.child(predicate.index, 'nsubj'));
+    const relations = subject && EVENT_ANAPHORS.get(subject.lower);
+    const speech = this.tok(tree.head(predicate.index));
+    if (!subject || !speech || tree.deprel(predicate.index) !== 'ccomp' || !SPEECH_LEMMAS.has(speech.lemma)) return;
+    // "Macron said Russia was the aggressor": a condemning noun put on an actor in what a speaker
+    // says accuses that actor (a bare adjective, "Russia was ready", labels nothing).
+    if (!relations) {
+      if (tree.upos(predicate.index) !== 'NOUN') return;
+      const labelled = new ActorFinder(reader).at(subject.index).filter((r) => r.entityType === 'person' || r.entityType === 'country' || r.entityType === 'organization');
+      const { sources } = readSubjects(reader, speech);
+      for (const x of sources) for (const y of labelled) this.emit(x, 'accused', y, speech, 'label:negative', '111', { topicOk: false, modality: { negated: negatedAt(tree, predicate.index), hypothetical: false } });
+      return;
+    }
+    // "the decision" points back; "a decision by Chad" or "Chad's decision" names its author, read elsewhere.
+    if (!tree.children(subject.index).some((c) => tree.deprel(c) === 'det' && ['the', 'this', 'that'].includes(this.tok(c)?.lower ?? ''))) return;
+    const act = this.recentFacts(speech, (f) => relations.includes(f.relation)).pop();
+    const author = act ? this.earlierActor(act.source, subject, speech) : undefined;
+    if (!author) return;
+    const { sources, negated, hypothetical } = readSubjects(reader, speech);
+    for (const x of sources) this.emit(x, 'accused', author, speech, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical } });
+  }
+
+  /**
+   * Whether `y` may be `x`'s own side: a role of the document says so, or `x` is a person whose side
+   * the document does not say ("Modi said India must …" would be read as an appeal to his own country).
+   */
+  private ownSide(x: ActorReference, y: string): boolean {
+    const sides = this.sidesOf(x.entity);
+    return sides.includes(y) || (x.entityType === 'person' && sides.length === 0);
+  }
+
+  /** Facts that pass `test`, told in the two sentences before `at`'s or in its own before it, in order. */
+  protected recentFacts(at: Token, test: (f: RelationFact) => boolean): RelationFact[] {
+    return this.factsTold(at, test, 2, true);
+  }
+
+  /**
+   * Facts that pass `test`, told in `at`'s sentence before it or in the `back` sentences before that
+   * (any before it when undefined), in order; not negated, and told as done, except (with `offers`)
+   * an offer or a pledge, told as what may be ("offered to resume dialogue"), which counts all the same.
+   */
+  protected factsTold(at: Token, test: (f: RelationFact) => boolean, back: number | undefined, offers: boolean): RelationFact[] {
+    const from = back === undefined ? 0 : this.doc.sentences[Math.max(0, at.sentence - back)]?.start ?? 0;
+    const to = (this.doc.sentences[at.sentence]?.start ?? 0) + 1;
+    return this.facts.filter((f) => f.start >= from && f.start < to && !f.negated && (!f.hypothetical || (offers && OFFERS.has(f.relation))) && test(f));
+  }
+
+  /** An actor named before `word` as the end of a fact read at `word` ("the strikes" → their author), with its antecedent. */
+  protected earlierActor(entity: string, word: Token, trigger: Token): ActorReference | undefined {
+    const entityType = this.entityTypes.get(entity);
+    let mention: Mention | undefined;
+    for (const m of this.mentions) if (m.entity === entity && m.start < word.start) mention = m;
+    if (!entityType || !mention) return undefined;
+    return {
+      entity, entityType, firstToken: word.index, lastToken: word.index, sentence: trigger.sentence, via: 'description', possessive: false, modifier: false,
+      antecedent: { start: mention.start, end: mention.end },
+    };
+  }
+}
