@@ -4,7 +4,8 @@
 // (negation, conditions, futures) and attributes reported speech and quotes. It is built in
 // layers, one file each, every one reading only those below it: context.ts (the document's
 // indexes) → walks.ts (token walks) → evidence.ts (speakers, modality, the fact kept) →
-// walk-frames.ts (frames read by walking) → tree-frames.ts (frames read from the parse) → here.
+// walk-frames.ts (frames read by walking) → tree-told.ts (acts told before, judged or denied) →
+// tree-frames.ts (frames read from the parse) → here.
 //
 // Without a parse, ends are found by walking the tokens of one clause. What keeps that
 // precise is what the walks refuse: an actor after a preposition the frame does not name, an
