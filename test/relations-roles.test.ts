@@ -30,6 +30,12 @@ const ROWS: readonly Row[] = [
   ['Kenyan opposition leader Raila Odinga spoke on Friday.', 'raila-odinga', ['member_of kenya'], 'a lesser office in a title phrase (entity layer)'],
   ['British film director Sean Jones won the prize.', 'sean-jones', [], 'a profession after a demonym is no office of the country'],
   ['US car firms General Motors and Ford cut jobs.', 'motors', [], 'a plural before "General" is no portfolio'],
+  ["Japan's chief cabinet secretary, Yoshimasa Hayashi, voiced concern.", 'yoshimasa-hayashi', ['member_of japan'], 'a role noun ("chief") as a modifier of the office named after it'],
+  ['Lavrov met his Chinese counterpart, Wang Yi, in Beijing.', 'wang-yi', ['member_of china'], 'a counterpart holds the same office for the state named'],
+  ['Mohamed Dagalo, the RSF commander who led the assault, stayed away.', 'mohamed-dagalo', ['leader_of rsf'], 'the commander of an armed group, with "the", leads it; a relative clause may end the apposition'],
+  ["The minister accepted the credentials of Moscow's new ambassador, Ivan Petrov.", 'ivan-petrov', ['member_of russia'], 'a capital that owns an office after "of" is its state'],
+  ["They met at London's King Cross station.", 'cross', [], 'a capital before a place it holds is the city: no title read in "King Cross"'],
+  ["Colonel Amadou Keita, Mali's army spokesman, read the statement.", 'amadou-keita', ['member_of mali'], 'a rank is no part of the name (entity layer)'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

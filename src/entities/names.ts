@@ -257,7 +257,10 @@ export abstract class NameReading extends PlaceReading {
       // ("Taipei, Taiwan", "downtown Taipei": a capital with its country after it, or a part of it named, is the city.)
       const whereabouts = (next !== undefined && next.sentence === t.sentence && next.value === next.lower && PLACE_HEADS.has(next.lower))
         || this.regionAfter(last) !== undefined || (prev !== undefined && prev.sentence === t.sentence && CITY_PARTS.has(prev.value));
-      const locative = (prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender) || named || whereabouts;
+      // ("the credentials of Moscow's new ambassador", "talks with Beijing's envoy": a capital that owns
+      // what an of-, by- or with-phrase names is its state; "at London's King's Cross station" is a place.)
+      const possessor = (next?.value === "'s" || next?.value === '’s') && ['of', 'by', 'with'].includes(prev?.lower ?? '');
+      const locative = (prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender && !possessor) || named || whereabouts;
       const seat = locative ? undefined : this.seatedOrganization(t.value);
       if (seat) {
         this.addLexiconMention(seat, i, last, end, false, 'seat');

@@ -118,6 +118,18 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
           noun = more.noun;
           last = more.last;
         }
+        // "chief cabinet secretary", "chief trade negotiator": a role noun used as a modifier of the
+        // office named after it (within the modifiers allowed), which is the office held.
+        for (let k = last + 1, more = 0; more < MAX_MODIFIERS && tok(k)?.sentence === sentence && refAt[k] === undefined; k++, more++) {
+          const later = roleAt(k);
+          if (later) {
+            noun = later.noun;
+            last = later.last;
+            break;
+          }
+          const w = tok(k);
+          if (!w || !MODIFIER_POS.has(w.pos) || /^\p{P}+$/u.test(w.value)) break;
+        }
         // "chief executive" is itself a role noun; "officer"/"general" after it keep the first reading.
         return { noun: role.noun.words.length > noun.words.length ? role.noun : noun, first: j, last, lesser, past };
       }
@@ -136,7 +148,8 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
     // ("the head of Niger's junta" names the body itself after "of": the title is the state's.)
     if (body.entityType === 'country' && !ofBody && CORPORATE_TITLES.has(t.noun.words.join(' '))) return;
     // "the head of Hamas" leads it; "an intelligence head" is one head among others.
-    const heads = ofBody && t.first === t.last && ['head', 'chief'].includes(t.noun.words.join(' '));
+    // ("Dagalo, the RSF commander": the one commander of an armed group is its leader.)
+    const heads = ofBody && t.first === t.last && ['head', 'chief', 'commander'].includes(t.noun.words.join(' '));
     const relation = t.noun.relation === 'leader_of' && t.lesser ? 'member_of' : heads && !t.lesser ? 'leader_of' : t.noun.relation;
     found.push({ person, body, relation, first: t.first, last: t.last, rule: `role:${rule}:${t.noun.words.join(' ')}` });
   };
@@ -172,7 +185,9 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
         const p = owner.lastToken + 1;
         const possessive = tok(p)?.value === "'s" || tok(p)?.value === "'";
         const t = title(possessive ? p + 1 : p);
-        if (t && closes(tok(t.last + 1))) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound');
+        // "X, the RSF commander": the definite article names the one holder (see record's heads).
+        const one = !possessive && tok(i + 2)?.lower === 'the' && owner.entityType === 'organization';
+        if (t && closes(tok(t.last + 1))) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one);
       } else {
         const t = title(k);
         const prep = t && tok(t.last + 1);
@@ -213,7 +228,7 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
 /** Ranks written before a name in an apposition: "the head of Niger's junta, General Abdourahamane Tiani". */
 const HONORIFIC_TITLES: ReadonlySet<string> = new Set(['general', 'gen.', 'colonel', 'col.', 'president', 'prime', 'dr', 'dr.', 'mr', 'mrs', 'ms', 'sheikh', 'king', 'prince']);
 
-/** What may end an apposition: a comma, the sentence's end, a bracket or a dash. */
+/** What may end an apposition: a comma, the sentence's end, a bracket or a dash, or a relative clause on it ("the RSF commander who …"). */
 function closes(t: Token | undefined): boolean {
-  return t === undefined || [',', '.', ')', ';', '-', '–', '—', ':'].includes(t.value);
+  return t === undefined || [',', '.', ')', ';', '-', '–', '—', ':', 'who', 'whose'].includes(t.value);
 }
