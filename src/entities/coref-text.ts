@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { AnnotatedDocument, EntityType, Fact, Mention, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from './index';
 import { GROUP_NOUNS } from './tables';
-import { CLAUSE_BREAKS, GENDERED_WORDS, IDIOMS, IRREGULAR_PLURALS, QUOTES, type Gender, type PronounKind } from './coref-words';
+import { CLAUSE_BREAKS, GENDERED_WORDS, IDIOMS, IRREGULAR_PLURALS, QUOTES, SPEECH_VERBS, SURNAME_ENDINGS, type Gender, type PronounKind } from './coref-words';
 
 export type Role = 'subject' | 'object' | 'possessor' | 'oblique' | 'other' | 'modifier';
 
@@ -134,8 +134,15 @@ export class CorefText {
     for (let k = apposed ? m.last + 2 : m.last + 1; k < pronoun; k++) {
       // "spoke with Netanyahu and told him", "…, and accused him": a verb right after "and" shares the subject; no new clause.
       const and = (i: number): boolean => (this.tokens[i]?.lower === 'and' || this.tokens[i]?.lower === 'but') && this.tokens[i + 1]?.pos === 'VERB';
-      const shared = and(k) || (this.tokens[k]?.value === ',' && and(k + 1));
-      if (CLAUSE_BREAKS.has(this.tokens[k]?.lower ?? '') && !shared) return false;
+      // "…, telling him": a participle after a comma has the main clause's subject too.
+      const participle = this.tokens[k]?.value === ',' && this.tokens[k + 1]?.pos === 'VERB' && /ing$/.test(this.tokens[k + 1]?.lower ?? '');
+      const shared = and(k) || (this.tokens[k]?.value === ',' && and(k + 1)) || participle;
+      // ("paid tribute to the director X, telling him": "to" before a noun is a preposition, no infinitive's clause.)
+      const preposition = this.tokens[k]?.lower === 'to' && !['VERB', 'AUX', 'ADV'].includes(this.tokens[k + 1]?.pos ?? '');
+      if (CLAUSE_BREAKS.has(this.tokens[k]?.lower ?? '') && !shared && !preposition) return false;
+      // "Mantooth said Mars promised her": a verb of speech whose clause has a verb of its own before the pronoun opens that clause.
+      const w = this.tokens[k];
+      if (w?.pos === 'VERB' && SPEECH_VERBS.has(w.lemma) && this.tokens.slice(k + 1, pronoun).some((x) => x.pos === 'VERB')) return false;
     }
     return true;
   }
@@ -205,6 +212,12 @@ export class CorefText {
   protected appositions(): Uint8Array {
     const out = new Uint8Array(this.tokens.length);
     for (const t of this.tokens) {
+      // "his wife, the lawyer Nkemi Adasu": the noun a name is apposed to is that person too (on the surface, parse or none).
+      const named = this.baseAt[t.index];
+      if (named && named.firstToken === t.index && named.entityType === 'person') {
+        const noun = this.apposedNoun(named);
+        if (noun >= 0) out[noun] = 1;
+      }
       if (this.parsedAt(t.index)) {
         const head = this.syntax?.heads[t.index] ?? -1;
         if (this.syntax?.deprels[t.index] === 'appos' && head >= 0 && this.baseAt[head]) out[t.index] = 1;
@@ -338,6 +351,13 @@ export class CorefText {
       const next = this.tokens[r.lastToken + 1];
       if (next && next.sentence === this.tokens[r.lastToken]?.sentence && (next.pos === 'PROPN' || QUOTES.has(next.value))) cut.add(r.entity);
     }
+    // "his wife, the exiled opposition leader Sviatlana Tsikhanouskaya", "The woman, Robin Mantooth,": a
+    // gendered noun apposed to the name says the gender, before the given name does (Robin is either).
+    for (const r of refs) {
+      if (r.entityType !== 'person' || this.gender.has(r.entity)) continue;
+      const g = this.apposedGender(r);
+      if (g) this.gender.set(r.entity, g);
+    }
     for (const r of refs) {
       if (r.entityType !== 'person' || this.gender.has(r.entity)) continue;
       const label = this.input.personLabel?.(r.entity);
@@ -347,5 +367,45 @@ export class CorefText {
       const given = parts.length >= 2 || (parts.length === 1 && !cut.has(r.entity)) ? names.get((parts[0] ?? '').toLowerCase()) : undefined;
       if (given) this.gender.set(r.entity, given);
     }
+    // "Sviatlana Tsikhanouskaya", "Syarhei Tsikhanouski": a full name whose surname has a gendered ending.
+    for (const r of refs) {
+      if (r.entityType !== 'person' || this.gender.has(r.entity)) continue;
+      const parts = this.input.personLabel?.(r.entity)?.split(/\s+/) ?? [];
+      const surname = (parts[parts.length - 1] ?? '').toLowerCase();
+      const row = parts.length >= 2 ? SURNAME_ENDINGS.find((e) => surname.length > e.ending.length + 2 && surname.endsWith(e.ending)) : undefined;
+      if (row) this.gender.set(r.entity, row.gender);
+    }
+  }
+
+  /**
+   * The gender of a kinship or gendered noun apposed to a person's name: "WORD, (the|a) … NAME"
+   * (the noun, a comma, then the name within a few words with no verb or comma between), or
+   * "NAME, (his|her|the|a) (ADJ) WORD," (the apposition's head noun right after the comma).
+   */
+  private apposedGender(r: ActorReference): Gender | undefined {
+    const same = (k: number): boolean => this.tokens[k]?.sentence === this.tokens[r.firstToken]?.sentence;
+    const before = this.apposedNoun(r);
+    if (before >= 0) return GENDERED_WORDS.get(this.tokens[before]?.lower ?? '');
+    if (this.tokens[r.lastToken + 1]?.value !== ',') return undefined;
+    for (let k = r.lastToken + 2; k <= r.lastToken + 5 && same(k); k++) {
+      const w = this.tokens[k] as Token;
+      if (w.pos === 'NOUN') return this.tokens[k + 1]?.pos === 'NOUN' ? undefined : GENDERED_WORDS.get(w.lower);
+      if (!['DET', 'ADJ', 'PRON'].includes(w.pos)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** The noun a person's name is apposed to from before: "his wife, the (exiled) lawyer NAME" → wife; -1 when none. */
+  protected apposedNoun(r: ActorReference): number {
+    const same = (k: number): boolean => this.tokens[k]?.sentence === this.tokens[r.firstToken]?.sentence;
+    // An apposition closes with punctuation; "… to speak with his mother, Montalvo was put through" is a clause's subject.
+    const after = this.tokens[r.lastToken + 1];
+    if (after && same(r.lastToken + 1) && after.pos !== 'PUNCT') return -1;
+    for (let k = r.firstToken - 1; k >= r.firstToken - 7 && same(k); k--) {
+      const w = this.tokens[k] as Token;
+      if (w.value === ',') return same(k - 1) && this.tokens[k - 1]?.pos === 'NOUN' && !this.baseAt[k - 1] ? k - 1 : -1;
+      if (!['DET', 'ADJ', 'NOUN', 'PROPN'].includes(w.pos)) return -1;
+    }
+    return -1;
   }
 }

@@ -32,6 +32,27 @@ export const GENDERED_WORDS: ReadonlyMap<string, Gender> = new Map<string, Gende
     .map((w) => [w, 'female'] as const),
 ]);
 
+/**
+ * Surname endings that say a person's gender where the given name does not: East Slavic and Polish
+ * surnames take a feminine form ("Tsikhanouskaya", "Navalnaya", "Moskalkova", "Nowacka") and a
+ * masculine one ("Tsikhanouski", "Lavrov", "Zelensky"). Read only when the given name says nothing,
+ * and only on a full name (given name + surname): a bare surname in English news may be anyone's.
+ */
+export const SURNAME_ENDINGS: readonly { readonly ending: string; readonly gender: Gender; readonly reason: string }[] = [
+  { ending: 'skaya', gender: 'female', reason: 'Russian/Belarusian feminine adjectival surname (Tsikhanouskaya)' },
+  { ending: 'naya', gender: 'female', reason: 'Russian feminine adjectival surname (Navalnaya)' },
+  { ending: 'ova', gender: 'female', reason: 'Russian/Bulgarian/Czech feminine surname (Moskalkova, Zakharova)' },
+  { ending: 'eva', gender: 'female', reason: 'Russian/Bulgarian feminine surname (Alexeeva, Vasilyeva)' },
+  { ending: 'ska', gender: 'female', reason: 'Polish feminine surname (Nowacka is -cka; Kowalska)' },
+  { ending: 'cka', gender: 'female', reason: 'Polish/Czech feminine surname (Nowicka)' },
+  { ending: 'ski', gender: 'male', reason: 'Polish/Belarusian masculine surname (Tsikhanouski)' },
+  { ending: 'sky', gender: 'male', reason: 'Russian/Ukrainian masculine surname (Zelensky)' },
+  { ending: 'skiy', gender: 'male', reason: 'Russian masculine surname, another transliteration (Dostoyevskiy)' },
+  { ending: 'ov', gender: 'male', reason: 'Russian/Bulgarian masculine surname (Lavrov, Peskov)' },
+  { ending: 'ev', gender: 'male', reason: 'Russian/Bulgarian masculine surname (Gorbachev, Medvedev)' },
+  { ending: 'vich', gender: 'male', reason: 'a surname in -vich names a man (Lukashevich)' },
+];
+
 /** Words that end the title words read next to a name ("the Russian President", "said Prime Minister …"). */
 export const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an', 'and', 'or', 'by', 'with', 'said', 'says', 'told', 'to', 'of', 'from']);
 

@@ -121,6 +121,8 @@ class Resolver extends CorefCues {
       if (!row || this.covered[t.index] || t.pos === 'PROPN') continue;
       const r = this.resolvePronoun(t, row, seen);
       if (!r) continue;
+      // "Tarel Odinga met his wife …": a person a "he"/"his" stands for is a man from here on, whichever cue resolved it.
+      if ((row.kind === 'male' || row.kind === 'female') && !this.gender.has(r.entity)) this.gender.set(r.entity, row.kind);
       out.push(r);
       this.see(seen, { ...this.item(r.entity, r.entityType, t.index, t.index), resolved: true });
     }
