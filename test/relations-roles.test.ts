@@ -35,6 +35,12 @@ const ROWS: readonly Row[] = [
   ['Mohamed Dagalo, the RSF commander who led the assault, stayed away.', 'mohamed-dagalo', ['leader_of rsf'], 'the commander of an armed group, with "the", leads it; a relative clause may end the apposition'],
   ["The minister accepted the credentials of Moscow's new ambassador, Ivan Petrov.", 'ivan-petrov', ['member_of russia'], 'a capital that owns an office after "of" is its state'],
   ["They met at London's King Cross station.", 'cross', [], 'a capital before a place it holds is the city: no title read in "King Cross"'],
+  ['President Donald Trump signed the order.', 'donald-trump', ['leader_of united-states'], 'a title with no body, given to a person of the news gazetteer: the state the person serves'],
+  ['Secretary-General Mark Rutte met the ministers.', 'mark-rutte', ['leader_of nato'], 'an organisation\'s title: the organisation the person serves, not the state'],
+  ['Director General Rafael Grossi arrived.', 'rafael-grossi', ['leader_of iaea'], '"Director General" is one title, not a general\'s rank'],
+  ['Vice President JD Vance spoke first.', 'jd-vance', ['member_of united-states'], 'a vice president does not lead the state'],
+  ['The incoming envoy Steve Witkoff flew in.', 'steve-witkoff', [], 'an office not yet held is no role'],
+  ['President Ana Ruiz signed the order.', 'ana-ruiz', [], 'a title with no body for someone the gazetteer does not know: no guess'],
   ["Colonel Amadou Keita, Mali's army spokesman, read the statement.", 'amadou-keita', ['member_of mali'], 'a rank is no part of the name (entity layer)'],
 ];
 

@@ -60,7 +60,7 @@ export interface Lexicon {
 interface CountryRow { id: string; name: string; aliases?: string[]; demonyms?: string[]; capitals?: string[]; seats?: string[]; wikidata?: string }
 interface OrganizationRow { id: string; name: string; aliases?: string[]; acronyms?: string[]; wikidata?: string }
 interface PlaceRow { id: string; name: string; aliases?: string[]; country?: string; countries?: string[]; kind?: string; region?: string }
-interface PersonRow { name: string; surnames: string[] }
+interface PersonRow { name: string; surnames: string[]; serves?: string[] }
 
 /** Lower rank wins when two data files claim the same surface form. */
 const KIND_RANK: Readonly<Record<LexiconKind, number>> = {
@@ -106,6 +106,17 @@ type DataFile = (typeof DATA_FILES)[number];
 
 function readData(name: DataFile): unknown {
   return JSON.parse(fs.readFileSync(path.join(__dirname, 'data', name), 'utf8'));
+}
+
+let served: ReadonlyMap<string, readonly string[]> | undefined;
+
+/**
+ * People of the news gazetteer → the states or bodies they hold office in (people.json `serves`,
+ * the state first): what a title given with no body ("President Donald Trump") is an office of.
+ */
+export function servedBodies(): ReadonlyMap<string, readonly string[]> {
+  served ??= new Map((readData('people.json') as { people: PersonRow[] }).people.filter((p) => p.serves?.length).map((p) => [slugify(p.name), p.serves ?? []]));
+  return served;
 }
 
 let builtIn: Lexicon | undefined;

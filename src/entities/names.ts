@@ -1,6 +1,6 @@
 // Entities, pass 1: titles, gazetteer phrases, people groups and runs of capitalised words → mentions.
 import type { EntityType, Token } from '../types';
-import { normalizeSurface, type LexiconEntry } from './lexicon';
+import { normalizeSurface, servedBodies, type LexiconEntry } from './lexicon';
 import { gazetteerNote, insideOf } from './containment';
 import { countryBodyId, slugify } from './slug';
 import {
@@ -18,6 +18,10 @@ const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
 
 /** Lowercase nouns a capital stands in apposition to as a place ("the capital, Wellington", "the city of …"). */
 const CAPITAL_NOUNS: ReadonlySet<string> = new Set(['capital', 'city']);
+/** Titles held in an organisation, never in a state: "Secretary-General Mark Rutte" is NATO's, not the Netherlands'. */
+const ORGANISATION_TITLES: ReadonlySet<string> = new Set(['secretary-general', 'secretary general', 'secretary - general', 'director general', 'director-general', 'director - general', 'administrator', 'commissioner']);
+/** Titles held in a state or in a group alike ("leader Yahya Sinwar", "spokesman X"). */
+const EITHER_TITLES: ReadonlySet<string> = new Set(['leader', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'official', 'negotiator', 'envoy', 'adviser', 'advisor', 'aide']);
 /** Lowercase words before a capital that name a part of the city ("downtown Taipei", "central Kyiv"). */
 const CITY_PARTS: ReadonlySet<string> = new Set(['downtown', 'central', 'northern', 'southern', 'eastern', 'western', 'suburban', 'greater']);
 
@@ -70,7 +74,8 @@ export abstract class NameReading extends PlaceReading {
     const nameLast = plainName >= 0 ? plainName : this.placeNamedPerson(k);
     if (portfolio > 0 && nameLast < 0) return undefined;
     let affiliation = affiliationOk ? this.countryOf(affiliationMatch.entry) : undefined;
-    const titleTokens = this.tokens.slice(afterAffiliation, titleLast + 1).map((t) => t.value).join(' ');
+    // (The words as written: "Secretary-General" is three tokens.)
+    const titleTokens = this.text.slice(this.token(afterAffiliation)?.start ?? 0, this.token(titleLast)?.end ?? 0);
     if (nameLast < 0) {
       // A title without a name: "the Russian President" — resolved once the holder is known.
       if (!affiliationOk) {
@@ -111,6 +116,9 @@ export abstract class NameReading extends PlaceReading {
     // "its UK chief executive", "Vodafone's US chairman": a company's branch office, no office of the country.
     const owned = ['its', 'their', 'his', 'her', "'s"].includes(this.token(j - 1)?.lower ?? '');
     const branch = owned && affiliationOk && ['country', 'demonym', 'capital'].includes(affiliationMatch.entry.kind) && CORPORATE_TITLES.has(title.title.words.join(' '));
+    // "President Donald Trump", "Supreme Leader Ali Khamenei": a title with no body, given to a
+    // person of the news gazetteer, is an office in the body the person serves (people.json).
+    if (!affiliation && !past) affiliation = this.servedBody(person, title.title.words.join(' '));
     if (affiliation && !past && !branch) {
       const role = `${title.title.role} of ${this.lexicon.entities.get(affiliation)?.label ?? affiliation}`;
       this.addRole(person, role, title.title, affiliation, afterAffiliation, titleTokens);
@@ -123,6 +131,23 @@ export abstract class NameReading extends PlaceReading {
       this.titleHolders.set(title.title.role, holders.add(person));
     }
     return end;
+  }
+
+  /**
+   * The body a known person holds a titled office in: an organisation's for an organisation's title
+   * (Secretary-General, Director General, chief executive …), else the first the person serves (the
+   * state). The person is the gazetteer's by id, or by surname with the same given name ("Volodymyr
+   * Zelensky" for the gazetteer's Zelenskyy).
+   */
+  private servedBody(person: string, title: string): string | undefined {
+    const record = this.persons.get(person);
+    const byName = record && record.tokens >= 2 ? this.lexicon.surnames.get(record.last) : undefined;
+    const known = servedBodies().get(person) ?? (byName && this.lexicon.entities.get(byName)?.label.split(/\s+/)[0]?.toLowerCase() === record?.first ? servedBodies().get(byName) : undefined);
+    if (!known) return undefined;
+    const of = (type: EntityType): string | undefined => known.find((id) => this.lexicon.entities.get(id)?.entityType === type);
+    // ("General Rafael Grossi" would be a rank, held in a state only; "leader Yahya Sinwar" leads his group.)
+    if (ORGANISATION_TITLES.has(title) || CORPORATE_TITLES.has(title)) return of('organization');
+    return of('country') ?? (EITHER_TITLES.has(title) ? of('organization') : undefined);
   }
 
   /**

@@ -18,7 +18,7 @@ const member = (words: string, role: string, reason: string): TitleRow => ({ wor
 /** Longest first when matching. */
 export const TITLES: readonly TitleRow[] = [
   leader('president', 'President', 'heads a state (or an organisation) named with the title'),
-  leader('vice president', 'Vice President', 'second in a state executive; listed so "vice" is not read as part of a name'),
+  member('vice president', 'Vice President', 'second in a state executive, not its head; listed so "vice" is not read as part of a name'),
   leader('prime minister', 'Prime Minister', 'heads a government'),
   leader('premier', 'Premier', 'heads a government'),
   leader('chancellor', 'Chancellor', 'heads the German/Austrian government'),
@@ -30,6 +30,9 @@ export const TITLES: readonly TitleRow[] = [
   leader('leader', 'Leader', '"Russian leader Vladimir Putin"'),
   leader('secretary-general', 'Secretary-General', 'heads the UN or NATO'),
   leader('secretary general', 'Secretary-General', 'heads the UN or NATO'),
+  leader('secretary - general', 'Secretary-General', 'as the tokenizer splits "Secretary-General", so "General" alone is no rank'),
+  leader('director general', 'Director General', 'heads an agency ("Director General Rafael Grossi"), not a general'),
+  leader('director - general', 'Director General', 'as the tokenizer splits "Director-General"'),
   leader('chief executive', 'Chief Executive', 'heads a company'),
   leader('ceo', 'CEO', 'heads a company'),
   leader('chairman', 'Chairman', 'heads an organisation'),
