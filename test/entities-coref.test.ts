@@ -21,6 +21,7 @@ const ROWS: readonly Row[] = [
   ['Ales Karpiuski was reunited with Darya Karpiuskaya in Vilnius. She thanked the mediators.', 'She', 1, 'darya-karpiuskaya', 'gendered surname endings (-ski, -skaya) where the given names say nothing'],
   ['The woman, Robin Halloway, said Kerr promised her a share of the house.', 'her', 1, 'robin-halloway', 'an apposed "the woman" says her gender before the given name; "said" opens a clause of its own'],
   ['Brenner paid tribute to the conductor Tomas Ilves, telling him the concert was perfect.', 'him', 1, 'tomas-ilves', '"to" before a noun opens no clause, and "…, telling" has the main subject: not Brenner'],
+  ['Ales Karpiuski, who was jailed in 2020 for challenging Viktor Lukin, was later reunited with his daughter.', 'his', 1, 'ales-karpiuski', 'a name in a closed relative clause is embedded: less salient, and owns nothing after it'],
   ['Olaf Scholz met Emmanuel Macron in Paris. Scholz later praised him.', 'him', 1, 'emmanuel-macron', 'an object pronoun is not its own clause\'s subject'],
   ['Olaf Scholz met Emmanuel Macron in Paris. He said the talks went well.', 'He', 1, 'olaf-scholz', 'a subject pronoun prefers the previous subject'],
   ['Marta Lindqvist told reporters she would resign.', 'she', 1, 'marta-lindqvist', 'a pronoun after a verb of speech is its speaker'],
@@ -55,6 +56,8 @@ const ROWS: readonly Row[] = [
   ['The plan alarmed Russia, since by then there was no longer any Soviet Union, and they answered by rebuilding their forces.', 'their', 1, 'russia', 'a name under "no (longer) any" introduces no one to stand for'],
   ['Ukraine rejected the offer on Monday. They said the proposal was unacceptable. Later they recalled their envoy.', 'they', 1, 'ukraine', 'a "they" that was the last actor subject goes on as the next "they" (any verb)'],
   ['Greenpeace filed the case in May. It said the permit was unlawful. It was set up in 1971.', 'It', 2, null, '…but not through a passive or a copula'],
+  ['The Arakan Army, which has been fighting Myanmar since 2023, said its fighters had taken the town.', 'its', 1, 'arakan-army', 'the subject owns "its" past its own relative clause'],
+  ['Hamas, which has long insisted on talks in which Israel would take part, urged Egypt to hold Israel to account. It did not fire any rockets on Tuesday.', 'It', 1, 'hamas', 'an opening "It" an actor\'s verb follows goes on with the last sentence\'s one subject outside relative clauses'],
   ['Why should NATO survive at all? In fact one may ask why it should survive.', 'it', 1, 'nato', 'the subject of the verb an actor was the subject of is that actor; "in fact" is no rival'],
   // no good antecedent: stays unresolved
   ['The weather was bad in the north. He left early.', 'He', 1, null, 'no person named before'],

@@ -53,6 +53,8 @@ export class CorefCues extends CorefText {
       // (and when that subject is none of our actors, nobody is).
       if (inside && m.role === 'subject' && !this.agrees(m, kind)) return null;
       if (!this.agrees(m, kind)) continue;
+      // "The RSF, which has been fighting the army, said its team": a closed relative clause's names own nothing after it.
+      if (this.embeddedBefore(m, t.index)) continue;
       if (m.role === 'oblique' && this.insideSubject(m, seen, j)) {
         inside = true;
         continue;

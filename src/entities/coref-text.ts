@@ -64,6 +64,9 @@ function nameGenders(): ReadonlyMap<string, Gender> {
   return genders;
 }
 
+/** Words that open a relative clause after a comma: ", who …,", ", which …,". */
+const RELATIVE_WORDS: ReadonlySet<string> = new Set(['who', 'which', 'whom', 'whose', 'where']);
+
 /** Articles that open an apposition after a name: "Solberg, a teacher,". */
 const ARTICLES_A: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 
@@ -81,6 +84,14 @@ export class CorefText {
   protected readonly quoted: Uint8Array;
   /** The name, title or lexicon reference at each token. */
   protected readonly baseAt: Array<ActorReference | undefined> = [];
+  /**
+   * For a token inside a relative clause set off by commas (", who was arrested in 2020 …,"), the
+   * index of its closing comma; else 0. A name there is embedded in another's phrase: less salient
+   * once the clause has closed (Lappin and Leass's head-noun emphasis), and not the main clause's subject.
+   */
+  protected readonly embeddedUntil: Uint32Array;
+  /** …and the index of its opening comma. */
+  protected readonly embeddedFrom: Uint32Array;
 
   constructor(protected readonly input: CorefInput) {
     this.tokens = input.doc.tokens;
@@ -96,6 +107,32 @@ export class CorefText {
       if (QUOTES.has(t.value)) inside = t.value === '“' ? 1 : t.value === '”' ? 0 : 1 - inside;
       else this.quoted[t.index] = inside;
     }
+    this.embeddedUntil = new Uint32Array(this.tokens.length);
+    this.embeddedFrom = new Uint32Array(this.tokens.length);
+    for (const t of this.tokens) {
+      // (", under which …,", ", in which …,": a preposition may come first.)
+      const opener = this.tokens[t.index + 1]?.pos === 'ADP' ? this.tokens[t.index + 2] : this.tokens[t.index + 1];
+      if (t.value !== ',' || !RELATIVE_WORDS.has(opener?.lower ?? '')) continue;
+      let verb = false;
+      for (let k = t.index + 2; k < this.tokens.length && this.tokens[k]?.sentence === t.sentence; k++) {
+        const w = this.tokens[k] as Token;
+        if (w.pos === 'VERB' || w.pos === 'AUX') verb = true;
+        if (QUOTES.has(w.value) || w.value === ';' || w.value === ':') break;
+        if (w.value !== ',') continue;
+        if (verb) for (let i = t.index + 1; i < k; i++) {
+          this.embeddedUntil[i] = k;
+          this.embeddedFrom[i] = t.index;
+        }
+        break;
+      }
+    }
+  }
+
+  /** Whether the item stands in a relative clause that closed before token k. */
+  protected embeddedBefore(m: Item, k: number): boolean {
+    const until = this.embeddedUntil[m.first] ?? 0;
+    // ("Mr Jackson, who has clashed with his leaders, …": the clause's own head, named in it again, is not embedded.)
+    return until > 0 && until < k && this.baseAt[(this.embeddedFrom[m.first] ?? 0) - 1]?.entity !== m.entity;
   }
 
   /** Whether another actor is joined to this mention by "and", "or" or a comma ("A and B", "A, B"). */

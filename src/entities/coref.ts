@@ -41,6 +41,8 @@ const RECENCY_WEIGHT = 100;
 const PARALLEL_WEIGHT = 35;
 /** The pronoun is the subject of the verb the actor was the subject of ("why should NATO exist? … why should it exist"). */
 const REPEATED_WEIGHT = 70;
+/** A mention inside a relative clause set off by commas, once it has closed, weighs this share ("X, who fought Y, said his …"). */
+const EMBEDDED_FACTOR = 0.4;
 /** A gender known to agree beats an unknown one (a factor on the salience). */
 const KNOWN_GENDER_FACTOR = 1.2;
 /** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
@@ -174,7 +176,8 @@ class Resolver extends CorefCues {
     // "Lula replied that … . He said his government …": "he" or "she" opening a sentence goes on with the
     // previous sentence's subject when that is the one agreeing person named as a subject there.
     // ("… The RSF said its team had come … . Its commander, Dagalo, pledged": so does an opening "its".)
-    const carried = ((!neuter && role === 'subject') || (row.kind === 'neuter' && possessive)) && !this.quoted[t.index] ? this.carriedSubject(t, row.kind, seen) : undefined;
+    // (So does an opening "It" that an actor's verb follows: "The group … called on the mediators to hold Israel responsible. It did not fire".)
+    const carried = (((!neuter || row.kind === 'neuter') && role === 'subject') || (row.kind === 'neuter' && possessive)) && !this.quoted[t.index] ? this.carriedSubject(t, row.kind, seen) : undefined;
     if (carried) return this.reference(carried.entity, carried.entityType, t.index, t.index, t.sentence, 'pronoun', false);
     const speaker = this.quoted[t.index] ? this.quoteSpeaker(t.index) : undefined;
     const relative = this.relativeHead(t);
@@ -207,7 +210,9 @@ class Resolver extends CorefCues {
         banned.add(m.entity);
         continue;
       }
-      const weight = (RECENCY_WEIGHT + ROLE_WEIGHT[m.role]) * DECAY ** distance;
+      // A name in a relative clause that has closed is embedded in another's phrase: less salient.
+      const embedded = this.embeddedBefore(m, t.index) ? EMBEDDED_FACTOR : 1;
+      const weight = (RECENCY_WEIGHT + ROLE_WEIGHT[m.role]) * DECAY ** distance * embedded;
       const entry = scores.get(m.entity);
       if (entry) {
         entry.score += weight;
@@ -377,7 +382,8 @@ class Resolver extends CorefCues {
   /** The previous sentence's subject, when it is the one agreeing person (or, for "its", body or state) named as a subject there. */
   private carriedSubject(t: Token, kind: PronounRow['kind'], seen: readonly Item[]): Item | undefined {
     if (this.tokens[t.index - 1]?.sentence === t.sentence) return undefined;
-    const subjects = seen.filter((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && (kind === 'neuter' || m.entityType === 'person') && this.agrees(m, kind));
+    const subjects = seen.filter((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && (kind === 'neuter' || m.entityType === 'person') && this.agrees(m, kind)
+      && !this.embeddedBefore(m, t.index));
     const people = new Set(subjects.map((m) => m.entity));
     return people.size === 1 ? subjects[0] : undefined;
   }
