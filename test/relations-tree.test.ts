@@ -11,6 +11,8 @@ type Row = readonly [sentence: string, expected: readonly string[], why: string]
 
 const ROWS: readonly Row[] = [
   ['Grossi, the director general of the IAEA, met with Eslami in Tehran.', ['mohammad-eslami met rafael-grossi'], 'the subject stands past an apposition; the apposition\'s organisation does not meet'],
+  ['Turkey halted all exports to and imports from Israel on Thursday.', ['turkey sanctioned israel'], 'two conjoined trade nouns share the act, each with its own phrase'],
+  ['Washington imposed restrictions on exports of chips to China.', ['united-states sanctioned china'], 'a measure on a trade falls on the country the goods go to'],
   ['Macron, who met Scholz on Monday, criticised China on Tuesday.', ['emmanuel-macron accused china', 'emmanuel-macron met olaf-scholz'], 'a relative clause: its pronoun stands for the noun it describes'],
   ['Ukraine was attacked by Russia overnight.', ['russia attacked ukraine'], 'passive: the by-agent acts'],
   ['Japan and South Korea were accused by North Korea of provocations.', ['north-korea accused japan', 'north-korea accused south-korea'], 'passive with a coordinated patient'],

@@ -94,8 +94,21 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   const owners: Array<readonly [number, readonly string[]]> = [[noun, ['nmod', 'obl']], [i, ['obl']]];
   // "duties of up to 38 percent on Y": so does a rate's of-phrase.
   for (const c of tree.children(noun)) if (tree.deprel(c) === 'nmod' && (tree.caseOf(c) === 'in' || (tree.caseOf(c) === 'of' && RATE_NOUNS.has(tree.tokens[c]?.lower ?? '')))) owners.push([c, ['nmod']]);
+  // "halted all exports to and imports from Israel": a conjoined noun shares the act and has its own phrase.
+  for (const c of tree.children(noun)) if (tree.deprel(c) === 'conj' && tree.upos(c) === 'NOUN') owners.push([c, ['nmod']]);
   for (const [owner, rels] of owners) {
     for (const c of tree.children(owner)) if ((rels as readonly string[]).includes(tree.deprel(c)) && frame.preps.includes(tree.caseOf(c) ?? '')) targetHeads.push(c);
+  }
+  // "restrictions on the sale of chip software to China": a measure on a trade falls on the country
+  // the goods go to or come from.
+  // (The parser hangs the to-phrase on the goods as often: "on exports of chips to China".)
+  const flowPhrase = (c: number): boolean => ['nmod', 'obl'].includes(tree.deprel(c)) && ['to', 'from', 'with'].includes(tree.caseOf(c) ?? '');
+  for (const h of [...targetHeads]) {
+    if (!TRADE_FLOWS.has(tree.tokens[h]?.lower ?? '')) continue;
+    for (const c of tree.children(h)) {
+      if (flowPhrase(c)) targetHeads.push(c);
+      else if (tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'of') for (const g of tree.children(c)) if (flowPhrase(g)) targetHeads.push(g);
+    }
   }
   // "sanctions targeting Russia's fleet": the noun's participle names what it falls on.
   for (const c of tree.children(noun)) if (tree.deprel(c) === 'acl' && AIMING_VERBS.has(tree.tokens[c]?.lemma ?? '') && tree.child(c, 'obj') >= 0) targetHeads.push(tree.child(c, 'obj'));
@@ -134,6 +147,9 @@ function twoSides(tree: DependencyTree, noun: number, targets: readonly ActorRef
   const sideOf = (r: ActorReference): number => heads.filter((h) => leftmost(tree, h, true) <= r.firstToken).length;
   return new Set(targets.map(sideOf)).size >= 2;
 }
+
+/** Trade between countries, whose to/from/with-phrase names the other country. */
+const TRADE_FLOWS: ReadonlySet<string> = new Set(['sale', 'sales', 'export', 'exports', 'import', 'imports', 'shipment', 'shipments', 'supply', 'supplies', 'transfer', 'transfers', 'delivery', 'deliveries', 'trade']);
 
 /** Units of a measure's rate: "tariffs of 25 percent on Y". */
 const RATE_NOUNS: ReadonlySet<string> = new Set(['percent', 'per', '%', 'pc', 'points', 'rate']);
