@@ -46,6 +46,8 @@ const ROWS: readonly Row[] = [
   ['Iran warned Israel. It said it would respond if Israel struck its nuclear sites.', 'its', 1, 'iran', 'after a verb acting on another side, "its" is not the acting subject\'s'],
   ['The United States urged Israel to halt its offensive in Gaza.', 'its', 1, 'israel', 'object control: the object of "urge" does what the infinitive says'],
   ['The sanctions induced Russia to extend further its military capacity.', 'its', 1, 'russia', '…also after "induce" and an adverb'],
+  ['Sudan accused the Emirates of complicity in genocide through its support for the militia.', 'its', 1, 'emirates', 'the of-phrase after "accused X" tells X\'s deed'],
+  ['Ukraine accused Moscow of torturing the prisoners it holds.', 'it', 1, 'russia', '…for a subject pronoun in it too'],
   ['Germany wanted to expand its navy quickly.', 'its', 1, 'germany', 'with no object, the subject controls the infinitive'],
   ['Greenpeace in partnership with Oxfam launched its campaign on Friday.', 'its', 1, 'greenpeace', 'a name inside the subject\'s own phrase is not the owner'],
   ['The Hallam Gallery at Oxford University opened its new wing on Friday.', 'its', 1, null, '…nor is it when the subject is no actor that agrees (a gallery read as a place)'],
@@ -79,6 +81,9 @@ const ROWS: readonly Row[] = [
   ['Hamas released two hostages on Sunday. The group said more would follow.', 'group', 1, 'hamas', '"the group": an armed group named before'],
   ['Toyota recalled a million cars. The company said the fault was rare.', 'company', 1, 'toyota', '"the company": a company named before'],
   ['Russia launched a new offensive. The country said it was defending itself.', 'country', 1, 'russia', '"the country": the country named last'],
+  ['Niger expelled three oil managers on Monday. Niger said the firm had broken its contracts. The letters gave staff at the pipeline to Benin two days to leave the country.', 'country', 1, 'niger', '"the country": the most salient country in reach (the story\'s), not merely the last named'],
+  ['Myanmar\'s military government freed 40 prisoners. Thailand and Laos welcomed the move, and Bangkok said the army had kept its word.', 'army', 1, 'myanmar', '"the army": the country named with military rule, when no state\'s army was named by name'],
+  ['Mali, which remains the junta\'s closest partner, sent troops to Niger.', 'junta', 1, null, 'a description does not take up the name its relative clause hangs on'],
   ['Olaf Scholz spoke on Monday. The president said nothing.', 'president', 1, null, 'nobody was named as president'],
   ['Toyota recalled a million cars. The bloc said nothing.', 'bloc', 1, null, 'a company is no bloc'],
 ];

@@ -4,7 +4,7 @@
 // rule a candidate out. Written for newsgraph (MIT).
 import type { Token } from '../types';
 import type { ActorReference } from './index';
-import { AGENT_VERBS, CONTROL_VERBS, OWNER_BREAKS, QUOTE_REACH, QUOTES, SPEECH_VERBS, type PronounKind } from './coref-words';
+import { AGENT_VERBS, CHARGE_VERBS, CONTROL_VERBS, OWNER_BREAKS, QUOTE_REACH, QUOTES, SPEECH_VERBS, type PronounKind } from './coref-words';
 import { CorefText, type Item } from './coref-text';
 
 /**
@@ -112,6 +112,34 @@ export class CorefCues extends CorefText {
       if (m.first === named.firstToken && m.last === named.lastToken) return fits(m);
     }
     return undefined;
+  }
+
+  /**
+   * The object of a verb of charge or credit whose of/for-phrase holds the pronoun ("accused the
+   * Emirates of complicity through its support", "accused Moscow of torturing the prisoners it holds",
+   * "thanked Qatar for its help"): what the phrase tells is that object's deed, when no other agreeing
+   * actor stands between the preposition and the pronoun.
+   */
+  protected chargedObject(t: Token, kind: PronounKind, seen: readonly Item[]): Item | undefined {
+    let of = t.index - 1;
+    for (; of > 0 && this.tokens[of]?.sentence === t.sentence; of--) {
+      const w = this.tokens[of] as Token;
+      if (w.lower === 'of' || w.lower === 'for') break;
+      if (OWNER_BREAKS.has(w.lower) || w.value === ',' || w.value === ';' || this.quoted[of] !== this.quoted[t.index]) return undefined;
+    }
+    if (!['of', 'for'].includes(this.tokens[of]?.lower ?? '') || this.tokens[of]?.sentence !== t.sentence) return undefined;
+    let object: Item | undefined;
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence !== t.sentence || m.last < of - 1) break;
+      if (m.first > of && m.last < t.index && !m.noun && this.agrees(m, kind)) return undefined;
+      if (m.last === of - 1) object = m;
+    }
+    if (!object || object.noun || !this.agrees(object, kind)) return undefined;
+    let k = object.first - 1;
+    if (this.tokens[k]?.lower === 'the') k--;
+    const verb = this.tokens[k];
+    return verb?.pos === 'VERB' && CHARGE_VERBS.has(verb.lemma) ? object : undefined;
   }
 
   /**

@@ -116,6 +116,15 @@ export const CONTROL_VERBS: ReadonlySet<string> = new Set([
   'prompt', 'lead', 'want', 'expect', 'warn', 'challenge', 'direct', 'request', 'implore', 'pressurise',
 ]);
 
+/**
+ * Verbs whose object's deed the of/for-phrase after it tells ("accused X of …", "thanked X for …",
+ * "blamed X for …"): a pronoun in that phrase stands for the object.
+ */
+export const CHARGE_VERBS: ReadonlySet<string> = new Set([
+  'accuse', 'blame', 'charge', 'suspect', 'convict', 'criticise', 'criticize', 'condemn', 'fault', 'praise', 'thank', 'credit',
+  'commend', 'congratulate', 'applaud', 'reward', 'punish', 'sanction', 'rebuke', 'denounce', 'indict',
+]);
+
 /** Preposition + noun idioms used as adverbs ("in fact", "of course"): the noun is no antecedent. */
 export const IDIOMS: ReadonlySet<string> = new Set([
   'in fact', 'of course', 'at least', 'at last', 'in particular', 'in general', 'in turn', 'in addition', 'for example', 'for instance',

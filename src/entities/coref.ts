@@ -43,6 +43,13 @@ const PARALLEL_WEIGHT = 35;
 const REPEATED_WEIGHT = 70;
 /** A mention inside a relative clause set off by commas, once it has closed, weighs this share ("X, who fought Y, said his …"). */
 const EMBEDDED_FACTOR = 0.4;
+/** A country named by a demonym ("French troops") weighs this share of its name for "the country". */
+const DEMONYM_FACTOR = 0.5;
+/** Each time the story named a country so far (up to TOPIC_CAP) adds this share to its salience for "the country". */
+const TOPIC_WEIGHT = 0.1;
+const TOPIC_CAP = 10;
+/** The country a description stood for before, for the same description again ("the junta … the junta"). */
+const SAME_DESCRIPTION_FACTOR = 1.5;
 /** A gender known to agree beats an unknown one (a factor on the salience). */
 const KNOWN_GENDER_FACTOR = 1.2;
 /** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
@@ -78,6 +85,8 @@ class Resolver extends CorefCues {
   private readonly titles = new Map<string, Set<string>>();
   private readonly countries = new Map<string, Set<string>>();
   private readonly facts = new Map<string, ActorFacts>();
+  /** A description's words → the country it last stood for. */
+  private readonly described = new Map<string, string>();
   private readonly buffer = new FeatureBuffer();
   private readonly scratch = new Float64Array(2);
 
@@ -185,6 +194,9 @@ class Resolver extends CorefCues {
     const before = this.tokens[t.index - 1];
     const hostileObject = possessive && before !== undefined && before.pos === 'VERB' && HOSTILE_VERBS.has(before.lemma);
     // "induced Russia to extend its capacity": the object of a verb of control does what the infinitive says.
+    // "accused the Emirates of complicity through its support": the of-phrase tells the object's deed.
+    const charged = row.form !== 'reflexive' ? this.chargedObject(t, row.kind, seen) : undefined;
+    if (charged && charged.entity !== speaker) return this.reference(charged.entity, charged.entityType, t.index, t.index, t.sentence, 'pronoun', possessive);
     const controller = possessive && !hostileObject ? this.controller(t, row.kind, seen) : undefined;
     if (controller && controller.entity !== speaker) return this.reference(controller.entity, controller.entityType, t.index, t.index, t.sentence, 'pronoun', true);
     const owner = possessive && !hostileObject ? this.ownSubject(t, row.kind, seen) : undefined;
@@ -350,7 +362,8 @@ class Resolver extends CorefCues {
     if (!first) return undefined;
     // "Myanmar's military government … the junta": a country named with a word of military rule is
     // the one "the junta" or "the regime" stands for, even when another country was named since.
-    const ruled = RULER_DESCRIPTIONS.has(d.row.words.join(' '))
+    // (So is "the army" or "the military" when no state's army was named by its own name: "Myanmar's military government … the army".)
+    const ruled = (RULER_DESCRIPTIONS.has(d.row.words.join(' ')) || (ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country && !this.namedStateArmy(seen, first.sentence)))
       ? [...seen].reverse().find((m) => m.entityType === 'country' && !m.demonym && first.sentence - m.sentence <= RULED_LOOKBACK && this.militaryRule(m))
       : undefined;
     if (ruled) return this.reference(ruled.entity, ruled.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
@@ -360,16 +373,68 @@ class Resolver extends CorefCues {
       ? [...seen].reverse().find((m) => m.entityType === 'organization' && first.sentence - m.sentence <= RULED_LOOKBACK && this.stateArmy(m.entity))
       : undefined;
     if (army) return this.reference(army.entity, army.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-    // "ordered French troops to leave the country": a country's name outranks a nearer demonym.
-    for (const demonyms of d.row.entityType === 'country' ? [false, true] : [true]) {
-      for (let k = seen.length - 1; k >= 0; k--) {
-        const m = seen[k] as Item;
-        if (first.sentence - m.sentence > d.row.lookback) break;
-        if ((m.demonym === true && !demonyms) || !describes(d, this.actorFacts(m.entity, m.entityType))) continue;
-        return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-      }
+    // "the country", "the army", "the junta": the most salient country in reach, not merely the last named.
+    if (d.row.entityType === 'country') {
+      const best = this.salientCountry(d, seen, first.sentence);
+      return best ? this.reference(best.entity, best.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s") : undefined;
+    }
+    for (let k = seen.length - 1; k >= 0; k--) {
+      const m = seen[k] as Item;
+      if (first.sentence - m.sentence > d.row.lookback) break;
+      if (!describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d)) continue;
+      return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     }
     return undefined;
+  }
+
+  /**
+   * The country a description of one stands for ("the country", "the army", "the junta"): the
+   * countries it can describe, named in the row's reach, ranked by salience as pronouns are (recency
+   * halved per sentence, role, a closed relative clause's names weigh less, a demonym half a name),
+   * times how often the story named the country so far (its topic: "leave the country" after "the
+   * export pipeline to Benin" in a story about Niger is Niger), and the one this same description
+   * stood for before. A close second leaves it unresolved.
+   */
+  private salientCountry(d: DescriptionSpan, seen: readonly Item[], sentence: number): Item | undefined {
+    const scores = new Map<string, { score: number; last: Item }>();
+    for (let k = seen.length - 1; k >= 0; k--) {
+      const m = seen[k] as Item;
+      const distance = sentence - m.sentence;
+      if (distance > d.row.lookback) break;
+      if (m.noun || m.entityType !== 'country' || !describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d)) continue;
+      const weight = (RECENCY_WEIGHT + ROLE_WEIGHT[m.role]) * DECAY ** distance * (m.demonym ? DEMONYM_FACTOR : 1)
+        * (this.embeddedBefore(m, d.first) ? EMBEDDED_FACTOR : 1);
+      const entry = scores.get(m.entity);
+      if (entry) entry.score += weight;
+      else scores.set(m.entity, { score: weight, last: m });
+    }
+    const key = d.row.words.join(' ');
+    const ranked = [...scores.entries()].map(([entity, { score, last }]) => ({
+      last,
+      score: score * (1 + Math.min(TOPIC_CAP, this.named.get(entity) ?? 0) * TOPIC_WEIGHT) * (this.described.get(key) === entity ? SAME_DESCRIPTION_FACTOR : 1),
+    })).sort((a, b) => b.score - a.score || (a.last.entity < b.last.entity ? -1 : 1));
+    const [best, second] = ranked;
+    if (!best || (second && second.score > best.score * (1 - MARGIN))) return undefined;
+    this.described.set(key, best.last.entity);
+    return best.last;
+  }
+
+  /**
+   * Whether the actor is the subject of the description's own clause, or the name a relative clause
+   * holding the description hangs on: "China, which remains the junta's biggest lender", "Iraq
+   * promised the group": a description does not take up its own clause's subject (binding principle C).
+   */
+  private ownClauseSubject(m: Item, d: DescriptionSpan): boolean {
+    const from = this.embeddedFrom[d.first] ?? 0;
+    if (from > 0 && this.embeddedUntil[d.first] === this.embeddedUntil[from + 1] && this.baseAt[from - 1]?.entity === m.entity) return true;
+    if (m.role !== 'subject' || m.sentence !== this.tokens[d.first]?.sentence || m.last >= d.first) return false;
+    const governor = this.governorOf(d.first, d.last);
+    return this.clauseMates(m, d.first, governor);
+  }
+
+  /** Whether a state's army named by its own name stands in reach ("the Sudanese Armed Forces"): "the army" is that one. */
+  private namedStateArmy(seen: readonly Item[], sentence: number): boolean {
+    return seen.some((m) => m.entityType === 'organization' && sentence - m.sentence <= RULED_LOOKBACK && this.stateArmy(m.entity));
   }
 
   /** "Sudanese Armed Forces", "Pakistan Army", "Israel Defense Forces": a state's name or demonym, then an army's words. */
