@@ -13,7 +13,7 @@
 import type { AnnotatedDocument, Relation, SyntaxLayer, Token } from '../types';
 import type { EntityLayer } from '../entities';
 import { LIGHT_VERBS, MUTUAL_NOUN_VERBS, type Frame } from './frames';
-import { DENIAL_LEMMAS, verbLemmas } from './words';
+import { DENIAL_LEMMAS, MEDIATING_VERBS, verbLemmas } from './words';
 import { cameoCanRelate } from './cameo';
 import { EVENT_ANAPHORS } from './anaphora';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, collocationsByVerb, type RelationFact } from './context';
@@ -32,6 +32,7 @@ export function triggerWord(t: Token): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   const l = t.lemma;
   return framesByLemma.has(l) || collocationsByVerb.has(l) || roleFramesByLemma.has(l) || LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l)
+    || verbLemmas(t).some((v) => MEDIATING_VERBS.has(v))
     || framesByLemma.has(t.lower.replace(/e?d$/, '')) || cameoCanRelate(l);
 }
 
@@ -104,6 +105,7 @@ class Extractor extends TreeFrames {
       if (parsed) this.treeLabel(t);
       if (parsed) this.treeListing(t);
       if (parsed) this.treeAgreeTogether(t);
+      if (parsed) this.treeMediation(t);
       this.chargeContent(t);
       if (verbFrames) for (const f of verbFrames) if (!read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';

@@ -5,10 +5,10 @@ import type { ActorReference } from '../entities';
 import {
   AGREEMENT_NOUNS, CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, VISIT_FRAMES, type CollocationFrame, type Frame, type NounFrame,
 } from './frames';
-import { gerundLemmas, verbLemmas } from './words';
+import { gerundLemmas, MEDIATING_VERBS, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
 import { ActorFinder } from './tree-actors';
-import { civilianSubject, DependencyTree, readFrame, readSubjects, type TreeReading } from './tree';
+import { agentOf, canAct, civilianSubject, DependencyTree, hypothetical as hypotheticalAt, negated as negatedAt, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
 import { eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
 import { asOffer, asPromise, asThreat, asWarning } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
@@ -27,6 +27,10 @@ const PACT_TOPICS: ReadonlySet<string> = new Set(['ceasefire', 'deal']);
 
 /** Verbs after which a subject receives a noun frame's act ("won the backing of Y"). */
 const RECEIVING_VERBS: ReadonlySet<string> = new Set(NOUN_FRAMES.flatMap((f) => f.receivedWith ?? []));
+
+/** What is mediated: "an exchange mediated by the UAE". */
+const MEDIATED_NOUNS: ReadonlySet<string> = new Set(['talks', 'negotiations', 'exchange', 'exchanges', 'swap', 'swaps', 'deal', 'truce', 'ceasefire', 'agreement', 'accord', 'handover', 'dialogue', 'release']);
+const VERB_UPOS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 
 /** Where a side is led in a game: "led Spain to victory". */
 const CONTEST_OUTCOMES: ReadonlySet<string> = new Set(['victory', 'win', 'wins', 'title', 'titles', 'triumph', 'glory', 'final', 'finals', 'defeat', 'draw', 'championship', 'crown', 'success', 'promotion', 'semi-final', 'semi-finals', 'trophy', 'cup', 'medal', 'gold']);
@@ -271,6 +275,42 @@ export abstract class TreeFrames extends TreeTold {
         return;
       }
       if (!(this.isDeterminer(t) || t.pos === 'ADJ' || t.pos === 'NUM')) return;
+    }
+  }
+
+  /**
+   * "an exchange mediated by the UAE", "talks mediated by Qatar", "swaps the Gulf state has brokered":
+   * a mediator of talks or a deal meets each of its two parties (CAMEO 045), named as the joint subject
+   * of the clause the talks belong to ("Russia and Ukraine handed over prisoners in an exchange
+   * mediated by …"). Talks "between X and Y" name their parties themselves (tree-nouns.ts).
+   */
+  protected treeMediation(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !verbLemmas(verb).some((v) => MEDIATING_VERBS.has(v)) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    const i = verb.index;
+    const described = tree.deprel(i) === 'acl' || tree.deprel(i).endsWith('relcl');
+    const noun = described ? tree.head(i) : tree.child(i, 'obj');
+    if (noun < 0 || !MEDIATED_NOUNS.has(this.tok(noun)?.lower ?? '')) return;
+    if (tree.children(noun).some((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'between')) return;
+    const actors = new ActorFinder(reader);
+    // The mediator: the participle's by-phrase, or the verb's own subject ("the swaps the Gulf state has brokered").
+    const agent = agentOf(tree, i);
+    const mediators = (agent >= 0 ? actors.at(agent) : tree.deprel(i) === 'acl' ? [] : readSubjects(reader, verb).sources).filter(canAct);
+    if (mediators.length === 0) return;
+    // The parties: the first clause up from the talks with two or more actors as its subject.
+    let parties: ActorReference[] = [];
+    for (let h = tree.head(noun), steps = 0; h >= 0 && steps < 8 && parties.length < 2; h = tree.head(h), steps++) {
+      if (!VERB_UPOS.has(tree.upos(h))) continue;
+      const subjects = subjectHeads(tree, h).flatMap((s) => actors.at(s)).filter((r) => canAct(r) && r.entityType !== 'person');
+      if (new Set(subjects.map((r) => r.entity)).size >= 2) parties = subjects;
+    }
+    const sides = [...new Map(parties.map((r) => [r.entity, r])).values()];
+    if (sides.length !== 2) return;
+    const modality = { negated: negatedAt(tree, i), hypothetical: hypotheticalAt(tree, i) };
+    for (const m of mediators) {
+      if (sides.some((p) => this.isOrOnSideOf(m.entity, p.entity) || this.isOrOnSideOf(p.entity, m.entity))) continue;
+      for (const p of sides) this.emit(m, 'met', p, verb, 'mediate-parties', '045', { topicOk: false, modality });
     }
   }
 

@@ -342,6 +342,9 @@ const OBJECT_PREPS: ReadonlySet<string> = new Set(['to', 'on', 'with', 'against'
 const GERUND_MARKS: ReadonlySet<string> = new Set(['by', 'after', 'before', 'while', 'since', 'without', 'when', 'upon', 'on', 'in']);
 
 /** The heads of the trigger's subject, inherited where the clause has none of its own. */
+/** Quantifiers the parser may hang as a second subject: "X and Y each …", "they both …". */
+const FLOATING_QUANTIFIERS: ReadonlySet<string> = new Set(['each', 'both', 'all']);
+
 export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   if (depth > 6) return [];
   const own = tree.child(i, 'nsubj');
@@ -352,7 +355,8 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
     if (RELATIVE_PRONOUNS.has(tree.tokens[own]?.lower ?? '') && relativeAntecedent(tree, i) >= 0) return [relativeAntecedent(tree, i)];
     // Two subjects are a misparse ("Serbian President Vucic met", "Tory co-chairman Liam Fox had"
     // with the title's first word as one): the last is the name.
-    const all = Array.from(tree.children(i)).filter((c) => tree.deprel(c) === 'nsubj');
+    // ("Russia and Ukraine each handed over …": a floating quantifier is no second subject.)
+    const all = Array.from(tree.children(i)).filter((c) => tree.deprel(c) === 'nsubj' && !FLOATING_QUANTIFIERS.has(tree.tokens[c]?.lower ?? ''));
     const subject = all[all.length - 1] ?? own;
     // "France, Britain and Germany warned Iran", parsed with two subjects: a comma list, not a title's word.
     const previous = all[all.length - 2];

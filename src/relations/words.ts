@@ -71,6 +71,9 @@ export const VICTIM_NOUNS: ReadonlySet<string> = new Set([
 export const PREVENTING_VERBS: ReadonlySet<string> = new Set(['prevent', 'stop', 'bar', 'ban', 'block', 'keep', 'deter', 'dissuade', 'discourage', 'prohibit', 'forbid', 'restrain']);
 
 /** Verbs of saying: their subject reports the facts of their complement ("Peskov said Putin had met Witkoff"). */
+/** Verbs of mediation: "an exchange mediated by the UAE" (tree-frames.ts treeMediation). */
+export const MEDIATING_VERBS: ReadonlySet<string> = new Set(['mediate', 'broker', 'facilitate']);
+
 export const SPEECH_LEMMAS: ReadonlySet<string> = new Set(['say', 'claim', 'report', 'tell', 'add', 'state', 'announce', 'write', 'quote', 'allege', 'insist', 'note', 'confirm']);
 
 /** Words that end the search for a target to the right: a new clause begins. */
