@@ -40,7 +40,7 @@ const ROWS: readonly Row[] = [
   ['The United States sanctioned Russia.', ['united-states sanctioned russia'], 'sanction'],
   ['Russia attacked Ukraine.', ['russia attacked ukraine'], 'attack'],
   ['Apple sued Samsung over patents.', ['apple accused samsung'], 'a lawsuit accuses in court (CAMEO 115)'],
-  ['Macron invited Zelenskyy to Paris.', ['emmanuel-macron proposed volodymyr-zelenskyy'], 'an invitation offers a meeting (CAMEO 036)'],
+  ['Macron invited Zelenskyy to Paris.', ['emmanuel-macron met volodymyr-zelenskyy (hypothetical)', 'emmanuel-macron proposed volodymyr-zelenskyy'], 'an invitation offers a meeting (CAMEO 036): the meeting is planned'],
   ['Former Wimbledon champion Conchita Martinez reached the second round.', [], 'a bare noun between a name and a person is a title, not a verb ("champion")'],
   ['The European Commission fined Google 2.4 billion euros.', ['european-commission sanctioned google'], 'a regulator\'s fine is a sanction'],
   ['Russian forces shelled Ukrainian troops.', ['russia attacked ukraine'], 'demonym groups, shell'],

@@ -368,6 +368,10 @@ export abstract class TreeFrames extends TreeTold {
       this.emitReading({ ...reading, frame: pact });
       return this.emitReading({ ...reading, sources: reading.targets, targets: reading.sources, frame: pact });
     }
+    // "invited him to Washington for talks", "invited Xi to visit": the meeting offered is planned.
+    if (frame.id === 'invite' && !reading.negated && !reading.mutual) {
+      this.emitReading({ ...reading, hypothetical: true, frame: { ...frame, id: 'invite:meet', relation: 'met' } });
+    }
     // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
     // trigger to the walks.
     return this.emitReading(reading);
