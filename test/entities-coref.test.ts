@@ -39,6 +39,7 @@ const ROWS: readonly Row[] = [
   // countries, organisations and groups: "it", "its", "they", "their"
   ['Ukraine rejected the offer on Monday. They said the proposal was unacceptable.', 'They', 1, 'ukraine', 'plural "they" for a country that speaks'],
   ['Amnesty International published a report on Tuesday. They said the detentions were unlawful.', 'They', 1, 'amnesty-international', 'plural "they" for an organisation'],
+  ['Mali, Burkina Faso and Niger recalled their ambassadors from Algeria on Sunday.', 'their', 1, 'mali', '"their" after a list stands for every member (one reference each; this row checks the first)'],
   ['Refugees crossed the border at night. They said the camps were full.', 'They', 1, 'refugees', 'plural "they" for a group of people'],
   ['NATO held a summit in Vilnius. It said the alliance would grow.', 'It', 1, 'nato', '"it" for an organisation that speaks'],
   ['China announced new tariffs on Monday. It said the measures were a response.', 'It', 1, 'china', '"it" for a country that speaks'],
@@ -125,6 +126,15 @@ describe('coreference output', () => {
     const a = JSON.stringify(layerOf(text, false).layer.references);
     const b = JSON.stringify(layerOf(text, false).layer.references);
     assert.equal(a, b);
+  });
+
+  it('gives a plural pronoun after a list one reference per member', () => {
+    for (const syntax of [false, true]) {
+      const { doc, layer } = layerOf('Egypt and Saudi Arabia said they supported the plan.', syntax);
+      const t = doc.tokens.find((x) => x.value === 'they');
+      const refs = layer.references.filter((r) => r.via === 'pronoun' && r.firstToken === t?.index).map((r) => r.entity).sort();
+      assert.deepEqual(refs, ['egypt', 'saudi-arabia']);
+    }
   });
 
   it('marks possessive pronouns as possessors', () => {

@@ -134,6 +134,17 @@ class Resolver extends CorefCues {
       if (!r) continue;
       // "Tarel Odinga met his wife …": a person a "he"/"his" stands for is a man from here on, whichever cue resolved it.
       if ((row.kind === 'male' || row.kind === 'female') && !this.gender.has(r.entity)) this.gender.set(r.entity, row.kind);
+      if (row.kind === 'plural') {
+        // "Egypt and Saudi Arabia said they …", "Mali, Burkina Faso and Niger recalled their envoys": all of them, or (when one of them cannot be "they") none.
+        const all = this.conjuncts(r, seen);
+        if (all.length === 0) continue;
+        for (const member of all) {
+          const ref = this.reference(member.entity, member.entityType, t.index, t.index, t.sentence, 'pronoun', r.possessive);
+          out.push(ref);
+          this.see(seen, { ...this.item(ref.entity, ref.entityType, t.index, t.index), resolved: true });
+        }
+        continue;
+      }
       out.push(r);
       this.see(seen, { ...this.item(r.entity, r.entityType, t.index, t.index), resolved: true });
     }
@@ -263,11 +274,41 @@ class Resolver extends CorefCues {
     // "Paris was born in Geneva, but her parents …": a place opening the sentence as its subject where
     // "he"/"she" follows is most likely a person we read as a place; someone from an earlier sentence is a guess.
     if ((row.kind === 'male' || row.kind === 'female') && best.last.sentence < t.sentence && this.placeSubject(t, seen)) return undefined;
-    // "France and Germany … their": the pronoun stands for both, which no one reference can say.
-    if (row.kind === 'plural' && this.conjoined(best.last)) return undefined;
+    // ("France and Germany … their": the pronoun stands for both; run() gives it one reference each.)
     // A resolved "he" for a person of unknown gender says it.
     if ((row.kind === 'male' || row.kind === 'female') && !this.gender.has(best.entity) && !second) this.gender.set(best.entity, row.kind);
     return this.reference(best.entity, best.last.entityType, t.index, t.index, t.sentence, 'pronoun', possessive);
+  }
+
+  /**
+   * The actors a plural pronoun resolved to r stands for: r's entity alone, or every actor joined
+   * to its last mention by "and", "&" or commas ("Mali, Burkina Faso and Niger"); none when a
+   * member is no actor "they" can stand for (a person).
+   */
+  private conjuncts(r: ActorReference, seen: readonly Item[]): Array<{ readonly entity: string; readonly entityType: EntityType }> {
+    let m: Item | undefined;
+    // (Its name, not a body noun standing for it: "Iranian and American negotiators" is read at "American".)
+    for (let j = seen.length - 1; j >= 0 && !m; j--) {
+      const s = seen[j] as Item;
+      if (s.entity === r.entity && !s.resolved && this.baseAt[s.first]?.entity === r.entity) m = s;
+    }
+    if (!m || !this.conjoined(m)) return [{ entity: r.entity, entityType: r.entityType }];
+    const joiner = (w: Token | undefined): boolean => w !== undefined && (w.lower === 'and' || w.value === ',' || w.value === '&' || w.lower === 'the') && w.sentence === m?.sentence;
+    const members = new Map<string, { entityType: EntityType; at: number }>([[m.entity, { entityType: m.entityType, at: m.first }]]);
+    for (const step of [1, -1]) {
+      let k = step > 0 ? m.last + 1 : m.first - 1;
+      for (;;) {
+        if (!joiner(this.tokens[k])) break;
+        while (joiner(this.tokens[k])) k += step;
+        const next = this.baseAt[k];
+        if (!next || next.modifier) break;
+        members.set(next.entity, { entityType: next.entityType, at: next.firstToken });
+        k = step > 0 ? next.lastToken + 1 : next.firstToken - 1;
+      }
+    }
+    // (In text order: the references of one pronoun come out as the list names them.)
+    const all = [...members.entries()].sort((a, b) => a[1].at - b[1].at).map(([entity, { entityType }]) => ({ entity, entityType }));
+    return all.every((a) => this.agrees(this.item(a.entity, a.entityType, m.first, m.last), 'plural')) ? all : [];
   }
 
   /** The ranker's view of a pronoun and its candidates (coref-rank.ts). */
