@@ -13,6 +13,8 @@ const ROWS: readonly Row[] = [
   ['Grossi, the director general of the IAEA, met with Eslami in Tehran.', ['mohammad-eslami met rafael-grossi'], 'the subject stands past an apposition; the apposition\'s organisation does not meet'],
   ['Armenia and Azerbaijan each handed over ten prisoners in an exchange mediated by Hungary.', ['armenia met hungary', 'azerbaijan met hungary'], 'a mediator of an exchange meets each of the two sides named as its subject ("each" is no subject)'],
   ['Chile and Peru agreed to reopen their embassies in a deal brokered by Brazil.', ['brazil met chile', 'brazil met peru', 'chile promised peru', 'peru promised chile'], 'a broker of a deal meets each party'],
+  ['The court ordered Israel to halt its military offensive in Rafah.', ['israel attacked rafah'], 'an offensive in a place, its in-phrase hung on the verb by the parser'],
+  ['Azerbaijan retook Nagorno-Karabakh last week.', ['azerbaijan attacked nagorno-karabakh'], 'territory retaken by force (an irregular past the tagger reads as a noun)'],
   ['Turkey halted all exports to and imports from Israel on Thursday.', ['turkey sanctioned israel'], 'two conjoined trade nouns share the act, each with its own phrase'],
   ['Washington imposed restrictions on exports of chips to China.', ['united-states sanctioned china'], 'a measure on a trade falls on the country the goods go to'],
   ['Macron, who met Scholz on Monday, criticised China on Tuesday.', ['emmanuel-macron accused china', 'emmanuel-macron met olaf-scholz'], 'a relative clause: its pronoun stands for the noun it describes'],

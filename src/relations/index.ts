@@ -32,7 +32,7 @@ export function triggerWord(t: Token): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   const l = t.lemma;
   return framesByLemma.has(l) || collocationsByVerb.has(l) || roleFramesByLemma.has(l) || LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l)
-    || verbLemmas(t).some((v) => MEDIATING_VERBS.has(v))
+    || verbLemmas(t).some((v) => MEDIATING_VERBS.has(v) || framesByLemma.has(v) || collocationsByVerb.has(v))
     || framesByLemma.has(t.lower.replace(/e?d$/, '')) || cameoCanRelate(l);
 }
 

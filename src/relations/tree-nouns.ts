@@ -203,6 +203,10 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     // ("talks between Israel and Hamas resumed": a between-phrase's last member is no clause subject.)
     else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, prep !== 'between', assets));
   }
+  // "halt its offensive in Rafah": the parser hangs the noun's in-phrase on the verb as often.
+  if (targets.length === 0 && frame.possessorOnly === true && frame.preps.includes('in') && tree.deprel(n) === 'obj' && underVerb) {
+    for (const c of tree.children(verb)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'in') targets.push(...actors.at(c, true, assets));
+  }
   // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
   // subject takes part in the talks it goes for or comes from.
   // (Not for an attack: one who "looks at the war in Chechnya" or "was hurt in the attack on Y" wages none.)

@@ -231,6 +231,7 @@ const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map([
   ['spoke', 'speak'], ['spoken', 'speak'], ['broke', 'break'], ['broken', 'break'], ['threw', 'throw'], ['took', 'take'],
   ['taken', 'take'], ['drew', 'draw'], ['froze', 'freeze'], ['frozen', 'freeze'], ['withdrew', 'withdraw'], ['began', 'begin'],
   ['sold', 'sell'], ['bought', 'buy'], ['lent', 'lend'], ['undertook', 'undertake'], ['overthrew', 'overthrow'], ['forbade', 'forbid'],
+  ['retook', 'retake'], ['retaken', 'retake'], ['overran', 'overrun'],
 ]);
 
 /** Whether one of the word's possible verb lemmas is in the set (no word: false). */
