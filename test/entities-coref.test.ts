@@ -137,6 +137,24 @@ describe('coreference output', () => {
     }
   });
 
+  // [text, the pair phrase's first word, the sides it stands for (sorted), why]
+  const PAIRS: ReadonlyArray<readonly [string, string, readonly string[], string]> = [
+    ['Mexico cut ties with Ecuador after the raid. Mexico said Ecuador had broken the law, and Ecuador accused Mexico of abuse. Nicaragua cut its own ties with Quito. The United States urged both countries to talk.',
+      'both', ['ecuador', 'mexico'], 'the two sides the story named most, when they stand clearly above the rest, not the last sentence\'s'],
+    ['Chad and Sudan signed a border pact on Monday. Kenya praised both countries on Tuesday.', 'both', ['chad', 'sudan'], 'the last sentence\'s two sides'],
+    ['Kenya and Sudan signed a border pact on Monday. Kenya praised both countries on Tuesday.', 'both', [], 'the clause\'s own subject is no side (Kenya cannot praise itself): one side is left, so none'],
+  ];
+  for (const [text, word, sides, why] of PAIRS) {
+    it(`pairs: ${why}`, () => {
+      for (const syntax of [false, true]) {
+        const { doc, layer } = layerOf(text, syntax);
+        const t = doc.tokens.find((x) => x.value === word);
+        const refs = layer.references.filter((r) => r.via === 'description' && r.firstToken === t?.index).map((r) => r.entity).sort();
+        assert.deepEqual(refs, sides);
+      }
+    });
+  }
+
   it('marks possessive pronouns as possessors', () => {
     const { doc, layer } = layerOf('Viktor Orban spoke in Brussels on Monday. His remarks angered Poland.', false);
     assert.equal(referenceAt(doc, layer, 'His', 1)?.possessive, true);

@@ -50,6 +50,8 @@ const TOPIC_WEIGHT = 0.1;
 const TOPIC_CAP = 10;
 /** The country a description stood for before, for the same description again ("the junta … the junta"). */
 const SAME_DESCRIPTION_FACTOR = 1.5;
+/** How often the story must have named each of its two main sides before "both sides" goes to them rather than to the last sentence's. */
+const STORY_SIDE_MENTIONS = 2;
 /** A gender known to agree beats an unknown one (a factor on the salience). */
 const KNOWN_GENDER_FACTOR = 1.2;
 /** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
@@ -368,7 +370,8 @@ class Resolver extends CorefCues {
     const named: Item[] = [];
     for (let k = seen.length - 1; k >= 0 && sentence - (seen[k] as Item).sentence <= PAIR_LOOKBACK; k--) {
       const m = seen[k] as Item;
-      if (!m.noun && !m.resolved) named.unshift(m);
+      // (Names, and descriptions resolved to a side: "the junta", "the army"; not pronouns.)
+      if (!m.noun && (!m.resolved || !PRONOUNS.has(this.tokens[m.first]?.lower ?? ''))) named.unshift(m);
     }
     const stand = (entities: readonly string[], from: readonly Item[]): ActorReference[] => entities.map((entity) => {
       const m = from.find((f) => f.entity === entity) as Item;
@@ -385,9 +388,18 @@ class Resolver extends CorefCues {
     const subject = next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
     if (subject && ownSides.length === count && own.every((m) => m.demonym || span.row.types.includes(m.entityType))) return stand(ownSides, own);
     if (count === 2) for (let k = 1; k < own.length; k++) if (own[k - 1]?.entity !== own[k]?.entity && this.paired(own[k - 1] as Item, own[k] as Item)) return [];
+    // "The UAE … praised both countries", "Ruto called on both sides": the phrase's own clause subject is no side.
+    const opener = own.find((m) => m.role === 'subject' && m.last < span.first);
+    const outside = new Set<string>(opener ? [opener.entity, ...this.actorFacts(opener.entity, opener.entityType).countries] : []);
     const before = named.filter((m) => m.sentence < sentence && m.entityType !== 'place');
-    const at = before[before.length - 1]?.sentence;
-    const fits = before.filter((m) => span.row.types.includes(m.entityType) && !FORUMS.has(m.entity));
+    const fits = before.filter((m) => span.row.types.includes(m.entityType) && !FORUMS.has(m.entity) && !outside.has(m.entity));
+    // The sides the story has named most so far, when they stand clearly above the rest ("Nicaragua cut
+    // its ties with Quito. The US urged both countries" in a story about Mexico and Ecuador).
+    const story = [...new Set(fits.map((m) => m.entity))].map((entity) => ({ entity, n: this.named.get(entity) ?? 0 })).sort((a, b) => b.n - a.n || (a.entity < b.entity ? -1 : 1));
+    const top = story.slice(0, count);
+    if (top.length === count && (story[count]?.n ?? 0) < (top[count - 1]?.n ?? 0) && (top[count - 1]?.n ?? 0) >= STORY_SIDE_MENTIONS) return stand(top.map((x) => x.entity), fits);
+    // Else the sides of the last earlier sentence that names one.
+    const at = fits[fits.length - 1]?.sentence;
     const sides = [...new Set(fits.filter((m) => m.sentence === at).map((m) => m.entity))];
     return sides.length === count ? stand(sides, fits) : [];
   }
