@@ -4,6 +4,34 @@
 import type { Relation, Token } from '../types';
 import type { DependencyTree } from './tree';
 
+/**
+ * Acts told with an author and no actor as their target ("North Korea test-fired a missile",
+ * "Maduro signed a law creating a state in Essequibo"): they make no fact, yet a later "the launch",
+ * "the move" judges their author. A row: the verbs that tell the act, the words one of which must
+ * follow as its object (none: the verb alone), and the nouns that take it up.
+ */
+export interface ToldActRow {
+  readonly verbs: readonly string[];
+  readonly objects?: readonly string[];
+  readonly nouns: readonly string[];
+  readonly reason: string;
+}
+
+export const TOLD_ACTS: readonly ToldActRow[] = [
+  { verbs: ['fire', 'launch', 'test'], objects: ['missile', 'missiles', 'rocket', 'rockets', 'icbm', 'satellite', 'warhead'], nouns: ['launch', 'launches', 'test', 'tests', 'firing', 'test-firing'], reason: 'a missile launched or tested is judged as "the launch", "the test"' },
+  { verbs: ['conduct', 'carry', 'detonate'], objects: ['test', 'tests', 'device', 'bomb'], nouns: ['test', 'tests', 'explosion', 'blast'], reason: 'a weapons test carried out is "the test"' },
+  { verbs: ['seize', 'take', 'grab'], objects: ['power'], nouns: ['coup', 'takeover', 'putsch', 'mutiny', 'seizure'], reason: 'seizing power is a coup, whoever names it so' },
+  { verbs: ['stage', 'launch', 'attempt', 'mount'], objects: ['coup', 'mutiny', 'putsch', 'uprising', 'rebellion'], nouns: ['coup', 'mutiny', 'putsch', 'uprising', 'rebellion', 'takeover', 'attempt'], reason: 'a coup staged is "the coup"' },
+  { verbs: ['sign', 'pass', 'adopt', 'enact', 'approve', 'issue'], objects: ['law', 'laws', 'bill', 'decree', 'decrees', 'legislation', 'order'], nouns: ['law', 'bill', 'decree', 'legislation', 'order'], reason: 'a law or decree signed or passed is "the law", "the decree"' },
+  { verbs: ['rule', 'sentence', 'convict'], nouns: ['ruling', 'verdict', 'judgment', 'judgement', 'sentence'], reason: 'a court ruling is judged as "the ruling", "the verdict"' },
+];
+
+/** Words that take up any act told before ("the move", "the decision"), one of a targetless act too. */
+export const ANY_ACT_NOUNS: ReadonlySet<string> = new Set(['move', 'decision', 'step', 'action']);
+
+/** The nouns of TOLD_ACTS that are no event anaphor already (they take up told acts alone). */
+const TOLD_ACT_NOUNS: readonly string[] = [...new Set(TOLD_ACTS.flatMap((r) => r.nouns))];
+
 /** Nouns that take up an act just reported, and the relations that act can have been read as. */
 /** Events two parties hold together, taken up later by a bare "the accord", "the talks". */
 export const MUTUAL_EVENT_NOUNS = {
@@ -18,6 +46,8 @@ export function mutualEventNoun(word: string): boolean {
 }
 
 export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<string, readonly Relation[]>([
+  // First, so that a row below wins: "the launch", "the coup" take up a targetless act alone (TOLD_ACTS).
+  ...TOLD_ACT_NOUNS.map((w) => [w, []] as [string, readonly Relation[]]),
   ...['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombardment', 'shelling', 'invasion', 'offensive', 'incursion', 'assault']
     .map((w) => [w, ['attacked']] as [string, readonly Relation[]]),
   ...['sanctions', 'tariffs', 'duties', 'levies', 'embargo', 'ban', 'expulsion', 'expulsions', 'closure', 'closures', 'suspension', 'freeze', 'seizure']
@@ -33,7 +63,7 @@ export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<
   ...MUTUAL_EVENT_NOUNS.pact.map((w) => [w, ['promised']] as [string, readonly Relation[]]),
   ...MUTUAL_EVENT_NOUNS.talks.map((w) => [w, ['met']] as [string, readonly Relation[]]),
   // "India suspended the treaty … Pakistan rejected the move": a step of any kind (no guess between two authors).
-  ...['move', 'decision', 'step'].map((w) => [w, ['sanctioned', 'attacked', 'aided', 'supported', 'proposed', 'promised', 'rejected', 'accepted']] as [string, readonly Relation[]]),
+  ...['move', 'decision', 'step', 'action'].map((w) => [w, ['sanctioned', 'attacked', 'aided', 'supported', 'proposed', 'promised', 'rejected', 'accepted']] as [string, readonly Relation[]]),
 ]);
 
 /** Determiners that point back: "the attack", "this attack", "these strikes", "Monday's attack" is not one (it names a day). */

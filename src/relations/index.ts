@@ -18,6 +18,7 @@ import { cameoCanRelate } from './cameo';
 import { EVENT_ANAPHORS } from './anaphora';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, collocationsByVerb, type RelationFact } from './context';
 import { TreeFrames } from './tree-frames';
+import { CHARGING_ACT_PREDICATES, CHARGING_PREDICATES } from './tree-told';
 import { readRoles } from './roles';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
@@ -33,7 +34,7 @@ export function triggerWord(t: Token): boolean {
   const l = t.lemma;
   return framesByLemma.has(l) || collocationsByVerb.has(l) || roleFramesByLemma.has(l) || LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l)
     || verbLemmas(t).some((v) => MEDIATING_VERBS.has(v) || framesByLemma.has(v) || collocationsByVerb.has(v))
-    || framesByLemma.has(t.lower.replace(/e?d$/, '')) || cameoCanRelate(l);
+    || framesByLemma.has(t.lower.replace(/e?d$/, '')) || cameoCanRelate(l) || CHARGING_PREDICATES.has(l) || CHARGING_ACT_PREDICATES.has(l);
 }
 
 /**
@@ -102,6 +103,7 @@ class Extractor extends TreeFrames {
       if (parsed) this.treeThanks(t);
       if (parsed) this.treeDenial(t);
       if (parsed) this.treeShould(t);
+      if (parsed) this.treeSaidCharge(t);
       if (parsed) this.treeLabel(t);
       if (parsed) this.treeListing(t);
       if (parsed) this.treeAgreeTogether(t);

@@ -5,7 +5,7 @@ import type { Mention, Relation, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { Frame } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS } from './words';
-import { anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun } from './anaphora';
+import { ANY_ACT_NOUNS, anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun, TOLD_ACTS, type ToldActRow } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { DependencyTree, negated as negatedAt, NEGATORS, readSubjects } from './tree';
 import type { RelationFact } from './context';
@@ -52,7 +52,34 @@ const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised',
 /** Auxiliaries by which a speaker says what another must do. */
 const OBLIGING: ReadonlySet<string> = new Set(['should', 'must']);
 
+/** An act told with an author and no actor as its target ("North Korea test-fired a missile"; TOLD_ACTS). */
+interface ToldAct {
+  readonly author: ActorReference;
+  readonly verb: Token;
+  readonly row: ToldActRow;
+}
+
+/** Kinds of actor that author an act others judge. */
+const AUTHORS: ReadonlySet<string> = new Set(['person', 'country', 'organization']);
+
+/** Determiners by which a noun points back to an act told before. */
+const BACK: ReadonlySet<string> = new Set(['the', 'this', 'that']);
+
+/**
+ * What a speaker says another actor's act does or the actor does that charges it ("the United
+ * States said the test violated Security Council resolutions", "Sikorski said Orban was
+ * undermining the bloc", "Washington said Beijing was withholding licences").
+ */
+export const CHARGING_PREDICATES: ReadonlySet<string> = new Set([
+  'violate', 'breach', 'undermine', 'flout', 'withhold', 'obstruct', 'sabotage', 'destabilise', 'destabilize', 'contravene', 'infringe', 'jeopardise', 'jeopardize',
+]);
+/** Predicates that charge only an act ("the attacks threatened aid deliveries"), not an actor ("Russia threatened to"). */
+export const CHARGING_ACT_PREDICATES: ReadonlySet<string> = new Set(['threaten', 'endanger']);
+
 export abstract class TreeTold extends WalkFrames {
+  /** Targetless acts per sentence, read when first asked for. */
+  private readonly toldActsBySentence = new Map<number, readonly ToldAct[]>();
+
   /**
    * "Israel struck Gaza. Egypt condemned the attack.": judging an act just reported (anaphora.ts)
    * judges its author, the source of the last such fact in the two sentences before.
@@ -78,7 +105,14 @@ export abstract class TreeTold extends WalkFrames {
     // A pact or talks told by another word ("held talks … welcomed the negotiations"): the first one,
     // the story's own event, in its lede.
     const last = same ?? (mutual ? acts[0] : acts[acts.length - 1]);
-    if (!last) return false;
+    if (!last) {
+      // No fact told: an act told without a target ("North Korea test-fired a missile … condemned the launch").
+      let any = false;
+      for (const target of this.toldActAuthors(noun, trigger)) {
+        for (const s of sources) any = this.emit(s, frame.relation, target, trigger, `${frame.id}:act`, frame.cameo, { topicOk: false, modality: { negated, hypothetical } }) || any;
+      }
+      return any;
+    }
     // One act told once may have several authors ("American and British warplanes struck …"); two
     // acts by different authors and no word to tell them apart: no guess.
     const told = (f: RelationFact): boolean => f.start === last.start && f.trigger === last.trigger && f.rule === last.rule;
@@ -193,6 +227,7 @@ export abstract class TreeTold extends WalkFrames {
       const act = this.recentFacts(verb, (f) => relations.includes(f.relation)).pop();
       const author = act ? this.earlierActor(act.source, objectToken, verb) : undefined;
       if (author) targets = [author];
+      else if (tree.children(object).some((c) => tree.deprel(c) === 'det' && BACK.has(this.tok(c)?.lower ?? ''))) targets = this.toldActAuthors(objectToken, verb);
     }
     const { sources, negated, hypothetical } = readSubjects(reader, verb);
     for (const x of sources) for (const y of targets) this.emit(x, 'accused', y, verb, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical } });
@@ -224,9 +259,118 @@ export abstract class TreeTold extends WalkFrames {
     if (!tree.children(subject.index).some((c) => tree.deprel(c) === 'det' && ['the', 'this', 'that'].includes(this.tok(c)?.lower ?? ''))) return;
     const act = this.recentFacts(speech, (f) => relations.includes(f.relation)).pop();
     const author = act ? this.earlierActor(act.source, subject, speech) : undefined;
-    if (!author) return;
+    const authors = author ? [author] : this.toldActAuthors(subject, speech);
     const { sources, negated, hypothetical } = readSubjects(reader, speech);
-    for (const x of sources) this.emit(x, 'accused', author, speech, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical } });
+    for (const x of sources) for (const y of authors) this.emit(x, 'accused', y, speech, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical } });
+  }
+
+  /**
+   * "Sikorski said Orban was undermining the unity of the bloc", "the United States said the test
+   * violated Security Council resolutions": a speaker saying that another actor, or an act told
+   * before, violates, breaches or undermines something accuses the actor or the act's author
+   * (CAMEO 112). Not the speaker's own side.
+   */
+  protected treeSaidCharge(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !SPEECH_LEMMAS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    let said: ReturnType<typeof readSubjects> | undefined;
+    for (const c of tree.children(verb.index)) {
+      const clause = this.tok(c);
+      if (!clause) continue;
+      let subject: Token | undefined;
+      let predicate = clause;
+      let charged: { readonly sources: readonly ActorReference[]; readonly negated: boolean; readonly hypothetical: boolean } = { sources: [], negated: false, hypothetical: false };
+      if (tree.deprel(c) === 'ccomp' && tree.upos(c) === 'VERB' && tree.child(c, 'aux:pass') < 0 && !hasCondition(tree, c)) {
+        subject = this.tok(tree.child(c, 'nsubj'));
+        charged = readSubjects(reader, clause);
+      } else if (tree.deprel(c) === 'obj' && EVENT_ANAPHORS.has(clause.lower)) {
+        // "said the test violated Security Council resolutions", parsed as "said the test" with
+        // "violated" on the resolutions: the finite verb right after the act noun is its predicate.
+        let k = c + 1;
+        while (this.tok(k)?.pos === 'ADV') k++;
+        const next = this.tok(k);
+        if (!next || next.pos !== 'VERB' || !/ed$/.test(next.lower) || tree.deprel(k) === 'ccomp') continue;
+        subject = clause;
+        predicate = next;
+      }
+      const actOnly = CHARGING_ACT_PREDICATES.has(predicate.lemma);
+      if (!subject || (!CHARGING_PREDICATES.has(predicate.lemma) && !actOnly)) continue;
+      const speakers = (said ??= readSubjects(reader, verb));
+      if (speakers.negated) continue;
+      let accused: readonly ActorReference[] = actOnly ? [] : charged.sources.filter((r) => r.via !== 'pronoun' && AUTHORS.has(r.entityType));
+      // "the test violated …": an act told before, by its author.
+      const relations = EVENT_ANAPHORS.get(subject.lower);
+      if (accused.length === 0 && relations && tree.children(subject.index).some((d) => tree.deprel(d) === 'det' && BACK.has(this.tok(d)?.lower ?? ''))) {
+        const act = this.recentFacts(verb, (f) => relations.includes(f.relation)).pop();
+        const author = act ? this.earlierActor(act.source, subject, verb) : undefined;
+        accused = author ? [author] : this.toldActAuthors(subject, verb);
+      }
+      for (const x of speakers.sources.filter((r) => r.via !== 'pronoun')) {
+        for (const y of accused) {
+          if (y.entity === x.entity || this.sidesOf(x.entity).includes(y.entity)) continue;
+          this.emit(x, 'accused', y, verb, 'say-charge', '112', { topicOk: false, modality: { negated: charged.negated, hypothetical: charged.hypothetical || speakers.hypothetical } });
+        }
+      }
+    }
+  }
+
+  /** Acts told without a target in `sentence` (TOLD_ACTS), each with its author. */
+  private toldActs(sentence: number): readonly ToldAct[] {
+    const known = this.toldActsBySentence.get(sentence);
+    if (known) return known;
+    const acts: ToldAct[] = [];
+    const s = this.doc.sentences[sentence];
+    for (let i = s?.firstToken ?? 0; s && i <= s.lastToken; i++) {
+      const t = this.tok(i);
+      if (!t || (t.pos !== 'VERB' && this.tree?.upos(i) !== 'VERB')) continue;
+      const row = TOLD_ACTS.find((r) => r.verbs.includes(t.lemma) && (!r.objects || this.objectFollows(t, r.objects)));
+      if (!row) continue;
+      // "test-fired": the tagger splits the compound, whose first word stands where the subject ends.
+      const compound = this.tok(i - 1)?.value === '-' ? this.tok(i - 2) : undefined;
+      const author = this.actorRightBefore(compound ?? t) ?? this.subjectOf(t);
+      if (!author || !AUTHORS.has(author.entityType) || this.isNegated(t, author) || this.isHypothetical(t, author)) continue;
+      acts.push({ author, verb: t, row });
+    }
+    this.toldActsBySentence.set(sentence, acts);
+    return acts;
+  }
+
+  /** The actor that ends right before `verb`, past adverbs and auxiliaries ("North Korea (has) test-fired"). */
+  private actorRightBefore(verb: Token): ActorReference | undefined {
+    let k = verb.index - 1;
+    while (this.tok(k)?.pos === 'ADV' || this.tok(k)?.pos === 'AUX') k--;
+    const r = this.refAt[k];
+    return r && r.lastToken === k && this.tok(r.firstToken)?.sentence === verb.sentence && !this.inPrepositionalPhrase(r) ? r : undefined;
+  }
+
+  /** Whether one of `objects` follows `verb` as its object: in its clause, before a comma or another verb. */
+  private objectFollows(verb: Token, objects: readonly string[]): boolean {
+    for (let j = verb.index + 1; j <= verb.index + 10; j++) {
+      const t = this.tok(j);
+      if (!t || t.sentence !== verb.sentence || t.value === ',' || t.value === ';' || t.pos === 'VERB') return false;
+      if (objects.includes(t.lower)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The author of the act a noun takes up ("the launch", "the move") among the targetless acts told
+   * before it: the last one's; none when another author's act of that kind is told there too (no
+   * guess). A noun of the act's own kind ("the launch") looks back to the story's start, where the
+   * act is told; "the move", "the decision" only two sentences, as for facts.
+   */
+  protected toldActAuthors(noun: Token, at: Token): ActorReference[] {
+    const any = ANY_ACT_NOUNS.has(noun.lower);
+    const acts: ToldAct[] = [];
+    for (let s = any ? Math.max(0, at.sentence - 2) : 0; s <= at.sentence; s++) {
+      for (const a of this.toldActs(s)) if (a.verb.index < noun.index && (any || a.row.nouns.includes(noun.lower))) acts.push(a);
+    }
+    const last = acts[acts.length - 1];
+    if (!last) return [];
+    const authors = new Set(acts.filter((a) => a.verb.index === last.verb.index).map((a) => a.author.entity));
+    if (acts.some((a) => !authors.has(a.author.entity))) return [];
+    return [...authors].flatMap((e) => this.earlierActor(e, noun, at) ?? []);
   }
 
   /**

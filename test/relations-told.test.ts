@@ -1,0 +1,44 @@
+// Acts told before and judged, charged or denied later (src/relations/tree-told.ts), as a table of
+// sentences written for these tests → expected facts, with direction, modality and reporter.
+// A fact is "source relation target", then " (negated)", " (hypothetical)", " [by reporter]".
+import { strict as assert } from 'node:assert';
+import { extractText, factLines } from './helpers/extract';
+
+type Row = readonly [text: string, expected: readonly string[], why: string];
+
+const ROWS: readonly Row[] = [
+  ['North Korea test-fired a long-range missile on Monday. Japan condemned the launch as a provocation.', ['japan accused north-korea'],
+    'judging an act told without a target (a launch) accuses its author'],
+  ['Iran launched a rocket on Friday, its third this year, days after talks stalled. Analysts were unsurprised. Few expected it. Germany condemned the launch.', ['germany accused iran'],
+    'an act of its own kind ("the launch") is taken up from the story\'s start'],
+  ['North Korea fired a missile into the sea. Canada said the test violated Security Council resolutions.', ['canada accused north-korea'],
+    'saying an act violates something accuses its author'],
+  ['Venezuela signed a law claiming the region. Guyana called the move a threat to its sovereignty.', ['guyana accused venezuela'],
+    'a label on "the move" falls on the author of a targetless act just told'],
+  ['Poland\'s foreign minister Radek Nowak said Hungary was undermining the unity of the bloc.', ['radek-nowak accused hungary'],
+    'saying another actor undermines something accuses it'],
+  ['Canada said Brazil was still withholding export licences.', ['canada accused brazil'],
+    'saying an actor withholds something accuses it'],
+  ['Canada said Brazil had not violated the accord.', ['canada accused brazil (negated)'],
+    'a charge the speaker denies is negated'],
+  ['Canada said Brazil would breach the accord if it went ahead.', [],
+    'a charge under a condition is no charge'],
+  ['North Korea fired a missile on Monday. Iran fired a rocket on Tuesday. Japan condemned the launch.', [],
+    'two authors of launches and no word to tell them apart: no guess'],
+  ['North Korea did not fire a missile on Monday. Japan condemned the launch.', [],
+    'an act told as not done is no act to judge'],
+  ['Canada said the test violated the treaty.', [],
+    'an act no one was told to have done has no author'],
+];
+
+function factsOf(text: string): string[] {
+  return factLines(extractText(text).facts.filter((f) => !['leader_of', 'member_of', 'located_in'].includes(f.relation)));
+}
+
+describe('relations told before: sentences → facts', () => {
+  for (const [text, expected, why] of ROWS) {
+    it(`${why}: ${text}`, () => {
+      assert.deepEqual(factsOf(text), [...expected].sort());
+    });
+  }
+});
