@@ -46,6 +46,8 @@ const ROWS: readonly Row[] = [
   ['Iran launched drones at Israel, and its foreign minister defended the strikes.', 'its', 1, 'iran', '"its" for the clause\'s subject, not the object'],
   ['Iran warned Israel. It said it would respond if Israel struck its nuclear sites.', 'its', 1, 'iran', 'after a verb acting on another side, "its" is not the acting subject\'s'],
   ['The United States urged Israel to halt its offensive in Gaza.', 'its', 1, 'israel', 'object control: the object of "urge" does what the infinitive says'],
+  ['Tom Perriello met the RSF and urged army chief Abdel Fattah al-Burhan to send his negotiators to Geneva.', 'his', 1, 'abdel-fattah-al-burhan', 'object control past a title before the object\'s name'],
+  ['North Korea fired a missile. Seoul and Washington urged the North to withdraw its soldiers from Russia.', 'its', 1, 'north-korea', 'object control by a description resolved to an actor ("the North")'],
   ['The sanctions induced Russia to extend further its military capacity.', 'its', 1, 'russia', '…also after "induce" and an adverb'],
   ['Sudan accused the Emirates of complicity in genocide through its support for the militia.', 'its', 1, 'emirates', 'the of-phrase after "accused X" tells X\'s deed'],
   ['Ukraine accused Moscow of torturing the prisoners it holds.', 'it', 1, 'russia', '…for a subject pronoun in it too'],

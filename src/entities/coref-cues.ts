@@ -17,6 +17,9 @@ export const NEUTER_LOOKBACK_SENTENCES = 1;
 /** Relative pronouns that may be the subject of a verb of speech: "X, who told Y he …" (X speaks). */
 const RELATIVE_SPEAKERS: ReadonlySet<string> = new Set(['who', 'which', 'that']);
 
+/** Pronoun words: a resolved pronoun is no object a verb of control names. */
+const PRONOUN_WORDS: ReadonlySet<string> = new Set(['he', 'him', 'she', 'her', 'it', 'they', 'them']);
+
 /** Tokens after a possessive in a fronted phrase within which its comma must come. */
 const FRONTED_REACH = 20;
 
@@ -97,21 +100,26 @@ export class CorefCues extends CorefText {
       if (OWNER_BREAKS.has(w.lower) || w.value === ',' || w.lower === 'and' || w.lower === 'but') return undefined;
     }
     if (this.tokens[to]?.lower !== 'to' || this.tokens[to + 1]?.pos !== 'VERB') return undefined;
-    const named = this.baseAt[to - 1];
-    if (!named || named.lastToken !== to - 1) return undefined;
+    // The object right before "to": a name, or a description resolved to an actor ("urged the North to withdraw its soldiers").
+    let object: Item | undefined;
+    for (let j = seen.length - 1; j >= 0 && !object; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence !== t.sentence) break;
+      if (m.last === to - 1 && !m.noun && !PRONOUN_WORDS.has(this.tokens[m.first]?.lower ?? '')) object = m;
+    }
+    if (!object) return undefined;
+    const named = { firstToken: object.first, lastToken: object.last };
     let k = named.firstToken - 1;
+    // (Past a title before the name: "urged army chief Abdel Fattah al-Burhan to send his negotiators".)
+    for (let words = 0; words < 3 && ['NOUN', 'ADJ'].includes(this.tokens[k]?.pos ?? '') && /^\p{Ll}/u.test(this.tokens[k]?.value ?? '') && !this.baseAt[k]; words++) k--;
     if (this.tokens[k]?.lower === 'the') k--;
     // "called on Kyiv to …" (not "a woman called Sacheen to collect …": that call names her).
     const on = this.tokens[k]?.lower === 'on';
     if (on) k--;
     const verb = this.tokens[k];
     if (!verb || verb.pos !== 'VERB' || !CONTROL_VERBS.has(verb.lemma) || (verb.lemma === 'call') !== on) return undefined;
-    for (let j = seen.length - 1; j >= 0; j--) {
-      const m = seen[j] as Item;
-      if (m.sentence !== t.sentence) return undefined;
-      if (m.first === named.firstToken && m.last === named.lastToken) return fits(m);
-    }
-    return undefined;
+    // (The surface roles read "chief Burhan" as no object; the verb of control found above says it is one.)
+    return !object.noun && this.agrees(object, kind) ? object : undefined;
   }
 
   /**
