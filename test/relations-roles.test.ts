@@ -35,6 +35,8 @@ const ROWS: readonly Row[] = [
   ['Mohamed Dagalo, the RSF commander who led the assault, stayed away.', 'mohamed-dagalo', ['leader_of rsf'], 'the commander of an armed group, with "the", leads it; a relative clause may end the apposition'],
   ["The minister accepted the credentials of Moscow's new ambassador, Ivan Petrov.", 'ivan-petrov', ['member_of russia'], 'a capital that owns an office after "of" is its state'],
   ["They met at London's King Cross station.", 'cross', [], 'a capital before a place it holds is the city: no title read in "King Cross"'],
+  ['The RSF took the town. Its commander, Mohamed Dagalo, promised safe passage.', 'mohamed-dagalo', ['leader_of rsf'], 'a sentence-opening "Its" before a title carries on the topic before; its one commander leads it'],
+  ["Labour's election chief Alan Milburn spoke.", 'alan-milburn', ['member_of labour-party'], 'a chief of one part (modifiers before the title) does not lead the whole'],
   ['President Donald Trump signed the order.', 'donald-trump', ['leader_of united-states'], 'a title with no body, given to a person of the news gazetteer: the state the person serves'],
   ['Secretary-General Mark Rutte met the ministers.', 'mark-rutte', ['leader_of nato'], 'an organisation\'s title: the organisation the person serves, not the state'],
   ['Director General Rafael Grossi arrived.', 'rafael-grossi', ['leader_of iaea'], '"Director General" is one title, not a general\'s rank'],

@@ -85,7 +85,11 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
   const tok = (i: number): Token | undefined => tokens[i];
   // A pronoun's body is left out: "the EU pledged aid to Moldova, and its energy commissioner …" is
   // where a wrong antecedent would give a wrong role, which readers see on every node.
-  const isBody = (r: ActorReference | undefined): r is ActorReference => r !== undefined && (r.entityType === 'country' || r.entityType === 'organization') && r.via !== 'pronoun';
+  // ("Its commander, Mohamed Hamdan Dagalo, …" opening a sentence: the pronoun carries on the topic
+  // of the sentence before, the one reading coreference gets right most often, so it may be a body.)
+  const opening = (r: ActorReference): boolean => r.via === 'pronoun' && r.firstToken === r.lastToken && tok(r.firstToken)?.value === 'Its'
+    && tok(r.firstToken - 1)?.sentence !== tok(r.firstToken)?.sentence;
+  const isBody = (r: ActorReference | undefined): r is ActorReference => r !== undefined && (r.entityType === 'country' || r.entityType === 'organization') && (r.via !== 'pronoun' || opening(r));
   const isPerson = (r: ActorReference | undefined): r is ActorReference => r !== undefined && r.entityType === 'person' && r.via !== 'pronoun' && r.via !== 'description';
 
   /** The role noun starting at i (longest), with its last token. */
@@ -148,7 +152,7 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
     // ("the head of Niger's junta" names the body itself after "of": the title is the state's.)
     if (body.entityType === 'country' && !ofBody && CORPORATE_TITLES.has(t.noun.words.join(' '))) return;
     // "the head of Hamas" leads it; "an intelligence head" is one head among others.
-    // ("Dagalo, the RSF commander": the one commander of an armed group is its leader.)
+    // ("Dagalo, the RSF commander", "Its commander, Dagalo": the one commander of a group is its leader.)
     const heads = ofBody && t.first === t.last && ['head', 'chief', 'commander'].includes(t.noun.words.join(' '));
     const relation = t.noun.relation === 'leader_of' && t.lesser ? 'member_of' : heads && !t.lesser ? 'leader_of' : t.noun.relation;
     found.push({ person, body, relation, first: t.first, last: t.last, rule: `role:${rule}:${t.noun.words.join(' ')}` });
@@ -172,7 +176,7 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
         let n = t.last + 1;
         if (tok(n)?.value === ',') n++;
         const person = refAt[n];
-        if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound');
+        if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound', (possessive || opening(body)) && t.first === k);
       }
     }
     // 2. "Ali Shamkhani, Iran's top security official", "Rafael Grossi, director general of the IAEA".
