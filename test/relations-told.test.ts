@@ -29,6 +29,16 @@ const ROWS: readonly Row[] = [
     'an act told as not done is no act to judge'],
   ['Canada said the test violated the treaty.', [],
     'an act no one was told to have done has no author'],
+  ['US envoy Steve Witkoff proposed extending the truce by six weeks, a plan that Hamas dismissed.', ['hamas rejected steve-witkoff', 'steve-witkoff proposed ceasefire'],
+    'a plan put forward to no one named: rejecting it in a relative clause rejects its author'],
+  ['Venezuela signed a decree annexing the region. Guyana called the move an authoritarian act.', ['guyana accused venezuela'],
+    'a plain head ("an act") condemns by its adjective'],
+  ['Russia\'s Tatyana Moskalkova said Kyiv had refused to take back its own soldiers.', ['tatyana-moskalkova accused ukraine'],
+    'a refusal told by the other side is a complaint'],
+  ['Commissioner Franco Frattini said the plans would contravene EU policy, which meant the UK could not simply refuse to hear a case.', [],
+    'a refusal not told as done is no complaint; a plan with no author charges no one'],
+  ['Kenya\'s foreign minister suggested that Ukraine had helped the rebels. Mali condemned the decision.', [],
+    'a suggestion is no step that "the decision" takes up'],
 ];
 
 function factsOf(text: string): string[] {

@@ -14,6 +14,8 @@ export interface ToldActRow {
   readonly verbs: readonly string[];
   readonly objects?: readonly string[];
   readonly nouns: readonly string[];
+  /** Taken up by its own nouns only, not by "the move", "the decision" (a plan is no step taken). */
+  readonly ownNounsOnly?: boolean;
   readonly reason: string;
 }
 
@@ -23,6 +25,7 @@ export const TOLD_ACTS: readonly ToldActRow[] = [
   { verbs: ['seize', 'take', 'grab'], objects: ['power'], nouns: ['coup', 'takeover', 'putsch', 'mutiny', 'seizure'], reason: 'seizing power is a coup, whoever names it so' },
   { verbs: ['stage', 'launch', 'attempt', 'mount'], objects: ['coup', 'mutiny', 'putsch', 'uprising', 'rebellion'], nouns: ['coup', 'mutiny', 'putsch', 'uprising', 'rebellion', 'takeover', 'attempt'], reason: 'a coup staged is "the coup"' },
   { verbs: ['sign', 'pass', 'adopt', 'enact', 'approve', 'issue'], objects: ['law', 'laws', 'bill', 'decree', 'decrees', 'legislation', 'order'], nouns: ['law', 'bill', 'decree', 'legislation', 'order'], reason: 'a law or decree signed or passed is "the law", "the decree"' },
+  { verbs: ['propose', 'unveil', 'table'], nouns: ['plan', 'proposal', 'offer', 'initiative', 'idea'], ownNounsOnly: true, reason: 'a plan put forward to no one named is taken up as "the plan", "a proposal that Y dismissed"' },
   { verbs: ['rule', 'sentence', 'convict'], nouns: ['ruling', 'verdict', 'judgment', 'judgement', 'sentence'], reason: 'a court ruling is judged as "the ruling", "the verdict"' },
 ];
 
@@ -77,7 +80,10 @@ const BACK: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'thos
 export function anaphoricEvent(tree: DependencyTree, verb: Token): { readonly noun: number; readonly relations: readonly Relation[] } | undefined {
   // "…, a charge Kigali denies": a reduced relative clause judges the noun it describes.
   const head = tree.head(verb.index);
-  if (tree.child(verb.index, 'obj') < 0 && tree.deprel(verb.index) === 'acl:relcl' && tree.child(verb.index, 'nsubj') >= 0) {
+  // ("a plan that Hamas dismissed": the relative pronoun as object is the noun described.)
+  const obj = tree.child(verb.index, 'obj');
+  const relativeObject = obj < 0 || ['that', 'which'].includes(tree.tokens[obj]?.lower ?? '');
+  if (relativeObject && tree.deprel(verb.index) === 'acl:relcl' && tree.child(verb.index, 'nsubj') >= 0) {
     const relations = EVENT_ANAPHORS.get(tree.tokens[head]?.lower ?? '');
     return relations ? { noun: head, relations } : undefined;
   }

@@ -22,7 +22,11 @@ const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
   'insult', 'unjustified', 'unjust', 'unfriendly', 'short-sighted', 'absurd', 'setback', 'provocative', 'destabilising', 'destabilizing',
   'aggressor', 'aggressors', 'tyrant', 'thug', 'thugs', 'murderer', 'murderers', 'killer', 'killers', 'butcher', 'puppet', 'puppets',
   'traitor', 'traitors', 'warmonger', 'warmongers', 'bully', 'pig', 'clown', 'occupier', 'occupiers', 'oppressor', 'culprit',
+  'unfair', 'unreasonable', 'breach', 'authoritarian', 'hypocrisy', 'hypocritical', 'lynching', 'coercion', 'coercive', 'bullying',
+  'arbitrary', 'abusive', 'groundless', 'baseless',
 ]);
+/** Heads that say nothing by themselves: "an authoritarian act", "a hostile step" condemn by their adjective. */
+const PLAIN_LABEL_HEADS: ReadonlySet<string> = new Set(['act', 'move', 'step', 'decision', 'attempt', 'measure', 'action']);
 
 /** Labels that praise what they are put on ("called Putin a close friend"). */
 const POSITIVE_LABELS: ReadonlySet<string> = new Set(['friend', 'ally', 'partner', 'brother', 'hero', 'champion', 'model', 'friends', 'allies', 'partners']);
@@ -34,6 +38,7 @@ function negativeLabel(tree: DependencyTree, label: number): boolean {
   for (const c of tree.children(label)) {
     const d = tree.deprel(c);
     if ((d === 'conj' || (d === 'nmod' && tree.caseOf(c) === 'of' && word(label) === 'act')) && NEGATIVE_LABELS.has(word(c))) return true;
+    if (d === 'amod' && PLAIN_LABEL_HEADS.has(word(label)) && NEGATIVE_LABELS.has(word(c))) return true;
   }
   return false;
 }
@@ -72,6 +77,8 @@ const BACK: ReadonlySet<string> = new Set(['the', 'this', 'that']);
  */
 export const CHARGING_PREDICATES: ReadonlySet<string> = new Set([
   'violate', 'breach', 'undermine', 'flout', 'withhold', 'obstruct', 'sabotage', 'destabilise', 'destabilize', 'contravene', 'infringe', 'jeopardise', 'jeopardize',
+  // "said Kyiv had refused to take back its own soldiers": a refusal told by the other side is a complaint.
+  'refuse',
 ]);
 /** Predicates that charge only an act ("the attacks threatened aid deliveries"), not an actor ("Russia threatened to"). */
 export const CHARGING_ACT_PREDICATES: ReadonlySet<string> = new Set(['threaten', 'endanger']);
@@ -297,7 +304,8 @@ export abstract class TreeTold extends WalkFrames {
       const actOnly = CHARGING_ACT_PREDICATES.has(predicate.lemma);
       if (!subject || (!CHARGING_PREDICATES.has(predicate.lemma) && !actOnly)) continue;
       const speakers = (said ??= readSubjects(reader, verb));
-      if (speakers.negated) continue;
+      // ("could not simply refuse to hear": a refusal only as told, done.)
+      if (speakers.negated || (predicate.lemma === 'refuse' && (charged.negated || charged.hypothetical))) continue;
       let accused: readonly ActorReference[] = actOnly ? [] : charged.sources.filter((r) => r.via !== 'pronoun' && AUTHORS.has(r.entityType));
       // "the test violated …": an act told before, by its author.
       const relations = EVENT_ANAPHORS.get(subject.lower);
@@ -364,7 +372,7 @@ export abstract class TreeTold extends WalkFrames {
     const any = ANY_ACT_NOUNS.has(noun.lower);
     const acts: ToldAct[] = [];
     for (let s = any ? Math.max(0, at.sentence - 2) : 0; s <= at.sentence; s++) {
-      for (const a of this.toldActs(s)) if (a.verb.index < noun.index && (any || a.row.nouns.includes(noun.lower))) acts.push(a);
+      for (const a of this.toldActs(s)) if (a.verb.index < noun.index && ((any && a.row.ownNounsOnly !== true) || a.row.nouns.includes(noun.lower))) acts.push(a);
     }
     const last = acts[acts.length - 1];
     if (!last) return [];
