@@ -37,6 +37,10 @@ const ROWS: readonly Row[] = [
     'a refusal told by the other side is a complaint'],
   ['Commissioner Franco Frattini said the plans would contravene EU policy, which meant the UK could not simply refuse to hear a case.', [],
     'a refusal not told as done is no complaint; a plan with no author charges no one'],
+  ['Ukraine accused Moscow of torturing the prisoners it holds and of denying the International Committee of the Red Cross access to them.', ['russia rejected icrc', 'ukraine accused russia'],
+    'each "of"-gerund of a charge is a charge; denying an actor access refuses it'],
+  ['Turkey accused Sweden of harbouring the PKK.', ['sweden aided pkk', 'turkey accused sweden'],
+    'harbouring a group is material help'],
   ['Kenya\'s foreign minister suggested that Ukraine had helped the rebels. Mali condemned the decision.', [],
     'a suggestion is no step that "the decision" takes up'],
 ];

@@ -46,6 +46,13 @@ const MEETING_PLANS: ReadonlySet<string> = new Set(['meet', 'talk', 'negotiate',
 const CHARGING_LEMMAS: ReadonlySet<string> = new Set(['accuse', 'blame', 'criticise', 'criticize', 'condemn', 'charge']);
 /** Acts a charge names that are facts of their own: "hosting French troops" is no meeting. */
 const CHARGED_ACTS: ReadonlySet<Relation> = new Set<Relation>(['attacked', 'aided', 'sanctioned', 'supported']);
+/** Charged acts no frame reads from a gerund: "of denying the ICRC access", "of harbouring the PKK". */
+const CHARGED_GERUNDS: ReadonlyMap<string, { readonly relation: Relation; readonly cameo: string; readonly reason: string }> = new Map([
+  ['deny', { relation: 'rejected', cameo: '120', reason: 'denying an actor access or a right refuses it' }],
+  ['harbour', { relation: 'aided', cameo: '070', reason: 'harbouring a group shelters it, material help' }],
+  ['harbor', { relation: 'aided', cameo: '070', reason: 'harbouring a group shelters it, material help' }],
+  ['shelter', { relation: 'aided', cameo: '070', reason: 'sheltering a group is material help' }],
+]);
 /** Verbs that put an actor on a list or take it off. */
 const LISTING_VERBS = {
   add: new Set(['add', 'put', 'place', 'return', 'include', 'designate', 'relist']),
@@ -260,9 +267,28 @@ export abstract class TreeFrames extends TreeTold {
     const accused = this.refAt[k];
     if (!accused || accused.entityType === 'other' || accused.entityType === 'place') return;
     const prep = this.tok(accused.lastToken + 1);
-    const gerund = this.tok(accused.lastToken + 2);
-    if (!prep || !gerund || !['of', 'for'].includes(prep.lower) || !gerund.lower.endsWith('ing') || gerund.sentence !== verb.sentence) return;
-    const frame = gerundLemmas(gerund).flatMap((l) => framesByLemma.get(l) ?? []).find((f) => (f.direct === true || f.preps === undefined) && CHARGED_ACTS.has(f.relation));
+    if (!prep || !['of', 'for'].includes(prep.lower)) return;
+    // "of torturing the prisoners it holds and of denying the ICRC access": each "of"-gerund is a charge.
+    for (let i = prep.index; i >= 0;) {
+      this.chargedAct(verb, accused, i + 1);
+      const s = this.doc.sentences[verb.sentence];
+      let next = -1;
+      for (let j = i + 2; s && j < s.lastToken; j++) {
+        if (this.tok(j)?.lower === prep.lower && this.tok(j - 1)?.lower === 'and') { next = j; break; }
+      }
+      i = next;
+    }
+  }
+
+  /** The act a charge names at `at` (an -ing form) when it is the accused's act on an actor within four words. */
+  private chargedAct(verb: Token, accused: ActorReference, at: number): void {
+    const gerund = this.tok(at);
+    if (!gerund || !gerund.lower.endsWith('ing') || gerund.sentence !== verb.sentence) return;
+    const lemmas = gerundLemmas(gerund);
+    const extra = lemmas.map((l) => CHARGED_GERUNDS.get(l)).find((g) => g !== undefined);
+    const frame = extra
+      ? { id: `charged-${gerund.lemma}`, relation: extra.relation, cameo: extra.cameo, targetTypes: undefined }
+      : lemmas.flatMap((l) => framesByLemma.get(l) ?? []).find((f) => (f.direct === true || f.preps === undefined) && CHARGED_ACTS.has(f.relation));
     if (!frame) return;
     for (let j = gerund.index + 1; j <= gerund.index + 4; j++) {
       const t = this.tok(j);
