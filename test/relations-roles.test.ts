@@ -42,6 +42,8 @@ const ROWS: readonly Row[] = [
   ['Director General Rafael Grossi arrived.', 'rafael-grossi', ['leader_of iaea'], '"Director General" is one title, not a general\'s rank'],
   ['Vice President JD Vance spoke first.', 'jd-vance', ['member_of united-states'], 'a vice president does not lead the state'],
   ['The incoming envoy Steve Witkoff flew in.', 'steve-witkoff', [], 'an office not yet held is no role'],
+  ['General Abdourahamane Tiani spoke on television.', 'abdourahamane-tiani', [], 'a rank says nothing of the office a known person holds'],
+  ['Defence Secretary Lloyd Austin visited the base.', 'lloyd-austin', ['member_of united-states'], 'a secretary of a state\'s government, known to serve the US'],
   ['President Ana Ruiz signed the order.', 'ana-ruiz', [], 'a title with no body for someone the gazetteer does not know: no guess'],
   ["Colonel Amadou Keita, Mali's army spokesman, read the statement.", 'amadou-keita', ['member_of mali'], 'a rank is no part of the name (entity layer)'],
 ];

@@ -20,6 +20,8 @@ const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
 const CAPITAL_NOUNS: ReadonlySet<string> = new Set(['capital', 'city']);
 /** Titles held in an organisation, never in a state: "Secretary-General Mark Rutte" is NATO's, not the Netherlands'. */
 const ORGANISATION_TITLES: ReadonlySet<string> = new Set(['secretary-general', 'secretary general', 'secretary - general', 'director general', 'director-general', 'director - general', 'administrator', 'commissioner']);
+/** Military ranks: held in a state's forces, whatever office the person holds. */
+const RANKS: ReadonlySet<string> = new Set(['general', 'major general', 'lieutenant general', 'brigadier general', 'colonel', 'lieutenant colonel', 'admiral', 'vice admiral', 'rear admiral', 'field marshal', 'commander']);
 /** Titles held in a state or in a group alike ("leader Yahya Sinwar", "spokesman X"). */
 const EITHER_TITLES: ReadonlySet<string> = new Set(['leader', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'official', 'negotiator', 'envoy', 'adviser', 'advisor', 'aide']);
 /** Lowercase words before a capital that name a part of the city ("downtown Taipei", "central Kyiv"). */
@@ -118,9 +120,15 @@ export abstract class NameReading extends PlaceReading {
     const branch = owned && affiliationOk && ['country', 'demonym', 'capital'].includes(affiliationMatch.entry.kind) && CORPORATE_TITLES.has(title.title.words.join(' '));
     // "President Donald Trump", "Supreme Leader Ali Khamenei": a title with no body, given to a
     // person of the news gazetteer, is an office in the body the person serves (people.json).
-    if (!affiliation && !past) affiliation = this.servedBody(person, title.title.words.join(' '));
+    if (!affiliation && !past) {
+      affiliation = this.servedBody(person, title.title.words.join(' '));
+      // ("Vice Premier He Lifeng": a deputy's office is a membership.)
+      if (affiliation && LESSER_OFFICE_WORDS.has(this.token(afterAffiliation - 1)?.lower ?? '')) title = { ...title, title: { ...title.title, relation: 'member_of' } };
+    }
     if (affiliation && !past && !branch) {
-      const role = `${title.title.role} of ${this.lexicon.entities.get(affiliation)?.label ?? affiliation}`;
+      // ("Vice Premier of China": a deputy's role keeps its word, so "the Chinese leader" is not read as the deputy.)
+      const deputy = [...portfolioWords, this.token(afterAffiliation - 1)?.lower ?? ''].find((w) => LESSER_OFFICE_WORDS.has(w));
+      const role = `${deputy ? `${deputy} ` : ''}${title.title.role} of ${this.lexicon.entities.get(affiliation)?.label ?? affiliation}`;
       this.addRole(person, role, title.title, affiliation, afterAffiliation, titleTokens);
     }
     this.roleHolders.set(`${title.title.role}|${affiliation ?? ''}`, person);
@@ -145,6 +153,8 @@ export abstract class NameReading extends PlaceReading {
     const known = servedBodies().get(person) ?? (byName && this.lexicon.entities.get(byName)?.label.split(/\s+/)[0]?.toLowerCase() === record?.first ? servedBodies().get(byName) : undefined);
     if (!known) return undefined;
     const of = (type: EntityType): string | undefined => known.find((id) => this.lexicon.entities.get(id)?.entityType === type);
+    // ("General Abdourahamane Tiani": a rank says nothing of the office the person holds in the state.)
+    if (RANKS.has(title)) return undefined;
     // ("General Rafael Grossi" would be a rank, held in a state only; "leader Yahya Sinwar" leads his group.)
     if (ORGANISATION_TITLES.has(title) || CORPORATE_TITLES.has(title)) return of('organization');
     return of('country') ?? (EITHER_TITLES.has(title) ? of('organization') : undefined);

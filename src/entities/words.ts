@@ -96,7 +96,7 @@ export function personRecord(id: string, label: string): PersonRecord {
 }
 
 /** Words before a title that put the office in the past, or not yet held ("incoming envoy"). */
-export const PAST_OFFICE_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time', 'retired', 'previous', 'future', 'would-be', 'incoming']);
+export const PAST_OFFICE_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time', 'retired', 'previous', 'future', 'would-be', 'incoming', 'ousted', 'deposed', 'toppled']);
 /** Titles of companies, not of states: "its UK chief executive" is the company's, in the UK. */
 export const CORPORATE_TITLES: ReadonlySet<string> = new Set(['chief executive', 'ceo', 'chairman', 'chairwoman', 'director', 'chief', 'head', 'boss', 'founder', 'owner', 'managing director', 'executive', 'manager']);
 /** Bare names of legislatures: "Peru's Congress" is Peru's, whatever the gazetteer files under "Congress". */
