@@ -87,6 +87,8 @@ const ROWS: readonly Row[] = [
   ['Niger expelled three oil managers on Monday. Niger said the firm had broken its contracts. The letters gave staff at the pipeline to Benin two days to leave the country.', 'country', 1, 'niger', '"the country": the most salient country in reach (the story\'s), not merely the last named'],
   ['Myanmar\'s military government freed 40 prisoners. Thailand and Laos welcomed the move, and Bangkok said the army had kept its word.', 'army', 1, 'myanmar', '"the army": the country named with military rule, when no state\'s army was named by name'],
   ['Mali, which remains the junta\'s closest partner, sent troops to Niger.', 'junta', 1, null, 'a description does not take up the name its relative clause hangs on'],
+  ['Abbas Araghchi handed Vladimir Putin a letter in Moscow on Thursday. The Russian president told his guest that Moscow supported a settlement.', 'president', 1, 'vladimir-putin', '"the Russian president" for a man the text never titled: the one person in reach the gazetteer has serving Russia; the words before his name are another\'s'],
+  ['Foreign Minister Sergei Lavrov met Abbas Araghchi in Moscow on Thursday. The Russian president said nothing.', 'president', 1, null, '…not someone titled with another office'],
   ['Olaf Scholz spoke on Monday. The president said nothing.', 'president', 1, null, 'nobody was named as president'],
   ['Toyota recalled a million cars. The bloc said nothing.', 'bloc', 1, null, 'a company is no bloc'],
 ];

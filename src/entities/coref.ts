@@ -9,10 +9,11 @@
 // The text and its roles are read in coref-text.ts, the cues before the ranking in coref-cues.ts.
 import type { EntityType, Mention, Token } from '../types';
 import type { ActorReference } from './index';
-import { describes, findDescriptions, findPairs, FORUMS, PAIR_LOOKBACK, type ActorFacts, type DescriptionSpan, type PairSpan } from './descriptions';
+import { describes, DESCRIPTIONS, findDescriptions, findPairs, FORUMS, PAIR_LOOKBACK, type ActorFacts, type DescriptionSpan, type PairSpan } from './descriptions';
 import { FeatureBuffer } from '../learn';
 import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures, rankScore, type CorefModel, type RankCandidate, type RankPronoun } from './coref-rank';
 import { ARTICLES, HOSTILE_VERBS, PRONOUNS, type PronounRow } from './coref-words';
+import { servedBodies } from './lexicon';
 import type { CorefInput, Item, Role } from './coref-text';
 import { CorefCues, NEUTER_LOOKBACK_SENTENCES } from './coref-cues';
 
@@ -52,6 +53,10 @@ const TOPIC_CAP = 10;
 const SAME_DESCRIPTION_FACTOR = 1.5;
 /** How often the story must have named each of its two main sides before "both sides" goes to them rather than to the last sentence's. */
 const STORY_SIDE_MENTIONS = 2;
+/** Descriptions of a head of state or government that a gazetteer person serving the demonym's state may take up. */
+const LEADER_WORDS: ReadonlySet<string> = new Set(['leader', 'president', 'ruler', 'strongman', 'prime minister', 'premier']);
+/** Every title a person description reads (descriptions.ts): a person written with one holds that office, no other. */
+const OFFICE_TITLES: ReadonlySet<string> = new Set(DESCRIPTIONS.flatMap((r) => (r.entityType === 'person' ? [...(r.titles ?? [])] : [])));
 /** A gender known to agree beats an unknown one (a factor on the salience). */
 const KNOWN_GENDER_FACTOR = 1.2;
 /** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
@@ -107,7 +112,11 @@ class Resolver extends CorefCues {
     items.sort((a, b) => a.first - b.first || a.last - b.last);
     this.learnGenders(base);
     this.learnTitles(base);
-    const descriptions = findDescriptions(this.tokens, this.covered, this.input.demonym);
+    // "The Russian president told his guest": a demonym that only modifies the title is part of the description.
+    const open = Uint8Array.from(this.covered);
+    for (const r of this.input.references) if (r.modifier && r.via === 'demonym') for (let k = r.firstToken; k <= r.lastToken; k++) open[k] = 0;
+    for (const r of this.input.references) if (!(r.modifier && r.via === 'demonym')) for (let k = r.firstToken; k <= r.lastToken; k++) open[k] = 1;
+    const descriptions = findDescriptions(this.tokens, open, this.input.demonym);
     const pairs = findPairs(this.tokens, this.covered);
     const out: ActorReference[] = [];
     const seen: Item[] = [];
@@ -437,6 +446,22 @@ class Resolver extends CorefCues {
       if (!describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d)) continue;
       return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     }
+    // "the Ukrainian leader", "the Russian president" for a person the text never titled: the one
+    // person in reach whom the news gazetteer has serving that state first (people.json), when no one
+    // in reach was given an office's title ("Foreign Minister Sergei Lavrov" is no "Russian leader") and exactly one person serves that state.
+    if (d.row.entityType === 'person' && d.country && LEADER_WORDS.has(d.row.words.join(' '))) {
+      const served = servedBodies();
+      const people = new Map<string, Item>();
+      for (let k = seen.length - 1; k >= 0; k--) {
+        const m = seen[k] as Item;
+        if (first.sentence - m.sentence > d.row.lookback) break;
+        if (m.noun || m.entityType !== 'person' || this.ownClauseSubject(m, d)) continue;
+        const titled = [...this.actorFacts(m.entity, m.entityType).titles].some((w) => OFFICE_TITLES.has(w));
+        if (served.get(m.entity)?.[0] === d.country && !titled && !people.has(m.entity)) people.set(m.entity, m);
+      }
+      const [only, ...more] = [...people.values()];
+      if (only && more.length === 0) return this.reference(only.entity, only.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+    }
     return undefined;
   }
 
@@ -550,7 +575,8 @@ class Resolver extends CorefCues {
       const before: Token[] = [];
       for (let k = r.firstToken - 1; k >= r.firstToken - 4; k--) {
         const w = this.tokens[k];
-        if (!wordy(w) || w.sentence !== this.tokens[r.firstToken]?.sentence) break;
+        // (Not past a verb or another actor's name: "Foreign Minister Abbas Araghchi handed Vladimir Putin" gives Putin no title.)
+        if (!wordy(w) || w.sentence !== this.tokens[r.firstToken]?.sentence || w.pos === 'VERB' || (this.baseAt[k] && this.baseAt[k]?.entity !== r.entity)) break;
         before.unshift(w);
       }
       add(r.entity, before);
