@@ -41,6 +41,10 @@ const ROWS: readonly Row[] = [
     'each "of"-gerund of a charge is a charge; denying an actor access refuses it'],
   ['Turkey accused Sweden of harbouring the PKK.', ['sweden aided pkk', 'turkey accused sweden'],
     'harbouring a group is material help'],
+  ['France accused Azerbaijan of fanning the unrest. Riots went on. Shops stayed shut. Azerbaijan dismissed the accusation as groundless.', ['azerbaijan rejected france', 'france accused azerbaijan'],
+    'an answer to a charge against oneself may come any number of sentences after it'],
+  ['Moldova accused Russia of meddling. Polls open on Sunday. Turnout is expected to be low. The Kremlin denied any interference.', ['moldova accused russia', 'russia rejected moldova'],
+    'a denial answers the last charge against the denier, however far back'],
   ['Kenya\'s foreign minister suggested that Ukraine had helped the rebels. Mali condemned the decision.', [],
     'a suggestion is no step that "the decision" takes up'],
 ];

@@ -106,7 +106,11 @@ export abstract class TreeTold extends WalkFrames {
     // "… accused the UAE of arming the RSF. The UAE rejected the accusation": an act against the
     // judging actor (or its side) is the one it answers, before any other told near it.
     const { sources, negated, hypothetical } = readSubjects(reader, trigger);
-    const against = all.filter((f) => sources.some((j) => this.isOrOnSideOf(f.target, j.entity)));
+    const onJudge = (f: RelationFact): boolean => sources.some((j) => this.isOrOnSideOf(f.target, j.entity));
+    let against = all.filter(onJudge);
+    // "France accused Azerbaijan of … [three sentences on] Azerbaijan dismissed the accusation": an
+    // answer to a charge against oneself may come anywhere after it.
+    if (against.length === 0 && event.relations.includes('accused')) against = this.factsTold(trigger, (f) => f.relation === 'accused' && onJudge(f) && !f.reportedBy, undefined, false);
     const acts = against.length > 0 ? against : all;
     const same = acts.filter((f) => word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)).pop();
     // A pact or talks told by another word ("held talks … welcomed the negotiations"): the first one,
@@ -154,7 +158,8 @@ export abstract class TreeTold extends WalkFrames {
     if (negated || hypothetical) return;
     for (const s of sources) {
       // The charge may be against the denier's side: "Kurti blamed Serbia … Vucic denied that his government had any role".
-      const charge = this.recentFacts(verb, (f) => f.relation === 'accused' && this.isOrOnSideOf(f.target, s.entity) && !f.reportedBy).pop();
+      // (the last one told before, however far: an answer to a charge may come anywhere after it)
+      const charge = this.factsTold(verb, (f) => f.relation === 'accused' && this.isOrOnSideOf(f.target, s.entity) && !f.reportedBy, undefined, false).pop();
       const accuser = charge ? this.earlierActor(charge.source, verb, verb) : undefined;
       if (accuser) this.emit(s, 'rejected', accuser, verb, 'deny:charge', '120', { topicOk: false, modality: { negated: false, hypothetical: false } });
     }
