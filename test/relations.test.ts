@@ -96,7 +96,7 @@ const ROWS: readonly Row[] = [
   ['Egypt restored diplomatic ties with Qatar.', ['egypt supported qatar'], 'restore ties with → supported (CAMEO 054)'],
   ['Egypt and Qatar restored diplomatic relations.', ['egypt supported qatar', 'qatar supported egypt'], 'mutual collocation'],
   ['Ethiopia severed ties with Libya.', ['ethiopia sanctioned libya'], 'sever ties → sanctioned (CAMEO 161)'],
-  ['Japan signed a trade agreement with Vietnam on Friday.', ['japan promised vietnam'], 'sign an agreement with → promised (CAMEO 057)'],
+  ['Japan signed a trade agreement with Vietnam on Friday.', ['japan promised vietnam', 'vietnam promised japan'], 'sign an agreement with → promised (CAMEO 057), both ways'],
   ['Israel launched air strikes on Syria.', ['israel attacked syria'], 'launch strikes on'],
   ['North Korea fired two missiles at South Korea.', ['north-korea attacked south-korea'], 'fire missiles at'],
   ['The European Union imposed new sanctions on Iran.', ['european-union sanctioned iran'], 'impose sanctions on'],

@@ -418,6 +418,8 @@ export abstract class TreeFrames extends TreeTold {
     if (!reading) return false;
     // "froze US aid to South Africa": the noun is the collocation's, not an act of its own.
     if (reading.noun) for (const f of nounFramesByWord.get(reading.noun.lower) ?? []) this.nounsRead.add(`${reading.noun.index}|${f.id}`);
+    // "signed a deal with Y": an agreement binds both signatories, Y to the subject as well.
+    if (frame.id === 'sign-agreement' && !reading.mutual && !reading.negated) this.emitReading({ ...reading, sources: reading.targets.filter(canAct), targets: reading.sources });
     return this.emitReading(reading);
   }
 
