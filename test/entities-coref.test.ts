@@ -51,6 +51,7 @@ const ROWS: readonly Row[] = [
   ['The sanctions induced Russia to extend further its military capacity.', 'its', 1, 'russia', '…also after "induce" and an adverb'],
   ['Sudan accused the Emirates of complicity in genocide through its support for the militia.', 'its', 1, 'emirates', 'the of-phrase after "accused X" tells X\'s deed'],
   ['Ukraine accused Moscow of torturing the prisoners it holds.', 'it', 1, 'russia', '…for a subject pronoun in it too'],
+  ['Mali said the drone crashed on its own soil. Algeria\'s defence ministry said the aircraft had entered its airspace.', 'its', 2, 'algeria', '"X\'s defence ministry" stands for X as its subject, past a modifier noun'],
   ['Germany wanted to expand its navy quickly.', 'its', 1, 'germany', 'with no object, the subject controls the infinitive'],
   ['Greenpeace in partnership with Oxfam launched its campaign on Friday.', 'its', 1, 'greenpeace', 'a name inside the subject\'s own phrase is not the owner'],
   ['The Hallam Gallery at Oxford University opened its new wing on Friday.', 'its', 1, null, '…nor is it when the subject is no actor that agrees (a gallery read as a place)'],
@@ -89,6 +90,7 @@ const ROWS: readonly Row[] = [
   ['Mali, which remains the junta\'s closest partner, sent troops to Niger.', 'junta', 1, null, 'a description does not take up the name its relative clause hangs on'],
   ['Abbas Araghchi handed Vladimir Putin a letter in Moscow on Thursday. The Russian president told his guest that Moscow supported a settlement.', 'president', 1, 'vladimir-putin', '"the Russian president" for a man the text never titled: the one person in reach the gazetteer has serving Russia; the words before his name are another\'s'],
   ['Foreign Minister Sergei Lavrov met Abbas Araghchi in Moscow on Thursday. The Russian president said nothing.', 'president', 1, null, '…not someone titled with another office'],
+  ['The Sudanese Armed Forces met the Rapid Support Forces in Jeddah. The army refused to attend unless the paramilitary group withdrew.', 'group', 1, 'rsf-sudan', '"the paramilitary group" is no state\'s own army'],
   ['Olaf Scholz spoke on Monday. The president said nothing.', 'president', 1, null, 'nobody was named as president'],
   ['Toyota recalled a million cars. The bloc said nothing.', 'bloc', 1, null, 'a company is no bloc'],
 ];
@@ -146,6 +148,8 @@ describe('coreference output', () => {
     ['Mexico cut ties with Ecuador after the raid. Mexico said Ecuador had broken the law, and Ecuador accused Mexico of abuse. Nicaragua cut its own ties with Quito. The United States urged both countries to talk.',
       'both', ['ecuador', 'mexico'], 'the two sides the story named most, when they stand clearly above the rest, not the last sentence\'s'],
     ['Chad and Sudan signed a border pact on Monday. Kenya praised both countries on Tuesday.', 'both', ['chad', 'sudan'], 'the last sentence\'s two sides'],
+    ['The army and the RSF met in Jeddah. The army accused the RSF of looting. The US sent an envoy to Sudan. Amnesty urged both sides to protect civilians.'.replace(/The army/g, 'The Sudanese Armed Forces'),
+      'both', ['rsf', 'sudanese-armed-forces'], 'the two the story named together most (in two sentences), not the last sentence\'s'],
     ['Kenya and Sudan signed a border pact on Monday. Kenya praised both countries on Tuesday.', 'both', [], 'the clause\'s own subject is no side (Kenya cannot praise itself): one side is left, so none'],
   ];
   for (const [text, word, sides, why] of PAIRS) {

@@ -57,6 +57,10 @@ const STORY_SIDE_MENTIONS = 2;
 const LEADER_WORDS: ReadonlySet<string> = new Set(['leader', 'president', 'ruler', 'strongman', 'prime minister', 'premier']);
 /** Every title a person description reads (descriptions.ts): a person written with one holds that office, no other. */
 const OFFICE_TITLES: ReadonlySet<string> = new Set(DESCRIPTIONS.flatMap((r) => (r.entityType === 'person' ? [...(r.titles ?? [])] : [])));
+/** Words before "group", "force" that say it is no state's army. */
+const IRREGULAR_WORDS: ReadonlySet<string> = new Set(['paramilitary', 'rebel', 'militant', 'insurgent', 'jihadist', 'armed', 'islamist']);
+/** Sentences two sides must share before "both sides" goes to the pair the story names together most. */
+const TOGETHER_MIN = 2;
 /** A gender known to agree beats an unknown one (a factor on the salience). */
 const KNOWN_GENDER_FACTOR = 1.2;
 /** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
@@ -404,13 +408,36 @@ class Resolver extends CorefCues {
     const fits = before.filter((m) => span.row.types.includes(m.entityType) && !FORUMS.has(m.entity) && !outside.has(m.entity));
     // The sides the story has named most so far, when they stand clearly above the rest ("Nicaragua cut
     // its ties with Quito. The US urged both countries" in a story about Mexico and Ecuador).
-    const story = [...new Set(fits.map((m) => m.entity))].map((entity) => ({ entity, n: this.named.get(entity) ?? 0 })).sort((a, b) => b.n - a.n || (a.entity < b.entity ? -1 : 1));
+    // First the two the story has named together most often, in one sentence as parties to the same
+    // event ("talks between the army and the RSF", "the RSF, which has been fighting the army").
+    const candidates = [...new Set(fits.map((m) => m.entity))].sort();
+    if (count === 2 && candidates.length >= 2) {
+      const pairs: Array<{ a: string; b: string; n: number }> = [];
+      for (let i = 0; i < candidates.length; i++) for (let j = i + 1; j < candidates.length; j++) {
+        pairs.push({ a: candidates[i] as string, b: candidates[j] as string, n: this.together(candidates[i] as string, candidates[j] as string, seen, sentence) });
+      }
+      pairs.sort((x, y) => y.n - x.n || (x.a + x.b < y.a + y.b ? -1 : 1));
+      const [best, next] = pairs;
+      if (best && best.n >= TOGETHER_MIN && (!next || next.n < best.n)) return stand([best.a, best.b], fits);
+    }
+    const story = candidates.map((entity) => ({ entity, n: this.named.get(entity) ?? 0 })).sort((a, b) => b.n - a.n || (a.entity < b.entity ? -1 : 1));
     const top = story.slice(0, count);
     if (top.length === count && (story[count]?.n ?? 0) < (top[count - 1]?.n ?? 0) && (top[count - 1]?.n ?? 0) >= STORY_SIDE_MENTIONS) return stand(top.map((x) => x.entity), fits);
     // Else the sides of the last earlier sentence that names one.
     const at = fits[fits.length - 1]?.sentence;
     const sides = [...new Set(fits.filter((m) => m.sentence === at).map((m) => m.entity))];
     return sides.length === count ? stand(sides, fits) : [];
+  }
+
+  /** In how many earlier sentences both actors are named (by name or by a resolved description). */
+  private together(a: string, b: string, seen: readonly Item[], before: number): number {
+    const at = new Map<number, number>();
+    for (const m of seen) {
+      if (m.sentence >= before || m.noun || (m.resolved && PRONOUNS.has(this.tokens[m.first]?.lower ?? ''))) continue;
+      if (m.entity === a) at.set(m.sentence, (at.get(m.sentence) ?? 0) | 1);
+      if (m.entity === b) at.set(m.sentence, (at.get(m.sentence) ?? 0) | 2);
+    }
+    return [...at.values()].filter((v) => v === 3).length;
   }
 
   /** Whether two actors are named as a pair: "X and Y", "X's army and Y", "X met with Y" (a few words apart). */
@@ -440,10 +467,12 @@ class Resolver extends CorefCues {
       const best = this.salientCountry(d, seen, first.sentence);
       return best ? this.reference(best.entity, best.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s") : undefined;
     }
+    // "the paramilitary group", "the rebel group": no state's own army ("the Sudanese Armed Forces").
+    const irregular = this.tokens.slice(d.first, d.last).some((w) => IRREGULAR_WORDS.has(w.lower));
     for (let k = seen.length - 1; k >= 0; k--) {
       const m = seen[k] as Item;
       if (first.sentence - m.sentence > d.row.lookback) break;
-      if (!describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d)) continue;
+      if (!describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d) || (irregular && this.stateArmy(m.entity))) continue;
       return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     }
     // "the Ukrainian leader", "the Russian president" for a person the text never titled: the one
