@@ -108,6 +108,7 @@ class Extractor extends TreeFrames {
       if (parsed) this.treeListing(t);
       if (parsed) this.treeAgreeTogether(t);
       if (parsed) this.treeMediation(t);
+      if (parsed) this.treeConditionalWarning(t);
       this.chargeContent(t);
       if (verbFrames) for (const f of verbFrames) if (!read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';

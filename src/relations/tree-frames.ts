@@ -28,6 +28,10 @@ const PACT_TOPICS: ReadonlySet<string> = new Set(['ceasefire', 'deal']);
 /** Verbs after which a subject receives a noun frame's act ("won the backing of Y"). */
 const RECEIVING_VERBS: ReadonlySet<string> = new Set(NOUN_FRAMES.flatMap((f) => f.receivedWith ?? []));
 
+/** Verbs of warning, and the marks of the condition a warning sets: "warned that … if Y …". */
+const WARNING_VERBS: ReadonlySet<string> = new Set(['warn', 'threaten', 'caution', 'vow']);
+const CONDITION_MARKS: ReadonlySet<string> = new Set(['if', 'unless']);
+
 /** What is mediated: "an exchange mediated by the UAE". */
 const MEDIATED_NOUNS: ReadonlySet<string> = new Set(['talks', 'negotiations', 'exchange', 'exchanges', 'swap', 'swaps', 'deal', 'truce', 'ceasefire', 'agreement', 'accord', 'handover', 'dialogue', 'release']);
 const VERB_UPOS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
@@ -337,6 +341,31 @@ export abstract class TreeFrames extends TreeTold {
     for (const m of mediators) {
       if (sides.some((p) => this.isOrOnSideOf(m.entity, p.entity) || this.isOrOnSideOf(p.entity, m.entity))) continue;
       for (const p of sides) this.emit(m, 'met', p, verb, 'mediate-parties', '045', { topicOk: false, modality });
+    }
+  }
+
+  /**
+   * "Mao warned that Beijing would respond firmly if Manila broke the deal", "threatened to make
+   * Madrid pay unless it fell into line": a warning whose condition names what another actor must
+   * (not) do warns that actor (CAMEO 130). The condition's subject, not the speaker's own side.
+   */
+  protected treeConditionalWarning(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !WARNING_VERBS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    const said = Array.from(tree.children(verb.index)).filter((c) => tree.deprel(c) === 'ccomp' || tree.deprel(c) === 'xcomp');
+    const conditions = said.flatMap((c) => Array.from(tree.children(c)).filter((a) => tree.deprel(a) === 'advcl'
+      && tree.children(a).some((m) => tree.deprel(m) === 'mark' && CONDITION_MARKS.has(this.tok(m)?.lower ?? ''))));
+    if (conditions.length === 0) return;
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    if (negated) return;
+    const actors = new ActorFinder(reader);
+    for (const c of conditions) {
+      const warned = subjectHeads(tree, c).flatMap((h) => actors.at(h)).filter((r) => canAct(r) && r.entityType !== 'place');
+      for (const x of sources) for (const y of warned) {
+        if (this.isOrOnSideOf(y.entity, x.entity) || this.isOrOnSideOf(x.entity, y.entity) || this.sidesOf(x.entity).some((side) => this.isOrOnSideOf(y.entity, side))) continue;
+        this.emit(x, 'warned', y, verb, 'warn-if', '130', { topicOk: false, modality: { negated: false, hypothetical } });
+      }
     }
   }
 
