@@ -148,6 +148,7 @@ describe('coreference output', () => {
     ['Mexico cut ties with Ecuador after the raid. Mexico said Ecuador had broken the law, and Ecuador accused Mexico of abuse. Nicaragua cut its own ties with Quito. The United States urged both countries to talk.',
       'both', ['ecuador', 'mexico'], 'the two sides the story named most, when they stand clearly above the rest, not the last sentence\'s'],
     ['Chad and Sudan signed a border pact on Monday. Kenya praised both countries on Tuesday.', 'both', ['chad', 'sudan'], 'the last sentence\'s two sides'],
+    ['Chad and Sudan signed a border pact on Monday. Kenya urged both countries to respect their pact.', 'their', ['chad', 'sudan'], 'a plural pronoun after a pair phrase in its clause stands for the pair'],
     ['The army and the RSF met in Jeddah. The army accused the RSF of looting. The US sent an envoy to Sudan. Amnesty urged both sides to protect civilians.'.replace(/The army/g, 'The Sudanese Armed Forces'),
       'both', ['rsf', 'sudanese-armed-forces'], 'the two the story named together most (in two sentences), not the last sentence\'s'],
     ['Kenya and Sudan signed a border pact on Monday. Kenya praised both countries on Tuesday.', 'both', [], 'the clause\'s own subject is no side (Kenya cannot praise itself): one side is left, so none'],
@@ -157,7 +158,7 @@ describe('coreference output', () => {
       for (const syntax of [false, true]) {
         const { doc, layer } = layerOf(text, syntax);
         const t = doc.tokens.find((x) => x.value === word);
-        const refs = layer.references.filter((r) => r.via === 'description' && r.firstToken === t?.index).map((r) => r.entity).sort();
+        const refs = layer.references.filter((r) => (r.via === 'description' || r.via === 'pronoun') && r.firstToken === t?.index).map((r) => r.entity).sort();
         assert.deepEqual(refs, sides);
       }
     });

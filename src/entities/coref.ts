@@ -61,6 +61,9 @@ const OFFICE_TITLES: ReadonlySet<string> = new Set(DESCRIPTIONS.flatMap((r) => (
 const IRREGULAR_WORDS: ReadonlySet<string> = new Set(['paramilitary', 'rebel', 'militant', 'insurgent', 'jihadist', 'armed', 'islamist']);
 /** Sentences two sides must share before "both sides" goes to the pair the story names together most. */
 const TOGETHER_MIN = 2;
+/** Tokens after a pair phrase within which a plural pronoun of its clause stands for the pair. */
+const PAIR_PRONOUN_REACH = 8;
+const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '“', '”']);
 /** A gender known to agree beats an unknown one (a factor on the salience). */
 const KNOWN_GENDER_FACTOR = 1.2;
 /** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
@@ -127,11 +130,14 @@ class Resolver extends CorefCues {
     let next = 0;
     let d = 0;
     let p = 0;
+    let lastPair: { readonly sides: readonly ActorReference[]; readonly last: number } | undefined;
     for (const t of this.tokens) {
       while (next < items.length && (items[next] as Item).last < t.index) this.see(seen, items[next++] as Item);
       const both = pairs[p]?.first === t.index ? pairs[p++] : undefined;
       if (both) {
-        out.push(...this.resolvePair(both, seen));
+        const sides = this.resolvePair(both, seen);
+        out.push(...sides);
+        lastPair = sides.length > 0 ? { sides, last: both.last } : undefined;
         continue;
       }
       const description = descriptions[d]?.first === t.index ? descriptions[d++] : undefined;
@@ -145,6 +151,12 @@ class Resolver extends CorefCues {
       }
       const row = PRONOUNS.get(t.lower);
       if (!row || this.covered[t.index] || t.pos === 'PROPN') continue;
+      // "urged both countries to resolve their differences": a plural pronoun after a pair phrase in its clause stands for the pair.
+      if (row.kind === 'plural' && lastPair && this.afterPair(lastPair.last, t)) {
+        const possessive = row.form === 'possessive';
+        for (const side of lastPair.sides) out.push(this.reference(side.entity, side.entityType, t.index, t.index, t.sentence, 'pronoun', possessive));
+        continue;
+      }
       const r = this.resolvePronoun(t, row, seen);
       if (!r) continue;
       // "Tarel Odinga met his wife …": a person a "he"/"his" stands for is a man from here on, whichever cue resolved it.
@@ -427,6 +439,16 @@ class Resolver extends CorefCues {
     const at = fits[fits.length - 1]?.sentence;
     const sides = [...new Set(fits.filter((m) => m.sentence === at).map((m) => m.entity))];
     return sides.length === count ? stand(sides, fits) : [];
+  }
+
+  /** Whether the pronoun stands in the pair phrase's clause after it: same sentence, no name, quote or clause break between. */
+  private afterPair(last: number, t: Token): boolean {
+    if (this.tokens[last]?.sentence !== t.sentence || t.index - last > PAIR_PRONOUN_REACH) return false;
+    for (let k = last + 1; k < t.index; k++) {
+      const w = this.tokens[k] as Token;
+      if (this.baseAt[k] || QUOTE_MARKS.has(w.value) || [';', ':', 'but', 'while', 'whereas', 'although', 'which', 'who'].includes(w.lower)) return false;
+    }
+    return true;
   }
 
   /** In how many earlier sentences both actors are named (by name or by a resolved description). */
