@@ -10,6 +10,7 @@ const ROWS: readonly Row[] = [
   ['US envoy Steve Witkoff arrived.', [['US', 'united-states', 'country'], ['Steve Witkoff', 'steve-witkoff', 'person']], 'country + lowercase title + name'],
   ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
   ['Microsoft invested in OpenAI.', [['Microsoft', 'microsoft', 'organization'], ['OpenAI', 'openai', 'organization']], 'a run of capitals after a lowercase letter is an acronym inside one name, not a glued word'],
+  ['Ursula von der Leyen spoke.', [['Ursula von der Leyen', 'ursula-von-der-leyen', 'person']], 'two particles before the surname stay in the name'],
   ['Vladimir Putin spoke. Later Putin left.', [['Vladimir Putin', 'vladimir-putin', 'person'], ['Putin', 'vladimir-putin', 'person']], 'surname → full name'],
   ['Angela Merkel met Donald Trump.', [['Angela Merkel', 'angela-merkel', 'person'], ['Donald Trump', 'donald-trump', 'person']], 'names and a short lowercase verb: prose, not a Title Case headline'],
   ['Merkel Meets Trump Amid Trade Dispute\nAngela Merkel met Donald Trump in Berlin.', [['Merkel', 'angela-merkel', 'person'], ['Trump', 'donald-trump', 'person'], ['Angela Merkel', 'angela-merkel', 'person'], ['Donald Trump', 'donald-trump', 'person'], ['Berlin', 'berlin', 'place']], 'a Title Case headline: its names resolve through the body'],

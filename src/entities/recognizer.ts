@@ -151,6 +151,12 @@ export abstract class RecognizerState {
       if (j > i && (t.value === '-' || NAME_CONNECTORS.has(t.lower)) && t.lower !== 'and' && t.lower !== 'of' && t.lower !== 'for') {
         const after = this.token(j + 1);
         if (after && isCapitalized(after)) continue;
+        // "Ursula von der Leyen", "Rafael van der Vaart": two particles before the surname.
+        const surname = this.token(j + 2);
+        if (after && t.value !== '-' && NAME_CONNECTORS.has(after.lower) && !['and', 'of', 'for'].includes(after.lower) && surname && isCapitalized(surname) && surname.sentence === t.sentence) {
+          j++;
+          continue;
+        }
         // "Khaled Al-Maeena", "Suleiman al-Amr": a particle joined by a hyphen to the next name part.
         const joined = this.token(j + 2);
         if (after?.value === '-' && joined && after.start === t.end && joined.start === after.end && isCapitalized(joined)) {
