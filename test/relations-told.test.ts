@@ -45,6 +45,10 @@ const ROWS: readonly Row[] = [
     'an answer to a charge against oneself may come any number of sentences after it'],
   ['Moldova accused Russia of meddling. Polls open on Sunday. Turnout is expected to be low. The Kremlin denied any interference.', ['moldova accused russia', 'russia rejected moldova'],
     'a denial answers the last charge against the denier, however far back'],
+  ['Israel\'s Prime Minister Benjamin Netanyahu said he had ordered the strikes because Hamas had refused to release the hostages.', ['benjamin-netanyahu accused hamas'],
+    'a reason given inside what is said can charge too'],
+  ['Canada said it acted because Brazil would refuse to talk.', [],
+    'a refusal only foreseen is no complaint'],
   ['Kenya\'s foreign minister suggested that Ukraine had helped the rebels. Mali condemned the decision.', [],
     'a suggestion is no step that "the decision" takes up'],
 ];

@@ -287,13 +287,33 @@ export abstract class TreeTold extends WalkFrames {
     if (!reader || !SPEECH_LEMMAS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
     const tree = reader.tree;
     let said: ReturnType<typeof readSubjects> | undefined;
+    // What is said, and within it a reason given ("said he ordered the strikes because Hamas had
+    // refused to release the hostages") or a second clause of its own ("… and Iran had refused").
+    // (The parser hangs such a reason on the verb of saying as often as on what is said: after a
+    // said clause, it is taken as part of it.)
+    const because = (k: number): boolean => tree.deprel(k) === 'advcl' && tree.child(k, 'nsubj') >= 0
+      && tree.children(k).some((m) => tree.deprel(m) === 'mark' && this.tok(m)?.lower === 'because');
+    const heads: number[] = [];
+    const clauses = new Set<number>();
+    let saidBefore = false;
     for (const c of tree.children(verb.index)) {
+      heads.push(c);
+      if (tree.deprel(c) === 'ccomp') {
+        saidBefore = true;
+        clauses.add(c);
+        for (const k of tree.children(c)) {
+          if (because(k) || (tree.deprel(k) === 'conj' && tree.child(k, 'nsubj') >= 0)) { heads.push(k); clauses.add(k); }
+        }
+      } else if (saidBefore && because(c)) clauses.add(c);
+    }
+    for (const c of heads) {
       const clause = this.tok(c);
       if (!clause) continue;
+      const saidClause = clauses.has(c);
       let subject: Token | undefined;
       let predicate = clause;
       let charged: { readonly sources: readonly ActorReference[]; readonly negated: boolean; readonly hypothetical: boolean } = { sources: [], negated: false, hypothetical: false };
-      if (tree.deprel(c) === 'ccomp' && tree.upos(c) === 'VERB' && tree.child(c, 'aux:pass') < 0 && !hasCondition(tree, c)) {
+      if (saidClause && tree.upos(c) === 'VERB' && tree.child(c, 'aux:pass') < 0 && !hasCondition(tree, c)) {
         subject = this.tok(tree.child(c, 'nsubj'));
         charged = readSubjects(reader, clause);
       } else if (tree.deprel(c) === 'obj' && EVENT_ANAPHORS.has(clause.lower)) {
