@@ -22,6 +22,8 @@ const ROWS: readonly Row[] = [
   ['The woman, Robin Halloway, said Kerr promised her a share of the house.', 'her', 1, 'robin-halloway', 'an apposed "the woman" says her gender before the given name; "said" opens a clause of its own'],
   ['Brenner paid tribute to the conductor Tomas Ilves, telling him the concert was perfect.', 'him', 1, 'tomas-ilves', '"to" before a noun opens no clause, and "…, telling" has the main subject: not Brenner'],
   ['Ales Karpiuski, who was jailed in 2020 for challenging Viktor Lukin, was later reunited with his daughter.', 'his', 1, 'ales-karpiuski', 'a name in a closed relative clause is embedded: less salient, and owns nothing after it'],
+  ['Olaf Scholz met Emmanuel Macron. Scholz said Macron would visit Berlin when he was ready.', 'he', 1, 'emmanuel-macron', 'a he opening an adverbial clause after its clause is that clause\'s subject, not the sentence\'s first'],
+  ['Donald Trump met Volodymyr Zelensky in Washington. Trump later wrote that the Ukrainian president could come back when he was ready for peace.', 'he', 1, null, '…and when that subject is an office left unresolved, not someone else'],
   ['Olaf Scholz met Emmanuel Macron in Paris. Scholz later praised him.', 'him', 1, 'emmanuel-macron', 'an object pronoun is not its own clause\'s subject'],
   ['Olaf Scholz met Emmanuel Macron in Paris. He said the talks went well.', 'He', 1, 'olaf-scholz', 'a subject pronoun prefers the previous subject'],
   ['Marta Lindqvist told reporters she would resign.', 'she', 1, 'marta-lindqvist', 'a pronoun after a verb of speech is its speaker'],

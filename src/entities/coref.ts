@@ -64,6 +64,8 @@ const TOGETHER_MIN = 2;
 /** Tokens after a pair phrase within which a plural pronoun of its clause stands for the pair. */
 const PAIR_PRONOUN_REACH = 8;
 const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '“', '”']);
+/** Words that open an adverbial clause whose subject a he/she may be: "… when he was ready". */
+const SUBORDINATORS: ReadonlySet<string> = new Set(['when', 'if', 'until', 'unless', 'once', 'because', 'after', 'before', 'while', 'since']);
 /** A gender known to agree beats an unknown one (a factor on the salience). */
 const KNOWN_GENDER_FACTOR = 1.2;
 /** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
@@ -215,6 +217,11 @@ class Resolver extends CorefCues {
       // After "X said", the pronoun is X or, when X does not agree ("Putin said it…"), nobody we know.
       return reporter && this.agrees(reporter, row.kind) ? this.reference(reporter.entity, reporter.entityType, t.index, t.index, t.sentence, 'pronoun', false) : undefined;
     }
+    // "… the Ukrainian president could come back when he was ready": a he/she opening an adverbial
+    // clause after its main clause is that clause's subject, the nearest before it, not the sentence's first.
+    const adverbial = !neuter && role === 'subject' && !this.quoted[t.index] ? this.adverbialSubject(t, seen) : undefined;
+    if (adverbial === null) return undefined;
+    if (adverbial && this.agrees(adverbial, row.kind)) return this.reference(adverbial.entity, adverbial.entityType, t.index, t.index, t.sentence, 'pronoun', false);
     // '"…", it added': the subject of a verb of speech right after a quotation goes on speaking for the last
     // speaker. Not "he"/"she": a new speaker is often a person introduced without a verb of speech
     // ("Ian Fogg, an analyst, …"), and the salience ranking measured better for them.
@@ -439,6 +446,29 @@ class Resolver extends CorefCues {
     const at = fits[fits.length - 1]?.sentence;
     const sides = [...new Set(fits.filter((m) => m.sentence === at).map((m) => m.entity))];
     return sides.length === count ? stand(sides, fits) : [];
+  }
+
+  /**
+   * The subject of the clause an adverbial clause opening with the pronoun follows ("X could come
+   * back when he was ready"): the nearest subject before the subordinator in the sentence, past
+   * closed relative clauses; null when that subject is a noun of office left unresolved ("the
+   * Ukrainian president"), which the pronoun then stands for; undefined when no such clause.
+   */
+  private adverbialSubject(t: Token, seen: readonly Item[]): Item | null | undefined {
+    const sub = this.tokens[t.index - 1];
+    if (!sub || sub.sentence !== t.sentence || !SUBORDINATORS.has(sub.lower) || this.tokens[t.index - 2]?.sentence !== t.sentence || this.tokens[t.index - 2]?.value === ',') return undefined;
+    // (Not a fronted clause: "When he arrived, X …" has no clause before it.)
+    let verb = false;
+    for (let k = sub.index - 1; k >= 0 && this.tokens[k]?.sentence === t.sentence; k--) if (this.tokens[k]?.pos === 'VERB') verb = true;
+    if (!verb) return undefined;
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence !== t.sentence) break;
+      if (m.last >= sub.index || m.role !== 'subject' || this.embeddedBefore(m, t.index)) continue;
+      if (m.noun) return OFFICE_TITLES.has(this.tokens[m.first]?.lower ?? '') ? null : undefined;
+      return m;
+    }
+    return undefined;
   }
 
   /** Whether the pronoun stands in the pair phrase's clause after it: same sentence, no name, quote or clause break between. */
