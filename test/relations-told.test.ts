@@ -49,6 +49,8 @@ const ROWS: readonly Row[] = [
     'a reason given inside what is said can charge too'],
   ['Canada said it acted because Brazil would refuse to talk.', [],
     'a refusal only foreseen is no complaint'],
+  ['Mexico cut ties with Ecuador after Ecuadorian police forced their way into its embassy in Quito. Brazil condemned the raid.', ['brazil accused ecuador', 'mexico sanctioned ecuador'],
+    'a raid told without an actor as its target: the parsed subject ("Ecuadorian police") is its author'],
   ['Kenya\'s foreign minister suggested that Ukraine had helped the rebels. Mali condemned the decision.', [],
     'a suggestion is no step that "the decision" takes up'],
 ];

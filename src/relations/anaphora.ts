@@ -26,6 +26,7 @@ export const TOLD_ACTS: readonly ToldActRow[] = [
   { verbs: ['stage', 'launch', 'attempt', 'mount'], objects: ['coup', 'mutiny', 'putsch', 'uprising', 'rebellion'], nouns: ['coup', 'mutiny', 'putsch', 'uprising', 'rebellion', 'takeover', 'attempt'], reason: 'a coup staged is "the coup"' },
   { verbs: ['sign', 'pass', 'adopt', 'enact', 'approve', 'issue'], objects: ['law', 'laws', 'bill', 'decree', 'decrees', 'legislation', 'order'], nouns: ['law', 'bill', 'decree', 'legislation', 'order'], reason: 'a law or decree signed or passed is "the law", "the decree"' },
   { verbs: ['propose', 'unveil', 'table'], nouns: ['plan', 'proposal', 'offer', 'initiative', 'idea'], ownNounsOnly: true, reason: 'a plan put forward to no one named is taken up as "the plan", "a proposal that Y dismissed"' },
+  { verbs: ['storm', 'raid', 'force'], objects: ['embassy', 'consulate', 'way', 'compound', 'parliament', 'palace', 'mission', 'residence'], nouns: ['raid', 'storming', 'incursion', 'operation'], reason: 'forcing a way into an embassy or a palace is a raid, judged as "the raid"' },
   { verbs: ['rule', 'sentence', 'convict'], nouns: ['ruling', 'verdict', 'judgment', 'judgement', 'sentence'], reason: 'a court ruling is judged as "the ruling", "the verdict"' },
 ];
 

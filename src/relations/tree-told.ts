@@ -359,6 +359,13 @@ export abstract class TreeTold extends WalkFrames {
       if (!t || (t.pos !== 'VERB' && this.tree?.upos(i) !== 'VERB')) continue;
       const row = TOLD_ACTS.find((r) => r.verbs.includes(t.lemma) && (!r.objects || this.objectFollows(t, r.objects)));
       if (!row) continue;
+      // A parsed sentence: the tree's subjects ("Ecuadorian police forced their way into …").
+      if (this.reader && this.tree?.parsed(t) === true && this.reader.tree.upos(i) === 'VERB') {
+        const read = readSubjects(this.reader, t);
+        if (read.negated || read.hypothetical) continue;
+        for (const author of read.sources.filter((r) => AUTHORS.has(r.entityType))) acts.push({ author, verb: t, row });
+        if (read.sources.length > 0) continue;
+      }
       // "test-fired": the tagger splits the compound, whose first word stands where the subject ends.
       const compound = this.tok(i - 1)?.value === '-' ? this.tok(i - 2) : undefined;
       const author = this.actorRightBefore(compound ?? t) ?? this.subjectOf(t);
