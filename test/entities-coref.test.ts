@@ -51,7 +51,7 @@ const ROWS: readonly Row[] = [
   ['Tom Perriello met the RSF and urged army chief Abdel Fattah al-Burhan to send his negotiators to Geneva.', 'his', 1, 'abdel-fattah-al-burhan', 'object control past a title before the object\'s name'],
   ['North Korea fired a missile. Seoul and Washington urged the North to withdraw its soldiers from Russia.', 'its', 1, 'north-korea', 'object control by a description resolved to an actor ("the North")'],
   ['The sanctions induced Russia to extend further its military capacity.', 'its', 1, 'russia', '…also after "induce" and an adverb'],
-  ['Sudan accused the Emirates of complicity in genocide through its support for the militia.', 'its', 1, 'emirates', 'the of-phrase after "accused X" tells X\'s deed'],
+  ['Sudan accused the Emirates of complicity in genocide through its support for the militia.', 'its', 1, 'united-arab-emirates', 'the of-phrase after "accused X" tells X\'s deed'],
   ['Ukraine accused Moscow of torturing the prisoners it holds.', 'it', 1, 'russia', '…for a subject pronoun in it too'],
   ['Mali said the drone crashed on its own soil. Algeria\'s defence ministry said the aircraft had entered its airspace.', 'its', 2, 'algeria', '"X\'s defence ministry" stands for X as its subject, past a modifier noun'],
   ['Germany wanted to expand its navy quickly.', 'its', 1, 'germany', 'with no object, the subject controls the infinitive'],

@@ -10,6 +10,8 @@ const ROWS: readonly Row[] = [
   ['US envoy Steve Witkoff arrived.', [['US', 'united-states', 'country'], ['Steve Witkoff', 'steve-witkoff', 'person']], 'country + lowercase title + name'],
   ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
   ['Microsoft invested in OpenAI.', [['Microsoft', 'microsoft', 'organization'], ['OpenAI', 'openai', 'organization']], 'a run of capitals after a lowercase letter is an acronym inside one name, not a glued word'],
+  ['Sudan accused the Emirates of complicity.', [['Sudan', 'sudan', 'country'], ['Emirates', 'united-arab-emirates', 'country']], 'a name the gazetteer writes with its article, after a lowercase "the"'],
+  ['He works at the Commonwealth Bank of Australia.', [['Commonwealth Bank of Australia', 'commonwealth-bank-of-australia', 'organization'], ['Australia', 'australia', 'country']], 'not when capitalised words go on: a longer name of its own (the country in it nested)'],
   ['Ursula von der Leyen spoke.', [['Ursula von der Leyen', 'ursula-von-der-leyen', 'person']], 'two particles before the surname stay in the name'],
   ['Vladimir Putin spoke. Later Putin left.', [['Vladimir Putin', 'vladimir-putin', 'person'], ['Putin', 'vladimir-putin', 'person']], 'surname → full name'],
   ['Angela Merkel met Donald Trump.', [['Angela Merkel', 'angela-merkel', 'person'], ['Donald Trump', 'donald-trump', 'person']], 'names and a short lowercase verb: prose, not a Title Case headline'],

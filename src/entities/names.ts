@@ -280,7 +280,10 @@ export abstract class NameReading extends PlaceReading {
       if (last > i && entry.country && this.lexicon.phrases.get(normalizeSurface(this.token(i)?.value ?? ''))?.id === entry.country) {
         this.addNestedMention(entry.country, 'country', i, i, 'country-in-name');
       }
-      const prev = this.token(i - 1);
+      // ("in the Hague": a capital the gazetteer names with its article has the word before that as its context.)
+      const bare = this.text.slice(t.start, this.token(last)?.end ?? t.end);
+      const article = this.token(i - 1)?.value === 'the' && (this.lexicon.phrases.has(`the ${bare}`) || this.lexicon.phrases.has(`The ${bare}`));
+      const prev = this.token(article ? i - 2 : i - 1);
       // "a request from Cotonou", "officials from Beijing": the capital sent or asked, it is not a place here.
       // ("won / secured / received … from Washington": what one obtains from a capital, its government gave.)
       const sender = prev?.lower === 'from' && (FROM_SENDER_NOUNS.has(this.token(i - 2)?.lower ?? '') || OBTAINING_LEMMAS.has(this.token(i - 2)?.lemma ?? ''));

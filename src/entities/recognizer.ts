@@ -104,6 +104,9 @@ export abstract class RecognizerState {
     let best: { entry: LexiconEntry; last: number; end: number } | undefined;
     const acronym = this.acronyms.get(first.value);
     if (acronym) best = { entry: acronym, last: i, end: first.end };
+    // "accused the Emirates of …": a name the gazetteer writes with its article ("the Emirates", "the
+    // Hague") is looked up with the lowercase "the" before it too.
+    const article = this.token(i - 1)?.value === 'the' && this.token(i - 1)?.sentence === first.sentence;
     for (let j = i; j < Math.min(this.tokens.length, i + this.lexicon.maxWords); j++) {
       const t = this.token(j);
       if (!t || t.sentence !== first.sentence) break;
@@ -113,9 +116,12 @@ export abstract class RecognizerState {
       // "the U.S government": an abbreviation written without its last period is the same name.
       // "the Republican party", "the Labour party": a party's name with its head word in lowercase.
       const entry = this.lexicon.phrases.get(surface) ?? (UNSTOPPED_ABBREVIATION.test(surface) ? this.lexicon.phrases.get(`${surface}.`) : undefined)
-        ?? (j > i && t.value === 'party' ? this.lexicon.phrases.get(`${surface.slice(0, -'party'.length)}Party`) : undefined);
+        ?? (j > i && t.value === 'party' ? this.lexicon.phrases.get(`${surface.slice(0, -'party'.length)}Party`) : undefined)
+        // (Not when capitalised words go on: "the Commonwealth Bank of Australia" is a name of its own.)
+        ?? (article && !(this.token(j + 1)?.sentence === first.sentence && isCapitalized(this.token(j + 1) as Token))
+          ? this.lexicon.phrases.get(`the ${surface}`) ?? this.lexicon.phrases.get(`The ${surface}`) : undefined);
       if (entry && accept(entry)) best = { entry, last: j, end };
-      if (glue > 0 || !this.phrasePrefixes.has(surface)) break;
+      if (glue > 0 || !(this.phrasePrefixes.has(surface) || (article && (this.phrasePrefixes.has(`the ${surface}`) || this.phrasePrefixes.has(`The ${surface}`))))) break;
     }
     return best;
   }
