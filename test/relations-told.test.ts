@@ -51,6 +51,12 @@ const ROWS: readonly Row[] = [
     'a refusal only foreseen is no complaint'],
   ['Mexico cut ties with Ecuador after Ecuadorian police forced their way into its embassy in Quito. Brazil condemned the raid.', ['brazil accused ecuador', 'mexico sanctioned ecuador'],
     'a raid told without an actor as its target: the parsed subject ("Ecuadorian police") is its author'],
+  ['Jordanian warplanes struck suspected smugglers\' hideouts near the border overnight. Syria condemned the raids as a violation of its sovereignty.', ['syria accused jordan'],
+    'strikes on sites no actor owns in the words are judged as "the raids"'],
+  ['North Korea fired a missile into the sea, an act Japan condemned.', ['japan accused north-korea'],
+    '"an act Y condemned": a relative clause on "act" judges the act just told'],
+  ['Tesco struck a deal with its suppliers. Unions condemned the strikes.', [],
+    'a deal struck is no strike'],
   ['Kenya\'s foreign minister suggested that Ukraine had helped the rebels. Mali condemned the decision.', [],
     'a suggestion is no step that "the decision" takes up'],
 ];

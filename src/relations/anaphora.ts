@@ -26,12 +26,13 @@ export const TOLD_ACTS: readonly ToldActRow[] = [
   { verbs: ['stage', 'launch', 'attempt', 'mount'], objects: ['coup', 'mutiny', 'putsch', 'uprising', 'rebellion'], nouns: ['coup', 'mutiny', 'putsch', 'uprising', 'rebellion', 'takeover', 'attempt'], reason: 'a coup staged is "the coup"' },
   { verbs: ['sign', 'pass', 'adopt', 'enact', 'approve', 'issue'], objects: ['law', 'laws', 'bill', 'decree', 'decrees', 'legislation', 'order'], nouns: ['law', 'bill', 'decree', 'legislation', 'order'], reason: 'a law or decree signed or passed is "the law", "the decree"' },
   { verbs: ['propose', 'unveil', 'table'], nouns: ['plan', 'proposal', 'offer', 'initiative', 'idea'], ownNounsOnly: true, reason: 'a plan put forward to no one named is taken up as "the plan", "a proposal that Y dismissed"' },
+  { verbs: ['strike', 'bomb', 'shell', 'pound'], objects: ['hideouts', 'hideout', 'targets', 'positions', 'sites', 'bases', 'camps', 'facilities', 'depots', 'infrastructure', 'convoy', 'convoys', 'boats', 'vessels', 'ships'], nouns: ['strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'attack', 'attacks', 'bombing', 'shelling'], ownNounsOnly: true, reason: 'strikes on sites no actor owns in the words ("struck hideouts in southern Syria") are judged as "the strikes", "the raids"' },
   { verbs: ['storm', 'raid', 'force'], objects: ['embassy', 'consulate', 'way', 'compound', 'parliament', 'palace', 'mission', 'residence'], nouns: ['raid', 'storming', 'incursion', 'operation'], reason: 'forcing a way into an embassy or a palace is a raid, judged as "the raid"' },
   { verbs: ['rule', 'sentence', 'convict'], nouns: ['ruling', 'verdict', 'judgment', 'judgement', 'sentence'], reason: 'a court ruling is judged as "the ruling", "the verdict"' },
 ];
 
 /** Words that take up any act told before ("the move", "the decision"), one of a targetless act too. */
-export const ANY_ACT_NOUNS: ReadonlySet<string> = new Set(['move', 'decision', 'step', 'action']);
+export const ANY_ACT_NOUNS: ReadonlySet<string> = new Set(['move', 'decision', 'step', 'action', 'act']);
 
 /** The nouns of TOLD_ACTS that are no event anaphor already (they take up told acts alone). */
 const TOLD_ACT_NOUNS: readonly string[] = [...new Set(TOLD_ACTS.flatMap((r) => r.nouns))];
@@ -67,7 +68,7 @@ export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<
   ...MUTUAL_EVENT_NOUNS.pact.map((w) => [w, ['promised']] as [string, readonly Relation[]]),
   ...MUTUAL_EVENT_NOUNS.talks.map((w) => [w, ['met']] as [string, readonly Relation[]]),
   // "India suspended the treaty … Pakistan rejected the move": a step of any kind (no guess between two authors).
-  ...['move', 'decision', 'step', 'action'].map((w) => [w, ['sanctioned', 'attacked', 'aided', 'supported', 'proposed', 'promised', 'rejected', 'accepted']] as [string, readonly Relation[]]),
+  ...['move', 'decision', 'step', 'action', 'act'].map((w) => [w, ['sanctioned', 'attacked', 'aided', 'supported', 'proposed', 'promised', 'rejected', 'accepted']] as [string, readonly Relation[]]),
 ]);
 
 /** Determiners that point back: "the attack", "this attack", "these strikes", "Monday's attack" is not one (it names a day). */
