@@ -30,6 +30,8 @@ const ROWS: readonly Row[] = [
   ['Jonas Berg visited Tomas Holm in Oslo. "He is a loyal partner," Berg said.', 'He', 1, 'tomas-holm', 'inside a quote, "he" is not the speaker'],
   ['Viktor Orban spoke in Brussels on Monday. His remarks angered Poland.', 'His', 1, 'viktor-orban', 'possessive from the previous sentence'],
   ['The European Parliament has shown itself unable to agree on the budget.', 'itself', 1, 'european-parliament', 'a reflexive is its clause\'s subject'],
+  ['Tomas Berger was arrested on Monday. He claimed that the president himself had asked him to act.', 'himself', 1, null, 'an emphatic reflexive right after a subject is that subject\'s ("the president", unresolved here), not the sentence\'s first'],
+  ['Tomas Berger was arrested on Monday. He claimed that the president himself had asked him to act.', 'him', 1, 'tomas-berger', '…and that subject stays the clause\'s, so "him" is not it'],
   ['Mr Halvorsen, a retired pilot, then decided to fly the plane himself.', 'himself', 1, 'halvorsen', 'a reflexive inherits the subject through the infinitive'],
   ['His father Mohamed Al-Rashid Osman said he was taking the whole family to New York.', 'he', 1, 'mohamed-al-rashid-osman', 'the name right before a verb of speech speaks, even after a kinship noun'],
   ['Ingrid Solberg, a local teacher, admitted she had missed the vote.', 'she', 1, 'ingrid-solberg', 'the speaker stands before an apposition'],

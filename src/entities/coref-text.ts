@@ -67,6 +67,8 @@ function nameGenders(): ReadonlyMap<string, Gender> {
 /** Words that open a relative clause after a comma: ", who …,", ", which …,". */
 const RELATIVE_WORDS: ReadonlySet<string> = new Set(['who', 'which', 'whom', 'whose', 'where']);
 
+const REFLEXIVES: ReadonlySet<string> = new Set(['himself', 'herself', 'itself', 'themselves']);
+
 /** Articles that open an apposition after a name: "Solberg, a teacher,". */
 const ARTICLES_A: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 
@@ -351,7 +353,8 @@ export class CorefText {
       }
       return 'other';
     }
-    const next = this.tokens[last + 1];
+    // ("the president himself had asked": an emphatic reflexive stands between a subject and its verb.)
+    const next = REFLEXIVES.has(this.tokens[last + 1]?.lower ?? '') ? this.tokens[last + 2] : this.tokens[last + 1];
     // "The Hallam Gallery at …" opening a sentence stands where a subject does, as a bare name would.
     const before = this.tokens[first - 1]?.lower === 'the' ? this.tokens[first - 2] : this.tokens[first - 1];
     const sameSentence = (w: Token | undefined): w is Token => w !== undefined && w.sentence === this.tokens[first]?.sentence;

@@ -194,6 +194,11 @@ class Resolver extends CorefCues {
     // "Congress has proven itself", "Ortega distanced himself": a reflexive is its clause's subject, or nobody we know.
     // (Else, for a person, the ranking below: "X decided to treat her himself" inherits X through the infinitive.)
     if (row.form === 'reflexive') {
+      // "the president himself had asked", "Putin himself said": an emphatic reflexive right after a subject is that subject's (a noun's: nobody we know).
+      // (Only before the verb: "decided to treat his daughter himself" is the subject's.)
+      const verbNext = ['VERB', 'AUX'].includes(this.tokens[t.index + 1]?.pos ?? '');
+      const emphatic = verbNext ? [...seen].reverse().find((m) => m.last === t.index - 1) : undefined;
+      if (emphatic) return !emphatic.noun && this.agrees(emphatic, row.kind) ? this.reference(emphatic.entity, emphatic.entityType, t.index, t.index, t.sentence, 'pronoun', false) : undefined;
       const subject = this.clauseSubject(t, seen);
       if (subject && this.agrees(subject, row.kind)) return this.reference(subject.entity, subject.entityType, t.index, t.index, t.sentence, 'pronoun', false);
       if (row.kind === 'neuter' || row.kind === 'plural') return undefined;
