@@ -13,6 +13,8 @@ const ROWS: readonly Row[] = [
   ['Delegates met in Jeddah, Saudi Arabia, on Sunday.', { jeddah: { country: 'saudi-arabia' } }, ['jeddah located_in saudi-arabia'], 'the written City, Country apposition'],
   ['The company moved to Houston, Texas, last spring.', { houston: { country: 'united-states', region: 'texas' }, texas: { country: 'united-states' } }, ['houston located_in texas'], 'City, State; the state gives the country'],
   ['Rebels entered Kunduz, a city in northern Afghanistan.', { kunduz: { country: 'afghanistan' } }, ['kunduz located_in afghanistan'], '"X, a city in Y" also makes X a place'],
+  ["Troops crossed into Russia's Kursk region in August.", { kursk: { country: 'russia' } }, ['kursk located_in russia'], 'a country\'s possessive on a place it holds'],
+  ['Police raided homes in the Russian city of Yekaterinburg.', { yekaterinburg: { country: 'russia' } }, ['yekaterinburg located_in russia'], '"the <demonym> city of X"'],
   ['Shelling hit Basra in southern Iraq overnight.', { basra: { country: 'iraq' } }, ['basra located_in iraq'], '"X in southern Y"'],
   ['Aid reached Lashkar Gah, the capital of Helmand province.', { 'lashkar-gah': { country: 'afghanistan', region: 'helmand' } }, ['lashkar-gah located_in helmand'], '"X, the capital of Y"'],
   ['The minister flew from Russia to Volgograd for the match.', { volgograd: { country: 'russia' } }, [], 'gazetteer containment is an attribute, not a fact'],

@@ -32,6 +32,8 @@ export const CONTAINMENT_RULES = {
   apposition: { id: 'place, country', reason: '"Jeddah, Saudi Arabia", "Houston, Texas, on Monday": a place, a comma, the country or region it lies in, then no noun, verb or further list item' },
   description: { id: 'place, a town in', reason: '"Sangin, a small town in Helmand": the place described as a town (city, province…) in or of a region or country' },
   preposition: { id: 'place in region', reason: '"Kunduz in northern Afghanistan", "in the north of": a compass word says the place lies inside; bare "Kharkiv in Ukraine" only when the gazetteer agrees' },
+  possessive: { id: "country's place", reason: '"Russia\'s Kursk region", "Japan\'s Hokkaido island": a country owning a place by name says it lies there' },
+  demonym: { id: 'the national city of', reason: '"the Russian city of Yekaterinburg", "the Iranian port of Bandar Abbas": a place noun with a demonym, then "of" and the place' },
 } as const;
 
 /** The nouns that describe a place as lying in another ("a town in", "a province of"). */
@@ -174,6 +176,32 @@ export function insideOf(entry: LexiconEntry): ContainmentNote {
 }
 
 /** The gazetteer entry behind a mention, when the mention is a gazetteer name of that entity. */
+/**
+ * The country that owns a place by the words right before it: "Russia's Kursk region" (a country's
+ * possessive) or "the Russian city of Yekaterinburg" (a demonym, a place noun, "of").
+ */
+function ownerOf(tokens: readonly Token[], x: Mention, byLast: ReadonlyMap<number, Mention>, lexicon: Lexicon): { entry: LexiconEntry; mention?: Mention; start?: number; rule: string } | undefined {
+  const at = (i: number): Token | undefined => (tokens[i]?.sentence === x.sentence ? tokens[i] : undefined);
+  if (at(x.firstToken - 1)?.value === "'s") {
+    const owner = byLast.get(x.firstToken - 2);
+    const entry = owner && entryOf(lexicon, owner);
+    if (owner && entry?.kind === 'country' && owner.sentence === x.sentence) return { entry, mention: owner, rule: CONTAINMENT_RULES.possessive.id };
+    return undefined;
+  }
+  if (at(x.firstToken - 1)?.lower !== 'of' || !PLACE_NOUNS.has(at(x.firstToken - 2)?.lower ?? '')) return undefined;
+  // "the Russian city of", "the southern Iranian port of": a demonym within two words before the noun.
+  for (let k = x.firstToken - 3; k >= x.firstToken - 4; k--) {
+    const w = at(k);
+    if (!w) return undefined;
+    const entry = lexicon.phrases.get(normalizeSurface(w.value));
+    if (entry?.kind === 'demonym' && entry.country) {
+      const country = lexicon.phrases.get(lexicon.entities.get(entry.country)?.label ?? '');
+      return country?.kind === 'country' ? { entry: country, start: w.start, rule: CONTAINMENT_RULES.demonym.id } : undefined;
+    }
+  }
+  return undefined;
+}
+
 export function entryOf(lexicon: Lexicon, m: Pick<Mention, 'text' | 'entity'>): LexiconEntry | undefined {
   const entry = lexicon.phrases.get(normalizeSurface(m.text));
   return entry?.id === m.entity ? entry : undefined;
@@ -236,9 +264,18 @@ export function statedContainments(tokens: readonly Token[], text: string, menti
   const byFirst = new Map<number, Mention>();
   for (const m of mentions) if (!m.rule.endsWith('-in-name') && (m.entityType === 'place' || m.entityType === 'country')) byFirst.set(m.firstToken, m);
   const out: StatedContainment[] = [];
+  const byLast = new Map<number, Mention>();
+  for (const m of mentions) if (!m.rule.endsWith('-in-name') && m.entityType === 'country') byLast.set(m.lastToken, m);
   for (const x of mentions) {
     if (x.entityType !== 'place' || x.rule.endsWith('-in-name')) continue;
     const xEntry = entryOf(lexicon, x);
+    const owned = ownerOf(tokens, x, byLast, lexicon);
+    if (owned) {
+      const note = containerOf(xEntry, owned.entry);
+      // (A demonym names no mention of the country: the container is the phrase from the demonym.)
+      if (note) out.push({ place: x, container: owned.mention ?? { ...x, entity: owned.entry.id, entityType: 'country', start: owned.start ?? x.start, end: x.start }, note, rule: owned.rule });
+      continue;
+    }
     const lower = (i: number): string => (tokens[i]?.sentence === x.sentence ? (tokens[i]?.lower ?? '') : '');
     let k = x.lastToken + 1;
     if (lower(k) === ',') k++;

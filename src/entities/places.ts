@@ -103,7 +103,8 @@ export abstract class PlaceReading extends RecognizerState {
     const mentions = [...this.draft.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
     for (const s of statedContainments(this.tokens, this.text, mentions, this.lexicon)) {
       this.noteStated(s.place.entity, s.container.entity, s.note);
-      this.fact(s.place.entity, 'located_in', s.container.entity, s.place.firstToken, this.text.slice(s.place.start, s.container.end), s.rule);
+      // (The container may stand before the place: "Russia's Kursk region".)
+      this.fact(s.place.entity, 'located_in', s.container.entity, s.place.firstToken, this.text.slice(Math.min(s.place.start, s.container.start), Math.max(s.place.end, s.container.end)), s.rule);
     }
   }
 
