@@ -58,7 +58,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   person('ceo', ['ceo', 'chief executive'], 'heads a company'),
   person('king', ['king'], 'the king named before'),
   person('queen', ['queen'], 'the queen named before'),
-  person('general', ['general', 'gen.'], 'the general named before'),
+  person('general', ['general', 'gen.', 'army chief', 'military chief', 'army commander', 'military ruler', 'field marshal'], 'the general named before, or a head of an army named as its chief ("army chief Abdel Fattah al-Burhan … The general")'),
   person('judge', ['judge', 'justice'], 'the judge named before'),
   person('commander', ['commander'], 'the commander named before'),
   org('bloc', ['international'], ['Union', 'Community', 'Bloc', 'Alliance', 'Organization', 'Organisation', 'Association', 'League'], 'a union of states: EU, ASEAN, BRICS'),
