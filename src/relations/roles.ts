@@ -49,12 +49,17 @@ const PROFESSIONS: readonly RoleNoun[] = [
   profession('mep', 'member_of', '"a Conservative MEP": sits for the party'),
   profession('msp', 'member_of', '"an SNP MSP": sits for the party'),
   profession('member', 'member_of', '"a member of the committee"'),
+  profession('prosecutor', 'member_of', '"its prosecutor, Karim Khan": works for the court'),
+  profession('candidate', 'member_of', '"Daniel Chapo, the candidate of the Frelimo party": stands for the party'),
+  profession('managing director', 'leader_of', '"the IMF\'s managing director, Kristalina Georgieva": heads it'),
   profession('lawyer', 'member_of', '"a lawyer at the firm" (not "a lawyer for X", which the preposition excludes)'),
 ];
 
 /** Longest first, so "prime minister" wins over "minister" and "left-back" is one word. */
+// (A profession's own row wins over a title of the same words: "Spain's director general for Europe" heads no state.)
+const PROFESSION_WORDS: ReadonlySet<string> = new Set(PROFESSIONS.map((p) => p.words.join(' ')));
 const ROLE_NOUNS: readonly RoleNoun[] = [
-  ...TITLES.map((t): RoleNoun => ({ words: t.words, relation: t.relation, bodies: 'any', reason: t.reason })),
+  ...TITLES.filter((t) => !PROFESSION_WORDS.has(t.words.join(' '))).map((t): RoleNoun => ({ words: t.words, relation: t.relation, bodies: 'any', reason: t.reason })),
   ...PROFESSIONS,
 ].sort((a, b) => b.words.length - a.words.length);
 
@@ -174,6 +179,10 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
       // read here too, for bodies the layer's gazetteer does not hold; the side is recorded once.)
       if (t && !before) {
         let n = t.last + 1;
+        // "South Africa's ambassador to Washington, Ebrahim Rasool", "Washington's special envoy for
+        // Sudan, Tom Perriello": the post's place or remit, between commas, before the name.
+        const remit = ['to', 'for', 'in'].includes(tok(n)?.lower ?? '') ? refAt[n + 1] : undefined;
+        if (remit && remit.firstToken === n + 1 && tok(remit.lastToken + 1)?.value === ',') n = remit.lastToken + 1;
         if (tok(n)?.value === ',') n++;
         const person = refAt[n];
         if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound', (possessive || opening(body)) && t.first === k);
