@@ -57,6 +57,8 @@ const ROWS: readonly Row[] = [
     '"an act Y condemned": a relative clause on "act" judges the act just told'],
   ['Tesco struck a deal with its suppliers. Unions condemned the strikes.', [],
     'a deal struck is no strike'],
+  ['Mexico\'s President Claudia Sheinbaum ordered an additional 25% tariff on imported goods. Canada called the move unfair, unjustified and unreasonable.', ['canada accused claudia-sheinbaum'],
+    'an adjective after the labelled object, parsed as its modifier, is the label; tariffs on goods no state is named for are a told act'],
   ['Kenya\'s foreign minister suggested that Ukraine had helped the rebels. Mali condemned the decision.', [],
     'a suggestion is no step that "the decision" takes up'],
 ];

@@ -219,7 +219,10 @@ export abstract class TreeTold extends WalkFrames {
     for (const c of tree.children(verb.index)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'as') nominals.push(c);
     nominals.sort((a, b) => a - b);
     const object = nominals[0] ?? -1;
-    const label = nominals.length > 1 ? (nominals[nominals.length - 1] ?? -1) : -1;
+    // "called the move unfair, unjustified and unreasonable": an adjective after the object, which
+    // the parser hangs on it as a modifier, is the label.
+    const after = nominals.length === 1 ? tree.children(object).find((c) => c > object && tree.deprel(c) === 'amod' && tree.upos(c) === 'ADJ') : undefined;
+    const label = nominals.length > 1 ? (nominals[nominals.length - 1] ?? -1) : after ?? -1;
     const objectToken = this.tok(object);
     if (!objectToken || label <= object) return;
     // "called Putin a close friend", "described China as a reliable partner": praise (CAMEO 051).
@@ -398,14 +401,19 @@ export abstract class TreeTold extends WalkFrames {
    * The author of the act a noun takes up ("the launch", "the move") among the targetless acts told
    * before it: the last one's; none when another author's act of that kind is told there too (no
    * guess). A noun of the act's own kind ("the launch") looks back to the story's start, where the
-   * act is told; "the move", "the decision" only two sentences, as for facts.
+   * act is told; "the move", "the decision" only two sentences, as for facts (further back, "Berlin
+   * welcomed the decision" found a court's ruling told long before, not the decision meant).
    */
   protected toldActAuthors(noun: Token, at: Token): ActorReference[] {
     const any = ANY_ACT_NOUNS.has(noun.lower);
-    const acts: ToldAct[] = [];
-    for (let s = any ? Math.max(0, at.sentence - 2) : 0; s <= at.sentence; s++) {
-      for (const a of this.toldActs(s)) if (a.verb.index < noun.index && ((any && a.row.ownNounsOnly !== true) || a.row.nouns.includes(noun.lower))) acts.push(a);
-    }
+    const actsFrom = (first: number): ToldAct[] => {
+      const out: ToldAct[] = [];
+      for (let s = first; s <= at.sentence; s++) {
+        for (const a of this.toldActs(s)) if (a.verb.index < noun.index && ((any && a.row.ownNounsOnly !== true) || a.row.nouns.includes(noun.lower))) out.push(a);
+      }
+      return out;
+    };
+    const acts = actsFrom(any ? Math.max(0, at.sentence - 2) : 0);
     const last = acts[acts.length - 1];
     if (!last) return [];
     const authors = new Set(acts.filter((a) => a.verb.index === last.verb.index).map((a) => a.author.entity));
