@@ -18,6 +18,8 @@ const ROWS: readonly Row[] = [
   ['Australia signed a policing deal with Tonga.', ['australia promised tonga', 'tonga promised australia'], 'a deal signed with Y binds Y to the subject as well'],
   ['Beijing warned that it would respond firmly if Manila broke the deal.', ['china warned philippines'], 'a warning whose condition names what another actor does warns that actor'],
   ['Ankara warned that Turkey would respond if its own army moved.', [], 'a condition on the speaker\'s own side warns no one'],
+  ['The European Union still buys Russian gas.', ['european-union supported russia'], 'buying a country\'s goods is economic cooperation with it (CAMEO 061)'],
+  ['China, the largest buyer of Russian crude, said nothing.', ['china supported russia'], 'the buyer named by an apposition, the seller by the goods'],
   ['Turkey halted all exports to and imports from Israel on Thursday.', ['turkey sanctioned israel'], 'two conjoined trade nouns share the act, each with its own phrase'],
   ['Washington imposed restrictions on exports of chips to China.', ['united-states sanctioned china'], 'a measure on a trade falls on the country the goods go to'],
   ['Macron, who met Scholz on Monday, criticised China on Tuesday.', ['emmanuel-macron accused china', 'emmanuel-macron met olaf-scholz'], 'a relative clause: its pronoun stands for the noun it describes'],

@@ -255,7 +255,9 @@ export abstract class NameReading extends PlaceReading {
       // ("Ukrainian energy facilities": one adjective or noun may stand between.)
       // ("tariffs on Chinese electric cars": one adjective or noun may stand between.)
       const goodsAt = (x: Token | undefined): boolean => TRADED_GOODS.includes(x?.lower ?? '');
-      const measuredGoods = ['on', 'against', 'of'].includes(this.token(i - 1)?.lower ?? '') && (goodsAt(noun) || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && goodsAt(afterAdjective)));
+      // ("buys Russian gas", "imports Russian uranium": goods bought name their seller, as goods sanctioned do.)
+      const bought = ['buy', 'import', 'purchase', 'bought'].includes(this.token(i - 1)?.lemma ?? '');
+      const measuredGoods = (['on', 'against', 'of'].includes(this.token(i - 1)?.lower ?? '') || bought) && (goodsAt(noun) || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && goodsAt(afterAdjective)));
       // "an Israeli strike on …", "American sanctions": the side whose act the noun names.
       // ("an Israeli air strike", "a Russian missile attack": one noun may stand between.)
       const sideOfEvent = DEMONYM_EVENTS.has(noun?.lower ?? '') || (noun?.pos === 'NOUN' && DEMONYM_EVENTS.has(afterAdjective?.lower ?? ''));

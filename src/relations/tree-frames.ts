@@ -5,7 +5,7 @@ import type { ActorReference } from '../entities';
 import {
   AGREEMENT_NOUNS, CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, VISIT_FRAMES, type CollocationFrame, type Frame, type NounFrame,
 } from './frames';
-import { gerundLemmas, MEDIATING_VERBS, verbLemmas } from './words';
+import { gerundLemmas, GOODS_NOUNS, MEDIATING_VERBS, verbIn, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
 import { ActorFinder } from './tree-actors';
 import { agentOf, canAct, civilianSubject, DependencyTree, hypothetical as hypotheticalAt, negated as negatedAt, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
@@ -27,6 +27,11 @@ const PACT_TOPICS: ReadonlySet<string> = new Set(['ceasefire', 'deal']);
 
 /** Verbs after which a subject receives a noun frame's act ("won the backing of Y"). */
 const RECEIVING_VERBS: ReadonlySet<string> = new Set(NOUN_FRAMES.flatMap((f) => f.receivedWith ?? []));
+
+/** Buying a country's goods: "buys Russian gas", "its purchases of Russian oil". */
+const BUYING_VERBS: ReadonlySet<string> = new Set(['buy', 'import', 'purchase']);
+const BUYING_NOUNS: ReadonlySet<string> = new Set(['purchases', 'purchase', 'imports', 'buyer', 'buyers', 'importer', 'importers']);
+const TRADED_GOODS_WORDS: ReadonlySet<string> = new Set(['oil', 'gas', 'crude', 'uranium', 'fertiliser', 'fertilisers', 'fertilizer', 'fertilizers', 'coal', 'grain', 'wheat', 'weapons', 'arms', 'energy', 'lng', 'diesel', 'fuel', 'goods', 'steel', 'chips']);
 
 /** Verbs of warning, and the marks of the condition a warning sets: "warned that … if Y …". */
 const WARNING_VERBS: ReadonlySet<string> = new Set(['warn', 'threaten', 'caution', 'vow']);
@@ -366,6 +371,35 @@ export abstract class TreeFrames extends TreeTold {
         if (this.isOrOnSideOf(y.entity, x.entity) || this.isOrOnSideOf(x.entity, y.entity) || this.sidesOf(x.entity).some((side) => this.isOrOnSideOf(y.entity, side))) continue;
         this.emit(x, 'warned', y, verb, 'warn-if', '130', { topicOk: false, modality: { negated: false, hypothetical } });
       }
+    }
+  }
+
+  /**
+   * "India was buying massive amounts of Russian oil", "the US still imports Russian uranium", "its
+   * purchases of Russian oil", "the largest buyer of Russian crude": buying a country's goods is
+   * economic cooperation with it (CAMEO 061), the seller named by the goods' demonym or a from-phrase.
+   */
+  protected treeTrade(word: Token): void {
+    const reader = this.reader;
+    if (!reader) return;
+    const tree = reader.tree;
+    const i = word.index;
+    const verb = tree.upos(i) === 'VERB' && verbIn(BUYING_VERBS, word);
+    const noun = tree.upos(i) === 'NOUN' && BUYING_NOUNS.has(word.lower);
+    if (!verb && !noun) return;
+    // The goods: the verb's object (past a measure: "massive amounts of Russian oil"), or the noun's of-phrase.
+    let goods = verb ? tree.child(i, 'obj') : Array.from(tree.children(i)).find((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'of') ?? -1;
+    if (goods >= 0 && !GOODS_NOUNS.has(this.tok(goods)?.lower ?? '')) goods = Array.from(tree.children(goods)).find((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'of') ?? -1;
+    if (goods < 0 || !TRADED_GOODS_WORDS.has(this.tok(goods)?.lower ?? '')) return;
+    const actors = new ActorFinder(reader);
+    const from = Array.from(tree.children(goods)).concat(verb ? Array.from(tree.children(i)) : []).filter((c) => ['nmod', 'obl'].includes(tree.deprel(c)) && tree.caseOf(c) === 'from');
+    const sellers = [...actors.at(goods, true, GOODS_NOUNS), ...from.flatMap((c) => actors.at(c, true))].filter((r) => r.entityType === 'country' || r.entityType === 'organization');
+    if (sellers.length === 0) return;
+    // The buyer: the noun's possessor, or the name it is apposed to ("China, the largest buyer of …").
+    const owner = noun ? (tree.child(i, 'nmod:poss') >= 0 ? tree.child(i, 'nmod:poss') : tree.deprel(i) === 'appos' ? tree.head(i) : -1) : -1;
+    const { sources, negated, hypothetical } = verb ? readSubjects(reader, word) : { sources: owner >= 0 ? actors.at(owner) : [], negated: false, hypothetical: false };
+    for (const x of sources.filter(canAct)) for (const y of sellers) {
+      this.emit(x, 'supported', y, word, verb ? 'buy-goods' : 'purchases-of', '061', { topicOk: false, modality: { negated, hypothetical } });
     }
   }
 
