@@ -110,6 +110,7 @@ class Extractor extends TreeFrames {
       if (parsed) this.treeMediation(t);
       if (parsed) this.treeConditionalWarning(t);
       if (parsed) this.treeTrade(t);
+      if (parsed) this.treeOrderedAct(t);
       this.chargeContent(t);
       if (verbFrames) for (const f of verbFrames) if (!read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';

@@ -7,6 +7,7 @@ import {
 } from './frames';
 import { gerundLemmas, GOODS_NOUNS, MEDIATING_VERBS, verbIn, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
+import { anaphoricEvent } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { agentOf, canAct, civilianSubject, DependencyTree, hypothetical as hypotheticalAt, negated as negatedAt, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
 import { eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
@@ -27,6 +28,9 @@ const PACT_TOPICS: ReadonlySet<string> = new Set(['ceasefire', 'deal']);
 
 /** Verbs after which a subject receives a noun frame's act ("won the backing of Y"). */
 const RECEIVING_VERBS: ReadonlySet<string> = new Set(NOUN_FRAMES.flatMap((f) => f.receivedWith ?? []));
+
+/** Verbs by which a leader orders an act done by the side: "ordered the attacks". */
+const ORDERING_VERBS: ReadonlySet<string> = new Set(['order', 'authorise', 'authorize', 'approve', 'direct', 'command']);
 
 /** Buying a country's goods: "buys Russian gas", "its purchases of Russian oil". */
 const BUYING_VERBS: ReadonlySet<string> = new Set(['buy', 'import', 'purchase']);
@@ -400,6 +404,27 @@ export abstract class TreeFrames extends TreeTold {
     const { sources, negated, hypothetical } = verb ? readSubjects(reader, word) : { sources: owner >= 0 ? actors.at(owner) : [], negated: false, hypothetical: false };
     for (const x of sources.filter(canAct)) for (const y of sellers) {
       this.emit(x, 'supported', y, word, verb ? 'buy-goods' : 'purchases-of', '061', { topicOk: false, modality: { negated, hypothetical } });
+    }
+  }
+
+  /**
+   * "Israel launched air strikes on Gaza … Netanyahu's office said he had ordered the attacks": one who
+   * orders an act just told, on its author's side, did it to the same target (the act is the side's).
+   */
+  protected treeOrderedAct(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !ORDERING_VERBS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const event = anaphoricEvent(reader.tree, verb);
+    if (!event || !event.relations.includes('attacked')) return;
+    const noun = this.tok(event.noun);
+    const act = noun && this.factsTold(verb, (f) => f.relation === 'attacked', 3, false).pop();
+    if (!noun || !act) return;
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    const target = this.earlierActor(act.target, noun, verb);
+    if (!target) return;
+    for (const x of sources) {
+      if (!(x.entity === act.source || this.isOrOnSideOf(act.source, x.entity) || this.sidesOf(x.entity).includes(act.source))) continue;
+      this.emit(x, 'attacked', target, verb, 'order-act', '190', { topicOk: false, modality: { negated, hypothetical } });
     }
   }
 
