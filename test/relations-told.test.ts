@@ -59,6 +59,12 @@ const ROWS: readonly Row[] = [
     'a deal struck is no strike'],
   ['Mexico\'s President Claudia Sheinbaum ordered an additional 25% tariff on imported goods. Canada called the move unfair, unjustified and unreasonable.', ['canada accused claudia-sheinbaum'],
     'an adjective after the labelled object, parsed as its modifier, is the label; tariffs on goods no state is named for are a told act'],
+  ['Canada said Russia\'s actions violated the charter.', ['canada accused russia'],
+    'an actor\'s doings, by their possessor, violating something charge the actor'],
+  ['Mr Howard told the BBC\'s Today programme that Mr Blair had refused the change.', ['howard accused tony-blair'],
+    'told to a programme, a refusal charges the one who refused, not the programme\'s owner'],
+  ['Canada called Iran a rogue state.', ['canada accused iran'],
+    'a plain head ("a state") condemns by its modifier'],
   ['Kenya\'s foreign minister suggested that Ukraine had helped the rebels. Mali condemned the decision.', [],
     'a suggestion is no step that "the decision" takes up'],
 ];

@@ -23,10 +23,19 @@ const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
   'aggressor', 'aggressors', 'tyrant', 'thug', 'thugs', 'murderer', 'murderers', 'killer', 'killers', 'butcher', 'puppet', 'puppets',
   'traitor', 'traitors', 'warmonger', 'warmongers', 'bully', 'pig', 'clown', 'occupier', 'occupiers', 'oppressor', 'culprit',
   'unfair', 'unreasonable', 'breach', 'authoritarian', 'hypocrisy', 'hypocritical', 'lynching', 'coercion', 'coercive', 'bullying',
-  'arbitrary', 'abusive', 'groundless', 'baseless',
+  'arbitrary', 'abusive', 'groundless', 'baseless', 'rogue', 'pariah',
 ]);
-/** Heads that say nothing by themselves: "an authoritarian act", "a hostile step" condemn by their adjective. */
-const PLAIN_LABEL_HEADS: ReadonlySet<string> = new Set(['act', 'move', 'step', 'decision', 'attempt', 'measure', 'action']);
+/**
+ * Heads that say nothing by themselves: "an authoritarian act", "a hostile step", "an aggressor
+ * state", "a rogue regime" condemn by their modifier.
+ */
+const PLAIN_LABEL_HEADS: ReadonlySet<string> = new Set([
+  'act', 'move', 'step', 'decision', 'attempt', 'measure', 'action', 'state', 'regime', 'government', 'country', 'nation', 'group', 'organisation', 'organization', 'entity',
+]);
+/** Nouns for an actor's doings whose possessor or of-phrase names the actor: "the presence of Chinese companies threatened …". */
+const CONDUCT_NOUNS: ReadonlySet<string> = new Set([
+  'presence', 'actions', 'action', 'conduct', 'behaviour', 'behavior', 'policies', 'policy', 'activities', 'activity', 'involvement', 'interference', 'deployment',
+]);
 
 /** Labels that praise what they are put on ("called Putin a close friend"). */
 const POSITIVE_LABELS: ReadonlySet<string> = new Set(['friend', 'ally', 'partner', 'brother', 'hero', 'champion', 'model', 'friends', 'allies', 'partners']);
@@ -38,7 +47,7 @@ function negativeLabel(tree: DependencyTree, label: number): boolean {
   for (const c of tree.children(label)) {
     const d = tree.deprel(c);
     if ((d === 'conj' || (d === 'nmod' && tree.caseOf(c) === 'of' && word(label) === 'act')) && NEGATIVE_LABELS.has(word(c))) return true;
-    if (d === 'amod' && PLAIN_LABEL_HEADS.has(word(label)) && NEGATIVE_LABELS.has(word(c))) return true;
+    if ((d === 'amod' || d === 'compound') && PLAIN_LABEL_HEADS.has(word(label)) && NEGATIVE_LABELS.has(word(c))) return true;
   }
   return false;
 }
@@ -341,6 +350,12 @@ export abstract class TreeTold extends WalkFrames {
         const act = this.recentFacts(verb, (f) => relations.includes(f.relation)).pop();
         const author = act ? this.earlierActor(act.source, subject, verb) : undefined;
         accused = author ? [author] : this.toldActAuthors(subject, verb);
+      }
+      // "the presence of Chinese companies threatened the treaty", "Russia's actions violate …": an
+      // actor's doings, by their possessor or of-phrase.
+      if (accused.length === 0 && CONDUCT_NOUNS.has(subject.lower)) {
+        const owners = Array.from(tree.children(subject.index)).filter((d) => tree.deprel(d) === 'nmod:poss' || (tree.deprel(d) === 'nmod' && tree.caseOf(d) === 'of'));
+        accused = owners.flatMap((d) => new ActorFinder(reader).at(d)).filter((r) => r.via !== 'pronoun' && AUTHORS.has(r.entityType));
       }
       for (const x of speakers.sources.filter((r) => r.via !== 'pronoun')) {
         for (const y of accused) {
