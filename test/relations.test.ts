@@ -149,7 +149,7 @@ const ROWS: readonly Row[] = [
   ['Egypt is about to restore full diplomatic ties with Qatar.', ['egypt supported qatar (hypothetical)'], 'is about to'],
   ['Gondor and Rohan postponed their meeting.', [], 'postponed meeting is to happen later (no known actors here)'],
   ['China and Japan postponed their meeting.', ['china met japan (hypothetical)'], 'postponed meeting: still to happen'],
-  ['Iran threatened to attack Israel.', ['iran warned israel'], 'threaten to: a warning to Y (CAMEO 13), not (yet) an attack'],
+  ['Iran threatened to attack Israel.', ['iran attacked israel (hypothetical)', 'iran warned israel'], 'threaten to: a warning to Y (CAMEO 13), the attack told as possible'],
 
   // ---- harder news sentences
   ["Russia's invasion of Ukraine shocked Europe.", ['russia attacked ukraine'], 'nominalised invasion of'],

@@ -536,7 +536,10 @@ export abstract class TreeFrames extends TreeTold {
 
   protected emitReading(reading: TreeReading, goldstein?: number): boolean {
     // A threatened attack is a warning, pledged help a promise: the act is not (yet) done, the words are.
-    const said = this.reader ? asThreat(this.reader, reading) ?? asPromise(this.reader, reading) : undefined;
+    const threat = this.reader ? asThreat(this.reader, reading) : undefined;
+    const said = this.reader ? threat ?? asPromise(this.reader, reading) : undefined;
+    // "threatened to bomb Iran": the threat is the fact, and the act threatened is told as possible.
+    if (threat && !threat.negated) this.emitReadingFacts({ ...reading, hypothetical: true }, undefined);
     // "willing to meet Y" offers to meet (a fact of its own) and tells the meeting as hypothetical.
     const offer = this.reader && !said ? asOffer(this.reader, reading) : undefined;
     if (offer) this.emitReadingFacts(offer, undefined);
