@@ -93,6 +93,7 @@ const ROWS: readonly Row[] = [
   ['Myanmar\'s military government freed 40 prisoners. Thailand and Laos welcomed the move, and Bangkok said the army had kept its word.', 'army', 1, 'myanmar', '"the army": the country named with military rule, when no state\'s army was named by name'],
   ['Mali, which remains the junta\'s closest partner, sent troops to Niger.', 'junta', 1, null, 'a description does not take up the name its relative clause hangs on'],
   ['Abbas Araghchi handed Vladimir Putin a letter in Moscow on Thursday. The Russian president told his guest that Moscow supported a settlement.', 'president', 1, 'vladimir-putin', '"the Russian president" for a man the text never titled: the one person in reach the gazetteer has serving Russia; the words before his name are another\'s'],
+  ['Vice Premier He Lifeng led the talks. Donald Trump spoke with Xi Jinping last week. He said he had invited the Chinese leader to visit.', 'leader', 1, 'xi-jinping', '…nor someone with a lesser office ("Vice Premier")'],
   ['Foreign Minister Sergei Lavrov met Abbas Araghchi in Moscow on Thursday. The Russian president said nothing.', 'president', 1, null, '…not someone titled with another office'],
   ['The Sudanese Armed Forces met the Rapid Support Forces in Jeddah. The army refused to attend unless the paramilitary group withdrew.', 'group', 1, 'rsf-sudan', '"the paramilitary group" is no state\'s own army'],
   ['Olaf Scholz spoke on Monday. The president said nothing.', 'president', 1, null, 'nobody was named as president'],

@@ -542,7 +542,9 @@ class Resolver extends CorefCues {
         const m = seen[k] as Item;
         if (first.sentence - m.sentence > d.row.lookback) break;
         if (m.noun || m.entityType !== 'person' || this.ownClauseSubject(m, d)) continue;
-        const titled = [...this.actorFacts(m.entity, m.entityType).titles].some((w) => OFFICE_TITLES.has(w));
+        // (An office the row itself reads is no obstacle: "President Xi" may be "the Chinese leader".)
+        // ("Vice Premier He Lifeng" holds a lesser office: no leader either.)
+        const titled = [...this.actorFacts(m.entity, m.entityType).titles].some((w) => (OFFICE_TITLES.has(w) && !(d.row.titles ?? []).includes(w)) || LESSER_TITLE_WORDS.has(w));
         if (served.get(m.entity)?.[0] === d.country && !titled && !people.has(m.entity)) people.set(m.entity, m);
       }
       const [only, ...more] = [...people.values()];
