@@ -361,9 +361,28 @@ export abstract class TreeTold extends WalkFrames {
         for (const y of accused) {
           if (y.entity === x.entity || this.sidesOf(x.entity).includes(y.entity)) continue;
           this.emit(x, 'accused', y, verb, 'say-charge', '112', { topicOk: false, modality: { negated: charged.negated, hypothetical: charged.hypothetical || speakers.hypothetical } });
+          // "Moskalkova said Kyiv had refused to take back its soldiers": what the refuser turned
+          // down was the speaker's side's (CAMEO 12), unless the refused act names a party of its own
+          // ("refused to negotiate with the M23" is read as that meeting, negated).
+          if (predicate.lemma === 'refuse' && tree.child(predicate.index, 'xcomp') >= 0 && !this.namesParty(tree, predicate.index)) {
+            const side = this.sidesOf(x.entity)[0];
+            const refused = side !== undefined && side !== y.entity ? this.earlierActor(side, verb, verb) : x;
+            if (refused) this.emit(y, 'rejected', refused, verb, 'say-refusal', '120', { topicOk: false, modality: { negated: false, hypothetical: speakers.hypothetical } });
+          }
         }
       }
     }
+  }
+
+  /** Whether the infinitive under `verb` names an actor of its own (its objects and obliques). */
+  private namesParty(tree: DependencyTree, verb: number): boolean {
+    const x = tree.child(verb, 'xcomp');
+    if (x < 0) return false;
+    const within = (h: number, depth: number): boolean => depth < 3 && Array.from(tree.children(h)).some((c) => {
+      const r = this.refAt[c];
+      return (r !== undefined && r.entityType !== 'other' && r.entityType !== 'place' && r.via !== 'pronoun') || (['obj', 'obl', 'iobj', 'nmod'].includes(tree.deprel(c)) && within(c, depth + 1));
+    });
+    return within(x, 0);
   }
 
   /** Acts told without a target in `sentence` (TOLD_ACTS), each with its author. */
