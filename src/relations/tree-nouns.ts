@@ -72,7 +72,9 @@ const PARTAKING_CASES: ReadonlySet<string> = new Set(['for', 'after', 'following
 /** Nouns that measure an act or a thing: the act is in their of-phrase. */
 const CONTAINER_NOUNS: ReadonlySet<string> = new Set(['package', 'round', 'wave', 'series', 'set', 'raft', 'batch', 'tranche', 'slew', 'string', 'barrage', 'volley',
   // a share of it: "suspended most of its aid to Niger"
-  'most', 'much', 'all', 'part', 'half', 'bulk', 'some', 'rest']);
+  'most', 'much', 'all', 'part', 'half', 'bulk', 'some', 'rest',
+  // its coming back: "triggered the return of UN sanctions on Iran"
+  'return', 'reimposition', 'restoration']);
 
 interface NounEventFrame extends ReadFrame {
   readonly preps: readonly string[];
@@ -148,6 +150,9 @@ function twoSides(tree: DependencyTree, noun: number, targets: readonly ActorRef
   return new Set(targets.map(sideOf)).size >= 2;
 }
 
+/** Words by which a subject declares itself ready for an event: "ready for talks with Y". */
+const READY_WORDS: ReadonlySet<string> = new Set(['ready', 'willing', 'open', 'prepared']);
+
 /** Trade between countries, whose to/from/with-phrase names the other country. */
 const TRADE_FLOWS: ReadonlySet<string> = new Set(['sale', 'sales', 'export', 'exports', 'import', 'imports', 'shipment', 'shipments', 'supply', 'supplies', 'transfer', 'transfers', 'delivery', 'deliveries', 'trade']);
 
@@ -210,6 +215,12 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
   // subject takes part in the talks it goes for or comes from.
   // (Not for an attack: one who "looks at the war in Chechnya" or "was hurt in the attack on Y" wages none.)
+  // "said Washington was ready for direct talks with Iran": who is ready for talks offers to hold them.
+  let offered = false;
+  if (sources.length === 0 && frame.relation === 'met' && tree.deprel(n) === 'obl' && tree.caseOf(n) === 'for' && verb >= 0 && tree.upos(verb) === 'ADJ' && READY_WORDS.has(tree.tokens[verb]?.lower ?? '')) {
+    sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
+    offered = true;
+  }
   if (sources.length === 0 && frame.relation !== 'attacked' && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && underVerb) {
     sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
     // "thanked Putin in a phone call": with no with-phrase, the clause's object is the other party.
@@ -253,6 +264,6 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   const hypotheticalNoun = subjectOfMaybe || (verbToken !== undefined && (announces(verbToken) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb)));
   return {
     trigger: noun, frame, sources, targets, mutual, noun,
-    negated: nounNegated(tree, n) || (governed && negated(tree, verb)), hypothetical: hypotheticalNoun,
+    negated: nounNegated(tree, n) || (governed && negated(tree, verb)), hypothetical: hypotheticalNoun || offered,
   };
 }

@@ -81,7 +81,9 @@ function reread(tree: DependencyTree, r: TreeReading, says: (t: Token) => boolea
   if (!VERB_TAGS.has(tree.upos(v))) v = tree.head(v);
   if (v < 0) return undefined;
   const self = tree.tokens[v];
-  const h = own && self && says(self) ? v : tree.infinitive(v) ? tree.head(v) : -1;
+  // ("ready for talks with Y": the event noun hangs on the saying word itself by "for".)
+  const forNoun = r.trigger.index !== v && tree.deprel(r.trigger.index) === 'obl' && tree.caseOf(r.trigger.index) === 'for';
+  const h = (own || forNoun) && self && says(self) ? v : tree.infinitive(v) ? tree.head(v) : -1;
   const verb = tree.tokens[h];
   if (!verb || !says(verb)) return undefined;
   return {
