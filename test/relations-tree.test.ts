@@ -24,6 +24,7 @@ const ROWS: readonly Row[] = [
   ['Russian forces struck Kyiv overnight. Joe Biden ordered the attacks, a paper said.', ['russia attacked ukraine'], 'not one whose side the text does not tie to the attacker'],
   ['France and Germany triggered the return of UN sanctions on Iran.', ['france sanctioned iran', 'germany sanctioned iran'], 'sanctions brought back: their return is the act of who triggered it'],
   ['Rubio said Washington was ready for direct talks with Iran.', ['iran met united-states (hypothetical) [by marco-rubio]', 'united-states proposed iran [by marco-rubio]'], 'ready for talks with Y: an offer, and the talks planned'],
+  ['Mali, Burkina Faso and Niger recalled their ambassadors from Algeria on Sunday.', ['mali sanctioned algeria', 'burkina-faso sanctioned algeria', 'niger sanctioned algeria'], 'a list\'s first name parsed as a vocative is a subject too'],
   ['Turkey halted all exports to and imports from Israel on Thursday.', ['turkey sanctioned israel'], 'two conjoined trade nouns share the act, each with its own phrase'],
   ['Washington imposed restrictions on exports of chips to China.', ['united-states sanctioned china'], 'a measure on a trade falls on the country the goods go to'],
   ['Macron, who met Scholz on Monday, criticised China on Tuesday.', ['emmanuel-macron accused china', 'emmanuel-macron met olaf-scholz'], 'a relative clause: its pronoun stands for the noun it describes'],

@@ -364,6 +364,13 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
       && Array.from({ length: subject - 1 - previous - 1 }, (_, n) => previous + 1 + n).every((k) => tree.head(k) === previous)) {
       return [previous, subject];
     }
+    // "Mali, Burkina Faso and Niger recalled …" parsed with "Mali" as a vocative: a name, a comma and
+    // the subject with a conjunct of its own form one list.
+    const vocative = Array.from(tree.children(i)).find((c) => tree.deprel(c) === 'vocative' && c < subject);
+    if (vocative !== undefined && tree.upos(vocative) === 'PROPN' && tree.tokens[subject - 1]?.value === ',' && tree.child(subject, 'conj') >= 0
+      && Array.from({ length: subject - 1 - vocative - 1 }, (_, n) => vocative + 1 + n).every((k) => tree.head(k) === vocative)) {
+      return [vocative, subject];
+    }
     // "Mali, Burkina Faso and Niger left Ecowas": the parser makes the list's first name the root and
     // hangs the verb under it; that name, a comma before the subject, is a subject too.
     if ((rel === 'list' || rel === 'parataxis' || rel === 'appos') && head >= 0 && head < subject && tree.upos(head) === 'PROPN'
