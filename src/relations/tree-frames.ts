@@ -254,7 +254,9 @@ export abstract class TreeFrames extends TreeTold {
     if (!reader || verb.lemma !== 'agree' || reader.tree.upos(verb.index) !== 'VERB') return;
     const tree = reader.tree;
     // (The parser hangs "agreed on Friday to wind down …" as a purpose clause as often as an xcomp.)
-    const plan = Array.from(tree.children(verb.index)).find((c) => (tree.deprel(c) === 'xcomp' || tree.deprel(c) === 'advcl') && tree.infinitive(c));
+    // ("agreed that the last soldiers would leave by September": a that-clause of what will be done commits too.)
+    const plan = Array.from(tree.children(verb.index)).find((c) => ((tree.deprel(c) === 'xcomp' || tree.deprel(c) === 'advcl') && tree.infinitive(c))
+      || (tree.deprel(c) === 'ccomp' && tree.upos(c) === 'VERB' && tree.children(c).some((a) => tree.deprel(a) === 'aux' && ['would', 'will', 'should'].includes(tree.tokens[a]?.lower ?? ''))));
     // "agreed to meet / to begin talks": the meeting is the fact (hypothetical), no pledge of its own.
     if (plan === undefined || MEETING_PLANS.has(this.tok(plan)?.lemma ?? '')) return;
     const { sources, negated, hypothetical } = readSubjects(reader, verb);
