@@ -26,6 +26,8 @@ const ROWS: readonly Row[] = [
   ['Rubio said Washington was ready for direct talks with Iran.', ['iran met united-states (hypothetical) [by marco-rubio]', 'united-states proposed iran [by marco-rubio]'], 'ready for talks with Y: an offer, and the talks planned'],
   ['Mali, Burkina Faso and Niger recalled their ambassadors from Algeria on Sunday.', ['mali sanctioned algeria', 'burkina-faso sanctioned algeria', 'niger sanctioned algeria'], 'a list\'s first name parsed as a vocative is a subject too'],
   ['Niger and the United States agreed that the last American soldiers would leave by September.', ['niger promised united-states', 'niger supported united-states', 'united-states promised niger', 'united-states supported niger'], 'two named sides agreeing on what will be done commit to each other'],
+  ['Laporte said the coach would call up Imanol Harinordoquy for the match.', [], 'calling a player up selects him: no phone call'],
+  ['Jean Dupont earned his first call-up to the France squad.', [], 'a call-up is a selection, no appeal'],
   ['Turkey halted all exports to and imports from Israel on Thursday.', ['turkey sanctioned israel'], 'two conjoined trade nouns share the act, each with its own phrase'],
   ['Washington imposed restrictions on exports of chips to China.', ['united-states sanctioned china'], 'a measure on a trade falls on the country the goods go to'],
   ['Macron, who met Scholz on Monday, criticised China on Tuesday.', ['emmanuel-macron accused china', 'emmanuel-macron met olaf-scholz'], 'a relative clause: its pronoun stands for the noun it describes'],

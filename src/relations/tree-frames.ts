@@ -454,6 +454,8 @@ export abstract class TreeFrames extends TreeTold {
     if (!this.reader) return false;
     // "committed adultery with Y": commit with an object of its own is a deed, not a pledge.
     if (frame.id === 'promise' && trigger.lemma === 'commit' && this.reader.tree.child(trigger.index, 'obj') >= 0) return true;
+    // "we would call up Harinordoquy": calling a player up selects him, it is no phone call.
+    if (frame.id === 'call-up' && this.reader.tree.children(trigger.index).some((c) => this.reader?.tree.deprel(c) === 'compound:prt' && this.tok(c)?.lower === 'up')) return true;
     // People of a country going somewhere is no visit by the state; the walks are not asked either.
     if (VISIT_FRAMES.has(frame.id) && civilianSubject(this.reader.tree, trigger)) return true;
     const reading = readFrame(this.reader, trigger, frame);
@@ -516,6 +518,8 @@ export abstract class TreeFrames extends TreeTold {
   /** An event noun read from the tree: its side (possessor, demonym, by-phrase) and its target. */
   protected treeNoun(noun: Token, frame: NounFrame): boolean {
     if (!this.reader) return false;
+    // "his first call-up to the national squad": a selection, no appeal or call.
+    if (noun.lower === 'call' && this.tok(noun.index + 1)?.value === '-' && this.tok(noun.index + 2)?.lower === 'up') return true;
     const reading = readNounFrame(this.reader, noun, frame);
     return reading !== undefined && this.emitReading(reading);
   }
