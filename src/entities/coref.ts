@@ -435,6 +435,15 @@ class Resolver extends CorefCues {
     // First the two the story has named together most often, in one sentence as parties to the same
     // event ("talks between the army and the RSF", "the RSF, which has been fighting the army").
     const candidates = [...new Set(fits.map((m) => m.entity))].sort();
+    // The story's own two sides first, when they stand clearly above the rest and have been named
+    // together: "the two sides failed to agree … negotiators from both sides" in a story of China and the EU.
+    const storySides = [...new Set(named.concat(seen.filter((m) => m.sentence < sentence)).filter((m) => m.entityType !== 'place' && span.row.types.includes(m.entityType) && !FORUMS.has(m.entity) && !outside.has(m.entity) && !m.noun).map((m) => m.entity))]
+      .map((entity) => ({ entity, n: this.named.get(entity) ?? 0 })).sort((a, b) => b.n - a.n || (a.entity < b.entity ? -1 : 1));
+    const [first, second, third] = storySides;
+    if (count === 2 && first && second && second.n >= STORY_SIDE_MENTIONS * 2 && (third?.n ?? 0) * 2 <= second.n && this.together(first.entity, second.entity, seen, sentence) >= 1) {
+      const items = seen.filter((m) => m.entity === first.entity || m.entity === second.entity);
+      return stand([first.entity, second.entity], items);
+    }
     if (count === 2 && candidates.length >= 2) {
       const pairs: Array<{ a: string; b: string; n: number }> = [];
       for (let i = 0; i < candidates.length; i++) for (let j = i + 1; j < candidates.length; j++) {
