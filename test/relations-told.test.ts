@@ -7,6 +7,8 @@ import { extractText, factLines } from './helpers/extract';
 type Row = readonly [text: string, expected: readonly string[], why: string];
 
 const ROWS: readonly Row[] = [
+  ['Israel launched air strikes on Gaza on Tuesday. Hamas said it would respond. The talks stalled. Markets fell. Egypt condemned the attacks.', ['israel attacked gaza', 'egypt accused israel'],
+    'an attack told four sentences back is judged when one author did all the attacks told'],
   ['North Korea test-fired a long-range missile on Monday. Japan condemned the launch as a provocation.', ['japan accused north-korea'],
     'judging an act told without a target (a launch) accuses its author'],
   ['Iran launched a rocket on Friday, its third this year, days after talks stalled. Analysts were unsurprised. Few expected it. Germany condemned the launch.', ['germany accused iran'],

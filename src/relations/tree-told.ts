@@ -92,6 +92,9 @@ export const CHARGING_PREDICATES: ReadonlySet<string> = new Set([
 /** Predicates that charge only an act ("the attacks threatened aid deliveries"), not an actor ("Russia threatened to"). */
 export const CHARGING_ACT_PREDICATES: ReadonlySet<string> = new Set(['threaten', 'endanger']);
 
+/** Acts a judgement may take up from anywhere before, when one author did them all. */
+const FAR_JUDGED: ReadonlySet<Relation> = new Set<Relation>(['attacked', 'sanctioned']);
+
 export abstract class TreeTold extends WalkFrames {
   /** Targetless acts per sentence, read when first asked for. */
   private readonly toldActsBySentence = new Map<number, readonly ToldAct[]>();
@@ -111,7 +114,14 @@ export abstract class TreeTold extends WalkFrames {
     // told anywhere before; judging it other than with praise names no side we could tell apart.
     const mutual = mutualEventNoun(noun.lower);
     if (mutual && frame.relation !== 'supported') return false;
-    const all = this.factsTold(trigger, (f) => event.relations.includes(f.relation), mutual ? undefined : 2, !mutual);
+    let all = this.factsTold(trigger, (f) => event.relations.includes(f.relation), mutual ? undefined : 2, !mutual);
+    // "Israel launched its heaviest air strikes on Gaza … [four sentences on] Egypt and Qatar condemned
+    // the attacks": an attack or sanction told further back is the one judged when the story tells
+    // such acts by one author only.
+    if (all.length === 0 && !mutual && event.relations.length === 1 && FAR_JUDGED.has(event.relations[0] as Relation)) {
+      const far = this.factsTold(trigger, (f) => event.relations.includes(f.relation), undefined, false);
+      if (new Set(far.map((f) => f.source)).size === 1) all = far;
+    }
     // "… accused the UAE of arming the RSF. The UAE rejected the accusation": an act against the
     // judging actor (or its side) is the one it answers, before any other told near it.
     const { sources, negated, hypothetical } = readSubjects(reader, trigger);
