@@ -28,6 +28,7 @@ const ROWS: readonly Row[] = [
   ['Niger and the United States agreed that the last American soldiers would leave by September.', ['niger promised united-states', 'niger supported united-states', 'united-states promised niger', 'united-states supported niger'], 'two named sides agreeing on what will be done commit to each other'],
   ['Laporte said the coach would call up Imanol Harinordoquy for the match.', [], 'calling a player up selects him: no phone call'],
   ['Jean Dupont earned his first call-up to the France squad.', [], 'a call-up is a selection, no appeal'],
+  ['Sudan cut ties with the United Arab Emirates, accusing the Gulf state of arming the militia.', ['sudan accused united-arab-emirates', 'sudan sanctioned united-arab-emirates'], '"the Gulf state": the Gulf monarchy named last, not a region "Gulf"'],
   ['Turkey halted all exports to and imports from Israel on Thursday.', ['turkey sanctioned israel'], 'two conjoined trade nouns share the act, each with its own phrase'],
   ['Washington imposed restrictions on exports of chips to China.', ['united-states sanctioned china'], 'a measure on a trade falls on the country the goods go to'],
   ['Macron, who met Scholz on Monday, criticised China on Tuesday.', ['emmanuel-macron accused china', 'emmanuel-macron met olaf-scholz'], 'a relative clause: its pronoun stands for the noun it describes'],

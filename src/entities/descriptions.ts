@@ -16,12 +16,17 @@ export interface DescriptionRow {
   readonly kinds?: readonly string[];
   /** …or their name has one of these words (organisations the gazetteer does not list). */
   readonly labelWords?: readonly string[];
+  /** Countries: only these ("the Gulf state" is one of the Gulf monarchies). */
+  readonly among?: readonly string[];
   /** The head must be written with a capital ("the North" is a state, "the north" a region). */
   readonly capitalised?: true;
   /** Sentences back (before the description's own) where the actor may have been named. */
   readonly lookback: number;
   readonly reason: string;
 }
+
+/** The monarchies of the Arabian Gulf, which news calls "the Gulf state". */
+const GULF_STATES: readonly string[] = ['united-arab-emirates', 'qatar', 'saudi-arabia', 'kuwait', 'bahrain', 'oman'];
 
 const LEADER_TITLES = ['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'supreme leader', 'leader', 'crown prince', 'sultan', 'monarch'];
 const ANY_ORG_KINDS = ['company', 'news', 'international', 'government', 'military', 'agency', 'party', 'ngo', 'sports', 'other'];
@@ -98,6 +103,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   org('committee', [], ['Committee'], 'a committee named before'),
   org('parliament', ['government'], ['Parliament', 'Bundestag', 'Knesset', 'Duma', 'Assembly'], 'a parliament named before'),
   org('university', [], ['University', 'College', 'Institute'], 'a university named before'),
+  { words: ['gulf', 'state'], entityType: 'country', among: GULF_STATES, lookback: 4, reason: '"the Gulf state": the Gulf monarchy named last ("Sudan cut ties with the UAE, accusing the Gulf state of …")' },
   { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
   { words: ['nation'], entityType: 'country', lookback: 2, reason: '"the nation": the country named last' },
   { words: ['kingdom'], entityType: 'country', lookback: 2, reason: '"the kingdom": a monarchy named last' },
@@ -237,6 +243,7 @@ export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
       return (row.labelWords ?? []).some((w) => words.has(w));
     }
     case 'country':
+      if (row.among && !row.among.includes(a.entity)) return false;
       if (row.labelWords && !row.labelWords.some((w) => (a.label ?? '').split(/\s+/).includes(w))) return false;
       return !d.country || d.country === a.entity;
     case 'place':

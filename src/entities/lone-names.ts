@@ -3,6 +3,7 @@ import type { EntityType, Token } from '../types';
 import { slugify } from './slug';
 import { AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_ROLE_NOUNS } from './tables';
 import {
+  STATE_NOUNS,
   MAX_NAME_TOKENS, LETTER, UPPER_START, ACRONYM, NOT_A_LONE_NAME, SPECIES_EPITHET, CONTRACTION, THING_SHAPE, THING_SUFFIX, NAME_LINKS, LONE_PLACE_PREPOSITIONS,
   HYPHEN_WORD, SITE_TYPES, isCapitalized, type PersonRecord,
 } from './words';
@@ -237,7 +238,9 @@ export abstract class LoneNameReading extends NameReading {
       const name = tokens.length * 2 > every.length && tokens.every((t) => t.pos === 'PROPN') && (lowercase.get(lower) ?? 0) * LOWERCASE_RATIO < every.length && value.length > 2
         && LETTER.test(value) && !this.lexicon.commonWords.has(lower) && !NOT_PERSON_WORDS.has(lower) && !PERSON_ROLE_NOUNS.has(lower)
         && !GROUP_NOUNS.has(lower) && (!this.lexicon.givenNames.has(lower) || tokens.every((t) => this.betweenPlaces(t.index))) && !ACRONYM.test(value) && !HYPHEN_WORD.test(lower)
-        && !NOT_A_LONE_NAME.test(lower) && !CONTRACTION.test(value) && !this.thingAcronyms.has(value);
+        && !NOT_A_LONE_NAME.test(lower) && !CONTRACTION.test(value) && !this.thingAcronyms.has(value)
+        // ("the Gulf state": a word before a noun for a state describes the state.)
+        && !tokens.every((t) => STATE_NOUNS.has(this.token(t.index + 1)?.value ?? ''));
       // "Ubisoft, Microsoft, and PlayStation": in a list, a name is of its neighbours' kind.
       const partner = tokens.map((t) => this.listPartner(t.index)).find((type) => type !== undefined);
       const seenMidSentence = tokens.some((t) => this.doc.sentences[t.sentence]?.firstToken !== t.index && !this.titleCaseSentence[t.sentence]);

@@ -9,7 +9,7 @@ import {
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
-  ROLE_SUFFIX, LEGISLATURE_WORDS, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, SURNAME_PRONOUNS, CORPORATE_TITLES, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
+  ROLE_SUFFIX, STATE_NOUNS, LEGISLATURE_WORDS, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, SURNAME_PRONOUNS, CORPORATE_TITLES, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
 } from './words';
 import { PlaceReading } from './places';
 
@@ -239,6 +239,8 @@ export abstract class NameReading extends PlaceReading {
     }
     // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
     if (entry.broad && last === i && !this.placeContext(i, last) && !this.placeSubject(i)) return undefined;
+    // ("the Gulf state", "a Gulf monarchy": a broad one-word region before a noun for a state describes the state.)
+    if (entry.broad && last === i && STATE_NOUNS.has(this.token(i + 1)?.value ?? '')) return undefined;
     if (entry.kind === 'demonym') {
       // "Ukrainian troops", "American and Ukrainian officials"
       let k = last + 1;

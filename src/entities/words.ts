@@ -95,6 +95,8 @@ export function personRecord(id: string, label: string): PersonRecord {
   return { id, label, first: (parts[0] ?? '').toLowerCase(), last, tokens: parts.length };
 }
 
+/** Nouns for a state, after which a region's name is a modifier: "the Gulf state", "a Gulf monarchy". */
+export const STATE_NOUNS: ReadonlySet<string> = new Set(['state', 'states', 'monarchy', 'monarchies', 'kingdom', 'emirate', 'nation', 'nations', 'country', 'countries']);
 /** Words before a title that put the office in the past, or not yet held ("incoming envoy"). */
 export const PAST_OFFICE_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'ex-', 'late', 'then', 'erstwhile', 'onetime', 'one-time', 'retired', 'previous', 'future', 'would-be', 'incoming', 'ousted', 'deposed', 'toppled']);
 /** Titles of companies, not of states: "its UK chief executive" is the company's, in the UK. */
