@@ -29,6 +29,7 @@ const ROWS: readonly Row[] = [
   ['Laporte said the coach would call up Imanol Harinordoquy for the match.', [], 'calling a player up selects him: no phone call'],
   ['Jean Dupont earned his first call-up to the France squad.', [], 'a call-up is a selection, no appeal'],
   ['Sudan cut ties with the United Arab Emirates, accusing the Gulf state of arming the militia.', ['sudan accused united-arab-emirates', 'sudan sanctioned united-arab-emirates'], '"the Gulf state": the Gulf monarchy named last, not a region "Gulf"'],
+  ['Mali, Burkina Faso and Niger recalled their envoys. The three juntas accused Algeria of encouraging terrorism.', ['mali accused algeria', 'burkina-faso accused algeria', 'niger accused algeria'], '"the three juntas": the three countries named last; three recalling their envoys did not recall them from each other'],
   ['Turkey halted all exports to and imports from Israel on Thursday.', ['turkey sanctioned israel'], 'two conjoined trade nouns share the act, each with its own phrase'],
   ['Washington imposed restrictions on exports of chips to China.', ['united-states sanctioned china'], 'a measure on a trade falls on the country the goods go to'],
   ['Macron, who met Scholz on Monday, criticised China on Tuesday.', ['emmanuel-macron accused china', 'emmanuel-macron met olaf-scholz'], 'a relative clause: its pronoun stands for the noun it describes'],

@@ -298,6 +298,14 @@ export const PAIR_DESCRIPTIONS: readonly PairRow[] = [
   pair('all three countries', ['country'], 'the three countries named last', 3),
   pair('the three nations', ['country'], 'the three countries named last', 3),
   pair('the three governments', ['country'], 'the governments of the three countries named last', 3),
+  pair('the three juntas', ['country'], 'the military rulers of the three countries named last ("Mali, Burkina Faso and Niger … the three juntas")', 3),
+  pair('the three allies', ['country'], 'the three allied countries named last', 3),
+  pair('the three states', ['country'], 'the three countries named last', 3),
+  pair('the three powers', ['country'], 'the three countries named last', 3),
+  pair('the three european powers', ['country'], '"France, Britain and Germany … the three European powers"', 3),
+  pair('the four countries', ['country'], 'the four countries named last', 4),
+  pair('the two allies', ['country'], 'the two allied countries named last'),
+  pair('both allies', ['country'], 'the two allied countries named last'),
 ];
 
 export const PAIR_LOOKBACK = 3;

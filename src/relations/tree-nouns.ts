@@ -125,7 +125,9 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   // ("Russia and China, which signed the earlier deal, …": a relative clause tells what two parties did
   // with others, not a deal between them.)
   const relativeSubject = tree.deprel(i).endsWith('relcl') && RELATIVE_PRONOUNS.has(tree.tokens[tree.child(i, 'nsubj')]?.lower ?? '');
-  const mutual = targets.length === 0 && frame.mutual && sources.length > 1 && !relativeSubject;
+  // ("Mali, Burkina Faso and Niger recalled their envoys": three recalling theirs did not recall them from each other.)
+  const sides = new Set(sources.map((r) => r.entity)).size;
+  const mutual = targets.length === 0 && frame.mutual && sides > 1 && !relativeSubject && !(frame.id === 'recall-envoys' && sides !== 2);
   if (targets.length === 0 && !mutual) return undefined;
   if (frame.reverse) [sources, targets] = [targets.filter(canAct), sources];
   if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
