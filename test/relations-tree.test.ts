@@ -30,6 +30,8 @@ const ROWS: readonly Row[] = [
   ['Jean Dupont earned his first call-up to the France squad.', [], 'a call-up is a selection, no appeal'],
   ['Sudan cut ties with the United Arab Emirates, accusing the Gulf state of arming the militia.', ['sudan accused united-arab-emirates', 'sudan sanctioned united-arab-emirates'], '"the Gulf state": the Gulf monarchy named last, not a region "Gulf"'],
   ['Mali, Burkina Faso and Niger recalled their envoys. The three juntas accused Algeria of encouraging terrorism.', ['mali accused algeria', 'burkina-faso accused algeria', 'niger accused algeria'], '"the three juntas": the three countries named last; three recalling their envoys did not recall them from each other'],
+  ['Israeli jets struck Gaza overnight. Netanyahu ordered the strikes.', ['israel attacked gaza', 'benjamin-netanyahu attacked gaza'], 'a known person named by surname alone speaks for the state he serves (people.json): his order is his side\'s act'],
+  ['Putin said Ukraine must withdraw its troops.', ['vladimir-putin urged ukraine'], 'a known person\'s side without a title: the appeal is to another state'],
   ['Turkey halted all exports to and imports from Israel on Thursday.', ['turkey sanctioned israel'], 'two conjoined trade nouns share the act, each with its own phrase'],
   ['Washington imposed restrictions on exports of chips to China.', ['united-states sanctioned china'], 'a measure on a trade falls on the country the goods go to'],
   ['Macron, who met Scholz on Monday, criticised China on Tuesday.', ['emmanuel-macron accused china', 'emmanuel-macron met olaf-scholz'], 'a relative clause: its pronoun stands for the noun it describes'],

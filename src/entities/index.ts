@@ -60,6 +60,11 @@ export interface EntityLayer {
   readonly references: ActorReference[];
   /** Facts that titles and gazetteers give: leader_of, member_of, located_in. */
   readonly facts: Fact[];
+  /**
+   * People of the news gazetteer in this document → the states or bodies they serve (people.json):
+   * whose side they speak for, known without a title in the text; no fact of its own.
+   */
+  readonly serves: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -87,7 +92,13 @@ class Recognizer extends LoneNameReading {
     this.statedContainments();
     const mentions = this.phraseExtents();
     this.draft.references.sort((a, b) => a.firstToken - b.firstToken || a.lastToken - b.lastToken);
-    return { mentions, entities: this.records(), references: this.draft.references, facts: this.draft.facts };
+    const entities = this.records();
+    const serves = new Map<string, readonly string[]>();
+    for (const e of entities) {
+      const bodies = e.entityType === 'person' ? this.servedBy(e.id) : undefined;
+      if (bodies) serves.set(e.id, bodies);
+    }
+    return { mentions, entities, references: this.draft.references, facts: this.draft.facts, serves };
   }
 
   /**

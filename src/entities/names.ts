@@ -148,9 +148,7 @@ export abstract class NameReading extends PlaceReading {
    * Zelensky" for the gazetteer's Zelenskyy).
    */
   private servedBody(person: string, title: string): string | undefined {
-    const record = this.persons.get(person);
-    const byName = record && record.tokens >= 2 ? this.lexicon.surnames.get(record.last) : undefined;
-    const known = servedBodies().get(person) ?? (byName && this.lexicon.entities.get(byName)?.label.split(/\s+/)[0]?.toLowerCase() === record?.first ? servedBodies().get(byName) : undefined);
+    const known = this.servedBy(person);
     if (!known) return undefined;
     const of = (type: EntityType): string | undefined => known.find((id) => this.lexicon.entities.get(id)?.entityType === type);
     // ("General Abdourahamane Tiani": a rank says nothing of the office the person holds in the state.)
@@ -158,6 +156,13 @@ export abstract class NameReading extends PlaceReading {
     // ("General Rafael Grossi" would be a rank, held in a state only; "leader Yahya Sinwar" leads his group.)
     if (ORGANISATION_TITLES.has(title) || CORPORATE_TITLES.has(title)) return of('organization');
     return of('country') ?? (EITHER_TITLES.has(title) ? of('organization') : undefined);
+  }
+
+  /** The states or bodies a person of the news gazetteer serves (people.json), by id or by surname and given name. */
+  protected servedBy(person: string): readonly string[] | undefined {
+    const record = this.persons.get(person);
+    const byName = record && record.tokens >= 2 ? this.lexicon.surnames.get(record.last) : undefined;
+    return servedBodies().get(person) ?? (byName && this.lexicon.entities.get(byName)?.label.split(/\s+/)[0]?.toLowerCase() === record?.first ? servedBodies().get(byName) : undefined);
   }
 
   /**

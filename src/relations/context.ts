@@ -75,12 +75,15 @@ export abstract class ExtractorState {
   /** A fact read from an event noun → that noun ("strikes"), for "condemned the strikes". */
   protected readonly actNouns = new Map<RelationFact, string>();
   protected readonly mentions: readonly Mention[];
+  /** People of the news gazetteer → the states or bodies they serve: their side, with no title in the text. */
+  protected readonly serves: ReadonlyMap<string, readonly string[]>;
 
   constructor(protected readonly doc: AnnotatedDocument, layer: EntityLayer, syntax?: SyntaxLayer) {
     this.tokens = doc.tokens;
     this.tree = syntax ? new DependencyTree(doc.tokens, syntax) : undefined;
     this.refs = layer.references.filter((r) => !r.modifier);
     for (const f of layer.facts) if (f.relation === 'leader_of' || f.relation === 'member_of') this.belongs.add(`${f.source}|${f.target}`);
+    this.serves = layer.serves;
     for (const e of layer.entities) {
       this.labels.set(e.id, e.label);
       this.entityTypes.set(e.id, e.entityType);
@@ -119,12 +122,13 @@ export abstract class ExtractorState {
   /** The countries or bodies a title makes the actor a member or leader of (`belongs`), in the order found. */
   protected sidesOf(entity: string): string[] {
     const prefix = `${entity}|`;
-    return [...this.belongs].filter((b) => b.startsWith(prefix)).map((b) => b.slice(prefix.length));
+    const titled = [...this.belongs].filter((b) => b.startsWith(prefix)).map((b) => b.slice(prefix.length));
+    return [...titled, ...(this.serves.get(entity) ?? []).filter((side) => !titled.includes(side))];
   }
 
   /** Whether `target` is the actor itself or its side: "accused Serbia … Vucic denied". */
   protected isOrOnSideOf(target: string, actor: string): boolean {
-    return target === actor || this.belongs.has(`${actor}|${target}`);
+    return target === actor || this.belongs.has(`${actor}|${target}`) || (this.serves.get(actor)?.includes(target) ?? false);
   }
 
   /** "the", "its", … and "that" only as a determiner ("that deal"), not as a conjunction ("noted that Gondor …"). */
