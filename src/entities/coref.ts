@@ -425,6 +425,12 @@ class Resolver extends CorefCues {
     const subject = next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
     if (subject && ownSides.length === count && own.every((m) => m.demonym || span.row.types.includes(m.entityType))) return stand(ownSides, own);
     if (count === 2) for (let k = 1; k < own.length; k++) if (own[k - 1]?.entity !== own[k]?.entity && this.paired(own[k - 1] as Item, own[k] as Item)) return [];
+    // "Mali, Burkina Faso and Niger recalled … [countries named since] … the three juntas": three or
+    // more sides are the story's list of that many, named as one list ("X, Y and Z") before.
+    if (count > 2) {
+      const list = this.namedList(seen, sentence, count, span.row.types);
+      if (list) return stand(list.map((m) => m.entity), list);
+    }
     // "The UAE … praised both countries", "Ruto called on both sides": the phrase's own clause subject is no side.
     const opener = own.find((m) => m.role === 'subject' && m.last < span.first);
     const outside = new Set<string>(opener ? [opener.entity, ...this.actorFacts(opener.entity, opener.entityType).countries] : []);
@@ -504,6 +510,30 @@ class Resolver extends CorefCues {
       if (m.entity === b) at.set(m.sentence, (at.get(m.sentence) ?? 0) | 2);
     }
     return [...at.values()].filter((v) => v === 3).length;
+  }
+
+  /**
+   * The last list of exactly `count` distinct actors of the given types named one after another as
+   * a list ("Mali, Burkina Faso and Niger": commas and one "and") in an earlier sentence, or undefined.
+   */
+  private namedList(seen: readonly Item[], before: number, count: number, types: readonly EntityType[]): Item[] | undefined {
+    let found: Item[] | undefined;
+    let run: Item[] = [];
+    const close = (): void => {
+      if (new Set(run.map((m) => m.entity)).size === count && run.length === count) found = run;
+      run = [];
+    };
+    for (const m of seen) {
+      if (m.sentence >= before) break;
+      if (m.noun || m.resolved || m.demonym || !types.includes(m.entityType)) { close(); continue; }
+      const prev = run[run.length - 1];
+      const gap = prev && prev.sentence === m.sentence ? this.tokens.slice(prev.last + 1, m.first) : undefined;
+      const listed = gap !== undefined && gap.length >= 1 && gap.length <= 2 && gap.every((t) => t.value === ',' || t.lower === 'and');
+      if (prev && !listed) close();
+      run.push(m);
+    }
+    close();
+    return found;
   }
 
   /** Whether two actors are named as a pair: "X and Y", "X's army and Y", "X met with Y" (a few words apart). */
