@@ -33,6 +33,8 @@ const ROWS: readonly Row[] = [
   ['Israeli jets struck Gaza overnight. Netanyahu ordered the strikes.', ['israel attacked gaza', 'benjamin-netanyahu attacked gaza'], 'a known person named by surname alone speaks for the state he serves (people.json): his order is his side\'s act'],
   ['Putin said Ukraine must withdraw its troops.', ['vladimir-putin urged ukraine'], 'a known person\'s side without a title: the appeal is to another state'],
   ['Mali, Burkina Faso and Niger recalled their envoys. Russia and China called for calm. The three juntas accused Algeria of encouraging terrorism.', ['mali accused algeria', 'burkina-faso accused algeria', 'niger accused algeria'], '"the three juntas": the story\'s list of three, though other countries were named since'],
+  ['Pyongyang has rejected Lee Jae-myung\'s offers of dialogue, and Kim Yo Jong spoke in July.', ['north-korea rejected lee-jae-myung'], 'rejecting someone\'s offer rejects its author, not a name the parser joined to the offer'],
+  ['Seoul and Tokyo agreed separately to invest billions in the United States.', [], 'agreeing separately is no act between the two subjects'],
   ['Turkey halted all exports to and imports from Israel on Thursday.', ['turkey sanctioned israel'], 'two conjoined trade nouns share the act, each with its own phrase'],
   ['Washington imposed restrictions on exports of chips to China.', ['united-states sanctioned china'], 'a measure on a trade falls on the country the goods go to'],
   ['Macron, who met Scholz on Monday, criticised China on Tuesday.', ['emmanuel-macron accused china', 'emmanuel-macron met olaf-scholz'], 'a relative clause: its pronoun stands for the noun it describes'],

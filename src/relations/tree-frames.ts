@@ -41,6 +41,15 @@ const TRADED_GOODS_WORDS: ReadonlySet<string> = new Set(['oil', 'gas', 'crude', 
 const WARNING_VERBS: ReadonlySet<string> = new Set(['warn', 'threaten', 'caution', 'vow']);
 const CONDITION_MARKS: ReadonlySet<string> = new Set(['if', 'unless']);
 
+/** Offers whose owner is who made them: "rejected Lee's offers of dialogue". */
+const OFFER_NOUNS: ReadonlySet<string> = new Set(['offer', 'offers', 'proposal', 'proposals', 'plan', 'plans', 'invitation', 'invitations', 'demand', 'demands', 'request', 'requests', 'call', 'calls', 'overtures']);
+
+/** Whether a verb is done "separately" or "each on its own": its joint subjects did not act together. */
+function separately(tree: DependencyTree, verb: number): boolean {
+  return tree.children(verb).some((c) => tree.deprel(c) === 'advmod' && SEPARATE_WORDS.has(tree.tokens[c]?.lower ?? ''));
+}
+const SEPARATE_WORDS: ReadonlySet<string> = new Set(['separately', 'independently', 'individually', 'respectively']);
+
 /** What is mediated: "an exchange mediated by the UAE". */
 const MEDIATED_NOUNS: ReadonlySet<string> = new Set(['talks', 'negotiations', 'exchange', 'exchanges', 'swap', 'swaps', 'deal', 'truce', 'ceasefire', 'agreement', 'accord', 'handover', 'dialogue', 'release']);
 const VERB_UPOS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
@@ -253,6 +262,8 @@ export abstract class TreeFrames extends TreeTold {
     const reader = this.reader;
     if (!reader || verb.lemma !== 'agree' || reader.tree.upos(verb.index) !== 'VERB') return;
     const tree = reader.tree;
+    // ("Seoul and Tokyo agreed separately to invest in the US": each with a third party, not with each other.)
+    if (separately(tree, verb.index)) return;
     // (The parser hangs "agreed on Friday to wind down …" as a purpose clause as often as an xcomp.)
     // ("agreed that the last soldiers would leave by September": a that-clause of what will be done commits too.)
     const plan = Array.from(tree.children(verb.index)).find((c) => ((tree.deprel(c) === 'xcomp' || tree.deprel(c) === 'advcl') && tree.infinitive(c))
@@ -454,6 +465,8 @@ export abstract class TreeFrames extends TreeTold {
     if (!this.reader) return false;
     // "committed adultery with Y": commit with an object of its own is a deed, not a pledge.
     if (frame.id === 'promise' && trigger.lemma === 'commit' && this.reader.tree.child(trigger.index, 'obj') >= 0) return true;
+    // "agreed separately": two subjects that each agreed with someone else hold no mutual act (nor do the walks read one).
+    if (frame.mutual === true && separately(this.reader.tree, trigger.index)) return true;
     // "we would call up Harinordoquy": calling a player up selects him, it is no phone call.
     if (frame.id === 'call-up' && this.reader.tree.children(trigger.index).some((c) => this.reader?.tree.deprel(c) === 'compound:prt' && this.tok(c)?.lower === 'up')) return true;
     // People of a country going somewhere is no visit by the state; the walks are not asked either.
@@ -489,6 +502,15 @@ export abstract class TreeFrames extends TreeTold {
     // "invited him to Washington for talks", "invited Xi to visit": the meeting offered is planned.
     if (frame.id === 'invite' && !reading.negated && !reading.mutual) {
       this.emitReading({ ...reading, hypothetical: true, frame: { ...frame, id: 'invite:meet', relation: 'met' } });
+    }
+    // "Pyongyang has rejected Lee's offers of dialogue, and Kim's sister … said": rejecting someone's
+    // offer rejects its author, not what the parser joined to the offer.
+    if (frame.relation === 'rejected' || frame.relation === 'accepted') {
+      const tree = this.reader.tree;
+      const object = tree.child(trigger.index, 'obj');
+      const owner = object >= 0 && OFFER_NOUNS.has(this.tok(object)?.lower ?? '') ? tree.child(object, 'nmod:poss') : -1;
+      const authors = owner >= 0 ? new ActorFinder(this.reader).at(owner).filter((r) => r.entityType !== 'other' && r.entityType !== 'place') : [];
+      if (authors.length > 0) return this.emitReading({ ...reading, targets: authors });
     }
     // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
     // trigger to the walks.
