@@ -291,7 +291,7 @@ export abstract class NameReading extends PlaceReading {
       }
       // ("in the Hague": a capital the gazetteer names with its article has the word before that as its context.)
       const bare = this.text.slice(t.start, this.token(last)?.end ?? t.end);
-      const article = this.token(i - 1)?.value === 'the' && (this.lexicon.phrases.has(`the ${bare}`) || this.lexicon.phrases.has(`The ${bare}`));
+      const article = this.token(i - 1)?.value === 'the' && this.articlePhrase(bare) !== undefined;
       const prev = this.token(article ? i - 2 : i - 1);
       // "a request from Cotonou", "officials from Beijing": the capital sent or asked, it is not a place here.
       // ("won / secured / received … from Washington": what one obtains from a capital, its government gave.)

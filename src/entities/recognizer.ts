@@ -118,12 +118,16 @@ export abstract class RecognizerState {
       const entry = this.lexicon.phrases.get(surface) ?? (UNSTOPPED_ABBREVIATION.test(surface) ? this.lexicon.phrases.get(`${surface}.`) : undefined)
         ?? (j > i && t.value === 'party' ? this.lexicon.phrases.get(`${surface.slice(0, -'party'.length)}Party`) : undefined)
         // (Not when capitalised words go on: "the Commonwealth Bank of Australia" is a name of its own.)
-        ?? (article && !(this.token(j + 1)?.sentence === first.sentence && isCapitalized(this.token(j + 1) as Token))
-          ? this.lexicon.phrases.get(`the ${surface}`) ?? this.lexicon.phrases.get(`The ${surface}`) : undefined);
+        ?? (article && !(this.token(j + 1)?.sentence === first.sentence && isCapitalized(this.token(j + 1) as Token)) ? this.articlePhrase(surface) : undefined);
       if (entry && accept(entry)) best = { entry, last: j, end };
       if (glue > 0 || !(this.phrasePrefixes.has(surface) || (article && (this.phrasePrefixes.has(`the ${surface}`) || this.phrasePrefixes.has(`The ${surface}`))))) break;
     }
     return best;
+  }
+
+  /** The gazetteer's entry for a name it writes with its article ("the Emirates", "The Hague"). */
+  protected articlePhrase(surface: string): LexiconEntry | undefined {
+    return this.lexicon.phrases.get(`the ${surface}`) ?? this.lexicon.phrases.get(`The ${surface}`);
   }
 
   protected titleAt(i: number): { title: TitleRow; last: number } | undefined {
