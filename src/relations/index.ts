@@ -32,9 +32,9 @@ export function triggerWord(t: Token): boolean {
   if (nounFramesByWord.has(t.lower)) return true;
   if (t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   const l = t.lemma;
-  return framesByLemma.has(l) || collocationsByVerb.has(l) || roleFramesByLemma.has(l) || LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l)
-    || verbLemmas(t).some((v) => MEDIATING_VERBS.has(v) || framesByLemma.has(v) || collocationsByVerb.has(v))
-    || framesByLemma.has(t.lower.replace(/e?d$/, '')) || cameoCanRelate(l) || CHARGING_PREDICATES.has(l) || CHARGING_ACT_PREDICATES.has(l);
+  // (verbLemmas holds the lemma and the word less -ed / -d / -s, and an irregular past's verb.)
+  return roleFramesByLemma.has(l) || LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l) || cameoCanRelate(l) || CHARGING_PREDICATES.has(l) || CHARGING_ACT_PREDICATES.has(l)
+    || verbLemmas(t).some((v) => framesByLemma.has(v) || collocationsByVerb.has(v) || MEDIATING_VERBS.has(v));
 }
 
 /**

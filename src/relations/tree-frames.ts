@@ -5,7 +5,7 @@ import type { ActorReference } from '../entities';
 import {
   AGREEMENT_NOUNS, CAMEO_TRIGGER_FAMILIES, JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, NOUN_FRAMES, RELATION_CAMEO, VISIT_FRAMES, type CollocationFrame, type Frame, type NounFrame,
 } from './frames';
-import { gerundLemmas, GOODS_NOUNS, MEDIATING_VERBS, verbIn, verbLemmas } from './words';
+import { gerundLemmas, GOODS_NOUNS, MEDIATING_VERBS, VERB_TAGS, verbIn, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
 import { anaphoricEvent } from './anaphora';
 import { ActorFinder } from './tree-actors';
@@ -52,7 +52,6 @@ const SEPARATE_WORDS: ReadonlySet<string> = new Set(['separately', 'independentl
 
 /** What is mediated: "an exchange mediated by the UAE". */
 const MEDIATED_NOUNS: ReadonlySet<string> = new Set(['talks', 'negotiations', 'exchange', 'exchanges', 'swap', 'swaps', 'deal', 'truce', 'ceasefire', 'agreement', 'accord', 'handover', 'dialogue', 'release']);
-const VERB_UPOS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 
 /** Where a side is led in a game: "led Spain to victory". */
 const CONTEST_OUTCOMES: ReadonlySet<string> = new Set(['victory', 'win', 'wins', 'title', 'titles', 'triumph', 'glory', 'final', 'finals', 'defeat', 'draw', 'championship', 'crown', 'success', 'promotion', 'semi-final', 'semi-finals', 'trophy', 'cup', 'medal', 'gold']);
@@ -338,7 +337,7 @@ export abstract class TreeFrames extends TreeTold {
    */
   protected treeMediation(verb: Token): void {
     const reader = this.reader;
-    if (!reader || !verbLemmas(verb).some((v) => MEDIATING_VERBS.has(v)) || reader.tree.upos(verb.index) !== 'VERB') return;
+    if (!reader || reader.tree.upos(verb.index) !== 'VERB' || !verbLemmas(verb).some((v) => MEDIATING_VERBS.has(v))) return;
     const tree = reader.tree;
     const i = verb.index;
     const described = tree.deprel(i) === 'acl' || tree.deprel(i).endsWith('relcl');
@@ -353,7 +352,7 @@ export abstract class TreeFrames extends TreeTold {
     // The parties: the first clause up from the talks with two or more actors as its subject.
     let parties: ActorReference[] = [];
     for (let h = tree.head(noun), steps = 0; h >= 0 && steps < 8 && parties.length < 2; h = tree.head(h), steps++) {
-      if (!VERB_UPOS.has(tree.upos(h))) continue;
+      if (!VERB_TAGS.has(tree.upos(h))) continue;
       const subjects = subjectHeads(tree, h).flatMap((s) => actors.at(s)).filter((r) => canAct(r) && r.entityType !== 'person');
       if (new Set(subjects.map((r) => r.entity)).size >= 2) parties = subjects;
     }
