@@ -81,6 +81,7 @@ class Recognizer extends LoneNameReading {
     this.passNames();
     this.resolveSingles();
     this.peopleNoRuleFound();
+    this.placeSurnames();
     this.peopleInNames();
     this.mergeParentheticals();
     this.homeBodies();

@@ -1,11 +1,11 @@
 // Entities, pass 2: lone words (surnames, acronyms, unknown one-word names) read once the whole document is known.
 import type { EntityType, Token } from '../types';
 import { slugify } from './slug';
-import { AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, CLOSING_QUOTES, INVERTED_SPEECH, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_ROLE_NOUNS } from './tables';
+import { AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, CLOSING_QUOTES, INVERTED_SPEECH, LOCATIVE_PREPOSITIONS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS } from './tables';
 import {
   STATE_NOUNS,
   MAX_NAME_TOKENS, LETTER, UPPER_START, ACRONYM, NOT_A_LONE_NAME, SPECIES_EPITHET, CONTRACTION, THING_SHAPE, THING_SUFFIX, NAME_LINKS, LONE_PLACE_PREPOSITIONS,
-  HYPHEN_WORD, SITE_TYPES, isCapitalized, type PersonRecord,
+  HYPHEN_WORD, SITE_TYPES, PLACE_CONTEXT_WORDS, isCapitalized, type PersonRecord,
 } from './words';
 import { NameReading } from './names';
 
@@ -20,6 +20,9 @@ const BODY_NOUNS: ReadonlySet<string> = new Set(['party', 'movement', 'company',
 
 /** Lowercase kinds of place that name one before "of" or after its name ("the town of X", "the X region"). */
 const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(['town', 'city', 'village', 'region', 'province', 'county', 'district', 'island', 'state', 'capital', 'port', 'suburb', 'municipality', 'prefecture', 'valley', 'river']);
+
+/** Lowercase words before a place that name a part of it ("downtown Paris", "central Davenport"). */
+const CITY_PART_WORDS: ReadonlySet<string> = new Set(['downtown', 'central', 'northern', 'southern', 'eastern', 'western', 'greater', 'suburban']);
 
 const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
@@ -107,6 +110,64 @@ export abstract class LoneNameReading extends NameReading {
       if (i === last && (this.lexicon.commonWords.has(a.lower) || PERSON_ROLE_NOUNS.has(a.lower) || GROUP_NOUNS.has(a.lower) || NOT_PERSON_WORDS.has(a.lower) || this.titleAt(i))) continue;
       this.addPerson(i, last, 'ner:person');
     }
+  }
+
+  /**
+   * "Lindsay Davenport … Davenport defeated Zheng", "Valeska Paris … Paris claims": a lone place's
+   * name (gazetteer or capital) that is the surname of one person the article names in full (with a
+   * given name we know, or read by `placeSurname`) is that person, where no word around it asks for
+   * a place ("in Paris", "flew to Davenport", "Davenport, Iowa", "the town of …", "downtown Paris").
+   */
+  protected placeSurnames(): void {
+    const bySurname = new Map<string, PersonRecord | null>();
+    for (const p of this.persons.values()) {
+      if (p.tokens < 2 || !(this.lexicon.givenNames.has(p.first) || this.placeSurnamed.has(p.id))) continue;
+      bySurname.set(p.last, bySurname.has(p.last) && bySurname.get(p.last)?.id !== p.id ? null : p);
+    }
+    if (bySurname.size === 0) return;
+    const d = this.draft;
+    const moved = new Map<string, PersonRecord>();
+    for (const m of d.mentions) {
+      if (m.firstToken !== m.lastToken || (m.entityType !== 'place' && m.entityType !== 'country') || !(m.rule.startsWith('lexicon:') || m.rule === 'lone-name:place')) continue;
+      const t = this.token(m.firstToken);
+      const person = t ? bySurname.get(t.lower) : undefined;
+      if (!t || !person || !this.personMentioned(person.id) || this.placeAsked(m.firstToken)) continue;
+      // (Inside a longer mention, "Paris" in "the Paris Agreement", it is that name's part.)
+      if (d.mentions.some((o) => o !== m && o.firstToken <= m.firstToken && o.lastToken >= m.lastToken && o.lastToken > o.firstToken)) continue;
+      moved.set(`${m.firstToken}|${m.entity}`, person);
+    }
+    if (moved.size === 0) return;
+    const from = new Set<string>();
+    d.mentions = d.mentions.map((m) => {
+      const person = m.firstToken === m.lastToken ? moved.get(`${m.firstToken}|${m.entity}`) : undefined;
+      if (!person) return m;
+      from.add(m.entity);
+      this.noteName(person.id, m.text, 'person', undefined);
+      this.personToken[m.firstToken] = 1;
+      return { ...m, entity: person.id, entityType: 'person', rule: 'place-surname' };
+    });
+    d.references = d.references.map((r) => {
+      const person = r.firstToken === r.lastToken ? moved.get(`${r.firstToken}|${r.entity}`) : undefined;
+      return person ? { ...r, entity: person.id, entityType: 'person', via: 'name', modifier: false } : r;
+    });
+    // The place keeps a record only while a mention of it is left.
+    for (const id of from) if (!d.mentions.some((m) => m.entity === id)) d.aliases.delete(id);
+  }
+
+  /** Whether some mention names the person (a record with no mention left is no one of this document). */
+  private personMentioned(id: string): boolean {
+    return this.draft.mentions.some((m) => m.entity === id && m.entityType === 'person');
+  }
+
+  /** Words around token k that ask for a place: a locative word before it (with "the" between or not), a region or place head after, a part of a city. */
+  private placeAsked(k: number): boolean {
+    const t = this.token(k);
+    const inSentence = (w: Token | undefined): w is Token => w !== undefined && t !== undefined && w.sentence === t.sentence;
+    let before = this.token(k - 1);
+    if (inSentence(before) && before.lower === 'the') before = this.token(k - 2);
+    if (inSentence(before) && (LOCATIVE_PREPOSITIONS.has(before.lower) || PLACE_CONTEXT_WORDS.has(before.lower) || CITY_PART_WORDS.has(before.lower))) return true;
+    const after = this.token(k + 1);
+    return this.placeCue(k) || this.regionAfter(k) !== undefined || (inSentence(after) && PLACE_HEADS.has(after.lower));
   }
 
   /**

@@ -423,7 +423,7 @@ export abstract class NameReading extends PlaceReading {
       // (An acronym the document spells out as a thing names no body or person, alone or hyphened:
       // "ROS-concentration"; nor does a craft's or storm's name: "Phailin" after "Cyclone Phailin".)
       ?? (this.thingAcronyms.has(t.value) || (last === i && this.craftNames.has(t.value)) ? last + 1 : undefined)
-      ?? this.organizationOfPerson(chunk) ?? this.singleWord(chunk) ?? this.roleWordFirst(chunk) ?? this.personOrOrganization(chunk);
+      ?? this.organizationOfPerson(chunk) ?? this.personWithPlaceSurname(chunk) ?? this.singleWord(chunk) ?? this.roleWordFirst(chunk) ?? this.personOrOrganization(chunk);
   }
 
   /** "Defence Ministry", "Ministry of Defence", "the Church" (→ the church named before). */
@@ -503,6 +503,14 @@ export abstract class NameReading extends PlaceReading {
   protected organizationId(c: Chunk): string {
     const word = c.last === c.first ? this.token(c.first)?.value : undefined;
     return (word !== undefined ? this.recentOrganization((m) => initials(m.text) === word) : undefined) ?? slugify(c.name());
+  }
+
+  /** "Valeska Paris": one unknown word and a place that is the person's surname (places.ts). */
+  protected personWithPlaceSurname(c: Chunk): number | undefined {
+    const last = c.last === c.first ? this.placeSurname(c.first) : -1;
+    if (last < 0) return undefined;
+    this.placeSurnamed.add(this.addPerson(c.first, last, 'place-surname'));
+    return last + 1;
   }
 
   /** One word: an acronym in an organisation's place, else a surname resolved in pass 2. */

@@ -3,15 +3,64 @@ import type { EntityType } from '../types';
 import type { LexiconEntry } from './lexicon';
 import { appositionContext, containerOf, describedAt, CONTAINMENT_RULES, gazetteerNote, insideOf, statedContainments, type ContainmentNote } from './containment';
 import { COMPASS } from './extents';
-import { NOT_NAME_WORDS, PLACE_HEADS, ORGANIZATION_SEATS } from './tables';
-import { SPEECH_VERBS, MAX_NAME_TOKENS, NAME_JOINERS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS, NESTED_PLACE_KINDS, isCapitalized } from './words';
+import { NOT_NAME_WORDS, PLACE_HEADS, ORGANIZATION_SEATS, PERSON_NOUNS, PERSON_ROLE_NOUNS, HONORIFICS } from './tables';
+import { SPEECH_VERBS, MAX_NAME_TOKENS, NAME_JOINERS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS, NESTED_PLACE_KINDS, APPOSITION_REACH, isCapitalized } from './words';
+import { slugify } from './slug';
 import { RecognizerState } from './recognizer';
 
 /** Dashes that join two capitalised words of one name ("Council on American - Islamic Relations"). */
 const DASHES: ReadonlySet<string> = new Set(['-', '–']);
 
+/** Gazetteer kinds a one-word surname may share its spelling with ("Valeska Paris", "Lindsay Davenport", "Michael Jordan"). */
+const SURNAME_PLACE_KINDS: ReadonlySet<string> = new Set(['place', 'capital', 'country']);
+
 /** Readings of places and of the names that hold them; pass 1 calls these. */
 export abstract class PlaceReading extends RecognizerState {
+  /** People whose surname is a place's name, read by `placeSurname` ("Valeska Paris"): their lone surname is theirs (lone-names.ts). */
+  protected readonly placeSurnamed = new Set<string>();
+
+  /**
+   * "Valeska Paris, an Australian woman", "Mayor Gloria Paris said": a capitalised word that no
+   * table knows, then a one-word place, is a person whose surname is the place's name when the
+   * words around say a person (apposition to a person or role noun, a speech verb, a title or
+   * honorific before, the trained NER reading a person there, the same two words a person already).
+   * Returns the place token (the name's last), or -1.
+   */
+  protected placeSurname(i: number): number {
+    const t = this.token(i);
+    const j = i + 1;
+    const place = this.token(j);
+    const after = this.token(j + 1);
+    if (!t || !place || place.sentence !== t.sentence || place.start === t.end || !isCapitalized(place)) return -1;
+    if (this.lexicon.phrases.has(t.value) || this.lexicon.commonWords.has(t.lower) || NOT_NAME_WORDS.has(t.lower)) return -1;
+    const match = this.matchLexicon(j);
+    // (A region is no surname: "Tudor England", "Lycos Europe", "Nintendo Europe".)
+    if (!match || match.last !== j || !SURNAME_PLACE_KINDS.has(match.entry.kind) || match.entry.placeKind === 'region') return -1;
+    // ("Paris Saint-Germain", "Paris, France": more of a name or a place's region after it.)
+    if (after && after.sentence === t.sentence && (isCapitalized(after) || after.value === '-' || this.regionAfter(j))) return -1;
+    const before = this.token(i - 1);
+    const titled = before !== undefined && before.sentence === t.sentence && (HONORIFICS.has(before.lower) || this.titleAt(i - 1) !== undefined || PERSON_ROLE_NOUNS.has(before.lower));
+    const speaks = after !== undefined && after.sentence === t.sentence && SPEECH_VERBS.has(after.lemma);
+    // The trained NER's person counts after a given name we know, not after a possessive ("London's Tate
+    // Britain", "Japan's Kinki Nippon" are a gallery and a railway).
+    const owned = before !== undefined && (before.value === "'s" || before.value === '’s');
+    const ner = this.lexicon.givenNames.has(t.lower) && !owned && this.named.type[i] === 'PER' && this.named.type[j] === 'PER' && this.named.first[j] === this.named.first[i];
+    const known = this.persons.has(slugify(this.text.slice(t.start, place.end)));
+    if (!(titled || speaks || ner || known || this.personInApposition(j))) return -1;
+    return j;
+  }
+
+  /** ", an Australian woman", ", a lawyer": a person or role noun within a few words after the comma after token k. */
+  protected personInApposition(k: number): boolean {
+    if (this.token(k + 1)?.value !== ',') return false;
+    const sentence = this.token(k)?.sentence;
+    for (let j = k + 2; j <= k + 1 + APPOSITION_REACH; j++) {
+      const w = this.token(j);
+      if (!w || w.sentence !== sentence || w.value === ',' || isCapitalized(w) && j === k + 2) return false;
+      if (PERSON_NOUNS.has(w.lower) || PERSON_ROLE_NOUNS.has(w.lower)) return true;
+    }
+    return false;
+  }
   /** The organisation a capital stands for in this document (ORGANIZATION_SEATS), if the document names it. */
   protected seatedOrganization(capital: string): LexiconEntry | undefined {
     const row = ORGANIZATION_SEATS.find((r) => r.capital === capital);

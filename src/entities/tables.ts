@@ -213,6 +213,14 @@ export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Nouns for a person as such (not a role): in apposition after a name ("Valeska Paris, an Australian
+ * woman") they make it a person's, as a role noun does.
+ */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'man', 'woman', 'boy', 'girl', 'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'husband', 'wife', 'widow', 'teenager', 'resident', 'citizen', 'national',
+]);
+
+/**
  * Lowercase nouns right before a capitalised name that say the name is a person
  * ("pan-democrat Gary Fan", "photographer Nat Finkelstein", "goalkeeper Mouez Hassen").
  */

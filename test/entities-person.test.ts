@@ -1,0 +1,37 @@
+// People whose names the gazetteers also know as something else, and people named by a title alone:
+// one row per rule (src/entities), sentences written for these tests, run through the whole
+// extractor with its shipped models. Each row lists the mentions whose text is one of the listed surfaces.
+import { strict as assert } from 'node:assert';
+import { extractText } from './helpers/extract';
+
+type Row = readonly [text: string, surfaces: readonly string[], expected: ReadonlyArray<readonly [surface: string, entity: string, entityType: string]>, why: string];
+
+const ROWS: readonly Row[] = [
+  ['Marisol Paris, a retired nurse, left the clinic in 2019. Paris says she was never paid.', ['Marisol Paris', 'Paris'],
+    [['Marisol Paris', 'marisol-paris', 'person'], ['Paris', 'marisol-paris', 'person']],
+    'an unknown word and a capital, in apposition to a person noun, are a person; the lone capital is then her surname'],
+  ['Marisol Paris, a retired nurse, left the clinic. She later moved to Paris.', ['Paris'],
+    [['Paris', 'france', 'country']],
+    'the capital after a word that asks for a place stays the place'],
+  ['Top seed Kerry Davenport reached the final. Davenport beat her sister in two sets.', ['Kerry Davenport', 'Davenport'],
+    [['Kerry Davenport', 'kerry-davenport', 'person'], ['Davenport', 'kerry-davenport', 'person']],
+    'a town\'s name opening a sentence is the surname of the person named in full, not the town'],
+  ['Kerry Davenport won again. The next round is in Davenport, Iowa.', ['Davenport, Iowa'],
+    [['Davenport, Iowa', 'davenport', 'place']],
+    'with its region after it, the town is the town'],
+  ['Coach Dave Houston was sacked. Houston said he had no regrets.', ['Houston'],
+    [['Houston', 'dave-houston', 'person']],
+    'a lone city name after a full name with a given name is that person'],
+  ['Berlin Tarrow and Lycos Europe agreed a deal. Europe is a big market.', ['Europe', 'Lycos Europe'],
+    [['Europe', 'europe', 'place'], ['Europe', 'europe', 'place']],
+    'a region is nobody\'s surname'],
+];
+
+describe('entities: people named like places, and titles without names', () => {
+  for (const [text, surfaces, expected, why] of ROWS) {
+    it(`${why}: ${text}`, () => {
+      const got = extractText(text).mentions.filter((m) => surfaces.includes(m.text)).map((m) => [m.text, m.entity, m.entityType]);
+      assert.deepEqual(got, expected.map((e) => [...e]));
+    });
+  }
+});
