@@ -85,6 +85,10 @@ const ROWS: readonly Row[] = [
   // descriptions
   ['President Emmanuel Macron arrived in Berlin on Monday. The president met Olaf Scholz.', 'president', 1, 'emmanuel-macron', 'a title written with the name before'],
   ['Russian President Vladimir Putin spoke on Monday. The Russian leader said the talks had failed.', 'leader', 1, 'vladimir-putin', 'demonym + "leader": a head of state of that country'],
+  ['Kim Jong Un will travel to Moscow in May. The North Korean leader accused Seoul of lying.', 'leader', 1, 'kim-jong-un', 'a demonym of two words ("North Korean") before the head, not "the North" as a state'],
+  ['Volodymyr Zelensky flew to Washington on Friday. The Ukrainian leader said the talks were useful.', 'leader', 1, 'volodymyr-zelensky', 'the gazetteer has him serving Ukraine under another spelling (Zelenskyy)'],
+  ['Tony Blair met Ariel Sharon and the Palestinian leader, Mahmoud Abbas, in London.', 'leader', 1, null, 'a name in apposition says who the description is: no antecedent'],
+  ['Volodymyr Zelensky offered to free two soldiers if the North Korean leader agreed to a swap. He also urged Europe to act.', 'He', 1, 'volodymyr-zelensky', 'the subject of an "if" clause is no rival of the main clause\'s subject for a sentence-opening "he"'],
   ['The European Union imposed new tariffs. The bloc said the measures were fair.', 'bloc', 1, 'european-union', '"the bloc": a union of states'],
   ['Hamas released two hostages on Sunday. The group said more would follow.', 'group', 1, 'hamas', '"the group": an armed group named before'],
   ['Toyota recalled a million cars. The company said the fault was rare.', 'company', 1, 'toyota', '"the company": a company named before'],

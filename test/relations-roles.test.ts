@@ -32,6 +32,8 @@ const ROWS: readonly Row[] = [
   ['US car firms General Motors and Ford cut jobs.', 'motors', [], 'a plural before "General" is no portfolio'],
   ["Japan's chief cabinet secretary, Yoshimasa Hayashi, voiced concern.", 'yoshimasa-hayashi', ['member_of japan'], 'a role noun ("chief") as a modifier of the office named after it'],
   ['Lavrov met his Chinese counterpart, Wang Yi, in Beijing.', 'wang-yi', ['member_of china'], 'a counterpart holds the same office for the state named'],
+  ['Kim Jong Un will travel to Moscow in May. The North Korean leader accused Seoul of lying.', 'kim-jong-un', ['leader_of north-korea'], 'a description with a demonym that stands for a person states the office'],
+  ['Gordon Brown saw his Israeli counterpart, Ariel Sharon, and later the Palestinian leader, Mahmoud Abbas, in Jerusalem.', 'ariel-sharon', ['member_of israel'], '…and an apposed name takes it, not the person before'],
   ['Mohamed Dagalo, the RSF commander who led the assault, stayed away.', 'mohamed-dagalo', ['leader_of rsf'], 'the commander of an armed group, with "the", leads it; a relative clause may end the apposition'],
   ["The minister accepted the credentials of Moscow's new ambassador, Ivan Petrov.", 'ivan-petrov', ['member_of russia'], 'a capital that owns an office after "of" is its state'],
   ["They met at London's King Cross station.", 'cross', [], 'a capital before a place it holds is the city: no title read in "King Cross"'],

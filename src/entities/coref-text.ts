@@ -48,6 +48,8 @@ export interface CorefInput {
   readonly facts?: readonly Fact[];
   /** A word that names a country as an adjective ("Russian") → that country's id. */
   readonly demonym?: (word: string) => string | undefined;
+  /** The states or bodies a person of the news gazetteer serves (people.json), by any spelling of the name. */
+  readonly servedBy?: (entity: string) => readonly string[] | undefined;
 }
 
 let genders: ReadonlyMap<string, Gender> | undefined;

@@ -13,7 +13,6 @@ import { describes, DESCRIPTIONS, findDescriptions, findPairs, FORUMS, PAIR_LOOK
 import { FeatureBuffer } from '../learn';
 import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures, rankScore, type CorefModel, type RankCandidate, type RankPronoun } from './coref-rank';
 import { ARTICLES, HOSTILE_VERBS, PRONOUNS, type PronounRow } from './coref-words';
-import { servedBodies } from './lexicon';
 import type { CorefInput, Item, Role } from './coref-text';
 import { CorefCues, NEUTER_LOOKBACK_SENTENCES } from './coref-cues';
 
@@ -575,7 +574,6 @@ class Resolver extends CorefCues {
     // person in reach whom the news gazetteer has serving that state first (people.json), when no one
     // in reach was given an office's title ("Foreign Minister Sergei Lavrov" is no "Russian leader") and exactly one person serves that state.
     if (d.row.entityType === 'person' && d.country && LEADER_WORDS.has(d.row.words.join(' '))) {
-      const served = servedBodies();
       const people = new Map<string, Item>();
       for (let k = seen.length - 1; k >= 0; k--) {
         const m = seen[k] as Item;
@@ -584,7 +582,7 @@ class Resolver extends CorefCues {
         // (An office the row itself reads is no obstacle: "President Xi" may be "the Chinese leader".)
         // ("Vice Premier He Lifeng" holds a lesser office: no leader either.)
         const titled = [...this.actorFacts(m.entity, m.entityType).titles].some((w) => (OFFICE_TITLES.has(w) && !(d.row.titles ?? []).includes(w)) || LESSER_TITLE_WORDS.has(w));
-        if (served.get(m.entity)?.[0] === d.country && !titled && !people.has(m.entity)) people.set(m.entity, m);
+        if (this.input.servedBy?.(m.entity)?.[0] === d.country && !titled && !people.has(m.entity)) people.set(m.entity, m);
       }
       const [only, ...more] = [...people.values()];
       if (only && more.length === 0) return this.reference(only.entity, only.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
@@ -655,7 +653,21 @@ class Resolver extends CorefCues {
     const subjects = seen.filter((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && (kind === 'neuter' || m.entityType === 'person') && this.agrees(m, kind)
       && !this.embeddedBefore(m, t.index));
     const people = new Set(subjects.map((m) => m.entity));
-    return people.size === 1 ? subjects[0] : undefined;
+    if (people.size === 1) return subjects[0];
+    // "X offered to hand them to Kim if the North Korean leader arranged it. He urged …": the subject
+    // of a clause that only sets a condition or a time is no rival of the main clause's one subject.
+    const main = subjects.filter((m) => !this.adverbialClauseSubject(m));
+    return new Set(main.map((m) => m.entity)).size === 1 ? main[0] : undefined;
+  }
+
+  /** Whether the mention is the subject of an adverbial clause ("if the leader arranged it", "when X came"). */
+  private adverbialClauseSubject(m: Item): boolean {
+    const verb = this.governorOf(m.first, m.last);
+    if (verb >= 0 && this.deprel(verb) === 'advcl') return true;
+    // (The parse may hang the clause anywhere, or be absent: its opening "if"/"when" says what it is.)
+    const before = this.tokens[m.first - 1];
+    const opener = before && ARTICLES.has(before.lower) ? this.tokens[m.first - 2] : before;
+    return opener !== undefined && opener.sentence === m.sentence && SUBORDINATORS.has(opener.lower);
   }
 
   /** Whether a word of military rule follows the mention within three words ("Mali's junta", "Myanmar's military government"). */

@@ -151,6 +151,14 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     // The last token of a "Name-backed" modifier: the span starts after it, the name keeps its own reference.
     let backed: number | undefined;
     for (let k = t.index + 1; k <= t.index + 5 && !found; k++) {
+      // ("the North Korean leader": a demonym of two words, before "the North" is read as a state.)
+      const two = tokens[k + 1];
+      const c2 = two && two.sentence === t.sentence && /^\p{Lu}/u.test(two.value) && /^\p{Lu}/u.test(tokens[k]?.value ?? '') ? demonym?.(`${tokens[k]?.value} ${two.value}`) : undefined;
+      if (c2) {
+        country = c2;
+        k++;
+        continue;
+      }
       const row = DESCRIPTIONS.find((r) => r.words.every((word, i) => tokens[k + i]?.lower === word && tokens[k + i]?.sentence === t.sentence));
       if (row) {
         found = { row, first: (backed ?? t.index) + 1, last: k + row.words.length - 1, ...(country ? { country } : {}) };
@@ -173,6 +181,9 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     // (Not for "the firm", "the company": the company named last is too often another one.)
     const charge = after?.lower === 'of' && /ing$/.test(tokens[found.last + 2]?.lower ?? '') && !['firm', 'company'].includes(tokens[found.last]?.lower ?? '');
     if (after && after.sentence === t.sentence && ((after.lower === 'of' && !charge) || after.lower === 'for' || /^\p{Lu}/u.test(after.value) || after.pos === 'NOUN')) continue;
+    // "and the Palestinian leader, Mahmoud Abbas": a name in apposition says who it is; no antecedent.
+    const apposed = tokens[found.last + 2];
+    if (after?.value === ',' && apposed && apposed.sentence === t.sentence && apposed.pos === 'PROPN' && /^\p{Lu}/u.test(apposed.value)) continue;
     // "the largest city in northern Shan State" introduces a place by where it lies; "the city" alone refers back.
     if (after?.lower === 'in' && after.sentence === t.sentence && found.row.entityType === 'place') continue;
     // "the Union" capitalised is a name of its own (the EU), not a description.

@@ -9,7 +9,7 @@ import { resolveCoreference } from './coref';
 import { defaultLexicon, type Lexicon } from './lexicon';
 import { phraseExtents } from './extents';
 import { countryBodyId, slugify } from './slug';
-import { TOPICS } from './tables';
+import { TITLES, TOPICS } from './tables';
 import { TOPIC_FIRST_WORDS, AFFILIATION_KINDS, isCapitalized } from './words';
 import { LoneNameReading } from './lone-names';
 import { documentCountry } from './containment';
@@ -88,6 +88,7 @@ class Recognizer extends LoneNameReading {
     this.resolveTitleReferences();
     this.titleMentions();
     this.resolveCoreference();
+    this.descriptionRoles();
     this.unheldTitleSides();
     this.findTopics();
     this.statedContainments();
@@ -207,12 +208,37 @@ class Recognizer extends LoneNameReading {
       doc: this.doc, references: this.draft.references, mentions: this.draft.mentions, syntax: this.syntax, groups: this.draft.groups,
       roles: this.draft.roles, facts: this.draft.facts,
       personLabel: (id) => this.persons.get(id)?.label,
+      servedBy: (id) => this.servedBy(id),
       label: (id) => this.persons.get(id)?.label ?? this.lexicon.entities.get(id)?.label ?? this.draft.labels.get(id) ?? [...(this.draft.aliases.get(id) ?? [])][0],
       demonym: (word) => {
         const entry = this.lexicon.phrases.get(word);
         return entry?.kind === 'demonym' ? (entry.country ?? entry.id) : undefined;
       },
     }));
+  }
+
+  /**
+   * "Kim Jong Un … the North Korean leader": a description with a state's name or demonym that stands
+   * for a person states the person's office in that state, as the title before the name would
+   * ("North Korean leader Kim Jong Un"). Only titles of the title table; "the veteran ruler" names no state.
+   */
+  private descriptionRoles(): void {
+    for (const r of [...this.draft.references]) {
+      if (r.via !== 'description' || r.entityType !== 'person') continue;
+      // The state: the longest phrase at the description's start that the gazetteer reads as a
+      // demonym, a country or its seat ("North Korean", "Kremlin").
+      for (let n = Math.min(3, r.lastToken - r.firstToken); n >= 1; n--) {
+        const phrase = Array.from({ length: n }, (_, k) => this.token(r.firstToken + k)?.value ?? '').join(' ');
+        const entry = this.lexicon.phrases.get(phrase);
+        const state = entry && (entry.kind === 'demonym' || entry.kind === 'seat' || entry.entityType === 'country') ? (entry.country ?? entry.id) : undefined;
+        if (!state || this.lexicon.entities.get(state)?.entityType !== 'country') continue;
+        const words: string[] = [];
+        for (let k = r.firstToken + n; k <= r.lastToken; k++) words.push(this.token(k)?.lower ?? '');
+        const title = TITLES.find((row) => row.words.join(' ') === words.join(' '));
+        if (title) this.addRole(r.entity, `${title.role} of ${this.lexicon.entities.get(state)?.label ?? state}`, title, state, r.firstToken + n, words.join(' '));
+        break;
+      }
+    }
   }
 
   /**
