@@ -25,6 +25,15 @@ const ROWS: readonly Row[] = [
   ['Berlin Tarrow and Lycos Europe agreed a deal. Europe is a big market.', ['Europe', 'Lycos Europe'],
     [['Europe', 'europe', 'place'], ['Europe', 'europe', 'place']],
     'a region is nobody\'s surname'],
+  ['Thank you, Madam Speaker. I yield back.', ['Madam Speaker'],
+    [['Madam Speaker', '', 'person']],
+    'a person addressed by office alone is a person\'s mention of no actor: the holder is not named'],
+  ['Mr. Chair, my colleague Dana Whitfield deserves thanks.', ['Mr. Chair', 'Dana Whitfield'],
+    [['Mr. Chair', '', 'person'], ['Dana Whitfield', 'dana-whitfield', 'person']],
+    'a chair addressed in a committee'],
+  ['Mr President Lula spoke first.', ['Mr President Lula'],
+    [['Mr President Lula', 'luiz-inacio-lula-da-silva', 'person']],
+    'with a name after the title, the name says who'],
 ];
 
 describe('entities: people named like places, and titles without names', () => {
@@ -34,4 +43,13 @@ describe('entities: people named like places, and titles without names', () => {
       assert.deepEqual(got, expected.map((e) => [...e]));
     });
   }
+});
+
+describe('entities: a title in address makes no node', () => {
+  it('no entity record, no fact end for "Madam Speaker"', () => {
+    const result = extractText('Madam Speaker, the Senate has failed. Madam Speaker, I yield back.');
+    assert.equal(result.mentions.filter((m) => m.rule === 'title-in-address').length, 2);
+    assert.ok(result.entities.every((e) => e.id !== ''));
+    assert.ok(result.facts.every((f) => f.source !== '' && f.target !== ''));
+  });
 });

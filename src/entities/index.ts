@@ -13,6 +13,7 @@ import { TITLES, TOPICS } from './tables';
 import { TOPIC_FIRST_WORDS, AFFILIATION_KINDS, isCapitalized } from './words';
 import { LoneNameReading } from './lone-names';
 import { documentCountry } from './containment';
+import { NO_ACTOR } from './addressed';
 
 /** States whose legislature is itself named Congress (a "Congress" in a British story is the US one). */
 const CONGRESS_STATES = ['guatemala', 'peru', 'colombia', 'mexico', 'brazil', 'argentina', 'chile', 'honduras', 'paraguay', 'philippines', 'spain', 'dominican-republic'];
@@ -90,6 +91,7 @@ class Recognizer extends LoneNameReading {
     this.resolveCoreference();
     this.descriptionRoles();
     this.unheldTitleSides();
+    this.addressedMentions();
     this.findTopics();
     this.statedContainments();
     const mentions = this.phraseExtents();
@@ -262,6 +264,23 @@ class Recognizer extends LoneNameReading {
       this.draft.references.push({
         entity: holder, entityType: 'person', firstToken: t.first, lastToken: t.last, sentence: a.sentence,
         via: 'title', possessive: this.token(t.last + 1)?.value === "'s", modifier: false,
+      });
+    }
+  }
+
+  /**
+   * "Madam Speaker", "Mr. President": a person's mention, of the person a reference on the same words
+   * resolved to, else of no actor (addressed.ts): the office is named, its holder is not.
+   */
+  private addressedMentions(): void {
+    for (const { first, last } of this.addressed) {
+      const a = this.token(first);
+      const b = this.token(last);
+      if (!a || !b) continue;
+      const held = this.draft.references.find((r) => r.firstToken === first && r.lastToken === last && r.entityType === 'person');
+      this.draft.mentions.push({
+        start: a.start, end: b.end, text: this.text.slice(a.start, b.end), entityType: 'person', entity: held?.entity ?? NO_ACTOR,
+        firstToken: first, lastToken: last, sentence: a.sentence, rule: 'title-in-address',
       });
     }
   }

@@ -12,6 +12,7 @@ import {
   ROLE_SUFFIX, STATE_NOUNS, LEGISLATURE_WORDS, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, SURNAME_PRONOUNS, CORPORATE_TITLES, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
 } from './words';
 import { PlaceReading } from './places';
+import { addressedTitleEnd } from './addressed';
 
 /** Determiners that make a capitalised title with no name refer to its holder ("this President", "our President"). */
 const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
@@ -36,9 +37,18 @@ export abstract class NameReading extends PlaceReading {
     const n = this.tokens.length;
     let i = 0;
     while (i < n) {
-      const next = this.claimed[i] ? i + 1 : (this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
+      const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
       i = next ?? i + 1;
     }
+  }
+
+  /** "Madam Speaker", "Mr. President": a person addressed by office; the tokens are no one's name. */
+  protected addressedTitle(i: number): number | undefined {
+    const last = addressedTitleEnd(this.tokens, i);
+    if (last === undefined) return undefined;
+    this.claimed.fill(1, i, last + 1);
+    this.addressed.push({ first: i, last });
+    return last + 1;
   }
 
   protected titlePhrase(i: number): number | undefined {

@@ -57,6 +57,8 @@ export abstract class RecognizerState {
   protected readonly roleHolders = new Map<string, string>();
   /** Title role → every person the document names with it ("President" → the Presidents named). */
   protected readonly titleHolders = new Map<string, Set<string>>();
+  /** "Madam Speaker", "Mr. President": persons addressed by a title alone (addressed.ts), output after coreference. */
+  protected readonly addressed: Array<{ first: number; last: number }> = [];
   /** "the President": capitalised titles with no name, resolved in pass 2 when one person holds them. */
   protected readonly bareTitles: Array<{ first: number; last: number; role: string }> = [];
   protected readonly pendingSingles: Array<{ first: number; last: number; rule: string }> = [];

@@ -83,6 +83,40 @@ export const TITLES: readonly TitleRow[] = [
   member('editor', 'Editor', 'works for a news outlet'),
 ];
 
+/** Honorifics that address a person by office when a title follows with no name ("Madam Speaker", "Mr. President"). */
+export const ADDRESS_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'madam', 'madame', 'mister']);
+
+export interface AddressRow {
+  /** The title's words after the honorific, lowercase, as the tokenizer splits them. */
+  readonly words: readonly string[];
+  readonly reason: string;
+}
+
+const address = (words: string, reason: string): AddressRow => ({ words: words.split(' '), reason });
+
+/** Offices addressed by honorific and title alone, in parliaments, courts, assemblies and interviews. */
+export const ADDRESS_TITLES: readonly AddressRow[] = [
+  address('president', 'a head of state, or the chair of an assembly or senate, addressed in a speech or an interview'),
+  address('vice president', 'the presiding officer of the US Senate, or a deputy head of state'),
+  address('speaker', 'presides over a legislature: "Madam Speaker" opens and punctuates speeches in it'),
+  address('deputy speaker', 'presides over a legislature in the Speaker\'s place'),
+  address('chair', 'presides over a committee or a session ("Thank you, Mr. Chair")'),
+  address('chairman', 'presides over a committee or a board'),
+  address('chairwoman', 'presides over a committee or a board'),
+  address('chairperson', 'presides over a committee or a board'),
+  address('secretary - general', 'the head of the UN or NATO, addressed in the General Assembly (the tokenizer splits the hyphen)'),
+  address('secretary-general', 'the head of the UN or NATO, as one token'),
+  address('secretary general', 'the head of the UN or NATO, written without the hyphen'),
+  address('prime minister', 'a head of government, addressed in parliament or an interview'),
+  address('chief justice', 'the head of a court, addressed at an oath or a hearing'),
+  address('ambassador', 'an envoy, addressed at the UN or in an interview'),
+  address('mayor', 'a city\'s head, addressed at a council meeting'),
+  address('governor', 'a state\'s head, addressed at a legislature or a hearing'),
+  address('minister', 'a member of a government, addressed in parliament'),
+  address('commissioner', 'a member of a commission or a police chief, addressed at a hearing'),
+  address('senator', 'a member of a senate, addressed in a hearing'),
+];
+
 /** Honorifics stand before a name but say nothing about office. */
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'prof', 'prof.', 'professor',
