@@ -30,6 +30,8 @@ const ROWS: readonly Row[] = [
   ['Lorvane has learned the facts. Lorvane asked Jon Tesh.', { Lorvane: 'ORG' }, ['Lorvane/organization/lorvane/lone-name:organization', 'Lorvane/organization/lorvane/lone-name:organization', 'Jon Tesh/person/jon-tesh/given-name'], 'a name that only opens sentences stands as a body when the NER reads it as one'],
   ['Lorvane has learned the facts. Lorvane asked Jon Tesh.', {}, ['Jon Tesh/person/jon-tesh/given-name'], 'without the NER, a word that only opens sentences is no name'],
   ['The report was written by Mirela Saturday.', { Mirela: 'PER', Saturday: 'PER' }, ['Mirela/person/mirela/ner:person'], 'a weekday the NER runs into is no part of a name'],
+  ['She loved Corvex more than the other Corvexes she owned.', { Corvex: 'PER' }, ['Corvexes/other/corvexes/lone-name:other'], 'a lone name the article also makes plural names a product, not a person'],
+  ['They called him Birdie -- and then he left.', { Birdie: 'PER', '--': 'PER', and: 'PER', then: 'PER', he: 'PER' }, [], 'a span with lowercase words or a dash standing apart is no name'],
   ['Vladimir Putin met Donald Trump.', { Vladimir: 'ORG', Putin: 'ORG' }, ['Vladimir Putin/person/vladimir-putin/given-name', 'Donald Trump/person/donald-trump/given-name'], 'a rule that found the name keeps it'],
 ];
 

@@ -34,6 +34,12 @@ const ROWS: readonly Row[] = [
   ['Mr President Lula spoke first.', ['Mr President Lula'],
     [['Mr President Lula', 'luiz-inacio-lula-da-silva', 'person']],
     'with a name after the title, the name says who'],
+  ['Band manager Tomasz Rybicki spoke. \"I\'m told the tour is off,\" he said. I\'m Tomasz Rybicki.', ["I'm", "I'm Tomasz Rybicki", 'Tomasz Rybicki'],
+    [['Tomasz Rybicki', 'tomasz-rybicki', 'person'], ['Tomasz Rybicki', 'tomasz-rybicki', 'person']],
+    '"I\'m" is a pronoun and a verb, never a name or part of one'],
+  ['Painter Idris Okafor sold prints. There are Okafor Kodachrome shows in Leeds.', ['Okafor', 'Okafor Kodachrome', 'Kodachrome'],
+    [['Okafor', 'idris-okafor', 'person']],
+    'the surname of a person named in full, opening capitalised words no cue makes a name, is that person and no new person'],
 ];
 
 describe('entities: people named like places, and titles without names', () => {

@@ -576,7 +576,8 @@ export abstract class NameReading extends PlaceReading {
         this.addPerson(i, thing - 1, 'given-name');
         return thing;
       }
-      const person = this.addPerson(i, last, c.byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape');
+      const rule = c.byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape';
+      const person = rule === 'name-shape' ? this.shapePerson(i, last) : this.addPerson(i, last, rule);
       if (c.byline) this.bylineOutlet(person, last + 1);
       return last + 1;
     }
@@ -595,10 +596,26 @@ export abstract class NameReading extends PlaceReading {
     const demonymFirst = this.lexicon.phrases.get(words[0]?.value ?? '')?.kind === 'demonym' || /^\p{Lu}\p{Ll}+(?:ish|ese)$/u.test(words[0]?.value ?? '');
     const nameShaped = !demonymFirst && !lowers.some((w) => NOT_PERSON_WORDS.has(w)) && words.every((w) => !ACRONYM.test(w.value))
       && !lowers.every((w) => this.lexicon.commonWords.has(w) || !LETTER.test(w)) && (/\s/.test(c.name()) || HONORIFICS.has(prev?.lower ?? ''));
+    // ("Warhol Polaroid exhibits": the surname of a person named in full, opening words no cue makes a
+    // name, is that person, modifying what follows; not a new person's given name.)
+    const surnamed = nameShaped && last > i ? this.personBySurname(lowers[0] ?? '') : undefined;
+    if (surnamed && surnamed.last === lowers[0] && !this.shapeOnly.has(surnamed.id)) {
+      this.addMention(surnamed.id, 'person', i, i, undefined, 'surname', false, 'name');
+      this.personToken[i] = 1;
+      return i + 1;
+    }
     if (nameShaped && (!sentenceStart || words.every((w) => w.pos === 'PROPN' || w.value === '-' || !UPPER_START.test(w.value)))) {
-      this.addPerson(i, last, 'name-shape');
+      this.shapePerson(i, last);
     }
     return last + 1;
+  }
+
+  /** A person read from the name's shape alone; a new one of two words or more is marked so (`shapeOnly`). */
+  protected shapePerson(i: number, last: number): string {
+    const known = this.persons.size;
+    const id = this.addPerson(i, last, 'name-shape');
+    if (this.persons.size > known && last > i) this.shapeOnly.add(id);
+    return id;
   }
 
   /** Whether words open with a given name or an initial ("Steven F.", "J."). */

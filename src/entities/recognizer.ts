@@ -7,7 +7,7 @@ import { slugify } from './slug';
 import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, SURNAME_FIRST_FAMILIES, TITLES, type TitleRow } from './tables';
 import {
   TITLE_CASE_SHARE, HEADLINE_SMALL_WORDS, HEADLINE_WORD_LENGTH, MAX_NAME_TOKENS, NAME_PART_HONORIFICS, LETTER, INITIAL, TITLE_FIRST_WORDS, phrasePrefixes, HYPHEN_WORD,
-  personRecord, isCapitalized, gluePoint, oneEditApart, NamedSpans, type PersonRecord, type Draft,
+  personRecord, isCapitalized, gluePoint, oneEditApart, NamedSpans, PRONOUN_CONTRACTION, type PersonRecord, type Draft,
 } from './words';
 import type { ReferenceVia } from './index';
 
@@ -57,6 +57,8 @@ export abstract class RecognizerState {
   protected readonly roleHolders = new Map<string, string>();
   /** Title role → every person the document names with it ("President" → the Presidents named). */
   protected readonly titleHolders = new Map<string, Set<string>>();
+  /** People read from the shape of their name alone (no given name, title, role or verb): "Hollywood Magic" may be a thing. */
+  protected readonly shapeOnly = new Set<string>();
   /** "Madam Speaker", "Mr. President": persons addressed by a title alone (addressed.ts), output after coreference. */
   protected readonly addressed: Array<{ first: number; last: number }> = [];
   /** "the President": capitalised titles with no name, resolved in pass 2 when one person holds them. */
@@ -186,7 +188,7 @@ export abstract class RecognizerState {
       }
       // "Hassan Sheikh Mohamud": inside a Somali or Arabic name "Sheikh" is a name, not an honorific.
       const inName = count > 0 && NAME_PART_HONORIFICS.has(t.lower) && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.sentence === t.sentence;
-      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || (HONORIFICS.has(t.lower) && !inName) || HYPHEN_WORD.test(t.lower)) break;
+      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || (HONORIFICS.has(t.lower) && !inName) || HYPHEN_WORD.test(t.lower) || PRONOUN_CONTRACTION.test(t.lower)) break;
       // ("Martin Luther King Jr.": a title word right before a name suffix is the surname.)
       if (this.titleAt(j) && !INITIAL.test(t.value) && !(count > 0 && NAME_SUFFIXES.has(this.token(j + 1)?.lower ?? ''))) break;
       const lex = this.lexicon.phrases.get(t.value);
@@ -353,6 +355,8 @@ export abstract class RecognizerState {
       record.first = named.first;
       record.tokens = named.tokens;
     }
+    // (A name the text also gives with a cue, a given name, a title or a verb, is no guess from its shape.)
+    if (rule !== 'name-shape') this.shapeOnly.delete(record.id);
     this.addMention(record.id, 'person', first, last, record.label, rule, false, 'name');
     this.personToken.fill(1, first, last + 1);
     return record.id;

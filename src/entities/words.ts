@@ -59,6 +59,8 @@ export const NOT_A_LONE_NAME = /(?:ish|ean|ian|ic|ese|ans|ism|isms|phobia|ity|me
 export const SPECIES_EPITHET = /^[a-z]{3,}(?:a|us|um|is|ae|ii|ensis|oides)$/;
 /** "I'm", "I’m": a contraction, no name. */
 export const CONTRACTION = /['’]\p{Ll}{1,2}$/u;
+/** "I'm", "We've", "It's" as one token: a pronoun and a verb, never part of a name ("I'm Mario Lucero", "I'm told"). */
+export const PRONOUN_CONTRACTION = /^(?:i|we|you|he|she|it|they)['’]\p{Ll}{1,2}$/u;
 /** "SDGs", "MTPs", "DHBs": the plural of an acronym names things, not a body or place. */
 export const THING_SHAPE = /^\p{Lu}{2,}s$/u;
 /** A word that names a doctrine or a field, never a person: "Scientology", "Wicca"-like bodies of belief. */
