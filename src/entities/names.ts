@@ -11,6 +11,9 @@ import {
   SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
   ROLE_SUFFIX, STATE_NOUNS, LEGISLATURE_WORDS, PAST_OFFICE_WORDS, LESSER_OFFICE_WORDS, PROFESSION_TITLES, SURNAME_PRONOUNS, CORPORATE_TITLES, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
 } from './words';
+
+/** Quantifiers that may stand between a preposition and the goods it measures ("on all Japanese goods"). */
+const QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'most', 'many', 'some', 'certain']);
 import { PlaceReading } from './places';
 import { addressedTitleEnd } from './addressed';
 
@@ -274,7 +277,9 @@ export abstract class NameReading extends PlaceReading {
       const goodsAt = (x: Token | undefined): boolean => TRADED_GOODS.includes(x?.lower ?? '');
       // ("buys Russian gas", "imports Russian uranium": goods bought name their seller, as goods sanctioned do.)
       const bought = ['buy', 'import', 'purchase', 'bought'].includes(this.token(i - 1)?.lemma ?? '');
-      const measuredGoods = (['on', 'against', 'of'].includes(this.token(i - 1)?.lower ?? '') || bought) && (goodsAt(noun) || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && goodsAt(afterAdjective)));
+      // ("a levy on all Japanese goods": a quantifier may stand between.)
+      const pre = QUANTIFIERS.has(this.token(i - 1)?.lower ?? '') ? this.token(i - 2) : this.token(i - 1);
+      const measuredGoods = (['on', 'against', 'of'].includes(pre?.lower ?? '') || bought) && (goodsAt(noun) || ((noun?.pos === 'ADJ' || noun?.pos === 'NOUN') && goodsAt(afterAdjective)));
       // "an Israeli strike on …", "American sanctions": the side whose act the noun names.
       // ("an Israeli air strike", "a Russian missile attack": one noun may stand between.)
       const sideOfEvent = DEMONYM_EVENTS.has(noun?.lower ?? '') || (noun?.pos === 'NOUN' && DEMONYM_EVENTS.has(afterAdjective?.lower ?? ''));

@@ -491,6 +491,14 @@ export abstract class TreeFrames extends TreeTold {
     if (frame.id === 'accept' && !reading.hypothetical && !reading.negated && sides.size === 2 && reading.targets.length > 0 && reading.targets.every((r) => r.entityType === 'other' && PACT_TOPICS.has(r.entity))) {
       this.emitReading({ ...reading, targets: [], mutual: true, frame: { ...frame, id: 'accept:pact', relation: 'promised', cameo: '057' } });
     }
+    // "Japan agreed to a trade deal with the United States": agreeing to a pact made with Y commits
+    // both to each other (CAMEO 057), as signing it would.
+    const partners = frame.id === 'accept' && !reading.negated ? this.pactPartners(trigger) : [];
+    if (partners.length > 0) {
+      const pact = { ...frame, id: 'accept:pact-with', relation: 'promised' as const, cameo: '057' };
+      this.emitReading({ ...reading, targets: partners, frame: pact });
+      return this.emitReading({ ...reading, sources: partners.filter(canAct), targets: reading.sources, frame: pact });
+    }
     // "a deal that Tiani had agreed with Putin", "agreed an accord with Y": agreeing a pact with Y is a
     // commitment both ways (CAMEO 057), not siding with Y's view.
     if (frame.id === 'agree-with' && this.agreedPact(trigger)) {
@@ -514,6 +522,21 @@ export abstract class TreeFrames extends TreeTold {
     // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
     // trigger to the walks.
     return this.emitReading(reading);
+  }
+
+  /** The actors "with" whom a pact the verb agrees to is made ("agreed to a deal with Y"). */
+  private pactPartners(trigger: Token): ActorReference[] {
+    const reader = this.reader;
+    if (!reader) return [];
+    const tree = reader.tree;
+    const out: ActorReference[] = [];
+    for (const c of tree.children(trigger.index)) {
+      if (!tree.deprel(c).startsWith('obl') || !['to', 'on'].includes(tree.caseOf(c) ?? '') || !AGREEMENT_NOUNS.includes(tree.tokens[c]?.lower ?? '')) continue;
+      for (const m of tree.children(c)) {
+        if (tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'with') out.push(...new ActorFinder(reader).at(m).filter((r) => r.entityType !== 'other' && r.entityType !== 'place'));
+      }
+    }
+    return out;
   }
 
   /** The verb's object, or the noun its relative clause describes, is a pact. */
