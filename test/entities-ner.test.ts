@@ -24,7 +24,8 @@ type Row = readonly [text: string, tagged: Readonly<Record<string, string>>, exp
 const ROWS: readonly Row[] = [
   ['The trick was first shown by Okonjo in 1930.', { Okonjo: 'PER' }, ['Okonjo/person/okonjo/ner:person'], 'a name no rule types: the NER makes it a person'],
   ['The trick was first shown by Okonjo in 1930.', {}, ['Okonjo/organization/okonjo/lone-name:organization'], 'without the NER the lone-name rule guesses an organisation'],
-  ['The Senator arrived late.', { Senator: 'PER' }, [], 'a lone role word is no person, whatever the NER says'],
+  ['The Senator arrived late.', { Senator: 'PER' }, ['Senator/person//title-unheld'], 'a lone title is no person\'s name, whatever the NER says: a mention of an office holder nobody names'],
+  ['The manager arrived late.', { manager: 'PER' }, [], 'a lone role word is no person, whatever the NER says'],
   ['Then the Administration answered.', { Administration: 'ORG' }, [], 'organisations and places of the NER alone are not added'],
   ['Ahmed Mohamed built a clock. Police later questioned Ahmed at school.', { Ahmed: 'PER', Mohamed: 'PER' }, ['Ahmed Mohamed/person/ahmed-mohamed/given-name', 'Ahmed/person/ahmed-mohamed/ner:person'], 'a lone given name is the one person who bears it'],
   ['Lorvane has learned the facts. Lorvane asked Jon Tesh.', { Lorvane: 'ORG' }, ['Lorvane/organization/lorvane/lone-name:organization', 'Lorvane/organization/lorvane/lone-name:organization', 'Jon Tesh/person/jon-tesh/given-name'], 'a name that only opens sentences stands as a body when the NER reads it as one'],

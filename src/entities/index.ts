@@ -258,7 +258,19 @@ class Recognizer extends LoneNameReading {
       const full = holder !== undefined && ((this.persons.get(holder)?.tokens ?? 0) >= 2 || this.lexicon.entities.has(holder));
       const a = this.token(t.first);
       const b = this.token(t.last);
-      if (holder === undefined || !full || !a || !b || this.claimedWithin(t.first, t.last)) continue;
+      if (!a || !b || this.claimedWithin(t.first, t.last)) continue;
+      // ("the Secretary-General", "the Speaker" with nobody named so: the office's holder is meant, a
+      // person's mention of no actor, as in address; not in a Title Case headline, where any word is capitalised.)
+      if (holder === undefined || !full) {
+        if (!this.titleCaseSentence[a.sentence]) {
+          // ("the Senator from Alaska": the state it is held for is part of the phrase.)
+          const from = this.token(t.last + 1)?.lower === 'from' ? this.matchLexicon(t.last + 2) : undefined;
+          const last = from && from.last < this.tokens.length && ['place', 'country', 'capital'].includes(from.entry.kind) ? from.last : t.last;
+          this.claimed.fill(1, t.first, t.last + 1);
+          this.addressed.push({ first: t.first, last, rule: 'title-unheld' });
+        }
+        continue;
+      }
       this.claimed.fill(1, t.first, t.last + 1);
       this.draft.mentions.push({ start: a.start, end: b.end, text: this.text.slice(a.start, b.end), entityType: 'person', entity: holder, firstToken: t.first, lastToken: t.last, sentence: a.sentence, rule: 'title-alone' });
       this.draft.references.push({
@@ -269,18 +281,18 @@ class Recognizer extends LoneNameReading {
   }
 
   /**
-   * "Madam Speaker", "Mr. President": a person's mention, of the person a reference on the same words
+   * "Madam Speaker", "Mr. President", "the Secretary-General": a person's mention, of the person a reference on the same words
    * resolved to, else of no actor (addressed.ts): the office is named, its holder is not.
    */
   private addressedMentions(): void {
-    for (const { first, last } of this.addressed) {
+    for (const { first, last, rule } of this.addressed) {
       const a = this.token(first);
       const b = this.token(last);
       if (!a || !b) continue;
       const held = this.draft.references.find((r) => r.firstToken === first && r.lastToken === last && r.entityType === 'person');
       this.draft.mentions.push({
         start: a.start, end: b.end, text: this.text.slice(a.start, b.end), entityType: 'person', entity: held?.entity ?? NO_ACTOR,
-        firstToken: first, lastToken: last, sentence: a.sentence, rule: 'title-in-address',
+        firstToken: first, lastToken: last, sentence: a.sentence, rule,
       });
     }
   }

@@ -45,12 +45,21 @@ export abstract class NameReading extends PlaceReading {
     }
   }
 
+  /** "The Return of the King", "Lord of the Rings": "of the" after a capitalised word that is no title, mid-sentence, before token k. */
+  protected inWorkTitle(k: number): boolean {
+    const the = this.token(k - 1);
+    const of = this.token(k - 2);
+    const head = this.token(k - 3);
+    return the?.lower === 'the' && of?.lower === 'of' && head !== undefined && head.sentence === this.token(k)?.sentence && isCapitalized(head)
+      && this.doc.sentences[head.sentence]?.firstToken !== head.index && this.titleAt(head.index) === undefined;
+  }
+
   /** "Madam Speaker", "Mr. President": a person addressed by office; the tokens are no one's name. */
   protected addressedTitle(i: number): number | undefined {
     const last = addressedTitleEnd(this.tokens, i);
     if (last === undefined) return undefined;
     this.claimed.fill(1, i, last + 1);
-    this.addressed.push({ first: i, last });
+    this.addressed.push({ first: i, last, rule: 'title-in-address' });
     return last + 1;
   }
 
@@ -102,7 +111,9 @@ export abstract class NameReading extends PlaceReading {
         // ("the Director's Guild": a capitalised word after the possessive makes the title part of a name.)
         const after = this.token(titleLast + 1);
         const owner = (after?.value === "'s" || after?.value === '’s') && isCapitalized(this.token(titleLast + 2) ?? after);
-        if (first >= 0 && word && isCapitalized(word) && word.sentence === this.token(first)?.sentence && after?.lower !== 'of' && !owner) this.bareTitles.push({ first, last: titleLast, role: title.title.role });
+        // ("the Official UK Singles Chart", "The Return of the King": a title word inside a longer name or a work's title is no office.)
+        const named = (after !== undefined && after.sentence === word?.sentence && isCapitalized(after)) || this.inWorkTitle(afterAffiliation);
+        if (first >= 0 && word && isCapitalized(word) && word.sentence === this.token(first)?.sentence && after?.lower !== 'of' && !owner && !named) this.bareTitles.push({ first, last: titleLast, role: title.title.role });
         return undefined;
       }
       if (affiliationMatch.entry.kind === 'capital') return undefined;
