@@ -161,6 +161,17 @@ describe('coreference output', () => {
     ['The army and the RSF met in Jeddah. The army accused the RSF of looting. The US sent an envoy to Sudan. Amnesty urged both sides to protect civilians.'.replace(/The army/g, 'The Sudanese Armed Forces'),
       'both', ['rsf', 'sudanese-armed-forces'], 'the two the story named together most (in two sentences), not the last sentence\'s'],
     ['Kenya and Sudan signed a border pact on Monday. Kenya praised both countries on Tuesday.', 'both', [], 'the clause\'s own subject is no side (Kenya cannot praise itself): one side is left, so none'],
+    // the pair named last as parties to one event (coref-pairs.ts)
+    ['Chad announced a truce between Mali and Niger on Monday. Kenya and Uganda sent observers to the border. Chad later said both countries had broken the truce.',
+      'both', ['mali', 'niger'], 'the event the clause names again ("the truce") goes to the parties it was told with, past a later pair'],
+    ['Kenyan President William Ruto held talks with Nigerian President Bola Tinubu in Abuja on Monday. The two leaders agreed to open a new consulate.',
+      'The', ['bola-tinubu', 'william-ruto'], 'the two ends of talks are "the two leaders"'],
+    ['Kenyan President William Ruto held talks with Nigerian President Bola Tinubu in Abuja on Monday. Both governments want a trade deal.',
+      'Both', ['kenya', 'nigeria'], '…and, as states, the states their titles tie them to'],
+    ['Xi Jinping stood with Kim Jong Un and Vladimir Putin at the parade. On Friday Xi received his guest in Beijing. The two leaders pledged to deepen ties.',
+      'The', [], 'a meeting with a guest no name gives is the pair named last: not an older pair'],
+    ['Israel and Hamas agreed a truce in January. Qatar and Egypt, which mediated the truce, have pressed both sides to begin new talks.',
+      'both', ['hamas', 'israel'], 'the clause\'s coordinated subject is no side, past its relative clause'],
   ];
   for (const [text, word, sides, why] of PAIRS) {
     it(`pairs: ${why}`, () => {
