@@ -88,6 +88,7 @@ class Recognizer extends LoneNameReading {
     this.homeBodies();
     this.resolveTitleReferences();
     this.titleMentions();
+    this.officeMentions();
     this.resolveCoreference();
     this.descriptionRoles();
     this.unheldTitleSides();
@@ -278,6 +279,39 @@ class Recognizer extends LoneNameReading {
         via: 'title', possessive: this.token(t.last + 1)?.value === "'s", modifier: false,
       });
     }
+  }
+
+  /**
+   * "the President of the United States", "Governor of Virginia": the holder of that office the article
+   * names ("President Biden" with the United States), a mention and a title reference as "the Russian
+   * President" gets; else a person's mention of no actor.
+   */
+  private officeMentions(): void {
+    for (const o of this.officesOf) {
+      if (this.claimedWithin(o.titleFirst, o.titleLast)) continue;
+      this.claimed.fill(1, o.titleFirst, o.titleLast + 1);
+      const holder = this.roleHolders.get(`${o.role}|${o.affiliation}`) ?? this.onlyUnplacedHolder(o.role);
+      const a = this.token(o.first);
+      const b = this.token(o.last);
+      if (holder === undefined || !a || !b) {
+        this.addressed.push({ first: o.first, last: o.last, rule: 'title-of-unheld' });
+        continue;
+      }
+      this.draft.mentions.push({ start: a.start, end: b.end, text: this.text.slice(a.start, b.end), entityType: 'person', entity: holder, firstToken: o.first, lastToken: o.last, sentence: a.sentence, rule: 'title-of' });
+      this.draft.references.push({
+        entity: holder, entityType: 'person', firstToken: o.titleFirst, lastToken: o.titleLast, sentence: a.sentence,
+        via: 'title', possessive: false, modifier: false,
+      });
+    }
+  }
+
+  /** The one holder of a title the article names, when the text ties that holder to no state or body ("President Ines Valdor"). */
+  private onlyUnplacedHolder(role: string): string | undefined {
+    const holders = this.titleHolders.get(role);
+    const holder = holders?.size === 1 ? [...holders][0] : undefined;
+    if (holder === undefined) return undefined;
+    for (const [key, id] of this.roleHolders) if (id === holder && key.startsWith(`${role}|`) && key !== `${role}|`) return undefined;
+    return holder;
   }
 
   /**

@@ -17,6 +17,11 @@ const QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'most', 'many', 'some',
 import { PlaceReading } from './places';
 import { addressedTitleEnd } from './addressed';
 
+/** Gazetteer kinds an office is "of" ("President of the United States", "Director-General of the World Health Organization", "Governor of Virginia"). */
+const TITLE_OF_KINDS: ReadonlySet<string> = new Set(['country', 'organization', 'seat', 'place', 'capital', 'user']);
+/** An ordinal before a title is part of its phrase ("the 46th President of the United States"). */
+const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
+
 /** Determiners that make a capitalised title with no name refer to its holder ("this President", "our President"). */
 const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
 
@@ -43,6 +48,25 @@ export abstract class NameReading extends PlaceReading {
       const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
       i = next ?? i + 1;
     }
+  }
+
+  /**
+   * "the President of the United States", "46th President of the United States", "Mayor of Baltimore":
+   * a capitalised title of a state, body or place the gazetteer knows, with no name after it, names
+   * the office's holder (resolved in pass 2, index.ts). An ordinal before it is part of the phrase.
+   */
+  protected titleOfBody(first: number, titleLast: number, role: string): void {
+    const t = this.token(first);
+    let k = titleLast + 2;
+    if (this.token(k)?.lower === 'the') k++;
+    const of = this.matchLexicon(k);
+    const after = of && this.token(of.last + 1);
+    if (!t || !of || !TITLE_OF_KINDS.has(of.entry.kind) || this.token(of.last)?.sentence !== t.sentence || this.titleCaseSentence[t.sentence]) return;
+    // ("President of the United States Joe Biden": the name after it says who; that phrase is the person's.)
+    if (after && after.sentence === t.sentence && isCapitalized(after)) return;
+    const before = this.token(first - 1);
+    const start = before && before.sentence === t.sentence && ORDINAL.test(before.lower) ? first - 1 : first;
+    this.officesOf.push({ first: start, titleFirst: first, titleLast, last: of.last, role, affiliation: this.countryOf(of.entry) });
   }
 
   /** "The Return of the King", "Lord of the Rings": "of the" after a capitalised word that is no title, mid-sentence, before token k. */
@@ -111,6 +135,7 @@ export abstract class NameReading extends PlaceReading {
         // ("the Director's Guild": a capitalised word after the possessive makes the title part of a name.)
         const after = this.token(titleLast + 1);
         const owner = (after?.value === "'s" || after?.value === '’s') && isCapitalized(this.token(titleLast + 2) ?? after);
+        if (after?.lower === 'of' && word && isCapitalized(word)) this.titleOfBody(afterAffiliation, titleLast, title.title.role);
         // ("the Official UK Singles Chart", "The Return of the King": a title word inside a longer name or a work's title is no office.)
         const named = (after !== undefined && after.sentence === word?.sentence && isCapitalized(after)) || this.inWorkTitle(afterAffiliation);
         if (first >= 0 && word && isCapitalized(word) && word.sentence === this.token(first)?.sentence && after?.lower !== 'of' && !owner && !named) this.bareTitles.push({ first, last: titleLast, role: title.title.role });

@@ -59,6 +59,8 @@ export abstract class RecognizerState {
   protected readonly titleHolders = new Map<string, Set<string>>();
   /** People read from the shape of their name alone (no given name, title, role or verb): "Hollywood Magic" may be a thing. */
   protected readonly shapeOnly = new Set<string>();
+  /** "the President of the United States": capitalised titles of a known state or body with no name, resolved in pass 2. */
+  protected readonly officesOf: Array<{ first: number; titleFirst: number; titleLast: number; last: number; role: string; affiliation: string }> = [];
   /** "Madam Speaker", "Mr. President", "the Secretary-General": persons named by an office alone (addressed.ts), output after coreference. */
   protected readonly addressed: Array<{ first: number; last: number; rule: string }> = [];
   /** "the President": capitalised titles with no name, resolved in pass 2 when one person holds them. */
