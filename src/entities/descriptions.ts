@@ -70,6 +70,8 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   org('alliance', ['international', 'military'], ['Alliance', 'Treaty', 'Coalition'], 'a military or political alliance: NATO, AUKUS'),
   org('group', ['military', 'ngo', 'party', 'other', 'company'], ['Group', 'Front', 'Movement', 'Brigade', 'Brigades', 'Army', 'Forces', 'Watch', 'International', 'Committee'], 'an armed, rights or business group named before'),
   org('militia', ['military'], ['Militia', 'Forces', 'Brigade', 'Brigades', 'Army', 'Front', 'Movement', 'Hezbollah', 'Hamas', 'Houthis'], 'an armed group named before'),
+  // (By name only: a state's army has the kind "military" too, and is no movement.)
+  org('movement', [], ['Movement', 'Front', 'Houthis', 'Hamas', 'Hezbollah', 'Taliban'], '"the movement": an armed or political movement named before ("the Iran-aligned movement" for the Houthis)'),
   org('militant group', ['military'], ['Brigade', 'Brigades', 'Army', 'Front', 'Movement'], 'an armed group named before'),
   org('rebel group', ['military'], ['Forces', 'Army', 'Front', 'Movement'], 'an armed group named before'),
   // Non-state armed groups by name only: a state's army has the kind "military" too (the IDF are no rebels).
@@ -104,6 +106,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   org('parliament', ['government'], ['Parliament', 'Bundestag', 'Knesset', 'Duma', 'Assembly'], 'a parliament named before'),
   org('university', [], ['University', 'College', 'Institute'], 'a university named before'),
   { words: ['gulf', 'state'], entityType: 'country', among: GULF_STATES, lookback: 4, reason: '"the Gulf state": the Gulf monarchy named last ("Sudan cut ties with the UAE, accusing the Gulf state of …")' },
+  { words: ['jewish', 'state'], entityType: 'country', among: ['israel'], lookback: 8, reason: '"the Jewish state": Israel, as news calls it once named ("kept firing at the Jewish state")' },
   { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
   { words: ['nation'], entityType: 'country', lookback: 2, reason: '"the nation": the country named last' },
   { words: ['kingdom'], entityType: 'country', lookback: 2, reason: '"the kingdom": a monarchy named last' },

@@ -10,8 +10,8 @@ import { matchCameo, type VerbUse } from './cameo';
 import { anaphoricEvent } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { agentOf, canAct, civilianSubject, DependencyTree, hypothetical as hypotheticalAt, negated as negatedAt, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
-import { eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
-import { asOffer, asPromise, asThreat, asWarning } from './tree-said';
+import { askedOfAnother, eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
+import { asCeasePledge, asOffer, asPromise, asThreat, asWarning } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
 import { TreeTold } from './tree-told';
 
@@ -550,6 +550,9 @@ export abstract class TreeFrames extends TreeTold {
   /** A verb + event noun collocation from the tree; false when the tree gives no reading. */
   protected treeCollocation(verb: Token, frame: CollocationFrame): boolean {
     if (!this.reader) return false;
+    // "ordered Israel to halt its offensive in Rafah": a halt asked of the attacker by another leaves
+    // the attack going on; the noun tells it.
+    if (frame.id === 'halt-attacks' && askedOfAnother(this.reader.tree, verb.index)) return false;
     const reading = readCollocation(this.reader, verb, frame);
     if (!reading) return false;
     // "froze US aid to South Africa": the noun is the collocation's, not an act of its own.
@@ -576,6 +579,8 @@ export abstract class TreeFrames extends TreeTold {
     const nounToken = this.tok(noun);
     if (!nounToken) return;
     for (const f of nounFramesByWord.get(nounToken.lower) ?? []) {
+      // ("agreed to end its attacks on Y": a collocation of the verb has read the noun already.)
+      if (this.nounsRead.has(`${noun}|${f.id}`)) continue;
       const reading = readLightVerb(reader, verb, noun, f);
       if (!reading) continue;
       // (The host of talks between X and Y meets each; X and Y still meet each other, read at the noun.)
@@ -598,6 +603,8 @@ export abstract class TreeFrames extends TreeTold {
     const attackers = new Set(reading.sources.map((r) => r.entity));
     const own = warning?.sources.filter((w) => attackers.has(w.entity) || this.sidesOf(w.entity).some((side) => attackers.has(side))) ?? [];
     if (warning && own.length > 0) this.emitReadingFacts({ ...warning, sources: own }, undefined);
+    const pledge = this.reader ? asCeasePledge(this.reader, reading) : undefined;
+    if (pledge) this.emitReadingFacts(pledge, undefined);
     const r = said ?? reading;
     if (said) goldstein = undefined;
     const before = this.facts.length;

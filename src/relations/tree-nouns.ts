@@ -3,7 +3,7 @@
 // tree.ts reads verbs; this file reads the nouns that carry an act.
 import type { Token } from '../types';
 import type { ActorReference } from '../entities';
-import { JUDGING, type CollocationFrame, type NounFrame } from './frames';
+import { COLLOCATION_FRAMES, JUDGING, type CollocationFrame, type NounFrame } from './frames';
 import { ANNOUNCING_VERBS, DEFERRING_VERBS, IRREALIS_VERBS, RELATIVE_PRONOUNS, SPEECH_LEMMAS, verbIn, VERB_TAGS } from './words';
 import { ActorFinder, leftmost } from './tree-actors';
 import {
@@ -214,6 +214,10 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   if (targets.length === 0 && frame.possessorOnly === true && frame.preps.includes('in') && tree.deprel(n) === 'obj' && underVerb) {
     for (const c of tree.children(verb)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'in') targets.push(...actors.at(c, true, assets));
   }
+  // ("end its attacks on American ships": so is an attack's on-phrase under a verb that stops it.)
+  if (targets.length === 0 && frame.relation === 'attacked' && tree.deprel(n) === 'obj' && underVerb && HALTING_VERBS.has(tree.tokens[verb]?.lemma ?? '')) {
+    for (const c of tree.children(verb)) if (tree.deprel(c) === 'obl' && frame.preps.includes(tree.caseOf(c) ?? '')) targets.push(...actors.at(c, true, assets));
+  }
   // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
   // subject takes part in the talks it goes for or comes from.
   // (Not for an attack: one who "looks at the war in Chechnya" or "was hurt in the attack on Y" wages none.)
@@ -264,8 +268,18 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     // "talks on a deal between X and Y": a pact still sought is no pact.
     || (frame.relation === 'promised' && SOUGHT_UNDER.has(tree.tokens[tree.head(n)]?.lower ?? ''));
   const hypotheticalNoun = subjectOfMaybe || (verbToken !== undefined && (announces(verbToken) || IRREALIS_VERBS.has(verbToken.lemma) || hypothetical(tree, verb)));
+  // "agreed to end its attacks on Y", "halted its strikes": an attack its own side stops is told negated.
+  const halted = frame.relation === 'attacked' && governed && tree.deprel(n) === 'obj' && HALTING_VERBS.has(verbToken?.lemma ?? '') && !askedOfAnother(tree, verb);
   return {
-    trigger: noun, frame, sources, targets, mutual, noun,
-    negated: nounNegated(tree, n) || (governed && negated(tree, verb)), hypothetical: hypotheticalNoun || offered,
+    trigger: noun, frame: halted ? { ...frame, id: `halted:${frame.id}` } : frame, sources, targets, mutual, noun,
+    negated: (nounNegated(tree, n) || (governed && negated(tree, verb))) !== halted, hypothetical: hypotheticalNoun || offered,
   };
+}
+
+/** Verbs that stop an attack ("end its attacks"): the halt-attacks collocation's. */
+const HALTING_VERBS: ReadonlySet<string> = new Set(COLLOCATION_FRAMES.find((f) => f.id === 'halt-attacks')?.verbs ?? []);
+
+/** "ordered Israel to halt its offensive": an infinitive asked of the object of another's verb. */
+export function askedOfAnother(tree: DependencyTree, verb: number): boolean {
+  return tree.deprel(verb) === 'xcomp' && tree.child(tree.head(verb), 'obj') >= 0;
 }

@@ -55,6 +55,16 @@ export function asPromise(ctx: TreeContext, r: TreeReading): TreeReading | undef
   return reread(ctx.tree, r, (t) => verbIn(PROMISING_VERBS, t), true, { id: 'pledge', relation: 'promised', cameo: '030' });
 }
 
+/**
+ * "the movement agreed to end its attacks on American ships", "Hamas pledged to halt strikes on
+ * Y": agreeing or pledging to stop an attack is a commitment to its target (CAMEO 057), told
+ * besides the stopped attack.
+ */
+export function asCeasePledge(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
+  if (r.frame.id !== 'halt-attacks' && !r.frame.id.startsWith('halted:')) return undefined;
+  return reread(ctx.tree, r, (t) => verbIn(PROMISING_VERBS, t) || t.lemma === 'agree', false, { id: 'pledge', relation: 'promised', cameo: '057' });
+}
+
 /** Acts that, declared one is willing to do, are an offer to their other end. */
 const OFFERED: ReadonlySet<Relation> = new Set<Relation>(['met', 'supported', 'accepted']);
 /** "willing to meet Y", "ready to cooperate with Y", "offered to hold talks with Y": an offer (CAMEO 036). */
