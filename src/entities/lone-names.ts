@@ -42,12 +42,7 @@ export abstract class LoneNameReading extends NameReading {
       const t = this.token(s.first);
       if (!t) continue;
       if (s.rule === 'headline-person') {
-        const label = this.text.slice(t.start, this.token(s.last)?.end);
-        const known = this.persons.get(slugify(label));
-        if (known && known.tokens === s.last - s.first + 1) {
-          this.addMention(known.id, 'person', s.first, s.last, undefined, 'headline-name', false, 'name');
-          this.personToken.fill(1, s.first, s.last + 1);
-        }
+        this.headlinePeople(s.first, s.last);
         continue;
       }
       const country = this.countryNamedInFull(t.value);
@@ -97,6 +92,25 @@ export abstract class LoneNameReading extends NameReading {
       if (cue && t.pos === 'PROPN' && !this.lexicon.commonWords.has(t.lower) && !GROUP_NOUNS.has(t.lower)) this.addPerson(s.first, s.last, cue);
     }
     this.resolveLoneNames();
+  }
+
+  /**
+   * "Pelosi Floor Speech in Support of the George Floyd Justice in Policing Act": in a Title Case run,
+   * the longest words that spell a person the body names in full, wherever they start in the run.
+   */
+  protected headlinePeople(first: number, last: number): void {
+    for (let k = first; k < last; k++) {
+      const a = this.token(k);
+      if (!a || this.claimed[k] || !isCapitalized(a)) continue;
+      for (let e = Math.min(last, k + MAX_NAME_TOKENS - 1); e > k; e--) {
+        const known = this.persons.get(slugify(this.text.slice(a.start, this.token(e)?.end)));
+        if (!known || known.tokens !== e - k + 1 || this.claimedWithin(k, e)) continue;
+        this.addMention(known.id, 'person', k, e, undefined, 'headline-name', false, 'name');
+        this.personToken.fill(1, k, e + 1);
+        k = e;
+        break;
+      }
+    }
   }
 
   /**

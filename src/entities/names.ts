@@ -524,7 +524,9 @@ export abstract class NameReading extends PlaceReading {
   /** In a Title Case headline every word is capitalised: only names known from the body count. */
   protected headlineWords(c: Chunk): number | undefined {
     const t = this.token(c.first);
-    if (!t || !this.titleCaseSentence[t.sentence] || c.byline) return undefined;
+    // ("Acting Director, Dr. Alondra Nelson": after an honorific the run is a person's full name, capitals or not.)
+    const honorific = this.token(c.first - 1);
+    if (!t || !this.titleCaseSentence[t.sentence] || c.byline || (c.last > c.first && honorific !== undefined && isCapitalized(honorific) && HONORIFICS.has(honorific.lower))) return undefined;
     // "Nick Moreau" in a caption: the whole run when it is a person the body names, else word by word.
     if (c.last > c.first) this.pendingSingles.push({ first: c.first, last: c.last, rule: 'headline-person' });
     for (let k = c.first; k <= c.last; k++) this.pendingSingles.push({ first: k, last: k, rule: 'headline-name' });
@@ -620,6 +622,11 @@ export abstract class NameReading extends PlaceReading {
       const rule = c.byline ? 'byline' : given ? 'given-name' : role ? 'role+name' : speaks ? 'name+verb' : 'name-shape';
       const person = rule === 'name-shape' ? this.shapePerson(i, last) : this.addPerson(i, last, rule);
       if (c.byline) this.bylineOutlet(person, last + 1);
+      return last + 1;
+    }
+    // ("Sir Cliff Richards' Mistletoe and Wine": after an honorific, a possessor is a person.)
+    if (prev !== undefined && isCapitalized(prev) && HONORIFICS.has(prev.lower) && last > i && !sentenceStart) {
+      this.addPerson(i, last, 'honorific+name');
       return last + 1;
     }
     const possessor = (after?.value === "'s" || after?.value === "'") && this.token(last + 2) !== undefined && isCapitalized(this.token(last + 2) as Token);
