@@ -21,7 +21,7 @@ const TOGETHER_MIN = 2;
 /** Words before an event's noun that name it again ("the truce", "their talks"). */
 const DEFINITE: ReadonlySet<string> = new Set(['the', 'this', 'that', 'its', 'their']);
 /** Tokens either side of a pair phrase where a word of the event it stands in is read ("both countries had violated the truce"). */
-const PAIR_EVENT_NEAR = 8;
+const PAIR_EVENT_NEAR = 10;
 /** Tokens after a pair phrase within which a plural pronoun of its clause stands for the pair. */
 const PAIR_PRONOUN_REACH = 8;
 const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '“', '”']);
@@ -81,18 +81,9 @@ export abstract class CorefGroups extends CorefCues {
     // "The UAE … praised both countries", "Ruto called on both sides": the subject of the clause the
     // phrase is an object in is no side ("Khamenei said ties … were beneficial to both countries" may be his).
     // (The sentence's first actor, when the parse gave no subject: "Qatar and Egypt, which mediated …, have pressed both sides".)
-    const opener = subject ? undefined : own.find((m) => m.last < span.first && (m.role === 'subject' || this.tokens[m.first - (this.tokens[m.first - 1]?.lower === 'the' ? 2 : 1)]?.sentence !== sentence));
+    const opener = subject ? undefined : own.find((m) => m.last < span.first && (m.role === 'subject' || (m.role !== 'possessor' && this.tokens[m.first - (this.tokens[m.first - 1]?.lower === 'the' ? 2 : 1)]?.sentence !== sentence)));
     const outside = opener && !this.otherClause(opener, span) ? this.sidesWith(opener, own) : new Set<string>();
-    // The story's own two sides first, when they stand clearly above the rest and have been named
-    // together: "the two sides failed to agree … negotiators from both sides" in a story of China and the EU.
-    const storySides = [...new Set(named.concat(seen.filter((m) => m.sentence < sentence)).filter((m) => m.entityType !== 'place' && types.includes(m.entityType) && !(kind === 'sides' && m.entityType === 'person') && !FORUMS.has(m.entity) && !outside.has(m.entity) && !m.noun).map((m) => m.entity))]
-      .map((entity) => ({ entity, n: this.named.get(entity) ?? 0 })).sort((a, b) => b.n - a.n || (a.entity < b.entity ? -1 : 1));
-    const [first, second, third] = storySides;
-    if (count === 2 && first && second && second.n >= STORY_SIDE_MENTIONS * 2 && (third?.n ?? 0) * 2 <= second.n && this.together(first.entity, second.entity, seen, sentence) >= 1) {
-      const items = seen.filter((m) => m.entity === first.entity || m.entity === second.entity);
-      return stand([first.entity, second.entity], items);
-    }
-    const party = this.lastParties(span, seen, kind, count, outside, () => this.togetherPair(span, named, seen, outside));
+    const party = this.lastParties(span, seen, kind, count, outside, () => this.storySides(span, named, seen, outside) ?? this.togetherPair(span, named, seen, outside));
     if (party) {
       this.pairsNamed.push({ members: party.map((p) => ({ ...p.item, entity: p.entity, entityType: p.entityType })), sentence, at: span.last, kinds: this.eventKindsNear(span) });
       return party.map((p) => this.reference(p.entity, p.entityType, span.first, span.last, sentence, 'description', false));
@@ -131,6 +122,22 @@ export abstract class CorefGroups extends CorefCues {
       if (e.members.some((m) => m.entity === opener.entity && m.first === opener.first)) for (const m of e.members) out.add(m.entity);
     }
     return out;
+  }
+
+  /**
+   * The story's own two sides, when they stand clearly above the rest (each named at least twice
+   * STORY_SIDE_MENTIONS times, the third at most half as often) and have been named together: "the
+   * two sides failed to agree … negotiators from both sides" in a story of China and the EU.
+   */
+  private storySides(span: PairSpan, named: readonly Item[], seen: readonly Item[], outside: ReadonlySet<string>): Item[] | undefined {
+    const sentence = this.tokens[span.first]?.sentence ?? 0;
+    // (People for "the two men", not for "both sides": its sides are states and bodies.)
+    const types: readonly EntityType[] = PAIR_TYPES[span.row.kind].filter((t) => t !== 'person' || span.row.kind !== 'sides');
+    const sides = [...new Set(named.concat(seen.filter((m) => m.sentence < sentence)).filter((m) => m.entityType !== 'place' && types.includes(m.entityType) && !FORUMS.has(m.entity) && !outside.has(m.entity) && !m.noun).map((m) => m.entity))]
+      .map((entity) => ({ entity, n: this.named.get(entity) ?? 0 })).sort((a, b) => b.n - a.n || (a.entity < b.entity ? -1 : 1));
+    const [first, second, third] = sides;
+    if (!first || !second || second.n < STORY_SIDE_MENTIONS * 2 || (third?.n ?? 0) * 2 > second.n || this.together(first.entity, second.entity, seen, sentence) < 1) return undefined;
+    return [seen.find((m) => m.entity === first.entity) as Item, seen.find((m) => m.entity === second.entity) as Item];
   }
 
   /** The two countries or bodies named together in the most earlier sentences in reach, at least TOGETHER_MIN and ahead of any other pair. */
@@ -214,8 +221,8 @@ export abstract class CorefGroups extends CorefCues {
       const members = mapped(e);
       if (members) return members;
     }
-    // Then the two the story has named together in the most sentences, when clearly ahead ("Mexico cut
-    // ties with Ecuador … Ecuador accused Mexico … Nicaragua cut its ties with Quito. The US urged both countries").
+    // Then the story's own two sides, or the two it has named together in the most sentences, when clearly
+    // ahead ("Mexico cut ties with Ecuador … Ecuador accused Mexico … Nicaragua cut its ties with Quito. The US urged both countries").
     const story = count === 2 ? storyPair() : undefined;
     if (story) return story.map((m) => ({ entity: m.entity, entityType: m.entityType, item: m }));
     // Else the last pair in reach; one whose other end is no actor we know ("Xi received his guest"), or

@@ -87,7 +87,7 @@ export const PAIR_DESCRIPTIONS: readonly PairRow[] = [
 export const PAIR_LOOKBACK = 3;
 
 /** Sentences back where an event the phrase's clause names again ("violated the truce") may have been told with its parties. */
-export const EVENT_LOOKBACK = 8;
+export const EVENT_LOOKBACK = 12;
 
 export interface PairSpan {
   readonly row: PairRow;
@@ -140,6 +140,9 @@ const COORDINATION: ReadonlySet<string> = new Set([',', 'and', '&', 'the', 'both
 const EVENT_BREAKS: ReadonlySet<string> = new Set([';', ':', '"', '“', '”', 'but', 'while', 'whereas', 'although', 'though', 'because', 'after', 'before', 'said', 'says', 'told']);
 
 const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', '“', '”']);
+
+/** Pronouns that are the subject of an event's word standing after them: the first end is not. */
+const SUBJECT_WORDS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 
 /** Tokens a mutual event's word may stand from its two ends ("Kim, who arrived on his armoured train, held talks with Putin"). */
 const EVENT_REACH = 14;
@@ -252,9 +255,14 @@ export function partyEvents(tokens: readonly Token[], actors: readonly Item[], e
     // ("Muizzu, who won … on an "India Out" campaign, greeted Modi": the relative clause is skipped.)
     const relative = [...relativeCommas(tokens, aLast.last + 1, bFirst.first)];
     // (The reach is counted without the relative clause: "Muizzu, who won … on an "India Out" campaign, greeted Modi".)
+    // (When the second end stands in the relative clause itself, "the army, which has been at war with the RSF", the clause is the gap.)
     const inside = (k: number): boolean => relative.some((c, i) => i % 2 === 0 && c <= k && k <= (relative[i + 1] ?? c));
-    const gap = tokens.slice(aLast.last + 1, bFirst.first).filter((t) => !embedded(t.index) && !inside(t.index));
+    const within = embedded(bFirst.first);
+    const gap = tokens.slice(aLast.last + 1, bFirst.first).filter((t) => within || (!embedded(t.index) && !inside(t.index)));
     if (gap.length > EVENT_REACH) continue;
+    // ("the UAE, which it accuses of arming the RSF": a pronoun before the event's word is its subject, not the first end.)
+    const word = gap.findIndex((t) => eventKind(t) !== undefined);
+    if (gap.slice(0, Math.max(0, word)).some((t) => SUBJECT_WORDS.has(t.lower))) continue;
     // (A quoted name in the gap, its marks balanced, opens no quotation: 'on an "India Out" campaign'.)
     const quotes = gap.filter((t) => QUOTE_MARKS.has(t.value)).length;
     if (gap.some((t, i) => (EVENT_BREAKS.has(t.lower) && !(QUOTE_MARKS.has(t.value) && quotes % 2 === 0)) || (t.value === ',' && i < gap.length - 1 && !embedded(t.index - 1)))) continue;
