@@ -14,13 +14,8 @@ import {
 
 /** Quantifiers that may stand between a preposition and the goods it measures ("on all Japanese goods"). */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'most', 'many', 'some', 'certain']);
-import { PlaceReading } from './places';
-import { addressedTitleEnd } from './addressed';
+import { OfficeReading } from './offices';
 
-/** Gazetteer kinds an office is "of" ("President of the United States", "Director-General of the World Health Organization", "Governor of Virginia"). */
-const TITLE_OF_KINDS: ReadonlySet<string> = new Set(['country', 'organization', 'seat', 'place', 'capital', 'user']);
-/** An ordinal before a title is part of its phrase ("the 46th President of the United States"). */
-const ORDINAL = /^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$/;
 
 /** Determiners that make a capitalised title with no name refer to its holder ("this President", "our President"). */
 const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
@@ -40,51 +35,14 @@ const CITY_PARTS: ReadonlySet<string> = new Set(['downtown', 'central', 'norther
 const THING_TITLE_LINKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'on']);
 
 /** Pass 1: reads the text left to right; what needs the whole document is left for pass 2. */
-export abstract class NameReading extends PlaceReading {
+export abstract class NameReading extends OfficeReading {
   protected passNames(): void {
     const n = this.tokens.length;
     let i = 0;
     while (i < n) {
-      const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
+      const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.invertedNames(i) ?? this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
       i = next ?? i + 1;
     }
-  }
-
-  /**
-   * "the President of the United States", "46th President of the United States", "Mayor of Baltimore":
-   * a capitalised title of a state, body or place the gazetteer knows, with no name after it, names
-   * the office's holder (resolved in pass 2, index.ts). An ordinal before it is part of the phrase.
-   */
-  protected titleOfBody(first: number, titleLast: number, role: string): void {
-    const t = this.token(first);
-    let k = titleLast + 2;
-    if (this.token(k)?.lower === 'the') k++;
-    const of = this.matchLexicon(k);
-    const after = of && this.token(of.last + 1);
-    if (!t || !of || !TITLE_OF_KINDS.has(of.entry.kind) || this.token(of.last)?.sentence !== t.sentence || this.titleCaseSentence[t.sentence]) return;
-    // ("President of the United States Joe Biden": the name after it says who; that phrase is the person's.)
-    if (after && after.sentence === t.sentence && isCapitalized(after)) return;
-    const before = this.token(first - 1);
-    const start = before && before.sentence === t.sentence && ORDINAL.test(before.lower) ? first - 1 : first;
-    this.officesOf.push({ first: start, titleFirst: first, titleLast, last: of.last, role, affiliation: this.countryOf(of.entry) });
-  }
-
-  /** "The Return of the King", "Lord of the Rings": "of the" after a capitalised word that is no title, mid-sentence, before token k. */
-  protected inWorkTitle(k: number): boolean {
-    const the = this.token(k - 1);
-    const of = this.token(k - 2);
-    const head = this.token(k - 3);
-    return the?.lower === 'the' && of?.lower === 'of' && head !== undefined && head.sentence === this.token(k)?.sentence && isCapitalized(head)
-      && this.doc.sentences[head.sentence]?.firstToken !== head.index && this.titleAt(head.index) === undefined;
-  }
-
-  /** "Madam Speaker", "Mr. President": a person addressed by office; the tokens are no one's name. */
-  protected addressedTitle(i: number): number | undefined {
-    const last = addressedTitleEnd(this.tokens, i);
-    if (last === undefined) return undefined;
-    this.claimed.fill(1, i, last + 1);
-    this.addressed.push({ first: i, last, rule: 'title-in-address' });
-    return last + 1;
   }
 
   protected titlePhrase(i: number): number | undefined {
@@ -558,14 +516,6 @@ export abstract class NameReading extends PlaceReading {
     return (word !== undefined ? this.recentOrganization((m) => initials(m.text) === word) : undefined) ?? slugify(c.name());
   }
 
-  /** "Valeska Paris": one unknown word and a place that is the person's surname (places.ts). */
-  protected personWithPlaceSurname(c: Chunk): number | undefined {
-    const last = c.last === c.first ? this.placeSurname(c.first) : -1;
-    if (last < 0) return undefined;
-    this.placeSurnamed.add(this.addPerson(c.first, last, 'place-surname'));
-    return last + 1;
-  }
-
   /** One word: an acronym in an organisation's place, else a surname resolved in pass 2. */
   protected singleWord(c: Chunk): number | undefined {
     if (c.last !== c.first && this.gluedEnd(c.first) !== c.last) return undefined;
@@ -656,14 +606,6 @@ export abstract class NameReading extends PlaceReading {
       this.shapePerson(i, last);
     }
     return last + 1;
-  }
-
-  /** A person read from the name's shape alone; a new one of two words or more is marked so (`shapeOnly`). */
-  protected shapePerson(i: number, last: number): string {
-    const known = this.persons.size;
-    const id = this.addPerson(i, last, 'name-shape');
-    if (this.persons.size > known && last > i) this.shapeOnly.add(id);
-    return id;
   }
 
   /** Whether words open with a given name or an initial ("Steven F.", "J."). */

@@ -323,11 +323,12 @@ export abstract class RecognizerState {
     return false;
   }
 
-  protected addPerson(first: number, last: number, rule: string): string {
+  /** A person named by tokens first..last, under `written` when the words are not in name order ("Austen, Jane"). */
+  protected addPerson(first: number, last: number, rule: string, written?: string): string {
     const a = this.token(first);
     const b = this.token(last);
     if (!a || !b) return '';
-    const label = this.text.slice(a.start, b.end);
+    const label = written ?? this.text.slice(a.start, b.end);
     const named = personRecord(slugify(label), label);
     // "Vladimir Vladimirovich Putin" and "Vladimir Putin" are one person; so are "Putin" and the
     // only full name ending in it.
