@@ -197,6 +197,7 @@ export const NOUN_FRAMES: readonly NounFrame[] = [
   { id: 'talks-between', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'negotiations', 'summit', 'consultations'], relation: 'met', cameo: '040', preps: ['between'], between: true, reason: '"talks between X and Y"' },
   { id: 'visit-to', nouns: ['visit', 'trip', 'tour'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X\'s visit to Y" with Y a country or organisation: a visit (CAMEO 042)' },
   { id: 'acceptance-of', nouns: ['acceptance', 'approval', 'endorsement'], relation: 'accepted', cameo: '081', preps: ['of', 'for'], topicTarget: true, reason: '"X\'s acceptance of Z"' },
+  { id: 'solidarity-with', nouns: ['solidarity'], relation: 'supported', cameo: '051', preps: ['with'], reason: '"X voiced / expressed solidarity with Y": praise or endorse (CAMEO 051)' },
   { id: 'support-of', nouns: ['support', 'backing'], relation: 'supported', cameo: '051', preps: ['of', 'for'], topicTarget: true, receivedWith: ['have', 'get', 'receive', 'win', 'enjoy', 'gain', 'lose', 'secure'], reason: '"X\'s support of/for Z"; "X had / won the backing of Y": Y supports X' },
   { id: 'rejection-of', nouns: ['rejection'], relation: 'rejected', cameo: '120', preps: ['of'], topicTarget: true, reason: '"X\'s rejection of Z"' },
   { id: 'call-for', nouns: ['call', 'appeal', 'plea', 'demand', 'request'], relation: 'urged', cameo: '020', preps: ['to', 'for', 'on'], reason: '"X\'s call for/on Y to …"' },

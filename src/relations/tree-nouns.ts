@@ -116,11 +116,14 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   for (const c of tree.children(noun)) if (tree.deprel(c) === 'acl' && AIMING_VERBS.has(tree.tokens[c]?.lemma ?? '') && tree.child(c, 'obj') >= 0) targetHeads.push(tree.child(c, 'obj'));
   let targets = targetHeads.flatMap((h) => actors.at(h, true, assets));
   // "concerns about China's military activity": judging an act judges its owner.
-  if (targets.length === 0 && JUDGING.has(frame.relation)) targets = targetHeads.flatMap((h) => ownersOf(tree, h)).flatMap((h) => actors.at(h, true));
+  const owned = targets.length === 0 && JUDGING.has(frame.relation);
+  if (owned) targets = targetHeads.flatMap((h) => ownersOf(tree, h)).flatMap((h) => actors.at(h, true));
   // "sanctions were imposed on Y by X": the passive's agent.
   const agent = tree.deprel(noun) === 'nsubj:pass' ? agentOf(tree, i) : undefined;
   let sources = (agent === undefined ? subjectHeads(tree, i) : agent >= 0 ? [agent] : []).flatMap((h) => actors.at(h)).filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
+  // ("X and Y voiced solidarity with their neighbour": the subjects' own thing names no other owner.)
+  if (owned) targets = targets.filter((t) => !sources.some((r) => r.entity === t.entity));
   if (sources.length === 0) return undefined;
   // ("Russia and China, which signed the earlier deal, …": a relative clause tells what two parties did
   // with others, not a deal between them.)

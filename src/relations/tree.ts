@@ -136,6 +136,11 @@ export class DependencyTree {
  * Reads a frame at one trigger from the tree; undefined when the tree gives no reading (the token
  * walks may still find one). `refAt` maps a token to the actor reference covering it.
  */
+/** Verbs by which one commands forces to act: "ordered the army to strike". */
+const COMMANDING_VERBS: ReadonlySet<string> = new Set(['order', 'instruct', 'direct', 'command', 'authorise', 'authorize', 'tell']);
+/** Common nouns for a side's armed forces. */
+const FORCES_NOUNS: ReadonlySet<string> = new Set(['military', 'army', 'troops', 'forces', 'navy', 'air force', 'jets', 'soldiers', 'units']);
+
 export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeReading | undefined {
   const { tree } = ctx;
   const i = trigger.index;
@@ -155,6 +160,12 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     targets = patient >= 0 ? actors.at(patient) : rel === 'acl' ? actors.at(tree.head(i)) : [];
   } else {
     sources = subjectHeads(tree, i).flatMap((h) => actors.at(h));
+    // "Katz ordered the military to strike targets in Tehran": forces ordered to act act for the one
+    // who orders, when the text names no state of theirs.
+    if (sources.length === 0 && rel === 'xcomp' && COMMANDING_VERBS.has(tree.tokens[tree.head(i)]?.lemma ?? '')) {
+      const forces = tree.child(tree.head(i), 'obj');
+      if (forces >= 0 && FORCES_NOUNS.has(tree.tokens[forces]?.lower ?? '') && actors.at(forces).length === 0) sources = subjectHeads(tree, tree.head(i)).flatMap((h) => actors.at(h));
+    }
     const heads = objectHeads(tree, i, frame);
     // "recognised the victory of Y": a frame's object noun stands for its owner, as an asset does.
     const assets = frame.objectNouns ? new Set(frame.objectNouns) : assetsOf(frame.relation);
