@@ -84,8 +84,14 @@ export class ExtractPool {
 
   /** Two batches per worker: one running, one waiting, so a worker never idles for a round trip. */
   private static readonly PER_WORKER = 2;
-  /** At most this many documents per message, so that the work stays spread over the workers. */
-  static readonly MAX_BATCH = 4;
+  /**
+   * At most this many documents per message, so that the work stays spread over the workers. A
+   * worker runs each stage over a message's documents together (extract.ts partsExtractor), which
+   * is faster with more of them: in one warm thread, extracting the BBC corpus in batches of 16
+   * took 0.88 of the CPU time of batches of 4 (32: 0.92); 2,225 documents now go in 140 messages
+   * instead of 557.
+   */
+  static readonly MAX_BATCH = 16;
   /**
    * How many documents a caller should keep in flight per worker (orderedMap's window): four times
    * what a worker holds. Results are handed on in input order, so while the oldest document is
