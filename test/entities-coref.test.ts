@@ -172,6 +172,10 @@ describe('coreference output', () => {
       'The', [], 'a meeting with a guest no name gives is the pair named last: not an older pair'],
     ['Israel and Hamas agreed a truce in January. Qatar and Egypt, which mediated the truce, have pressed both sides to begin new talks.',
       'both', ['hamas', 'israel'], 'the clause\'s coordinated subject is no side, past its relative clause'],
+    ['Italian Prime Minister Giorgia Meloni met Finnish President Alexander Stubb in Rome. The two presidents spoke again on Monday.',
+      'The', [], 'a member titled with another office than the phrase names is none of "the two presidents"'],
+    ['Vladimir Putin spoke on Monday. Putin\'s aide Yuri Ushakov said the two presidents had discussed the talks.',
+      'the', [], 'an owner ("Putin\'s aide") is no party of the phrase\'s own clause'],
     ['Chad and Sudan signed a border pact in May. Sudan later cut its ties with Libya, which it accuses of arming the rebels. Kenya urged both countries to keep the pact.',
       'both', ['chad', 'sudan'], 'the pact named again goes to its signatories; "which it accuses" pairs no Libya with the rebels'],
   ];

@@ -4,12 +4,14 @@
 // Written for newsgraph (MIT).
 import type { EntityType, Token } from '../types';
 import type { ActorReference } from './index';
-import type { ActorFacts } from './descriptions';
+import { DESCRIPTIONS, type ActorFacts } from './descriptions';
 import { EVENT_LOOKBACK, eventKind, FORUMS, PAIR_LOOKBACK, PAIR_TYPES, partyEvents, relativeCommas, type PairKind, type PairSpan, type PartyEvent } from './coref-pairs';
 import { PRONOUNS, SPEECH_VERBS } from './coref-words';
 import type { Item } from './coref-text';
 import { CorefCues } from './coref-cues';
 
+/** Every title a person description reads (descriptions.ts): an office a person written with it holds. */
+const OFFICES: ReadonlySet<string> = new Set(DESCRIPTIONS.flatMap((r) => (r.entityType === 'person' ? [...(r.titles ?? [])] : [])));
 /** Words that join two actors named as a pair. */
 const PAIR_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'with', ',', 'versus', 'vs', 'vs.']);
 /** Possessive pronouns: the owner of a party, never a party of its own event. */
@@ -67,11 +69,12 @@ export abstract class CorefGroups extends CorefCues {
     const count = span.row.count ?? 2;
     // (A person there is no side of "both sides": "Boulos, an adviser to President Trump, said both sides".)
     const sideTypes = types.filter((t) => kind !== 'sides' || t !== 'person');
-    const ownSides = [...new Set(own.filter((m) => (!m.demonym || count > 2) && sideTypes.includes(m.entityType)).map((m) => m.entity))];
+    // (Nor an owner: "Putin's aide Yuri Ushakov said the two presidents" names Putin as whose aide, no party.)
+    const ownSides = [...new Set(own.filter((m) => (!m.demonym || count > 2) && m.role !== 'possessor' && sideTypes.includes(m.entityType)).map((m) => m.entity))];
     // Only as the subject: in "X spoke with Y and praised both leaders" the pair is others.
     const next = this.tokens[span.last + 1];
     const subject = next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX');
-    if (subject && ownSides.length === count && own.every((m) => m.demonym || sideTypes.includes(m.entityType))) return stand(ownSides, own);
+    if (subject && ownSides.length === count && own.every((m) => m.demonym || m.role === 'possessor' || sideTypes.includes(m.entityType))) return stand(ownSides, own);
     // "Mali, Burkina Faso and Niger recalled … [countries named since] … the three juntas": three or
     // more sides are the story's list of that many, named as one list ("X, Y and Z") before.
     if (count > 2) {
@@ -205,7 +208,7 @@ export abstract class CorefGroups extends CorefCues {
     const mapped = (e: PartyEvent): Array<{ entity: string; entityType: EntityType; item: Item }> | undefined => {
       const out = new Map<string, { entity: string; entityType: EntityType; item: Item }>();
       for (const m of e.members) {
-        const side = this.pairMember(m, kind);
+        const side = this.pairMember(m, kind, span.row.office);
         if (!side || outside.has(side.entity) || FORUMS.has(side.entity)) return undefined;
         if (!out.has(side.entity)) out.set(side.entity, { ...side, item: m });
       }
@@ -232,7 +235,7 @@ export abstract class CorefGroups extends CorefCues {
       if (sentence - e.sentence > PAIR_LOOKBACK || e.open) break;
       const members = mapped(e);
       if (members) return members;
-      if (new Set(e.members.map((m) => m.entity)).size === count && e.members.some((m) => !this.pairMember(m, kind))) break;
+      if (new Set(e.members.map((m) => m.entity)).size === count && e.members.some((m) => !this.pairMember(m, kind, span.row.office))) break;
     }
     return undefined;
   }
@@ -255,7 +258,12 @@ export abstract class CorefGroups extends CorefCues {
    * A party named by m as a member of a pair of the given kind: the actor itself when its type fits,
    * a person's one state when the pair is of states ("Lee held talks with Ishiba … both governments").
    */
-  private pairMember(m: Item, kind: PairKind): { entity: string; entityType: EntityType } | undefined {
+  private pairMember(m: Item, kind: PairKind, office?: readonly string[]): { entity: string; entityType: EntityType } | undefined {
+    // ("Italian Prime Minister Giorgia Meloni and Finnish President Alexander Stubb … the two presidents": she holds another office.)
+    if (office && m.entityType === 'person') {
+      const titles = this.actorFacts(m.entity, m.entityType).titles;
+      if (!office.some((w) => titles.has(w)) && [...titles].some((w) => OFFICES.has(w))) return undefined;
+    }
     // (A side of a dispute named by its leader is the state they speak for, when one is known: "Kurti and Vucic … both sides".)
     const states = m.entityType === 'person' && (kind === 'states' || kind === 'sides') ? this.statesOf(m.entity) : [];
     if (states.length === 1) return { entity: states[0] as string, entityType: 'country' };

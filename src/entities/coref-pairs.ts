@@ -15,10 +15,14 @@ export interface PairRow {
   readonly kind: PairKind;
   /** How many actors the phrase stands for (two unless said). */
   readonly count?: number;
+  /** People: the office the phrase names; a member titled with another office is none of them ("the two presidents" is no prime minister). */
+  readonly office?: readonly string[];
   readonly reason: string;
 }
 
-const pair = (words: string, kind: PairKind, reason: string, count?: number): PairRow => ({ words: words.split(' '), kind, reason, ...(count ? { count } : {}) });
+const pair = (words: string, kind: PairKind, reason: string, count?: number, office?: readonly string[]): PairRow => ({ words: words.split(' '), kind, reason, ...(count ? { count } : {}), ...(office ? { office } : {}) });
+const PRESIDENTS = ['president'];
+const HEADS_OF_STATE = ['president', 'king', 'queen', 'emir', 'sultan', 'monarch', 'supreme leader'];
 
 /** The entity types each kind of pair may take a member of as it is (a person may stand for a state: mapped in coref.ts). */
 export const PAIR_TYPES: Readonly<Record<PairKind, readonly EntityType[]>> = {
@@ -66,9 +70,9 @@ export const PAIR_DESCRIPTIONS: readonly PairRow[] = [
   pair('the two leaders', 'people', 'the two people named last as parties'),
   pair('both men', 'people', 'the two men named last as parties ("spoke to both men by telephone")'),
   pair('the two men', 'people', 'the two people named last as parties'),
-  pair('both presidents', 'people', 'the two heads of state named last as parties'),
-  pair('the two presidents', 'people', 'the two heads of state named last as parties'),
-  pair('the two heads of state', 'people', 'the two heads of state named last as parties'),
+  pair('both presidents', 'people', 'the two presidents named last as parties', 2, PRESIDENTS),
+  pair('the two presidents', 'people', 'the two presidents named last as parties', 2, PRESIDENTS),
+  pair('the two heads of state', 'people', 'the two heads of state named last as parties', 2, HEADS_OF_STATE),
   pair('the three leaders', 'people', 'the three people named last as parties', 3),
   pair('the three countries', 'states', 'the three countries named last ("Lithuania and Latvia backed the Polish decision, and the three countries asked …")', 3),
   pair('all three countries', 'states', 'the three countries named last', 3),
