@@ -85,6 +85,9 @@ const ROWS: readonly Row[] = [
   // descriptions
   ['President Emmanuel Macron arrived in Berlin on Monday. The president met Olaf Scholz.', 'president', 1, 'emmanuel-macron', 'a title written with the name before'],
   ['Russian President Vladimir Putin spoke on Monday. The Russian leader said the talks had failed.', 'leader', 1, 'vladimir-putin', 'demonym + "leader": a head of state of that country'],
+  ['Niger\'s junta expelled the French envoy. Niger said the envoy had meddled, and Niger\'s premier backed the move. France denied it. The government ordered the envoy out within two days.', 'government', 1, 'niger', '"the government": the country the story has named most, not the one named last'],
+  ['Donald Trump spoke in Ohio on Monday. Critics said the administration had failed.', 'administration', 1, null, '"the administration" needs the US named in reach'],
+  ['China raised duties on US soybeans. The administration called the move unfair.', 'administration', 1, 'united-states', '…and stands for the US once its demonym or name is in reach'],
   ['Kim Jong Un will travel to Moscow in May. The North Korean leader accused Seoul of lying.', 'leader', 1, 'kim-jong-un', 'a demonym of two words ("North Korean") before the head, not "the North" as a state'],
   ['Volodymyr Zelensky flew to Washington on Friday. The Ukrainian leader said the talks were useful.', 'leader', 1, 'volodymyr-zelensky', 'the gazetteer has him serving Ukraine under another spelling (Zelenskyy)'],
   ['Tony Blair met Ariel Sharon and the Palestinian leader, Mahmoud Abbas, in London.', 'leader', 1, null, 'a name in apposition says who the description is: no antecedent'],

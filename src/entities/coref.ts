@@ -466,11 +466,12 @@ class Resolver extends CorefGroups {
    */
   private salientCountry(d: DescriptionSpan, seen: readonly Item[], sentence: number): Item | undefined {
     const scores = new Map<string, { score: number; last: Item }>();
+    const topical = d.row.topical === true ? topCountries(seen) : undefined;
     for (let k = seen.length - 1; k >= 0; k--) {
       const m = seen[k] as Item;
       const distance = sentence - m.sentence;
       if (distance > d.row.lookback) break;
-      if (m.noun || m.entityType !== 'country' || !describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d)) continue;
+      if (m.noun || m.entityType !== 'country' || (topical && !topical.has(m.entity)) || !describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d)) continue;
       const weight = (RECENCY_WEIGHT + ROLE_WEIGHT[m.role]) * DECAY ** distance * (m.demonym ? DEMONYM_FACTOR : 1)
         * (this.embeddedBefore(m, d.first) ? EMBEDDED_FACTOR : 1);
       const entry = scores.get(m.entity);
@@ -618,4 +619,12 @@ class Resolver extends CorefGroups {
     }
     return best;
   }
+}
+
+/** The countries the story has named most so far (names and demonyms), when named at least twice. */
+function topCountries(seen: readonly Item[]): ReadonlySet<string> {
+  const counts = new Map<string, number>();
+  for (const m of seen) if (m.entityType === 'country' && !m.noun) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+  const most = Math.max(0, ...counts.values());
+  return new Set(most >= 2 ? [...counts.entries()].filter(([, n]) => n === most).map(([e]) => e) : []);
 }

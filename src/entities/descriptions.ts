@@ -18,6 +18,8 @@ export interface DescriptionRow {
   readonly labelWords?: readonly string[];
   /** Countries: only these ("the Gulf state" is one of the Gulf monarchies). */
   readonly among?: readonly string[];
+  /** Countries: only the one the story has named most so far (at least twice). */
+  readonly topical?: true;
   /** The head must be written with a capital ("the North" is a state, "the north" a region). */
   readonly capitalised?: true;
   /** Sentences back (before the description's own) where the actor may have been named. */
@@ -107,6 +109,8 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   org('university', [], ['University', 'College', 'Institute'], 'a university named before'),
   { words: ['gulf', 'state'], entityType: 'country', among: GULF_STATES, lookback: 4, reason: '"the Gulf state": the Gulf monarchy named last ("Sudan cut ties with the UAE, accusing the Gulf state of …")' },
   { words: ['jewish', 'state'], entityType: 'country', among: ['israel'], lookback: 8, reason: '"the Jewish state": Israel, as news calls it once named ("kept firing at the Jewish state")' },
+  { words: ['government'], entityType: 'country', topical: true, lookback: 6, reason: '"the government": the government of the country the story is about (named most so far), not merely the one named last' },
+  { words: ['administration'], entityType: 'country', among: ['united-states'], lookback: 8, reason: '"the administration": news uses it for the US government ("the new administration" in a story about Cuba is Washington)' },
   { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
   { words: ['nation'], entityType: 'country', lookback: 2, reason: '"the nation": the country named last' },
   { words: ['kingdom'], entityType: 'country', lookback: 2, reason: '"the kingdom": a monarchy named last' },
