@@ -33,6 +33,7 @@ const ROWS: readonly Row[] = [
   ['The report was written by Mirela Saturday.', { Mirela: 'PER', Saturday: 'PER' }, ['Mirela/person/mirela/ner:person'], 'a weekday the NER runs into is no part of a name'],
   ['She loved Corvex more than the other Corvexes she owned.', { Corvex: 'PER' }, ['Corvexes/other/corvexes/lone-name:other'], 'a lone name the article also makes plural names a product, not a person'],
   ['They called him Birdie -- and then he left.', { Birdie: 'PER', '--': 'PER', and: 'PER', then: 'PER', he: 'PER' }, [], 'a span with lowercase words or a dash standing apart is no name'],
+  ['Velmark\'s Dana Ruiz scored twice.', { Velmark: 'PER', Dana: 'PER', Ruiz: 'PER' }, ['Velmark/organization/velmark/owner-of-person', 'Velmark\'s Dana Ruiz/person/dana-ruiz/given-name'], 'a lone name the NER reads as a person, owning a person named in full, is that person\'s club or party'],
   ['Vladimir Putin met Donald Trump.', { Vladimir: 'ORG', Putin: 'ORG' }, ['Vladimir Putin/person/vladimir-putin/given-name', 'Donald Trump/person/donald-trump/given-name'], 'a rule that found the name keeps it'],
 ];
 

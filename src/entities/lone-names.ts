@@ -95,6 +95,22 @@ export abstract class LoneNameReading extends NameReading {
   }
 
   /**
+   * "Demosisto's Nathan Law", "Chelsea's Damien Duff": a lone word the NER reads as a person that owns
+   * a person named in full right after it (a given name we know) is that person's party, club or
+   * employer, an organisation. Recorded so; returns whether it was.
+   */
+  protected nerBody(k: number): boolean {
+    const t = this.token(k);
+    const mark = this.token(k + 1);
+    const owned = this.token(k + 2);
+    const owner = t !== undefined && mark !== undefined && (mark.value === "'s" || mark.value === '’s') && mark.start === t.end && owned !== undefined
+      && owned.sentence === t.sentence && this.personToken[owned.index] === 1 && this.personToken[owned.index + 1] === 1 && this.lexicon.givenNames.has(owned.lower);
+    if (!t || !owner) return false;
+    this.addMention(slugify(t.value), 'organization', k, k, undefined, 'owner-of-person', false, 'name');
+    return true;
+  }
+
+  /**
    * "Pelosi Floor Speech in Support of the George Floyd Justice in Policing Act": in a Title Case run,
    * the longest words that spell a person the body names in full, wherever they start in the run.
    */
@@ -137,6 +153,7 @@ export abstract class LoneNameReading extends NameReading {
       // product, not one person; "the Sams" beside a Gloria Sam named in full are a family.)
       if (i === last && this.madePlural(a, values)) continue;
       if (i === last && (this.lexicon.commonWords.has(a.lower) || PERSON_ROLE_NOUNS.has(a.lower) || GROUP_NOUNS.has(a.lower) || NOT_PERSON_WORDS.has(a.lower) || this.titleAt(i))) continue;
+      if (i === last && this.nerBody(i)) continue;
       this.addPerson(i, last, 'ner:person');
     }
   }
