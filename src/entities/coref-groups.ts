@@ -302,6 +302,22 @@ export abstract class CorefGroups extends CorefCues {
     return true;
   }
 
+  /**
+   * "each other" or "one another" at t, and the pair it stands for: the pair phrase of its clause
+   * ("Both sides accused each other"), else the coordination of two or more actors right before it
+   * in its clause ("Russia and North Korea will come to each other's aid"); undefined otherwise.
+   */
+  protected reciprocal(t: Token, lastPair: { readonly sides: readonly ActorReference[]; readonly last: number } | undefined, seen: readonly Item[]):
+    { readonly sides: ReadonlyArray<{ readonly entity: string; readonly entityType: EntityType }>; readonly last: number } | undefined {
+    const second = this.tokens[t.index + 1];
+    if (!second || !((t.lower === 'each' && second.lower === 'other') || (t.lower === 'one' && second.lower === 'another'))) return undefined;
+    if (lastPair && this.afterPair(lastPair.last, t)) return { sides: lastPair.sides, last: second.index };
+    const own = seen.filter((m) => m.sentence === t.sentence && !m.noun && m.last < t.index && this.party(m));
+    const last = partyEvents(this.tokens, own, () => false).filter((e) => e.members.every((m, i) => i === e.members.length - 1 || ['and', ','].includes(this.tokens[m.last + 1]?.lower ?? ''))).pop();
+    const sides = last ? [...new Map(last.members.map((m) => [m.entity, m])).values()] : [];
+    return last && sides.length >= 2 && this.afterPair(last.at, t) ? { sides, last: second.index } : undefined;
+  }
+
   /** Whether two actors are named as a pair: "X and Y", "X's army and Y", "X met with Y" (a few words apart). */
   private paired(a: Item, b: Item): boolean {
     const gap = this.tokens.slice(a.last + 1, b.first);

@@ -220,7 +220,9 @@ export function partyEvents(tokens: readonly Token[], actors: readonly Item[], e
     const gap = prev ? tokens.slice(prev.last + 1, m.first) : [];
     // ("Trump and European Commission President Ursula von der Leyen": a title before the next name.)
     while (gap.length > 1 && /^\p{Lu}/u.test(gap[gap.length - 1]?.value ?? '')) gap.pop();
-    if (prev && prev.sentence === m.sentence && gap.length >= 1 && gap.length <= 3 && gap.every((t) => COORDINATION.has(t.lower)) && gap.some((t) => t.lower === 'and' || t.lower === '&' || t.value === ',')) {
+    // (", and" after a lone actor joins two clauses: "Chad met Sudan, and Kenya praised …".)
+    const clauses = run.length === 1 && gap.some((t) => t.value === ',') && gap.some((t) => t.lower === 'and');
+    if (prev && !clauses && prev.sentence === m.sentence && gap.length >= 1 && gap.length <= 3 && gap.every((t) => COORDINATION.has(t.lower)) && gap.some((t) => t.lower === 'and' || t.lower === '&' || t.value === ',')) {
       run.push(m);
       joins.push(gap.some((t) => t.lower === 'and' || t.lower === '&'));
     } else {

@@ -141,6 +141,14 @@ class Resolver extends CorefGroups {
         }
         continue;
       }
+      // "Both sides accused each other", "Russia and North Korea will come to each other's aid": a
+      // reciprocal stands for the pair its clause's subject names (each member, for the other).
+      const reciprocal = this.reciprocal(t, lastPair, seen);
+      if (reciprocal) {
+        const possessive = this.tokens[reciprocal.last + 1]?.value === "'s";
+        for (const side of reciprocal.sides) out.push(this.reference(side.entity, side.entityType, t.index, reciprocal.last, t.sentence, 'pronoun', possessive));
+        continue;
+      }
       const row = PRONOUNS.get(t.lower);
       if (!row || this.covered[t.index] || t.pos === 'PROPN') continue;
       // "urged both countries to resolve their differences": a plural pronoun after a pair phrase in its clause stands for the pair.
