@@ -175,6 +175,8 @@ describe('coreference output', () => {
       'The', [], 'a meeting with a guest no name gives is the pair named last: not an older pair'],
     ['Israel and Hamas agreed a truce in January. Qatar and Egypt, which mediated the truce, have pressed both sides to begin new talks.',
       'both', ['hamas', 'israel'], 'the clause\'s coordinated subject is no side, past its relative clause'],
+    ['President Mohamed Muizzu, who won the election on a "Turkey Out" campaign, greeted Narendra Modi at the airport. The two leaders later held talks.',
+      'The', ['mohamed-muizzu', 'narendra-modi'], 'the two ends of a meeting past the actors of a relative clause on the first'],
     ['Israel and Hamas agreed a truce in January. Both sides accused each other of breaking the truce.',
       'each', ['hamas', 'israel'], 'a reciprocal stands for the pair phrase of its clause'],
     ['Chad and Sudan signed a pact under which Mali and Niger will come to each other\'s aid.',

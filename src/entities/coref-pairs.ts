@@ -253,8 +253,14 @@ export function partyEvents(tokens: readonly Token[], actors: readonly Item[], e
   // Two ends of a mutual event: consecutive coordinations with the event's word between them.
   for (let i = 1; i < groups.length; i++) {
     const a = groups[i - 1] as Item[];
-    const b = groups[i] as Item[];
     const aLast = a[a.length - 1] as Item;
+    // (Past the actors of a relative clause on the first end: "Muizzu, who won … on an "India Out" campaign, greeted Modi".)
+    const sentenceEnd = tokens.findIndex((t) => t.index > aLast.last && t.sentence !== aLast.sentence);
+    const clauses = [...relativeCommas(tokens, aLast.last + 1, sentenceEnd < 0 ? tokens.length : sentenceEnd)];
+    const inClause = (k: number): boolean => clauses.some((c, n) => n % 2 === 0 && c === aLast.last + 1 && c <= k && k <= (clauses[n + 1] ?? c));
+    let j = i;
+    while (j < groups.length - 1 && inClause((groups[j] as Item[])[0]?.first ?? 0)) j++;
+    const b = groups[j] as Item[];
     const bFirst = b[0] as Item;
     // Another clause or a quotation between them, or a comma that closes no relative clause and sets
     // off no apposition ("hosted his Swedish counterpart, Ulf Kristersson"): no one event.
