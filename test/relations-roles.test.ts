@@ -31,6 +31,7 @@ const ROWS: readonly Row[] = [
   ['British film director Sean Jones won the prize.', 'sean-jones', [], 'a profession after a demonym is no office of the country'],
   ['US car firms General Motors and Ford cut jobs.', 'motors', [], 'a plural before "General" is no portfolio'],
   ["Japan's chief cabinet secretary, Yoshimasa Hayashi, voiced concern.", 'yoshimasa-hayashi', ['member_of japan'], 'a role noun ("chief") as a modifier of the office named after it'],
+  ["Saudi Arabia's defence minister, Prince Khalid bin Salman, flew to Tehran.", 'khalid-bin-salman', ['member_of saudi-arabia'], 'a courtesy title between the comma and the name'],
   ['Lavrov met his Chinese counterpart, Wang Yi, in Beijing.', 'wang-yi', ['member_of china'], 'a counterpart holds the same office for the state named'],
   ['Kim Jong Un will travel to Moscow in May. The North Korean leader accused Seoul of lying.', 'kim-jong-un', ['leader_of north-korea'], 'a description with a demonym that stands for a person states the office'],
   ['Gordon Brown saw his Israeli counterpart, Ariel Sharon, and later the Palestinian leader, Mahmoud Abbas, in Jerusalem.', 'ariel-sharon', ['member_of israel'], '…and an apposed name takes it, not the person before'],

@@ -30,6 +30,9 @@ export interface DescriptionRow {
 /** The monarchies of the Arabian Gulf, which news calls "the Gulf state". */
 const GULF_STATES: readonly string[] = ['united-arab-emirates', 'qatar', 'saudi-arabia', 'kuwait', 'bahrain', 'oman'];
 
+/** States that are kingdoms, which news calls "the kingdom". */
+const KINGDOMS: readonly string[] = ['saudi-arabia', 'jordan', 'morocco', 'bahrain', 'united-kingdom', 'spain', 'netherlands', 'belgium', 'norway', 'sweden', 'denmark', 'thailand', 'cambodia', 'eswatini', 'lesotho', 'bhutan', 'tonga'];
+
 const LEADER_TITLES = ['president', 'prime minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'supreme leader', 'leader', 'crown prince', 'sultan', 'monarch'];
 const ANY_ORG_KINDS = ['company', 'news', 'international', 'government', 'military', 'agency', 'party', 'ngo', 'sports', 'other'];
 
@@ -64,6 +67,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   person('chairwoman', ['chairwoman'], 'the chairwoman named before'),
   person('ceo', ['ceo', 'chief executive'], 'heads a company'),
   person('king', ['king'], 'the king named before'),
+  person('prince', ['prince', 'crown prince'], 'the prince named before ("Prince Khalid bin Salman … The prince")'),
   person('queen', ['queen'], 'the queen named before'),
   person('general', ['general', 'gen.', 'army chief', 'military chief', 'army commander', 'military ruler', 'field marshal'], 'the general named before, or a head of an army named as its chief ("army chief Abdel Fattah al-Burhan … The general")'),
   person('judge', ['judge', 'justice'], 'the judge named before'),
@@ -113,7 +117,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   { words: ['administration'], entityType: 'country', among: ['united-states'], lookback: 8, reason: '"the administration": news uses it for the US government ("the new administration" in a story about Cuba is Washington)' },
   { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
   { words: ['nation'], entityType: 'country', lookback: 2, reason: '"the nation": the country named last' },
-  { words: ['kingdom'], entityType: 'country', lookback: 2, reason: '"the kingdom": a monarchy named last' },
+  { words: ['kingdom'], entityType: 'country', among: KINGDOMS, lookback: 2, reason: '"the kingdom": a kingdom named last (not "Iran" because it was named last)' },
   // A country's armed forces or rulers act for it, as "the Sudanese army" does (member nouns).
   { words: ['army'], entityType: 'country', lookback: 2, reason: '"the army": the armed forces of the country named last' },
   { words: ['military'], entityType: 'country', lookback: 2, reason: '"the military": the armed forces of the country named last' },

@@ -6,7 +6,7 @@ import { craftNames, thingAcronyms } from './things';
 import { slugify } from './slug';
 import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, SURNAME_FIRST_FAMILIES, TITLES, type TitleRow } from './tables';
 import {
-  TITLE_CASE_SHARE, HEADLINE_SMALL_WORDS, HEADLINE_WORD_LENGTH, MAX_NAME_TOKENS, NAME_PART_HONORIFICS, LETTER, INITIAL, TITLE_FIRST_WORDS, phrasePrefixes, HYPHEN_WORD,
+  TITLE_CASE_SHARE, HEADLINE_SMALL_WORDS, HEADLINE_WORD_LENGTH, MAX_NAME_TOKENS, NAME_PART_HONORIFICS, ROYAL_HONORIFICS, LETTER, INITIAL, TITLE_FIRST_WORDS, phrasePrefixes, HYPHEN_WORD,
   personRecord, isCapitalized, gluePoint, oneEditApart, NamedSpans, PRONOUN_CONTRACTION, type PersonRecord, type Draft,
 } from './words';
 import type { ReferenceVia } from './index';
@@ -190,6 +190,15 @@ export abstract class RecognizerState {
       }
       // "Hassan Sheikh Mohamud": inside a Somali or Arabic name "Sheikh" is a name, not an honorific.
       const inName = count > 0 && NAME_PART_HONORIFICS.has(t.lower) && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.sentence === t.sentence;
+      // ("Prince Khalid bin Salman": a royal title opening a full name of two or more words is an
+      // honorific; before one name, "Prince Harry", or inside a name, "The Lost Prince", it is a name word.)
+      const after1 = this.token(j + 1);
+      const after2 = this.token(j + 2);
+      const fullNameAfter = after1 !== undefined && isCapitalized(after1) && after2 !== undefined && after2.sentence === t.sentence
+        && ((isCapitalized(after2) && /^\p{L}/u.test(after2.value)) || ['bin', 'bint', 'al', 'ibn'].includes(after2.lower));
+      // ("Prince Saud" after "Saud al-Faisal": so is it before the given name of a person named in full before.)
+      const namedBefore = after1 !== undefined && isCapitalized(after1) && this.onlyPerson((p) => p.first === after1.lower && p.tokens >= 2) !== undefined;
+      if (count === 0 && ROYAL_HONORIFICS.has(t.lower) && (fullNameAfter || namedBefore) && this.token(j - 1)?.lower !== 'the' && !this.lexicon.phrases.has(`${t.value} ${after1?.value ?? ''}`)) break;
       if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || (HONORIFICS.has(t.lower) && !inName) || HYPHEN_WORD.test(t.lower) || PRONOUN_CONTRACTION.test(t.lower)) break;
       // ("Martin Luther King Jr.": a title word right before a name suffix is the surname.)
       if (this.titleAt(j) && !INITIAL.test(t.value) && !(count > 0 && NAME_SUFFIXES.has(this.token(j + 1)?.lower ?? ''))) break;

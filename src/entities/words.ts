@@ -21,6 +21,8 @@ export const HEADLINE_WORD_LENGTH = 3;
 export const MAX_NAME_TOKENS = 4;
 /** Honorifics that are also parts of names when they stand between two names ("Hassan Sheikh Mohamud"). */
 export const NAME_PART_HONORIFICS: ReadonlySet<string> = new Set(['sheikh']);
+/** Royal titles: part of the name before a single name ("Prince Harry"), an honorific before a full one. */
+export const ROYAL_HONORIFICS: ReadonlySet<string> = new Set(['prince', 'princess']);
 /** How many words after "Name," a role noun may come and still describe the name. */
 export const APPOSITION_REACH = 4;
 

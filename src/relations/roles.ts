@@ -184,6 +184,8 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
         const remit = ['to', 'for', 'in'].includes(tok(n)?.lower ?? '') ? refAt[n + 1] : undefined;
         if (remit && remit.firstToken === n + 1 && tok(remit.lastToken + 1)?.value === ',') n = remit.lastToken + 1;
         if (tok(n)?.value === ',') n++;
+        // ("Saudi Arabia's defence minister, Prince Khalid bin Salman": a courtesy title before the name.)
+        if (!refAt[n] && /^\p{Lu}/u.test(tok(n)?.value ?? '') && refAt[n + 1]?.firstToken === n + 1 && isPerson(refAt[n + 1])) n++;
         const person = refAt[n];
         if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound', (possessive || opening(body)) && t.first === k);
       }

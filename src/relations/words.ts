@@ -13,7 +13,7 @@ export const IRREALIS_VERBS: ReadonlySet<string> = new Set([
   'plan', 'want', 'hope', 'expect', 'intend', 'seek', 'try', 'aim', 'wish', 'prepare', 'threaten', 'urge', 'ask',
   'request', 'press', 'call', 'need', 'demand', 'propose', 'offer', 'set', 'likely', 'ready', 'willing', 'prepared',
   'about', 'due', 'scheduled', 'expected', 'poised', 'going', 'vow', 'promise', 'pledge', 'agree', 'decide', 'invite',
-  'encourage', 'push', 'pressure', 'allow', 'consider', 'mull', 'weigh', 'sign', 'bound', 'obliged', 'required',
+  'encourage', 'push', 'pressure', 'lobby', 'authorise', 'authorize', 'allow', 'consider', 'mull', 'weigh', 'sign', 'bound', 'obliged', 'required',
   // nouns: "Trump's decision to meet Putin", "an offer to mediate", "a bid to join"
   'close', 'near', 'decision', 'plans', 'bid', 'attempt', 'effort', 'efforts', 'willingness', 'readiness', 'proposal', 'threat',
   'intention', 'commitment', 'invitation',
