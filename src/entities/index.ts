@@ -15,6 +15,12 @@ import { LoneNameReading } from './lone-names';
 import { documentCountry } from './containment';
 import { NO_ACTOR } from './addressed';
 
+/** Determiners that open a title's phrase ("our NASA Administrator", "this Prime Minister"). */
+const TITLE_OPENERS: ReadonlySet<string> = new Set(['our', 'your', 'this', 'their', 'its']);
+
+/** Words after a title that say what it is of ("Ambassador to the United States"). */
+const TITLE_TAIL_LINKS: ReadonlySet<string> = new Set(['of', 'to', 'for']);
+
 /** States whose legislature is itself named Congress (a "Congress" in a British story is the US one). */
 const CONGRESS_STATES = ['guatemala', 'peru', 'colombia', 'mexico', 'brazil', 'argentina', 'chile', 'honduras', 'paraguay', 'philippines', 'spain', 'dominican-republic'];
 /** States with a Senate of their own. */
@@ -180,12 +186,32 @@ class Recognizer extends LoneNameReading {
     for (const p of this.pendingTitles) {
       const holder = this.roleHolders.get(`${p.title.role}|${p.affiliation ?? ''}`);
       const t = this.token(p.first);
+      this.pendingTitleMention(p.first, p.last, p.title.words.length);
       if (!holder || !t) continue;
       this.draft.references.push({
         entity: holder, entityType: 'person', firstToken: p.first, lastToken: p.last, sentence: t.sentence,
         via: 'title', possessive: this.token(p.last + 1)?.value === "'s", modifier: false,
       });
     }
+  }
+
+  /**
+   * "the State Department Spokesperson", "the Russian President", "our NASA Administrator": a body's or
+   * state's capitalised title with no name is a person's mention, of the holder its title reference
+   * resolves to (after coreference), else of no actor; a determiner other than "the" opens it. A
+   * lowercase title ("the Russian president") is a common noun phrase, no name.
+   */
+  private pendingTitleMention(first: number, last: number, titleWords: number): void {
+    const title = this.token(last - titleWords + 1);
+    if (!title || !isCapitalized(title) || this.titleCaseSentence[title.sentence] || this.claimedWithin(last - titleWords + 1, last)) return;
+    // ("Afghan Ambassador to the United States Hamdullah Mohib": with what it is of after it, the title is the name's.)
+    if (TITLE_TAIL_LINKS.has(this.token(last + 1)?.lower ?? '')) return;
+    // ("our outstanding NASA Administrator": one adjective may stand after the determiner.)
+    const inSentence = (k: number): string => (this.token(k)?.sentence === title.sentence ? this.token(k)?.lower ?? '' : '');
+    const adjective = this.token(first - 1)?.pos === 'ADJ' && inSentence(first - 1) === this.token(first - 1)?.value;
+    const start = TITLE_OPENERS.has(inSentence(first - 1)) ? first - 1 : adjective && TITLE_OPENERS.has(inSentence(first - 2)) ? first - 2 : first;
+    this.claimed.fill(1, last - titleWords + 1, last + 1);
+    this.addressed.push({ first: start, last, rule: 'title-of-body' });
   }
 
   /**
@@ -323,7 +349,7 @@ class Recognizer extends LoneNameReading {
       const a = this.token(first);
       const b = this.token(last);
       if (!a || !b) continue;
-      const held = this.draft.references.find((r) => r.firstToken === first && r.lastToken === last && r.entityType === 'person');
+      const held = this.draft.references.find((r) => r.firstToken >= first && r.firstToken <= first + 2 && r.lastToken === last && r.entityType === 'person');
       this.draft.mentions.push({
         start: a.start, end: b.end, text: this.text.slice(a.start, b.end), entityType: 'person', entity: held?.entity ?? NO_ACTOR,
         firstToken: first, lastToken: last, sentence: a.sentence, rule,
