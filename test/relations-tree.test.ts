@@ -317,6 +317,8 @@ const ROWS: readonly Row[] = [
   ['Saudi Arabia and the United Arab Emirates voiced solidarity with Qatar.', ['saudi-arabia supported qatar', 'united-arab-emirates supported qatar'], 'solidarity voiced with Y endorses Y'],
   ['Trump thanked the Islamic Republic for the warning.', ['donald-trump supported iran'], '"the Islamic Republic" is Iran'],
   ['Netanyahu ordered the army to strike targets in Lebanon.', ['benjamin-netanyahu attacked lebanon'], 'forces ordered to act, with no state named, act for the one who orders'],
+  ['The United States said on Tuesday it had reached separate agreements with Ukraine and Russia.', ['russia promised united-states [by united-states]', 'ukraine promised united-states [by united-states]', 'united-states promised russia', 'united-states promised ukraine'], '"said on Tuesday it": a time phrase between the verb of speech and the pronoun'],
+  ["Ukraine struck a gas facility in Russia's Belgorod region.", ['ukraine attacked russia'], 'a site in a place written with its owner: the owner is hit'],
   ['Japan agreed on Tuesday to a trade deal with the United States.', ['japan promised united-states', 'united-states promised japan'], 'agreeing to a pact made with Y binds both, as signing it would'],
   ['Japan did not agree to a deal with China.', ['japan accepted deal (negated)'], '…not when the agreeing is denied: no pact with China'],
   ['Washington imposed a 25% levy on all Japanese goods in April.', ['united-states sanctioned japan'], 'a levy (singular) on goods of a country; a quantifier before the demonym'],

@@ -5,6 +5,10 @@
 import type { Token } from '../types';
 import type { ActorReference } from './index';
 import { AGENT_VERBS, CHARGE_VERBS, CONTROL_VERBS, OWNER_BREAKS, QUOTE_REACH, QUOTES, SPEECH_VERBS, type PronounKind } from './coref-words';
+
+/** Words of a short time phrase after a verb of speech: "said on Tuesday it", "said last week that he". */
+const SAID_WHEN_WORDS: ReadonlySet<string> = new Set(['on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon']);
 import { CorefText, type Item } from './coref-text';
 
 /**
@@ -409,6 +413,8 @@ export class CorefCues extends CorefText {
   protected reporter(t: Token, seen: readonly Item[]): Item | null | undefined {
     let k = t.index - 1;
     if (this.tokens[k]?.lower === 'that') k--;
+    // ("The United States said on Tuesday it had …": a short time phrase between the verb and the pronoun.)
+    for (let steps = 0; steps < 3 && SAID_WHEN_WORDS.has(this.tokens[k]?.lower ?? '') && this.tokens[k]?.sentence === t.sentence; steps++) k--;
     let verb = this.tokens[k];
     if (verb && verb.pos !== 'VERB' && verb.sentence === t.sentence) {
       // "told reporters he", "told Montalvo he", "told the BBC it": skip a short object.

@@ -91,7 +91,7 @@ export const AGENT_VERBS: ReadonlySet<string> = new Set([
   'acquire', 'invest', 'pay', 'hire', 'fire', 'employ', 'open', 'close', 'build', 'develop', 'create', 'introduce', 'provide', 'receive',
   'invite', 'join', 'leave', 'withdraw', 'suspend', 'resume', 'continue', 'begin', 'start', 'stop', 'end', 'try', 'attempt', 'manage',
   'investigate', 'arrest', 'detain', 'charge', 'kill', 'capture', 'seize', 'control', 'claim', 'admit', 'apologise', 'apologize',
-  'invade', 'bomb', 'shell', 'target', 'negotiate', 'discuss', 'recognise', 'recognize', 'operate', 'run', 'own', 'use', 'need', 'make',
+  'invade', 'bomb', 'shell', 'target', 'negotiate', 'discuss', 'recognise', 'recognize', 'reach', 'conclude', 'strike', 'secure', 'broker', 'operate', 'run', 'own', 'use', 'need', 'make',
   'give', 'take', 'get', 'have', 'do', 'become', 'remain',
   // what outlets, museums and campaign groups do: "it quoted critics", "it is encouraging citizens", "it exhibited its collection"
   'quote', 'cite', 'encourage', 'exhibit', 'display', 'feature', 'organise', 'organize', 'fund', 'award', 'recommend', 'campaign',

@@ -131,7 +131,9 @@ export class ActorFinder {
       if (d === 'nmod' && !(MEMBER_PREPS.has(prep) || site)) continue;
       // "a refinery in Russia's Ryazan region": a region with no name of its own is where its owner or its name says.
       const regionOwner = d === 'nmod' && site && !this.refAt[c] ? this.ownerOf(c) ?? this.innerPlace(c) : undefined;
-      const m = this.refAt[c] ?? regionOwner ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) ?? (site ? this.innerPlace(c) : undefined) : this.namedApposition(c) ?? this.namedCompound(c));
+      // ("a gas facility in Russia's Kursk region": a site in a place its owner is written with lies in that state.)
+      const placeOwner = d === 'nmod' && site && this.refAt[c]?.entityType === 'place' ? this.ownerOf(c) : undefined;
+      const m = placeOwner ?? this.refAt[c] ?? regionOwner ?? (d === 'amod' || d === 'compound' ? this.modifierRef(c) ?? (site ? this.innerPlace(c) : undefined) : this.namedApposition(c) ?? this.namedCompound(c));
       if (!m || m.entityType === 'other' || (m.entityType === 'place' && !site)) continue;
       out.push(m);
       this.indirect.add(m);
