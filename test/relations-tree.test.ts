@@ -115,7 +115,7 @@ const ROWS: readonly Row[] = [
   ['Washington recognised Gonzalez as the winner of the vote.', ['united-states supported gonzalez'], 'recognising a person as the winner backs them'],
   ['Russia and Ukraine traded strikes overnight. Macron urged both sides to agree on a truce.', ['emmanuel-macron urged russia', 'emmanuel-macron urged ukraine', 'russia accepted ceasefire (hypothetical)', 'russia attacked ukraine', 'ukraine accepted ceasefire (hypothetical)', 'ukraine attacked russia'], '"both sides": the pair named in the sentence before'],
   ['Japan, Australia and Canada held drills. Macron urged both sides to talk.', [], '"both sides" after three actors: no pair to stand for'],
-  ['Putin held talks with Scholz, but the two sides failed to agree.', ['olaf-scholz met vladimir-putin'], 'a pair in the phrase\'s own sentence: the sides are theirs, not named'],
+  ['Putin held talks with Scholz, but the two sides failed to agree.', ['germany supported russia (negated)', 'olaf-scholz met vladimir-putin', 'russia supported germany (negated)'], 'a pair in the phrase\'s own sentence: the two ends of its talks, as the states they serve'],
   ['Trump met Putin in Alaska. The two leaders agreed to meet again in Moscow.', ['donald-trump met vladimir-putin', 'donald-trump met vladimir-putin (hypothetical)'], '"the two leaders": the two people of the sentence before'],
   ['Japan raised concerns about China\'s military activity near Taiwan.', ['japan accused china'], 'raising concerns about an actor\'s act is disapproval of the actor'],
   ['The European Commission proposed a new round of sanctions targeting Russia\'s shadow fleet.', ['european-commission sanctioned russia (hypothetical)'], 'sanctions targeting what an actor owns, proposed'],
