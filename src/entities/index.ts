@@ -9,7 +9,7 @@ import { resolveCoreference } from './coref';
 import { defaultLexicon, type Lexicon } from './lexicon';
 import { phraseExtents } from './extents';
 import { countryBodyId, slugify } from './slug';
-import { TITLES, TOPICS } from './tables';
+import { ARMY_WORDS, FACTIONAL_ARMIES, TITLES, TOPICS } from './tables';
 import { TOPIC_FIRST_WORDS, AFFILIATION_KINDS, isCapitalized } from './words';
 import { LoneNameReading } from './lone-names';
 import { documentCountry } from './containment';
@@ -97,6 +97,7 @@ class Recognizer extends LoneNameReading {
     this.officeMentions();
     this.resolveCoreference();
     this.descriptionRoles();
+    this.factionalArmies();
     this.unheldTitleSides();
     this.addressedMentions();
     this.findTopics();
@@ -267,6 +268,44 @@ class Recognizer extends LoneNameReading {
         if (title) this.addRole(r.entity, `${title.role} of ${this.lexicon.entities.get(state)?.label ?? state}`, title, state, r.firstToken + n, words.join(' '));
         break;
       }
+    }
+  }
+
+  /**
+   * "the Sudanese army", "Sudan's military", "the army" (a description resolved to Sudan): where a
+   * state's army is a side of its civil war (tables.ts), it is its own actor, not the state.
+   */
+  private factionalArmies(): void {
+    const d = this.draft;
+    const moved = new Set<string>();
+    for (let i = 0; i < d.references.length; i++) {
+      const r = d.references[i] as ActorReference;
+      const row = r.entityType === 'country' ? FACTIONAL_ARMIES.find((a) => a.country === r.entity) : undefined;
+      if (!row) continue;
+      let last = -1;
+      if (r.via === 'description') {
+        if (ARMY_WORDS.has(this.token(r.lastToken)?.lower ?? '')) last = r.lastToken;
+      } else if (r.via !== 'pronoun') {
+        const k = this.token(r.lastToken + 1)?.value === "'s" ? r.lastToken + 2 : r.lastToken + 1;
+        const two = `${this.token(k)?.lower ?? ''} ${this.token(k + 1)?.lower ?? ''}`;
+        last = ARMY_WORDS.has(two) ? k + 1 : ARMY_WORDS.has(this.token(k)?.lower ?? '') ? k : -1;
+      }
+      if (last < 0) continue;
+      d.references[i] = { ...r, entity: row.id, entityType: 'organization', lastToken: last, possessive: this.token(last + 1)?.value === "'s", modifier: false, ...(r.via === 'description' ? {} : { via: 'name' as const }) };
+      d.labels.set(row.id, row.label);
+      d.types.set(row.id, 'organization');
+      const end = this.token(last)?.end;
+      const at = d.mentions.findIndex((m) => m.entity === r.entity && m.firstToken === r.firstToken);
+      const m = d.mentions[at];
+      if (m && end !== undefined) d.mentions[at] = { ...m, entity: row.id, entityType: 'organization', lastToken: last, end, text: this.text.slice(m.start, end), rule: 'factional-army' };
+      const aliases = d.aliases.get(row.id) ?? new Set<string>();
+      if (m && end !== undefined) aliases.add(this.text.slice(m.start, end));
+      d.aliases.set(row.id, aliases);
+      moved.add(r.entity);
+    }
+    // A state named only as its army's owner is no node of its own.
+    for (const state of moved) {
+      if (!d.mentions.some((m) => m.entity === state) && !d.facts.some((f) => f.source === state || f.target === state)) d.aliases.delete(state);
     }
   }
 

@@ -13,6 +13,8 @@ import {
 } from './words';
 
 /** Quantifiers that may stand between a preposition and the goods it measures ("on all Japanese goods"). */
+/** One-word titles that head the organisation they follow directly ("RSF chief X"). */
+const HEADING_TITLES: ReadonlySet<string> = new Set(['chief', 'head', 'boss']);
 const QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'most', 'many', 'some', 'certain']);
 import { OfficeReading } from './offices';
 
@@ -62,6 +64,9 @@ export abstract class NameReading extends OfficeReading {
     if (!title) return undefined;
     const portfolioWords = this.tokens.slice(afterAffiliation, afterAffiliation + portfolio).map((t) => t.lower);
     if (portfolioWords.some((w) => LESSER_OFFICE_WORDS.has(w))) title = { ...title, title: { ...title.title, relation: 'member_of' } };
+    // ("RSF chief Mohamed Hamdan Dagalo": an organisation's chief with no portfolio between heads it;
+    // "EU trade chief" heads one part of it.)
+    else if (portfolio === 0 && affiliationMatch?.entry.entityType === 'organization' && HEADING_TITLES.has(title.title.words.join(' '))) title = { ...title, title: { ...title.title, relation: 'leader_of' } };
     // "United States special envoy": several title words in a row — keep the longest last one.
     let titleLast = title.last;
     for (let more = this.titleAt(titleLast + 1); more; more = this.titleAt(titleLast + 1)) {
@@ -131,6 +136,8 @@ export abstract class NameReading extends OfficeReading {
       affiliation = this.servedBody(person, title.title.words.join(' '));
       // ("Vice Premier He Lifeng": a deputy's office is a membership.)
       if (affiliation && LESSER_OFFICE_WORDS.has(this.token(afterAffiliation - 1)?.lower ?? '')) title = { ...title, title: { ...title.title, relation: 'member_of' } };
+      // ("RSF chief Dagalo": the chief of the body the person serves, written right before, heads it.)
+      else if (affiliation && this.lexicon.entities.get(affiliation)?.entityType === 'organization' && HEADING_TITLES.has(title.title.words.join(' ')) && this.capitalizedAt(afterAffiliation - 1)) title = { ...title, title: { ...title.title, relation: 'leader_of' } };
     }
     if (affiliation && !past && !branch) {
       // ("Vice Premier of China": a deputy's role keeps its word, so "the Chinese leader" is not read as the deputy.)
@@ -163,6 +170,12 @@ export abstract class NameReading extends OfficeReading {
     // ("General Rafael Grossi" would be a rank, held in a state only; "leader Yahya Sinwar" leads his group.)
     if (ORGANISATION_TITLES.has(title) || CORPORATE_TITLES.has(title)) return of('organization');
     return of('country') ?? (EITHER_TITLES.has(title) ? of('organization') : undefined);
+  }
+
+  /** Whether token k is a capitalised word ("RSF" before "chief"). */
+  private capitalizedAt(k: number): boolean {
+    const t = this.token(k);
+    return t !== undefined && isCapitalized(t);
   }
 
   /** The states or bodies a person of the news gazetteer serves (people.json), by id or by surname and given name. */

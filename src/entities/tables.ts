@@ -462,3 +462,19 @@ export const SURNAME_FIRST_FAMILIES: ReadonlySet<string> = new Set([
   // Vietnamese, Cambodian
   'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ngo', 'duong', 'ly', 'hun',
 ]);
+
+/** A state whose army is a side of its own civil war, named apart from the state ("the Sudanese army" is not Sudan). */
+export interface FactionalArmyRow {
+  readonly country: string;
+  readonly id: string;
+  readonly label: string;
+  readonly reason: string;
+}
+
+export const FACTIONAL_ARMIES: readonly FactionalArmyRow[] = [
+  { country: 'sudan', id: 'sudanese-armed-forces', label: 'Sudanese Armed Forces', reason: 'since April 2023 the army fights the Rapid Support Forces for the state: news names it as one side ("the Sudanese army", "Sudan\'s military", "the army"), apart from the state and its government' },
+];
+
+/** Words after a state's name or demonym, or heading a description, that name its army. */
+export const ARMY_WORDS: ReadonlySet<string> = new Set(['army', 'military', 'armed forces', 'forces', 'troops']);
+

@@ -158,7 +158,10 @@ export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorRe
     if (body.entityType === 'country' && !ofBody && CORPORATE_TITLES.has(t.noun.words.join(' '))) return;
     // "the head of Hamas" leads it; "an intelligence head" is one head among others.
     // ("Dagalo, the RSF commander", "Its commander, Dagalo": the one commander of a group is its leader.)
-    const heads = ofBody && t.first === t.last && ['head', 'chief', 'commander'].includes(t.noun.words.join(' '));
+    // ("RSF chief Dagalo", "Sudan's army chief Burhan": a body's chief named right after it, with no
+    // portfolio between as in "EU trade chief", heads it.)
+    const nextTo = body.entityType === 'organization' && t.first <= body.lastToken + (tokens[body.lastToken + 1]?.value === "'s" ? 2 : 1);
+    const heads = (ofBody || nextTo) && t.first === t.last && ['head', 'chief', 'commander'].includes(t.noun.words.join(' '));
     const relation = t.noun.relation === 'leader_of' && t.lesser ? 'member_of' : heads && !t.lesser ? 'leader_of' : t.noun.relation;
     found.push({ person, body, relation, first: t.first, last: t.last, rule: `role:${rule}:${t.noun.words.join(' ')}` });
   };
