@@ -121,7 +121,7 @@ export abstract class CorefGroups extends CorefCues {
   private sidesWith(opener: Item, own: readonly Item[]): Set<string> {
     const out = new Set<string>([opener.entity, ...this.actorFacts(opener.entity, opener.entityType).countries]);
     for (const e of partyEvents(this.tokens, own, () => false)) {
-      if (e.kinds.size > 0 && !e.members.every((m) => this.tokens[m.last + 1]?.lower === 'and' || this.tokens[m.last + 1]?.value === ',' || m === e.members[e.members.length - 1])) continue;
+      if (!e.coordinated) continue;
       if (e.members.some((m) => m.entity === opener.entity && m.first === opener.first)) for (const m of e.members) out.add(m.entity);
     }
     return out;
@@ -313,7 +313,7 @@ export abstract class CorefGroups extends CorefCues {
     if (!second || !((t.lower === 'each' && second.lower === 'other') || (t.lower === 'one' && second.lower === 'another'))) return undefined;
     if (lastPair && this.afterPair(lastPair.last, t)) return { sides: lastPair.sides, last: second.index };
     const own = seen.filter((m) => m.sentence === t.sentence && !m.noun && m.last < t.index && this.party(m));
-    const last = partyEvents(this.tokens, own, () => false).filter((e) => e.members.every((m, i) => i === e.members.length - 1 || ['and', ','].includes(this.tokens[m.last + 1]?.lower ?? ''))).pop();
+    const last = partyEvents(this.tokens, own, () => false).filter((e) => e.coordinated).pop();
     const sides = last ? [...new Map(last.members.map((m) => [m.entity, m])).values()] : [];
     return last && sides.length >= 2 && this.afterPair(last.at, t) ? { sides, last: second.index } : undefined;
   }

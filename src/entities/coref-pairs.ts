@@ -191,6 +191,8 @@ export interface PartyEvent {
   readonly kinds: ReadonlySet<string>;
   /** One end is no actor we know ("Xi received his guest"): the pair named last, but not who. */
   readonly open?: true;
+  /** Named as a coordination ("X and Y", "X, Y and Z"), not as the two ends of an event's word. */
+  readonly coordinated?: true;
 }
 
 /** Nouns for the other party of a visit or a meeting, when no name follows them ("Xi received his guest"). */
@@ -251,7 +253,7 @@ export function partyEvents(tokens: readonly Token[], actors: readonly Item[], e
     while (from > first.first - AROUND && tokens[from]?.sentence === first.sentence && !EVENT_BREAKS.has(tokens[from]?.lower ?? '')) from--;
     let to = last.last + 1;
     while (to < last.last + AROUND && tokens[to]?.sentence === last.sentence && !EVENT_BREAKS.has(tokens[to]?.lower ?? '')) to++;
-    out.push({ members: g, sentence: first.sentence, at: last.last, kinds: kindsBetween(from, to) });
+    out.push({ members: g, sentence: first.sentence, at: last.last, kinds: kindsBetween(from, to), coordinated: true });
   }
   // Two ends of a mutual event: consecutive coordinations with the event's word between them.
   for (let i = 1; i < groups.length; i++) {
