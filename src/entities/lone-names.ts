@@ -72,6 +72,16 @@ export abstract class LoneNameReading extends NameReading {
         this.addMention(known.id, 'person', s.first, s.last, undefined, s.rule, false, 'name');
         continue;
       }
+      // ("Bill, you're a good friend", "Thank you, Bill." after "Bill Nelson": a lone given name called out
+      // to, no everyday word, is the one person of the story named in full with it; not a word that is
+      // also someone's surname here, "Mohamed" beside Ahmed Mohamed and Mohamed El Hassan Mohamed.)
+      const first = s.first === s.last && s.rule === 'surname' && this.vocative(s.first) && this.lexicon.givenNames.has(lower) && !this.lexicon.commonWords.has(lower)
+        && !this.surnameKnown(lower) ? this.onlyPerson((p) => p.first === lower && p.tokens >= 2) : undefined;
+      if (first) {
+        this.addMention(first.id, 'person', s.first, s.last, undefined, 'given-name-alone', false, 'name');
+        this.personToken[s.first] = 1;
+        continue;
+      }
       const notable = this.notablePerson(lower);
       if (notable) {
         this.addMention(notable.id, 'person', s.first, s.last, notable.label, 'known-surname', false, 'name');
@@ -108,6 +118,16 @@ export abstract class LoneNameReading extends NameReading {
     if (!t || !owner) return false;
     this.addMention(slugify(t.value), 'organization', k, k, undefined, 'owner-of-person', false, 'name');
     return true;
+  }
+
+  /** "Bill, you're …", "Thank you, Bill.": a word called out to, between a sentence's start or a comma and a comma or the sentence's end. */
+  protected vocative(k: number): boolean {
+    const t = this.token(k);
+    const before = this.token(k - 1);
+    const after = this.token(k + 1);
+    if (!t || !after || after.sentence !== t.sentence) return false;
+    const opens = this.doc.sentences[t.sentence]?.firstToken === k || before?.value === ',';
+    return opens && (after.value === ',' || (before?.value === ',' && ['.', '!', '?'].includes(after.value)));
   }
 
   /**
