@@ -11,6 +11,9 @@ import {
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCode } from './cameo';
 import type { EmitOptions } from './context';
+
+/** Nouns for a person's own state: "his country", "her nation". */
+const COUNTRY_NOUNS: ReadonlySet<string> = new Set(['country', 'nation', 'homeland']);
 import { Walks } from './walks';
 
 /**
@@ -147,7 +150,8 @@ export abstract class Evidence extends Walks {
 
   // ---- modality and output -----------------------------------------------------------------------
 
-  protected emit(source: ActorReference, givenRelation: Relation, target: ActorReference, trigger: Token, givenRule: string, givenCameo: string, options: EmitOptions): boolean {
+  protected emit(source: ActorReference, givenRelation: Relation, givenTarget: ActorReference, trigger: Token, givenRule: string, givenCameo: string, options: EmitOptions): boolean {
+    const target = this.ownCountry(givenTarget) ?? givenTarget;
     if (source.entity === target.entity) return false;
     let relation = givenRelation;
     let rule = givenRule;
@@ -293,6 +297,13 @@ export abstract class Evidence extends Walks {
       if (!(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM')) break;
     }
     return false;
+  }
+
+  /** "fired drones at his country": a person's possessive before "country" stands for the state the person serves. */
+  private ownCountry(r: ActorReference): ActorReference | undefined {
+    if (r.entityType !== 'person' || !r.possessive || !COUNTRY_NOUNS.has(this.tok(r.lastToken + 1)?.lower ?? '')) return undefined;
+    const side = this.sidesOf(r.entity).find((e) => this.entityTypes.get(e) === 'country' || this.entityTypes.get(e) === undefined);
+    return side ? { ...r, entity: side, entityType: 'country', possessive: false } : undefined;
   }
 
   /**

@@ -375,8 +375,10 @@ export abstract class TreeFrames extends TreeTold {
     if (!reader || !WARNING_VERBS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
     const tree = reader.tree;
     const said = Array.from(tree.children(verb.index)).filter((c) => tree.deprel(c) === 'ccomp' || tree.deprel(c) === 'xcomp');
-    const conditions = said.flatMap((c) => Array.from(tree.children(c)).filter((a) => tree.deprel(a) === 'advcl'
-      && tree.children(a).some((m) => tree.deprel(m) === 'mark' && CONDITION_MARKS.has(this.tok(m)?.lower ?? ''))));
+    const conditional = (a: number): boolean => tree.deprel(a) === 'advcl' && tree.children(a).some((m) => tree.deprel(m) === 'mark' && CONDITION_MARKS.has(this.tok(m)?.lower ?? ''));
+    // ("threatened severe consequences if Moscow refused": the condition on the threat itself.)
+    const threatened = tree.child(verb.index, 'obj') >= 0 ? Array.from(tree.children(verb.index)).filter(conditional) : [];
+    const conditions = [...said.flatMap((c) => Array.from(tree.children(c)).filter(conditional)), ...threatened];
     if (conditions.length === 0) return;
     const { sources, negated, hypothetical } = readSubjects(reader, verb);
     if (negated) return;
@@ -472,6 +474,12 @@ export abstract class TreeFrames extends TreeTold {
     if (VISIT_FRAMES.has(frame.id) && civilianSubject(this.reader.tree, trigger)) return true;
     const reading = readFrame(this.reader, trigger, frame);
     if (!reading) return JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame);
+    // "wanted by the International Criminal Court": sought for arrest, a charge (CAMEO 112), not a
+    // demand; "wants Y" with no infinitive demands nothing of Y.
+    if (frame.id === 'want' && this.reader.tree.child(trigger.index, 'xcomp') < 0) {
+      const passive = this.reader.tree.child(trigger.index, 'aux:pass') >= 0 || agentOf(this.reader.tree, trigger.index) >= 0;
+      return passive && this.emitReading({ ...reading, frame: { ...frame, id: 'want:sought', relation: 'accused', cameo: '112' } });
+    }
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
     if (frame.relation === 'rejected' && this.hasAsPhrase(trigger)) {
       return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:as`, relation: 'accused', cameo: '111' } });

@@ -63,6 +63,9 @@ export function eventNoun(tree: DependencyTree, verb: number, test: (word: strin
   return -1;
 }
 
+/** Words before "strike" that make it a protest, not an attack: "hunger strike", "general strike". */
+const PROTEST_STRIKES: ReadonlySet<string> = new Set(['hunger', 'general', 'labour', 'labor', 'rail', 'workers', 'teachers', 'doctors', 'nurses', 'tube', 'postal', 'national']);
+
 /** How an event noun hangs on the verb whose modality it shares. */
 const NOUN_UNDER_VERB: ReadonlySet<string> = new Set(['obj', 'obl', 'obl:unmarked', 'nsubj:pass', 'xcomp']);
 
@@ -88,6 +91,8 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   const { tree } = ctx;
   const i = verb.index;
   if (!VERB_TAGS.has(tree.upos(i)) || ctx.refAt[i]) return undefined;
+  // ("began a hunger strike in a prison": a strike of protest, no attack.)
+  if (frame.relation === 'attacked' && tree.children(noun).some((c) => tree.deprel(c) === 'compound' && PROTEST_STRIKES.has(tree.tokens[c]?.lower ?? ''))) return undefined;
   const actors = new ActorFinder(ctx);
   const assets = assetsOf(frame.relation);
   // The target's preposition hangs on the noun ("sanctions on Y") or on the verb ("imposed … on Y").
