@@ -11,7 +11,7 @@ import { anaphoricEvent } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { agentOf, canAct, civilianSubject, DependencyTree, hypothetical as hypotheticalAt, negated as negatedAt, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
 import { askedOfAnother, eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
-import { asCeasePledge, asOffer, asPromise, asThreat, asWarning } from './tree-said';
+import { asCeasePledge, asOffer, asTiesPledge, asPromise, asThreat, asWarning } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
 import { TreeTold } from './tree-told';
 
@@ -611,7 +611,7 @@ export abstract class TreeFrames extends TreeTold {
     const attackers = new Set(reading.sources.map((r) => r.entity));
     const own = warning?.sources.filter((w) => attackers.has(w.entity) || this.sidesOf(w.entity).some((side) => attackers.has(side))) ?? [];
     if (warning && own.length > 0) this.emitReadingFacts({ ...warning, sources: own }, undefined);
-    const pledge = this.reader ? asCeasePledge(this.reader, reading) : undefined;
+    const pledge = this.reader ? asCeasePledge(this.reader, reading) ?? asTiesPledge(this.reader, reading) : undefined;
     if (pledge) this.emitReadingFacts(pledge, undefined);
     const r = said ?? reading;
     if (said) goldstein = undefined;

@@ -65,6 +65,23 @@ export function asCeasePledge(ctx: TreeContext, r: TreeReading): TreeReading | u
   return reread(ctx.tree, r, (t) => verbIn(PROMISING_VERBS, t) || t.lemma === 'agree', false, { id: 'pledge', relation: 'promised', cameo: '057' });
 }
 
+/** Frames of closer ties: two sides agreeing to them commit to each other. */
+const TIES_FRAMES: ReadonlySet<string> = new Set(['strengthen-ties', 'restore-ties']);
+
+/**
+ * "Japan and South Korea agreed to strengthen ties": agreeing or pledging together to closer ties is
+ * a mutual commitment (CAMEO 057), told besides the ties themselves.
+ */
+export function asTiesPledge(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
+  if (!TIES_FRAMES.has(r.frame.id) || r.negated) return undefined;
+  const tree = ctx.tree;
+  const v = r.trigger.index;
+  const h = tree.infinitive(v) ? tree.head(v) : -1;
+  const verb = tree.tokens[h];
+  if (!verb || !(verbIn(PROMISING_VERBS, verb) || verb.lemma === 'agree')) return undefined;
+  return { ...r, trigger: verb, frame: { ...r.frame, id: `pledge:${r.frame.id}`, relation: 'promised', cameo: '057' }, negated: negated(tree, h), hypothetical: hypothetical(tree, h) };
+}
+
 /** Acts that, declared one is willing to do, are an offer to their other end. */
 const OFFERED: ReadonlySet<Relation> = new Set<Relation>(['met', 'supported', 'accepted']);
 /** "willing to meet Y", "ready to cooperate with Y", "offered to hold talks with Y": an offer (CAMEO 036). */

@@ -375,6 +375,11 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
       && Array.from({ length: subject - 1 - previous - 1 }, (_, n) => previous + 1 + n).every((k) => tree.head(k) === previous)) {
       return [previous, subject];
     }
+    // "Japan and South Korea agreed …" parsed with two subjects and the "and" under the second name.
+    if (previous !== undefined && tree.upos(previous) === 'PROPN' && tree.tokens[previous + 1]?.lower === 'and' && tree.head(previous + 1) !== previous
+      && Array.from({ length: subject - previous - 2 }, (_, n) => previous + 2 + n).every((k) => tree.head(k) === subject || tree.head(k) === k + 1)) {
+      return [previous, subject];
+    }
     // "Mali, Burkina Faso and Niger recalled …" parsed with "Mali" as a vocative: a name, a comma and
     // the subject with a conjunct of its own form one list.
     const vocative = Array.from(tree.children(i)).find((c) => tree.deprel(c) === 'vocative' && c < subject);
