@@ -216,6 +216,8 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     const prep = tree.caseOf(c);
     if (((d === 'amod' || d === 'compound') && frame.possessorOnly !== true) || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
     // ("talks between Israel and Hamas resumed": a between-phrase's last member is no clause subject.)
+    // ("a proposal for the United States to take over Gaza": the for-phrase is who would act, no target.)
+    else if (d === 'nmod' && prep === 'for' && frame.relation === 'proposed' && tree.tokens[c + 1]?.lower === 'to' && VERB_TAGS.has(tree.upos(c + 2))) continue;
     else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, prep !== 'between', assets));
   }
   // "halt its offensive in Rafah": the parser hangs the noun's in-phrase on the verb as often.

@@ -235,6 +235,8 @@ export abstract class WalkFrames extends Evidence {
       if (!t || !this.sameClause(t, noun)) break;
       if (frame.preps.includes(t.lower) && t.pos !== 'PART' && !(t.lower === 'to' && this.tok(i + 1)?.pos === 'VERB')) {
         const r = this.refAt[this.skipModifiers(i + 1)];
+        // ("a proposal for the United States to take over Gaza": who would act, no target; a call for Y to act does urge Y.)
+        if (r && t.lower === 'for' && frame.relation === 'proposed' && this.tok(r.lastToken + 1)?.lower === 'to' && this.tok(r.lastToken + 2)?.pos === 'VERB') break;
         // "talks with the London market": an actor modifying a noun is no party.
         if (r && r.entityType !== 'place' && (r.entityType !== 'other' || frame.topicTarget) && !(r.entityType !== 'other' && this.nounModifier(r, JUDGING.has(frame.relation) ? NON_ACTOR_HEADS : undefined))) target = r;
         break;
