@@ -519,7 +519,10 @@ export abstract class Walks extends ExtractorState {
         if (before && (before.pos === 'VERB' || before.pos === 'AUX') && this.isClauseVerb(before)) break;
       }
       if (direction > 0 && !subjectList) {
-        const after = this.tok(next.lastToken + 1);
+        // ("… on Turkey, and the Biden administration approved": past the conjunct's head noun.)
+        let a = next.lastToken + 1;
+        while (a <= next.lastToken + 2 && this.tok(a)?.pos === 'NOUN') a++;
+        const after = this.tok(a);
         if (after && (after.pos === 'AUX' || (after.pos === 'VERB' && this.isClauseVerb(after)))) break;
       }
       out.push(next);
