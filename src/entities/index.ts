@@ -13,6 +13,9 @@ import { ARMY_WORDS, FACTIONAL_ARMIES, TITLES, TOPICS } from './tables';
 import { TOPIC_FIRST_WORDS, AFFILIATION_KINDS, isCapitalized } from './words';
 import { LoneNameReading } from './lone-names';
 import { documentCountry } from './containment';
+
+/** Nouns for the government a person heads: "Goita's government". */
+const GOVERNMENT_WORDS: ReadonlySet<string> = new Set(['government', 'administration', 'cabinet', 'regime', 'junta']);
 import { NO_ACTOR } from './addressed';
 
 /** Determiners that open a title's phrase ("our NASA Administrator", "this Prime Minister"). */
@@ -97,6 +100,7 @@ class Recognizer extends LoneNameReading {
     this.officeMentions();
     this.resolveCoreference();
     this.descriptionRoles();
+    this.ownGovernments();
     this.factionalArmies();
     this.unheldTitleSides();
     this.addressedMentions();
@@ -268,6 +272,19 @@ class Recognizer extends LoneNameReading {
         if (title) this.addRole(r.entity, `${title.role} of ${this.lexicon.entities.get(state)?.label ?? state}`, title, state, r.firstToken + n, words.join(' '));
         break;
       }
+    }
+  }
+
+  /**
+   * "Colonel Assimi Goita's government", "Netanyahu's cabinet": a person's government is the one the
+   * person heads, in the state the news gazetteer has them serve.
+   */
+  private ownGovernments(): void {
+    for (const r of [...this.draft.references]) {
+      if (r.entityType !== 'person' || !r.possessive || r.via === 'pronoun' || !GOVERNMENT_WORDS.has(this.token(r.lastToken + 2)?.lower ?? '')) continue;
+      const state = this.servedBy(r.entity)?.find((id) => this.lexicon.entities.get(id)?.entityType === 'country');
+      const title = TITLES.find((row) => row.words.join(' ') === 'leader');
+      if (state && title) this.addRole(r.entity, `Leader of ${this.lexicon.entities.get(state)?.label ?? state}`, title, state, r.lastToken + 2, this.token(r.lastToken + 2)?.value ?? '');
     }
   }
 
