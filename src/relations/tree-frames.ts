@@ -265,18 +265,32 @@ export abstract class TreeFrames extends TreeTold {
     if (separately(tree, verb.index)) return;
     // (The parser hangs "agreed on Friday to wind down …" as a purpose clause as often as an xcomp.)
     // ("agreed that the last soldiers would leave by September": a that-clause of what will be done commits too.)
-    const plan = Array.from(tree.children(verb.index)).find((c) => ((tree.deprel(c) === 'xcomp' || tree.deprel(c) === 'advcl') && tree.infinitive(c))
-      || (tree.deprel(c) === 'ccomp' && tree.upos(c) === 'VERB' && tree.children(c).some((a) => tree.deprel(a) === 'aux' && ['would', 'will', 'should'].includes(tree.tokens[a]?.lower ?? ''))));
+    const plan = this.agreedPlan(verb);
     // "agreed to meet / to begin talks": the meeting is the fact (hypothetical), no pledge of its own.
     if (plan === undefined || MEETING_PLANS.has(this.tok(plan)?.lemma ?? '')) return;
     const { sources, negated, hypothetical } = readSubjects(reader, verb);
-    // Named sides only: "the two sides agreed …" rests on which pair coreference picked.
+    // Named sides, or a pair phrase coreference resolved to two ("the two governments agreed …").
     // A person counts as a side with an office the document names ("two actors agreed to do the commentary" pledges nothing to each other).
-    const sides = sources.filter((r) => (r.entityType === 'country' || r.entityType === 'organization' || (r.entityType === 'person' && this.sidesOf(r.entity).length > 0)) && r.via !== 'description' && r.via !== 'pronoun');
+    const sides = sources.filter((r) => (r.entityType === 'country' || r.entityType === 'organization' || (r.entityType === 'person' && this.sidesOf(r.entity).length > 0)) && r.via !== 'pronoun');
     if (new Set(sides.map((r) => r.entity)).size !== 2 || negated || hypothetical) return;
     const [a, b] = sides as [ActorReference, ActorReference];
     if (this.isOrOnSideOf(a.entity, b.entity) || this.isOrOnSideOf(b.entity, a.entity)) return;
     for (const [x, y] of [[a, b], [b, a]] as const) this.emit(x, 'promised', y, verb, 'agree-together', '057', { topicOk: false, modality: { negated: false, hypothetical: false } });
+  }
+
+  /** "agreed that the soldiers would leave": the verb's that-clause tells what will be done. */
+  private willBeDone(verb: Token): boolean {
+    const tree = this.reader?.tree;
+    const clause = tree ? tree.child(verb.index, 'ccomp') : -1;
+    return tree !== undefined && clause >= 0 && tree.children(clause).some((a) => tree.deprel(a) === 'aux' && ['would', 'will'].includes(tree.tokens[a]?.lower ?? ''));
+  }
+
+  /** What two sides agreeing together agree to do: an infinitive, or a that-clause of what will be done. */
+  private agreedPlan(verb: Token): number | undefined {
+    const tree = this.reader?.tree;
+    if (!tree) return undefined;
+    return Array.from(tree.children(verb.index)).find((c) => ((tree.deprel(c) === 'xcomp' || tree.deprel(c) === 'advcl') && tree.infinitive(c))
+      || (tree.deprel(c) === 'ccomp' && tree.upos(c) === 'VERB' && tree.children(c).some((a) => tree.deprel(a) === 'aux' && ['would', 'will', 'should'].includes(tree.tokens[a]?.lower ?? ''))));
   }
 
   /**
@@ -480,6 +494,8 @@ export abstract class TreeFrames extends TreeTold {
       const passive = this.reader.tree.child(trigger.index, 'aux:pass') >= 0 || agentOf(this.reader.tree, trigger.index) >= 0;
       return passive && this.emitReading({ ...reading, frame: { ...frame, id: 'want:sought', relation: 'accused', cameo: '112' } });
     }
+    // "the two governments agreed that the soldiers would leave": a commitment together (agree-together), no shared view.
+    if (frame.id === 'agree-with' && reading.mutual && this.willBeDone(trigger)) return true;
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
     if (frame.relation === 'rejected' && this.hasAsPhrase(trigger)) {
       return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:as`, relation: 'accused', cameo: '111' } });
