@@ -432,6 +432,18 @@ class Resolver extends CorefGroups {
       : undefined;
     if (army) return this.reference(army.entity, army.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     // "the country", "the army", "the junta": the most salient country in reach, not merely the last named.
+    // "a US delegation … the visitors": the country named right before a delegation word.
+    if (d.row.sentBy) {
+      const words = new Set(d.row.sentBy);
+      for (let k = seen.length - 1; k >= 0; k--) {
+        const m = seen[k] as Item;
+        if (first.sentence - m.sentence > d.row.lookback) break;
+        if (m.entityType !== 'country' || m.noun || m.last >= d.first) continue;
+        const next = this.tokens[this.tokens[m.last + 1]?.value === "'s" ? m.last + 2 : m.last + 1];
+        if (next && words.has(next.lower) && next.index < d.first) return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+      }
+      return undefined;
+    }
     if (d.row.entityType === 'country') {
       const best = this.salientCountry(d, seen, first.sentence);
       return best ? this.reference(best.entity, best.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s") : undefined;

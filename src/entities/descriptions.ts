@@ -20,6 +20,8 @@ export interface DescriptionRow {
   readonly among?: readonly string[];
   /** Countries: only the one the story has named most so far (at least twice). */
   readonly topical?: true;
+  /** Countries: the one whose delegation (a noun of these words with the country before it) was named before. */
+  readonly sentBy?: readonly string[];
   /** The head must be written with a capital ("the North" is a state, "the north" a region). */
   readonly capitalised?: true;
   /** Sentences back (before the description's own) where the actor may have been named. */
@@ -29,6 +31,9 @@ export interface DescriptionRow {
 
 /** The monarchies of the Arabian Gulf, which news calls "the Gulf state". */
 const GULF_STATES: readonly string[] = ['united-arab-emirates', 'qatar', 'saudi-arabia', 'kuwait', 'bahrain', 'oman'];
+
+/** Nouns for a country's visiting team: "a US delegation", "Ukraine's negotiators". */
+const DELEGATION_WORDS: readonly string[] = ['delegation', 'delegates', 'negotiators', 'envoys', 'team', 'mission'];
 
 /** States that are kingdoms, which news calls "the kingdom". */
 const KINGDOMS: readonly string[] = ['saudi-arabia', 'jordan', 'morocco', 'bahrain', 'united-kingdom', 'spain', 'netherlands', 'belgium', 'norway', 'sweden', 'denmark', 'thailand', 'cambodia', 'eswatini', 'lesotho', 'bhutan', 'tonga'];
@@ -113,6 +118,8 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   org('university', [], ['University', 'College', 'Institute'], 'a university named before'),
   { words: ['gulf', 'state'], entityType: 'country', among: GULF_STATES, lookback: 4, reason: '"the Gulf state": the Gulf monarchy named last ("Sudan cut ties with the UAE, accusing the Gulf state of …")' },
   { words: ['jewish', 'state'], entityType: 'country', among: ['israel'], lookback: 8, reason: '"the Jewish state": Israel, as news calls it once named ("kept firing at the Jewish state")' },
+  { words: ['visitors'], entityType: 'country', sentBy: DELEGATION_WORDS, lookback: 4, reason: '"He accused the visitors of …" after "a US delegation … talks in Niamey": the country whose delegation came' },
+  { words: ['delegation'], entityType: 'country', sentBy: DELEGATION_WORDS, lookback: 4, reason: '"the delegation" after "a US delegation": the country that sent it' },
   { words: ['government'], entityType: 'country', topical: true, lookback: 6, reason: '"the government": the government of the country the story is about (named most so far), not merely the one named last' },
   { words: ['administration'], entityType: 'country', among: ['united-states'], lookback: 8, reason: '"the administration": news uses it for the US government ("the new administration" in a story about Cuba is Washington)' },
   { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
@@ -190,7 +197,9 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     // "the president of …" may be someone else; "the president Emmanuel …" is a title; "the airline industry" is about an industry.
     // ("accused the president of lying": an of + -ing is the charge, not whose president.)
     // (Not for "the firm", "the company": the company named last is too often another one.)
-    const charge = after?.lower === 'of' && /ing$/.test(tokens[found.last + 2]?.lower ?? '') && !['firm', 'company'].includes(tokens[found.last]?.lower ?? '');
+    // ("accused the visitors of a condescending attitude": after a verb of charging, "of" is the charge.)
+    const charging = ['accuse', 'suspect', 'convict', 'acquit'].includes(tokens[t.index - 1]?.lemma ?? '');
+    const charge = after?.lower === 'of' && (/ing$/.test(tokens[found.last + 2]?.lower ?? '') || charging) && !['firm', 'company'].includes(tokens[found.last]?.lower ?? '');
     if (after && after.sentence === t.sentence && ((after.lower === 'of' && !charge) || after.lower === 'for' || /^\p{Lu}/u.test(after.value) || after.pos === 'NOUN')) continue;
     // "and the Palestinian leader, Mahmoud Abbas": a name in apposition says who it is; no antecedent.
     const apposed = tokens[found.last + 2];
