@@ -355,7 +355,8 @@ export abstract class Evidence extends Walks {
       if (!t) break;
       if (this.parenthetical[i] && !this.parenthetical[trigger.index]) continue;
       if (t.value === ',' || t.value === ';' || (CLAUSE_BREAKS.has(t.lower) && t.pos !== 'DET') || (CONJUNCTIONS.has(t.lower) && this.tok(i + 1)?.pos === 'VERB' && trigger.lower !== trigger.lemma)) return false;
-      if (NEGATION_WORDS.has(t.lower)) return true;
+      // ("not only … but": no denial.)
+      if (NEGATION_WORDS.has(t.lower) && this.tok(i + 1)?.lower !== 'only') return true;
       if ((NEGATING_VERBS.has(t.lemma) || NEGATING_VERBS.has(t.lower)) && this.governsInfinitive(t, trigger)) return true;
     }
     // "to prevent him from fighting the US": an act kept from happening, its doer between the verb and "from".

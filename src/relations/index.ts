@@ -81,7 +81,7 @@ class Extractor extends TreeFrames {
     // Roles first: every reader after knows a person's side ("Iran's foreign minister" speaks for Iran).
     const anyAt = [...this.refAt];
     for (const r of layer.references) if (r.modifier) for (let i = r.firstToken; i <= r.lastToken; i++) anyAt[i] ??= r;
-    for (const role of readRoles(this.tokens, anyAt)) this.emitRole(role);
+    for (const role of readRoles(this.tokens, anyAt, (person) => this.sidesOf(person).find((side) => this.entityTypes.get(side) !== 'organization'))) this.emitRole(role);
     this.addQuotedSpeakers();
     this.addReportedPronouns();
     this.addPossessiveSubjects();

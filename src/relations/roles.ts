@@ -85,8 +85,14 @@ export interface RoleFact {
 }
 
 /** Reads the roles of one document; `refAt` gives the reference on each token (names, descriptions, pronouns). */
-export function readRoles(tokens: readonly Token[], refAt: ReadonlyArray<ActorReference | undefined>): RoleFact[] {
+export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<ActorReference | undefined>, stateOf?: (person: string) => string | undefined): RoleFact[] {
   const found: RoleFact[] = [];
+  // "Putin's aide Yuri Ushakov", "Trump's envoy, Steve Witkoff": a named person's aide serves the
+  // state the person serves (a pronoun's person is left out, as pronoun bodies are below).
+  const refAt = stateOf ? givenRefAt.map((r, i) => {
+    const state = r && r.entityType === 'person' && r.via !== 'pronoun' && r.lastToken === i && tokens[i + 1]?.value === "'s" ? stateOf(r.entity) : undefined;
+    return state && r ? { ...r, entity: state, entityType: 'country' as const } : r;
+  }) : givenRefAt;
   const tok = (i: number): Token | undefined => tokens[i];
   // A pronoun's body is left out: "the EU pledged aid to Moldova, and its energy commissioner …" is
   // where a wrong antecedent would give a wrong role, which readers see on every node.

@@ -523,7 +523,8 @@ export function negated(tree: DependencyTree, i: number): boolean {
   for (let depth = 0; depth < 4 && k >= 0; depth++) {
     for (const c of tree.children(k)) {
       const d = tree.deprel(c);
-      if ((d === 'advmod' || d === 'neg' || d === 'det') && NEGATORS.has(tree.tokens[c]?.lower ?? '') && (d !== 'det' || depth === 0)) return true;
+      // ("was not only buying Russian oil but selling it": "not only … but" adds, it does not deny.)
+      if ((d === 'advmod' || d === 'neg' || d === 'det') && NEGATORS.has(tree.tokens[c]?.lower ?? '') && (d !== 'det' || depth === 0) && tree.tokens[c + 1]?.lower !== 'only') return true;
     }
     // "to prevent him from fighting the US", "barred Y from attending": what is kept from happening.
     const mark = tree.child(k, 'mark');
