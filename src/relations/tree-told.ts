@@ -94,6 +94,8 @@ export const CHARGING_ACT_PREDICATES: ReadonlySet<string> = new Set(['threaten',
 
 /** Acts a judgement may take up from anywhere before, when one author did them all. */
 const FAR_JUDGED: ReadonlySet<Relation> = new Set<Relation>(['attacked', 'sanctioned']);
+/** Sentences back where an act against the judge may be the one its judgement answers. */
+const ANSWER_REACH = 4;
 
 export abstract class TreeTold extends WalkFrames {
   /** Targetless acts per sentence, read when first asked for. */
@@ -130,6 +132,9 @@ export abstract class TreeTold extends WalkFrames {
     // "France accused Azerbaijan of … [three sentences on] Azerbaijan dismissed the accusation": an
     // answer to a charge against oneself may come anywhere after it.
     if (against.length === 0 && event.relations.includes('accused')) against = this.factsTold(trigger, (f) => f.relation === 'accused' && onJudge(f) && !f.reportedBy, undefined, false);
+    // "Trump ordered a tariff on India … [two sentences on] India called the move unfair": so may an
+    // answer to any act against oneself a few sentences back.
+    if (against.length === 0 && all.length === 0 && !mutual) against = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && onJudge(f) && !f.reportedBy, ANSWER_REACH, false);
     const acts = against.length > 0 ? against : all;
     const same = acts.filter((f) => word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)).pop();
     // A pact or talks told by another word ("held talks … welcomed the negotiations"): the first one,
@@ -257,13 +262,17 @@ export abstract class TreeTold extends WalkFrames {
     if (!negativeLabel(tree, label)) return;
     let targets: ActorReference[] = new ActorFinder(reader).at(object, true).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
     const relations = EVENT_ANAPHORS.get(objectToken.lower);
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
     if (targets.length === 0 && relations) {
-      const act = this.recentFacts(verb, (f) => relations.includes(f.relation)).pop();
+      // An act against the labeller is the one its label answers ("Trump ordered a tariff on India …
+      // India called the move unfair"), a few sentences back if need be; else the last act told.
+      const onJudge = (f: RelationFact): boolean => sources.some((j) => this.isOrOnSideOf(f.target, j.entity));
+      const recent = this.recentFacts(verb, (f) => relations.includes(f.relation));
+      const act = recent.filter(onJudge).pop() ?? this.factsTold(verb, (f) => relations.includes(f.relation) && onJudge(f) && !f.reportedBy, ANSWER_REACH, false).pop() ?? recent.pop();
       const author = act ? this.earlierActor(act.source, objectToken, verb) : undefined;
       if (author) targets = [author];
       else if (tree.children(object).some((c) => tree.deprel(c) === 'det' && BACK.has(this.tok(c)?.lower ?? ''))) targets = this.toldActAuthors(objectToken, verb);
     }
-    const { sources, negated, hypothetical } = readSubjects(reader, verb);
     for (const x of sources) for (const y of targets) this.emit(x, 'accused', y, verb, 'label:negative', '111', { topicOk: false, modality: { negated, hypothetical } });
   }
 
