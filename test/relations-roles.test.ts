@@ -38,6 +38,7 @@ const ROWS: readonly Row[] = [
   ["Relations soured after Colonel Assimi Goita's government abandoned the accord.", 'assimi-goita', ['leader_of mali'], 'a known person\'s government is the one the person heads, in the state the person serves'],
   ["Ana Ruiz's government fell on Monday.", 'ana-ruiz', [], '…nothing for someone the gazetteer does not know'],
   ["Trump's envoy, Steve Witkoff, flew to Moscow.", 'steve-witkoff', ['member_of united-states'], 'a named person\'s envoy serves the state the person serves'],
+  ["Mali's military government cut ties with Ukraine. A spokesman for Ukraine's military intelligence agency had praised the attack. The junta's spokesman, Colonel Abdoulaye Maiga, condemned the remarks.", 'abdoulaye-maiga', ['member_of mali'], '"military" before another noun ("military intelligence") is a branch, no military rule: the junta is Mali\'s'],
   ['Lavrov met his Chinese counterpart, Wang Yi, in Beijing.', 'wang-yi', ['member_of china'], 'a counterpart holds the same office for the state named'],
   ['Kim Jong Un will travel to Moscow in May. The North Korean leader accused Seoul of lying.', 'kim-jong-un', ['leader_of north-korea'], 'a description with a demonym that stands for a person states the office'],
   ['Gordon Brown saw his Israeli counterpart, Ariel Sharon, and later the Palestinian leader, Mahmoud Abbas, in Jerusalem.', 'ariel-sharon', ['member_of israel'], '…and an apposed name takes it, not the person before'],

@@ -26,6 +26,8 @@ const RULER_DESCRIPTIONS: ReadonlySet<string> = new Set(['junta', 'regime']);
 const MILITARY_RULE_WORDS: ReadonlySet<string> = new Set(['junta', 'military', 'generals', 'coup', 'army-led', 'military-led']);
 /** How far back (sentences) a country named with military rule is still what "the junta" means. */
 const RULED_LOOKBACK = 8;
+/** Nouns after "military" that make it the rulers: "military government", "military rulers". */
+const RULE_NOUNS: ReadonlySet<string> = new Set(['government', 'governments', 'rulers', 'regime', 'leaders', 'leadership', 'authorities', 'junta', 'council', 'administration', 'rule']);
 /** Descriptions of a state's armed forces: "the army" stands for the one named by name. */
 const ARMY_DESCRIPTIONS: ReadonlySet<string> = new Set(['army', 'military']);
 /** How a state's army is named after its state's word. */
@@ -562,7 +564,9 @@ class Resolver extends CorefGroups {
     for (let k = m.last + 1; k <= m.last + 4; k++) {
       const t = this.tokens[k];
       if (!t || t.sentence !== m.sentence) return false;
-      if (MILITARY_RULE_WORDS.has(t.lower)) return true;
+      // ("Ukraine's military intelligence agency": "military" before another noun names a branch, not rule.)
+      const next = this.tokens[k + 1];
+      if (MILITARY_RULE_WORDS.has(t.lower) && !(t.lower === 'military' && next?.sentence === t.sentence && next.pos === 'NOUN' && !RULE_NOUNS.has(next.lower))) return true;
     }
     return false;
   }
