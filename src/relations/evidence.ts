@@ -313,7 +313,9 @@ export abstract class Evidence extends Walks {
    */
   protected canVisit(source: ActorReference, target: ActorReference): boolean {
     // A visit to a city ("arrived in Berlin") is no relation between actors; to a country or body it is.
-    if (target.via === 'capital' || target.entityType === 'place') return false;
+    // (A capital is its state for one who holds another state's office: "President Dissanayake
+    // travelled to New Delhi" is a state visit; a player flying to Madrid is none.)
+    if (target.entityType === 'place' || (target.via === 'capital' && source.entityType !== 'person')) return false;
     if (source.entityType !== 'person') return true;
     const own = this.sidesOf(source.entity);
     // "Dagolath's first Deputy Prime Minister Telemar": a possessive country before the title.
