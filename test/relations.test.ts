@@ -189,7 +189,7 @@ const ROWS: readonly Row[] = [
   ['The UK-wide strike hit Germany.', [], 'an actor in a hyphen compound does not act'],
 
   ["Scholz's colleagues refused to support him.", [], 'the controlling verb has a common-noun subject'],
-  ['Scholz denied accusing Germany of stalling.', ['olaf-scholz accused germany (negated)'], 'denied + gerund negates'],
+  ['Scholz denied accusing France of stalling.', ['olaf-scholz accused france (negated)'], 'denied + gerund negates'],
   ['Macron is proposing a system similar to Japan’s.', [], '"similar to" is no proposal to Japan'],
   ['Scholz told the German newspaper Bild that he would stay.', [], 'an outlet named after its kind'],
   ['The withdrawal did not mean that Libya had cut its ties with Egypt.', ['libya sanctioned egypt (hypothetical)'], 'complement of a negated verb is not asserted'],

@@ -153,6 +153,9 @@ export abstract class Evidence extends Walks {
   protected emit(source: ActorReference, givenRelation: Relation, givenTarget: ActorReference, trigger: Token, givenRule: string, givenCameo: string, options: EmitOptions): boolean {
     const target = this.ownCountry(givenTarget) ?? givenTarget;
     if (source.entity === target.entity) return false;
+    // ("… talks with President Xi that both sides hailed": a state judging its own leader, or a leader
+    // his own state, tells nothing between two actors.)
+    if ((givenRelation === 'supported' || givenRelation === 'accused') && this.ownState(source, target)) return false;
     let relation = givenRelation;
     let rule = givenRule;
     let cameo = givenCameo;
@@ -297,6 +300,12 @@ export abstract class Evidence extends Walks {
       if (!(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM')) break;
     }
     return false;
+  }
+
+  /** Whether one end is a state and the other a person who holds an office in it. */
+  private ownState(a: ActorReference, b: ActorReference): boolean {
+    const [state, person] = a.entityType === 'country' && b.entityType === 'person' ? [a, b] : b.entityType === 'country' && a.entityType === 'person' ? [b, a] : [undefined, undefined];
+    return state !== undefined && person !== undefined && this.isOrOnSideOf(state.entity, person.entity);
   }
 
   /** "fired drones at his country": a person's possessive before "country" stands for the state the person serves. */
