@@ -90,6 +90,7 @@ const ROWS: readonly Row[] = [
   ['China raised duties on US soybeans. The administration called the move unfair.', 'administration', 1, 'united-states', '…and stands for the US once its demonym or name is in reach'],
   ['A US delegation held three days of talks in Niamey. The junta accused the visitors of arrogance.', 'visitors', 1, 'united-states', '"the visitors": the country whose delegation was named before; "of" after a verb of charging is the charge'],
   ['Niger expelled French troops. The junta accused the visitors of arrogance.', 'visitors', 1, null, '…and nobody when no delegation was named'],
+  ['Chevron raised its output on Monday. The group said prices would fall.', 'group', 1, null, '"the group" takes up a company only when its name says Group'],
   ['Kim Jong Un will travel to Moscow in May. The North Korean leader accused Seoul of lying.', 'leader', 1, 'kim-jong-un', 'a demonym of two words ("North Korean") before the head, not "the North" as a state'],
   ['Volodymyr Zelensky flew to Washington on Friday. The Ukrainian leader said the talks were useful.', 'leader', 1, 'volodymyr-zelensky', 'the gazetteer has him serving Ukraine under another spelling (Zelenskyy)'],
   ['Tony Blair met Ariel Sharon and the Palestinian leader, Mahmoud Abbas, in London.', 'leader', 1, null, 'a name in apposition says who the description is: no antecedent'],

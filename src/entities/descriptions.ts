@@ -79,7 +79,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   person('commander', ['commander'], 'the commander named before'),
   org('bloc', ['international'], ['Union', 'Community', 'Bloc', 'Alliance', 'Organization', 'Organisation', 'Association', 'League'], 'a union of states: EU, ASEAN, BRICS'),
   org('alliance', ['international', 'military'], ['Alliance', 'Treaty', 'Coalition'], 'a military or political alliance: NATO, AUKUS'),
-  org('group', ['military', 'ngo', 'party', 'other', 'company'], ['Group', 'Front', 'Movement', 'Brigade', 'Brigades', 'Army', 'Forces', 'Watch', 'International', 'Committee'], 'an armed, rights or business group named before'),
+  org('group', ['military', 'ngo', 'party', 'other'], ['Group', 'Front', 'Movement', 'Brigade', 'Brigades', 'Army', 'Forces', 'Watch', 'International', 'Committee'], 'an armed or rights group named before, or a company whose name says Group ("the group" after Chevron in a story about OPEC+ was OPEC+, not the company)'),
   org('militia', ['military'], ['Militia', 'Forces', 'Brigade', 'Brigades', 'Army', 'Front', 'Movement', 'Hezbollah', 'Hamas', 'Houthis'], 'an armed group named before'),
   // (By name only: a state's army has the kind "military" too, and is no movement.)
   org('movement', [], ['Movement', 'Front', 'Houthis', 'Hamas', 'Hezbollah', 'Taliban'], '"the movement": an armed or political movement named before ("the Iran-aligned movement" for the Houthis)'),
