@@ -335,6 +335,7 @@ const ROWS: readonly Row[] = [
   ['India was not only buying Russian oil but selling it on at a profit.', ['india supported russia'], '"not only … but" adds, it does not deny'],
   ['Trump ordered a tariff on Indian goods. The order gives New Delhi three weeks. Trump said India was buying Russian oil. India called the move unfair.', ['donald-trump sanctioned india', 'india accused donald-trump', 'india supported russia [by donald-trump]'], 'a label answers the act against the labeller told a few sentences back, not the last act told'],
   ['Beijing praised President Xi Jinping on Monday.', [], 'a state judging its own leader tells nothing between two actors (China praising Xi)'],
+  ['North Korea rejected talks with South Korea on Monday. The United States said it supported dialogue between the two Koreas.', ['united-states supported north-korea', 'united-states supported south-korea'], '"the two Koreas" is the pair of states, no node "Koreas"'],
   ['Japan agreed on Tuesday to a trade deal with the United States.', ['japan promised united-states', 'united-states promised japan'], 'agreeing to a pact made with Y binds both, as signing it would'],
   ['Japan did not agree to a deal with China.', ['japan accepted deal (negated)'], '…not when the agreeing is denied: no pact with China'],
   ['Washington imposed a 25% levy on all Japanese goods in April.', ['united-states sanctioned japan'], 'a levy (singular) on goods of a country; a quantifier before the demonym'],

@@ -56,6 +56,8 @@ export const PAIR_DESCRIPTIONS: readonly PairRow[] = [
   pair('the two parties', 'parties', 'the two parties (political, or to a deal) named last'),
   pair('both countries', 'states', 'the two countries named last'),
   pair('the two countries', 'states', 'the two countries named last'),
+  pair('the two koreas', 'states', '"dialogue between the two Koreas": North and South Korea, named last as a pair'),
+  pair('both koreas', 'states', 'North and South Korea, named last as a pair'),
   pair('both nations', 'states', 'the two countries named last'),
   pair('the two nations', 'states', 'the two countries named last'),
   pair('both governments', 'states', 'the governments of the two countries named last'),

@@ -408,6 +408,9 @@ export abstract class LoneNameReading extends NameReading {
       // ("the M5S party", "the U2 band": a kind of body named right after makes it one; "the Sams"
       // beside the Sam the article names are a family, not a product.)
       const singular = value.endsWith('es') && capitalized.has(value.slice(0, -2)) ? value.slice(0, -2) : value.endsWith('s') && capitalized.has(value.slice(0, -1)) ? value.slice(0, -1) : undefined;
+      // ("the two Koreas" beside North and South Korea: the plural of the last word of states' names
+      // stands for those states, which the pair phrases read; it is no name of its own.)
+      if (singular !== undefined && this.draft.mentions.filter((m) => m.entityType === 'country' && m.text.endsWith(` ${singular}`)).length > 0) continue;
       const bodyNoun = tokens.some((t) => BODY_NOUNS.has(this.token(t.index + 1)?.lower ?? ''));
       const thing = this.craftNames.has(value) || !bodyNoun && (THING_SHAPE.test(value) || /\d/.test(value) || (singular !== undefined && !this.familyName(singular.toLowerCase())));
       // "Scientology" in an article about "the Church of Scientology" is that church.
