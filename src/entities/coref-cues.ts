@@ -5,11 +5,11 @@
 import type { Token } from '../types';
 import type { ActorReference } from './index';
 import { AGENT_VERBS, CHARGE_VERBS, CONTROL_VERBS, OWNER_BREAKS, QUOTE_REACH, QUOTES, SPEECH_VERBS, type PronounKind } from './coref-words';
+import { CorefText, type Item } from './coref-text';
 
 /** Words of a short time phrase after a verb of speech: "said on Tuesday it", "said last week that he". */
 const SAID_WHEN_WORDS: ReadonlySet<string> = new Set(['on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon']);
-import { CorefText, type Item } from './coref-text';
 
 /**
  * "It" and "they" stand far more often for things and for people at large than for a named

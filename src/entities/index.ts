@@ -13,10 +13,10 @@ import { ARMY_WORDS, FACTIONAL_ARMIES, TITLES, TOPICS } from './tables';
 import { TOPIC_FIRST_WORDS, AFFILIATION_KINDS, isCapitalized } from './words';
 import { LoneNameReading } from './lone-names';
 import { documentCountry } from './containment';
+import { NO_ACTOR } from './addressed';
 
 /** Nouns for the government a person heads: "Goita's government". */
 const GOVERNMENT_WORDS: ReadonlySet<string> = new Set(['government', 'administration', 'cabinet', 'regime', 'junta']);
-import { NO_ACTOR } from './addressed';
 
 /** Determiners that open a title's phrase ("our NASA Administrator", "this Prime Minister"). */
 const TITLE_OPENERS: ReadonlySet<string> = new Set(['our', 'your', 'this', 'their', 'its']);

@@ -11,10 +11,10 @@ import {
 import organizationsData from '../entities/data/organizations.json';
 import { cameoCode } from './cameo';
 import type { EmitOptions } from './context';
+import { Walks } from './walks';
 
 /** Nouns for a person's own state: "his country", "her nation". */
 const COUNTRY_NOUNS: ReadonlySet<string> = new Set(['country', 'nation', 'homeland']);
-import { Walks } from './walks';
 
 /**
  * News outlets (gazetteer kind "news"): "X told the BBC" or "spoke to Reuters" is a public

@@ -132,15 +132,15 @@ export class DependencyTree {
   }
 }
 
+/** Verbs by which one commands forces to act: "ordered the army to strike". */
+const COMMANDING_VERBS: ReadonlySet<string> = new Set(['order', 'instruct', 'direct', 'command', 'authorise', 'authorize', 'tell']);
+/** Common nouns for a side's armed forces. */
+const FORCES_NOUNS: ReadonlySet<string> = new Set(['military', 'army', 'troops', 'forces', 'navy', 'jets', 'soldiers', 'units']);
+
 /**
  * Reads a frame at one trigger from the tree; undefined when the tree gives no reading (the token
  * walks may still find one). `refAt` maps a token to the actor reference covering it.
  */
-/** Verbs by which one commands forces to act: "ordered the army to strike". */
-const COMMANDING_VERBS: ReadonlySet<string> = new Set(['order', 'instruct', 'direct', 'command', 'authorise', 'authorize', 'tell']);
-/** Common nouns for a side's armed forces. */
-const FORCES_NOUNS: ReadonlySet<string> = new Set(['military', 'army', 'troops', 'forces', 'navy', 'air force', 'jets', 'soldiers', 'units']);
-
 export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeReading | undefined {
   const { tree } = ctx;
   const i = trigger.index;
