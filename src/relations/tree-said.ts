@@ -55,6 +55,11 @@ export function asPromise(ctx: TreeContext, r: TreeReading): TreeReading | undef
   return reread(ctx.tree, r, (t) => verbIn(PROMISING_VERBS, t), true, { id: 'pledge', relation: 'promised', cameo: '030' });
 }
 
+/** Verbs by which a side commits itself to what its infinitive says: "agreed to end", "pledged to halt". */
+const pledges = (t: Token): boolean => verbIn(PROMISING_VERBS, t) || t.lemma === 'agree';
+/** A commitment to the other end (CAMEO 057). */
+const COMMITMENT = { id: 'pledge', relation: 'promised', cameo: '057' } as const;
+
 /**
  * "the movement agreed to end its attacks on American ships", "Hamas pledged to halt strikes on
  * Y": agreeing or pledging to stop an attack is a commitment to its target (CAMEO 057), told
@@ -62,7 +67,7 @@ export function asPromise(ctx: TreeContext, r: TreeReading): TreeReading | undef
  */
 export function asCeasePledge(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
   if (r.frame.id !== 'halt-attacks' && !r.frame.id.startsWith('halted:')) return undefined;
-  return reread(ctx.tree, r, (t) => verbIn(PROMISING_VERBS, t) || t.lemma === 'agree', false, { id: 'pledge', relation: 'promised', cameo: '057' });
+  return reread(ctx.tree, r, pledges, false, COMMITMENT);
 }
 
 /** Frames of closer ties: two sides agreeing to them commit to each other. */
@@ -74,12 +79,8 @@ const TIES_FRAMES: ReadonlySet<string> = new Set(['strengthen-ties', 'restore-ti
  */
 export function asTiesPledge(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
   if (!TIES_FRAMES.has(r.frame.id) || r.negated) return undefined;
-  const tree = ctx.tree;
-  const v = r.trigger.index;
-  const h = tree.infinitive(v) ? tree.head(v) : -1;
-  const verb = tree.tokens[h];
-  if (!verb || !(verbIn(PROMISING_VERBS, verb) || verb.lemma === 'agree')) return undefined;
-  return { ...r, trigger: verb, frame: { ...r.frame, id: `pledge:${r.frame.id}`, relation: 'promised', cameo: '057' }, negated: negated(tree, h), hypothetical: hypothetical(tree, h) };
+  // (Two sides agreeing together commit to each other: a mutual reading stays one.)
+  return reread(ctx.tree, r, pledges, false, COMMITMENT, true);
 }
 
 /** Acts that, declared one is willing to do, are an offer to their other end. */
@@ -102,8 +103,8 @@ export function asOffer(ctx: TreeContext, r: TreeReading): TreeReading | undefin
  * The reading as the saying verb's: that verb is the reading's own (when `own`, "pledged aid") or
  * the governor of its infinitive ("threatened to strike"); its negation and modality replace the act's.
  */
-function reread(tree: DependencyTree, r: TreeReading, says: (t: Token) => boolean, own: boolean, as: { id: string; relation: Relation; cameo: string }): TreeReading | undefined {
-  if (r.mutual) return undefined;
+function reread(tree: DependencyTree, r: TreeReading, says: (t: Token) => boolean, own: boolean, as: { readonly id: string; readonly relation: Relation; readonly cameo: string }, mutualOk = false): TreeReading | undefined {
+  if (r.mutual && !mutualOk) return undefined;
   let v = r.trigger.index;
   if (!VERB_TAGS.has(tree.upos(v))) v = tree.head(v);
   if (v < 0) return undefined;
