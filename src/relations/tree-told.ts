@@ -127,14 +127,14 @@ export abstract class TreeTold extends WalkFrames {
     // "… accused the UAE of arming the RSF. The UAE rejected the accusation": an act against the
     // judging actor (or its side) is the one it answers, before any other told near it.
     const { sources, negated, hypothetical } = readSubjects(reader, trigger);
-    const onJudge = (f: RelationFact): boolean => sources.some((j) => this.isOrOnSideOf(f.target, j.entity));
+    const onJudge = this.againstJudges(sources);
     let against = all.filter(onJudge);
     // "France accused Azerbaijan of … [three sentences on] Azerbaijan dismissed the accusation": an
     // answer to a charge against oneself may come anywhere after it.
     if (against.length === 0 && event.relations.includes('accused')) against = this.factsTold(trigger, (f) => f.relation === 'accused' && onJudge(f) && !f.reportedBy, undefined, false);
     // "Trump ordered a tariff on India … [two sentences on] India called the move unfair": so may an
     // answer to any act against oneself a few sentences back.
-    if (against.length === 0 && all.length === 0 && !mutual) against = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && onJudge(f) && !f.reportedBy, ANSWER_REACH, false);
+    if (against.length === 0 && all.length === 0 && !mutual) against = this.answeredActs(trigger, event.relations, onJudge);
     const acts = against.length > 0 ? against : all;
     const same = acts.filter((f) => word(this.actNouns.get(f) ?? f.trigger) === word(noun.lower)).pop();
     // A pact or talks told by another word ("held talks … welcomed the negotiations"): the first one,
@@ -266,9 +266,9 @@ export abstract class TreeTold extends WalkFrames {
     if (targets.length === 0 && relations) {
       // An act against the labeller is the one its label answers ("Trump ordered a tariff on India …
       // India called the move unfair"), a few sentences back if need be; else the last act told.
-      const onJudge = (f: RelationFact): boolean => sources.some((j) => this.isOrOnSideOf(f.target, j.entity));
+      const onJudge = this.againstJudges(sources);
       const recent = this.recentFacts(verb, (f) => relations.includes(f.relation));
-      const act = recent.filter(onJudge).pop() ?? this.factsTold(verb, (f) => relations.includes(f.relation) && onJudge(f) && !f.reportedBy, ANSWER_REACH, false).pop() ?? recent.pop();
+      const act = recent.filter(onJudge).pop() ?? this.answeredActs(verb, relations, onJudge).pop() ?? recent.pop();
       const author = act ? this.earlierActor(act.source, objectToken, verb) : undefined;
       if (author) targets = [author];
       else if (tree.children(object).some((c) => tree.deprel(c) === 'det' && BACK.has(this.tok(c)?.lower ?? ''))) targets = this.toldActAuthors(objectToken, verb);
@@ -493,6 +493,16 @@ export abstract class TreeTold extends WalkFrames {
    * (any before it when undefined), in order; not negated, and told as done, except (with `offers`)
    * an offer or a pledge, told as what may be ("offered to resume dialogue"), which counts all the same.
    */
+  /** Whether a fact is an act against one of the judges (or their side): the act their judgement answers first. */
+  private againstJudges(judges: readonly ActorReference[]): (f: RelationFact) => boolean {
+    return (f) => judges.some((j) => this.isOrOnSideOf(f.target, j.entity));
+  }
+
+  /** Acts of these relations against the judges, told (not reported) up to ANSWER_REACH sentences back. */
+  private answeredActs(at: Token, relations: readonly Relation[], onJudge: (f: RelationFact) => boolean): RelationFact[] {
+    return this.factsTold(at, (f) => relations.includes(f.relation) && onJudge(f) && !f.reportedBy, ANSWER_REACH, false);
+  }
+
   protected factsTold(at: Token, test: (f: RelationFact) => boolean, back: number | undefined, offers: boolean): RelationFact[] {
     const from = back === undefined ? 0 : this.doc.sentences[Math.max(0, at.sentence - back)]?.start ?? 0;
     const to = (this.doc.sentences[at.sentence]?.start ?? 0) + 1;
