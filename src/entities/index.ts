@@ -280,11 +280,12 @@ class Recognizer extends LoneNameReading {
    * person heads, in the state the news gazetteer has them serve.
    */
   private ownGovernments(): void {
+    const title = TITLES.find((row) => row.words.join(' ') === 'leader');
+    if (!title) return;
     for (const r of [...this.draft.references]) {
       if (r.entityType !== 'person' || !r.possessive || r.via === 'pronoun' || !GOVERNMENT_WORDS.has(this.token(r.lastToken + 2)?.lower ?? '')) continue;
       const state = this.servedBy(r.entity)?.find((id) => this.lexicon.entities.get(id)?.entityType === 'country');
-      const title = TITLES.find((row) => row.words.join(' ') === 'leader');
-      if (state && title) this.addRole(r.entity, `Leader of ${this.lexicon.entities.get(state)?.label ?? state}`, title, state, r.lastToken + 2, this.token(r.lastToken + 2)?.value ?? '');
+      if (state) this.addRole(r.entity, `Leader of ${this.lexicon.entities.get(state)?.label ?? state}`, title, state, r.lastToken + 2, this.token(r.lastToken + 2)?.value ?? '');
     }
   }
 

@@ -280,17 +280,22 @@ export abstract class TreeFrames extends TreeTold {
 
   /** "agreed that the soldiers would leave": the verb's that-clause tells what will be done. */
   private willBeDone(verb: Token): boolean {
-    const tree = this.reader?.tree;
-    const clause = tree ? tree.child(verb.index, 'ccomp') : -1;
-    return tree !== undefined && clause >= 0 && tree.children(clause).some((a) => tree.deprel(a) === 'aux' && ['would', 'will'].includes(tree.tokens[a]?.lower ?? ''));
+    const clause = this.reader ? this.reader.tree.child(verb.index, 'ccomp') : -1;
+    return clause >= 0 && this.hasAux(clause, ['would', 'will']);
   }
 
-  /** What two sides agreeing together agree to do: an infinitive, or a that-clause of what will be done. */
+  /** What two sides agreeing together agree to do: an infinitive, or a that-clause of what will (or should) be done. */
   private agreedPlan(verb: Token): number | undefined {
     const tree = this.reader?.tree;
     if (!tree) return undefined;
     return Array.from(tree.children(verb.index)).find((c) => ((tree.deprel(c) === 'xcomp' || tree.deprel(c) === 'advcl') && tree.infinitive(c))
-      || (tree.deprel(c) === 'ccomp' && tree.upos(c) === 'VERB' && tree.children(c).some((a) => tree.deprel(a) === 'aux' && ['would', 'will', 'should'].includes(tree.tokens[a]?.lower ?? ''))));
+      || (tree.deprel(c) === 'ccomp' && tree.upos(c) === 'VERB' && this.hasAux(c, ['would', 'will', 'should'])));
+  }
+
+  /** Whether the clause headed at c has one of these auxiliaries. */
+  private hasAux(c: number, words: readonly string[]): boolean {
+    const tree = this.reader?.tree;
+    return tree !== undefined && tree.children(c).some((a) => tree.deprel(a) === 'aux' && words.includes(tree.tokens[a]?.lower ?? ''));
   }
 
   /**

@@ -220,13 +220,17 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     else if (d === 'nmod' && prep === 'for' && frame.relation === 'proposed' && tree.tokens[c + 1]?.lower === 'to' && VERB_TAGS.has(tree.upos(c + 2))) continue;
     else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, prep !== 'between', assets));
   }
-  // "halt its offensive in Rafah": the parser hangs the noun's in-phrase on the verb as often.
-  if (targets.length === 0 && frame.possessorOnly === true && frame.preps.includes('in') && tree.deprel(n) === 'obj' && underVerb) {
-    for (const c of tree.children(verb)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'in') targets.push(...actors.at(c, true, assets));
-  }
-  // ("end its attacks on American ships": so is an attack's on-phrase under a verb that stops it.)
-  if (targets.length === 0 && frame.relation === 'attacked' && tree.deprel(n) === 'obj' && underVerb && HALTING_VERBS.has(tree.tokens[verb]?.lemma ?? '')) {
-    for (const c of tree.children(verb)) if (tree.deprel(c) === 'obl' && frame.preps.includes(tree.caseOf(c) ?? '')) targets.push(...actors.at(c, true, assets));
+  // The parser hangs the object noun's phrase on the verb as often: "halt its offensive in Rafah"
+  // (an in-phrase), "end its attacks on American ships" (any of the frame's, under a verb that stops
+  // the attack). Tried in that order, while no target is found.
+  if (tree.deprel(n) === 'obj' && underVerb) {
+    const verbPreps: Array<readonly string[]> = [];
+    if (frame.possessorOnly === true && frame.preps.includes('in')) verbPreps.push(['in']);
+    if (frame.relation === 'attacked' && HALTING_VERBS.has(tree.tokens[verb]?.lemma ?? '')) verbPreps.push(frame.preps);
+    for (const preps of verbPreps) {
+      if (targets.length > 0) break;
+      for (const c of tree.children(verb)) if (tree.deprel(c) === 'obl' && preps.includes(tree.caseOf(c) ?? '')) targets.push(...actors.at(c, true, assets));
+    }
   }
   // "travelled to Beijing for talks with Y", "told reporters after talks with Y": the clause's
   // subject takes part in the talks it goes for or comes from.
