@@ -9,7 +9,7 @@ import {
   ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES,
 } from './tables';
 import {
-  SPEECH_VERBS, MAX_NAME_TOKENS, APPOSITION_REACH, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
+  SPEECH_VERBS, MAX_NAME_TOKENS, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
   ROLE_SUFFIX, STATE_NOUNS, LEGISLATURE_WORDS, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
 } from './words';
 
@@ -488,14 +488,7 @@ export abstract class NameReading extends TitleReading {
 
   /** "Hilary Braysmith, USI associate professor of art history": a role in apposition makes a person. */
   protected appositiveRole(last: number): boolean {
-    if (this.token(last + 1)?.value !== ',') return false;
-    const sentence = this.token(last)?.sentence;
-    for (let k = last + 2; k <= last + 1 + APPOSITION_REACH; k++) {
-      const t = this.token(k);
-      if (!t || t.sentence !== sentence || t.value === ',') return false;
-      if (PERSON_ROLE_NOUNS.has(t.lower) || this.titleAt(k) !== undefined) return true;
-    }
-    return false;
+    return this.inApposition(last, (t, k) => PERSON_ROLE_NOUNS.has(t.lower) || this.titleAt(k) !== undefined, false);
   }
 
   /** "X of" or "X from" right after a person's name: what follows is where they belong. */

@@ -1,5 +1,5 @@
 // Entities: places — where a place is expected, the region stated after it, the places inside a name.
-import type { EntityType } from '../types';
+import type { EntityType, Token } from '../types';
 import type { LexiconEntry } from './lexicon';
 import { appositionContext, containerOf, describedAt, CONTAINMENT_RULES, gazetteerNote, insideOf, statedContainments, type ContainmentNote } from './containment';
 import { COMPASS } from './extents';
@@ -52,12 +52,20 @@ export abstract class PlaceReading extends RecognizerState {
 
   /** ", an Australian woman", ", a lawyer": a person or role noun within a few words after the comma after token k. */
   protected personInApposition(k: number): boolean {
+    return this.inApposition(k, (w) => PERSON_NOUNS.has(w.lower) || PERSON_ROLE_NOUNS.has(w.lower), true);
+  }
+
+  /**
+   * Whether a word passing the test stands within APPOSITION_REACH words after the comma after token
+   * k, before the next comma (and, when `capitalEnds`, unless the apposition opens with a capital).
+   */
+  protected inApposition(k: number, test: (w: Token, j: number) => boolean, capitalEnds: boolean): boolean {
     if (this.token(k + 1)?.value !== ',') return false;
     const sentence = this.token(k)?.sentence;
     for (let j = k + 2; j <= k + 1 + APPOSITION_REACH; j++) {
       const w = this.token(j);
-      if (!w || w.sentence !== sentence || w.value === ',' || isCapitalized(w) && j === k + 2) return false;
-      if (PERSON_NOUNS.has(w.lower) || PERSON_ROLE_NOUNS.has(w.lower)) return true;
+      if (!w || w.sentence !== sentence || w.value === ',' || (capitalEnds && isCapitalized(w) && j === k + 2)) return false;
+      if (test(w, j)) return true;
     }
     return false;
   }
