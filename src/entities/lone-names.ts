@@ -5,7 +5,7 @@ import { AMBIGUOUS_SHORT_FORMS, GROUP_NOUNS, NAME_CONNECTORS, CLOSING_QUOTES, IN
 import {
   STATE_NOUNS,
   MAX_NAME_TOKENS, LETTER, UPPER_START, ACRONYM, NOT_A_LONE_NAME, SPECIES_EPITHET, CONTRACTION, THING_SHAPE, THING_SUFFIX, NAME_LINKS, LONE_PLACE_PREPOSITIONS,
-  HYPHEN_WORD, SITE_TYPES, PLACE_CONTEXT_WORDS, isCapitalized, type PersonRecord,
+  HYPHEN_WORD, SITE_TYPES, PLACE_CONTEXT_WORDS, CITY_PARTS, isCapitalized, type PersonRecord,
 } from './words';
 import { NameReading } from './names';
 
@@ -21,8 +21,6 @@ const BODY_NOUNS: ReadonlySet<string> = new Set(['party', 'movement', 'company',
 /** Lowercase kinds of place that name one before "of" or after its name ("the town of X", "the X region"). */
 const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(['town', 'city', 'village', 'region', 'province', 'county', 'district', 'island', 'state', 'capital', 'port', 'suburb', 'municipality', 'prefecture', 'valley', 'river']);
 
-/** Lowercase words before a place that name a part of it ("downtown Paris", "central Davenport"). */
-const CITY_PART_WORDS: ReadonlySet<string> = new Set(['downtown', 'central', 'northern', 'southern', 'eastern', 'western', 'greater', 'suburban']);
 
 /** Lowercase particles inside names besides the connectors ("David dal Maso", "José Ortega y Gasset", "Robin van der Ploeg"). */
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['dal', 'dei', 'degli', 'do', 'e', 'y', 'ter', 'op', 'zu', 'bint', 'abu', 'ben', 'ap', 'af']);
@@ -231,7 +229,7 @@ export abstract class LoneNameReading extends NameReading {
     const inSentence = (w: Token | undefined): w is Token => w !== undefined && t !== undefined && w.sentence === t.sentence;
     let before = this.token(k - 1);
     if (inSentence(before) && before.lower === 'the') before = this.token(k - 2);
-    if (inSentence(before) && (LOCATIVE_PREPOSITIONS.has(before.lower) || PLACE_CONTEXT_WORDS.has(before.lower) || CITY_PART_WORDS.has(before.lower))) return true;
+    if (inSentence(before) && (LOCATIVE_PREPOSITIONS.has(before.lower) || PLACE_CONTEXT_WORDS.has(before.lower) || CITY_PARTS.has(before.lower))) return true;
     const after = this.token(k + 1);
     return this.placeCue(k) || this.regionAfter(k) !== undefined || (inSentence(after) && PLACE_HEADS.has(after.lower));
   }

@@ -10,7 +10,7 @@ import {
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
-  ROLE_SUFFIX, STATE_NOUNS, LEGISLATURE_WORDS, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
+  ROLE_SUFFIX, STATE_NOUNS, LEGISLATURE_WORDS, GROUPS_BY_FIRST_WORD, CITY_PARTS, isCapitalized, initials, type Chunk,
 } from './words';
 
 /** Quantifiers that may stand between a preposition and the goods it measures ("on all Japanese goods"). */
@@ -18,8 +18,6 @@ const QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'most', 'many', 'some',
 
 /** Lowercase nouns a capital stands in apposition to as a place ("the capital, Wellington", "the city of …"). */
 const CAPITAL_NOUNS: ReadonlySet<string> = new Set(['capital', 'city']);
-/** Lowercase words before a capital that name a part of the city ("downtown Taipei", "central Kyiv"). */
-const CITY_PARTS: ReadonlySet<string> = new Set(['downtown', 'central', 'northern', 'southern', 'eastern', 'western', 'suburban', 'greater']);
 
 /** Little words that go on with a thing's title after a name ("George Floyd Justice in Policing Act"). */
 const THING_TITLE_LINKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'on']);

@@ -74,6 +74,8 @@ export const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'and', '&', 'for',
 export const LONE_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout', 'around', 'towards', 'toward']);
 /** Before a one-word name of the broad gazetteer, these make it a place ("flew to Volgograd"). */
 export const PLACE_CONTEXT_WORDS: ReadonlySet<string> = new Set([...LOCATIVE_PREPOSITIONS, 'to']);
+/** Lowercase words before a capital that name a part of the place ("downtown Taipei", "central Davenport"). */
+export const CITY_PARTS: ReadonlySet<string> = new Set(['downtown', 'central', 'northern', 'southern', 'eastern', 'western', 'suburban', 'greater']);
 /** Words that continue an organisation's name: "Institute of Technology", "Council for the Welfare of …". */
 export const OF_TAIL_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'on', 'at']);
 /** "Scientologist", "Republican", "Councillor": a word that names what someone is, not who. */
