@@ -347,6 +347,10 @@ const ROWS: readonly Row[] = [
   ['Trump paused intelligence sharing with Ukraine.', ['donald-trump sanctioned ukraine'], 'stopping intelligence shared with Y is coercion (CAMEO 162)'],
   ['Russia annexed Crimea in 2014, and Israel occupied the West Bank.', ['israel attacked west-bank', 'russia attacked crimea'], 'annexing or occupying territory is force (CAMEO 192)'],
   ['Protesters occupied the parliament building.', [], 'occupying a building names no state'],
+  ['The ICJ threw out Chile\'s case accusing Peru of breaching the border treaty.', ['chile accused peru', 'icj rejected chile'], 'a particle frame (throw out) and a participle on an owned case: the owner accuses'],
+  ['Norway filed a complaint accusing Denmark of overfishing.', ['norway accused denmark'], 'a complaint filed: its author accuses'],
+  ['Ottawa turned down the offer from Mexico.', ['canada rejected mexico'], 'turn down is a refusal; "turned" alone is none'],
+  ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 
 function factsOf(text: string): string[] {

@@ -308,7 +308,8 @@ class Recognizer extends LoneNameReading {
         const two = `${this.token(k)?.lower ?? ''} ${this.token(k + 1)?.lower ?? ''}`;
         last = ARMY_WORDS.has(two) ? k + 1 : ARMY_WORDS.has(this.token(k)?.lower ?? '') ? k : -1;
       }
-      if (last < 0) continue;
+      // "Sudan's army-led government": the army qualifies the state's government, it is no actor here.
+      if (last < 0 || this.token(last + 1)?.value === '-') continue;
       d.references[i] = { ...r, entity: row.id, entityType: 'organization', lastToken: last, possessive: this.token(last + 1)?.value === "'s", modifier: false, ...(r.via === 'description' ? {} : { via: 'name' as const }) };
       d.labels.set(row.id, row.label);
       d.types.set(row.id, 'organization');

@@ -33,6 +33,8 @@ export interface Frame {
   readonly treeOnly?: true;
   /** The target must be a bare name, with no determiner, number or possessor ("received Putin", not "received her Oscar"). */
   readonly bareTarget?: true;
+  /** The verb's particle the frame needs ("turn *down*"); such frames are read from the tree only. */
+  readonly particle?: string;
   readonly reason: string;
 }
 
@@ -87,6 +89,9 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'recognise-win', lemmas: ['recognise', 'recognize', 'acknowledge'], relation: 'supported', cameo: '051', direct: true, objectNouns: ['victory', 'win', 'election', 're-election', 'reelection', 'presidency', 'government', 'legitimacy', 'mandate'], reason: '"refused to recognise the victory of Y / Y\'s government": backing (or, negated, denying) the claim of the one who won or rules (CAMEO 051)' },
   { id: 'recognise', lemmas: ['recognise', 'recognize'], relation: 'supported', cameo: '054', targetTypes: ['country', 'organization'], reason: '"X recognised Y" with Y a state or organisation: diplomatic recognition (CAMEO 054); "recognised the problem" names no actor' },
   { id: 'invite', lemmas: ['invite'], relation: 'proposed', cameo: '036', direct: true, reason: '"X invited Y (to Paris, to talks)": an offer to meet (CAMEO 036, express intent to meet or negotiate)' },
+  { id: 'turn-down', lemmas: ['turn'], particle: 'down', relation: 'rejected', cameo: '120', topicTarget: true, treeOnly: true, reason: '"X turned down Y\'s offer": a refusal; "turned" alone is a movement' },
+  { id: 'throw-out', lemmas: ['throw', 'strike'], particle: 'out', relation: 'rejected', cameo: '120', topicTarget: true, treeOnly: true, reason: '"the court threw out Sudan\'s case", "struck out the claim": a refusal of Y\'s request' },
+  { id: 'strike-down', lemmas: ['strike'], particle: 'down', relation: 'rejected', cameo: '120', topicTarget: true, treeOnly: true, reason: '"the court struck down Trump\'s tariffs": a ruling against Y\'s measure' },
   { id: 'reject', lemmas: ['reject', 'refuse', 'rebuff', 'dismiss', 'veto', 'decline', 'spurn', 'oppose'], relation: 'rejected', cameo: '120', topicTarget: true, reason: '"X rejected / opposed Y/Z": a refusal' },
   { id: 'complain-of', lemmas: ['complain'], relation: 'accused', cameo: '111', preps: ['of', 'about'], prepAdjacent: true, clauseTarget: true, reason: '"Lebanon complained of Israeli violations / about Israel / that Israel had …": a complaint against Y, the author of the act complained of, or the one the complaint says acted (CAMEO 111)' },
   { id: 'accuse', lemmas: ['accuse', 'blame', 'condemn', 'criticise', 'criticize', 'denounce', 'slam', 'fault', 'deplore', 'decry', 'chide', 'rebuke', 'censure', 'reprimand', 'castigate', 'lambast', 'lambaste'], relation: 'accused', cameo: '112', preps: ['for', 'by'], direct: true, reason: '"X accused / blamed / condemned Y (of …)", "X condemned the attack by Y": an accusation or denunciation' },

@@ -94,9 +94,16 @@ export abstract class TreeFrames extends TreeTold {
   /** Frames of a word the parser reads as a verb, by its lemma or the lemma of its verb form ("fined" → fine). */
   protected treeFrames(t: Token): readonly Frame[] | undefined {
     if (this.tree?.upos(t.index) !== 'VERB') return undefined;
+    // "turned down the offer": a frame that names a particle reads only the verb with it, and then alone.
+    const tree = this.tree;
+    const prt = tree.child(t.index, 'compound:prt');
+    const particle = prt >= 0 ? this.tok(prt)?.lower : undefined;
     for (const l of verbLemmas(t)) {
       const frames = framesByLemma.get(l);
-      if (frames) return frames;
+      if (!frames) continue;
+      const phrasal = frames.filter((f) => f.particle !== undefined && f.particle === particle);
+      const plain = phrasal.length > 0 ? phrasal : frames.filter((f) => f.particle === undefined);
+      if (plain.length > 0) return plain;
     }
     return undefined;
   }

@@ -350,6 +350,23 @@ function demanded(tree: DependencyTree, verb: number, clause: number): boolean {
 const OBJECT_PREPS: ReadonlySet<string> = new Set(['to', 'on', 'with', 'against', 'for', 'over', 'about']);
 
 /** Prepositions before an -ing clause whose subject is the governor's: "by expelling", "after meeting". */
+/** Nouns for what an actor files or writes, whose participle ("a complaint accusing Y") is the owner's act. */
+const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(['case', 'complaint', 'lawsuit', 'suit', 'petition', 'letter', 'motion', 'resolution', 'report', 'statement', 'filing', 'submission', 'appeal', 'application', 'note', 'memo']);
+
+/** The possessor of a document noun right before the participle at `participle` ("Sudan's case accusing"), or -1. */
+function documentOwner(tree: DependencyTree, noun: number, participle: number): number {
+  if (noun < 0 || noun >= participle || !DOCUMENT_NOUNS.has(tree.tokens[noun]?.lower ?? '')) return -1;
+  for (let k = noun + 1; k < participle; k++) if (tree.tokens[k]?.value === ',') return -1;
+  const poss = tree.child(noun, 'nmod:poss');
+  if (poss >= 0) return poss;
+  // "a letter from Tehran accusing Y"
+  for (const c of tree.children(noun)) if (c < participle && tree.deprel(c) === 'nmod' && ['from', 'by'].includes(tree.caseOf(c) ?? '')) return c;
+  return -1;
+}
+
+/** Verbs whose object document is the subject's own: "filed / adopted / sent a complaint accusing Y". */
+const AUTHORING_VERBS: ReadonlySet<string> = new Set(['file', 'adopt', 'issue', 'submit', 'send', 'write', 'pass', 'publish', 'lodge', 'bring', 'release', 'table', 'deliver', 'draft', 'present', 'approve']);
+
 const GERUND_MARKS: ReadonlySet<string> = new Set(['by', 'after', 'before', 'while', 'since', 'without', 'when', 'upon', 'on', 'in']);
 
 /** The heads of the trigger's subject, inherited where the clause has none of its own. */
@@ -454,12 +471,24 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
   // for backing Z" says what the governor's object did.
   if (rel === 'advcl' && /ing$/.test(tree.tokens[i]?.lower ?? '')) {
     const mark = tree.tokens[tree.child(i, 'mark')]?.lower;
+    // "threw out Sudan's case accusing the UAE": a participle right after an owned document the
+    // parser hung on the verb says what the document's owner does.
+    const owner = documentOwner(tree, tree.child(head, 'obj'), i);
+    if (mark === undefined && owner >= 0) return [owner];
     if (mark === undefined || GERUND_MARKS.has(mark)) return subjectHeads(tree, head, depth + 1);
     const object = tree.child(head, 'obj');
     if ((mark === 'of' || mark === 'for') && object >= 0 && object < i) return [object];
   }
-  // "troops attacking the town": the noun a present participle describes acts.
-  if (rel === 'acl' && /ing$/.test(tree.tokens[i]?.lower ?? '')) return [head];
+  // "troops attacking the town": the noun a present participle describes acts; "Sudan's case
+  // accusing Y": a document's owner does.
+  if (rel === 'acl' && /ing$/.test(tree.tokens[i]?.lower ?? '')) {
+    const owner = documentOwner(tree, head, i);
+    if (owner >= 0) return [owner];
+    // "China filed a complaint accusing the US": the document's author is who filed it.
+    const verb = tree.head(head);
+    if (DOCUMENT_NOUNS.has(tree.tokens[head]?.lower ?? '') && tree.deprel(head) === 'obj' && AUTHORING_VERBS.has(tree.tokens[verb]?.lemma ?? '')) return subjectHeads(tree, verb, depth + 1);
+    return [head];
+  }
   // "Russian drones struck facilities" misparsed as a reduced relative: a participle does not take an object.
   if (rel === 'acl' && tree.child(i, 'obj') >= 0 && inflected(tree.tokens[i])) return [head];
   if (depth === 0) return rootSubject(tree, i);
