@@ -8,6 +8,7 @@ type Row = readonly [text: string, expected: ReadonlyArray<readonly [surface: st
 const ROWS: readonly Row[] = [
   ['Russian President Vladimir Putin spoke.', [['Russian President Vladimir Putin', 'vladimir-putin', 'person']], 'title + full name; demonym in a title is no mention (the mention covers the title phrase)'],
   ['Prince Khalid bin Salman met the envoy.', [['Khalid bin Salman', 'khalid-bin-salman', 'person']], 'a royal title before a full name is an honorific'],
+  ['The Bolivian Miners\' Federation called a strike.', [['Bolivian Miners\' Federation', 'bolivian-miners-federation', 'organization']], 'a plural\'s apostrophe inside an organisation\'s name'],
   ['Prince Harry met the envoy.', [['Prince Harry', 'prince-harry', 'person']], '…before one name it is how the person is known'],
   ['The show moved to the Prince Edward Theatre.', [['Prince Edward Theatre', 'prince-edward-theatre', 'place']], '…and after "the" it begins the name of a thing'],
   ['US envoy Steve Witkoff arrived.', [['US', 'united-states', 'country'], ['Steve Witkoff', 'steve-witkoff', 'person']], 'country + lowercase title + name'],

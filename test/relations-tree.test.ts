@@ -350,6 +350,7 @@ const ROWS: readonly Row[] = [
   ['The ICJ threw out Chile\'s case accusing Peru of breaching the border treaty.', ['chile accused peru', 'icj rejected chile'], 'a particle frame (throw out) and a participle on an owned case: the owner accuses'],
   ['Norway filed a complaint accusing Denmark of overfishing.', ['norway accused denmark'], 'a complaint filed: its author accuses'],
   ['Ottawa turned down the offer from Mexico.', ['canada rejected mexico'], 'turn down is a refusal; "turned" alone is none'],
+  ['Amnesty International accused Egyptian jailers of torturing the men.', ['amnesty-international accused egypt'], 'a demonym before the agents of a state (jailers, guards, mediators) is the state'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

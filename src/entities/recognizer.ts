@@ -164,6 +164,9 @@ export abstract class RecognizerState {
       const prev = this.token(j - 1);
       if (!t) break;
       if (j > i && prev && t.sentence !== prev.sentence) break;
+      // "Palestinian Prisoners' Society", "Workers' Party": a plural's apostrophe inside a name.
+      const plural = j > i && (t.value === "'" || t.value === '\u2019') && prev !== undefined && prev.end === t.start && /s$/.test(prev.value) && isCapitalized(prev);
+      if (plural && this.token(j + 1) !== undefined && isCapitalized(this.token(j + 1) as Token) && this.token(j + 1)?.sentence === t.sentence) continue;
       if (j > i && (t.value === '-' || NAME_CONNECTORS.has(t.lower)) && t.lower !== 'and' && t.lower !== 'of' && t.lower !== 'for') {
         const after = this.token(j + 1);
         if (after && isCapitalized(after)) continue;

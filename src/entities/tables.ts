@@ -171,6 +171,8 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'drones', 'missiles', 'warplanes', 'jets', 'units', 'defences', 'defenses', 'embassy', 'parliament',
   'drone', 'missile', 'warplane', 'jet', 'warship', 'warships', 'aircraft', 'helicopter', 'helicopters', 'tanks', 'rockets', 'artillery',
   'prosecutors', 'police', 'ministers', 'consulate', 'envoys', 'citizens', 'nationals', 'delegations', 'court', 'courts',
+  // a state's agents by their work: "accused Israeli jailers of beating", "Egyptian and Qatari mediators"
+  'guards', 'jailers', 'interrogators', 'commanders', 'pilots', 'agents', 'intelligence', 'investigators', 'mediators', 'regulators', 'representatives',
   ...STRUCK_ASSETS,
 ]);
 
