@@ -351,6 +351,8 @@ const ROWS: readonly Row[] = [
   ['Norway filed a complaint accusing Denmark of overfishing.', ['norway accused denmark'], 'a complaint filed: its author accuses'],
   ['Ottawa turned down the offer from Mexico.', ['canada rejected mexico'], 'turn down is a refusal; "turned" alone is none'],
   ['Amnesty International accused Egyptian jailers of torturing the men.', ['amnesty-international accused egypt'], 'a demonym before the agents of a state (jailers, guards, mediators) is the state'],
+  ['Pakistan began striking Indian air bases on Saturday.', ['pakistan attacked india'], 'an -ing verb after a phase verb the parser made an adjective of the object'],
+  ['Oman criticised the UAE. The Emirates rejected the criticism.', ['oman accused united-arab-emirates', 'united-arab-emirates rejected oman'], 'a name the gazetteer writes with its article, at the start of a sentence'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

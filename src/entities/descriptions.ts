@@ -121,6 +121,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   { words: ['visitors'], entityType: 'country', sentBy: DELEGATION_WORDS, lookback: 4, reason: '"He accused the visitors of …" after "a US delegation … talks in Niamey": the country whose delegation came' },
   { words: ['delegation'], entityType: 'country', sentBy: DELEGATION_WORDS, lookback: 4, reason: '"the delegation" after "a US delegation": the country that sent it' },
   { words: ['government'], entityType: 'country', topical: true, lookback: 6, reason: '"the government": the government of the country the story is about (named most so far), not merely the one named last' },
+  { words: ['judiciary'], entityType: 'country', topical: true, lookback: 6, reason: '"the judiciary warned …": the courts of the state the story is about' },
   { words: ['administration'], entityType: 'country', among: ['united-states'], lookback: 8, reason: '"the administration": news uses it for the US government ("the new administration" in a story about Cuba is Washington)' },
   { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
   { words: ['nation'], entityType: 'country', lookback: 2, reason: '"the nation": the country named last' },

@@ -112,7 +112,7 @@ export abstract class RecognizerState {
     if (acronym) best = { entry: acronym, last: i, end: first.end };
     // "accused the Emirates of …": a name the gazetteer writes with its article ("the Emirates", "the
     // Hague") is looked up with the lowercase "the" before it too.
-    const article = this.token(i - 1)?.value === 'the' && this.token(i - 1)?.sentence === first.sentence;
+    const article = this.token(i - 1)?.lower === 'the' && this.token(i - 1)?.sentence === first.sentence;
     for (let j = i; j < Math.min(this.tokens.length, i + this.lexicon.maxWords); j++) {
       const t = this.token(j);
       if (!t || t.sentence !== first.sentence) break;

@@ -98,7 +98,8 @@ export abstract class TreeFrames extends TreeTold {
     const tree = this.tree;
     const prt = tree.child(t.index, 'compound:prt');
     const particle = prt >= 0 ? this.tok(prt)?.lower : undefined;
-    for (const l of verbLemmas(t)) {
+    // "began striking Iranian sites": an -ing form the tagger kept whole ("striking") has its verb's lemma.
+    for (const l of /ing$/.test(t.lower) && t.lemma === t.lower ? gerundLemmas(t) : verbLemmas(t)) {
       const frames = framesByLemma.get(l);
       if (!frames) continue;
       const phrasal = frames.filter((f) => f.particle !== undefined && f.particle === particle);

@@ -66,11 +66,40 @@ const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
 const CLAUSAL: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'advcl', 'conj', 'csubj']);
 
 /** The dependency trees of a document's parsed sentences, with children lists. */
+/** Verbs of a phase that take an -ing clause: "began striking Iranian sites". */
+const ASPECTUAL_VERBS: ReadonlySet<string> = new Set(['begin', 'start', 'continue', 'keep', 'resume', 'stop', 'cease', 'finish']);
+
+/**
+ * "Israel began striking Iranian nuclear sites": the parser may read the -ing verb as an adjective
+ * of the object ("striking sites"). A verb-tagged -ing modifier right after a phase verb whose
+ * object it modifies is the phase verb's clause, and the noun its object.
+ */
+function repairAspectual(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+  let heads: Int32Array | undefined;
+  let deprels: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if (syntax.upos[i] !== 'VERB' || syntax.deprels[i] !== 'amod' || !/ing$/.test(tokens[i]?.lower ?? '')) continue;
+    const noun = syntax.heads[i] as number;
+    const verb = i - 1;
+    if (noun <= i || syntax.heads[noun] !== verb || syntax.deprels[noun] !== 'obj' || !ASPECTUAL_VERBS.has(tokens[verb]?.lemma ?? '')) continue;
+    heads ??= Int32Array.from(syntax.heads);
+    deprels ??= [...syntax.deprels];
+    heads[i] = verb;
+    deprels[i] = 'xcomp';
+    heads[noun] = i;
+  }
+  return heads && deprels ? { ...syntax, heads, deprels } : syntax;
+}
+
 export class DependencyTree {
   private readonly first: Int32Array;
   private readonly list: Int32Array;
 
-  constructor(readonly tokens: readonly Token[], readonly syntax: SyntaxLayer) {
+  readonly syntax: SyntaxLayer;
+
+  constructor(readonly tokens: readonly Token[], parsed: SyntaxLayer) {
+    const syntax = repairAspectual(tokens, parsed);
+    this.syntax = syntax;
     const n = tokens.length;
     const count = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) {
