@@ -235,7 +235,7 @@ const ROWS: readonly Row[] = [
   ['UK Muslims should accept more checks, a Home Office minister has said.', [], 'a group named with a demonym is not the state asked'],
   ['Jose Mourinho, whose Chelsea team meet Barcelona this week, was upbeat.', [], 'a person\'s "whose team" is no actor of the person'],
   ['Defence Minister Israel Katz warned Hezbollah.', ['israel-katz warned hezbollah'], 'after a title, a country word before an unknown capitalised word is a given name'],
-  ['Turkey, Azerbaijan\'s closest ally, said it would strengthen its partnership with Armenia.', ['turkey supported armenia (hypothetical)'], '"it" after a reporting verb is the parse\'s subject, not the possessor inside an apposition'],
+  ['Turkey, Azerbaijan\'s closest ally, said it would strengthen its partnership with Armenia.', ['turkey supported armenia (hypothetical)', 'turkey supported azerbaijan'], '"it" after a reporting verb is the parse\'s subject, not the possessor inside an apposition'],
   ['Thailand recalled its ambassador from Phnom Penh.', ['thailand sanctioned cambodia'], 'an ambassador recalled from a capital is recalled from its government'],
   ['Thailand and Cambodia exchanged artillery fire along the border.', ['cambodia attacked thailand', 'thailand attacked cambodia'], 'exchanging fire: each side uses force on the other'],
   ['Fresh clashes between Thai and Cambodian troops killed 12 people.', ['cambodia attacked thailand', 'thailand attacked cambodia'], 'clashes between X and Y: both ways'],
@@ -353,6 +353,10 @@ const ROWS: readonly Row[] = [
   ['Amnesty International accused Egyptian jailers of torturing the men.', ['amnesty-international accused egypt'], 'a demonym before the agents of a state (jailers, guards, mediators) is the state'],
   ['Pakistan began striking Indian air bases on Saturday.', ['pakistan attacked india'], 'an -ing verb after a phase verb the parser made an adjective of the object'],
   ['Oman criticised the UAE. The Emirates rejected the criticism.', ['oman accused united-arab-emirates', 'united-arab-emirates rejected oman'], 'a name the gazetteer writes with its article, at the start of a sentence'],
+  ['Serbia, Moscow\'s closest partner in the Balkans, abstained.', ['serbia supported russia'], 'an actor named as another\'s ally or partner supports it'],
+  ['Singer Tom Hale\'s partner Ana Cruz attended the gala.', [], 'partner between two people is a spouse'],
+  ['Chinese troops arrived in Cambodia for joint drills.', [], 'forces that arrive are deployed, not visiting'],
+  ['Minsk said it had alerted Warsaw before the drones crossed.', ['belarus informed poland'], 'alerting a state informs it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

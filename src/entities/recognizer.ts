@@ -11,6 +11,11 @@ import {
 } from './words';
 import type { ReferenceVia } from './index';
 
+/** Last words of an army's name in the gazetteer ("Russian military"). */
+const FORCES_WORDS: ReadonlySet<string> = new Set(['military', 'army', 'navy']);
+/** Nouns after an army's name that name its people, so the army stays the actor ("army chief"). */
+const FORCES_HEADS: ReadonlySet<string> = new Set(['chief', 'chiefs', 'head', 'commander', 'commanders', 'spokesman', 'spokeswoman', 'spokesperson']);
+
 /** "U.S", "U.K": capital initials with periods between them but none after the last. */
 const UNSTOPPED_ABBREVIATION = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 
@@ -125,10 +130,20 @@ export abstract class RecognizerState {
         ?? (j > i && t.value === 'party' ? this.lexicon.phrases.get(`${surface.slice(0, -'party'.length)}Party`) : undefined)
         // (Not when capitalised words go on: "the Commonwealth Bank of Australia" is a name of its own.)
         ?? (article && !(this.token(j + 1)?.sentence === first.sentence && isCapitalized(this.token(j + 1) as Token)) ? this.articlePhrase(surface) : undefined);
-      if (entry && accept(entry)) best = { entry, last: j, end };
+      if (entry && accept(entry) && !this.forcesModifier(entry, j)) best = { entry, last: j, end };
       if (glue > 0 || !(this.phrasePrefixes.has(surface) || (article && (this.phrasePrefixes.has(`the ${surface}`) || this.phrasePrefixes.has(`The ${surface}`))))) break;
     }
     return best;
+  }
+
+  /**
+   * "fired on Russian military hardware", "Russian army supply lines": an army's name that modifies
+   * a noun after it is its state's (the demonym), not the army acting; "Russian army chief" keeps it.
+   */
+  protected forcesModifier(entry: LexiconEntry, last: number): boolean {
+    if (entry.entityType !== 'organization' || !FORCES_WORDS.has(this.token(last)?.lower ?? '')) return false;
+    const next = this.token(last + 1);
+    return next !== undefined && next.sentence === this.token(last)?.sentence && next.pos === 'NOUN' && !isCapitalized(next) && !FORCES_HEADS.has(next.lower);
   }
 
   /** The gazetteer's entry for a name it writes with its article ("the Emirates", "The Hague"). */

@@ -28,6 +28,9 @@ const NEWS_OUTLETS: ReadonlySet<string> = new Set([...ORGANIZATION_KINDS].filter
 /** How far a quote's speaker is looked for from a word inside it. */
 const QUOTE_WINDOW = 120;
 
+/** What a state sends that arrives without visiting: "Russian troops arrived in Niger". */
+const DEPLOYED_NOUNS: ReadonlySet<string> = new Set(['troops', 'forces', 'soldiers', 'instructors', 'mercenaries', 'advisers', 'advisors', 'personnel', 'units', 'contingent', 'warships', 'jets', 'military', 'army', 'marines', 'paratroopers']);
+
 export abstract class Evidence extends Walks {
   // ---- quotes and pronouns -----------------------------------------------------------------------
 
@@ -325,6 +328,12 @@ export abstract class Evidence extends Walks {
     // (A capital is its state for one who holds another state's office: "President Dissanayake
     // travelled to New Delhi" is a state visit; a player flying to Madrid is none.)
     if (target.entityType === 'place' || (target.via === 'capital' && source.entityType !== 'person')) return false;
+    // "Russian (military) instructors arrived in Niger": forces sent are a deployment, not a visit.
+    if (source.modifier || source.via === 'demonym') {
+      let k = source.lastToken + 1;
+      while (['military', 'army', 'special'].includes(this.tok(k)?.lower ?? '')) k++;
+      if (DEPLOYED_NOUNS.has(this.tok(k)?.lower ?? '')) return false;
+    }
     if (source.entityType !== 'person') return true;
     const own = this.sidesOf(source.entity);
     // "Dagolath's first Deputy Prime Minister Telemar": a possessive country before the title.

@@ -112,6 +112,7 @@ class Extractor extends TreeFrames {
       if (parsed) this.treeTrade(t);
       if (parsed) this.treeOrderedAct(t);
       this.chargeContent(t);
+      this.allyApposition(t);
       if (verbFrames) for (const f of verbFrames) if (!read.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
       const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;

@@ -10,7 +10,43 @@ import { Evidence } from './evidence';
 const COLLOCATION_NOUN_WINDOW = 7;
 const COLLOCATION_TARGET_WINDOW = 8;
 
+/** Nouns that name a side's backer or partner: "Belarus, Moscow's closest ally". */
+const ALLY_NOUNS: ReadonlySet<string> = new Set(['ally', 'allies', 'backer', 'backers', 'patron', 'partner', 'partners', 'protector']);
+/** Actor kinds an alliance binds. */
+const ALLY_KINDS: ReadonlySet<string> = new Set(['country', 'organization', 'person']);
+
 export abstract class WalkFrames extends Evidence {
+  // ---- appositions -------------------------------------------------------------------------------
+
+  /**
+   * "Belarus, Moscow's closest ally,", "Hungary, a close ally of Israel,", "Russia's ally Belarus": an
+   * actor named as another's ally supports it (CAMEO 051). Read on the tokens: the parser often
+   * misreads the apposition ("closest" as the subject).
+   */
+  protected allyApposition(t: Token): void {
+    if (!ALLY_NOUNS.has(t.lower) || this.refAt[t.index]) return;
+    const actor = (r: ActorReference | undefined): r is ActorReference => r !== undefined && ALLY_KINDS.has(r.entityType);
+    let k = t.index - 1;
+    while (this.tok(k)?.pos === 'ADJ' || this.tok(k)?.pos === 'ADV') k--;
+    let backed: ActorReference | undefined;
+    if (this.tok(k)?.value === "'s" || this.tok(k)?.value === "'") {
+      backed = this.refAt[k - 1];
+      k = (backed?.firstToken ?? k) - 1;
+      while (this.tok(k)?.pos === 'ADJ' || this.tok(k)?.pos === 'ADV') k--;
+    } else if (this.tok(t.index + 1)?.lower === 'of') {
+      backed = this.refAt[t.index + 2];
+    }
+    if (!actor(backed)) return;
+    if (this.tok(k)?.pos === 'DET') k--;
+    // "Russia's ally Belarus": the ally named right after; "Belarus, Moscow's ally,": before the comma.
+    const after = backed.lastToken < t.index ? this.refAt[t.index + 1] : undefined;
+    const ally = after ?? (this.tok(k)?.value === ',' ? this.refAt[k - 1] : undefined);
+    if (!actor(ally) || ally.entity === backed.entity || ally.sentence !== t.sentence || backed.sentence !== t.sentence) return;
+    // ("Elton John's partner David Furnish": between two people a partner is a spouse.)
+    if (t.lower.startsWith('partner') && ally.entityType === 'person' && backed.entityType === 'person') return;
+    this.emit(ally, 'supported', backed, t, 'apposition:ally', '051', { topicOk: false, modality: { negated: false, hypothetical: false } });
+  }
+
   // ---- verb frames -------------------------------------------------------------------------------
 
   protected verbFrame(trigger: Token, frame: Frame): void {
