@@ -357,6 +357,8 @@ const ROWS: readonly Row[] = [
   ['Singer Tom Hale\'s partner Ana Cruz attended the gala.', [], 'partner between two people is a spouse'],
   ['Chinese troops arrived in Cambodia for joint drills.', [], 'forces that arrive are deployed, not visiting'],
   ['Minsk said it had alerted Warsaw before the drones crossed.', ['belarus informed poland'], 'alerting a state informs it'],
+  ['Ireland said it would recognise a Palestinian state.', ['ireland supported palestine (hypothetical)'], 'a demonym before "state" is that state'],
+  ['Ottawa hit back with counter-tariffs on American products.', ['canada sanctioned united-states'], 'counter-tariffs are sanctions'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -488,6 +488,12 @@ class Resolver extends CorefGroups {
    */
   private salientCountry(d: DescriptionSpan, seen: readonly Item[], sentence: number): Item | undefined {
     const scores = new Map<string, { score: number; last: Item }>();
+    // "members of Netanyahu's cabinet … called on the government": the people of its own sentence
+    // who all serve one state say which government it is.
+    if (d.row.topical === true) {
+      const own = this.servedStateBefore(d, seen, sentence);
+      if (own) return own;
+    }
     const topical = d.row.topical === true ? topCountries(seen) : undefined;
     for (let k = seen.length - 1; k >= 0; k--) {
       const m = seen[k] as Item;
@@ -509,6 +515,21 @@ class Resolver extends CorefGroups {
     if (!best || (second && second.score > best.score * (1 - MARGIN))) return undefined;
     this.described.set(key, best.last.entity);
     return best.last;
+  }
+
+  /** The last mention of the one state every person named before the description in its sentence serves, if any. */
+  private servedStateBefore(d: DescriptionSpan, seen: readonly Item[], sentence: number): Item | undefined {
+    const states = new Set<string>();
+    for (const m of seen) {
+      if (m.sentence !== sentence || m.entityType !== 'person' || m.last >= d.first) continue;
+      const state = this.input.servedBy?.(m.entity)?.[0];
+      if (!state) return undefined;
+      states.add(state);
+    }
+    const [state, ...others] = [...states];
+    if (!state || others.length > 0) return undefined;
+    for (let k = seen.length - 1; k >= 0; k--) if (seen[k]?.entity === state && seen[k]?.entityType === 'country') return seen[k];
+    return undefined;
   }
 
   /**
