@@ -359,6 +359,9 @@ const ROWS: readonly Row[] = [
   ['Minsk said it had alerted Warsaw before the drones crossed.', ['belarus informed poland'], 'alerting a state informs it'],
   ['Ireland said it would recognise a Palestinian state.', ['ireland supported palestine (hypothetical)'], 'a demonym before "state" is that state'],
   ['Ottawa hit back with counter-tariffs on American products.', ['canada sanctioned united-states'], 'counter-tariffs are sanctions'],
+  ['Chile and Peru finalised a fisheries agreement on Monday.', ['chile promised peru', 'peru promised chile'], 'finalising a deal with Y binds both'],
+  ['Ottawa will cut its tariffs on Mexican steel.', ['canada sanctioned mexico (negated) (hypothetical)'], 'tariffs cut are sanctions undone'],
+  ['Cuba said it had no interest in talks with Washington.', ['cuba met united-states (negated)'], 'an event under a denied wish is denied'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -4,7 +4,7 @@
 import type { Token } from '../types';
 import type { ActorReference } from '../entities';
 import { COLLOCATION_FRAMES, JUDGING, type CollocationFrame, type NounFrame } from './frames';
-import { ANNOUNCING_VERBS, DEFERRING_VERBS, IRREALIS_VERBS, RELATIVE_PRONOUNS, SPEECH_LEMMAS, verbIn, VERB_TAGS } from './words';
+import { ANNOUNCING_VERBS, DEFERRING_VERBS, IRREALIS_VERBS, RELATIVE_PRONOUNS, SPEECH_LEMMAS, verbIn, VERB_TAGS, WISH_NOUNS } from './words';
 import { ActorFinder, leftmost } from './tree-actors';
 import {
   agentOf, assetsOf, canAct, hypothetical, negated, NEGATORS, subjectHeads, type DependencyTree, type ReadFrame, type TreeContext, type TreeReading,
@@ -190,6 +190,11 @@ function announces(verb: Token): boolean {
 /** "imposed no sanctions on Y". */
 function nounNegated(tree: DependencyTree, noun: number): boolean {
   for (const c of tree.children(noun)) if (tree.deprel(c) === 'det' && NEGATORS.has(tree.tokens[c]?.lower ?? '')) return true;
+  // "had no interest in talks with Y", "no plans for a visit": an event under a denied wish is denied.
+  const head = tree.head(noun);
+  if (head >= 0 && tree.deprel(noun) === 'nmod' && WISH_NOUNS.has(tree.tokens[head]?.lower ?? '')) {
+    for (const c of tree.children(head)) if (tree.deprel(c) === 'det' && NEGATORS.has(tree.tokens[c]?.lower ?? '')) return true;
+  }
   return false;
 }
 

@@ -2,7 +2,7 @@
 import type { Token } from '../types';
 import type { ActorReference } from '../entities';
 import { JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, type CollocationFrame, type Frame, type NounFrame } from './frames';
-import { CLAUSE_BREAKS, CONJUNCTIONS, IRREALIS_VERBS, NON_ACTOR_HEADS, RELATIVE_PRONOUNS, TIME_WORDS, PROMISING_VERBS, verbIn } from './words';
+import { CLAUSE_BREAKS, CONJUNCTIONS, IRREALIS_VERBS, NON_ACTOR_HEADS, RELATIVE_PRONOUNS, TIME_WORDS, PROMISING_VERBS, verbIn, WISH_NOUNS } from './words';
 import { framesByLemma, nounFramesByWord, type EmitOptions, forEachPair } from './context';
 import { Evidence } from './evidence';
 
@@ -290,8 +290,11 @@ export abstract class WalkFrames extends Evidence {
     if (!owner || (frame.possessorOnly === true && !owner.possessive && owner.lastToken < noun.index && (!light || frame.relation === 'attacked'))) return;
     const irrealis = light !== undefined && IRREALIS_VERBS.has(light.lemma);
     const anchor = light && !owner.possessive ? { anchor: light } : {};
+    // "had no interest in talks with Y": a denied wish denies the event; "an interest in talks" wants it.
+    const wish = ['in', 'for', 'of'].includes(this.tok(noun.index - 1)?.lower ?? '') && WISH_NOUNS.has(this.tok(noun.index - 2)?.lower ?? '');
+    const wished = wish ? { modality: { negated: this.tok(noun.index - 3)?.lower === 'no', hypothetical: this.tok(noun.index - 3)?.lower !== 'no' } } : {};
     for (const o of this.coordinated(target, 1)) {
-      this.emit(owner, frame.relation, o, noun, frame.id, frame.cameo, { topicOk: frame.topicTarget === true, ...(irrealis ? { hypothetical: true } : {}), ...anchor });
+      this.emit(owner, frame.relation, o, noun, frame.id, frame.cameo, { topicOk: frame.topicTarget === true, ...(irrealis ? { hypothetical: true } : {}), ...anchor, ...wished });
     }
   }
 

@@ -247,3 +247,6 @@ export const VERB_TAGS: ReadonlySet<string> = new Set(['VERB', 'AUX']);
 
 /** Verbs of denial, which answer an accusation told before: "denied the charge", "denies any involvement". */
 export const DENIAL_LEMMAS: ReadonlySet<string> = new Set(['deny', 'refute', 'rebut']);
+
+/** Nouns of a wish or plan: an event under them is wanted, not done ("an interest in talks"), or denied ("no plans for talks"). */
+export const WISH_NOUNS: ReadonlySet<string> = new Set(['interest', 'plan', 'plans', 'intention', 'desire', 'appetite', 'wish', 'need']);
