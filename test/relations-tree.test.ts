@@ -362,6 +362,9 @@ const ROWS: readonly Row[] = [
   ['Chile and Peru finalised a fisheries agreement on Monday.', ['chile promised peru', 'peru promised chile'], 'finalising a deal with Y binds both'],
   ['Ottawa will cut its tariffs on Mexican steel.', ['canada sanctioned mexico (negated) (hypothetical)'], 'tariffs cut are sanctions undone'],
   ['Cuba said it had no interest in talks with Washington.', ['cuba met united-states (negated)'], 'an event under a denied wish is denied'],
+  ['President Lula and Argentine President Milei agreed to a truce.', ['javier-milei accepted ceasefire', 'javier-milei promised luiz-inacio-lula-da-silva', 'luiz-inacio-lula-da-silva accepted ceasefire', 'luiz-inacio-lula-da-silva promised javier-milei'], 'two office-holders agreeing to one truce commit to each other, as two states do'],
+  ['Modi said he would cut tariffs after talks with Prime Minister Starmer.', ['keir-starmer met narendra-modi'], 'talks before a reported act are told as done'],
+  ['Ruto said President Museveni would later come to Kenya.', ['kenya met yoweri-museveni (hypothetical) [by william-ruto]'], 'coming to a state is a visit (a mutual meeting, told by Ruto)'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

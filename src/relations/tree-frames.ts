@@ -524,7 +524,8 @@ export abstract class TreeFrames extends TreeTold {
     }
     // "Pakistan and Afghanistan agreed to an immediate ceasefire": two sides accepting one truce or
     // deal commit to each other (CAMEO 057), besides accepting it.
-    const sides = new Set(reading.sources.filter((r) => r.entityType === 'country' || r.entityType === 'organization').map((r) => r.entity));
+    // (Two people count as sides when the document names their offices: "the two leaders agreed to a truce".)
+    const sides = new Set(reading.sources.filter((r) => r.entityType === 'country' || r.entityType === 'organization' || (r.entityType === 'person' && this.sidesOf(r.entity).length > 0)).map((r) => r.entity));
     if (frame.id === 'accept' && !reading.hypothetical && !reading.negated && sides.size === 2 && reading.targets.length > 0 && reading.targets.every((r) => r.entityType === 'other' && PACT_TOPICS.has(r.entity))) {
       this.emitReading({ ...reading, targets: [], mutual: true, frame: { ...frame, id: 'accept:pact', relation: 'promised', cameo: '057' } });
     }

@@ -36,6 +36,10 @@ export function readLightVerb(ctx: TreeContext, verb: Token, noun: number, frame
 /** Nouns under which a pact is still sought: "talks on a deal", "a proposal for a truce". */
 const SOUGHT_UNDER: ReadonlySet<string> = new Set(['talks', 'negotiations', 'proposal', 'plan', 'push', 'efforts', 'effort', 'hopes', 'bid', 'call', 'calls', 'framework', 'draft', 'prospects']);
 
+/** Prepositions of an event that came before the verb's act: "after talks with Y", "following a call with Y". */
+const PAST_EVENT_CASES: ReadonlySet<string> = new Set(['after', 'following']);
+const FUTURE_AUX: ReadonlySet<string> = new Set(['will', 'shall', "'ll"]);
+
 /** Verbs whose subject holds the talks between others it names: a host or a mediator. */
 const HOSTING_VERBS: ReadonlySet<string> = new Set(['host', 'chair', 'convene', 'broker', 'mediate', 'organise', 'organize', 'arrange']);
 
@@ -280,7 +284,10 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;
   // The noun takes its verb's modality as that verb's object ("did not hold talks", "called for an
   // attack"), not as its subject ("His message was: 'don't …'").
-  const governed = underVerb && NOUN_UNDER_VERB.has(tree.deprel(n));
+  // ("would cut tariffs after talks with Xi": what came before the act is told as done, whatever the act's modality.)
+  // ("will meet Xi after talks with Putin": under a future act the earlier one is still to come.)
+  const future = Array.from(tree.children(verb)).some((c) => tree.deprel(c) === 'aux' && FUTURE_AUX.has(tree.tokens[c]?.lower ?? ''));
+  const governed = underVerb && NOUN_UNDER_VERB.has(tree.deprel(n)) && !(tree.deprel(n) === 'obl' && PAST_EVENT_CASES.has(tree.caseOf(n) ?? '') && !future);
   const verbToken = governed ? tree.tokens[verb] : undefined;
   // "said a Chinese attack on Taiwan could threaten Japan": an act that is the subject of what may be is not told as done.
   const subjectOfMaybe = (underVerb && (tree.deprel(n) === 'nsubj' || tree.deprel(n) === 'nsubj:pass') && hypothetical(tree, verb))
