@@ -325,7 +325,7 @@ const ROWS: readonly Row[] = [
   ['Trump had threatened severe consequences if Moscow refused a ceasefire.', ['donald-trump warned russia', 'russia rejected ceasefire (hypothetical)'], 'a threat with a condition on it warns the one who must meet it'],
   ['Putin is wanted by the International Criminal Court.', ['icc accused vladimir-putin'], 'wanted by a court: sought for arrest, a charge, no demand'],
   ['Trump wants Greenland.', [], '"wants Y" with no infinitive demands nothing of Y'],
-  ['Zelensky said Russia had fired dozens of drones at his country.', ['russia attacked ukraine [by volodymyr-zelenskyy]'], '"his country": the state the person serves'],
+  ['Zelensky said Russia had fired dozens of drones at his country.', ['russia attacked ukraine [by volodymyr-zelenskyy]', 'volodymyr-zelenskyy accused russia'], '"his country": the state the person serves'],
   ['Israeli forces pressed an offensive in Jenin.', ['israel attacked jenin'], 'an offensive pressed in a place'],
   ['The opposition leader began a hunger strike in a prison in Lima.', [], 'a hunger strike is a protest, no attack'],
   ['Japan agreed to strengthen ties with South Korea.', ['japan promised south-korea', 'japan supported south-korea (hypothetical)'], 'agreeing to closer ties with Y commits to Y'],
@@ -365,6 +365,10 @@ const ROWS: readonly Row[] = [
   ['President Lula and Argentine President Milei agreed to a truce.', ['javier-milei accepted ceasefire', 'javier-milei promised luiz-inacio-lula-da-silva', 'luiz-inacio-lula-da-silva accepted ceasefire', 'luiz-inacio-lula-da-silva promised javier-milei'], 'two office-holders agreeing to one truce commit to each other, as two states do'],
   ['Modi said he would cut tariffs after talks with Prime Minister Starmer.', ['keir-starmer met narendra-modi'], 'talks before a reported act are told as done'],
   ['Ruto said President Museveni would later come to Kenya.', ['kenya met yoweri-museveni (hypothetical) [by william-ruto]'], 'coming to a state is a visit (a mutual meeting, told by Ruto)'],
+  ['Amnesty International said Eritrea had tortured detainees.', ['amnesty-international accused eritrea'], 'violence another actor did, said as done, charges it'],
+  ['Thailand said Cambodia had not shelled its villages.', ['cambodia attacked thailand (negated) [by thailand]'], 'violence denied charges no one'],
+  ['Kenya said Tanzania had committed crimes against humanity.', ['kenya accused tanzania'], 'a crime committed charges'],
+  ['Israel said it had struck Hezbollah.', ['israel attacked hezbollah'], 'one\'s own strike is no charge'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -4,7 +4,7 @@
 import type { Mention, Relation, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { Frame } from './frames';
-import { DENIAL_LEMMAS, SPEECH_LEMMAS } from './words';
+import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { ANY_ACT_NOUNS, anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun, TOLD_ACTS, type ToldActRow } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { DependencyTree, negated as negatedAt, NEGATORS, readSubjects } from './tree';
@@ -89,6 +89,13 @@ export const CHARGING_PREDICATES: ReadonlySet<string> = new Set([
   // "said Kyiv had refused to take back its own soldiers": a refusal told by the other side is a complaint.
   'refuse',
 ]);
+/** Violence and crimes that, said of another actor as done, charge it (CAMEO 112); "commit" with a crime noun only. */
+const HARM_PREDICATES: ReadonlySet<string> = new Set([
+  'murder', 'kill', 'massacre', 'torture', 'rape', 'abduct', 'kidnap', 'attack', 'fire', 'hit', 'strike', 'bomb', 'shell',
+  'target', 'loot', 'execute', 'invade', 'commit', 'starve', 'besiege', 'bombard',
+]);
+/** What one commits that is a crime: "committed genocide / war crimes / atrocities". */
+const CRIME_NOUNS: ReadonlySet<string> = new Set(['genocide', 'crimes', 'atrocities', 'massacres', 'massacre', 'abuses', 'violations', 'murders', 'killings']);
 /** Predicates that charge only an act ("the attacks threatened aid deliveries"), not an actor ("Russia threatened to"). */
 export const CHARGING_ACT_PREDICATES: ReadonlySet<string> = new Set(['threaten', 'endanger']);
 
@@ -358,7 +365,10 @@ export abstract class TreeTold extends WalkFrames {
         predicate = next;
       }
       const actOnly = CHARGING_ACT_PREDICATES.has(predicate.lemma);
-      if (!subject || (!CHARGING_PREDICATES.has(predicate.lemma) && !actOnly)) continue;
+      // "Blinken said the RSF had murdered men and boys", "said Russia had fired dozens of drones at
+      // his country": violence or a crime another actor did, told as done, charges it.
+      const harm = saidClause && !charged.negated && !charged.hypothetical && this.harmDone(predicate);
+      if (!subject || (!CHARGING_PREDICATES.has(predicate.lemma) && !actOnly && !harm)) continue;
       const speakers = (said ??= readSubjects(reader, verb));
       // ("could not simply refuse to hear": a refusal only as told, done.)
       if (speakers.negated || (predicate.lemma === 'refuse' && (charged.negated || charged.hypothetical))) continue;
@@ -391,6 +401,16 @@ export abstract class TreeTold extends WalkFrames {
         }
       }
     }
+  }
+
+  /** Whether a said clause's verb is violence or a crime ("murdered", "fired drones at", "committed genocide"). */
+  private harmDone(predicate: Token): boolean {
+    const tree = this.reader?.tree;
+    const lemma = verbLemmas(predicate).find((l) => HARM_PREDICATES.has(l));
+    if (!tree || lemma === undefined) return false;
+    if (lemma !== 'commit') return true;
+    const object = tree.child(predicate.index, 'obj');
+    return CRIME_NOUNS.has(this.tok(object)?.lower ?? '');
   }
 
   /** Whether the infinitive under `verb` names an actor of its own (its objects and obliques). */
