@@ -369,6 +369,7 @@ const ROWS: readonly Row[] = [
   ['Thailand said Cambodia had not shelled its villages.', ['cambodia attacked thailand (negated) [by thailand]'], 'violence denied charges no one'],
   ['Kenya said Tanzania had committed crimes against humanity.', ['kenya accused tanzania'], 'a crime committed charges'],
   ['Israel said it had struck Hezbollah.', ['israel attacked hezbollah'], 'one\'s own strike is no charge'],
+  ['Armenian officials said an Azerbaijani strike on Jermuk overnight had killed two soldiers.', ['armenia accused azerbaijan', 'azerbaijan attacked jermuk [by armenia]'], 'a deadly attack said of its author charges it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

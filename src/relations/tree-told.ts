@@ -3,7 +3,7 @@
 // actor ("called Putin a war criminal", "said Israel must allow aid in"). Read from the parse.
 import type { Mention, Relation, Token } from '../types';
 import type { ActorReference } from '../entities';
-import type { Frame } from './frames';
+import { ATTACK_NOUNS, type Frame } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { ANY_ACT_NOUNS, anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun, TOLD_ACTS, type ToldActRow } from './anaphora';
 import { ActorFinder } from './tree-actors';
@@ -94,6 +94,8 @@ const HARM_PREDICATES: ReadonlySet<string> = new Set([
   'murder', 'kill', 'massacre', 'torture', 'rape', 'abduct', 'kidnap', 'attack', 'fire', 'hit', 'strike', 'bomb', 'shell',
   'target', 'loot', 'execute', 'invade', 'commit', 'starve', 'besiege', 'bombard',
 ]);
+/** An attack by its noun ("a Russian strike"), whose author a deadly outcome said of it charges. */
+const ATTACK_WORDS: ReadonlySet<string> = new Set(ATTACK_NOUNS);
 /** What one commits that is a crime: "committed genocide / war crimes / atrocities". */
 const CRIME_NOUNS: ReadonlySet<string> = new Set(['genocide', 'crimes', 'atrocities', 'massacres', 'massacre', 'abuses', 'violations', 'murders', 'killings']);
 /** Predicates that charge only an act ("the attacks threatened aid deliveries"), not an actor ("Russia threatened to"). */
@@ -384,6 +386,11 @@ export abstract class TreeTold extends WalkFrames {
       // actor's doings, by their possessor or of-phrase.
       if (accused.length === 0 && CONDUCT_NOUNS.has(subject.lower)) {
         const owners = Array.from(tree.children(subject.index)).filter((d) => tree.deprel(d) === 'nmod:poss' || (tree.deprel(d) === 'nmod' && tree.caseOf(d) === 'of'));
+        accused = owners.flatMap((d) => new ActorFinder(reader).at(d)).filter((r) => r.via !== 'pronoun' && AUTHORS.has(r.entityType));
+      }
+      // "officials said a Russian strike on Kharkiv had killed seven people": a deadly attack, by its author.
+      if (accused.length === 0 && harm && ATTACK_WORDS.has(subject.lower)) {
+        const owners = Array.from(tree.children(subject.index)).filter((d) => ['amod', 'nmod:poss', 'compound'].includes(tree.deprel(d)) && d < subject.index);
         accused = owners.flatMap((d) => new ActorFinder(reader).at(d)).filter((r) => r.via !== 'pronoun' && AUTHORS.has(r.entityType));
       }
       for (const x of speakers.sources.filter((r) => r.via !== 'pronoun')) {
