@@ -47,7 +47,7 @@ export abstract class CorefGroups extends CorefCues {
    * they stand out; then the event the phrase's clause names again ("both countries had violated
    * the truce" → the truce's two sides), else the last party event in reach. None: unresolved.
    */
-  protected resolvePair(span: PairSpan, seen: readonly Item[]): ActorReference[] {
+  protected resolvePair(span: PairSpan, seen: readonly Item[], withSubject = false): ActorReference[] {
     const sentence = this.tokens[span.first]?.sentence ?? 0;
     const kind = span.row.kind;
     const types = PAIR_TYPES[kind];
@@ -84,11 +84,13 @@ export abstract class CorefGroups extends CorefCues {
     // "The UAE … praised both countries", "Ruto called on both sides": the subject of the clause the
     // phrase is an object in is no side ("Khamenei said ties … were beneficial to both countries" may be his).
     // (The sentence's first actor, when the parse gave no subject: "Qatar and Egypt, which mediated …, have pressed both sides".)
-    const opener = subject ? undefined : own.find((m) => m.last < span.first && (m.role === 'subject' || (m.role !== 'possessor' && this.tokens[m.first - (this.tokens[m.first - 1]?.lower === 'the' ? 2 : 1)]?.sentence !== sentence)));
+    // ("Museveni thanked his host": for the other party of a possessor, the subject is one side.)
+    const opener = subject || withSubject ? undefined : own.find((m) => m.last < span.first && (m.role === 'subject' || (m.role !== 'possessor' && this.tokens[m.first - (this.tokens[m.first - 1]?.lower === 'the' ? 2 : 1)]?.sentence !== sentence)));
     const outside = opener && !this.otherClause(opener, span) ? this.sidesWith(opener, own) : new Set<string>();
     const party = this.lastParties(span, seen, kind, count, outside, () => this.storySides(span, named, seen, outside) ?? this.togetherPair(span, named, seen, outside));
     if (party) {
-      this.pairsNamed.push({ members: party.map((p) => ({ ...p.item, entity: p.entity, entityType: p.entityType })), sentence, at: span.last, kinds: this.eventKindsNear(span) });
+      // (A possessor's other party is checked by its caller; it names no pair for later phrases.)
+      if (!withSubject) this.pairsNamed.push({ members: party.map((p) => ({ ...p.item, entity: p.entity, entityType: p.entityType })), sentence, at: span.last, kinds: this.eventKindsNear(span) });
       return party.map((p) => this.reference(p.entity, p.entityType, span.first, span.last, sentence, 'description', false));
     }
     // No party event in reach, and the phrase's own sentence names two actors together before it
@@ -203,7 +205,8 @@ export abstract class CorefGroups extends CorefCues {
       bySentence.set(m.sentence, list);
     }
     const events: PartyEvent[] = [...this.pairsNamed.filter((e) => sentence - e.sentence <= EVENT_LOOKBACK && e.at < span.first)];
-    for (const actors of bySentence.values()) events.push(...partyEvents(this.tokens, actors, (k) => (this.embeddedUntil[k] ?? 0) > 0));
+    // (Not the open event the phrase's own noun makes: "Museveni thanked his host".)
+    for (const actors of bySentence.values()) events.push(...partyEvents(this.tokens, actors, (k) => (this.embeddedUntil[k] ?? 0) > 0).filter((e) => !(e.open && e.at >= span.first && e.at <= span.last)));
     events.sort((a, b) => b.at - a.at);
     const mapped = (e: PartyEvent): Array<{ entity: string; entityType: EntityType; item: Item }> | undefined => {
       const out = new Map<string, { entity: string; entityType: EntityType; item: Item }>();

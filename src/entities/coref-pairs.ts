@@ -198,7 +198,7 @@ export interface PartyEvent {
 }
 
 /** Nouns for the other party of a visit or a meeting, when no name follows them ("Xi received his guest"). */
-const OTHER_PARTY_NOUNS: ReadonlySet<string> = new Set(['guest', 'guests', 'host', 'hosts', 'counterpart', 'counterparts', 'visitor', 'visitors']);
+export const OTHER_PARTY_NOUNS: ReadonlySet<string> = new Set(['guest', 'guests', 'host', 'hosts', 'counterpart', 'counterparts', 'visitor', 'visitors']);
 
 /**
  * The party events of one sentence, from its actors in text order: each coordination of two or more

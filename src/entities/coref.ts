@@ -11,13 +11,16 @@
 import type { EntityType, Mention, Token } from '../types';
 import type { ActorReference } from './index';
 import { describes, DESCRIPTIONS, findDescriptions, type ActorFacts, type DescriptionSpan } from './descriptions';
-import { findPairs } from './coref-pairs';
+import { findPairs, OTHER_PARTY_NOUNS, PAIR_DESCRIPTIONS } from './coref-pairs';
 import { CorefGroups } from './coref-groups';
 import { FeatureBuffer } from '../learn';
 import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures, rankScore, type CorefModel, type RankCandidate, type RankPronoun } from './coref-rank';
 import { ARTICLES, HOSTILE_VERBS, PRONOUNS, type PronounRow } from './coref-words';
 import type { CorefInput, Item, Role } from './coref-text';
 import { NEUTER_LOOKBACK_SENTENCES } from './coref-cues';
+
+/** The pair row "his guest" is read by: two people named last as parties to one event. */
+const LEADER_PAIR = PAIR_DESCRIPTIONS.find((r) => r.words.join(' ') === 'the two leaders') as (typeof PAIR_DESCRIPTIONS)[number];
 
 export type { CorefInput } from './coref-text';
 
@@ -153,6 +156,13 @@ class Resolver extends CorefGroups {
       }
       const row = PRONOUNS.get(t.lower);
       if (!row || this.covered[t.index] || t.pos === 'PROPN') continue;
+      // "Museveni thanked his host", "Xi told his guest": the other party of the owner's last meeting.
+      const partner = row.form === 'possessive' || row.form === 'object-or-possessive' ? this.otherParty(t, row, seen) : undefined;
+      if (partner) {
+        out.push(partner);
+        this.see(seen, { ...this.item(partner.entity, partner.entityType, partner.firstToken, partner.lastToken), resolved: true });
+        continue;
+      }
       // "urged both countries to resolve their differences": a plural pronoun after a pair phrase in its clause stands for the pair.
       if (row.kind === 'plural' && lastPair && this.afterPair(lastPair.last, t)) {
         const possessive = row.form === 'possessive';
@@ -178,6 +188,26 @@ class Resolver extends CorefGroups {
       this.see(seen, { ...this.item(r.entity, r.entityType, t.index, t.index), resolved: true });
     }
     return out;
+  }
+
+  /**
+   * "his guest", "her host", "his counterpart" with no name after: the other person of the last meeting
+   * the possessor took part in (as "the two leaders" finds it), or nobody.
+   */
+  private otherParty(t: Token, row: PronounRow, seen: readonly Item[]): ActorReference | undefined {
+    let k = t.index + 1;
+    while (this.tokens[k]?.pos === 'ADJ' && !this.covered[k]) k++;
+    const noun = this.tokens[k];
+    if (!noun || !OTHER_PARTY_NOUNS.has(noun.lower) || noun.lower.endsWith('s') || this.covered[k]) return undefined;
+    // ("his counterpart, Ulf Kristersson" / "his guest Kim": the name says who.)
+    const after = this.tokens[k + 1]?.value === ',' ? this.tokens[k + 2] : this.tokens[k + 1];
+    if (after && after.pos === 'PROPN') return undefined;
+    const owner = this.resolvePronoun(t, row, seen);
+    if (!owner || owner.entityType !== 'person') return undefined;
+    const sides = this.resolvePair({ row: LEADER_PAIR, first: t.index, last: k }, seen, true);
+    if (!sides.some((r) => r.entity === owner.entity)) return undefined;
+    const others = sides.filter((r) => r.entity !== owner.entity);
+    return others.length === 1 ? { ...(others[0] as ActorReference), possessive: this.tokens[k + 1]?.value === "'s" } : undefined;
   }
 
   private see(seen: Item[], item: Item): void {
