@@ -370,6 +370,7 @@ const ROWS: readonly Row[] = [
   ['Kenya said Tanzania had committed crimes against humanity.', ['kenya accused tanzania'], 'a crime committed charges'],
   ['Israel said it had struck Hezbollah.', ['israel attacked hezbollah'], 'one\'s own strike is no charge'],
   ['Armenian officials said an Azerbaijani strike on Jermuk overnight had killed two soldiers.', ['armenia accused azerbaijan', 'azerbaijan attacked jermuk [by armenia]'], 'a deadly attack said of its author charges it'],
+  ['Prime Minister Albanese told President Prabowo on Monday that the pact would hold, as the two leaders held their first meeting.', ['anthony-albanese informed prabowo-subianto', 'anthony-albanese met prabowo-subianto [by anthony-albanese]'], 'telling Y makes the pair "the two leaders" stands for'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

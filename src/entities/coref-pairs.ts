@@ -283,6 +283,11 @@ export function partyEvents(tokens: readonly Token[], actors: readonly Item[], e
     const word = gap.findIndex((t) => eventKind(t) !== undefined);
     if (gap.slice(0, Math.max(0, word)).some((t) => SUBJECT_WORDS.has(t.lower))) continue;
     // (A quoted name in the gap, its marks balanced, opens no quotation: 'on an "India Out" campaign'.)
+    // "Carney told Trump …, as the two leaders held their first meeting": telling Y to their face is talking to Y.
+    if (gap.length === 1 && gap[0]?.lower === 'told') {
+      out.push({ members: [...a, ...b], sentence: bFirst.sentence, at: b[b.length - 1]?.last ?? bFirst.last, kinds: new Set(['meeting']) });
+      continue;
+    }
     const quotes = gap.filter((t) => QUOTE_MARKS.has(t.value)).length;
     if (gap.some((t, i) => (EVENT_BREAKS.has(t.lower) && !(QUOTE_MARKS.has(t.value) && quotes % 2 === 0)) || (t.value === ',' && i < gap.length - 1 && !embedded(t.index - 1)))) continue;
     const kinds = new Set<string>();
