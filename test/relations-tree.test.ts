@@ -371,6 +371,9 @@ const ROWS: readonly Row[] = [
   ['Israel said it had struck Hezbollah.', ['israel attacked hezbollah'], 'one\'s own strike is no charge'],
   ['Armenian officials said an Azerbaijani strike on Jermuk overnight had killed two soldiers.', ['armenia accused azerbaijan', 'azerbaijan attacked jermuk [by armenia]'], 'a deadly attack said of its author charges it'],
   ['Prime Minister Albanese told President Prabowo on Monday that the pact would hold, as the two leaders held their first meeting.', ['anthony-albanese informed prabowo-subianto', 'anthony-albanese met prabowo-subianto [by anthony-albanese]'], 'telling Y makes the pair "the two leaders" stands for'],
+  ['Bamako declared Ambassador Joel Meyer unwelcome on Friday.', ['mali sanctioned joel-meyer'], 'an envoy declared unwelcome is ordered out (CAMEO 16)'],
+  ['The officers refused to let Senator Kaine meet President Bazoum.', ['kaine met mohamed-bazoum (negated)'], 'the object of "let" does what it is let do; a refusal to let it denies it'],
+  ['France\'s envoy to Mali said on Monday that the junta had accused Paris of meddling.', ['mali accused france [by france]'], 'of the states in reach, one soldiers rule is what "the junta" stands for'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -18,6 +18,9 @@ import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures,
 import { ARTICLES, HOSTILE_VERBS, PRONOUNS, type PronounRow } from './coref-words';
 import type { CorefInput, Item, Role } from './coref-text';
 import { NEUTER_LOOKBACK_SENTENCES } from './coref-cues';
+import { MILITARY_GOVERNMENTS } from './tables';
+
+const JUNTA_STATES: ReadonlySet<string> = new Set(MILITARY_GOVERNMENTS.map((r) => r.country));
 
 /** The pair row "his guest" is read by: two people named last as parties to one event. */
 const LEADER_PAIR = PAIR_DESCRIPTIONS.find((r) => r.words.join(' ') === 'the two leaders') as (typeof PAIR_DESCRIPTIONS)[number];
@@ -453,8 +456,11 @@ class Resolver extends CorefGroups {
     // "Myanmar's military government … the junta": a country named with a word of military rule is
     // the one "the junta" or "the regime" stands for, even when another country was named since.
     // (So is "the army" or "the military" when no state's army was named by its own name: "Myanmar's military government … the army".)
+    const inReach = (m: Item): boolean => m.entityType === 'country' && !m.demonym && first.sentence - m.sentence <= RULED_LOOKBACK;
+    // (A state soldiers rule is what "the junta" stands for first: "France's ambassador to Niger … the country's military rulers".)
+    const juntas = d.row.words.join(' ') === 'junta' ? new Set([...seen].filter((m) => inReach(m) && JUNTA_STATES.has(m.entity)).map((m) => m.entity)) : new Set<string>();
     const ruled = (RULER_DESCRIPTIONS.has(d.row.words.join(' ')) || (ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country && !this.namedStateArmy(seen, first.sentence)))
-      ? [...seen].reverse().find((m) => m.entityType === 'country' && !m.demonym && first.sentence - m.sentence <= RULED_LOOKBACK && this.militaryRule(m))
+      ? (juntas.size === 1 ? [...seen].reverse().find((m) => inReach(m) && juntas.has(m.entity)) : undefined) ?? [...seen].reverse().find((m) => inReach(m) && this.militaryRule(m))
       : undefined;
     if (ruled) return this.reference(ruled.entity, ruled.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     // "the Sudanese Armed Forces … the army": a state's army named by its own name is the one "the

@@ -477,6 +477,24 @@ export const FACTIONAL_ARMIES: readonly FactionalArmyRow[] = [
   { country: 'sudan', id: 'sudanese-armed-forces', label: 'Sudanese Armed Forces', reason: 'since April 2023 the army fights the Rapid Support Forces for the state: news names it as one side ("the Sudanese army", "Sudan\'s military", "the army"), apart from the state and its government' },
 ];
 
+/**
+ * States ruled by soldiers who took power in a coup, as 2023–25 news calls them "the junta": of the
+ * countries in reach, one of these is what "the junta" stands for ("France's ambassador to Niger …
+ * the junta"). A preference, not a limit: a junta of a new coup is still read by salience.
+ */
+export const MILITARY_GOVERNMENTS: readonly { readonly country: string; readonly reason: string }[] = [
+  { country: 'niger', reason: 'coup of July 2023, General Tiani' },
+  { country: 'mali', reason: 'coups of 2020 and 2021, General Goita' },
+  { country: 'burkina-faso', reason: 'coups of 2022, Captain Traore' },
+  { country: 'guinea', reason: 'coup of 2021, General Doumbouya' },
+  { country: 'myanmar', reason: 'coup of February 2021, General Min Aung Hlaing' },
+  { country: 'sudan', reason: 'coup of October 2021, General Burhan' },
+  { country: 'gabon', reason: 'coup of August 2023, General Oligui Nguema (elected in 2025)' },
+  { country: 'chad', reason: 'military council of 2021, Mahamat Deby (elected in 2024)' },
+  { country: 'madagascar', reason: 'takeover of October 2025, Colonel Randrianirina' },
+  { country: 'guinea-bissau', reason: 'coup of November 2025' },
+];
+
 /** Words after a state's name or demonym, or heading a description, that name its army. */
 export const ARMY_WORDS: ReadonlySet<string> = new Set(['army', 'military', 'armed forces', 'forces', 'troops']);
 

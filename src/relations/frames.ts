@@ -102,6 +102,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'aid', lemmas: ['aid', 'help', 'assist', 'arm', 'supply', 'fund', 'resupply', 'bankroll', 'finance'], relation: 'aided', cameo: '070', preps: ['to'], direct: true, reason: '"X aided / armed Y": material help' },
   { id: 'donate', lemmas: ['donate'], relation: 'aided', cameo: '070', preps: ['to'], reason: '"X donated … to Y": material help ("contributed to the decline" is no gift; "contributed money to" is a collocation)' },
   { id: 'summon-envoy', lemmas: ['summon'], relation: 'accused', cameo: '110', direct: true, objectNouns: ['ambassador', 'envoy', 'charge', 'chargé', 'diplomat', 'diplomats', 'ambassadors', 'envoys'], reason: '"X summoned Y\'s ambassador / the Y envoy": calling in a state\'s envoy is a formal protest to that state (CAMEO 11, disapprove)' },
+  { id: 'declare-unwelcome', lemmas: ['declare'], relation: 'sanctioned', cameo: '161', direct: true, after: ['unwelcome', 'persona'], targetTypes: ['person', 'country', 'organization'], reason: '"declared Ambassador Itte unwelcome / persona non grata": an envoy ordered out reduces relations, as expelling does (CAMEO 16)' },
   { id: 'expel', lemmas: ['expel'], relation: 'sanctioned', cameo: '161', direct: true, reason: '"X expelled the ambassadors of Y / French troops": expelling a state\'s envoys or forces reduces relations (CAMEO 16)' },
   { id: 'attack', lemmas: ['attack', 'strike', 'shell', 'bomb', 'invade', 'raid', 'hit', 'target', 'shoot', 'bombard', 'ambush', 'pound', 'hammer', 'blitz', 'storm'], relation: 'attacked', cameo: '190', reason: '"X attacked / struck / shelled Y": military force' },
   { id: 'clash-with', lemmas: ['clash', 'skirmish'], relation: 'attacked', cameo: '190', preps: ['with'], mutual: true, prepAdjacent: true, reason: '"Thai and Cambodian troops clashed", "X clashed with Y": force used by each side on the other (CAMEO 190); only between states and armed groups (evidence.ts: a singer clashing with a magazine argues)' },
@@ -329,5 +330,5 @@ export const JUDGING: ReadonlySet<Relation> = new Set<Relation>(['accused', 'sup
 export const OBJECT_CONTROL: ReadonlySet<string> = new Set([
   ...VERB_FRAMES.filter((f) => f.relation === 'urged').flatMap((f) => f.lemmas),
   'tell', 'order', 'force', 'allow', 'permit', 'invite', 'persuade', 'convince', 'advise', 'instruct', 'authorize', 'authorise',
-  'require', 'expect', 'help',
+  'require', 'expect', 'help', 'let',
 ]);

@@ -460,7 +460,8 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
   // "Tusk said Warsaw would keep the crossings shut until Belarus ended …, and accused Russia …": a
   // conjunct after ", and" that the parser hung on a subordinate clause (until, because, after …)
   // continues the sentence's main clause.
-  if (rel === 'conj' && VERB_TAGS.has(tree.upos(head)) && afterCommaAnd(tree, i) && subordinate(tree, head)) {
+  // (So does one hung on an infinitive inside such a clause: "after he ignored an invitation to meet Y, and accused Z".)
+  if (rel === 'conj' && VERB_TAGS.has(tree.upos(head)) && afterCommaAnd(tree, i) && (subordinate(tree, head) || (tree.infinitive(head) && subordinate(tree, tree.head(head))))) {
     let top = head;
     while (tree.head(top) >= 0 && CLAUSE_LINKS.has(tree.deprel(top))) top = tree.head(top);
     if (top !== head && VERB_TAGS.has(tree.upos(top))) return subjectHeads(tree, top, depth + 1);
