@@ -509,6 +509,15 @@ export abstract class Walks extends ExtractorState {
         gap.push(t);
       }
       if (!next || gap.length === 0) break;
+      // "Araghchi and President Trump's envoy Steve Witkoff": an owner's title and name after a
+      // possessive conjunct is the conjunct ("envoy" heads it, Trump only owns it).
+      if (direction > 0 && next.possessive) {
+        let k = next.lastToken + 1;
+        if (this.tok(k)?.value === "'s" || this.tok(k)?.value === "'") k++;
+        while (k <= next.lastToken + 4 && !this.refAt[k] && ['NOUN', 'ADJ', 'PROPN'].includes(this.tok(k)?.pos ?? '')) k++;
+        const owned = this.refAt[k];
+        if (owned && owned !== next && k > next.lastToken + 1 && owned.sentence === r.sentence) next = owned;
+      }
       const ordered = direction > 0 ? gap : [...gap].reverse();
       const joiner = this.joiner(ordered);
       if (joiner === undefined) break;
