@@ -641,6 +641,8 @@ export abstract class TreeFrames extends TreeTold {
     const attackers = new Set(reading.sources.map((r) => r.entity));
     const own = warning?.sources.filter((w) => attackers.has(w.entity) || this.sidesOf(w.entity).some((side) => attackers.has(side))) ?? [];
     if (warning && own.length > 0) this.emitReadingFacts({ ...warning, sources: own }, undefined);
+    // "Kim pledged full support for Russia's war": support pledged is support given, besides the pledge.
+    if (said && !threat && reading.frame.id === 'support-of' && !reading.negated) this.emitReadingFacts({ ...reading, hypothetical: false }, undefined);
     const pledge = this.reader ? asCeasePledge(this.reader, reading) ?? asTiesPledge(this.reader, reading) : undefined;
     if (pledge) this.emitReadingFacts(pledge, undefined);
     const r = said ?? reading;

@@ -36,8 +36,8 @@ export function readLightVerb(ctx: TreeContext, verb: Token, noun: number, frame
 /** Nouns under which a pact is still sought: "talks on a deal", "a proposal for a truce". */
 const SOUGHT_UNDER: ReadonlySet<string> = new Set(['talks', 'negotiations', 'proposal', 'plan', 'push', 'efforts', 'effort', 'hopes', 'bid', 'call', 'calls', 'framework', 'draft', 'prospects']);
 
-/** Prepositions of an event that came before the verb's act: "after talks with Y", "following a call with Y". */
-const PAST_EVENT_CASES: ReadonlySet<string> = new Set(['after', 'following']);
+/** Prepositions of an event that came before the verb's act or is its occasion: "after talks with Y", "at a summit with Y". */
+const PAST_EVENT_CASES: ReadonlySet<string> = new Set(['after', 'following', 'at', 'during']);
 const FUTURE_AUX: ReadonlySet<string> = new Set(['will', 'shall', "'ll"]);
 
 /** Verbs whose subject holds the talks between others it names: a host or a mediator. */
