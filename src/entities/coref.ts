@@ -10,7 +10,7 @@
 // pair and group descriptions ("both sides") in coref-groups.ts and coref-pairs.ts.
 import type { EntityType, Mention, Token } from '../types';
 import type { ActorReference } from './index';
-import { describes, DESCRIPTIONS, findDescriptions, type ActorFacts, type DescriptionSpan } from './descriptions';
+import { describes, DESCRIPTIONS, findDescriptions, organizationWords, type ActorFacts, type DescriptionSpan } from './descriptions';
 import { findPairs, OTHER_PARTY_NOUNS, PAIR_DESCRIPTIONS } from './coref-pairs';
 import { CorefGroups } from './coref-groups';
 import { FeatureBuffer } from '../learn';
@@ -458,9 +458,9 @@ class Resolver extends CorefGroups {
     // (So is "the army" or "the military" when no state's army was named by its own name: "Myanmar's military government … the army".)
     const inReach = (m: Item): boolean => m.entityType === 'country' && !m.demonym && first.sentence - m.sentence <= RULED_LOOKBACK;
     // (A state soldiers rule is what "the junta" stands for first: "France's ambassador to Niger … the country's military rulers".)
-    const juntas = d.row.words.join(' ') === 'junta' ? new Set([...seen].filter((m) => inReach(m) && JUNTA_STATES.has(m.entity)).map((m) => m.entity)) : new Set<string>();
+    const juntas = d.row.words.join(' ') === 'junta' ? new Set([...seen].filter((m) => inReach(m) && JUNTA_STATES.has(m.entity) && !this.ownClauseSubject(m, d)).map((m) => m.entity)) : new Set<string>();
     const ruled = (RULER_DESCRIPTIONS.has(d.row.words.join(' ')) || (ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country && !this.namedStateArmy(seen, first.sentence)))
-      ? (juntas.size === 1 ? [...seen].reverse().find((m) => inReach(m) && juntas.has(m.entity)) : undefined) ?? [...seen].reverse().find((m) => inReach(m) && this.militaryRule(m))
+      ? (juntas.size === 1 ? [...seen].reverse().find((m) => inReach(m) && juntas.has(m.entity) && !this.ownClauseSubject(m, d)) : undefined) ?? [...seen].reverse().find((m) => inReach(m) && this.militaryRule(m))
       : undefined;
     if (ruled) return this.reference(ruled.entity, ruled.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     // "the Sudanese Armed Forces … the army": a state's army named by its own name is the one "the
@@ -488,6 +488,17 @@ class Resolver extends CorefGroups {
     }
     // "the paramilitary group", "the rebel group": no state's own army ("the Sudanese Armed Forces").
     const irregular = this.tokens.slice(d.first, d.last).some((w) => IRREGULAR_WORDS.has(w.lower));
+    // "the agency" after "UNRWA … the UN": a body whose own name has the head word comes before a more
+    // recent one that is only of its kind.
+    const head = d.row.words[d.row.words.length - 1] ?? '';
+    const named = d.row.entityType === 'organization' ? `${head.charAt(0).toUpperCase()}${head.slice(1)}` : '';
+    for (let k = seen.length - 1; named && k >= 0; k--) {
+      const m = seen[k] as Item;
+      if (first.sentence - m.sentence > d.row.lookback) break;
+      const facts = this.actorFacts(m.entity, m.entityType);
+      if (!organizationWords(m.entity, facts.label).has(named) || !describes(d, facts) || this.ownClauseSubject(m, d) || (irregular && this.stateArmy(m.entity))) continue;
+      return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+    }
     for (let k = seen.length - 1; k >= 0; k--) {
       const m = seen[k] as Item;
       if (first.sentence - m.sentence > d.row.lookback) break;

@@ -242,9 +242,15 @@ function organizationNames(): ReadonlyMap<string, string> {
 }
 
 function loadOrganizations(): void {
-  const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'organizations.json'), 'utf8')) as { organizations: Array<{ id: string; name: string; kind?: string }> };
+  const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'organizations.json'), 'utf8')) as { organizations: Array<{ id: string; name: string; kind?: string; aliases?: string[] }> };
   kinds = new Map(data.organizations.filter((o) => o.kind).map((o) => [o.id, o.kind as string]));
-  names = new Map(data.organizations.map((o) => [o.id, o.name]));
+  // ("UNRWA" is the "United Nations Relief and Works Agency": an alias's words name it too.)
+  names = new Map(data.organizations.map((o) => [o.id, [o.name, ...(o.aliases ?? [])].join(' ')]));
+}
+
+/** The words of an organisation's names, the gazetteer's and the document's label. */
+export function organizationWords(entity: string, label: string | undefined): ReadonlySet<string> {
+  return new Set(`${label ?? ''} ${organizationNames().get(entity) ?? ''}`.split(/\s+/));
 }
 
 /** What coref.ts knows about an actor when a description may stand for it. */
@@ -271,7 +277,7 @@ export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
       const kind = organizationKinds().get(a.entity);
       // A row with no kinds goes by the name alone.
       if (kind && (row.kinds ?? []).length > 0) return (row.kinds ?? []).includes(kind);
-      const words = new Set(`${a.label ?? ''} ${organizationNames().get(a.entity) ?? ''}`.split(/\s+/));
+      const words = organizationWords(a.entity, a.label);
       return (row.labelWords ?? []).some((w) => words.has(w));
     }
     case 'country':
