@@ -18,9 +18,10 @@ import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures,
 import { ARTICLES, HOSTILE_VERBS, PRONOUNS, type PronounRow } from './coref-words';
 import type { CorefInput, Item, Role } from './coref-text';
 import { NEUTER_LOOKBACK_SENTENCES } from './coref-cues';
-import { MILITARY_GOVERNMENTS } from './tables';
+import { FACTIONAL_ARMIES, MILITARY_GOVERNMENTS } from './tables';
 
 const JUNTA_STATES: ReadonlySet<string> = new Set(MILITARY_GOVERNMENTS.map((r) => r.country));
+const FACTIONAL_STATES: ReadonlySet<string> = new Set(FACTIONAL_ARMIES.map((r) => r.country));
 
 /** The pair row "his guest" is read by: two people named last as parties to one event. */
 const LEADER_PAIR = PAIR_DESCRIPTIONS.find((r) => r.words.join(' ') === 'the two leaders') as (typeof PAIR_DESCRIPTIONS)[number];
@@ -469,6 +470,12 @@ class Resolver extends CorefGroups {
       ? [...seen].reverse().find((m) => m.entityType === 'organization' && first.sentence - m.sentence <= RULED_LOOKBACK && this.stateArmy(m.entity))
       : undefined;
     if (army) return this.reference(army.entity, army.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+    // "Sudan's Rapid Support Forces … the UAE and Egypt … The army": where a state's army is a side of
+    // its civil war (tables.ts), the army in a story naming that state is its own.
+    const factional = ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country
+      ? [...seen].reverse().find((m) => m.entityType === 'country' && first.sentence - m.sentence <= RULED_LOOKBACK && FACTIONAL_STATES.has(m.entity))
+      : undefined;
+    if (factional) return this.reference(factional.entity, factional.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     // "the country", "the army", "the junta": the most salient country in reach, not merely the last named.
     // "a US delegation … the visitors": the country named right before a delegation word.
     if (d.row.sentBy) {

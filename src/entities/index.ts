@@ -16,6 +16,8 @@ import { documentCountry } from './containment';
 import { NO_ACTOR } from './addressed';
 
 /** Nouns for the government a person heads: "Goita's government". */
+/** Heads of pair phrases for the sides of a war ("both sides", "the warring parties"). */
+const SIDE_WORDS: ReadonlySet<string> = new Set(['sides', 'parties', 'factions', 'camps']);
 const GOVERNMENT_WORDS: ReadonlySet<string> = new Set(['government', 'administration', 'cabinet', 'regime', 'junta']);
 
 /** Determiners that open a title's phrase ("our NASA Administrator", "this Prime Minister"). */
@@ -114,6 +116,8 @@ class Recognizer extends LoneNameReading {
       const bodies = e.entityType === 'person' ? this.servedBy(e.id) : undefined;
       if (bodies) serves.set(e.id, bodies);
     }
+    // A state's army that is a side of its civil war still serves that state ("the army retook Khartoum" attacks no state of its own).
+    for (const row of FACTIONAL_ARMIES) if (entities.some((e) => e.id === row.id)) serves.set(row.id, [row.country]);
     return { mentions, entities, references: this.draft.references, facts: this.draft.facts, serves };
   }
 
@@ -302,7 +306,8 @@ class Recognizer extends LoneNameReading {
       if (!row) continue;
       let last = -1;
       if (r.via === 'description') {
-        if (ARMY_WORDS.has(this.token(r.lastToken)?.lower ?? '')) last = r.lastToken;
+        // ("both sides", "the warring parties" in a civil war: the state's side is its army.)
+        if (ARMY_WORDS.has(this.token(r.lastToken)?.lower ?? '') || SIDE_WORDS.has(this.token(r.lastToken)?.lower ?? '')) last = r.lastToken;
       } else if (r.via !== 'pronoun') {
         const k = this.token(r.lastToken + 1)?.value === "'s" ? r.lastToken + 2 : r.lastToken + 1;
         const two = `${this.token(k)?.lower ?? ''} ${this.token(k + 1)?.lower ?? ''}`;

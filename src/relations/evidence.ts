@@ -159,6 +159,8 @@ export abstract class Evidence extends Walks {
     // ("… talks with President Xi that both sides hailed": a state judging its own leader, or a leader
     // his own state, tells nothing between two actors.)
     if ((givenRelation === 'supported' || givenRelation === 'accused') && this.ownState(source, target)) return false;
+    // ("The army retook Khartoum": force on its own state's capital is no attack on its state.)
+    if (givenRelation === 'attacked' && target.entityType === 'country' && source.entityType === 'organization' && this.isOrOnSideOf(target.entity, source.entity)) return false;
     let relation = givenRelation;
     let rule = givenRule;
     let cameo = givenCameo;
