@@ -4,7 +4,7 @@
 import type { Token } from '../types';
 import type { ActorReference } from '../entities';
 import { COLLOCATION_FRAMES, JUDGING, type CollocationFrame, type NounFrame } from './frames';
-import { ANNOUNCING_VERBS, DEFERRING_VERBS, IRREALIS_VERBS, RELATIVE_PRONOUNS, SPEECH_LEMMAS, verbIn, VERB_TAGS, WISH_NOUNS } from './words';
+import { ANNOUNCING_VERBS, DEFERRING_VERBS, GOODS_NOUNS, IRREALIS_VERBS, RELATIVE_PRONOUNS, SPEECH_LEMMAS, verbIn, VERB_TAGS, WISH_NOUNS } from './words';
 import { ActorFinder, leftmost } from './tree-actors';
 import {
   agentOf, assetsOf, canAct, hypothetical, negated, NEGATORS, subjectHeads, type DependencyTree, type ReadFrame, type TreeContext, type TreeReading,
@@ -120,6 +120,10 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
       if (flowPhrase(c)) targetHeads.push(c);
       else if (tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'of') for (const g of tree.children(c)) if (flowPhrase(g)) targetHeads.push(g);
     }
+  }
+  // "imposed a tariff on goods from Japan": the parser hangs the goods' origin on the verb.
+  if (frame.relation === 'sanctioned' && targetHeads.some((h) => GOODS_NOUNS.has(tree.tokens[h]?.lower ?? ''))) {
+    for (const c of tree.children(i)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'from' && c > noun) targetHeads.push(c);
   }
   // "sanctions targeting Russia's fleet": the noun's participle names what it falls on.
   for (const c of tree.children(noun)) if (tree.deprel(c) === 'acl' && AIMING_VERBS.has(tree.tokens[c]?.lemma ?? '') && tree.child(c, 'obj') >= 0) targetHeads.push(tree.child(c, 'obj'));
