@@ -379,6 +379,8 @@ const ROWS: readonly Row[] = [
   ['Lukashenko pledged full support for Russia\'s war at a summit with Putin in Minsk.', ['alexander-lukashenko met vladimir-putin', 'alexander-lukashenko promised russia', 'alexander-lukashenko promised vladimir-putin', 'alexander-lukashenko supported russia'], 'support pledged is support given; the summit it was pledged at took place'],
   ['Sudan\'s Rapid Support Forces said they had accepted a truce proposed by Egypt and Qatar. Qatar urged the army to sign.', ['egypt proposed ceasefire [by rsf-sudan]', 'qatar proposed ceasefire [by rsf-sudan]', 'qatar urged sudanese-armed-forces', 'rsf-sudan accepted egypt', 'rsf-sudan accepted qatar'], 'in a civil war story, "the army" is the state\'s army, not the state named last'],
   ['Ottawa set a 25% tariff on steel from China.', ['canada sanctioned china'], 'a tariff set on goods from Y (the origin hung on the verb) sanctions Y'],
+  ['Norwegian envoys shuttled between Colombia and the ELN.', ['colombia met norway', 'eln met norway'], 'a go-between meets each side (CAMEO 045)'],
+  ['Kuwait carried messages between Iran and the United States.', ['iran met kuwait', 'kuwait met united-states'], 'carrying messages between two sides mediates'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

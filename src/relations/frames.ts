@@ -44,7 +44,7 @@ export interface Frame {
  */
 export const GOLDSTEIN: Readonly<Record<string, number>> = {
   '010': 0.0, '020': 3.0, '021': 3.4, '030': 4.0, '031': 5.2, '032': 4.5, '033': 5.2, '036': 4.0,
-  '040': 1.0, '042': 1.9, '043': 2.8, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
+  '040': 1.0, '042': 1.9, '043': 2.8, '045': 5.0, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
   '070': 7.0, '071': 7.4, '072': 8.3, '073': 7.4, '080': 5.0, '081': 5.0, '084': 7.0, '090': -2.0,
   '100': -5.0, '110': -2.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '150': -7.2, '138': -7.0, '161': -4.0, '162': -5.6, '163': -8.0,
   '172': -5.0, '173': -5.0, '190': -10.0, '192': -9.5, '195': -10.0,
@@ -68,6 +68,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'dismiss-official', lemmas: ['fire', 'sack', 'depose', 'remove'], relation: 'sanctioned', cameo: '172', direct: true, targetTypes: ['person'], reason: '"the council fired Prime Minister Garry Conille": an office taken from Y, an administrative sanction (CAMEO 172); only a person whose office the document names (evidence.ts: "fires Laporte warning", a beaten player are none); "fired at Y" is the fire-at frame (a preposition)' },
   { id: 'receive', lemmas: ['receive'], relation: 'met', cameo: '043', treeOnly: true, bareTarget: true, targetTypes: ['person', 'country'], reason: '"X received Y (in Moscow)": a visitor received (CAMEO 043); only a bare name, read from the tree: "received three Oscar nominations", "receiving her Oscar", "received Kennedy Center honours" are things received (an organisation named bare is an award more often than a guest)' },
   { id: 'visit', lemmas: ['visit'], relation: 'met', cameo: '042', reason: '"X visited Y": a visit (CAMEO 042); a city visited is a place, never a target; a person needs a known country of their own (see VISIT_FRAMES)' },
+  { id: 'shuttle-between', lemmas: ['shuttle'], relation: 'met', cameo: '045', preps: ['between'], reason: '"American officials shuttled between the two delegations": a go-between meets each side (CAMEO 045, mediate)' },
   { id: 'dine-with', lemmas: ['dine', 'lunch', 'celebrate', 'breakfast'], relation: 'met', cameo: '040', preps: ['with'], reason: '"X dined / celebrated (a holiday) with Y": a meeting in person' },
   { id: 'travel-to', lemmas: ['travel', 'fly', 'head', 'arrive', 'come'], relation: 'met', cameo: '042', preps: ['to', 'in'], reason: '"X arrived in / flew to Y" with Y a country or organisation: a visit (CAMEO 042); "return" is left out (going home, or sending people back)' },
   { id: 'leave-for', lemmas: ['leave', 'depart'], relation: 'met', cameo: '042', preps: ['for'], reason: '"X left for Y": the start of a visit (CAMEO 042); "left Y" and "left Z to Y" are no visit' },
@@ -277,6 +278,7 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'cut-aid', verbs: ['suspend', 'cut', 'halt', 'freeze', 'withhold', 'stop', 'pause', 'end', 'slash'], nouns: ['aid', 'assistance', 'funding', 'funds', 'support', 'loans', 'payments', 'sharing'], relation: 'sanctioned', cameo: '162', preps: ['to', 'for', 'with'], reason: '"X suspended aid to Y": reducing or stopping material aid is coercion (CAMEO 162)' },
   { id: 'send-aid', verbs: ['give', 'provide', 'send', 'deliver', 'grant', 'extend', 'ship', 'transfer', 'lend', 'allocate', 'contribute', 'donate', 'approve', 'release', 'announce', 'unveil', 'pledge', 'promise', 'commit', 'offer'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['to', 'for'], reason: '"X sent / gave aid (money, weapons) to Y": material help' },
   { id: 'receive-aid', verbs: ['receive', 'get', 'obtain', 'accept', 'secure'], nouns: AID_NOUNS, relation: 'aided', cameo: '070', preps: ['from'], reverse: true, reason: '"X received aid / money from Y": Y aided X' },
+  { id: 'carry-messages', verbs: ['carry', 'pass', 'relay', 'ferry', 'shuttle'], nouns: ['messages', 'message', 'proposals', 'notes'], relation: 'met', cameo: '045', preps: ['between'], reason: '"Albusaidi carried messages between the two delegations": a go-between meets each side (CAMEO 045, mediate)' },
   { id: 'pay-visit', verbs: ['pay', 'make', 'begin', 'start'], nouns: ['visit', 'trip'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X paid a visit to Y": a visit (CAMEO 042)' },
   { id: 'present-credentials', verbs: ['present', 'submit', 'hand'], nouns: ['credentials'], relation: 'met', cameo: '042', preps: ['to'], reason: '"the ambassador presented credentials to Y": an envoy received by a head of state' },
   { id: 'present-evidence', verbs: ['present', 'produce', 'submit', 'publish', 'release', 'unveil', 'compile', 'gather'], nouns: ['evidence', 'proof', 'dossier'], relation: 'accused', cameo: '112', preps: ['against', 'of'], reason: '"X presented evidence against Y": an accusation' },
