@@ -381,6 +381,7 @@ const ROWS: readonly Row[] = [
   ['Ottawa set a 25% tariff on steel from China.', ['canada sanctioned china'], 'a tariff set on goods from Y (the origin hung on the verb) sanctions Y'],
   ['Norwegian envoys shuttled between Colombia and the ELN.', ['colombia met norway', 'eln met norway'], 'a go-between meets each side (CAMEO 045)'],
   ['Kuwait carried messages between Iran and the United States.', ['iran met kuwait', 'kuwait met united-states'], 'carrying messages between two sides mediates'],
+  ['Ottawa paused its tariffs on Mexico for a month.', ['canada sanctioned mexico (negated)'], 'sanctions paused or suspended are undone, for now'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 
