@@ -382,6 +382,7 @@ const ROWS: readonly Row[] = [
   ['Norwegian envoys shuttled between Colombia and the ELN.', ['colombia met norway', 'eln met norway'], 'a go-between meets each side (CAMEO 045)'],
   ['Kuwait carried messages between Iran and the United States.', ['iran met kuwait', 'kuwait met united-states'], 'carrying messages between two sides mediates'],
   ['Ottawa paused its tariffs on Mexico for a month.', ['canada sanctioned mexico (negated)'], 'sanctions paused or suspended are undone, for now'],
+  ['Ruto thanked Qatar for sending fuel.', ['qatar aided william-ruto', 'william-ruto supported qatar'], 'thanks for shipping or sending goods: the thanked aided the thanker'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -84,7 +84,7 @@ const LIST_NOUNS: ReadonlySet<string> = new Set(['list', 'blacklist', 'register'
 const SANCTION_LIST_WORDS: ReadonlySet<string> = new Set(['terror', 'terrorism', 'terrorist', 'sanctions', 'sanction', 'sponsors', 'entity', 'blacklist', 'watch', 'embargo']);
 /** "thanked Palau for standing up for it", "for helping": what the thanked did, by the verb's lemma. */
 const THANKED_FOR_DOING: ReadonlyMap<string, Relation> = new Map<string, Relation>([
-  ...['help', 'assist', 'aid', 'arm', 'fund', 'supply', 'protect', 'shelter'].map((w) => [w, 'aided'] as [string, Relation]),
+  ...['help', 'assist', 'aid', 'arm', 'fund', 'supply', 'protect', 'shelter', 'ship', 'send', 'deliver', 'donate', 'provide'].map((w) => [w, 'aided'] as [string, Relation]),
   ...['support', 'back', 'stand', 'defend', 'champion', 'endorse', 'recognise', 'recognize'].map((w) => [w, 'supported'] as [string, Relation]),
 ]);
 
@@ -207,15 +207,21 @@ export abstract class TreeFrames extends TreeTold {
     // Thanking praises the one thanked (CAMEO 051): "Lai thanked Japan" supports Japan.
     const thanks = readFrame(reader, verb, { id: 'thank', lemmas: ['thank'], relation: 'supported', cameo: '051', direct: true, reason: 'thanking praises (CAMEO 051)' });
     if (thanks && !thanks.mutual) this.emitReading(thanks);
-    for (const c of tree.children(verb.index)) {
+    // ("thanked Qatar for sending fuel" may hang the deed on the one thanked.)
+    const object = tree.child(verb.index, 'obj');
+    const deeds = [...Array.from(tree.children(verb.index)), ...(object >= 0 ? Array.from(tree.children(object)).filter((c) => tree.deprel(c) === 'acl') : [])];
+    for (const c of deeds) {
       const d = tree.deprel(c);
-      const doing = (d === 'advcl' || d === 'obl') && tree.upos(c) === 'VERB' && tree.children(c).some((m) => tree.deprel(m) === 'mark' && this.tok(m)?.lower === 'for');
+      const doing = (d === 'advcl' || d === 'obl' || d === 'acl') && tree.upos(c) === 'VERB' && tree.children(c).some((m) => tree.deprel(m) === 'mark' && this.tok(m)?.lower === 'for');
       if (!doing && (d !== 'obl' || tree.caseOf(c) !== 'for')) continue;
-      // "for a package of aid", "for its support": the noun, or the noun inside its measure; "for helping": the verb.
-      const word = this.tok(c);
+      // "for a package of aid", "for its support": the noun, or the noun inside its measure; "for helping": the verb;
+      // "for shipping wheat" read as a compound: the -ing word.
+      const deed = !doing ? Array.from(tree.children(c)).find((m) => tree.deprel(m) === 'compound' && /ing$/.test(this.tok(m)?.lower ?? '')) : undefined;
+      const word = this.tok(deed ?? c);
       // ("standing" keeps its -ing as a lemma: the bare stem is tried too.)
       const doneLemma = word ? gerundLemmas(word).find((l) => THANKED_FOR_DOING.has(l)) : undefined;
-      let relation = doing ? THANKED_FOR_DOING.get(doneLemma ?? '') : THANKED_FOR.get(word?.lower ?? '');
+      // ("for shipping wheat": an -ing form the parser made a noun is still the deed.)
+      let relation = doing || /ing$/.test(word?.lower ?? '') ? THANKED_FOR_DOING.get(doneLemma ?? '') ?? THANKED_FOR.get(word?.lower ?? '') : THANKED_FOR.get(word?.lower ?? '');
       for (const m of tree.children(c)) if (!relation && !doing && tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of') relation = THANKED_FOR.get(this.tok(m)?.lower ?? '');
       if (!relation) continue;
       const reading = readFrame(reader, verb, { id: `thanked-for-${relation}`, lemmas: ['thank'], relation, cameo: RELATION_CAMEO[relation], direct: true, reason: 'thanks for help' });
