@@ -383,6 +383,8 @@ const ROWS: readonly Row[] = [
   ['Kuwait carried messages between Iran and the United States.', ['iran met kuwait', 'kuwait met united-states'], 'carrying messages between two sides mediates'],
   ['Ottawa paused its tariffs on Mexico for a month.', ['canada sanctioned mexico (negated)'], 'sanctions paused or suspended are undone, for now'],
   ['Ruto thanked Qatar for sending fuel.', ['qatar aided william-ruto', 'william-ruto supported qatar'], 'thanks for shipping or sending goods: the thanked aided the thanker'],
+  ['A Turkish drone strike killed a commander of the PKK in Sinjar.', ['turkey attacked pkk'], 'a drone strike acts for its side; a general strike would not'],
+  ['Serbia and Kosovo agreed to reopen the crossing. Albania welcomed the announcement.', ['albania supported kosovo', 'albania supported serbia', 'kosovo promised serbia', 'serbia promised kosovo'], 'an announcement welcomed is the act told before it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

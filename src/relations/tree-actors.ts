@@ -15,6 +15,8 @@ const GROUP_HEADS: ReadonlySet<string> = new Set([
 const PERSON_ATTACHMENTS: ReadonlySet<string> = new Set(['appos', 'flat', 'nmod:desc', 'compound']);
 /** Prepositions by which an nmod names the actor a member noun belongs to ("counterparts in Luxembourg" is where they met). */
 const MEMBER_PREPS: ReadonlySet<string> = new Set(['of', 'from', 'for']);
+/** Weapons that make a strike an attack ("drone strike", "missile strike"), not a walkout. */
+const STRIKE_WEAPONS: ReadonlySet<string> = new Set(['drone', 'air', 'missile', 'rocket', 'artillery', 'naval']);
 
 /**
  * The list an actor opens, read from the words ("Japan and South Korea"): the parser misreads
@@ -103,7 +105,9 @@ export class ActorFinder {
     // common noun with an organisation's name apposed to it or before it is that name.
     const named = apposed.length === 0 ? this.namedApposition(h) ?? this.namedCompound(h) : undefined;
     if (named) return [named];
-    if (apposed.length > 0 || (!ACTING_NOUNS.has(t.lower) && !(assets?.has(t.lower) ?? false))) return apposed;
+    // ("a US drone strike killed …": a strike is a weapon's only with the weapon named; "a general strike" is labour's.)
+    const armedStrike = t.lower === 'strike' && Array.from(this.tree.children(h)).some((c) => this.tree.deprel(c) === 'compound' && STRIKE_WEAPONS.has(this.tree.tokens[c]?.lower ?? ''));
+    if (apposed.length > 0 || (!ACTING_NOUNS.has(t.lower) && !armedStrike && !(assets?.has(t.lower) ?? false))) return apposed;
     const out: ActorReference[] = [];
     // "Russian drones" misparsed with the demonym as head and the noun as its flat name.
     const over = this.refAt[this.tree.head(h)];

@@ -108,7 +108,7 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
  */
 const WEAPON_NOUNS: readonly string[] = [
   // "Israeli strikes killed …": an attack named by its side acts as the side's weapons do
-  'strikes', 'airstrikes', 'shelling', 'bombardment', 'raids',
+  'strikes', 'airstrikes', 'shelling', 'bombardment', 'raids', 'airstrike', 'raid', 'bombing',
   'drones', 'missiles', 'rockets', 'warplanes', 'jets', 'bombers', 'fighter', 'artillery', 'shells', 'warships', 'submarines', 'tanks', 'helicopters',
   'drone', 'missile', 'rocket', 'warplane', 'jet', 'bomber', 'warship', 'submarine', 'tank', 'helicopter', 'aircraft', 'planes',
   'ships', 'vessels', 'boats',
