@@ -385,6 +385,7 @@ const ROWS: readonly Row[] = [
   ['Ruto thanked Qatar for sending fuel.', ['qatar aided william-ruto', 'william-ruto supported qatar'], 'thanks for shipping or sending goods: the thanked aided the thanker'],
   ['A Turkish drone strike killed a commander of the PKK in Sinjar.', ['turkey attacked pkk'], 'a drone strike acts for its side; a general strike would not'],
   ['Serbia and Kosovo agreed to reopen the crossing. Albania welcomed the announcement.', ['albania supported kosovo', 'albania supported serbia', 'kosovo promised serbia', 'serbia promised kosovo'], 'an announcement welcomed is the act told before it'],
+  ['Manila imposed a ban on Chinese vessels under pressure from Tokyo.', ['japan urged philippines', 'philippines sanctioned china'], 'those under whose pressure an act was done urged its doer; a ban on Y\'s boats sanctions Y'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -88,6 +88,9 @@ const THANKED_FOR_DOING: ReadonlyMap<string, Relation> = new Map<string, Relatio
   ...['support', 'back', 'stand', 'defend', 'champion', 'endorse', 'recognise', 'recognize'].map((w) => [w, 'supported'] as [string, Relation]),
 ]);
 
+/** Nouns of pressure on a doer: "under pressure from Y". */
+const PRESSURE_NOUNS: ReadonlySet<string> = new Set(['pressure', 'duress']);
+
 export abstract class TreeFrames extends TreeTold {
   // ---- the tree ----------------------------------------------------------------------------------
 
@@ -458,6 +461,24 @@ export abstract class TreeFrames extends TreeTold {
    * "Israel launched air strikes on Gaza … Netanyahu's office said he had ordered the attacks": one who
    * orders an act just told, on its author's side, did it to the same target (the act is the side's).
    */
+  /**
+   * "Colombo imposed a ban under pressure from New Delhi and Washington": those who pressed for an act
+   * urged its doer (CAMEO 020).
+   */
+  protected treeUnderPressure(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !VERB_TAGS.has(reader.tree.upos(verb.index))) return;
+    const tree = reader.tree;
+    for (const c of tree.children(verb.index)) {
+      if (tree.deprel(c) !== 'obl' || tree.caseOf(c) !== 'under' || !PRESSURE_NOUNS.has(this.tok(c)?.lower ?? '')) continue;
+      const from = Array.from(tree.children(c)).filter((k) => tree.deprel(k) === 'nmod' && tree.caseOf(k) === 'from');
+      const pressers = from.flatMap((k) => new ActorFinder(reader).at(k)).filter(canAct);
+      const { sources, negated, hypothetical } = readSubjects(reader, verb);
+      // (Not one's own side: a leader presses no state of his own.)
+      for (const x of pressers) for (const y of sources) if (!this.isOrOnSideOf(y.entity, x.entity) && !this.isOrOnSideOf(x.entity, y.entity)) this.emit(x, 'urged', y, verb, 'under-pressure', '020', { topicOk: false, modality: { negated: false, hypothetical: negated || hypothetical } });
+    }
+  }
+
   protected treeOrderedAct(verb: Token): void {
     const reader = this.reader;
     if (!reader || !ORDERING_VERBS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
