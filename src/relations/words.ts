@@ -43,6 +43,8 @@ export const OF_HEADS: ReadonlySet<string> = new Set([
   'role', 'stance', 'position', 'decision', 'proposal', 'plan', 'offer', 'call', 'demand', 'request', 'leadership', 'policy',
   'policies', 'record', 'conduct', 'actions', 'handling', 'behaviour', 'behavior', 'courage', 'restraint', 'resilience',
   'victory', 'win', 'election', 're-election', 'reelection', 'government', 'legitimacy', 'presidency', 'mandate',
+  // what a side does or keeps somewhere: "objected to the presence of the UAE", "the deployment of Russian troops"
+  'presence', 'involvement', 'interference', 'meddling', 'deployment', 'activities', 'activity', 'visits', 'visit',
 ]);
 
 /** Honorifics that may stand between conjuncts: "Mr Blair and *Mr* Brown". */
