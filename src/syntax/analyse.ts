@@ -42,8 +42,8 @@ class ShippedModels implements SyntaxModels {
 const shipped = new ShippedModels();
 
 /**
- * Lets the loaded models go, with their word caches (~40 MB of weights and ~45 MB of caches after
- * a long text); the next use loads them again (~0.4 s). For a build whose extraction is over.
+ * Lets the loaded models go, with their word caches (~40 MB of weights, and up to ~30 MB of caches:
+ * word-cache.ts); the next use loads them again (~0.4 s). For a build whose extraction is over.
  */
 export function releaseSyntaxModels(): void {
   shipped.release();

@@ -74,6 +74,7 @@ export class NerDecoder {
   ) {
     this.none = { ...wordInfo(''), word: NO_WORD, norm: NO_WORD };
     this.sums(this.none);
+    f.promoted = (w) => this.move(w);
   }
 
   /**
@@ -84,15 +85,31 @@ export class NerDecoder {
   private slabUsed = 0;
   private readonly sumScratch = new Float64Array(CLASSES);
 
-  /** Computes w's cached sums (sets w.slab, w.at). */
-  private sums(w: WordInfo): void {
+  /** Room for one word type's sums in the current slab: its offset. */
+  private claim(): number {
     if (this.slabUsed + CACHED > this.slab.length) {
       this.slab = new Float64Array(SLAB_TYPES * CACHED);
       this.slabUsed = 0;
     }
-    const slab = this.slab;
     const at = this.slabUsed;
     this.slabUsed += CACHED;
+    return at;
+  }
+
+  /** Copies w's sums into the current slab (the word cache promoted w: its old slab may go). */
+  private move(w: WordInfo): void {
+    const from = w.slab;
+    if (from === undefined || from === this.slab) return;
+    const at = this.claim();
+    this.slab.set(from.subarray(w.at, w.at + CACHED), at);
+    w.slab = this.slab;
+    w.at = at;
+  }
+
+  /** Computes w's cached sums (sets w.slab, w.at). */
+  private sums(w: WordInfo): void {
+    const at = this.claim();
+    const slab = this.slab;
     const buf = this.buffer;
     const scratch = this.sumScratch;
     const add = (offset: number): void => {

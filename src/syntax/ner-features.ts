@@ -5,6 +5,7 @@ import { sha256, type LinearModel } from '../learn';
 import { FeatureBuffer, feature1, feature2, feature3, hashString } from '../learn/features';
 import { allowedAfter, B, BILOU_LABELS, CLASSES, ENTITY_TYPES, I, L, labelType, U } from './ner-labels';
 import { Gazetteer, GAZETTEER_CATEGORIES, GAZETTEER_MAX_WORDS, GAZETTEER_PREFIX, gazetteerStep, lowerForm } from './ner-gazetteer';
+import { WORD_CACHE_GENERATION, WordCache } from './word-cache';
 
 /** Settings that change which features are computed (stored in the model header). */
 export interface NerFeatureSettings {
@@ -247,7 +248,17 @@ export interface NerModelParts {
  * hashes so each word type is hashed once.
  */
 export class NerFeaturizer {
-  private readonly cache = new Map<string, WordInfo>();
+  /**
+   * A word promoted from the old generation must not keep that generation's slab alive: the
+   * decoder that owns the sums moves them (`promoted`), or, without one, they are dropped.
+   */
+  private readonly cache = new WordCache<WordInfo>(WORD_CACHE_GENERATION, (w) => {
+    if (w.slab === undefined) return;
+    if (this.promoted) this.promoted(w);
+    else w.slab = undefined;
+  });
+  /** Set by the decoder that fills WordInfo.slab: moves a promoted word's sums into its current slab. */
+  promoted: ((w: WordInfo) => void) | undefined;
   private readonly posCache = new Map<string, number>();
   readonly buffer = new FeatureBuffer(96);
 
@@ -259,7 +270,6 @@ export class NerFeaturizer {
   info(word: string): WordInfo {
     let w = this.cache.get(word);
     if (!w) {
-      if (this.cache.size > 200_000) this.cache.clear();
       w = wordInfo(word);
       this.cache.set(word, w);
     }

@@ -27,6 +27,7 @@ import { MODELS_DIR } from '../version';
 import { ArcHybridState, LEFT, RIGHT, SHIFT } from './transitions';
 import { RowSummer } from './row-sum';
 import { modelForm } from './words';
+import { WordCache } from './word-cache';
 
 export const PARSER_KIND = 'parser';
 export const ROOT_LABEL = 'root';
@@ -121,9 +122,6 @@ interface WordIds {
   readonly suffix: number;
 }
 
-/** At most this many word forms are kept (then the cache starts again). */
-const WORD_CACHE = 50_000;
-
 /**
  * A sentence as the features read it: per position (0 = none, 1 … n = words, n + 1 = root) the
  * ids of the word, its tag, the pair, its ambiguity class and its suffix. Reused across sentences.
@@ -175,7 +173,7 @@ export class SentenceIds {
   }
 
   /** Per word form seen lately: its word id, ambiguity class and suffix id (news repeats its words). */
-  private readonly known = new Map<string, WordIds>();
+  private readonly known = new WordCache<WordIds>();
   /** Per tag: its id. */
   private readonly tagIds = new Map<string, number>();
 
@@ -185,7 +183,6 @@ export class SentenceIds {
     if (ids === undefined) {
       const key = parserWordKey(form);
       ids = { word: hashString(key), ambiguity: this.lexicon.classOf(key), suffix: suffixId(key) };
-      if (this.known.size >= WORD_CACHE) this.known.clear();
       this.known.set(form, ids);
     }
     let t = this.tagIds.get(tag);

@@ -11,6 +11,7 @@ import { FeatureBuffer, feature1, feature2, hashString } from '../learn/features
 import type { LinearModel } from '../learn/linear';
 import { readModelFile, decodeModel, sha256, type ModelContent } from '../learn/model-file';
 import { modelForm } from './words';
+import { WORD_CACHE_GENERATION, WordCache } from './word-cache';
 import { MODELS_DIR } from '../version';
 
 /** UD's universal POS tags, in the order the model's classes use. */
@@ -151,12 +152,15 @@ export class TaggerInput {
   fixed = new Int8Array(64);
   /** Each word's hashes (shared between occurrences of the word). */
   readonly words: WordHashes[] = [];
-  private readonly cache = new Map<string, WordHashes>();
+  private readonly cache: WordCache<WordHashes>;
 
+  /** cacheLimit: words per generation of the word cache (word-cache.ts). */
   constructor(
     private readonly lexicon?: TaggerLexicon,
-    private readonly cacheLimit = 50_000,
-  ) {}
+    cacheLimit = WORD_CACHE_GENERATION,
+  ) {
+    this.cache = new WordCache(cacheLimit);
+  }
 
   set(words: readonly string[]): this {
     const n = words.length;
@@ -176,7 +180,6 @@ export class TaggerInput {
       let h = this.cache.get(word);
       if (!h) {
         h = wordHashes(word, this.lexicon);
-        if (this.cache.size >= this.cacheLimit) this.cache.clear();
         this.cache.set(word, h);
       }
       this.form[i] = h.form;
