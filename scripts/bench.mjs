@@ -10,7 +10,8 @@
 //    and the same with --jobs 2, timed from spawn to exit (start-up, model loading, reading, output
 //    and GC included), beside wink-nlp's readDoc + POS pass over the same texts (timed inside its
 //    own process, model already loaded). --runs rounds, the three interleaved; medians, and the
-//    ratios of the fastest runs (the least disturbed on a shared machine). Also the load of the
+//    ratios of the fastest runs (the least disturbed on a shared machine); with /usr/bin/time, the
+//    CPU time (user + system) and peak RSS of each whole process too. Also the load of the
 //    three trained models in a fresh process (tagger, NER, parser).
 // 1. Throughput, median of --runs timed passes after a warm-up, the passes interleaved so that load
 //    from other processes hits them alike; all of that in each of --processes fresh processes, and
@@ -162,20 +163,20 @@ function combine(results) {
 const TIME = '/usr/bin/time';
 
 /**
- * Runs node with args; wall ms, and the CPU ms of the whole process (user + system, all threads)
- * when /usr/bin/time is there: on a shared machine the wall clock says as much about the other
- * jobs as about ours, CPU time much less.
+ * Runs node with args; wall ms, and the CPU ms (user + system, all threads) and peak RSS (MB) of
+ * the whole process when /usr/bin/time is there: on a shared machine the wall clock says as much
+ * about the other jobs as about ours, CPU time much less.
  */
 function timedSpawn(args) {
   const timed = existsSync(TIME);
   const t0 = performance.now();
   const r = timed
-    ? spawnSync(TIME, ['-f', 'cpu %U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 })
+    ? spawnSync(TIME, ['-f', 'cpu %U %S rss %M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 })
     : spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
-  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN };
+  const cpu = /cpu ([\d.]+) ([\d.]+) rss (\d+)\s*$/.exec(r.stderr);
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, rssMb: cpu ? Number(cpu[3]) / 1024 : NaN };
 }
 
 async function wholeProcess(limit, runs) {
@@ -187,10 +188,12 @@ async function wholeProcess(limit, runs) {
     const cli = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
     const times = { wink: [], jobs1: [], jobs2: [], annotate: [], load: [] };
     const cpu = { wink: [], jobs1: [], jobs2: [], annotate: [] };
+    const rss = { jobs1: [], jobs2: [], annotate: [] };
     const spawned = (key, args) => {
       const t = timedSpawn(args);
       times[key].push(t.ms);
       cpu[key].push(t.cpuMs);
+      rss[key].push(t.rssMb);
     };
     for (let r = 0; r < runs; r++) {
       times.load.push(child({ kind: 'load' }).ms);
@@ -202,11 +205,12 @@ async function wholeProcess(limit, runs) {
       spawned('annotate', [cli, 'annotate', input, '-q']);
     }
     const cpuMedian = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)]));
+    const rssMedian = Object.fromEntries(Object.entries(rss).map(([k, v]) => [k, median(v)]));
     const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
     // the fastest run of each as well: on a shared machine the minimum is the least disturbed
     const min = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.min(...v)]));
     return {
-      megabytes: mb(bytes), runs, ms: m, min, all: times, cpu: cpuMedian,
+      megabytes: mb(bytes), runs, ms: m, min, all: times, cpu: cpuMedian, rssMb: rssMedian,
       // CPU time: wink's pass (its loop, in its process) against the whole extract process, start-up included
       cpuRatios: { jobs1ToWink: cpuMedian.wink / cpuMedian.jobs1, annotateToWink: cpuMedian.wink / cpuMedian.annotate },
       ratios: { jobs1ToWink: m.wink / m.jobs1, jobs2ToWink: m.wink / m.jobs2, jobs2ToJobs1: m.jobs1 / m.jobs2, annotateToWink: m.wink / m.annotate },
@@ -230,6 +234,7 @@ function printWholeProcess(w) {
   console.log(`Fastest runs: extract --jobs 1 / wink = ${f2(w.minRatios.jobs1ToWink)}; --jobs 2 vs --jobs 1 = ${f2(w.minRatios.jobs2ToJobs1)}×`);
   if (!Number.isNaN(w.cpu.jobs1)) {
     console.log(`CPU seconds (medians; all threads, start-up included): wink ${secs(w.cpu.wink)}, extract --jobs 1 ${secs(w.cpu.jobs1)}, --jobs 2 ${secs(w.cpu.jobs2)}, annotate ${secs(w.cpu.annotate)}; extract --jobs 1 / wink by CPU = ${f2(w.cpuRatios.jobs1ToWink)} (steadier than the wall clock on a shared machine; the wall-clock target stands)`);
+    console.log(`Peak RSS (medians, all threads): extract --jobs 1 ${Math.round(w.rssMb.jobs1)} MB, --jobs 2 ${Math.round(w.rssMb.jobs2)} MB, annotate ${Math.round(w.rssMb.annotate)} MB`);
   }
   console.log(`Model load (tagger + NER + parser, in a fresh process, as extraction's first use loads them): ${ms(w.ms.load)} median, ${ms(w.min.load)} fastest (target ≤ 400 ms)`);
 }
