@@ -387,6 +387,7 @@ const ROWS: readonly Row[] = [
   ['Serbia and Kosovo agreed to reopen the crossing. Albania welcomed the announcement.', ['albania supported kosovo', 'albania supported serbia', 'kosovo promised serbia', 'serbia promised kosovo'], 'an announcement welcomed is the act told before it'],
   ['Manila imposed a ban on Chinese vessels under pressure from Tokyo.', ['japan urged philippines', 'philippines sanctioned china'], 'those under whose pressure an act was done urged its doer; a ban on Y\'s boats sanctions Y'],
   ['Egypt objected to the presence of Ethiopia in the Red Sea.', ['egypt rejected ethiopia'], 'objecting to a side\'s presence rejects the side'],
+  ['Unlike Tokyo\'s alliance with Washington, the accord has no defence clause.', ['japan promised united-states'], 'a standing pact or alliance binds its owner to Y'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 
