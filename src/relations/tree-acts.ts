@@ -1,0 +1,228 @@
+// Acts read from the tree around a verb that frames alone do not give: thanks for a deed, listings,
+// mediators, trade, acts under pressure, ordered forces. tree-frames.ts reads the frames themselves.
+import type { Relation, Token } from '../types';
+import type { ActorReference } from '../entities';
+import { RELATION_CAMEO } from './frames';
+import { gerundLemmas, GOODS_NOUNS, MEDIATING_VERBS, VERB_TAGS, verbIn, verbLemmas } from './words';
+import { anaphoricEvent } from './anaphora';
+import { ActorFinder } from './tree-actors';
+import { agentOf, canAct, hypothetical as hypotheticalAt, negated as negatedAt, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
+import { TreeTold } from './tree-told';
+
+/** Verbs by which a leader orders an act done by the side: "ordered the attacks". */
+const ORDERING_VERBS: ReadonlySet<string> = new Set(['order', 'authorise', 'authorize', 'approve', 'direct', 'command']);
+
+/** Buying a country's goods: "buys Russian gas", "its purchases of Russian oil". */
+const BUYING_VERBS: ReadonlySet<string> = new Set(['buy', 'import', 'purchase']);
+
+const BUYING_NOUNS: ReadonlySet<string> = new Set(['purchases', 'purchase', 'imports', 'buyer', 'buyers', 'importer', 'importers']);
+
+const TRADED_GOODS_WORDS: ReadonlySet<string> = new Set(['oil', 'gas', 'crude', 'uranium', 'fertiliser', 'fertilisers', 'fertilizer', 'fertilizers', 'coal', 'grain', 'wheat', 'weapons', 'arms', 'energy', 'lng', 'diesel', 'fuel', 'goods', 'steel', 'chips']);
+
+/** What is mediated: "an exchange mediated by the UAE". */
+const MEDIATED_NOUNS: ReadonlySet<string> = new Set(['talks', 'negotiations', 'exchange', 'exchanges', 'swap', 'swaps', 'deal', 'truce', 'ceasefire', 'agreement', 'accord', 'handover', 'dialogue', 'release']);
+
+/** What one is thanked for, as what the thanked one did: "thanked Y for the aid" (Y aided the subject). */
+const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
+  ...['aid', 'help', 'assistance', 'weapons', 'arms', 'package', 'funding', 'donation', 'donations', 'supplies', 'loan'].map((w) => [w, 'aided'] as [string, Relation]),
+  ...['support', 'backing', 'solidarity', 'position', 'stance', 'endorsement'].map((w) => [w, 'supported'] as [string, Relation]),
+]);
+
+/** Verbs that put an actor on a list or take it off. */
+const LISTING_VERBS = {
+  add: new Set(['add', 'put', 'place', 'return', 'include', 'designate', 'relist']),
+  remove: new Set(['remove', 'take', 'delist', 'drop', 'strike', 'lift']),
+} as const;
+
+const LIST_NOUNS: ReadonlySet<string> = new Set(['list', 'blacklist', 'register', 'watchlist']);
+
+/** Words that make a list one of sanctions or terror. */
+const SANCTION_LIST_WORDS: ReadonlySet<string> = new Set(['terror', 'terrorism', 'terrorist', 'sanctions', 'sanction', 'sponsors', 'entity', 'blacklist', 'watch', 'embargo']);
+
+/** "thanked Palau for standing up for it", "for helping": what the thanked did, by the verb's lemma. */
+const THANKED_FOR_DOING: ReadonlyMap<string, Relation> = new Map<string, Relation>([
+  ...['help', 'assist', 'aid', 'arm', 'fund', 'supply', 'protect', 'shelter', 'ship', 'send', 'deliver', 'donate', 'provide'].map((w) => [w, 'aided'] as [string, Relation]),
+  ...['support', 'back', 'stand', 'defend', 'champion', 'endorse', 'recognise', 'recognize'].map((w) => [w, 'supported'] as [string, Relation]),
+]);
+
+/** Nouns of pressure on a doer: "under pressure from Y". */
+const PRESSURE_NOUNS: ReadonlySet<string> = new Set(['pressure', 'duress']);
+
+export abstract class TreeActs extends TreeTold {
+  protected abstract emitReading(reading: TreeReading, goldstein?: number): boolean;
+
+  /**
+   * "Zelensky thanked Starmer for a new package of military aid": what Y is thanked for, Y did for
+   * the subject (Y aided, or supported, X). Thanks alone state no relation (cameo-codes.json, 'thank').
+   */
+  protected treeThanks(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || verb.lemma !== 'thank' || reader.tree.upos(verb.index) !== 'VERB') return;
+    const tree = reader.tree;
+    // Thanking praises the one thanked (CAMEO 051): "Lai thanked Japan" supports Japan.
+    const thanks = readFrame(reader, verb, { id: 'thank', lemmas: ['thank'], relation: 'supported', cameo: '051', direct: true, reason: 'thanking praises (CAMEO 051)' });
+    if (thanks && !thanks.mutual) this.emitReading(thanks);
+    // ("thanked Qatar for sending fuel" may hang the deed on the one thanked.)
+    const object = tree.child(verb.index, 'obj');
+    const deeds = [...Array.from(tree.children(verb.index)), ...(object >= 0 ? Array.from(tree.children(object)).filter((c) => tree.deprel(c) === 'acl') : [])];
+    for (const c of deeds) {
+      const d = tree.deprel(c);
+      const doing = (d === 'advcl' || d === 'obl' || d === 'acl') && tree.upos(c) === 'VERB' && tree.children(c).some((m) => tree.deprel(m) === 'mark' && this.tok(m)?.lower === 'for');
+      if (!doing && (d !== 'obl' || tree.caseOf(c) !== 'for')) continue;
+      // "for a package of aid", "for its support": the noun, or the noun inside its measure; "for helping": the verb;
+      // "for shipping wheat" read as a compound: the -ing word.
+      const deed = !doing ? Array.from(tree.children(c)).find((m) => tree.deprel(m) === 'compound' && /ing$/.test(this.tok(m)?.lower ?? '')) : undefined;
+      const word = this.tok(deed ?? c);
+      // ("standing" keeps its -ing as a lemma: the bare stem is tried too.)
+      const doneLemma = word ? gerundLemmas(word).find((l) => THANKED_FOR_DOING.has(l)) : undefined;
+      // ("for shipping wheat": an -ing form the parser made a noun is still the deed.)
+      let relation = doing || /ing$/.test(word?.lower ?? '') ? THANKED_FOR_DOING.get(doneLemma ?? '') ?? THANKED_FOR.get(word?.lower ?? '') : THANKED_FOR.get(word?.lower ?? '');
+      for (const m of tree.children(c)) if (!relation && !doing && tree.deprel(m) === 'nmod' && tree.caseOf(m) === 'of') relation = THANKED_FOR.get(this.tok(m)?.lower ?? '');
+      if (!relation) continue;
+      const reading = readFrame(reader, verb, { id: `thanked-for-${relation}`, lemmas: ['thank'], relation, cameo: RELATION_CAMEO[relation], direct: true, reason: 'thanks for help' });
+      if (reading && !reading.mutual) this.emitReading({ ...reading, sources: reading.targets, targets: reading.sources });
+    }
+  }
+
+  /**
+   * "Trump put Cuba back on the list of state sponsors of terrorism", "the US added Huawei to its
+   * trade blacklist": listing an actor sanctions it (CAMEO 163); "removed Cuba from the list" undoes
+   * that (negated). Only a list of sanctions or terror says so: "added Rome to its tour" is none.
+   */
+  protected treeListing(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || reader.tree.upos(verb.index) !== 'VERB') return;
+    const adds = LISTING_VERBS.add.has(verb.lemma);
+    if (!adds && !LISTING_VERBS.remove.has(verb.lemma)) return;
+    const tree = reader.tree;
+    const object = tree.child(verb.index, 'obj');
+    if (object < 0) return;
+    // The list hangs on the verb, or (a common misparse) on the object: "removed the island from the list".
+    const candidates = [...Array.from(tree.children(verb.index)).filter((c) => tree.deprel(c) === 'obl'), ...Array.from(tree.children(object)).filter((c) => tree.deprel(c) === 'nmod')];
+    const list = candidates.find((c) => (adds ? ['to', 'on', 'onto'] : ['from', 'off']).includes(tree.caseOf(c) ?? '') && LIST_NOUNS.has(this.tok(c)?.lower ?? ''));
+    if (list === undefined) return;
+    // The list's own words say what it lists: "blacklist", "terror list", "list of state sponsors of terrorism".
+    const words = [list, ...Array.from(tree.children(list)), ...Array.from(tree.children(list)).flatMap((c) => Array.from(tree.children(c)))].map((c) => this.tok(c)?.lower ?? '');
+    if (this.tok(list)?.lower !== 'blacklist' && !words.some((w) => SANCTION_LIST_WORDS.has(w)) && !this.sanctionListBefore(list)) return;
+    const targets = new ActorFinder(reader).at(object, true).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    for (const x of sources) for (const y of targets) this.emit(x, 'sanctioned', y, verb, adds ? 'list-add' : 'list-remove', '163', { topicOk: false, modality: { negated: negated !== !adds, hypothetical } });
+  }
+
+  /** "… put Cuba back on the list": "the list" takes up a list of sanctions or terror named in the three sentences before. */
+  private sanctionListBefore(list: number): boolean {
+    const at = this.tok(list);
+    if (!at || this.tok(list - 1)?.lower !== 'the') return false;
+    for (let i = list - 1; i >= 0; i--) {
+      const t = this.tok(i);
+      if (!t || t.sentence < at.sentence - 3) return false;
+      if (!LIST_NOUNS.has(t.lower)) continue;
+      for (let k = i - 2; k <= i + 6; k++) if (k !== i && SANCTION_LIST_WORDS.has(this.tok(k)?.lower ?? '')) return true;
+    }
+    return false;
+  }
+
+  /**
+   * "an exchange mediated by the UAE", "talks mediated by Qatar", "swaps the Gulf state has brokered":
+   * a mediator of talks or a deal meets each of its two parties (CAMEO 045), named as the joint subject
+   * of the clause the talks belong to ("Russia and Ukraine handed over prisoners in an exchange
+   * mediated by …"). Talks "between X and Y" name their parties themselves (tree-nouns.ts).
+   */
+  protected treeMediation(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || reader.tree.upos(verb.index) !== 'VERB' || !verbLemmas(verb).some((v) => MEDIATING_VERBS.has(v))) return;
+    const tree = reader.tree;
+    const i = verb.index;
+    const described = tree.deprel(i) === 'acl' || tree.deprel(i).endsWith('relcl');
+    const noun = described ? tree.head(i) : tree.child(i, 'obj');
+    if (noun < 0 || !MEDIATED_NOUNS.has(this.tok(noun)?.lower ?? '')) return;
+    if (tree.children(noun).some((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'between')) return;
+    const actors = new ActorFinder(reader);
+    // The mediator: the participle's by-phrase, or the verb's own subject ("the swaps the Gulf state has brokered").
+    const agent = agentOf(tree, i);
+    const mediators = (agent >= 0 ? actors.at(agent) : tree.deprel(i) === 'acl' ? [] : readSubjects(reader, verb).sources).filter(canAct);
+    if (mediators.length === 0) return;
+    // The parties: the first clause up from the talks with two or more actors as its subject.
+    let parties: ActorReference[] = [];
+    for (let h = tree.head(noun), steps = 0; h >= 0 && steps < 8 && parties.length < 2; h = tree.head(h), steps++) {
+      if (!VERB_TAGS.has(tree.upos(h))) continue;
+      const subjects = subjectHeads(tree, h).flatMap((s) => actors.at(s)).filter((r) => canAct(r) && r.entityType !== 'person');
+      if (new Set(subjects.map((r) => r.entity)).size >= 2) parties = subjects;
+    }
+    const sides = [...new Map(parties.map((r) => [r.entity, r])).values()];
+    if (sides.length !== 2) return;
+    const modality = { negated: negatedAt(tree, i), hypothetical: hypotheticalAt(tree, i) };
+    for (const m of mediators) {
+      if (sides.some((p) => this.isOrOnSideOf(m.entity, p.entity) || this.isOrOnSideOf(p.entity, m.entity))) continue;
+      for (const p of sides) this.emit(m, 'met', p, verb, 'mediate-parties', '045', { topicOk: false, modality });
+    }
+  }
+
+  /**
+   * "India was buying massive amounts of Russian oil", "the US still imports Russian uranium", "its
+   * purchases of Russian oil", "the largest buyer of Russian crude": buying a country's goods is
+   * economic cooperation with it (CAMEO 061), the seller named by the goods' demonym or a from-phrase.
+   */
+  protected treeTrade(word: Token): void {
+    const reader = this.reader;
+    if (!reader) return;
+    const tree = reader.tree;
+    const i = word.index;
+    const verb = tree.upos(i) === 'VERB' && verbIn(BUYING_VERBS, word);
+    const noun = tree.upos(i) === 'NOUN' && BUYING_NOUNS.has(word.lower);
+    if (!verb && !noun) return;
+    // The goods: the verb's object (past a measure: "massive amounts of Russian oil"), or the noun's of-phrase.
+    let goods = verb ? tree.child(i, 'obj') : Array.from(tree.children(i)).find((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'of') ?? -1;
+    if (goods >= 0 && !GOODS_NOUNS.has(this.tok(goods)?.lower ?? '')) goods = Array.from(tree.children(goods)).find((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'of') ?? -1;
+    if (goods < 0 || !TRADED_GOODS_WORDS.has(this.tok(goods)?.lower ?? '')) return;
+    const actors = new ActorFinder(reader);
+    const from = Array.from(tree.children(goods)).concat(verb ? Array.from(tree.children(i)) : []).filter((c) => ['nmod', 'obl'].includes(tree.deprel(c)) && tree.caseOf(c) === 'from');
+    const sellers = [...actors.at(goods, true, GOODS_NOUNS), ...from.flatMap((c) => actors.at(c, true))].filter((r) => r.entityType === 'country' || r.entityType === 'organization');
+    if (sellers.length === 0) return;
+    // The buyer: the noun's possessor, or the name it is apposed to ("China, the largest buyer of …").
+    const owner = noun ? (tree.child(i, 'nmod:poss') >= 0 ? tree.child(i, 'nmod:poss') : tree.deprel(i) === 'appos' ? tree.head(i) : -1) : -1;
+    const { sources, negated, hypothetical } = verb ? readSubjects(reader, word) : { sources: owner >= 0 ? actors.at(owner) : [], negated: false, hypothetical: false };
+    for (const x of sources.filter(canAct)) for (const y of sellers) {
+      this.emit(x, 'supported', y, word, verb ? 'buy-goods' : 'purchases-of', '061', { topicOk: false, modality: { negated, hypothetical } });
+    }
+  }
+
+  /**
+   * "Israel launched air strikes on Gaza … Netanyahu's office said he had ordered the attacks": one who
+   * orders an act just told, on its author's side, did it to the same target (the act is the side's).
+   */
+  /**
+   * "Colombo imposed a ban under pressure from New Delhi and Washington": those who pressed for an act
+   * urged its doer (CAMEO 020).
+   */
+  protected treeUnderPressure(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !VERB_TAGS.has(reader.tree.upos(verb.index))) return;
+    const tree = reader.tree;
+    for (const c of tree.children(verb.index)) {
+      if (tree.deprel(c) !== 'obl' || tree.caseOf(c) !== 'under' || !PRESSURE_NOUNS.has(this.tok(c)?.lower ?? '')) continue;
+      const from = Array.from(tree.children(c)).filter((k) => tree.deprel(k) === 'nmod' && tree.caseOf(k) === 'from');
+      const pressers = from.flatMap((k) => new ActorFinder(reader).at(k)).filter(canAct);
+      const { sources, negated, hypothetical } = readSubjects(reader, verb);
+      // (Not one's own side: a leader presses no state of his own.)
+      for (const x of pressers) for (const y of sources) if (!this.isOrOnSideOf(y.entity, x.entity) && !this.isOrOnSideOf(x.entity, y.entity)) this.emit(x, 'urged', y, verb, 'under-pressure', '020', { topicOk: false, modality: { negated: false, hypothetical: negated || hypothetical } });
+    }
+  }
+
+  protected treeOrderedAct(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || !ORDERING_VERBS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const event = anaphoricEvent(reader.tree, verb);
+    if (!event || !event.relations.includes('attacked')) return;
+    const noun = this.tok(event.noun);
+    const act = noun && this.factsTold(verb, (f) => f.relation === 'attacked', 3, false).pop();
+    if (!noun || !act) return;
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    const target = this.earlierActor(act.target, noun, verb);
+    if (!target) return;
+    for (const x of sources) {
+      if (!(x.entity === act.source || this.isOrOnSideOf(act.source, x.entity) || this.sidesOf(x.entity).includes(act.source))) continue;
+      this.emit(x, 'attacked', target, verb, 'order-act', '190', { topicOk: false, modality: { negated, hypothetical } });
+    }
+  }
+}
