@@ -7,73 +7,36 @@
 // makes a false fact. The dependency parse, where a sentence has one, gives the roles and the
 // clause-mate constraint ("Putin praised him": him is not Putin); surface cues stand in elsewhere.
 // The text and its roles are read in coref-text.ts, the cues before the ranking in coref-cues.ts,
-// pair and group descriptions ("both sides") in coref-groups.ts and coref-pairs.ts.
+// pair and group descriptions ("both sides") in coref-groups.ts and coref-pairs.ts, single
+// descriptions ("the junta", "the army", "the agency") in coref-states.ts.
 import type { EntityType, Mention, Token } from '../types';
 import type { ActorReference } from './index';
-import { describes, DESCRIPTIONS, findDescriptions, organizationWords, type ActorFacts, type DescriptionSpan } from './descriptions';
+import { findDescriptions, type ActorFacts } from './descriptions';
 import { findPairs, OTHER_PARTY_NOUNS, PAIR_DESCRIPTIONS } from './coref-pairs';
-import { CorefGroups } from './coref-groups';
+import { CorefStates, DECAY, EMBEDDED_FACTOR, LESSER_TITLE_WORDS, MARGIN, OFFICE_TITLES, RECENCY_WEIGHT, ROLE_WEIGHT } from './coref-states';
 import { FeatureBuffer } from '../learn';
 import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures, rankScore, type CorefModel, type RankCandidate, type RankPronoun } from './coref-rank';
 import { ARTICLES, HOSTILE_VERBS, PRONOUNS, type PronounRow } from './coref-words';
 import type { CorefInput, Item, Role } from './coref-text';
 import { NEUTER_LOOKBACK_SENTENCES } from './coref-cues';
-import { FACTIONAL_ARMIES, MILITARY_GOVERNMENTS } from './tables';
-
-const JUNTA_STATES: ReadonlySet<string> = new Set(MILITARY_GOVERNMENTS.map((r) => r.country));
-const FACTIONAL_STATES: ReadonlySet<string> = new Set(FACTIONAL_ARMIES.map((r) => r.country));
 
 /** The pair row "his guest" is read by: two people named last as parties to one event. */
 const LEADER_PAIR = PAIR_DESCRIPTIONS.find((r) => r.words.join(' ') === 'the two leaders') as (typeof PAIR_DESCRIPTIONS)[number];
 
 export type { CorefInput } from './coref-text';
 
-/** Descriptions of a country's rulers, and the words that name military rule next to a country. */
-const RULER_DESCRIPTIONS: ReadonlySet<string> = new Set(['junta', 'regime']);
-const MILITARY_RULE_WORDS: ReadonlySet<string> = new Set(['junta', 'military', 'generals', 'coup', 'army-led', 'military-led']);
-/** How far back (sentences) a country named with military rule is still what "the junta" means. */
-const RULED_LOOKBACK = 8;
-/** Nouns after "military" that make it the rulers: "military government", "military rulers". */
-const RULE_NOUNS: ReadonlySet<string> = new Set(['government', 'governments', 'rulers', 'regime', 'leaders', 'leadership', 'authorities', 'junta', 'council', 'administration', 'rule']);
-/** Descriptions of a state's armed forces: "the army" stands for the one named by name. */
-const ARMY_DESCRIPTIONS: ReadonlySet<string> = new Set(['army', 'military']);
-/** How a state's army is named after its state's word. */
-const STATE_ARMY_HEADS: ReadonlySet<string> = new Set(['Army', 'Armed Forces', 'Defense Forces', 'Defence Forces', 'Military']);
 /** Sentences back (before the pronoun's own) where an antecedent may stand. */
 const LOOKBACK_SENTENCES = 3;
-/** Salience halves with each sentence back. */
-const DECAY = 0.5;
-/** Salience by grammatical role (Lappin and Leass 1994, simplified). */
-const ROLE_WEIGHT: Readonly<Record<Role, number>> = { subject: 80, object: 50, possessor: 40, oblique: 30, other: 20, modifier: 0 };
 /** Each earlier mention of the actor (up to three) adds this share: the story's topic stays salient. */
 const NAMED_WEIGHT = 0.03;
-/** Every mention's own weight, before its role: it was mentioned, recently. */
-const RECENCY_WEIGHT = 100;
 /** The pronoun's role equals the antecedent's last role ("X met Y. He said…": he = X). */
 const PARALLEL_WEIGHT = 35;
 /** The pronoun is the subject of the verb the actor was the subject of ("why should NATO exist? … why should it exist"). */
 const REPEATED_WEIGHT = 70;
-/** A mention inside a relative clause set off by commas, once it has closed, weighs this share ("X, who fought Y, said his …"). */
-const EMBEDDED_FACTOR = 0.4;
-/** A country named by a demonym ("French troops") weighs this share of its name for "the country". */
-const DEMONYM_FACTOR = 0.5;
-/** Each time the story named a country so far (up to TOPIC_CAP) adds this share to its salience for "the country". */
-const TOPIC_WEIGHT = 0.1;
-const TOPIC_CAP = 10;
-/** The country a description stood for before, for the same description again ("the junta … the junta"). */
-const SAME_DESCRIPTION_FACTOR = 1.5;
-/** Descriptions of a head of state or government that a gazetteer person serving the demonym's state may take up. */
-const LEADER_WORDS: ReadonlySet<string> = new Set(['leader', 'president', 'ruler', 'strongman', 'prime minister', 'premier']);
-/** Every title a person description reads (descriptions.ts): a person written with one holds that office, no other. */
-const OFFICE_TITLES: ReadonlySet<string> = new Set(DESCRIPTIONS.flatMap((r) => (r.entityType === 'person' ? [...(r.titles ?? [])] : [])));
-/** Words before "group", "force" that say it is no state's army. */
-const IRREGULAR_WORDS: ReadonlySet<string> = new Set(['paramilitary', 'rebel', 'militant', 'insurgent', 'jihadist', 'armed', 'islamist']);
 /** Words that open an adverbial clause whose subject a he/she may be: "… when he was ready". */
 const SUBORDINATORS: ReadonlySet<string> = new Set(['when', 'if', 'until', 'unless', 'once', 'because', 'after', 'before', 'while', 'since']);
 /** A gender known to agree beats an unknown one (a factor on the salience). */
 const KNOWN_GENDER_FACTOR = 1.2;
-/** The best antecedent must beat the next one by this share of its score, or the pronoun stays unresolved. */
-const MARGIN = 0.15;
 
 /** A candidate antecedent for a pronoun: an entity, its salience by the rules, its mentions in reach (latest first). */
 interface Ranked {
@@ -88,20 +51,15 @@ interface RankOptions {
   readonly candidates: ReadonlyArray<Ranked & { readonly features: readonly string[] }>;
 }
 
-/** Words that make a title another office: a deputy prime minister is not "the prime minister". */
-const LESSER_TITLE_WORDS: ReadonlySet<string> = new Set(['deputy', 'vice', 'former', 'shadow', 'junior', 'assistant', 'ex', 'acting', 'interim', 'would-be']);
-
 /** Pronouns and descriptions resolved to the actors they stand for, in text order. */
 export function resolveCoreference(input: CorefInput): ActorReference[] {
   return new Resolver(input).run();
 }
 
-class Resolver extends CorefGroups {
+class Resolver extends CorefStates {
   private readonly titles = new Map<string, Set<string>>();
   private readonly countries = new Map<string, Set<string>>();
   private readonly facts = new Map<string, ActorFacts>();
-  /** A description's words → the country it last stood for. */
-  private readonly described = new Map<string, string>();
   private readonly buffer = new FeatureBuffer();
   private readonly scratch = new Float64Array(2);
 
@@ -451,166 +409,6 @@ class Resolver extends CorefGroups {
     return undefined;
   }
 
-  private resolveDescription(d: DescriptionSpan, seen: readonly Item[]): ActorReference | undefined {
-    const first = this.tokens[d.first];
-    if (!first) return undefined;
-    // "Myanmar's military government … the junta": a country named with a word of military rule is
-    // the one "the junta" or "the regime" stands for, even when another country was named since.
-    // (So is "the army" or "the military" when no state's army was named by its own name: "Myanmar's military government … the army".)
-    const inReach = (m: Item): boolean => m.entityType === 'country' && !m.demonym && first.sentence - m.sentence <= RULED_LOOKBACK;
-    // (A state soldiers rule is what "the junta" stands for first: "France's ambassador to Niger … the country's military rulers".)
-    const juntas = d.row.words.join(' ') === 'junta' ? new Set([...seen].filter((m) => inReach(m) && JUNTA_STATES.has(m.entity) && !this.ownClauseSubject(m, d)).map((m) => m.entity)) : new Set<string>();
-    const ruled = (RULER_DESCRIPTIONS.has(d.row.words.join(' ')) || (ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country && !this.namedStateArmy(seen, first.sentence)))
-      ? (juntas.size === 1 ? [...seen].reverse().find((m) => inReach(m) && juntas.has(m.entity) && !this.ownClauseSubject(m, d)) : undefined) ?? [...seen].reverse().find((m) => inReach(m) && this.militaryRule(m))
-      : undefined;
-    if (ruled) return this.reference(ruled.entity, ruled.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-    // "the Sudanese Armed Forces … the army": a state's army named by its own name is the one "the
-    // army" stands for, even when another country was named since ("Arakan Army" is no state's).
-    const army = ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country
-      ? [...seen].reverse().find((m) => m.entityType === 'organization' && first.sentence - m.sentence <= RULED_LOOKBACK && this.stateArmy(m.entity))
-      : undefined;
-    if (army) return this.reference(army.entity, army.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-    // "Sudan's Rapid Support Forces … the UAE and Egypt … The army": where a state's army is a side of
-    // its civil war (tables.ts), the army in a story naming that state is its own.
-    const factional = ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country
-      ? [...seen].reverse().find((m) => m.entityType === 'country' && first.sentence - m.sentence <= RULED_LOOKBACK && FACTIONAL_STATES.has(m.entity))
-      : undefined;
-    if (factional) return this.reference(factional.entity, factional.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-    // "the country", "the army", "the junta": the most salient country in reach, not merely the last named.
-    // "a US delegation … the visitors": the country named right before a delegation word.
-    if (d.row.sentBy) {
-      const words = new Set(d.row.sentBy);
-      for (let k = seen.length - 1; k >= 0; k--) {
-        const m = seen[k] as Item;
-        if (first.sentence - m.sentence > d.row.lookback) break;
-        if (m.entityType !== 'country' || m.noun || m.last >= d.first) continue;
-        const next = this.tokens[this.tokens[m.last + 1]?.value === "'s" ? m.last + 2 : m.last + 1];
-        if (next && words.has(next.lower) && next.index < d.first) return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-      }
-      return undefined;
-    }
-    if (d.row.entityType === 'country') {
-      const best = this.salientCountry(d, seen, first.sentence);
-      return best ? this.reference(best.entity, best.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s") : undefined;
-    }
-    // "the paramilitary group", "the rebel group": no state's own army ("the Sudanese Armed Forces").
-    const irregular = this.tokens.slice(d.first, d.last).some((w) => IRREGULAR_WORDS.has(w.lower));
-    // "the agency" after "UNRWA … the UN": a body whose own name has the head word comes before a more
-    // recent one that is only of its kind.
-    const head = d.row.words[d.row.words.length - 1] ?? '';
-    const named = d.row.entityType === 'organization' ? `${head.charAt(0).toUpperCase()}${head.slice(1)}` : '';
-    for (let k = seen.length - 1; named && k >= 0; k--) {
-      const m = seen[k] as Item;
-      if (first.sentence - m.sentence > d.row.lookback) break;
-      const facts = this.actorFacts(m.entity, m.entityType);
-      if (!organizationWords(m.entity, facts.label).has(named) || !describes(d, facts) || this.ownClauseSubject(m, d) || (irregular && this.stateArmy(m.entity))) continue;
-      return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-    }
-    for (let k = seen.length - 1; k >= 0; k--) {
-      const m = seen[k] as Item;
-      if (first.sentence - m.sentence > d.row.lookback) break;
-      if (!describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d) || (irregular && this.stateArmy(m.entity))) continue;
-      return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-    }
-    // "the Ukrainian leader", "the Russian president" for a person the text never titled: the one
-    // person in reach whom the news gazetteer has serving that state first (people.json), when no one
-    // in reach was given an office's title ("Foreign Minister Sergei Lavrov" is no "Russian leader") and exactly one person serves that state.
-    if (d.row.entityType === 'person' && d.country && LEADER_WORDS.has(d.row.words.join(' '))) {
-      const people = new Map<string, Item>();
-      for (let k = seen.length - 1; k >= 0; k--) {
-        const m = seen[k] as Item;
-        if (first.sentence - m.sentence > d.row.lookback) break;
-        if (m.noun || m.entityType !== 'person' || this.ownClauseSubject(m, d)) continue;
-        // (An office the row itself reads is no obstacle: "President Xi" may be "the Chinese leader".)
-        // ("Vice Premier He Lifeng" holds a lesser office: no leader either.)
-        const titled = [...this.actorFacts(m.entity, m.entityType).titles].some((w) => (OFFICE_TITLES.has(w) && !(d.row.titles ?? []).includes(w)) || LESSER_TITLE_WORDS.has(w));
-        if (this.input.servedBy?.(m.entity)?.[0] === d.country && !titled && !people.has(m.entity)) people.set(m.entity, m);
-      }
-      const [only, ...more] = [...people.values()];
-      if (only && more.length === 0) return this.reference(only.entity, only.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-    }
-    return undefined;
-  }
-
-  /**
-   * The country a description of one stands for ("the country", "the army", "the junta"): the
-   * countries it can describe, named in the row's reach, ranked by salience as pronouns are (recency
-   * halved per sentence, role, a closed relative clause's names weigh less, a demonym half a name),
-   * times how often the story named the country so far (its topic: "leave the country" after "the
-   * export pipeline to Benin" in a story about Niger is Niger), and the one this same description
-   * stood for before. A close second leaves it unresolved.
-   */
-  private salientCountry(d: DescriptionSpan, seen: readonly Item[], sentence: number): Item | undefined {
-    const scores = new Map<string, { score: number; last: Item }>();
-    // "members of Netanyahu's cabinet … called on the government": the people of its own sentence
-    // who all serve one state say which government it is.
-    if (d.row.topical === true) {
-      const own = this.servedStateBefore(d, seen, sentence);
-      if (own) return own;
-    }
-    const topical = d.row.topical === true ? topCountries(seen) : undefined;
-    for (let k = seen.length - 1; k >= 0; k--) {
-      const m = seen[k] as Item;
-      const distance = sentence - m.sentence;
-      if (distance > d.row.lookback) break;
-      if (m.noun || m.entityType !== 'country' || (topical && !topical.has(m.entity)) || !describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d)) continue;
-      const weight = (RECENCY_WEIGHT + ROLE_WEIGHT[m.role]) * DECAY ** distance * (m.demonym ? DEMONYM_FACTOR : 1)
-        * (this.embeddedBefore(m, d.first) ? EMBEDDED_FACTOR : 1);
-      const entry = scores.get(m.entity);
-      if (entry) entry.score += weight;
-      else scores.set(m.entity, { score: weight, last: m });
-    }
-    const key = d.row.words.join(' ');
-    const ranked = [...scores.entries()].map(([entity, { score, last }]) => ({
-      last,
-      score: score * (1 + Math.min(TOPIC_CAP, this.named.get(entity) ?? 0) * TOPIC_WEIGHT) * (this.described.get(key) === entity ? SAME_DESCRIPTION_FACTOR : 1),
-    })).sort((a, b) => b.score - a.score || (a.last.entity < b.last.entity ? -1 : 1));
-    const [best, second] = ranked;
-    if (!best || (second && second.score > best.score * (1 - MARGIN))) return undefined;
-    this.described.set(key, best.last.entity);
-    return best.last;
-  }
-
-  /** The last mention of the one state every person named before the description in its sentence serves, if any. */
-  private servedStateBefore(d: DescriptionSpan, seen: readonly Item[], sentence: number): Item | undefined {
-    const states = new Set<string>();
-    for (const m of seen) {
-      if (m.sentence !== sentence || m.entityType !== 'person' || m.last >= d.first) continue;
-      const state = this.input.servedBy?.(m.entity)?.[0];
-      if (!state) return undefined;
-      states.add(state);
-    }
-    const [state, ...others] = [...states];
-    if (!state || others.length > 0) return undefined;
-    for (let k = seen.length - 1; k >= 0; k--) if (seen[k]?.entity === state && seen[k]?.entityType === 'country') return seen[k];
-    return undefined;
-  }
-
-  /**
-   * Whether the actor is the subject of the description's own clause, or the name a relative clause
-   * holding the description hangs on: "China, which remains the junta's biggest lender", "Iraq
-   * promised the group": a description does not take up its own clause's subject (binding principle C).
-   */
-  private ownClauseSubject(m: Item, d: DescriptionSpan): boolean {
-    const from = this.embeddedFrom[d.first] ?? 0;
-    if (from > 0 && this.embeddedUntil[d.first] === this.embeddedUntil[from + 1] && this.baseAt[from - 1]?.entity === m.entity) return true;
-    if (m.role !== 'subject' || m.sentence !== this.tokens[d.first]?.sentence || m.last >= d.first) return false;
-    const governor = this.governorOf(d.first, d.last);
-    return this.clauseMates(m, d.first, governor);
-  }
-
-  /** Whether a state's army named by its own name stands in reach ("the Sudanese Armed Forces"): "the army" is that one. */
-  private namedStateArmy(seen: readonly Item[], sentence: number): boolean {
-    return seen.some((m) => m.entityType === 'organization' && sentence - m.sentence <= RULED_LOOKBACK && this.stateArmy(m.entity));
-  }
-
-  /** "Sudanese Armed Forces", "Pakistan Army", "Israel Defense Forces": a state's name or demonym, then an army's words. */
-  private stateArmy(entity: string): boolean {
-    const words = (this.input.label?.(entity) ?? '').split(/\s+/);
-    const last = words.slice(1).join(' ');
-    return words.length >= 2 && STATE_ARMY_HEADS.has(last) && (this.input.demonym?.(words[0] ?? '') !== undefined);
-  }
-
   /** The previous sentence's subject, when it is the one agreeing person (or, for "its", body or state) named as a subject there. */
   private carriedSubject(t: Token, kind: PronounRow['kind'], seen: readonly Item[]): Item | undefined {
     if (this.tokens[t.index - 1]?.sentence === t.sentence) return undefined;
@@ -632,18 +430,6 @@ class Resolver extends CorefGroups {
     const before = this.tokens[m.first - 1];
     const opener = before && ARTICLES.has(before.lower) ? this.tokens[m.first - 2] : before;
     return opener !== undefined && opener.sentence === m.sentence && SUBORDINATORS.has(opener.lower);
-  }
-
-  /** Whether a word of military rule follows the mention within three words ("Mali's junta", "Myanmar's military government"). */
-  private militaryRule(m: Item): boolean {
-    for (let k = m.last + 1; k <= m.last + 4; k++) {
-      const t = this.tokens[k];
-      if (!t || t.sentence !== m.sentence) return false;
-      // ("Ukraine's military intelligence agency": "military" before another noun names a branch, not rule.)
-      const next = this.tokens[k + 1];
-      if (MILITARY_RULE_WORDS.has(t.lower) && !(t.lower === 'military' && next?.sentence === t.sentence && next.pos === 'NOUN' && !RULE_NOUNS.has(next.lower))) return true;
-    }
-    return false;
   }
 
   protected actorFacts(entity: string, entityType: EntityType): ActorFacts {
@@ -720,10 +506,3 @@ class Resolver extends CorefGroups {
   }
 }
 
-/** The countries the story has named most so far (names and demonyms), when named at least twice. */
-function topCountries(seen: readonly Item[]): ReadonlySet<string> {
-  const counts = new Map<string, number>();
-  for (const m of seen) if (m.entityType === 'country' && !m.noun) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-  const most = Math.max(0, ...counts.values());
-  return new Set(most >= 2 ? [...counts.entries()].filter(([, n]) => n === most).map(([e]) => e) : []);
-}
