@@ -13,6 +13,7 @@ import type { Frame } from './frames';
 import { OF_HEADS, PREVENTING_VERBS, VICTIM_NOUNS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, RELATIVE_PRONOUNS, verbIn, SITE_PREPS, VERB_TAGS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 import { ActorFinder, relativeAntecedent, type ListExpander } from './tree-actors';
+import { AUTHORING_VERBS, DOCUMENT_NOUNS, documentOwner, repairAspectual } from './tree-repairs';
 
 /** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
 export interface ReadFrame {
@@ -66,30 +67,6 @@ const CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless', 'whether']);
 const CLAUSAL: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'advcl', 'conj', 'csubj']);
 
 /** The dependency trees of a document's parsed sentences, with children lists. */
-/** Verbs of a phase that take an -ing clause: "began striking Iranian sites". */
-const ASPECTUAL_VERBS: ReadonlySet<string> = new Set(['begin', 'start', 'continue', 'keep', 'resume', 'stop', 'cease', 'finish']);
-
-/**
- * "Israel began striking Iranian nuclear sites": the parser may read the -ing verb as an adjective
- * of the object ("striking sites"). A verb-tagged -ing modifier right after a phase verb whose
- * object it modifies is the phase verb's clause, and the noun its object.
- */
-function repairAspectual(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
-  let heads: Int32Array | undefined;
-  let deprels: string[] | undefined;
-  for (let i = 1; i < tokens.length; i++) {
-    if (syntax.upos[i] !== 'VERB' || syntax.deprels[i] !== 'amod' || !/ing$/.test(tokens[i]?.lower ?? '')) continue;
-    const noun = syntax.heads[i] as number;
-    const verb = i - 1;
-    if (noun <= i || syntax.heads[noun] !== verb || syntax.deprels[noun] !== 'obj' || !ASPECTUAL_VERBS.has(tokens[verb]?.lemma ?? '')) continue;
-    heads ??= Int32Array.from(syntax.heads);
-    deprels ??= [...syntax.deprels];
-    heads[i] = verb;
-    deprels[i] = 'xcomp';
-    heads[noun] = i;
-  }
-  return heads && deprels ? { ...syntax, heads, deprels } : syntax;
-}
 
 export class DependencyTree {
   private readonly first: Int32Array;
@@ -379,29 +356,12 @@ function demanded(tree: DependencyTree, verb: number, clause: number): boolean {
 const OBJECT_PREPS: ReadonlySet<string> = new Set(['to', 'on', 'with', 'against', 'for', 'over', 'about']);
 
 /** Prepositions before an -ing clause whose subject is the governor's: "by expelling", "after meeting". */
-/** Nouns for what an actor files or writes, whose participle ("a complaint accusing Y") is the owner's act. */
-const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(['case', 'complaint', 'lawsuit', 'suit', 'petition', 'letter', 'motion', 'resolution', 'report', 'statement', 'filing', 'submission', 'appeal', 'application', 'note', 'memo']);
-
-/** The possessor of a document noun right before the participle at `participle` ("Sudan's case accusing"), or -1. */
-function documentOwner(tree: DependencyTree, noun: number, participle: number): number {
-  if (noun < 0 || noun >= participle || !DOCUMENT_NOUNS.has(tree.tokens[noun]?.lower ?? '')) return -1;
-  for (let k = noun + 1; k < participle; k++) if (tree.tokens[k]?.value === ',') return -1;
-  const poss = tree.child(noun, 'nmod:poss');
-  if (poss >= 0) return poss;
-  // "a letter from Tehran accusing Y"
-  for (const c of tree.children(noun)) if (c < participle && tree.deprel(c) === 'nmod' && ['from', 'by'].includes(tree.caseOf(c) ?? '')) return c;
-  return -1;
-}
-
-/** Verbs whose object document is the subject's own: "filed / adopted / sent a complaint accusing Y". */
-const AUTHORING_VERBS: ReadonlySet<string> = new Set(['file', 'adopt', 'issue', 'submit', 'send', 'write', 'pass', 'publish', 'lodge', 'bring', 'release', 'table', 'deliver', 'draft', 'present', 'approve']);
-
 const GERUND_MARKS: ReadonlySet<string> = new Set(['by', 'after', 'before', 'while', 'since', 'without', 'when', 'upon', 'on', 'in']);
 
-/** The heads of the trigger's subject, inherited where the clause has none of its own. */
 /** Quantifiers the parser may hang as a second subject: "X and Y each …", "they both …". */
 const FLOATING_QUANTIFIERS: ReadonlySet<string> = new Set(['each', 'both', 'all']);
 
+/** The heads of the trigger's subject, inherited where the clause has none of its own. */
 export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   if (depth > 6) return [];
   const own = tree.child(i, 'nsubj');
@@ -572,7 +532,6 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
   }
   return requiredSeen ? out : [];
 }
-
 
 /** "did not meet", "refused to accept", "never accused": negation on the trigger or a governor that passes it down. */
 export function negated(tree: DependencyTree, i: number): boolean {

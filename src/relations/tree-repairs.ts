@@ -1,0 +1,47 @@
+// Readings of the parse that its usual shape gets wrong, kept apart from tree.ts's walk of it: an
+// -ing verb the parser made an adjective after a phase verb, and the owner of a document whose
+// participle says what that owner does.
+import type { SyntaxLayer, Token } from '../types';
+import type { DependencyTree } from './tree';
+
+/** Verbs of a phase that take an -ing clause: "began striking Iranian sites". */
+const ASPECTUAL_VERBS: ReadonlySet<string> = new Set(['begin', 'start', 'continue', 'keep', 'resume', 'stop', 'cease', 'finish']);
+
+/**
+ * "Israel began striking Iranian nuclear sites": the parser may read the -ing verb as an adjective
+ * of the object ("striking sites"). A verb-tagged -ing modifier right after a phase verb whose
+ * object it modifies is the phase verb's clause, and the noun its object.
+ */
+export function repairAspectual(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+  let heads: Int32Array | undefined;
+  let deprels: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if (syntax.upos[i] !== 'VERB' || syntax.deprels[i] !== 'amod' || !/ing$/.test(tokens[i]?.lower ?? '')) continue;
+    const noun = syntax.heads[i] as number;
+    const verb = i - 1;
+    if (noun <= i || syntax.heads[noun] !== verb || syntax.deprels[noun] !== 'obj' || !ASPECTUAL_VERBS.has(tokens[verb]?.lemma ?? '')) continue;
+    heads ??= Int32Array.from(syntax.heads);
+    deprels ??= [...syntax.deprels];
+    heads[i] = verb;
+    deprels[i] = 'xcomp';
+    heads[noun] = i;
+  }
+  return heads && deprels ? { ...syntax, heads, deprels } : syntax;
+}
+
+/** Nouns for what an actor files or writes, whose participle ("a complaint accusing Y") is the owner's act. */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(['case', 'complaint', 'lawsuit', 'suit', 'petition', 'letter', 'motion', 'resolution', 'report', 'statement', 'filing', 'submission', 'appeal', 'application', 'note', 'memo']);
+
+/** The possessor of a document noun right before the participle at `participle` ("Sudan's case accusing"), or -1. */
+export function documentOwner(tree: DependencyTree, noun: number, participle: number): number {
+  if (noun < 0 || noun >= participle || !DOCUMENT_NOUNS.has(tree.tokens[noun]?.lower ?? '')) return -1;
+  for (let k = noun + 1; k < participle; k++) if (tree.tokens[k]?.value === ',') return -1;
+  const poss = tree.child(noun, 'nmod:poss');
+  if (poss >= 0) return poss;
+  // "a letter from Tehran accusing Y"
+  for (const c of tree.children(noun)) if (c < participle && tree.deprel(c) === 'nmod' && ['from', 'by'].includes(tree.caseOf(c) ?? '')) return c;
+  return -1;
+}
+
+/** Verbs whose object document is the subject's own: "filed / adopted / sent a complaint accusing Y". */
+export const AUTHORING_VERBS: ReadonlySet<string> = new Set(['file', 'adopt', 'issue', 'submit', 'send', 'write', 'pass', 'publish', 'lodge', 'bring', 'release', 'table', 'deliver', 'draft', 'present', 'approve']);
