@@ -15,6 +15,7 @@ const ROWS: readonly Row[] = [
   ['President Ruto hosted President Museveni in Nairobi. Museveni thanked his host for the welcome.', 'his', 1, 'william-ruto', '"his host": the other party of the possessor\'s last meeting'],
   ['President Ruto hosted President Museveni in Nairobi. Ruto praised his counterpart, Samia Suluhu Hassan.', 'his', 1, 'william-ruto', '"his counterpart, NAME": the name says who; "his" is its owner'],
   ['The UN Relief and Works Agency said it would stay. The UN Security Council met. Washington cut its funding to the agency.', 'agency', 1, 'unrwa', 'a body whose own name has the head word comes before a more recent one only of its kind'],
+  ['China blocked a text on Myanmar. The draft, put forward by Norway and Chile, urged the warring parties to stop fighting.', 'warring', 1, null, '"the warring parties" are a war\'s sides or nobody, never the last pair named'],
   ['Vladimir Putin arrived in Minsk on Friday. He met Alexander Lukashenko.', 'He', 1, 'vladimir-putin', 'subject of the previous sentence'],
   ['Angela Merkel met Vladimir Putin in Sochi. She said the talks were useful.', 'She', 1, 'angela-merkel', 'gender from the given name (Angela) rules out Putin'],
   ['Angela Merkel met Vladimir Putin in Sochi. He said the talks were useful.', 'He', 1, 'vladimir-putin', 'gender from the given name: the object, not the subject'],

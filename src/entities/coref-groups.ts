@@ -234,8 +234,11 @@ export abstract class CorefGroups extends CorefCues {
     // Else the last pair in reach; one whose other end is no actor we know ("Xi received his guest"), or
     // whose members are not of the phrase's kind ("Orban hosted his Swedish counterpart, Ulf Kristersson"
     // with no state known for him, then "the two governments"), stops the search: no older pair is meant.
+    // ("The draft, put forward by Britain and Sierra Leone, urged the warring parties": those at war
+    // are a war's sides or nobody, never merely the last pair named.)
+    const warring = span.row.words.includes('warring');
     for (const e of events) {
-      if (sentence - e.sentence > PAIR_LOOKBACK || e.open) break;
+      if (sentence - e.sentence > PAIR_LOOKBACK || e.open || warring) break;
       const members = mapped(e);
       if (members) return members;
       if (new Set(e.members.map((m) => m.entity)).size === count && e.members.some((m) => !this.pairMember(m, kind, span.row.office))) break;
