@@ -59,6 +59,10 @@ const CHARGED_GERUNDS: ReadonlyMap<string, { readonly relation: Relation; readon
   ['shelter', { relation: 'aided', cameo: '070', reason: 'sheltering a group is material help' }],
 ]);
 
+/** Auxiliaries of what a that-clause says will be done ("agreed that the soldiers would leave"), and should be. */
+const WILL_AUX: ReadonlySet<string> = new Set(['would', 'will']);
+const PLAN_AUX: ReadonlySet<string> = new Set(['would', 'will', 'should']);
+
 export abstract class TreeFrames extends TreeActs {
   // ---- the tree ----------------------------------------------------------------------------------
 
@@ -195,7 +199,7 @@ export abstract class TreeFrames extends TreeActs {
   /** "agreed that the soldiers would leave": the verb's that-clause tells what will be done. */
   private willBeDone(verb: Token): boolean {
     const clause = this.reader ? this.reader.tree.child(verb.index, 'ccomp') : -1;
-    return clause >= 0 && this.hasAux(clause, ['would', 'will']);
+    return clause >= 0 && this.reader !== undefined && this.reader.tree.hasAux(clause, WILL_AUX);
   }
 
   /** What two sides agreeing together agree to do: an infinitive, or a that-clause of what will (or should) be done. */
@@ -203,13 +207,7 @@ export abstract class TreeFrames extends TreeActs {
     const tree = this.reader?.tree;
     if (!tree) return undefined;
     return Array.from(tree.children(verb.index)).find((c) => ((tree.deprel(c) === 'xcomp' || tree.deprel(c) === 'advcl') && tree.infinitive(c))
-      || (tree.deprel(c) === 'ccomp' && tree.upos(c) === 'VERB' && this.hasAux(c, ['would', 'will', 'should'])));
-  }
-
-  /** Whether the clause headed at c has one of these auxiliaries. */
-  private hasAux(c: number, words: readonly string[]): boolean {
-    const tree = this.reader?.tree;
-    return tree !== undefined && tree.children(c).some((a) => tree.deprel(a) === 'aux' && words.includes(tree.tokens[a]?.lower ?? ''));
+      || (tree.deprel(c) === 'ccomp' && tree.upos(c) === 'VERB' && tree.hasAux(c, PLAN_AUX)));
   }
 
   /**

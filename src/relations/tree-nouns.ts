@@ -290,10 +290,11 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   // attack"), not as its subject ("His message was: 'don't …'").
   // ("would cut tariffs after talks with Xi": what came before the act is told as done, whatever the act's modality.)
   // ("will meet Xi after talks with Putin": under a future act the earlier one is still to come.)
-  const future = Array.from(tree.children(verb)).some((c) => tree.deprel(c) === 'aux' && FUTURE_AUX.has(tree.tokens[c]?.lower ?? ''));
   // (Only an occasion that names its own party: "at a summit with Putin"; "would not meet Y during the visit" is the verb's.)
-  const ownParty = Array.from(tree.children(n)).some((c) => tree.deprel(c) === 'nmod' && ['with', 'between'].includes(tree.caseOf(c) ?? ''));
-  const governed = underVerb && NOUN_UNDER_VERB.has(tree.deprel(n)) && !(tree.deprel(n) === 'obl' && PAST_EVENT_CASES.has(tree.caseOf(n) ?? '') && ownParty && !future);
+  const occasion = tree.deprel(n) === 'obl' && PAST_EVENT_CASES.has(tree.caseOf(n) ?? '')
+    && Array.from(tree.children(n)).some((c) => tree.deprel(c) === 'nmod' && ['with', 'between'].includes(tree.caseOf(c) ?? ''))
+    && !tree.hasAux(verb, FUTURE_AUX);
+  const governed = underVerb && NOUN_UNDER_VERB.has(tree.deprel(n)) && !occasion;
   const verbToken = governed ? tree.tokens[verb] : undefined;
   // "said a Chinese attack on Taiwan could threaten Japan": an act that is the subject of what may be is not told as done.
   const subjectOfMaybe = (underVerb && (tree.deprel(n) === 'nsubj' || tree.deprel(n) === 'nsubj:pass') && hypothetical(tree, verb))

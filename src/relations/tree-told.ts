@@ -7,7 +7,7 @@ import { ATTACK_NOUNS, type Frame } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { ANY_ACT_NOUNS, anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun, TOLD_ACTS, type ToldActRow } from './anaphora';
 import { ActorFinder } from './tree-actors';
-import { DependencyTree, negated as negatedAt, NEGATORS, readSubjects } from './tree';
+import { DependencyTree, negated as negatedAt, NEGATORS, OBLIGING_AUX, readSubjects } from './tree';
 import type { RelationFact } from './context';
 import { WalkFrames } from './walk-frames';
 
@@ -63,8 +63,6 @@ function hasCondition(tree: DependencyTree, clause: number): boolean {
 
 /** Relations whose acts are often told as announced or offered ("announced duties", "offered talks"), yet taken up as acts. */
 const OFFERS: ReadonlySet<Relation> = new Set<Relation>(['proposed', 'promised', 'sanctioned', 'aided']);
-/** Auxiliaries by which a speaker says what another must do. */
-const OBLIGING: ReadonlySet<string> = new Set(['should', 'must']);
 
 /** An act told with an author and no actor as its target ("North Korea test-fired a missile"; TOLD_ACTS). */
 interface ToldAct {
@@ -211,7 +209,7 @@ export abstract class TreeTold extends WalkFrames {
     let said: ReturnType<typeof readSubjects> | undefined;
     for (const c of tree.children(verb.index)) {
       if (tree.deprel(c) !== 'ccomp' || tree.upos(c) !== 'VERB' || tree.child(c, 'nsubj') < 0 || tree.child(c, 'aux:pass') >= 0) continue;
-      if (!Array.from(tree.children(c)).some((a) => tree.deprel(a) === 'aux' && OBLIGING.has(this.tok(a)?.lower ?? ''))) continue;
+      if (!tree.hasAux(c, OBLIGING_AUX)) continue;
       const clause = this.tok(c);
       // "said: 'If the government believes …, they should ask us'": a condition, and a pronoun in a
       // quote, leave who is asked too open.

@@ -131,6 +131,12 @@ export class DependencyTree {
     return this.deprel(i) === 'xcomp' || this.purpose(i);
   }
 
+  /** Whether the clause headed at i has one of these auxiliaries ("would", "should", "will"). */
+  hasAux(i: number, words: ReadonlySet<string>): boolean {
+    for (const c of this.children(i)) if (this.deprel(c) === 'aux' && words.has(this.tokens[c]?.lower ?? '')) return true;
+    return false;
+  }
+
   /** The preposition (case child) of a nominal: "with" in "met with Putin". */
   caseOf(i: number): string | undefined {
     for (const c of this.children(i)) if (this.deprel(c) === 'case') return this.tokens[c]?.lower;
@@ -345,10 +351,13 @@ function hasComplement(tree: DependencyTree, i: number, frame: Frame): boolean {
 /** Verbs whose that-clause says what its subject must do: "demanded that Y withdraw". */
 const DEMAND_VERBS: ReadonlySet<string> = new Set(['demand', 'insist', 'urge', 'ask', 'request', 'call']);
 
+/** Auxiliaries by which a clause says what must be done: "should withdraw". */
+export const OBLIGING_AUX: ReadonlySet<string> = new Set(['should', 'must']);
+
 /** "insisted that Y withdraw / should withdraw" asks Y; "insisted that it needed access" only asserts. */
 function demanded(tree: DependencyTree, verb: number, clause: number): boolean {
   if (tree.tokens[verb]?.lemma !== 'insist') return true;
-  for (const c of tree.children(clause)) if (tree.deprel(c) === 'aux' && ['should', 'must'].includes(tree.tokens[c]?.lower ?? '')) return true;
+  if (tree.hasAux(clause, OBLIGING_AUX)) return true;
   return !inflected(tree.tokens[clause]) && tree.child(clause, 'aux') < 0;
 }
 
