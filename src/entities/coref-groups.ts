@@ -4,14 +4,12 @@
 // Written for newsgraph (MIT).
 import type { EntityType, Token } from '../types';
 import type { ActorReference } from './index';
-import { DESCRIPTIONS, type ActorFacts } from './descriptions';
+import { OFFICE_TITLES, type ActorFacts } from './descriptions';
 import { EVENT_LOOKBACK, eventKind, FORUMS, PAIR_LOOKBACK, PAIR_TYPES, partyEvents, relativeCommas, type PairKind, type PairSpan, type PartyEvent } from './coref-pairs';
 import { PRONOUNS, SPEECH_VERBS } from './coref-words';
 import type { Item } from './coref-text';
 import { CorefCues } from './coref-cues';
 
-/** Every title a person description reads (descriptions.ts): an office a person written with it holds. */
-const OFFICES: ReadonlySet<string> = new Set(DESCRIPTIONS.flatMap((r) => (r.entityType === 'person' ? [...(r.titles ?? [])] : [])));
 /** Words that join two actors named as a pair. */
 const PAIR_JOINERS: ReadonlySet<string> = new Set(['and', '&', 'with', ',', 'versus', 'vs', 'vs.']);
 /** Possessive pronouns: the owner of a party, never a party of its own event. */
@@ -268,7 +266,7 @@ export abstract class CorefGroups extends CorefCues {
     // ("Italian Prime Minister Giorgia Meloni and Finnish President Alexander Stubb … the two presidents": she holds another office.)
     if (office && m.entityType === 'person') {
       const titles = this.actorFacts(m.entity, m.entityType).titles;
-      if (!office.some((w) => titles.has(w)) && [...titles].some((w) => OFFICES.has(w))) return undefined;
+      if (!office.some((w) => titles.has(w)) && [...titles].some((w) => OFFICE_TITLES.has(w))) return undefined;
     }
     // (A side of a dispute named by its leader is the state they speak for, when one is known: "Kurti and Vucic … both sides".)
     const states = m.entityType === 'person' && (kind === 'states' || kind === 'sides') ? this.statesOf(m.entity) : [];

@@ -2,7 +2,7 @@
 // actor it stands for (descriptions.ts lists them): states by salience and the story's topic, rulers and
 // armies by what the story says of them, bodies by kind and name. coref.ts resolves pronouns.
 import type { ActorReference } from './index';
-import { describes, DESCRIPTIONS, organizationWords, type DescriptionSpan } from './descriptions';
+import { describes, OFFICE_TITLES, organizationWords, type DescriptionSpan } from './descriptions';
 import { CorefGroups } from './coref-groups';
 import type { Item } from './coref-text';
 import { FACTIONAL_ARMIES, MILITARY_GOVERNMENTS } from './tables';
@@ -41,8 +41,6 @@ const TOPIC_CAP = 10;
 const SAME_DESCRIPTION_FACTOR = 1.5;
 /** Descriptions of a head of state or government that a gazetteer person serving the demonym's state may take up. */
 const LEADER_WORDS: ReadonlySet<string> = new Set(['leader', 'president', 'ruler', 'strongman', 'prime minister', 'premier']);
-/** Every title a person description reads (descriptions.ts): a person written with one holds that office, no other. */
-export const OFFICE_TITLES: ReadonlySet<string> = new Set(DESCRIPTIONS.flatMap((r) => (r.entityType === 'person' ? [...(r.titles ?? [])] : [])));
 /** Words before "group", "force" that say it is no state's army. */
 const IRREGULAR_WORDS: ReadonlySet<string> = new Set(['paramilitary', 'rebel', 'militant', 'insurgent', 'jihadist', 'armed', 'islamist']);
 /** Words that make a title another office: a deputy prime minister is not "the prime minister". */

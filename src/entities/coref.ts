@@ -11,9 +11,9 @@
 // descriptions ("the junta", "the army", "the agency") in coref-states.ts.
 import type { EntityType, Mention, Token } from '../types';
 import type { ActorReference } from './index';
-import { findDescriptions, type ActorFacts } from './descriptions';
+import { findDescriptions, OFFICE_TITLES, type ActorFacts } from './descriptions';
 import { findPairs, OTHER_PARTY_NOUNS, PAIR_DESCRIPTIONS } from './coref-pairs';
-import { CorefStates, DECAY, EMBEDDED_FACTOR, LESSER_TITLE_WORDS, MARGIN, OFFICE_TITLES, RECENCY_WEIGHT, ROLE_WEIGHT } from './coref-states';
+import { CorefStates, DECAY, EMBEDDED_FACTOR, LESSER_TITLE_WORDS, MARGIN, RECENCY_WEIGHT, ROLE_WEIGHT } from './coref-states';
 import { FeatureBuffer } from '../learn';
 import { candidateFeatures, corefModel, corefTracer, hashFeatures, nullFeatures, rankScore, type CorefModel, type RankCandidate, type RankPronoun } from './coref-rank';
 import { ARTICLES, HOSTILE_VERBS, PRONOUNS, type PronounRow } from './coref-words';

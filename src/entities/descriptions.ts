@@ -248,6 +248,9 @@ function loadOrganizations(): void {
   names = new Map(data.organizations.map((o) => [o.id, [o.name, ...(o.aliases ?? [])].join(' ')]));
 }
 
+/** Every title a person description reads: a person written with one holds that office, no other. */
+export const OFFICE_TITLES: ReadonlySet<string> = new Set(DESCRIPTIONS.flatMap((r) => (r.entityType === 'person' ? [...(r.titles ?? [])] : [])));
+
 /** The words of an organisation's names, the gazetteer's and the document's label. */
 export function organizationWords(entity: string, label: string | undefined): ReadonlySet<string> {
   return new Set(`${label ?? ''} ${organizationNames().get(entity) ?? ''}`.split(/\s+/));
