@@ -2,7 +2,7 @@
 // actor it stands for (descriptions.ts lists them): states by salience and the story's topic, rulers and
 // armies by what the story says of them, bodies by kind and name. coref.ts resolves pronouns.
 import type { ActorReference } from './index';
-import { describes, OFFICE_TITLES, organizationWords, type DescriptionSpan } from './descriptions';
+import { describes, OFFICE_TITLES, organizationWords, type ActorFacts, type DescriptionSpan } from './descriptions';
 import { CorefGroups } from './coref-groups';
 import type { Item } from './coref-text';
 import { FACTIONAL_ARMIES, MILITARY_GOVERNMENTS } from './tables';
@@ -61,28 +61,32 @@ export abstract class CorefStates extends CorefGroups {
   protected resolveDescription(d: DescriptionSpan, seen: readonly Item[]): ActorReference | undefined {
     const first = this.tokens[d.first];
     if (!first) return undefined;
+    const key = d.row.words.join(' ');
+    // The description stands for the actor m names, as a reference of its own span.
+    const stand = (m: Item): ActorReference => this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
     // "Myanmar's military government … the junta": a country named with a word of military rule is
     // the one "the junta" or "the regime" stands for, even when another country was named since.
     // (So is "the army" or "the military" when no state's army was named by its own name: "Myanmar's military government … the army".)
     const inReach = (m: Item): boolean => m.entityType === 'country' && !m.demonym && first.sentence - m.sentence <= RULED_LOOKBACK;
     // (A state soldiers rule is what "the junta" stands for first: "France's ambassador to Niger … the country's military rulers".)
-    const juntas = d.row.words.join(' ') === 'junta' ? new Set([...seen].filter((m) => inReach(m) && JUNTA_STATES.has(m.entity) && !this.ownClauseSubject(m, d)).map((m) => m.entity)) : new Set<string>();
-    const ruled = (RULER_DESCRIPTIONS.has(d.row.words.join(' ')) || (ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country && !this.namedStateArmy(seen, first.sentence)))
+    const juntas = key === 'junta' ? new Set([...seen].filter((m) => inReach(m) && JUNTA_STATES.has(m.entity) && !this.ownClauseSubject(m, d)).map((m) => m.entity)) : new Set<string>();
+    const armyWords = ARMY_DESCRIPTIONS.has(key) && !d.country;
+    const ruled = (RULER_DESCRIPTIONS.has(key) || (armyWords && !this.namedStateArmy(seen, first.sentence)))
       ? (juntas.size === 1 ? [...seen].reverse().find((m) => inReach(m) && juntas.has(m.entity) && !this.ownClauseSubject(m, d)) : undefined) ?? [...seen].reverse().find((m) => inReach(m) && this.militaryRule(m))
       : undefined;
-    if (ruled) return this.reference(ruled.entity, ruled.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+    if (ruled) return stand(ruled);
     // "the Sudanese Armed Forces … the army": a state's army named by its own name is the one "the
     // army" stands for, even when another country was named since ("Arakan Army" is no state's).
-    const army = ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country
+    const army = armyWords
       ? [...seen].reverse().find((m) => m.entityType === 'organization' && first.sentence - m.sentence <= RULED_LOOKBACK && this.stateArmy(m.entity))
       : undefined;
-    if (army) return this.reference(army.entity, army.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+    if (army) return stand(army);
     // "Sudan's Rapid Support Forces … the UAE and Egypt … The army": where a state's army is a side of
     // its civil war (tables.ts), the army in a story naming that state is its own.
-    const factional = ARMY_DESCRIPTIONS.has(d.row.words.join(' ')) && !d.country
+    const factional = armyWords
       ? [...seen].reverse().find((m) => m.entityType === 'country' && first.sentence - m.sentence <= RULED_LOOKBACK && FACTIONAL_STATES.has(m.entity))
       : undefined;
-    if (factional) return this.reference(factional.entity, factional.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+    if (factional) return stand(factional);
     // "the country", "the army", "the junta": the most salient country in reach, not merely the last named.
     // "a US delegation … the visitors": the country named right before a delegation word.
     if (d.row.sentBy) {
@@ -92,13 +96,13 @@ export abstract class CorefStates extends CorefGroups {
         if (first.sentence - m.sentence > d.row.lookback) break;
         if (m.entityType !== 'country' || m.noun || m.last >= d.first) continue;
         const next = this.tokens[this.tokens[m.last + 1]?.value === "'s" ? m.last + 2 : m.last + 1];
-        if (next && words.has(next.lower) && next.index < d.first) return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+        if (next && words.has(next.lower) && next.index < d.first) return stand(m);
       }
       return undefined;
     }
     if (d.row.entityType === 'country') {
       const best = this.salientCountry(d, seen, first.sentence);
-      return best ? this.reference(best.entity, best.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s") : undefined;
+      return best ? stand(best) : undefined;
     }
     // "the paramilitary group", "the rebel group": no state's own army ("the Sudanese Armed Forces").
     const irregular = this.tokens.slice(d.first, d.last).some((w) => IRREGULAR_WORDS.has(w.lower));
@@ -106,19 +110,17 @@ export abstract class CorefStates extends CorefGroups {
     // recent one that is only of its kind.
     const head = d.row.words[d.row.words.length - 1] ?? '';
     const named = d.row.entityType === 'organization' ? `${head.charAt(0).toUpperCase()}${head.slice(1)}` : '';
-    for (let k = seen.length - 1; named && k >= 0; k--) {
-      const m = seen[k] as Item;
-      if (first.sentence - m.sentence > d.row.lookback) break;
-      const facts = this.actorFacts(m.entity, m.entityType);
-      if (!organizationWords(m.entity, facts.label).has(named) || !describes(d, facts) || this.ownClauseSubject(m, d) || (irregular && this.stateArmy(m.entity))) continue;
-      return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-    }
-    for (let k = seen.length - 1; k >= 0; k--) {
-      const m = seen[k] as Item;
-      if (first.sentence - m.sentence > d.row.lookback) break;
-      if (!describes(d, this.actorFacts(m.entity, m.entityType)) || this.ownClauseSubject(m, d) || (irregular && this.stateArmy(m.entity))) continue;
-      return this.reference(m.entity, m.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
-    }
+    const latest = (fits: (m: Item, facts: ActorFacts) => boolean): Item | undefined => {
+      for (let k = seen.length - 1; k >= 0; k--) {
+        const m = seen[k] as Item;
+        if (first.sentence - m.sentence > d.row.lookback) break;
+        const facts = this.actorFacts(m.entity, m.entityType);
+        if (describes(d, facts) && !this.ownClauseSubject(m, d) && !(irregular && this.stateArmy(m.entity)) && fits(m, facts)) return m;
+      }
+      return undefined;
+    };
+    const body = (named ? latest((m, facts) => organizationWords(m.entity, facts.label).has(named)) : undefined) ?? latest(() => true);
+    if (body) return stand(body);
     // "the Ukrainian leader", "the Russian president" for a person the text never titled: the one
     // person in reach whom the news gazetteer has serving that state first (people.json), when no one
     // in reach was given an office's title ("Foreign Minister Sergei Lavrov" is no "Russian leader") and exactly one person serves that state.
@@ -134,7 +136,7 @@ export abstract class CorefStates extends CorefGroups {
         if (this.input.servedBy?.(m.entity)?.[0] === d.country && !titled && !people.has(m.entity)) people.set(m.entity, m);
       }
       const [only, ...more] = [...people.values()];
-      if (only && more.length === 0) return this.reference(only.entity, only.entityType, d.first, d.last, first.sentence, 'description', this.tokens[d.last + 1]?.value === "'s");
+      if (only && more.length === 0) return stand(only);
     }
     return undefined;
   }
