@@ -15,9 +15,9 @@ import { LoneNameReading } from './lone-names';
 import { documentCountry } from './containment';
 import { NO_ACTOR } from './addressed';
 
-/** Nouns for the government a person heads: "Goita's government". */
 /** Heads of pair phrases for the sides of a war ("both sides", "the warring parties"). */
 const SIDE_WORDS: ReadonlySet<string> = new Set(['sides', 'parties', 'factions', 'camps']);
+/** Nouns for the government a person heads: "Goita's government". */
 const GOVERNMENT_WORDS: ReadonlySet<string> = new Set(['government', 'administration', 'cabinet', 'regime', 'junta']);
 
 /** Determiners that open a title's phrase ("our NASA Administrator", "this Prime Minister"). */
