@@ -388,6 +388,13 @@ const ROWS: readonly Row[] = [
   ['Manila imposed a ban on Chinese vessels under pressure from Tokyo.', ['japan urged philippines', 'philippines sanctioned china'], 'those under whose pressure an act was done urged its doer; a ban on Y\'s boats sanctions Y'],
   ['Egypt objected to the presence of Ethiopia in the Red Sea.', ['egypt rejected ethiopia'], 'objecting to a side\'s presence rejects the side'],
   ['Unlike Tokyo\'s alliance with Washington, the accord has no defence clause.', ['japan promised united-states'], 'a standing pact or alliance binds its owner to Y'],
+  ['Witkoff said Hamas would have to disarm in the next phase.', ['steve-witkoff urged hamas'], '"would have to" in a said clause is an obligation put on another actor, as "must"'],
+  ['Macron said Ukraine did not need to cede any land.', [], 'what another actor need not do asks nothing of it'],
+  ['Redwood said Britain needed a slimmer government to compete.', [], '"needed" with an object says what is lacking, not what must be done'],
+  ['Netanyahu said Tehran had made a big mistake and would pay for it.', ['benjamin-netanyahu accused iran', 'benjamin-netanyahu warned iran'], 'a mistake said of another actor charges it; "would pay for it" in the conjunct threatens it'],
+  ['Zelensky said Russia had failed to honour the truce.', ['volodymyr-zelenskyy accused russia'], 'a failure said of another actor is a charge'],
+  ['The talks failed, Putin said.', [], 'a failure said of an act charges no one'],
+  ['Trump landed in Israel on Monday.', ['donald-trump met israel'], 'landing in a country is a visit'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -176,7 +176,7 @@ const ROWS: readonly Row[] = [
   ['Scholz attacked Macron over the budget.', ['olaf-scholz accused emmanuel-macron'], 'a person attacking a person: words (CAMEO 111)'],
   ['Macron told the BBC that France would stay.', [], 'telling a news outlet is a statement'],
   ['Scholz told the Daily Record newspaper he would resign.', [], 'an outlet named by its kind'],
-  ['Trump told reporters Russia would pay a price.', [], 'a noun object fills the slot: Russia starts a new clause'],
+  ['Trump told reporters Russia would pay a price.', ['donald-trump warned russia'], 'a noun object fills the slot: Russia starts a new clause, told as a threat, not informed'],
   ['Zelenskyy asked Macron if France would help.', [], '"asked X if" is a question, not a request'],
   ['Scholz dismissed claims Russia had attacked Poland.', ['russia attacked poland (hypothetical)'], 'what claims say is not asserted'],
   ['Labour accused of propaganda.', [], 'headline passive without agent'],

@@ -18,7 +18,7 @@ import { cameoCanRelate } from './cameo';
 import { EVENT_ANAPHORS } from './anaphora';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, collocationsByVerb, type RelationFact } from './context';
 import { TreeFrames } from './tree-frames';
-import { CHARGING_ACT_PREDICATES, CHARGING_PREDICATES } from './tree-told';
+import { CHARGING_ACT_PREDICATES, CHARGING_PREDICATES, FAULT_NOUNS, FAULT_PREDICATES } from './tree-told';
 import { readRoles } from './roles';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
@@ -29,11 +29,11 @@ export type { RelationFact } from './context';
  * CAMEO verb whose pattern one of our relations fits): extraction parses only sentences with one.
  */
 export function triggerWord(t: Token): boolean {
-  if (nounFramesByWord.has(t.lower)) return true;
+  if (nounFramesByWord.has(t.lower) || FAULT_NOUNS.has(t.lower)) return true;
   if (t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   const l = t.lemma;
   // (verbLemmas holds the lemma and the word less -ed / -d / -s, and an irregular past's verb.)
-  return roleFramesByLemma.has(l) || LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l) || cameoCanRelate(l) || CHARGING_PREDICATES.has(l) || CHARGING_ACT_PREDICATES.has(l)
+  return roleFramesByLemma.has(l) || LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l) || cameoCanRelate(l) || CHARGING_PREDICATES.has(l) || FAULT_PREDICATES.has(l) || CHARGING_ACT_PREDICATES.has(l)
     || verbLemmas(t).some((v) => framesByLemma.has(v) || collocationsByVerb.has(v) || MEDIATING_VERBS.has(v));
 }
 

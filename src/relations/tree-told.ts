@@ -7,7 +7,7 @@ import { ATTACK_NOUNS, type Frame } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { ANY_ACT_NOUNS, anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun, TOLD_ACTS, type ToldActRow } from './anaphora';
 import { ActorFinder } from './tree-actors';
-import { DependencyTree, negated as negatedAt, NEGATORS, OBLIGING_AUX, readSubjects } from './tree';
+import { DependencyTree, negated as negatedAt, NEGATORS, obliging, readSubjects } from './tree';
 import type { RelationFact } from './context';
 import { WalkFrames } from './walk-frames';
 
@@ -87,15 +87,35 @@ export const CHARGING_PREDICATES: ReadonlySet<string> = new Set([
   // "said Kyiv had refused to take back its own soldiers": a refusal told by the other side is a complaint.
   'refuse',
 ]);
-/** Violence and crimes that, said of another actor as done, charge it (CAMEO 112); "commit" with a crime noun only. */
+/** Faults that, said of another actor (not of an act: "the talks failed"), charge it: "said Moscow had failed to comply / had lied". */
+export const FAULT_PREDICATES: ReadonlySet<string> = new Set(['fail', 'betray', 'lie', 'deceive', 'mislead', 'ignore']);
+/** Violence and crimes that, said of another actor as done, charge it (CAMEO 112); "commit" with a crime noun only, "make" with a fault. */
 const HARM_PREDICATES: ReadonlySet<string> = new Set([
   'murder', 'kill', 'massacre', 'torture', 'rape', 'abduct', 'kidnap', 'attack', 'fire', 'hit', 'strike', 'bomb', 'shell',
   'target', 'loot', 'execute', 'invade', 'commit', 'starve', 'besiege', 'bombard',
+  // with a fault as object only (FAULT_NOUNS)
+  'make',
 ]);
 /** An attack by its noun ("a Russian strike"), whose author a deadly outcome said of it charges. */
 const ATTACK_WORDS: ReadonlySet<string> = new Set(ATTACK_NOUNS);
 /** What one commits that is a crime: "committed genocide / war crimes / atrocities". */
 const CRIME_NOUNS: ReadonlySet<string> = new Set(['genocide', 'crimes', 'atrocities', 'massacres', 'massacre', 'abuses', 'violations', 'murders', 'killings']);
+/** What one will pay or regret: "said Tehran would pay for it", "would regret", "would face consequences". */
+const THREAT_PREDICATES: ReadonlySet<string> = new Set(['pay', 'regret', 'face']);
+/** What one "will face" that is a threat. */
+const THREAT_OBJECTS: ReadonlySet<string> = new Set(['consequences', 'retaliation', 'retribution', 'response', 'punishment']);
+/** Future auxiliaries of a threat. */
+const FUTURE_AUX: ReadonlySet<string> = new Set(['will', 'would', "'ll"]);
+
+/** Whether a said clause threatens its subject: "Tehran would pay for it", "Hamas will face consequences". */
+function threatened(tree: DependencyTree, clause: number): boolean {
+  const lemma = tree.tokens[clause]?.lemma ?? '';
+  if (!THREAT_PREDICATES.has(lemma) || !tree.hasAux(clause, FUTURE_AUX) || negatedAt(tree, clause)) return false;
+  if (lemma !== 'face') return true;
+  return THREAT_OBJECTS.has(tree.tokens[tree.child(clause, 'obj')]?.lower ?? '');
+}
+/** Faults one makes: "said Tehran had made a big mistake". */
+export const FAULT_NOUNS: ReadonlySet<string> = new Set(['mistake', 'mistakes', 'error', 'errors', 'blunder', 'miscalculation']);
 /** Predicates that charge only an act ("the attacks threatened aid deliveries"), not an actor ("Russia threatened to"). */
 export const CHARGING_ACT_PREDICATES: ReadonlySet<string> = new Set(['threaten', 'endanger']);
 
@@ -209,12 +229,14 @@ export abstract class TreeTold extends WalkFrames {
     let said: ReturnType<typeof readSubjects> | undefined;
     for (const c of tree.children(verb.index)) {
       if (tree.deprel(c) !== 'ccomp' || tree.upos(c) !== 'VERB' || tree.child(c, 'nsubj') < 0 || tree.child(c, 'aux:pass') >= 0) continue;
-      if (!tree.hasAux(c, OBLIGING_AUX)) continue;
+      // "said Tehran had made a big mistake and would pay for it": a threat in a conjunct that shares the subject.
+      const threat = threatened(tree, c) || tree.children(c).some((k) => tree.deprel(k) === 'conj' && tree.child(k, 'nsubj') < 0 && threatened(tree, k));
+      if (!threat && !obliging(tree, c)) continue;
       const clause = this.tok(c);
       // "said: 'If the government believes …, they should ask us'": a condition, and a pronoun in a
-      // quote, leave who is asked too open.
+      // quote, leave who is asked too open (a threat is conditional by nature).
       const speakers = (said ??= readSubjects(reader, verb));
-      if (!clause || speakers.negated || hasCondition(tree, c)) continue;
+      if (!clause || speakers.negated || (!threat && hasCondition(tree, c))) continue;
       // The one asked is the name that ends the clause's subject ("UK Muslims should …" asks no state).
       const nsubj = tree.child(c, 'nsubj');
       let end = nsubj;
@@ -222,7 +244,9 @@ export abstract class TreeTold extends WalkFrames {
       for (const y of readSubjects(reader, clause).sources.filter((r) => r.via !== 'pronoun' && r.lastToken === end && !r.modifier)) {
         for (const x of speakers.sources.filter((r) => r.via !== 'pronoun')) {
           if (this.ownSide(x, y.entity)) continue;
-          this.emit(x, 'urged', y, verb, 'say-should', '020', { topicOk: false, modality: { negated: false, hypothetical: speakers.hypothetical } });
+          const modality = { negated: false, hypothetical: speakers.hypothetical };
+          if (threat) this.emit(x, 'warned', y, verb, 'say-threat', '138', { topicOk: false, modality });
+          else this.emit(x, 'urged', y, verb, 'say-should', '020', { topicOk: false, modality });
         }
       }
     }
@@ -368,11 +392,13 @@ export abstract class TreeTold extends WalkFrames {
       // "Blinken said the RSF had murdered men and boys", "said Russia had fired dozens of drones at
       // his country": violence or a crime another actor did, told as done, charges it.
       const harm = saidClause && !charged.negated && !charged.hypothetical && this.harmDone(predicate);
-      if (!subject || (!CHARGING_PREDICATES.has(predicate.lemma) && !actOnly && !harm)) continue;
+      const fault = saidClause && !charged.hypothetical && FAULT_PREDICATES.has(predicate.lemma);
+      if (!subject || (!CHARGING_PREDICATES.has(predicate.lemma) && !actOnly && !harm && !fault)) continue;
       const speakers = (said ??= readSubjects(reader, verb));
       // ("could not simply refuse to hear": a refusal only as told, done.)
       if (speakers.negated || (predicate.lemma === 'refuse' && (charged.negated || charged.hypothetical))) continue;
       let accused: readonly ActorReference[] = actOnly ? [] : charged.sources.filter((r) => r.via !== 'pronoun' && AUTHORS.has(r.entityType));
+      if (fault && accused.length === 0) continue;
       // "the test violated …": an act told before, by its author.
       const relations = EVENT_ANAPHORS.get(subject.lower);
       if (accused.length === 0 && relations && tree.children(subject.index).some((d) => tree.deprel(d) === 'det' && BACK.has(this.tok(d)?.lower ?? ''))) {
@@ -413,9 +439,9 @@ export abstract class TreeTold extends WalkFrames {
     const tree = this.reader?.tree;
     const lemma = verbLemmas(predicate).find((l) => HARM_PREDICATES.has(l));
     if (!tree || lemma === undefined) return false;
-    if (lemma !== 'commit') return true;
-    const object = tree.child(predicate.index, 'obj');
-    return CRIME_NOUNS.has(this.tok(object)?.lower ?? '');
+    if (lemma !== 'commit' && lemma !== 'make') return true;
+    const object = this.tok(tree.child(predicate.index, 'obj'))?.lower ?? '';
+    return (lemma === 'commit' ? CRIME_NOUNS : FAULT_NOUNS).has(object);
   }
 
   /** Whether the infinitive under `verb` names an actor of its own (its objects and obliques). */

@@ -354,10 +354,21 @@ const DEMAND_VERBS: ReadonlySet<string> = new Set(['demand', 'insist', 'urge', '
 /** Auxiliaries by which a clause says what must be done: "should withdraw". */
 export const OBLIGING_AUX: ReadonlySet<string> = new Set(['should', 'must']);
 
+/** Verbs whose to-clause says what must be done: "would have to disarm", "needed to withdraw". */
+const OBLIGING_VERBS: ReadonlySet<string> = new Set(['have', 'need']);
+
+/** Whether a clause says what its subject must do: "should withdraw", "would have to disarm", not "did not need to". */
+export function obliging(tree: DependencyTree, clause: number): boolean {
+  if (tree.hasAux(clause, OBLIGING_AUX)) return true;
+  // ("Britain needed a slimmer government to compete" says what it lacks, not what it must do.)
+  if (!OBLIGING_VERBS.has(tree.tokens[clause]?.lemma ?? '') || negated(tree, clause) || tree.child(clause, 'obj') >= 0) return false;
+  return tree.children(clause).some((c) => tree.deprel(c) === 'xcomp' && tree.children(c).some((m) => tree.deprel(m) === 'mark' && tree.tokens[m]?.lower === 'to'));
+}
+
 /** "insisted that Y withdraw / should withdraw" asks Y; "insisted that it needed access" only asserts. */
 function demanded(tree: DependencyTree, verb: number, clause: number): boolean {
   if (tree.tokens[verb]?.lemma !== 'insist') return true;
-  if (tree.hasAux(clause, OBLIGING_AUX)) return true;
+  if (obliging(tree, clause)) return true;
   return !inflected(tree.tokens[clause]) && tree.child(clause, 'aux') < 0;
 }
 
