@@ -395,6 +395,13 @@ const ROWS: readonly Row[] = [
   ['Zelensky said Russia had failed to honour the truce.', ['volodymyr-zelenskyy accused russia'], 'a failure said of another actor is a charge'],
   ['The talks failed, Putin said.', [], 'a failure said of an act charges no one'],
   ['Trump landed in Israel on Monday.', ['donald-trump met israel'], 'landing in a country is a visit'],
+  ['Uganda deployed special forces to Juba at Kiir\'s request.', ['kiir urged uganda', 'uganda aided south-sudan'], '"at X\'s request": X asked for the act (a lone surname not known to the lexicon stays as it is named)'],
+  ['NATO agreed to hold an emergency meeting with Ukraine at Kyiv\'s request.', ['nato met ukraine (hypothetical)', 'ukraine urged nato'], 'a capital that requests is its state; the request was made, whatever became of the meeting'],
+  ['Modi flew to Moscow at the invitation of Putin.', ['narendra-modi met russia', 'vladimir-putin proposed narendra-modi'], '"at the invitation of Y": Y invited the traveller'],
+  ['Netanyahu cancelled a visit to Washington by two of his aides.', ['benjamin-netanyahu met united-states (negated)'], 'a cancelled visit did not happen'],
+  ['Netanyahu addressed the UN General Assembly on Friday.', ['benjamin-netanyahu informed un-general-assembly'], 'a speech to a body informs it'],
+  ['Macron addressed the concerns of farmers.', [], 'addressing a concern names no one spoken to'],
+  ['Hezbollah vowed to continue its battle against Israel.', ['hezbollah attacked israel (hypothetical)'], 'its owner\'s battle against a state, vowed'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

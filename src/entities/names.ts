@@ -18,6 +18,8 @@ const QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'most', 'many', 'some',
 
 /** Lowercase nouns a capital stands in apposition to as a place ("the capital, Wellington", "the city of …"). */
 const CAPITAL_NOUNS: ReadonlySet<string> = new Set(['capital', 'city']);
+/** Acts a capital's possessive names as its state's, after any preposition: "at Kyiv's request". */
+const STATE_ACT_NOUNS: ReadonlySet<string> = new Set(['request', 'invitation', 'behest', 'urging', 'insistence', 'expense']);
 
 /** Little words that go on with a thing's title after a name ("George Floyd Justice in Policing Act"). */
 const THING_TITLE_LINKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'on']);
@@ -139,7 +141,9 @@ export abstract class NameReading extends TitleReading {
         || this.regionAfter(last) !== undefined || (prev !== undefined && prev.sentence === t.sentence && CITY_PARTS.has(prev.value));
       // ("the credentials of Moscow's new ambassador", "talks with Beijing's envoy": a capital that owns
       // what an of-, by- or with-phrase names is its state; "at London's King's Cross station" is a place.)
-      const possessor = (next?.value === "'s" || next?.value === '’s') && ['of', 'by', 'with'].includes(prev?.lower ?? '');
+      // ("at Kyiv's request", "at Moscow's invitation": what a capital asks for, its state asked.)
+      const possessor = (next?.value === "'s" || next?.value === '’s')
+        && (['of', 'by', 'with'].includes(prev?.lower ?? '') || STATE_ACT_NOUNS.has(this.token(last + 2)?.lower ?? ''));
       const locative = (prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender && !possessor) || named || whereabouts;
       const seat = locative ? undefined : this.seatedOrganization(t.value);
       if (seat) {

@@ -20,6 +20,7 @@ import { framesByLemma, nounFramesByWord, roleFramesByLemma, collocationsByVerb,
 import { TreeFrames } from './tree-frames';
 import { CHARGING_ACT_PREDICATES, CHARGING_PREDICATES, FAULT_NOUNS, FAULT_PREDICATES } from './tree-told';
 import { readRoles } from './roles';
+import { APPEAL_NOUNS } from './tree-acts';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 export type { RelationFact } from './context';
@@ -29,7 +30,7 @@ export type { RelationFact } from './context';
  * CAMEO verb whose pattern one of our relations fits): extraction parses only sentences with one.
  */
 export function triggerWord(t: Token): boolean {
-  if (nounFramesByWord.has(t.lower) || FAULT_NOUNS.has(t.lower)) return true;
+  if (nounFramesByWord.has(t.lower) || FAULT_NOUNS.has(t.lower) || APPEAL_NOUNS.has(t.lower)) return true;
   if (t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   const l = t.lemma;
   // (verbLemmas holds the lemma and the word less -ed / -d / -s, and an irregular past's verb.)

@@ -6,7 +6,7 @@ import { RELATION_CAMEO } from './frames';
 import { gerundLemmas, GOODS_NOUNS, MEDIATING_VERBS, VERB_TAGS, verbIn, verbLemmas } from './words';
 import { anaphoricEvent } from './anaphora';
 import { ActorFinder } from './tree-actors';
-import { agentOf, canAct, hypothetical as hypotheticalAt, negated as negatedAt, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
+import { agentOf, canAct, MODALS, hypothetical as hypotheticalAt, negated as negatedAt, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
 import { TreeTold } from './tree-told';
 
 /** Verbs by which a leader orders an act done by the side: "ordered the attacks". */
@@ -46,7 +46,34 @@ const THANKED_FOR_DOING: ReadonlyMap<string, Relation> = new Map<string, Relatio
 ]);
 
 /** Nouns of pressure on a doer: "under pressure from Y". */
-const PRESSURE_NOUNS: ReadonlySet<string> = new Set(['pressure', 'duress']);
+/** An oblique that names who pressed, asked or invited the doer of an act, and how it is read. */
+interface AppealOblique {
+  readonly id: string;
+  readonly case: string;
+  readonly nouns: readonly string[];
+  /** The dependents that name the asker: [deprel, its preposition if any]. */
+  readonly by: readonly (readonly [string, string | undefined])[];
+  readonly relation: Relation;
+  readonly cameo: string;
+  readonly reason: string;
+}
+
+const OWNER: readonly (readonly [string, string | undefined])[] = [['nmod:poss', undefined], ['nmod', 'of']];
+
+export const APPEAL_OBLIQUES: readonly AppealOblique[] = [
+  { id: 'under-pressure', case: 'under', nouns: ['pressure', 'duress'], by: [['nmod', 'from']], relation: 'urged', cameo: '020', reason: '"under pressure from Y": Y pressed for the act' },
+  { id: 'at-request', case: 'at', nouns: ['request', 'behest', 'urging', 'demand', 'insistence'], by: OWNER, relation: 'urged', cameo: '020', reason: '"at Kiir\'s request", "at the behest of Y": Y asked for the act' },
+  { id: 'at-invitation', case: 'at', nouns: ['invitation'], by: OWNER, relation: 'proposed', cameo: '036', reason: '"visited Beijing at Xi\'s invitation": Y invited the doer' },
+  { id: 'on-invitation', case: 'on', nouns: ['invitation'], by: OWNER, relation: 'proposed', cameo: '036', reason: '"on the invitation of Y"' },
+];
+
+/** The appeal an oblique's preposition and noun make, if any. */
+function appealOblique(kase: string | undefined, noun: string | undefined): AppealOblique | undefined {
+  return APPEAL_OBLIQUES.find((o) => o.case === kase && o.nouns.includes(noun ?? ''));
+}
+
+/** Nouns of APPEAL_OBLIQUES: a sentence with one is worth parsing. */
+export const APPEAL_NOUNS: ReadonlySet<string> = new Set(APPEAL_OBLIQUES.flatMap((o) => o.nouns));
 
 export abstract class TreeActs extends TreeTold {
   protected abstract emitReading(reading: TreeReading, goldstein?: number): boolean;
@@ -188,27 +215,31 @@ export abstract class TreeActs extends TreeTold {
   }
 
   /**
-   * "Israel launched air strikes on Gaza … Netanyahu's office said he had ordered the attacks": one who
-   * orders an act just told, on its author's side, did it to the same target (the act is the side's).
-   */
-  /**
-   * "Colombo imposed a ban under pressure from New Delhi and Washington": those who pressed for an act
-   * urged its doer (CAMEO 020).
+   * "Colombo imposed a ban under pressure from New Delhi and Washington", "deployed troops at Kiir's
+   * request", "visited Beijing at Xi's invitation": who pressed, asked or invited the doer of an act
+   * (APPEAL_OBLIQUES) urged it (CAMEO 020) or proposed it (036).
    */
   protected treeUnderPressure(verb: Token): void {
     const reader = this.reader;
     if (!reader || !VERB_TAGS.has(reader.tree.upos(verb.index))) return;
     const tree = reader.tree;
     for (const c of tree.children(verb.index)) {
-      if (tree.deprel(c) !== 'obl' || tree.caseOf(c) !== 'under' || !PRESSURE_NOUNS.has(this.tok(c)?.lower ?? '')) continue;
-      const from = Array.from(tree.children(c)).filter((k) => tree.deprel(k) === 'nmod' && tree.caseOf(k) === 'from');
+      const oblique = tree.deprel(c) === 'obl' ? appealOblique(tree.caseOf(c), this.tok(c)?.lower) : undefined;
+      if (!oblique) continue;
+      const from = Array.from(tree.children(c)).filter((k) => oblique.by.some(([rel, kase]) => tree.deprel(k) === rel && (kase === undefined || tree.caseOf(k) === kase)));
       const pressers = from.flatMap((k) => new ActorFinder(reader).at(k)).filter(canAct);
-      const { sources, negated, hypothetical } = readSubjects(reader, verb);
+      const { sources, negated } = readSubjects(reader, verb);
+      // The asking was done whatever became of the act ("agreed to send troops at Kiir's request"), unless the act is only said to be possible.
+      const modality = { negated: false, hypothetical: negated || tree.hasAux(verb.index, MODALS) };
       // (Not one's own side: a leader presses no state of his own.)
-      for (const x of pressers) for (const y of sources) if (!this.isOrOnSideOf(y.entity, x.entity) && !this.isOrOnSideOf(x.entity, y.entity)) this.emit(x, 'urged', y, verb, 'under-pressure', '020', { topicOk: false, modality: { negated: false, hypothetical: negated || hypothetical } });
+      for (const x of pressers) for (const y of sources) if (!this.isOrOnSideOf(y.entity, x.entity) && !this.isOrOnSideOf(x.entity, y.entity)) this.emit(x, oblique.relation, y, verb, oblique.id, oblique.cameo, { topicOk: false, modality });
     }
   }
 
+  /**
+   * "Israel launched air strikes on Gaza … Netanyahu's office said he had ordered the attacks": one who
+   * orders an act just told, on its author's side, did it to the same target (the act is the side's).
+   */
   protected treeOrderedAct(verb: Token): void {
     const reader = this.reader;
     if (!reader || !ORDERING_VERBS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;

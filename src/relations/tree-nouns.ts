@@ -7,7 +7,7 @@ import { COLLOCATION_FRAMES, JUDGING, type CollocationFrame, type NounFrame } fr
 import { ANNOUNCING_VERBS, DEFERRING_VERBS, GOODS_NOUNS, IRREALIS_VERBS, RELATIVE_PRONOUNS, SPEECH_LEMMAS, verbIn, VERB_TAGS, WISH_NOUNS } from './words';
 import { ActorFinder, leftmost } from './tree-actors';
 import {
-  agentOf, assetsOf, canAct, hypothetical, negated, NEGATORS, subjectHeads, type DependencyTree, type ReadFrame, type TreeContext, type TreeReading,
+  agentOf, assetsOf, canAct, cancelled, hypothetical, negated, NEGATORS, subjectHeads, type DependencyTree, type ReadFrame, type TreeContext, type TreeReading,
 } from './tree';
 
 /**
@@ -197,6 +197,7 @@ function announces(verb: Token): boolean {
 
 /** "imposed no sanctions on Y". */
 function nounNegated(tree: DependencyTree, noun: number): boolean {
+  if (cancelled(tree, noun)) return true;
   for (const c of tree.children(noun)) if (tree.deprel(c) === 'det' && NEGATORS.has(tree.tokens[c]?.lower ?? '')) return true;
   // "had no interest in talks with Y", "no plans for a visit": an event under a denied wish is denied.
   const head = tree.head(noun);

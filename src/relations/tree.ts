@@ -58,7 +58,7 @@ export function canAct(r: ActorReference): boolean {
 }
 
 /** Modals that make a clause unreal; "will" too: a future act is announced, not done. */
-const MODALS: ReadonlySet<string> = new Set(['would', 'could', 'might', 'may', 'should', 'will', "'ll", 'wo', 'can', 'ca', 'shall', 'must', "'d"]);
+export const MODALS: ReadonlySet<string> = new Set(['would', 'could', 'might', 'may', 'should', 'will', "'ll", 'wo', 'can', 'ca', 'shall', 'must', "'d"]);
 export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no']);
 /** Pronouns of none: "nothing to negotiate", "no one to talk to". */
 const NONE_WORDS: ReadonlySet<string> = new Set(['nothing', 'nobody', 'none', 'noone']);
@@ -551,6 +551,20 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
     if (x >= 0 && tree.child(x, 'obj') >= 0 && tree.child(x, 'mark') < 0) out.push(tree.child(x, 'obj'));
   }
   return requiredSeen ? out : [];
+}
+
+/** Verbs that undo the event their object names: "cancelled the visit", "scrapped the talks". */
+const CANCELLING_VERBS: ReadonlySet<string> = new Set(['cancel', 'scrap', 'abandon', 'scrub', 'axe', 'ax', 'shelve']);
+
+/** Whether an event noun is the object of a cancelling verb ("called off" too): "cancelled a visit to Washington". */
+export function cancelled(tree: DependencyTree, i: number): boolean {
+  const rel = tree.deprel(i);
+  if (rel !== 'obj' && rel !== 'nsubj:pass') return false;
+  const head = tree.head(i);
+  const verb = tree.tokens[head];
+  if (!verb) return false;
+  if (CANCELLING_VERBS.has(verb.lemma)) return true;
+  return verb.lemma === 'call' && tree.children(head).some((c) => tree.deprel(c) === 'compound:prt' && tree.tokens[c]?.lower === 'off');
 }
 
 /** "did not meet", "refused to accept", "never accused": negation on the trigger or a governor that passes it down. */
