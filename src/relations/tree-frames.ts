@@ -35,6 +35,14 @@ const CONDITION_MARKS: ReadonlySet<string> = new Set(['if', 'unless']);
 
 /** Offers whose owner is who made them: "rejected Lee's offers of dialogue". */
 const OFFER_NOUNS: ReadonlySet<string> = new Set(['offer', 'offers', 'proposal', 'proposals', 'plan', 'plans', 'invitation', 'invitations', 'demand', 'demands', 'request', 'requests', 'call', 'calls', 'overtures']);
+/** What an offer noun says its owner did to the one who answers it: proposed (CAMEO 036) or urged (020). */
+interface OfferMade { readonly id: string; readonly relation: Relation; readonly cameo: string }
+const OFFERED: OfferMade = { id: 'offered', relation: 'proposed', cameo: '036' };
+const ASKED: OfferMade = { id: 'asked', relation: 'urged', cameo: '020' };
+const OFFER_MADE: ReadonlyMap<string, OfferMade> = new Map<string, OfferMade>([
+  ...['offer', 'offers', 'proposal', 'proposals', 'plan', 'plans', 'invitation', 'invitations', 'overtures'].map((w): [string, OfferMade] => [w, OFFERED]),
+  ...['demand', 'demands', 'request', 'requests', 'call', 'calls'].map((w): [string, OfferMade] => [w, ASKED]),
+]);
 
 /** Whether a verb is done "separately" or "each on its own": its joint subjects did not act together. */
 function separately(tree: DependencyTree, verb: number): boolean {
@@ -368,12 +376,21 @@ export abstract class TreeFrames extends TreeActs {
     }
     // "Pyongyang has rejected Lee's offers of dialogue, and Kim's sister … said": rejecting someone's
     // offer rejects its author, not what the parser joined to the offer.
+    // ("rejected an Egyptian offer", "ready to accept a US proposal": the owner may be a demonym or a name before the noun.)
     if (frame.relation === 'rejected' || frame.relation === 'accepted') {
       const tree = this.reader.tree;
       const object = tree.child(trigger.index, 'obj');
-      const owner = object >= 0 && OFFER_NOUNS.has(this.tok(object)?.lower ?? '') ? tree.child(object, 'nmod:poss') : -1;
-      const authors = owner >= 0 ? new ActorFinder(this.reader).at(owner).filter((r) => r.entityType !== 'other' && r.entityType !== 'place') : [];
-      if (authors.length > 0) return this.emitReading({ ...reading, targets: authors });
+      const noun = this.tok(object)?.lower ?? '';
+      const owners = object >= 0 && OFFER_NOUNS.has(noun)
+        ? Array.from(tree.children(object)).filter((c) => tree.deprel(c) === 'nmod:poss' || (c < object && (tree.deprel(c) === 'amod' || tree.deprel(c) === 'compound')))
+        : [];
+      const authors = owners.flatMap((c) => new ActorFinder(this.reader!).at(c)).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+      if (authors.length > 0) {
+        // The offer or demand was made to the one who took it up or turned it down, whatever it did.
+        const made = OFFER_MADE.get(noun);
+        if (made) this.emitReading({ ...reading, sources: authors, targets: reading.sources, negated: false, hypothetical: false, mutual: false, frame: { ...frame, id: `${frame.id}:${made.id}`, relation: made.relation, cameo: made.cameo } });
+        return this.emitReading({ ...reading, targets: authors });
+      }
     }
     // A reading whose every fact the checks refuse ("he" resolved to the object itself) leaves the
     // trigger to the walks.
