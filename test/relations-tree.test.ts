@@ -402,7 +402,7 @@ const ROWS: readonly Row[] = [
   ['Netanyahu addressed the UN General Assembly on Friday.', ['benjamin-netanyahu informed un-general-assembly'], 'a speech to a body informs it'],
   ['Macron addressed the concerns of farmers.', [], 'addressing a concern names no one spoken to'],
   ['Hezbollah vowed to continue its battle against Israel.', ['hezbollah attacked israel (hypothetical)'], 'its owner\'s battle against a state, vowed'],
-  ['Hamas rejected an Egyptian offer of a truce.', ['egypt proposed hamas', 'hamas rejected egypt', 'hamas rejected ceasefire'], 'an offer turned down was made to the one who refused it, by its owner named as a demonym'],
+  ['Hamas rejected an Egyptian offer of a truce.', ['egypt proposed hamas', 'hamas rejected egypt'], 'an offer turned down was made to the one who refused it, by its owner named as a demonym'],
   ['Iran refused Washington\'s demands.', ['iran rejected united-states', 'united-states urged iran'], 'a demand refused was made of the refuser'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
