@@ -404,6 +404,9 @@ const ROWS: readonly Row[] = [
   ['Hezbollah vowed to continue its battle against Israel.', ['hezbollah attacked israel (hypothetical)'], 'its owner\'s battle against a state, vowed'],
   ['Hamas rejected an Egyptian offer of a truce.', ['egypt proposed hamas', 'hamas rejected egypt'], 'an offer turned down was made to the one who refused it, by its owner named as a demonym'],
   ['Iran refused Washington\'s demands.', ['iran rejected united-states', 'united-states urged iran'], 'a demand refused was made of the refuser'],
+  ['Most of the missiles were intercepted by Israel\'s air defences with help from the United States.', ['united-states aided israel'], 'help with a passive act goes to its agent\'s owner'],
+  ['The M23 seized Goma with the backing of Rwanda.', ['m23 attacked goma', 'rwanda supported m23'], '"with the backing of Y": Y backed the doer'],
+  ['Ukraine built the drones with help from Britain.', ['united-kingdom aided ukraine'], '"with help from Y": Y helped the doer'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

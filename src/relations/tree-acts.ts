@@ -65,6 +65,8 @@ export const APPEAL_OBLIQUES: readonly AppealOblique[] = [
   { id: 'at-request', case: 'at', nouns: ['request', 'behest', 'urging', 'demand', 'insistence'], by: OWNER, relation: 'urged', cameo: '020', reason: '"at Kiir\'s request", "at the behest of Y": Y asked for the act' },
   { id: 'at-invitation', case: 'at', nouns: ['invitation'], by: OWNER, relation: 'proposed', cameo: '036', reason: '"visited Beijing at Xi\'s invitation": Y invited the doer' },
   { id: 'on-invitation', case: 'on', nouns: ['invitation'], by: OWNER, relation: 'proposed', cameo: '036', reason: '"on the invitation of Y"' },
+  { id: 'with-help', case: 'with', nouns: ['help', 'assistance', 'aid'], by: [['nmod', 'from'], ...OWNER], relation: 'aided', cameo: '070', reason: '"intercepted the missiles with help from the United States", "with the help of Y": Y helped the doer' },
+  { id: 'with-support', case: 'with', nouns: ['support', 'backing'], by: [['nmod', 'from'], ...OWNER], relation: 'supported', cameo: '051', reason: '"took the town with support from Rwanda", "with Y\'s backing": Y backed the doer' },
 ];
 
 /** The appeal an oblique's preposition and noun make, if any. */
@@ -216,21 +218,34 @@ export abstract class TreeActs extends TreeTold {
 
   /**
    * "Colombo imposed a ban under pressure from New Delhi and Washington", "deployed troops at Kiir's
-   * request", "visited Beijing at Xi's invitation": who pressed, asked or invited the doer of an act
-   * (APPEAL_OBLIQUES) urged it (CAMEO 020) or proposed it (036).
+   * request", "visited Beijing at Xi's invitation", "with help from the US": who pressed, asked,
+   * invited or helped the doer of an act (APPEAL_OBLIQUES) urged (CAMEO 020), proposed (036), aided
+   * (070) or backed (051) it.
    */
   protected treeUnderPressure(verb: Token): void {
     const reader = this.reader;
     if (!reader || !VERB_TAGS.has(reader.tree.upos(verb.index))) return;
     const tree = reader.tree;
-    for (const c of tree.children(verb.index)) {
-      const oblique = tree.deprel(c) === 'obl' ? appealOblique(tree.caseOf(c), this.tok(c)?.lower) : undefined;
+    // ("were intercepted by Israel's air defences with help from the US": in the passive, the doer is
+    // the agent, to which the parser may attach the oblique.)
+    const agent = tree.child(verb.index, 'aux:pass') >= 0 ? agentOf(tree, verb.index) : -1;
+    const obliques = [
+      ...Array.from(tree.children(verb.index)).filter((c) => tree.deprel(c) === 'obl'),
+      ...(agent >= 0 ? Array.from(tree.children(agent)).filter((c) => tree.deprel(c) === 'nmod') : []),
+    ];
+    for (const c of obliques) {
+      const oblique = appealOblique(tree.caseOf(c), this.tok(c)?.lower);
       if (!oblique) continue;
       const from = Array.from(tree.children(c)).filter((k) => oblique.by.some(([rel, kase]) => tree.deprel(k) === rel && (kase === undefined || tree.caseOf(k) === kase)));
       const pressers = from.flatMap((k) => new ActorFinder(reader).at(k)).filter(canAct);
-      const { sources, negated } = readSubjects(reader, verb);
+      if (pressers.length === 0) continue;
+      const subjects = readSubjects(reader, verb);
+      // ("by Israel's air defences", "by Russian jets": an agent that names no actor stands for its owner.)
+      const finder = new ActorFinder(reader);
+      let sources = agent >= 0 ? finder.at(agent).filter(canAct) : subjects.sources;
+      if (agent >= 0 && sources.length === 0) sources = Array.from(tree.children(agent)).filter((c) => ['nmod:poss', 'amod'].includes(tree.deprel(c))).flatMap((c) => finder.at(c)).filter(canAct);
       // The asking was done whatever became of the act ("agreed to send troops at Kiir's request"), unless the act is only said to be possible.
-      const modality = { negated: false, hypothetical: negated || tree.hasAux(verb.index, MODALS) };
+      const modality = { negated: false, hypothetical: subjects.negated || tree.hasAux(verb.index, MODALS) };
       // (Not one's own side: a leader presses no state of his own.)
       for (const x of pressers) for (const y of sources) if (!this.isOrOnSideOf(y.entity, x.entity) && !this.isOrOnSideOf(x.entity, y.entity)) this.emit(x, oblique.relation, y, verb, oblique.id, oblique.cameo, { topicOk: false, modality });
     }
