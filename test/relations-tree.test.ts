@@ -101,7 +101,7 @@ const ROWS: readonly Row[] = [
   ['Scholz voiced his support for Macron.', ['olaf-scholz supported emmanuel-macron'], 'voicing support: the subject supports'],
   ['Scholz told reporters after talks with Macron that the plan was ready.', ['emmanuel-macron met olaf-scholz'], 'a clause said after talks: its subject took part in them'],
   ['Putin accepted a plan put forward by Scholz.', ['vladimir-putin accepted olaf-scholz'], 'accepting a plan put forward by Y accepts Y'],
-  ['Trump rejected an invitation from Macron to visit Paris.', ['donald-trump rejected emmanuel-macron'], 'rejecting an invitation from Y'],
+  ['Trump rejected an invitation from Macron to visit Paris.', ['donald-trump met france (hypothetical)', 'donald-trump rejected emmanuel-macron'], 'rejecting an invitation from Y; the visit offered, to the capital\'s state, stays unmade'],
   ['Putin has threatened to strike Polish airfields.', ['vladimir-putin attacked poland (hypothetical)', 'vladimir-putin warned poland'], 'a threatened strike is a warning to its target'],
   ['Trump threatened to impose tariffs on Canada if it did not act.', ['donald-trump sanctioned canada (hypothetical)', 'donald-trump warned canada'], 'a threatened sanction is a warning to its target'],
   ['Trump did not threaten to attack Canada.', ['donald-trump warned canada (negated)'], 'the threat takes its own verb\'s negation'],
@@ -407,6 +407,8 @@ const ROWS: readonly Row[] = [
   ['Most of the missiles were intercepted by Israel\'s air defences with help from the United States.', ['united-states aided israel'], 'help with a passive act goes to its agent\'s owner'],
   ['The M23 seized Goma with the backing of Rwanda.', ['m23 attacked goma', 'rwanda supported m23'], '"with the backing of Y": Y backed the doer'],
   ['Ukraine built the drones with help from Britain.', ['united-kingdom aided ukraine'], '"with help from Y": Y helped the doer'],
+  ['Macron visited Kyiv on Monday.', ['emmanuel-macron met ukraine'], 'a leader visiting another state\'s capital visits the state'],
+  ['Ronaldo visited Madrid on Monday.', [], 'a visitor with no state of his own visits a city, no state'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -18,6 +18,8 @@ const QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'most', 'many', 'some',
 
 /** Lowercase nouns a capital stands in apposition to as a place ("the capital, Wellington", "the city of …"). */
 const CAPITAL_NOUNS: ReadonlySet<string> = new Set(['capital', 'city']);
+/** Verbs of visiting, among the locative words: the capital visited stands for its state. */
+const VISITING: ReadonlySet<string> = new Set(['visit', 'visited', 'visiting']);
 /** Acts a capital's possessive names as its state's, after any preposition: "at Kyiv's request". */
 const STATE_ACT_NOUNS: ReadonlySet<string> = new Set(['request', 'invitation', 'behest', 'urging', 'insistence', 'expense']);
 
@@ -144,7 +146,8 @@ export abstract class NameReading extends TitleReading {
       // ("at Kyiv's request", "at Moscow's invitation": what a capital asks for, its state asked.)
       const possessor = (next?.value === "'s" || next?.value === '’s')
         && (['of', 'by', 'with'].includes(prev?.lower ?? '') || STATE_ACT_NOUNS.has(this.token(last + 2)?.lower ?? ''));
-      const locative = (prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && prev.sentence === t.sentence && !sender && !possessor) || named || whereabouts;
+      // ("visited Kyiv": a capital visited is its state's, for the relations to judge by the visitor.)
+      const locative = (prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && !VISITING.has(prev.lower) && prev.sentence === t.sentence && !sender && !possessor) || named || whereabouts;
       const seat = locative ? undefined : this.seatedOrganization(t.value);
       if (seat) {
         this.addLexiconMention(seat, i, last, end, false, 'seat');
