@@ -409,6 +409,8 @@ const ROWS: readonly Row[] = [
   ['Ukraine built the drones with help from Britain.', ['united-kingdom aided ukraine'], '"with help from Y": Y helped the doer'],
   ['Macron visited Kyiv on Monday.', ['emmanuel-macron met ukraine'], 'a leader visiting another state\'s capital visits the state'],
   ['Ronaldo visited Madrid on Monday.', [], 'a visitor with no state of his own visits a city, no state'],
+  ['The French company Orano filed several arbitration cases against Niger.', ['orano accused niger'], 'a case filed against Y charges it in court, plural too'],
+  ['France said it would appeal. It has filed a case against Niger.', ['france accused niger'], '"filed a case": the filer is the verb\'s subject'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

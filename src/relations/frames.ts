@@ -214,7 +214,7 @@ export const NOUN_FRAMES: readonly NounFrame[] = [
   { id: 'message-to', nouns: ['message', 'letter', 'signals'], relation: 'informed', cameo: '010', preps: ['to'], reason: '"X\'s message to Y"' },
   { id: 'warning-to', nouns: ['warning', 'ultimatum'], relation: 'warned', cameo: '130', preps: ['to'], reason: '"X\'s warning to Y"' },
   { id: 'accusation-against', nouns: ['accusation', 'accusations', 'allegations', 'criticism', 'condemnation'], relation: 'accused', cameo: '112', preps: ['against', 'of'], reason: '"X\'s accusations against Y", "X\'s criticism of Y"' },
-  { id: 'case-against', nouns: ['case', 'lawsuit', 'suit', 'complaint'], relation: 'accused', cameo: '115', preps: ['against'], possessorOnly: true, reason: '"South Africa\'s genocide case against Israel", "X\'s lawsuit against Y": a charge brought in court (CAMEO 115)' },
+  { id: 'case-against', nouns: ['case', 'cases', 'lawsuit', 'lawsuits', 'suit', 'complaint', 'complaints'], relation: 'accused', cameo: '115', preps: ['against'], possessorOnly: true, reason: '"South Africa\'s genocide case against Israel", "X\'s lawsuit against Y": a charge brought in court (CAMEO 115)' },
   { id: 'warrant-for', nouns: ['warrant', 'warrants'], relation: 'accused', cameo: '115', preps: ['for', 'against'], possessorOnly: true, reason: '"the ICC\'s arrest warrant for Netanyahu": a court charging Y (CAMEO 115)' },
   { id: 'attack-on', nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'of', 'into'], reason: '"X\'s attack on Y"' },
   { id: 'war-on', nouns: ['war', 'wars', 'offensive', 'offensives', 'incursion', 'bombardment', 'battle', 'battles'], relation: 'attacked', cameo: '190', preps: ['on', 'against', 'in'], possessorOnly: true, reason: '"Russia\'s war in / on / against Ukraine", "its military offensive in Rafah": war waged on Y by its owner ("looks at the war in Chechnya" names no attacker; a war "of independence" or "with" Y neither)' },
@@ -299,6 +299,8 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'have', 'hold', 'describe', 'conduct', 'begin', 'start', 'continue', 'host', 'join', 'schedule', 'arrange',
   'seek', 'make', 'end', 'wrap', 'complete', 'finish', 'reiterate', 'repeat', 'issue', 'proclaim', 'express',
   'confirm', 'announce', 'voice', 'declare', 'renew', 'signal', 'offer', 'pledge', 'pay', 'broker', 'mediate',
+  // "filed / lodged / brought a case against Y"
+  'file', 'lodge', 'bring',
 ]);
 
 /** Verbs whose coordinated subjects share the meeting named by their object: "X and Y *held* talks", "X and Y *postponed* their meeting". */
