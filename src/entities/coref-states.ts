@@ -121,6 +121,13 @@ export abstract class CorefStates extends CorefGroups {
     };
     const body = (named ? latest((m, facts) => organizationWords(m.entity, facts.label).has(named)) : undefined) ?? latest(() => true);
     if (body) return stand(body);
+    // "Hamas freed the hostages … (seven sentences on) … accused the militant group": out of reach, the
+    // one body of its kind the story has named at all.
+    if (d.row.entityType === 'organization') {
+      const fitting = seen.filter((m) => !m.noun && describes(d, this.actorFacts(m.entity, m.entityType)) && !(irregular && this.stateArmy(m.entity)));
+      const [only] = fitting;
+      if (only && fitting.every((m) => m.entity === only.entity) && !this.ownClauseSubject(fitting[fitting.length - 1] as Item, d)) return stand(fitting[fitting.length - 1] as Item);
+    }
     // "the Ukrainian leader", "the Russian president" for a person the text never titled: the one
     // person in reach whom the news gazetteer has serving that state first (people.json), when no one
     // in reach was given an office's title ("Foreign Minister Sergei Lavrov" is no "Russian leader") and exactly one person serves that state.
