@@ -411,6 +411,8 @@ const ROWS: readonly Row[] = [
   ['Ronaldo visited Madrid on Monday.', [], 'a visitor with no state of his own visits a city, no state'],
   ['The French company Orano filed several arbitration cases against Niger.', ['orano accused niger'], 'a case filed against Y charges it in court, plural too'],
   ['France said it would appeal. It has filed a case against Niger.', ['france accused niger'], '"filed a case": the filer is the verb\'s subject'],
+  ['The UNHCR said migrants had been attacked by Greek police.', ['unhcr accused greece'], 'harm said done by a passive\'s agent charges it; the speaker is no patient of the attack'],
+  ['The UN refugee agency criticised the closure, saying asylum seekers had been beaten by Polish guards.', ['unhcr accused poland'], 'a beating said done by the agent\'s owner charges it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

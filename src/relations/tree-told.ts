@@ -7,7 +7,7 @@ import { ATTACK_NOUNS, type Frame } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { ANY_ACT_NOUNS, anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun, TOLD_ACTS, type ToldActRow } from './anaphora';
 import { ActorFinder } from './tree-actors';
-import { DependencyTree, negated as negatedAt, NEGATORS, obliging, readSubjects } from './tree';
+import { agentOf, DependencyTree, negated as negatedAt, NEGATORS, obliging, readSubjects } from './tree';
 import type { RelationFact } from './context';
 import { WalkFrames } from './walk-frames';
 
@@ -92,7 +92,7 @@ export const FAULT_PREDICATES: ReadonlySet<string> = new Set(['fail', 'betray', 
 /** Violence and crimes that, said of another actor as done, charge it (CAMEO 112); "commit" with a crime noun only, "make" with a fault. */
 const HARM_PREDICATES: ReadonlySet<string> = new Set([
   'murder', 'kill', 'massacre', 'torture', 'rape', 'abduct', 'kidnap', 'attack', 'fire', 'hit', 'strike', 'bomb', 'shell',
-  'target', 'loot', 'execute', 'invade', 'commit', 'starve', 'besiege', 'bombard',
+  'target', 'loot', 'execute', 'invade', 'commit', 'starve', 'besiege', 'bombard', 'beat', 'shoot', 'wound', 'injure',
   // with a fault as object only (FAULT_NOUNS)
   'make',
 ]);
@@ -378,6 +378,15 @@ export abstract class TreeTold extends WalkFrames {
       if (saidClause && tree.upos(c) === 'VERB' && tree.child(c, 'aux:pass') < 0 && !hasCondition(tree, c)) {
         subject = this.tok(tree.child(c, 'nsubj'));
         charged = readSubjects(reader, clause);
+      } else if (saidClause && tree.upos(c) === 'VERB' && agentOf(tree, c) >= 0 && !hasCondition(tree, c) && this.harmDone(clause)) {
+        // "said asylum seekers had been beaten by Polish guards": harm done by the passive's agent (or the agent's owner).
+        const agent = agentOf(tree, c);
+        const finder = new ActorFinder(reader);
+        let agents = finder.at(agent);
+        if (agents.length === 0) agents = Array.from(tree.children(agent)).filter((k) => ['nmod:poss', 'amod'].includes(tree.deprel(k))).flatMap((k) => finder.at(k));
+        subject = this.tok(agent);
+        const { negated, hypothetical } = readSubjects(reader, clause);
+        charged = { sources: agents, negated, hypothetical };
       } else if (tree.deprel(c) === 'obj' && EVENT_ANAPHORS.has(clause.lower)) {
         // "said the test violated Security Council resolutions", parsed as "said the test" with
         // "violated" on the resolutions: the finite verb right after the act noun is its predicate.

@@ -2,7 +2,7 @@
 import type { Token } from '../types';
 import type { ActorReference } from '../entities';
 import { JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, type CollocationFrame, type Frame, type NounFrame } from './frames';
-import { CLAUSE_BREAKS, CONJUNCTIONS, IRREALIS_VERBS, NON_ACTOR_HEADS, RELATIVE_PRONOUNS, TIME_WORDS, PROMISING_VERBS, verbIn, WISH_NOUNS } from './words';
+import { CLAUSE_BREAKS, CONJUNCTIONS, IRREALIS_VERBS, NON_ACTOR_HEADS, RELATIVE_PRONOUNS, SPEECH_LEMMAS, TIME_WORDS, PROMISING_VERBS, verbIn, WISH_NOUNS } from './words';
 import { framesByLemma, nounFramesByWord, type EmitOptions, forEachPair } from './context';
 import { Evidence } from './evidence';
 
@@ -66,7 +66,8 @@ export abstract class WalkFrames extends Evidence {
       if (!agent) return;
       sources = this.coordinated(agent, 1);
       const patient = this.subjectOf(trigger);
-      if (!patient) return;
+      // ("The UNHCR said migrants had been attacked by …": a patient before a verb of saying is the speaker.)
+      if (!patient || this.between(patient.lastToken, trigger.index).some((t) => t.pos === 'VERB' && SPEECH_LEMMAS.has(t.lemma))) return;
       targets = this.coordinated(patient, -1);
     } else {
       // "Labour accused of propaganda" (a headline's passive): the object would stand before "of".
