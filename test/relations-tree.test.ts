@@ -271,8 +271,8 @@ const ROWS: readonly Row[] = [
   ['Macron said he was ready to resume the talks from where they stopped in 2019, and accused Moscow of stalling.', ['emmanuel-macron accused russia'], 'after ", and" a verb the parser hung on a reported predicate continues the reporting clause'],
   ['Scholz was furious and accused Russia of lying.', ['olaf-scholz accused russia'], 'a verb conjoined to a predicate shares its subject'],
   ['Macron said Berlin wanted to delay the vote and urged Scholz to reconsider.', ['emmanuel-macron urged olaf-scholz'], 'an appeal joined to what a speaker said is the speaker\'s, not the reported subject\'s'],
-  ['Putin refused to recognise the victory of Scholz.', ['vladimir-putin supported olaf-scholz (negated)'], 'recognising a victory backs the winner; a refusal negates it'],
-  ['Macron did not recognise Putin\'s re-election.', ['emmanuel-macron supported vladimir-putin (negated)'], 'the owner of a recognised election is the one backed'],
+  ['Putin refused to recognise the victory of Scholz.', ['vladimir-putin rejected olaf-scholz', 'vladimir-putin supported olaf-scholz (negated)'], 'recognising a victory backs the winner; a refusal negates it and rejects the winner'],
+  ['Macron did not recognise Putin\'s re-election.', ['emmanuel-macron rejected vladimir-putin', 'emmanuel-macron supported vladimir-putin (negated)'], 'the owner of a recognised election is the one backed, or, denied, rejected'],
   ['Hamas said it had accepted a proposal put forward by Egypt.', ['hamas accepted egypt'], 'accepting a proposal is no recognition of its author'],
   ['Lebanon complained of almost daily Israeli violations of the truce.', ['lebanon accused israel'], 'complaining of an act accuses the side a demonym names as its author'],
   ['Putin\'s war on Ukraine dragged into a fourth winter.', ['vladimir-putin attacked ukraine'], 'a war\'s owner wages it on its target'],
@@ -413,6 +413,7 @@ const ROWS: readonly Row[] = [
   ['France said it would appeal. It has filed a case against Niger.', ['france accused niger'], '"filed a case": the filer is the verb\'s subject'],
   ['The UNHCR said migrants had been attacked by Greek police.', ['unhcr accused greece'], 'harm said done by a passive\'s agent charges it; the speaker is no patient of the attack'],
   ['The UN refugee agency criticised the closure, saying asylum seekers had been beaten by Polish guards.', ['unhcr accused poland'], 'a beating said done by the agent\'s owner charges it'],
+  ['Serbia has never recognised Kosovo.', ['serbia rejected kosovo', 'serbia supported kosovo (negated)'], 'a state denied recognition is rejected'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -36,6 +36,9 @@ const CONDITION_MARKS: ReadonlySet<string> = new Set(['if', 'unless']);
 /** Offers whose owner is who made them: "rejected Lee's offers of dialogue". */
 const OFFER_NOUNS: ReadonlySet<string> = new Set(['offer', 'offers', 'proposal', 'proposals', 'plan', 'plans', 'invitation', 'invitations', 'demand', 'demands', 'request', 'requests', 'call', 'calls', 'overtures']);
 /** What an offer noun says its owner did to the one who answers it: proposed (CAMEO 036) or urged (020). */
+/** Frames of recognition, whose denial rejects. */
+const RECOGNITION_FRAMES: ReadonlySet<string> = new Set(['recognise', 'recognise-as', 'recognise-win']);
+
 interface OfferMade { readonly id: string; readonly relation: Relation; readonly cameo: string }
 const OFFERED: OfferMade = { id: 'offered', relation: 'proposed', cameo: '036' };
 const ASKED: OfferMade = { id: 'asked', relation: 'urged', cameo: '020' };
@@ -369,6 +372,11 @@ export abstract class TreeFrames extends TreeActs {
       const pact = { ...frame, id: 'agree-with:pact', relation: 'promised' as const, cameo: '057' };
       this.emitReading({ ...reading, frame: pact });
       return this.emitReading({ ...reading, sources: reading.targets, targets: reading.sources, frame: pact });
+    }
+    // "refused to recognise the victory of Chapo", "does not recognise Lukashenko as president":
+    // recognition denied is also a rejection of the claimant (CAMEO 12).
+    if (RECOGNITION_FRAMES.has(frame.id) && reading.negated) {
+      this.emitReading({ ...reading, negated: false, frame: { ...frame, id: `${frame.id}:refused`, relation: 'rejected', cameo: '120' } });
     }
     // "invited him to Washington for talks", "invited Xi to visit": the meeting offered is planned.
     if (frame.id === 'invite' && !reading.negated && !reading.mutual) {
