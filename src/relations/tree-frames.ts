@@ -36,6 +36,24 @@ const CONDITION_MARKS: ReadonlySet<string> = new Set(['if', 'unless']);
 /** Offers whose owner is who made them: "rejected Lee's offers of dialogue". */
 const OFFER_NOUNS: ReadonlySet<string> = new Set(['offer', 'offers', 'proposal', 'proposals', 'plan', 'plans', 'invitation', 'invitations', 'demand', 'demands', 'request', 'requests', 'call', 'calls', 'overtures']);
 /** What an offer noun says its owner did to the one who answers it: proposed (CAMEO 036) or urged (020). */
+/** Verbs that refuse what their complement names: "refused to attend talks with Y". */
+const REFUSING_VERBS: ReadonlySet<string> = new Set(['refuse', 'decline', 'reject', 'boycott', 'snub', 'shun']);
+
+/**
+ * Whether a refusing verb governs the trigger within three steps up the tree, its subject the
+ * trigger's own: not past a verb with an object of its own ("refused to let her meet Tiani" is the
+ * officers' refusal, not hers).
+ */
+function refusedAbove(tree: DependencyTree, i: number): boolean {
+  let below = i;
+  let k = tree.head(i);
+  for (let depth = 0; depth < 3 && k >= 0; depth++, below = k, k = tree.head(k)) {
+    if (REFUSING_VERBS.has(tree.tokens[k]?.lemma ?? '')) return true;
+    if (tree.children(k).some((c) => c !== below && tree.deprel(c) === 'obj')) return false;
+  }
+  return false;
+}
+
 /** Frames of recognition, whose denial rejects. */
 const RECOGNITION_FRAMES: ReadonlySet<string> = new Set(['recognise', 'recognise-as', 'recognise-win']);
 
@@ -488,6 +506,10 @@ export abstract class TreeFrames extends TreeActs {
     if (said && !threat && reading.frame.id === 'support-of' && !reading.negated) this.emitReadingFacts({ ...reading, hypothetical: false }, undefined);
     const pledge = this.reader ? asCeasePledge(this.reader, reading) ?? asTiesPledge(this.reader, reading) : undefined;
     if (pledge) this.emitReadingFacts(pledge, undefined);
+    // "refused to attend talks with Pashinyan", "declined to meet Y": a meeting refused rejects the other party (CAMEO 12).
+    if (reading.frame.relation === 'met' && reading.negated && !reading.mutual && this.reader && refusedAbove(this.reader.tree, reading.trigger.index)) {
+      this.emitReadingFacts({ ...reading, negated: false, frame: { ...reading.frame, id: `${reading.frame.id}:refused`, relation: 'rejected', cameo: '120' } }, undefined);
+    }
     const r = said ?? reading;
     if (said) goldstein = undefined;
     const before = this.facts.length;
