@@ -414,6 +414,8 @@ const ROWS: readonly Row[] = [
   ['The UNHCR said migrants had been attacked by Greek police.', ['unhcr accused greece'], 'harm said done by a passive\'s agent charges it; the speaker is no patient of the attack'],
   ['The UN refugee agency criticised the closure, saying asylum seekers had been beaten by Polish guards.', ['unhcr accused poland'], 'a beating said done by the agent\'s owner charges it'],
   ['Serbia has never recognised Kosovo.', ['serbia rejected kosovo', 'serbia supported kosovo (negated)'], 'a state denied recognition is rejected'],
+  ['Iran demanded an apology from Britain.', ['iran urged united-kingdom'], 'demanding something from Y asks Y'],
+  ['Zelensky sought more air defence systems from Germany.', ['volodymyr-zelenskyy urged germany'], 'seeking something from Y asks Y'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 
