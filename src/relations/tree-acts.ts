@@ -124,7 +124,9 @@ export abstract class TreeActs extends TreeTold {
     const adds = LISTING_VERBS.add.has(verb.lemma);
     if (!adds && !LISTING_VERBS.remove.has(verb.lemma)) return;
     const tree = reader.tree;
-    const object = tree.child(verb.index, 'obj');
+    // ("Porras was placed on a US sanctions list": the one listed is the passive's subject.)
+    const passive = tree.child(verb.index, 'aux:pass') >= 0;
+    const object = tree.child(verb.index, passive ? 'nsubj:pass' : 'obj');
     if (object < 0) return;
     // The list hangs on the verb, or (a common misparse) on the object: "removed the island from the list".
     const candidates = [...Array.from(tree.children(verb.index)).filter((c) => tree.deprel(c) === 'obl'), ...Array.from(tree.children(object)).filter((c) => tree.deprel(c) === 'nmod')];
@@ -133,8 +135,14 @@ export abstract class TreeActs extends TreeTold {
     // The list's own words say what it lists: "blacklist", "terror list", "list of state sponsors of terrorism".
     const words = [list, ...Array.from(tree.children(list)), ...Array.from(tree.children(list)).flatMap((c) => Array.from(tree.children(c)))].map((c) => this.tok(c)?.lower ?? '');
     if (this.tok(list)?.lower !== 'blacklist' && !words.some((w) => SANCTION_LIST_WORDS.has(w)) && !this.sanctionListBefore(list)) return;
-    const targets = new ActorFinder(reader).at(object, true).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
-    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    const finder = new ActorFinder(reader);
+    const targets = finder.at(object, true).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+    const subjects = readSubjects(reader, verb);
+    const { negated, hypothetical } = subjects;
+    // In the passive the lister is the agent, or the list's owner ("a US sanctions list").
+    const agent = passive ? agentOf(tree, verb.index) : -1;
+    const owners = Array.from(tree.children(list)).filter((c) => ['amod', 'compound', 'nmod:poss'].includes(tree.deprel(c)) && c < list);
+    const sources = !passive ? subjects.sources : (agent >= 0 ? finder.at(agent) : owners.flatMap((c) => finder.at(c))).filter(canAct);
     for (const x of sources) for (const y of targets) this.emit(x, 'sanctioned', y, verb, adds ? 'list-add' : 'list-remove', '163', { topicOk: false, modality: { negated: negated !== !adds, hypothetical } });
   }
 
