@@ -416,7 +416,7 @@ const ROWS: readonly Row[] = [
   ['Serbia has never recognised Kosovo.', ['serbia rejected kosovo', 'serbia supported kosovo (negated)'], 'a state denied recognition is rejected'],
   ['Iran demanded an apology from Britain.', ['iran urged united-kingdom'], 'demanding something from Y asks Y'],
   ['Zelensky sought more air defence systems from Germany.', ['volodymyr-zelenskyy urged germany'], 'seeking something from Y asks Y'],
-  ['Porras was placed on a US sanctions list in 2021.', ['united-states sanctioned porras'], 'listed in the passive: the list\'s owner sanctions'],
+  ['North Korea was placed on a US sanctions list in 2017.', ['united-states sanctioned north-korea'], 'listed in the passive: the list\'s owner sanctions'],
   ['Cuba was removed from the US list of state sponsors of terrorism.', ['united-states sanctioned cuba (negated)'], 'delisted in the passive, by the list\'s owner'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
