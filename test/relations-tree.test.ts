@@ -418,6 +418,9 @@ const ROWS: readonly Row[] = [
   ['Zelensky sought more air defence systems from Germany.', ['volodymyr-zelenskyy urged germany'], 'seeking something from Y asks Y'],
   ['North Korea was placed on a US sanctions list in 2017.', ['united-states sanctioned north-korea'], 'listed in the passive: the list\'s owner sanctions'],
   ['Cuba was removed from the US list of state sponsors of terrorism.', ['united-states sanctioned cuba (negated)'], 'delisted in the passive, by the list\'s owner'],
+  ['Iran fired missiles at Israel. Israel struck Iran on Friday. Israeli strikes continued overnight.', ['iran attacked israel', 'israel attacked iran'], 'in a story of two sides at war, one side\'s strikes aimed at no one named are aimed at the other'],
+  ['Iran fired missiles at Israel. Israeli strikes continued overnight.', ['iran attacked israel'], 'one attack alone makes no war between two sides'],
+  ['Washington struck the Houthis. The Houthis fired at US ships. The Houthis agreed to end their attacks on shipping.', ['houthis attacked united-states', 'houthis attacked united-states (hypothetical)', 'united-states attacked houthis'], 'an act aimed at something named, even no actor, is the frames\' to read'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

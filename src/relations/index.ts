@@ -138,6 +138,7 @@ class Extractor extends TreeFrames {
       }
       if (t.value === '-') this.compoundAdjective(t);
     }
+    this.storyOpponents();
     return this.facts;
   }
 }

@@ -1,8 +1,9 @@
 // Acts read from the tree around a verb that frames alone do not give: thanks for a deed, listings,
 // mediators, trade, acts under pressure, ordered forces. tree-frames.ts reads the frames themselves.
-import type { Relation, Token } from '../types';
+import type { Mention, Relation, Token } from '../types';
 import type { ActorReference } from '../entities';
 import { RELATION_CAMEO } from './frames';
+import { nounFramesByWord } from './context';
 import { gerundLemmas, GOODS_NOUNS, MEDIATING_VERBS, VERB_TAGS, verbIn, verbLemmas } from './words';
 import { anaphoricEvent } from './anaphora';
 import { ActorFinder } from './tree-actors';
@@ -29,6 +30,9 @@ const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
 ]);
 
 /** Verbs that put an actor on a list or take it off. */
+/** Prepositions by which an act names what it is aimed at: "strikes on Y", "tariffs against Y". */
+const AIMING_CASES: ReadonlySet<string> = new Set(['on', 'against', 'at', 'in', 'into', 'onto', 'over', 'across']);
+
 const LISTING_VERBS = {
   add: new Set(['add', 'put', 'place', 'return', 'include', 'designate', 'relist']),
   remove: new Set(['remove', 'take', 'delist', 'drop', 'strike', 'lift']),
@@ -278,5 +282,78 @@ export abstract class TreeActs extends TreeTold {
       if (!(x.entity === act.source || this.isOrOnSideOf(act.source, x.entity) || this.sidesOf(x.entity).includes(act.source))) continue;
       this.emit(x, 'attacked', target, verb, 'order-act', '190', { topicOk: false, modality: { negated, hypothetical } });
     }
+  }
+
+  /**
+   * "Trump … halved the levy … Beijing agreed to pause its controls": in a story of two sides at war
+   * or in a trade war (the one pair that most attack or sanction facts already join, at least twice
+   * and more than any other pair), an attack or sanction noun owned by one side and aimed at no one
+   * named ("its export controls", "Israeli strikes overnight") is aimed at the other side. Read last,
+   * from the facts the rules found; a noun a fact already read is left alone.
+   */
+  protected storyOpponents(): void {
+    const pair = this.conflictPair();
+    const reader = this.reader;
+    if (!pair || !reader) return;
+    const tree = reader.tree;
+    const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
+    const finder = new ActorFinder(reader);
+    // The last mention of each side before the token, kept by one pointer: linear in the document.
+    const last = new Map<string, Mention>();
+    let m = 0;
+    for (const t of this.tokens) {
+      while (m < this.mentions.length && (this.mentions[m] as Mention).start < t.start) {
+        const mention = this.mentions[m] as Mention;
+        if (pair.includes(mention.entity)) last.set(mention.entity, mention);
+        m++;
+      }
+      if (!tree.parsed(t) || (tree.upos(t.index) !== 'NOUN' && tree.upos(t.index) !== 'PROPN')) continue;
+      const relation = (nounFramesByWord.get(t.lower) ?? []).map((f) => f.relation).find((r) => r === 'attacked' || r === 'sanctioned');
+      if (!relation) continue;
+      const sentence = this.doc.sentences[t.sentence];
+      const head = tree.head(t.index);
+      // (Neither the noun nor its verb read already: "cut its tariffs" is the lifting frame's.)
+      if (!sentence || done.has(`${sentence.start}|${t.value}`) || (head >= 0 && done.has(`${sentence.start}|${this.tok(head)?.value ?? ''}`))) continue;
+      // Aimed at nothing named: no on/against/at/in/into phrase at all ("tariffs on Chinese goods" is the frames' to read).
+      const kids = Array.from(tree.children(t.index));
+      if (kids.some((c) => AIMING_CASES.has(tree.caseOf(c) ?? ''))) continue;
+      const owners = kids.filter((c) => c < t.index && ['nmod:poss', 'amod', 'compound'].includes(tree.deprel(c))).flatMap((c) => finder.at(c)).filter(canAct);
+      for (const owner of owners) {
+        const side = pair.includes(owner.entity) ? owner.entity : this.sidesOf(owner.entity).find((e) => pair.includes(e));
+        const other = pair.find((e) => e !== side);
+        const mention = other ? last.get(other) : undefined;
+        if (!side || !other || !mention) continue;
+        const target: ActorReference = {
+          entity: other, entityType: this.entityTypes.get(other) ?? 'country', firstToken: t.index, lastToken: t.index, sentence: t.sentence,
+          via: 'description', possessive: false, modifier: false, antecedent: { start: mention.start, end: mention.end },
+        };
+        const governed = head >= 0 && ['obj', 'nsubj', 'nsubj:pass', 'obl'].includes(tree.deprel(t.index));
+        const modality = { negated: governed && negatedAt(tree, head), hypothetical: governed && hypotheticalAt(tree, head) };
+        this.emit(owner, relation, target, t, 'story-opponent', RELATION_CAMEO[relation], { topicOk: false, modality });
+      }
+    }
+  }
+
+  /** The pair of states or bodies that most attack or sanction facts join (negated or not: a truce tells the war too): at least two, and more than any other pair. */
+  private conflictPair(): readonly string[] | undefined {
+    const counts = new Map<string, number>();
+    // (A person stands for the state or body he serves: "Trump imposed tariffs on China".)
+    const sideOf = (e: string): string | undefined => {
+      const type = this.entityTypes.get(e);
+      if (type === 'country' || type === 'organization') return e;
+      return type === 'person' ? this.sidesOf(e).find((x) => this.entityTypes.get(x) === 'country') : undefined;
+    };
+    for (const f of this.facts) {
+      if (f.relation !== 'attacked' && f.relation !== 'sanctioned') continue;
+      const a = sideOf(f.source);
+      const b = sideOf(f.target);
+      if (!a || !b || a === b) continue;
+      const key = [a, b].sort().join('\u0000');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const [best, second] = ranked;
+    if (!best || best[1] < 2 || (second && second[1] >= best[1])) return undefined;
+    return best[0].split('\u0000');
   }
 }
