@@ -421,6 +421,8 @@ const ROWS: readonly Row[] = [
   ['Iran fired missiles at Israel. Israel struck Iran on Friday. Israeli strikes continued overnight.', ['iran attacked israel', 'israel attacked iran'], 'in a story of two sides at war, one side\'s strikes aimed at no one named are aimed at the other'],
   ['Iran fired missiles at Israel. Israeli strikes continued overnight.', ['iran attacked israel'], 'one attack alone makes no war between two sides'],
   ['Washington struck the Houthis. The Houthis fired at US ships. The Houthis agreed to end their attacks on shipping.', ['houthis attacked united-states', 'houthis attacked united-states (hypothetical)', 'united-states attacked houthis'], 'an act aimed at something named, even no actor, is the frames\' to read'],
+  ['Edu said he had been encouraged by Wenger\'s support for him.', [], 'heartened in the passive, with nothing he is to do: no appeal'],
+  ['Zelensky was encouraged by Macron to seek talks.', ['emmanuel-macron urged volodymyr-zelenskyy'], 'encouraged in the passive to do something: an appeal by the agent'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

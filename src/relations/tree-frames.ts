@@ -9,7 +9,7 @@ import {
 import { gerundLemmas, verbLemmas } from './words';
 import { matchCameo, type VerbUse } from './cameo';
 import { ActorFinder } from './tree-actors';
-import { agentOf, canAct, civilianSubject, DependencyTree, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
+import { agentOf, canAct, civilianSubject, DependencyTree, passiveWithoutComplement, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
 import { askedOfAnother, eventNoun, readCollocation, readLightVerb, readNounFrame } from './tree-nouns';
 import { asCeasePledge, asOffer, asTiesPledge, asPromise, asThreat, asWarning } from './tree-said';
 import { framesByLemma, nounFramesByWord, roleFramesByLemma, type RelationFact, type EmitOptions, forEachPair } from './context';
@@ -347,13 +347,15 @@ export abstract class TreeFrames extends TreeActs {
     // People of a country going somewhere is no visit by the state; the walks are not asked either.
     if (VISIT_FRAMES.has(frame.id) && civilianSubject(this.reader.tree, trigger)) return true;
     const reading = readFrame(this.reader, trigger, frame);
-    if (!reading) return JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame);
+    if (!reading) return passiveWithoutComplement(this.reader.tree, trigger.index, frame) || (JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame));
     // "wanted by the International Criminal Court": sought for arrest, a charge (CAMEO 112), not a
     // demand; "wants Y" with no infinitive demands nothing of Y.
     if (frame.id === 'want' && this.reader.tree.child(trigger.index, 'xcomp') < 0) {
       const passive = this.reader.tree.child(trigger.index, 'aux:pass') >= 0 || agentOf(this.reader.tree, trigger.index) >= 0;
       return passive && this.emitReading({ ...reading, frame: { ...frame, id: 'want:sought', relation: 'accused', cameo: '112' } });
     }
+    // (A passive that lacks its frame's complement asks nothing; nor are the walks asked.)
+    if (passiveWithoutComplement(this.reader.tree, trigger.index, frame)) return true;
     // "the two governments agreed that the soldiers would leave": a commitment together (agree-together), no shared view.
     if (frame.id === 'agree-with' && reading.mutual && this.willBeDone(trigger)) return true;
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.

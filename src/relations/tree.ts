@@ -149,6 +149,12 @@ const COMMANDING_VERBS: ReadonlySet<string> = new Set(['order', 'instruct', 'dir
 /** Common nouns for a side's armed forces. */
 const FORCES_NOUNS: ReadonlySet<string> = new Set(['military', 'army', 'troops', 'forces', 'navy', 'jets', 'soldiers', 'units']);
 
+/** "had been encouraged by Wenger's support": a passive without the complement its frame needs ("to …") asks nothing. */
+export function passiveWithoutComplement(tree: DependencyTree, i: number, frame: Frame): boolean {
+  if (!frame.after || agentOf(tree, i) < 0 || (tree.child(i, 'aux:pass') < 0 && tree.child(i, 'nsubj:pass') < 0)) return false;
+  return !Array.from(tree.children(i)).some((c) => tree.deprel(c) === 'xcomp' || (tree.deprel(c) === 'advcl' && frame.after?.includes(tree.tokens[tree.child(c, 'mark')]?.lower ?? '')));
+}
+
 /**
  * Reads a frame at one trigger from the tree; undefined when the tree gives no reading (the token
  * walks may still find one). `refAt` maps a token to the actor reference covering it.
