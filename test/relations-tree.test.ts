@@ -423,6 +423,7 @@ const ROWS: readonly Row[] = [
   ['Washington struck the Houthis. The Houthis fired at US ships. The Houthis agreed to end their attacks on shipping.', ['houthis attacked united-states', 'houthis attacked united-states (hypothetical)', 'united-states attacked houthis'], 'an act aimed at something named, even no actor, is the frames\' to read'],
   ['Edu said he had been encouraged by Wenger\'s support for him.', [], 'heartened in the passive, with nothing he is to do: no appeal'],
   ['Zelensky was encouraged by Macron to seek talks.', ['emmanuel-macron urged volodymyr-zelenskyy'], 'encouraged in the passive to do something: an appeal by the agent'],
+  ['Mike Ruddock told BBC Sport Wales he was pleased.', [], 'a place in an outlet\'s name is the outlet\'s: telling it is a statement'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

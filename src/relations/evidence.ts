@@ -296,6 +296,9 @@ export abstract class Evidence extends Walks {
       if (t?.value === "'s" || t?.pos === 'NUM') continue;
       if (!t || !(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN')) break;
       if (OUTLET_WORDS.has(t.lower)) return true;
+      // "told BBC Sport Wales": a place in an outlet's name is the outlet's.
+      const before = this.refAt[k];
+      if (before && before.entity !== r.entity && NEWS_OUTLETS.has(before.entity)) return true;
     }
     let k = r.lastToken + 1;
     if (this.tok(k)?.value === "'s") k++;
