@@ -152,7 +152,9 @@ export function tokenNames(doc: AnnotatedDocument, tagged: readonly TaggedSenten
 /** Tags, parses and finds names in every sentence of a document. */
 export function analyseSyntax(doc: AnnotatedDocument, models: SyntaxModels = syntaxModels()): SyntaxLayer {
   const tagged = tagDocument(doc, models);
-  return parseDocument(doc, tagged, tokenNames(doc, tagged), () => true, models);
+  const all = (): boolean => true;
+  // every sentence tagged, then every sentence parsed (tagForParsing)
+  return parseDocument(doc, tagForParsing(tagged, all, models), tokenNames(doc, tagged), all, models);
 }
 
 /**
