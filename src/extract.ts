@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { annotate } from './nlp';
 import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type EntityLayer, type Lexicon } from './entities';
 import { anaphorWord, attackWord, extractRelations, topicWord, triggerWord } from './relations';
-import { parseDocument, syntaxModels, tagDocument, tokenNames } from './syntax';
+import { parseDocument, syntaxModels, tagDocument, tagForParsing, tokenNames } from './syntax';
 import { documentHash } from './store/hash';
 import { extractInParts, extractJoinedInParts, extractLineInParts, fromCounted, isPartSource, latin1, lineOf, PartJoiner, partSources, type JoinedLine, type PartResult } from './extract-parts';
 import { ExtractPool } from './workers/pool';
@@ -126,12 +126,15 @@ function partsExtractor(options: ExtractorOptions): (parts: readonly SourceDocum
     });
     // entities: mentions → one id per actor
     const entities = annotated.map((doc, i) => recognizeEntities(doc, lexicon, names[i]));
-    // syntax: a tree for each sentence that can hold a fact
+    // syntax: a tree for each sentence that can hold a fact; the batch is tagged before any of it
+    // is parsed (tagForParsing)
+    const selected = annotated.map((doc, i) => factSentences(doc, entities[i] as EntityLayer));
+    const toParse = tagged.map((t, i) => t && tagForParsing(t, selected[i] as (sentence: number) => boolean));
     const syntax = annotated.map((doc, i) => {
-      const t = tagged[i];
+      const t = toParse[i];
       const n = names[i];
       const layer = entities[i] as EntityLayer;
-      return t && n && parseDocument(doc, t, n, factSentences(doc, layer), syntaxModels(), nameTokens(doc, layer));
+      return t && n && parseDocument(doc, t, n, selected[i] as (sentence: number) => boolean, syntaxModels(), nameTokens(doc, layer));
     });
     return parts.map((part, i) => {
       const doc = annotated[i] as AnnotatedDocument;
