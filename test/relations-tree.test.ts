@@ -424,6 +424,7 @@ const ROWS: readonly Row[] = [
   ['Edu said he had been encouraged by Wenger\'s support for him.', [], 'heartened in the passive, with nothing he is to do: no appeal'],
   ['Zelensky was encouraged by Macron to seek talks.', ['emmanuel-macron urged volodymyr-zelenskyy'], 'encouraged in the passive to do something: an appeal by the agent'],
   ['Mike Ruddock told BBC Sport Wales he was pleased.', [], 'a place in an outlet\'s name is the outlet\'s: telling it is a statement'],
+  ['Russia will abandon full diplomatic ties with Georgia.', ['russia sanctioned georgia (hypothetical)'], 'ties abandoned are the cut itself, not an event undone'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

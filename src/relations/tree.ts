@@ -562,10 +562,13 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
 /** Verbs that undo the event their object names: "cancelled the visit", "scrapped the talks". */
 const CANCELLING_VERBS: ReadonlySet<string> = new Set(['cancel', 'scrap', 'abandon', 'scrub', 'axe', 'ax', 'shelve']);
 
-/** Whether an event noun is the object of a cancelling verb ("called off" too): "cancelled a visit to Washington". */
+/** Events a cancelling verb undoes; ties or a pact abandoned are the act itself ("abandon ties with Y"). */
+const CANCELLED_EVENTS: ReadonlySet<string> = new Set(['visit', 'visits', 'trip', 'trips', 'tour', 'talks', 'meeting', 'meetings', 'summit', 'summits', 'call', 'negotiations']);
+
+/** Whether a meeting noun is the object of a cancelling verb ("called off" too): "cancelled a visit to Washington". */
 export function cancelled(tree: DependencyTree, i: number): boolean {
   const rel = tree.deprel(i);
-  if (rel !== 'obj' && rel !== 'nsubj:pass') return false;
+  if ((rel !== 'obj' && rel !== 'nsubj:pass') || !CANCELLED_EVENTS.has(tree.tokens[i]?.lower ?? '')) return false;
   const head = tree.head(i);
   const verb = tree.tokens[head];
   if (!verb) return false;
