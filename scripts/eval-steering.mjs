@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { matches, readGold } from './steering-gold.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const setsDir = path.join(repoRoot, 'eval', 'steering');
@@ -17,19 +18,7 @@ const require = createRequire(path.join(repoRoot, 'package.json'));
 const dist = process.env.NEWSGRAPH_DIST ? path.resolve(process.env.NEWSGRAPH_DIST) : path.join(repoRoot, 'dist');
 const ROLES = new Set(['leader_of', 'member_of', 'located_in']);
 
-/** One gold line: doc, source alternatives, relation alternatives, target alternatives, flags. */
-function readGold(file) {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
-    const [doc, s, r, t, flags = ''] = l.split('\t');
-    return { doc, sources: s.split('|'), relations: r.split('|'), targets: t.split('|'), flags: flags.trim() };
-  });
-}
 
-function matches(g, f) {
-  if (!g.relations.includes(f.relation)) return false;
-  if (g.sources.includes(f.source) && g.targets.includes(f.target)) return true;
-  return f.relation === 'met' && g.sources.includes(f.target) && g.targets.includes(f.source);
-}
 
 function scoreSet(dir, extract) {
   const events = new Map();

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { readGold } from './steering-gold.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(repoRoot, 'package.json'));
@@ -27,19 +28,6 @@ const ROLES = new Set(['leader_of', 'member_of', 'located_in']);
 const ACTOR = new Set(['person', 'country', 'organization']);
 const NAMED_VIA = new Set(['name', 'lexicon', 'seat', 'capital']);
 
-/** Gold lines with whether a `# ` comment (reading beyond the sentence) precedes them. */
-function readGold(file) {
-  const out = [];
-  let noted = false;
-  for (const l of readFileSync(file, 'utf8').split('\n')) {
-    if (!l.trim()) continue;
-    if (l.startsWith('#')) { noted = true; continue; }
-    const [doc, s, r, t, flags = ''] = l.split('\t');
-    out.push({ doc, sources: s.split('|'), relations: r.split('|'), targets: t.split('|'), flags: flags.trim(), noted });
-    noted = false;
-  }
-  return out;
-}
 
 /** The token of a span whose head lies outside it (the first such). */
 function spanHead(tree, first, last) {

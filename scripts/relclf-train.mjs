@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { matches, readGold } from './steering-gold.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(repoRoot, 'package.json'));
@@ -41,29 +42,6 @@ function range(spec) {
   return out;
 }
 
-function readGoldNoted(file) {
-  const out = [];
-  let noted = false;
-  for (const l of readFileSync(file, 'utf8').split('\n')) {
-    if (!l.trim()) continue;
-    if (l.startsWith('#')) { noted = true; continue; }
-    const [doc, s, r, t, flags = ''] = l.split('\t');
-    out.push({ doc, sources: s.split('|'), relations: r.split('|'), targets: t.split('|'), flags: flags.trim(), noted });
-    noted = false;
-  }
-  return out;
-}
-function readGold(file) {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
-    const [doc, s, r, t, flags = ''] = l.split('\t');
-    return { doc, sources: s.split('|'), relations: r.split('|'), targets: t.split('|'), flags: flags.trim() };
-  });
-}
-function matches(g, f) {
-  if (!g.relations.includes(f.relation)) return false;
-  if (g.sources.includes(f.source) && g.targets.includes(f.target)) return true;
-  return f.relation === 'met' && g.sources.includes(f.target) && g.targets.includes(f.source);
-}
 /** The scorer's matching: gold order, one to one; which facts were used. */
 function score(gold, facts) {
   const used = new Set();
@@ -113,7 +91,7 @@ function main(argv) {
   if (mil) {
     const setsDirT = path.join(repoRoot, 'eval', 'steering');
     for (const set of trainSets) {
-      const gold = readGoldNoted(path.join(setsDirT, set, 'gold.tsv'));
+      const gold = readGold(path.join(setsDirT, set, 'gold.tsv'));
       const byDoc = new Map();
       for (const c of train) if (c.set === set) { if (!byDoc.has(c.doc)) byDoc.set(c.doc, []); byDoc.get(c.doc).push(c); }
       const rules = new Map();
