@@ -77,7 +77,12 @@ export function thingAcronyms(tokens: readonly Token[]): Set<string> {
 const CRAFT_NOUNS: ReadonlySet<string> = new Set([
   'shuttle', 'spacecraft', 'rover', 'capsule', 'satellite', 'ship', 'vessel', 'yacht', 'ferry', 'tanker', 'freighter',
   'submarine', 'frigate', 'destroyer', 'warship', 'uss', 'hms', 'rms', 'hurricane', 'cyclone', 'typhoon',
+  // machines and software: "the humanoid robot Asimo", "the operating system Linux"
+  'robot', 'console', 'browser', 'handset', 'smartphone',
 ]);
+
+/** Nouns that class the names right before them as machines: "Honda's Asimo and Sony's Qrio robots" (not "Nokia handsets", a maker's name). */
+const MACHINE_NOUNS_AFTER: ReadonlySet<string> = new Set(['robot', 'robots']);
 
 /**
  * Capitalised words the document names right after a craft or storm noun: the name of that craft or
@@ -88,8 +93,24 @@ export function craftNames(tokens: readonly Token[]): Set<string> {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     const prev = tokens[i - 1];
+    if (t && prev && MACHINE_NOUNS_AFTER.has(t.lower) && t.pos === 'NOUN') machinesBefore(tokens, i, out);
     if (!t || !prev || prev.sentence !== t.sentence || !CRAFT_NOUNS.has(prev.lower) || prev.pos === 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.value)) continue;
     out.add(t.value);
   }
   return out;
+}
+
+/** The names a machine noun at `noun` follows, through one coordination and possessors ("Honda's Asimo and Sony's Qrio robots"). */
+function machinesBefore(tokens: readonly Token[], noun: number, out: Set<string>): void {
+  const name = (k: number): boolean => /^\p{Lu}\p{Ll}/u.test(tokens[k]?.value ?? '') && tokens[k]?.sentence === tokens[noun]?.sentence && tokens[k + 1]?.value !== "'s";
+  let k = noun - 1;
+  if (!name(k)) return;
+  out.add(tokens[k]?.value ?? '');
+  // back over "Sony 's" to the conjunction, then the name before it
+  k--;
+  if (tokens[k]?.value === "'s") k -= 2;
+  if (tokens[k]?.lower === 'and' || tokens[k]?.value === ',') {
+    k--;
+    if (name(k)) out.add(tokens[k]?.value ?? '');
+  }
 }
