@@ -161,14 +161,19 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
   if (rel === 'amod' || rel === 'compound' || rel === 'det' || rel === 'case' || ctx.refAt[i]) return undefined;
   if (!VERB_TAGS.has(tree.upos(i))) return undefined;
   const actors = new ActorFinder(ctx);
-  const passive = tree.child(i, 'nsubj:pass') >= 0 || tree.child(i, 'aux:pass') >= 0 || (rel === 'acl' && agentOf(tree, i) >= 0);
+  // ("was fined and severely reprimanded by the FA": a conjunct with an agent shares its head's passive,
+  // which the parser may make a copula's adjective.)
+  const conjPassive = rel === 'conj' && tree.child(i, 'nsubj') < 0 && agentOf(tree, i) >= 0 && (tree.child(tree.head(i), 'aux:pass') >= 0 || tree.child(tree.head(i), 'cop') >= 0);
+  const passive = tree.child(i, 'nsubj:pass') >= 0 || tree.child(i, 'aux:pass') >= 0 || (rel === 'acl' && agentOf(tree, i) >= 0) || conjPassive;
   let sources: ActorReference[];
   let targets: ActorReference[];
   if (passive) {
     const agent = agentOf(tree, i);
     if (agent < 0) return undefined;
     sources = actors.at(agent);
-    const patient = tree.child(i, 'nsubj:pass');
+    // (A conjunct's patient is its head's: "Wenger … was fined and reprimanded by the FA".)
+    const head = tree.head(i);
+    const patient = !conjPassive ? tree.child(i, 'nsubj:pass') : tree.child(head, 'nsubj:pass') >= 0 ? tree.child(head, 'nsubj:pass') : subjectHeads(tree, head)[0] ?? -1;
     targets = patient >= 0 ? actors.at(patient) : rel === 'acl' ? actors.at(tree.head(i)) : [];
   } else {
     sources = subjectHeads(tree, i).flatMap((h) => actors.at(h));
