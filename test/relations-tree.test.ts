@@ -426,6 +426,7 @@ const ROWS: readonly Row[] = [
   ['Mike Ruddock told BBC Sport Wales he was pleased.', [], 'a place in an outlet\'s name is the outlet\'s: telling it is a statement'],
   ['Russia will abandon full diplomatic ties with Georgia.', ['russia sanctioned georgia (hypothetical)'], 'ties abandoned are the cut itself, not an event undone'],
   ['Israel accused Turkey of lying and was fined and severely rebuked by the United Nations.', ['israel accused turkey', 'united-nations accused israel', 'united-nations sanctioned israel'], 'a conjunct with an agent shares its head\'s passive, even when the parser made the head a copula\'s adjective'],
+  ['The World Trade Organisation (WTO) is to hold membership talks with both Iraq and Afghanistan.', ['afghanistan met wto (hypothetical)', 'iraq met wto (hypothetical)'], 'the subject of "is to" hung as an outer subject: the talks are planned'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

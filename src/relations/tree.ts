@@ -389,7 +389,8 @@ const FLOATING_QUANTIFIERS: ReadonlySet<string> = new Set(['each', 'both', 'all'
 /** The heads of the trigger's subject, inherited where the clause has none of its own. */
 export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number[] {
   if (depth > 6) return [];
-  const own = tree.child(i, 'nsubj');
+  // ("Boeing is to supply 30 planes": the parser may hang the subject of "is to" as an outer one.)
+  const own = tree.child(i, 'nsubj') >= 0 ? tree.child(i, 'nsubj') : tree.child(i, 'nsubj:outer');
   const rel = tree.deprel(i);
   const head = tree.head(i);
   if (own >= 0) {
