@@ -177,6 +177,16 @@ export class ActorFinder {
     return [];
   }
 
+  /**
+   * The actors at `h`, or, when it names none, those of its possessor or demonym: "by Israel's air
+   * defences", "by Polish guards" (the agent of a passive stands for its owner).
+   */
+  atOrOwner(h: number): ActorReference[] {
+    const own = this.at(h);
+    if (own.length > 0) return own;
+    return Array.from(this.tree.children(h)).filter((k) => this.tree.deprel(k) === 'nmod:poss' || this.tree.deprel(k) === 'amod').flatMap((k) => this.at(k));
+  }
+
   /** "Russia's Ryazan region": the country or body that owns a noun. */
   private ownerOf(c: number): ActorReference | undefined {
     for (const k of this.tree.children(c)) {

@@ -29,10 +29,10 @@ const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
   ...['support', 'backing', 'solidarity', 'position', 'stance', 'endorsement'].map((w) => [w, 'supported'] as [string, Relation]),
 ]);
 
-/** Verbs that put an actor on a list or take it off. */
 /** Prepositions by which an act names what it is aimed at: "strikes on Y", "tariffs against Y". */
 const AIMING_CASES: ReadonlySet<string> = new Set(['on', 'against', 'at', 'in', 'into', 'onto', 'over', 'across']);
 
+/** Verbs that put an actor on a list or take it off. */
 const LISTING_VERBS = {
   add: new Set(['add', 'put', 'place', 'return', 'include', 'designate', 'relist']),
   remove: new Set(['remove', 'take', 'delist', 'drop', 'strike', 'lift']),
@@ -49,7 +49,6 @@ const THANKED_FOR_DOING: ReadonlyMap<string, Relation> = new Map<string, Relatio
   ...['support', 'back', 'stand', 'defend', 'champion', 'endorse', 'recognise', 'recognize'].map((w) => [w, 'supported'] as [string, Relation]),
 ]);
 
-/** Nouns of pressure on a doer: "under pressure from Y". */
 /** An oblique that names who pressed, asked or invited the doer of an act, and how it is read. */
 interface AppealOblique {
   readonly id: string;
@@ -245,17 +244,16 @@ export abstract class TreeActs extends TreeTold {
       ...Array.from(tree.children(verb.index)).filter((c) => tree.deprel(c) === 'obl'),
       ...(agent >= 0 ? Array.from(tree.children(agent)).filter((c) => tree.deprel(c) === 'nmod') : []),
     ];
+    const finder = new ActorFinder(reader);
     for (const c of obliques) {
       const oblique = appealOblique(tree.caseOf(c), this.tok(c)?.lower);
       if (!oblique) continue;
       const from = Array.from(tree.children(c)).filter((k) => oblique.by.some(([rel, kase]) => tree.deprel(k) === rel && (kase === undefined || tree.caseOf(k) === kase)));
-      const pressers = from.flatMap((k) => new ActorFinder(reader).at(k)).filter(canAct);
+      const pressers = from.flatMap((k) => finder.at(k)).filter(canAct);
       if (pressers.length === 0) continue;
       const subjects = readSubjects(reader, verb);
       // ("by Israel's air defences", "by Russian jets": an agent that names no actor stands for its owner.)
-      const finder = new ActorFinder(reader);
-      let sources = agent >= 0 ? finder.at(agent).filter(canAct) : subjects.sources;
-      if (agent >= 0 && sources.length === 0) sources = Array.from(tree.children(agent)).filter((c) => ['nmod:poss', 'amod'].includes(tree.deprel(c))).flatMap((c) => finder.at(c)).filter(canAct);
+      const sources = agent >= 0 ? finder.atOrOwner(agent).filter(canAct) : subjects.sources;
       // The asking was done whatever became of the act ("agreed to send troops at Kiir's request"), unless the act is only said to be possible.
       const modality = { negated: false, hypothetical: subjects.negated || tree.hasAux(verb.index, MODALS) };
       // (Not one's own side: a leader presses no state of his own.)

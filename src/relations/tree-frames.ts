@@ -33,9 +33,6 @@ const RECEIVING_VERBS: ReadonlySet<string> = new Set(NOUN_FRAMES.flatMap((f) => 
 const WARNING_VERBS: ReadonlySet<string> = new Set(['warn', 'threaten', 'caution', 'vow']);
 const CONDITION_MARKS: ReadonlySet<string> = new Set(['if', 'unless']);
 
-/** Offers whose owner is who made them: "rejected Lee's offers of dialogue". */
-const OFFER_NOUNS: ReadonlySet<string> = new Set(['offer', 'offers', 'proposal', 'proposals', 'plan', 'plans', 'invitation', 'invitations', 'demand', 'demands', 'request', 'requests', 'call', 'calls', 'overtures']);
-/** What an offer noun says its owner did to the one who answers it: proposed (CAMEO 036) or urged (020). */
 /** Verbs that refuse what their complement names: "refused to attend talks with Y". */
 const REFUSING_VERBS: ReadonlySet<string> = new Set(['refuse', 'decline', 'reject', 'boycott', 'snub', 'shun']);
 
@@ -57,6 +54,10 @@ function refusedAbove(tree: DependencyTree, i: number): boolean {
 /** Frames of recognition, whose denial rejects. */
 const RECOGNITION_FRAMES: ReadonlySet<string> = new Set(['recognise', 'recognise-as', 'recognise-win']);
 
+/**
+ * Offers and demands whose owner is who made them ("rejected Lee's offers of dialogue"), and what
+ * the owner did to the one who answers: proposed (CAMEO 036) or urged (020).
+ */
 interface OfferMade { readonly id: string; readonly relation: Relation; readonly cameo: string }
 const OFFERED: OfferMade = { id: 'offered', relation: 'proposed', cameo: '036' };
 const ASKED: OfferMade = { id: 'asked', relation: 'urged', cameo: '020' };
@@ -347,15 +348,16 @@ export abstract class TreeFrames extends TreeActs {
     // People of a country going somewhere is no visit by the state; the walks are not asked either.
     if (VISIT_FRAMES.has(frame.id) && civilianSubject(this.reader.tree, trigger)) return true;
     const reading = readFrame(this.reader, trigger, frame);
-    if (!reading) return passiveWithoutComplement(this.reader.tree, trigger.index, frame) || (JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame));
+    // (A passive that lacks its frame's complement asks nothing; nor are the walks asked.)
+    const bare = passiveWithoutComplement(this.reader.tree, trigger.index, frame);
+    if (!reading) return bare || (JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame));
     // "wanted by the International Criminal Court": sought for arrest, a charge (CAMEO 112), not a
     // demand; "wants Y" with no infinitive demands nothing of Y.
     if (frame.id === 'want' && this.reader.tree.child(trigger.index, 'xcomp') < 0) {
       const passive = this.reader.tree.child(trigger.index, 'aux:pass') >= 0 || agentOf(this.reader.tree, trigger.index) >= 0;
       return passive && this.emitReading({ ...reading, frame: { ...frame, id: 'want:sought', relation: 'accused', cameo: '112' } });
     }
-    // (A passive that lacks its frame's complement asks nothing; nor are the walks asked.)
-    if (passiveWithoutComplement(this.reader.tree, trigger.index, frame)) return true;
+    if (bare) return true;
     // "the two governments agreed that the soldiers would leave": a commitment together (agree-together), no shared view.
     if (frame.id === 'agree-with' && reading.mutual && this.willBeDone(trigger)) return true;
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
@@ -408,15 +410,13 @@ export abstract class TreeFrames extends TreeActs {
     if (frame.relation === 'rejected' || frame.relation === 'accepted') {
       const tree = this.reader.tree;
       const object = tree.child(trigger.index, 'obj');
-      const noun = this.tok(object)?.lower ?? '';
-      const owners = object >= 0 && OFFER_NOUNS.has(noun)
-        ? Array.from(tree.children(object)).filter((c) => tree.deprel(c) === 'nmod:poss' || (c < object && (tree.deprel(c) === 'amod' || tree.deprel(c) === 'compound')))
-        : [];
-      const authors = owners.flatMap((c) => new ActorFinder(this.reader!).at(c)).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
-      if (authors.length > 0) {
+      const made = object >= 0 ? OFFER_MADE.get(this.tok(object)?.lower ?? '') : undefined;
+      const owners = made ? Array.from(tree.children(object)).filter((c) => tree.deprel(c) === 'nmod:poss' || (c < object && (tree.deprel(c) === 'amod' || tree.deprel(c) === 'compound'))) : [];
+      const finder = new ActorFinder(this.reader);
+      const authors = owners.flatMap((c) => finder.at(c)).filter((r) => r.entityType !== 'other' && r.entityType !== 'place');
+      if (made && authors.length > 0) {
         // The offer or demand was made to the one who took it up or turned it down, whatever it did.
-        const made = OFFER_MADE.get(noun);
-        if (made) this.emitReading({ ...reading, sources: authors, targets: reading.sources, negated: false, hypothetical: false, mutual: false, frame: { ...frame, id: `${frame.id}:${made.id}`, relation: made.relation, cameo: made.cameo } });
+        this.emitReading({ ...reading, sources: authors, targets: reading.sources, negated: false, hypothetical: false, mutual: false, frame: { ...frame, id: `${frame.id}:${made.id}`, relation: made.relation, cameo: made.cameo } });
         return this.emitReading({ ...reading, targets: authors });
       }
     }

@@ -381,12 +381,9 @@ export abstract class TreeTold extends WalkFrames {
       } else if (saidClause && tree.upos(c) === 'VERB' && agentOf(tree, c) >= 0 && !hasCondition(tree, c) && this.harmDone(clause)) {
         // "said asylum seekers had been beaten by Polish guards": harm done by the passive's agent (or the agent's owner).
         const agent = agentOf(tree, c);
-        const finder = new ActorFinder(reader);
-        let agents = finder.at(agent);
-        if (agents.length === 0) agents = Array.from(tree.children(agent)).filter((k) => ['nmod:poss', 'amod'].includes(tree.deprel(k))).flatMap((k) => finder.at(k));
         subject = this.tok(agent);
         const { negated, hypothetical } = readSubjects(reader, clause);
-        charged = { sources: agents, negated, hypothetical };
+        charged = { sources: new ActorFinder(reader).atOrOwner(agent), negated, hypothetical };
       } else if (tree.deprel(c) === 'obj' && EVENT_ANAPHORS.has(clause.lower)) {
         // "said the test violated Security Council resolutions", parsed as "said the test" with
         // "violated" on the resolutions: the finite verb right after the act noun is its predicate.

@@ -163,7 +163,8 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
   const actors = new ActorFinder(ctx);
   // ("was fined and severely reprimanded by the FA": a conjunct with an agent shares its head's passive,
   // which the parser may make a copula's adjective.)
-  const conjPassive = rel === 'conj' && tree.child(i, 'nsubj') < 0 && agentOf(tree, i) >= 0 && (tree.child(tree.head(i), 'aux:pass') >= 0 || tree.child(tree.head(i), 'cop') >= 0);
+  const head = tree.head(i);
+  const conjPassive = rel === 'conj' && tree.child(i, 'nsubj') < 0 && agentOf(tree, i) >= 0 && (tree.child(head, 'aux:pass') >= 0 || tree.child(head, 'cop') >= 0);
   const passive = tree.child(i, 'nsubj:pass') >= 0 || tree.child(i, 'aux:pass') >= 0 || (rel === 'acl' && agentOf(tree, i) >= 0) || conjPassive;
   let sources: ActorReference[];
   let targets: ActorReference[];
@@ -172,7 +173,6 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     if (agent < 0) return undefined;
     sources = actors.at(agent);
     // (A conjunct's patient is its head's: "Wenger … was fined and reprimanded by the FA".)
-    const head = tree.head(i);
     const patient = !conjPassive ? tree.child(i, 'nsubj:pass') : tree.child(head, 'nsubj:pass') >= 0 ? tree.child(head, 'nsubj:pass') : subjectHeads(tree, head)[0] ?? -1;
     targets = patient >= 0 ? actors.at(patient) : rel === 'acl' ? actors.at(tree.head(i)) : [];
   } else {
