@@ -427,6 +427,10 @@ const ROWS: readonly Row[] = [
   ['Russia will abandon full diplomatic ties with Georgia.', ['russia sanctioned georgia (hypothetical)'], 'ties abandoned are the cut itself, not an event undone'],
   ['Israel accused Turkey of lying and was fined and severely rebuked by the United Nations.', ['israel accused turkey', 'united-nations accused israel', 'united-nations sanctioned israel'], 'a conjunct with an agent shares its head\'s passive, even when the parser made the head a copula\'s adjective'],
   ['The World Trade Organisation (WTO) is to hold membership talks with both Iraq and Afghanistan.', ['afghanistan met wto (hypothetical)', 'iraq met wto (hypothetical)'], 'the subject of "is to" hung as an outer subject: the talks are planned'],
+  ['Colonel Mamady Doumbouya, who toppled President Alpha Conde of Guinea in 2021, met Emmanuel Macron.', ['emmanuel-macron met mamady-doumbouya', 'mamady-doumbouya attacked alpha-conde'], 'toppling a ruler is force on him, even between two persons'],
+  ['Rafael Nadal toppled Roger Federer in the final.', [], 'toppling a player with no office in a state is a win, no force'],
+  ['Vladimir Putin asked Emmanuel Macron on Monday to call the summit.', ['vladimir-putin urged emmanuel-macron'], 'a time phrase between the one asked and the infinitive'],
+  ['Russia has kept up near-daily strikes on Ukraine.', ['russia attacked ukraine'], 'strikes kept up are strikes made'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

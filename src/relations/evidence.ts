@@ -2,7 +2,7 @@
 // modality (negation, conditions, questions), and the fact itself, checked and kept once a sentence.
 import type { Fact, Relation, TextSpan, Token } from '../types';
 import type { ActorReference } from '../entities';
-import { GOLDSTEIN, RELATION_CAMEO, STATE_ONLY_FRAMES, VERBAL_ATTACK, VISIT_FRAMES } from './frames';
+import { GOLDSTEIN, RELATION_CAMEO, RULER_TITLES, STATE_ONLY_FRAMES, VERBAL_ATTACK, VISIT_FRAMES } from './frames';
 import type { RoleFact } from './roles';
 import {
   CLAIM_VERBS, CLAUSE_BREAKS, CONJUNCTIONS, DEFERRING_VERBS, FIRST_PERSON, HEARSAY_NOUNS, HONORIFIC_WORDS, HYPOTHETICAL_MARKERS, IRREALIS_VERBS,
@@ -169,7 +169,7 @@ export abstract class Evidence extends Walks {
     // Clashes are force only between states and armed groups; anyone else clashing argues, which no fact records.
     if (frameId === 'clash-with' && this.attacksInWords(source, target)) return false;
     // "Fox attacks Blair", "his attack on Labour": words, not force.
-    if (relation === 'attacked' && this.attacksInWords(source, target)) {
+    if (relation === 'attacked' && frameId !== 'overthrow' && this.attacksInWords(source, target)) {
       // A CAMEO verb of force (kill, occupy, shell) has no verbal reading either.
       if (VERBAL_ATTACK.physical.includes(trigger.lemma) || rule.startsWith('cameo:')) return false;
       relation = VERBAL_ATTACK.relation;
@@ -183,6 +183,7 @@ export abstract class Evidence extends Walks {
     if (relation !== 'accused' && relation !== 'sanctioned' && relation !== 'rejected' && this.courtOf(target)) return false;
     if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
     if (frameId === 'dismiss-official' && this.sidesOf(target.entity).length === 0) return false;
+    if (frameId === 'overthrow' && target.entityType === 'person' && !this.rulesState(target)) return false;
     // "Nazi-occupied Austria": a hyphened participle names its actor in the word before the hyphen, which the entity layer may not know.
     if (frameId === 'annex' && this.tok(trigger.index - 1)?.value === '-') return false;
     if (STATE_ONLY_FRAMES.has(frameId)) {
@@ -282,6 +283,11 @@ export abstract class Evidence extends Walks {
     if (kind !== undefined) return kind !== 'military';
     const head = (this.labels.get(source.entity) ?? '').split(/\s+/).at(-1)?.toLowerCase() ?? '';
     return !ARMED_HEADS.has(head);
+  }
+
+  /** A person the document makes the leader of a state, or names with a ruler's title ("President Keita"). */
+  protected rulesState(r: ActorReference): boolean {
+    return [r.firstToken, r.firstToken - 1].some((i) => RULER_TITLES.has(this.tok(i)?.lower ?? '')) || this.sidesOf(r.entity).some((e) => this.entityTypes.get(e) === 'country');
   }
 
   /** "told the BBC", "told the Daily Record newspaper", "told ITV's Jonathan Dimbleby programme": a news outlet. */

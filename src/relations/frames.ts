@@ -47,7 +47,7 @@ export const GOLDSTEIN: Readonly<Record<string, number>> = {
   '040': 1.0, '042': 1.9, '043': 2.8, '045': 5.0, '050': 3.5, '051': 3.4, '054': 6.0, '057': 8.0, '060': 6.0, '061': 6.4,
   '070': 7.0, '071': 7.4, '072': 8.3, '073': 7.4, '080': 5.0, '081': 5.0, '084': 7.0, '090': -2.0,
   '100': -5.0, '110': -2.0, '111': -2.0, '112': -2.0, '115': -2.0, '120': -4.0, '130': -4.4, '150': -7.2, '138': -7.0, '161': -4.0, '162': -5.6, '163': -8.0,
-  '172': -5.0, '173': -5.0, '190': -10.0, '192': -9.5, '195': -10.0,
+  '172': -5.0, '173': -5.0, '180': -9.0, '190': -10.0, '192': -9.5, '195': -10.0,
 };
 
 /** Default CAMEO code of each relation, for facts not produced by a frame (titles, gazetteer). */
@@ -119,6 +119,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'fight', lemmas: ['fight', 'battle'], relation: 'attacked', cameo: '190', preps: ['against'], direct: true, targetTypes: ['country', 'organization'], reason: '"the RSF has fought the army", "fighting against Y": armed combat with a state or an armed body (CAMEO 190); "fought corruption / the election" names no actor' },
   { id: 'suspend-member', lemmas: ['suspend'], relation: 'sanctioned', cameo: '161', direct: true, targetTypes: ['country', 'organization'], bareTarget: true, treeOnly: true, reason: '"The African Union suspended Niger": a body suspending a member state (CAMEO 16, reduce relations); "suspended talks / aid" are collocations, a bare state name only' },
   { id: 'annex', lemmas: ['annex', 'occupy', 'retake', 'recapture', 'overrun'], relation: 'attacked', cameo: '192', direct: true, treeOnly: true, reason: '"Russia annexed Crimea", "a decree annexing four Ukrainian regions", "Israel occupied the West Bank": territory taken by force (CAMEO 192, occupy territory); read from the tree only' },
+  { id: 'overthrow', lemmas: ['overthrow', 'topple'], relation: 'attacked', cameo: '180', direct: true, treeOnly: true, targetTypes: ['person', 'country'], reason: '"General Tiani toppled President Bazoum", "the officers who overthrew the government": power seized by force from a state\'s ruler is force on them (CAMEO 18), even between two persons; only a person whose office in a state the document names (evidence.ts: "Nadal toppled Federer" is none); "oust" stays a CAMEO verb (sanctioned: boards oust chairmen)' },
   { id: 'kill', lemmas: ['kill', 'wound', 'injure'], relation: 'attacked', cameo: '190', direct: true, treeOnly: true, reason: '"Israeli strikes killed 30 people in Gaza", "troops killed Y": killing is force (CAMEO 190) on the one killed or the place of those killed; read from the tree only' },
   { id: 'object-to', lemmas: ['object'], relation: 'rejected', cameo: '120', preps: ['to'], prepAdjacent: true, topicTarget: true, reason: '"X objected to Y\'s plan": opposition (CAMEO 12)' },
   { id: 'protest-to', lemmas: ['protest'], relation: 'accused', cameo: '111', preps: ['to'], prepAdjacent: true, reason: '"Brazil protested to Washington over …": a formal complaint to Y (CAMEO 111)' },
@@ -259,7 +260,7 @@ export const COLLOCATION_FRAMES: readonly CollocationFrame[] = [
   { id: 'break-ties', verbs: ['break', 'sever', 'cut', 'abandon', 'suspend', 'freeze', 'downgrade', 'rupture'], nouns: TIES_NOUNS, relation: 'sanctioned', cameo: '161', preps: ['with'], mutual: true, reason: '"X broke off / severed ties with Y": reduce or break relations (CAMEO 161)' },
   { id: 'sign-agreement', verbs: ['sign', 'conclude', 'ink', 'seal', 'ratify', 'reach', 'strike', 'initial', 'initialled', 'initialed', 'finalise', 'finalize', 'clinch', 'complete'], nouns: AGREEMENT_NOUNS, relation: 'promised', cameo: '057', preps: ['with'], mutual: true, reason: '"X signed / reached an agreement with Y": a formal commitment to Y (CAMEO 057)' },
   { id: 'joint-declaration', verbs: ['adopt', 'issue', 'sign', 'release', 'publish', 'agree'], nouns: ['declaration', 'communique', 'communiqué', 'resolution', 'resolutions', 'statement'], relation: 'supported', cameo: '051', preps: ['with'], mutual: true, reason: '"X adopted a resolution / issued a joint statement with Y": X and Y take one position' },
-  { id: 'launch-attack', verbs: ['launch', 'carry', 'stage', 'mount', 'conduct', 'unleash', 'intensify', 'escalate', 'step', 'resume', 'begin', 'start', 'press', 'push', 'widen', 'expand'], nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'into', 'at', 'in'], reason: '"X launched / carried out an attack on Y": military force' },
+  { id: 'launch-attack', verbs: ['launch', 'carry', 'stage', 'mount', 'conduct', 'unleash', 'intensify', 'escalate', 'step', 'resume', 'begin', 'start', 'press', 'push', 'widen', 'expand', 'keep', 'continue', 'sustain'], nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'into', 'at', 'in'], reason: '"X launched / carried out an attack on Y", "kept up / continued its strikes on Y": military force' },
   { id: 'take-ground-from', verbs: ['retake', 'recapture', 'capture', 'seize', 'take', 'win'], nouns: ['village', 'villages', 'town', 'towns', 'city', 'territory', 'ground', 'positions', 'settlements', 'areas', 'land', 'districts'], relation: 'attacked', cameo: '192', preps: ['from'], reason: '"Russian forces retook two villages from Ukrainian troops": territory taken from Y by force (CAMEO 192)' },
   { id: 'wage-war', verbs: ['wage', 'declare'], nouns: ['war', 'campaign', 'offensive'], relation: 'attacked', cameo: '190', preps: ['on', 'against'], reason: '"X waged / declared war on Y": military force' },
   { id: 'fire-weapons', verbs: ['fire', 'launch', 'lob', 'drop'], nouns: PROJECTILE_NOUNS, relation: 'attacked', cameo: '190', preps: ['at', 'on', 'into', 'towards', 'toward', 'against'], reason: '"X fired shells / launched missiles at Y": military force' },
@@ -320,6 +321,9 @@ export const VERBAL_ATTACK = {
   physical: ['hit', 'strike', 'shoot', 'shell', 'bomb', 'target', 'raid', 'invade', 'ambush', 'fire', 'bombard', 'lob', 'hurl', 'drop', 'fight', 'battle', 'kill', 'wound', 'injure', 'annex', 'occupy'] as readonly string[],
   reason: 'a person attacking a person or organisation in words',
 } as const;
+
+/** Titles that name a ruler of a state without naming the state: "overthrew President Keita" is a coup even when the document never says where. */
+export const RULER_TITLES: ReadonlySet<string> = new Set(['president', 'prime', 'premier', 'king', 'queen', 'emir', 'sultan', 'shah', 'dictator', 'ruler']);
 
 /** Frames whose target is visited: a person visits another country only, so their own must be known. */
 export const VISIT_FRAMES: ReadonlySet<string> = new Set(['visit', 'travel-to', 'leave-for', 'visit-to', 'pay-visit']);

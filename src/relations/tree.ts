@@ -10,7 +10,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { Frame } from './frames';
-import { OF_HEADS, VICTIM_NOUNS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, RELATIVE_PRONOUNS, SITE_PREPS, VERB_TAGS } from './words';
+import { OBJECT_TO_FILLERS, OF_HEADS, VICTIM_NOUNS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, RELATIVE_PRONOUNS, SITE_PREPS, VERB_TAGS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 import { ActorFinder, relativeAntecedent, type ListExpander } from './tree-actors';
 import { finite, hypothetical, inflected, negated } from './tree-modality';
@@ -208,7 +208,7 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
       if (authors.length > 0 && !authors.some((r) => own.has(r.entity) || r.via === 'pronoun')) targets = authors;
     }
     // The word after the object phrase: its head noun ends it ("pressed Russian officials to …").
-    if (targets.length > 0 && frame.after && !frame.after.includes(tree.tokens[Math.max(...targets.map((t) => t.lastToken), ...heads) + 1]?.lower ?? '')) return undefined;
+    if (targets.length > 0 && frame.after && !followedBy(tree, Math.max(...targets.map((t) => t.lastToken), ...heads) + 1, frame.after)) return undefined;
   }
   // Only actors act, and a topic is a target only where the frame allows one ("backed the plan").
   sources = sources.filter(canAct);
@@ -585,3 +585,10 @@ export function assetsOf(relation: Relation): ReadonlySet<string> | undefined {
   return relation === 'attacked' ? ATTACKED_ASSETS : relation === 'sanctioned' ? GOODS_NOUNS : undefined;
 }
 
+/** Whether the word at `at` is one of `words`, or "to" is after a time phrase there ("asked Y days earlier to …"). */
+function followedBy(tree: DependencyTree, at: number, words: readonly string[]): boolean {
+  if (words.includes(tree.tokens[at]?.lower ?? '')) return true;
+  let p = at;
+  while (OBJECT_TO_FILLERS.has(tree.tokens[p]?.lower ?? '') && p - at < 4) p++;
+  return p > at && words.includes('to') && tree.tokens[p]?.lower === 'to';
+}

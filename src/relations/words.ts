@@ -200,6 +200,16 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'deny', 'note', 'argue', 'stress', 'vow', 'promise', 'threaten', 'declare', 'suggest', 'reply', 'report', 'fear', 'expect',
 ]);
 
+/**
+ * Words of a time or manner phrase that may stand between a verb's object and its infinitive:
+ * "asked Guterres days earlier to replace …", "urged Kyiv on Monday to …", "pressed him again to …".
+ */
+export const OBJECT_TO_FILLERS: ReadonlySet<string> = new Set([
+  'days', 'weeks', 'months', 'years', 'earlier', 'later', 'ago', 'last', 'this', 'week', 'month', 'year', 'on', 'again', 'also',
+  'repeatedly', 'formally', 'publicly', 'privately', 'personally', 'directly', 'yesterday', 'today', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'two', 'three', 'several', 'few', 'a',
+]);
+
 /** First-person pronouns inside a quote stand for the quoted speaker. */
 export const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'we']);
 
