@@ -431,6 +431,8 @@ const ROWS: readonly Row[] = [
   ['Rafael Nadal toppled Roger Federer in the final.', [], 'toppling a player with no office in a state is a win, no force'],
   ['Vladimir Putin asked Emmanuel Macron on Monday to call the summit.', ['vladimir-putin urged emmanuel-macron'], 'a time phrase between the one asked and the infinitive'],
   ['Russia has kept up near-daily strikes on Ukraine.', ['russia attacked ukraine'], 'strikes kept up are strikes made'],
+  ['Russia shelled Kharkiv on Monday. Ukraine\'s mayor Ihor Terekhov was wounded.', ['russia attacked ihor-terekhov', 'russia attacked kharkiv'], 'force in the passive with no agent, in a story with one author of force, is that author\'s'],
+  ['Russia shelled Kharkiv and Ukraine shelled Belgorod. The mayor Ihor Terekhov was wounded.', ['russia attacked kharkiv', 'ukraine attacked belgorod'], 'two authors of force as many times each: an agentless wound is no one\'s'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -139,6 +139,7 @@ class Extractor extends TreeFrames {
       if (t.value === '-') this.compoundAdjective(t);
     }
     this.storyOpponents();
+    this.storyAgentless();
     return this.facts;
   }
 }

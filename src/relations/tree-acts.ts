@@ -32,6 +32,9 @@ const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
 /** Prepositions by which an act names what it is aimed at: "strikes on Y", "tariffs against Y". */
 const AIMING_CASES: ReadonlySet<string> = new Set(['on', 'against', 'at', 'in', 'into', 'onto', 'over', 'across']);
 
+/** Verbs of force that, told in the passive with no agent, a story at war makes the other side's ("was killed", "were shelled"). */
+const AGENTLESS_FORCE: ReadonlySet<string> = new Set(['attack', 'strike', 'hit', 'shell', 'bomb', 'bombard', 'target', 'raid', 'ambush', 'shoot', 'kill', 'wound', 'injure', 'abduct', 'kidnap']);
+
 /** Verbs that put an actor on a list or take it off. */
 const LISTING_VERBS = {
   add: new Set(['add', 'put', 'place', 'return', 'include', 'designate', 'relist']),
@@ -332,8 +335,62 @@ export abstract class TreeActs extends TreeTold {
     }
   }
 
+  /**
+   * "A first shell struck the top floor … Hussam al-Masri, a Reuters cameraman, was killed": in a
+   * story of two sides at war (conflictPair), force told in the passive with no agent is the other
+   * side's when its victim is on one side, and else the story's attacker's, the side that the facts
+   * already read make the author of most attacks (at least two, twice the other's). Read last.
+   */
+  protected storyAgentless(): void {
+    const reader = this.reader;
+    if (!reader) return;
+    const pair = this.conflictPair() ?? [];
+    const tree = reader.tree;
+    // Each side that the facts read make an author of force, and how often.
+    const sideOf = (e: string): string => (pair.includes(e) ? e : this.sidesOf(e).find((x) => pair.includes(x)) ?? (this.entityTypes.get(e) === 'person' ? this.sidesOf(e)[0] ?? e : e));
+    const attacks = new Map<string, number>();
+    for (const f of this.facts) if (f.relation === 'attacked' && !f.negated) attacks.set(sideOf(f.source), (attacks.get(sideOf(f.source)) ?? 0) + 1);
+    const ranked = [...attacks.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    const [first, second] = ranked;
+    // The story's attacker: the only author of force, or one with twice the attacks of any other.
+    const attacker = first && (!second || (first[1] >= 2 && first[1] >= 2 * second[1])) ? first[0] : undefined;
+    const authors = new Set([...pair, ...(attacker ? [attacker] : [])]);
+    if (authors.size === 0) return;
+    const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
+    const finder = new ActorFinder(reader);
+    const last = new Map<string, Mention>();
+    let m = 0;
+    for (const t of this.tokens) {
+      while (m < this.mentions.length && (this.mentions[m] as Mention).start < t.start) {
+        const mention = this.mentions[m] as Mention;
+        if (authors.has(mention.entity)) last.set(mention.entity, mention);
+        m++;
+      }
+      if (!tree.parsed(t) || tree.upos(t.index) !== 'VERB' || !verbLemmas(t).some((l) => AGENTLESS_FORCE.has(l))) continue;
+      const subject = tree.child(t.index, 'nsubj:pass');
+      if (subject < 0 || tree.child(t.index, 'aux:pass') < 0 || agentOf(tree, t.index) >= 0) continue;
+      const sentence = this.doc.sentences[t.sentence];
+      if (!sentence || done.has(`${sentence.start}|${t.value}`)) continue;
+      // ("was killed in an Israeli strike", "by Russian troops": an author in the words is the frames' to read.)
+      if (Array.from(tree.children(t.index)).some((c) => tree.deprel(c) === 'obl' && finder.at(c).some(canAct))) continue;
+      for (const victim of finder.at(subject)) {
+        if (victim.entityType === 'other') continue;
+        const side = sideOf(victim.entity);
+        const author = pair.includes(side) ? pair.find((e) => e !== side) : attacker;
+        const mention = author ? last.get(author) : undefined;
+        if (!author || !mention || author === side) continue;
+        const source: ActorReference = {
+          entity: author, entityType: this.entityTypes.get(author) ?? 'country', firstToken: t.index, lastToken: t.index, sentence: t.sentence,
+          via: 'description', possessive: false, modifier: false, antecedent: { start: mention.start, end: mention.end },
+        };
+        const modality = { negated: negatedAt(tree, t.index), hypothetical: hypotheticalAt(tree, t.index) };
+        this.emit(source, 'attacked', victim, t, 'story-agentless', RELATION_CAMEO.attacked, { topicOk: false, modality });
+      }
+    }
+  }
+
   /** The pair of states or bodies that most attack or sanction facts join (negated or not: a truce tells the war too): at least two, and more than any other pair. */
-  private conflictPair(): readonly string[] | undefined {
+  protected conflictPair(): readonly string[] | undefined {
     const counts = new Map<string, number>();
     // (A person stands for the state or body he serves: "Trump imposed tariffs on China".)
     const sideOf = (e: string): string | undefined => {
