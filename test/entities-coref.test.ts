@@ -114,6 +114,7 @@ const ROWS: readonly Row[] = [
   ['Foreign Minister Sergei Lavrov met Abbas Araghchi in Moscow on Thursday. The Russian president said nothing.', 'president', 1, null, '…not someone titled with another office'],
   ['The Sudanese Armed Forces met the Rapid Support Forces in Jeddah. The army refused to attend unless the paramilitary group withdrew.', 'group', 1, 'rsf-sudan', '"the paramilitary group" is no state\'s own army'],
   ['Olaf Scholz spoke on Monday. The president said nothing.', 'president', 1, null, 'nobody was named as president'],
+  ['Chad pulled out of the regional force. It expelled the Danish envoy in March.', 'It', 1, 'chad', 'an opening "It" whose verb only an actor does (expel) goes on for the last subject'],
   ['Toyota recalled a million cars. The bloc said nothing.', 'bloc', 1, null, 'a company is no bloc'],
 ];
 

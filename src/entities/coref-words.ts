@@ -95,6 +95,14 @@ export const AGENT_VERBS: ReadonlySet<string> = new Set([
   'give', 'take', 'get', 'have', 'do', 'become', 'remain',
   // what outlets, museums and campaign groups do: "it quoted critics", "it is encouraging citizens", "it exhibited its collection"
   'quote', 'cite', 'encourage', 'exhibit', 'display', 'feature', 'organise', 'organize', 'fund', 'award', 'recommend', 'campaign',
+  // acts between actors that no expletive "it" does: "It expelled French troops", "it declined to comment", "it summoned the envoy"
+  'confer', 'consult', 'greet', 'visit', 'implore', 'appeal', 'exhort', 'pressure', 'lobby', 'request', 'command', 'instruct', 'guarantee',
+  'endorse', 'favour', 'favor', 'champion', 'welcome', 'praise', 'hail', 'applaud', 'commend', 'salute', 'congratulate', 'rebuff',
+  'dismiss', 'veto', 'decline', 'spurn', 'oppose', 'complain', 'blame', 'denounce', 'slam', 'fault', 'deplore', 'decry', 'rebuke',
+  'censure', 'reprimand', 'castigate', 'lambast', 'caution', 'inform', 'brief', 'notify', 'alert', 'assure', 'reassure', 'relay', 'aid',
+  'assist', 'arm', 'supply', 'resupply', 'bankroll', 'finance', 'donate', 'summon', 'expel', 'raid', 'shoot', 'bombard', 'ambush',
+  'storm', 'clash', 'embargo', 'blacklist', 'fine', 'penalise', 'penalize', 'quit', 'deter', 'fight', 'annex', 'occupy', 'retake',
+  'recapture', 'overrun', 'overthrow', 'topple', 'wound', 'injure', 'object', 'protest', 'sentence', 'convict', 'jail', 'imprison', 'indict',
 ]);
 
 /**
