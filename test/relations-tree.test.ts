@@ -115,7 +115,7 @@ const ROWS: readonly Row[] = [
   ['Poland pledged 2 billion euros in military aid for Ukraine.', ['poland promised ukraine'], 'pledged help is a promise to its target'],
   ['Germany offered to send weapons to Ukraine.', ['germany promised ukraine'], 'offering to send weapons is a promise'],
   ['Washington recognised Gonzalez as the winner of the vote.', ['united-states supported gonzalez'], 'recognising a person as the winner backs them'],
-  ['Russia and Ukraine traded strikes overnight. Macron urged both sides to agree on a truce.', ['emmanuel-macron urged russia', 'emmanuel-macron urged ukraine', 'russia accepted ceasefire (hypothetical)', 'russia attacked ukraine', 'ukraine accepted ceasefire (hypothetical)', 'ukraine attacked russia'], '"both sides": the pair named in the sentence before'],
+  ['Russia and Ukraine traded strikes overnight. Macron urged both sides to agree on a truce.', ['emmanuel-macron urged russia', 'emmanuel-macron urged ukraine', 'russia accepted ceasefire (hypothetical)', 'russia attacked ukraine', 'russia promised ukraine (hypothetical)', 'ukraine accepted ceasefire (hypothetical)', 'ukraine promised russia (hypothetical)', 'ukraine attacked russia'], '"both sides": the pair named in the sentence before'],
   ['Japan, Australia and Canada held drills. Macron urged both sides to talk.', [], '"both sides" after three actors: no pair to stand for'],
   ['Putin held talks with Scholz, but the two sides failed to agree.', ['germany supported russia (negated)', 'olaf-scholz met vladimir-putin', 'russia supported germany (negated)'], 'a pair in the phrase\'s own sentence: the two ends of its talks, as the states they serve'],
   ['Trump met Putin in Alaska. The two leaders agreed to meet again in Moscow.', ['donald-trump met vladimir-putin', 'donald-trump met vladimir-putin (hypothetical)'], '"the two leaders": the two people of the sentence before'],
@@ -433,6 +433,8 @@ const ROWS: readonly Row[] = [
   ['Russia has kept up near-daily strikes on Ukraine.', ['russia attacked ukraine'], 'strikes kept up are strikes made'],
   ['Russia shelled Kharkiv on Monday. Ukraine\'s mayor Ihor Terekhov was wounded.', ['russia attacked ihor-terekhov', 'russia attacked kharkiv'], 'force in the passive with no agent, in a story with one author of force, is that author\'s'],
   ['Russia shelled Kharkiv and Ukraine shelled Belgorod. The mayor Ihor Terekhov was wounded.', ['russia attacked kharkiv', 'ukraine attacked belgorod'], 'two authors of force as many times each: an agentless wound is no one\'s'],
+  ['American and Chinese negotiators agreed in Geneva on a framework to cut tariffs.', ['china promised united-states', 'united-states promised china'], 'two sides agreeing on a framework commit to each other, not merely share a view'],
+  ['France and Germany agreed that the budget rules were too strict.', ['france supported germany', 'germany supported france'], 'agreeing that something is so is a shared view'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

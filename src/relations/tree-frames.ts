@@ -93,6 +93,9 @@ const CHARGED_GERUNDS: ReadonlyMap<string, { readonly relation: Relation; readon
 const WILL_AUX: ReadonlySet<string> = new Set(['would', 'will']);
 const PLAN_AUX: ReadonlySet<string> = new Set(['would', 'will', 'should']);
 
+/** What two sides settle together when they agree on it: "agreed on a framework / the terms of a truce". */
+const SETTLED_TERMS: ReadonlySet<string> = new Set(['framework', 'terms', 'roadmap', 'text', 'timetable', 'outline', 'outlines', 'blueprint']);
+
 export abstract class TreeFrames extends TreeActs {
   // ---- the tree ----------------------------------------------------------------------------------
 
@@ -347,6 +350,15 @@ export abstract class TreeFrames extends TreeActs {
     if (frame.id === 'call-up' && this.reader.tree.children(trigger.index).some((c) => this.reader?.tree.deprel(c) === 'compound:prt' && this.tok(c)?.lower === 'up')) return true;
     // People of a country going somewhere is no visit by the state; the walks are not asked either.
     if (VISIT_FRAMES.has(frame.id) && civilianSubject(this.reader.tree, trigger)) return true;
+    // "American and Chinese negotiators agreed on a framework": two sides settling terms commit to
+    // each other (CAMEO 057), whatever the agree-with reading (a with-phrase) finds.
+    if (frame.id === 'agree-with' && this.agreedPact(trigger)) {
+      const { sources, negated, hypothetical } = readSubjects(this.reader, trigger);
+      const sides = sources.filter(canAct);
+      if (new Set(sides.map((r) => r.entity)).size === 2) {
+        return this.emitReading({ trigger, frame: { ...frame, id: 'agree-with:pact', relation: 'promised', cameo: '057' }, sources: sides, targets: [], mutual: true, negated, hypothetical });
+      }
+    }
     const reading = readFrame(this.reader, trigger, frame);
     // (A passive that lacks its frame's complement asks nothing; nor are the walks asked.)
     const bare = passiveWithoutComplement(this.reader.tree, trigger.index, frame);
@@ -445,7 +457,9 @@ export abstract class TreeFrames extends TreeActs {
     const tree = this.reader?.tree;
     if (!tree) return false;
     const pact = (k: number): boolean => AGREEMENT_NOUNS.includes(tree.tokens[k]?.lower ?? '');
-    return (tree.deprel(trigger.index).endsWith('relcl') && pact(tree.head(trigger.index))) || pact(tree.child(trigger.index, 'obj'));
+    // ("X and Y agreed on a framework to …": terms settled together are a pact too.)
+    const settled = Array.from(tree.children(trigger.index)).some((c) => tree.deprel(c) === 'obl' && ['on', 'upon'].includes(tree.caseOf(c) ?? '') && (pact(c) || SETTLED_TERMS.has(tree.tokens[c]?.lower ?? '')));
+    return (tree.deprel(trigger.index).endsWith('relcl') && pact(tree.head(trigger.index))) || pact(tree.child(trigger.index, 'obj')) || settled;
   }
 
   /** A verb + event noun collocation from the tree; false when the tree gives no reading. */
