@@ -435,6 +435,8 @@ const ROWS: readonly Row[] = [
   ['Russia shelled Kharkiv and Ukraine shelled Belgorod. The mayor Ihor Terekhov was wounded.', ['russia attacked kharkiv', 'ukraine attacked belgorod'], 'two authors of force as many times each: an agentless wound is no one\'s'],
   ['American and Chinese negotiators agreed in Geneva on a framework to cut tariffs.', ['china promised united-states', 'united-states promised china'], 'two sides agreeing on a framework commit to each other, not merely share a view'],
   ['France and Germany agreed that the budget rules were too strict.', ['france supported germany', 'germany supported france'], 'agreeing that something is so is a shared view'],
+  ['The referee Howard Webb dismissed Wayne Rooney before half-time.', [], 'a person dismissed is sent off or out of office, no proposal refused'],
+  ['Vladimir Putin dismissed Joe Biden\'s warning.', ['vladimir-putin rejected joe-biden'], 'a person\'s warning dismissed is refused'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -190,6 +190,14 @@ export abstract class TreeFrames extends TreeActs {
     });
   }
 
+  /** Whether the verb's object is a person named bare, not a person's thing ("dismissed Drogba", not "dismissed Biden's warning"). */
+  protected personObject(verb: Token): boolean {
+    const tree = this.tree;
+    const obj = tree ? tree.child(verb.index, 'obj') : -1;
+    const r = obj >= 0 ? this.refAt[obj] : undefined;
+    return r !== undefined && r.entityType === 'person' && !r.possessive;
+  }
+
   /** Whether the verb has an "as" phrase of its own ("dismissed X as …", "rejected X as …"). */
   protected hasAsPhrase(verb: Token): boolean {
     const tree = this.tree;
@@ -372,6 +380,9 @@ export abstract class TreeFrames extends TreeActs {
     if (bare) return true;
     // "the two governments agreed that the soldiers would leave": a commitment together (agree-together), no shared view.
     if (frame.id === 'agree-with' && reading.mutual && this.willBeDone(trigger)) return true;
+    // "the referee dismissed Drogba", "dismissed his finance minister": a person dismissed is sent off
+    // or out of office, no proposal refused (an office taken away is the dismiss-official frame's).
+    if (frame.id === 'reject' && trigger.lemma === 'dismiss' && !this.hasAsPhrase(trigger) && this.personObject(trigger)) return true;
     // "dismissed the Tories as a spent force": disparagement, not the rejection of a proposal.
     if (frame.relation === 'rejected' && this.hasAsPhrase(trigger)) {
       return this.emitReading({ ...reading, frame: { ...frame, id: `${frame.id}:as`, relation: 'accused', cameo: '111' } });
