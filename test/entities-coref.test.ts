@@ -115,6 +115,7 @@ const ROWS: readonly Row[] = [
   ['The Sudanese Armed Forces met the Rapid Support Forces in Jeddah. The army refused to attend unless the paramilitary group withdrew.', 'group', 1, 'rsf-sudan', '"the paramilitary group" is no state\'s own army'],
   ['Olaf Scholz spoke on Monday. The president said nothing.', 'president', 1, null, 'nobody was named as president'],
   ['Chad pulled out of the regional force. It expelled the Danish envoy in March.', 'It', 1, 'chad', 'an opening "It" whose verb only an actor does (expel) goes on for the last subject'],
+  ['The committee said the Audit Commission should look into the failure. It blamed the agency for the delays.', 'It', 1, null, 'an opening "It" after a sentence whose first subject is a body we do not know is that body, not a name inside its clause'],
   ['Toyota recalled a million cars. The bloc said nothing.', 'bloc', 1, null, 'a company is no bloc'],
 ];
 

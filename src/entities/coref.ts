@@ -229,6 +229,7 @@ class Resolver extends CorefStates {
     // ("… The RSF said its team had come … . Its commander, Dagalo, pledged": so does an opening "its".)
     // (So does an opening "It" that an actor's verb follows: "The group … called on the mediators to hold Israel responsible. It did not fire".)
     const carried = (((!neuter || row.kind === 'neuter') && role === 'subject') || (row.kind === 'neuter' && possessive)) && !this.quoted[t.index] ? this.carriedSubject(t, row.kind, seen) : undefined;
+    if (carried === null) return undefined;
     if (carried) return this.reference(carried.entity, carried.entityType, t.index, t.index, t.sentence, 'pronoun', false);
     const speaker = this.quoted[t.index] ? this.quoteSpeaker(t.index) : undefined;
     const relative = this.relativeHead(t);
@@ -410,8 +411,14 @@ class Resolver extends CorefStates {
   }
 
   /** The previous sentence's subject, when it is the one agreeing person (or, for "its", body or state) named as a subject there. */
-  private carriedSubject(t: Token, kind: PronounRow['kind'], seen: readonly Item[]): Item | undefined {
+  private carriedSubject(t: Token, kind: PronounRow['kind'], seen: readonly Item[]): Item | null | undefined {
     if (this.tokens[t.index - 1]?.sentence === t.sentence) return undefined;
+    // "The committee said the National Audit Office should investigate. It blamed …": an opening "It"
+    // after a sentence whose first subject is a body we do not know goes on for that body, nobody we know.
+    if (kind === 'neuter' && this.tokens[t.index]?.lower === 'it') {
+      const first = seen.find((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !this.embeddedBefore(m, t.index));
+      if (first?.noun === 'singular' && !seen.some((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && m.first < first.first)) return null;
+    }
     const subjects = seen.filter((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && (kind === 'neuter' || m.entityType === 'person') && this.agrees(m, kind)
       && !this.embeddedBefore(m, t.index));
     const people = new Set(subjects.map((m) => m.entity));
