@@ -437,6 +437,8 @@ const ROWS: readonly Row[] = [
   ['France and Germany agreed that the budget rules were too strict.', ['france supported germany', 'germany supported france'], 'agreeing that something is so is a shared view'],
   ['The referee Howard Webb dismissed Wayne Rooney before half-time.', [], 'a person dismissed is sent off or out of office, no proposal refused'],
   ['Vladimir Putin dismissed Joe Biden\'s warning.', ['vladimir-putin rejected joe-biden'], 'a person\'s warning dismissed is refused'],
+  ['Vladimir Putin praised Britain\'s young athletes.', [], 'athletes act for themselves: praising them praises no state'],
+  ['Iran condemned Britain\'s decision.', ['iran accused united-kingdom'], 'a decision owned by a state is its act'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -10,7 +10,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { Frame } from './frames';
-import { OBJECT_TO_FILLERS, OF_HEADS, VICTIM_NOUNS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, RELATIVE_PRONOUNS, SITE_PREPS, VERB_TAGS } from './words';
+import { OBJECT_TO_FILLERS, OF_HEADS, PRIVATE_PEOPLE, VICTIM_NOUNS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, RELATIVE_PRONOUNS, SITE_PREPS, VERB_TAGS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 import { ActorFinder, relativeAntecedent, type ListExpander } from './tree-actors';
 import { finite, hypothetical, inflected, negated } from './tree-modality';
@@ -293,6 +293,8 @@ function authorsOfObject(tree: DependencyTree, i: number, preps?: readonly strin
     // "complained of Israeli violations": a prepositional frame's object is its oblique.
     if (tree.deprel(c) !== 'obj' && !(preps && tree.deprel(c) === 'obl' && preps.includes(tree.caseOf(c) ?? ''))) continue;
     object = true;
+    // ("accused Britain's top sprinters": people who act for themselves are no owner's act.)
+    if (PRIVATE_PEOPLE.has(tree.tokens[c]?.lower ?? '')) continue;
     // "the efforts of Y" names their author; "the invasion of Iraq" its victim (OF_HEADS).
     const ofOk = OF_HEADS.has(tree.tokens[c]?.lower ?? '');
     // "rejected talks with Y", "condemned the cooperation between X and Y": the other parties of an interaction.

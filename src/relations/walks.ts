@@ -5,7 +5,7 @@ import type { ActorReference } from '../entities';
 import { EVALUATIVE, JUDGING, OBJECT_CONTROL, type Frame } from './frames';
 import {
   BE_FORMS, CLAUSE_BREAKS, CONJUNCTIONS, HEARSAY_NOUNS, HONORIFIC_WORDS, ACTING_NOUNS, ATTACKED_ASSETS, HYPOTHETICAL_MARKERS, IRREGULAR_PARTICIPLES,
-  MEMBER_NOUNS, NEGATION_WORDS, NON_ACTOR_HEADS, OF_HEADS, PARENTHETICAL_OPENERS, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS,
+  MEMBER_NOUNS, NEGATION_WORDS, NON_ACTOR_HEADS, OF_HEADS, PARENTHETICAL_OPENERS, PRIVATE_PEOPLE, RELATIVE_PRONOUNS, REPORTING_VERBS, SPEECH_LEMMAS, SUBORDINATORS,
   verbLemmas,
 } from './words';
 import { ExtractorState, framesByLemma, collocationsByVerb } from './context';
@@ -359,6 +359,8 @@ export abstract class Walks extends ExtractorState {
           // "urged Russia's leaders", "presented credentials to Ithilen's president": the actor's own people;
           // "condemned North Korea's launch", "praised Trump's efforts": judging an actor by its act.
           if (r.possessive && !frame.topicTarget && !this.ownsMember(r) && !EVALUATIVE.has(frame.relation)) return undefined;
+          // ("accused Britain's top sprinters": people who act for themselves are no act of the owner's.)
+          if (r.possessive && PRIVATE_PEOPLE.has(this.ownedNoun(r)?.lower ?? '')) return undefined;
           return r;
         }
         if (!afterPrep && frame.preps && !directOk) {
@@ -403,6 +405,15 @@ export abstract class Walks extends ExtractorState {
       }
     }
     return undefined;
+  }
+
+  /** The head noun a possessive actor owns: "Britain's top *sprinters*" (past "'s", adjectives and compounds). */
+  protected ownedNoun(r: ActorReference): Token | undefined {
+    let k = r.lastToken + 1;
+    if (this.tok(k)?.value === "'s" || this.tok(k)?.value === "'") k++;
+    while (this.tok(k)?.pos === 'ADJ' || (this.tok(k)?.pos === 'NOUN' && this.tok(k + 1)?.pos === 'NOUN')) k++;
+    const t = this.tok(k);
+    return t && t.pos === 'NOUN' ? t : undefined;
   }
 
   /** "Ithilen's president", "Russia's leaders": a possessive actor before a noun for its members or bodies. */

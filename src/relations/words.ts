@@ -210,6 +210,17 @@ export const OBJECT_TO_FILLERS: ReadonlySet<string> = new Set([
   'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'two', 'three', 'several', 'few', 'a',
 ]);
 
+/**
+ * People who act for themselves, not for the state or body that owns them in the words: "accused
+ * Britain's top sprinters", "praised Chelsea's fans" judge the people, not Britain or Chelsea.
+ */
+export const PRIVATE_PEOPLE: ReadonlySet<string> = new Set([
+  'sprinters', 'athletes', 'players', 'footballers', 'runners', 'cyclists', 'swimmers', 'fans', 'stars', 'artists', 'actors', 'singers',
+  'musicians', 'writers', 'students', 'pupils', 'teachers', 'doctors', 'nurses', 'farmers', 'workers', 'employees', 'consumers',
+  'customers', 'shoppers', 'voters', 'taxpayers', 'pensioners', 'investors', 'children', 'families', 'residents', 'fishermen', 'drivers',
+  'motorists', 'travellers', 'tourists', 'squad', 'team',
+]);
+
 /** First-person pronouns inside a quote stand for the quoted speaker. */
 export const FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'we']);
 
