@@ -439,6 +439,7 @@ const ROWS: readonly Row[] = [
   ['Vladimir Putin dismissed Joe Biden\'s warning.', ['vladimir-putin rejected joe-biden'], 'a person\'s warning dismissed is refused'],
   ['Vladimir Putin praised Britain\'s young athletes.', [], 'athletes act for themselves: praising them praises no state'],
   ['Iran condemned Britain\'s decision.', ['iran accused united-kingdom'], 'a decision owned by a state is its act'],
+  ['A 20% US tariff on most goods from the European Union took effect on Friday.', ['united-states sanctioned european-union'], 'the goods\' origin hung on the tariff is the state it falls on, not an author'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -225,10 +225,13 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   const underVerb = verb >= 0 && VERB_TAGS.has(tree.upos(verb));
   let sources: ActorReference[] = [];
   let targets: ActorReference[] = [];
+  // ("a US tariff on most goods from the EU": the parser hangs the goods' origin on the measure.)
+  const onGoods = frame.relation === 'sanctioned' && tree.children(n).some((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'on' && GOODS_NOUNS.has(tree.tokens[c]?.lower ?? ''));
   for (const c of tree.children(n)) {
     const d = tree.deprel(c);
     const prep = tree.caseOf(c);
-    if (((d === 'amod' || d === 'compound') && frame.possessorOnly !== true) || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
+    if (onGoods && d === 'nmod' && prep === 'from' && c > n) targets.push(...actors.at(c, true));
+    else if (((d === 'amod' || d === 'compound') && frame.possessorOnly !== true) || d === 'nmod:poss' || (d === 'nmod' && (prep === 'by' || (prep === 'from' && !frame.preps.includes('from'))))) sources.push(...actors.at(c));
     // ("talks between Israel and Hamas resumed": a between-phrase's last member is no clause subject.)
     // ("a proposal for the United States to take over Gaza": the for-phrase is who would act, no target.)
     else if (d === 'nmod' && prep === 'for' && frame.relation === 'proposed' && tree.tokens[c + 1]?.lower === 'to' && VERB_TAGS.has(tree.upos(c + 2))) continue;
@@ -241,6 +244,8 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     const verbPreps: Array<readonly string[]> = [];
     if (frame.possessorOnly === true && frame.preps.includes('in')) verbPreps.push(['in']);
     if (frame.relation === 'attacked' && HALTING_VERBS.has(tree.tokens[verb]?.lemma ?? '')) verbPreps.push(frame.preps);
+    // ("a deal that sets a US tariff on goods from the EU": the measure's on-phrase hung on the verb.)
+    if (frame.relation === 'sanctioned') verbPreps.push(frame.preps);
     for (const preps of verbPreps) {
       if (targets.length > 0) break;
       for (const c of tree.children(verb)) if (tree.deprel(c) === 'obl' && preps.includes(tree.caseOf(c) ?? '')) targets.push(...actors.at(c, true, assets));
