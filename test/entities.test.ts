@@ -150,6 +150,7 @@ const ROWS: readonly Row[] = [
   ['The Houthis fired missiles. A Houthi spokesman said the attack was over.', [['Houthis', 'houthis', 'organization'], ['Houthi', 'houthis', 'organization']], 'the singular of a body named in the plural is that body (one node)'],
   ['Judges in Guatemala met. In Guatemala the Supreme Court ruled, and the Court later closed the case.', [['Guatemala', 'guatemala', 'country'], ['Guatemala', 'guatemala', 'country'], ['Supreme Court', 'supreme-court-of-guatemala', 'organization'], ['Court', 'supreme-court-of-guatemala', 'organization']], 'a bare Supreme Court is the story\'s country\'s, and so is "the Court" after it (one node)'],
   ['The survey covered New South Wales, Victoria, South Australia and Tasmania.', [['New South Wales', 'new-south-wales', 'place'], ['Victoria', 'victoria', 'place'], ['South Australia', 'south-australia', 'place'], ['Tasmania', 'tasmania', 'place']], 'a given name listed between places is a place'],
+  ['Jan van der Berg arrived in Oslo. Later van der Berg met the press.', [['Jan van der Berg', 'jan-van-der-berg', 'person'], ['Oslo', 'oslo', 'place'], ['van der Berg', 'jan-van-der-berg', 'person']], 'a surname alone keeps the particles the full name has before it'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
 ];
 

@@ -25,6 +25,9 @@ const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(['town', 'city', 'village'
 /** Lowercase particles inside names besides the connectors ("David dal Maso", "José Ortega y Gasset", "Robin van der Ploeg"). */
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['dal', 'dei', 'degli', 'do', 'e', 'y', 'ter', 'op', 'zu', 'bint', 'abu', 'ben', 'ap', 'af']);
 
+/** Lowercase particles a surname may carry before it ("von der Leyen", "van Gaal", "de Mistura"); the id decides how many. */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set([...[...NAME_CONNECTORS].filter((w) => !['of', 'for', 'and', '&'].includes(w)), ...NAME_PARTICLES]);
+
 const CLOSING_APOSTROPHES: ReadonlySet<string> = new Set(["'", '’']);
 
 const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -67,7 +70,7 @@ export abstract class LoneNameReading extends NameReading {
       // person read from a name's shape alone; such a "name" was more likely a thing's.)
       const known = found && this.shapeOnly.has(found.id) && this.lowercaseWords.has(lower) ? undefined : found;
       if (known) {
-        this.addMention(known.id, 'person', s.first, s.last, undefined, s.rule, false, 'name');
+        this.addMention(known.id, 'person', this.withParticles(known.id, s.first, lower), s.last, undefined, s.rule, false, 'name');
         continue;
       }
       // ("Bill, you're a good friend", "Thank you, Bill." after "Bill Nelson": a lone given name called out
@@ -100,6 +103,25 @@ export abstract class LoneNameReading extends NameReading {
       if (cue && t.pos === 'PROPN' && !this.lexicon.commonWords.has(t.lower) && !GROUP_NOUNS.has(t.lower)) this.addPerson(s.first, s.last, cue);
     }
     this.resolveLoneNames();
+  }
+
+  /**
+   * "Trump and von der Leyen": the lowercase particles before a surname that the person's full name
+   * has before it too belong to the mention, so that the name is one phrase ("and" joins it whole).
+   */
+  private withParticles(id: string, first: number, surname: string): number {
+    let k = first;
+    const particles: string[] = [];
+    while (k - 1 >= 0 && SURNAME_PARTICLES.has(this.token(k - 1)?.value ?? '') && this.token(k - 1)?.sentence === this.token(first)?.sentence) {
+      particles.unshift(this.token(k - 1)?.value ?? '');
+      k--;
+    }
+    // Only as many as the full name has: "met von der Leyen" (both), never a sentence's "de" of another name.
+    while (particles.length > 0 && !id.endsWith(`-${slugify([...particles, surname].join(' '))}`)) {
+      particles.shift();
+      k++;
+    }
+    return k;
   }
 
   /**
