@@ -440,6 +440,8 @@ const ROWS: readonly Row[] = [
   ['Vladimir Putin praised Britain\'s young athletes.', [], 'athletes act for themselves: praising them praises no state'],
   ['Iran condemned Britain\'s decision.', ['iran accused united-kingdom'], 'a decision owned by a state is its act'],
   ['A 20% US tariff on most goods from the European Union took effect on Friday.', ['united-states sanctioned european-union'], 'the goods\' origin hung on the tariff is the state it falls on, not an author'],
+  ['Chad now relies on Russian military instructors.', ['russia aided chad'], 'the state relied on aids the one relying'],
+  ['The Sun Grid relies on Solaris.', [], 'a product relying on another is no state\'s help'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

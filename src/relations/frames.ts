@@ -35,6 +35,8 @@ export interface Frame {
   readonly bareTarget?: true;
   /** The verb's particle the frame needs ("turn *down*"); such frames are read from the tree only. */
   readonly particle?: string;
+  /** The target acts on the subject: "Niger relies on Russian instructors" (Russia aids Niger), "the X delegation included Y". */
+  readonly reverse?: boolean;
   readonly reason: string;
 }
 
@@ -103,6 +105,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'assure', lemmas: ['assure', 'reassure'], relation: 'promised', cameo: '030', direct: true, reason: '"he assured Modi that Sri Lanka would not …": a pledge to Y (CAMEO 030), not mere information' },
   { id: 'send-message', lemmas: ['send', 'convey', 'pass', 'deliver', 'relay'], relation: 'informed', cameo: '010', preps: ['to'], requires: ['message', 'messages', 'signal', 'signals', 'letter', 'note', 'word'], reason: '"X sent a message to Y": X informs Y' },
   { id: 'aid', lemmas: ['aid', 'help', 'assist', 'arm', 'supply', 'fund', 'resupply', 'bankroll', 'finance'], relation: 'aided', cameo: '070', preps: ['to'], direct: true, reason: '"X aided / armed Y": material help' },
+  { id: 'rely-on', lemmas: ['rely', 'depend'], relation: 'aided', cameo: '070', preps: ['on', 'upon'], prepAdjacent: true, treeOnly: true, reverse: true, targetTypes: ['country', 'organization'], reason: '"Niger now relies on Russian military instructors", "relies on Russia\'s Africa Corps": the state or body relied on aids the subject (CAMEO 070), when the subject is a state (tree-frames.ts: "the Sun Grid relies on Solaris" is a product\'s); a person or a thing relied on is no such help' },
   { id: 'donate', lemmas: ['donate'], relation: 'aided', cameo: '070', preps: ['to'], reason: '"X donated … to Y": material help ("contributed to the decline" is no gift; "contributed money to" is a collocation)' },
   { id: 'summon-envoy', lemmas: ['summon'], relation: 'accused', cameo: '110', direct: true, objectNouns: ['ambassador', 'envoy', 'charge', 'chargé', 'diplomat', 'diplomats', 'ambassadors', 'envoys'], reason: '"X summoned Y\'s ambassador / the Y envoy": calling in a state\'s envoy is a formal protest to that state (CAMEO 11, disapprove)' },
   { id: 'declare-unwelcome', lemmas: ['declare'], relation: 'sanctioned', cameo: '161', direct: true, after: ['unwelcome', 'persona'], targetTypes: ['person', 'country', 'organization'], reason: '"declared Ambassador Itte unwelcome / persona non grata": an envoy ordered out reduces relations, as expelling does (CAMEO 16)' },
@@ -135,7 +138,6 @@ export const VERB_FRAMES: readonly Frame[] = [
  */
 export interface RoleFrame extends Frame {
   readonly relation: 'leader_of' | 'member_of';
-  readonly reverse?: boolean;
 }
 
 export const ROLE_FRAMES: readonly RoleFrame[] = [

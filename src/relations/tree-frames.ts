@@ -378,6 +378,9 @@ export abstract class TreeFrames extends TreeActs {
       return passive && this.emitReading({ ...reading, frame: { ...frame, id: 'want:sought', relation: 'accused', cameo: '112' } });
     }
     if (bare) return true;
+    // ("Niger relies on Russian instructors": the one relied on acts.)
+    // (Only a state's reliance: "the Sun Grid relies on Solaris" is a product's.)
+    if (frame.reverse === true) return this.emitReading({ ...reading, sources: reading.targets.filter(canAct), targets: reading.sources.filter((r) => r.entityType === 'country') });
     // "the two governments agreed that the soldiers would leave": a commitment together (agree-together), no shared view.
     if (frame.id === 'agree-with' && reading.mutual && this.willBeDone(trigger)) return true;
     // "the referee dismissed Drogba", "dismissed his finance minister": a person dismissed is sent off

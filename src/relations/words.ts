@@ -94,7 +94,7 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
   'counterpart', 'counterparts', 'spokesmen', 'cleric', 'diplomat', 'soldier', 'officer', 'officers', 'lawmaker', 'legislature',
   'newspaper', 'television', 'radio', 'agency', 'embassy', 'mission', 'delegations', 'negotiator', 'guard', 'guards', 'coastguard',
   'group', 'groups', 'opposition', 'party', 'ministries', 'regime', 'junta', 'council', 'members', 'member', 'supporters', 'mps',
-  'congress', 'senate', 'assembly',
+  'congress', 'senate', 'assembly', 'instructors', 'trainers', 'mercenaries', 'peacekeepers',
   'team', 'squad', 'committee', 'committees', 'board', 'mediators', 'mediator',
   // titles: "Caras Galadhon's new mayor left …", "Iraq's national security adviser met …"
   'mayor', 'governor', 'premier', 'chancellor', 'king', 'queen', 'emir', 'prince', 'secretary', 'chief', 'head', 'chairman',
