@@ -442,6 +442,9 @@ const ROWS: readonly Row[] = [
   ['A 20% US tariff on most goods from the European Union took effect on Friday.', ['united-states sanctioned european-union'], 'the goods\' origin hung on the tariff is the state it falls on, not an author'],
   ['Chad now relies on Russian military instructors.', ['russia aided chad'], 'the state relied on aids the one relying'],
   ['The Sun Grid relies on Solaris.', [], 'a product relying on another is no state\'s help'],
+  ['Israel said it would never allow Iran to build a nuclear bomb.', ['israel warned iran'], 'a refusal to let another act, said ahead, warns it'],
+  ['Kyiv hoped Washington would not let Minsk off the hook.', [], 'a wish that another refuse is no warning'],
+  ['The United States allowed Ukraine to use its missiles.', [], 'an act allowed warns no one'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

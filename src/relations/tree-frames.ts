@@ -93,6 +93,9 @@ const CHARGED_GERUNDS: ReadonlyMap<string, { readonly relation: Relation; readon
 const WILL_AUX: ReadonlySet<string> = new Set(['would', 'will']);
 const PLAN_AUX: ReadonlySet<string> = new Set(['would', 'will', 'should']);
 
+/** Verbs that wish or ask for an act rather than announce it. */
+const WISHING_VERBS: ReadonlySet<string> = new Set(['hope', 'want', 'wish', 'expect', 'urge', 'ask', 'call', 'demand', 'trust', 'believe']);
+
 /** What two sides settle together when they agree on it: "agreed on a framework / the terms of a truce". */
 const SETTLED_TERMS: ReadonlySet<string> = new Set(['framework', 'terms', 'roadmap', 'text', 'timetable', 'outline', 'outlines', 'blueprint']);
 
@@ -188,6 +191,18 @@ export abstract class TreeFrames extends TreeActs {
       const r = this.refAt[c];
       return r ? r.entityType === 'place' || r.via === 'capital' || r.via === 'seat' : /^\p{Lu}/u.test(this.tok(c)?.value ?? '');
     });
+  }
+
+  /**
+   * Whether a verb of wishing or asking comes before the verb in its sentence: "hoped Washington would
+   * not let …", "urged Y not to allow …" (read from the words: the parser hangs such clauses anywhere).
+   */
+  protected wished(verb: Token): boolean {
+    for (let k = verb.index - 1; k >= 0 && this.tok(k)?.sentence === verb.sentence; k--) {
+      const t = this.tok(k);
+      if (t && t.pos === 'VERB' && verbLemmas(t).some((l) => WISHING_VERBS.has(l))) return true;
+    }
+    return false;
   }
 
   /** Whether the verb's object is a person named bare, not a person's thing ("dismissed Drogba", not "dismissed Biden's warning"). */
@@ -378,6 +393,12 @@ export abstract class TreeFrames extends TreeActs {
       return passive && this.emitReading({ ...reading, frame: { ...frame, id: 'want:sought', relation: 'accused', cameo: '112' } });
     }
     if (bare) return true;
+    // ("will never allow Tehran to acquire …": only the denial warns, and it is told as said.)
+    // ("hoped Washington would not let Minsk off the hook": a wish that another refuse is no warning.)
+    if (frame.id === 'not-allow') {
+      if (reading.negated && !this.wished(trigger)) this.emitReading({ ...reading, negated: false, hypothetical: false });
+      return true;
+    }
     // ("Niger relies on Russian instructors": the one relied on acts.)
     // (Only a state's reliance: "the Sun Grid relies on Solaris" is a product's.)
     if (frame.reverse === true) return this.emitReading({ ...reading, sources: reading.targets.filter(canAct), targets: reading.sources.filter((r) => r.entityType === 'country') });
