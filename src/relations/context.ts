@@ -126,6 +126,15 @@ export abstract class ExtractorState {
     return [...titled, ...(this.serves.get(entity) ?? []).filter((side) => !titled.includes(side))];
   }
 
+  /** The head noun a possessive actor owns: "Britain's top *sprinters*" (past "'s", adjectives and compounds). */
+  protected ownedNoun(r: ActorReference): Token | undefined {
+    let k = r.lastToken + 1;
+    if (this.tok(k)?.value === "'s" || this.tok(k)?.value === "'") k++;
+    while (this.tok(k)?.pos === 'ADJ' || (this.tok(k)?.pos === 'NOUN' && this.tok(k + 1)?.pos === 'NOUN')) k++;
+    const t = this.tok(k);
+    return t && t.pos === 'NOUN' ? t : undefined;
+  }
+
   /** Whether `target` is the actor itself or its side: "accused Serbia … Vucic denied". */
   protected isOrOnSideOf(target: string, actor: string): boolean {
     return target === actor || this.belongs.has(`${actor}|${target}`) || (this.serves.get(actor)?.includes(target) ?? false);

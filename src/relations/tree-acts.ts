@@ -299,15 +299,7 @@ export abstract class TreeActs extends TreeTold {
     const tree = reader.tree;
     const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
     const finder = new ActorFinder(reader);
-    // The last mention of each side before the token, kept by one pointer: linear in the document.
-    const last = new Map<string, Mention>();
-    let m = 0;
-    for (const t of this.tokens) {
-      while (m < this.mentions.length && (this.mentions[m] as Mention).start < t.start) {
-        const mention = this.mentions[m] as Mention;
-        if (pair.includes(mention.entity)) last.set(mention.entity, mention);
-        m++;
-      }
+    for (const [t, last] of this.withLastMentions(new Set(pair))) {
       if (!tree.parsed(t) || (tree.upos(t.index) !== 'NOUN' && tree.upos(t.index) !== 'PROPN')) continue;
       const relation = (nounFramesByWord.get(t.lower) ?? []).map((f) => f.relation).find((r) => r === 'attacked' || r === 'sanctioned');
       if (!relation) continue;
@@ -324,10 +316,7 @@ export abstract class TreeActs extends TreeTold {
         const other = pair.find((e) => e !== side);
         const mention = other ? last.get(other) : undefined;
         if (!side || !other || !mention) continue;
-        const target: ActorReference = {
-          entity: other, entityType: this.entityTypes.get(other) ?? 'country', firstToken: t.index, lastToken: t.index, sentence: t.sentence,
-          via: 'description', possessive: false, modifier: false, antecedent: { start: mention.start, end: mention.end },
-        };
+        const target = this.storyReference(other, t, mention);
         const governed = head >= 0 && ['obj', 'nsubj', 'nsubj:pass', 'obl'].includes(tree.deprel(t.index));
         const modality = { negated: governed && negatedAt(tree, head), hypothetical: governed && hypotheticalAt(tree, head) };
         this.emit(owner, relation, target, t, 'story-opponent', RELATION_CAMEO[relation], { topicOk: false, modality });
@@ -358,14 +347,7 @@ export abstract class TreeActs extends TreeTold {
     if (authors.size === 0) return;
     const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
     const finder = new ActorFinder(reader);
-    const last = new Map<string, Mention>();
-    let m = 0;
-    for (const t of this.tokens) {
-      while (m < this.mentions.length && (this.mentions[m] as Mention).start < t.start) {
-        const mention = this.mentions[m] as Mention;
-        if (authors.has(mention.entity)) last.set(mention.entity, mention);
-        m++;
-      }
+    for (const [t, last] of this.withLastMentions(authors)) {
       if (!tree.parsed(t) || tree.upos(t.index) !== 'VERB' || !verbLemmas(t).some((l) => AGENTLESS_FORCE.has(l))) continue;
       const subject = tree.child(t.index, 'nsubj:pass');
       if (subject < 0 || tree.child(t.index, 'aux:pass') < 0 || agentOf(tree, t.index) >= 0) continue;
@@ -379,14 +361,33 @@ export abstract class TreeActs extends TreeTold {
         const author = pair.includes(side) ? pair.find((e) => e !== side) : attacker;
         const mention = author ? last.get(author) : undefined;
         if (!author || !mention || author === side) continue;
-        const source: ActorReference = {
-          entity: author, entityType: this.entityTypes.get(author) ?? 'country', firstToken: t.index, lastToken: t.index, sentence: t.sentence,
-          via: 'description', possessive: false, modifier: false, antecedent: { start: mention.start, end: mention.end },
-        };
+        const source = this.storyReference(author, t, mention);
         const modality = { negated: negatedAt(tree, t.index), hypothetical: hypotheticalAt(tree, t.index) };
         this.emit(source, 'attacked', victim, t, 'story-agentless', RELATION_CAMEO.attacked, { topicOk: false, modality });
       }
     }
+  }
+
+  /** Each token with the last mention before it of each of `entities`, kept by one pointer: linear in the document. */
+  private *withLastMentions(entities: ReadonlySet<string>): Generator<[Token, ReadonlyMap<string, Mention>]> {
+    const last = new Map<string, Mention>();
+    let m = 0;
+    for (const t of this.tokens) {
+      while (m < this.mentions.length && (this.mentions[m] as Mention).start < t.start) {
+        const mention = this.mentions[m] as Mention;
+        if (entities.has(mention.entity)) last.set(mention.entity, mention);
+        m++;
+      }
+      yield [t, last];
+    }
+  }
+
+  /** A side the story names, standing at the token: its antecedent is its last mention before it. */
+  private storyReference(entity: string, t: Token, mention: Mention): ActorReference {
+    return {
+      entity, entityType: this.entityTypes.get(entity) ?? 'country', firstToken: t.index, lastToken: t.index, sentence: t.sentence,
+      via: 'description', possessive: false, modifier: false, antecedent: { start: mention.start, end: mention.end },
+    };
   }
 
   /** The pair of states or bodies that most attack or sanction facts join (negated or not: a truce tells the war too): at least two, and more than any other pair. */

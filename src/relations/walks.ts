@@ -407,15 +407,6 @@ export abstract class Walks extends ExtractorState {
     return undefined;
   }
 
-  /** The head noun a possessive actor owns: "Britain's top *sprinters*" (past "'s", adjectives and compounds). */
-  protected ownedNoun(r: ActorReference): Token | undefined {
-    let k = r.lastToken + 1;
-    if (this.tok(k)?.value === "'s" || this.tok(k)?.value === "'") k++;
-    while (this.tok(k)?.pos === 'ADJ' || (this.tok(k)?.pos === 'NOUN' && this.tok(k + 1)?.pos === 'NOUN')) k++;
-    const t = this.tok(k);
-    return t && t.pos === 'NOUN' ? t : undefined;
-  }
-
   /** "Ithilen's president", "Russia's leaders": a possessive actor before a noun for its members or bodies. */
   protected ownsMember(r: ActorReference): boolean {
     let k = r.lastToken + 1;
