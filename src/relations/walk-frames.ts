@@ -34,7 +34,11 @@ export abstract class WalkFrames extends Evidence {
       k = (backed?.firstToken ?? k) - 1;
       while (this.tok(k)?.pos === 'ADJ' || this.tok(k)?.pos === 'ADV') k--;
     } else if (this.tok(t.index + 1)?.lower === 'of') {
-      backed = this.refAt[t.index + 2];
+      // ("an ally of President Felix Tshisekedi": past a capitalised title to the name.)
+      let j = t.index + 2;
+      if (this.tok(j)?.lower === 'the') j++;
+      while (!this.refAt[j] && j < t.index + 5 && /^\p{Lu}/u.test(this.tok(j)?.value ?? '')) j++;
+      backed = this.refAt[j];
     }
     if (!actor(backed)) return;
     if (this.tok(k)?.pos === 'DET') k--;
