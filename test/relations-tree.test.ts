@@ -15,6 +15,8 @@ const ROWS: readonly Row[] = [
   ['Chile and Peru agreed to reopen their embassies in a deal brokered by Brazil.', ['brazil met chile', 'brazil met peru', 'chile promised peru', 'peru promised chile'], 'a broker of a deal meets each party'],
   ['The court ordered Israel to halt its military offensive in Rafah.', ['israel attacked rafah'], 'an offensive in a place, its in-phrase hung on the verb by the parser'],
   ['Azerbaijan retook Nagorno-Karabakh last week.', ['azerbaijan attacked nagorno-karabakh'], 'territory retaken by force (an irregular past the tagger reads as a noun)'],
+  ['Armenia recalled its envoy days after Azerbaijan overran Nagorno-Karabakh in a swift assault.', ['azerbaijan attacked nagorno-karabakh'], 'an irregular past unseen in training, in a subordinate clause: tagged a verb (src/syntax/data/verb-forms.json), not read as an object'],
+  ['The talks resumed a year after Ethiopia retook Mekelle in a short campaign.', ['ethiopia attacked mekelle'], '"retook" after a subject name: a verb, not a noun'],
   ['Australia signed a policing deal with Tonga.', ['australia promised tonga', 'tonga promised australia'], 'a deal signed with Y binds Y to the subject as well'],
   ['Beijing warned that it would respond firmly if Manila broke the deal.', ['china warned philippines'], 'a warning whose condition names what another actor does warns that actor'],
   ['Ankara warned that Turkey would respond if its own army moved.', [], 'a condition on the speaker\'s own side warns no one'],

@@ -3,8 +3,8 @@
 // strings (form, lower case, shape, prefixes, suffixes) are hashed once; features combine those
 // integers with the tags already predicted to the left and with each word's ambiguity class (the
 // set of tags it carried in training, for frequent words: a cheap look at the words ahead). A tag
-// dictionary gives frequent words that always carry one tag their tag directly. Trained by
-// src/syntax/train/tagger.ts.
+// dictionary gives frequent words that always carry one tag their tag directly, and irregular pasts
+// too rare for it the tag VERB (data/verb-forms.json). Trained by src/syntax/train/tagger.ts.
 import * as path from 'node:path';
 import { ModelError } from '../errors';
 import { FeatureBuffer, feature1, feature2, hashString } from '../learn/features';
@@ -13,6 +13,7 @@ import { readModelFile, decodeModel, sha256, type ModelContent } from '../learn/
 import { modelForm } from './words';
 import { WORD_CACHE_GENERATION, WordCache } from './word-cache';
 import { MODELS_DIR } from '../version';
+import { VERB_PASTS } from './verb-forms';
 
 /** UD's universal POS tags, in the order the model's classes use. */
 export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'] as const;
@@ -114,6 +115,8 @@ interface WordHashes {
 export interface TaggerLexicon {
   readonly ambiguity: ReadonlyMap<string, number>;
   readonly dictionary: ReadonlyMap<string, number>;
+  /** Ambiguity classes by exact form, for words the trained table (lower case) lacks. */
+  readonly formAmbiguity?: ReadonlyMap<string, number>;
 }
 
 function wordHashes(raw: string, lexicon: TaggerLexicon | undefined): WordHashes {
@@ -129,7 +132,7 @@ function wordHashes(raw: string, lexicon: TaggerLexicon | undefined): WordHashes
     lower: hashString(lower),
     shape: hashString(wordShape(word), 2000),
     affixes,
-    ambiguity: lexicon?.ambiguity.get(lower) ?? 0,
+    ambiguity: lexicon?.ambiguity.get(lower) ?? lexicon?.formAmbiguity?.get(word) ?? 0,
     fixed: lexicon?.dictionary.get(word) ?? -1,
     scores: undefined,
   };
@@ -298,7 +301,16 @@ export class Tagger {
       if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Number.isInteger(entry[1])) throw new ModelError('tagger ambiguity classes are malformed', 'tagger');
       classes.set(entry[0], entry[1]);
     }
-    this.input = new TaggerInput({ ambiguity: classes, dictionary });
+    // Irregular pasts too rare in training for the tables (data/verb-forms.json) are verbs: tagged VERB
+    // outright, and read as verbs by their neighbours' look-ahead features ("since Azerbaijan retook
+    // …" makes "since" a subordinator). By exact form, so "Drew Barrymore" is left to the model.
+    const verb = UPOS_ID.get('VERB') as number;
+    const formAmbiguity = new Map<string, number>();
+    for (const form of VERB_PASTS.keys()) {
+      if (!dictionary.has(form)) dictionary.set(form, verb);
+      formAmbiguity.set(form, 1 << verb);
+    }
+    this.input = new TaggerInput({ ambiguity: classes, dictionary, formAmbiguity });
   }
 
   /** Loads a model file (default: the shipped models/tagger.bin); a bad file is a ModelError. */

@@ -326,7 +326,7 @@ export function foldOf(sentences: readonly UdSentence[], folds: number, seed: nu
 }
 
 /** The code jackknifed tags depend on (sources under ts-node, compiled files otherwise): part of the cache key. */
-const JACKKNIFE_CODE = ['../tagger', './tagger', '../words', '../../learn/perceptron', '../../learn/linear', '../../learn/features', '../../random'];
+const JACKKNIFE_CODE = ['../tagger', './tagger', '../words', '../verb-forms', '../data/verb-forms.json', '../../learn/perceptron', '../../learn/linear', '../../learn/features', '../../random'];
 
 function codeHash(): string {
   return sha256(JACKKNIFE_CODE.map((m) => fs.readFileSync(require.resolve(m), 'utf8')).join('\u0000'));
