@@ -286,6 +286,7 @@ export class Tagger {
   private constructor(
     readonly model: LinearModel,
     readonly content: ModelContent,
+    verbPasts: boolean,
   ) {
     const labels = content.sections[0]?.labels ?? [];
     if (labels.length !== UPOS.length || labels.some((l, i) => l !== UPOS[i])) throw new ModelError('tagger labels are not the UPOS tag set', 'tagger');
@@ -306,7 +307,7 @@ export class Tagger {
     // …" makes "since" a subordinator). By exact form, so "Drew Barrymore" is left to the model.
     const verb = UPOS_ID.get('VERB') as number;
     const formAmbiguity = new Map<string, number>();
-    for (const form of VERB_PASTS.keys()) {
+    for (const form of verbPasts ? VERB_PASTS.keys() : []) {
       if (!dictionary.has(form)) dictionary.set(form, verb);
       formAmbiguity.set(form, 1 << verb);
     }
@@ -323,11 +324,16 @@ export class Tagger {
     return Tagger.fromContent(decodeModel(bytes, file, { kind: TAGGER_KIND, templates: TAGGER_TEMPLATES }), file);
   }
 
-  static fromContent(content: ModelContent, file = 'tagger'): Tagger {
+  /**
+   * verbPasts false: the model's own tables only, without data/verb-forms.json (the jackknifed tags
+   * the shipped parser was trained on were made so; measured, a parser retrained on tags with the
+   * table lost steering facts: models/README.md "Verb pasts").
+   */
+  static fromContent(content: ModelContent, file = 'tagger', verbPasts = true): Tagger {
     const section = content.sections.find((s) => s.name === 'upos');
     if (!section) throw new ModelError('tagger model has no upos section', file);
     try {
-      return new Tagger(section.model, content);
+      return new Tagger(section.model, content, verbPasts);
     } catch (e) {
       if (e instanceof ModelError) throw new ModelError(e.reason, file);
       throw e;
