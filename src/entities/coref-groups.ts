@@ -316,7 +316,7 @@ export abstract class CorefGroups extends CorefCues {
     const second = this.tokens[t.index + 1];
     if (!second || !((t.lower === 'each' && second.lower === 'other') || (t.lower === 'one' && second.lower === 'another'))) return undefined;
     if (lastPair && this.afterPair(lastPair.last, t)) return { sides: lastPair.sides, last: second.index };
-    const own = seen.filter((m) => m.sentence === t.sentence && !m.noun && m.last < t.index && this.party(m));
+    const own = this.seenIn(seen, t.sentence).filter((m) => !m.noun && m.last < t.index && this.party(m));
     const last = partyEvents(this.tokens, own, () => false).filter((e) => e.coordinated).pop();
     const sides = last ? [...new Map(last.members.map((m) => [m.entity, m])).values()] : [];
     return last && sides.length >= 2 && this.afterPair(last.at, t) ? { sides, last: second.index } : undefined;

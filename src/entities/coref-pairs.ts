@@ -262,7 +262,9 @@ export function partyEvents(tokens: readonly Token[], actors: readonly Item[], e
     const a = groups[i - 1] as Item[];
     const aLast = a[a.length - 1] as Item;
     // (Past the actors of a relative clause on the first end: "Muizzu, who won … on an "India Out" campaign, greeted Modi".)
-    const sentenceEnd = tokens.findIndex((t) => t.index > aLast.last && t.sentence !== aLast.sentence);
+    // (From the token after it, not the document's first: a part holds thousands of tokens.)
+    let sentenceEnd = -1;
+    for (let k = Math.max(0, aLast.last + 1); k < tokens.length && sentenceEnd < 0; k++) if ((tokens[k] as Token).sentence !== aLast.sentence) sentenceEnd = k;
     const clauses = [...relativeCommas(tokens, aLast.last + 1, sentenceEnd < 0 ? tokens.length : sentenceEnd)];
     const inClause = (k: number): boolean => clauses.some((c, n) => n % 2 === 0 && c === aLast.last + 1 && c <= k && k <= (clauses[n + 1] ?? c));
     let j = i;

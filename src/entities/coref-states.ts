@@ -46,10 +46,14 @@ const IRREGULAR_WORDS: ReadonlySet<string> = new Set(['paramilitary', 'rebel', '
 /** Words that make a title another office: a deputy prime minister is not "the prime minister". */
 export const LESSER_TITLE_WORDS: ReadonlySet<string> = new Set(['deputy', 'vice', 'former', 'shadow', 'junior', 'assistant', 'ex', 'acting', 'interim', 'would-be']);
 
+/** The last item that `fits` (as [...seen].reverse().find(fits), without the copy). */
+function lastOf(seen: readonly Item[], fits: (m: Item) => boolean): Item | undefined {
+  for (let k = seen.length - 1; k >= 0; k--) if (fits(seen[k] as Item)) return seen[k];
+  return undefined;
+}
+
 /** The countries the story has named most so far (names and demonyms), when named at least twice. */
-function topCountries(seen: readonly Item[]): ReadonlySet<string> {
-  const counts = new Map<string, number>();
-  for (const m of seen) if (m.entityType === 'country' && !m.noun) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+function topCountries(counts: ReadonlyMap<string, number>): ReadonlySet<string> {
   const most = Math.max(0, ...counts.values());
   return new Set(most >= 2 ? [...counts.entries()].filter(([, n]) => n === most).map(([e]) => e) : []);
 }
@@ -72,19 +76,19 @@ export abstract class CorefStates extends CorefGroups {
     const juntas = key === 'junta' ? new Set([...seen].filter((m) => inReach(m) && JUNTA_STATES.has(m.entity) && !this.ownClauseSubject(m, d)).map((m) => m.entity)) : new Set<string>();
     const armyWords = ARMY_DESCRIPTIONS.has(key) && !d.country;
     const ruled = (RULER_DESCRIPTIONS.has(key) || (armyWords && !this.namedStateArmy(seen, first.sentence)))
-      ? (juntas.size === 1 ? [...seen].reverse().find((m) => inReach(m) && juntas.has(m.entity) && !this.ownClauseSubject(m, d)) : undefined) ?? [...seen].reverse().find((m) => inReach(m) && this.militaryRule(m))
+      ? (juntas.size === 1 ? lastOf(seen, (m) => inReach(m) && juntas.has(m.entity) && !this.ownClauseSubject(m, d)) : undefined) ?? lastOf(seen, (m) => inReach(m) && this.militaryRule(m))
       : undefined;
     if (ruled) return stand(ruled);
     // "the Sudanese Armed Forces … the army": a state's army named by its own name is the one "the
     // army" stands for, even when another country was named since ("Arakan Army" is no state's).
     const army = armyWords
-      ? [...seen].reverse().find((m) => m.entityType === 'organization' && first.sentence - m.sentence <= RULED_LOOKBACK && this.stateArmy(m.entity))
+      ? lastOf(seen, (m) => m.entityType === 'organization' && first.sentence - m.sentence <= RULED_LOOKBACK && this.stateArmy(m.entity))
       : undefined;
     if (army) return stand(army);
     // "Sudan's Rapid Support Forces … the UAE and Egypt … The army": where a state's army is a side of
     // its civil war (tables.ts), the army in a story naming that state is its own.
     const factional = armyWords
-      ? [...seen].reverse().find((m) => m.entityType === 'country' && first.sentence - m.sentence <= RULED_LOOKBACK && FACTIONAL_STATES.has(m.entity))
+      ? lastOf(seen, (m) => m.entityType === 'country' && first.sentence - m.sentence <= RULED_LOOKBACK && FACTIONAL_STATES.has(m.entity))
       : undefined;
     if (factional) return stand(factional);
     // "the country", "the army", "the junta": the most salient country in reach, not merely the last named.
@@ -124,9 +128,11 @@ export abstract class CorefStates extends CorefGroups {
     // "Hamas freed the hostages … (seven sentences on) … accused the militant group": out of reach, the
     // one body of its kind the story has named at all.
     if (d.row.entityType === 'organization') {
-      const fitting = seen.filter((m) => !m.noun && describes(d, this.actorFacts(m.entity, m.entityType)) && !(irregular && this.stateArmy(m.entity)));
-      const [only] = fitting;
-      if (only && fitting.every((m) => m.entity === only.entity) && !this.ownClauseSubject(fitting[fitting.length - 1] as Item, d)) return stand(fitting[fitting.length - 1] as Item);
+      // (Whether a mention fits depends on its actor alone: asked once per actor, in the order they
+      // were first named, not once per item seen, which a long part holds thousands of.)
+      const fitting = [...this.seenActors(seen)].filter(([entity, { first }]) => describes(d, this.actorFacts(entity, first.entityType)) && !(irregular && this.stateArmy(entity)));
+      const only = fitting.length === 1 ? fitting[0]?.[1].last : undefined;
+      if (only && !this.ownClauseSubject(only, d)) return stand(only);
     }
     // "the Ukrainian leader", "the Russian president" for a person the text never titled: the one
     // person in reach whom the news gazetteer has serving that state first (people.json), when no one
@@ -164,7 +170,7 @@ export abstract class CorefStates extends CorefGroups {
       const own = this.servedStateBefore(d, seen, sentence);
       if (own) return own;
     }
-    const topical = d.row.topical === true ? topCountries(seen) : undefined;
+    const topical = d.row.topical === true ? topCountries(this.seenCountries(seen)) : undefined;
     for (let k = seen.length - 1; k >= 0; k--) {
       const m = seen[k] as Item;
       const distance = sentence - m.sentence;
@@ -190,8 +196,8 @@ export abstract class CorefStates extends CorefGroups {
   /** The last mention of the one state every person named before the description in its sentence serves, if any. */
   protected servedStateBefore(d: DescriptionSpan, seen: readonly Item[], sentence: number): Item | undefined {
     const states = new Set<string>();
-    for (const m of seen) {
-      if (m.sentence !== sentence || m.entityType !== 'person' || m.last >= d.first) continue;
+    for (const m of this.seenIn(seen, sentence)) {
+      if (m.entityType !== 'person' || m.last >= d.first) continue;
       const state = this.input.servedBy?.(m.entity)?.[0];
       if (!state) return undefined;
       states.add(state);

@@ -78,6 +78,18 @@ const ARTICLES_A: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never', 'without', 'nor']);
 
 /** A document's tokens as coreference reads them; coref-cues.ts and coref.ts build on it. */
+/** Files an item seen into the indexes CorefText keeps of `seen` (see noteSeen). */
+function addSeen(m: Item, bySentence: Map<number, Item[]> | undefined, actors: Map<string, { first: Item; last: Item }> | undefined, countries: Map<string, number> | undefined): void {
+  const list = bySentence?.get(m.sentence);
+  if (list) list.push(m);
+  else bySentence?.set(m.sentence, [m]);
+  if (m.noun) return;
+  const actor = actors?.get(m.entity);
+  if (actor) actor.last = m;
+  else actors?.set(m.entity, { first: m, last: m });
+  if (m.entityType === 'country') countries?.set(m.entity, (countries.get(m.entity) ?? 0) + 1);
+}
+
 export class CorefText {
   protected readonly tokens: readonly Token[];
   protected readonly syntax: SyntaxLayer | undefined;
@@ -96,6 +108,14 @@ export class CorefText {
   protected readonly embeddedUntil: Uint32Array;
   /** …and the index of its opening comma. */
   protected readonly embeddedFrom: Uint32Array;
+  /** The items Resolver.see pushed onto `seen`, by sentence, in its order: one sentence's without a scan of all (seenIn). */
+  private readonly seenBySentence = new Map<number, Item[]>();
+  /** …each actor's first and last item there (no nouns), in the order first seen… */
+  private readonly actorsSeen = new Map<string, { first: Item; last: Item }>();
+  /** …and how often each country was named there (no nouns). */
+  private readonly countriesSeen = new Map<string, number>();
+  private seenList: readonly Item[] | undefined;
+  private noted = 0;
 
   constructor(protected readonly input: CorefInput) {
     this.tokens = input.doc.tokens;
@@ -130,6 +150,44 @@ export class CorefText {
         break;
       }
     }
+  }
+
+  /** Records the item just pushed onto `seen` (by Resolver.see), for seenIn. */
+  protected noteSeen(seen: readonly Item[]): void {
+    if (seen !== this.seenList || this.noted !== seen.length - 1) {
+      this.seenList = seen;
+      this.seenBySentence.clear();
+      this.actorsSeen.clear();
+      this.countriesSeen.clear();
+      this.noted = 0;
+    }
+    for (; this.noted < seen.length; this.noted++) addSeen(seen[this.noted] as Item, this.seenBySentence, this.actorsSeen, this.countriesSeen);
+  }
+
+  /** Each actor `seen` names (no nouns) with its first and last item there, in the order first named. */
+  protected seenActors(seen: readonly Item[]): ReadonlyMap<string, { readonly first: Item; readonly last: Item }> {
+    if (seen === this.seenList && seen.length === this.noted) return this.actorsSeen;
+    const actors = new Map<string, { first: Item; last: Item }>();
+    for (const m of seen) addSeen(m, undefined, actors, undefined);
+    return actors;
+  }
+
+  /** How many items of `seen` name each country (no nouns). */
+  protected seenCountries(seen: readonly Item[]): ReadonlyMap<string, number> {
+    if (seen === this.seenList && seen.length === this.noted) return this.countriesSeen;
+    const countries = new Map<string, number>();
+    for (const m of seen) addSeen(m, undefined, undefined, countries);
+    return countries;
+  }
+
+  /**
+   * seen.filter((m) => m.sentence === sentence), from the buckets noteSeen keeps (the same items in
+   * the same order) when `seen` is the list it saw grow: a pronoun then costs its sentence's items,
+   * not every item seen so far (a 100,000-character part holds thousands).
+   */
+  protected seenIn(seen: readonly Item[], sentence: number): readonly Item[] {
+    if (seen !== this.seenList || seen.length !== this.noted) return seen.filter((m) => m.sentence === sentence);
+    return this.seenBySentence.get(sentence) ?? [];
   }
 
   /** Whether the item stands in a relative clause that closed before token k. */

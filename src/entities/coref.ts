@@ -62,6 +62,7 @@ class Resolver extends CorefStates {
   private readonly facts = new Map<string, ActorFacts>();
   private readonly buffer = new FeatureBuffer();
   private readonly scratch = new Float64Array(2);
+  private byEntity: Map<string, Mention[]> | undefined;
 
   run(): ActorReference[] {
     const base = this.input.references.filter((r) => !r.modifier && r.via !== 'pronoun' && r.via !== 'topic' && (r.entityType !== 'other' || this.groups.has(r.entity)));
@@ -174,6 +175,7 @@ class Resolver extends CorefStates {
 
   private see(seen: Item[], item: Item): void {
     seen.push(item);
+    this.noteSeen(seen);
     if (item.noun) return;
     this.named.set(item.entity, (this.named.get(item.entity) ?? 0) + 1);
   }
@@ -416,10 +418,10 @@ class Resolver extends CorefStates {
     // "The committee said the National Audit Office should investigate. It blamed …": an opening "It"
     // after a sentence whose first subject is a body we do not know goes on for that body, nobody we know.
     if (kind === 'neuter' && this.tokens[t.index]?.lower === 'it') {
-      const first = seen.find((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !this.embeddedBefore(m, t.index));
-      if (first?.noun === 'singular' && !seen.some((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && m.first < first.first)) return null;
+      const first = this.seenIn(seen, t.sentence - 1).find((m) => m.role === 'subject' && !this.embeddedBefore(m, t.index));
+      if (first?.noun === 'singular' && !this.seenIn(seen, t.sentence - 1).some((m) => m.role === 'subject' && !m.noun && m.first < first.first)) return null;
     }
-    const subjects = seen.filter((m) => m.sentence === t.sentence - 1 && m.role === 'subject' && !m.noun && (kind === 'neuter' || m.entityType === 'person') && this.agrees(m, kind)
+    const subjects = this.seenIn(seen, t.sentence - 1).filter((m) => m.role === 'subject' && !m.noun && (kind === 'neuter' || m.entityType === 'person') && this.agrees(m, kind)
       && !this.embeddedBefore(m, t.index));
     const people = new Set(subjects.map((m) => m.entity));
     if (people.size === 1) return subjects[0];
@@ -500,11 +502,23 @@ class Resolver extends CorefStates {
     };
   }
 
+  /** The entity's mentions in the input's order (an index built once: references would each scan all mentions). */
+  private mentionsOf(entity: string): readonly Mention[] {
+    if (!this.byEntity) {
+      this.byEntity = new Map();
+      for (const m of this.input.mentions) {
+        const list = this.byEntity.get(m.entity);
+        if (list) list.push(m);
+        else this.byEntity.set(m.entity, [m]);
+      }
+    }
+    return this.byEntity.get(entity) ?? [];
+  }
+
   /** The mention of the entity nearest before `at` (else the first after it). */
   private antecedentMention(entity: string, at: number): Mention | undefined {
     let best: Mention | undefined;
-    for (const m of this.input.mentions) {
-      if (m.entity !== entity) continue;
+    for (const m of this.mentionsOf(entity)) {
       if (m.start < at) {
         if (!best || best.start > at || m.start > best.start) best = m;
       } else if (!best) best = m;
