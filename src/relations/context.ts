@@ -91,7 +91,8 @@ export abstract class ExtractorState {
     this.mentions = layer.mentions;
     this.refAt = new Array<ActorReference | undefined>(this.tokens.length);
     if (this.tree) {
-      const modifierAt: Array<ActorReference | undefined> = [];
+      // (Sized from the start, as refAt: written out of order into an empty array, V8 may keep it as a dictionary.)
+      const modifierAt = new Array<ActorReference | undefined>(this.tokens.length);
       for (const r of layer.references) if (r.modifier) for (let i = r.firstToken; i <= r.lastToken; i++) modifierAt[i] = r;
       this.reader = { tree: this.tree, refAt: this.refAt, modifierAt, expand: (r, object) => this.coordinated(r, 1, false, !object) };
     }

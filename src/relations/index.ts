@@ -98,8 +98,9 @@ class Extractor extends TreeFrames {
       const parsed = this.tree?.parsed(t) === true;
       const verbFrames = verbal || (t.pos === 'NOUN' && /ed$/.test(t.lower)) ? framesByLemma.get(lemma) : undefined;
       const treeFrames = parsed ? this.treeFrames(t) : undefined;
-      const read = new Set<Frame>();
-      if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read.add(f);
+      // (A set only where the tree has frames to read: one per token was most of this loop's garbage.)
+      const read = treeFrames ? new Set<Frame>() : undefined;
+      if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read?.add(f);
       if (parsed) this.treeRoles(t);
       if (parsed) this.treeThanks(t);
       if (parsed) this.treeDenial(t);
@@ -115,7 +116,7 @@ class Extractor extends TreeFrames {
       if (parsed) this.treeUnderPressure(t);
       this.chargeContent(t);
       this.allyApposition(t);
-      if (verbFrames) for (const f of verbFrames) if (!read.has(f)) this.verbFrame(t, f);
+      if (verbFrames) for (const f of verbFrames) if (!read?.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
       const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;
       let collocated = false;
