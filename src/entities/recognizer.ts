@@ -37,6 +37,15 @@ function sameGivenName(a: string, b: string): boolean {
 /** The shortest surname a one-letter variant may stand for. */
 const MIN_VARIANT_LENGTH = 5;
 
+/** A gazetteer phrase starting at a token: its entry, last token and end offset. */
+interface LexiconCandidate {
+  readonly entry: LexiconEntry;
+  readonly last: number;
+  readonly end: number;
+}
+
+const NO_CANDIDATES: readonly LexiconCandidate[] = [];
+
 /** What every pass reads and writes: the tokens, the mentions drafted so far, the people named. */
 export abstract class RecognizerState {
   protected readonly tokens: readonly Token[];
@@ -75,6 +84,8 @@ export abstract class RecognizerState {
   protected readonly seatsNamed = new Map<string, boolean>();
   protected readonly pendingTitles: Array<{ first: number; last: number; title: TitleRow; affiliation: string | undefined; demonymLast?: number }> = [];
   protected readonly phrasePrefixes: ReadonlySet<string>;
+  /** lexiconCandidates by token, once looked up. */
+  private readonly candidatesAt: Array<readonly LexiconCandidate[] | undefined>;
   protected readonly named: NamedSpans;
   /** Where each place lies, from the gazetteer, names and sentences: node attributes (containment.ts). */
   protected readonly containment = new ContainmentNotes();
@@ -87,6 +98,7 @@ export abstract class RecognizerState {
     this.text = doc.source.text;
     this.claimed = new Int8Array(this.tokens.length);
     this.phrasePrefixes = phrasePrefixes(lexicon);
+    this.candidatesAt = new Array<readonly LexiconCandidate[] | undefined>(this.tokens.length);
     this.personToken = new Int8Array(this.tokens.length);
     this.thingAcronyms = thingAcronyms(this.tokens);
     this.craftNames = craftNames(this.tokens);
@@ -115,6 +127,19 @@ export abstract class RecognizerState {
     let best: { entry: LexiconEntry; last: number; end: number } | undefined;
     const acronym = this.acronyms.get(first.value);
     if (acronym) best = { entry: acronym, last: i, end: first.end };
+    for (const c of this.lexiconCandidates(i, first)) if (accept(c.entry) && !this.forcesModifier(c.entry, c.last)) best = { entry: c.entry, last: c.last, end: c.end };
+    return best;
+  }
+
+  /**
+   * The gazetteer's phrases that start at token i, shortest first (the entry, its last token, its
+   * end): what matchLexicon accepts from. They depend on the text and the gazetteer alone, so they
+   * are looked up once per token (the passes ask about each token about twice).
+   */
+  private lexiconCandidates(i: number, first: Token): readonly LexiconCandidate[] {
+    const cached = this.candidatesAt[i];
+    if (cached) return cached;
+    let out: LexiconCandidate[] | undefined;
     // "accused the Emirates of …": a name the gazetteer writes with its article ("the Emirates", "the
     // Hague") is looked up with the lowercase "the" before it too.
     const article = this.token(i - 1)?.lower === 'the' && this.token(i - 1)?.sentence === first.sentence;
@@ -130,10 +155,11 @@ export abstract class RecognizerState {
         ?? (j > i && t.value === 'party' ? this.lexicon.phrases.get(`${surface.slice(0, -'party'.length)}Party`) : undefined)
         // (Not when capitalised words go on: "the Commonwealth Bank of Australia" is a name of its own.)
         ?? (article && !(this.token(j + 1)?.sentence === first.sentence && isCapitalized(this.token(j + 1) as Token)) ? this.articlePhrase(surface) : undefined);
-      if (entry && accept(entry) && !this.forcesModifier(entry, j)) best = { entry, last: j, end };
+      if (entry) (out ??= []).push({ entry, last: j, end });
       if (glue > 0 || !(this.phrasePrefixes.has(surface) || (article && (this.phrasePrefixes.has(`the ${surface}`) || this.phrasePrefixes.has(`The ${surface}`))))) break;
     }
-    return best;
+    this.candidatesAt[i] = out ?? NO_CANDIDATES;
+    return out ?? NO_CANDIDATES;
   }
 
   /**
