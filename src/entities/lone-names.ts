@@ -178,7 +178,9 @@ export abstract class LoneNameReading extends NameReading {
    */
   protected peopleNoRuleFound(): void {
     // (Not a word with an apostrophe after it: "Robbies'" is a possessive, misspelt.)
-    const values = new Set(this.tokens.filter((t) => !CLOSING_APOSTROPHES.has(this.token(t.index + 1)?.value ?? '')).map((t) => t.value));
+    // (Made when first asked for: most documents never ask.)
+    let values: ReadonlySet<string> | undefined;
+    const allValues = (): ReadonlySet<string> => (values ??= new Set(this.tokens.filter((t) => !CLOSING_APOSTROPHES.has(this.token(t.index + 1)?.value ?? '')).map((t) => t.value)));
     for (let i = 0; i < this.tokens.length; i++) {
       if (this.named.first[i] !== i || this.named.type[i] !== 'PER') continue;
       let last = this.named.last[i] as number;
@@ -191,7 +193,7 @@ export abstract class LoneNameReading extends NameReading {
       if (this.tokens.slice(i + 1, last + 1).some((w) => !isCapitalized(w) && !NAME_CONNECTORS.has(w.lower) && !NAME_PARTICLES.has(w.lower) && w.start !== this.token(w.index - 1)?.end && w.end !== this.token(w.index + 1)?.start)) continue;
       // ("the Polaroid camera" beside "the Polaroids": a lone name the article also makes plural names a
       // product, not one person; "the Sams" beside a Gloria Sam named in full are a family.)
-      if (i === last && this.madePlural(a, values)) continue;
+      if (i === last && this.madePlural(a, allValues())) continue;
       if (i === last && (this.lexicon.commonWords.has(a.lower) || PERSON_ROLE_NOUNS.has(a.lower) || GROUP_NOUNS.has(a.lower) || NOT_PERSON_WORDS.has(a.lower) || this.titleAt(i))) continue;
       if (i === last && this.nerBody(i)) continue;
       this.addPerson(i, last, 'ner:person');
@@ -273,7 +275,8 @@ export abstract class LoneNameReading extends NameReading {
    * body or a place, is a nested mention of that person (no actor of its own there).
    */
   protected peopleInNames(): void {
-    const people = [...this.persons.values()].filter((p) => p.tokens >= 2 && this.draft.mentions.some((m) => m.entity === p.id));
+    const mentioned = new Set(this.draft.mentions.map((m) => m.entity));
+    const people = [...this.persons.values()].filter((p) => p.tokens >= 2 && mentioned.has(p.id));
     if (people.length === 0) return;
     const byLabel = new Map(people.map((p) => [p.label, p]));
     const bySurname = new Map<string, PersonRecord | null>();
@@ -382,7 +385,9 @@ export abstract class LoneNameReading extends NameReading {
       if (t.value !== t.lower || (prev && prev.end === t.start && (prev.value === '.' || prev.value === '/'))) continue;
       lowercase.set(t.lower, (lowercase.get(t.lower) ?? 0) + 1);
     }
-    const capitalized = new Set(this.tokens.filter((t) => t.value !== t.lower).map((t) => t.value));
+    // (Made when first asked for: only a plural-looking name asks.)
+    let capitalized: ReadonlySet<string> | undefined;
+    const capitalizedWords = (): ReadonlySet<string> => (capitalized ??= new Set(this.tokens.filter((t) => t.value !== t.lower).map((t) => t.value)));
     const bySurface = new Map<string, number[]>();
     for (const s of open) {
       const value = this.token(s.first)?.value ?? '';
@@ -427,7 +432,7 @@ export abstract class LoneNameReading extends NameReading {
       // product or an event, not a body.
       // ("the M5S party", "the U2 band": a kind of body named right after makes it one; "the Sams"
       // beside the Sam the article names are a family, not a product.)
-      const singular = value.endsWith('es') && capitalized.has(value.slice(0, -2)) ? value.slice(0, -2) : value.endsWith('s') && capitalized.has(value.slice(0, -1)) ? value.slice(0, -1) : undefined;
+      const singular = value.endsWith('es') && capitalizedWords().has(value.slice(0, -2)) ? value.slice(0, -2) : value.endsWith('s') && capitalizedWords().has(value.slice(0, -1)) ? value.slice(0, -1) : undefined;
       // ("the two Koreas" beside North and South Korea: the plural of the last word of states' names
       // stands for those states, which the pair phrases read; it is no name of its own.)
       if (singular !== undefined && this.draft.mentions.filter((m) => m.entityType === 'country' && m.text.endsWith(` ${singular}`)).length > 0) continue;
