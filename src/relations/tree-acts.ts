@@ -243,14 +243,15 @@ export abstract class TreeActs extends TreeTold {
     // ("were intercepted by Israel's air defences with help from the US": in the passive, the doer is
     // the agent, to which the parser may attach the oblique.)
     const agent = tree.child(verb.index, 'aux:pass') >= 0 ? agentOf(tree, verb.index) : -1;
-    const obliques = [
-      ...Array.from(tree.children(verb.index)).filter((c) => tree.deprel(c) === 'obl'),
-      ...(agent >= 0 ? Array.from(tree.children(agent)).filter((c) => tree.deprel(c) === 'nmod') : []),
-    ];
-    const finder = new ActorFinder(reader);
+    // (Read for every verb of a parsed sentence: no copies of its children, and a finder only for an oblique that asks.)
+    const obliques: number[] = [];
+    for (const c of tree.children(verb.index)) if (tree.deprel(c) === 'obl') obliques.push(c);
+    if (agent >= 0) for (const c of tree.children(agent)) if (tree.deprel(c) === 'nmod') obliques.push(c);
+    let found: ActorFinder | undefined;
     for (const c of obliques) {
       const oblique = appealOblique(tree.caseOf(c), this.tok(c)?.lower);
       if (!oblique) continue;
+      const finder = (found ??= new ActorFinder(reader));
       const from = Array.from(tree.children(c)).filter((k) => oblique.by.some(([rel, kase]) => tree.deprel(k) === rel && (kase === undefined || tree.caseOf(k) === kase)));
       const pressers = from.flatMap((k) => finder.at(k)).filter(canAct);
       if (pressers.length === 0) continue;
