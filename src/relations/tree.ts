@@ -210,6 +210,10 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     // The word after the object phrase: its head noun ends it ("pressed Russian officials to …").
     if (targets.length > 0 && frame.after && !followedBy(tree, Math.max(...targets.map((t) => t.lastToken), ...heads) + 1, frame.after)) return undefined;
   }
+  // ("France and Britain told their citizens to leave": a group's own "their" is each member's own,
+  // no other member's; "each other's" is the pair's reciprocal.)
+  const group = new Set(sources.map((r) => r.entity));
+  if (group.size > 1) targets = targets.filter((r) => !(r.via === 'pronoun' && r.possessive && group.has(r.entity) && tree.tokens[r.firstToken]?.lower === 'their'));
   // Only actors act, and a topic is a target only where the frame allows one ("backed the plan").
   sources = sources.filter(canAct);
   if (frame.topicTarget !== true) targets = targets.filter((r) => r.entityType !== 'other');
