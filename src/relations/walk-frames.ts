@@ -88,9 +88,14 @@ export abstract class WalkFrames extends Evidence {
       sources = this.coordinated(subject, -1, this.tok(trigger.index - 1)?.lower === 'to');
     }
     const start = this.groupStart(sources);
+    // ("… and told the United States to stop arming the island": telling someone to act is an appeal,
+    // as the tree reads it, where the parse gave the verb no subject.)
+    const last = targets.at(-1);
+    const appeal = frame.relation === 'informed' && !passive && last !== undefined && this.tok(last.lastToken + 1)?.lower === 'to' && this.tok(last.lastToken + 2)?.pos === 'VERB';
+    const [relation, id, cameo] = appeal ? ['urged' as const, `${frame.id}:to`, '020'] : [frame.relation, frame.id, frame.cameo];
     for (const s of sources) {
       for (const o of targets) {
-        this.emit(s, frame.relation, o, trigger, frame.id, frame.cameo, { topicOk: frame.topicTarget === true, sourceGroupStart: start, ...(frame.targetTypes ? { targetTypes: frame.targetTypes } : {}) });
+        this.emit(s, relation, o, trigger, id, cameo, { topicOk: frame.topicTarget === true, sourceGroupStart: start, ...(frame.targetTypes ? { targetTypes: frame.targetTypes } : {}) });
       }
     }
   }
