@@ -450,6 +450,8 @@ const ROWS: readonly Row[] = [
   ['Viktor Orban, a close ally of President Vladimir Putin, spoke on Monday.', ['viktor-orban supported vladimir-putin'], 'an ally of a titled name: past the title to the name'],
   ['Germany and Italy told their citizens to leave Lebanon.', [], 'a group\'s own "their" is each member\'s own, no other member\'s'],
   ['Beijing said the drills were a lawful act to defend its sovereignty and told the United States to end its provocations.', ['china urged united-states'], 'told to act is an appeal even where the parse leaves the verb no subject'],
+  ['Israel waged war on Hamas for two years.', ['israel attacked hamas'], 'a collocation verb wink lemmatises wrongly ("waged" as "wag") is tried by its other lemmas'],
+  ['Uganda said it would not start a war with Kenya.', ['uganda attacked kenya (negated) (hypothetical)'], 'a war started with Y is force on Y'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -118,7 +118,8 @@ class Extractor extends TreeFrames {
       this.allyApposition(t);
       if (verbFrames) for (const f of verbFrames) if (!read?.has(f)) this.verbFrame(t, f);
       const treeVerb = parsed && this.tree?.upos(t.index) === 'VERB';
-      const collocations = verbal || treeVerb ? collocationsByVerb.get(treeVerb ? t.lemma : lemma) : undefined;
+      // ("waged war": wink lemmatises "waged" as "wag"; the verb's other lemmas are tried after its own.)
+      const collocations = verbal || treeVerb ? [treeVerb ? t.lemma : lemma, ...verbLemmas(t)].map((l) => collocationsByVerb.get(l)).find((c) => c !== undefined) : undefined;
       let collocated = false;
       if (collocations) {
         for (const f of collocations) {
