@@ -452,6 +452,8 @@ const ROWS: readonly Row[] = [
   ['Beijing said the drills were a lawful act to defend its sovereignty and told the United States to end its provocations.', ['china urged united-states'], 'told to act is an appeal even where the parse leaves the verb no subject'],
   ['Israel waged war on Hamas for two years.', ['israel attacked hamas'], 'a collocation verb wink lemmatises wrongly ("waged" as "wag") is tried by its other lemmas'],
   ['Uganda said it would not start a war with Kenya.', ['uganda attacked kenya (negated) (hypothetical)'], 'a war started with Y is force on Y'],
+  ['Greece and Turkey signed a declaration of friendship in Athens.', ['greece promised turkey', 'turkey promised greece'], 'a declaration signed binds its signatories to each other'],
+  ['France and Germany issued a joint statement on the crisis.', ['france supported germany', 'germany supported france'], 'a joint statement issued is one position taken'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 
