@@ -116,6 +116,8 @@ const ROWS: readonly Row[] = [
   ['Olaf Scholz spoke on Monday. The president said nothing.', 'president', 1, null, 'nobody was named as president'],
   ['Chad pulled out of the regional force. It expelled the Danish envoy in March.', 'It', 1, 'chad', 'an opening "It" whose verb only an actor does (expel) goes on for the last subject'],
   ['The committee said the Audit Commission should look into the failure. It blamed the agency for the delays.', 'It', 1, null, 'an opening "It" after a sentence whose first subject is a body we do not know is that body, not a name inside its clause'],
+  ['Oleg Orlov, a critic of President Vladimir Putin, died on Friday, a week before the vote that will keep the Russian leader in office. Doctors said the 70-year-old had collapsed and that they could not revive him.', 'him', 1, 'oleg-orlov', 'an age for a name ("the 70-year-old") goes on for the last subject, and the pronoun after it follows'],
+  ['Oleg Orlov spoke on Monday. Officials said the 40-year-old embargo would stay.', '40', 1, null, 'an age that modifies a noun is the thing\'s, no person'],
   ['Toyota recalled a million cars. The bloc said nothing.', 'bloc', 1, null, 'a company is no bloc'],
 ];
 

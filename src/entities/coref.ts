@@ -100,6 +100,14 @@ class Resolver extends CorefStates {
         lastPair = sides.length > 0 ? { sides, last: both.last } : undefined;
         continue;
       }
+      // "Alexei Navalny … died … The service said the 47-year-old had felt unwell": an age for a name
+      // goes on for the person who was the subject before.
+      const aged = this.agedPerson(t, seen);
+      if (aged) {
+        out.push(aged);
+        this.see(seen, { ...this.item(aged.entity, aged.entityType, aged.firstToken, aged.lastToken), resolved: true });
+        continue;
+      }
       const description = descriptions[d]?.first === t.index ? descriptions[d++] : undefined;
       if (description) {
         const r = this.resolveDescription(description, seen);
@@ -151,6 +159,31 @@ class Resolver extends CorefStates {
       this.see(seen, { ...this.item(r.entity, r.entityType, t.index, t.index), resolved: true });
     }
     return out;
+  }
+
+  /**
+   * "the 47-year-old" (the, a number, "-year-old"): the one person who was the subject of a main
+   * clause in this sentence before it or in the one before; nobody when two people were.
+   */
+  private agedPerson(t: Token, seen: readonly Item[]): ActorReference | undefined {
+    if (t.lower !== 'the' || this.tokens[t.index + 1]?.pos !== 'NUM') return undefined;
+    const words = [2, 3, 4, 5].map((k) => this.tokens[t.index + k]?.lower);
+    if (words.join(' ') !== '- year - old' || this.covered[t.index + 1]) return undefined;
+    const last = t.index + 5;
+    // ("the 40-year-old trade embargo": an age that modifies a noun is the thing's.)
+    if (['NOUN', 'PROPN', 'ADJ'].includes(this.tokens[last + 1]?.pos ?? '')) return undefined;
+    const people = new Set<string>();
+    let entityType: Item['entityType'] = 'person';
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence < t.sentence - 1) break;
+      if (m.noun || m.entityType !== 'person' || m.role !== 'subject' || this.embeddedBefore(m, t.index)) continue;
+      people.add(m.entity);
+      entityType = m.entityType;
+    }
+    if (people.size !== 1) return undefined;
+    const [entity] = [...people] as [string];
+    return this.reference(entity, entityType, t.index + 1, last, t.sentence, 'description', false);
   }
 
   /**
