@@ -104,17 +104,13 @@ class Resolver extends CorefStates {
       // goes on for the person who was the subject before.
       const aged = this.agedPerson(t, seen);
       if (aged) {
-        out.push(aged);
-        this.see(seen, { ...this.item(aged.entity, aged.entityType, aged.firstToken, aged.lastToken), resolved: true });
+        this.keep(out, seen, aged);
         continue;
       }
       const description = descriptions[d]?.first === t.index ? descriptions[d++] : undefined;
       if (description) {
         const r = this.resolveDescription(description, seen);
-        if (r) {
-          out.push(r);
-          this.see(seen, { ...this.item(r.entity, r.entityType, r.firstToken, r.lastToken), resolved: true });
-        }
+        if (r) this.keep(out, seen, r);
         continue;
       }
       // "Both sides accused each other", "Russia and North Korea will come to each other's aid": a
@@ -130,8 +126,7 @@ class Resolver extends CorefStates {
       // "Museveni thanked his host", "Xi told his guest": the other party of the owner's last meeting.
       const partner = row.form === 'possessive' || row.form === 'object-or-possessive' ? this.otherParty(t, row, seen) : undefined;
       if (partner) {
-        out.push(partner);
-        this.see(seen, { ...this.item(partner.entity, partner.entityType, partner.firstToken, partner.lastToken), resolved: true });
+        this.keep(out, seen, partner);
         continue;
       }
       // "urged both countries to resolve their differences": a plural pronoun after a pair phrase in its clause stands for the pair.
@@ -148,17 +143,18 @@ class Resolver extends CorefStates {
         // "Egypt and Saudi Arabia said they …", "Mali, Burkina Faso and Niger recalled their envoys": all of them, or (when one of them cannot be "they") none.
         const all = this.conjuncts(r, seen);
         if (all.length === 0) continue;
-        for (const member of all) {
-          const ref = this.reference(member.entity, member.entityType, t.index, t.index, t.sentence, 'pronoun', r.possessive);
-          out.push(ref);
-          this.see(seen, { ...this.item(ref.entity, ref.entityType, t.index, t.index), resolved: true });
-        }
+        for (const member of all) this.keep(out, seen, this.reference(member.entity, member.entityType, t.index, t.index, t.sentence, 'pronoun', r.possessive));
         continue;
       }
-      out.push(r);
-      this.see(seen, { ...this.item(r.entity, r.entityType, t.index, t.index), resolved: true });
+      this.keep(out, seen, r);
     }
     return out;
+  }
+
+  /** A reference resolved here: kept, and seen from now on as an antecedent of its own (over its span). */
+  private keep(out: ActorReference[], seen: Item[], r: ActorReference): void {
+    out.push(r);
+    this.see(seen, { ...this.item(r.entity, r.entityType, r.firstToken, r.lastToken), resolved: true });
   }
 
   /**
@@ -173,17 +169,15 @@ class Resolver extends CorefStates {
     // ("the 40-year-old trade embargo": an age that modifies a noun is the thing's.)
     if (['NOUN', 'PROPN', 'ADJ'].includes(this.tokens[last + 1]?.pos ?? '')) return undefined;
     const people = new Set<string>();
-    let entityType: Item['entityType'] = 'person';
     for (let j = seen.length - 1; j >= 0; j--) {
       const m = seen[j] as Item;
       if (m.sentence < t.sentence - 1) break;
       if (m.noun || m.entityType !== 'person' || m.role !== 'subject' || this.embeddedBefore(m, t.index)) continue;
       people.add(m.entity);
-      entityType = m.entityType;
     }
     if (people.size !== 1) return undefined;
     const [entity] = [...people] as [string];
-    return this.reference(entity, entityType, t.index + 1, last, t.sentence, 'description', false);
+    return this.reference(entity, 'person', t.index + 1, last, t.sentence, 'description', false);
   }
 
   /**

@@ -313,7 +313,7 @@ export abstract class TreeActs extends TreeTold {
       if (kids.some((c) => AIMING_CASES.has(tree.caseOf(c) ?? ''))) continue;
       const owners = kids.filter((c) => c < t.index && ['nmod:poss', 'amod', 'compound'].includes(tree.deprel(c))).flatMap((c) => finder.at(c)).filter(canAct);
       for (const owner of owners) {
-        const side = pair.includes(owner.entity) ? owner.entity : this.sidesOf(owner.entity).find((e) => pair.includes(e));
+        const side = this.pairSide(owner.entity, pair);
         const other = pair.find((e) => e !== side);
         const mention = other ? last.get(other) : undefined;
         if (!side || !other || !mention) continue;
@@ -337,9 +337,14 @@ export abstract class TreeActs extends TreeTold {
     const pair = this.conflictPair() ?? [];
     const tree = reader.tree;
     // Each side that the facts read make an author of force, and how often.
-    const sideOf = (e: string): string => (pair.includes(e) ? e : this.sidesOf(e).find((x) => pair.includes(x)) ?? (this.entityTypes.get(e) === 'person' ? this.sidesOf(e)[0] ?? e : e));
+    // (Else a person's own state, else the actor itself.)
+    const sideOf = (e: string): string => this.pairSide(e, pair) ?? (this.entityTypes.get(e) === 'person' ? this.sidesOf(e)[0] ?? e : e);
     const attacks = new Map<string, number>();
-    for (const f of this.facts) if (f.relation === 'attacked' && !f.negated) attacks.set(sideOf(f.source), (attacks.get(sideOf(f.source)) ?? 0) + 1);
+    for (const f of this.facts) {
+      if (f.relation !== 'attacked' || f.negated) continue;
+      const side = sideOf(f.source);
+      attacks.set(side, (attacks.get(side) ?? 0) + 1);
+    }
     const ranked = [...attacks.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
     const [first, second] = ranked;
     // The story's attacker: the only author of force, or one with twice the attacks of any other.
@@ -367,6 +372,11 @@ export abstract class TreeActs extends TreeTold {
         this.emit(source, 'attacked', victim, t, 'story-agentless', RELATION_CAMEO.attacked, { topicOk: false, modality });
       }
     }
+  }
+
+  /** The member of the story's pair the actor is, or is on the side of (a minister of one of them). */
+  private pairSide(entity: string, pair: readonly string[]): string | undefined {
+    return pair.includes(entity) ? entity : this.sidesOf(entity).find((e) => pair.includes(e));
   }
 
   /** Each token with the last mention before it of each of `entities`, kept by one pointer: linear in the document. */
