@@ -454,6 +454,8 @@ const ROWS: readonly Row[] = [
   ['Uganda said it would not start a war with Kenya.', ['uganda attacked kenya (negated) (hypothetical)'], 'a war started with Y is force on Y'],
   ['Greece and Turkey signed a declaration of friendship in Athens.', ['greece promised turkey', 'turkey promised greece'], 'a declaration signed binds its signatories to each other'],
   ['France and Germany issued a joint statement on the crisis.', ['france supported germany', 'germany supported france'], 'a joint statement issued is one position taken'],
+  ['Chile and Peru agreed on Monday to begin technical work on a border treaty.', ['chile promised peru', 'peru promised chile'], 'agreeing to begin work (not talks) is a pledge to each other'],
+  ['Chile and Peru agreed on Monday to begin a new round of talks.', ['chile met peru (hypothetical)'], 'agreeing to begin talks is the meeting, no pledge beyond it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -76,7 +76,10 @@ const SEPARATE_WORDS: ReadonlySet<string> = new Set(['separately', 'independentl
 const CONTEST_OUTCOMES: ReadonlySet<string> = new Set(['victory', 'win', 'wins', 'title', 'titles', 'triumph', 'glory', 'final', 'finals', 'defeat', 'draw', 'championship', 'crown', 'success', 'promotion', 'semi-final', 'semi-finals', 'trophy', 'cup', 'medal', 'gold']);
 
 /** Plans to meet or talk: agreeing to them promises nothing beyond the meeting. */
-const MEETING_PLANS: ReadonlySet<string> = new Set(['meet', 'talk', 'negotiate', 'begin', 'start', 'hold', 'resume', 'continue', 'discuss', 'open', 'launch']);
+const MEETING_PLANS: ReadonlySet<string> = new Set(['meet', 'talk', 'negotiate', 'discuss']);
+/** Verbs that open or go on with something: a meeting plan when what they open is talks ("to begin talks", not "to begin work on a deal"). */
+const OPENING_PLANS: ReadonlySet<string> = new Set(['begin', 'start', 'hold', 'resume', 'continue', 'open', 'launch']);
+const MEETING_OBJECTS: ReadonlySet<string> = new Set(['talks', 'negotiations', 'meeting', 'meetings', 'dialogue', 'discussions', 'consultations', 'summit', 'round', 'rounds', 'contacts', 'conversation', 'conversations']);
 /** Verbs whose "of / for -ing" names the act charged: "accused Y of attacking Z". */
 const CHARGING_LEMMAS: ReadonlySet<string> = new Set(['accuse', 'blame', 'criticise', 'criticize', 'condemn', 'charge']);
 /** Acts a charge names that are facts of their own: "hosting French troops" is no meeting. */
@@ -241,7 +244,7 @@ export abstract class TreeFrames extends TreeActs {
     // ("agreed that the last soldiers would leave by September": a that-clause of what will be done commits too.)
     const plan = this.agreedPlan(verb);
     // "agreed to meet / to begin talks": the meeting is the fact (hypothetical), no pledge of its own.
-    if (plan === undefined || MEETING_PLANS.has(this.tok(plan)?.lemma ?? '')) return;
+    if (plan === undefined || this.meetingPlan(plan)) return;
     const { sources, negated, hypothetical } = readSubjects(reader, verb);
     // Named sides, or a pair phrase coreference resolved to two ("the two governments agreed …").
     // A person counts as a side with an office the document names ("two actors agreed to do the commentary" pledges nothing to each other).
@@ -250,6 +253,15 @@ export abstract class TreeFrames extends TreeActs {
     const [a, b] = sides as [ActorReference, ActorReference];
     if (this.isOrOnSideOf(a.entity, b.entity) || this.isOrOnSideOf(b.entity, a.entity)) return;
     for (const [x, y] of [[a, b], [b, a]] as const) this.emit(x, 'promised', y, verb, 'agree-together', '057', { topicOk: false, modality: { negated: false, hypothetical: false } });
+  }
+
+  /** "to meet", "to begin talks", "to hold a new round": a plan whose fact is a meeting. */
+  private meetingPlan(plan: number): boolean {
+    const lemma = this.tok(plan)?.lemma ?? '';
+    if (MEETING_PLANS.has(lemma)) return true;
+    if (!OPENING_PLANS.has(lemma)) return false;
+    const obj = this.reader ? this.reader.tree.child(plan, 'obj') : -1;
+    return obj < 0 || MEETING_OBJECTS.has(this.tok(obj)?.lower ?? '');
   }
 
   /** "agreed that the soldiers would leave": the verb's that-clause tells what will be done. */
