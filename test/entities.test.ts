@@ -12,6 +12,8 @@ const ROWS: readonly Row[] = [
   ['Prince Harry met the envoy.', [['Prince Harry', 'prince-harry', 'person']], '…before one name it is how the person is known'],
   ['The show moved to the Prince Edward Theatre.', [['Prince Edward Theatre', 'prince-edward-theatre', 'place']], '…and after "the" it begins the name of a thing'],
   ['US envoy Steve Witkoff arrived.', [['US', 'united-states', 'country'], ['Steve Witkoff', 'steve-witkoff', 'person']], 'country + lowercase title + name'],
+  ['The US State Department and China\'s foreign ministry traded charges.', [['US State Department', 'united-states', 'country'], ['China\'s foreign ministry', 'china', 'country']], 'an executive body that speaks for its state abroad is the state, as a seat is'],
+  ['The Justice Department charged two men.', [['Justice Department', 'justice-department', 'organization']], 'a domestic agency keeps a node of its own'],
   ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
   ['Microsoft invested in OpenAI.', [['Microsoft', 'microsoft', 'organization'], ['OpenAI', 'openai', 'organization']], 'a run of capitals after a lowercase letter is an acronym inside one name, not a glued word'],
   ['Sudan accused the Emirates of complicity.', [['Sudan', 'sudan', 'country'], ['Emirates', 'united-arab-emirates', 'country']], 'a name the gazetteer writes with its article, after a lowercase "the"'],

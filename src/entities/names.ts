@@ -203,6 +203,11 @@ export abstract class NameReading extends TitleReading {
     // "United Kingdom Home Office": the rest is an organisation we know; it keeps its own name.
     const rest = this.matchLexicon(lexiconLast + 1);
     if (rest && rest.entry.kind === 'organization' && rest.last >= last) return undefined;
+    // "US State Department", "American Treasury Department": the state's own seat after its name is the state speaking.
+    if (rest && rest.entry.kind === 'seat' && rest.entry.country === this.countryOf(entry) && rest.last >= last) {
+      this.addLexiconMention(rest.entry, first, rest.last, rest.end, false, 'seat');
+      return rest.last + 1;
+    }
     const head = this.token(last)?.lower ?? '';
     const entityType: EntityType | undefined = ORGANIZATION_HEADS.has(head) ? 'organization' : PLACE_HEADS.has(head) ? 'place' : undefined;
     if (last < 0 || !entityType) return undefined;
