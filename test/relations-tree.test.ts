@@ -456,6 +456,8 @@ const ROWS: readonly Row[] = [
   ['France and Germany issued a joint statement on the crisis.', ['france supported germany', 'germany supported france'], 'a joint statement issued is one position taken'],
   ['Chile and Peru agreed on Monday to begin technical work on a border treaty.', ['chile promised peru', 'peru promised chile'], 'agreeing to begin work (not talks) is a pledge to each other'],
   ['Chile and Peru agreed on Monday to begin a new round of talks.', ['chile met peru (hypothetical)'], 'agreeing to begin talks is the meeting, no pledge beyond it'],
+  ['The protest came as Peru accused Chile of spying.', ['peru accused chile'], '"came as X did": the parser hangs "as X" on "came"; X is the subject of the clause after it'],
+  ['Pedro Sanchez prepared to head to Brussels on Monday.', ['belgium met pedro-sanchez (hypothetical)'], 'preparing to travel plans a visit; it offers nothing to the place'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

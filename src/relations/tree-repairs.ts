@@ -29,6 +29,55 @@ export function repairAspectual(tokens: readonly Token[], syntax: SyntaxLayer): 
   return heads && deprels ? { ...syntax, heads, deprels } : syntax;
 }
 
+/** Words the parser may hang as a preposition before a clause's subject: "came as Tehran threatened …". */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['as']);
+/** What the parser makes of the clause's verb then. */
+const STRAY_CLAUSES: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'dep', 'conj']);
+
+/**
+ * "The seizure came as Tehran threatened to punish Israel": the parser may read "as Tehran" as an
+ * oblique of "came" and "threatened" as its xcomp, leaving the verb without a subject. A name or
+ * noun after "as" whose phrase ends right before a finite verb of the same head is that verb's
+ * subject, "as" its marker, and the verb an adverbial clause.
+ */
+export function repairAsClause(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+  let heads: Int32Array | undefined;
+  let deprels: string[] | undefined;
+  for (let i = 0; i < tokens.length - 2; i++) {
+    const h = heads ?? syntax.heads;
+    const d = deprels ?? syntax.deprels;
+    const noun = h[i] as number;
+    if (!CLAUSE_OPENERS.has(tokens[i]?.lower ?? '') || noun <= i || d[i] !== 'case' || d[noun] !== 'obl') continue;
+    const governor = h[noun] as number;
+    if (governor < 0 || governor > i) continue;
+    // The noun's phrase ends where the first token hung elsewhere begins: that must be the verb.
+    let v = noun + 1;
+    while (v < tokens.length && inside(h, v, noun, i)) v++;
+    const verb = tokens[v];
+    if (!verb || verb.sentence !== tokens[i]?.sentence || syntax.upos[v] !== 'VERB' || /ing$/.test(verb.lower)) continue;
+    if (h[v] !== governor || !STRAY_CLAUSES.has(d[v] ?? '')) continue;
+    heads ??= Int32Array.from(syntax.heads);
+    deprels ??= [...syntax.deprels];
+    heads[noun] = v;
+    deprels[noun] = 'nsubj';
+    heads[i] = v;
+    deprels[i] = 'mark';
+    deprels[v] = 'advcl';
+  }
+  return heads && deprels ? { ...syntax, heads, deprels } : syntax;
+}
+
+/** Whether token k hangs (through its heads) under `noun` without leaving the span that opens at `from`. */
+function inside(heads: Int32Array, k: number, noun: number, from: number): boolean {
+  let h = heads[k] as number;
+  for (let steps = 0; steps < 64 && h >= 0; steps++) {
+    if (h === noun) return true;
+    if (h < from || h > k + 64) return false;
+    h = heads[h] as number;
+  }
+  return false;
+}
+
 /** Nouns for what an actor files or writes, whose participle ("a complaint accusing Y") is the owner's act. */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(['case', 'complaint', 'lawsuit', 'suit', 'petition', 'letter', 'motion', 'resolution', 'report', 'statement', 'filing', 'submission', 'appeal', 'application', 'note', 'memo']);
 

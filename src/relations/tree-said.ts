@@ -95,7 +95,9 @@ const WILLING: ReadonlySet<string> = new Set(['willing', 'ready', 'prepared', 'o
 export function asOffer(ctx: TreeContext, r: TreeReading): TreeReading | undefined {
   if (!OFFERED.has(r.frame.relation)) return undefined;
   // ("offered to mediate between X and Y" proposes nothing to X or Y: the mediation is only offered.)
-  const offers = (t: Token): boolean => WILLING.has(t.lower) || (t.lemma === 'offer' && !r.frame.cameo.startsWith('045'));
+  // ("X prepared to head to Brussels" plans a trip; "X is prepared to meet Y" is ready to: the copula says which.)
+  const ready = (t: Token): boolean => WILLING.has(t.lower) && (t.lower !== 'prepared' || ctx.tree.upos(t.index) === 'ADJ' || ctx.tree.children(t.index).some((c) => ctx.tree.tokens[c]?.lemma === 'be'));
+  const offers = (t: Token): boolean => ready(t) || (t.lemma === 'offer' && !r.frame.cameo.startsWith('045'));
   return reread(ctx.tree, r, offers, false, { id: 'offer', relation: 'proposed', cameo: '036' });
 }
 
