@@ -14,6 +14,8 @@ const ROWS: readonly Row[] = [
   ['US envoy Steve Witkoff arrived.', [['US', 'united-states', 'country'], ['Steve Witkoff', 'steve-witkoff', 'person']], 'country + lowercase title + name'],
   ['The US State Department and China\'s foreign ministry traded charges.', [['US State Department', 'united-states', 'country'], ['China\'s foreign ministry', 'china', 'country']], 'an executive body that speaks for its state abroad is the state, as a seat is'],
   ['The Justice Department charged two men.', [['Justice Department', 'justice-department', 'organization']], 'a domestic agency keeps a node of its own'],
+  ['Shares of France Telecom rose.', [['France', 'france', 'country'], ['France Telecom', 'france-telecom', 'organization']], 'a country then an industry is a company named after it'],
+  ['Imports of Chinese Steel rose.', [['Chinese', 'china', 'country']], 'after a demonym an industry word is goods, not a company'],
   ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
   ['Microsoft invested in OpenAI.', [['Microsoft', 'microsoft', 'organization'], ['OpenAI', 'openai', 'organization']], 'a run of capitals after a lowercase letter is an acronym inside one name, not a glued word'],
   ['Sudan accused the Emirates of complicity.', [['Sudan', 'sudan', 'country'], ['Emirates', 'united-arab-emirates', 'country']], 'a name the gazetteer writes with its article, after a lowercase "the"'],

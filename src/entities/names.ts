@@ -5,7 +5,7 @@ import { gazetteerNote, insideOf } from './containment';
 import { countryBodyId, slugify } from './slug';
 import { TitleReading } from './titles';
 import {
-  GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS,
+  GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, INDUSTRY_HEADS,
   ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES,
 } from './tables';
 import {
@@ -209,7 +209,9 @@ export abstract class NameReading extends TitleReading {
       return rest.last + 1;
     }
     const head = this.token(last)?.lower ?? '';
-    const entityType: EntityType | undefined = ORGANIZATION_HEADS.has(head) ? 'organization' : PLACE_HEADS.has(head) ? 'place' : undefined;
+    // ("Chinese Steel", "Russian Oil" in a headline are goods: an industry names a company after a name, not a demonym.)
+    const company = INDUSTRY_HEADS.has(head) && entry.kind !== 'demonym';
+    const entityType: EntityType | undefined = ORGANIZATION_HEADS.has(head) || company ? 'organization' : PLACE_HEADS.has(head) ? 'place' : undefined;
     if (last < 0 || !entityType) return undefined;
     last = this.ofTail(last);
     // "the Metro Toronto Convention Centre", "Greater Manchester Police": a capitalised word no table

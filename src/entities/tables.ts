@@ -176,6 +176,16 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   ...STRUCK_ASSETS,
 ]);
 
+/**
+ * Industries a company is named by after a country or place ("Nippon Steel", "United States Steel",
+ * "Qatar Petroleum"): an organisation head only there, since alone they are surnames ("David Steel")
+ * and after a demonym goods ("Chinese Steel" in a headline).
+ */
+export const INDUSTRY_HEADS: ReadonlySet<string> = new Set([
+  'steel', 'oil', 'energy', 'petroleum', 'gas', 'airline', 'shipping', 'mining', 'railways', 'railway', 'telecom', 'telecoms',
+  'electric', 'power', 'insurance', 'pharmaceuticals', 'chemicals', 'automotive', 'shipbuilding', 'aerospace', 'aluminium', 'aluminum',
+]);
+
 /** Words that end a proper-name organisation and say it is one. */
 export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   'agency', 'ministry', 'council', 'party', 'bank', 'inc', 'inc.', 'ltd', 'ltd.', 'corp', 'corp.', 'corporation',
