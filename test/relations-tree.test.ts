@@ -458,6 +458,10 @@ const ROWS: readonly Row[] = [
   ['Chile and Peru agreed on Monday to begin a new round of talks.', ['chile met peru (hypothetical)'], 'agreeing to begin talks is the meeting, no pledge beyond it'],
   ['The protest came as Peru accused Chile of spying.', ['peru accused chile'], '"came as X did": the parser hangs "as X" on "came"; X is the subject of the clause after it'],
   ['Pedro Sanchez prepared to head to Brussels on Monday.', ['belgium met pedro-sanchez (hypothetical)'], 'preparing to travel plans a visit; it offers nothing to the place'],
+  ['The rebels freed two soldiers and Colombia released five prisoners under the ceasefire.', [], 'no actor on the rebels\' side: nothing read (a side must be a country or a body)'],
+  ['Hamas freed the last four hostages on Monday, and Israel released 600 prisoners in return.', ['hamas accepted israel', 'israel accepted hamas'], 'two sides releasing captives in one sentence: an exchange, each yields to the other'],
+  ['Israel released 90 Palestinian prisoners under the truce with Hamas.', ['israel accepted hamas'], 'a release under a deal with Y yields to Y, the with-phrase misparsed onto the verb'],
+  ['Israel released 90 prisoners with help from the Red Cross.', [], 'a with-phrase that is no deal\'s names no other side'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -110,6 +110,7 @@ class Extractor extends TreeFrames {
       if (parsed) this.treeListing(t);
       if (parsed) this.treeAgreeTogether(t);
       if (parsed) this.treeMediation(t);
+      if (parsed) this.treeExchangeRelease(t);
       if (parsed) this.treeConditionalWarning(t);
       if (parsed) this.treeTrade(t);
       if (parsed) this.treeOrderedAct(t);

@@ -52,6 +52,24 @@ const THANKED_FOR_DOING: ReadonlyMap<string, Relation> = new Map<string, Relatio
   ...['support', 'back', 'stand', 'defend', 'champion', 'endorse', 'recognise', 'recognize'].map((w) => [w, 'supported'] as [string, Relation]),
 ]);
 
+/** Verbs that let captives go. */
+const RELEASING_VERBS: ReadonlySet<string> = new Set(['free', 'release', 'hand', 'return', 'repatriate']);
+/** Captives a side holds: their release to the other side is its part of an exchange. */
+const CAPTIVE_NOUNS: ReadonlySet<string> = new Set(['prisoners', 'prisoner', 'hostages', 'hostage', 'captives', 'captive', 'detainees', 'detainee', 'pows', 'soldiers', 'servicemen', 'bodies']);
+/** Deals under which a release is made, naming the other side by "with". */
+const EXCHANGE_DEALS: ReadonlySet<string> = new Set(['deal', 'agreement', 'accord', 'truce', 'ceasefire', 'exchange', 'swap', 'arrangement']);
+
+/** The tokens under `root` (itself included) down to `depth` levels. */
+function below(tree: { children(i: number): Int32Array }, root: number, depth: number): number[] {
+  const out = [root];
+  for (let level = 0, from = 0; level < depth; level++) {
+    const to = out.length;
+    for (let k = from; k < to; k++) out.push(...Array.from(tree.children(out[k] as number)));
+    from = to;
+  }
+  return out;
+}
+
 /** An oblique that names who pressed, asked or invited the doer of an act, and how it is read. */
 interface AppealOblique {
   readonly id: string;
@@ -198,6 +216,49 @@ export abstract class TreeActs extends TreeTold {
     for (const m of mediators) {
       if (sides.some((p) => this.isOrOnSideOf(m.entity, p.entity) || this.isOrOnSideOf(p.entity, m.entity))) continue;
       for (const p of sides) this.emit(m, 'met', p, verb, 'mediate-parties', '045', { topicOk: false, modality });
+    }
+  }
+
+  /**
+   * "Hamas freed three hostages and Israel released 183 prisoners", "Israel released 90 prisoners
+   * under the truce with Hamas": a side releasing captives in an exchange with another side, told in
+   * the same sentence (the other's release coordinated with it, or the deal's with-phrase), yields
+   * to that side (CAMEO 084, return or release persons), as "the two sides swapped prisoners" does.
+   */
+  protected treeExchangeRelease(verb: Token): void {
+    const reader = this.reader;
+    if (!reader || reader.tree.upos(verb.index) !== 'VERB' || !RELEASING_VERBS.has(verb.lemma)) return;
+    const tree = reader.tree;
+    // ("freed the last 20 living Israeli hostages": the parser may hang the noun a few levels below the object.)
+    const captives = (v: number): boolean => {
+      const obj = tree.child(v, tree.child(v, 'aux:pass') >= 0 ? 'nsubj:pass' : 'obj');
+      return obj >= 0 && below(tree, obj, 4).some((k) => CAPTIVE_NOUNS.has(this.tok(k)?.lower ?? ''));
+    };
+    if (!captives(verb.index)) return;
+    const { sources, negated, hypothetical } = readSubjects(reader, verb);
+    const sides = sources.filter((r) => r.entityType === 'country' || r.entityType === 'organization');
+    if (sides.length === 0) return;
+    const actors = new ActorFinder(reader);
+    const others: ActorReference[] = [];
+    // The other side's release, coordinated with this one either way round.
+    const i = verb.index;
+    const partners = [...Array.from(tree.children(i)).filter((c) => tree.deprel(c) === 'conj'), ...(tree.deprel(i) === 'conj' ? [tree.head(i)] : [])];
+    for (const v of partners) {
+      if (tree.upos(v) !== 'VERB' || !RELEASING_VERBS.has(this.tok(v)?.lemma ?? '') || !captives(v)) continue;
+      others.push(...subjectHeads(tree, v).flatMap((h) => actors.at(h)).filter((r) => canAct(r) && r.entityType !== 'person'));
+    }
+    // "under the truce with Hamas", "as part of a deal with Y" (the with-phrase on the deal or, misparsed, on the verb).
+    const deals = below(tree, i, 3).filter((k) => EXCHANGE_DEALS.has(this.tok(k)?.lower ?? '') && ['under', 'in', 'as', 'of'].includes(tree.caseOf(k) ?? tree.caseOf(tree.head(k)) ?? ''));
+    if (deals.length > 0) {
+      for (const h of [i, ...deals]) {
+        for (const m of tree.children(h)) if ((tree.deprel(m) === 'nmod' || tree.deprel(m) === 'obl') && tree.caseOf(m) === 'with') others.push(...actors.at(m).filter(canAct));
+      }
+    }
+    for (const x of sides) {
+      for (const y of others) {
+        if (y.entity === x.entity || this.isOrOnSideOf(x.entity, y.entity) || this.isOrOnSideOf(y.entity, x.entity)) continue;
+        this.emit(x, 'accepted', y, verb, 'exchange-release', '084', { topicOk: false, modality: { negated, hypothetical } });
+      }
     }
   }
 
