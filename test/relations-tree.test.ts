@@ -462,6 +462,10 @@ const ROWS: readonly Row[] = [
   ['Hamas freed the last four hostages on Monday, and Israel released 600 prisoners in return.', ['hamas accepted israel', 'israel accepted hamas'], 'two sides releasing captives in one sentence: an exchange, each yields to the other'],
   ['Israel released 90 Palestinian prisoners under the truce with Hamas.', ['israel accepted hamas'], 'a release under a deal with Y yields to Y, the with-phrase misparsed onto the verb'],
   ['Israel released 90 prisoners with help from the Red Cross.', [], 'a with-phrase that is no deal\'s names no other side'],
+  ['Chile said on Monday that Peru had shelled a border post.', ['chile accused peru'], '"said on Monday that": the parser hangs the clause on the day; it is what was said'],
+  ['The UN said Syria had used chemical weapons.', ['united-nations accused syria'], 'using a banned weapon, said of another actor, charges it'],
+  ['Syria used chemical weapons factories for storage, the UN said.', [], 'a use of no banned weapon charges nothing'],
+  ['The Guardian reported that Peru had shelled a border post.', [], 'a news outlet reports; it charges no one'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

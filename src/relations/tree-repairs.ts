@@ -3,6 +3,7 @@
 // participle says what that owner does.
 import type { SyntaxLayer, Token } from '../types';
 import type { DependencyTree } from './tree';
+import { SPEECH_LEMMAS } from './words';
 
 /** Verbs of a phase that take an -ing clause: "began striking Iranian sites". */
 const ASPECTUAL_VERBS: ReadonlySet<string> = new Set(['begin', 'start', 'continue', 'keep', 'resume', 'stop', 'cease', 'finish']);
@@ -76,6 +77,37 @@ function inside(heads: Int32Array, k: number, noun: number, from: number): boole
     h = heads[h] as number;
   }
   return false;
+}
+
+/**
+ * "Ukraine said on Monday that Russia had fired missiles": the parser may hang the that-clause on the
+ * day as a relative clause ("Monday that …", "that" its subject), leaving the verb of saying with no
+ * content. A clause under an oblique of a verb of speech, opened by "that" and with a subject of its
+ * own besides, is what was said.
+ */
+export function repairSaidThat(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+  let heads: Int32Array | undefined;
+  let deprels: string[] | undefined;
+  for (let i = 1; i < tokens.length - 2; i++) {
+    if (tokens[i]?.lower !== 'that') continue;
+    const h = heads ?? syntax.heads;
+    const d = deprels ?? syntax.deprels;
+    const clause = h[i] as number;
+    const noun = h[clause] as number;
+    const speech = noun >= 0 ? (h[noun] as number) : -1;
+    if (clause <= i || noun < 0 || noun >= i || speech < 0 || syntax.upos[clause] !== 'VERB') continue;
+    if (!(d[clause] ?? '').startsWith('acl') || !(d[noun] ?? '').startsWith('obl') || !SPEECH_LEMMAS.has(tokens[speech]?.lemma ?? '')) continue;
+    // ("that" as the relative's subject: the clause must have a subject of its own as well.)
+    let subject = d[i] === 'mark';
+    for (let k = i + 1; k < clause && !subject; k++) if (h[k] === clause && (d[k] === 'nsubj' || d[k] === 'nsubj:pass')) subject = true;
+    if (!subject) continue;
+    heads ??= Int32Array.from(syntax.heads);
+    deprels ??= [...syntax.deprels];
+    heads[clause] = speech;
+    deprels[clause] = 'ccomp';
+    deprels[i] = 'mark';
+  }
+  return heads && deprels ? { ...syntax, heads, deprels } : syntax;
 }
 
 /** Nouns for what an actor files or writes, whose participle ("a complaint accusing Y") is the owner's act. */

@@ -93,9 +93,13 @@ export const FAULT_PREDICATES: ReadonlySet<string> = new Set(['fail', 'betray', 
 const HARM_PREDICATES: ReadonlySet<string> = new Set([
   'murder', 'kill', 'massacre', 'torture', 'rape', 'abduct', 'kidnap', 'attack', 'fire', 'hit', 'strike', 'bomb', 'shell',
   'target', 'loot', 'execute', 'invade', 'commit', 'starve', 'besiege', 'bombard', 'beat', 'shoot', 'wound', 'injure',
-  // with a fault as object only (FAULT_NOUNS)
-  'make',
+  // with a fault as object only (FAULT_NOUNS); "use" with a banned weapon only (BANNED_ARMS)
+  'make', 'use',
 ]);
+/** Weapons whose use is a crime said of the user: "had used chemical weapons", "used chlorine gas". */
+const BANNED_ARMS: ReadonlySet<string> = new Set(['chlorine', 'sarin', 'napalm', 'starvation', 'mustard']);
+/** What makes weapons banned: "chemical weapons", "cluster munitions", "barrel bombs". */
+const BANNED_KINDS: ReadonlySet<string> = new Set(['chemical', 'biological', 'banned', 'cluster', 'incendiary', 'nerve', 'barrel', 'poison', 'chlorine', 'phosphorus']);
 /** An attack by its noun ("a Russian strike"), whose author a deadly outcome said of it charges. */
 const ATTACK_WORDS: ReadonlySet<string> = new Set(ATTACK_NOUNS);
 /** What one commits that is a crime: "committed genocide / war crimes / atrocities". */
@@ -423,7 +427,8 @@ export abstract class TreeTold extends WalkFrames {
         const owners = Array.from(tree.children(subject.index)).filter((d) => ['amod', 'nmod:poss', 'compound'].includes(tree.deprel(d)) && d < subject.index);
         accused = owners.flatMap((d) => new ActorFinder(reader).at(d)).filter((r) => r.via !== 'pronoun' && AUTHORS.has(r.entityType));
       }
-      for (const x of speakers.sources.filter((r) => r.via !== 'pronoun')) {
+      // ("The New York Times reported that the army had used chlorine": a news outlet reports, it charges no one.)
+      for (const x of speakers.sources.filter((r) => r.via !== 'pronoun' && !this.isOutlet(r))) {
         for (const y of accused) {
           if (y.entity === x.entity || this.sidesOf(x.entity).includes(y.entity)) continue;
           this.emit(x, 'accused', y, verb, 'say-charge', '112', { topicOk: false, modality: { negated: charged.negated, hypothetical: charged.hypothetical || speakers.hypothetical } });
@@ -445,8 +450,10 @@ export abstract class TreeTold extends WalkFrames {
     const tree = this.reader?.tree;
     const lemma = verbLemmas(predicate).find((l) => HARM_PREDICATES.has(l));
     if (!tree || lemma === undefined) return false;
-    if (lemma !== 'commit' && lemma !== 'make') return true;
-    const object = this.tok(tree.child(predicate.index, 'obj'))?.lower ?? '';
+    if (lemma !== 'commit' && lemma !== 'make' && lemma !== 'use') return true;
+    const obj = tree.child(predicate.index, 'obj');
+    const object = this.tok(obj)?.lower ?? '';
+    if (lemma === 'use') return BANNED_ARMS.has(object) || tree.children(obj).some((m) => (tree.deprel(m) === 'amod' || tree.deprel(m) === 'compound') && BANNED_KINDS.has(this.tok(m)?.lower ?? ''));
     return (lemma === 'commit' ? CRIME_NOUNS : FAULT_NOUNS).has(object);
   }
 
