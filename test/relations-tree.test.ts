@@ -466,6 +466,8 @@ const ROWS: readonly Row[] = [
   ['The UN said Syria had used chemical weapons.', ['united-nations accused syria'], 'using a banned weapon, said of another actor, charges it'],
   ['Syria used chemical weapons factories for storage, the UN said.', [], 'a use of no banned weapon charges nothing'],
   ['The Guardian reported that Peru had shelled a border post.', [], 'a news outlet reports; it charges no one'],
+  ['Peru froze its membership of the African Union on Monday.', ['peru rejected african-union'], 'freezing a membership rejects the body, as leaving it does'],
+  ['The UN said that Sudan\'s army-led government had used chemical weapons.', ['united-nations accused sudan'], 'a possessor the parser hangs inside a modifier ("army-led") owns the noun'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -146,6 +146,12 @@ export class ActorFinder {
         if (this.tree.deprel(k) === 'conj' && kr && kr.entityType !== 'other') out.push(kr);
       }
     }
+    // "Sudan's army-led government": the parser may hang the possessor on a word inside a modifier
+    // before the noun; a state or body owning a word of the noun's own phrase owns the noun.
+    if (out.length === 0) {
+      const owner = this.innerOwner(h);
+      if (owner) out.push(owner);
+    }
     // "a Philippine vessel near Scarborough Shoal": an owner says whose it is; where it lies is then no target.
     return out.some((r) => r.entityType !== 'place') ? out.filter((r) => r.entityType !== 'place') : out;
   }
@@ -185,6 +191,20 @@ export class ActorFinder {
     const own = this.at(h);
     if (own.length > 0) return own;
     return Array.from(this.tree.children(h)).filter((k) => this.tree.deprel(k) === 'nmod:poss' || this.tree.deprel(k) === 'amod').flatMap((k) => this.at(k));
+  }
+
+  /** A possessor two or three levels under a noun, inside its phrase before it ("Sudan's army-led government"). */
+  private innerOwner(h: number): ActorReference | undefined {
+    for (const c of this.tree.children(h)) {
+      if (c > h || (this.tree.deprel(c) !== 'amod' && this.tree.deprel(c) !== 'compound')) continue;
+      for (const k of this.tree.children(c)) {
+        if (k > c) continue;
+        const owner = this.tree.deprel(k) === 'nmod:poss' ? k : this.tree.deprel(k) === 'compound' || this.tree.deprel(k) === 'amod' ? this.tree.child(k, 'nmod:poss') : -1;
+        const r = owner >= 0 && owner < h ? this.refAt[owner] : undefined;
+        if (r && (r.entityType === 'country' || r.entityType === 'organization')) return { ...r, possessive: false };
+      }
+    }
+    return undefined;
   }
 
   /** "Russia's Ryazan region": the country or body that owns a noun. */
