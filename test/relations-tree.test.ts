@@ -468,6 +468,9 @@ const ROWS: readonly Row[] = [
   ['The Guardian reported that Peru had shelled a border post.', [], 'a news outlet reports; it charges no one'],
   ['Peru froze its membership of the African Union on Monday.', ['peru rejected african-union'], 'freezing a membership rejects the body, as leaving it does'],
   ['The UN said that Sudan\'s army-led government had used chemical weapons.', ['united-nations accused sudan'], 'a possessor the parser hangs inside a modifier ("army-led") owns the noun'],
+  ['Washington sanctioned the Wagner Group and its leader, Yevgeny Prigozhin.', ['united-states sanctioned wagner-group', 'united-states sanctioned yevgeny-prigozhin'], 'the last conjunct\'s apposition, hung on the head of the list, is that conjunct'],
+  ['Israel\'s war with Hezbollah ended in November.', ['hezbollah attacked israel', 'israel attacked hezbollah'], 'a war its owner wages with Y is force both ways'],
+  ['Lukashenko backed Russia\'s war at a summit with Putin.', ['alexander-lukashenko met vladimir-putin', 'alexander-lukashenko supported russia'], 'a with-phrase that is not the war\'s names no side of it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

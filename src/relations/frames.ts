@@ -183,6 +183,8 @@ export interface NounFrame {
   readonly receivedWith?: readonly string[];
   /** Only a possessor or by-phrase is the side: "a US lawsuit against Y" is one filed in a US court. */
   readonly possessorOnly?: true;
+  /** The act goes both ways: "X's war with Y" is Y's on X too. */
+  readonly bothWays?: true;
   readonly reason: string;
 }
 
@@ -223,6 +225,7 @@ export const NOUN_FRAMES: readonly NounFrame[] = [
   { id: 'warrant-for', nouns: ['warrant', 'warrants'], relation: 'accused', cameo: '115', preps: ['for', 'against'], possessorOnly: true, reason: '"the ICC\'s arrest warrant for Netanyahu": a court charging Y (CAMEO 115)' },
   { id: 'attack-on', nouns: ATTACK_NOUNS, relation: 'attacked', cameo: '190', preps: ['on', 'against', 'of', 'into'], reason: '"X\'s attack on Y"' },
   { id: 'war-on', nouns: ['war', 'wars', 'offensive', 'offensives', 'incursion', 'bombardment', 'battle', 'battles'], relation: 'attacked', cameo: '190', preps: ['on', 'against', 'in'], possessorOnly: true, reason: '"Russia\'s war in / on / against Ukraine", "its military offensive in Rafah": war waged on Y by its owner ("looks at the war in Chechnya" names no attacker; a war "of independence" or "with" Y neither)' },
+  { id: 'war-with', nouns: ['war', 'wars', 'conflict', 'fight'], relation: 'attacked', cameo: '190', preps: ['with'], possessorOnly: true, bothWays: true, reason: '"the army\'s war with the RSF", "Israel\'s war with Hezbollah": a war its owner is waging with Y is force both ways; only with an owner ("a war with no end" names no side)' },
   { id: 'withdrawal-from', nouns: ['withdrawal', 'exit', 'departure'], relation: 'rejected', cameo: '120', preps: ['from'], possessorOnly: true, reason: '"Mali announced its withdrawal from Ecowas": a state leaving a body rejects it (CAMEO 12); only a body, only its possessor (troops withdrawing from a town are no rejection: evidence.ts)' },
   { id: 'sanctions-on', nouns: SANCTION_NOUNS, relation: 'sanctioned', cameo: '163', preps: ['on', 'against'], reason: '"X\'s sanctions on Y"' },
   { id: 'aid-to', nouns: ['aid', 'assistance', 'support'], relation: 'aided', cameo: '070', preps: ['to', 'with'], reason: '"X\'s aid to Y"' },

@@ -49,7 +49,18 @@ export class ActorFinder {
     const thing = own.length === 0 && this.tree.upos(h) === 'NOUN' && !ACTING_NOUNS.has(word) && !(assets?.has(word) ?? false);
     const described = (c: number): boolean => Array.from(this.tree.children(c)).some((k) => this.tree.deprel(k).endsWith('relcl'));
     if (this.coordinated(h)) {
-      for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && !(object && this.startsClause(c)) && !(thing && described(c))) out.push(...this.at(c, object, assets, depth + 1));
+      // "the RSF and its leader, Mohamed Hamdan Dagalo", "X and his American counterpart, Lloyd Austin":
+      // the parser may hang the last conjunct's apposition on the head of the coordination; a person
+      // right after that conjunct and its comma is the conjunct.
+      let last = -1;
+      for (const c of this.tree.children(h)) if (this.tree.deprel(c) === 'conj' && c > last) last = c;
+      const apposed = Array.from(this.tree.children(h)).map((a) => (a === last + 2 && this.tree.deprel(a) === 'appos' && this.tree.tokens[last + 1]?.value === ',' ? this.refAt[a] : undefined))
+        .find((r) => r !== undefined && !r.modifier && r.entityType === 'person');
+      for (const c of this.tree.children(h)) {
+        if (this.tree.deprel(c) !== 'conj' || (object && this.startsClause(c)) || (thing && described(c))) continue;
+        if (c === last && apposed) out.push(apposed);
+        else out.push(...this.at(c, object, assets, depth + 1));
+      }
     }
     // One reference per actor: facts are between actors, and a list may name one many times.
     const seen = new Set<string>();

@@ -529,8 +529,16 @@ export abstract class TreeFrames extends TreeActs {
     if (!this.reader) return false;
     // "his first call-up to the national squad": a selection, no appeal or call.
     if (noun.lower === 'call' && this.tok(noun.index + 1)?.value === '-' && this.tok(noun.index + 2)?.lower === 'up') return true;
+    // ("a war with Y" only: "Russia's war at a summit with Putin" names no side of the war; no walk reads it either.)
+    if (frame.bothWays && this.tok(noun.index + 1)?.lower !== 'with') return true;
     const reading = readNounFrame(this.reader, noun, frame);
-    return reading !== undefined && this.emitReading(reading);
+    if (!reading || !this.emitReading(reading)) return frame.bothWays === true;
+    // The act both ways, as told (not re-read as a threat or a charge: the owner's words say the war is fought).
+    if (frame.bothWays && !reading.mutual) {
+      const modality = { negated: reading.negated, hypothetical: reading.hypothetical };
+      for (const x of reading.targets) for (const y of reading.sources) this.emit(x, frame.relation, y, reading.trigger, frame.id, frame.cameo, { topicOk: false, modality });
+    }
+    return true;
   }
 
   /** "held talks with Y", "had a meeting with Y": a light verb and the noun frame of its object. */
