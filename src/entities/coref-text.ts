@@ -339,8 +339,10 @@ export class CorefText {
   /** The country or organisation right before a group noun: "Pakistan's (new) army", "the Sudanese army". */
   protected sideBefore(k: number): ActorReference | undefined {
     let i = k - 1;
+    // ("Sudan's army-led government": a hyphened modifier between.)
+    if (this.tokens[i - 1]?.value === '-' && /^\p{Ll}/u.test(this.tokens[i]?.value ?? '') && /^\p{Ll}/u.test(this.tokens[i - 2]?.value ?? '') && !this.baseAt[i - 2]) i -= 3;
     // ("Algeria's defence ministry", "Pakistan's new army": one modifier word between.)
-    if ((this.tokens[i]?.pos === 'ADJ' || (this.tokens[i]?.pos === 'NOUN' && /^\p{Ll}/u.test(this.tokens[i]?.value ?? ''))) && !this.baseAt[i]) i--;
+    else if ((this.tokens[i]?.pos === 'ADJ' || (this.tokens[i]?.pos === 'NOUN' && /^\p{Ll}/u.test(this.tokens[i]?.value ?? ''))) && !this.baseAt[i]) i--;
     if (this.tokens[i]?.lower === "'s" || this.tokens[i]?.lower === "'") i--;
     const r = this.baseAt[i];
     return r && (r.entityType === 'country' || r.entityType === 'organization') && r.lastToken === i ? r : undefined;
