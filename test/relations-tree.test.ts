@@ -471,6 +471,9 @@ const ROWS: readonly Row[] = [
   ['Washington sanctioned the Wagner Group and its leader, Yevgeny Prigozhin.', ['united-states sanctioned wagner-group', 'united-states sanctioned yevgeny-prigozhin'], 'the last conjunct\'s apposition, hung on the head of the list, is that conjunct'],
   ['Israel\'s war with Hezbollah ended in November.', ['hezbollah attacked israel', 'israel attacked hezbollah'], 'a war its owner wages with Y is force both ways'],
   ['Lukashenko backed Russia\'s war at a summit with Putin.', ['alexander-lukashenko met vladimir-putin', 'alexander-lukashenko supported russia'], 'a with-phrase that is not the war\'s names no side of it'],
+  ['Lima said Chile and Bolivia were behind the attack.', ['peru accused bolivia', 'peru accused chile'], 'actors said to be behind a harm are charged with it'],
+  ['Lima said Chile was behind the deal.', [], 'being behind a deal is no harm: no charge'],
+  ['Chile warned Peru that rebels were planning attacks. Lima dismissed such warnings.', ['chile warned peru', 'peru rejected chile'], '"such warnings" take up a warning told before, as "the warnings" do'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

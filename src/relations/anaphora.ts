@@ -62,7 +62,7 @@ export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<
   ...['withdrawal', 'exit', 'departure'].map((w) => [w, ['rejected']] as [string, readonly Relation[]]),
   ...['offer', 'proposal', 'plan', 'initiative'].map((w) => [w, ['proposed', 'promised']] as [string, readonly Relation[]]),
   ...['accusation', 'accusations', 'allegation', 'allegations', 'charge', 'charges', 'criticism', 'claim', 'claims'].map((w) => [w, ['accused']] as [string, readonly Relation[]]),
-  ...['threat', 'threats', 'warning', 'ultimatum'].map((w) => [w, ['warned']] as [string, readonly Relation[]]),
+  ...['threat', 'threats', 'warning', 'warnings', 'ultimatum', 'ultimatums'].map((w) => [w, ['warned']] as [string, readonly Relation[]]),
   ...['visit', 'trip'].map((w) => [w, ['met']] as [string, readonly Relation[]]),
   // "Israel and Hamas agreed to a truce … Sisi welcomed the accord": a pact or talks told before, whose
   // parties are its authors (judgedEvent takes these up for praise only, from anywhere before).
@@ -74,7 +74,7 @@ export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<
 ]);
 
 /** Determiners that point back: "the attack", "this attack", "these strikes", "Monday's attack" is not one (it names a day). */
-const BACK: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those', 'latest']);
+const BACK: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those', 'latest', 'such']);
 
 /**
  * The object of `verb` when it takes up an act reported before: a bare definite event noun with no
@@ -98,7 +98,8 @@ export function anaphoricEvent(tree: DependencyTree, verb: Token): { readonly no
   let back = false;
   for (const c of tree.children(noun)) {
     const d = tree.deprel(c);
-    if (d === 'det' && BACK.has(tree.tokens[c]?.lower ?? '')) back = true;
+    // ("such warnings": the parser makes "such" an adjective.)
+    if ((d === 'det' || (d === 'amod' && tree.tokens[c]?.lower === 'such')) && BACK.has(tree.tokens[c]?.lower ?? '')) back = true;
     // Words of its own that say whose act or on whom: the direct readers see those.
     // ("condemned the attack as a violation": the as-phrase judges, it names no one.)
     if ((d === 'nmod' && tree.caseOf(c) !== 'as') || d === 'nmod:poss' || d === 'compound' || d === 'acl' || d === 'acl:relcl' || (d === 'amod' && /^\p{Lu}/u.test(tree.tokens[c]?.value ?? ''))) return undefined;

@@ -7,7 +7,7 @@ import { ATTACK_NOUNS, type Frame } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
 import { ANY_ACT_NOUNS, anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun, TOLD_ACTS, type ToldActRow } from './anaphora';
 import { ActorFinder } from './tree-actors';
-import { agentOf, DependencyTree, negated as negatedAt, NEGATORS, obliging, readSubjects } from './tree';
+import { agentOf, DependencyTree, hypothetical as hypotheticalAt, negated as negatedAt, NEGATORS, obliging, readSubjects } from './tree';
 import type { RelationFact } from './context';
 import { WalkFrames } from './walk-frames';
 
@@ -104,6 +104,12 @@ const BANNED_KINDS: ReadonlySet<string> = new Set(['chemical', 'biological', 'ba
 const ATTACK_WORDS: ReadonlySet<string> = new Set(ATTACK_NOUNS);
 /** What one commits that is a crime: "committed genocide / war crimes / atrocities". */
 const CRIME_NOUNS: ReadonlySet<string> = new Set(['genocide', 'crimes', 'atrocities', 'massacres', 'massacre', 'abuses', 'violations', 'murders', 'killings']);
+/** Harm an actor can be said to be "behind": "said the US and Ukraine were behind the attack". */
+const BEHIND_HARM: ReadonlySet<string> = new Set([
+  ...ATTACK_NOUNS, 'killing', 'killings', 'assassination', 'plot', 'plots', 'massacre', 'explosion', 'explosions', 'blast', 'blasts',
+  'sabotage', 'coup', 'hack', 'hacking', 'hacks', 'cyberattack', 'cyberattacks', 'violence', 'unrest', 'riots', 'abduction', 'kidnapping',
+  'disinformation', 'campaign', 'incursion', 'shooting', 'shootings', 'poisoning', 'fire', 'fires', 'leak', 'leaks', 'intrusion',
+]);
 /** What one will pay or regret: "said Tehran would pay for it", "would regret", "would face consequences". */
 const THREAT_PREDICATES: ReadonlySet<string> = new Set(['pay', 'regret', 'face']);
 /** What one "will face" that is a threat. */
@@ -379,6 +385,7 @@ export abstract class TreeTold extends WalkFrames {
       let subject: Token | undefined;
       let predicate = clause;
       let charged: { readonly sources: readonly ActorReference[]; readonly negated: boolean; readonly hypothetical: boolean } = { sources: [], negated: false, hypothetical: false };
+      let behind = false;
       if (saidClause && tree.upos(c) === 'VERB' && tree.child(c, 'aux:pass') < 0 && !hasCondition(tree, c)) {
         subject = this.tok(tree.child(c, 'nsubj'));
         charged = readSubjects(reader, clause);
@@ -388,6 +395,11 @@ export abstract class TreeTold extends WalkFrames {
         subject = this.tok(agent);
         const { negated, hypothetical } = readSubjects(reader, clause);
         charged = { sources: new ActorFinder(reader).atOrOwner(agent), negated, hypothetical };
+      } else if (saidClause && BEHIND_HARM.has(clause.lower) && tree.caseOf(c) === 'behind' && tree.child(c, 'cop') >= 0 && tree.child(c, 'nsubj') >= 0 && !hasCondition(tree, c)) {
+        // "said the United States, Britain and Ukraine were behind the attack": a charge of the harm.
+        subject = this.tok(tree.child(c, 'nsubj'));
+        charged = { sources: new ActorFinder(reader).at(tree.child(c, 'nsubj')), negated: negatedAt(tree, c), hypothetical: hypotheticalAt(tree, c) };
+        behind = true;
       } else if (tree.deprel(c) === 'obj' && EVENT_ANAPHORS.has(clause.lower)) {
         // "said the test violated Security Council resolutions", parsed as "said the test" with
         // "violated" on the resolutions: the finite verb right after the act noun is its predicate.
@@ -403,7 +415,7 @@ export abstract class TreeTold extends WalkFrames {
       // his country": violence or a crime another actor did, told as done, charges it.
       const harm = saidClause && !charged.negated && !charged.hypothetical && this.harmDone(predicate);
       const fault = saidClause && !charged.hypothetical && FAULT_PREDICATES.has(predicate.lemma);
-      if (!subject || (!CHARGING_PREDICATES.has(predicate.lemma) && !actOnly && !harm && !fault)) continue;
+      if (!subject || (!CHARGING_PREDICATES.has(predicate.lemma) && !actOnly && !harm && !fault && !behind)) continue;
       const speakers = (said ??= readSubjects(reader, verb));
       // ("could not simply refuse to hear": a refusal only as told, done.)
       if (speakers.negated || (predicate.lemma === 'refuse' && (charged.negated || charged.hypothetical))) continue;
