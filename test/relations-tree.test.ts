@@ -474,6 +474,7 @@ const ROWS: readonly Row[] = [
   ['Lima said Chile and Bolivia were behind the attack.', ['peru accused bolivia', 'peru accused chile'], 'actors said to be behind a harm are charged with it'],
   ['Lima said Chile was behind the deal.', [], 'being behind a deal is no harm: no charge'],
   ['Chile warned Peru that rebels were planning attacks. Lima dismissed such warnings.', ['chile warned peru', 'peru rejected chile'], '"such warnings" take up a warning told before, as "the warnings" do'],
+  ['President Lai Ching-te called China a foreign hostile force.', ['lai-ching-te accused china'], 'a plain head ("force") condemns by its modifier ("hostile")'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

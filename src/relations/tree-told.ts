@@ -23,7 +23,8 @@ const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
   'aggressor', 'aggressors', 'tyrant', 'thug', 'thugs', 'murderer', 'murderers', 'killer', 'killers', 'butcher', 'puppet', 'puppets',
   'traitor', 'traitors', 'warmonger', 'warmongers', 'bully', 'pig', 'clown', 'occupier', 'occupiers', 'oppressor', 'culprit',
   'unfair', 'unreasonable', 'breach', 'authoritarian', 'hypocrisy', 'hypocritical', 'lynching', 'coercion', 'coercive', 'bullying',
-  'arbitrary', 'abusive', 'groundless', 'baseless', 'rogue', 'pariah',
+  'arbitrary', 'abusive', 'groundless', 'baseless', 'rogue', 'pariah', 'parasite', 'parasites', 'separatist', 'separatists',
+  'troublemaker', 'troublemakers', 'saboteur', 'saboteurs', 'extremist', 'extremists', 'menace', 'scourge', 'vassal',
 ]);
 /**
  * Heads that say nothing by themselves: "an authoritarian act", "a hostile step", "an aggressor
@@ -31,6 +32,7 @@ const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
  */
 const PLAIN_LABEL_HEADS: ReadonlySet<string> = new Set([
   'act', 'move', 'step', 'decision', 'attempt', 'measure', 'action', 'state', 'regime', 'government', 'country', 'nation', 'group', 'organisation', 'organization', 'entity',
+  'force', 'forces', 'power', 'actor',
 ]);
 /** Nouns for an actor's doings whose possessor or of-phrase names the actor: "the presence of Chinese companies threatened …". */
 const CONDUCT_NOUNS: ReadonlySet<string> = new Set([
