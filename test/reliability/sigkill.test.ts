@@ -84,13 +84,17 @@ function buildAndKill(args: string[], out: string, kill: { afterMs: number } | {
       watcher = fs.watch(out, (_event, name) => {
         if (typeof name !== 'string' || !name.startsWith('.generation-') || leftOver.has(name) || inner) return;
         try {
+          const fire = (): void => {
+            inner?.close();
+            if (kill.delayMs === 0) doKill();
+            else timer = setTimeout(doKill, kill.delayMs);
+          };
+          const isTemp = (staged: string): boolean => staged.startsWith(`.graph.${kill.file}.${child.pid}.`);
           inner = fs.watch(path.join(out, name), (_e, staged) => {
-            if (typeof staged === 'string' && staged.startsWith(`.graph.${kill.file}.${child.pid}.`)) {
-              inner?.close();
-              if (kill.delayMs === 0) doKill();
-              else timer = setTimeout(doKill, kill.delayMs);
-            }
+            if (typeof staged === 'string' && isTemp(staged)) fire();
           });
+          // (On a loaded machine the temp file may appear before the watch is in place: look once.)
+          if (fs.readdirSync(path.join(out, name)).some(isTemp)) fire();
         } catch {
           // the folder went away already (the build committed): no kill this round
         }
