@@ -475,6 +475,8 @@ const ROWS: readonly Row[] = [
   ['Lima said Chile was behind the deal.', [], 'being behind a deal is no harm: no charge'],
   ['Chile warned Peru that rebels were planning attacks. Lima dismissed such warnings.', ['chile warned peru', 'peru rejected chile'], '"such warnings" take up a warning told before, as "the warnings" do'],
   ['President Lai Ching-te called China a foreign hostile force.', ['lai-ching-te accused china'], 'a plain head ("force") condemns by its modifier ("hostile")'],
+  ['Chile flew 200 Peruvian men to Bolivia on Monday.', [], 'carrying people somewhere is no visit by the carrier'],
+  ['Peru called the seizure of its ship an act of piracy.', [], 'a label on an act with no author told names no one'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

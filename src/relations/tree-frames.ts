@@ -385,6 +385,8 @@ export abstract class TreeFrames extends TreeActs {
     if (frame.id === 'call-up' && this.reader.tree.children(trigger.index).some((c) => this.reader?.tree.deprel(c) === 'compound:prt' && this.tok(c)?.lower === 'up')) return true;
     // People of a country going somewhere is no visit by the state; the walks are not asked either.
     if (VISIT_FRAMES.has(frame.id) && civilianSubject(this.reader.tree, trigger)) return true;
+    // "flew 200 men to El Salvador": carrying someone or something somewhere is no visit by the carrier.
+    if (frame.id === 'travel-to' && this.reader.tree.child(trigger.index, 'obj') >= 0) return true;
     // "American and Chinese negotiators agreed on a framework": two sides settling terms commit to
     // each other (CAMEO 057), whatever the agree-with reading (a with-phrase) finds.
     if (frame.id === 'agree-with' && this.agreedPact(trigger)) {

@@ -24,7 +24,7 @@ const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
   'traitor', 'traitors', 'warmonger', 'warmongers', 'bully', 'pig', 'clown', 'occupier', 'occupiers', 'oppressor', 'culprit',
   'unfair', 'unreasonable', 'breach', 'authoritarian', 'hypocrisy', 'hypocritical', 'lynching', 'coercion', 'coercive', 'bullying',
   'arbitrary', 'abusive', 'groundless', 'baseless', 'rogue', 'pariah', 'parasite', 'parasites', 'separatist', 'separatists',
-  'troublemaker', 'troublemakers', 'saboteur', 'saboteurs', 'extremist', 'extremists', 'menace', 'scourge', 'vassal',
+  'troublemaker', 'troublemakers', 'saboteur', 'saboteurs', 'extremist', 'extremists', 'menace', 'scourge', 'vassal', 'kidnapping', 'abduction', 'piracy',
 ]);
 /**
  * Heads that say nothing by themselves: "an authoritarian act", "a hostile step", "an aggressor
