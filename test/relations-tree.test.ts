@@ -477,6 +477,7 @@ const ROWS: readonly Row[] = [
   ['President Lai Ching-te called China a foreign hostile force.', ['lai-ching-te accused china'], 'a plain head ("force") condemns by its modifier ("hostile")'],
   ['Chile flew 200 Peruvian men to Bolivia on Monday.', [], 'carrying people somewhere is no visit by the carrier'],
   ['Peru called the seizure of its ship an act of piracy.', [], 'a label on an act with no author told names no one'],
+  ['Tony Blair said he was resigning and the Queen invited Gordon Brown to form a government.', [], 'a verb whose own subject names no actor of ours is no act of the actor named before it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

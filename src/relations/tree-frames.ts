@@ -264,6 +264,30 @@ export abstract class TreeFrames extends TreeActs {
     return obj < 0 || MEETING_OBJECTS.has(this.tok(obj)?.lower ?? '');
   }
 
+  /**
+   * "… he was resigning and the Queen invited Mr Wilson": a verb whose own subject is a common noun
+   * that names none of our actors has its doer said, just not known to us; the walks would hand the
+   * act to an actor named before it.
+   */
+  private unknownSubject(verb: Token): boolean {
+    const tree = this.reader?.tree;
+    if (!tree) return false;
+    if (tree.child(verb.index, 'nsubj') < 0) return false;
+    // (All of the verb's subjects: "China's commerce ministry" may come as two, the possessor on the first.)
+    const heads = [...new Set([...subjectHeads(tree, verb.index), ...Array.from(tree.children(verb.index)).filter((c) => tree.deprel(c) === 'nsubj')])];
+    // (Any name inside the subject's phrase, even one no finder reads, leaves the walks their chance.)
+    const named = (h: number, depth = 0): boolean => this.refAt[h] !== undefined || this.reader?.modifierAt[h] !== undefined
+      || (depth < 3 && Array.from(tree.children(h)).some((k) => named(k, depth + 1)));
+    // ("the main opposition Democratic Party rejected": a name between the subject and the verb, hung elsewhere, is the subject's.)
+    const between = (h: number): boolean => {
+      for (let k = h + 1; k < verb.index; k++) if (this.refAt[k] || this.reader?.modifierAt[k]) return true;
+      return false;
+    };
+    if (heads.length === 0 || heads.some((h) => !['NOUN', 'PROPN'].includes(tree.upos(h)) || named(h) || between(h))) return false;
+    const finder = new ActorFinder(this.reader as NonNullable<typeof this.reader>);
+    return heads.every((h) => finder.at(h).length === 0);
+  }
+
   /** "agreed that the soldiers would leave": the verb's that-clause tells what will be done. */
   private willBeDone(verb: Token): boolean {
     const clause = this.reader ? this.reader.tree.child(verb.index, 'ccomp') : -1;
@@ -399,7 +423,7 @@ export abstract class TreeFrames extends TreeActs {
     const reading = readFrame(this.reader, trigger, frame);
     // (A passive that lacks its frame's complement asks nothing; nor are the walks asked.)
     const bare = passiveWithoutComplement(this.reader.tree, trigger.index, frame);
-    if (!reading) return bare || (JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame));
+    if (!reading) return bare || (JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame)) || this.unknownSubject(trigger);
     // "wanted by the International Criminal Court": sought for arrest, a charge (CAMEO 112), not a
     // demand; "wants Y" with no infinitive demands nothing of Y.
     if (frame.id === 'want' && this.reader.tree.child(trigger.index, 'xcomp') < 0) {
