@@ -59,6 +59,16 @@ const ROWS: readonly Row[] = [
   ['Defence Secretary Lloyd Austin visited the base.', 'lloyd-austin', ['member_of united-states'], 'a secretary of a state\'s government, known to serve the US'],
   ['President Ana Ruiz signed the order.', 'ana-ruiz', [], 'a title with no body for someone the gazetteer does not know: no guess'],
   ["Colonel Amadou Keita, Mali's army spokesman, read the statement.", 'amadou-keita', ['member_of mali'], 'a rank is no part of the name (entity layer)'],
+  ['Omar Haddad, a spokesman for Jordan\'s military intelligence agency, denied it.', 'omar-haddad', ['member_of jordan'], 'an apposition "for" a state\'s branch: a member of the state'],
+  ['Park Min-su, the leader of the opposition Democratic Party, called the deal bad.', 'min-su', ['leader_of democratic-party'], 'a word on the body after "of the" is no part of the title'],
+  ['Ana Costa, the candidate of the Frelimo party that won in 1994, spoke.', 'ana-costa', ['member_of frelimo'], 'a noun saying what the body is, then a relative clause on it'],
+  ['Samuel Okoro, the head of the FSB security service, spoke.', 'samuel-okoro', ['member_of fsb'], 'nouns after the body name a part of it: the head of a part is a member'],
+  ['Ana Costa, the head of the UN environment agency, spoke.', 'ana-costa', ['member_of united-nations'], '…so the head of a UN agency does not lead the UN'],
+  ['The commander of Sudan\'s Rapid Support Forces, Ahmed Salih, spoke.', 'ahmed-salih', ['leader_of rsf-sudan'], 'a state\'s named body after "of": the body is the one led'],
+  ["Egypt's judiciary chief, Hassan Fathy, told judges to hurry.", 'hassan-fathy', ['member_of egypt'], 'the chief of a state\'s branch, after the state\'s possessive, is a member of the state'],
+  ["Turkey's army chief, Field Marshal Kemal Aydin, attended.", 'kemal-aydin', ['member_of turkey'], 'a rank of two words between the comma and the name'],
+  ["Canada's ambassador to the UN, Marie Tremblay, said no.", 'marie-tremblay', ['member_of canada'], 'the post\'s remit with "the" before the name'],
+  ["Sara Holm, Norway's ambassador in Washington, sat down.", 'sara-holm', ['member_of norway'], 'the post\'s place after the title in an apposition'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

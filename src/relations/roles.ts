@@ -156,20 +156,59 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
     }
   };
 
-  const record = (person: ActorReference, body: ActorReference, t: NonNullable<ReturnType<typeof title>>, rule: string, ofBody = false): void => {
+  const record = (person: ActorReference, body: ActorReference, t: NonNullable<ReturnType<typeof title>>, rule: string, ofBody = false, part = false): void => {
     if (t.past || person.entity === body.entity) return;
     if (t.noun.bodies === 'organization' && body.entityType !== 'organization') return;
     // "its UK chief executive", "the US chairman": a company's office in a country is no office of the country.
     // ("the head of Niger's junta" names the body itself after "of": the title is the state's.)
-    if (body.entityType === 'country' && !ofBody && CORPORATE_TITLES.has(t.noun.words.join(' '))) return;
+    // ("Iran's judiciary chief", "Pakistan's army chief": a possessor state, then the branch the chief
+    // heads, is one part of that state.)
+    const branchChief = body.entityType === 'country' && tokens[body.lastToken + 1]?.value === "'s" && t.first > body.lastToken + 2 && STATE_BRANCH_HEADS.has(t.noun.words.join(' '));
+    if (body.entityType === 'country' && !ofBody && !branchChief && CORPORATE_TITLES.has(t.noun.words.join(' '))) return;
     // "the head of Hamas" leads it; "an intelligence head" is one head among others.
     // ("Dagalo, the RSF commander", "Its commander, Dagalo": the one commander of a group is its leader.)
     // ("RSF chief Dagalo", "Sudan's army chief Burhan": a body's chief named right after it, with no
     // portfolio between as in "EU trade chief", heads it.)
     const nextTo = body.entityType === 'organization' && t.first <= body.lastToken + (tokens[body.lastToken + 1]?.value === "'s" ? 2 : 1);
     const heads = (ofBody || nextTo) && t.first === t.last && ['head', 'chief', 'commander'].includes(t.noun.words.join(' '));
-    const relation = t.noun.relation === 'leader_of' && t.lesser ? 'member_of' : heads && !t.lesser ? 'leader_of' : t.noun.relation;
+    const relation = part || branchChief || (t.noun.relation === 'leader_of' && t.lesser) ? 'member_of' : heads && !t.lesser ? 'leader_of' : t.noun.relation;
     found.push({ person, body, relation, first: t.first, last: t.last, rule: `role:${rule}:${t.noun.words.join(' ')}` });
+  };
+
+  /** A word on a body after "of": "the opposition Democratic Party", "the Serb-run Republika Srpska". */
+  const bodyModifier = (k: number): boolean => {
+    const t = tok(k);
+    if (!t || refAt[k] !== undefined || roleAt(k) || PAST_OFFICE_WORDS.has(t.lower)) return false;
+    if (t.value === '-') return tok(k - 1)?.sentence === t.sentence && /^\p{L}/u.test(tok(k + 1)?.value ?? '');
+    return MODIFIER_POS.has(t.pos) && (/^\p{Ll}/u.test(t.value) || tok(k + 1)?.value === '-' || tok(k - 1)?.value === '-');
+  };
+  /** Lowercase nouns after a body's name: "the Frelimo party", "the FSB security service". */
+  const nounRun = (k: number): number => {
+    let n = 0;
+    while (n < MAX_MODIFIERS && refAt[k + n] === undefined && MODIFIER_POS.has(tok(k + n)?.pos ?? '') && /^\p{Ll}/u.test(tok(k + n)?.value ?? '')) n++;
+    return n;
+  };
+  /**
+   * The body named from token b, after "of", "at" or "for": with the token after it, and whether
+   * the words after the name say a part of it ("the UN refugee agency", "Ukraine's military
+   * intelligence agency") rather than the body itself ("the Frelimo party", "Niger's junta").
+   */
+  const bodyFrom = (start: number): { body: ActorReference; next: number; part: boolean } | undefined => {
+    let b = start;
+    if (tok(b)?.lower === 'the') b++;
+    for (let m = 0; m < 3 && bodyModifier(b); m++) b++;
+    let body = refAt[b];
+    if (!isBody(body) || body.firstToken !== b || tok(b)?.sentence !== tok(start)?.sentence) return undefined;
+    let n = body.lastToken + 1;
+    // "Sudan's Rapid Support Forces": the body the state owns is the one named.
+    const owned = tok(n)?.value === "'s" ? refAt[n + 1] : undefined;
+    if (isBody(owned) && owned.firstToken === n + 1) {
+      body = owned;
+      n = owned.lastToken + 1;
+    } else if (tok(n)?.value === "'s" && nounRun(n + 1) > 0) n++;
+    const run = nounRun(n);
+    const part = run > 1 || (run === 1 && !BODY_KIND_WORDS.has(tok(n)?.lower ?? ''));
+    return { body, next: n + run, part };
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -190,11 +229,19 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         let n = t.last + 1;
         // "South Africa's ambassador to Washington, Ebrahim Rasool", "Washington's special envoy for
         // Sudan, Tom Perriello": the post's place or remit, between commas, before the name.
-        const remit = ['to', 'for', 'in'].includes(tok(n)?.lower ?? '') ? refAt[n + 1] : undefined;
-        if (remit && remit.firstToken === n + 1 && tok(remit.lastToken + 1)?.value === ',') n = remit.lastToken + 1;
+        // ("Israel's ambassador to the UN, Danny Danon".)
+        const remitAt = tok(n + 1)?.lower === 'the' ? n + 2 : n + 1;
+        const remit = ['to', 'for', 'in'].includes(tok(n)?.lower ?? '') ? refAt[remitAt] : undefined;
+        if (remit && remit.firstToken === remitAt && tok(remit.lastToken + 1)?.value === ',') n = remit.lastToken + 1;
         if (tok(n)?.value === ',') n++;
         // ("Saudi Arabia's defence minister, Prince Khalid bin Salman": a courtesy title before the name.)
-        if (!refAt[n] && /^\p{Lu}/u.test(tok(n)?.value ?? '') && refAt[n + 1]?.firstToken === n + 1 && isPerson(refAt[n + 1])) n++;
+        // ("Pakistan's army chief, Field Marshal Asim Munir": a rank of two words.)
+        for (let w = 1; w <= 2; w++) {
+          if ([...Array(w).keys()].every((d) => !refAt[n + d] && /^\p{Lu}/u.test(tok(n + d)?.value ?? '')) && refAt[n + w]?.firstToken === n + w && isPerson(refAt[n + w])) {
+            n += w;
+            break;
+          }
+        }
         const person = refAt[n];
         if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound', (possessive || opening(body)) && t.first === k);
       }
@@ -211,15 +258,18 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         const t = title(possessive ? p + 1 : p);
         // "X, the RSF commander": the definite article names the one holder (see record's heads).
         const one = !possessive && tok(i + 2)?.lower === 'the' && owner.entityType === 'organization';
-        if (t && closes(tok(t.last + 1))) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one);
+        // "Peter Mandelson, Britain's ambassador in Washington,": the post's place after the title.
+        let end = t ? t.last + 1 : 0;
+        const remitAt = tok(end + 1)?.lower === 'the' ? end + 2 : end + 1;
+        const remit = ['to', 'in', 'for'].includes(tok(end)?.lower ?? '') ? refAt[remitAt] : undefined;
+        if (remit && remit.firstToken === remitAt && remit.entityType !== 'person') end = remit.lastToken + 1;
+        if (t && closes(tok(end))) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one);
       } else {
         const t = title(k);
         const prep = t && tok(t.last + 1);
         if (t && prep && BODY_PREPOSITIONS.has(prep.lower) && !(prep.lower === 'for' && FOR_CLIENTS.has(t.noun.words.at(-1) ?? ''))) {
-          let b = t.last + 2;
-          if (tok(b)?.lower === 'the') b++;
-          const inBody = refAt[b];
-          if (isBody(inBody) && inBody.firstToken === b && closes(tok(inBody.lastToken + 1))) record(person, inBody, t, 'apposition-of');
+          const at = bodyFrom(t.last + 2);
+          if (at && closes(tok(at.next))) record(person, at.body, t, 'apposition-of', false, at.part);
         }
       }
     }
@@ -228,21 +278,13 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
     if (the && the.lower === 'the' && refAt[i + 1] === undefined) {
       const t = title(i + 1);
       const of = t && tok(t.last + 1);
-      if (t && of?.lower === 'of') {
-        let b = t.last + 2;
-        if (tok(b)?.lower === 'the') b++;
-        const inBody = refAt[b];
-        if (isBody(inBody) && inBody.firstToken === b) {
-          let n = inBody.lastToken + 1;
-          // "Niger's junta": the body's own ruling noun after its possessive.
-          if (tok(n)?.value === "'s" && /^\p{Ll}/u.test(tok(n + 1)?.value ?? '')) n += 2;
-          if (tok(n)?.value === ',') {
-            let p = n + 1;
-            if (HONORIFIC_TITLES.has(tok(p)?.lower ?? '')) p++;
-            const named = refAt[p];
-            if (isPerson(named) && named.firstToken <= p) record(named, inBody, t, 'title-of', true);
-          }
-        }
+      // ("Niger's junta": the body's own ruling noun after its possessive; see bodyFrom.)
+      const at = t && of?.lower === 'of' ? bodyFrom(t.last + 2) : undefined;
+      if (t && at && tok(at.next)?.value === ',') {
+        let p = at.next + 1;
+        if (HONORIFIC_TITLES.has(tok(p)?.lower ?? '')) p++;
+        const named = refAt[p];
+        if (isPerson(named) && named.firstToken <= p) record(named, at.body, t, 'title-of', true, at.part);
       }
     }
   }
@@ -254,5 +296,25 @@ const HONORIFIC_TITLES: ReadonlySet<string> = new Set(['general', 'gen.', 'colon
 
 /** What may end an apposition: a comma, the sentence's end, a bracket or a dash, or a relative clause on it ("the RSF commander who …"). */
 function closes(t: Token | undefined): boolean {
-  return t === undefined || [',', '.', ')', ';', '-', '–', '—', ':', 'who', 'whose'].includes(t.value);
+  return t === undefined || [',', '.', ')', ';', '-', '–', '—', ':', 'who', 'whose', 'that', 'which'].includes(t.value);
 }
+
+/** Nouns after a body's name that say what the body is, not a part of it: "the Frelimo party", "Niger's junta". */
+const BODY_KIND_WORDS: ReadonlySet<string> = new Set(([
+  { word: 'party', reason: '"the candidate of the Frelimo party": the party itself' },
+  { word: 'movement', reason: '"the Hamas movement"' },
+  { word: 'group', reason: '"the Wagner group"' },
+  { word: 'alliance', reason: '"the M23 alliance"' },
+  { word: 'coalition', reason: '"the Likud coalition"' },
+  { word: 'militia', reason: '"the Houthi militia"' },
+  { word: 'junta', reason: '"the head of Niger\'s junta": a state under military rule is the state' },
+  { word: 'government', reason: '"a spokesman for Mali\'s government": the state\'s government' },
+  { word: 'regime', reason: '"the Assad regime"' },
+  { word: 'company', reason: '"the Vodafone company"' },
+  { word: 'firm', reason: '"the Deloitte firm"' },
+  { word: 'bank', reason: '"the Barclays bank"' },
+  { word: 'club', reason: '"the Chelsea club"' },
+] as const).map((r) => r.word));
+
+/** A chief of one branch of a state, written after the state's possessive: "Iran's judiciary chief", "Pakistan's army chief". */
+const STATE_BRANCH_HEADS: ReadonlySet<string> = new Set(['chief', 'head']);
