@@ -69,6 +69,11 @@ const ROWS: readonly Row[] = [
   ["Turkey's army chief, Field Marshal Kemal Aydin, attended.", 'kemal-aydin', ['member_of turkey'], 'a rank of two words between the comma and the name'],
   ["Canada's ambassador to the UN, Marie Tremblay, said no.", 'marie-tremblay', ['member_of canada'], 'the post\'s remit with "the" before the name'],
   ["Sara Holm, Norway's ambassador in Washington, sat down.", 'sara-holm', ['member_of norway'], 'the post\'s place after the title in an apposition'],
+  ['Hamas said on Monday that its leader, Omar Saleh, was safe.', 'omar-saleh', ['leader_of hamas'], '"its" after the one body named in its sentence is that body\'s'],
+  ['Shell admitted the error, and its chairman, Paul Roux, apologised.', 'paul-roux', ['leader_of shell'], '…a company\'s chairman heads it'],
+  ['The AMF has begun proceedings against Velora, its chief executive Paul Roux and two others.', 'paul-roux', [], '…but not past a proper noun read as no actor, which may be the body meant'],
+  ["The crisis led to the resignation of Shell's chairman, Paul Roux.", 'paul-roux', [], 'an office ended in the sentence ("the resignation of") is no role now'],
+  ['Shell admitted the error, which led to the resignation of its chairman, Paul Roux.', 'paul-roux', [], '…after "its" too'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -100,7 +100,24 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
   // of the sentence before, the one reading coreference gets right most often, so it may be a body.)
   const opening = (r: ActorReference): boolean => r.via === 'pronoun' && r.firstToken === r.lastToken && tok(r.firstToken)?.value === 'Its'
     && tok(r.firstToken - 1)?.sentence !== tok(r.firstToken)?.sentence;
-  const isBody = (r: ActorReference | undefined): r is ActorReference => r !== undefined && (r.entityType === 'country' || r.entityType === 'organization') && (r.via !== 'pronoun' || opening(r));
+  // ("Hezbollah confirmed that its leader, Hassan Nasrallah, …", "Shares of US Steel fell, and its
+  // chief executive, …": "its" after the one body named in its own sentence is that body's; with two
+  // before it, "the EU pledged aid to Moldova, and its energy commissioner", either may be meant.)
+  const soleBodyBefore = (r: ActorReference): boolean => {
+    if (r.via !== 'pronoun' || r.firstToken !== r.lastToken || tok(r.firstToken)?.lower !== 'its') return false;
+    // (Named, not described: "the firm" is coreference's guess. A proper noun read as no actor between
+    // may be the body meant: "proceedings against Vivendi, its chief executive …".)
+    const named = new Set<string>();
+    let unread = false;
+    for (let k = r.firstToken - 1; k >= 0 && tok(k)?.sentence === tok(r.firstToken)?.sentence; k--) {
+      const before = refAt[k];
+      if (before && before.via !== 'pronoun' && before.via !== 'description' && (before.entityType === 'country' || before.entityType === 'organization')) named.add(before.entity);
+      else if (!before && tok(k)?.pos === 'PROPN' && !CALENDAR_WORDS.has(tok(k)?.lower ?? '') && named.size === 0) unread = true;
+    }
+    return !unread && named.size === 1 && named.has(r.entity);
+  };
+  const pronounBody = (r: ActorReference): boolean => opening(r) || soleBodyBefore(r);
+  const isBody = (r: ActorReference | undefined): r is ActorReference => r !== undefined && (r.entityType === 'country' || r.entityType === 'organization') && (r.via !== 'pronoun' || pronounBody(r));
   const isPerson = (r: ActorReference | undefined): r is ActorReference => r !== undefined && r.entityType === 'person' && r.via !== 'pronoun' && r.via !== 'description';
 
   /** The role noun starting at i (longest), with its last token. */
@@ -158,6 +175,9 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
 
   const record = (person: ActorReference, body: ActorReference, t: NonNullable<ReturnType<typeof title>>, rule: string, ofBody = false, part = false): void => {
     if (t.past || person.entity === body.entity) return;
+    // "led to the resignation of its chairman, Sir Phil Watts": an office ended in the sentence is no role now.
+    const start = Math.min(body.firstToken, t.first, person.firstToken);
+    if (tok(start - 1)?.lower === 'of' && ENDED_OFFICE_WORDS.has(tok(start - 2)?.lower ?? '')) return;
     if (t.noun.bodies === 'organization' && body.entityType !== 'organization') return;
     // "its UK chief executive", "the US chairman": a company's office in a country is no office of the country.
     // ("the head of Niger's junta" names the body itself after "of": the title is the state's.)
@@ -243,7 +263,7 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
           }
         }
         const person = refAt[n];
-        if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound', (possessive || opening(body)) && t.first === k);
+        if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound', (possessive || pronounBody(body)) && t.first === k);
       }
     }
     // 2. "Ali Shamkhani, Iran's top security official", "Rafael Grossi, director general of the IAEA".
@@ -318,3 +338,19 @@ const BODY_KIND_WORDS: ReadonlySet<string> = new Set(([
 
 /** A chief of one branch of a state, written after the state's possessive: "Iran's judiciary chief", "Pakistan's army chief". */
 const STATE_BRANCH_HEADS: ReadonlySet<string> = new Set(['chief', 'head']);
+
+/** Proper nouns that name no actor, so may stand between a body and "its": "Hezbollah confirmed on Saturday that its leader …". */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/** Nouns of an office ending, before "of" and the title: "the resignation of its chairman, X" holds it no more. */
+const ENDED_OFFICE_WORDS: ReadonlySet<string> = new Set(([
+  { word: 'resignation', reason: '"the resignation of its chairman"' },
+  { word: 'departure', reason: '"the departure of Chelsea boss X"' },
+  { word: 'sacking', reason: '"the sacking of the club\'s manager"' },
+  { word: 'dismissal', reason: '"the dismissal of the army chief"' },
+  { word: 'removal', reason: '"demanded the removal of Defence Minister X"' },
+  { word: 'ouster', reason: '"the ouster of President X"' },
+  { word: 'ousting', reason: '"the ousting of the prime minister"' },
+  { word: 'exit', reason: '"the exit of its chief executive"' },
+] as const).map((r) => r.word));
