@@ -74,6 +74,8 @@ const ROWS: readonly Row[] = [
   ['The AMF has begun proceedings against Velora, its chief executive Paul Roux and two others.', 'paul-roux', [], '…but not past a proper noun read as no actor, which may be the body meant'],
   ["The crisis led to the resignation of Shell's chairman, Paul Roux.", 'paul-roux', [], 'an office ended in the sentence ("the resignation of") is no role now'],
   ['Shell admitted the error, which led to the resignation of its chairman, Paul Roux.', 'paul-roux', [], '…after "its" too'],
+  ["UNRWA said the ban was wrong, and Karl Meyer, the agency's commissioner-general, urged states to act.", 'karl-meyer', ['leader_of unrwa'], 'a commissioner-general heads the agency (the hyphen split by the tokenizer)'],
+  ["The deal was signed by Sisi, Qatar's emir, Sheikh Tamim bin Hamad Al Thani, and Erdogan.", 'abdel-fattah-el-sisi', [], 'in a list, a title then a name in commas is the next name\'s, not the one before'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -41,6 +41,8 @@ const PROFESSIONS: readonly RoleNoun[] = [
   profession('right-back', 'member_of', '"the club\'s right-back"'),
   profession('director general', 'leader_of', '"director general of the IAEA": heads the body (before "director" and "general" apart)'),
   profession('director-general', 'leader_of', 'as "director general"'),
+  profession('commissioner - general', 'leader_of', '"Philippe Lazzarini, the agency\'s commissioner-general": heads the UN agency (the tokenizer splits the hyphen)'),
+  profession('commissioner general', 'leader_of', 'as "commissioner-general"'),
   profession('founder', 'leader_of', '"Microsoft founder Bill Gates" founded and led it'),
   profession('co-founder', 'member_of', 'one of several founders'),
   profession('boss', 'leader_of', '"Chelsea boss Jose Mourinho", "the BA boss": the head of it'),
@@ -283,7 +285,12 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         const remitAt = tok(end + 1)?.lower === 'the' ? end + 2 : end + 1;
         const remit = ['to', 'in', 'for'].includes(tok(end)?.lower ?? '') ? refAt[remitAt] : undefined;
         if (remit && remit.firstToken === remitAt && remit.entityType !== 'person') end = remit.lastToken + 1;
-        if (t && closes(tok(end))) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one);
+        // ("Sisi, Qatar's emir, Sheikh Tamim bin Hamad Al Thani, and …": a title then a name in commas is
+        // that name's, read by 1.; the name before is another item of a list.)
+        let named = tok(end)?.value === ',' ? end + 1 : -1;
+        if (named > 0 && !refAt[named] && /^\p{Lu}/u.test(tok(named)?.value ?? '')) named++;
+        const nextName = named > 0 && isPerson(refAt[named]) && refAt[named]?.firstToken === named;
+        if (t && closes(tok(end)) && !nextName) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one);
       } else {
         const t = title(k);
         const prep = t && tok(t.last + 1);
