@@ -76,6 +76,12 @@ const ROWS: readonly Row[] = [
   ['Shell admitted the error, which led to the resignation of its chairman, Paul Roux.', 'paul-roux', [], '…after "its" too'],
   ["UNRWA said the ban was wrong, and Karl Meyer, the agency's commissioner-general, urged states to act.", 'karl-meyer', ['leader_of unrwa'], 'a commissioner-general heads the agency (the hyphen split by the tokenizer)'],
   ["The deal was signed by Sisi, Qatar's emir, Sheikh Tamim bin Hamad Al Thani, and Erdogan.", 'abdel-fattah-el-sisi', [], 'in a list, a title then a name in commas is the next name\'s, not the one before'],
+  ["Greenpeace's Helen Marsh said the law was weak.", 'helen-marsh', ['member_of greenpeace'], 'an organisation\'s possessive right before a person\'s name: its own'],
+  ["Labour's Mr Hale said the plan was wrong.", 'hale', ['member_of labour-party'], '…with "Mr" before the surname'],
+  ["Oxfam's Newton said so.", 'newton', [], '…but not one word with no given name or "Mr": as often a product or a show'],
+  ['Ana Silva of the Refugee Council said the rules were unfair.', 'ana-silva', ['member_of refugee-council'], 'a name, "of" and an organisation, then the clause goes on'],
+  ['Ana Silva of Britain said the rules were unfair.', 'ana-silva', [], '…but "of" a country says where the person is from'],
+  ['"It is the Brazil business," said analyst Ana Silva of Oxfam\'s strong results.', 'ana-silva', [], '…and "of" a thing of the body\'s is no membership'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

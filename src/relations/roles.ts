@@ -6,7 +6,7 @@
 // economist at Barclays"). Read from tokens and the resolved references, so "the bloc's foreign
 // policy chief" is the EU's; no parse needed, so every sentence is read.
 import type { Relation, Token } from '../types';
-import { CORPORATE_TITLES, LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS, TITLES, type ActorReference } from '../entities';
+import { CORPORATE_TITLES, LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS, TITLES, defaultLexicon, type ActorReference } from '../entities';
 
 export interface RoleNoun {
   readonly words: readonly string[];
@@ -56,6 +56,9 @@ const PROFESSIONS: readonly RoleNoun[] = [
   profession('managing director', 'leader_of', '"the IMF\'s managing director, Kristalina Georgieva": heads it'),
   profession('lawyer', 'member_of', '"a lawyer at the firm" (not "a lawyer for X", which the preposition excludes)'),
 ];
+
+/** No title written: a person named with the organisation ("the ERAA's Mr Clarke", "Mike Powell of Dresdner Kleinwort"). */
+const NAMED_WITH: RoleNoun = { words: [], relation: 'member_of', bodies: 'organization', reason: 'a person named with an organisation, as its own: "Labour\'s Gordon Brown", "Charles Kennedy of the Liberal Democrats"' };
 
 /** Longest first, so "prime minister" wins over "minister" and "left-back" is one word. */
 // (A profession's own row wins over a title of the same words: "Spain's director general for Europe" heads no state.)
@@ -194,7 +197,7 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
     const nextTo = body.entityType === 'organization' && t.first <= body.lastToken + (tokens[body.lastToken + 1]?.value === "'s" ? 2 : 1);
     const heads = (ofBody || nextTo) && t.first === t.last && ['head', 'chief', 'commander'].includes(t.noun.words.join(' '));
     const relation = part || branchChief || (t.noun.relation === 'leader_of' && t.lesser) ? 'member_of' : heads && !t.lesser ? 'leader_of' : t.noun.relation;
-    found.push({ person, body, relation, first: t.first, last: t.last, rule: `role:${rule}:${t.noun.words.join(' ')}` });
+    found.push({ person, body, relation, first: t.first, last: t.last, rule: `role:${rule}${t.noun.words.length > 0 ? `:${t.noun.words.join(' ')}` : ''}` });
   };
 
   /** A word on a body after "of": "the opposition Democratic Party", "the Serb-run Republika Srpska". */
@@ -247,6 +250,16 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         || tok(body.firstToken - 1)?.lower === 'as';
       // (A title right after its body, "RSF commander X", is the entity layer's title phrase; it is
       // read here too, for bodies the layer's gazetteer does not hold; the side is recorded once.)
+      // "The ERAA's Mr Clarke", "Labour's Gordon Brown": an organisation's possessive right before a name.
+      if (!t && !before && possessive && body.entityType === 'organization') {
+        const p = HONORIFIC_TITLES.has(tok(k)?.lower ?? '') && !refAt[k] ? k + 1 : k;
+        const named = refAt[p];
+        // (Only a name that reads as a person's, with "Mr" or a given name and a surname: after a
+        // possessive the entity layer takes films, shows and products for people, "Million Dollar
+        // Baby's Hilary Swank" aside, "the BBC's Westminster Hour", "Sony's Blu-ray Disc".)
+        const personal = p > k || (named !== undefined && named.lastToken > named.firstToken && defaultLexicon().givenNames.has(tok(p)?.lower ?? ''));
+        if (isPerson(named) && named.firstToken === p && named.via === 'name' && personal && tok(p)?.sentence === tok(i)?.sentence) record(named, body, { noun: NAMED_WITH, first: k - 1, last: k - 1, lesser: false, past: false }, 'possessor-name');
+      }
       if (t && !before) {
         let n = t.last + 1;
         // "South Africa's ambassador to Washington, Ebrahim Rasool", "Washington's special envoy for
@@ -300,6 +313,21 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         }
       }
     }
+    // 4. "Charles Kennedy of the Liberal Democrats said", "analyst Mike Powell of Dresdner Kleinwort says":
+    // a name, then "of" and an organisation, then the clause goes on (no "of" phrase on the body).
+    // (A name of two words or more whose first is no everyday word: "Joint Chiefs of Staff" is a body.)
+    const twoWords = person !== undefined && person.lastToken > person.firstToken && !defaultLexicon().commonWords.has(tok(person.firstToken)?.lower ?? '');
+    if (isPerson(person) && person.lastToken === i && person.via === 'name' && twoWords && tok(i + 1)?.lower === 'of' && !PAST_OFFICE_WORDS.has(tok(person.firstToken - 1)?.lower ?? '')) {
+      const at = bodyFrom(i + 2);
+      const after = at ? tok(at.next) : undefined;
+      // (A body the gazetteer knows, of two words or an acronym: a one-word name guessed from its shape
+      // is as often the end of a title, "Maria Full of Grace", "the Hollywood Walk of Fame". And not
+      // "of Inbev's strong performance": a thing of the body's.)
+      const known = at !== undefined && (at.body.via === 'lexicon' || at.body.lastToken > at.body.firstToken || /^\p{Lu}{2,}$/u.test(tok(at.body.firstToken)?.value ?? ''));
+      if (at && known && tok(at.body.lastToken + 1)?.value !== "'s" && at.body.entityType === 'organization' && at.body.via !== 'pronoun' && (closes(after) || after?.pos === 'VERB' || after?.pos === 'AUX')) {
+        record(person, at.body, { noun: NAMED_WITH, first: i + 1, last: i + 1, lesser: false, past: false }, 'name-of');
+      }
+    }
     // 3. "the head of Niger's junta, General Abdourahamane Tiani", "the leader of Hamas, Yahya Sinwar".
     const the = tokens[i];
     if (the && the.lower === 'the' && refAt[i + 1] === undefined) {
@@ -319,7 +347,7 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
 }
 
 /** Ranks written before a name in an apposition: "the head of Niger's junta, General Abdourahamane Tiani". */
-const HONORIFIC_TITLES: ReadonlySet<string> = new Set(['general', 'gen.', 'colonel', 'col.', 'president', 'prime', 'dr', 'dr.', 'mr', 'mrs', 'ms', 'sheikh', 'king', 'prince']);
+const HONORIFIC_TITLES: ReadonlySet<string> = new Set(['general', 'gen.', 'colonel', 'col.', 'president', 'prime', 'dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'sir', 'lord', 'dame', 'sheikh', 'king', 'prince']);
 
 /** What may end an apposition: a comma, the sentence's end, a bracket or a dash, or a relative clause on it ("the RSF commander who …"). */
 function closes(t: Token | undefined): boolean {
