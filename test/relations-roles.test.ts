@@ -82,6 +82,9 @@ const ROWS: readonly Row[] = [
   ['Ana Silva of the Refugee Council said the rules were unfair.', 'ana-silva', ['member_of refugee-council'], 'a name, "of" and an organisation, then the clause goes on'],
   ['Ana Silva of Britain said the rules were unfair.', 'ana-silva', [], '…but "of" a country says where the person is from'],
   ['"It is the Brazil business," said analyst Ana Silva of Oxfam\'s strong results.', 'ana-silva', [], '…and "of" a thing of the body\'s is no membership'],
+  ['"Costs are rising," said analyst Ana Silva at Lehman Brothers.', 'ana-silva', ['member_of lehman-brothers'], 'a quoted source "at" an organisation works there'],
+  ['The police arrested Ana Silva at Lehman Brothers.', 'ana-silva', [], '…but "at" with no word of saying or work before the name is a place'],
+  ['"Rates will rise," said Ana Silva of Wells Fargo in Minneapolis.', 'ana-silva', ['member_of wells-fargo'], 'the office\'s place after the organisation'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -313,19 +313,28 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         }
       }
     }
-    // 4. "Charles Kennedy of the Liberal Democrats said", "analyst Mike Powell of Dresdner Kleinwort says":
-    // a name, then "of" and an organisation, then the clause goes on (no "of" phrase on the body).
+    // 4. "Charles Kennedy of the Liberal Democrats said", "analyst Mike Powell of Dresdner Kleinwort says",
+    // "said Alex Potter at Lehman Brothers.": a name, then "of" or "at" and an organisation, then the
+    // clause goes on (no "of" phrase on the body).
     // (A name of two words or more whose first is no everyday word: "Joint Chiefs of Staff" is a body.)
     const twoWords = person !== undefined && person.lastToken > person.firstToken && !defaultLexicon().commonWords.has(tok(person.firstToken)?.lower ?? '');
-    if (isPerson(person) && person.lastToken === i && person.via === 'name' && twoWords && tok(i + 1)?.lower === 'of' && !PAST_OFFICE_WORDS.has(tok(person.firstToken - 1)?.lower ?? '')) {
+    const prep = tok(i + 1)?.lower ?? '';
+    // ("at" is as often a place or an event, "Owen at the Bernabeu", "Prescott at Labour's
+    // conference": only after a word of saying or of work, "said analyst Ray Neidl at Calyon".)
+    const quoted = prep === 'of' || (person !== undefined && SOURCE_WORDS.has(tok(person.firstToken - 1)?.lower ?? ''));
+    if (isPerson(person) && person.lastToken === i && person.via === 'name' && twoWords && NAMED_WITH_PREPOSITIONS.has(prep) && quoted && !PAST_OFFICE_WORDS.has(tok(person.firstToken - 1)?.lower ?? '')) {
       const at = bodyFrom(i + 2);
-      const after = at ? tok(at.next) : undefined;
+      // ("Junya Tanase of JPMorgan Chase bank in Tokyo, …": the office's place after the body.)
+      let n = at?.next ?? 0;
+      const place = tok(n)?.lower === 'in' ? refAt[n + 1] : undefined;
+      if (place && place.firstToken === n + 1 && place.entityType !== 'person') n = place.lastToken + 1;
+      const after = tok(n);
       // (A body the gazetteer knows, of two words or an acronym: a one-word name guessed from its shape
       // is as often the end of a title, "Maria Full of Grace", "the Hollywood Walk of Fame". And not
       // "of Inbev's strong performance": a thing of the body's.)
       const known = at !== undefined && (at.body.via === 'lexicon' || at.body.lastToken > at.body.firstToken || /^\p{Lu}{2,}$/u.test(tok(at.body.firstToken)?.value ?? ''));
-      if (at && known && tok(at.body.lastToken + 1)?.value !== "'s" && at.body.entityType === 'organization' && at.body.via !== 'pronoun' && (closes(after) || after?.pos === 'VERB' || after?.pos === 'AUX')) {
-        record(person, at.body, { noun: NAMED_WITH, first: i + 1, last: i + 1, lesser: false, past: false }, 'name-of');
+      if (at && known && (prep === 'of' || !at.part) && tok(at.body.lastToken + 1)?.value !== "'s" && at.body.entityType === 'organization' && at.body.via !== 'pronoun' && (closes(after) || after?.pos === 'VERB' || after?.pos === 'AUX')) {
+        record(person, at.body, { noun: NAMED_WITH, first: i + 1, last: i + 1, lesser: false, past: false }, `name-${prep}`);
       }
     }
     // 3. "the head of Niger's junta, General Abdourahamane Tiani", "the leader of Hamas, Yahya Sinwar".
@@ -388,4 +397,20 @@ const ENDED_OFFICE_WORDS: ReadonlySet<string> = new Set(([
   { word: 'ouster', reason: '"the ouster of President X"' },
   { word: 'ousting', reason: '"the ousting of the prime minister"' },
   { word: 'exit', reason: '"the exit of its chief executive"' },
+] as const).map((r) => r.word));
+
+/** Prepositions that tie a name to its organisation with no title: "John Brady of ABN AMRO", "Alex Potter at Lehman Brothers". */
+const NAMED_WITH_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'at']);
+
+/** Words before a name quoted as a source, after which "at" an organisation is where the person works. */
+const SOURCE_WORDS: ReadonlySet<string> = new Set(([
+  { word: 'said', reason: '"said Jason Daw at Merrill Lynch."' },
+  { word: 'says', reason: '"says David Anders at Merrill Lynch"' },
+  { word: 'explained', reason: '"explained Ian Hunter at Goodbody"' },
+  { word: 'added', reason: '"added Ken Mayland at Clearview Economics"' },
+  { word: 'analyst', reason: '"analyst Erling Refsum at Nomura"' },
+  { word: 'economist', reason: '"economist Marie-Pierre Ripert at IXIS"' },
+  { word: 'strategist', reason: '"strategist X at Y"' },
+  { word: 'spokesman', reason: '"spokesman X at Y"' },
+  { word: 'spokeswoman', reason: '"spokeswoman X at Y"' },
 ] as const).map((r) => r.word));
