@@ -85,6 +85,7 @@ const ROWS: readonly Row[] = [
   ['"Costs are rising," said analyst Ana Silva at Lehman Brothers.', 'ana-silva', ['member_of lehman-brothers'], 'a quoted source "at" an organisation works there'],
   ['The police arrested Ana Silva at Lehman Brothers.', 'ana-silva', [], '…but "at" with no word of saying or work before the name is a place'],
   ['"Rates will rise," said Ana Silva of Wells Fargo in Minneapolis.', 'ana-silva', ['member_of wells-fargo'], 'the office\'s place after the organisation'],
+  ['Ana Costa, president and chief executive of Lee Enterprises, said so.', 'ana-costa', ['leader_of lee-enterprises'], 'two offices of one body joined by "and": heading it in either heads it'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

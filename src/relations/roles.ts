@@ -168,7 +168,15 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
           if (!w || !MODIFIER_POS.has(w.pos) || /^\p{P}+$/u.test(w.value)) break;
         }
         // "chief executive" is itself a role noun; "officer"/"general" after it keep the first reading.
-        return { noun: role.noun.words.length > noun.words.length ? role.noun : noun, first: j, last, lesser, past };
+        let held = role.noun.words.length > noun.words.length ? role.noun : noun;
+        // "chairman and chief executive of EMI", "founder and chairman of P2P": two offices of one body;
+        // heading it in either is heading it.
+        const also = tok(last + 1)?.lower === 'and' && refAt[last + 2] === undefined ? roleAt(last + 2) : undefined;
+        if (also && also.noun.bodies === held.bodies) {
+          last = also.last;
+          if (also.noun.relation === 'leader_of') held = also.noun;
+        }
+        return { noun: held, first: j, last, lesser, past };
       }
       if (PAST_OFFICE_WORDS.has(t.lower)) past = true;
       else if (LESSER_OFFICE_WORDS.has(t.lower)) lesser = true;
