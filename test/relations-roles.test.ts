@@ -86,6 +86,10 @@ const ROWS: readonly Row[] = [
   ['The police arrested Ana Silva at Lehman Brothers.', 'ana-silva', [], '…but "at" with no word of saying or work before the name is a place'],
   ['"Rates will rise," said Ana Silva of Wells Fargo in Minneapolis.', 'ana-silva', ['member_of wells-fargo'], 'the office\'s place after the organisation'],
   ['Ana Costa, president and chief executive of Lee Enterprises, said so.', 'ana-costa', ['leader_of lee-enterprises'], 'two offices of one body joined by "and": heading it in either heads it'],
+  ['Park Min-su, leader of the opposition Democratic Party and the front-runner to succeed him, spoke.', 'min-su', ['leader_of democratic-party'], 'a second apposition after "and the" ends the first'],
+  ['Tom Reed, spokesman for the White House National Security Council, said no.', 'tom-reed', ['member_of national-security-council'], 'a body named right after another is the one meant'],
+  ["Sanctions hit Jean Mugabo, Rwanda's minister of state for regional trade, on Monday.", 'jean-mugabo', ['member_of rwanda'], 'a portfolio in words after the title, up to the comma'],
+  ["Tom Reed, Labour's head of elections strategy, spoke.", 'tom-reed', ['member_of labour-party'], '…and the head of one part of a body is a member of it'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -232,6 +232,12 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
     for (let m = 0; m < 3 && bodyModifier(b); m++) b++;
     let body = refAt[b];
     if (!isBody(body) || body.firstToken !== b || tok(b)?.sentence !== tok(start)?.sentence) return undefined;
+    // ("the White House National Security Council": a body named right after another is the one meant.)
+    // (One the gazetteer knows or of two words: "France Unbowed" is one party the layer split. The
+    // second is within the first, so a part of it: "leader of the London Assembly Conservatives".)
+    const inner = refAt[body.lastToken + 1];
+    const within = isBody(inner) && inner.firstToken === body.lastToken + 1 && inner.via !== 'pronoun' && (inner.via === 'lexicon' || inner.lastToken > inner.firstToken);
+    if (within) body = inner;
     let n = body.lastToken + 1;
     // "Sudan's Rapid Support Forces": the body the state owns is the one named.
     const owned = tok(n)?.value === "'s" ? refAt[n + 1] : undefined;
@@ -240,9 +246,12 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
       n = owned.lastToken + 1;
     } else if (tok(n)?.value === "'s" && nounRun(n + 1) > 0) n++;
     const run = nounRun(n);
-    const part = run > 1 || (run === 1 && !BODY_KIND_WORDS.has(tok(n)?.lower ?? ''));
+    const part = within || run > 1 || (run === 1 && !BODY_KIND_WORDS.has(tok(n)?.lower ?? ''));
     return { body, next: n + run, part };
   };
+
+  /** An apposition ends at k, or a second one starts there: "X, leader of the Democratic Party and the front-runner to succeed him". */
+  const closesApposition = (k: number): boolean => closes(tok(k)) || (tok(k)?.lower === 'and' && ['the', 'a', 'an'].includes(tok(k + 1)?.lower ?? ''));
 
   for (let i = 0; i < tokens.length; i++) {
     const body = refAt[i];
@@ -303,21 +312,33 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         const one = !possessive && tok(i + 2)?.lower === 'the' && owner.entityType === 'organization';
         // "Peter Mandelson, Britain's ambassador in Washington,": the post's place after the title.
         let end = t ? t.last + 1 : 0;
+        // ("Labour's head of elections strategy": the head of one part is a member.)
+        let portfolio = false;
         const remitAt = tok(end + 1)?.lower === 'the' ? end + 2 : end + 1;
         const remit = ['to', 'in', 'for'].includes(tok(end)?.lower ?? '') ? refAt[remitAt] : undefined;
         if (remit && remit.firstToken === remitAt && remit.entityType !== 'person') end = remit.lastToken + 1;
+        // ("James Kabarebe, Rwanda's minister of state for regional integration,": a portfolio in
+        // words after the title, up to the comma, with no name or verb in it.)
+        else if (['of', 'for'].includes(tok(end)?.lower ?? '')) {
+          let k2 = end + 1;
+          while (k2 < end + 7 && tok(k2) && refAt[k2] === undefined && ['NOUN', 'ADJ', 'ADP', 'DET', 'CCONJ'].includes(tok(k2)?.pos ?? '') && /^\p{Ll}/u.test(tok(k2)?.value ?? '')) k2++;
+          if (k2 > end + 1 && tok(k2)?.value === ',') {
+            end = k2;
+            portfolio = true;
+          }
+        }
         // ("Sisi, Qatar's emir, Sheikh Tamim bin Hamad Al Thani, and …": a title then a name in commas is
         // that name's, read by 1.; the name before is another item of a list.)
         let named = tok(end)?.value === ',' ? end + 1 : -1;
         if (named > 0 && !refAt[named] && /^\p{Lu}/u.test(tok(named)?.value ?? '')) named++;
         const nextName = named > 0 && isPerson(refAt[named]) && refAt[named]?.firstToken === named;
-        if (t && closes(tok(end)) && !nextName) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one);
+        if (t && closesApposition(end) && !nextName) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one, portfolio);
       } else {
         const t = title(k);
         const prep = t && tok(t.last + 1);
         if (t && prep && BODY_PREPOSITIONS.has(prep.lower) && !(prep.lower === 'for' && FOR_CLIENTS.has(t.noun.words.at(-1) ?? ''))) {
           const at = bodyFrom(t.last + 2);
-          if (at && closes(tok(at.next))) record(person, at.body, t, 'apposition-of', false, at.part);
+          if (at && closesApposition(at.next)) record(person, at.body, t, 'apposition-of', false, at.part);
         }
       }
     }
