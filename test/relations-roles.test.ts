@@ -90,6 +90,8 @@ const ROWS: readonly Row[] = [
   ['Tom Reed, spokesman for the White House National Security Council, said no.', 'tom-reed', ['member_of national-security-council'], 'a body named right after another is the one meant'],
   ["Sanctions hit Jean Mugabo, Rwanda's minister of state for regional trade, on Monday.", 'jean-mugabo', ['member_of rwanda'], 'a portfolio in words after the title, up to the comma'],
   ["Tom Reed, Labour's head of elections strategy, spoke.", 'tom-reed', ['member_of labour-party'], '…and the head of one part of a body is a member of it'],
+  ['"It may go," said Philip Snalune, director of products at Telewest.', 'philip-snalune', ['member_of telewest'], 'a portfolio after the title, then the body: the head of one part is a member'],
+  ['"It is big," said Ana Costa, Google\'s vice president of product management.', 'ana-costa', ['member_of google'], 'a portfolio after an apposed title may end the sentence'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

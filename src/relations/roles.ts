@@ -250,6 +250,13 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
     return { body, next: n + run, part };
   };
 
+  /** Lowercase words of a portfolio from k ("regional integration", "state for regional trade", "products"): how many. */
+  const lowercasePortfolio = (k: number): number => {
+    let n = 0;
+    while (n < 6 && refAt[k + n] === undefined && ['NOUN', 'ADJ', 'ADP', 'DET', 'CCONJ'].includes(tok(k + n)?.pos ?? '') && /^\p{Ll}/u.test(tok(k + n)?.value ?? '')
+      && !(n > 0 && BODY_PREPOSITIONS.has(tok(k + n)?.lower ?? '') && !['of', 'for'].includes(tok(k + n)?.lower ?? ''))) n++;
+    return n;
+  };
   /** An apposition ends at k, or a second one starts there: "X, leader of the Democratic Party and the front-runner to succeed him". */
   const closesApposition = (k: number): boolean => closes(tok(k)) || (tok(k)?.lower === 'and' && ['the', 'a', 'an'].includes(tok(k + 1)?.lower ?? ''));
 
@@ -320,9 +327,8 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         // ("James Kabarebe, Rwanda's minister of state for regional integration,": a portfolio in
         // words after the title, up to the comma, with no name or verb in it.)
         else if (['of', 'for'].includes(tok(end)?.lower ?? '')) {
-          let k2 = end + 1;
-          while (k2 < end + 7 && tok(k2) && refAt[k2] === undefined && ['NOUN', 'ADJ', 'ADP', 'DET', 'CCONJ'].includes(tok(k2)?.pos ?? '') && /^\p{Ll}/u.test(tok(k2)?.value ?? '')) k2++;
-          if (k2 > end + 1 && tok(k2)?.value === ',') {
+          const k2 = end + 1 + lowercasePortfolio(end + 1);
+          if (k2 > end + 1 && closes(tok(k2))) {
             end = k2;
             portfolio = true;
           }
@@ -335,10 +341,14 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         if (t && closesApposition(end) && !nextName) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one, portfolio);
       } else {
         const t = title(k);
-        const prep = t && tok(t.last + 1);
+        // ("Philip Snalune, director of products at Telewest": a portfolio in words after the title, then
+        // the body; the holder runs one part of it.)
+        const portfolio = t && tok(t.last + 1)?.lower === 'of' ? lowercasePortfolio(t.last + 2) : 0;
+        const afterTitle = t ? t.last + 1 + (portfolio > 0 && BODY_PREPOSITIONS.has(tok(t.last + 2 + portfolio)?.lower ?? '') ? portfolio + 1 : 0) : 0;
+        const prep = t && tok(afterTitle);
         if (t && prep && BODY_PREPOSITIONS.has(prep.lower) && !(prep.lower === 'for' && FOR_CLIENTS.has(t.noun.words.at(-1) ?? ''))) {
-          const at = bodyFrom(t.last + 2);
-          if (at && closesApposition(at.next)) record(person, at.body, t, 'apposition-of', false, at.part);
+          const at = bodyFrom(afterTitle + 1);
+          if (at && closesApposition(at.next)) record(person, at.body, t, 'apposition-of', false, at.part || afterTitle > t.last + 1);
         }
       }
     }
