@@ -92,6 +92,7 @@ const ROWS: readonly Row[] = [
   ["Tom Reed, Labour's head of elections strategy, spoke.", 'tom-reed', ['member_of labour-party'], '…and the head of one part of a body is a member of it'],
   ['"It may go," said Philip Snalune, director of products at Telewest.', 'philip-snalune', ['member_of telewest'], 'a portfolio after the title, then the body: the head of one part is a member'],
   ['"It is big," said Ana Costa, Google\'s vice president of product management.', 'ana-costa', ['member_of google'], 'a portfolio after an apposed title may end the sentence'],
+  ['The head of the UN refugee monitoring mission in Ukraine, Ana Costa, said so.', 'ana-costa', ['member_of united-nations'], 'the title of a part of a body named in four words, then the part\'s place'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -77,6 +77,8 @@ const BODY_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'at', 'for', 'with
 const FOR_CLIENTS: ReadonlySet<string> = new Set(['lawyer', 'attorney', 'adviser', 'advisor']);
 /** Words between a body and its title ("Commerce Minister", "top security official"): at most this many. */
 const MAX_MODIFIERS = 3;
+/** Lowercase nouns after a body's name that name a part of it: "the UN human rights monitoring mission". */
+const MAX_BODY_NOUNS = 4;
 const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN']);
 
 export interface RoleFact {
@@ -218,7 +220,7 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
   /** Lowercase nouns after a body's name: "the Frelimo party", "the FSB security service". */
   const nounRun = (k: number): number => {
     let n = 0;
-    while (n < MAX_MODIFIERS && refAt[k + n] === undefined && MODIFIER_POS.has(tok(k + n)?.pos ?? '') && /^\p{Ll}/u.test(tok(k + n)?.value ?? '')) n++;
+    while (n < MAX_BODY_NOUNS && refAt[k + n] === undefined && MODIFIER_POS.has(tok(k + n)?.pos ?? '') && /^\p{Ll}/u.test(tok(k + n)?.value ?? '')) n++;
     return n;
   };
   /**
@@ -383,8 +385,13 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
       const of = t && tok(t.last + 1);
       // ("Niger's junta": the body's own ruling noun after its possessive; see bodyFrom.)
       const at = t && of?.lower === 'of' ? bodyFrom(t.last + 2) : undefined;
-      if (t && at && tok(at.next)?.value === ',') {
-        let p = at.next + 1;
+      // ("The head of the UN human rights monitoring mission in Ukraine, Danielle Bell": the part's place.)
+      let comma = at?.next ?? 0;
+      const placeAt = tok(comma + 1)?.lower === 'the' ? comma + 2 : comma + 1;
+      const place = at?.part && tok(comma)?.lower === 'in' ? refAt[placeAt] : undefined;
+      if (place && place.firstToken === placeAt && place.entityType !== 'person') comma = place.lastToken + 1;
+      if (t && at && tok(comma)?.value === ',') {
+        let p = comma + 1;
         if (HONORIFIC_TITLES.has(tok(p)?.lower ?? '')) p++;
         const named = refAt[p];
         if (isPerson(named) && named.firstToken <= p) record(named, at.body, t, 'title-of', true, at.part);
