@@ -478,6 +478,8 @@ const ROWS: readonly Row[] = [
   ['Chile flew 200 Peruvian men to Bolivia on Monday.', [], 'carrying people somewhere is no visit by the carrier'],
   ['Peru called the seizure of its ship an act of piracy.', [], 'a label on an act with no author told names no one'],
   ['Tony Blair said he was resigning and the Queen invited Gordon Brown to form a government.', [], 'a verb whose own subject names no actor of ours is no act of the actor named before it'],
+  ['Tony Blair and Gordon Brown issued a joint statement on Friday.', [], 'two people issuing a statement together are one side speaking, no support of each other'],
+  ['"We will win," Tony Blair told the Gloucester Citizen.', [], 'a newspaper told is a news outlet, not an actor informed'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -294,7 +294,7 @@ export abstract class Evidence extends Walks {
   protected isOutlet(r: ActorReference): boolean {
     if (NEWS_OUTLETS.has(r.entity)) return true;
     const label = this.labels.get(r.entity) ?? '';
-    if (r.entityType === 'organization' && label.split(/\s+/).some((w) => OUTLET_WORDS.has(w.toLowerCase()))) return true;
+    if (r.entityType === 'organization' && label.split(/[\s-]+/).some((w) => OUTLET_WORDS.has(w.toLowerCase()))) return true;
     // "the Argentine newspaper Clarin", "German magazine Der Spiegel"
     for (let k = r.firstToken - 1; k >= r.firstToken - 4 && k >= 0; k--) {
       const t = this.tok(k);

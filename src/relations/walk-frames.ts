@@ -154,7 +154,7 @@ export abstract class WalkFrames extends Evidence {
     if (!subject) return;
     const sources = this.coordinated(subject, -1);
     const start = this.groupStart(sources);
-    const options: EmitOptions = { topicOk: false, sourceGroupStart: start, ...(frame.hypothetical ? { hypothetical: true } : {}), ...(frame.undone ? { undone: true } : {}) };
+    const options: EmitOptions = { topicOk: false, sourceGroupStart: start, ...(frame.hypothetical ? { hypothetical: true } : {}), ...(frame.undone ? { undone: true } : {}), ...(frame.targetTypes ? { targetTypes: frame.targetTypes } : {}) };
     if (!target) {
       // "Gondor and Rohan restored ties": the coordinated subjects act on each other.
       // (Not through a relative pronoun: "Russia and China, which signed the earlier deal" signed it with others.)

@@ -55,6 +55,8 @@ export const OUTLET_WORDS: ReadonlySet<string> = new Set([
   'newspaper', 'paper', 'programme', 'program', 'show', 'radio', 'television', 'channel', 'magazine', 'website', 'podcast', 'broadcaster',
   'press', 'news', 'times', 'post', 'herald', 'telegraph', 'journal', 'gazette', 'tribune', 'tv', 'agency', 'daily', 'weekly', 'record',
   'supplement', 'standard', 'express', 'mirror', 'observer', 'chronicle', 'newsnight',
+  // ("told technology site ZDNet", "the Gloucester Citizen", "the Herald-Mail of Hagerstown")
+  'site', 'citizen', 'mail', 'echo', 'courier', 'examiner', 'inquirer', 'argus',
 ]);
 
 /** "dismissed reports (that) he told Brown": what reports, claims or rumours say is not asserted. */
