@@ -480,6 +480,7 @@ const ROWS: readonly Row[] = [
   ['Tony Blair said he was resigning and the Queen invited Gordon Brown to form a government.', [], 'a verb whose own subject names no actor of ours is no act of the actor named before it'],
   ['Tony Blair and Gordon Brown issued a joint statement on Friday.', [], 'two people issuing a statement together are one side speaking, no support of each other'],
   ['"We will win," Tony Blair told the Gloucester Citizen.', [], 'a newspaper told is a news outlet, not an actor informed'],
+  ['Russian President Vladimir Putin ordered Russian forces to withdraw from Kherson.', [], 'an order to one\'s own state\'s forces is a command inside a side, no appeal'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -424,6 +424,10 @@ export abstract class TreeFrames extends TreeActs {
     // (A passive that lacks its frame's complement asks nothing; nor are the walks asked.)
     const bare = passiveWithoutComplement(this.reader.tree, trigger.index, frame);
     if (!reading) return bare || (JUDGING.has(frame.relation) && this.judgedEvent(trigger, frame)) || this.unknownSubject(trigger);
+    // "Putin ordered Russian forces to withdraw", "Trump ordered the Pentagon to prepare strikes": an
+    // order to one's own state's forces or offices is a command inside a side, no appeal to the state
+    // ("Niger ordered French troops to leave" is one).
+    if (frame.id === 'order' && reading.targets.length > 0 && reading.sources.every((s) => reading.targets.every((t) => this.isOrOnSideOf(t.entity, s.entity)))) return true;
     // "wanted by the International Criminal Court": sought for arrest, a charge (CAMEO 112), not a
     // demand; "wants Y" with no infinitive demands nothing of Y.
     if (frame.id === 'want' && this.reader.tree.child(trigger.index, 'xcomp') < 0) {
