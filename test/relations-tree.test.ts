@@ -481,6 +481,8 @@ const ROWS: readonly Row[] = [
   ['Tony Blair and Gordon Brown issued a joint statement on Friday.', [], 'two people issuing a statement together are one side speaking, no support of each other'],
   ['"We will win," Tony Blair told the Gloucester Citizen.', [], 'a newspaper told is a news outlet, not an actor informed'],
   ['Russian President Vladimir Putin ordered Russian forces to withdraw from Kherson.', [], 'an order to one\'s own state\'s forces is a command inside a side, no appeal'],
+  ['Peru imposed a 30% tariff on electric cars made in Chile.', ['peru sanctioned chile'], 'goods told with where they are made name the country a tariff on them strikes'],
+  ['Peru imposed a tariff on cars made by hand.', [], 'a made-by phrase that names no actor names no target'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

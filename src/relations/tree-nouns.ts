@@ -71,6 +71,26 @@ export function eventNoun(tree: DependencyTree, verb: number, test: (word: strin
 const PROTEST_STRIKES: ReadonlySet<string> = new Set(['hunger', 'general', 'labour', 'labor', 'rail', 'workers', 'teachers', 'doctors', 'nurses', 'tube', 'postal', 'national']);
 
 /** How an event noun hangs on the verb whose modality it shares. */
+/** Verbs that say where goods come from: "cars made in China", "steel imported from Y". */
+const MADE_VERBS: ReadonlySet<string> = new Set(['make', 'produce', 'manufacture', 'build', 'grow', 'assemble', 'import', 'ship', 'source', 'export']);
+/**
+ * "a 100% tariff on electric vehicles made in China", "duties on steel imported from Y": goods told
+ * with where they are made or shipped from name the country a measure on them strikes. The heads of
+ * those in-, from- or by-phrases, for the goods' participles (and, as the parser may hang "made in
+ * China" on the clause's verb, a subjectless adverbial clause of `verb` after `noun`).
+ */
+function madeIn(tree: DependencyTree, goods: readonly number[], verb: number, noun: number): number[] {
+  if (goods.length === 0) return [];
+  const loose = verb >= 0 ? Array.from(tree.children(verb)).filter((c) => tree.deprel(c) === 'advcl' && tree.child(c, 'nsubj') < 0 && c > noun) : [];
+  const out: number[] = [];
+  // (Or on the measure itself: "a tariff on cars made in China" with "made" under "tariff".)
+  const own = noun >= 0 ? Array.from(tree.children(noun)).filter((c) => tree.deprel(c) === 'acl' && c > (goods[0] as number)) : [];
+  for (const made of [...goods.flatMap((g) => Array.from(tree.children(g)).filter((c) => tree.deprel(c) === 'acl')), ...own, ...loose]) {
+    if (!MADE_VERBS.has(tree.tokens[made]?.lemma ?? '')) continue;
+    for (const c of tree.children(made)) if ((tree.deprel(c) === 'obl' || tree.deprel(c) === 'nmod') && ['in', 'from', 'by'].includes(tree.caseOf(c) ?? '')) out.push(c);
+  }
+  return out;
+}
 const NOUN_UNDER_VERB: ReadonlySet<string> = new Set(['obj', 'obl', 'obl:unmarked', 'nsubj:pass', 'xcomp']);
 
 /** Prepositions that make a clause's subject a party to the event noun they govern: "said after talks with Y". */
@@ -125,6 +145,8 @@ function readNounEvent(ctx: TreeContext, verb: Token, noun: number, frame: NounE
   if (frame.relation === 'sanctioned' && targetHeads.some((h) => GOODS_NOUNS.has(tree.tokens[h]?.lower ?? ''))) {
     for (const c of tree.children(i)) if (tree.deprel(c) === 'obl' && tree.caseOf(c) === 'from' && c > noun) targetHeads.push(c);
   }
+  // "a 100% tariff on electric vehicles made in China": the goods' origin.
+  if (frame.relation === 'sanctioned') targetHeads.push(...madeIn(tree, targetHeads.filter((h) => tree.caseOf(h) === 'on'), i, noun));
   // "sanctions targeting Russia's fleet": the noun's participle names what it falls on.
   for (const c of tree.children(noun)) if (tree.deprel(c) === 'acl' && AIMING_VERBS.has(tree.tokens[c]?.lemma ?? '') && tree.child(c, 'obj') >= 0) targetHeads.push(tree.child(c, 'obj'));
   let targets = targetHeads.flatMap((h) => actors.at(h, true, assets));
@@ -236,6 +258,11 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     // ("a proposal for the United States to take over Gaza": the for-phrase is who would act, no target.)
     else if (d === 'nmod' && prep === 'for' && frame.relation === 'proposed' && tree.tokens[c + 1]?.lower === 'to' && VERB_TAGS.has(tree.upos(c + 2))) continue;
     else if (d === 'nmod' && prep !== undefined && frame.preps.includes(prep)) targets.push(...actors.at(c, prep !== 'between', assets));
+  }
+  if (frame.relation === 'sanctioned' && targets.length === 0) {
+    const goods = [...Array.from(tree.children(n)).filter((c) => tree.deprel(c) === 'nmod' && tree.caseOf(c) === 'on'),
+      ...(tree.deprel(n) === 'obj' && underVerb ? Array.from(tree.children(verb)).filter((c) => tree.deprel(c) === 'obl' && tree.caseOf(c) === 'on') : [])];
+    targets.push(...madeIn(tree, goods, underVerb ? verb : -1, n).flatMap((h) => actors.at(h, true)).filter((r) => r.entityType === 'country' || r.entityType === 'organization'));
   }
   // The parser hangs the object noun's phrase on the verb as often: "halt its offensive in Rafah"
   // (an in-phrase), "end its attacks on American ships" (any of the frame's, under a verb that stops
