@@ -483,6 +483,7 @@ const ROWS: readonly Row[] = [
   ['Russian President Vladimir Putin ordered Russian forces to withdraw from Kherson.', [], 'an order to one\'s own state\'s forces is a command inside a side, no appeal'],
   ['Peru imposed a 30% tariff on electric cars made in Chile.', ['peru sanctioned chile'], 'goods told with where they are made name the country a tariff on them strikes'],
   ['Peru imposed a tariff on cars made by hand.', [], 'a made-by phrase that names no actor names no target'],
+  ['Peru said Chile had meddled in its elections.', ['peru accused chile'], 'meddling said of another actor charges it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -24,7 +24,7 @@ const NEGATIVE_LABELS: ReadonlySet<string> = new Set([
   'traitor', 'traitors', 'warmonger', 'warmongers', 'bully', 'pig', 'clown', 'occupier', 'occupiers', 'oppressor', 'culprit',
   'unfair', 'unreasonable', 'breach', 'authoritarian', 'hypocrisy', 'hypocritical', 'lynching', 'coercion', 'coercive', 'bullying',
   'arbitrary', 'abusive', 'groundless', 'baseless', 'rogue', 'pariah', 'parasite', 'parasites', 'separatist', 'separatists',
-  'troublemaker', 'troublemakers', 'saboteur', 'saboteurs', 'extremist', 'extremists', 'menace', 'scourge', 'vassal', 'kidnapping', 'abduction', 'piracy',
+  'troublemaker', 'troublemakers', 'saboteur', 'saboteurs', 'extremist', 'extremists', 'menace', 'scourge', 'vassal', 'kidnapping', 'abduction', 'piracy', 'protectionism', 'protectionist', 'dumping',
 ]);
 /**
  * Heads that say nothing by themselves: "an authoritarian act", "a hostile step", "an aggressor
@@ -86,6 +86,8 @@ const BACK: ReadonlySet<string> = new Set(['the', 'this', 'that']);
  */
 export const CHARGING_PREDICATES: ReadonlySet<string> = new Set([
   'violate', 'breach', 'undermine', 'flout', 'withhold', 'obstruct', 'sabotage', 'destabilise', 'destabilize', 'contravene', 'infringe', 'jeopardise', 'jeopardize',
+  // "said Chinese agents had meddled in its elections", "said Beijing was flooding markets with cheap cars"
+  'meddle', 'interfere', 'spy', 'flood', 'cheat', 'steal', 'smuggle', 'hack',
   // "said Kyiv had refused to take back its own soldiers": a refusal told by the other side is a complaint.
   'refuse',
 ]);
