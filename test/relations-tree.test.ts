@@ -484,6 +484,8 @@ const ROWS: readonly Row[] = [
   ['Peru imposed a 30% tariff on electric cars made in Chile.', ['peru sanctioned chile'], 'goods told with where they are made name the country a tariff on them strikes'],
   ['Peru imposed a tariff on cars made by hand.', [], 'a made-by phrase that names no actor names no target'],
   ['Peru said Chile had meddled in its elections.', ['peru accused chile'], 'meddling said of another actor charges it'],
+  ['Spain, the top seed in the tournament, will meet Italy in the semi-final after its match with Peru ended in a draw in the league.', [], 'in a sports story, meeting a side to come is a fixture, not a meeting'],
+  ['Spain met Italy in the tournament, the top seed said after the semi-final of the league.', ['italy met spain'], 'told as past, a meeting in a sports story is still read'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -27,6 +27,21 @@ const NEWS_OUTLETS: ReadonlySet<string> = new Set([...ORGANIZATION_KINDS].filter
 
 /** How far a quote's speaker is looked for from a word inside it. */
 const QUOTE_WINDOW = 120;
+/** Frames whose meeting, in a sports story, is a fixture when not told as past. */
+const FIXTURE_FRAMES: ReadonlySet<string> = new Set(['meet', 'host']);
+/**
+ * Words of sport: a story with several of them is a sports story ("match", "semi-final", "striker").
+ * Words news of state uses too ("round", "game", "club", "race") are left out.
+ */
+const SPORT_WORDS: ReadonlySet<string> = new Set([
+  'match', 'matches', 'tournament', 'semi-final', 'semi-finals', 'quarter-final', 'quarter-finals', 'semifinal', 'quarterfinal',
+  'championship', 'championships', 'league', 'cup', 'striker', 'midfielder', 'defender', 'goalkeeper', 'goal', 'goals', 'seed', 'seeded',
+  'tennis', 'football', 'rugby', 'cricket', 'athletics', 'olympic', 'olympics', 'medal', 'squad', 'fixture', 'fixtures', 'innings',
+  'wicket', 'referee', 'stadium', 'premiership', 'wimbledon', 'scored', 'penalty', 'coach', 'sprinter', 'marathon', 'grand', 'slam',
+  'set', 'sets', 'tie-break', 'try', 'tries', 'nations',
+]);
+/** How many sport words make a sports story. */
+const SPORTS_STORY_WORDS = 4;
 
 /** What a state sends that arrives without visiting: "Russian troops arrived in Niger". */
 const DEPLOYED_NOUNS: ReadonlySet<string> = new Set(['troops', 'forces', 'soldiers', 'instructors', 'mercenaries', 'advisers', 'advisors', 'personnel', 'units', 'contingent', 'warships', 'jets', 'military', 'army', 'marines', 'paratroopers']);
@@ -182,6 +197,10 @@ export abstract class Evidence extends Walks {
     // "told a Moscow court", "asked the US court": a court addressed in a trial is no state addressed.
     if (relation !== 'accused' && relation !== 'sanctioned' && relation !== 'rejected' && this.courtOf(target)) return false;
     if (VISIT_FRAMES.has(rule) && !this.canVisit(source, target)) return false;
+    // "He now meets Puerta", "Umaga will meet O'Driscoll in Saturday's match", "Zambia will host
+    // Lesotho": in a sports story, to meet or host a side to come is a fixture, not a meeting
+    // ("Cole met Mourinho in a London hotel", told as past, still is one).
+    if (FIXTURE_FRAMES.has(frameId) && trigger.lower !== 'met' && trigger.lower !== 'hosted' && this.sportsStory()) return false;
     if (frameId === 'dismiss-official' && this.sidesOf(target.entity).length === 0) return false;
     if (frameId === 'overthrow' && target.entityType === 'person' && !this.rulesState(target)) return false;
     // "Nazi-occupied Austria": a hyphened participle names its actor in the word before the hyphen, which the entity layer may not know.
@@ -283,6 +302,18 @@ export abstract class Evidence extends Walks {
     if (kind !== undefined) return kind !== 'military';
     const head = (this.labels.get(source.entity) ?? '').split(/\s+/).at(-1)?.toLowerCase() ?? '';
     return !ARMED_HEADS.has(head);
+  }
+
+  private sports: boolean | undefined;
+
+  /** Whether the document is a sports story: SPORTS_STORY_WORDS of its words are words of sport. */
+  protected sportsStory(): boolean {
+    if (this.sports === undefined) {
+      let n = 0;
+      for (const t of this.tokens) if (SPORT_WORDS.has(t.lower) && ++n >= SPORTS_STORY_WORDS) break;
+      this.sports = n >= SPORTS_STORY_WORDS;
+    }
+    return this.sports;
   }
 
   /** A person the document makes the leader of a state, or names with a ruler's title ("President Keita"). */
