@@ -486,6 +486,8 @@ const ROWS: readonly Row[] = [
   ['Peru said Chile had meddled in its elections.', ['peru accused chile'], 'meddling said of another actor charges it'],
   ['Spain, the top seed in the tournament, will meet Italy in the semi-final after its match with Peru ended in a draw in the league.', [], 'in a sports story, meeting a side to come is a fixture, not a meeting'],
   ['Spain met Italy in the tournament, the top seed said after the semi-final of the league.', ['italy met spain'], 'told as past, a meeting in a sports story is still read'],
+  ['Boeing is to supply Ryanair with 50 planes in a deal worth $6bn.', [], 'a company supplying another sells, it aids no one'],
+  ['Tony Blair wants his party to win the election.', [], 'a wish for one\'s own side is no appeal to it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

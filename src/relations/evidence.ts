@@ -27,6 +27,8 @@ const NEWS_OUTLETS: ReadonlySet<string> = new Set([...ORGANIZATION_KINDS].filter
 
 /** How far a quote's speaker is looked for from a word inside it. */
 const QUOTE_WINDOW = 120;
+/** Possessives before a wished-for side that make it the wisher's own ("wants his team to win"). */
+const OWNERS: ReadonlySet<string> = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 /** Frames whose meeting, in a sports story, is a fixture when not told as past. */
 const FIXTURE_FRAMES: ReadonlySet<string> = new Set(['meet', 'host']);
 /**
@@ -201,6 +203,11 @@ export abstract class Evidence extends Walks {
     // Lesotho": in a sports story, to meet or host a side to come is a fixture, not a meeting
     // ("Cole met Mourinho in a London hotel", told as past, still is one).
     if (FIXTURE_FRAMES.has(frameId) && trigger.lower !== 'met' && trigger.lower !== 'hosted' && this.sportsStory()) return false;
+    // "Walkington wanted the party to be ready", "McClaren wants his Middlesbrough team to win": a wish
+    // for one's own side is no appeal to it.
+    if (frameId === 'want' && (this.isOrOnSideOf(target.entity, source.entity) || OWNERS.has(this.tok(target.firstToken - 1)?.lower ?? ''))) return false;
+    // "Boeing is to supply Japan Airlines with 50 planes": a company supplying another sells, it aids no one.
+    if (frameId === 'aid' && trigger.lemma === 'supply' && this.tradingBody(source) && this.tradingBody(target)) return false;
     if (frameId === 'dismiss-official' && this.sidesOf(target.entity).length === 0) return false;
     if (frameId === 'overthrow' && target.entityType === 'person' && !this.rulesState(target)) return false;
     // "Nazi-occupied Austria": a hyphened participle names its actor in the word before the hyphen, which the entity layer may not know.
@@ -302,6 +309,12 @@ export abstract class Evidence extends Walks {
     if (kind !== undefined) return kind !== 'military';
     const head = (this.labels.get(source.entity) ?? '').split(/\s+/).at(-1)?.toLowerCase() ?? '';
     return !ARMED_HEADS.has(head);
+  }
+
+  /** An organisation that trades: a company or a body the gazetteer does not know as a state's, an army or a bloc. */
+  private tradingBody(r: ActorReference): boolean {
+    const kind = ORGANIZATION_KINDS.get(r.entity);
+    return r.entityType === 'organization' && (kind === undefined || kind === 'company');
   }
 
   private sports: boolean | undefined;
