@@ -57,6 +57,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   person('president', ['president'], '"the president": the person named as president'),
   person('chancellor', ['chancellor'], 'the person named as chancellor'),
   person('premier', ['premier', 'prime minister'], 'head of government'),
+  person('pm', ['prime minister', 'premier'], '"the PM": the British short form of prime minister'),
   person('leader', LEADER_TITLES, '"the Russian leader": a head of state or government named before'),
   person('ruler', LEADER_TITLES, '"the veteran ruler": a head of state named before'),
   person('strongman', LEADER_TITLES, '"the strongman": a head of state named before'),

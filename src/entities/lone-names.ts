@@ -94,13 +94,13 @@ export abstract class LoneNameReading extends NameReading {
       // sentence's start an everyday word is capitalised anyway: "Reporters said" names nobody.
       const after = this.token(s.last + 1);
       const sentenceStart = this.doc.sentences[t.sentence]?.firstToken === s.first;
-      const speaks = after !== undefined && (after.lemma === 'say' || after.lemma === 'tell' || after.lemma === 'add') && t.pos === 'PROPN' && !GROUP_NOUNS.has(t.lower);
+      const speaks = after !== undefined && (after.lemma === 'say' || after.lemma === 'tell' || after.lemma === 'add') && t.pos === 'PROPN' && !GROUP_NOUNS.has(t.lower) && !NOT_PERSON_WORDS.has(t.lower);
       if (speaks && !(sentenceStart && this.lexicon.commonWords.has(t.lower))) {
         this.addPerson(s.first, s.last, 'name+said');
         continue;
       }
       const cue = this.personCueAround(s.first, s.last);
-      if (cue && t.pos === 'PROPN' && !this.lexicon.commonWords.has(t.lower) && !GROUP_NOUNS.has(t.lower)) this.addPerson(s.first, s.last, cue);
+      if (cue && t.pos === 'PROPN' && !this.lexicon.commonWords.has(t.lower) && !GROUP_NOUNS.has(t.lower) && !NOT_PERSON_WORDS.has(t.lower)) this.addPerson(s.first, s.last, cue);
     }
     this.resolveLoneNames();
   }

@@ -229,6 +229,8 @@ export const PLACE_STARTS: ReadonlySet<string> = new Set([
  * Agreement", "Google Science Fair"): a chunk holding one is not read as a person by default.
  */
 export const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([
+  // ("the PM" is the prime minister's title, taken up as a description)
+  'pm',
   'award', 'awards', 'cup', 'prize', 'festival', 'day', 'week', 'games', 'olympics', 'championship', 'championships',
   'act', 'bill', 'law', 'treaty', 'crisis', 'summit', 'agreement', 'accord', 'accords', 'plan', 'program',
   'programme', 'project', 'report', 'index', 'fair', 'expo', 'show', 'series', 'season', 'film', 'movie', 'book',
