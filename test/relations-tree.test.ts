@@ -488,6 +488,7 @@ const ROWS: readonly Row[] = [
   ['Spain met Italy in the tournament, the top seed said after the semi-final of the league.', ['italy met spain'], 'told as past, a meeting in a sports story is still read'],
   ['Boeing is to supply Ryanair with 50 planes in a deal worth $6bn.', [], 'a company supplying another sells, it aids no one'],
   ['Tony Blair wants his party to win the election.', [], 'a wish for one\'s own side is no appeal to it'],
+  ['Chile and Peru had met separately on Sunday, before the summit.', ['chile met peru'], 'two sides meeting "separately" with no one else named met each other, apart from the rest'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

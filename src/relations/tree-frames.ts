@@ -255,6 +255,12 @@ export abstract class TreeFrames extends TreeActs {
     for (const [x, y] of [[a, b], [b, a]] as const) this.emit(x, 'promised', y, verb, 'agree-together', '057', { topicOk: false, modality: { negated: false, hypothetical: false } });
   }
 
+  /** Whether the verb names another party by with- or to-phrase ("met separately with Biden"). */
+  private withThirdParty(verb: Token): boolean {
+    const tree = this.reader?.tree;
+    return tree !== undefined && tree.children(verb.index).some((c) => tree.deprel(c) === 'obl' && ['with', 'to'].includes(tree.caseOf(c) ?? '') && this.refAt[c] !== undefined);
+  }
+
   /** "to meet", "to begin talks", "to hold a new round": a plan whose fact is a meeting. */
   private meetingPlan(plan: number): boolean {
     const lemma = this.tok(plan)?.lemma ?? '';
@@ -404,7 +410,8 @@ export abstract class TreeFrames extends TreeActs {
     // "committed adultery with Y": commit with an object of its own is a deed, not a pledge.
     if (frame.id === 'promise' && trigger.lemma === 'commit' && this.reader.tree.child(trigger.index, 'obj') >= 0) return true;
     // "agreed separately": two subjects that each agreed with someone else hold no mutual act (nor do the walks read one).
-    if (frame.mutual === true && separately(this.reader.tree, trigger.index)) return true;
+    // ("Yoon and Li had met separately on Sunday", with no one else named: apart from the summit, with each other.)
+    if (frame.mutual === true && separately(this.reader.tree, trigger.index) && (frame.relation !== 'met' || this.withThirdParty(trigger))) return true;
     // "we would call up Harinordoquy": calling a player up selects him, it is no phone call.
     if (frame.id === 'call-up' && this.reader.tree.children(trigger.index).some((c) => this.reader?.tree.deprel(c) === 'compound:prt' && this.tok(c)?.lower === 'up')) return true;
     // People of a country going somewhere is no visit by the state; the walks are not asked either.
