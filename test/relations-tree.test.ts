@@ -489,6 +489,7 @@ const ROWS: readonly Row[] = [
   ['Boeing is to supply Ryanair with 50 planes in a deal worth $6bn.', [], 'a company supplying another sells, it aids no one'],
   ['Tony Blair wants his party to win the election.', [], 'a wish for one\'s own side is no appeal to it'],
   ['Chile and Peru had met separately on Sunday, before the summit.', ['chile met peru'], 'two sides meeting "separately" with no one else named met each other, apart from the rest'],
+  ['China refrained from criticising North Korea.', ['china accused north-korea (negated)'], 'refraining from an act is not doing it, and the one who refrains is its subject'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

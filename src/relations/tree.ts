@@ -500,6 +500,8 @@ export function subjectHeads(tree: DependencyTree, i: number, depth = 0): number
     if (mark === undefined || GERUND_MARKS.has(mark)) return subjectHeads(tree, head, depth + 1);
     const object = tree.child(head, 'obj');
     if ((mark === 'of' || mark === 'for') && object >= 0 && object < i) return [object];
+    // "barred Y from attending": the object is kept from it; "refrained from criticising Y": the subject is.
+    if (mark === 'from') return object >= 0 && object < i ? [object] : subjectHeads(tree, head, depth + 1);
   }
   // "troops attacking the town": the noun a present participle describes acts; "Sudan's case
   // accusing Y": a document's owner does.

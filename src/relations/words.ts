@@ -72,7 +72,7 @@ export const VICTIM_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs that keep an act from happening: "prevented Y from fighting", "barred Y from attending". */
-export const PREVENTING_VERBS: ReadonlySet<string> = new Set(['prevent', 'stop', 'bar', 'ban', 'block', 'keep', 'deter', 'dissuade', 'discourage', 'prohibit', 'forbid', 'restrain']);
+export const PREVENTING_VERBS: ReadonlySet<string> = new Set(['refrain', 'abstain', 'desist', 'prevent', 'stop', 'bar', 'ban', 'block', 'keep', 'deter', 'dissuade', 'discourage', 'prohibit', 'forbid', 'restrain']);
 
 /** Verbs of saying: their subject reports the facts of their complement ("Peskov said Putin had met Witkoff"). */
 /** Verbs of mediation: "an exchange mediated by the UAE" (tree-frames.ts treeMediation). */
