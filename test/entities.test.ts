@@ -157,6 +157,10 @@ const ROWS: readonly Row[] = [
   ['The survey covered New South Wales, Victoria, South Australia and Tasmania.', [['New South Wales', 'new-south-wales', 'place'], ['Victoria', 'victoria', 'place'], ['South Australia', 'south-australia', 'place'], ['Tasmania', 'tasmania', 'place']], 'a given name listed between places is a place'],
   ['Jan van der Berg arrived in Oslo. Later van der Berg met the press.', [['Jan van der Berg', 'jan-van-der-berg', 'person'], ['Oslo', 'oslo', 'place'], ['van der Berg', 'jan-van-der-berg', 'person']], 'a surname alone keeps the particles the full name has before it'],
   ['Rangers from the US National Park Service closed the trail.', [['US', 'united-states', 'country'], ['US National Park Service', 'us-national-park-service', 'organization']], 'a country that starts an organisation\'s name is a nested mention, as a place is'],
+  ['Tory leader Ann Castle praised the plan.', [['Tory', 'conservative-party', 'organization'], ['Ann Castle', 'ann-castle', 'person']], 'the singular short form of a UK party names it as an adjective'],
+  ['Lib Dem spokesman Peter Oakley spoke.', [['Lib Dem', 'liberal-democrats', 'organization'], ['Peter Oakley', 'peter-oakley', 'person']], '…as "Lib Dem" does'],
+  ['Conservative MP Helen Fairley asked a question.', [['Conservative', 'conservative-party', 'organization'], ['Conservative MP Helen Fairley', 'helen-fairley', 'person']], 'an everyday party adjective before a Westminster seat word is the UK party'],
+  ['Conservative voters in Ohio backed the plan.', [['Ohio', 'ohio', 'place']], '…and no party before any other noun'],
 ];
 
 describe('entities: sentences → mentions', () => {

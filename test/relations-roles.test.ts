@@ -93,6 +93,9 @@ const ROWS: readonly Row[] = [
   ['"It may go," said Philip Snalune, director of products at Telewest.', 'philip-snalune', ['member_of telewest'], 'a portfolio after the title, then the body: the head of one part is a member'],
   ['"It is big," said Ana Costa, Google\'s vice president of product management.', 'ana-costa', ['member_of google'], 'a portfolio after an apposed title may end the sentence'],
   ['The head of the UN refugee monitoring mission in Ukraine, Ana Costa, said so.', 'ana-costa', ['member_of united-nations'], 'the title of a part of a body named in four words, then the part\'s place'],
+  ['Tory leader Ann Castle praised the plan.', 'ann-castle', ['leader_of conservative-party'], 'a party\'s short form before "leader" (entity layer)'],
+  ['Conservative MP Helen Fairley asked a question.', 'helen-fairley', ['member_of conservative-party'], 'a party adjective before a seat word, then the name'],
+  ['Lib Dem home affairs spokesman Peter Oakley spoke.', 'peter-oakley', ['member_of liberal-democrats'], 'a short form, a portfolio, then the title'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -4,6 +4,7 @@ import { normalizeSurface, type LexiconEntry } from './lexicon';
 import { gazetteerNote, insideOf } from './containment';
 import { countryBodyId, slugify } from './slug';
 import { TitleReading } from './titles';
+import { partyAdjectiveAt } from './parties';
 import {
   GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, INDUSTRY_HEADS,
   ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES,
@@ -32,9 +33,17 @@ export abstract class NameReading extends TitleReading {
     const n = this.tokens.length;
     let i = 0;
     while (i < n) {
-      const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.invertedNames(i) ?? this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
+      const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.invertedNames(i) ?? this.partyAdjective(i) ?? this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
       i = next ?? i + 1;
     }
+  }
+
+  /** "Conservative MP X": a party adjective that is an everyday word too, before a seat word (parties.ts). */
+  protected partyAdjective(i: number): number | undefined {
+    const party = partyAdjectiveAt(this.tokens, i);
+    if (!party || !this.lexicon.entities.has(party.party)) return undefined;
+    this.addMention(party.party, 'organization', i, i, undefined, 'party-adjective', true, 'lexicon');
+    return i + 1;
   }
 
   protected lexiconPhrase(i: number): number | undefined {
