@@ -161,6 +161,9 @@ const ROWS: readonly Row[] = [
   ['Lib Dem spokesman Peter Oakley spoke.', [['Lib Dem', 'liberal-democrats', 'organization'], ['Peter Oakley', 'peter-oakley', 'person']], '…as "Lib Dem" does'],
   ['Conservative MP Helen Fairley asked a question.', [['Conservative', 'conservative-party', 'organization'], ['Conservative MP Helen Fairley', 'helen-fairley', 'person']], 'an everyday party adjective before a Westminster seat word is the UK party'],
   ['Conservative voters in Ohio backed the plan.', [['Ohio', 'ohio', 'place']], '…and no party before any other noun'],
+  ['Fulham striker Tom Reyes scored twice.', [['Fulham', 'fulham-fc', 'organization'], ['Tom Reyes', 'tom-reyes', 'person']], 'a club\'s name before a word of its staff and a name is the club'],
+  ['Leicester flanker Sam Ward was banned, and Leicester striker Joe Hale scored.', [['Leicester', 'leicester-tigers', 'organization'], ['Sam Ward', 'sam-ward', 'person'], ['Leicester', 'leicester-city-fc', 'organization'], ['Joe Hale', 'joe-hale', 'person']], '…a town two clubs share is the club of the staff word\'s sport'],
+  ['Chelsea Morgan flew to Bath for the wedding.', [['Chelsea Morgan', 'chelsea-morgan', 'person']], '…and no club from a name alone (a given name; the town is no mention of ours either)'],
 ];
 
 describe('entities: sentences → mentions', () => {

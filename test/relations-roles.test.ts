@@ -96,6 +96,10 @@ const ROWS: readonly Row[] = [
   ['Tory leader Ann Castle praised the plan.', 'ann-castle', ['leader_of conservative-party'], 'a party\'s short form before "leader" (entity layer)'],
   ['Conservative MP Helen Fairley asked a question.', 'helen-fairley', ['member_of conservative-party'], 'a party adjective before a seat word, then the name'],
   ['Lib Dem home affairs spokesman Peter Oakley spoke.', 'peter-oakley', ['member_of liberal-democrats'], 'a short form, a portfolio, then the title'],
+  ['Everton defender Sam Okoro was booked.', 'sam-okoro', ['member_of everton-fc'], 'a club before a player\'s position (entity layer reads the club)'],
+  ['Wasps fly-half Tom Reyes kicked three goals.', 'tom-reyes', ['member_of london-wasps'], 'a rugby position split at its hyphen'],
+  ['Chelsea boss Ian Hale praised the side.', 'ian-hale', ['leader_of chelsea-fc'], 'a club\'s boss heads it'],
+  ['Leicester coach Ian Hale praised the side.', 'ian-hale', [], 'no club when two share the town and both sports have coaches'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

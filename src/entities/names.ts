@@ -5,6 +5,7 @@ import { gazetteerNote, insideOf } from './containment';
 import { countryBodyId, slugify } from './slug';
 import { TitleReading } from './titles';
 import { partyAdjectiveAt } from './parties';
+import { clubAt } from './clubs';
 import {
   GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, INDUSTRY_HEADS,
   ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES,
@@ -33,7 +34,7 @@ export abstract class NameReading extends TitleReading {
     const n = this.tokens.length;
     let i = 0;
     while (i < n) {
-      const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.invertedNames(i) ?? this.partyAdjective(i) ?? this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
+      const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.invertedNames(i) ?? this.partyAdjective(i) ?? this.clubName(i) ?? this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
       i = next ?? i + 1;
     }
   }
@@ -44,6 +45,14 @@ export abstract class NameReading extends TitleReading {
     if (!party || !this.lexicon.entities.has(party.party)) return undefined;
     this.addMention(party.party, 'organization', i, i, undefined, 'party-adjective', true, 'lexicon');
     return i + 1;
+  }
+
+  /** "Arsenal striker X", "Wasps hooker X": a club's name before a word of its staff and a name (clubs.ts). */
+  protected clubName(i: number): number | undefined {
+    const found = clubAt(this.tokens, i, this.text);
+    if (!found) return undefined;
+    this.addMention(found.club.id, 'organization', i, found.last, found.club.name, 'club+staff', true, 'lexicon');
+    return found.last + 1;
   }
 
   protected lexiconPhrase(i: number): number | undefined {

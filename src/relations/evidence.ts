@@ -9,6 +9,7 @@ import {
   MEMBER_NOUNS, NEGATING_VERBS, NEGATION_WORDS, PREVENTING_VERBS, ARMED_HEADS, OUTLET_WORDS, REPORTING_VERBS, SPEECH_LEMMAS,
 } from './words';
 import organizationsData from '../entities/data/organizations.json';
+import clubsData from '../entities/data/clubs.json';
 import { cameoCode } from './cameo';
 import type { EmitOptions } from './context';
 import { Walks } from './walks';
@@ -24,6 +25,11 @@ const ORGANIZATION_KINDS: ReadonlyMap<string, string> = new Map(
   (organizationsData as { organizations: Array<{ id: string; kind?: string }> }).organizations.map((o) => [o.id, o.kind ?? 'other']),
 );
 const NEWS_OUTLETS: ReadonlySet<string> = new Set([...ORGANIZATION_KINDS].filter(([, kind]) => kind === 'news').map(([id]) => id));
+/** Sports bodies and clubs (clubs.json): their staff hold no office that a capital receives on a visit. */
+const SPORTS_BODIES: ReadonlySet<string> = new Set([
+  ...[...ORGANIZATION_KINDS].filter(([, kind]) => kind === 'sports').map(([id]) => id),
+  ...(clubsData as { clubs: Array<{ id: string }> }).clubs.map((c) => c.id),
+]);
 
 /** How far a quote's speaker is looked for from a word inside it. */
 const QUOTE_WINDOW = 120;
@@ -390,7 +396,8 @@ export abstract class Evidence extends Walks {
       if (DEPLOYED_NOUNS.has(this.tok(k)?.lower ?? '')) return false;
     }
     if (source.entityType !== 'person') return true;
-    const own = this.sidesOf(source.entity);
+    // ("Chelsea manager Jose Mourinho flew to Madrid": a club's manager makes no state visit.)
+    const own = this.sidesOf(source.entity).filter((e) => target.via !== 'capital' || !SPORTS_BODIES.has(e));
     // "Dagolath's first Deputy Prime Minister Telemar": a possessive country before the title.
     const byTitle = this.possessiveAffiliation(source);
     if (byTitle) own.push(byTitle);
