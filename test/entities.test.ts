@@ -164,6 +164,7 @@ const ROWS: readonly Row[] = [
   ['Fulham striker Tom Reyes scored twice.', [['Fulham', 'fulham-fc', 'organization'], ['Tom Reyes', 'tom-reyes', 'person']], 'a club\'s name before a word of its staff and a name is the club'],
   ['Leicester flanker Sam Ward was banned, and Leicester striker Joe Hale scored.', [['Leicester', 'leicester-tigers', 'organization'], ['Sam Ward', 'sam-ward', 'person'], ['Leicester', 'leicester-city-fc', 'organization'], ['Joe Hale', 'joe-hale', 'person']], '…a town two clubs share is the club of the staff word\'s sport'],
   ['Chelsea Morgan flew to Bath for the wedding.', [['Chelsea Morgan', 'chelsea-morgan', 'person']], '…and no club from a name alone (a given name; the town is no mention of ours either)'],
+  ['Vice-President Ann Dorr spoke.', [['Vice-President Ann Dorr', 'ann-dorr', 'person']], 'a hyphenated title is no part of the name'],
 ];
 
 describe('entities: sentences → mentions', () => {

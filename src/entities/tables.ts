@@ -19,6 +19,10 @@ const member = (words: string, role: string, reason: string): TitleRow => ({ wor
 export const TITLES: readonly TitleRow[] = [
   leader('president', 'President', 'heads a state (or an organisation) named with the title'),
   member('vice president', 'Vice President', 'second in a state executive, not its head; listed so "vice" is not read as part of a name'),
+  member('first vice president', 'First Vice President', '"First Vice President Riek Machar": first of several deputies to a head of state; whole, so "First" is no part of the name'),
+  member('vice-president', 'Vice President', '"Vice-President Dick Cheney": one token, so the title is no part of the name'),
+  member('first vice-president', 'First Vice President', '"First Vice-President" where the tokenizer keeps the hyphen'),
+  member('trade representative', 'Trade Representative', '"US Trade Representative Robert Zoellick": a cabinet member who negotiates trade for the state'),
   leader('prime minister', 'Prime Minister', 'heads a government'),
   leader('premier', 'Premier', 'heads a government'),
   leader('chancellor', 'Chancellor', 'heads the German/Austrian government'),
