@@ -28,7 +28,7 @@ const staff = (words: string, sport: Sport | undefined, reason: string): StaffWo
 /** Words of a club's staff, lowercase and split as the tokenizer splits them. */
 const STAFF_WORDS: readonly StaffWord[] = [
   staff('striker', 'football', '"Arsenal striker X"'),
-  staff('forward', 'football', '"Chelsea forward X"'),
+  staff('forward', undefined, '"Chelsea forward X", "Ospreys forward X": both sports'),
   staff('midfielder', 'football', '"Liverpool midfielder X"'),
   staff('defender', 'football', '"Chelsea defender X"'),
   staff('goalkeeper', 'football', '"Chelsea goalkeeper X"'),
@@ -66,7 +66,8 @@ function clubsByName(): ReadonlyMap<string, readonly Club[]> {
   for (const c of data.clubs) {
     for (const n of [c.name, ...c.aliases]) {
       map.set(n, [...(map.get(n) ?? []), c]);
-      longest = Math.max(longest, n.split(' ').length);
+      // (In tokens: "Neath-Swansea Ospreys" is four, the hyphen one of them.)
+      longest = Math.max(longest, n.split(/\s+|(?=-)|(?<=-)/).length);
     }
   }
   byName = map;
