@@ -102,6 +102,8 @@ const ROWS: readonly Row[] = [
   ['Leicester coach Ian Hale praised the side.', 'ian-hale', [], 'no club when two share the town and both sports have coaches'],
   ['US Trade Representative Ana Ruiz arrived in Lima.', 'ana-ruiz', ['member_of united-states'], 'a trade representative is a member of the state\'s government'],
   ['Sudanese First Vice-President Tom Deng met the envoy.', 'tom-deng', ['member_of sudan'], 'a first vice-president is a deputy: a member, not the head'],
+  ['Tory MPs cheered. Conservative leader Ann Castle spoke.', 'ann-castle', ['leader_of conservative-party'], 'an office any party has, after "Conservative", in a story about UK politics'],
+  ['Conservative leader Ann Castle spoke in Ottawa.', 'ann-castle', [], '…and no UK party in a story with no sign of UK politics'],
   ['Neath-Swansea Ospreys forward Ryan Hale scored.', 'ryan-hale', ['member_of ospreys-rfc'], 'a club\'s name with a hyphen; "forward" in either sport'],
 ];
 

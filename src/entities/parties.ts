@@ -31,12 +31,34 @@ const SEAT_WORDS: ReadonlySet<string> = new Set(([
   { word: 'councillors', reason: '"Conservative councillors"' },
 ] as const).map((r) => r.word));
 
+/** Offices any party has ("Conservative leader X"): the UK party's only in a story that is about UK politics. */
+const PARTY_OFFICE_WORDS: ReadonlySet<string> = new Set(([
+  { word: 'leader', reason: '"Conservative leader Michael Howard"; in Canada the same words name another party' },
+  { word: 'spokesman', reason: '"Conservative spokesman X"' },
+  { word: 'spokeswoman', reason: '"Conservative spokeswoman X"' },
+  { word: 'chairman', reason: '"Conservative chairman X"' },
+] as const).map((r) => r.word));
+
+/** Words, as written, found only in stories about UK politics. */
+const UK_POLITICS_CUES: ReadonlySet<string> = new Set(([
+  { word: 'Tory', reason: 'the UK Conservatives\' short form (Canada\'s are "Tories" too, so the plural is left out)' },
+  { word: 'Westminster', reason: 'the UK parliament' },
+  { word: 'Commons', reason: 'the House of Commons (Canada\'s too, rarely in UK news)' },
+  { word: 'MPs', reason: 'members of the Commons' },
+  { word: 'Labour', reason: 'the UK party (Australia\'s is spelt "Labor")' },
+] as const).map((r) => r.word));
+
 const BY_WORD = new Map(PARTY_ADJECTIVES.map((p) => [p.word, p]));
 
-/** The party a capitalised adjective at token i names, when a seat word follows it in its sentence. */
+/**
+ * The party a capitalised adjective at token i names: when a seat word follows it in its sentence, or
+ * an office any party has and the story is about UK politics.
+ */
 export function partyAdjectiveAt(tokens: readonly Token[], i: number): PartyAdjective | undefined {
   const t = tokens[i];
   const next = tokens[i + 1];
   const party = t ? BY_WORD.get(t.value) : undefined;
-  return party && next && next.sentence === t?.sentence && SEAT_WORDS.has(next.lower) ? party : undefined;
+  if (!party || !next || next.sentence !== t?.sentence) return undefined;
+  if (SEAT_WORDS.has(next.lower)) return party;
+  return PARTY_OFFICE_WORDS.has(next.lower) && /^\p{Lu}/u.test(tokens[i + 2]?.value ?? '') && tokens.some((w) => UK_POLITICS_CUES.has(w.value)) ? party : undefined;
 }
