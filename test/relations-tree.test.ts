@@ -490,6 +490,8 @@ const ROWS: readonly Row[] = [
   ['Tony Blair wants his party to win the election.', [], 'a wish for one\'s own side is no appeal to it'],
   ['Chile and Peru had met separately on Sunday, before the summit.', ['chile met peru'], 'two sides meeting "separately" with no one else named met each other, apart from the rest'],
   ['China refrained from criticising North Korea.', ['china accused north-korea (negated)'], 'refraining from an act is not doing it, and the one who refrains is its subject'],
+  ['Iraq filed a complaint with the United Nations on Monday.', ['iraq urged united-nations'], 'a complaint lodged with an international body asks it to act; it charges the body with nothing'],
+  ['Peru decided to lodge a complaint against Chile.', ['peru accused chile (hypothetical)'], 'a complaint against Y charges Y'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

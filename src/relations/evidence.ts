@@ -199,6 +199,13 @@ export abstract class Evidence extends Walks {
       cameo = VERBAL_ATTACK.cameo;
       rule = `${rule}:verbal`;
     }
+    // "Iraq filed a complaint with the United Nations": a complaint lodged with an international body
+    // asks it to act (CAMEO 020), it charges the body with nothing; the charge is the against-phrase's.
+    if (frameId === 'lodge-protest' && ORGANIZATION_KINDS.get(target.entity) === 'international' && !this.against(trigger, target)) {
+      relation = 'urged';
+      cameo = '020';
+      rule = `${rule}:forum`;
+    }
     if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return false;
     // "deployed a carrier to the Gulf": a CAMEO pattern of deployment to a place aids no one there.
     if (relation === 'aided' && target.entityType === 'place' && rule.startsWith('cameo:')) return false;
@@ -321,6 +328,13 @@ export abstract class Evidence extends Walks {
   private tradingBody(r: ActorReference): boolean {
     const kind = ORGANIZATION_KINDS.get(r.entity);
     return r.entityType === 'organization' && (kind === undefined || kind === 'company');
+  }
+
+  /** Whether "against" comes right before the target's mention: "a complaint against the WTO" charges it. */
+  private against(trigger: Token, target: ActorReference): boolean {
+    let k = target.firstToken - 1;
+    while (k > trigger.index && ['the', 'a', 'an'].includes(this.tok(k)?.lower ?? '')) k--;
+    return this.tok(k)?.lower === 'against';
   }
 
   private sports: boolean | undefined;
