@@ -17,6 +17,7 @@ const ROWS: readonly Row[] = [
   ['Shares of France Telecom rose.', [['France', 'france', 'country'], ['France Telecom', 'france-telecom', 'organization']], 'a country then an industry is a company named after it'],
   ['Imports of Chinese Steel rose.', [['Chinese', 'china', 'country']], 'after a demonym an industry word is goods, not a company'],
   ['The PM said the vote would go ahead.', [], '"the PM" is a title, no person named PM'],
+  ['He dismissed protests from Santiago.', [['Santiago', 'chile', 'country']], 'protests from a capital are its government\'s'],
   ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
   ['Microsoft invested in OpenAI.', [['Microsoft', 'microsoft', 'organization'], ['OpenAI', 'openai', 'organization']], 'a run of capitals after a lowercase letter is an acronym inside one name, not a glued word'],
   ['Sudan accused the Emirates of complicity.', [['Sudan', 'sudan', 'country'], ['Emirates', 'united-arab-emirates', 'country']], 'a name the gazetteer writes with its article, after a lowercase "the"'],

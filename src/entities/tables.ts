@@ -447,7 +447,7 @@ export const OBTAINING_LEMMAS: ReadonlySet<string> = new Set(['win', 'won', 'sec
 
 /** Nouns after which "from <capital>" names a government, not a place: "a request from Cotonou", "officials from Beijing". */
 export const FROM_SENDER_NOUNS: ReadonlySet<string> = new Set([
-  'request', 'requests', 'call', 'calls', 'message', 'messages', 'offer', 'proposal', 'pressure', 'letter', 'statement', 'protest',
+  'request', 'requests', 'call', 'calls', 'message', 'messages', 'offer', 'proposal', 'pressure', 'letter', 'statement', 'protest', 'protests',
   'demand', 'demands', 'warning', 'invitation', 'response', 'reply', 'criticism', 'appeal', 'support', 'aid', 'delegation', 'envoy',
   'envoys', 'officials', 'diplomats', 'negotiators', 'delegates', 'signal', 'signals', 'approval', 'backing', 'objections', 'complaint',
   // "recalled its ambassador from Phnom Penh": the envoy's post is the government there.

@@ -110,6 +110,37 @@ export function repairSaidThat(tokens: readonly Token[], syntax: SyntaxLayer): S
   return heads && deprels ? { ...syntax, heads, deprels } : syntax;
 }
 
+/**
+ * "imposed sanctions on Monday on Francis Tolentino": the parser may make a preposition the head of
+ * its noun ("on" with "Tolentino" as its object, the whole an apposition of "Monday"). A preposition
+ * with an object of its own is that object's case marker, and the object takes the preposition's
+ * place (an nmod or obl) or, hung elsewhere, becomes an oblique of the nearest verb above it.
+ */
+export function repairPrepositionHead(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+  let heads: Int32Array | undefined;
+  let deprels: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    if (syntax.upos[i] !== 'ADP') continue;
+    const h = heads ?? syntax.heads;
+    const d = deprels ?? syntax.deprels;
+    let object = -1;
+    for (let k = i + 1; k < tokens.length && k <= i + 6; k++) if (h[k] === i && d[k] === 'obj') object = k;
+    if (object < 0) continue;
+    // ("protests from Port-au-Prince" with "from" an nmod of "protests": the object takes the preposition's place.)
+    const inPlace = d[i] === 'nmod' || d[i] === 'obl';
+    let verb = h[i] as number;
+    for (let steps = 0; !inPlace && verb >= 0 && syntax.upos[verb] !== 'VERB' && steps < 4; steps++) verb = h[verb] as number;
+    if (verb < 0 || (!inPlace && syntax.upos[verb] !== 'VERB') || tokens[verb]?.sentence !== tokens[i]?.sentence) continue;
+    heads ??= Int32Array.from(syntax.heads);
+    deprels ??= [...syntax.deprels];
+    heads[object] = verb;
+    deprels[object] = inPlace ? (d[i] as string) : 'obl';
+    heads[i] = object;
+    deprels[i] = 'case';
+  }
+  return heads && deprels ? { ...syntax, heads, deprels } : syntax;
+}
+
 /** Nouns for what an actor files or writes, whose participle ("a complaint accusing Y") is the owner's act. */
 export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(['case', 'complaint', 'lawsuit', 'suit', 'petition', 'letter', 'motion', 'resolution', 'report', 'statement', 'filing', 'submission', 'appeal', 'application', 'note', 'memo']);
 
