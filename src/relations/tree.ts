@@ -555,7 +555,12 @@ function objectHeads(tree: DependencyTree, i: number, frame: Frame): number[] {
     }
     // "demanded that Meta change its model", "insisted that Y withdraw": the one asked is the clause's subject.
     else if (d === 'ccomp' && frame.relation === 'urged' && DEMAND_VERBS.has(tree.tokens[i]?.lemma ?? '') && tree.child(c, 'nsubj') >= 0 && demanded(tree, i, c)) out.push(tree.child(c, 'nsubj'));
-    else if ((d === 'obl' || d === 'obl:unmarked') && frame.preps?.includes(tree.caseOf(c) ?? '')) out.push(c);
+    else if ((d === 'obl' || d === 'obl:unmarked') && frame.preps?.includes(tree.caseOf(c) ?? '')) {
+      // ("stand by the Church in its feud with Pashinyan": a frame whose preposition follows the verb
+      // takes the phrase right after it, not a later one the parser hung on the verb too.)
+      if (frame.prepAdjacent === true && adjacentPhraseOf(tree, i) >= 0 && adjacentPhraseOf(tree, i) !== c) continue;
+      out.push(c);
+    }
     // "complained that neither Baghdad nor Washington had consulted it": the clause's subject is complained of.
     else if (d === 'ccomp' && frame.clauseTarget === true && tree.child(c, 'nsubj') >= 0) out.push(tree.child(c, 'nsubj'));
   }
@@ -599,4 +604,13 @@ function followedBy(tree: DependencyTree, at: number, words: readonly string[]):
   let p = at;
   while (OBJECT_TO_FILLERS.has(tree.tokens[p]?.lower ?? '') && p - at < 4) p++;
   return p > at && words.includes('to') && tree.tokens[p]?.lower === 'to';
+}
+
+/** The oblique of verb `i` whose preposition comes right after it (past adverbs and particles), or -1. */
+function adjacentPhraseOf(tree: DependencyTree, i: number): number {
+  let k = i + 1;
+  while (tree.tokens[k] && (tree.upos(k) === 'ADV' || tree.upos(k) === 'PART') && tree.tokens[k]?.lower !== 'to') k++;
+  if (tree.upos(k) !== 'ADP') return -1;
+  const phrase = tree.head(k);
+  return phrase >= 0 && tree.head(phrase) === i && tree.deprel(phrase).startsWith('obl') ? phrase : -1;
 }
