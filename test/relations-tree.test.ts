@@ -494,6 +494,7 @@ const ROWS: readonly Row[] = [
   ['Peru decided to lodge a complaint against Chile.', ['peru accused chile (hypothetical)'], 'a complaint against Y charges Y'],
   ['China imposed sanctions on Monday on Francis Tolentino, a former Philippine senator.', ['china sanctioned francis-tolentino'], 'a preposition the parser made the head of its noun ("on" with "Tolentino" as its object) is the noun\'s case marker'],
   ['Peru said it would stand by Chile in its feud with Bolivia.', ['peru supported chile (hypothetical)'], 'a frame whose preposition follows the verb takes the phrase right after it, not the feud\'s with-phrase'],
+  ['Tokyo had explained its choice to Seoul in advance.', ['japan informed south-korea'], 'explaining something to Y informs Y'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 
