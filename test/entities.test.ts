@@ -18,6 +18,8 @@ const ROWS: readonly Row[] = [
   ['Imports of Chinese Steel rose.', [['Chinese', 'china', 'country']], 'after a demonym an industry word is goods, not a company'],
   ['The PM said the vote would go ahead.', [], '"the PM" is a title, no person named PM'],
   ['He dismissed protests from Santiago.', [['Santiago', 'chile', 'country']], 'protests from a capital are its government\'s'],
+  ['The foreign ministry in Santiago said so.', [['Santiago', 'chile', 'country']], 'a state\'s body in its capital, with no owner of its own, is that state\'s'],
+  ['The Peruvian embassy in Santiago said so.', [['Peruvian', 'peru', 'country'], ['Santiago', 'santiago', 'place']], 'a post abroad in a capital is the capital as a place'],
   ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
   ['Microsoft invested in OpenAI.', [['Microsoft', 'microsoft', 'organization'], ['OpenAI', 'openai', 'organization']], 'a run of capitals after a lowercase letter is an acronym inside one name, not a glued word'],
   ['Sudan accused the Emirates of complicity.', [['Sudan', 'sudan', 'country'], ['Emirates', 'united-arab-emirates', 'country']], 'a name the gazetteer writes with its article, after a lowercase "the"'],

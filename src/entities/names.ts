@@ -16,6 +16,8 @@ import {
 } from './words';
 
 /** Quantifiers that may stand between a preposition and the goods it measures ("on all Japanese goods"). */
+/** A state's posts abroad: "the embassy in Seoul" is another state's. */
+const FOREIGN_POSTS: ReadonlySet<string> = new Set(['embassy', 'consulate', 'embassies', 'consulates', 'envoy', 'envoys', 'ambassador', 'diplomats', 'delegation', 'delegations', 'troops', 'forces', 'soldiers', 'citizens', 'nationals']);
 const QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'most', 'many', 'some', 'certain']);
 
 /** Lowercase nouns a capital stands in apposition to as a place ("the capital, Wellington", "the city of …"). */
@@ -165,7 +167,12 @@ export abstract class NameReading extends TitleReading {
       const possessor = (next?.value === "'s" || next?.value === '’s')
         && (['of', 'by', 'with'].includes(prev?.lower ?? '') || STATE_ACT_NOUNS.has(this.token(last + 2)?.lower ?? ''));
       // ("visited Kyiv": a capital visited is its state's, for the relations to judge by the visitor.)
-      const locative = (prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && !VISITING.has(prev.lower) && prev.sentence === t.sentence && !sender && !possessor) || named || whereabouts;
+      // ("The foreign ministry in Seoul urged Japan", "officials in Beijing said": a state's body in its
+      // capital, with no owner of its own before it, is that state's; "the US embassy in Seoul" is not.)
+      const body = prev?.lower === 'in' && GROUP_NOUNS.has(this.token(i - 2)?.lower ?? '') && !FOREIGN_POSTS.has(this.token(i - 2)?.lower ?? '')
+        && ['the', 'foreign', 'defence', 'defense', 'interior', 'finance', 'trade', 'health'].includes(this.token(i - 3)?.lower ?? '')
+        && (this.token(i - 3)?.lower === 'the' || this.token(i - 4)?.lower === 'the');
+      const locative = (prev !== undefined && LOCATIVE_PREPOSITIONS.has(prev.lower) && !VISITING.has(prev.lower) && prev.sentence === t.sentence && !sender && !possessor && !body) || named || whereabouts;
       const seat = locative ? undefined : this.seatedOrganization(t.value);
       if (seat) {
         this.addLexiconMention(seat, i, last, end, false, 'seat');
