@@ -44,7 +44,7 @@ const US_ID = 'united-states';
 const US_WORDS: ReadonlySet<string> = new Set(['us', 'u.s.', 'american', 'washington', 'america']);
 export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexicon } from './lexicon';
 export { slugify } from './slug';
-export { TITLES, type TitleRow } from './tables';
+export { TITLES, type TitleRow, wordTable } from './tables';
 export { CORPORATE_TITLES, LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS } from './words';
 
 /** How an actor is referred to at a place in the text; relations read these. */

@@ -2,6 +2,7 @@
 // "conservative voters in Texas" and "the Liberal leader" in Canada do not. Read only before a word
 // for a seat in the UK's parliaments, which no other country's party of that name holds.
 import type { Token } from '../types';
+import { wordTable } from './tables';
 
 export interface PartyAdjective {
   /** The word as written (capitalised). */
@@ -16,7 +17,7 @@ export const PARTY_ADJECTIVES: readonly PartyAdjective[] = [
 ];
 
 /** Seat words, lowercase: only the UK's parliaments and councils have them all. */
-const SEAT_WORDS: ReadonlySet<string> = new Set(([
+const SEAT_WORDS: ReadonlySet<string> = wordTable([
   { word: 'mp', reason: '"Conservative MP X": a member of the Commons' },
   { word: 'mps', reason: '"Conservative MPs"' },
   { word: 'mep', reason: '"Conservative MEP X": sits in the European Parliament for the UK party' },
@@ -29,24 +30,24 @@ const SEAT_WORDS: ReadonlySet<string> = new Set(([
   { word: 'backbenchers', reason: '"Conservative backbenchers"' },
   { word: 'councillor', reason: '"Conservative councillor X"' },
   { word: 'councillors', reason: '"Conservative councillors"' },
-] as const).map((r) => r.word));
+]);
 
 /** Offices any party has ("Conservative leader X"): the UK party's only in a story that is about UK politics. */
-const PARTY_OFFICE_WORDS: ReadonlySet<string> = new Set(([
+const PARTY_OFFICE_WORDS: ReadonlySet<string> = wordTable([
   { word: 'leader', reason: '"Conservative leader Michael Howard"; in Canada the same words name another party' },
   { word: 'spokesman', reason: '"Conservative spokesman X"' },
   { word: 'spokeswoman', reason: '"Conservative spokeswoman X"' },
   { word: 'chairman', reason: '"Conservative chairman X"' },
-] as const).map((r) => r.word));
+]);
 
 /** Words, as written, found only in stories about UK politics. */
-const UK_POLITICS_CUES: ReadonlySet<string> = new Set(([
+const UK_POLITICS_CUES: ReadonlySet<string> = wordTable([
   { word: 'Tory', reason: 'the UK Conservatives\' short form (Canada\'s are "Tories" too, so the plural is left out)' },
   { word: 'Westminster', reason: 'the UK parliament' },
   { word: 'Commons', reason: 'the House of Commons (Canada\'s too, rarely in UK news)' },
   { word: 'MPs', reason: 'members of the Commons' },
   { word: 'Labour', reason: 'the UK party (Australia\'s is spelt "Labor")' },
-] as const).map((r) => r.word));
+]);
 
 const BY_WORD = new Map(PARTY_ADJECTIVES.map((p) => [p.word, p]));
 

@@ -514,3 +514,7 @@ export const MILITARY_GOVERNMENTS: readonly { readonly country: string; readonly
 /** Words after a state's name or demonym, or heading a description, that name its army. */
 export const ARMY_WORDS: ReadonlySet<string> = new Set(['army', 'military', 'armed forces', 'forces', 'troops']);
 
+/** A table of words, each with the reason it is listed, as the set of its words. */
+export function wordTable(rows: readonly { readonly word: string; readonly reason: string }[]): ReadonlySet<string> {
+  return new Set(rows.map((r) => r.word));
+}

@@ -6,7 +6,7 @@
 // economist at Barclays"). Read from tokens and the resolved references, so "the bloc's foreign
 // policy chief" is the EU's; no parse needed, so every sentence is read.
 import type { Relation, Token } from '../types';
-import { CORPORATE_TITLES, LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS, TITLES, defaultLexicon, type ActorReference } from '../entities';
+import { CORPORATE_TITLES, LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS, TITLES, defaultLexicon, wordTable, type ActorReference } from '../entities';
 
 export interface RoleNoun {
   readonly words: readonly string[];
@@ -422,7 +422,7 @@ function closes(t: Token | undefined): boolean {
 }
 
 /** Nouns after a body's name that say what the body is, not a part of it: "the Frelimo party", "Niger's junta". */
-const BODY_KIND_WORDS: ReadonlySet<string> = new Set(([
+const BODY_KIND_WORDS: ReadonlySet<string> = wordTable([
   { word: 'party', reason: '"the candidate of the Frelimo party": the party itself' },
   { word: 'movement', reason: '"the Hamas movement"' },
   { word: 'group', reason: '"the Wagner group"' },
@@ -436,7 +436,7 @@ const BODY_KIND_WORDS: ReadonlySet<string> = new Set(([
   { word: 'firm', reason: '"the Deloitte firm"' },
   { word: 'bank', reason: '"the Barclays bank"' },
   { word: 'club', reason: '"the Chelsea club"' },
-] as const).map((r) => r.word));
+]);
 
 /** A chief of one branch of a state, written after the state's possessive: "Iran's judiciary chief", "Pakistan's army chief". */
 const STATE_BRANCH_HEADS: ReadonlySet<string> = new Set(['chief', 'head']);
@@ -446,7 +446,7 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wedne
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /** Nouns of an office ending, before "of" and the title: "the resignation of its chairman, X" holds it no more. */
-const ENDED_OFFICE_WORDS: ReadonlySet<string> = new Set(([
+const ENDED_OFFICE_WORDS: ReadonlySet<string> = wordTable([
   { word: 'resignation', reason: '"the resignation of its chairman"' },
   { word: 'departure', reason: '"the departure of Chelsea boss X"' },
   { word: 'sacking', reason: '"the sacking of the club\'s manager"' },
@@ -455,13 +455,13 @@ const ENDED_OFFICE_WORDS: ReadonlySet<string> = new Set(([
   { word: 'ouster', reason: '"the ouster of President X"' },
   { word: 'ousting', reason: '"the ousting of the prime minister"' },
   { word: 'exit', reason: '"the exit of its chief executive"' },
-] as const).map((r) => r.word));
+]);
 
 /** Prepositions that tie a name to its organisation with no title: "John Brady of ABN AMRO", "Alex Potter at Lehman Brothers". */
 const NAMED_WITH_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'at']);
 
 /** Words before a name quoted as a source, after which "at" an organisation is where the person works. */
-const SOURCE_WORDS: ReadonlySet<string> = new Set(([
+const SOURCE_WORDS: ReadonlySet<string> = wordTable([
   { word: 'said', reason: '"said Jason Daw at Merrill Lynch."' },
   { word: 'says', reason: '"says David Anders at Merrill Lynch"' },
   { word: 'explained', reason: '"explained Ian Hunter at Goodbody"' },
@@ -471,4 +471,4 @@ const SOURCE_WORDS: ReadonlySet<string> = new Set(([
   { word: 'strategist', reason: '"strategist X at Y"' },
   { word: 'spokesman', reason: '"spokesman X at Y"' },
   { word: 'spokeswoman', reason: '"spokeswoman X at Y"' },
-] as const).map((r) => r.word));
+]);

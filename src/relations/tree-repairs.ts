@@ -13,7 +13,7 @@ const ASPECTUAL_VERBS: ReadonlySet<string> = new Set(['begin', 'start', 'continu
  * of the object ("striking sites"). A verb-tagged -ing modifier right after a phase verb whose
  * object it modifies is the phase verb's clause, and the noun its object.
  */
-export function repairAspectual(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+function repairAspectual(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
   let heads: Int32Array | undefined;
   let deprels: string[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
@@ -41,7 +41,7 @@ const STRAY_CLAUSES: ReadonlySet<string> = new Set(['xcomp', 'ccomp', 'dep', 'co
  * noun after "as" whose phrase ends right before a finite verb of the same head is that verb's
  * subject, "as" its marker, and the verb an adverbial clause.
  */
-export function repairAsClause(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+function repairAsClause(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
   let heads: Int32Array | undefined;
   let deprels: string[] | undefined;
   for (let i = 0; i < tokens.length - 2; i++) {
@@ -85,7 +85,7 @@ function inside(heads: Int32Array, k: number, noun: number, from: number): boole
  * content. A clause under an oblique of a verb of speech, opened by "that" and with a subject of its
  * own besides, is what was said.
  */
-export function repairSaidThat(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+function repairSaidThat(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
   let heads: Int32Array | undefined;
   let deprels: string[] | undefined;
   for (let i = 1; i < tokens.length - 2; i++) {
@@ -116,7 +116,7 @@ export function repairSaidThat(tokens: readonly Token[], syntax: SyntaxLayer): S
  * with an object of its own is that object's case marker, and the object takes the preposition's
  * place (an nmod or obl) or, hung elsewhere, becomes an oblique of the nearest verb above it.
  */
-export function repairPrepositionHead(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+function repairPrepositionHead(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
   let heads: Int32Array | undefined;
   let deprels: string[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
@@ -139,6 +139,14 @@ export function repairPrepositionHead(tokens: readonly Token[], syntax: SyntaxLa
     deprels[i] = 'case';
   }
   return heads && deprels ? { ...syntax, heads, deprels } : syntax;
+}
+
+/** The repairs, in the order they are applied (each reads the tree the one before left). */
+const REPAIRS: readonly ((tokens: readonly Token[], syntax: SyntaxLayer) => SyntaxLayer)[] = [repairAspectual, repairAsClause, repairSaidThat, repairPrepositionHead];
+
+/** The parse with every repair above applied. */
+export function repairTree(tokens: readonly Token[], parsed: SyntaxLayer): SyntaxLayer {
+  return REPAIRS.reduce((syntax, repair) => repair(tokens, syntax), parsed);
 }
 
 /** Nouns for what an actor files or writes, whose participle ("a complaint accusing Y") is the owner's act. */

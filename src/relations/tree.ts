@@ -14,7 +14,7 @@ import { OBJECT_TO_FILLERS, OF_HEADS, PRIVATE_PEOPLE, VICTIM_NOUNS, SPEECH_LEMMA
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 import { ActorFinder, relativeAntecedent, type ListExpander } from './tree-actors';
 import { finite, hypothetical, inflected, negated } from './tree-modality';
-import { AUTHORING_VERBS, DOCUMENT_NOUNS, documentOwner, repairAsClause, repairAspectual, repairPrepositionHead, repairSaidThat } from './tree-repairs';
+import { AUTHORING_VERBS, DOCUMENT_NOUNS, documentOwner, repairTree } from './tree-repairs';
 export { cancelled, hypothetical, inflected, MODALS, negated, NEGATORS } from './tree-modality';
 
 /** The part of a frame a reading carries on: what relation, which rule, and what a target may be. */
@@ -69,7 +69,7 @@ export class DependencyTree {
   readonly syntax: SyntaxLayer;
 
   constructor(readonly tokens: readonly Token[], parsed: SyntaxLayer) {
-    const syntax = repairPrepositionHead(tokens, repairSaidThat(tokens, repairAsClause(tokens, repairAspectual(tokens, parsed))));
+    const syntax = repairTree(tokens, parsed);
     this.syntax = syntax;
     const n = tokens.length;
     const count = new Int32Array(n + 1);
