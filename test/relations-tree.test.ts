@@ -495,6 +495,9 @@ const ROWS: readonly Row[] = [
   ['China imposed sanctions on Monday on Francis Tolentino, a former Philippine senator.', ['china sanctioned francis-tolentino'], 'a preposition the parser made the head of its noun ("on" with "Tolentino" as its object) is the noun\'s case marker'],
   ['Peru said it would stand by Chile in its feud with Bolivia.', ['peru supported chile (hypothetical)'], 'a frame whose preposition follows the verb takes the phrase right after it, not the feud\'s with-phrase'],
   ['Tokyo had explained its choice to Seoul in advance.', ['japan informed south-korea'], 'explaining something to Y informs Y'],
+  ['Olaf Scholz told US investors that Germany would cut taxes.', [], 'a name before private people hung as a second object ("told US investors") is their modifier: no state is told'],
+  ['Olaf Scholz told US officials that Germany would cut taxes.', ['olaf-scholz informed united-states'], 'officials of a state told are the state told'],
+  ['The Labour Party named Ada Brook as its campaign chief. Brook said she wanted the party to be ready for any attack.', [], 'a person whose side is not said wanting "the party" to act wishes for her own side'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

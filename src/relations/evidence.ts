@@ -218,7 +218,10 @@ export abstract class Evidence extends Walks {
     if (FIXTURE_FRAMES.has(frameId) && trigger.lower !== 'met' && trigger.lower !== 'hosted' && this.sportsStory()) return false;
     // "Walkington wanted the party to be ready", "McClaren wants his Middlesbrough team to win": a wish
     // for one's own side is no appeal to it.
-    if (frameId === 'want' && (this.isOrOnSideOf(target.entity, source.entity) || OWNERS.has(this.tok(target.firstToken - 1)?.lower ?? ''))) return false;
+    // (A person whose side the document does not say wanting "the party", "the government": the
+    // story's own body, most likely the speaker's.)
+    if (frameId === 'want' && (this.isOrOnSideOf(target.entity, source.entity) || OWNERS.has(this.tok(target.firstToken - 1)?.lower ?? '')
+      || (target.via === 'description' && source.entityType === 'person' && this.sidesOf(source.entity).length === 0))) return false;
     // "Boeing is to supply Japan Airlines with 50 planes": a company supplying another sells, it aids no one.
     if (frameId === 'aid' && trigger.lemma === 'supply' && this.tradingBody(source) && this.tradingBody(target)) return false;
     if (frameId === 'dismiss-official' && this.sidesOf(target.entity).length === 0) return false;

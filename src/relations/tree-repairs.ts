@@ -3,7 +3,7 @@
 // participle says what that owner does.
 import type { SyntaxLayer, Token } from '../types';
 import type { DependencyTree } from './tree';
-import { SPEECH_LEMMAS } from './words';
+import { PRIVATE_PEOPLE, SPEECH_LEMMAS } from './words';
 
 /** Verbs of a phase that take an -ing clause: "began striking Iranian sites". */
 const ASPECTUAL_VERBS: ReadonlySet<string> = new Set(['begin', 'start', 'continue', 'keep', 'resume', 'stop', 'cease', 'finish']);
@@ -141,8 +141,32 @@ function repairPrepositionHead(tokens: readonly Token[], syntax: SyntaxLayer): S
   return heads && deprels ? { ...syntax, heads, deprels } : syntax;
 }
 
+/**
+ * "Mittal told US investors that …": the parser may hang a name and the noun it modifies on the verb
+ * as two objects of the same kind. A verb has one object and one indirect object: a name right
+ * before a common noun with the same relation to the same verb is that noun's compound. ("gave
+ * Ukraine weapons", an indirect object then an object, is left alone, but for people who act for
+ * themselves: one tells a state nothing called "investors".)
+ */
+function repairTwinObjects(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+  let heads: Int32Array | undefined;
+  let deprels: string[] | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const d = syntax.deprels[i];
+    // (An indirect object then private people as object, "told US investors", is one phrase too.)
+    const twin = syntax.deprels[i + 1] === d || (d === 'iobj' && syntax.deprels[i + 1] === 'obj' && PRIVATE_PEOPLE.has(tokens[i + 1]?.lower ?? ''));
+    if ((d !== 'obj' && d !== 'iobj') || !twin || syntax.heads[i] !== syntax.heads[i + 1]) continue;
+    if (syntax.upos[i] !== 'PROPN' || syntax.upos[i + 1] !== 'NOUN' || !/^\p{Ll}/u.test(tokens[i + 1]?.value ?? '')) continue;
+    heads ??= Int32Array.from(syntax.heads);
+    deprels ??= [...syntax.deprels];
+    heads[i] = i + 1;
+    deprels[i] = 'compound';
+  }
+  return heads && deprels ? { ...syntax, heads, deprels } : syntax;
+}
+
 /** The repairs, in the order they are applied (each reads the tree the one before left). */
-const REPAIRS: readonly ((tokens: readonly Token[], syntax: SyntaxLayer) => SyntaxLayer)[] = [repairAspectual, repairAsClause, repairSaidThat, repairPrepositionHead];
+const REPAIRS: readonly ((tokens: readonly Token[], syntax: SyntaxLayer) => SyntaxLayer)[] = [repairAspectual, repairAsClause, repairSaidThat, repairPrepositionHead, repairTwinObjects];
 
 /** The parse with every repair above applied. */
 export function repairTree(tokens: readonly Token[], parsed: SyntaxLayer): SyntaxLayer {
