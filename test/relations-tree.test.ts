@@ -498,6 +498,10 @@ const ROWS: readonly Row[] = [
   ['Olaf Scholz told US investors that Germany would cut taxes.', [], 'a name before private people hung as a second object ("told US investors") is their modifier: no state is told'],
   ['Olaf Scholz told US officials that Germany would cut taxes.', ['olaf-scholz informed united-states'], 'officials of a state told are the state told'],
   ['The Labour Party named Ada Brook as its campaign chief. Brook said she wanted the party to be ready for any attack.', [], 'a person whose side is not said wanting "the party" to act wishes for her own side'],
+  ['Boris Johnson pushed Keir Starmer over in the corridor.', [], 'pushing someone "over" before a place phrase is a shove: "over" is a particle, no appeal'],
+  ['China pressed Japan over the islands.', ['china urged japan'], 'pressing Y over an issue is an appeal'],
+  ['Qatar praised Hamas and the Iran-funded Hezbollah.', ['iran aided hezbollah', 'qatar supported hamas', 'qatar supported hezbollah'], 'an actor glued to a participle ("Iran-funded") describes the conjunct after it and is no conjunct itself'],
+  ['He spoke to the BBC and the US-funded Radio Farda.', ['united-states aided farda'], 'a glued participle\'s actor is its source, not a name before it; the name it describes may begin with words of its own'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

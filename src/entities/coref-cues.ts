@@ -76,6 +76,24 @@ export class CorefCues extends CorefText {
   }
 
   /**
+   * "Rover's disclosure of its talks", "Iran's defence of its programme": a possessive in the
+   * of-phrase of a noun that a name owns stands for that owner, when it agrees.
+   */
+  protected nounOwner(t: Token, kind: PronounKind, seen: readonly Item[]): Item | undefined {
+    if (this.tokens[t.index - 1]?.lower !== 'of') return undefined;
+    let k = t.index - 2;
+    if (this.tokens[k]?.pos !== 'NOUN') return undefined;
+    while (this.tokens[k - 1]?.pos === 'ADJ' || this.tokens[k - 1]?.pos === 'NOUN') k--;
+    if (this.tokens[k - 1]?.value !== "'s") return undefined;
+    for (let j = seen.length - 1; j >= 0; j--) {
+      const m = seen[j] as Item;
+      if (m.sentence !== t.sentence) return undefined;
+      if (m.last === k - 2) return this.agrees(m, kind) ? m : undefined;
+    }
+    return undefined;
+  }
+
+  /**
    * The object that controls the infinitive a possessive stands in ("urged Israel to halt its
    * offensive", "induced Russia to extend its capacity"): the parse's obj of the verb whose xcomp
    * holds the possessive, or on the surface "VERB (the) NAME to VERB … its" with a verb of control

@@ -269,6 +269,8 @@ class Resolver extends CorefStates {
     // "accused the Emirates of complicity through its support": the of-phrase tells the object's deed.
     const charged = row.form !== 'reflexive' ? this.chargedObject(t, row.kind, seen) : undefined;
     if (charged && charged.entity !== speaker) return this.reference(charged.entity, charged.entityType, t.index, t.index, t.sentence, 'pronoun', possessive);
+    const nounOwner = possessive ? this.nounOwner(t, row.kind, seen) : undefined;
+    if (nounOwner && nounOwner.entity !== speaker) return this.reference(nounOwner.entity, nounOwner.entityType, t.index, t.index, t.sentence, 'pronoun', true);
     const controller = possessive && !hostileObject ? this.controller(t, row.kind, seen) : undefined;
     if (controller && controller.entity !== speaker) return this.reference(controller.entity, controller.entityType, t.index, t.index, t.sentence, 'pronoun', true);
     const owner = possessive && !hostileObject ? this.ownSubject(t, row.kind, seen) : undefined;

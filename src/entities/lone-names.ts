@@ -423,6 +423,12 @@ export abstract class LoneNameReading extends NameReading {
       // The trained NER reads this word as a person's name: it is added as one after this pass
       // ("Scientology" is a name of a thing, whatever the NER says).
       const nerType = (type: string): boolean => tokens.some((t) => this.named.type[t.index] === type);
+      // "Rover" in a story about "MG Rover": the last word of a body's longer name the story gives is that body.
+      const tail = this.recentOrganization((m) => m.firstToken !== m.lastToken && m.text.endsWith(` ${value}`));
+      if (tail) {
+        for (const t of tokens) this.addMention(tail, 'organization', t.index, t.index, undefined, 'lone-name:organization', false, 'name');
+        continue;
+      }
       if (nerType('PER') && !THING_SUFFIX.test(lower)) continue;
       // (The NER's other readings are not followed: as a product, event or work, MISC, it drops gods
       // and parties that the KG gold wants as nodes, organisation F1 63.8 against 61.7 on GUM; as a

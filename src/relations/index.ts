@@ -96,8 +96,10 @@ class Extractor extends TreeFrames {
       const verbal = (t.pos === 'VERB' || t.pos === 'AUX' || mistagged !== undefined) && !nounAfterTo;
       const lemma = mistagged ?? t.lemma;
       const parsed = this.tree?.parsed(t) === true;
-      const verbFrames = verbal || (t.pos === 'NOUN' && /ed$/.test(t.lower)) ? framesByLemma.get(lemma) : undefined;
-      const treeFrames = parsed ? this.treeFrames(t) : undefined;
+      // "the US-funded Radio Farda": a participle glued to an actor by a hyphen is read by compoundAdjective alone.
+      const glued = this.gluedParticiple(t);
+      const verbFrames = !glued && (verbal || (t.pos === 'NOUN' && /ed$/.test(t.lower))) ? framesByLemma.get(lemma) : undefined;
+      const treeFrames = parsed && !glued ? this.treeFrames(t) : undefined;
       // (A set only where the tree has frames to read: one per token was most of this loop's garbage.)
       const read = treeFrames ? new Set<Frame>() : undefined;
       if (treeFrames) for (const f of treeFrames) if (this.treeFrame(t, f)) read?.add(f);

@@ -10,7 +10,7 @@
 import type { EntityType, Relation, SyntaxLayer, Token } from '../types';
 import type { ActorReference } from '../entities';
 import type { Frame } from './frames';
-import { OBJECT_TO_FILLERS, OF_HEADS, PRIVATE_PEOPLE, VICTIM_NOUNS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, RELATIVE_PRONOUNS, SITE_PREPS, VERB_TAGS } from './words';
+import { OBJECT_TO_FILLERS, OF_HEADS, particleAt, PRIVATE_PEOPLE, VICTIM_NOUNS, SPEECH_LEMMAS, ATTACKED_ASSETS, GOODS_NOUNS, RELATIVE_PRONOUNS, SITE_PREPS, VERB_TAGS } from './words';
 import { JUDGING, OBJECT_CONTROL, VISIT_FRAMES } from './frames';
 import { ActorFinder, relativeAntecedent, type ListExpander } from './tree-actors';
 import { finite, hypothetical, inflected, negated } from './tree-modality';
@@ -600,7 +600,7 @@ export function assetsOf(relation: Relation): ReadonlySet<string> | undefined {
 
 /** Whether the word at `at` is one of `words`, or "to" is after a time phrase there ("asked Y days earlier to …"). */
 function followedBy(tree: DependencyTree, at: number, words: readonly string[]): boolean {
-  if (words.includes(tree.tokens[at]?.lower ?? '')) return true;
+  if (words.includes(tree.tokens[at]?.lower ?? '')) return !particleAt(tree.tokens, at);
   let p = at;
   while (OBJECT_TO_FILLERS.has(tree.tokens[p]?.lower ?? '') && p - at < 4) p++;
   return p > at && words.includes('to') && tree.tokens[p]?.lower === 'to';

@@ -2,7 +2,7 @@
 import type { Token } from '../types';
 import type { ActorReference } from '../entities';
 import { JUDGING, LIGHT_VERBS, MUTUAL_NOUN_VERBS, type CollocationFrame, type Frame, type NounFrame } from './frames';
-import { CLAUSE_BREAKS, CONJUNCTIONS, IRREALIS_VERBS, NON_ACTOR_HEADS, RELATIVE_PRONOUNS, SPEECH_LEMMAS, TIME_WORDS, PROMISING_VERBS, verbIn, WISH_NOUNS } from './words';
+import { CLAUSE_BREAKS, CONJUNCTIONS, IRREALIS_VERBS, NON_ACTOR_HEADS, particleAt, RELATIVE_PRONOUNS, SPEECH_LEMMAS, TIME_WORDS, PROMISING_VERBS, verbIn, WISH_NOUNS } from './words';
 import { framesByLemma, nounFramesByWord, type EmitOptions, forEachPair } from './context';
 import { Evidence } from './evidence';
 
@@ -82,7 +82,9 @@ export abstract class WalkFrames extends Evidence {
         return;
       }
       targets = this.coordinated(target, 1);
-      if (frame.after && !frame.after.includes(this.tok((targets.at(-1) ?? target).lastToken + 1)?.lower ?? '')) return;
+      const next = (targets.at(-1) ?? target).lastToken + 1;
+      // ("pushed the referee over in a game": a word followed by a preposition or a stop is a particle, it opens no phrase.)
+      if (frame.after && (!frame.after.includes(this.tok(next)?.lower ?? '') || particleAt(this.doc.tokens, next))) return;
       const subject = this.subjectOf(trigger);
       if (!subject) return;
       sources = this.coordinated(subject, -1, this.tok(trigger.index - 1)?.lower === 'to');
@@ -365,7 +367,7 @@ export abstract class WalkFrames extends Evidence {
     const verb = this.tok(hyphen.index + 1);
     if (!actor || !verb || actor.entityType === 'other') return;
     const frame = framesByLemma.get(verb.lemma)?.[0];
-    const target = this.refAt[hyphen.index + 2];
+    const target = this.refAt[this.gluedNoun(hyphen.index + 2)];
     if (!frame || !target || target.entityType === 'place') return;
     this.emit(actor, frame.relation, target, verb, `${frame.id}:compound`, frame.cameo, { topicOk: frame.topicTarget === true });
   }

@@ -477,6 +477,27 @@ export abstract class Walks extends ExtractorState {
    * "wants Moscow and Kyiv to agree"); rightwards, a conjunct followed by its own verb starts a
    * new clause.
    */
+  /** Whether `t` is a participle glued by a hyphen to the actor before it ("US-funded"). */
+  protected gluedParticiple(t: Token): boolean {
+    const hyphen = this.tok(t.index - 1);
+    const before = this.tok(t.index - 2);
+    return hyphen?.value === '-' && before !== undefined && hyphen.start === before.end && t.start === hyphen.end
+      && /(ed|en)$/.test(t.lower) && this.refAt[t.index - 2] !== undefined;
+  }
+
+  /** The token of the reference a glued participle at `k` - 1 describes ("US-funded *Radio Farda*": the name may begin with words of its own), or -1. */
+  protected gluedNoun(k: number): number {
+    const start = k;
+    while (!this.refAt[k] && k < start + 2 && /^\p{Lu}/u.test(this.tok(k)?.value ?? '') && this.tok(k)?.sentence === this.tok(start)?.sentence) k++;
+    return this.refAt[k] ? k : -1;
+  }
+
+  /** Whether a participle is glued by a hyphen to the reference `r` ("*US*-funded"). */
+  protected gluedAfter(r: ActorReference): boolean {
+    const participle = this.tok(r.lastToken + 2);
+    return participle !== undefined && this.gluedParticiple(participle);
+  }
+
   protected coordinated(r: ActorReference, direction: 1 | -1, objectList = false, subjectList = false): ActorReference[] {
     const list = this.coordinatedList(r, direction, objectList, subjectList);
     // "both sides": the other actors the phrase stands for.
@@ -519,6 +540,12 @@ export abstract class Walks extends ExtractorState {
         while (k <= next.lastToken + 4 && !this.refAt[k] && ['NOUN', 'ADJ', 'PROPN'].includes(this.tok(k)?.pos ?? '')) k++;
         const owned = this.refAt[k];
         if (owned && owned !== next && k > next.lastToken + 1 && owned.sentence === r.sentence) next = owned;
+      }
+      // "Hamas and the Iran-backed Hezbollah": the actor glued to a participle only describes the conjunct after it.
+      if (direction > 0 && this.gluedAfter(next)) {
+        const described = this.refAt[this.gluedNoun(next.lastToken + 3)];
+        if (!described) break;
+        next = described;
       }
       const ordered = direction > 0 ? gap : [...gap].reverse();
       const joiner = this.joiner(ordered);

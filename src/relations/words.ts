@@ -275,3 +275,17 @@ export const DENIAL_LEMMAS: ReadonlySet<string> = new Set(['deny', 'refute', 're
 
 /** Nouns of a wish or plan: an event under them is wanted, not done ("an interest in talks"), or denied ("no plans for talks"). */
 export const WISH_NOUNS: ReadonlySet<string> = new Set(['interest', 'plan', 'plans', 'intention', 'desire', 'appetite', 'wish', 'need']);
+
+/**
+ * Whether the word at `at` is a particle rather than a preposition that opens a phrase: it ends the
+ * sentence or comes before punctuation or another preposition ("pushed the referee *over* in a game").
+ */
+export function particleAt(tokens: readonly { readonly pos: string; readonly sentence: number; readonly lower: string }[], at: number): boolean {
+  const word = tokens[at];
+  if (!word || (word.pos !== 'ADP' && word.pos !== 'ADV' && word.pos !== 'PART')) return false;
+  const next = tokens[at + 1];
+  return !next || next.sentence !== word.sentence || next.pos === 'PUNCT' || PLACE_TIME_PREPS.has(next.lower);
+}
+
+/** Prepositions that open a phrase of place or time, after which a word before them stood alone. */
+const PLACE_TIME_PREPS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'from', 'with', 'by', 'during', 'after', 'before', 'into', 'near', 'outside', 'inside']);
