@@ -21,6 +21,7 @@ const ROWS: readonly Row[] = [
   ['The foreign ministry in Santiago said so.', [['Santiago', 'chile', 'country']], 'a state\'s body in its capital, with no owner of its own, is that state\'s'],
   ['The Peruvian embassy in Santiago said so.', [['Peruvian', 'peru', 'country'], ['Santiago', 'santiago', 'place']], 'a post abroad in a capital is the capital as a place'],
   ['Manchester United manager Alex Ferguson was pleased. United keeper Roy Carroll saved well.', [['Manchester United', 'manchester-united-fc', 'organization'], ['Alex Ferguson', 'alex-ferguson', 'person'], ['United', 'manchester-united-fc', 'organization'], ['Roy Carroll', 'roy-carroll', 'person']], 'a lone last word of a body\'s longer name in the story is that body'],
+  ['Exports from the West African country fell sharply.', [], 'a region\'s adjective before a noun is no organisation ("the West African country")'],
   ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
   ['Microsoft invested in OpenAI.', [['Microsoft', 'microsoft', 'organization'], ['OpenAI', 'openai', 'organization']], 'a run of capitals after a lowercase letter is an acronym inside one name, not a glued word'],
   ['Sudan accused the Emirates of complicity.', [['Sudan', 'sudan', 'country'], ['Emirates', 'united-arab-emirates', 'country']], 'a name the gazetteer writes with its article, after a lowercase "the"'],

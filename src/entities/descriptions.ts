@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EntityType, Token } from '../types';
+import { REGION_MEMBERS, regionAdjectiveAt } from './tables';
 
 /** What an actor must be for a description to stand for it. */
 export interface DescriptionRow {
@@ -155,6 +156,8 @@ export interface DescriptionSpan {
   readonly last: number;
   /** "the Russian leader": the country a demonym before the head names. */
   readonly country?: string;
+  /** "the Southeast Asian country": the region's adjective, lowercase. */
+  readonly region?: string;
 }
 
 /**
@@ -167,6 +170,7 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
   for (const t of tokens) {
     if (t.lower !== 'the') continue;
     let country: string | undefined;
+    let region: string | undefined;
     let found: DescriptionSpan | undefined;
     // The last token of a "Name-backed" modifier: the span starts after it, the name keeps its own reference.
     let backed: number | undefined;
@@ -181,11 +185,18 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
       }
       const row = DESCRIPTIONS.find((r) => r.words.every((word, i) => tokens[k + i]?.lower === word && tokens[k + i]?.sentence === t.sentence));
       if (row) {
-        found = { row, first: (backed ?? t.index) + 1, last: k + row.words.length - 1, ...(country ? { country } : {}) };
+        found = { row, first: (backed ?? t.index) + 1, last: k + row.words.length - 1, ...(country ? { country } : {}), ...(region ? { region } : {}) };
         break;
       }
       const w = tokens[k];
       if (!w || w.sentence !== t.sentence) break;
+      // ("the Southeast Asian country": a region's adjective describes the state, it names none.)
+      const regionWords = regionAdjectiveAt(tokens, k);
+      if (regionWords > 0) {
+        region = tokens.slice(k, k + regionWords).map((x) => x.lower).join(' ');
+        k += regionWords - 1;
+        continue;
+      }
       const c = /^\p{Lu}/u.test(w.value) ? demonym?.(w.value) : undefined;
       if (c) country = c;
       else if (backedBy(tokens, k)) {
@@ -225,6 +236,19 @@ function backedBy(tokens: readonly Token[], k: number): boolean {
   const at = (i: number): Token | undefined => tokens[i];
   const hyphenAt = (i: number): boolean => at(i)?.value === '-' && /^\p{Lu}/u.test(at(i - 1)?.value ?? '') && /^\p{Ll}+ed$/u.test(at(i + 1)?.value ?? '');
   return hyphenAt(k) || hyphenAt(k + 1) || hyphenAt(k - 1);
+}
+
+let codes: ReadonlyMap<string, string> | undefined;
+
+/** Whether a state lies in the region its adjective names (REGION_MEMBERS; a region without a list holds every state). */
+function inRegion(entity: string, region: string): boolean {
+  const members = REGION_MEMBERS.get(region);
+  if (!members) return true;
+  if (!codes) {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'countries.json'), 'utf8')) as { countries: Array<{ id: string; iso2?: string }> };
+    codes = new Map(data.countries.filter((c) => c.iso2).map((c) => [c.id, c.iso2 as string]));
+  }
+  return members.includes(codes.get(entity) ?? '');
 }
 
 let kinds: ReadonlyMap<string, string> | undefined;
@@ -287,6 +311,7 @@ export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
     case 'country':
       if (row.among && !row.among.includes(a.entity)) return false;
       if (row.labelWords && !row.labelWords.some((w) => (a.label ?? '').split(/\s+/).includes(w))) return false;
+      if (d.region && !inRegion(a.entity, d.region)) return false;
       return !d.country || d.country === a.entity;
     case 'place':
       return true;

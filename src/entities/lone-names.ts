@@ -424,7 +424,9 @@ export abstract class LoneNameReading extends NameReading {
       // ("Scientology" is a name of a thing, whatever the NER says).
       const nerType = (type: string): boolean => tokens.some((t) => this.named.type[t.index] === type);
       // "Rover" in a story about "MG Rover": the last word of a body's longer name the story gives is that body.
-      const tail = this.recentOrganization((m) => m.firstToken !== m.lastToken && m.text.endsWith(` ${value}`));
+      // (Not a name made plural, "Polaroids" beside "Polaroid": a product, whatever body ends with it.)
+      const madePlural = /s$/.test(value) && capitalizedWords().has(value.slice(0, -1));
+      const tail = madePlural ? undefined : this.recentOrganization((m) => m.firstToken !== m.lastToken && m.text.endsWith(` ${value}`));
       if (tail) {
         for (const t of tokens) this.addMention(tail, 'organization', t.index, t.index, undefined, 'lone-name:organization', false, 'name');
         continue;

@@ -8,7 +8,7 @@ import { partyAdjectiveAt } from './parties';
 import { clubAt } from './clubs';
 import {
   GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, INDUSTRY_HEADS,
-  ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES,
+  ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES, regionAdjectiveAt,
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
@@ -413,6 +413,11 @@ export abstract class NameReading extends TitleReading {
     }
     const prev = this.token(i - 1);
     const t = this.token(i);
+    // "the Southeast Asian country": a region's adjective before a noun names no body.
+    if (regionAdjectiveAt(this.tokens, i) === last - i + 1 && /^\p{Ll}/u.test(this.token(last + 1)?.value ?? '')) {
+      this.claimed.fill(1, i, last + 1);
+      return last + 1;
+    }
     const given = this.lexicon.givenNames.has(lowers[0] ?? '') || INITIAL.test(words[0]?.value ?? '');
     const after = this.token(last + 1);
     const speaks = after !== undefined && (SPEECH_VERBS.has(after.lemma) || (after.pos === 'AUX' && SPEECH_VERBS.has(this.token(last + 2)?.lemma ?? '')));

@@ -518,3 +518,54 @@ export const ARMY_WORDS: ReadonlySet<string> = new Set(['army', 'military', 'arm
 export function wordTable(rows: readonly { readonly word: string; readonly reason: string }[]): ReadonlySet<string> {
   return new Set(rows.map((r) => r.word));
 }
+
+/**
+ * Adjectives of a world region ("the Southeast Asian country", "the West African nation"): news
+ * describes a state by its region once it has named it. Before a noun they name no body of their
+ * own, and a description may carry them as it carries "former" or a demonym.
+ */
+export const REGION_ADJECTIVES: ReadonlySet<string> = wordTable([
+  ...['southeast asian', 'south-east asian', 'south asian', 'east asian', 'central asian', 'west asian'].map((word) => ({ word, reason: 'Asia\'s regions' })),
+  ...['west african', 'east african', 'north african', 'southern african', 'central african', 'sub-saharan', 'sahelian'].map((word) => ({ word, reason: 'Africa\'s regions' })),
+  ...['south american', 'latin american', 'central american', 'north american', 'caribbean', 'andean'].map((word) => ({ word, reason: 'the Americas\' regions' })),
+  ...['balkan', 'baltic', 'nordic', 'scandinavian', 'eastern european', 'east european', 'central european', 'western european', 'mediterranean', 'alpine'].map((word) => ({ word, reason: 'Europe\'s regions' })),
+  ...['middle eastern', 'arab', 'himalayan', 'pacific', 'caucasian', 'asian', 'african', 'european'].map((word) => ({ word, reason: 'a continent or a wider region' })),
+]);
+
+/** The number of words of a region adjective starting at token k (0 when none): "Southeast Asian" → 2. */
+export function regionAdjectiveAt(tokens: readonly { readonly lower: string; readonly value: string }[], k: number): number {
+  if (!/^\p{Lu}/u.test(tokens[k]?.value ?? '')) return 0;
+  const one = tokens[k]?.lower ?? '';
+  const two = `${one} ${tokens[k + 1]?.lower ?? ''}`;
+  return REGION_ADJECTIVES.has(two) && /^\p{Lu}/u.test(tokens[k + 1]?.value ?? '') ? 2 : REGION_ADJECTIVES.has(one) ? 1 : 0;
+}
+
+/**
+ * The states a region's adjective can describe (ISO 3166 codes, from general knowledge of the UN's
+ * regions and news usage): "the Southeast Asian country" after "Washington … Vietnam" is Vietnam.
+ * Adjectives of a continent or a wider, vaguer region restrict nothing.
+ */
+export const REGION_MEMBERS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['southeast asian', ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN']],
+  ['south-east asian', ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN']],
+  ['south asian', ['AF', 'BD', 'BT', 'IN', 'MV', 'NP', 'PK', 'LK']],
+  ['east asian', ['CN', 'JP', 'KP', 'KR', 'MN', 'TW']],
+  ['central asian', ['KZ', 'KG', 'TJ', 'TM', 'UZ', 'AF']],
+  ['west african', ['BJ', 'BF', 'CV', 'CI', 'GM', 'GH', 'GN', 'GW', 'LR', 'ML', 'MR', 'NE', 'NG', 'SN', 'SL', 'TG']],
+  ['east african', ['BI', 'DJ', 'ER', 'ET', 'KE', 'RW', 'SO', 'SS', 'SD', 'TZ', 'UG']],
+  ['north african', ['DZ', 'EG', 'LY', 'MA', 'SD', 'TN', 'MR']],
+  ['southern african', ['AO', 'BW', 'LS', 'MW', 'MZ', 'NA', 'ZA', 'SZ', 'ZM', 'ZW', 'MG']],
+  ['central african', ['CM', 'CF', 'TD', 'CG', 'CD', 'GQ', 'GA', 'ST']],
+  ['sahelian', ['BF', 'TD', 'ML', 'MR', 'NE', 'SN', 'SD']],
+  ['south american', ['AR', 'BO', 'BR', 'CL', 'CO', 'EC', 'GY', 'PY', 'PE', 'SR', 'UY', 'VE']],
+  ['andean', ['BO', 'CO', 'EC', 'PE', 'CL', 'VE']],
+  ['central american', ['BZ', 'CR', 'SV', 'GT', 'HN', 'NI', 'PA']],
+  ['caribbean', ['AG', 'BS', 'BB', 'CU', 'DM', 'DO', 'GD', 'HT', 'JM', 'KN', 'LC', 'VC', 'TT']],
+  ['balkan', ['AL', 'BA', 'BG', 'HR', 'XK', 'ME', 'MK', 'RS', 'SI', 'RO', 'GR']],
+  ['baltic', ['EE', 'LV', 'LT']],
+  ['nordic', ['DK', 'FI', 'IS', 'NO', 'SE']],
+  ['scandinavian', ['DK', 'NO', 'SE']],
+  ['himalayan', ['NP', 'BT']],
+  ['middle eastern', ['BH', 'EG', 'IR', 'IQ', 'IL', 'JO', 'KW', 'LB', 'OM', 'PS', 'QA', 'SA', 'SY', 'TR', 'AE', 'YE']],
+  ['arab', ['DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MR', 'MA', 'OM', 'PS', 'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE']],
+]);
