@@ -482,9 +482,12 @@ export abstract class TreeFrames extends TreeAgree {
   }
 
   /** "held talks with Y", "had a meeting with Y": a light verb and the noun frame of its object. */
-  protected treeLightVerb(verb: Token): void {
+  protected treeLightVerb(tagged: Token): void {
     const reader = this.reader;
-    if (!reader || !(LIGHT_VERBS.has(verb.lemma) || MUTUAL_NOUN_VERBS.has(verb.lemma) || RECEIVING_VERBS.has(verb.lemma))) return;
+    // ("Qatar mediated the deal": wink may tag a past an adjective and keep it as its lemma.)
+    const lemma = verbLemmas(tagged).find((l) => LIGHT_VERBS.has(l) || MUTUAL_NOUN_VERBS.has(l) || RECEIVING_VERBS.has(l));
+    if (!reader || lemma === undefined) return;
+    const verb = lemma === tagged.lemma ? tagged : { ...tagged, lemma };
     const noun = eventNoun(reader.tree, verb.index, (w) => nounFramesByWord.has(w));
     const nounToken = this.tok(noun);
     if (!nounToken) return;
