@@ -503,6 +503,7 @@ const ROWS: readonly Row[] = [
   ['Qatar praised Hamas and the Iran-funded Hezbollah.', ['iran aided hezbollah', 'qatar supported hamas', 'qatar supported hezbollah'], 'an actor glued to a participle ("Iran-funded") describes the conjunct after it and is no conjunct itself'],
   ['He spoke to the BBC and the US-funded Radio Farda.', ['united-states aided farda'], 'a glued participle\'s actor is its source, not a name before it; the name it describes may begin with words of its own'],
   ['Qatar mediated the deal between Washington and Tehran.', ['iran met qatar', 'iran promised united-states', 'qatar met united-states', 'united-states promised iran'], 'a light verb tagged as an adjective ("mediated", lemma kept) is still read by its verb lemma'],
+  ['Emmanuel Macron and Friedrich Merz said in a joint statement that they welcomed Donald Trump\'s efforts.', ['emmanuel-macron supported donald-trump', 'friedrich-merz supported donald-trump'], 'people named together as speakers are "they", each of them; where it was said may stand between'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -39,6 +39,9 @@ const EXPLETIVE_VERBS: ReadonlySet<string> = new Set([
   'emerge', 'mean', 'cost', 'help', 'hurt', 'make', 'get', 'go', 'come', 'work',
 ]);
 
+/** Where something is said, in a phrase between a verb of speech and its clause: "said in a statement that …". */
+const SAID_IN_NOUNS: ReadonlySet<string> = new Set(['statement', 'letter', 'interview', 'communique', 'post', 'speech', 'message', 'broadcast']);
+
 /** The cues, on the text they read. */
 export class CorefCues extends CorefText {
   /**
@@ -433,6 +436,12 @@ export class CorefCues extends CorefText {
     if (this.tokens[k]?.lower === 'that') k--;
     // ("The United States said on Tuesday it had …": a short time phrase between the verb and the pronoun.)
     for (let steps = 0; steps < 3 && SAID_WHEN_WORDS.has(this.tokens[k]?.lower ?? '') && this.tokens[k]?.sentence === t.sentence; steps++) k--;
+    // ("said in a joint statement that they …": where it was said, between the verb and its clause.)
+    if (SAID_IN_NOUNS.has(this.tokens[k]?.lower ?? '')) {
+      let p = k - 1;
+      while (p > k - 4 && ['DET', 'ADJ'].includes(this.tokens[p]?.pos ?? '')) p--;
+      if (['in', 'on'].includes(this.tokens[p]?.lower ?? '') && this.tokens[p]?.sentence === t.sentence) k = p - 1;
+    }
     let verb = this.tokens[k];
     if (verb && verb.pos !== 'VERB' && verb.sentence === t.sentence) {
       // "told reporters he", "told Montalvo he", "told the BBC it": skip a short object.

@@ -241,7 +241,9 @@ class Resolver extends CorefStates {
     const reporter = role === 'subject' && !this.quoted[t.index] ? this.reporter(t, seen) : undefined;
     if (reporter !== undefined) {
       // After "X said", the pronoun is X or, when X does not agree ("Putin said it…"), nobody we know.
-      return reporter && this.agrees(reporter, row.kind) ? this.reference(reporter.entity, reporter.entityType, t.index, t.index, t.sentence, 'pronoun', false) : undefined;
+      // ("Macron and Merz said they welcomed …": people named together are "they"; conjuncts() gives each.)
+      const people = reporter !== null && row.kind === 'plural' && reporter.entityType === 'person' && this.conjoined(reporter);
+      return reporter && (people || this.agrees(reporter, row.kind)) ? this.reference(reporter.entity, reporter.entityType, t.index, t.index, t.sentence, 'pronoun', false) : undefined;
     }
     // "… the Ukrainian president could come back when he was ready": a he/she opening an adverbial
     // clause after its main clause is that clause's subject, the nearest before it, not the sentence's first.
@@ -371,7 +373,9 @@ class Resolver extends CorefStates {
     }
     // (In text order: the references of one pronoun come out as the list names them.)
     const all = [...members.entries()].sort((a, b) => a[1].at - b[1].at).map(([entity, { entityType }]) => ({ entity, entityType }));
-    return all.every((a) => this.agrees(this.item(a.entity, a.entityType, m.first, m.last), 'plural')) ? all : [];
+    // (People named together are "they" as a group: "Trump and Putin said they …".)
+    const people = all.length > 1 && all.some((a) => a.entityType === 'person') && all.every((a) => a.entityType === 'person' || a.entityType === 'country' || a.entityType === 'organization');
+    return people || all.every((a) => this.agrees(this.item(a.entity, a.entityType, m.first, m.last), 'plural')) ? all : [];
   }
 
   /** The ranker's view of a pronoun and its candidates (coref-rank.ts). */

@@ -562,7 +562,12 @@ export abstract class Evidence extends Walks {
       const t = this.tok(i);
       // "Yoon said …, and Kishida thanked him": a clause of its own after ", and" is the writer's.
       if (t?.value === ',' && ['and', 'but'].includes(this.tok(i + 1)?.lower ?? '') && i + 2 === source.firstToken) return undefined;
-      if (t && SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB') return own(this.treeSubject(t) ?? this.subjectOf(t));
+      if (t && SPEECH_LEMMAS.has(t.lemma) && t.pos === 'VERB') {
+        const speaker = this.treeSubject(t) ?? this.subjectOf(t);
+        // ("Macron and Merz said they welcomed …": each speaker tells its own act.)
+        if (speaker && [...this.coordinated(speaker, 1, false, true), ...this.coordinated(speaker, -1)].some((r) => r.entity === source.entity)) return undefined;
+        return own(speaker);
+      }
     }
     // "…, a senior official said", "…, Peskov told reporters"
     for (let i = trigger.index + 1; i <= sentence.lastToken; i++) {
