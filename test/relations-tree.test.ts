@@ -504,6 +504,8 @@ const ROWS: readonly Row[] = [
   ['He spoke to the BBC and the US-funded Radio Farda.', ['united-states aided farda'], 'a glued participle\'s actor is its source, not a name before it; the name it describes may begin with words of its own'],
   ['Qatar mediated the deal between Washington and Tehran.', ['iran met qatar', 'iran promised united-states', 'qatar met united-states', 'united-states promised iran'], 'a light verb tagged as an adjective ("mediated", lemma kept) is still read by its verb lemma'],
   ['Emmanuel Macron and Friedrich Merz said in a joint statement that they welcomed Donald Trump\'s efforts.', ['emmanuel-macron supported donald-trump', 'friedrich-merz supported donald-trump'], 'people named together as speakers are "they", each of them; where it was said may stand between'],
+  ['Israel struck a crowded school in Gaza City on Monday. Antonio Guterres condemned the killings.', ['antonio-guterres accused israel', 'israel attacked gaza-city'], 'condemning "the killings" judges the author of the attack told before'],
+  ['Israeli troops fired on a crowd in Gaza on Monday.', ['israel attacked gaza'], 'people fired on in a place: the place is hit, as a site there is'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -54,7 +54,9 @@ export function mutualEventNoun(word: string): boolean {
 export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<string, readonly Relation[]>([
   // First, so that a row below wins: "the launch", "the coup" take up a targetless act alone (TOLD_ACTS).
   ...TOLD_ACT_NOUNS.map((w) => [w, []] as [string, readonly Relation[]]),
-  ...['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombardment', 'shelling', 'invasion', 'offensive', 'incursion', 'assault']
+  // ("condemned the killings", "the massacre", "the shooting": deaths caused by an attack told before.)
+  ...['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'bombardment', 'shelling', 'invasion', 'offensive', 'incursion', 'assault',
+    'killing', 'killings', 'massacre', 'shooting', 'shootings']
     .map((w) => [w, ['attacked']] as [string, readonly Relation[]]),
   ...['sanctions', 'tariffs', 'duties', 'levies', 'embargo', 'ban', 'expulsion', 'expulsions', 'closure', 'closures', 'suspension', 'freeze', 'seizure']
     .map((w) => [w, ['sanctioned']] as [string, readonly Relation[]]),

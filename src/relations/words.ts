@@ -146,6 +146,8 @@ export const SITE_PREPS: ReadonlySet<string> = new Set(['in', 'inside', 'near', 
 export const ATTACKED_ASSETS: ReadonlySet<string> = new Set([
   ...STRUCK_ASSETS, 'troops', 'forces', 'grid', 'sites', 'site', 'military', 'army', 'embassy', 'consulate', 'convoy', 'base', 'ship', 'vessel',
   'tanker', 'facility', 'warship', 'soldiers', 'anywhere', 'everywhere',
+  // People hit in a place: "fired on a crowd in Gaza", "opened fire on civilians in Khartoum".
+  'crowd', 'crowds', 'protesters', 'demonstrators', 'people', 'civilians', 'palestinians', 'residents', 'villagers',
   // Sites hit in a place: "strikes on camps in Pakistan", "raided the Jenin refugee camp", "hit a refinery inside Russia".
   ...SITE_NOUNS,
 ]);
