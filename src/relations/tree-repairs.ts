@@ -2,7 +2,7 @@
 // -ing verb the parser made an adjective after a phase verb, and the owner of a document whose
 // participle says what that owner does.
 import type { SyntaxLayer, Token } from '../types';
-import type { DependencyTree } from './tree';
+import type { DependencyTree } from './dependency-tree';
 import { PRIVATE_PEOPLE, SPEECH_LEMMAS } from './words';
 
 /** Verbs of a phase that take an -ing clause: "began striking Iranian sites". */
