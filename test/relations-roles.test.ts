@@ -49,7 +49,7 @@ const ROWS: readonly Row[] = [
   ["Labour's election chief Alan Milburn spoke.", 'alan-milburn', ['member_of labour-party'], 'a chief of one part (modifiers before the title) does not lead the whole'],
   ["South Africa's ambassador to Washington, Ebrahim Rasool, left.", 'ebrahim-rasool', ['member_of south-africa'], 'the post\'s place between the title and the name'],
   ["The IMF's managing director, Kristalina Georgieva, spoke.", 'kristalina-georgieva', ['leader_of imf'], 'a managing director heads the organisation'],
-  ["Madrid is represented by Spain's director general for Europe, Jose Maria Pons.", 'jose-maria-pons', [], 'a director general of a state\'s department heads no state'],
+  ["Madrid is represented by Spain's director general for Europe, Jose Maria Pons.", 'jose-maria-pons', ['member_of spain'], 'a director general of a state\'s department serves the state and heads none (the apposition belongs to the title, not to "Europe")'],
   ['President Donald Trump signed the order.', 'donald-trump', ['leader_of united-states'], 'a title with no body, given to a person of the news gazetteer: the state the person serves'],
   ['Secretary-General Mark Rutte met the ministers.', 'mark-rutte', ['leader_of nato'], 'an organisation\'s title: the organisation the person serves, not the state'],
   ['Director General Rafael Grossi arrived.', 'rafael-grossi', ['leader_of iaea'], '"Director General" is one title, not a general\'s rank'],

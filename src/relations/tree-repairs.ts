@@ -165,8 +165,35 @@ function repairTwinObjects(tokens: readonly Token[], syntax: SyntaxLayer): Synta
   return heads && deprels ? { ...syntax, heads, deprels } : syntax;
 }
 
+/**
+ * "sanctions on the RSF leader, Mohamed Hamdan Dagalo": the parser may hang an apposition on the
+ * comma before it. An apposition whose head is punctuation belongs to the noun right before that
+ * comma.
+ */
+function repairCommaApposition(tokens: readonly Token[], syntax: SyntaxLayer): SyntaxLayer {
+  let heads: Int32Array | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const comma = (heads ?? syntax.heads)[i] as number;
+    if (syntax.deprels[i] !== 'appos' || comma < 1 || comma >= i || syntax.upos[comma] !== 'PUNCT' || tokens[comma]?.value !== ',') continue;
+    let noun = comma - 1;
+    // ("the director general for Europe, Jose Maria Pons": not the name inside a prepositional phrase, its head.)
+    const h = (heads ?? syntax.heads)[noun] as number;
+    if (syntax.upos[noun] === 'PROPN' && h >= 0 && h < noun && ['NOUN', 'PROPN'].includes(syntax.upos[h] ?? '') && syntax.deprels[noun] === 'nmod') {
+      let hasCase = false;
+      for (let k = h + 1; k < noun; k++) if ((heads ?? syntax.heads)[k] === noun && syntax.deprels[k] === 'case') hasCase = true;
+      if (hasCase) noun = h;
+    }
+    if (!['NOUN', 'PROPN'].includes(syntax.upos[noun] ?? '') || tokens[noun]?.sentence !== tokens[i]?.sentence) continue;
+    heads ??= Int32Array.from(syntax.heads);
+    heads[i] = noun;
+  }
+  return heads ? { ...syntax, heads } : syntax;
+}
+
 /** The repairs, in the order they are applied (each reads the tree the one before left). */
-const REPAIRS: readonly ((tokens: readonly Token[], syntax: SyntaxLayer) => SyntaxLayer)[] = [repairAspectual, repairAsClause, repairSaidThat, repairPrepositionHead, repairTwinObjects];
+const REPAIRS: readonly ((tokens: readonly Token[], syntax: SyntaxLayer) => SyntaxLayer)[] = [
+  repairAspectual, repairAsClause, repairSaidThat, repairPrepositionHead, repairTwinObjects, repairCommaApposition,
+];
 
 /** The parse with every repair above applied. */
 export function repairTree(tokens: readonly Token[], parsed: SyntaxLayer): SyntaxLayer {
