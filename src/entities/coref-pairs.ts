@@ -104,12 +104,28 @@ export interface PairSpan {
   readonly last: number;
 }
 
+/**
+ * The rows by their second word, each list in table order, so the first that matches is the same
+ * row: findPairs tries the table at every "the", "both" and "all". (Undefined, and the whole table
+ * tried, should a row of one word ever be added.)
+ */
+const PAIRS_BY_SECOND_WORD: ReadonlyMap<string, readonly PairRow[]> | undefined = (() => {
+  if (PAIR_DESCRIPTIONS.some((r) => r.words.length < 2)) return undefined;
+  const map = new Map<string, PairRow[]>();
+  for (const row of PAIR_DESCRIPTIONS) {
+    const second = row.words[1] ?? '';
+    map.set(second, [...(map.get(second) ?? []), row]);
+  }
+  return map;
+})();
+
 /** Pair phrases not covered by a reference, in text order; "both sides of the border" is a place. */
 export function findPairs(tokens: readonly Token[], covered: Uint8Array): PairSpan[] {
   const out: PairSpan[] = [];
   for (const t of tokens) {
     if (t.lower !== 'both' && t.lower !== 'the' && t.lower !== 'all') continue;
-    const row = PAIR_DESCRIPTIONS.find((r) => r.words.every((word, i) => tokens[t.index + i]?.lower === word && tokens[t.index + i]?.sentence === t.sentence));
+    const rows = PAIRS_BY_SECOND_WORD ? PAIRS_BY_SECOND_WORD.get(tokens[t.index + 1]?.lower ?? '') : PAIR_DESCRIPTIONS;
+    const row = rows?.find((r) => r.words.every((word, i) => tokens[t.index + i]?.lower === word && tokens[t.index + i]?.sentence === t.sentence));
     if (!row) continue;
     const last = t.index + row.words.length - 1;
     if (tokens[last + 1]?.lower === 'of' || covered[t.index] || covered[last]) continue;
