@@ -71,13 +71,23 @@ function clubsByName(): ReadonlyMap<string, readonly Club[]> {
     }
   }
   byName = map;
+  for (const n of map.keys()) for (let k = 1; k <= n.length; k++) namePrefixes.add(n.slice(0, k));
   return map;
 }
 
+/** Every prefix of every club name (clubAt stops once the text read is none: no longer text can be a name). */
+const namePrefixes = new Set<string>();
+
+/** Each staff word's words as written and split at their hyphens, made once (staffAt is asked after every club name). */
+const STAFF_SPELLINGS: ReadonlyArray<{ readonly word: StaffWord; readonly spellings: ReadonlyArray<readonly string[]> }> = STAFF_WORDS.map((word) => ({
+  word,
+  spellings: [word.words, word.words.flatMap((w) => w.split(/(-)/))],
+}));
+
 /** The staff word at token i, with its last token (written whole, or split at its hyphen as the tokenizer may: "fly - half"). */
 function staffAt(tokens: readonly Token[], i: number): { word: StaffWord; last: number } | undefined {
-  for (const word of STAFF_WORDS) {
-    for (const words of [word.words, word.words.flatMap((w) => w.split(/(-)/))]) {
+  for (const { word, spellings } of STAFF_SPELLINGS) {
+    for (const words of spellings) {
       if (words.every((w, k) => tokens[i + k]?.lower === w && tokens[i + k]?.sentence === tokens[i]?.sentence)) return { word, last: i + words.length - 1 };
     }
   }
@@ -96,7 +106,9 @@ export function clubAt(tokens: readonly Token[], i: number, text: string): { clu
   for (let j = i; j < i + longest; j++) {
     const t = tokens[j];
     if (!t || t.sentence !== first.sentence) break;
-    const clubs = names.get(text.slice(first.start, t.end));
+    const read = text.slice(first.start, t.end);
+    if (!namePrefixes.has(read)) break;
+    const clubs = names.get(read);
     if (!clubs) continue;
     const role = staffAt(tokens, j + 1);
     const name = role ? tokens[role.last + 1] : undefined;

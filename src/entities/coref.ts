@@ -163,6 +163,8 @@ class Resolver extends CorefStates {
    */
   private agedPerson(t: Token, seen: readonly Item[]): ActorReference | undefined {
     if (t.lower !== 'the' || this.tokens[t.index + 1]?.pos !== 'NUM') return undefined;
+    // (Most "the" + number are no age: "the 2010 election".)
+    if (this.tokens[t.index + 2]?.lower !== '-') return undefined;
     const words = [2, 3, 4, 5].map((k) => this.tokens[t.index + k]?.lower);
     if (words.join(' ') !== '- year - old' || this.covered[t.index + 1]) return undefined;
     const last = t.index + 5;

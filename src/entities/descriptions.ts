@@ -290,9 +290,24 @@ function loadOrganizations(): void {
 /** Every title a person description reads: a person written with one holds that office, no other. */
 export const OFFICE_TITLES: ReadonlySet<string> = new Set(DESCRIPTIONS.flatMap((r) => (r.entityType === 'person' ? [...(r.titles ?? [])] : [])));
 
+/**
+ * organizationWords by entity and label. A description is tried against every organisation seen
+ * in its reach, and the same few bodies come up again and again (most in a part of a long
+ * document): the words are made once per body and label. Bounded (cleared when full), as the
+ * labels come from the documents.
+ */
+const organizationWordsCache = new Map<string, ReadonlySet<string>>();
+const ORGANIZATION_WORDS_CACHE_LIMIT = 4096;
+
 /** The words of an organisation's names, the gazetteer's and the document's label. */
 export function organizationWords(entity: string, label: string | undefined): ReadonlySet<string> {
-  return new Set(`${label ?? ''} ${organizationNames().get(entity) ?? ''}`.split(/\s+/));
+  const key = `${entity}\u0000${label ?? ''}`;
+  let words = organizationWordsCache.get(key);
+  if (words) return words;
+  if (organizationWordsCache.size >= ORGANIZATION_WORDS_CACHE_LIMIT) organizationWordsCache.clear();
+  words = new Set(`${label ?? ''} ${organizationNames().get(entity) ?? ''}`.split(/\s+/));
+  organizationWordsCache.set(key, words);
+  return words;
 }
 
 /** What coref.ts knows about an actor when a description may stand for it. */

@@ -46,6 +46,17 @@ interface LexiconCandidate {
 
 const NO_CANDIDATES: readonly LexiconCandidate[] = [];
 
+/**
+ * The titles by their first word, each list in table order, so that titleAt, asked about a token
+ * several times by the passes, tries only the rows that can match there and picks the same one.
+ * (Undefined, and the whole table tried, should a row of no words ever be added.)
+ */
+const TITLES_BY_FIRST_WORD: ReadonlyMap<string, readonly TitleRow[]> | undefined = TITLES.some((t) => t.words.length === 0) ? undefined : (() => {
+  const map = new Map<string, TitleRow[]>();
+  for (const row of TITLES) map.set(row.words[0] ?? '', [...(map.get(row.words[0] ?? '') ?? []), row]);
+  return map;
+})();
+
 /** What every pass reads and writes: the tokens, the mentions drafted so far, the people named. */
 export abstract class RecognizerState {
   protected readonly tokens: readonly Token[];
@@ -180,7 +191,7 @@ export abstract class RecognizerState {
   protected titleAt(i: number): { title: TitleRow; last: number } | undefined {
     if (!TITLE_FIRST_WORDS.has(this.token(i)?.lower ?? '')) return undefined;
     let best: { title: TitleRow; last: number } | undefined;
-    for (const title of TITLES) {
+    for (const title of TITLES_BY_FIRST_WORD?.get(this.token(i)?.lower ?? '') ?? TITLES) {
       const k = title.words.length;
       if (best && best.title.words.length >= k) continue;
       let ok = true;
