@@ -507,6 +507,7 @@ const ROWS: readonly Row[] = [
   ['Israel struck a crowded school in Gaza City on Monday. Antonio Guterres condemned the killings.', ['antonio-guterres accused israel', 'israel attacked gaza-city'], 'condemning "the killings" judges the author of the attack told before'],
   ['Israeli troops fired on a crowd in Gaza on Monday.', ['israel attacked gaza'], 'people fired on in a place: the place is hit, as a site there is'],
   ['The United States imposed sanctions on the RSF leader, Mohamed Hamdan Dagalo.', ['united-states sanctioned mohamed-hamdan-dagalo'], 'an apposition the parser hung on the comma belongs to the noun before it: the named person is the target, not the body'],
+  ['Vodafone agreed a takeover by Siemens.', ['vodafone accepted siemens'], 'agreeing a takeover by Y accepts Y\'s bid; it is no agreeing *with* Y (a frame read through its preposition judges no object)'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -128,7 +128,8 @@ export function readFrame(ctx: TreeContext, trigger: Token, frame: Frame): TreeR
     if (!targets.some((r) => r.entityType !== 'other') && JUDGING.has(frame.relation) && !frame.objectNouns) {
       // "X and Y welcomed their resumption of ties with Z": the subjects' own act names no other author.
       const own = new Set(sources.map((r) => r.entity));
-      const authors = authorsOfObject(tree, i, frame.direct ? undefined : frame.preps).flatMap((h) => (tree.deprel(h) === 'compound' || tree.deprel(h) === 'amod' ? modifierActor(ctx, h) : actors.at(h, true)));
+      // ("agreed a takeover by Y" is no agreeing with Y: a frame read through its preposition judges no object.)
+      const authors = authorsOfObject(tree, i, frame.direct ? undefined : frame.preps, frame.direct === true || !frame.preps).flatMap((h) => (tree.deprel(h) === 'compound' || tree.deprel(h) === 'amod' ? modifierActor(ctx, h) : actors.at(h, true)));
       if (authors.length > 0 && !authors.some((r) => own.has(r.entity) || r.via === 'pronoun')) targets = authors;
     }
     // The word after the object phrase: its head noun ends it ("pressed Russian officials to …").
@@ -214,12 +215,12 @@ export function agentOf(tree: DependencyTree, i: number): number {
 }
 
 /** The by/from/of phrases on the verb's object: the author of the act it names. */
-function authorsOfObject(tree: DependencyTree, i: number, preps?: readonly string[]): number[] {
+function authorsOfObject(tree: DependencyTree, i: number, preps?: readonly string[], objects = true): number[] {
   const out: number[] = [];
   let object = false;
   for (const c of tree.children(i)) {
     // "complained of Israeli violations": a prepositional frame's object is its oblique.
-    if (tree.deprel(c) !== 'obj' && !(preps && tree.deprel(c) === 'obl' && preps.includes(tree.caseOf(c) ?? ''))) continue;
+    if (!(objects && tree.deprel(c) === 'obj') && !(preps && tree.deprel(c) === 'obl' && preps.includes(tree.caseOf(c) ?? ''))) continue;
     object = true;
     // ("accused Britain's top sprinters": people who act for themselves are no owner's act.)
     if (PRIVATE_PEOPLE.has(tree.tokens[c]?.lower ?? '')) continue;
