@@ -170,6 +170,11 @@ const ROWS: readonly Row[] = [
   ['Leicester flanker Sam Ward was banned, and Leicester striker Joe Hale scored.', [['Leicester', 'leicester-tigers', 'organization'], ['Sam Ward', 'sam-ward', 'person'], ['Leicester', 'leicester-city-fc', 'organization'], ['Joe Hale', 'joe-hale', 'person']], '…a town two clubs share is the club of the staff word\'s sport'],
   ['Chelsea Morgan flew to Bath for the wedding.', [['Chelsea Morgan', 'chelsea-morgan', 'person']], '…and no club from a name alone (a given name; the town is no mention of ours either)'],
   ['Vice-President Ann Dorr spoke.', [['Vice-President Ann Dorr', 'ann-dorr', 'person']], 'a hyphenated title is no part of the name'],
+  ['The findings appeared in the journal Ocean Letters on Monday.', [['Ocean Letters', 'ocean-letters', 'organization']], 'a kind of body right before a name makes it that body\'s name'],
+  ['Fans cheered when Dutch team Kestrel7 won.', [['Dutch', 'netherlands', 'country'], ['Kestrel7', 'kestrel7', 'organization']], '…whatever its shape (a digit)'],
+  ['The protest was led by campaign group Parents 4 Clean Air.', [['Parents 4 Clean Air', 'parents-4-clean-air', 'organization']], '…and the name goes on over numbers and capitalised words'],
+  ['The newspaper Hollander said the deal was off.', [['Hollander', 'hollander', 'organization']], '…even before a speech verb'],
+  ['The team captain Joe Marsh scored.', [['Joe Marsh', 'joe-marsh', 'person']], '…not a person named after a title word'],
 ];
 
 describe('entities: sentences → mentions', () => {

@@ -6,6 +6,7 @@ import { countryBodyId, slugify } from './slug';
 import { TitleReading } from './titles';
 import { partyAdjectiveAt } from './parties';
 import { clubAt } from './clubs';
+import { classifiedName } from './classifiers';
 import {
   GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, INDUSTRY_HEADS,
   ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES, regionAdjectiveAt,
@@ -291,11 +292,30 @@ export abstract class NameReading extends TitleReading {
       affiliation: this.afterPersonAffiliation(i),
       name: (to = last) => this.text.slice(t.start, this.tokens[to]?.end),
     };
-    return this.organizationByHead(chunk) ?? this.placeByHead(chunk) ?? this.headlineWords(chunk) ?? this.placeBeforeRegion(chunk)
+    return this.organizationByHead(chunk) ?? this.placeByHead(chunk) ?? this.headlineWords(chunk) ?? this.classifiedBody(chunk) ?? this.placeBeforeRegion(chunk)
       // (An acronym the document spells out as a thing names no body or person, alone or hyphened:
       // "ROS-concentration"; nor does a craft's or storm's name: "Phailin" after "Cyclone Phailin".)
       ?? (this.thingAcronyms.has(t.value) || (last === i && this.craftNames.has(t.value)) ? last + 1 : undefined)
       ?? this.organizationOfPerson(chunk) ?? this.personWithPlaceSurname(chunk) ?? this.singleWord(chunk) ?? this.roleWordFirst(chunk) ?? this.personOrOrganization(chunk);
+  }
+
+  /** "the newspaper Asahi", "localist group Youngspiration's", "US team Cloud9": a body's name after its kind (classifiers.ts). */
+  protected classifiedBody(c: Chunk): number | undefined {
+    // (Not a person's name or title after the noun: "the club's president Florentino Perez", "team captain Harry Kane".)
+    if (c.sentenceStart || !classifiedName(this.tokens, c.first) || this.lexicon.givenNames.has(c.lowers[0] ?? '') || HONORIFICS.has(c.lowers[0] ?? '')
+      || this.titleAt(c.first) || c.lowers.some((w) => NOT_NAME_WORDS.has(w))) return undefined;
+    // "flag carrier Air India", "group Fathers 4 Justice", "the company Hitwise UK": the name goes on over
+    // capitalised words and numbers that a table would read alone.
+    let last = c.last;
+    for (let k = c.last + 1; k <= c.last + MAX_NAME_TOKENS; k++) {
+      const t = this.token(k);
+      if (!t || t.sentence !== this.token(c.first)?.sentence || this.claimed[k] || !(isCapitalized(t) || /^\d+$/.test(t.value)) || NOT_NAME_WORDS.has(t.lower)) break;
+      last = k;
+    }
+    const name = c.name(last);
+    const id = this.addMention(last === c.last ? this.organizationId(c) : slugify(name), 'organization', c.first, last, undefined, 'classifier+name', false, 'name');
+    this.acronymDefinition(last + 1, id, 'organization');
+    return last + 1;
   }
 
   /** "Defence Ministry", "Ministry of Defence", "the Church" (→ the church named before). */
