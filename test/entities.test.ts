@@ -175,6 +175,9 @@ const ROWS: readonly Row[] = [
   ['The protest was led by campaign group Parents 4 Clean Air.', [['Parents 4 Clean Air', 'parents-4-clean-air', 'organization']], '…and the name goes on over numbers and capitalised words'],
   ['The newspaper Hollander said the deal was off.', [['Hollander', 'hollander', 'organization']], '…even before a speech verb'],
   ['The team captain Joe Marsh scored.', [['Joe Marsh', 'joe-marsh', 'person']], '…not a person named after a title word'],
+  ['The chief executive of the Harbour Trust Tarveen Oduya told reporters the plan was dead.', [['Harbour Trust', 'harbour-trust', 'organization'], ['Tarveen Oduya', 'tarveen-oduya', 'person']], 'a role of a body, then the body\'s name and two name words before the verb: the role\'s holder ends the body'],
+  ['A student at Corvale State University Idris Bemba heard the news.', [['Corvale State University', 'corvale-state-university', 'organization'], ['Idris Bemba', 'idris-bemba', 'person']], '…after "at" too'],
+  ['A spokesman of the University of New Mexico said it was closed.', [['University of New Mexico', 'university-of-new-mexico', 'organization'], ['New Mexico', 'new-mexico', 'place']], '…not a place the body\'s name ends with'],
 ];
 
 describe('entities: sentences → mentions', () => {

@@ -7,6 +7,7 @@ import { TitleReading } from './titles';
 import { partyAdjectiveAt } from './parties';
 import { clubAt } from './clubs';
 import { classifiedName } from './classifiers';
+import { holderAfterBody } from './holders';
 import {
   GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, FOREIGN_BODY_STARTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, INDUSTRY_HEADS,
   ORGANIZATION_STARTS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, NAME_SUFFIXES, regionAdjectiveAt,
@@ -283,6 +284,8 @@ export abstract class NameReading extends TitleReading {
       const head = this.token(k)?.lower ?? '';
       if ((ORGANIZATION_HEADS.has(head) || PLACE_HEADS.has(head)) && this.lexicon.givenNames.has(this.token(k + 1)?.lower ?? '')) last = k;
     }
+    // "CEO of the Refugee Council Enver Solomon told": a role's holder after the body, no given name we know (holders.ts).
+    last = (this.bodyHolder(i, last) ?? last + 1) - 1;
     const words = this.tokens.slice(i, last + 1);
     const lowers = words.map((w) => w.lower);
     const prev = this.token(i - 1);
@@ -322,7 +325,8 @@ export abstract class NameReading extends TitleReading {
   protected organizationByHead(c: Chunk): number | undefined {
     const ofLast = this.orgWithOf(c.first);
     if (!ORGANIZATION_HEADS.has(c.head) && ofLast === undefined) return undefined;
-    const orgLast = ofLast ?? this.ofTail(c.last);
+    const tail = ofLast ?? this.ofTail(c.last);
+    const orgLast = (this.bodyHolder(c.first, tail) ?? tail + 1) - 1;
     if (orgLast === c.first) {
       const earlier = this.recentOrganization((m) => m.text.toLowerCase().split(/\s+/).includes(c.head) && m.firstToken !== m.lastToken);
       if (earlier && !c.sentenceStart) this.addMention(earlier, 'organization', c.first, c.first, undefined, 'org-head-anaphor', false, 'name');
@@ -566,6 +570,10 @@ export abstract class NameReading extends TitleReading {
     const prev = this.token(i - 1);
     const next = this.token(i + 1);
     return (prev !== undefined && ACRONYM_CONTEXT.has(prev.lower)) || next?.value === "'s";
+  }
+
+  protected bodyHolder(first: number, last: number): number | undefined {
+    return holderAfterBody(this.tokens, first, last, this.named, (w) => this.lexicon.phrases.has(w), (w) => this.lexicon.givenNames.has(w));
   }
 
   protected orgWithOf(i: number): number | undefined {
