@@ -177,6 +177,9 @@ const ROWS: readonly Row[] = [
   ['The team captain Joe Marsh scored.', [['Joe Marsh', 'joe-marsh', 'person']], '…not a person named after a title word'],
   ['The chief executive of the Harbour Trust Tarveen Oduya told reporters the plan was dead.', [['Harbour Trust', 'harbour-trust', 'organization'], ['Tarveen Oduya', 'tarveen-oduya', 'person']], 'a role of a body, then the body\'s name and two name words before the verb: the role\'s holder ends the body'],
   ['A student at Corvale State University Idris Bemba heard the news.', [['Corvale State University', 'corvale-state-university', 'organization'], ['Idris Bemba', 'idris-bemba', 'person']], '…after "at" too'],
+  ['Deputies drove to East Los Angeles. Later they left East L.A. for good.', [['East Los Angeles', 'east-los-angeles', 'place'], ['East L.A.', 'east-los-angeles', 'place']], 'a capitalised compass word before a city names another place, one under both spellings of the city'],
+  ['She studied at the University of Southern Indiana.', [['University of Southern Indiana', 'university-of-southern-indiana', 'organization'], ['Southern Indiana', 'southern-indiana', 'place']], '…inside a body\'s name too'],
+  ['Floods hit villages in southern Finland.', [['southern Finland', 'finland', 'country']], '…not a lowercase one: a part of the country'],
   ['A spokesman of the University of New Mexico said it was closed.', [['University of New Mexico', 'university-of-new-mexico', 'organization'], ['New Mexico', 'new-mexico', 'place']], '…not a place the body\'s name ends with'],
 ];
 

@@ -143,6 +143,11 @@ export abstract class NameReading extends TitleReading {
       }
       return last + 1;
     }
+    const compass = !this.claimed[i - 1] ? this.compassPlace(entry, i, last) : undefined;
+    if (compass) {
+      this.addMention(compass, 'place', i - 1, last, undefined, 'compass+place', false, 'name');
+      return last + 1;
+    }
     if (entry.kind === 'capital') {
       // "Mexico City", "Kuwait City": the capital's name holds its country
       if (last > i && entry.country && this.lexicon.phrases.get(normalizeSurface(this.token(i)?.value ?? ''))?.id === entry.country) {

@@ -172,12 +172,37 @@ export abstract class PlaceReading extends RecognizerState {
     return after && !after.entry.broad && (after.entry.kind === 'country' || after.entry.kind === 'place') ? after : undefined;
   }
 
+  /**
+   * "East Los Angeles", "East Jerusalem", "Southern Indiana": a capitalised compass word right before a
+   * city or region the gazetteer knows names another place, lying in or beside it (a node of its own,
+   * no mention of the city); "eastern Ukraine" in lowercase stays the country's part (extents.ts).
+   * Returns the new place's id, or undefined.
+   */
+  protected compassPlace(entry: LexiconEntry, first: number, last: number): string | undefined {
+    const compass = this.token(first - 1);
+    const next = this.token(last + 1);
+    if (!compass || compass.sentence !== this.token(first)?.sentence || !COMPASS.has(compass.value) || (entry.kind !== 'place' && entry.kind !== 'capital') || entry.broad
+      // ("South Wales Police": a longer name goes on after the place.)
+      || (next !== undefined && next.sentence === compass.sentence && isCapitalized(next))) return undefined;
+    // ("East L.A." and "East Los Angeles": one place, by the gazetteer's id of the city.)
+    const id = `${compass.lower}-${entry.id}`;
+    this.containment.note(id, insideOf(entry), 'name');
+    return id;
+  }
+
   /** "University of Sheffield", "University of North Carolina at Greensboro": the places a name holds. */
   protected placesInName(id: string, first: number, last: number, from = first + 1): void {
     for (let k = from; k <= last; k++) {
       const inner = this.matchLexicon(k, (e) => NESTED_PLACE_KINDS.has(e.kind));
       // "University of Southern Indiana": the compass word is part of the next place's name (extents.ts)
       if (!inner || inner.last > last || (inner.last === k && COMPASS.has(this.token(k)?.value ?? ''))) continue;
+      const compass = k - 1 >= from ? this.compassPlace(inner.entry, k, inner.last) : undefined;
+      if (compass) {
+        this.addNestedMention(compass, 'place', k - 1, inner.last, 'compass+place');
+        this.containment.note(id, { region: compass }, 'name');
+        k = inner.last;
+        continue;
+      }
       this.addNestedMention(inner.entry.id, inner.entry.entityType, k, inner.last, 'place-in-name');
       this.containment.note(inner.entry.id, gazetteerNote(inner.entry), 'gazetteer');
       // "Embassy of France" need not be in France: only a place inside a name says where it is.
