@@ -143,6 +143,11 @@ export abstract class NameReading extends TitleReading {
       }
       return last + 1;
     }
+    const branch = this.nationalBranch(entry, i, last);
+    if (branch) {
+      this.addMention(branch, 'organization', i - 1, last, undefined, 'national-branch', false, 'name');
+      return last + 1;
+    }
     const compass = !this.claimed[i - 1] ? this.compassPlace(entry, i, last) : undefined;
     if (compass) {
       this.addMention(compass, 'place', i - 1, last, undefined, 'compass+place', false, 'name');

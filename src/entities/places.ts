@@ -3,7 +3,7 @@ import type { EntityType, Token } from '../types';
 import type { LexiconEntry } from './lexicon';
 import { appositionContext, containerOf, describedAt, CONTAINMENT_RULES, gazetteerNote, insideOf, statedContainments, type ContainmentNote } from './containment';
 import { COMPASS } from './extents';
-import { NOT_NAME_WORDS, PLACE_HEADS, ORGANIZATION_SEATS, PERSON_NOUNS, PERSON_ROLE_NOUNS, HONORIFICS } from './tables';
+import { NOT_NAME_WORDS, PLACE_HEADS, ORGANIZATION_SEATS, PERSON_NOUNS, PERSON_ROLE_NOUNS, HONORIFICS, wordTable } from './tables';
 import { SPEECH_VERBS, MAX_NAME_TOKENS, NAME_JOINERS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS, NESTED_PLACE_KINDS, APPOSITION_REACH, isCapitalized } from './words';
 import { slugify } from './slug';
 import { RecognizerState } from './recognizer';
@@ -13,6 +13,15 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–']);
 
 /** Gazetteer kinds a one-word surname may share its spelling with ("Valeska Paris", "Lindsay Davenport", "Michael Jordan"). */
 const SURNAME_PLACE_KINDS: ReadonlySet<string> = new Set(['place', 'capital', 'country']);
+
+/**
+ * Short names the gazetteer gives an international body whose national members go by the same name
+ * after their country's: "the British Red Cross" is the UK's society, not the ICRC.
+ */
+const FEDERATED_NAMES: ReadonlySet<string> = wordTable([
+  { word: 'Red Cross', reason: '"American Red Cross", "Kenya Red Cross": national societies, apart from the ICRC in Geneva' },
+  { word: 'Red Crescent', reason: '"Turkish Red Crescent", "Palestine Red Crescent": national societies, apart from the IFRC' },
+]);
 
 /** Readings of places and of the names that hold them; pass 1 calls these. */
 export abstract class PlaceReading extends RecognizerState {
@@ -187,6 +196,21 @@ export abstract class PlaceReading extends RecognizerState {
     // ("East L.A." and "East Los Angeles": one place, by the gazetteer's id of the city.)
     const id = `${compass.lower}-${entry.id}`;
     this.containment.note(id, insideOf(entry), 'name');
+    return id;
+  }
+
+  /**
+   * "the British Red Cross", "the Kenya Red Cross": a country or its demonym right before a federated
+   * body's short name (FEDERATED_NAMES) names that country's member, a body of its own (the name says
+   * whose: a node attribute). Returns the new body's id, or undefined.
+   */
+  protected nationalBranch(entry: LexiconEntry, first: number, last: number): string | undefined {
+    const words = this.text.slice(this.token(first)?.start ?? 0, this.token(last)?.end);
+    const owner = entry.kind === 'organization' && FEDERATED_NAMES.has(words) ? this.matchLexicon(first - 1) : undefined;
+    if (!owner || owner.last !== first - 1 || (owner.entry.kind !== 'country' && owner.entry.kind !== 'demonym')) return undefined;
+    const country = this.countryOf(owner.entry);
+    const id = `${country}-${slugify(words)}`;
+    this.containment.note(id, { country }, 'name');
     return id;
   }
 
