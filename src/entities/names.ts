@@ -143,16 +143,8 @@ export abstract class NameReading extends TitleReading {
       }
       return last + 1;
     }
-    const branch = this.nationalBranch(entry, i, last);
-    if (branch) {
-      this.addMention(branch, 'organization', i - 1, last, undefined, 'national-branch', false, 'name');
-      return last + 1;
-    }
-    const compass = !this.claimed[i - 1] ? this.compassPlace(entry, i, last) : undefined;
-    if (compass) {
-      this.addMention(compass, 'place', i - 1, last, undefined, 'compass+place', false, 'name');
-      return last + 1;
-    }
+    // "the British Red Cross", "East Los Angeles": the word before makes the name another's (places.ts).
+    if (this.namedWithWordBefore(entry, i, last)) return last + 1;
     if (entry.kind === 'capital') {
       // "Mexico City", "Kuwait City": the capital's name holds its country
       if (last > i && entry.country && this.lexicon.phrases.get(normalizeSurface(this.token(i)?.value ?? ''))?.id === entry.country) {

@@ -214,6 +214,15 @@ export abstract class PlaceReading extends RecognizerState {
     return id;
   }
 
+  /** A gazetteer name that the word before it makes another body's or place's (nationalBranch, compassPlace): recorded so. */
+  protected namedWithWordBefore(entry: LexiconEntry, first: number, last: number): boolean {
+    const branch = this.nationalBranch(entry, first, last);
+    const compass = branch === undefined && !this.claimed[first - 1] ? this.compassPlace(entry, first, last) : undefined;
+    if (branch) this.addMention(branch, 'organization', first - 1, last, undefined, 'national-branch', false, 'name');
+    else if (compass) this.addMention(compass, 'place', first - 1, last, undefined, 'compass+place', false, 'name');
+    return branch !== undefined || compass !== undefined;
+  }
+
   /** "University of Sheffield", "University of North Carolina at Greensboro": the places a name holds. */
   protected placesInName(id: string, first: number, last: number, from = first + 1): void {
     for (let k = from; k <= last; k++) {
