@@ -64,7 +64,7 @@ export abstract class NameReading extends TitleReading {
     if (!match) return undefined;
     const { entry, last, end } = match;
     const t = this.token(i);
-    if (!t) return undefined;
+    if (!t || this.compassOpensName(entry, i, last)) return undefined;
     // "Sydney Morning Herald", "California Science Center": a place that starts a longer name.
     if (entry.kind !== 'organization' && entry.kind !== 'user' && entry.kind !== 'seat') {
       const named = this.nameAfterLexicon(entry, i, last);

@@ -214,6 +214,17 @@ export abstract class PlaceReading extends RecognizerState {
     return id;
   }
 
+  /**
+   * "Central Bank of Liberia", "Central Park", "Western Mail", "the Northern Arena": a region the
+   * gazetteer names by a compass word alone (Zambia's Northern, Ghana's Central) that opens a longer
+   * capitalised name is that name's first word, not the region.
+   */
+  protected compassOpensName(entry: LexiconEntry, first: number, last: number): boolean {
+    const t = this.token(first);
+    const next = this.token(last + 1);
+    return first === last && t !== undefined && COMPASS.has(t.value) && entry.kind === 'place' && next !== undefined && next.sentence === t.sentence && isCapitalized(next);
+  }
+
   /** A gazetteer name that the word before it makes another body's or place's (nationalBranch, compassPlace): recorded so. */
   protected namedWithWordBefore(entry: LexiconEntry, first: number, last: number): boolean {
     const branch = this.nationalBranch(entry, first, last);
