@@ -508,6 +508,8 @@ const ROWS: readonly Row[] = [
   ['Israeli troops fired on a crowd in Gaza on Monday.', ['israel attacked gaza'], 'people fired on in a place: the place is hit, as a site there is'],
   ['The United States imposed sanctions on the RSF leader, Mohamed Hamdan Dagalo.', ['united-states sanctioned mohamed-hamdan-dagalo'], 'an apposition the parser hung on the comma belongs to the noun before it: the named person is the target, not the body'],
   ['Vodafone agreed a takeover by Siemens.', ['vodafone accepted siemens'], 'agreeing a takeover by Y accepts Y\'s bid; it is no agreeing *with* Y (a frame read through its preposition judges no object)'],
+  ['Lufthansa may sue over the Bush visit.', [], 'what one sues over is the cause, not the defendant'],
+  ['Lufthansa sued Boeing over the delays.', ['lufthansa accused boeing'], 'the one sued is the object'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -130,7 +130,7 @@ export const VERB_FRAMES: readonly Frame[] = [
   { id: 'protest-to', lemmas: ['protest'], relation: 'accused', cameo: '111', preps: ['to'], prepAdjacent: true, reason: '"Brazil protested to Washington over …": a formal complaint to Y (CAMEO 111)' },
   { id: 'sentence', lemmas: ['sentence', 'convict', 'jail', 'imprison', 'indict'], relation: 'sanctioned', cameo: '173', direct: true, reason: '"Bosnia\'s state court sentenced Dodik", "a Russian court jailed Navalny": legal action against Y (CAMEO 173, arrest, detain or charge)' },
   { id: 'point-at', lemmas: ['point'], relation: 'accused', cameo: '112', preps: ['at'], reason: '"Serbian officials pointed at Croatia", "pointed the finger at Y": blame laid on Y (CAMEO 112); "pointed to the data" names no one' },
-  { id: 'sue', lemmas: ['sue'], relation: 'accused', cameo: '115', direct: true, preps: ['for', 'over'], reason: '"X sued Y (over …)": a lawsuit accuses Y in court (CAMEO 115, bring lawsuit against)' },
+  { id: 'sue', lemmas: ['sue'], relation: 'accused', cameo: '115', direct: true, reason: '"X sued Y (over …)": a lawsuit accuses Y in court (CAMEO 115, bring lawsuit against)' },
 ];
 
 /**
