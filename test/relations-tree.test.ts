@@ -510,6 +510,8 @@ const ROWS: readonly Row[] = [
   ['Vodafone agreed a takeover by Siemens.', ['vodafone accepted siemens'], 'agreeing a takeover by Y accepts Y\'s bid; it is no agreeing *with* Y (a frame read through its preposition judges no object)'],
   ['Lufthansa may sue over the Bush visit.', [], 'what one sues over is the cause, not the defendant'],
   ['Lufthansa sued Boeing over the delays.', ['lufthansa accused boeing'], 'the one sued is the object'],
+  ['Iran praised the former US envoy.', [], 'a former member no longer stands for the side he served'],
+  ['Iran praised the US envoy.', ['iran supported united-states'], 'a serving envoy stands for his state'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -11,6 +11,8 @@ const ACTOR_MODIFIERS: ReadonlySet<string> = new Set(['amod', 'compound', 'nmod:
 const GROUP_HEADS: ReadonlySet<string> = new Set([
   ...ARMED_HEADS, 'party', 'alliance', 'coalition', 'bloc', 'organisation', 'organization', 'network', 'faction', 'union', 'rebels', 'militants',
 ]);
+/** Words that put a member's service in the past: "the former US envoy", "an ex-Wagner fighter". */
+const FORMER_WORDS: ReadonlySet<string> = new Set(['former', 'ex', 'onetime', 'one-time', 'erstwhile', 'retired']);
 /** How a person's name hangs on a title noun the parser took for the head. */
 const PERSON_ATTACHMENTS: ReadonlySet<string> = new Set(['appos', 'flat', 'nmod:desc', 'compound']);
 /** Prepositions by which an nmod names the actor a member noun belongs to ("counterparts in Luxembourg" is where they met). */
@@ -119,6 +121,8 @@ export class ActorFinder {
     // ("a US drone strike killed …": a strike is a weapon's only with the weapon named; "a general strike" is labour's.)
     const armedStrike = t.lower === 'strike' && Array.from(this.tree.children(h)).some((c) => this.tree.deprel(c) === 'compound' && STRIKE_WEAPONS.has(this.tree.tokens[c]?.lower ?? ''));
     if (apposed.length > 0 || (!ACTING_NOUNS.has(t.lower) && !armedStrike && !(assets?.has(t.lower) ?? false))) return apposed;
+    // ("praised the former US envoy": a member no longer stands for the side he served.)
+    if (Array.from(this.tree.children(h)).some((c) => this.tree.deprel(c) === 'amod' && FORMER_WORDS.has(this.tree.tokens[c]?.lower ?? ''))) return apposed;
     const out: ActorReference[] = [];
     // "Russian drones" misparsed with the demonym as head and the noun as its flat name.
     const over = this.refAt[this.tree.head(h)];
