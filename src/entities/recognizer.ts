@@ -2,7 +2,7 @@
 import type { AnnotatedDocument, EntityRecord, EntityType, Mention, Relation, SyntaxLayer, Token } from '../types';
 import { normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { ContainmentNotes } from './containment';
-import { craftNames, thingAcronyms } from './things';
+import { craftNames, namedThingSpans, thingAcronyms } from './things';
 import { slugify } from './slug';
 import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, SURNAME_FIRST_FAMILIES, TITLES, type TitleRow } from './tables';
 import {
@@ -76,6 +76,8 @@ export abstract class RecognizerState {
   protected readonly thingAcronyms: ReadonlySet<string>;
   /** Names of crafts and storms ("Space Shuttle Atlantis", "Cyclone Phailin"): no person or body, wherever they stand. */
   protected readonly craftNames: ReadonlySet<string>;
+  /** Tokens of an award's or a product's name (things.ts): claimed from the start, and no name runs into them ("Children's Bafta"). */
+  protected readonly thingToken: Int8Array;
   /** Words the article writes in lowercase somewhere ("justice"): everyday words here, whatever a name's capital says. */
   protected readonly lowercaseWords: ReadonlySet<string>;
   /** "President|russia" → person id: who holds a title in this document. */
@@ -113,6 +115,12 @@ export abstract class RecognizerState {
     this.personToken = new Int8Array(this.tokens.length);
     this.thingAcronyms = thingAcronyms(this.tokens);
     this.craftNames = craftNames(this.tokens);
+    // (An award's or a product's name is claimed before any pass: no pass reads it as a person or body.)
+    this.thingToken = new Int8Array(this.tokens.length);
+    for (const [first, last] of namedThingSpans(this.tokens, (w) => lexicon.givenNames.has(w))) {
+      this.claimed.fill(1, first, last + 1);
+      this.thingToken.fill(1, first, last + 1);
+    }
     this.lowercaseWords = new Set(this.tokens.filter((t) => t.value === t.lower && LETTERS_ONLY.test(t.value)).map((t) => t.lower));
     this.titleCaseSentence = doc.sentences.map((s) => {
       let words = 0;
@@ -254,7 +262,7 @@ export abstract class RecognizerState {
       // ("Prince Saud" after "Saud al-Faisal": so is it before the given name of a person named in full before.)
       const namedBefore = after1 !== undefined && isCapitalized(after1) && this.onlyPerson((p) => p.first === after1.lower && p.tokens >= 2) !== undefined;
       if (count === 0 && ROYAL_HONORIFICS.has(t.lower) && (fullNameAfter || namedBefore) && this.token(j - 1)?.lower !== 'the' && !this.lexicon.phrases.has(`${t.value} ${after1?.value ?? ''}`)) break;
-      if (!isCapitalized(t) || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || (HONORIFICS.has(t.lower) && !inName) || HYPHEN_WORD.test(t.lower) || PRONOUN_CONTRACTION.test(t.lower)) break;
+      if (!isCapitalized(t) || this.thingToken[j] || gluePoint(t) > 0 || NOT_NAME_WORDS.has(t.lower) || (HONORIFICS.has(t.lower) && !inName) || HYPHEN_WORD.test(t.lower) || PRONOUN_CONTRACTION.test(t.lower)) break;
       // ("Martin Luther King Jr.": a title word right before a name suffix is the surname.)
       if (this.titleAt(j) && !INITIAL.test(t.value) && !(count > 0 && NAME_SUFFIXES.has(this.token(j + 1)?.lower ?? ''))) break;
       const lex = this.lexicon.phrases.get(t.value);

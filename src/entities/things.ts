@@ -114,3 +114,81 @@ function machinesBefore(tokens: readonly Token[], noun: number, out: Set<string>
     if (name(k)) out.add(tokens[k]?.value ?? '');
   }
 }
+
+/** What a named thing is: none of them acts, so none is an actor's node. */
+export const NAMED_THING_KINDS = ['award'] as const;
+export type NamedThingKind = (typeof NAMED_THING_KINDS)[number];
+
+export interface NamedThingRow {
+  /** The name's tokens as written (case matters: "Oscar", not "oscar"). */
+  readonly words: readonly string[];
+  readonly kind: NamedThingKind;
+  /** Also a given name or surname ("Oscar Wilde", "Alfred Nobel"): not the thing beside another capitalised name word. */
+  readonly alsoName?: true;
+  readonly reason: string;
+}
+
+const row = (words: string, kind: NamedThingKind, reason: string, alsoName?: true): NamedThingRow => ({ words: words.split(' '), kind, reason, ...(alsoName ? { alsoName } : {}) });
+const AWARD = 'an award is won, given and nominated for; it does nothing itself, so it is no person or body';
+
+/**
+ * Names of awards that news writes like actors' names (capitalised, alone, as subjects) but that never
+ * act. Longest match first; a row marked `alsoName` yields to a name beside it.
+ */
+export const NAMED_THINGS: readonly NamedThingRow[] = [
+  row('Oscar', 'award', `${AWARD} ("Oscar-nominated", "won an Oscar"); read as a person by the NER`, true),
+  row('Oscars', 'award', `${AWARD}: the ceremony or the statuettes`),
+  row('Academy Award', 'award', AWARD), row('Academy Awards', 'award', `${AWARD}; "Academy" is no body named by its head word here`),
+  row('Bafta', 'award', `${AWARD}: the British film and television awards, written as one word`), row('Baftas', 'award', AWARD),
+  row('BAFTA', 'award', AWARD), row('BAFTAs', 'award', AWARD),
+  row('Grammy', 'award', AWARD), row('Grammys', 'award', AWARD), row('Grammies', 'award', AWARD),
+  row('Emmy', 'award', AWARD, true), row('Emmys', 'award', AWARD), row('Emmies', 'award', AWARD),
+  row('Golden Globe', 'award', `${AWARD}; "Globe" is no body's head word here`), row('Golden Globes', 'award', AWARD),
+  row('Brit Award', 'award', AWARD), row('Brit Awards', 'award', AWARD),
+  row('Mobo', 'award', `${AWARD}: the Music of Black Origin awards`), row('Mobos', 'award', AWARD), row('MOBO', 'award', AWARD), row('MOBOs', 'award', AWARD),
+  row('Booker', 'award', `${AWARD} ("a Booker winner"); also a surname and given name ("Booker T")`, true),
+  row('Booker Prize', 'award', AWARD), row('Man Booker Prize', 'award', AWARD),
+  row('Mercury Prize', 'award', `${AWARD}; "Mercury" alone is a planet or a surname ("Freddie Mercury")`), row('Mercury Music Prize', 'award', AWARD),
+  row('Turner Prize', 'award', AWARD), row('Pulitzer Prize', 'award', AWARD), row('Pulitzer', 'award', AWARD, true),
+  row('Nobel Prize', 'award', AWARD), row('Nobel Peace Prize', 'award', AWARD), row('Nobel', 'award', `${AWARD} ("a Nobel laureate"); also a surname ("Alfred Nobel")`, true),
+  row('Olivier Award', 'award', `${AWARD}; "Olivier" alone is a given name or a surname`), row('Olivier Awards', 'award', AWARD),
+  row('Laurence Olivier Award', 'award', AWARD), row('Laurence Olivier Awards', 'award', AWARD),
+  row('Tony Award', 'award', `${AWARD}; "Tony" alone is a given name`), row('Tony Awards', 'award', AWARD),
+  row('Ivor Novello Award', 'award', AWARD), row('Ivor Novello Awards', 'award', AWARD),
+  row('Golden Bear', 'award', AWARD), row('Palme d\'Or', 'award', AWARD), row('Ballon d\'Or', 'award', AWARD),
+  row('Razzie', 'award', AWARD), row('Razzies', 'award', AWARD), row('Bloggies', 'award', AWARD),
+];
+
+const NAMED_THING_STARTS: ReadonlyMap<string, readonly NamedThingRow[]> = (() => {
+  const out = new Map<string, NamedThingRow[]>();
+  for (const r of NAMED_THINGS) out.set(r.words[0] ?? '', [...(out.get(r.words[0] ?? '') ?? []), r]);
+  for (const rows of out.values()) rows.sort((a, b) => b.words.length - a.words.length);
+  return out;
+})();
+
+/**
+ * The tokens that name a thing of NAMED_THINGS: [first, last] spans, no person's or body's name.
+ * `givenName` says whether a lowercase word is a given name ("Oscar" after "Carlos" is a name).
+ */
+export function namedThingSpans(tokens: readonly Token[], givenName: (lower: string) => boolean): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const rows = NAMED_THING_STARTS.get(tokens[i]?.value ?? '');
+    if (!rows) continue;
+    const t = tokens[i] as Token;
+    for (const r of rows) {
+      const last = i + r.words.length - 1;
+      if (!r.words.every((w, k) => tokens[i + k]?.value === w && tokens[i + k]?.sentence === t.sentence)) continue;
+      if (r.alsoName) {
+        const next = tokens[last + 1];
+        const prev = tokens[i - 1];
+        if (next && next.sentence === t.sentence && next.start > (tokens[last]?.end ?? 0) && /^\p{Lu}/u.test(next.value)) break;
+        if (prev && prev.sentence === t.sentence && /^\p{Lu}/u.test(prev.value) && givenName(prev.lower)) break;
+      }
+      out.push([i, last]);
+      i = last;
+      break;
+    }
+  }
+  return out;
+}
