@@ -116,11 +116,11 @@ function machinesBefore(tokens: readonly Token[], noun: number, out: Set<string>
 }
 
 /** What a named thing is: none of them acts, so none is an actor's node. */
-export const NAMED_THING_KINDS = ['award'] as const;
+export const NAMED_THING_KINDS = ['award', 'product', 'technology', 'unit'] as const;
 export type NamedThingKind = (typeof NAMED_THING_KINDS)[number];
 
 export interface NamedThingRow {
-  /** The name's tokens as written (case matters: "Oscar", not "oscar"). */
+  /** The name's tokens as written (case matters: "Oscar", not "oscar"), a hyphen a token of its own ("Wi - Fi"). */
   readonly words: readonly string[];
   readonly kind: NamedThingKind;
   /** Also a given name or surname ("Oscar Wilde", "Alfred Nobel"): not the thing beside another capitalised name word. */
@@ -129,10 +129,12 @@ export interface NamedThingRow {
 }
 
 const row = (words: string, kind: NamedThingKind, reason: string, alsoName?: true): NamedThingRow => ({ words: words.split(' '), kind, reason, ...(alsoName ? { alsoName } : {}) });
+const PRODUCT = 'a product is made, sold and used; it does nothing itself, so it is no person or body';
+const TECHNOLOGY = 'a technology or format, no body however its acronym looks';
 const AWARD = 'an award is won, given and nominated for; it does nothing itself, so it is no person or body';
 
 /**
- * Names of awards that news writes like actors' names (capitalised, alone, as subjects) but that never
+ * Names of awards, products and technologies that news writes like actors' names (capitalised, alone, as subjects) but that never
  * act. Longest match first; a row marked `alsoName` yields to a name beside it.
  */
 export const NAMED_THINGS: readonly NamedThingRow[] = [
@@ -157,6 +159,31 @@ export const NAMED_THINGS: readonly NamedThingRow[] = [
   row('Ivor Novello Award', 'award', AWARD), row('Ivor Novello Awards', 'award', AWARD),
   row('Golden Bear', 'award', AWARD), row('Palme d\'Or', 'award', AWARD), row('Ballon d\'Or', 'award', AWARD),
   row('Razzie', 'award', AWARD), row('Razzies', 'award', AWARD), row('Bloggies', 'award', AWARD),
+  // Products: made, sold, bought, run and supported by a company, never a party to a fact ("IBM ended
+  // support for OS/2" is no act on an actor). Makers stay bodies: "Apple's iPod", "Sony's PlayStation".
+  row('Linux', 'product', `${PRODUCT}: an operating system, read as a person by its shape`),
+  row('Windows', 'product', `${PRODUCT}: Microsoft's operating system (capitalised only as its name)`),
+  row('Windows XP', 'product', PRODUCT), row('Windows Media', 'product', PRODUCT), row('Windows Media Player', 'product', PRODUCT), row('Windows Mobile', 'product', PRODUCT),
+  row('OS', 'product', `${PRODUCT}: "OS/2", "OS X"; alone it is no body's acronym`, true), row('Mac OS', 'product', PRODUCT), row('OS X', 'product', PRODUCT), row('Mac OS X', 'product', PRODUCT),
+  row('Mac', 'product', `${PRODUCT}: Apple's computer; also a given name ("Mac Wilkins") and a name part ("Freddie Mac")`, true),
+  row('Macintosh', 'product', PRODUCT), row('iMac', 'product', PRODUCT), row('Longhorn', 'product', `${PRODUCT}: the code name of a Windows version`),
+  row('Internet Explorer', 'product', PRODUCT), row('Firefox', 'product', PRODUCT), row('Outlook Express', 'product', PRODUCT),
+  row('iPod', 'product', PRODUCT), row('iPods', 'product', PRODUCT), row('iPod Mini', 'product', PRODUCT), row('iPod Shuffle', 'product', PRODUCT), row('iPod mini', 'product', PRODUCT),
+  row('iTunes', 'product', `${PRODUCT}: Apple's music store and player, run by Apple`), row('Walkman', 'product', PRODUCT), row('TiVo', 'product', PRODUCT),
+  row('PlayStation', 'product', PRODUCT), row('PlayStations', 'product', PRODUCT), row('PlayStation Portable', 'product', PRODUCT), row('PS2', 'product', PRODUCT), row('PS3', 'product', PRODUCT),
+  row('PSP', 'product', `${PRODUCT}: Sony's handheld console`), row('PSPs', 'product', PRODUCT),
+  row('Xbox', 'product', PRODUCT), row('Xbox Live', 'product', PRODUCT), row('GameCube', 'product', PRODUCT), row('N - Gage', 'product', PRODUCT),
+  row('DS', 'product', `${PRODUCT}: Nintendo's handheld console; before a name it is a detective sergeant's rank ("DS Ann Roe")`, true),
+  row('Halo', 'product', `${PRODUCT}: a video game`), row('Doom', 'product', `${PRODUCT}: a video game`), row('Grand Theft Auto', 'product', PRODUCT), row('GTA', 'product', PRODUCT),
+  row('BitTorrent', 'product', `${PRODUCT}: a file-sharing program and its protocol`), row('Cabir', 'product', `${PRODUCT}: a mobile phone virus, made and spread, not acting`),
+  row('Vioxx', 'product', `${PRODUCT}: a drug, made and withdrawn by Merck`), row('Celebrex', 'product', PRODUCT), row('Viagra', 'product', PRODUCT),
+  row('Asimo', 'product', `${PRODUCT}: Honda's robot`), row('Qrio', 'product', `${PRODUCT}: Sony's robot`), row('Aibo', 'product', `${PRODUCT}: Sony's robot dog`),
+  // Technologies and formats: "DVD", "HDTV" written like a body's acronym.
+  row('DVD', 'technology', TECHNOLOGY), row('DVDs', 'technology', TECHNOLOGY), row('CD', 'technology', TECHNOLOGY), row('CDs', 'technology', TECHNOLOGY),
+  row('HD - DVD', 'technology', TECHNOLOGY), row('Blu - ray', 'technology', TECHNOLOGY), row('HDTV', 'technology', TECHNOLOGY), row('LCD', 'technology', TECHNOLOGY),
+  row('VoIP', 'technology', TECHNOLOGY), row('Voip', 'technology', TECHNOLOGY), row('IPTV', 'technology', TECHNOLOGY), row('RFID', 'technology', TECHNOLOGY), row('UWB', 'technology', TECHNOLOGY),
+  row('Bluetooth', 'technology', TECHNOLOGY), row('Wi - Fi', 'technology', TECHNOLOGY), row('WiFi', 'technology', TECHNOLOGY), row('WiMax', 'technology', TECHNOLOGY),
+  row('Mbps', 'unit', 'a unit of speed, written with a capital'), row('Kbps', 'unit', 'a unit of speed, written with a capital'),
 ];
 
 const NAMED_THING_STARTS: ReadonlyMap<string, readonly NamedThingRow[]> = (() => {
