@@ -29,6 +29,12 @@ const VISITING: ReadonlySet<string> = new Set(['visit', 'visited', 'visiting']);
 /** Acts a capital's possessive names as its state's, after any preposition: "at Kyiv's request". */
 const STATE_ACT_NOUNS: ReadonlySet<string> = new Set(['request', 'invitation', 'behest', 'urging', 'insistence', 'expense']);
 
+/**
+ * Everyday words that, capitalised mid-sentence right before a place opening a body's name, are the
+ * name's first word: "the All England Club", "All India Radio", "All Nippon Airways".
+ */
+const NAME_OPENING_WORDS: ReadonlySet<string> = new Set(['all']);
+
 /** Little words that go on with a thing's title after a name ("George Floyd Justice in Policing Act"). */
 const THING_TITLE_LINKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'on']);
 
@@ -246,8 +252,10 @@ export abstract class NameReading extends TitleReading {
     // "the Metro Toronto Convention Centre", "Greater Manchester Police": a capitalised word no table
     // knows, right before the place that opens the name, is the name's first word.
     const lead = this.token(first - 1);
-    const start = lead && lead.sentence === this.token(first)?.sentence && isCapitalized(lead) && !this.claimed[first - 1] && lead.pos === 'PROPN'
-      && this.doc.sentences[lead.sentence]?.firstToken !== first - 1 && !NOT_NAME_WORDS.has(lead.lower) && !HONORIFICS.has(lead.lower)
+    // ("the All England Club": so is a capitalised "All", a word of no name elsewhere.)
+    const opening = lead !== undefined && NAME_OPENING_WORDS.has(lead.lower);
+    const start = lead && lead.sentence === this.token(first)?.sentence && isCapitalized(lead) && !this.claimed[first - 1] && (lead.pos === 'PROPN' || opening)
+      && this.doc.sentences[lead.sentence]?.firstToken !== first - 1 && (!NOT_NAME_WORDS.has(lead.lower) || opening) && !HONORIFICS.has(lead.lower)
       && !this.lexicon.phrases.has(lead.value) && !this.lexicon.givenNames.has(lead.lower) && !this.titleAt(first - 1) ? first - 1 : first;
     const name = this.text.slice(this.token(start)?.start ?? 0, this.token(last)?.end);
     const id = this.addMention(slugify(name), entityType, start, last, undefined, `${entry.kind}+${entityType}-head`, false, 'name');

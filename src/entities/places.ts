@@ -3,7 +3,7 @@ import type { EntityType, Token } from '../types';
 import type { LexiconEntry } from './lexicon';
 import { appositionContext, containerOf, describedAt, CONTAINMENT_RULES, gazetteerNote, insideOf, statedContainments, type ContainmentNote } from './containment';
 import { COMPASS } from './extents';
-import { NOT_NAME_WORDS, PLACE_HEADS, ORGANIZATION_SEATS, PERSON_NOUNS, PERSON_ROLE_NOUNS, HONORIFICS, wordTable } from './tables';
+import { NOT_NAME_WORDS, ORGANIZATION_HEADS, PLACE_HEADS, ORGANIZATION_SEATS, PERSON_NOUNS, PERSON_ROLE_NOUNS, HONORIFICS, wordTable } from './tables';
 import { SPEECH_VERBS, MAX_NAME_TOKENS, NAME_JOINERS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS, NESTED_PLACE_KINDS, APPOSITION_REACH, isCapitalized } from './words';
 import { slugify } from './slug';
 import { RecognizerState } from './recognizer';
@@ -269,6 +269,11 @@ export abstract class PlaceReading extends RecognizerState {
         const t = this.token(j);
         if (!t || t.sentence !== sentence) break;
         if (isCapitalized(t) && !NOT_NAME_WORDS.has(t.lower) && !/\d/.test(t.value)) runEnd = j;
+        // ("Department for Culture, Media and Sport": a comma inside a list of the body's fields.)
+        else if (t.value === ',' && runEnd === j - 1 && this.fieldListEnd(runStart, j) > j) {
+          runEnd = this.fieldListEnd(runStart, j);
+          j = runEnd;
+        }
         // ("American - Islamic Relations": a dash binds the capitalised words on both sides of it.)
         else if (!(NAME_JOINERS.has(t.lower) && (this.oneWordAfter(j) || (DASHES.has(t.value) && isCapitalized(this.token(j + 1) ?? t) && this.token(j + 1)?.sentence === sentence)))) break;
       }
@@ -285,6 +290,40 @@ export abstract class PlaceReading extends RecognizerState {
       k = runEnd + 1;
     }
     return end;
+  }
+
+  /**
+   * "Department for Culture, Media and Sport", "Centre for Vision, Speech and Signal Processing": after
+   * a body's "for" or "of", capitalised everyday words listed with commas and closed by "and" name the
+   * fields of one body, not several names; the list's last token, or -1. A word that is a name of its
+   * own ("Oxfam") or an item ending in a body's head ("Home Office") makes it a list of names.
+   */
+  protected fieldListEnd(runStart: number, comma: number): number {
+    const sentence = this.token(comma)?.sentence;
+    const field = (k: number): boolean => {
+      const t = this.token(k);
+      return t !== undefined && t.sentence === sentence && isCapitalized(t) && this.lexicon.commonWords.has(t.lower) && !NOT_NAME_WORDS.has(t.lower) && !this.lexicon.phrases.has(t.value);
+    };
+    // (One word may be a head ("Media"); an item of several ending in one is a body's name: "Home Office".)
+    const headed = (from: number, to: number): boolean => to > from && (ORGANIZATION_HEADS.has(this.token(to)?.lower ?? '') || PLACE_HEADS.has(this.token(to)?.lower ?? ''));
+    for (let k = runStart; k < comma; k++) if (!field(k)) return -1;
+    if (headed(runStart, comma - 1)) return -1;
+    let k = comma + 1;
+    for (let items = 0; items < MAX_NAME_TOKENS; items++) {
+      const from = k;
+      if (!field(k)) return -1;
+      while (field(k + 1)) k++;
+      if (headed(from, k)) return -1;
+      const link = this.token(k + 1);
+      if (link?.value === ',') k += 2;
+      else if (link?.lower === 'and' && field(k + 2)) {
+        const last = k + 2;
+        k = last;
+        while (field(k + 1)) k++;
+        return headed(last, k) ? -1 : k;
+      } else return -1;
+    }
+    return -1;
   }
 
   /** "Science and Technology", not "Technology and Colorado State University": one capitalised word follows. */
