@@ -4,7 +4,7 @@ import { normalizeSurface, type Lexicon, type LexiconEntry } from './lexicon';
 import { ContainmentNotes } from './containment';
 import { craftNames, namedThingSpans, thingAcronyms } from './things';
 import { slugify } from './slug';
-import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, SURNAME_FIRST_FAMILIES, TITLES, type TitleRow } from './tables';
+import { HONORIFICS, NAME_CONNECTORS, NAME_SUFFIXES, NOT_NAME_WORDS, ORGANIZATION_HEADS, PLACE_HEADS, SURNAME_FIRST_FAMILIES, TITLES, type TitleRow } from './tables';
 import {
   TITLE_CASE_SHARE, HEADLINE_SMALL_WORDS, HEADLINE_WORD_LENGTH, MAX_NAME_TOKENS, NAME_PART_HONORIFICS, ROYAL_HONORIFICS, LETTER, INITIAL, TITLE_FIRST_WORDS, phrasePrefixes, HYPHEN_WORD,
   personRecord, isCapitalized, gluePoint, oneEditApart, NamedSpans, PRONOUN_CONTRACTION, type PersonRecord, type Draft,
@@ -226,7 +226,7 @@ export abstract class RecognizerState {
       if (j > i && prev && t.sentence !== prev.sentence) break;
       // "Palestinian Prisoners' Society", "Workers' Party": a plural's apostrophe inside a name.
       const plural = j > i && (t.value === "'" || t.value === '\u2019') && prev !== undefined && prev.end === t.start && /s$/.test(prev.value) && isCapitalized(prev);
-      if (plural && this.token(j + 1) !== undefined && isCapitalized(this.token(j + 1) as Token) && this.token(j + 1)?.sentence === t.sentence) continue;
+      if (plural && this.token(j + 1) !== undefined && isCapitalized(this.token(j + 1) as Token) && this.token(j + 1)?.sentence === t.sentence && this.pluralInName(i, j)) continue;
       if (j > i && (t.value === '-' || NAME_CONNECTORS.has(t.lower)) && t.lower !== 'and' && t.lower !== 'of' && t.lower !== 'for') {
         const after = this.token(j + 1);
         if (after && isCapitalized(after)) continue;
@@ -297,6 +297,18 @@ export abstract class RecognizerState {
     const suffix = this.token(last + 1);
     if (last >= 0 && suffix && NAME_SUFFIXES.has(suffix.lower) && this.token(last)?.sentence === suffix.sentence) last++;
     return last;
+  }
+
+  /**
+   * Whether the apostrophe at token j, after a word in s, is inside a name starting at token i: before a
+   * body's or place's head ("Musicians' Union", "St James' Park"), or after a plural everyday word
+   * ("Actors' Equity Association"); a person's or a body's possessive is not ("Robbie Williams' Angels",
+   * "Wesley Snipes' Blade", "Lord Dubs' Succession").
+   */
+  protected pluralInName(i: number, j: number): boolean {
+    const next = this.token(j + 1)?.lower ?? '';
+    if (ORGANIZATION_HEADS.has(next) || PLACE_HEADS.has(next)) return true;
+    return this.lexicon.commonWords.has(this.token(j - 1)?.lower ?? '') && !this.lexicon.givenNames.has(this.token(i)?.lower ?? '');
   }
 
   /**
