@@ -207,6 +207,7 @@ const ROWS: readonly Row[] = [
   ['Germany’s economy grew faster than France’s.', [], 'comparison, no act'],
   ['Trump fired his adviser.', [], '"fire" without a preposition is a dismissal, not an attack'],
   ['Putin returned to Russia after the summit.', [], 'an actor returning home is no visit'],
+  ['Macron urged the England left-back to stay, and Scholz praised the Germany captain.', [], 'a state or home nation before a side\'s staff word names its national side: no fact with the state'],
 ];
 
 const ROLE_RELATIONS = new Set(['leader_of', 'member_of', 'located_in']);

@@ -94,6 +94,18 @@ function staffAt(tokens: readonly Token[], i: number): { word: StaffWord; last: 
   return undefined;
 }
 
+/** Staff words of a side's people, not of a club's owners: what a national side has too ("England captain X"). */
+const SIDE_STAFF_EXCLUDED: ReadonlySet<string> = new Set(['chairman', 'owner']);
+
+/**
+ * Whether a staff word of a side ("captain", "coach", "fly-half") stands at token i: after a state's or a
+ * home nation's name it makes the name its national side's ("England captain Jonny Wilkinson").
+ */
+export function sideStaffAt(tokens: readonly Token[], i: number): boolean {
+  const found = staffAt(tokens, i);
+  return found !== undefined && !SIDE_STAFF_EXCLUDED.has(found.word.words.join(' '));
+}
+
 /**
  * The club named from token i (its last token), when a staff word follows and then a capitalised
  * word (the person's name): "Chelsea boss Jose Mourinho", not "Chelsea Clinton" or "the Bath coach".

@@ -5,7 +5,7 @@ import { gazetteerNote, insideOf } from './containment';
 import { countryBodyId, slugify } from './slug';
 import { TitleReading } from './titles';
 import { partyAdjectiveAt } from './parties';
-import { clubAt } from './clubs';
+import { clubAt, sideStaffAt } from './clubs';
 import { classifiedName } from './classifiers';
 import { holderAfterBody } from './holders';
 import {
@@ -194,7 +194,10 @@ export abstract class NameReading extends TitleReading {
       } else this.addLexiconMention({ ...entry, id: entry.country, entityType: 'country' }, i, last, end, false, 'capital');
       return last + 1;
     }
-    this.addLexiconMention(entry, i, last, end, false, entry.kind === 'seat' ? 'seat' : 'lexicon');
+    // ("England captain Jonny Wilkinson", "Wales coach Mike Ruddock": a state or home nation before a
+    // staff word of a side names its national side, no actor of the state: a modifier, as a demonym in a title is.)
+    const side = (entry.kind === 'country' || entry.kind === 'place') && this.token(last + 1)?.sentence === t.sentence && sideStaffAt(this.tokens, last + 1);
+    this.addLexiconMention(entry, i, last, end, side, entry.kind === 'seat' ? 'seat' : 'lexicon');
     if (entry.kind === 'place') this.locatedIn(entry, i, last);
     // "Toronto Star", "New York Times": a known organisation named after the place it is in
     if (entry.kind === 'organization' && last > i) {
