@@ -181,7 +181,7 @@ export const NAMED_THINGS: readonly NamedThingRow[] = [
   // Technologies and formats: "DVD", "HDTV" written like a body's acronym.
   row('DVD', 'technology', TECHNOLOGY), row('DVDs', 'technology', TECHNOLOGY), row('CD', 'technology', TECHNOLOGY), row('CDs', 'technology', TECHNOLOGY),
   row('HD - DVD', 'technology', TECHNOLOGY), row('Blu - ray', 'technology', TECHNOLOGY), row('HDTV', 'technology', TECHNOLOGY), row('LCD', 'technology', TECHNOLOGY),
-  row('VoIP', 'technology', TECHNOLOGY), row('Voip', 'technology', TECHNOLOGY), row('IPTV', 'technology', TECHNOLOGY), row('RFID', 'technology', TECHNOLOGY), row('UWB', 'technology', TECHNOLOGY),
+  row('VoIP', 'technology', TECHNOLOGY), row('Voip', 'technology', TECHNOLOGY), row('IPTV', 'technology', TECHNOLOGY), row('Internet Protocol TV', 'technology', TECHNOLOGY), row('Mobile TV', 'technology', `${TECHNOLOGY}: "TV" is no broadcaster's head word here`), row('RFID', 'technology', TECHNOLOGY), row('UWB', 'technology', TECHNOLOGY),
   row('Bluetooth', 'technology', TECHNOLOGY), row('Wi - Fi', 'technology', TECHNOLOGY), row('WiFi', 'technology', TECHNOLOGY), row('WiMax', 'technology', TECHNOLOGY),
   row('Mbps', 'unit', 'a unit of speed, written with a capital'), row('Kbps', 'unit', 'a unit of speed, written with a capital'),
 ];
