@@ -207,6 +207,7 @@ const ROWS: readonly Row[] = [
   ['Germany’s economy grew faster than France’s.', [], 'comparison, no act'],
   ['Trump fired his adviser.', [], '"fire" without a preposition is a dismissal, not an attack'],
   ['Putin returned to Russia after the summit.', [], 'an actor returning home is no visit'],
+  ['Macron chose not to help France defend the Davis Cup title, and Scholz backed Germany to win the World Cup.', [], 'in a sentence naming a competition of national sides a state is its side: no fact with the state'],
   ['Macron urged the England left-back to stay, and Scholz praised the Germany captain.', [], 'a state or home nation before a side\'s staff word names its national side: no fact with the state'],
 ];
 

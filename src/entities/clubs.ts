@@ -131,3 +131,35 @@ export function clubAt(tokens: readonly Token[], i: number, text: string): { clu
   }
   return found;
 }
+
+interface Competition {
+  readonly words: readonly string[];
+  readonly reason: string;
+}
+
+const competition = (words: string, reason: string): Competition => ({ words: words.split(' '), reason });
+const BETWEEN_SIDES = 'played between national sides';
+
+/** Competitions of national sides, lowercase and split as the tokenizer splits them. */
+const SIDE_COMPETITIONS: readonly Competition[] = [
+  competition('davis cup', `${BETWEEN_SIDES}: men's tennis`), competition('fed cup', `${BETWEEN_SIDES}: women's tennis`),
+  competition('six nations', `${BETWEEN_SIDES}: rugby union in Europe`), competition('tri - nations', `${BETWEEN_SIDES}: rugby union in the south`),
+  competition('tri nations', `${BETWEEN_SIDES}: rugby union in the south`), competition('calcutta cup', `${BETWEEN_SIDES}: England and Scotland at rugby`),
+  competition('triple crown', `${BETWEEN_SIDES}: rugby union among the home nations`), competition('world cup', `${BETWEEN_SIDES}: football, rugby, cricket`),
+  competition('test series', `${BETWEEN_SIDES}: cricket or rugby tours`), competition('nations cup', `${BETWEEN_SIDES}: African football`),
+  competition('ryder cup', `${BETWEEN_SIDES}: Europe and the US at golf`),
+];
+
+/**
+ * Sentences that name a competition of national sides ("defend the Davis Cup crown", "win the Six
+ * Nations title"): there a state's or home nation's name stands for its side, no actor of the state.
+ */
+export function sideCompetitionSentences(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (out.has(t.sentence)) continue;
+    if (SIDE_COMPETITIONS.some((c) => c.words.every((w, k) => tokens[i + k]?.lower === w && tokens[i + k]?.sentence === t.sentence))) out.add(t.sentence);
+  }
+  return out;
+}

@@ -14,11 +14,15 @@ import { TOPIC_FIRST_WORDS, AFFILIATION_KINDS, isCapitalized } from './words';
 import { LoneNameReading } from './lone-names';
 import { documentCountry } from './containment';
 import { NO_ACTOR } from './addressed';
+import { sideCompetitionSentences } from './clubs';
 
 /** Heads of pair phrases for the sides of a war ("both sides", "the warring parties"). */
 const SIDE_WORDS: ReadonlySet<string> = new Set(['sides', 'parties', 'factions', 'camps']);
 /** Nouns for the government a person heads: "Goita's government". */
 const GOVERNMENT_WORDS: ReadonlySet<string> = new Set(['government', 'administration', 'cabinet', 'regime', 'junta']);
+
+/** The United Kingdom's nations, places in the gazetteer, that field sides of their own. */
+const HOME_NATIONS: ReadonlySet<string> = new Set(['england', 'wales', 'scotland', 'northern-ireland']);
 
 /** Determiners that open a title's phrase ("our NASA Administrator", "this Prime Minister"). */
 const TITLE_OPENERS: ReadonlySet<string> = new Set(['our', 'your', 'this', 'their', 'its']);
@@ -100,6 +104,7 @@ class Recognizer extends LoneNameReading {
     this.resolveTitleReferences();
     this.titleMentions();
     this.officeMentions();
+    this.nationalSides();
     this.resolveCoreference();
     this.descriptionRoles();
     this.ownGovernments();
@@ -238,6 +243,18 @@ class Recognizer extends LoneNameReading {
         via: 'demonym', possessive: false, modifier: true,
       });
     }
+  }
+
+  /**
+   * "Moya chose not to help Spain defend the Davis Cup crown", "Umaga backed New Zealand to win the
+   * Test series": in a sentence naming a competition of national sides (clubs.ts), a state's or home
+   * nation's name is its side, no actor of the state: a modifier reference, so no fact holds it.
+   */
+  private nationalSides(): void {
+    const sentences = sideCompetitionSentences(this.tokens);
+    if (sentences.size === 0) return;
+    this.draft.references = this.draft.references.map((r) => (sentences.has(r.sentence) && !r.modifier && r.via !== 'pronoun'
+      && (r.entityType === 'country' || HOME_NATIONS.has(r.entity)) ? { ...r, modifier: true } : r));
   }
 
   /** Pronouns and descriptions ("the bloc") → the actor they stand for (coref.ts). */
