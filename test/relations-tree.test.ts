@@ -512,6 +512,7 @@ const ROWS: readonly Row[] = [
   ['Lufthansa sued Boeing over the delays.', ['lufthansa accused boeing'], 'the one sued is the object'],
   ['Iran praised the former US envoy.', [], 'a former member no longer stands for the side he served'],
   ['Iran praised the US envoy.', ['iran supported united-states'], 'a serving envoy stands for his state'],
+  ['Marco Rubio and Sergei Lavrov agreed in Riyadh on Tuesday to restore their embassies.', ['marco-rubio promised sergei-lavrov', 'sergei-lavrov promised marco-rubio'], 'two sides agreeing to act pledge it to each other; neither takes the other\'s position'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

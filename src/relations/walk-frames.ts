@@ -105,6 +105,10 @@ export abstract class WalkFrames extends Evidence {
   /** "Trump and Putin met in Helsinki": with no object, coordinated subjects act on each other. */
   protected mutualVerb(trigger: Token, frame: Frame): void {
     if (!this.intransitiveAfter(trigger, frame.preps ?? [])) return;
+    // ("X and Y agreed in Riyadh to restore …": agreeing to act is a pledge to each other, read by the
+    // agreement layer; it is no taking of the other's position.)
+    const tree = this.tree;
+    if (frame.relation !== 'met' && tree?.parsed(trigger) && Array.from(tree.children(trigger.index)).some((c) => tree.infinitive(c))) return;
     const subject = this.subjectOf(trigger);
     if (!subject) return;
     const group = this.coordinated(subject, -1);
