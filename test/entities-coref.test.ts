@@ -108,6 +108,7 @@ const ROWS: readonly Row[] = [
   ['Chinese officials were angered by Toyota\'s disclosure of its talks with Ford.', 'its', 1, 'toyota', 'a possessive in the of-phrase of a noun a name owns is that owner\'s'],
   ['Washington struck a trade deal with Vietnam, and goods from the Southeast Asian country will face a lower tariff.', 'country', 1, 'vietnam', 'a region\'s adjective ("Southeast Asian") describes the state named last; it names no body of its own'],
   ['Emmanuel Macron and Friedrich Merz said they welcomed the plan.', 'they', 1, 'emmanuel-macron', 'people named together as the speakers are "they" (each of them: see the relations row)'],
+  ['Israel said its strike on the convoy was a mistake, and Israel promised an inquiry. The dead included citizens of Britain and Poland. Cyprus said shipments would go on. Andres accused the army of hitting the cars.', 'army', 1, 'israel', '"the army": the forces of the state the story is about, not of the one named last'],
   ['Toyota recalled a million cars. The company said the fault was rare.', 'company', 1, 'toyota', '"the company": a company named before'],
   ['Russia launched a new offensive. The country said it was defending itself.', 'country', 1, 'russia', '"the country": the country named last'],
   ['Niger expelled three oil managers on Monday. Niger said the firm had broken its contracts. The letters gave staff at the pipeline to Benin two days to leave the country.', 'country', 1, 'niger', '"the country": the most salient country in reach (the story\'s), not merely the last named'],

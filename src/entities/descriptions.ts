@@ -129,7 +129,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   { words: ['nation'], entityType: 'country', lookback: 2, reason: '"the nation": the country named last' },
   { words: ['kingdom'], entityType: 'country', among: KINGDOMS, lookback: 2, reason: '"the kingdom": a kingdom named last (not "Iran" because it was named last)' },
   // A country's armed forces or rulers act for it, as "the Sudanese army" does (member nouns).
-  { words: ['army'], entityType: 'country', lookback: 2, reason: '"the army": the armed forces of the country named last' },
+  { words: ['army'], entityType: 'country', topical: true, lookback: 4, reason: '"the army": the armed forces of the country the story is about (named most so far), not merely the one named last ("fighting between the rebels and the army" after Rwanda is named in a story about Congo)' },
   { words: ['military'], entityType: 'country', lookback: 2, reason: '"the military": the armed forces of the country named last' },
   { words: ['junta'], entityType: 'country', lookback: 3, reason: '"the junta": the military rulers of the country named last' },
   { words: ['regime'], entityType: 'country', lookback: 2, reason: '"the regime": the rulers of the country named last' },
