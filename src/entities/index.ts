@@ -44,6 +44,14 @@ const US_HOME_BODIES: readonly { readonly id: string; readonly words: string; re
   { id: 'us-supreme-court', words: 'Supreme Court' },
 ];
 const US_ID = 'united-states';
+
+/** Country mentions by sentence, in text order. */
+function groupCountries(mentions: readonly Mention[]): Map<number, Mention[]> {
+  const out = new Map<number, Mention[]>();
+  for (const m of mentions) if (m.entityType === 'country') out.set(m.sentence, [...(out.get(m.sentence) ?? []), m]);
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start);
+  return out;
+}
 /** Words before a bare body's name that make it the US one ("the US Congress", "American Senate"). */
 const US_WORDS: ReadonlySet<string> = new Set(['us', 'u.s.', 'american', 'washington', 'america']);
 export { buildLexicon, defaultLexicon, readAliasFile, type AliasEntry, type Lexicon } from './lexicon';
@@ -127,22 +135,32 @@ class Recognizer extends LoneNameReading {
   }
 
   /**
-   * "Congress", "the Supreme Court" alone in a story about Guatemala or Brazil is that country's body,
+   * "Congress", "the Supreme Court" alone in a story about Guatemala or Brazil, or after "Mexico's
+   * government" in its sentence, is that country's body,
    * not the gazetteer's US one: such a bare name becomes "Congress of Guatemala" when the document is
    * about another country (its most named one) and no US word stands right before it.
    */
   private homeBodies(): void {
-    const about = documentCountry(this.draft.mentions);
-    if (about === undefined || about === US_ID) return;
+    const story = documentCountry(this.draft.mentions);
     const d = this.draft;
-    const aboutLabel = this.lexicon.entities.get(about)?.label ?? about;
+    let countriesBySentence: Map<number, Mention[]> | undefined;
     const moved = new Map<Mention, string>();
     /** The new id of each moved mention's reference, by its entity and tokens. */
     const at = new Map<string, string>();
     for (const m of d.mentions) {
       const row = US_HOME_BODIES.find((r) => r.id === m.entity);
       // ("the Court" after "the Supreme Court": the head-word anaphor names the same body.)
-      if (!row || (m.text !== row.words && m.rule !== 'org-head-anaphor') || (row.states && !row.states.includes(about)) || US_WORDS.has(this.token(m.firstToken - 1)?.lower ?? '')) continue;
+      if (!row || (m.text !== row.words && m.rule !== 'org-head-anaphor') || US_WORDS.has(this.token(m.firstToken - 1)?.lower ?? '')) continue;
+      // "Mexico's government asked Congress": a state with such a body named before it in its own
+      // sentence, with no US mention between, owns it; else the state the story is about.
+      let owner: string | undefined;
+      for (const c of (countriesBySentence ??= groupCountries(d.mentions)).get(m.sentence) ?? []) {
+        if (c.start >= m.start) break;
+        if (c.entity === US_ID || !row.states || row.states.includes(c.entity)) owner = c.entity;
+      }
+      const about = owner ?? story;
+      if (about === undefined || about === US_ID || (row.states && !row.states.includes(about))) continue;
+      const aboutLabel = this.lexicon.entities.get(about)?.label ?? about;
       const id = countryBodyId(row.words, about);
       moved.set(m, id);
       at.set(`${m.entity}|${m.firstToken}|${m.lastToken}`, id);
