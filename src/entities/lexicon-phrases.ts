@@ -6,10 +6,11 @@ import { normalizeSurface, type LexiconEntry } from './lexicon';
 import { gazetteerNote, insideOf } from './containment';
 import { countryBodyId, slugify } from './slug';
 import { TitleReading } from './titles';
+import { organizationKinds } from './descriptions';
 import { sideStaffAt } from './clubs';
 import {
   GROUP_NOUNS, TRADED_GOODS, DEMONYM_EVENTS, HONORIFICS, LOCATIVE_PREPOSITIONS, NOT_NAME_WORDS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, INDUSTRY_HEADS,
-  PLACE_HEADS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS,
+  PLACE_HEADS, FROM_SENDER_NOUNS, OBTAINING_LEMMAS, wordTable,
 } from './tables';
 import { LETTER, ACRONYM, STATE_NOUNS, LEGISLATURE_WORDS, CITY_PARTS, isCapitalized } from './words';
 
@@ -24,6 +25,18 @@ const CAPITAL_NOUNS: ReadonlySet<string> = new Set(['capital', 'city']);
 const VISITING: ReadonlySet<string> = new Set(['visit', 'visited', 'visiting']);
 /** Acts a capital's possessive names as its state's, after any preposition: "at Kyiv's request". */
 const STATE_ACT_NOUNS: ReadonlySet<string> = new Set(['request', 'invitation', 'behest', 'urging', 'insistence', 'expense']);
+
+/**
+ * Everyday words that open other parties' names before a party's gazetteer word: "Social Democrats",
+ * "Free Democrats", "Sweden Democrats" are not the US Democratic Party.
+ */
+const PARTY_NAME_WORDS: ReadonlySet<string> = wordTable([
+  { word: 'social', reason: '"Social Democrats": Europe\'s social democratic parties' },
+  { word: 'free', reason: '"Free Democrats": Germany\'s FDP' },
+  { word: 'national', reason: '"National Republicans", "National Democrats"' },
+  { word: 'liberal', reason: '"Liberal Democrats" when the gazetteer lacks the party' },
+  { word: 'progressive', reason: '"Progressive Conservatives"' },
+]);
 
 /**
  * Everyday words that, capitalised mid-sentence right before a place opening a body's name, are the
@@ -73,10 +86,13 @@ export abstract class LexiconPhrases extends TitleReading {
     const before = this.token(i - 1);
     if (entry.kind === 'organization' && last === i && before && before.sentence === t.sentence && isCapitalized(before) && !this.claimed[i - 1]
       && this.doc.sentences[t.sentence]?.firstToken !== i - 1 && !this.titleCaseSentence[t.sentence] && LETTER.test(before.value) && !before.lineStart
-      && !NOT_PERSON_WORDS.has(before.lower) && !NOT_NAME_WORDS.has(before.lower) && !HONORIFICS.has(before.lower)
+      && (!NOT_PERSON_WORDS.has(before.lower) || (PARTY_NAME_WORDS.has(before.lower) && organizationKinds().get(entry.id) === 'party'))
+      && !NOT_NAME_WORDS.has(before.lower) && !HONORIFICS.has(before.lower)
       && !this.lexicon.phrases.has(before.value) && !this.titleAt(i - 1) && !ACRONYM.test(before.value)
       // ("Arundel and South Downs Tories": after a longer name, the word is that place's branch of the body.)
-      && !(isCapitalized(this.token(i - 2) ?? t) && !NOT_NAME_WORDS.has(this.token(i - 2)?.lower ?? ''))) {
+      // ("Several Social Democrats": a sentence's first word is capitalised by its place, not as a name.)
+      && !(isCapitalized(this.token(i - 2) ?? t) && !NOT_NAME_WORDS.has(this.token(i - 2)?.lower ?? '')
+        && !(this.doc.sentences[t.sentence]?.firstToken === i - 2 && (this.token(i - 2)?.pos !== 'PROPN' || this.lexicon.commonWords.has(this.token(i - 2)?.lower ?? ''))))) {
       this.addMention(slugify(this.text.slice(before.start, end)), 'organization', i - 1, last, undefined, 'name+body-word', false, 'name');
       return last + 1;
     }
