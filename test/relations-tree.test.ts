@@ -513,6 +513,8 @@ const ROWS: readonly Row[] = [
   ['Iran praised the former US envoy.', [], 'a former member no longer stands for the side he served'],
   ['Iran praised the US envoy.', ['iran supported united-states'], 'a serving envoy stands for his state'],
   ['Marco Rubio and Sergei Lavrov agreed in Riyadh on Tuesday to restore their embassies.', ['marco-rubio promised sergei-lavrov', 'sergei-lavrov promised marco-rubio'], 'two sides agreeing to act pledge it to each other; neither takes the other\'s position'],
+  ['Donald Trump said Ukraine should never have started the war.', ['donald-trump accused ukraine'], 'what another should have done is a reproach for the past, no appeal'],
+  ['Donald Trump said Ukraine should end the war.', ['donald-trump urged ukraine'], 'what another should do is an appeal'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -259,7 +259,11 @@ export abstract class TreeTold extends WalkFrames {
         for (const x of speakers.sources.filter((r) => r.via !== 'pronoun')) {
           if (this.ownSide(x, y.entity)) continue;
           const modality = { negated: false, hypothetical: speakers.hypothetical };
+          // ("said Ukraine should never have started the war": what another should have done is a
+          // reproach for the past (CAMEO 111), no appeal.)
+          const reproach = !threat && tree.children(c).some((k) => tree.deprel(k) === 'aux' && tree.tokens[k]?.lemma === 'have');
           if (threat) this.emit(x, 'warned', y, verb, 'say-threat', '138', { topicOk: false, modality });
+          else if (reproach) this.emit(x, 'accused', y, verb, 'say-reproach', '111', { topicOk: false, modality });
           else this.emit(x, 'urged', y, verb, 'say-should', '020', { topicOk: false, modality });
         }
       }
