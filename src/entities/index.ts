@@ -48,7 +48,12 @@ const US_ID = 'united-states';
 /** Country mentions by sentence, in text order. */
 function groupCountries(mentions: readonly Mention[]): Map<number, Mention[]> {
   const out = new Map<number, Mention[]>();
-  for (const m of mentions) if (m.entityType === 'country') out.set(m.sentence, [...(out.get(m.sentence) ?? []), m]);
+  for (const m of mentions) {
+    if (m.entityType !== 'country') continue;
+    const list = out.get(m.sentence);
+    if (list) list.push(m);
+    else out.set(m.sentence, [m]);
+  }
   for (const list of out.values()) list.sort((a, b) => a.start - b.start);
   return out;
 }
@@ -136,9 +141,9 @@ class Recognizer extends LoneNameReading {
 
   /**
    * "Congress", "the Supreme Court" alone in a story about Guatemala or Brazil, or after "Mexico's
-   * government" in its sentence, is that country's body,
-   * not the gazetteer's US one: such a bare name becomes "Congress of Guatemala" when the document is
-   * about another country (its most named one) and no US word stands right before it.
+   * government" in its sentence, is that country's body, not the gazetteer's US one: such a bare
+   * name becomes "Congress of Guatemala" when no US word stands right before it and the state named
+   * last before it in its sentence, else the document's most named state, is another that has one.
    */
   private homeBodies(): void {
     const story = documentCountry(this.draft.mentions);

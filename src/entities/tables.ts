@@ -545,9 +545,10 @@ export function regionAdjectiveAt(tokens: readonly { readonly lower: string; rea
  * regions and news usage): "the Southeast Asian country" after "Washington … Vietnam" is Vietnam.
  * Adjectives of a continent or a wider, vaguer region restrict nothing.
  */
+const SOUTHEAST_ASIA: readonly string[] = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN'];
 export const REGION_MEMBERS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ['southeast asian', ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN']],
-  ['south-east asian', ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN']],
+  ['southeast asian', SOUTHEAST_ASIA],
+  ['south-east asian', SOUTHEAST_ASIA],
   ['south asian', ['AF', 'BD', 'BT', 'IN', 'MV', 'NP', 'PK', 'LK']],
   ['east asian', ['CN', 'JP', 'KP', 'KR', 'MN', 'TW']],
   ['central asian', ['KZ', 'KG', 'TJ', 'TM', 'UZ', 'AF']],

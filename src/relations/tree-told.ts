@@ -133,6 +133,9 @@ export const FAULT_NOUNS: ReadonlySet<string> = new Set(['mistake', 'mistakes', 
 /** Predicates that charge only an act ("the attacks threatened aid deliveries"), not an actor ("Russia threatened to"). */
 export const CHARGING_ACT_PREDICATES: ReadonlySet<string> = new Set(['threaten', 'endanger']);
 
+/** The auxiliary of a perfect after a modal: "should have started", "must've known". */
+const PERFECT_AUX: ReadonlySet<string> = new Set(['have', "'ve"]);
+
 /** Acts a judgement may take up from anywhere before, when one author did them all. */
 const FAR_JUDGED: ReadonlySet<Relation> = new Set<Relation>(['attacked', 'sanctioned']);
 /** Sentences back where an act against the judge may be the one its judgement answers. */
@@ -255,13 +258,13 @@ export abstract class TreeTold extends WalkFrames {
       const nsubj = tree.child(c, 'nsubj');
       let end = nsubj;
       for (const k of tree.children(nsubj)) if (k > end && ['flat', 'compound', 'flat:name'].includes(tree.deprel(k))) end = k;
+      // ("said Ukraine should never have started the war": what another should have done is a
+      // reproach for the past (CAMEO 111), no appeal.)
+      const reproach = !threat && tree.hasAux(c, PERFECT_AUX);
       for (const y of readSubjects(reader, clause).sources.filter((r) => r.via !== 'pronoun' && r.lastToken === end && !r.modifier)) {
         for (const x of speakers.sources.filter((r) => r.via !== 'pronoun')) {
           if (this.ownSide(x, y.entity)) continue;
           const modality = { negated: false, hypothetical: speakers.hypothetical };
-          // ("said Ukraine should never have started the war": what another should have done is a
-          // reproach for the past (CAMEO 111), no appeal.)
-          const reproach = !threat && tree.children(c).some((k) => tree.deprel(k) === 'aux' && tree.tokens[k]?.lemma === 'have');
           if (threat) this.emit(x, 'warned', y, verb, 'say-threat', '138', { topicOk: false, modality });
           else if (reproach) this.emit(x, 'accused', y, verb, 'say-reproach', '111', { topicOk: false, modality });
           else this.emit(x, 'urged', y, verb, 'say-should', '020', { topicOk: false, modality });
