@@ -123,6 +123,9 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   { words: ['visitors'], entityType: 'country', sentBy: DELEGATION_WORDS, lookback: 4, reason: '"He accused the visitors of …" after "a US delegation … talks in Niamey": the country whose delegation came' },
   { words: ['delegation'], entityType: 'country', sentBy: DELEGATION_WORDS, lookback: 4, reason: '"the delegation" after "a US delegation": the country that sent it' },
   { words: ['government'], entityType: 'country', topical: true, lookback: 6, reason: '"the government": the government of the country the story is about (named most so far), not merely the one named last' },
+  { words: ['authorities'], entityType: 'country', topical: true, lookback: 6, reason: '"the authorities": the state the story is about ("Amnesty urged the authorities to free …" after Iran is named twice)' },
+  // A ministry that speaks for its state abroad (countries.json lists "China's foreign ministry" as China).
+  ...['foreign', 'defence', 'defense', 'commerce', 'trade'].map((w): DescriptionRow => ({ words: [w, 'ministry'], entityType: 'country', lookback: 2, reason: `"the ${w} ministry": the ministry of the state named last, which speaks for it ("Beijing was not persuaded. The commerce ministry said …")` })),
   { words: ['judiciary'], entityType: 'country', topical: true, lookback: 6, reason: '"the judiciary warned …": the courts of the state the story is about' },
   { words: ['administration'], entityType: 'country', among: ['united-states'], lookback: 8, reason: '"the administration": news uses it for the US government ("the new administration" in a story about Cuba is Washington)' },
   { words: ['country'], entityType: 'country', lookback: 2, reason: '"the country": the country named last' },
@@ -130,6 +133,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   { words: ['kingdom'], entityType: 'country', among: KINGDOMS, lookback: 2, reason: '"the kingdom": a kingdom named last (not "Iran" because it was named last)' },
   // A country's armed forces or rulers act for it, as "the Sudanese army" does (member nouns).
   { words: ['army'], entityType: 'country', topical: true, lookback: 4, reason: '"the army": the armed forces of the country the story is about (named most so far), not merely the one named last ("fighting between the rebels and the army" after Rwanda is named in a story about Congo)' },
+  { words: ['military', 'rulers'], entityType: 'country', topical: true, lookback: 8, reason: '"the military rulers": the junta of the country the story is about' },
   { words: ['military'], entityType: 'country', lookback: 2, reason: '"the military": the armed forces of the country named last' },
   { words: ['junta'], entityType: 'country', lookback: 3, reason: '"the junta": the military rulers of the country named last' },
   { words: ['regime'], entityType: 'country', lookback: 2, reason: '"the regime": the rulers of the country named last' },
@@ -233,6 +237,8 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
     if (after?.value === ',' && apposed && apposed.sentence === t.sentence && apposed.pos === 'PROPN' && /^\p{Lu}/u.test(apposed.value)) continue;
     // "the largest city in northern Shan State" introduces a place by where it lies; "the city" alone refers back.
     if (after?.lower === 'in' && after.sentence === t.sentence && found.row.entityType === 'place') continue;
+    // "urged the authorities there": a state's body placed by a word that points elsewhere, not the story's state.
+    if (found.row.entityType === 'country' && after?.sentence === t.sentence && after.lower === 'there') continue;
     // "the Union" capitalised is a name of its own (the EU), not a description.
     if (/^\p{Lu}/u.test(tokens[found.last]?.value ?? '') !== (found.row.capitalised === true) && (found.last === found.first || found.row.capitalised)) continue;
     let free = true;
