@@ -14,6 +14,8 @@ export const RELATIONS = [
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
 export const SYMMETRIC_RELATIONS: ReadonlySet<Relation> = new Set<Relation>(['met']);
+/** Relations of standing (who leads or belongs to what, where it is), not acts. */
+export const ROLE_RELATIONS: ReadonlySet<Relation> = new Set<Relation>(['leader_of', 'member_of', 'located_in']);
 
 /** A document as read from disk or stdin, before any analysis. */
 export interface SourceDocument {

@@ -515,6 +515,9 @@ const ROWS: readonly Row[] = [
   ['Marco Rubio and Sergei Lavrov agreed in Riyadh on Tuesday to restore their embassies.', ['marco-rubio promised sergei-lavrov', 'sergei-lavrov promised marco-rubio'], 'two sides agreeing to act pledge it to each other; neither takes the other\'s position'],
   ['Donald Trump said Ukraine should never have started the war.', ['donald-trump accused ukraine'], 'what another should have done is a reproach for the past, no appeal'],
   ['Donald Trump said Ukraine should end the war.', ['donald-trump urged ukraine'], 'what another should do is an appeal'],
+  ['Chile expelled the Peruvian ambassador on Monday. The envoy left within hours. Lima had sent him only in March. Trade between the two is large. Markets barely moved. Peru condemned the decision.', ['chile sanctioned peru', 'peru accused chile'], 'with no act told near, "the decision" is the story\'s own, told first in its lede'],
+  ['The International Court of Justice ordered Israel to halt its offensive in Rafah. The judges met in The Hague. Their vote was close. Crowds gathered outside. South Africa welcomed the decision.', ['icj urged israel'], '…only the lede\'s first act: the offensive it orders halted is no decision, and an appeal is not among the acts "the decision" takes up'],
+  ['South Korea\'s Constitutional Court removed President Yoon Suk Yeol from office on Friday. The eight judges agreed. Lee Jae-myung hailed the ruling. The People Power Party said it accepted the decision.', ['constitutional-court sanctioned yoon-suk-yeol', 'lee-jae-myung supported constitutional-court', 'people-power-party accepted constitutional-court'], 'praising an act is no act of its own for a later "the decision" to take up'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

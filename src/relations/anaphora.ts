@@ -72,7 +72,8 @@ export const EVENT_ANAPHORS: ReadonlyMap<string, readonly Relation[]> = new Map<
   ...MUTUAL_EVENT_NOUNS.talks.map((w) => [w, ['met']] as [string, readonly Relation[]]),
   // "India suspended the treaty … Pakistan rejected the move": a step of any kind (no guess between two authors).
   // "the court removed Yoon … Lee hailed the ruling": a court's judgement is its act, of any kind.
-  ...['move', 'decision', 'step', 'action', 'act', 'ruling', 'verdict', 'judgment', 'judgement', 'announcement'].map((w) => [w, ['sanctioned', 'attacked', 'aided', 'supported', 'proposed', 'promised', 'rejected', 'accepted']] as [string, readonly Relation[]]),
+  // ("the vote": a body's vote, to impeach or to impose, is its act: "Orban called the vote a mistake".)
+  ...['move', 'decision', 'step', 'action', 'act', 'ruling', 'verdict', 'judgment', 'judgement', 'announcement', 'vote'].map((w) => [w, ['sanctioned', 'attacked', 'aided', 'supported', 'proposed', 'promised', 'rejected', 'accepted']] as [string, readonly Relation[]]),
 ]);
 
 /** Determiners that point back: "the attack", "this attack", "these strikes", "Monday's attack" is not one (it names a day). */

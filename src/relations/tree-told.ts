@@ -1,7 +1,7 @@
 // Acts judged, denied or asked for in what is said: readers that take up a fact told before
 // ("Egypt condemned the attack", "a charge Kigali denies") or put a label or an obligation on an
 // actor ("called Putin a war criminal", "said Israel must allow aid in"). Read from the parse.
-import type { Mention, Relation, Token } from '../types';
+import { ROLE_RELATIONS, SYMMETRIC_RELATIONS, type Mention, type Relation, type Token } from '../types';
 import type { ActorReference } from '../entities';
 import { ATTACK_NOUNS, type Frame } from './frames';
 import { DENIAL_LEMMAS, SPEECH_LEMMAS, verbLemmas } from './words';
@@ -140,6 +140,10 @@ const PERFECT_AUX: ReadonlySet<string> = new Set(['have', "'ve"]);
 const FAR_JUDGED: ReadonlySet<Relation> = new Set<Relation>(['attacked', 'sanctioned']);
 /** Sentences back where an act against the judge may be the one its judgement answers. */
 const ANSWER_REACH = 4;
+/** Stances a judgement of an act takes: praising, accepting or rejecting it is no act of its own. */
+const JUDGED_STANCES: ReadonlySet<Relation> = new Set<Relation>(['supported', 'accepted', 'rejected']);
+/** Sentences that make a story's lede (a headline and its first sentence): its act is the one "the decision" or "the move" later takes up when none is told near. */
+const LEDE_SENTENCES = 2;
 
 export abstract class TreeTold extends WalkFrames {
   /** Targetless acts per sentence, read when first asked for. */
@@ -160,7 +164,8 @@ export abstract class TreeTold extends WalkFrames {
     // told anywhere before; judging it other than with praise names no side we could tell apart.
     const mutual = mutualEventNoun(noun.lower);
     if (mutual && frame.relation !== 'supported') return false;
-    let all = this.factsTold(trigger, (f) => event.relations.includes(f.relation), mutual ? undefined : 2, !mutual);
+    // (A judgement read so is no act to take up: "Lee hailed the ruling. The party accepted the decision" is the court's.)
+    let all = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && !(JUDGED_STANCES.has(f.relation) && /:(event|act)$/.test(f.rule)), mutual ? undefined : 2, !mutual);
     // "Israel launched its heaviest air strikes on Gaza … [four sentences on] Egypt and Qatar condemned
     // the attacks": an attack or sanction told further back is the one judged when the story tells
     // such acts by one author only.
@@ -168,6 +173,9 @@ export abstract class TreeTold extends WalkFrames {
       const far = this.factsTold(trigger, (f) => event.relations.includes(f.relation), undefined, false);
       if (new Set(far.map((f) => f.source)).size === 1) all = far;
     }
+    // "Parliament impeached the acting president … [five sentences on] Han said he respected the
+    // decision": with no act told near, the story's own act, told in its lede by one author.
+    if (all.length === 0 && !mutual) all = this.ledeAct(trigger, event.relations);
     // "… accused the UAE of arming the RSF. The UAE rejected the accusation": an act against the
     // judging actor (or its side) is the one it answers, before any other told near it.
     const { sources, negated, hypothetical } = readSubjects(reader, trigger);
@@ -588,6 +596,20 @@ export abstract class TreeTold extends WalkFrames {
   /** Acts of these relations against the judges, told (not reported) up to ANSWER_REACH sentences back. */
   private answeredActs(at: Token, relations: readonly Relation[], onJudge: (f: RelationFact) => boolean): RelationFact[] {
     return this.factsTold(at, (f) => relations.includes(f.relation) && onJudge(f) && !f.reportedBy, ANSWER_REACH, false);
+  }
+
+  /**
+   * The story's own act: the first event fact of its lede (LEDE_SENTENCES, before `at`'s sentence),
+   * with any other author of the same words, when it is of one of `relations`. Only the first: the
+   * lede's later facts are mostly what the act is about ("ordered Israel to halt its offensive").
+   * Not a meeting: "condemned the visit" judges a host as much as a guest.
+   */
+  private ledeAct(at: Token, relations: readonly Relation[]): RelationFact[] {
+    const end = this.doc.sentences[Math.min(LEDE_SENTENCES, at.sentence)]?.start ?? 0;
+    const lede = this.factsTold(at, (f) => f.start < end && !ROLE_RELATIONS.has(f.relation), undefined, false);
+    const first = lede.reduce<RelationFact | undefined>((a, f) => (a === undefined || f.start < a.start ? f : a), undefined);
+    if (!first || SYMMETRIC_RELATIONS.has(first.relation) || !relations.includes(first.relation)) return [];
+    return lede.filter((f) => f.start === first.start && f.trigger === first.trigger && f.relation === first.relation);
   }
 
   protected factsTold(at: Token, test: (f: RelationFact) => boolean, back: number | undefined, offers: boolean): RelationFact[] {
