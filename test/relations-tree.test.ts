@@ -518,6 +518,8 @@ const ROWS: readonly Row[] = [
   ['Chile expelled the Peruvian ambassador on Monday. The envoy left within hours. Lima had sent him only in March. Trade between the two is large. Markets barely moved. Peru condemned the decision.', ['chile sanctioned peru', 'peru accused chile'], 'with no act told near, "the decision" is the story\'s own, told first in its lede'],
   ['The International Court of Justice ordered Israel to halt its offensive in Rafah. The judges met in The Hague. Their vote was close. Crowds gathered outside. South Africa welcomed the decision.', ['icj urged israel'], '…only the lede\'s first act: the offensive it orders halted is no decision, and an appeal is not among the acts "the decision" takes up'],
   ['South Korea\'s Constitutional Court removed President Yoon Suk Yeol from office on Friday. The eight judges agreed. Lee Jae-myung hailed the ruling. The People Power Party said it accepted the decision.', ['constitutional-court sanctioned yoon-suk-yeol', 'lee-jae-myung supported constitutional-court', 'people-power-party accepted constitutional-court'], 'praising an act is no act of its own for a later "the decision" to take up'],
+  ['Ukraine accused Russia of shelling Kherson.', ['russia attacked kherson', 'ukraine accused russia'], 'a charge of striking a town: the town is struck, as in "Russia shelled Kherson"'],
+  ['The RSF attacked El Fasher.', ['rsf attacked el-fasher'], 'a town attacked is struck, never criticised, whatever the attacker is known as'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

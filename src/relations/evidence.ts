@@ -316,6 +316,8 @@ export abstract class Evidence extends Walks {
    * armed groups and persons attacking countries keep the military reading.
    */
   protected attacksInWords(source: ActorReference, target: ActorReference): boolean {
+    // ("attacked El Fasher": a town is struck, never criticised.)
+    if (target.entityType === 'place') return false;
     // "continuing attacks against Yukos": a company, party or newspaper is attacked in words or in court.
     const targetKind = ORGANIZATION_KINDS.get(target.entity);
     if (targetKind !== undefined && ['company', 'party', 'news', 'ngo', 'sports'].includes(targetKind)) return true;

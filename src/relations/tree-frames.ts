@@ -277,8 +277,10 @@ export abstract class TreeFrames extends TreeAgree {
       if (!t || t.sentence !== verb.sentence || t.value === ',') return;
       const target = this.refAt[j];
       if (target) {
-        if (target.entityType !== 'other' && target.entityType !== 'place' && target.entity !== accused.entity) {
-          this.emit(accused, frame.relation, target, gerund, `${frame.id}:charge`, frame.cameo, { topicOk: false, targetTypes: frame.targetTypes ?? ['person', 'country', 'organization'] });
+        // ("of shelling Kherson": a place is struck as in "Russia shelled Kherson"; it is no one helped or sanctioned.)
+        const place = frame.relation === 'attacked';
+        if (target.entityType !== 'other' && (place || target.entityType !== 'place') && target.entity !== accused.entity) {
+          this.emit(accused, frame.relation, target, gerund, `${frame.id}:charge`, frame.cameo, { topicOk: false, targetTypes: frame.targetTypes ?? ['person', 'country', 'organization', ...(place ? ['place' as const] : [])] });
         }
         return;
       }
