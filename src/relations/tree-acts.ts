@@ -1,9 +1,8 @@
 // Acts read from the tree around a verb that frames alone do not give: thanks for a deed, listings,
 // mediators, trade, acts under pressure, ordered forces. tree-frames.ts reads the frames themselves.
-import type { Mention, Relation, Token } from '../types';
+import type { Relation, Token } from '../types';
 import type { ActorReference } from '../entities';
 import { RELATION_CAMEO } from './frames';
-import { nounFramesByWord } from './context';
 import { gerundLemmas, GOODS_NOUNS, MEDIATING_VERBS, VERB_TAGS, verbIn, verbLemmas } from './words';
 import { anaphoricEvent } from './anaphora';
 import { ActorFinder } from './tree-actors';
@@ -29,11 +28,6 @@ const THANKED_FOR: ReadonlyMap<string, Relation> = new Map<string, Relation>([
   ...['support', 'backing', 'solidarity', 'position', 'stance', 'endorsement'].map((w) => [w, 'supported'] as [string, Relation]),
 ]);
 
-/** Prepositions by which an act names what it is aimed at: "strikes on Y", "tariffs against Y". */
-const AIMING_CASES: ReadonlySet<string> = new Set(['on', 'against', 'at', 'in', 'into', 'onto', 'over', 'across']);
-
-/** Verbs of force that, told in the passive with no agent, a story at war makes the other side's ("was killed", "were shelled"). */
-const AGENTLESS_FORCE: ReadonlySet<string> = new Set(['attack', 'strike', 'hit', 'shell', 'bomb', 'bombard', 'target', 'raid', 'ambush', 'shoot', 'kill', 'wound', 'injure', 'abduct', 'kidnap']);
 
 /** Verbs that put an actor on a list or take it off. */
 const LISTING_VERBS = {
@@ -345,143 +339,5 @@ export abstract class TreeActs extends TreeTold {
       if (!(x.entity === act.source || this.isOrOnSideOf(act.source, x.entity) || this.sidesOf(x.entity).includes(act.source))) continue;
       this.emit(x, 'attacked', target, verb, 'order-act', '190', { topicOk: false, modality: { negated, hypothetical } });
     }
-  }
-
-  /**
-   * "Trump … halved the levy … Beijing agreed to pause its controls": in a story of two sides at war
-   * or in a trade war (the one pair that most attack or sanction facts already join, at least twice
-   * and more than any other pair), an attack or sanction noun owned by one side and aimed at no one
-   * named ("its export controls", "Israeli strikes overnight") is aimed at the other side. Read last,
-   * from the facts the rules found; a noun a fact already read is left alone.
-   */
-  protected storyOpponents(): void {
-    const pair = this.conflictPair();
-    const reader = this.reader;
-    if (!pair || !reader) return;
-    const tree = reader.tree;
-    const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
-    const finder = new ActorFinder(reader);
-    for (const [t, last] of this.withLastMentions(new Set(pair))) {
-      if (!tree.parsed(t) || (tree.upos(t.index) !== 'NOUN' && tree.upos(t.index) !== 'PROPN')) continue;
-      const relation = (nounFramesByWord.get(t.lower) ?? []).map((f) => f.relation).find((r) => r === 'attacked' || r === 'sanctioned');
-      if (!relation) continue;
-      const sentence = this.doc.sentences[t.sentence];
-      const head = tree.head(t.index);
-      // (Neither the noun nor its verb read already: "cut its tariffs" is the lifting frame's.)
-      if (!sentence || done.has(`${sentence.start}|${t.value}`) || (head >= 0 && done.has(`${sentence.start}|${this.tok(head)?.value ?? ''}`))) continue;
-      // Aimed at nothing named: no on/against/at/in/into phrase at all ("tariffs on Chinese goods" is the frames' to read).
-      const kids = Array.from(tree.children(t.index));
-      if (kids.some((c) => AIMING_CASES.has(tree.caseOf(c) ?? ''))) continue;
-      const owners = kids.filter((c) => c < t.index && ['nmod:poss', 'amod', 'compound'].includes(tree.deprel(c))).flatMap((c) => finder.at(c)).filter(canAct);
-      for (const owner of owners) {
-        const side = this.pairSide(owner.entity, pair);
-        const other = pair.find((e) => e !== side);
-        const mention = other ? last.get(other) : undefined;
-        if (!side || !other || !mention) continue;
-        const target = this.storyReference(other, t, mention);
-        const governed = head >= 0 && ['obj', 'nsubj', 'nsubj:pass', 'obl'].includes(tree.deprel(t.index));
-        const modality = { negated: governed && negatedAt(tree, head), hypothetical: governed && hypotheticalAt(tree, head) };
-        this.emit(owner, relation, target, t, 'story-opponent', RELATION_CAMEO[relation], { topicOk: false, modality });
-      }
-    }
-  }
-
-  /**
-   * "A first shell struck the top floor … Hussam al-Masri, a Reuters cameraman, was killed": in a
-   * story of two sides at war (conflictPair), force told in the passive with no agent is the other
-   * side's when its victim is on one side, and else the story's attacker's, the side that the facts
-   * already read make the author of most attacks (at least two, twice the other's). Read last.
-   */
-  protected storyAgentless(): void {
-    const reader = this.reader;
-    if (!reader) return;
-    const pair = this.conflictPair() ?? [];
-    const tree = reader.tree;
-    // Each side that the facts read make an author of force, and how often.
-    // (Else a person's own state, else the actor itself.)
-    const sideOf = (e: string): string => this.pairSide(e, pair) ?? (this.entityTypes.get(e) === 'person' ? this.sidesOf(e)[0] ?? e : e);
-    const attacks = new Map<string, number>();
-    for (const f of this.facts) {
-      if (f.relation !== 'attacked' || f.negated) continue;
-      const side = sideOf(f.source);
-      attacks.set(side, (attacks.get(side) ?? 0) + 1);
-    }
-    const ranked = [...attacks.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-    const [first, second] = ranked;
-    // The story's attacker: the only author of force, or one with twice the attacks of any other.
-    const attacker = first && (!second || (first[1] >= 2 && first[1] >= 2 * second[1])) ? first[0] : undefined;
-    const authors = new Set([...pair, ...(attacker ? [attacker] : [])]);
-    if (authors.size === 0) return;
-    const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
-    const finder = new ActorFinder(reader);
-    for (const [t, last] of this.withLastMentions(authors)) {
-      if (!tree.parsed(t) || tree.upos(t.index) !== 'VERB' || !verbLemmas(t).some((l) => AGENTLESS_FORCE.has(l))) continue;
-      const subject = tree.child(t.index, 'nsubj:pass');
-      if (subject < 0 || tree.child(t.index, 'aux:pass') < 0 || agentOf(tree, t.index) >= 0) continue;
-      const sentence = this.doc.sentences[t.sentence];
-      if (!sentence || done.has(`${sentence.start}|${t.value}`)) continue;
-      // ("was killed in an Israeli strike", "by Russian troops": an author in the words is the frames' to read.)
-      if (Array.from(tree.children(t.index)).some((c) => tree.deprel(c) === 'obl' && finder.at(c).some(canAct))) continue;
-      for (const victim of finder.at(subject)) {
-        if (victim.entityType === 'other') continue;
-        const side = sideOf(victim.entity);
-        const author = pair.includes(side) ? pair.find((e) => e !== side) : attacker;
-        const mention = author ? last.get(author) : undefined;
-        if (!author || !mention || author === side) continue;
-        const source = this.storyReference(author, t, mention);
-        const modality = { negated: negatedAt(tree, t.index), hypothetical: hypotheticalAt(tree, t.index) };
-        this.emit(source, 'attacked', victim, t, 'story-agentless', RELATION_CAMEO.attacked, { topicOk: false, modality });
-      }
-    }
-  }
-
-  /** The member of the story's pair the actor is, or is on the side of (a minister of one of them). */
-  private pairSide(entity: string, pair: readonly string[]): string | undefined {
-    return pair.includes(entity) ? entity : this.sidesOf(entity).find((e) => pair.includes(e));
-  }
-
-  /** Each token with the last mention before it of each of `entities`, kept by one pointer: linear in the document. */
-  private *withLastMentions(entities: ReadonlySet<string>): Generator<[Token, ReadonlyMap<string, Mention>]> {
-    const last = new Map<string, Mention>();
-    let m = 0;
-    for (const t of this.tokens) {
-      while (m < this.mentions.length && (this.mentions[m] as Mention).start < t.start) {
-        const mention = this.mentions[m] as Mention;
-        if (entities.has(mention.entity)) last.set(mention.entity, mention);
-        m++;
-      }
-      yield [t, last];
-    }
-  }
-
-  /** A side the story names, standing at the token: its antecedent is its last mention before it. */
-  private storyReference(entity: string, t: Token, mention: Mention): ActorReference {
-    return {
-      entity, entityType: this.entityTypes.get(entity) ?? 'country', firstToken: t.index, lastToken: t.index, sentence: t.sentence,
-      via: 'description', possessive: false, modifier: false, antecedent: { start: mention.start, end: mention.end },
-    };
-  }
-
-  /** The pair of states or bodies that most attack or sanction facts join (negated or not: a truce tells the war too): at least two, and more than any other pair. */
-  protected conflictPair(): readonly string[] | undefined {
-    const counts = new Map<string, number>();
-    // (A person stands for the state or body he serves: "Trump imposed tariffs on China".)
-    const sideOf = (e: string): string | undefined => {
-      const type = this.entityTypes.get(e);
-      if (type === 'country' || type === 'organization') return e;
-      return type === 'person' ? this.sidesOf(e).find((x) => this.entityTypes.get(x) === 'country') : undefined;
-    };
-    for (const f of this.facts) {
-      if (f.relation !== 'attacked' && f.relation !== 'sanctioned') continue;
-      const a = sideOf(f.source);
-      const b = sideOf(f.target);
-      if (!a || !b || a === b) continue;
-      const key = [a, b].sort().join('\u0000');
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const [best, second] = ranked;
-    if (!best || best[1] < 2 || (second && second[1] >= best[1])) return undefined;
-    return best[0].split('\u0000');
   }
 }

@@ -6,7 +6,7 @@ import type { ActorReference } from '../entities';
 import { AGREEMENT_NOUNS } from './frames';
 import { ActorFinder } from './tree-actors';
 import { readSubjects, type DependencyTree } from './tree';
-import { TreeActs } from './tree-acts';
+import { TreeStory } from './tree-story';
 
 /** Whether a verb is done "separately" or "each on its own": its joint subjects did not act together. */
 export function separately(tree: DependencyTree, verb: number): boolean {
@@ -27,7 +27,7 @@ const PLAN_AUX: ReadonlySet<string> = new Set(['would', 'will', 'should']);
 /** What two sides settle together when they agree on it: "agreed on a framework / the terms of a truce". */
 const SETTLED_TERMS: ReadonlySet<string> = new Set(['framework', 'terms', 'roadmap', 'text', 'timetable', 'outline', 'outlines', 'blueprint']);
 
-export abstract class TreeAgree extends TreeActs {
+export abstract class TreeAgree extends TreeStory {
   /**
    * "Iraq and the United States agreed to wind down the coalition": two sides agreeing together on
    * something to do commit to each other (CAMEO 057), as they do when they agree to a truce.
