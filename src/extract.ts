@@ -4,7 +4,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { annotate } from './nlp';
 import { buildLexicon, defaultLexicon, recognizeEntities, type AliasEntry, type EntityLayer, type Lexicon } from './entities';
-import { anaphorWord, attackWord, extractRelations, topicWord, triggerWord } from './relations';
+import { anaphorWord, attackWord, detentionWord, extractRelations, topicWord, triggerWord } from './relations';
 import { parseDocument, syntaxModels, tagDocument, tagForParsing, tokenNames } from './syntax';
 import { documentHash } from './store/hash';
 import { extractInParts, extractJoinedInParts, extractLineInParts, fromCounted, isPartSource, latin1, lineOf, PartJoiner, partSources, type JoinedLine, type PartResult } from './extract-parts';
@@ -195,7 +195,7 @@ function factSentences(doc: AnnotatedDocument, layer: EntityLayer): (sentence: n
     const actor = first[s] !== undefined;
     // (a topic counts as the one named end of the place and anaphor readings, as before)
     const one = actor || topic[s] === 1;
-    if ((two[s] === 1 && triggerWord(t)) || (actor && topic[s] === 1 && topicWord(t)) || (place[s] === 1 && one && attackWord(t)) || (anaphor[s] === 1 && one && triggerWord(t))) trigger[s] = 1;
+    if ((two[s] === 1 && triggerWord(t)) || (actor && topic[s] === 1 && topicWord(t)) || (place[s] === 1 && one && attackWord(t)) || (anaphor[s] === 1 && one && triggerWord(t)) || (actor && detentionWord(t))) trigger[s] = 1;
   }
   return (sentence) => trigger[sentence] === 1;
 }

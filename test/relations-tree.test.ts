@@ -520,6 +520,9 @@ const ROWS: readonly Row[] = [
   ['South Korea\'s Constitutional Court removed President Yoon Suk Yeol from office on Friday. The eight judges agreed. Lee Jae-myung hailed the ruling. The People Power Party said it accepted the decision.', ['constitutional-court sanctioned yoon-suk-yeol', 'lee-jae-myung supported constitutional-court', 'people-power-party accepted constitutional-court'], 'praising an act is no act of its own for a later "the decision" to take up'],
   ['Ukraine accused Russia of shelling Kherson.', ['russia attacked kherson', 'ukraine accused russia'], 'a charge of striking a town: the town is struck, as in "Russia shelled Kherson"'],
   ['The RSF attacked El Fasher.', ['rsf attacked el-fasher'], 'a town attacked is struck, never criticised, whatever the attacker is known as'],
+  ['Iran hanged a spy on Monday. Iran said the man had confessed. Morad Tahbaz has been jailed since 2018.', ['iran sanctioned morad-tahbaz'], 'a detention told with no agent is the act of the story\'s state, the one named most'],
+  ['Three Americans were freed on Monday. Siamak Namazi had been detained in Iran for eight years.', ['iran sanctioned siamak-namazi'], '…or of the state the words place it in'],
+  ['The singer fled abroad after his arrest, which led to him being convicted in Spain.', [], '…but not a gerund, which tells of a detention anywhere'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -21,6 +21,7 @@ import { TreeFrames } from './tree-frames';
 import { CHARGING_ACT_PREDICATES, CHARGING_PREDICATES, FAULT_NOUNS, FAULT_PREDICATES } from './tree-told';
 import { readRoles } from './roles';
 import { APPEAL_NOUNS } from './tree-acts';
+import { AGENTLESS_DETENTION } from './tree-story';
 
 export { COLLOCATION_FRAMES, GOLDSTEIN, RELATION_CAMEO, VERB_FRAMES, NOUN_FRAMES } from './frames';
 export type { RelationFact } from './context';
@@ -58,6 +59,14 @@ export function topicWord(t: Token): boolean {
   if ((nounFramesByWord.get(t.lower) ?? []).some(topic)) return true;
   // any tag: the tree's reading, not wink's, decides whether "back" is a verb
   return [t.lemma, t.lower.replace(/e?d$/, ''), ...verbLemmas(t)].some((l) => (framesByLemma.get(l) ?? []).some(topic));
+}
+
+/**
+ * Whether a word tells a detention ("was arrested", "had been jailed"), which told with no agent is
+ * a state's act on the one held (tree-story.ts): one actor and it can make a fact.
+ */
+export function detentionWord(t: Token): boolean {
+  return (t.pos === 'VERB' || t.pos === 'AUX') && verbLemmas(t).some((l) => AGENTLESS_DETENTION.has(l));
 }
 
 /**
@@ -145,6 +154,7 @@ class Extractor extends TreeFrames {
     }
     this.storyOpponents();
     this.storyAgentless();
+    this.storyDetentions();
     return this.facts;
   }
 }

@@ -15,7 +15,82 @@ const AIMING_CASES: ReadonlySet<string> = new Set(['on', 'against', 'at', 'in', 
 /** Verbs of force that, told in the passive with no agent, a story at war makes the other side's ("was killed", "were shelled"). */
 const AGENTLESS_FORCE: ReadonlySet<string> = new Set(['attack', 'strike', 'hit', 'shell', 'bomb', 'bombard', 'target', 'raid', 'ambush', 'shoot', 'kill', 'wound', 'injure', 'abduct', 'kidnap']);
 
+/** Verbs of detention that, told in the passive with no agent, are a state's act on the one held ("was arrested", "had been jailed"). */
+export const AGENTLESS_DETENTION: ReadonlySet<string> = new Set(['arrest', 'detain', 'jail', 'imprison', 'sentence', 'convict', 'intern']);
+
+/** Mentions of a state before the story's state is told by them: named at least this often, more than any other. */
+const STORY_STATE_MENTIONS = 2;
+
 export abstract class TreeStory extends TreeActs {
+  /**
+   * "Morad Tahbaz had been jailed", "Galstanyan was arrested on Tuesday": detention told in the
+   * passive with no agent is a state's act on the one held: the state the words place it in ("held
+   * in Iran", "detained in Tehran"), else the story's state, the one named most so far (at least
+   * twice, more than any other). CAMEO 173 (arrest, detain). Read last; a verb read already is left alone.
+   */
+  protected storyDetentions(): void {
+    const reader = this.reader;
+    if (!reader) return;
+    const tree = reader.tree;
+    const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
+    const finder = new ActorFinder(reader);
+    const named = new Map<string, number>();
+    const last = new Map<string, Mention>();
+    let m = 0;
+    for (const t of this.tokens) {
+      for (; m < this.mentions.length && (this.mentions[m] as Mention).start < t.start; m++) {
+        const mention = this.mentions[m] as Mention;
+        if (mention.entityType === 'country') last.set(mention.entity, mention);
+      }
+      // How often the story has named each state: a name, a description or a pronoun once, a demonym
+      // half ("a French citizen", "the French embassy" in a story of Mali's junta).
+      const r = this.refAt[t.index - 1];
+      if (r && r.entityType === 'country' && r.lastToken === t.index - 1) named.set(r.entity, (named.get(r.entity) ?? 0) + (r.via === 'demonym' ? 0.5 : 1));
+      if (!tree.parsed(t) || tree.upos(t.index) !== 'VERB' || !verbLemmas(t).some((l) => AGENTLESS_DETENTION.has(l))) continue;
+      const subject = tree.child(t.index, 'nsubj:pass');
+      const be = tree.child(t.index, 'aux:pass');
+      if (subject < 0 || be < 0 || agentOf(tree, t.index) >= 0) continue;
+      // ("which led to him being arrested in 1965": a gerund tells of an arrest anywhere, the story's state's or not.)
+      if (tree.tokens[be]?.lower === 'being' && tree.child(t.index, 'aux') < 0) continue;
+      const sentence = this.doc.sentences[t.sentence];
+      if (!sentence || done.has(`${sentence.start}|${t.value}`)) continue;
+      const victims = finder.at(subject).filter((v) => v.entityType === 'person' || v.entityType === 'country');
+      if (victims.length === 0) continue;
+      // "held in Iran", "detained in Tehran": the state the words place it in; another actor in an oblique ("on a warrant from the ICC") leaves it open.
+      let placed: ActorReference | undefined;
+      let open = false;
+      for (const c of tree.children(t.index)) {
+        if (tree.deprel(c) !== 'obl') continue;
+        const actors = finder.at(c).filter(canAct);
+        const state = tree.caseOf(c) === 'in' ? actors.find((r) => r.entityType === 'country') : undefined;
+        if (state) placed ??= state;
+        else if (actors.length > 0) open = true;
+      }
+      if (open && !placed) continue;
+      const story = placed ? undefined : this.storyState(named);
+      const mention = story ? last.get(story) : undefined;
+      const source = placed ?? (story && mention ? this.storyReference(story, t, mention) : undefined);
+      if (!source) continue;
+      const modality = { negated: negatedAt(tree, t.index), hypothetical: hypotheticalAt(tree, t.index) };
+      for (const victim of victims) {
+        if (victim.entity === source.entity) continue;
+        this.emit(source, 'sanctioned', victim, t, 'story-detention', '173', { topicOk: false, modality });
+      }
+    }
+  }
+
+  /** The state named most so far, at least STORY_STATE_MENTIONS times and more than any other. */
+  private storyState(named: ReadonlyMap<string, number>): string | undefined {
+    let best: string | undefined;
+    let most = 0;
+    let tie = false;
+    for (const [e, n] of named) {
+      if (n > most) [best, most, tie] = [e, n, false];
+      else if (n === most) tie = true;
+    }
+    return best && most >= STORY_STATE_MENTIONS && !tie ? best : undefined;
+  }
+
   /**
    * "Trump … halved the levy … Beijing agreed to pause its controls": in a story of two sides at war
    * or in a trade war (the one pair that most attack or sanction facts already join, at least twice
