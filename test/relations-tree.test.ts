@@ -523,6 +523,11 @@ const ROWS: readonly Row[] = [
   ['Iran hanged a spy on Monday. Iran said the man had confessed. Morad Tahbaz has been jailed since 2018.', ['iran sanctioned morad-tahbaz'], 'a detention told with no agent is the act of the story\'s state, the one named most'],
   ['Three Americans were freed on Monday. Siamak Namazi had been detained in Iran for eight years.', ['iran sanctioned siamak-namazi'], '…or of the state the words place it in'],
   ['The singer fled abroad after his arrest, which led to him being convicted in Spain.', [], '…but not a gerund, which tells of a detention anywhere'],
+  ['Burkina Faso\'s media regulator suspended the BBC and Voice of America.', ['burkina-faso sanctioned bbc', 'burkina-faso sanctioned voice-of-america'], 'a state\'s regulator acts for it; a name\'s own "the" still names it bare'],
+  ['A UN report accused Rwanda of arming the M23.', ['rwanda aided m23', 'united-nations accused rwanda'], 'what a body writes speaks for it'],
+  ['Netanyahu vowed that Hamas would pay a heavy price.', ['benjamin-netanyahu warned hamas'], 'a vow that another would pay is a threat'],
+  ['Netanyahu vowed that Lebanon must disarm the group.', [], '…but what a vow says another must do is no appeal'],
+  ['Macron expressed confidence in Zelensky.', ['emmanuel-macron supported volodymyr-zelenskyy'], 'trust voiced in another backs it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -176,7 +176,7 @@ export const GROUP_NOUNS: ReadonlySet<string> = new Set([
   'drone', 'missile', 'warplane', 'jet', 'warship', 'warships', 'aircraft', 'helicopter', 'helicopters', 'tanks', 'rockets', 'artillery',
   'prosecutors', 'police', 'ministers', 'consulate', 'envoys', 'citizens', 'nationals', 'delegations', 'court', 'courts',
   // a state's agents by their work: "accused Israeli jailers of beating", "Egyptian and Qatari mediators"
-  'guards', 'jailers', 'interrogators', 'commanders', 'pilots', 'crews', 'state', 'statehood', 'agents', 'intelligence', 'investigators', 'mediators', 'regulators', 'representatives',
+  'guards', 'jailers', 'interrogators', 'commanders', 'pilots', 'crews', 'state', 'statehood', 'agents', 'intelligence', 'investigators', 'mediators', 'regulator', 'regulators', 'watchdog', 'representatives',
   ...STRUCK_ASSETS,
 ]);
 

@@ -118,6 +118,8 @@ const BEHIND_HARM: ReadonlySet<string> = new Set([
 const THREAT_PREDICATES: ReadonlySet<string> = new Set(['pay', 'regret', 'face']);
 /** What one "will face" that is a threat. */
 const THREAT_OBJECTS: ReadonlySet<string> = new Set(['consequences', 'retaliation', 'retribution', 'response', 'punishment']);
+/** Verbs that vow what will be: what they vow another "would pay" is a threat, what it "must do" no appeal. */
+const VOWING_LEMMAS: ReadonlySet<string> = new Set(['vow', 'swear', 'pledge', 'promise']);
 /** Future auxiliaries of a threat. */
 const FUTURE_AUX: ReadonlySet<string> = new Set(['will', 'would', "'ll"]);
 
@@ -248,7 +250,8 @@ export abstract class TreeTold extends WalkFrames {
    */
   protected treeShould(verb: Token): void {
     const reader = this.reader;
-    if (!reader || !SPEECH_LEMMAS.has(verb.lemma) || reader.tree.upos(verb.index) !== 'VERB') return;
+    const vowing = VOWING_LEMMAS.has(verb.lemma);
+    if (!reader || !(SPEECH_LEMMAS.has(verb.lemma) || vowing) || reader.tree.upos(verb.index) !== 'VERB') return;
     const tree = reader.tree;
     // Read once, and only for a verb that has a should-clause.
     let said: ReturnType<typeof readSubjects> | undefined;
@@ -256,7 +259,7 @@ export abstract class TreeTold extends WalkFrames {
       if (tree.deprel(c) !== 'ccomp' || tree.upos(c) !== 'VERB' || tree.child(c, 'nsubj') < 0 || tree.child(c, 'aux:pass') >= 0) continue;
       // "said Tehran had made a big mistake and would pay for it": a threat in a conjunct that shares the subject.
       const threat = threatened(tree, c) || tree.children(c).some((k) => tree.deprel(k) === 'conj' && tree.child(k, 'nsubj') < 0 && threatened(tree, k));
-      if (!threat && !obliging(tree, c)) continue;
+      if (!threat && (vowing || !obliging(tree, c))) continue;
       const clause = this.tok(c);
       // "said: 'If the government believes …, they should ask us'": a condition, and a pronoun in a
       // quote, leave who is asked too open (a threat is conditional by nature).

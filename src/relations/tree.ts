@@ -195,7 +195,8 @@ const PARTY_PREPS: ReadonlySet<string> = new Set(['with']);
 
 /** A noun phrase with no determiner, number or possessor: "Putin", not "her Oscar" or "three nominations". */
 function bare(tree: DependencyTree, h: number): boolean {
-  for (const c of tree.children(h)) if (c < h && ['det', 'nummod', 'nmod:poss', 'compound', 'amod'].includes(tree.deprel(c))) return false;
+  // ("suspended the BBC", "received the Dalai Lama": a name's own "the" still names it bare.)
+  for (const c of tree.children(h)) if (c < h && ['det', 'nummod', 'nmod:poss', 'compound', 'amod'].includes(tree.deprel(c)) && !(tree.deprel(c) === 'det' && tree.tokens[c]?.lower === 'the')) return false;
   return tree.upos(h) === 'PROPN';
 }
 

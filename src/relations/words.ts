@@ -104,6 +104,10 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
   'deputy', 'foreign', 'presidency', 'monarch', 'ruler', 'rulers', 'dictator', 'boss',
   // a leader's staff speaks for them: "Netanyahu's office accused Hamas", "Trump's lawyers"
   'office', 'camp', 'lawyer', 'lawyers', 'campaign',
+  // a state's or body's regulator acts for it: "Burkina Faso's media regulator suspended the BBC"
+  'regulator', 'regulators', 'watchdog', 'institutions',
+  // what a body writes speaks for it: "a Human Rights Watch investigation that accused the army …", "rejected the HRW report"
+  'report', 'reports', 'investigation', 'inquiry', 'probe', 'study', 'findings',
 ]);
 
 /**
