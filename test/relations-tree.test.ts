@@ -528,6 +528,10 @@ const ROWS: readonly Row[] = [
   ['Netanyahu vowed that Hamas would pay a heavy price.', ['benjamin-netanyahu warned hamas'], 'a vow that another would pay is a threat'],
   ['Netanyahu vowed that Lebanon must disarm the group.', [], '…but what a vow says another must do is no appeal'],
   ['Macron expressed confidence in Zelensky.', ['emmanuel-macron supported volodymyr-zelenskyy'], 'trust voiced in another backs it'],
+  ['The town was ruined by a year of war between Israel and Hezbollah.', ['hezbollah attacked israel', 'israel attacked hezbollah'], 'a war between two sides is force each way'],
+  ['A trade war between the United States and China hurt farmers.', [], '…not a trade war'],
+  ['A war of words between Russia and Ukraine erupted.', [], '…nor a war of words'],
+  ['Rubio and Lavrov agreed to work on ending the war in Ukraine, in the first talks between the two countries since the invasion.', ['marco-rubio promised sergei-lavrov', 'russia met united-states', 'sergei-lavrov promised marco-rubio'], '…nor a between-phrase hung on the verb that ends the war'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

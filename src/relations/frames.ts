@@ -186,6 +186,8 @@ export interface NounFrame {
   readonly possessorOnly?: true;
   /** The act goes both ways: "X's war with Y" is Y's on X too. */
   readonly bothWays?: true;
+  /** Words that, modifying the noun, make it no act of its kind: "a trade war", "a war of words". */
+  readonly figurative?: readonly string[];
   readonly reason: string;
 }
 
@@ -211,6 +213,7 @@ export const NOUN_FRAMES: readonly NounFrame[] = [
   { id: 'pact-with', nouns: ['pact', 'treaty', 'accord', 'alliance'], relation: 'promised', cameo: '057', preps: ['with'], reason: '"Moscow\'s pact with North Korea": a standing pact binds its owner to Y (CAMEO 057); deals and agreements under talks are read by their verbs' },
   { id: 'talks-with', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'discussion', 'conversation', 'summit', 'negotiations', 'consultations', 'dinner', 'lunch', 'breakfast'], relation: 'met', cameo: '040', preps: ['with'], mutual: true, reason: '"X had talks / a meeting with Y", "X and Y held talks", "X and Y postponed their meeting"' },
   { id: 'clashes-between', nouns: ['clashes', 'fighting', 'battles', 'skirmishes', 'hostilities'], relation: 'attacked', cameo: '190', preps: ['between'], between: true, reason: '"clashes between Thai and Cambodian troops", "fighting between the army and the RSF": each side uses force on the other (not "conflict" or "war", said of quarrels too)' },
+  { id: 'war-between', nouns: ['war', 'wars'], relation: 'attacked', cameo: '190', preps: ['between'], between: true, figurative: ['trade', 'tariff', 'price', 'currency', 'tax', 'culture', 'turf', 'bidding', 'words', 'propaganda', 'information', 'legal', 'cold', 'rating', 'ratings', 'talent'], reason: '"a year of war between Israel and Hezbollah": each side uses force on the other; not "a trade war", "a war of words between"' },
   { id: 'talks-between', nouns: ['talks', 'meeting', 'meetings', 'call', 'discussions', 'negotiations', 'summit', 'consultations'], relation: 'met', cameo: '040', preps: ['between'], between: true, reason: '"talks between X and Y"' },
   { id: 'visit-to', nouns: ['visit', 'trip', 'tour'], relation: 'met', cameo: '042', preps: ['to'], reason: '"X\'s visit to Y" with Y a country or organisation: a visit (CAMEO 042)' },
   { id: 'acceptance-of', nouns: ['acceptance', 'approval', 'endorsement'], relation: 'accepted', cameo: '081', preps: ['of', 'for'], topicTarget: true, reason: '"X\'s acceptance of Z"' },

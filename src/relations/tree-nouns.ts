@@ -270,7 +270,8 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   if (tree.deprel(n) === 'obj' && underVerb) {
     const verbPreps: Array<readonly string[]> = [];
     if (frame.possessorOnly === true && frame.preps.includes('in')) verbPreps.push(['in']);
-    if (frame.relation === 'attacked' && HALTING_VERBS.has(tree.tokens[verb]?.lemma ?? '')) verbPreps.push(frame.preps);
+    // (Not a between-phrase: "ending the war in Ukraine, in talks between the two" names no side of the war.)
+    if (frame.relation === 'attacked' && frame.between !== true && HALTING_VERBS.has(tree.tokens[verb]?.lemma ?? '')) verbPreps.push(frame.preps);
     // ("a deal that sets a US tariff on goods from the EU": the measure's on-phrase hung on the verb.)
     if (frame.relation === 'sanctioned') verbPreps.push(frame.preps);
     for (const preps of verbPreps) {
@@ -316,6 +317,8 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
   if (frame.between) {
     // "talks between X and Y": the ends are the coordinated members of the between-phrase.
     if (targets.length < 2 || !twoSides(tree, n, targets)) return undefined;
+    // ("a trade war between", "a war of words between": no force.)
+    if (frame.figurative && tree.children(n).some((c) => frame.figurative?.includes(tree.tokens[c]?.lower ?? '') === true)) return undefined;
     [sources, targets, mutual] = [targets.filter((r) => r.entityType !== 'place'), [], true];
   }
   if (sources.length === 0 || (targets.length === 0 && !mutual)) return undefined;

@@ -263,6 +263,9 @@ export abstract class WalkFrames extends Evidence {
     if (frame.between) {
       // (A pact between two sides is read from the tree only, where "talks on a deal between …" is still sought.)
       if (frame.relation === 'promised') return;
+      // ("a trade war between", "a war of words between": no force.)
+      const figurative = (i: number): boolean => frame.figurative?.includes(this.tok(i)?.lower ?? '') === true;
+      if (figurative(noun.index - 1) || (this.tok(noun.index + 1)?.lower === 'of' && figurative(noun.index + 2))) return;
       // "talks earlier this week between X and Y": a short adverbial may come first.
       let k = noun.index + 1;
       while (k <= noun.index + 4 && this.tok(k) && this.tok(k)?.lower !== 'between' && !this.refAt[k] && this.tok(k)?.pos !== 'VERB' && this.tok(k)?.value !== ',') k++;
