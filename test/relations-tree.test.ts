@@ -532,6 +532,7 @@ const ROWS: readonly Row[] = [
   ['A trade war between the United States and China hurt farmers.', [], '…not a trade war'],
   ['A war of words between Russia and Ukraine erupted.', [], '…nor a war of words'],
   ['Rubio and Lavrov agreed to work on ending the war in Ukraine, in the first talks between the two countries since the invasion.', ['marco-rubio promised sergei-lavrov', 'russia met united-states', 'sergei-lavrov promised marco-rubio'], '…nor a between-phrase hung on the verb that ends the war'],
+  ['Paraguay\'s president, Santiago Pena, backed Gonzalez.', ['paraguay supported gonzalez'], 'a given name that is a capital\'s, before a surname, is no capital: no Chile'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -2,7 +2,7 @@
 // "the Kremlin"), with the readings of its context (a capital as its state, a demonym before goods or
 // forces, a seat of government), and a gazetteer name that opens a longer proper name.
 import type { EntityType, Token } from '../types';
-import { normalizeSurface, type LexiconEntry } from './lexicon';
+import { gazetteerGivenNames, normalizeSurface, type LexiconEntry } from './lexicon';
 import { gazetteerNote, insideOf } from './containment';
 import { countryBodyId, slugify } from './slug';
 import { TitleReading } from './titles';
@@ -96,6 +96,10 @@ export abstract class LexiconPhrases extends TitleReading {
       this.addMention(slugify(this.text.slice(before.start, end)), 'organization', i - 1, last, undefined, 'name+body-word', false, 'name');
       return last + 1;
     }
+    // ("Paraguay's president, Santiago Pena", "Paris Hilton": a one-word capital or place that is also a
+    // given name, followed by a capitalised word that is no name of the gazetteer nor a word of a
+    // place or body, opens a person's name; the names pass reads it.)
+    if (last === i && (entry.kind === 'capital' || entry.kind === 'place') && this.givenNameOpens(i)) return undefined;
     // One word from the broad gazetteer ("Honda", "Mao") is a place only where a place is expected.
     if (entry.broad && last === i && !this.placeContext(i, last) && !this.placeSubject(i)) return undefined;
     // ("the Gulf state", "a Gulf monarchy": a broad one-word region before a noun for a state describes the state.)
@@ -245,5 +249,15 @@ export abstract class LexiconPhrases extends TitleReading {
     if (entry.kind === 'country') this.addNestedMention(entry.id, 'country', first, lexiconLast, 'country-in-name');
     if (entityType === 'organization') this.acronymDefinition(last + 1, id, 'organization');
     return last + 1;
+  }
+  /** Whether the word at i, a given name, opens a person's name: the next word is capitalised and no gazetteer name, common word or head of a place or body. */
+  private givenNameOpens(i: number): boolean {
+    const t = this.token(i);
+    const next = this.token(i + 1);
+    const prev = this.token(i - 1);
+    if (!t || !next || next.sentence !== t.sentence || !(this.lexicon.givenNames.has(t.lower) || gazetteerGivenNames().has(t.lower))) return false;
+    if (!/^\p{Lu}\p{Ll}+(?:[-'’]\p{L}+)?$/u.test(next.value) || this.lexicon.commonWords.has(next.lower)) return false;
+    if (this.matchLexicon(i + 1) || PLACE_HEADS.has(next.lower) || ORGANIZATION_HEADS.has(next.lower) || INDUSTRY_HEADS.has(next.lower)) return false;
+    return !(prev && prev.sentence === t.sentence && LOCATIVE_PREPOSITIONS.has(prev.lower));
   }
 }

@@ -119,6 +119,18 @@ export function servedBodies(): ReadonlyMap<string, readonly string[]> {
   return served;
 }
 
+let placeGivenNames: ReadonlySet<string> | undefined;
+
+/**
+ * Given names that are also gazetteer names ("Santiago", "Paris", "Sofia"), lowercase: left out of
+ * the lexicon's given names (given-names.json `excludedGazetteerNames`), yet one opens a person's
+ * name before a surname ("Santiago Pena", "Paris Hilton").
+ */
+export function gazetteerGivenNames(): ReadonlySet<string> {
+  placeGivenNames ??= new Set((readData('given-names.json') as { excludedGazetteerNames: string[] }).excludedGazetteerNames.map((n) => n.toLowerCase()));
+  return placeGivenNames;
+}
+
 let builtIn: Lexicon | undefined;
 
 /** The gazetteer alone (no aliases): the prepared copy when `npm run build` wrote a current one, else built from data/. */

@@ -1,7 +1,7 @@
 // Entities, pass 1: titles, people groups and runs of capitalised words → mentions (gazetteer
 // phrases in lexicon-phrases.ts).
 import type { Token } from '../types';
-import { normalizeSurface } from './lexicon';
+import { gazetteerGivenNames, normalizeSurface } from './lexicon';
 import { slugify } from './slug';
 import { LexiconPhrases } from './lexicon-phrases';
 import { partyAdjectiveAt } from './parties';
@@ -246,7 +246,8 @@ export abstract class NameReading extends LexiconPhrases {
       this.claimed.fill(1, i, last + 1);
       return last + 1;
     }
-    const given = this.lexicon.givenNames.has(lowers[0] ?? '') || INITIAL.test(words[0]?.value ?? '');
+    // ("Santiago Pena": a given name that is also a place's opens a name of two words or more; lexicon-phrases.ts left it unclaimed.)
+    const given = this.lexicon.givenNames.has(lowers[0] ?? '') || INITIAL.test(words[0]?.value ?? '') || (lowers.length >= 2 && gazetteerGivenNames().has(lowers[0] ?? ''));
     const after = this.token(last + 1);
     const speaks = after !== undefined && (SPEECH_VERBS.has(after.lemma) || (after.pos === 'AUX' && SPEECH_VERBS.has(this.token(last + 2)?.lemma ?? '')));
     const role = prev !== undefined && prev.sentence === t?.sentence && (PERSON_ROLE_NOUNS.has(prev.lower) || this.titleAt(i - 1) !== undefined || (ROLE_SUFFIX.test(prev.lower) && isCapitalized(prev)));
