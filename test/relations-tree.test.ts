@@ -533,6 +533,9 @@ const ROWS: readonly Row[] = [
   ['A war of words between Russia and Ukraine erupted.', [], '…nor a war of words'],
   ['Rubio and Lavrov agreed to work on ending the war in Ukraine, in the first talks between the two countries since the invasion.', ['marco-rubio promised sergei-lavrov', 'russia met united-states', 'sergei-lavrov promised marco-rubio'], '…nor a between-phrase hung on the verb that ends the war'],
   ['Paraguay\'s president, Santiago Pena, backed Gonzalez.', ['paraguay supported gonzalez'], 'a given name that is a capital\'s, before a surname, is no capital: no Chile'],
+  ['Israeli jets struck targets in Iran in retaliation for Tehran\'s missile barrage.', ['iran attacked israel', 'israel attacked iran'], 'the act an act answers is its owner\'s on the one who answers'],
+  ['Russia struck Kyiv in retaliation for Ukraine\'s drone attacks.', ['russia attacked ukraine', 'ukraine attacked russia'], '…wherever the parser hangs the phrase'],
+  ['China raised duties on soybeans in response to US tariffs.', ['united-states sanctioned china'], '…coercion too'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

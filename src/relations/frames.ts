@@ -195,7 +195,7 @@ export const ATTACK_NOUNS: readonly string[] = [
   'attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'invasion', 'offensive', 'assault', 'raid', 'raids',
   'bombardment', 'bombing', 'bombings', 'shelling', 'incursion', 'incursions', 'onslaught', 'counteroffensive', 'counter-offensive',
 ];
-const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levy', 'levies', 'countermeasures', 'counter-measures', 'counter-tariffs', 'countertariffs', 'counter-sanctions', 'countersanctions', 'blacklist', 'curbs', 'controls', 'ban', 'bans', 'restrictions', 'surcharge', 'surcharges'];
+export const SANCTION_NOUNS: readonly string[] = ['sanctions', 'embargo', 'embargoes', 'boycott', 'blockade', 'tariffs', 'tariff', 'duties', 'levy', 'levies', 'countermeasures', 'counter-measures', 'counter-tariffs', 'countertariffs', 'counter-sanctions', 'countersanctions', 'blacklist', 'curbs', 'controls', 'ban', 'bans', 'restrictions', 'surcharge', 'surcharges'];
 const TIES_NOUNS: readonly string[] = ['ties', 'relations', 'relationship', 'dialogue', 'cooperation', 'partnership'];
 export const AGREEMENT_NOUNS: readonly string[] = ['agreement', 'agreements', 'accord', 'accords', 'deal', 'deals', 'treaty', 'pact', 'protocol', 'memorandum', 'contract', 'contracts', 'document', 'ceasefire', 'truce', 'armistice', 'swap'];
 const AID_NOUNS: readonly string[] = [

@@ -126,6 +126,7 @@ class Extractor extends TreeFrames {
       if (parsed) this.treeTrade(t);
       if (parsed) this.treeOrderedAct(t);
       if (parsed) this.treeUnderPressure(t);
+      if (parsed) this.treeRetaliation(t);
       this.chargeContent(t);
       this.allyApposition(t);
       if (verbFrames) for (const f of verbFrames) if (!read?.has(f)) this.verbFrame(t, f);

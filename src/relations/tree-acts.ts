@@ -2,7 +2,7 @@
 // mediators, trade, acts under pressure, ordered forces. tree-frames.ts reads the frames themselves.
 import type { Relation, Token } from '../types';
 import type { ActorReference } from '../entities';
-import { RELATION_CAMEO } from './frames';
+import { ATTACK_NOUNS, RELATION_CAMEO, SANCTION_NOUNS } from './frames';
 import { gerundLemmas, GOODS_NOUNS, MEDIATING_VERBS, VERB_TAGS, verbIn, verbLemmas } from './words';
 import { anaphoricEvent } from './anaphora';
 import { ActorFinder } from './tree-actors';
@@ -95,7 +95,50 @@ function appealOblique(kase: string | undefined, noun: string | undefined): Appe
 /** Nouns of APPEAL_OBLIQUES: a sentence with one is worth parsing. */
 export const APPEAL_NOUNS: ReadonlySet<string> = new Set(APPEAL_OBLIQUES.flatMap((o) => o.nouns));
 
+/** Obliques by which an act answers another's: "in retaliation for Y's strikes", "in response to Y's tariffs". */
+const ANSWERING_OBLIQUES: ReadonlyMap<string, string> = new Map([['retaliation', 'for'], ['reprisal', 'for'], ['revenge', 'for'], ['response', 'to']]);
+/** The acts answered, by their nouns: force ("Tehran's missile barrage") and coercion ("US tariffs"). */
+const ANSWERED_ACTS: ReadonlyMap<string, Relation> = new Map<string, Relation>([
+  ...[...ATTACK_NOUNS, 'barrage', 'barrages', 'killing', 'killings', 'assassination', 'massacre'].map((w): [string, Relation] => [w, 'attacked']),
+  ...SANCTION_NOUNS.map((w): [string, Relation] => [w, 'sanctioned']),
+]);
+
 export abstract class TreeActs extends TreeTold {
+  /**
+   * "Israel struck Iran in retaliation for Tehran's missile barrage", "China raised duties in
+   * response to US tariffs": the act answered is its owner's on the one who answers it (the subject
+   * of the verb the phrase belongs to), as the sentence tells it. Read from the words ("in
+   * retaliation for Y's N", the owner named between the preposition and the act's noun), as the
+   * parser hangs the phrase on the verb, its object or another oblique.
+   */
+  protected treeRetaliation(noun: Token): void {
+    const reader = this.reader;
+    const kase = ANSWERING_OBLIQUES.get(noun.lower);
+    if (!reader || kase === undefined || this.tok(noun.index - 1)?.lower !== 'in' || this.tok(noun.index + 1)?.lower !== kase) return;
+    const tree = reader.tree;
+    let verb = tree.head(noun.index);
+    for (let n = 0; n < 3 && verb >= 0 && tree.upos(verb) !== 'VERB'; n++) verb = tree.head(verb);
+    const verbToken = this.tok(verb);
+    if (!verbToken || tree.upos(verb) !== 'VERB' || verb > noun.index) return;
+    for (let j = noun.index + 2; j <= noun.index + 6; j++) {
+      const act = this.tok(j);
+      if (!act || act.sentence !== noun.sentence || act.value === ',') return;
+      const relation = ANSWERED_ACTS.get(act.lower);
+      if (relation === undefined) continue;
+      const owners: ActorReference[] = [];
+      for (let k = noun.index + 2; k < j; k++) {
+        const r = this.refAt[k];
+        if (r && canAct(r) && !owners.includes(r)) owners.push(r);
+      }
+      const doers = readSubjects(reader, verbToken).sources;
+      for (const owner of owners) {
+        for (const s of doers) if (s.entity !== owner.entity) this.emit(owner, relation, s, act, 'answered-act', RELATION_CAMEO[relation], { topicOk: false, modality: { negated: false, hypothetical: false } });
+      }
+      return;
+    }
+  }
+
+
   protected abstract emitReading(reading: TreeReading, goldstein?: number): boolean;
 
   /**

@@ -166,13 +166,14 @@ export abstract class TreeTold extends WalkFrames {
     // told anywhere before; judging it other than with praise names no side we could tell apart.
     const mutual = mutualEventNoun(noun.lower);
     if (mutual && frame.relation !== 'supported') return false;
-    // (A judgement read so is no act to take up: "Lee hailed the ruling. The party accepted the decision" is the court's.)
-    let all = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && !(JUDGED_STANCES.has(f.relation) && /:(event|act)$/.test(f.rule)), mutual ? undefined : 2, !mutual);
+    // (A judgement read so is no act to take up: "Lee hailed the ruling. The party accepted the decision" is the court's;
+    // nor is the act an act answers: "Iran fired missiles in retaliation for US strikes … Qatar condemned the strike".)
+    let all = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && !(JUDGED_STANCES.has(f.relation) && /:(event|act)$/.test(f.rule)) && !f.rule.endsWith('answered-act'), mutual ? undefined : 2, !mutual);
     // "Israel launched its heaviest air strikes on Gaza … [four sentences on] Egypt and Qatar condemned
     // the attacks": an attack or sanction told further back is the one judged when the story tells
     // such acts by one author only.
     if (all.length === 0 && !mutual && event.relations.length === 1 && FAR_JUDGED.has(event.relations[0] as Relation)) {
-      const far = this.factsTold(trigger, (f) => event.relations.includes(f.relation), undefined, false);
+      const far = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && !f.rule.endsWith('answered-act'), undefined, false);
       if (new Set(far.map((f) => f.source)).size === 1) all = far;
     }
     // "Parliament impeached the acting president … [five sentences on] Han said he respected the
@@ -609,7 +610,7 @@ export abstract class TreeTold extends WalkFrames {
    */
   private ledeAct(at: Token, relations: readonly Relation[]): RelationFact[] {
     const end = this.doc.sentences[Math.min(LEDE_SENTENCES, at.sentence)]?.start ?? 0;
-    const lede = this.factsTold(at, (f) => f.start < end && !ROLE_RELATIONS.has(f.relation), undefined, false);
+    const lede = this.factsTold(at, (f) => f.start < end && !ROLE_RELATIONS.has(f.relation) && !f.rule.endsWith('answered-act'), undefined, false);
     const first = lede.reduce<RelationFact | undefined>((a, f) => (a === undefined || f.start < a.start ? f : a), undefined);
     if (!first || SYMMETRIC_RELATIONS.has(first.relation) || !relations.includes(first.relation)) return [];
     return lede.filter((f) => f.start === first.start && f.trigger === first.trigger && f.relation === first.relation);
