@@ -536,6 +536,7 @@ const ROWS: readonly Row[] = [
   ['Israeli jets struck targets in Iran in retaliation for Tehran\'s missile barrage.', ['iran attacked israel', 'israel attacked iran'], 'the act an act answers is its owner\'s on the one who answers'],
   ['Russia struck Kyiv in retaliation for Ukraine\'s drone attacks.', ['russia attacked ukraine', 'ukraine attacked russia'], '…wherever the parser hangs the phrase'],
   ['China raised duties on soybeans in response to US tariffs.', ['united-states sanctioned china'], '…coercion too'],
+  ['The call came after talks with Ana Ruiz, the general secretary of Vietnam\'s Communist Party, who urged Washington to lift curbs.', ['ana-ruiz urged united-states'], '"who" after an apposition\'s of-phrase is the person the apposition describes, not the body'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

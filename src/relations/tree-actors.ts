@@ -273,10 +273,17 @@ export class ActorFinder {
  */
 export function relativeAntecedent(tree: DependencyTree, verb: number): number {
   const rel = verb < 0 ? '' : tree.deprel(verb);
-  if (rel === 'advcl:relcl') return nounBefore(tree, verb);
-  if (rel !== 'acl:relcl') return -1;
-  const noun = tree.head(verb);
-  if (tree.upos(noun) !== 'NOUN' && tree.upos(noun) !== 'PROPN' && tree.upos(noun) !== 'PRON') return nounBefore(tree, verb);
+  let noun: number;
+  if (rel === 'acl:relcl') {
+    noun = tree.head(verb);
+    if (tree.upos(noun) !== 'NOUN' && tree.upos(noun) !== 'PROPN' && tree.upos(noun) !== 'PRON') noun = nounBefore(tree, verb);
+  } else if (rel === 'advcl:relcl' || (rel === 'parataxis' && tree.children(verb).some((c) => c < verb && tree.tokens[c]?.lower === 'who'))) noun = nounBefore(tree, verb);
+  else return -1;
+  if (noun < 0) return -1;
+  // ("To Lam, the general secretary of Vietnam's Communist Party, who urged …": "who" is the person
+  // the apposition describes, not the body in its of-phrase the clause was hung on.)
+  const who = tree.children(verb).some((c) => c < verb && tree.tokens[c]?.lower === 'who');
+  if (who && tree.deprel(noun) === 'nmod' && tree.deprel(tree.head(noun)) === 'appos') noun = tree.head(noun);
   if (tree.deprel(noun) !== 'appos' || tree.head(noun) < 0 || noun < tree.head(noun)) return noun;
   // The name the apposition follows, which is not always the noun the parser hung it on.
   const name = wordBefore(tree, leftmost(tree, noun), NAME_TAGS);
