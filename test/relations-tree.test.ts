@@ -537,6 +537,9 @@ const ROWS: readonly Row[] = [
   ['Russia struck Kyiv in retaliation for Ukraine\'s drone attacks.', ['russia attacked ukraine', 'ukraine attacked russia'], '…wherever the parser hangs the phrase'],
   ['China raised duties on soybeans in response to US tariffs.', ['united-states sanctioned china'], '…coercion too'],
   ['The call came after talks with Ana Ruiz, the general secretary of Vietnam\'s Communist Party, who urged Washington to lift curbs.', ['ana-ruiz urged united-states'], '"who" after an apposition\'s of-phrase is the person the apposition describes, not the body'],
+  ['Iran warned that Israel would pay a heavy price.', ['iran warned israel'], 'a warning that another would pay is a threat to it'],
+  ['Russia destroyed a depot in a raid on Odesa.', ['russia attacked odesa'], 'one who destroys in a raid on a place wages the raid'],
+  ['Two soldiers were killed in an attack on Kabul.', [], '…not one killed in it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

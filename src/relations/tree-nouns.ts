@@ -190,6 +190,9 @@ function twoSides(tree: DependencyTree, noun: number, targets: readonly ActorRef
   return new Set(targets.map(sideOf)).size >= 2;
 }
 
+/** Verbs of force whose subject wages the attack it acts in ("killed a commander in a strike on Y"). */
+const FORCE_VERBS: ReadonlySet<string> = new Set(['kill', 'destroy', 'hit', 'wound', 'injure', 'target', 'assassinate', 'eliminate', 'sink', 'down']);
+
 /** Words by which a subject declares itself ready for an event: "ready for talks with Y". */
 const READY_WORDS: ReadonlySet<string> = new Set(['ready', 'willing', 'open', 'prepared']);
 
@@ -288,7 +291,9 @@ export function readNounFrame(ctx: TreeContext, noun: Token, frame: NounFrame): 
     sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
     offered = true;
   }
-  if (sources.length === 0 && frame.relation !== 'attacked' && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && underVerb) {
+  // ("Israel killed a commander in a strike on Beirut": one who kills or destroys in an attack wages it.)
+  const forceVerb = underVerb && FORCE_VERBS.has(tree.tokens[verb]?.lemma ?? '') && tree.child(verb, 'aux:pass') < 0;
+  if (sources.length === 0 && (frame.relation !== 'attacked' || forceVerb) && tree.deprel(n) === 'obl' && PARTAKING_CASES.has(tree.caseOf(n) ?? '') && underVerb) {
     sources = subjectHeads(tree, verb).flatMap((h) => actors.at(h));
     // "thanked Putin in a phone call": with no with-phrase, the clause's object is the other party.
     if (targets.length === 0 && frame.relation === 'met' && tree.caseOf(n) !== 'for' && tree.child(verb, 'obj') >= 0) targets = actors.at(tree.child(verb, 'obj'), true).filter((r) => r.entityType === 'person' || r.entityType === 'country');

@@ -118,8 +118,8 @@ const BEHIND_HARM: ReadonlySet<string> = new Set([
 const THREAT_PREDICATES: ReadonlySet<string> = new Set(['pay', 'regret', 'face']);
 /** What one "will face" that is a threat. */
 const THREAT_OBJECTS: ReadonlySet<string> = new Set(['consequences', 'retaliation', 'retribution', 'response', 'punishment']);
-/** Verbs that vow what will be: what they vow another "would pay" is a threat, what it "must do" no appeal. */
-const VOWING_LEMMAS: ReadonlySet<string> = new Set(['vow', 'swear', 'pledge', 'promise']);
+/** Verbs that vow or warn what will be: what they vow another "would pay" is a threat ("warned that Israel would pay"), what it "must do" no appeal. */
+const VOWING_LEMMAS: ReadonlySet<string> = new Set(['vow', 'swear', 'pledge', 'promise', 'warn', 'threaten']);
 /** Future auxiliaries of a threat. */
 const FUTURE_AUX: ReadonlySet<string> = new Set(['will', 'would', "'ll"]);
 
