@@ -540,6 +540,9 @@ const ROWS: readonly Row[] = [
   ['Iran warned that Israel would pay a heavy price.', ['iran warned israel'], 'a warning that another would pay is a threat to it'],
   ['Russia destroyed a depot in a raid on Odesa.', ['russia attacked odesa'], 'one who destroys in a raid on a place wages the raid'],
   ['Two soldiers were killed in an attack on Kabul.', [], '…not one killed in it'],
+  ['The armed wing of Hamas said three captives had died and accused Israel of a massacre.', ['hamas accused israel'], 'a body\'s wing speaks for it'],
+  ['Dagalo was received by the presidents of Uganda and Kenya.', ['kenya met mohamed-hamdan-dagalo', 'mohamed-hamdan-dagalo met uganda'], 'the presidents of states are their states\' heads'],
+  ['The European Union\'s foreign ministers discussed new measures against Moscow.', ['european-union sanctioned russia (hypothetical)'], 'measures against a state discussed are coercion weighed, not taken'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

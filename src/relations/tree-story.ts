@@ -54,7 +54,8 @@ export abstract class TreeStory extends TreeActs {
       if (tree.tokens[be]?.lower === 'being' && tree.child(t.index, 'aux') < 0) continue;
       const sentence = this.doc.sentences[t.sentence];
       if (!sentence || done.has(`${sentence.start}|${t.value}`)) continue;
-      const victims = finder.at(subject).filter((v) => v.entityType === 'person' || v.entityType === 'country');
+      // (People named: "the Britons were detained" told of a group of a state's citizens was judged no act on the state.)
+      const victims = finder.at(subject).filter((v) => v.entityType === 'person');
       if (victims.length === 0) continue;
       // "held in Iran", "detained in Tehran": the state the words place it in; another actor in an oblique ("on a warrant from the ICC") leaves it open.
       let placed: ActorReference | undefined;

@@ -106,6 +106,8 @@ export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
   'office', 'camp', 'lawyer', 'lawyers', 'campaign',
   // a state's or body's regulator acts for it: "Burkina Faso's media regulator suspended the BBC"
   'regulator', 'regulators', 'watchdog', 'institutions',
+  // "the armed wing of Hamas", "the presidents of Uganda and Kenya"
+  'wing', 'presidents', 'premiers',
   // what a body writes speaks for it: "a Human Rights Watch investigation that accused the army …", "rejected the HRW report"
   'report', 'reports', 'investigation', 'inquiry', 'probe', 'study', 'findings',
 ]);
