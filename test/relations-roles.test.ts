@@ -100,6 +100,8 @@ const ROWS: readonly Row[] = [
   ['Wasps fly-half Tom Reyes kicked three goals.', 'tom-reyes', ['member_of london-wasps'], 'a rugby position split at its hyphen'],
   ['Chelsea boss Ian Hale praised the side.', 'ian-hale', ['leader_of chelsea-fc'], 'a club\'s boss heads it'],
   ['Leicester coach Ian Hale praised the side.', 'ian-hale', [], 'no club when two share the town and both sports have coaches'],
+  ['London mayor Ken Livingstone spoke on Monday.', 'ken-livingstone', [], 'a capital before a city\'s own office names the city, not its state'],
+  ['The Spaniard had called Real Madrid sporting director Emilio Butragueno.', 'emilio-butragueno', [], '…so does one inside a club\'s name before a director'],
   ['US Trade Representative Ana Ruiz arrived in Lima.', 'ana-ruiz', ['member_of united-states'], 'a trade representative is a member of the state\'s government'],
   ['Sudanese First Vice-President Tom Deng met the envoy.', 'tom-deng', ['member_of sudan'], 'a first vice-president is a deputy: a member, not the head'],
   ['Tory MPs cheered. Conservative leader Ann Castle spoke.', 'ann-castle', ['leader_of conservative-party'], 'an office any party has, after "Conservative", in a story about UK politics'],

@@ -17,6 +17,9 @@ const EITHER_TITLES: ReadonlySet<string> = new Set(['leader', 'spokesman', 'spok
 /** Determiners that make a capitalised title with no name refer to its holder ("this President", "our President"). */
 const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
 
+/** Titles of a city's own offices: before one, a capital names the city, not its state. */
+const CITY_OFFICES: ReadonlySet<string> = new Set(['mayor', 'deputy mayor', 'director', 'race director', 'police chief', 'commissioner', 'council leader', 'governor']);
+
 /** Pass 1, titles: the part of name reading that starts at a title. */
 export abstract class TitleReading extends OfficeReading {
   protected titlePhrase(i: number): number | undefined {
@@ -56,7 +59,9 @@ export abstract class TitleReading extends OfficeReading {
     }
     const nameLast = plainName >= 0 ? plainName : this.placeNamedPerson(k);
     if (portfolio > 0 && nameLast < 0) return undefined;
-    let affiliation = affiliationOk ? this.countryOf(affiliationMatch.entry) : undefined;
+    // ("London mayor Ken Livingstone", "London race director X": a city's own office, no office of its state.)
+    const cityOffice = affiliationMatch?.entry.kind === 'capital' && CITY_OFFICES.has(title.title.words.join(' '));
+    let affiliation = affiliationOk && !cityOffice ? this.countryOf(affiliationMatch.entry) : undefined;
     // (The words as written: "Secretary-General" is three tokens.)
     const titleTokens = this.text.slice(this.token(afterAffiliation)?.start ?? 0, this.token(titleLast)?.end ?? 0);
     if (nameLast < 0) {
