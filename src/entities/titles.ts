@@ -2,7 +2,7 @@
 // "RSF chief Dagalo") → the person's mention and the office it states (leader_of / member_of).
 import type { EntityType } from '../types';
 import { servedBodies } from './lexicon';
-import { HONORIFICS, NOT_NAME_WORDS } from './tables';
+import { HONORIFICS, NOT_NAME_WORDS, ORGANIZATION_HEADS } from './tables';
 import { LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS, CORPORATE_TITLES, PROFESSION_TITLES, SURNAME_PRONOUNS, isCapitalized } from './words';
 import { OfficeReading } from './offices';
 
@@ -59,6 +59,8 @@ export abstract class TitleReading extends OfficeReading {
     }
     const nameLast = plainName >= 0 ? plainName : this.placeNamedPerson(k);
     if (portfolio > 0 && nameLast < 0) return undefined;
+    // ("General Motors", "General Dynamics Technologies": a name ending in a word that makes it a body is no title's holder.)
+    if (nameLast >= 0 && ORGANIZATION_HEADS.has(this.token(nameLast)?.lower ?? '')) return undefined;
     // ("London mayor Ken Livingstone", "London race director X": a city's own office, no office of its state.)
     const cityOffice = affiliationMatch?.entry.kind === 'capital' && CITY_OFFICES.has(title.title.words.join(' '));
     let affiliation = affiliationOk && !cityOffice ? this.countryOf(affiliationMatch.entry) : undefined;
