@@ -197,6 +197,7 @@ const ROWS: readonly Row[] = [
   ['She studied at the University of Southern Indiana.', [['University of Southern Indiana', 'university-of-southern-indiana', 'organization'], ['Southern Indiana', 'southern-indiana', 'place']], '…inside a body\'s name too'],
   ['Floods hit villages in southern Finland.', [['southern Finland', 'finland', 'country']], '…not a lowercase one: a part of the country'],
   ['A spokesman of the University of New Mexico said it was closed.', [['University of New Mexico', 'university-of-new-mexico', 'organization'], ['New Mexico', 'new-mexico', 'place']], '…not a place the body\'s name ends with'],
+  ['Crowds gathered in Cairo\'s Old Market Square on Friday.', [['Cairo', 'cairo', 'place'], ['Cairo\'s Old Market Square', 'old-market-square', 'place']], 'a place\'s possessive before a site named by its head word is part of the site\'s phrase'],
 ];
 
 describe('entities: sentences → mentions', () => {

@@ -119,7 +119,7 @@ function widen(mentions: readonly Mention[], c: ExtentContext): Mention[] {
     } else if (m.entityType === 'organization' && m.lastToken > m.firstToken) {
       first = organizationStart(m, c, byLast);
     } else if (m.entityType === 'place' || m.entityType === 'country') {
-      first = placeStart(m, c);
+      first = placeStart(m, c, byLast);
       // "Levico Terme, Trento, Italy": a region whose own region is stated after it
       for (let f = m.firstToken, l = m.lastToken, region = c.statedRegions.get(`${f}:${l}`); region !== undefined; region = c.statedRegions.get(`${f}:${l}`)) {
         if (POSSESSIVE.has(c.tokens[region + 1]?.value ?? '')) break;
@@ -188,9 +188,13 @@ function organizationStart(m: Mention, c: ExtentContext, byLast: ReadonlyMap<num
 }
 
 /** "southern Finland", "the State of Texas". */
-function placeStart(m: Mention, c: ExtentContext): number {
+function placeStart(m: Mention, c: ExtentContext, byLast: ReadonlyMap<number, Mention>): number {
   const before = c.tokens[m.firstToken - 1];
   if (!before || before.sentence !== m.sentence) return m.firstToken;
+  // "Mecca's Grand Mosque", "London's Hyde Park": the possessive of the place a site lies in, before
+  // a site named by its head word, is part of the site's phrase (as "DAB's Ben Chan" is of a person's).
+  const owner = POSSESSIVE.has(before.value) ? byLast.get(m.firstToken - 2) : undefined;
+  if (m.rule === 'place-head' && owner && owner.sentence === m.sentence && (owner.entityType === 'place' || owner.entityType === 'country')) return owner.firstToken;
   if (PART_OF_PLACE.has(before.value)) return m.firstToken - 1;
   // "University of Southern Indiana", "East Los Angeles": a capitalised compass word is part of the name
   if (COMPASS.has(before.value) && !c.sentenceStart(m.firstToken - 1)) return m.firstToken - 1;
