@@ -198,6 +198,10 @@ const ROWS: readonly Row[] = [
   ['Floods hit villages in southern Finland.', [['southern Finland', 'finland', 'country']], '…not a lowercase one: a part of the country'],
   ['A spokesman of the University of New Mexico said it was closed.', [['University of New Mexico', 'university-of-new-mexico', 'organization'], ['New Mexico', 'new-mexico', 'place']], '…not a place the body\'s name ends with'],
   ['Crowds gathered in Cairo\'s Old Market Square on Friday.', [['Cairo', 'cairo', 'place'], ['Cairo\'s Old Market Square', 'old-market-square', 'place']], 'a place\'s possessive before a site named by its head word is part of the site\'s phrase'],
+  ['Turnout rose in the Harbour North geographical constituency this year.', [['Harbour North geographical constituency', 'harbour-north-constituency', 'place']], 'a name before a seat word is a seat, a place of its own named with that word'],
+  ['Lam Wing-yee of the Fisheries, Farming and Forestry constituency lost her seat.', [['Lam Wing-yee', 'lam-wing-yee', 'person'], ['Fisheries, Farming and Forestry constituency', 'fisheries-farming-and-forestry-constituency', 'place']], '…a list of capitalised words too'],
+  ['Voters queued in the Hong Kong Island constituency.', [['Hong Kong', 'hong-kong', 'place'], ['Hong Kong Island', 'hong-kong-island', 'place']], '…not a place the gazetteer knows: that place'],
+  ['She won an English constituency and each Scottish constituency.', [], '…nor a demonym, nor a name after "an" or "each": no seat named'],
 ];
 
 describe('entities: sentences → mentions', () => {

@@ -8,6 +8,7 @@ import { partyAdjectiveAt } from './parties';
 import { clubAt } from './clubs';
 import { classifiedName } from './classifiers';
 import { holderAfterBody } from './holders';
+import { seatAt } from './seats';
 import {
   FOREIGN_BODY_STARTS, HONORIFICS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS,
   PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, NAME_SUFFIXES, regionAdjectiveAt,
@@ -99,11 +100,22 @@ export abstract class NameReading extends LexiconPhrases {
       affiliation: this.afterPersonAffiliation(i),
       name: (to = last) => this.text.slice(t.start, this.tokens[to]?.end),
     };
-    return this.organizationByHead(chunk) ?? this.placeByHead(chunk) ?? this.headlineWords(chunk) ?? this.classifiedBody(chunk) ?? this.placeBeforeRegion(chunk)
+    return this.seatName(chunk) ?? this.organizationByHead(chunk) ?? this.placeByHead(chunk) ?? this.headlineWords(chunk) ?? this.classifiedBody(chunk) ?? this.placeBeforeRegion(chunk)
       // (An acronym the document spells out as a thing names no body or person, alone or hyphened:
       // "ROS-concentration"; nor does a craft's or storm's name: "Phailin" after "Cyclone Phailin".)
       ?? (this.thingAcronyms.has(t.value) || (last === i && this.craftNames.has(t.value)) ? last + 1 : undefined)
       ?? this.organizationOfPerson(chunk) ?? this.personWithPlaceSurname(chunk) ?? this.singleWord(chunk) ?? this.roleWordFirst(chunk) ?? this.personOrOrganization(chunk);
+  }
+
+  /** "the Kowloon West geographical constituency": a seat's name before its seat word is a place of its own (seats.ts). */
+  protected seatName(c: Chunk): number | undefined {
+    const seat = seatAt(this.tokens, c.first);
+    if (!seat || this.lexicon.givenNames.has(c.lowers[0] ?? '') || this.matchLexicon(c.first)?.entry.kind === 'demonym') return undefined;
+    // (A name a table or the gazetteer reads is that place or body: "the Hong Kong Island constituency".)
+    for (let k = c.first; k <= seat.nameLast; k++) if (this.claimed[k] || (k > c.first && this.matchLexicon(k))) return undefined;
+    const label = `${c.name(seat.nameLast)} ${this.token(seat.last)?.lower ?? ""}`;
+    this.addMention(slugify(label), 'place', c.first, seat.last, label, 'seat-name', false, 'name');
+    return seat.last + 1;
   }
 
   /** "the newspaper Asahi", "localist group Youngspiration's", "US team Cloud9": a body's name after its kind (classifiers.ts). */
