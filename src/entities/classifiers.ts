@@ -32,15 +32,26 @@ export const BODY_CLASSIFIERS: ReadonlySet<string> = wordTable([
   { word: 'regulator', reason: '"the regulator Ofgem"' },
   { word: 'militia', reason: '"the militia Kataib Hezbollah"' },
   { word: 'movement', reason: '"the movement Podemos"' },
+  { word: 'school', reason: '"the school Summerhill", "the religious schools Santo Spirito and Immacolata"' },
 ]);
 
+/** A classifier, or its plural ("the rights groups Amnesty and Liberty", "the companies Acme and Zenith"). */
+function classifierWord(w: string): boolean {
+  return BODY_CLASSIFIERS.has(w) || (w.endsWith('ies') && BODY_CLASSIFIERS.has(`${w.slice(0, -3)}y`)) || (w.endsWith('s') && BODY_CLASSIFIERS.has(w.slice(0, -1)));
+}
+
 /**
- * Whether token i, capitalised, follows a body classifier: the noun right before it, in lowercase and
- * read as a noun ("the group's", "they group", "Group F" do not count).
+ * Whether token i, capitalised, follows a body classifier or its plural: the noun right before it, in
+ * lowercase and read as a noun ("the group's", "they group", "Group F" do not count).
  */
 export function classifiedName(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   const before = tokens[i - 1];
-  return t !== undefined && before !== undefined && before.sentence === t.sentence && before.value === before.lower
-    && before.pos === 'NOUN' && BODY_CLASSIFIERS.has(before.lower);
+  if (t === undefined || before === undefined || before.sentence !== t.sentence || before.value !== before.lower || before.pos !== 'NOUN') return false;
+  if (BODY_CLASSIFIERS.has(before.lower)) return true;
+  // A plural names a list: the name goes on to "and" or a comma ("wedding bands Ozzy gave her" names none).
+  let k = i;
+  while (tokens[k + 1]?.sentence === t.sentence && /^\p{Lu}/u.test(tokens[k + 1]?.value ?? '')) k++;
+  const after = tokens[k + 1];
+  return classifierWord(before.lower) && after !== undefined && after.sentence === t.sentence && (after.value === ',' || after.lower === 'and');
 }

@@ -134,6 +134,29 @@ export abstract class NameReading extends LexiconPhrases {
     const name = c.name(last);
     const id = this.addMention(last === c.last ? this.organizationId(c) : slugify(name), 'organization', c.first, last, undefined, 'classifier+name', false, 'name');
     this.acronymDefinition(last + 1, id, 'organization');
+    // ("the journal Language Learning and Technology": after everyday words, "and" goes on with one title.)
+    return (this.tokens.slice(c.first, last + 1).every((w) => this.lexicon.commonWords.has(w.lower)) ? undefined : this.conjoinedBody(last + 1)) ?? last + 1;
+  }
+
+  /**
+   * "US team Cloud9 and Immortals", "the schools Santo Spirito and Immacolata": a name joined by "and"
+   * to a classified one is a body of the same kind, when nothing else would read it (no gazetteer
+   * name, given name, title or everyday capitalised word in it).
+   */
+  protected conjoinedBody(and: number): number | undefined {
+    const a = this.token(and);
+    const t = this.token(and + 1);
+    if (a?.lower !== 'and' || !t || t.sentence !== a.sentence || this.lexicon.givenNames.has(t.lower) || HONORIFICS.has(t.lower) || this.titleAt(and + 1)) return undefined;
+    let last = -1;
+    for (let k = and + 1; k <= and + MAX_NAME_TOKENS; k++) {
+      const w = this.token(k);
+      if (!w || w.sentence !== a.sentence || !isCapitalized(w)) break;
+      if (this.claimed[k] || NOT_NAME_WORDS.has(w.lower) || this.matchLexicon(k)) return undefined;
+      last = k;
+    }
+    if (last < 0) return undefined;
+    const name = this.text.slice(t.start, this.token(last)?.end);
+    this.addMention(slugify(name), 'organization', and + 1, last, undefined, 'classifier+name', false, 'name');
     return last + 1;
   }
 
