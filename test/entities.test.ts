@@ -220,6 +220,11 @@ describe('entities: sentences → mentions', () => {
 });
 
 describe('entities: a country\'s own body', () => {
+  it('the state\'s name before a body of that state the gazetteer knows is one of the body\'s names; the state nested', () => {
+    const result = extractText('A letter from the United Kingdom Home Office arrived on Monday.');
+    assert.deepEqual(result.entities.find((e) => e.id === 'home-office')?.aliases, ['United Kingdom Home Office']);
+    assert.deepEqual(result.mentions.filter((m) => m.entity === 'united-kingdom').map((m) => m.rule), ['country-in-name']);
+  });
   it('a bare Supreme Court in a story about Guatemala is labelled with its full name, even when "the Court" comes last', () => {
     const result = extractText('Judges in Guatemala met. In Guatemala the Supreme Court ruled, and the Court later closed the case.');
     assert.equal(result.entities.find((e) => e.id === 'supreme-court-of-guatemala')?.label, 'Supreme Court of Guatemala');

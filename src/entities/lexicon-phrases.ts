@@ -211,9 +211,16 @@ export abstract class LexiconPhrases extends TitleReading {
     const next = this.token(lexiconLast + 1);
     if (!next || next.sentence !== this.token(first)?.sentence || !isCapitalized(next)) return undefined;
     let last = this.nameTokens(lexiconLast + 1);
-    // "United Kingdom Home Office": the rest is an organisation we know; it keeps its own name.
+    // "United Kingdom Home Office": the rest is an organisation we know; it keeps its own name. When it
+    // is that state's own body ("the United States National Security Council"), the state's name is
+    // part of the body's mention, nested in it as in "US National Park Service".
     const rest = this.matchLexicon(lexiconLast + 1);
-    if (rest && rest.entry.kind === 'organization' && rest.last >= last) return undefined;
+    if (rest && rest.entry.kind === 'organization' && rest.last >= last) {
+      if (entry.kind !== 'country' || rest.entry.country !== entry.id) return undefined;
+      this.addLexiconMention(rest.entry, first, rest.last, rest.end, false);
+      this.addNestedMention(entry.id, 'country', first, lexiconLast, 'country-in-name');
+      return rest.last + 1;
+    }
     // "US State Department", "American Treasury Department": the state's own seat after its name is the state speaking.
     if (rest && rest.entry.kind === 'seat' && rest.entry.country === this.countryOf(entry) && rest.last >= last) {
       this.addLexiconMention(rest.entry, first, rest.last, rest.end, false, 'seat');

@@ -18,7 +18,7 @@ export interface LexiconEntry {
   readonly id: string;
   readonly entityType: EntityType;
   readonly kind: LexiconKind;
-  /** For seats, capitals, demonyms and places: the country they belong to. */
+  /** For seats, capitals, demonyms, places and bodies: the country they belong to. */
   readonly country?: string;
   /** From the broad generated gazetteer: a one-word match needs place context to count. */
   readonly broad?: boolean;
@@ -58,7 +58,7 @@ export interface Lexicon {
 }
 
 interface CountryRow { id: string; name: string; aliases?: string[]; demonyms?: string[]; capitals?: string[]; seats?: string[]; wikidata?: string }
-interface OrganizationRow { id: string; name: string; aliases?: string[]; acronyms?: string[]; wikidata?: string }
+interface OrganizationRow { id: string; name: string; aliases?: string[]; acronyms?: string[]; wikidata?: string; country?: string }
 interface PlaceRow { id: string; name: string; aliases?: string[]; country?: string; countries?: string[]; kind?: string; region?: string }
 interface PersonRow { name: string; surnames: string[]; serves?: string[] }
 
@@ -181,7 +181,8 @@ export function buildLexiconFromData(userAliases: readonly AliasEntry[] = []): L
   }
   for (const o of (readData('organizations.json') as { organizations: OrganizationRow[] }).organizations) {
     b.entity({ id: o.id, label: o.name, entityType: 'organization', ...(o.wikidata ? { wikidata: o.wikidata } : {}) });
-    for (const n of [o.name, ...(o.aliases ?? []), ...(o.acronyms ?? [])]) b.add(n, { id: o.id, entityType: 'organization', kind: 'organization' });
+    // (The state a body belongs to: "the United States National Security Council" is one name, lexicon-phrases.ts.)
+    for (const n of [o.name, ...(o.aliases ?? []), ...(o.acronyms ?? [])]) b.add(n, { id: o.id, entityType: 'organization', kind: 'organization', ...(o.country ? { country: o.country } : {}) });
   }
   const addPlaces = (rows: readonly PlaceRow[], broad: boolean): void => {
     for (const p of rows) {
