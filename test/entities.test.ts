@@ -207,6 +207,7 @@ const ROWS: readonly Row[] = [
   ['Lam Wing-yee of the Fisheries, Farming and Forestry constituency lost her seat.', [['Lam Wing-yee', 'lam-wing-yee', 'person'], ['Fisheries, Farming and Forestry constituency', 'fisheries-farming-and-forestry-constituency', 'place']], '…a list of capitalised words too'],
   ['Voters queued in the Hong Kong Island constituency.', [['Hong Kong', 'hong-kong', 'place'], ['Hong Kong Island', 'hong-kong-island', 'place']], '…not a place the gazetteer knows: that place'],
   ['She won an English constituency and each Scottish constituency.', [], '…nor a demonym, nor a name after "an" or "each": no seat named'],
+  ['The report was carried by the Xinhua news agency on Monday.', [['Xinhua news agency', 'xinhua', 'organization']], 'a gazetteer name written with its head words in lowercase is that name'],
 ];
 
 describe('entities: sentences → mentions', () => {

@@ -19,6 +19,12 @@ const FORCES_HEADS: ReadonlySet<string> = new Set(['chief', 'chiefs', 'head', 'c
 /** "U.S", "U.K": capital initials with periods between them but none after the last. */
 const UNSTOPPED_ABBREVIATION = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 
+/**
+ * Head words news writes in lowercase after a name the gazetteer writes them capitalised in ("the
+ * Labour party", "Yonhap news agency", "the Xinhua news agency").
+ */
+const LOWERCASE_NAME_HEADS: ReadonlySet<string> = new Set(['party', 'news', 'agency']);
+
 /** Plurals whose possessive is part of a body's name ("People's Party", "Women's Institute"). */
 const NAME_POSSESSORS: ReadonlySet<string> = new Set(['people', 'women', 'children', 'men']);
 const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'s", '’s']);
@@ -162,20 +168,27 @@ export abstract class RecognizerState {
     // "accused the Emirates of …": a name the gazetteer writes with its article ("the Emirates", "the
     // Hague") is looked up with the lowercase "the" before it too.
     const article = this.token(i - 1)?.lower === 'the' && this.token(i - 1)?.sentence === first.sentence;
+    // The text read so far with its lowercase head words capitalised, once there is one ("Yonhap News").
+    let titled: string | undefined;
     for (let j = i; j < Math.min(this.tokens.length, i + this.lexicon.maxWords); j++) {
       const t = this.token(j);
       if (!t || t.sentence !== first.sentence) break;
       const glue = gluePoint(t);
       const end = glue > 0 ? t.start + glue : t.end;
       const surface = normalizeSurface(this.text.slice(first.start, end));
+      // "the Republican party", "the Labour party", "Yonhap news agency": a name with its head words in lowercase.
+      if (j > i && (titled !== undefined || LOWERCASE_NAME_HEADS.has(t.value))) {
+        const before = titled ?? normalizeSurface(this.text.slice(first.start, this.token(j - 1)?.end));
+        const word = this.text.slice(t.start, end);
+        titled = normalizeSurface(`${before}${this.text.slice(this.token(j - 1)?.end, t.start)}${LOWERCASE_NAME_HEADS.has(word) ? word.charAt(0).toUpperCase() + word.slice(1) : word}`);
+      }
       // "the U.S government": an abbreviation written without its last period is the same name.
-      // "the Republican party", "the Labour party": a party's name with its head word in lowercase.
       const entry = this.lexicon.phrases.get(surface) ?? (UNSTOPPED_ABBREVIATION.test(surface) ? this.lexicon.phrases.get(`${surface}.`) : undefined)
-        ?? (j > i && t.value === 'party' ? this.lexicon.phrases.get(`${surface.slice(0, -'party'.length)}Party`) : undefined)
+        ?? (titled !== undefined ? this.lexicon.phrases.get(titled) : undefined)
         // (Not when capitalised words go on: "the Commonwealth Bank of Australia" is a name of its own.)
         ?? (article && !(this.token(j + 1)?.sentence === first.sentence && isCapitalized(this.token(j + 1) as Token)) ? this.articlePhrase(surface) : undefined);
       if (entry) (out ??= []).push({ entry, last: j, end });
-      if (glue > 0 || !(this.phrasePrefixes.has(surface) || (article && (this.phrasePrefixes.has(`the ${surface}`) || this.phrasePrefixes.has(`The ${surface}`))))) break;
+      if (glue > 0 || !(this.phrasePrefixes.has(surface) || (titled !== undefined && this.phrasePrefixes.has(titled)) || (article && (this.phrasePrefixes.has(`the ${surface}`) || this.phrasePrefixes.has(`The ${surface}`))))) break;
     }
     this.candidatesAt[i] = out ?? NO_CANDIDATES;
     return out ?? NO_CANDIDATES;
