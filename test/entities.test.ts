@@ -208,6 +208,8 @@ const ROWS: readonly Row[] = [
   ['Voters queued in the Hong Kong Island constituency.', [['Hong Kong', 'hong-kong', 'place'], ['Hong Kong Island', 'hong-kong-island', 'place']], '…not a place the gazetteer knows: that place'],
   ['She won an English constituency and each Scottish constituency.', [], '…nor a demonym, nor a name after "an" or "each": no seat named'],
   ['The report was carried by the Xinhua news agency on Monday.', [['Xinhua news agency', 'xinhua', 'organization']], 'a gazetteer name written with its head words in lowercase is that name'],
+  ['Team Norway won gold.', [['Team Norway', 'team-norway', 'organization'], ['Norway', 'norway', 'country']], '"Team" before a country names its side, an organisation'],
+  ['She loved the satire Team Norway: The Movie.', [['Norway', 'norway', 'country']], '…not a title before a colon'],
 ];
 
 describe('entities: sentences → mentions', () => {

@@ -9,6 +9,7 @@ import { clubAt } from './clubs';
 import { classifiedName } from './classifiers';
 import { holderAfterBody } from './holders';
 import { seatAt } from './seats';
+import { SIDE_WORDS } from './sides';
 import {
   FOREIGN_BODY_STARTS, HONORIFICS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS,
   PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, NAME_SUFFIXES, regionAdjectiveAt,
@@ -27,7 +28,7 @@ export abstract class NameReading extends LexiconPhrases {
     const n = this.tokens.length;
     let i = 0;
     while (i < n) {
-      const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.invertedNames(i) ?? this.partyAdjective(i) ?? this.clubName(i) ?? this.titlePhrase(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
+      const next = this.claimed[i] ? i + 1 : (this.addressedTitle(i) ?? this.invertedNames(i) ?? this.partyAdjective(i) ?? this.clubName(i) ?? this.titlePhrase(i) ?? this.nationalSide(i) ?? this.lexiconPhrase(i) ?? this.groupPhrase(i) ?? this.nameChunk(i));
       i = next ?? i + 1;
     }
   }
@@ -105,6 +106,19 @@ export abstract class NameReading extends LexiconPhrases {
       // "ROS-concentration"; nor does a craft's or storm's name: "Phailin" after "Cyclone Phailin".)
       ?? (this.thingAcronyms.has(t.value) || (last === i && this.craftNames.has(t.value)) ? last + 1 : undefined)
       ?? this.organizationOfPerson(chunk) ?? this.personWithPlaceSurname(chunk) ?? this.singleWord(chunk) ?? this.roleWordFirst(chunk) ?? this.personOrOrganization(chunk);
+  }
+
+  /** "Team Estonia", "Team GB": a side word before a country's name names its side, an organisation (sides.ts). */
+  protected nationalSide(i: number): number | undefined {
+    const t = this.token(i);
+    if (!t || !SIDE_WORDS.has(t.value) || this.token(i + 1)?.sentence !== t.sentence) return undefined;
+    const country = this.matchLexicon(i + 1);
+    const next = country && this.token(country.last + 1);
+    // ("Team Sky Racing": a longer name goes on; "Team America: World Police" is a film's title.)
+    if (!country || country.entry.kind !== 'country' || (next && next.sentence === t.sentence && (isCapitalized(next) || next.value === ':'))) return undefined;
+    this.addMention(slugify(this.text.slice(t.start, country.end)), 'organization', i, country.last, undefined, 'side+country', false, 'name');
+    this.addNestedMention(country.entry.id, 'country', i + 1, country.last, 'country-in-name');
+    return country.last + 1;
   }
 
   /** "the Kowloon West geographical constituency": a seat's name before its seat word is a place of its own (seats.ts). */
