@@ -210,6 +210,7 @@ const ROWS: readonly Row[] = [
   ['The report was carried by the Xinhua news agency on Monday.', [['Xinhua news agency', 'xinhua', 'organization']], 'a gazetteer name written with its head words in lowercase is that name'],
   ['Team Norway won gold.', [['Team Norway', 'team-norway', 'organization'], ['Norway', 'norway', 'country']], '"Team" before a country names its side, an organisation'],
   ['She loved the satire Team Norway: The Movie.', [['Norway', 'norway', 'country']], '…not a title before a colon'],
+  ['Soldiers of the 41st Legion and the 12th Mountain Brigade marched past.', [['41st Legion', '41st-legion', 'organization'], ['12th Mountain Brigade', '12th-mountain-brigade', 'organization']], 'an ordinal before a unit\'s name is part of it'],
 ];
 
 describe('entities: sentences → mentions', () => {

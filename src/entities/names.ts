@@ -9,7 +9,7 @@ import { clubAt } from './clubs';
 import { classifiedName } from './classifiers';
 import { holderAfterBody } from './holders';
 import { seatAt } from './seats';
-import { SIDE_WORDS } from './sides';
+import { NUMBERED_UNIT_HEADS, SIDE_WORDS, ordinalAt } from './sides';
 import {
   FOREIGN_BODY_STARTS, HONORIFICS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS,
   PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, NAME_SUFFIXES, regionAdjectiveAt,
@@ -101,7 +101,7 @@ export abstract class NameReading extends LexiconPhrases {
       affiliation: this.afterPersonAffiliation(i),
       name: (to = last) => this.text.slice(t.start, this.tokens[to]?.end),
     };
-    return this.seatName(chunk) ?? this.organizationByHead(chunk) ?? this.placeByHead(chunk) ?? this.headlineWords(chunk) ?? this.classifiedBody(chunk) ?? this.placeBeforeRegion(chunk)
+    return this.seatName(chunk) ?? this.numberedUnit(chunk) ?? this.organizationByHead(chunk) ?? this.placeByHead(chunk) ?? this.headlineWords(chunk) ?? this.classifiedBody(chunk) ?? this.placeBeforeRegion(chunk)
       // (An acronym the document spells out as a thing names no body or person, alone or hyphened:
       // "ROS-concentration"; nor does a craft's or storm's name: "Phailin" after "Cyclone Phailin".)
       ?? (this.thingAcronyms.has(t.value) || (last === i && this.craftNames.has(t.value)) ? last + 1 : undefined)
@@ -119,6 +119,14 @@ export abstract class NameReading extends LexiconPhrases {
     this.addMention(slugify(this.text.slice(t.start, country.end)), 'organization', i, country.last, undefined, 'side+country', false, 'name');
     this.addNestedMention(country.entry.id, 'country', i + 1, country.last, 'country-in-name');
     return country.last + 1;
+  }
+
+  /** "501st Legion", "the 82nd Airborne Division": an ordinal before a unit's name is part of it (sides.ts). */
+  protected numberedUnit(c: Chunk): number | undefined {
+    if (!NUMBERED_UNIT_HEADS.has(c.head) || !ordinalAt(this.tokens, c.first - 1, c.first) || this.claimed[c.first - 1]) return undefined;
+    const name = this.text.slice(this.token(c.first - 1)?.start, this.token(c.last)?.end);
+    this.addMention(slugify(name), 'organization', c.first - 1, c.last, undefined, 'ordinal+unit', false, 'name');
+    return c.last + 1;
   }
 
   /** "the Kowloon West geographical constituency": a seat's name before its seat word is a place of its own (seats.ts). */
