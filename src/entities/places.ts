@@ -8,6 +8,11 @@ import { SPEECH_VERBS, MAX_NAME_TOKENS, NAME_JOINERS, PLACE_CONTEXT_WORDS, OF_TA
 import { slugify } from './slug';
 import { RecognizerState } from './recognizer';
 
+/** Lowercase words before a city that name a district of it, a place of its own. */
+const CITY_PART_WORDS: ReadonlySet<string> = wordTable([
+  { word: 'downtown', reason: '"near downtown Taipei", "a hotel in downtown Nairobi": the city\'s centre; it never acts for the city' },
+]);
+
 /** Dashes that join two capitalised words of one name ("Council on American - Islamic Relations"). */
 const DASHES: ReadonlySet<string> = new Set(['-', '–']);
 
@@ -185,12 +190,14 @@ export abstract class PlaceReading extends RecognizerState {
    * "East Los Angeles", "East Jerusalem", "Southern Indiana": a capitalised compass word right before a
    * city or region the gazetteer knows names another place, lying in or beside it (a node of its own,
    * no mention of the city); "eastern Ukraine" in lowercase stays the country's part (extents.ts).
+   * So does "downtown" before a city ("downtown Taipei": its centre, a place of its own).
    * Returns the new place's id, or undefined.
    */
   protected compassPlace(entry: LexiconEntry, first: number, last: number): string | undefined {
     const compass = this.token(first - 1);
     const next = this.token(last + 1);
-    if (!compass || compass.sentence !== this.token(first)?.sentence || !COMPASS.has(compass.value) || (entry.kind !== 'place' && entry.kind !== 'capital') || entry.broad
+    const cityPart = compass !== undefined && CITY_PART_WORDS.has(compass.value) && (entry.kind === 'capital' || entry.placeKind === 'city');
+    if (!compass || compass.sentence !== this.token(first)?.sentence || !(COMPASS.has(compass.value) || cityPart) || (entry.kind !== 'place' && entry.kind !== 'capital') || entry.broad
       // ("South Wales Police": a longer name goes on after the place.)
       || (next !== undefined && next.sentence === compass.sentence && isCapitalized(next))) return undefined;
     // ("East L.A." and "East Los Angeles": one place, by the gazetteer's id of the city.)
