@@ -19,6 +19,9 @@ import {
   ROLE_SUFFIX, GROUPS_BY_FIRST_WORD, isCapitalized, initials, type Chunk,
 } from './words';
 
+/** Heads of bodies' buildings that a station may be named after ("NTU Hospital Station", "University Station"). */
+const SITE_HEADS: ReadonlySet<string> = new Set(['hospital', 'university', 'college', 'school', 'centre', 'center']);
+
 /** Little words that go on with a thing's title after a name ("George Floyd Justice in Policing Act"). */
 const THING_TITLE_LINKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'on']);
 
@@ -224,6 +227,12 @@ export abstract class NameReading extends LexiconPhrases {
     if (ofName === c.first || !(PLACE_HEADS.has(c.head) || PLACE_STARTS.has(c.lowers[0] ?? ''))) return undefined;
     const id = this.addMention(slugify(c.name(ofName)), 'place', c.first, ofName, undefined, 'place-head', false, 'name');
     if (ofName > c.last) this.placesInName(id, c.first, ofName);
+    // "NTU Hospital Station", "Memorial Hall Station": a station named after the site it serves holds that
+    // site's name, a place of its own (nested, as a city is in "Volgograd Arena").
+    const site = this.token(c.last - 1)?.lower ?? '';
+    if (ofName === c.last && c.head === 'station' && c.last - 1 > c.first && (PLACE_HEADS.has(site) || SITE_HEADS.has(site))) {
+      this.addNestedMention(slugify(c.name(c.last - 1)), 'place', c.first, c.last - 1, 'site-in-name');
+    }
     return ofName + 1;
   }
 
