@@ -214,6 +214,7 @@ const ROWS: readonly Row[] = [
   ['Soldiers of the 41st Legion and the 12th Mountain Brigade marched past.', [['41st Legion', '41st-legion', 'organization'], ['12th Mountain Brigade', '12th-mountain-brigade', 'organization']], 'an ordinal before a unit\'s name is part of it'],
   ['Crowds filled the Quarrow Memorial Hall Station at dusk.', [['Quarrow Memorial Hall', 'quarrow-memorial-hall', 'place'], ['Quarrow Memorial Hall Station', 'quarrow-memorial-hall-station', 'place']], 'a station named after a site holds the site\'s name, a place of its own'],
   ['Trains stopped at Dunmore Station.', [['Dunmore Station', 'dunmore-station', 'place']], '…not a name with no site\'s head word'],
+  ['Striker Jon Arkle won the Fizzco Man of the Match award.', [['Jon Arkle', 'jon-arkle', 'person'], ['Fizzco', 'fizzco', 'organization']], 'a match award is no body; the sponsor named before it is one'],
 ];
 
 describe('entities: sentences → mentions', () => {

@@ -158,6 +158,7 @@ export const NAMED_THINGS: readonly NamedThingRow[] = [
   row('Tony Award', 'award', `${AWARD}; "Tony" alone is a given name`), row('Tony Awards', 'award', AWARD),
   row('Ivor Novello Award', 'award', AWARD), row('Ivor Novello Awards', 'award', AWARD),
   row('Golden Bear', 'award', AWARD), row('Palme d\'Or', 'award', AWARD), row('Ballon d\'Or', 'award', AWARD),
+  row('Man of the Match', 'award', `${AWARD}; a sponsor's name before it ("the Budweiser Man of the Match award") stays the sponsor's`),
   row('Razzie', 'award', AWARD), row('Razzies', 'award', AWARD), row('Bloggies', 'award', AWARD),
   // Products: made, sold, bought, run and supported by a company, never a party to a fact ("IBM ended
   // support for OS/2" is no act on an actor). Makers stay bodies: "Apple's iPod", "Sony's PlayStation".
