@@ -107,6 +107,14 @@ const ROWS: readonly Row[] = [
   ['Tory MPs cheered. Conservative leader Ann Castle spoke.', 'ann-castle', ['leader_of conservative-party'], 'an office any party has, after "Conservative", in a story about UK politics'],
   ['Conservative leader Ann Castle spoke in Ottawa.', 'ann-castle', [], '…and no UK party in a story with no sign of UK politics'],
   ['Neath-Swansea Ospreys forward Ryan Hale scored.', 'ryan-hale', ['member_of ospreys-rfc'], 'a club\'s name with a hyphen; "forward" in either sport'],
+  ['"Rates will rise," said Ann Lee, chief economist at Barclays in London.', 'ann-lee', ['member_of barclays'], 'the office\'s place after the body in an apposition'],
+  ['Tom Hart, head of Airbus in Europe, said so.', 'tom-hart', ['member_of airbus'], '…where a head runs one branch of it'],
+  ['Tom Hart, chief executive of Airbus (AB), said so.', 'tom-hart', ['leader_of airbus'], 'the body\'s short form in brackets before the apposition closes'],
+  ['Jan Roe, chief operating officer of Sony, told reporters.', 'jan-roe', ['member_of sony'], 'an officer under the head, read whole ("operating" would end the title)'],
+  ['Jan Roe, chief investment officer of Sony, told reporters.', 'jan-roe', ['member_of sony'], '…and any chief officer but the chief executive'],
+  ['"Fine," said Ann Lee, chief US economist at Barclays.', 'ann-lee', ['member_of barclays'], 'a country inside the title, then the body after "at"'],
+  ['Ann Lee, UK economist for Barclays, said so.', 'ann-lee', ['member_of barclays'], 'a country before a firm\'s title, then the firm: a member of the firm, not of the country'],
+  ['Tom Hart, the German co-head of Airbus, will step down.', 'tom-hart', ['member_of airbus'], 'one of two heads is a member'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

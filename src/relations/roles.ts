@@ -65,6 +65,11 @@ const PROFESSIONS: readonly RoleNoun[] = [
   profession('member', 'member_of', '"a member of the committee"'),
   profession('prosecutor', 'member_of', '"its prosecutor, Karim Khan": works for the court'),
   profession('candidate', 'member_of', '"Daniel Chapo, the candidate of the Frelimo party": stands for the party'),
+  profession('chief operating officer', 'member_of', '"Jan Roe, chief operating officer of Sony": one of the firm\'s officers under its head (the verb-like "operating" would end the title)'),
+  profession('chief operations officer', 'member_of', 'as "chief operating officer"'),
+  profession('officer', 'member_of', '"chief investment officer of X", "a press officer at X": an officer of the organisation ("chief executive officer" keeps "chief executive")'),
+  profession('co-head', 'member_of', '"the German co-head of EADS": one of two heads, so a member rather than the one leader'),
+  profession('co - head', 'member_of', '"co-head" split at its hyphen'),
   profession('managing director', 'leader_of', '"the IMF\'s managing director, Kristalina Georgieva": heads it'),
   profession('lawyer', 'member_of', '"a lawyer at the firm" (not "a lawyer for X", which the preposition excludes)'),
 ];
@@ -151,14 +156,25 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
    * From token i: modifiers, then role nouns (the last of a run counts: "special envoy", "director
    * general"), all in one sentence and outside any reference. Undefined when no role noun ends it.
    */
-  const title = (i: number): { noun: RoleNoun; first: number; last: number; lesser: boolean; past: boolean } | undefined => {
+  const title = (i: number, countryModifiers = false): { noun: RoleNoun; first: number; last: number; lesser: boolean; past: boolean; country: boolean } | undefined => {
     let j = i;
     let lesser = false;
     let past = false;
+    let country = false;
     let modifiers = 0;
     const sentence = tok(i)?.sentence;
     for (;;) {
       const t = tok(j);
+      // ("Ann Lee, chief UK economist at Barclays": a country inside the title, after its first word,
+      // says where the office is held; the body is the one after the preposition.)
+      const inner = refAt[j];
+      if (countryModifiers && j > i && inner?.entityType === 'country' && inner.via !== 'pronoun' && inner.firstToken === j && inner.lastToken - j < 2 && t?.sentence === sentence) {
+        country = true;
+        modifiers += inner.lastToken - j + 1;
+        if (modifiers > MAX_MODIFIERS) return undefined;
+        j = inner.lastToken + 1;
+        continue;
+      }
       if (!t || t.sentence !== sentence || refAt[j] !== undefined) return undefined;
       const role = roleAt(j);
       if (role) {
@@ -171,7 +187,14 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         }
         // "chief cabinet secretary", "chief trade negotiator": a role noun used as a modifier of the
         // office named after it (within the modifiers allowed), which is the office held.
-        for (let k = last + 1, more = 0; more < MAX_MODIFIERS && tok(k)?.sentence === sentence && refAt[k] === undefined; k++, more++) {
+        for (let k = last + 1, more = 0; more < MAX_MODIFIERS && tok(k)?.sentence === sentence; k++, more++) {
+          // ("chief US economist": a country as one of those modifiers, as above.)
+          const place = refAt[k];
+          if (place && countryModifiers && place.entityType === 'country' && place.via !== 'pronoun' && place.firstToken === k && place.lastToken === k) {
+            country = true;
+            continue;
+          }
+          if (place) break;
           const later = roleAt(k);
           if (later) {
             noun = later.noun;
@@ -190,7 +213,7 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
           last = also.last;
           if (also.noun.relation === 'leader_of') held = also.noun;
         }
-        return { noun: held, first: j, last, lesser, past };
+        return { noun: held, first: j, last, lesser, past, country };
       }
       if (PAST_OFFICE_WORDS.has(t.lower)) past = true;
       else if (LESSER_OFFICE_WORDS.has(t.lower)) lesser = true;
@@ -271,6 +294,19 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
       && !(n > 0 && BODY_PREPOSITIONS.has(tok(k + n)?.lower ?? '') && !['of', 'for'].includes(tok(k + n)?.lower ?? ''))) n++;
     return n;
   };
+  /**
+   * Past what may follow a body's name inside an apposition, before it closes: the office's place
+   * ("an economist at Barclays in London,") or the body's short form in brackets ("of the Centre of
+   * Indian Trade Unions (CITU),"). The token after them, or k.
+   */
+  const afterBody = (k: number): number => {
+    let n = k;
+    const placeAt = tok(n + 1)?.lower === 'the' ? n + 2 : n + 1;
+    const place = tok(n)?.lower === 'in' ? refAt[placeAt] : undefined;
+    if (place && place.firstToken === placeAt && place.via !== 'pronoun' && ['place', 'country'].includes(place.entityType)) n = place.lastToken + 1;
+    if (tok(n)?.value === '(' && /^\p{Lu}[\p{Lu}\p{N}&-]+$/u.test(tok(n + 1)?.value ?? '') && tok(n + 2)?.value === ')') n += 3;
+    return n;
+  };
   /** An apposition ends at k, or a second one starts there: "X, leader of the Democratic Party and the front-runner to succeed him". */
   const closesApposition = (k: number): boolean => closes(tok(k)) || (tok(k)?.lower === 'and' && ['the', 'a', 'an'].includes(tok(k + 1)?.lower ?? ''));
 
@@ -296,7 +332,7 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         // possessive the entity layer takes films, shows and products for people, "Million Dollar
         // Baby's Hilary Swank" aside, "the BBC's Westminster Hour", "Sony's Blu-ray Disc".)
         const personal = p > k || (named !== undefined && named.lastToken > named.firstToken && defaultLexicon().givenNames.has(tok(p)?.lower ?? ''));
-        if (isPerson(named) && named.firstToken === p && named.via === 'name' && personal && tok(p)?.sentence === tok(i)?.sentence) record(named, body, { noun: NAMED_WITH, first: k - 1, last: k - 1, lesser: false, past: false }, 'possessor-name');
+        if (isPerson(named) && named.firstToken === p && named.via === 'name' && personal && tok(p)?.sentence === tok(i)?.sentence) record(named, body, { noun: NAMED_WITH, first: k - 1, last: k - 1, lesser: false, past: false, country: false }, 'possessor-name');
       }
       if (t && !before) {
         let n = t.last + 1;
@@ -329,6 +365,13 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         const p = owner.lastToken + 1;
         const possessive = tok(p)?.value === "'s" || tok(p)?.value === "'";
         const t = title(possessive ? p + 1 : p);
+        // ("Ann Lee, UK economist for Barclays,", "X, the German co-head of EADS,": a country before a
+        // firm's title says where the office is held, or whose national holds it; the firm named
+        // after the preposition is the body, one part of it held.)
+        const firm = !possessive && owner.entityType === 'country' && t && (t.noun.bodies === 'organization' || CORPORATE_TITLES.has(t.noun.words.join(' ')))
+          && BODY_PREPOSITIONS.has(tok(t.last + 1)?.lower ?? '') ? bodyFrom(t.last + 2) : undefined;
+        const ofFirm = t !== undefined && firm !== undefined && firm.body.entityType === 'organization' && closesApposition(afterBody(firm.next));
+        if (t && firm && ofFirm) record(person, firm.body, t, 'apposition-of', false, true);
         // "X, the RSF commander": the definite article names the one holder (see record's heads).
         const one = !possessive && tok(i + 2)?.lower === 'the' && owner.entityType === 'organization';
         // "Peter Mandelson, Britain's ambassador in Washington,": the post's place after the title.
@@ -352,9 +395,9 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         let named = tok(end)?.value === ',' ? end + 1 : -1;
         if (named > 0 && !refAt[named] && /^\p{Lu}/u.test(tok(named)?.value ?? '')) named++;
         const nextName = named > 0 && isPerson(refAt[named]) && refAt[named]?.firstToken === named;
-        if (t && closesApposition(end) && !nextName) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one, portfolio);
+        if (t && closesApposition(end) && !nextName && !ofFirm) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one, portfolio);
       } else {
-        const t = title(k);
+        const t = title(k, true);
         // ("Philip Snalune, director of products at Telewest": a portfolio in words after the title, then
         // the body; the holder runs one part of it.)
         const portfolio = t && tok(t.last + 1)?.lower === 'of' ? lowercasePortfolio(t.last + 2) : 0;
@@ -362,7 +405,10 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         const prep = t && tok(afterTitle);
         if (t && prep && BODY_PREPOSITIONS.has(prep.lower) && !(prep.lower === 'for' && FOR_CLIENTS.has(t.noun.words.at(-1) ?? ''))) {
           const at = bodyFrom(afterTitle + 1);
-          if (at && closesApposition(at.next)) record(person, at.body, t, 'apposition-of', false, at.part || afterTitle > t.last + 1);
+          // (A place after the body names the branch held: "head of EA in Europe" runs one part of EA.)
+          const end = at ? afterBody(at.next) : 0;
+          const branch = at !== undefined && tok(at.next)?.lower === 'in' && end > at.next;
+          if (at && closesApposition(end)) record(person, at.body, t, 'apposition-of', false, at.part || afterTitle > t.last + 1 || t.country || branch);
         }
       }
     }
@@ -387,7 +433,7 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
       // "of Inbev's strong performance": a thing of the body's.)
       const known = at !== undefined && (at.body.via === 'lexicon' || at.body.lastToken > at.body.firstToken || /^\p{Lu}{2,}$/u.test(tok(at.body.firstToken)?.value ?? ''));
       if (at && known && (prep === 'of' || !at.part) && tok(at.body.lastToken + 1)?.value !== "'s" && at.body.entityType === 'organization' && at.body.via !== 'pronoun' && (closes(after) || after?.pos === 'VERB' || after?.pos === 'AUX')) {
-        record(person, at.body, { noun: NAMED_WITH, first: i + 1, last: i + 1, lesser: false, past: false }, `name-${prep}`);
+        record(person, at.body, { noun: NAMED_WITH, first: i + 1, last: i + 1, lesser: false, past: false, country: false }, `name-${prep}`);
       }
     }
     // 3. "the head of Niger's junta, General Abdourahamane Tiani", "the leader of Hamas, Yahya Sinwar".
