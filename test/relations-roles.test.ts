@@ -115,6 +115,9 @@ const ROWS: readonly Row[] = [
   ['"Fine," said Ann Lee, chief US economist at Barclays.', 'ann-lee', ['member_of barclays'], 'a country inside the title, then the body after "at"'],
   ['Ann Lee, UK economist for Barclays, said so.', 'ann-lee', ['member_of barclays'], 'a country before a firm\'s title, then the firm: a member of the firm, not of the country'],
   ['Tom Hart, the German co-head of Airbus, will step down.', 'tom-hart', ['member_of airbus'], 'one of two heads is a member'],
+  ['"Prices will fall," said Paul Rich, an analyst at Numis Securities.', 'paul-rich', ['member_of numis-securities'], 'a firm named by its trade ("Securities") is an organisation, not a person'],
+  ['Paul Rich, chief economist with Eaton Vance Management, said so.', 'paul-rich', ['member_of eaton-vance-management'], '…"Management" too'],
+  ['Glen Hart, Vice President of Numis Securities Japan, asked why.', 'glen-hart', ['member_of numis-securities'], 'a country right after a firm\'s name is its branch, not the body'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -208,6 +208,10 @@ export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
   'studios', 'entertainment', 'pictures', 'records', 'laboratories', 'labs', 'industries', 'enterprises',
   'partners', 'bancorp', 'pharmaceuticals', 'airline', 'institutes', 'directorate', 'secretariat',
   'tribunal', 'cabinet', 'regiment', 'force', 'division', 'squadron', 'fleet', 'militia',
+  // firms named by their trade, as business news quotes their staff ("an analyst at Numis Securities",
+  // "chief economist at Capital Economics", "Eaton Vance Management"): never a person's last name
+  'securities', 'investments', 'capital', 'management', 'managers', 'economics', 'associates', 'services',
+  'consulting', 'consultancy', 'consultants', 'stockbrokers', 'brokers', 'advisers', 'advisors', 'research',
 ]);
 
 /** Words that end a proper name of a place ("Volgograd Arena", "Jamarat Bridge", "Hong Kong Island"). */

@@ -274,8 +274,11 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
     // second is within the first, so a part of it: "leader of the London Assembly Conservatives".)
     const inner = refAt[body.lastToken + 1];
     const within = isBody(inner) && inner.firstToken === body.lastToken + 1 && inner.via !== 'pronoun' && (inner.via === 'lexicon' || inner.lastToken > inner.firstToken);
-    if (within) body = inner;
-    let n = body.lastToken + 1;
+    // ("Vice President of Deutsche Securities Japan": a country right after a firm's name is the firm's
+    // branch there, one part of the firm.)
+    const branch = within && inner.entityType === 'country' && body.entityType === 'organization';
+    if (within && !branch) body = inner;
+    let n = (branch ? inner : body).lastToken + 1;
     // "Sudan's Rapid Support Forces": the body the state owns is the one named.
     const owned = tok(n)?.value === "'s" ? refAt[n + 1] : undefined;
     if (isBody(owned) && owned.firstToken === n + 1) {
@@ -283,7 +286,7 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
       n = owned.lastToken + 1;
     } else if (tok(n)?.value === "'s" && nounRun(n + 1) > 0) n++;
     const run = nounRun(n);
-    const part = within || run > 1 || (run === 1 && !BODY_KIND_WORDS.has(tok(n)?.lower ?? ''));
+    const part = within || branch || run > 1 || (run === 1 && !BODY_KIND_WORDS.has(tok(n)?.lower ?? ''));
     return { body, next: n + run, part };
   };
 
