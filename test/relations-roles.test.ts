@@ -118,6 +118,11 @@ const ROWS: readonly Row[] = [
   ['"Prices will fall," said Paul Rich, an analyst at Numis Securities.', 'paul-rich', ['member_of numis-securities'], 'a firm named by its trade ("Securities") is an organisation, not a person'],
   ['Paul Rich, chief economist with Eaton Vance Management, said so.', 'paul-rich', ['member_of eaton-vance-management'], '…"Management" too'],
   ['Glen Hart, Vice President of Numis Securities Japan, asked why.', 'glen-hart', ['member_of numis-securities'], 'a country right after a firm\'s name is its branch, not the body'],
+  ['Ireland captain Brian Dolan scored twice.', 'brian-dolan', ['member_of ireland'], 'a country\'s name before a word of a side\'s staff: a member of its national side'],
+  ['England fly-half Tom Vale kicked well.', 'tom-vale', ['member_of england'], '…a home nation of the UK fields its own side'],
+  ['French striker Tom Vale scored.', 'tom-vale', [], '…but a demonym says a nationality'],
+  ['Former Spurs and England defender Tom Vale said so.', 'tom-vale', [], '…and a past word before a list of sides leaves no role now'],
+  ['Ulster wing Tom Vale could travel.', 'tom-vale', [], '…and a province\'s side is no home nation\'s, whatever the gazetteer files its name under'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

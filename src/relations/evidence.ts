@@ -55,6 +55,8 @@ const SPORTS_STORY_WORDS = 4;
 const DEPLOYED_NOUNS: ReadonlySet<string> = new Set(['troops', 'forces', 'soldiers', 'instructors', 'mercenaries', 'advisers', 'advisors', 'personnel', 'units', 'contingent', 'warships', 'jets', 'military', 'army', 'marines', 'paratroopers']);
 
 export abstract class Evidence extends Walks {
+  /** "person|country" of a national side's staff (national-sides.ts): a role, but no side. */
+  private readonly playsFor = new Set<string>();
   // ---- quotes and pronouns -----------------------------------------------------------------------
 
   /**
@@ -277,8 +279,10 @@ export abstract class Evidence extends Walks {
     const key = `${role.person.entity}|${role.body.entity}`;
     const trigger = this.tok(role.first);
     const sentence = trigger && this.doc.sentences[trigger.sentence];
-    if (this.belongs.has(key) || !trigger || !sentence) return;
-    this.belongs.add(key);
+    if (this.belongs.has(key) || this.playsFor.has(key) || !trigger || !sentence) return;
+    // (A national side's player or coach holds no office of the state: no side for the readers after,
+    // "England coach X flew to Sardinia" is no state visit.)
+    (role.rule.startsWith('role:national-side') ? this.playsFor : this.belongs).add(key);
     const cameo = RELATION_CAMEO[role.relation];
     this.pushFact(role.person, role.relation, role.body, { negated: false, hypothetical: false }, sentence, {
       trigger: this.tokens.slice(role.first, role.last + 1).map((t) => t.value).join(' '), rule: role.rule, cameo, goldstein: GOLDSTEIN[cameo] ?? 0,

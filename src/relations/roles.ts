@@ -7,6 +7,7 @@
 // policy chief" is the EU's; no parse needed, so every sentence is read.
 import type { Relation, Token } from '../types';
 import { CORPORATE_TITLES, LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS, TITLES, defaultLexicon, wordTable, type ActorReference } from '../entities';
+import { readNationalSides } from './national-sides';
 
 export interface RoleNoun {
   readonly words: readonly string[];
@@ -459,6 +460,8 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
       }
     }
   }
+  // "Ireland captain Brian O'Driscoll": a national side's staff (national-sides.ts).
+  for (const r of readNationalSides(tokens, givenRefAt)) found.push({ person: r.person, body: r.side, relation: 'member_of', first: r.first, last: r.last, rule: `role:national-side:${r.word}` });
   return found;
 }
 
