@@ -123,6 +123,11 @@ const ROWS: readonly Row[] = [
   ['French striker Tom Vale scored.', 'tom-vale', [], '…but a demonym says a nationality'],
   ['Former Spurs and England defender Tom Vale said so.', 'tom-vale', [], '…and a past word before a list of sides leaves no role now'],
   ['Ulster wing Tom Vale could travel.', 'tom-vale', [], '…and a province\'s side is no home nation\'s, whatever the gazetteer files its name under'],
+  ['Labour MPs cheered. Home Secretary Ann Lowe said the plan was fair.', 'ann-lowe', ['member_of united-kingdom'], 'a UK secretary of state\'s portfolio before "Secretary", in a story about UK politics (entity layer)'],
+  ['Labour MPs cheered. Trade and Industry Secretary Ann Lowe said so.', 'ann-lowe', ['member_of united-kingdom'], '…a portfolio of two words'],
+  ['Home Secretary Ann Lowe said the plan was fair.', 'ann-lowe', [], '…but not in a story with no sign of UK politics'],
+  ['Labour MPs cheered. Former Home Secretary Ann Lowe said so.', 'ann-lowe', [], '…nor after a past word before the portfolio'],
+  ['Labour MPs cheered. Shadow Home Secretary Ann Lowe said so.', 'ann-lowe', [], '…nor for a shadow secretary, who is in opposition'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

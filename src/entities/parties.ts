@@ -61,5 +61,31 @@ export function partyAdjectiveAt(tokens: readonly Token[], i: number): PartyAdje
   const party = t ? BY_WORD.get(t.value) : undefined;
   if (!party || !next || next.sentence !== t?.sentence) return undefined;
   if (SEAT_WORDS.has(next.lower)) return party;
-  return PARTY_OFFICE_WORDS.has(next.lower) && /^\p{Lu}/u.test(tokens[i + 2]?.value ?? '') && tokens.some((w) => UK_POLITICS_CUES.has(w.value)) ? party : undefined;
+  return PARTY_OFFICE_WORDS.has(next.lower) && /^\p{Lu}/u.test(tokens[i + 2]?.value ?? '') && aboutUkPolitics(tokens) ? party : undefined;
 }
+
+/** Whether a story is about UK politics: one of its words is found only in such stories. */
+export function aboutUkPolitics(tokens: readonly Token[]): boolean {
+  return tokens.some((w) => UK_POLITICS_CUES.has(w.value));
+}
+
+/**
+ * Portfolios of the UK's secretaries of state, as written before "Secretary" ("Home Secretary Charles
+ * Clarke", "Trade and Industry Secretary", "Work and Pensions Secretary"): with no state written, in a
+ * story about UK politics, a member of the UK government. (The devolved governments of Scotland and
+ * Wales have ministers, not secretaries; the US writes "Defense" and "Transportation".)
+ */
+export const UK_SECRETARY_PORTFOLIOS: ReadonlySet<string> = wordTable([
+  { word: 'Home', reason: '"Home Secretary Charles Clarke"' },
+  { word: 'Foreign', reason: '"Foreign Secretary Jack Straw"' },
+  { word: 'Trade', reason: '"Trade Secretary Patricia Hewitt"' },
+  { word: 'Industry', reason: '"Trade and Industry Secretary Patricia Hewitt"' },
+  { word: 'Health', reason: '"Health Secretary John Reid"' },
+  { word: 'Education', reason: '"Education Secretary Ruth Kelly"' },
+  { word: 'Culture', reason: '"Culture Secretary Tessa Jowell"' },
+  { word: 'Transport', reason: '"Transport Secretary Alistair Darling"' },
+  { word: 'Defence', reason: '"Defence Secretary Geoff Hoon" (British spelling)' },
+  { word: 'Environment', reason: '"Environment Secretary Margaret Beckett"' },
+  { word: 'Pensions', reason: '"Work and Pensions Secretary Alan Johnson"' },
+  { word: 'Development', reason: '"International Development Secretary Hilary Benn"' },
+]);

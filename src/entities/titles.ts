@@ -5,6 +5,7 @@ import { servedBodies } from './lexicon';
 import { HONORIFICS, NOT_NAME_WORDS, ORGANIZATION_HEADS } from './tables';
 import { LESSER_OFFICE_WORDS, PAST_OFFICE_WORDS, CORPORATE_TITLES, PROFESSION_TITLES, SURNAME_PRONOUNS, isCapitalized } from './words';
 import { OfficeReading } from './offices';
+import { UK_SECRETARY_PORTFOLIOS, aboutUkPolitics } from './parties';
 
 /** One-word titles that head the organisation they follow directly ("RSF chief X"). */
 const HEADING_TITLES: ReadonlySet<string> = new Set(['chief', 'head', 'boss']);
@@ -14,6 +15,8 @@ const ORGANISATION_TITLES: ReadonlySet<string> = new Set(['secretary-general', '
 const RANKS: ReadonlySet<string> = new Set(['general', 'major general', 'lieutenant general', 'brigadier general', 'colonel', 'lieutenant colonel', 'admiral', 'vice admiral', 'rear admiral', 'field marshal', 'commander']);
 /** Titles held in a state or in a group alike ("leader Yahya Sinwar", "spokesman X"). */
 const EITHER_TITLES: ReadonlySet<string> = new Set(['leader', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'official', 'negotiator', 'envoy', 'adviser', 'advisor', 'aide']);
+/** The state whose secretaries UK_SECRETARY_PORTFOLIOS name (countries.json). */
+const UK_GOVERNMENT = 'united-kingdom';
 /** Determiners that make a capitalised title with no name refer to its holder ("this President", "our President"). */
 const TITLE_DETERMINERS: ReadonlySet<string> = new Set(['this', 'our', 'your']);
 
@@ -117,6 +120,18 @@ export abstract class TitleReading extends OfficeReading {
       if (affiliation && LESSER_OFFICE_WORDS.has(this.token(afterAffiliation - 1)?.lower ?? '')) title = { ...title, title: { ...title.title, relation: 'member_of' } };
       // ("RSF chief Dagalo": the chief of the body the person serves, written right before, heads it.)
       else if (affiliation && this.lexicon.entities.get(affiliation)?.entityType === 'organization' && HEADING_TITLES.has(title.title.words.join(' ')) && this.capitalizedAt(afterAffiliation - 1)) title = { ...title, title: { ...title.title, relation: 'leader_of' } };
+      // ("Home Secretary Charles Clarke" in a story about UK politics: a secretary of state's
+      // portfolio with no state written is the UK government's.)
+      // ("Former Home Secretary", "shadow Home Secretary David Davis", "ex-Trade and Industry Secretary":
+      // the word before the portfolio's words, past or lesser, leaves no office in the government.)
+      let before = afterAffiliation - 1;
+      for (let n = 0; n < 3; n++) {
+        const w = this.token(before - 1);
+        if (!w || w.sentence !== this.token(before)?.sentence || !(w.lower === 'and' || isCapitalized(w))) break;
+        before--;
+      }
+      const held = [before - 1, before, before + 1, before + 2].filter((k) => k < afterAffiliation).every((k) => !PAST_OFFICE_WORDS.has(this.token(k)?.lower ?? '') && !LESSER_OFFICE_WORDS.has(this.token(k)?.lower ?? ''));
+      if (!affiliation && held && title.title.words.join(' ') === 'secretary' && UK_SECRETARY_PORTFOLIOS.has(this.token(afterAffiliation - 1)?.value ?? '') && aboutUkPolitics(this.tokens)) affiliation = UK_GOVERNMENT;
     }
     if (affiliation && !past && !branch) {
       // ("Vice Premier of China": a deputy's role keeps its word, so "the Chinese leader" is not read as the deputy.)
