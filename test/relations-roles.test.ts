@@ -128,6 +128,10 @@ const ROWS: readonly Row[] = [
   ['Home Secretary Ann Lowe said the plan was fair.', 'ann-lowe', [], '…but not in a story with no sign of UK politics'],
   ['Labour MPs cheered. Former Home Secretary Ann Lowe said so.', 'ann-lowe', [], '…nor after a past word before the portfolio'],
   ['Labour MPs cheered. Shadow Home Secretary Ann Lowe said so.', 'ann-lowe', [], '…nor for a shadow secretary, who is in opposition'],
+  ['"Growth will slow," said Tim Hart, economist at Ravel Barings.', 'tim-hart', ['member_of ravel-barings'], 'a name after a word of work and "at" in an apposition is an organisation (entity layer)'],
+  ['Ann Lee, chairman and chief executive of Orvo Music, said so.', 'ann-lee', ['leader_of orvo-music'], '…and after a head\'s title and "of"'],
+  ['Tom Hart, MP for Witney, said so.', 'tom-hart', [], '…but not a seat after "MP for"'],
+  ['Ann Lee, founder of Jewish rights group Tikva, said so.', 'ann-lee', [], '…nor words that modify the body named after them'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

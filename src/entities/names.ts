@@ -12,7 +12,7 @@ import { seatAt } from './seats';
 import { NUMBERED_UNIT_HEADS, SIDE_WORDS, ordinalAt } from './sides';
 import {
   FOREIGN_BODY_STARTS, HONORIFICS, NOT_NAME_WORDS, NOT_ORGANIZATION_ACRONYMS, NOT_PERSON_WORDS, ORGANIZATION_HEADS, ORGANIZATION_STARTS,
-  PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, NAME_SUFFIXES, regionAdjectiveAt,
+  PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_STARTS, NAME_SUFFIXES, regionAdjectiveAt, wordTable,
 } from './tables';
 import {
   SPEECH_VERBS, MAX_NAME_TOKENS, LETTER, UPPER_START, INITIAL, ACRONYM, ACRONYM_CONTEXT, AFFILIATION_WORDS, PLACE_CONTEXT_WORDS, OF_TAIL_LINKS,
@@ -21,6 +21,37 @@ import {
 
 /** Heads of bodies' buildings that a station may be named after ("NTU Hospital Station", "University Station"). */
 const SITE_HEADS: ReadonlySet<string> = new Set(['hospital', 'university', 'college', 'school', 'centre', 'center']);
+/** Links after a word of work to where the work is done: "economist at", "analyst with", "spokesman for", "chief executive of". */
+const WORK_LINKS: ReadonlySet<string> = new Set(['at', 'with', 'for', 'of']);
+/** Words of work written in an apposition that PERSON_ROLE_NOUNS and the titles leave out. */
+const WORK_NOUNS: ReadonlySet<string> = wordTable([
+  { word: 'strategist', reason: '"a bond strategist at Popular Securities"' },
+  { word: 'trader', reason: '"a trader at Mellon Financial"' },
+  { word: 'officer', reason: '"chief investment officer of Hibernian Investment Managers"' },
+  { word: 'partner', reason: '"a partner at KPMG"' },
+]);
+/** Heads of a body, after which "of" names the body itself ("chief executive of EMI Music"), not a portfolio. */
+const BODY_HEAD_WORDS: ReadonlySet<string> = wordTable([
+  { word: 'executive', reason: '"chief executive of X"' },
+  { word: 'chairman', reason: '"chairman of X"' },
+  { word: 'chairwoman', reason: '"chairwoman of X"' },
+  { word: 'founder', reason: '"founder of X"' },
+  { word: 'owner', reason: '"owner of X"' },
+  { word: 'officer', reason: '"chief operating officer of X"' },
+  { word: 'governor', reason: '"governor of Korean Development Bank"' },
+]);
+/** Holders of a seat, after whom "for" names the seat: "David Cameron, MP for Witney". */
+const SEAT_HOLDERS: ReadonlySet<string> = wordTable([
+  { word: 'mp', reason: '"MP for Witney": a constituency' },
+  { word: 'msp', reason: '"MSP for Edinburgh Central"' },
+  { word: 'mep', reason: '"MEP for London"' },
+  { word: 'am', reason: '"AM for Aberavon": the Welsh Assembly' },
+  { word: 'member', reason: '"the independent member for Loch Ness West"' },
+  { word: 'candidate', reason: '"the candidate for Dorset South"' },
+  { word: 'councillor', reason: '"councillor for Riverside"' },
+]);
+/** Lowercase words between the comma and the word of work: "X, a senior bond analyst at Y". */
+const APPOSED_WORK_REACH = 4;
 
 /** Little words that go on with a thing's title after a name ("George Floyd Justice in Policing Act"). */
 const THING_TITLE_LINKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'on']);
@@ -433,7 +464,32 @@ export abstract class NameReading extends LexiconPhrases {
     let k = i - 1;
     if (this.token(k)?.lower === 'the') k--;
     const link = this.token(k);
-    return link !== undefined && AFFILIATION_WORDS.has(link.lower) && this.personToken[k - 1] === 1;
+    return link !== undefined && ((AFFILIATION_WORDS.has(link.lower) && this.personToken[k - 1] === 1) || this.afterApposedWork(k, i));
+  }
+
+  /**
+   * "Tim Congdon, economist at ING Barings", "X, an analyst with ABN Amro", "X, chief executive of EMI
+   * Music": the link after a word of work in an apposition to a person, so what follows is where
+   * the person works. ("of" only after the head of a body: "head of Distribution" names a portfolio.)
+   */
+  private afterApposedWork(link: number, name: number): boolean {
+    const word = this.token(link);
+    const work = this.token(link - 1);
+    if (!word || !work || !WORK_LINKS.has(word.lower) || (word.lower === 'of' && !BODY_HEAD_WORDS.has(work.lower)) || SEAT_HOLDERS.has(work.lower)) return false;
+    if (!PERSON_ROLE_NOUNS.has(work.lower) && !WORK_NOUNS.has(work.lower) && this.titleAt(link - 1) === undefined) return false;
+    // ("founder of Jewish human rights group X", "Lee's POW! Entertainment": the capitalised words
+    // are a modifier or an owner of the body named after them.)
+    let end = name;
+    while (this.token(end + 1) && isCapitalized(this.token(end + 1) as Token) && this.token(end + 1)?.sentence === word.sentence) end++;
+    const after = this.token(end + 1);
+    if (after && (after.value === "'s" || (['NOUN', 'ADJ'].includes(after.pos) && /^\p{Ll}/u.test(after.value)))) return false;
+    for (let j = link - 2; j >= link - 1 - APPOSED_WORK_REACH; j--) {
+      const w = this.token(j);
+      if (!w || w.sentence !== word.sentence) return false;
+      if (w.value === ',') return this.personToken[j - 1] === 1;
+      if (!/^\p{Ll}/u.test(w.value)) return false;
+    }
+    return false;
   }
 
   /** An unknown acronym names an organisation after "of", "the", "from" … or before "'s". */
