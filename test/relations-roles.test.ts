@@ -132,6 +132,8 @@ const ROWS: readonly Row[] = [
   ['Ann Lee, chairman and chief executive of Orvo Music, said so.', 'ann-lee', ['leader_of orvo-music'], '…and after a head\'s title and "of"'],
   ['Tom Hart, MP for Witney, said so.', 'tom-hart', [], '…but not a seat after "MP for"'],
   ['Ann Lee, founder of Jewish rights group Tikva, said so.', 'ann-lee', [], '…nor words that modify the body named after them'],
+  ['Labour peer Baroness Hale said the plan was fair.', 'baroness-hale', ['member_of labour-party'], 'a peer sits in the Lords for the party'],
+  ['Labour backbencher Tom Hart said so.', 'tom-hart', ['member_of labour-party'], 'a backbencher is an MP of the party'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {
