@@ -134,6 +134,7 @@ const ROWS: readonly Row[] = [
   ['Ann Lee, founder of Jewish rights group Tikva, said so.', 'ann-lee', [], '…nor words that modify the body named after them'],
   ['Labour peer Baroness Hale said the plan was fair.', 'baroness-hale', ['member_of labour-party'], 'a peer sits in the Lords for the party'],
   ['Labour backbencher Tom Hart said so.', 'tom-hart', ['member_of labour-party'], 'a backbencher is an MP of the party'],
+  ['Ann Lee, economist at Barclays said the figures were weak.', 'ann-lee', ['member_of barclays'], 'an apposition whose closing comma is left out before a verb of saying'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -416,7 +416,10 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
           // (A place after the body names the branch held: "head of EA in Europe" runs one part of EA.)
           const end = at ? afterBody(at.next) : 0;
           const branch = at !== undefined && tok(at.next)?.lower === 'in' && end > at.next;
-          if (at && closesApposition(end)) record(person, at.body, t, 'apposition-of', false, at.part || afterTitle > t.last + 1 || t.country || branch);
+          // ("Howard Archer, economist at Global Insight said …": the closing comma left out before a
+          // verb of saying.)
+          const unclosed = SAYING_VERBS.has(tok(end)?.lower ?? '') && tok(end + 1)?.value !== ',';
+          if (at && (closesApposition(end) || unclosed)) record(person, at.body, t, 'apposition-of', false, at.part || afterTitle > t.last + 1 || t.country || branch);
         }
       }
     }
@@ -468,6 +471,9 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
   for (const r of readNationalSides(tokens, givenRefAt)) found.push({ person: r.person, body: r.side, relation: 'member_of', first: r.first, last: r.last, rule: `role:national-side:${r.word}` });
   return found;
 }
+
+/** Verbs of saying that may follow an apposition whose closing comma was left out. */
+const SAYING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'told', 'added', 'warned', 'predicted', 'explained', 'argued', 'believes', 'thinks']);
 
 /** Ranks written before a name in an apposition: "the head of Niger's junta, General Abdourahamane Tiani". */
 const HONORIFIC_TITLES: ReadonlySet<string> = new Set(['general', 'gen.', 'colonel', 'col.', 'president', 'prime', 'dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'sir', 'lord', 'dame', 'sheikh', 'king', 'prince']);
