@@ -135,6 +135,8 @@ const ROWS: readonly Row[] = [
   ['Labour peer Baroness Hale said the plan was fair.', 'baroness-hale', ['member_of labour-party'], 'a peer sits in the Lords for the party'],
   ['Labour backbencher Tom Hart said so.', 'tom-hart', ['member_of labour-party'], 'a backbencher is an MP of the party'],
   ['Ann Lee, economist at Barclays said the figures were weak.', 'ann-lee', ['member_of barclays'], 'an apposition whose closing comma is left out before a verb of saying'],
+  ['It will not be sold in the US, said GM Europe president Carl Forster.', 'carl-forster', ['member_of general-motors'], 'a place right after a firm\'s name is its branch: the branch\'s head is a member of the firm'],
+  ['Last week Sony UK boss Tom Hart said so.', 'tom-hart', ['member_of sony'], '…and no national side after a firm\'s name'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

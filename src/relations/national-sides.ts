@@ -82,6 +82,8 @@ export function readNationalSides(tokens: readonly Token[], refAt: ReadonlyArray
   for (let i = 0; i < tokens.length; i++) {
     const side = refAt[i];
     if (!side || side.firstToken !== i || !namesSide(tokens, side)) continue;
+    // ("Sony UK boss X": a country right after a firm's name is the firm's branch there.)
+    if (refAt[i - 1]?.entityType === 'organization' && tokens[i - 1]?.sentence === tokens[i]?.sentence) continue;
     // ("former England captain X", "former Spurs and England defender X": no role now.)
     if (pastBefore(tokens, i)) continue;
     const sentence = tokens[i]?.sentence;

@@ -325,7 +325,11 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
       let k = i + 1;
       const possessive = tok(k)?.value === "'s" || tok(k)?.value === "'";
       if (possessive) k++;
-      const t = title(k);
+      // ("GM Europe president Carl-Peter Forster", "Microsoft UK managing director X": a place right
+      // after a firm's name is its branch there, and the title one part of the firm.)
+      const place = !possessive && body.entityType === 'organization' ? refAt[k] : undefined;
+      const branchAt = place && place.firstToken === k && place.via !== 'pronoun' && (place.entityType === 'country' || place.entityType === 'place') ? place.lastToken + 1 : undefined;
+      const t = title(branchAt ?? k);
       // "former Yukos boss Mikhail Khodorkovsky": the past word stands before the body.
       const before = [tok(body.firstToken - 1), tok(body.firstToken - 2)].some((w) => w !== undefined && PAST_OFFICE_WORDS.has(w.lower))
         // "his second term as US President, Tony Blair has said": a predicate, not a title before a name.
@@ -360,7 +364,7 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
           }
         }
         const person = refAt[n];
-        if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound', (possessive || pronounBody(body)) && t.first === k);
+        if (isPerson(person) && person.firstToken === n && tok(n)?.sentence === tok(i)?.sentence) record(person, body, t, possessive ? 'possessor' : 'compound', (possessive || pronounBody(body)) && t.first === k, branchAt !== undefined);
       }
     }
     // 2. "Ali Shamkhani, Iran's top security official", "Rafael Grossi, director general of the IAEA".
