@@ -137,6 +137,9 @@ const ROWS: readonly Row[] = [
   ['Ann Lee, economist at Barclays said the figures were weak.', 'ann-lee', ['member_of barclays'], 'an apposition whose closing comma is left out before a verb of saying'],
   ['It will not be sold in the US, said GM Europe president Carl Forster.', 'carl-forster', ['member_of general-motors'], 'a place right after a firm\'s name is its branch: the branch\'s head is a member of the firm'],
   ['Last week Sony UK boss Tom Hart said so.', 'tom-hart', ['member_of sony'], '…and no national side after a firm\'s name'],
+  ['"It is a fit," said Ann Lee, Velcor\'s chairman and chief executive.', 'ann-lee', ['leader_of velcor'], 'a name owning a title in an apposition to a person is an organisation (entity layer)'],
+  ['"Yes," said Tom Hart, Velcor\'s director of research.', 'tom-hart', ['member_of velcor'], '…with a portfolio after the title'],
+  ['Ann Kujda, Jarek\'s younger sister, describes a concert.', 'ann-kujda', [], '…but not kin'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -50,6 +50,9 @@ const SEAT_HOLDERS: ReadonlySet<string> = wordTable([
   { word: 'candidate', reason: '"the candidate for Dorset South"' },
   { word: 'councillor', reason: '"councillor for Riverside"' },
 ]);
+/** Kin and companions, whom a person has and a body does not: "Jarek's younger sister", "Blair's partner". */
+const KIN_WORDS: ReadonlySet<string> = new Set(['mother', 'father', 'son', 'daughter', 'brother', 'sister', 'husband', 'wife', 'widow', 'widower',
+  'friend', 'colleague', 'partner', 'girlfriend', 'boyfriend', 'fiancee', 'fiance', 'cousin', 'uncle', 'aunt', 'nephew', 'niece', 'son-in-law', 'daughter-in-law']);
 /** Lowercase words between the comma and the word of work: "X, a senior bond analyst at Y". */
 const APPOSED_WORK_REACH = 4;
 
@@ -464,7 +467,32 @@ export abstract class NameReading extends LexiconPhrases {
     let k = i - 1;
     if (this.token(k)?.lower === 'the') k--;
     const link = this.token(k);
-    return link !== undefined && ((AFFILIATION_WORDS.has(link.lower) && this.personToken[k - 1] === 1) || this.afterApposedWork(k, i));
+    return link !== undefined && ((AFFILIATION_WORDS.has(link.lower) && this.personToken[k - 1] === 1) || this.afterApposedWork(k, i) || this.apposedOwner(i));
+  }
+
+  /**
+   * "Robert Benmosche, Metlife's chairman", "Alyn Hockey, Clearswift's director of research": a name
+   * with "'s" before a word of work, in an apposition to a person, owns the post: an organisation.
+   * (A person's aide, "Margaret Thatcher's former press secretary", starts with a given name, which
+   * organizationOfPerson leaves to the person readings.)
+   */
+  private apposedOwner(name: number): boolean {
+    let k = name - 1;
+    if (this.token(k)?.lower === 'the') k--;
+    if (this.token(k)?.value !== ',' || this.personToken[k - 1] !== 1) return false;
+    let end = name;
+    while (end < name + 3 && this.token(end + 1) && isCapitalized(this.token(end + 1) as Token) && this.token(end + 1)?.sentence === this.token(name)?.sentence) end++;
+    const owner = this.token(end + 1);
+    if (owner?.value !== "'s" && owner?.value !== "'") return false;
+    for (let j = end + 2; j <= end + 1 + APPOSED_WORK_REACH; j++) {
+      const w = this.token(j);
+      if (!w || w.sentence !== owner.sentence || !/^\p{Ll}/u.test(w.value)) return false;
+      if (KIN_WORDS.has(w.lower)) return false;
+      if (PERSON_ROLE_NOUNS.has(w.lower) || WORK_NOUNS.has(w.lower) || this.titleAt(j) !== undefined) return true;
+      // (Adjectives only before it: "Jarek's younger sister and a fellow band member" is kin.)
+      if (w.pos !== 'ADJ') return false;
+    }
+    return false;
   }
 
   /**
