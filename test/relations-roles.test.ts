@@ -140,6 +140,7 @@ const ROWS: readonly Row[] = [
   ['"It is a fit," said Ann Lee, Velcor\'s chairman and chief executive.', 'ann-lee', ['leader_of velcor'], 'a name owning a title in an apposition to a person is an organisation (entity layer)'],
   ['"Yes," said Tom Hart, Velcor\'s director of research.', 'tom-hart', ['member_of velcor'], '…with a portfolio after the title'],
   ['Ann Kujda, Jarek\'s younger sister, describes a concert.', 'ann-kujda', [], '…but not kin'],
+  ['John Hart, Microsoft\'s chief financial officer said a test version was ready.', 'john-hart', ['member_of microsoft'], 'a possessor\'s title in an apposition whose closing comma is left out'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -407,7 +407,9 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         let named = tok(end)?.value === ',' ? end + 1 : -1;
         if (named > 0 && !refAt[named] && /^\p{Lu}/u.test(tok(named)?.value ?? '')) named++;
         const nextName = named > 0 && isPerson(refAt[named]) && refAt[named]?.firstToken === named;
-        if (t && closesApposition(end) && !nextName && !ofFirm) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one, portfolio);
+        // ("John Connors, Microsoft's chief financial officer said …": the closing comma left out.)
+        const unclosed = possessive && SAYING_VERBS.has(tok(end)?.lower ?? '') && tok(end + 1)?.value !== ',';
+        if (t && (closesApposition(end) || unclosed) && !nextName && !ofFirm) record(person, owner, t, possessive ? 'apposition-possessor' : 'apposition-compound', one, portfolio);
       } else {
         const t = title(k, true);
         // ("Philip Snalune, director of products at Telewest": a portfolio in words after the title, then
