@@ -141,6 +141,8 @@ const ROWS: readonly Row[] = [
   ['"Yes," said Tom Hart, Velcor\'s director of research.', 'tom-hart', ['member_of velcor'], '…with a portfolio after the title'],
   ['Ann Kujda, Jarek\'s younger sister, describes a concert.', 'ann-kujda', [], '…but not kin'],
   ['John Hart, Microsoft\'s chief financial officer said a test version was ready.', 'john-hart', ['member_of microsoft'], 'a possessor\'s title in an apposition whose closing comma is left out'],
+  ['Alberta Premier Ann Hale asked for calm.', 'ann-hale', ['leader_of alberta'], 'a region\'s own head, titled after its name (entity layer)'],
+  ['Ohio Governor Tom Vale signed the bill.', 'tom-vale', ['leader_of ohio'], '…a governor heads the state he governs'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

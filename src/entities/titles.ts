@@ -15,6 +15,8 @@ const ORGANISATION_TITLES: ReadonlySet<string> = new Set(['secretary-general', '
 const RANKS: ReadonlySet<string> = new Set(['general', 'major general', 'lieutenant general', 'brigadier general', 'colonel', 'lieutenant colonel', 'admiral', 'vice admiral', 'rear admiral', 'field marshal', 'commander']);
 /** Titles held in a state or in a group alike ("leader Yahya Sinwar", "spokesman X"). */
 const EITHER_TITLES: ReadonlySet<string> = new Set(['leader', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'official', 'negotiator', 'envoy', 'adviser', 'advisor', 'aide']);
+/** Titles of a region's or a city's own head, written after its name: "Ontario Premier", "California Governor", "Chicago Mayor". */
+const LOCAL_HEAD_TITLES: ReadonlySet<string> = new Set(['premier', 'governor', 'mayor']);
 /** The state whose secretaries UK_SECRETARY_PORTFOLIOS name (countries.json). */
 const UK_GOVERNMENT = 'united-kingdom';
 /** Determiners that make a capitalised title with no name refer to its holder ("this President", "our President"). */
@@ -29,9 +31,13 @@ export abstract class TitleReading extends OfficeReading {
     let j = i;
     if (this.token(j)?.lower === 'the') j++;
     const affiliationMatch = this.matchLexicon(j);
-    const affiliationOk = affiliationMatch && ['country', 'seat', 'demonym', 'organization', 'capital', 'user'].includes(affiliationMatch.entry.kind);
+    // ("Ontario Premier Doug Ford", "California Governor X": a region's or a city's own head.)
+    const localHead = affiliationMatch !== undefined && affiliationMatch.entry.kind === 'place' && ['region', 'city'].includes(affiliationMatch.entry.placeKind ?? '')
+      && LOCAL_HEAD_TITLES.has(this.titleAt(affiliationMatch.last + 1)?.title.words.join(' ') ?? '');
+    const affiliationOk = affiliationMatch && (['country', 'seat', 'demonym', 'organization', 'capital', 'user'].includes(affiliationMatch.entry.kind) || localHead);
     let afterAffiliation = affiliationOk ? affiliationMatch.last + 1 : j;
     let title = this.titleAt(afterAffiliation);
+    if (title && localHead) title = { ...title, title: { ...title.title, relation: 'leader_of' } };
     // "Chinese Commerce Minister Wang Wentao", "EU trade chief", "Kenyan opposition leader": a
     // portfolio between the body and the title; it needs the name after it to be read so.
     let portfolio = 0;
