@@ -143,6 +143,8 @@ const ROWS: readonly Row[] = [
   ['John Hart, Microsoft\'s chief financial officer said a test version was ready.', 'john-hart', ['member_of microsoft'], 'a possessor\'s title in an apposition whose closing comma is left out'],
   ['Alberta Premier Ann Hale asked for calm.', 'ann-hale', ['leader_of alberta'], 'a region\'s own head, titled after its name (entity layer)'],
   ['Ohio Governor Tom Vale signed the bill.', 'tom-vale', ['leader_of ohio'], '…a governor heads the state he governs'],
+  ['"It works," according to Ann Lee, senior vice president of marketing for satellite giant Astra.', 'ann-lee', ['member_of astra'], 'a portfolio after the title, then "for" and the body after its kind'],
+  ['"No," says Tom Hart, head of Aberdeen-based oil and gas consultancy Blackwatch Petroleum Services.', 'tom-hart', ['leader_of blackwatch-petroleum-services'], 'a place joined by "-based" and words of trade joined by "and" before the body'],
 ];
 
 describe('roles around a name: sentences → role facts', () => {

@@ -99,6 +99,8 @@ const BODY_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'at', 'for', 'with
 const FOR_CLIENTS: ReadonlySet<string> = new Set(['lawyer', 'attorney', 'adviser', 'advisor']);
 /** Words between a body and its title ("Commerce Minister", "top security official"): at most this many. */
 const MAX_MODIFIERS = 3;
+/** Words on a body after "of" or "at", before its name: "the opposition Democratic Party", "oil and gas consultancy X". */
+const MAX_BODY_MODIFIERS = 6;
 /** Lowercase nouns after a body's name that name a part of it: "the UN human rights monitoring mission". */
 const MAX_BODY_NOUNS = 4;
 const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN']);
@@ -271,7 +273,11 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
   const bodyFrom = (start: number): { body: ActorReference; next: number; part: boolean } | undefined => {
     let b = start;
     if (tok(b)?.lower === 'the') b++;
-    for (let m = 0; m < 3 && bodyModifier(b); m++) b++;
+    // ("of Aberdeen-based oil and gas consultancy Blackwatch Petroleum Services": a place joined by
+    // "-based", and words of trade joined by "and", before the name.)
+    const based = refAt[b];
+    if (based && based.firstToken === b && based.entityType !== 'person' && tok(based.lastToken + 1)?.value === '-' && tok(based.lastToken + 2)?.lower === 'based') b = based.lastToken + 3;
+    for (let m = 0; m < MAX_BODY_MODIFIERS && (bodyModifier(b) || (tok(b)?.lower === 'and' && m > 0 && bodyModifier(b + 1))); m++) b++;
     let body = refAt[b];
     if (!isBody(body) || body.firstToken !== b || tok(b)?.sentence !== tok(start)?.sentence) return undefined;
     // ("the White House National Security Council": a body named right after another is the one meant.)
@@ -415,7 +421,12 @@ export function readRoles(tokens: readonly Token[], givenRefAt: ReadonlyArray<Ac
         // ("Philip Snalune, director of products at Telewest": a portfolio in words after the title, then
         // the body; the holder runs one part of it.)
         const portfolio = t && tok(t.last + 1)?.lower === 'of' ? lowercasePortfolio(t.last + 2) : 0;
-        const afterTitle = t ? t.last + 1 + (portfolio > 0 && BODY_PREPOSITIONS.has(tok(t.last + 2 + portfolio)?.lower ?? '') ? portfolio + 1 : 0) : 0;
+        let afterTitle = t ? t.last + 1 + (portfolio > 0 && BODY_PREPOSITIONS.has(tok(t.last + 2 + portfolio)?.lower ?? '') ? portfolio + 1 : 0) : 0;
+        // ("vice president of marketing for satellite giant Astra": the portfolio read up to a "for"
+        // or "at" whose words name a body.)
+        for (let j = t ? t.last + 3 : 0; t && portfolio > 0 && j <= t.last + 1 + portfolio && !bodyFrom(afterTitle + 1); j++) {
+          if (['for', 'at', 'with'].includes(tok(j)?.lower ?? '') && bodyFrom(j + 1)) afterTitle = j;
+        }
         const prep = t && tok(afterTitle);
         if (t && prep && BODY_PREPOSITIONS.has(prep.lower) && !(prep.lower === 'for' && FOR_CLIENTS.has(t.noun.words.at(-1) ?? ''))) {
           const at = bodyFrom(afterTitle + 1);
