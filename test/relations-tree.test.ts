@@ -543,6 +543,8 @@ const ROWS: readonly Row[] = [
   ['The armed wing of Hamas said three captives had died and accused Israel of a massacre.', ['hamas accused israel'], 'a body\'s wing speaks for it'],
   ['Dagalo was received by the presidents of Uganda and Kenya.', ['kenya met mohamed-hamdan-dagalo', 'mohamed-hamdan-dagalo met uganda'], 'the presidents of states are their states\' heads'],
   ['The European Union\'s foreign ministers discussed new measures against Moscow.', ['european-union sanctioned russia (hypothetical)'], 'measures against a state discussed are coercion weighed, not taken'],
+  ['Modi arrived in Moscow for talks with Putin, who embraced him at his residence.', ['narendra-modi met vladimir-putin'], 'a person embraced is hugged, no proposal accepted'],
+  ['Patrick Vieira denied accusations that he threatened Gary Neville before the game.', ['patrick-vieira warned gary-neville (hypothetical)'], 'what an accusation says is not asserted'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

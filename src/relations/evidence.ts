@@ -209,6 +209,8 @@ export abstract class Evidence extends Walks {
       rule = `${rule}:forum`;
     }
     if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return false;
+    // ("Putin embraced him at his residence": a person embraced is hugged, no proposal accepted.)
+    if (frameId === 'accept' && trigger.lemma === 'embrace' && target.entityType === 'person') return false;
     // "deployed a carrier to the Gulf": a CAMEO pattern of deployment to a place aids no one there.
     if (relation === 'aided' && target.entityType === 'place' && rule.startsWith('cameo:')) return false;
     // "told a Moscow court", "asked the US court": a court addressed in a trial is no state addressed.

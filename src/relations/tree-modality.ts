@@ -5,6 +5,9 @@ import type { Token } from '../types';
 import type { DependencyTree } from './tree';
 import { CLAIM_VERBS, HEARSAY_NOUNS, IRREALIS_VERBS, NEGATING_VERBS, PREVENTING_VERBS, VERB_TAGS, verbIn } from './words';
 
+/** Hearsay nouns that name a charge: their relative clause answers them ("a charge Kigali denies"), it tells no hearsay. */
+const CHARGE_NOUNS: ReadonlySet<string> = new Set(['accusations', 'accusation', 'charges', 'charge']);
+
 /** Modals that make a clause unreal; "will" too: a future act is announced, not done. */
 export const MODALS: ReadonlySet<string> = new Set(['would', 'could', 'might', 'may', 'should', 'will', "'ll", 'wo', 'can', 'ca', 'shall', 'must', "'d"]);
 export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no']);
@@ -80,7 +83,8 @@ export function hypothetical(tree: DependencyTree, i: number): boolean {
     // "wants to meet"; "the WTO is to hold talks": a plan, not an act.
     if (rel === 'xcomp' && (irrealis || governor.lemma === 'be')) return true;
     // "rejected allegations (that) he pressured Y", "reports that X met Y": hearsay is not asserted.
-    if ((rel === 'acl' || rel === 'acl:relcl' || rel === 'ccomp') && HEARSAY_NOUNS.has(governor.lower)) return true;
+    // ("…, a charge the president's office rejected": a charge's relative clause is the answer to it, asserted.)
+    if ((rel === 'acl' || rel === 'ccomp' || (rel === 'acl:relcl' && !CHARGE_NOUNS.has(governor.lower))) && HEARSAY_NOUNS.has(governor.lower)) return true;
     if (rel === 'acl' || rel === 'acl:relcl') return false;
     if (rel === 'ccomp') {
       // "denied that X attacked", "hopes that X will agree", "did not mean that X had cut ties": not

@@ -60,7 +60,7 @@ export const OUTLET_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** "dismissed reports (that) he told Brown": what reports, claims or rumours say is not asserted. */
-export const HEARSAY_NOUNS: ReadonlySet<string> = new Set(['reports', 'report', 'claims', 'claim', 'allegations', 'allegation', 'rumours', 'rumors', 'speculation', 'suggestion', 'suggestions', 'suspicion', 'suspicions', 'fears']);
+export const HEARSAY_NOUNS: ReadonlySet<string> = new Set(['reports', 'report', 'claims', 'claim', 'allegations', 'allegation', 'accusations', 'accusation', 'charges', 'charge', 'rumours', 'rumors', 'speculation', 'suggestion', 'suggestions', 'suspicion', 'suspicions', 'fears']);
 
 /** "X and Y postponed their meeting": the act is moved to a later date, so it is still to happen. */
 export const DEFERRING_VERBS: ReadonlySet<string> = new Set(['postpone', 'delay', 'reschedule', 'defer', 'push']);
