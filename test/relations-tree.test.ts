@@ -545,6 +545,7 @@ const ROWS: readonly Row[] = [
   ['The European Union\'s foreign ministers discussed new measures against Moscow.', ['european-union sanctioned russia (hypothetical)'], 'measures against a state discussed are coercion weighed, not taken'],
   ['Modi arrived in Moscow for talks with Putin, who embraced him at his residence.', ['narendra-modi met vladimir-putin'], 'a person embraced is hugged, no proposal accepted'],
   ['Patrick Vieira denied accusations that he threatened Gary Neville before the game.', ['patrick-vieira warned gary-neville (hypothetical)'], 'what an accusation says is not asserted'],
+  ['British troops stood ready to evacuate UK citizens from Ivory Coast.', [], 'a state taking its people out of a place in danger reduces no relations with it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 
