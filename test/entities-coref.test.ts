@@ -196,6 +196,8 @@ describe('coreference output', () => {
       'Both', ['kenya', 'nigeria'], '…and, as states, the states their titles tie them to'],
     ['Xi Jinping stood with Kim Jong Un and Vladimir Putin at the parade. On Friday Xi received his guest in Beijing. The two leaders pledged to deepen ties.',
       'The', [], 'a meeting with a guest no name gives is the pair named last: not an older pair'],
+    ['Israel and Hamas fought on. The talks mediated by Egypt and Qatar stalled. Washington pressed both sides to accept the plan.',
+      'both', ['hamas', 'israel'], 'go-betweens named together ("mediated by X and Y") stand on no side of what they mediate'],
     ['Israel and Hamas agreed a truce in January. Qatar and Egypt, which mediated the truce, have pressed both sides to begin new talks.',
       'both', ['hamas', 'israel'], 'the clause\'s coordinated subject is no side, past its relative clause'],
     ['President Mohamed Muizzu, who won the election on a "Turkey Out" campaign, greeted Narendra Modi at the airport. The two leaders later held talks.',

@@ -158,6 +158,9 @@ export function eventKind(t: Token | undefined): string | undefined {
   return t ? EVENT_KIND.get(t.lower) : undefined;
 }
 
+/** Words of mediation, before "by" or after the mediators: they make a coordination go-betweens, no two sides. */
+const MEDIATING_WORDS: ReadonlySet<string> = new Set(['mediated', 'brokered', 'hosted', 'sponsored', 'facilitated', 'mediate', 'mediates', 'broker', 'brokers', 'host']);
+
 /** Words that may stand between the members of a coordination: "X and Y", "X, Y and Z", "X and the Y". */
 const COORDINATION: ReadonlySet<string> = new Set([',', 'and', '&', 'the', 'both']);
 
@@ -266,6 +269,10 @@ export function partyEvents(tokens: readonly Token[], actors: readonly Item[], e
     const first = g[0] as Item;
     const last = g[g.length - 1] as Item;
     if (new Set(g.map((m) => m.entity)).size < 2) continue;
+    // ("talks mediated by Egypt and Qatar", "Egypt and Qatar, which brokered the truce": the
+    // go-betweens stand together, on no side of what they mediate.)
+    const after = tokens[last.last + 1]?.value === ',' ? tokens[last.last + 3] : tokens[last.last + 1];
+    if ((tokens[first.first - 1]?.lower === 'by' && MEDIATING_WORDS.has(tokens[first.first - 2]?.lower ?? '')) || MEDIATING_WORDS.has(after?.lower ?? '')) continue;
     // "the ceasefire between Iran and Israel", "Russia and Ukraine agreed a swap": the event's words around it.
     let from = first.first - 1;
     while (from > first.first - AROUND && tokens[from]?.sentence === first.sentence && !EVENT_BREAKS.has(tokens[from]?.lower ?? '')) from--;
