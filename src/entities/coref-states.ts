@@ -7,6 +7,7 @@ import { CorefGroups } from './coref-groups';
 import type { Item } from './coref-text';
 import { FACTIONAL_ARMIES, MILITARY_GOVERNMENTS } from './tables';
 import type { Role } from './coref-text';
+import { slugify } from './slug';
 
 /** Salience halves with each sentence back. */
 export const DECAY = 0.5;
@@ -42,6 +43,8 @@ const SAME_DESCRIPTION_FACTOR = 1.5;
 /** Descriptions of a head of state or government that a gazetteer person serving the demonym's state may take up. */
 const LEADER_WORDS: ReadonlySet<string> = new Set(['leader', 'president', 'ruler', 'strongman', 'prime minister', 'premier']);
 /** Words before "group", "force" that say it is no state's army. */
+/** Participles of a "Name-backed" modifier: the body described has a state behind it. */
+const BACKED_WORDS: ReadonlySet<string> = new Set(['backed', 'supported', 'funded', 'sponsored', 'aligned', 'armed']);
 const IRREGULAR_WORDS: ReadonlySet<string> = new Set(['paramilitary', 'rebel', 'militant', 'insurgent', 'jihadist', 'armed', 'islamist']);
 /** Words that make a title another office: a deputy prime minister is not "the prime minister". */
 export const LESSER_TITLE_WORDS: ReadonlySet<string> = new Set(['deputy', 'vice', 'former', 'shadow', 'junior', 'assistant', 'ex', 'acting', 'interim', 'would-be']);
@@ -109,7 +112,9 @@ export abstract class CorefStates extends CorefGroups {
       return best ? stand(best) : undefined;
     }
     // "the paramilitary group", "the rebel group": no state's own army ("the Sudanese Armed Forces").
-    const irregular = this.tokens.slice(d.first, d.last).some((w) => IRREGULAR_WORDS.has(w.lower));
+    // ("the Iran-backed group": a body a state stands behind is no state's own army either.)
+    const backer = this.tokens[d.first - 2]?.value === '-' && BACKED_WORDS.has(this.tokens[d.first - 1]?.lower ?? '');
+    const irregular = backer || this.tokens.slice(d.first, d.last).some((w) => IRREGULAR_WORDS.has(w.lower));
     // "the agency" after "UNRWA … the UN": a body whose own name has the head word comes before a more
     // recent one that is only of its kind.
     const head = d.row.words[d.row.words.length - 1] ?? '';
@@ -229,8 +234,12 @@ export abstract class CorefStates extends CorefGroups {
   /** "Sudanese Armed Forces", "Pakistan Army", "Israel Defense Forces": a state's name or demonym, then an army's words. */
   protected stateArmy(entity: string): boolean {
     const words = (this.input.label?.(entity) ?? '').split(/\s+/);
-    const last = words.slice(1).join(' ');
-    return words.length >= 2 && STATE_ARMY_HEADS.has(last) && (this.input.demonym?.(words[0] ?? '') !== undefined);
+    // "Sudanese Armed Forces", "Israel Defense Forces", "United States Army": a demonym or a state's own name, then an army's head.
+    for (let n = 1; n <= 3 && n < words.length; n++) {
+      const owner = words.slice(0, n).join(' ');
+      if (STATE_ARMY_HEADS.has(words.slice(n).join(' ')) && (this.input.demonym?.(owner) !== undefined || this.input.label?.(slugify(owner)) === owner)) return true;
+    }
+    return false;
   }
 
   /** Whether a word of military rule follows the mention within three words ("Mali's junta", "Myanmar's military government"). */
