@@ -546,6 +546,8 @@ const ROWS: readonly Row[] = [
   ['Modi arrived in Moscow for talks with Putin, who embraced him at his residence.', ['narendra-modi met vladimir-putin'], 'a person embraced is hugged, no proposal accepted'],
   ['Patrick Vieira denied accusations that he threatened Gary Neville before the game.', ['patrick-vieira warned gary-neville (hypothetical)'], 'what an accusation says is not asserted'],
   ['British troops stood ready to evacuate UK citizens from Ivory Coast.', [], 'a state taking its people out of a place in danger reduces no relations with it'],
+  ['Sudan\'s army retook the palace from the Rapid Support Forces.', ['sudanese-armed-forces attacked rsf-sudan'], 'ground won back from Y is force on Y'],
+  ['Canada answered the tariffs with duties on American goods.', ['canada sanctioned united-states'], 'answering with duties on a state\'s goods retaliates against it'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 
