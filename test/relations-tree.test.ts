@@ -548,6 +548,7 @@ const ROWS: readonly Row[] = [
   ['British troops stood ready to evacuate UK citizens from Ivory Coast.', [], 'a state taking its people out of a place in danger reduces no relations with it'],
   ['Sudan\'s army retook the palace from the Rapid Support Forces.', ['sudanese-armed-forces attacked rsf-sudan'], 'ground won back from Y is force on Y'],
   ['Canada answered the tariffs with duties on American goods.', ['canada sanctioned united-states'], 'answering with duties on a state\'s goods retaliates against it'],
+  ['Speaking to the Greek Parliament on Tuesday, Kostas Sevastis said the evidence was weak.', [], 'a speech to a chamber addresses an audience: no meeting'],
   ['Kenya\'s army-backed cabinet asked Uganda to reopen the border.', ['kenya urged uganda'], 'an army-backed government is the state, whatever its army'],
 ];
 

@@ -14,6 +14,9 @@ import { cameoCode } from './cameo';
 import type { EmitOptions } from './context';
 import { Walks } from './walks';
 
+/** Words of the names of chambers and conferences a speaker addresses ("Supreme People's Assembly", "Munich Security Conference"). */
+const AUDIENCE_WORDS: ReadonlySet<string> = new Set(['Assembly', 'Conference', 'Forum', 'Congress', 'Convention', 'Summit', 'Parliament', 'Bundestag', 'Knesset', 'Duma']);
+
 /** Nouns for a person's own state: "his country", "her nation". */
 const COUNTRY_NOUNS: ReadonlySet<string> = new Set(['country', 'nation', 'homeland']);
 
@@ -209,6 +212,9 @@ export abstract class Evidence extends Walks {
       rule = `${rule}:forum`;
     }
     if ((relation === 'informed' || relation === 'met') && this.isOutlet(target)) return false;
+    // ("Speaking to the Supreme People's Assembly, Kim said …": a speech to a chamber or a conference
+    // addresses an audience, no party met; telling it something still informs it.)
+    if (relation === 'met' && target.entityType === 'organization' && (this.labels.get(target.entity) ?? '').split(/\s+/).some((w) => AUDIENCE_WORDS.has(w))) return false;
     // ("Putin embraced him at his residence": a person embraced is hugged, no proposal accepted.)
     if (frameId === 'accept' && trigger.lemma === 'embrace' && target.entityType === 'person') return false;
     // "deployed a carrier to the Gulf": a CAMEO pattern of deployment to a place aids no one there.
