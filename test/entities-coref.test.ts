@@ -114,6 +114,7 @@ const ROWS: readonly Row[] = [
   ['Niger jailed two reporters. Niger said they had spied, and Niger refused bail. Amnesty urged the authorities to free them.', 'authorities', 1, 'niger', '"the authorities": the state the story is about'],
   ['Niger jailed two reporters. Niger said they had spied, and Niger refused bail. Amnesty urged the authorities there to free them.', 'authorities', 1, null, '"the authorities there": placed by a word that points elsewhere, not the story\'s state'],
   ['An Israeli strike killed a commander of Hezbollah, the Israel Defense Forces said. The Iran-backed group confirmed his death.', 'group', 1, 'hezbollah', '"the Iran-backed group": a body a state stands behind is no state\'s own army (named by its state\'s name)'],
+  ['Georgia froze its talks with the European Union. The European Parliament called for a new vote and urged the bloc to act.', 'bloc', 1, 'european-union', '"the bloc" is the union of states, not one of its organs named since'],
   ['Toyota recalled a million cars. The company said the fault was rare.', 'company', 1, 'toyota', '"the company": a company named before'],
   ['Russia launched a new offensive. The country said it was defending itself.', 'country', 1, 'russia', '"the country": the country named last'],
   ['Niger expelled three oil managers on Monday. Niger said the firm had broken its contracts. The letters gave staff at the pipeline to Benin two days to leave the country.', 'country', 1, 'niger', '"the country": the most salient country in reach (the story\'s), not merely the last named'],

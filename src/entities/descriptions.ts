@@ -17,6 +17,8 @@ export interface DescriptionRow {
   readonly kinds?: readonly string[];
   /** …or their name has one of these words (organisations the gazetteer does not list). */
   readonly labelWords?: readonly string[];
+  /** Organisations: none whose name has one of these ("the bloc" is no bloc's parliament or commission). */
+  readonly notLabelWords?: readonly string[];
   /** Countries: only these ("the Gulf state" is one of the Gulf monarchies). */
   readonly among?: readonly string[];
   /** Countries: only the one the story has named most so far (at least twice). */
@@ -79,7 +81,7 @@ export const DESCRIPTIONS: readonly DescriptionRow[] = [
   person('general', ['general', 'gen.', 'army chief', 'military chief', 'army commander', 'military ruler', 'field marshal'], 'the general named before, or a head of an army named as its chief ("army chief Abdel Fattah al-Burhan … The general")'),
   person('judge', ['judge', 'justice'], 'the judge named before'),
   person('commander', ['commander'], 'the commander named before'),
-  org('bloc', ['international'], ['Union', 'Community', 'Bloc', 'Alliance', 'Organization', 'Organisation', 'Association', 'League'], 'a union of states: EU, ASEAN, BRICS'),
+  { ...org('bloc', ['international'], ['Union', 'Community', 'Bloc', 'Alliance', 'Organization', 'Organisation', 'Association', 'League'], 'a union of states: EU, ASEAN, BRICS; not one of its organs (the European Parliament, the Commission)'), notLabelWords: ['Parliament', 'Commission', 'Court', 'Bank', 'Agency', 'Committee', 'Secretariat'] },
   org('alliance', ['international', 'military'], ['Alliance', 'Treaty', 'Coalition'], 'a military or political alliance: NATO, AUKUS'),
   org('group', ['military', 'ngo', 'party', 'other'], ['Group', 'Front', 'Movement', 'Brigade', 'Brigades', 'Army', 'Forces', 'Watch', 'International', 'Committee'], 'an armed or rights group named before, or a company whose name says Group ("the group" after Chevron in a story about OPEC+ was OPEC+, not the company)'),
   org('militia', ['military'], ['Militia', 'Forces', 'Brigade', 'Brigades', 'Army', 'Front', 'Movement', 'Hezbollah', 'Hamas', 'Houthis'], 'an armed group named before'),
@@ -338,9 +340,10 @@ export function describes(d: DescriptionSpan, a: ActorFacts): boolean {
     case 'organization': {
       if (d.country) return false;
       const kind = organizationKinds().get(a.entity);
+      const words = organizationWords(a.entity, a.label);
+      if ((row.notLabelWords ?? []).some((w) => words.has(w))) return false;
       // A row with no kinds goes by the name alone.
       if (kind && (row.kinds ?? []).length > 0) return (row.kinds ?? []).includes(kind);
-      const words = organizationWords(a.entity, a.label);
       return (row.labelWords ?? []).some((w) => words.has(w));
     }
     case 'country':
