@@ -27,6 +27,7 @@ const ROWS: readonly Row[] = [
   ['Paris Hilton met the press in London.', [['Paris Hilton', 'paris-hilton', 'person'], ['London', 'london', 'place']], 'a capital that is also a given name, before a surname, opens a person\'s name'],
   ['The talks in Santiago ended on Friday.', [['Santiago', 'santiago', 'place']], '…but not before a lowercase word'],
   ['General Motors will build a car in Sweden.', [['General Motors', 'general-motors', 'organization'], ['Sweden', 'sweden', 'country']], 'a title word opening a name that ends in a body\'s word is no title'],
+  ['Fighting spread from South Kivu to North Kordofan.', [['South Kivu', 'south-kivu', 'place'], ['North Kordofan', 'north-kordofan', 'place']], 'a state\'s provinces by their English names, which the wartime news names'],
   ['Kremlin spokesperson Dmitry Peskov said so.', [['Kremlin', 'russia', 'country'], ['Dmitry Peskov', 'dmitry-peskov', 'person']], 'seat of government → country'],
   ['Microsoft invested in OpenAI.', [['Microsoft', 'microsoft', 'organization'], ['OpenAI', 'openai', 'organization']], 'a run of capitals after a lowercase letter is an acronym inside one name, not a glued word'],
   ['Sudan accused the Emirates of complicity.', [['Sudan', 'sudan', 'country'], ['Emirates', 'united-arab-emirates', 'country']], 'a name the gazetteer writes with its article, after a lowercase "the"'],
