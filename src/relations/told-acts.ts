@@ -26,6 +26,14 @@ const ANSWER_REACH = 4;
 /** Sentences that make a story's lede (a headline and its first sentence): its act is the one "the decision" or "the move" later takes up when none is told near. */
 const LEDE_SENTENCES = 2;
 
+/** The rule of an act another act answers ("in retaliation for Y's strikes", tree-acts.ts): background, no act a later noun takes up. */
+export const ANSWERED_ACT_RULE = 'answered-act';
+
+/** Whether a fact is an act another act answers (its rule, "frame:answered-act" once emitted). */
+export function answeredAct(f: RelationFact): boolean {
+  return f.rule.endsWith(ANSWERED_ACT_RULE);
+}
+
 export abstract class ToldActs extends WalkFrames {
   /** Targetless acts per sentence, read when first asked for. */
   private readonly toldActsBySentence = new Map<number, readonly ToldAct[]>();
@@ -123,7 +131,7 @@ export abstract class ToldActs extends WalkFrames {
    */
   protected ledeAct(at: Token, relations: readonly Relation[]): RelationFact[] {
     const end = this.doc.sentences[Math.min(LEDE_SENTENCES, at.sentence)]?.start ?? 0;
-    const lede = this.factsTold(at, (f) => f.start < end && !ROLE_RELATIONS.has(f.relation) && !f.rule.endsWith('answered-act'), undefined, false);
+    const lede = this.factsTold(at, (f) => f.start < end && !ROLE_RELATIONS.has(f.relation) && !answeredAct(f), undefined, false);
     const first = lede.reduce<RelationFact | undefined>((a, f) => (a === undefined || f.start < a.start ? f : a), undefined);
     if (!first || SYMMETRIC_RELATIONS.has(first.relation) || !relations.includes(first.relation)) return [];
     return lede.filter((f) => f.start === first.start && f.trigger === first.trigger && f.relation === first.relation);

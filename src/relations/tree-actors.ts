@@ -273,16 +273,16 @@ export class ActorFinder {
  */
 export function relativeAntecedent(tree: DependencyTree, verb: number): number {
   const rel = verb < 0 ? '' : tree.deprel(verb);
+  const who = verb >= 0 && tree.children(verb).some((c) => c < verb && tree.tokens[c]?.lower === 'who');
   let noun: number;
   if (rel === 'acl:relcl') {
     noun = tree.head(verb);
     if (tree.upos(noun) !== 'NOUN' && tree.upos(noun) !== 'PROPN' && tree.upos(noun) !== 'PRON') noun = nounBefore(tree, verb);
-  } else if (rel === 'advcl:relcl' || (rel === 'parataxis' && tree.children(verb).some((c) => c < verb && tree.tokens[c]?.lower === 'who'))) noun = nounBefore(tree, verb);
+  } else if (rel === 'advcl:relcl' || (rel === 'parataxis' && who)) noun = nounBefore(tree, verb);
   else return -1;
   if (noun < 0) return -1;
   // ("To Lam, the general secretary of Vietnam's Communist Party, who urged …": "who" is the person
   // the apposition describes, not the body in its of-phrase the clause was hung on.)
-  const who = tree.children(verb).some((c) => c < verb && tree.tokens[c]?.lower === 'who');
   if (who && tree.deprel(noun) === 'nmod' && tree.deprel(tree.head(noun)) === 'appos') noun = tree.head(noun);
   if (tree.deprel(noun) !== 'appos' || tree.head(noun) < 0 || noun < tree.head(noun)) return noun;
   // The name the apposition follows, which is not always the noun the parser hung it on.

@@ -8,6 +8,7 @@ import { anaphoricEvent } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { agentOf, canAct, MODALS, hypothetical as hypotheticalAt, negated as negatedAt, readFrame, readSubjects, subjectHeads, type TreeReading } from './tree';
 import { TreeTold } from './tree-told';
+import { ANSWERED_ACT_RULE } from './told-acts';
 
 /** Verbs by which a leader orders an act done by the side: "ordered the attacks". */
 const ORDERING_VERBS: ReadonlySet<string> = new Set(['order', 'authorise', 'authorize', 'approve', 'direct', 'command']);
@@ -132,7 +133,7 @@ export abstract class TreeActs extends TreeTold {
       }
       const doers = readSubjects(reader, verbToken).sources;
       for (const owner of owners) {
-        for (const s of doers) if (s.entity !== owner.entity) this.emit(owner, relation, s, act, 'answered-act', RELATION_CAMEO[relation], { topicOk: false, modality: { negated: false, hypothetical: false } });
+        for (const s of doers) if (s.entity !== owner.entity) this.emit(owner, relation, s, act, ANSWERED_ACT_RULE, RELATION_CAMEO[relation], { topicOk: false, modality: { negated: false, hypothetical: false } });
       }
       return;
     }

@@ -21,6 +21,9 @@ export const AGENTLESS_DETENTION: ReadonlySet<string> = new Set(['arrest', 'deta
 /** Mentions of a state before the story's state is told by them: named at least this often, more than any other. */
 const STORY_STATE_MENTIONS = 2;
 
+/** A word's key among the words facts were read at: its sentence's start and the word as written. */
+const readWord = (sentenceStart: number, word: string): string => `${sentenceStart}|${word}`;
+
 export abstract class TreeStory extends TreeActs {
   /**
    * "Morad Tahbaz had been jailed", "Galstanyan was arrested on Tuesday": detention told in the
@@ -32,16 +35,11 @@ export abstract class TreeStory extends TreeActs {
     const reader = this.reader;
     if (!reader) return;
     const tree = reader.tree;
-    const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
+    const done = this.readWords();
     const finder = new ActorFinder(reader);
     const named = new Map<string, number>();
-    const last = new Map<string, Mention>();
-    let m = 0;
-    for (const t of this.tokens) {
-      for (; m < this.mentions.length && (this.mentions[m] as Mention).start < t.start; m++) {
-        const mention = this.mentions[m] as Mention;
-        if (mention.entityType === 'country') last.set(mention.entity, mention);
-      }
+    const states = new Set(this.mentions.filter((m) => m.entityType === 'country').map((m) => m.entity));
+    for (const [t, last] of this.withLastMentions(states)) {
       // How often the story has named each state: a name, a description or a pronoun once, a demonym
       // half ("a French citizen", "the French embassy" in a story of Mali's junta).
       const r = this.refAt[t.index - 1];
@@ -53,7 +51,7 @@ export abstract class TreeStory extends TreeActs {
       // ("which led to him being arrested in 1965": a gerund tells of an arrest anywhere, the story's state's or not.)
       if (tree.tokens[be]?.lower === 'being' && tree.child(t.index, 'aux') < 0) continue;
       const sentence = this.doc.sentences[t.sentence];
-      if (!sentence || done.has(`${sentence.start}|${t.value}`)) continue;
+      if (!sentence || done.has(readWord(sentence.start, t.value))) continue;
       // (People named: "the Britons were detained" told of a group of a state's citizens was judged no act on the state.)
       const victims = finder.at(subject).filter((v) => v.entityType === 'person');
       if (victims.length === 0) continue;
@@ -104,7 +102,7 @@ export abstract class TreeStory extends TreeActs {
     const reader = this.reader;
     if (!pair || !reader) return;
     const tree = reader.tree;
-    const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
+    const done = this.readWords();
     const finder = new ActorFinder(reader);
     for (const [t, last] of this.withLastMentions(new Set(pair))) {
       if (!tree.parsed(t) || (tree.upos(t.index) !== 'NOUN' && tree.upos(t.index) !== 'PROPN')) continue;
@@ -113,7 +111,7 @@ export abstract class TreeStory extends TreeActs {
       const sentence = this.doc.sentences[t.sentence];
       const head = tree.head(t.index);
       // (Neither the noun nor its verb read already: "cut its tariffs" is the lifting frame's.)
-      if (!sentence || done.has(`${sentence.start}|${t.value}`) || (head >= 0 && done.has(`${sentence.start}|${this.tok(head)?.value ?? ''}`))) continue;
+      if (!sentence || done.has(readWord(sentence.start, t.value)) || (head >= 0 && done.has(readWord(sentence.start, this.tok(head)?.value ?? '')))) continue;
       // Aimed at nothing named: no on/against/at/in/into phrase at all ("tariffs on Chinese goods" is the frames' to read).
       const kids = Array.from(tree.children(t.index));
       if (kids.some((c) => AIMING_CASES.has(tree.caseOf(c) ?? ''))) continue;
@@ -157,14 +155,14 @@ export abstract class TreeStory extends TreeActs {
     const attacker = first && (!second || (first[1] >= 2 && first[1] >= 2 * second[1])) ? first[0] : undefined;
     const authors = new Set([...pair, ...(attacker ? [attacker] : [])]);
     if (authors.size === 0) return;
-    const done = new Set(this.facts.map((f) => `${f.start}|${f.trigger}`));
+    const done = this.readWords();
     const finder = new ActorFinder(reader);
     for (const [t, last] of this.withLastMentions(authors)) {
       if (!tree.parsed(t) || tree.upos(t.index) !== 'VERB' || !verbLemmas(t).some((l) => AGENTLESS_FORCE.has(l))) continue;
       const subject = tree.child(t.index, 'nsubj:pass');
       if (subject < 0 || tree.child(t.index, 'aux:pass') < 0 || agentOf(tree, t.index) >= 0) continue;
       const sentence = this.doc.sentences[t.sentence];
-      if (!sentence || done.has(`${sentence.start}|${t.value}`)) continue;
+      if (!sentence || done.has(readWord(sentence.start, t.value))) continue;
       // ("was killed in an Israeli strike", "by Russian troops": an author in the words is the frames' to read.)
       if (Array.from(tree.children(t.index)).some((c) => tree.deprel(c) === 'obl' && finder.at(c).some(canAct))) continue;
       for (const victim of finder.at(subject)) {
@@ -183,6 +181,11 @@ export abstract class TreeStory extends TreeActs {
   /** The member of the story's pair the actor is, or is on the side of (a minister of one of them). */
   private pairSide(entity: string, pair: readonly string[]): string | undefined {
     return pair.includes(entity) ? entity : this.sidesOf(entity).find((e) => pair.includes(e));
+  }
+
+  /** The words facts were read at so far, each with its sentence (readWord): a story reader leaves them alone. */
+  private readWords(): ReadonlySet<string> {
+    return new Set(this.facts.map((f) => readWord(f.start, f.trigger)));
   }
 
   /** Each token with the last mention before it of each of `entities`, kept by one pointer: linear in the document. */

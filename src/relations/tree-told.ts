@@ -9,7 +9,7 @@ import { anaphoricEvent, EVENT_ANAPHORS, mutualEventNoun } from './anaphora';
 import { ActorFinder } from './tree-actors';
 import { agentOf, DependencyTree, hypothetical as hypotheticalAt, negated as negatedAt, NEGATORS, obliging, readSubjects } from './tree';
 import type { RelationFact } from './context';
-import { AUTHORS, ToldActs } from './told-acts';
+import { answeredAct, AUTHORS, ToldActs } from './told-acts';
 
 /** Verbs that put a label on someone or something: "called X a threat", "branded X a criminal". */
 const LABELLING_VERBS: ReadonlySet<string> = new Set(['call', 'brand', 'label', 'describe', 'term', 'dub', 'deem', 'declare']);
@@ -151,12 +151,12 @@ export abstract class TreeTold extends ToldActs {
     if (mutual && frame.relation !== 'supported') return false;
     // (A judgement read so is no act to take up: "Lee hailed the ruling. The party accepted the decision" is the court's;
     // nor is the act an act answers: "Iran fired missiles in retaliation for US strikes … Qatar condemned the strike".)
-    let all = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && !(JUDGED_STANCES.has(f.relation) && /:(event|act)$/.test(f.rule)) && !f.rule.endsWith('answered-act'), mutual ? undefined : 2, !mutual);
+    let all = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && !(JUDGED_STANCES.has(f.relation) && /:(event|act)$/.test(f.rule)) && !answeredAct(f), mutual ? undefined : 2, !mutual);
     // "Israel launched its heaviest air strikes on Gaza … [four sentences on] Egypt and Qatar condemned
     // the attacks": an attack or sanction told further back is the one judged when the story tells
     // such acts by one author only.
     if (all.length === 0 && !mutual && event.relations.length === 1 && FAR_JUDGED.has(event.relations[0] as Relation)) {
-      const far = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && !f.rule.endsWith('answered-act'), undefined, false);
+      const far = this.factsTold(trigger, (f) => event.relations.includes(f.relation) && !answeredAct(f), undefined, false);
       if (new Set(far.map((f) => f.source)).size === 1) all = far;
     }
     // "Parliament impeached the acting president … [five sentences on] Han said he respected the
