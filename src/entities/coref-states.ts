@@ -113,8 +113,7 @@ export abstract class CorefStates extends CorefGroups {
     }
     // "the paramilitary group", "the rebel group": no state's own army ("the Sudanese Armed Forces").
     // ("the Iran-backed group": a body a state stands behind is no state's own army either.)
-    const backer = this.tokens[d.first - 2]?.value === '-' && BACKED_WORDS.has(this.tokens[d.first - 1]?.lower ?? '');
-    const irregular = backer || this.tokens.slice(d.first, d.last).some((w) => IRREGULAR_WORDS.has(w.lower));
+    const irregular = BACKED_WORDS.has(d.backing ?? '') || this.tokens.slice(d.first, d.last).some((w) => IRREGULAR_WORDS.has(w.lower));
     // "the agency" after "UNRWA … the UN": a body whose own name has the head word comes before a more
     // recent one that is only of its kind.
     const head = d.row.words[d.row.words.length - 1] ?? '';

@@ -164,6 +164,8 @@ export interface DescriptionSpan {
   readonly country?: string;
   /** "the Southeast Asian country": the region's adjective, lowercase. */
   readonly region?: string;
+  /** "the Iran-backed group": the participle of a "Name-participle" modifier before the head, lowercase. */
+  readonly backing?: string;
 }
 
 /**
@@ -205,7 +207,8 @@ export function findDescriptions(tokens: readonly Token[], covered: Uint8Array, 
       }
       const row = DESCRIPTIONS_BY_FIRST_WORD.get(tokens[k]?.lower ?? '')?.find((r) => r.words.every((word, i) => tokens[k + i]?.lower === word && tokens[k + i]?.sentence === t.sentence));
       if (row) {
-        found = { row, first: (backed ?? t.index) + 1, last: k + row.words.length - 1, ...(country ? { country } : {}), ...(region ? { region } : {}) };
+        const backing = backed === undefined ? undefined : tokens[backed]?.lower;
+        found = { row, first: (backed ?? t.index) + 1, last: k + row.words.length - 1, ...(country ? { country } : {}), ...(region ? { region } : {}), ...(backing ? { backing } : {}) };
         break;
       }
       const w = tokens[k];
